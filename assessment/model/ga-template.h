@@ -1,0 +1,294 @@
+/* ga-template.h: assessment templates (checklists) as loaded from JSON
+ *
+ * Copyright 2026 The GreenAssess authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A template is immutable once loaded: every structure below is read-only
+ * for callers. docs/template-format.md describes the JSON.
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+
+#include "ga-formula.h"
+
+G_BEGIN_DECLS
+
+#define GA_TEMPLATE_ERROR (ga_template_error_quark ())
+
+typedef enum {
+  GA_TEMPLATE_ERROR_JSON,     /* not JSON at all; message has line:column */
+  GA_TEMPLATE_ERROR_INVALID,  /* JSON, but the template has problems (all listed) */
+  GA_TEMPLATE_ERROR_NOT_FOUND,
+} GaTemplateError;
+
+GQuark ga_template_error_quark (void);
+
+typedef enum {
+  GA_TEMPLATE_KIND_GREEN_FACTORY,
+  GA_TEMPLATE_KIND_CLEAN_PRODUCTION,
+  GA_TEMPLATE_KIND_ENERGY_AUDIT,
+  GA_TEMPLATE_KIND_CUSTOM,
+} GaTemplateKind;
+
+typedef enum {
+  GA_ITEM_COMPLIANCE,   /* 符合 / 部分符合 / 不符合 (+ N/A) */
+  GA_ITEM_YESNO,
+  GA_ITEM_NUMBER,       /* with unit, bounds */
+  GA_ITEM_CHOICE,       /* one option, options may carry points or a level */
+  GA_ITEM_MULTI,        /* several options; value = number of options chosen */
+  GA_ITEM_POINTS,       /* reviewer's points between 0 and the item's points (酌情给分) */
+  GA_ITEM_TEXT,
+  GA_ITEM_DATE,         /* ISO 8601 date as text */
+  GA_ITEM_TABLE,        /* repeatable rows with typed and computed columns */
+  GA_ITEM_COMPUTED,     /* value from a formula, nothing to answer */
+} GaItemKind;
+
+typedef enum {
+  GA_NA_POLICY_EXCLUDE,      /* N/A points leave the maximum */
+  GA_NA_POLICY_RENORMALISE,  /* the section keeps its maximum; earned points scale up */
+  GA_NA_POLICY_AWARD,        /* N/A items earn their full points */
+} GaNaPolicy;
+
+typedef enum {
+  GA_SCHEME_POINTS,            /* sum of points (green factory, audit checklists) */
+  GA_SCHEME_CLEAN_PRODUCTION,  /* Y_I/Y_II/Y_III composite indices and the level table */
+  GA_SCHEME_NONE,              /* no score, computed outputs only */
+} GaScheme;
+
+typedef enum {
+  GA_CMP_LE, GA_CMP_LT, GA_CMP_GE, GA_CMP_GT, GA_CMP_EQ,
+} GaComparator;
+
+/* A bilingual text. Either may be NULL; ga_text_get() falls back. */
+typedef struct {
+  char *zh;
+  char *en;
+} GaText;
+
+const char *ga_text_get (const GaText *text, const char *language /* "zh_CN" or "en" or NULL = current locale */);
+
+typedef struct {
+  char       *id;
+  GaText      label;
+  double      points;      /* NaN when the option gives no points */
+  int         level;       /* 1..3 for clean-production qualitative options, 0 = below III */
+  gboolean    fails;       /* choosing it fails a veto item */
+} GaOption;
+
+typedef struct _GaItem    GaItem;
+typedef struct _GaSection GaSection;
+
+typedef struct {
+  char        *id;
+  GaText       title;
+  GaItemKind   kind;       /* NUMBER, TEXT, CHOICE, YESNO, DATE or COMPUTED */
+  char        *unit;
+  GaFormula   *formula;    /* COMPUTED columns: evaluated per row */
+  GPtrArray   *options;    /* GaOption*, CHOICE columns; may come from a lookup table */
+  char        *options_table; /* CHOICE column whose options are the keys of this lookup table */
+  double       min, max;   /* NaN when unbounded */
+  gboolean     required;   /* a row with this cell blank is incomplete */
+} GaColumn;
+
+typedef enum {
+  GA_SCORE_NONE,        /* not scored (veto items, inputs, computed indicators) */
+  GA_SCORE_COMPLIANCE,  /* points × {1, partial_factor, 0} */
+  GA_SCORE_YESNO,       /* points if yes */
+  GA_SCORE_OPTIONS,     /* the chosen option's points */
+  GA_SCORE_POINTS,      /* the reviewer's points, clamped to [0, points] */
+  GA_SCORE_INTERP,      /* points × clamp((x - baseline) / (leading - baseline), 0, 1) */
+  GA_SCORE_BANDS,       /* first band whose threshold the value meets */
+  GA_SCORE_FORMULA,     /* any formula giving points */
+  GA_SCORE_LEVELS,      /* clean production: level I/II/III met, from benchmarks or options */
+} GaScoreMethod;
+
+typedef struct {
+  GaFormula *threshold;
+  double     points;
+} GaBand;
+
+typedef struct {
+  GaScoreMethod  method;
+  GaFormula     *formula;        /* FORMULA; for INTERP/BANDS/LEVELS the compiled equivalent */
+  GaFormula     *baseline;       /* INTERP: 基准值 (expression) */
+  GaFormula     *leading;        /* INTERP: 引领值 (expression) */
+  GaComparator   band_cmp;       /* BANDS */
+  GPtrArray     *bands;          /* GaBand*, BANDS, in order */
+  double         band_otherwise; /* BANDS: points when no band is met */
+  GaComparator   level_cmp;      /* LEVELS: comparator of the benchmarks */
+  GaFormula     *benchmark[3];   /* LEVELS: I, II, III (NULL = level not defined) */
+  double         partial_factor; /* COMPLIANCE: share of points for 部分符合 (default 0.5) */
+} GaScoreRule;
+
+struct _GaItem {
+  char         *id;
+  GaItemKind    kind;
+  GaText        title;
+  GaText        requirement;   /* the requirement text shown to the user */
+  GaText        guidance;      /* how to answer, what evidence */
+  char         *clause;        /* "GB/T 36132-2025 5.2.1" */
+  char         *source;        /* provenance: standard and clause, or the note it comes from */
+  gboolean      verified;      /* FALSE: the value is not confirmed against the official text */
+  char         *unverified_reason;
+  gboolean      mandatory;     /* 必选 (TRUE) / 可选 (FALSE) */
+  gboolean      veto;          /* 一票否决: a failing answer fails the assessment */
+  gboolean      limiting;      /* clean production 限定性指标 (*) */
+  gboolean      bonus;         /* 附加项: points outside the base maximum */
+  gboolean      na_allowed;    /* the user may answer 不适用 */
+  double        points;        /* maximum points; NaN when not scored */
+  GaFormula    *weight;        /* clean production ω_ij; may reference items (0.8/n) */
+  char         *unit;
+  double        min, max;      /* NUMBER bounds; NaN when unbounded */
+  gboolean      integer;
+  GPtrArray    *options;       /* GaOption*, CHOICE/MULTI */
+  GPtrArray    *columns;       /* GaColumn*, TABLE */
+  GPtrArray    *fixed_rows;    /* TABLE: JsonObject* prefilled rows (may be NULL) */
+  GaFormula    *value;         /* COMPUTED */
+  GaFormula    *applicable;    /* NULL = always; FALSE -> N/A (cascades from sections) */
+  GaScoreRule   score;
+  GPtrArray    *evidence;      /* char*: documents expected as evidence */
+  GaSection    *section;       /* borrowed */
+  guint         index;         /* position in ga_template_get_items() */
+  char         *json_path;     /* "sections[2].items[5]" for messages */
+};
+
+struct _GaSection {
+  char         *id;
+  GaText        title;
+  char         *clause;
+  double        points;        /* NaN: the sum of the children's points */
+  GaFormula    *weight;        /* clean production w_i; NULL otherwise */
+  GaFormula    *applicable;
+  GaNaPolicy    na_policy;     /* inherited from the template unless set */
+  GPtrArray    *sections;      /* GaSection*, nested */
+  GPtrArray    *items;         /* GaItem* directly in this section */
+  GaSection    *parent;        /* borrowed, NULL at top level */
+  guint         depth;         /* 0 for first-level indicators */
+  guint         index;         /* position in ga_template_get_sections() */
+  char         *json_path;
+};
+
+typedef struct {
+  double  min_score;    /* grade when total >= min_score */
+  GaText  label;
+  char   *id;
+} GaGrade;
+
+typedef struct {
+  int      level;              /* 1, 2, 3 */
+  GaText   label;              /* 国际清洁生产领先水平 ... */
+  double   min_index;          /* Y_level must be >= this (85, 85, 100) */
+  gboolean limiting_at_level;  /* every limiting indicator must meet this level */
+  int      others_min_level;   /* 0 = no rule; 2 = every non-limiting indicator meets II */
+} GaLevelRule;
+
+typedef struct {
+  char      *id;
+  GaText     title;
+  char      *unit;
+  GaFormula *formula;
+  char      *format;           /* "0.00" etc. for display and export */
+  GaText     description;
+} GaOutput;
+
+typedef struct {
+  char        *id;
+  GaText       title;
+  char        *source;
+  char        *version;
+  gboolean     verified;
+  char        *unverified_reason;
+  GPtrArray   *columns;        /* char*: column names; column 0 is the key */
+  GPtrArray   *column_units;   /* char* or NULL */
+  GPtrArray   *rows;           /* GaTableRow* */
+  GHashTable  *row_by_key;     /* key (casefolded) -> GaTableRow* */
+} GaLookupTable;
+
+typedef struct {
+  char        *key;
+  GaText       label;
+  GaValue     *cells;          /* one per column after the key */
+  gboolean     verified;
+  char        *note;           /* source / verification note of this row */
+} GaTableRow;
+
+typedef struct _GaTemplate GaTemplate;
+
+/* Loading. Problems are collected over the whole template; on failure the
+ * GError message lists every one, one per line, each starting with its JSON
+ * path ("sections[2].items[5].score: unknown item 'E9' at column 14"). */
+GaTemplate  *ga_template_new_from_data       (const char   *data,
+                                              gssize        length,
+                                              const char   *origin,
+                                              GError      **error);
+GaTemplate  *ga_template_new_from_file       (const char   *path,
+                                              GError      **error);
+/* A bundled template by id, from the GResource /io/github/greenassess/GreenAssess/templates/. */
+GaTemplate  *ga_template_new_from_resource   (const char   *id,
+                                              GError      **error);
+/* Ids of the bundled templates, sorted. */
+GStrv        ga_template_list_bundled        (void);
+
+/* The same problems as a list (each a "path: message" string), for tools
+ * that show them one by one. Returns NULL and sets @error only when @data
+ * is not JSON. */
+GPtrArray   *ga_template_validate_data       (const char   *data,
+                                              gssize        length,
+                                              GError      **error);
+
+GaTemplate  *ga_template_ref                 (GaTemplate   *tmpl);
+void         ga_template_unref               (GaTemplate   *tmpl);
+
+const char  *ga_template_get_id              (GaTemplate   *tmpl);
+const char  *ga_template_get_version         (GaTemplate   *tmpl);
+/* SHA-256 (hex) of the template's bytes as loaded. */
+const char  *ga_template_get_content_hash    (GaTemplate   *tmpl);
+/* The bytes as loaded, for storing a copy with an assessment. */
+GBytes      *ga_template_get_bytes           (GaTemplate   *tmpl);
+GaTemplateKind ga_template_get_kind          (GaTemplate   *tmpl);
+const GaText *ga_template_get_title          (GaTemplate   *tmpl);
+const char  *ga_template_get_standard        (GaTemplate   *tmpl);   /* "GB/T 36132-2025" */
+const char  *ga_template_get_standard_title  (GaTemplate   *tmpl);
+const char  *ga_template_get_effective_date  (GaTemplate   *tmpl);
+const char  *ga_template_get_province        (GaTemplate   *tmpl);   /* NULL = national */
+const char  *ga_template_get_source          (GaTemplate   *tmpl);
+gboolean     ga_template_get_verified        (GaTemplate   *tmpl);
+GaScheme     ga_template_get_scheme          (GaTemplate   *tmpl);
+double       ga_template_get_max_score       (GaTemplate   *tmpl);
+double       ga_template_get_pass_score      (GaTemplate   *tmpl);   /* NaN = none */
+double       ga_template_get_bonus_cap       (GaTemplate   *tmpl);   /* NaN = none */
+GaNaPolicy   ga_template_get_na_policy       (GaTemplate   *tmpl);
+GPtrArray   *ga_template_get_grades          (GaTemplate   *tmpl);   /* GaGrade*, descending */
+GPtrArray   *ga_template_get_level_rules     (GaTemplate   *tmpl);   /* GaLevelRule*, I first */
+
+/* Top-level sections, in order. */
+GPtrArray   *ga_template_get_root_sections   (GaTemplate   *tmpl);
+/* Every section, depth first, in document order. */
+GPtrArray   *ga_template_get_sections        (GaTemplate   *tmpl);
+/* Every item, in document order. */
+GPtrArray   *ga_template_get_items           (GaTemplate   *tmpl);
+GPtrArray   *ga_template_get_outputs         (GaTemplate   *tmpl);   /* GaOutput* */
+GPtrArray   *ga_template_get_tables          (GaTemplate   *tmpl);   /* GaLookupTable* */
+
+GaItem      *ga_template_find_item           (GaTemplate   *tmpl,
+                                              const char   *id);
+GaSection   *ga_template_find_section        (GaTemplate   *tmpl,
+                                              const char   *id);
+GaOutput    *ga_template_find_output         (GaTemplate   *tmpl,
+                                              const char   *id);
+GaLookupTable *ga_template_find_table        (GaTemplate   *tmpl,
+                                              const char   *id);
+/* Looks @key up (case-insensitively) in @table and returns the cell of
+ * @column, or NULL. */
+const GaValue *ga_lookup_table_get           (GaLookupTable *table,
+                                              const char    *key,
+                                              const char    *column);
+
+const char  *ga_item_kind_to_string          (GaItemKind    kind);
+const char  *ga_template_kind_to_string      (GaTemplateKind kind);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GaTemplate, ga_template_unref)
+
+G_END_DECLS

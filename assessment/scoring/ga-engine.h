@@ -1,0 +1,125 @@
+/* ga-engine.h: evaluation of a template against answers
+ *
+ * Copyright 2026 The GreenAssess authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * ga_engine_new() compiles a validated template once into a dependency
+ * graph in topological order. ga_engine_set_answer() recomputes only what
+ * depends on the changed answer; the result is always exactly what a full
+ * ga_engine_evaluate() gives (tests/test-engine.c checks this as a
+ * property over random answer sequences).
+ */
+#pragma once
+
+#include "ga-answer.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  GA_STATUS_COMPLETE,    /* answered / computable */
+  GA_STATUS_INCOMPLETE,  /* something it needs is not answered yet */
+  GA_STATUS_NA,          /* not applicable */
+  GA_STATUS_ERROR,       /* a formula error (value holds it) */
+} GaStatus;
+
+typedef enum {
+  GA_VETO_PASS,          /* every veto item answered and met */
+  GA_VETO_FAIL,          /* at least one veto item failed */
+  GA_VETO_PENDING,       /* none failed, some not answered yet */
+} GaVetoStatus;
+
+typedef struct {
+  GaValue   value;        /* items: answer or computed value; sections: score; outputs: value */
+  double    score;        /* points earned; NaN when not scored */
+  double    max;          /* points possible after the N/A policy; NaN when not scored */
+  GaStatus  status;
+  int       level;        /* clean production: best level met (1..3), 0 below III, -1 none */
+  double    weight;       /* clean production: effective (renormalised) weight, else NaN */
+  gboolean  veto_failed;  /* veto items: the answer fails the requirement */
+  gboolean  noncompliant; /* answered and not (fully) met */
+  guint     answered;     /* sections: answered items below it; items: 0 or 1 */
+  guint     total;        /* sections: answerable items below it */
+} GaResult;
+
+typedef struct {
+  double        score;        /* base score (bonus excluded) */
+  double        max;
+  double        bonus;        /* 附加项, capped */
+  GaStatus      status;
+  GaVetoStatus  veto;
+  GPtrArray    *veto_failures;  /* GaItem*, borrowed */
+  const GaGrade *grade;         /* NULL when no grade applies */
+  gboolean      passed;         /* veto passed and score >= pass score (if any) */
+  double        index[3];       /* clean production Y_I, Y_II, Y_III; NaN otherwise */
+  int           level;          /* clean production level 1..3, 0 below III, -1 not a CP template */
+  guint         answered;
+  guint         total;
+} GaSummary;
+
+typedef struct {
+  GaItem *item;   /* borrowed */
+  double  gain;   /* points the item would add if fully met */
+} GaImprovement;
+
+typedef struct _GaEngine GaEngine;
+
+GaEngine        *ga_engine_new                (GaTemplate       *tmpl);
+GaEngine        *ga_engine_ref                (GaEngine         *engine);
+void             ga_engine_unref              (GaEngine         *engine);
+GaTemplate      *ga_engine_get_template       (GaEngine         *engine);
+
+/* Replaces all answers (copied) and evaluates everything. */
+void             ga_engine_set_answers        (GaEngine         *engine,
+                                               GaAnswerSet      *answers);
+/* The engine's own copy of the answers. */
+GaAnswerSet     *ga_engine_get_answers        (GaEngine         *engine);
+/* Changes one answer (copied; NULL clears it) and recomputes only what
+ * depends on it. Fails for unknown or computed items. */
+gboolean         ga_engine_set_answer         (GaEngine         *engine,
+                                               const char       *item_id,
+                                               const GaAnswer   *answer,
+                                               GError          **error);
+/* Evaluates everything from scratch. */
+void             ga_engine_evaluate           (GaEngine         *engine);
+
+const GaResult  *ga_engine_get_item_result    (GaEngine         *engine,
+                                               const GaItem     *item);
+const GaResult  *ga_engine_get_section_result (GaEngine         *engine,
+                                               const GaSection  *section);
+const GaResult  *ga_engine_get_output_result  (GaEngine         *engine,
+                                               const GaOutput   *output);
+/* Item, section or output by id; NULL if none. */
+const GaResult  *ga_engine_lookup             (GaEngine         *engine,
+                                               const char       *id);
+const GaSummary *ga_engine_get_summary        (GaEngine         *engine);
+
+/* Table items: evaluated cells (answers and computed columns). */
+guint            ga_engine_get_n_rows         (GaEngine         *engine,
+                                               const GaItem     *table);
+const GaValue   *ga_engine_get_cell           (GaEngine         *engine,
+                                               const GaItem     *table,
+                                               guint             row,
+                                               guint             column);
+
+/* The trace: how the value and score of an item, section or output came
+ * about, in words a consultant understands ("6.5 of 10: 0.85 lies 65 % of
+ * the way from the baseline 0.80 to the leading value 0.90"). Built on
+ * demand; translated with gettext. NULL for an unknown id. */
+char            *ga_engine_explain            (GaEngine         *engine,
+                                               const char       *id);
+/* Overall: total, veto, grade, or the clean-production level and what
+ * blocks the next level. */
+char            *ga_engine_explain_summary    (GaEngine         *engine);
+
+/* Unmet scored items, largest possible gain first. GaImprovement*, owned. */
+GPtrArray       *ga_engine_get_improvements   (GaEngine         *engine);
+
+/* Machine-readable results (documented in docs/template-format.md). */
+JsonNode        *ga_engine_results_to_json    (GaEngine         *engine);
+
+const char      *ga_status_to_string          (GaStatus          status);
+const char      *ga_veto_status_to_string     (GaVetoStatus      veto);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GaEngine, ga_engine_unref)
+
+G_END_DECLS
