@@ -1,0 +1,120 @@
+/* ga-cli.h: shared pieces of greenassess-cli (command table, exit codes, helpers)
+ *
+ * Copyright 2026 The GreenAssess authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every command is a handler  int ga_cli_cmd_NAME (int argc, char **argv)
+ * where argv[0] is the command name and the rest are the command's own
+ * arguments. A handler returns one of the GA_CLI_EXIT_* codes; it prints
+ * results on stdout and problems on stderr. A new command is one line in the
+ * command table of greenassess-cli.c plus its handler in its own file.
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "ga-engine.h"
+
+G_BEGIN_DECLS
+
+/* Exit codes shared by every command. */
+enum {
+  GA_CLI_EXIT_OK      = 0,  /* success */
+  GA_CLI_EXIT_INVALID = 1,  /* invalid input: bad file, bad formula, bad answer ... */
+  GA_CLI_EXIT_USAGE   = 2,  /* wrong usage: unknown command or option, missing arguments */
+};
+
+typedef int (*GaCliHandler) (int    argc,
+                             char **argv);
+
+typedef struct {
+  const char   *name;
+  const char   *summary;   /* marked with N_(), translated when shown */
+  GaCliHandler  handler;
+} GaCliCommand;
+
+/* The commands of this file set (greenassess-cli.c). */
+int          ga_cli_cmd_templates      (int             argc,
+                                        char          **argv);
+int          ga_cli_cmd_validate       (int             argc,
+                                        char          **argv);
+int          ga_cli_cmd_evaluate       (int             argc,
+                                        char          **argv);
+int          ga_cli_cmd_formula        (int             argc,
+                                        char          **argv);
+
+/* Store and export commands, built when their libraries are (app/meson.build
+ * defines GA_CLI_HAVE_STORE / GA_CLI_HAVE_EXPORT and adds their sources). */
+#ifdef GA_CLI_HAVE_STORE
+int          ga_cli_cmd_db             (int             argc,
+                                        char          **argv);
+int          ga_cli_cmd_enterprise     (int             argc,
+                                        char          **argv);
+int          ga_cli_cmd_assessment     (int             argc,
+                                        char          **argv);
+int          ga_cli_cmd_answer         (int             argc,
+                                        char          **argv);
+int          ga_cli_cmd_evidence       (int             argc,
+                                        char          **argv);
+int          ga_cli_cmd_package        (int             argc,
+                                        char          **argv);
+#endif
+#ifdef GA_CLI_HAVE_EXPORT
+int          ga_cli_cmd_export         (int             argc,
+                                        char          **argv);
+#endif
+
+/* Option parsing for a command. Creates the context with @parameter_string
+ * ("TEMPLATE ANSWERS.json") and @summary, adds @entries plus -h/--help, and
+ * parses. Returns TRUE when the command should go on; otherwise *exit_code
+ * is GA_CLI_EXIT_OK (help was shown on stdout) or GA_CLI_EXIT_USAGE (the
+ * problem and the help were printed on stderr). */
+gboolean     ga_cli_parse_options      (int                 *argc,
+                                        char              ***argv,
+                                        const char          *parameter_string,
+                                        const char          *summary,
+                                        const char          *description,
+                                        const GOptionEntry  *entries,
+                                        GOptionContext     **out_context,
+                                        int                 *exit_code);
+
+/* Prints "greenassess-cli COMMAND: message" and the command's help on
+ * stderr; returns GA_CLI_EXIT_USAGE. */
+int          ga_cli_usage_error        (GOptionContext      *context,
+                                        const char          *format,
+                                        ...) G_GNUC_PRINTF (2, 3);
+
+/* Prints @message on stderr, each line prefixed with "@where: " (a file
+ * name, an item id). Multi-line GError messages stay readable that way. */
+void         ga_cli_print_problem      (const char          *where,
+                                        const char          *message);
+
+/* A template given on the command line: an existing file path, or else the
+ * id of a bundled template. The error says which of the two was tried and
+ * how to list the bundled ones. */
+GaTemplate  *ga_cli_load_template      (const char          *spec,
+                                        GError             **error);
+
+/* Width in terminal cells: CJK characters take two. */
+guint        ga_cli_display_width      (const char          *text);
+/* Appends @text padded with spaces to @width cells. */
+void         ga_cli_append_padded      (GString             *out,
+                                        const char          *text,
+                                        guint                width);
+
+/* A score or a total as people read it: at most 2 decimals, no trailing
+ * zeros; "-" for NaN. */
+char        *ga_cli_format_number      (double               number);
+
+/* A value typed on the command line: "" -> blank, "na" -> not applicable,
+ * TRUE/FALSE (any case) -> boolean, a finite number -> number, "\"...\""
+ * -> the text between the quotes, anything else -> text. */
+void         ga_cli_parse_value        (const char          *text,
+                                        GaValue             *out);
+
+/* The language for template texts: "zh_CN", "en" or NULL (current locale).
+ * Also makes gettext use that language for the messages it translates. */
+gboolean     ga_cli_set_language       (const char          *language,
+                                        GError             **error);
+
+G_END_DECLS

@@ -1,0 +1,458 @@
+#!/usr/bin/python3
+# test-cli.py: greenassess-cli used the way a new user uses it (TAP output)
+#
+# Copyright 2026 The GreenAssess authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Usage: test-cli.py PATH/TO/greenassess-cli FIXTURES_DIR
+#
+# Every case runs the real executable and checks its exit status, what it
+# prints on stdout and on stderr. The fixtures in tests/fixtures/cli are
+# small synthetic templates whose scores are worked out by hand below.
+
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+CLI = sys.argv[1]
+FIX = sys.argv[2]
+
+results = []
+
+
+def fixture(name):
+    return os.path.join(FIX, name)
+
+
+def run(*args, stdin=None):
+    env = dict(os.environ)
+    env.setdefault("LC_ALL", "C.UTF-8")
+    env.setdefault("LANGUAGE", "en")
+    proc = subprocess.run([CLI] + list(args), capture_output=True, env=env,
+                          input=stdin, timeout=120)
+    return (proc.returncode,
+            proc.stdout.decode("utf-8", "replace"),
+            proc.stderr.decode("utf-8", "replace"))
+
+
+class Skip(Exception):
+    pass
+
+
+def case(name):
+    def wrap(func):
+        results.append((name, func))
+        return func
+    return wrap
+
+
+def check(cond, what, out=None, err=None):
+    if not cond:
+        detail = what
+        if out is not None:
+            detail += "\n--- stdout ---\n" + out
+        if err is not None:
+            detail += "\n--- stderr ---\n" + err
+        raise AssertionError(detail)
+
+
+def expect(args, code, out_has=(), err_has=(), out_not=()):
+    rc, out, err = run(*args)
+    check(rc == code, "exit status %d, expected %d for %r" % (rc, code, args), out, err)
+    for s in out_has:
+        check(s in out, "stdout lacks %r" % s, out, err)
+    for s in err_has:
+        check(s in err, "stderr lacks %r" % s, out, err)
+    for s in out_not:
+        check(s not in out, "stdout has %r" % s, out, err)
+    return out, err
+
+
+# --- usage ----------------------------------------------------------------
+
+@case("no arguments: usage on stderr, exit 2")
+def _():
+    out, err = expect([], 2, err_has=["Usage:", "Commands:", "templates", "validate",
+                                      "evaluate", "formula"])
+    check(out == "", "nothing on stdout", out, err)
+
+
+@case("unknown command: exit 2 and names it")
+def _():
+    expect(["frobnicate"], 2, err_has=["unknown command 'frobnicate'", "Usage:"])
+
+
+@case("unknown top-level option: exit 2")
+def _():
+    expect(["--frob"], 2, err_has=["unknown option '--frob'"])
+
+
+@case("--help lists the commands on stdout, exit 0")
+def _():
+    expect(["--help"], 0, out_has=["Usage:", "templates", "validate", "evaluate", "formula",
+                                   "Exit status"])
+
+
+@case("--version")
+def _():
+    out, _ = expect(["--version"], 0, out_has=["greenassess-cli "])
+    check(re.match(r"greenassess-cli \d+\.\d+", out) is not None, "version number", out)
+
+
+@case("every command has --help")
+def _():
+    for cmd, word in (("templates", "bundled"), ("validate", "FILE"),
+                      ("evaluate", "ANSWERS.json"), ("formula", "EXPRESSION")):
+        out, err = expect([cmd, "--help"], 0, out_has=["greenassess-cli " + cmd, word])
+        check(err == "", "no stderr for %s --help" % cmd, out, err)
+
+
+@case("help COMMAND is COMMAND --help")
+def _():
+    expect(["help", "formula"], 0, out_has=["--set", "--excel"])
+    expect(["help", "nosuch"], 2, err_has=["unknown command 'nosuch'"])
+
+
+@case("unknown option of a command: exit 2 with the command's help")
+def _():
+    expect(["evaluate", "--frob", fixture("points.json"), fixture("answers-pass.json")], 2,
+           err_has=["--frob", "greenassess-cli evaluate", "--json"])
+
+
+# --- templates ------------------------------------------------------------
+
+@case("templates lists id, version, standard and both titles")
+def _():
+    rc, out, err = run("templates")
+    check(rc == 0, "exit 0", out, err)
+    if out.strip() == "":
+        check("No bundled templates" in err, "says there are none", out, err)
+        raise Skip("no bundled templates yet")
+    lines = out.splitlines()
+    header = lines[0].split()
+    check(header[:3] == ["ID", "VERSION", "STANDARD"], "header", out, err)
+    check(len(lines) >= 2, "at least one template", out, err)
+    for line in lines[1:]:
+        fields = line.split()
+        check(re.match(r"^[a-z0-9][a-z0-9._-]*$", fields[0]) is not None,
+              "id column: %r" % line, out, err)
+        check(re.match(r"^\d", fields[1]) is not None, "version column: %r" % line, out, err)
+    # every bundled template must also validate as loaded by `evaluate`
+    for line in lines[1:]:
+        tid = line.split()[0]
+        with tempfile.NamedTemporaryFile("w", suffix=".json", delete=False) as f:
+            json.dump({"template": tid, "answers": {}}, f)
+            path = f.name
+        try:
+            expect(["evaluate", tid, path], 0, out_has=["Template: " + tid])
+        finally:
+            os.unlink(path)
+
+
+@case("templates rejects arguments")
+def _():
+    expect(["templates", "extra"], 2, err_has=["unexpected argument 'extra'"])
+
+
+# --- validate -------------------------------------------------------------
+
+@case("validate a good template: exit 0, id, version and item count")
+def _():
+    path = fixture("points.json")
+    # items: V1, C1, Y1, N1, CH1, energy
+    expect(["validate", path], 0, out_has=[path + ": valid (cli-points 1.2.0, 6 items)"])
+
+
+@case("validate the clean-production fixture")
+def _():
+    path = fixture("cp.json")
+    expect(["validate", path], 0, out_has=[path + ": valid (cli-cp 0.1.0, 3 items)"])
+
+
+@case("validate a template with problems: exit 1, every problem with its path")
+def _():
+    path = fixture("invalid.json")
+    out, err = expect(["validate", path], 1)
+    # the unknown reference E9 in the formula of the second item
+    check(re.search(re.escape(path) + r": sections\[0\]\.items\[1\].*E9", err) is not None,
+          "names sections[0].items[1] and E9", out, err)
+    # the unknown kind of the third item
+    check(re.search(re.escape(path) + r": sections\[0\]\.items\[2\].*frobnicate", err)
+          is not None, "names sections[0].items[2] and the kind", out, err)
+    check("problem" in err, "counts the problems", out, err)
+
+
+@case("validate a file that is not JSON: exit 1, file and line named")
+def _():
+    path = fixture("not-json.json")
+    out, err = expect(["validate", path], 1, err_has=[path + ":"])
+    check(re.search(r"\b2\b", err) is not None, "line 2 mentioned", out, err)
+
+
+@case("validate several files: good ones reported, exit 1 if any is bad")
+def _():
+    good, bad = fixture("points.json"), fixture("invalid.json")
+    expect(["validate", good, bad], 1, out_has=[good + ": valid"], err_has=[bad + ":"])
+
+
+@case("validate a missing file: exit 1, the file named")
+def _():
+    path = os.path.join(FIX, "does-not-exist.json")
+    expect(["validate", path], 1, err_has=[path + ": cannot read the file"])
+
+
+@case("validate without a file: exit 2")
+def _():
+    expect(["validate"], 2, err_has=["missing FILE", "Usage:"])
+
+
+# --- evaluate -------------------------------------------------------------
+
+@case("evaluate: totals, veto, grade, items and outputs")
+def _():
+    out, err = expect(["evaluate", fixture("points.json"), fixture("answers-pass.json")], 0)
+    # C1 partial: 10 x 0.5 = 5; Y1 yes: 5; N1 85 between baseline 80 and
+    # leading 90: 10 x (85-80)/(90-80) = 5; CH1 option b: 2.  5+5+5+2 = 17 of 30.
+    for s in ("Template: cli-points 1.2.0 (TEST-1)",
+              "Title: CLI test template",
+              "Score: 17 of 30",
+              "Veto: pass",
+              "Grade: B Good",          # 17 >= 15 (B), < 25 (A)
+              "Passed: yes"):           # pass mark 15, veto passed
+        check(s in out, "stdout has %r" % s, out, err)
+    check(re.search(r"C1 .*score 5 of 10", out) is not None, "C1 5 of 10", out, err)
+    check(re.search(r"N1 .*value 85 %.*score 5 of 10", out) is not None, "N1 5 of 10", out, err)
+    check(re.search(r"CH1 .*score 2 of 5", out) is not None, "CH1 2 of 5", out, err)
+    check(re.search(r"S1 .*score 17 of 30", out) is not None, "S1 subtotal", out, err)
+    check(re.search(r"energy .*2 rows", out) is not None, "table rows", out, err)
+    # coal 1000 x 2 / 1000 = 2 tce, power 500 x 3 / 1000 = 1.5 tce: 3.5 tce
+    check(re.search(r"total_tce .*= 3\.5 tce", out) is not None, "total_tce 3.5", out, err)
+    check(re.search(r"ratio .*= 0\.85", out) is not None, "ratio 0.85", out, err)
+
+
+@case("evaluate: every scored item has a trace line under it")
+def _():
+    out, err = expect(["evaluate", fixture("points.json"), fixture("answers-pass.json")], 0)
+    lines = out.splitlines()
+    for item in ("C1", "Y1", "N1", "CH1"):
+        idx = next((i for i, l in enumerate(lines) if l.strip().startswith(item + " ")), None)
+        check(idx is not None, "item %s listed" % item, out, err)
+        nxt = lines[idx + 1] if idx + 1 < len(lines) else ""
+        indent = len(lines[idx]) - len(lines[idx].lstrip())
+        check(len(nxt) - len(nxt.lstrip()) > indent and nxt.strip() != "",
+              "trace under %s" % item, out, err)
+
+
+@case("evaluate: a failed veto item is named and the assessment fails")
+def _():
+    out, err = expect(["evaluate", fixture("points.json"), fixture("answers-veto.json")], 0)
+    # C1 N/A leaves the maximum (policy exclude): max 30 - 10 = 20.
+    # Y1 5 + N1 88 -> 10 x 0.8 = 8 + CH1 2 = 15 of 20.
+    check("Score: 15 of 20" in out, "score 15 of 20", out, err)
+    check(re.search(r"Veto: fail.*V1 Lawfully established", out) is not None,
+          "veto fail naming V1", out, err)
+    check("Passed: no" in out, "not passed", out, err)
+    check(re.search(r"V1 .*veto FAILED", out) is not None, "V1 marked", out, err)
+    check(re.search(r"C1 .*\[na\]", out) is not None, "C1 not applicable", out, err)
+
+
+@case("evaluate --json: parseable, template identity and results")
+def _():
+    out, err = expect(["evaluate", "--json", fixture("points.json"),
+                       fixture("answers-pass.json")], 0)
+    doc = json.loads(out)
+    t = doc["template"]
+    check(t["id"] == "cli-points" and t["version"] == "1.2.0", "template id/version", out)
+    check(re.match(r"^[0-9a-f]{64}$", t["content_hash"]) is not None, "sha-256 hash", out)
+    res = doc["results"]
+    check(isinstance(res, dict), "results object", out)
+    flat = json.dumps(res)
+    # the totals and one item, wherever the engine puts them
+    summ = res.get("summary", res)
+    check(abs(float(summ["score"]) - 17) < 1e-9, "score 17", out)
+    check(abs(float(summ["max"]) - 30) < 1e-9, "max 30", out)
+    check("N1" in flat and "total_tce" in flat, "items and outputs present", out)
+
+
+@case("evaluate --lang zh_CN shows Chinese titles")
+def _():
+    expect(["evaluate", "--lang", "zh_CN", fixture("points.json"),
+            fixture("answers-pass.json")], 0,
+           out_has=["命令行测试模板", "利用率", "良"])
+
+
+@case("evaluate --lang with an unknown language: exit 2")
+def _():
+    expect(["evaluate", "--lang", "fr", fixture("points.json"), fixture("answers-pass.json")],
+           2, err_has=["fr", "zh_CN or en"])
+
+
+@case("evaluate the clean-production fixture: Y_I/II/III and level")
+def _():
+    out, err = expect(["evaluate", fixture("cp.json"), fixture("cp-answers.json")], 0)
+    # A1 15 (<= 20): level II; A2 0.5 (<= 1): level I; B1 option o3: level III.
+    # Y_I   = 0.6 x (0.5x0 + 0.5x100) + 0.4 x 0   = 30
+    # Y_II  = 0.6 x (0.5x100 + 0.5x100) + 0.4 x 0 = 60
+    # Y_III = 0.6 x 100 + 0.4 x 100               = 100
+    # I needs Y_I >= 85, II needs Y_II >= 85, III needs Y_III = 100: level III.
+    check(re.search(r"Level: III +\(Y_I 30, Y_II 60, Y_III 100\)", out) is not None,
+          "level line", out, err)
+    check(re.search(r"A1 .*level II\b", out) is not None, "A1 level II", out, err)
+
+
+@case("evaluate with a missing answers file: exit 1, file named")
+def _():
+    path = os.path.join(FIX, "no-answers.json")
+    expect(["evaluate", fixture("points.json"), path], 1, err_has=[path + ": no such file"])
+
+
+@case("evaluate with an unknown template: exit 1, how to list them")
+def _():
+    expect(["evaluate", "no-such-template", fixture("answers-pass.json")], 1,
+           err_has=["no-such-template:", "greenassess-cli templates"])
+
+
+@case("evaluate with bad answers: exit 1, every problem named")
+def _():
+    out, err = expect(["evaluate", fixture("points.json"), fixture("answers-bad.json")], 1)
+    path = fixture("answers-bad.json")
+    for s in ("N1", "CH1", "NOPE"):
+        check(re.search(re.escape(path) + ":.*" + s, err) is not None,
+              "names %s" % s, out, err)
+    check(out == "", "nothing on stdout", out, err)
+
+
+@case("evaluate with missing arguments: exit 2")
+def _():
+    expect(["evaluate"], 2, err_has=["missing TEMPLATE"])
+    expect(["evaluate", fixture("points.json")], 2, err_has=["missing ANSWERS.json"])
+    expect(["evaluate", "a", "b", "c"], 2, err_has=["unexpected argument 'c'"])
+
+
+# --- formula --------------------------------------------------------------
+
+@case("formula arithmetic: 1+2*3 is 7")
+def _():
+    expect(["formula", "1+2*3"], 0, out_has=["7\n"])
+
+
+@case("formula ROUND(2.675,2) is 2.68 (Excel rounds half away from zero)")
+def _():
+    out, _ = expect(["formula", "ROUND(2.675,2)"], 0)
+    check(out == "2.68\n", "2.68", out)
+
+
+@case("formula starting with a minus sign")
+def _():
+    # -2+5 = 3; not taken for an option
+    out, _ = expect(["formula", "-2+5"], 0)
+    check(out == "3\n", "3", out)
+
+
+@case("formula parse error: column, message and a caret under it")
+def _():
+    out, err = expect(["formula", "1+*2"], 1)
+    m = re.search(r"^error: column (\d+): ", err, re.M)
+    check(m is not None, "error: column N:", out, err)
+    col = int(m.group(1))
+    lines = err.splitlines()
+    i = lines.index("  1+*2")
+    caret = lines[i + 1]
+    check(caret.strip() == "^" and caret.index("^") - 2 == col - 1,
+          "caret under column %d" % col, out, err)
+    check(out == "", "nothing on stdout", out, err)
+
+
+@case("formula parse error after wide characters: caret still lines up")
+def _():
+    text = '"能源" & (1'
+    out, err = expect(["formula", text], 1)
+    m = re.search(r"^error: column (\d+): ", err, re.M)
+    check(m is not None, "column given", out, err)
+    col = int(m.group(1))
+    lines = err.splitlines()
+    i = lines.index("  " + text)
+    caret = lines[i + 1]
+    # the two CJK characters take two cells each
+    prefix = text[:col - 1]
+    cells = sum(2 if "\u4e00" <= ch <= "\u9fff" else 1 for ch in prefix)
+    check(caret.index("^") - 2 == cells, "caret at cell %d" % cells, out, err)
+
+
+@case("formula --excel prints the Excel translation")
+def _():
+    out, _ = expect(["formula", "--excel", 'IF(A>1, "high", "low")'], 0)
+    check(out.startswith("=") and "IF(" in out.upper() and '"high"' in out, "=IF(...)", out)
+
+
+@case("formula --set binds numbers, booleans and text")
+def _():
+    out, _ = expect(["formula", "E1*2", "--set", "E1=0.85"], 0)
+    check(out == "1.7\n", "0.85 x 2 = 1.7", out)
+    out, _ = expect(["formula", 'IF(flag, name & "!", "no")', "--set", "flag=TRUE",
+                     "--set", "name=abc"], 0)
+    check(out == "abc!\n", "abc!", out)
+    out, _ = expect(["formula", "ISBLANK(x)", "--set", "x="], 0)
+    check(out == "TRUE\n", "empty is blank", out)
+    out, _ = expect(["formula", 'x & "a"', "--set", 'x="12"'], 0)
+    check(out == "12a\n", "quoted text", out)
+
+
+@case("formula --set NAME=na gives a not-applicable value")
+def _():
+    out, _ = expect(["formula", "x+1", "--set", "x=na"], 0)
+    check(out == "N/A\n", "N/A propagates", out)
+
+
+@case("formula --set table.column=1,2,3 is a range")
+def _():
+    out, _ = expect(["formula", "SUM(energy.tce)", "--set", "energy.tce=1,2,3.5"], 0)
+    check(out == "6.5\n", "1+2+3.5", out)
+
+
+@case("formula without a binding: blank, with a note on stderr")
+def _():
+    out, err = expect(["formula", "ISBLANK(E1)"], 0, err_has=["'E1' has no value"])
+    check(out == "TRUE\n", "blank", out, err)
+
+
+@case("formula error values are printed, with their message on stderr")
+def _():
+    out, err = expect(["formula", "1/0"], 0)
+    check(out == "#DIV/0!\n", "#DIV/0!", out, err)
+
+
+@case("formula --template reads lookup tables for FACTOR")
+def _():
+    out, err = expect(["formula", "--template", fixture("points.json"),
+                       'FACTOR("factors", "power", "kgce")'], 0)
+    check(out == "3\n", "factor 3", out, err)
+
+
+@case("formula wrong usage: exit 2")
+def _():
+    expect(["formula"], 2, err_has=["missing EXPRESSION"])
+    expect(["formula", "1", "2"], 2, err_has=["more than one EXPRESSION"])
+    expect(["formula", "x", "--set", "x"], 2, err_has=["NAME=VALUE"])
+    expect(["formula", "x", "--set", "1x=2"], 2, err_has=["not a reference name"])
+
+
+# --- run ------------------------------------------------------------------
+
+print("1..%d" % len(results))
+failed = 0
+for n, (name, func) in enumerate(results, 1):
+    try:
+        func()
+        print("ok %d - %s" % (n, name))
+    except Skip as e:
+        print("ok %d # SKIP %s" % (n, e))
+    except Exception as e:  # a failed check or a crash of the harness
+        failed += 1
+        print("not ok %d - %s" % (n, name))
+        for line in str(e).splitlines() or [repr(e)]:
+            print("# " + line)
+sys.exit(1 if failed else 0)
