@@ -1,0 +1,170 @@
+/* ga-formula-private.h: the compiled form of a formula, shared by the parser,
+ * the evaluator, the static checks and the Excel translation
+ *
+ * Copyright 2026 The GreenAssess authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "ga-formula.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  GA_OP_NUMBER,
+  GA_OP_TEXT,
+  GA_OP_BOOLEAN,
+  GA_OP_REF,      /* scalar reference, u.ref is the index in refs */
+  GA_OP_RANGE,    /* table.column, u.ref is the index in refs */
+  GA_OP_NEG,
+  GA_OP_POS,
+  GA_OP_PERCENT,
+  GA_OP_ADD,
+  GA_OP_SUB,
+  GA_OP_MUL,
+  GA_OP_DIV,
+  GA_OP_POW,
+  GA_OP_CONCAT,
+  GA_OP_EQ,
+  GA_OP_NE,
+  GA_OP_LT,
+  GA_OP_LE,
+  GA_OP_GT,
+  GA_OP_GE,
+  GA_OP_CALL,
+} GaOp;
+
+typedef enum {
+  GA_FN_IF,
+  GA_FN_IFS,
+  GA_FN_IFERROR,
+  GA_FN_AND,
+  GA_FN_OR,
+  GA_FN_NOT,
+  GA_FN_XOR,
+  GA_FN_TRUE,
+  GA_FN_FALSE,
+  GA_FN_SUM,
+  GA_FN_MIN,
+  GA_FN_MAX,
+  GA_FN_AVERAGE,
+  GA_FN_COUNT,
+  GA_FN_COUNTA,
+  GA_FN_COUNTBLANK,
+  GA_FN_SUMPRODUCT,
+  GA_FN_ROUND,
+  GA_FN_ROUNDUP,
+  GA_FN_ROUNDDOWN,
+  GA_FN_ABS,
+  GA_FN_SQRT,
+  GA_FN_POWER,
+  GA_FN_MOD,
+  GA_FN_INT,
+  GA_FN_LEN,
+  GA_FN_ISBLANK,
+  GA_FN_ISNOTAPPLICABLE,
+  GA_FN_ISNUMBER,
+  GA_FN_ISTEXT,
+  GA_FN_ISLOGICAL,
+  GA_FN_ISERROR,
+  GA_FN_INTERP,
+  GA_FN_BAND,
+  GA_FN_LEVEL,
+  GA_FN_FACTOR,
+  GA_FN_CLAMP,
+  GA_FN_PCTCHANGE,
+  GA_N_FUNCTIONS
+} GaFunc;
+
+enum {
+  /* Direct reference arguments are not strict (they may be blank or N/A). */
+  GA_FN_FLAG_BLANK_AWARE = 1 << 0,
+  /* Arguments may be ranges (table.column). */
+  GA_FN_FLAG_RANGES = 1 << 1,
+  /* Arguments must be ranges. */
+  GA_FN_FLAG_RANGES_ONLY = 1 << 2,
+  /* The result is always a number (or an error). */
+  GA_FN_FLAG_NUMERIC = 1 << 3,
+};
+
+#define GA_FN_ANY_COUNT 255
+
+typedef struct {
+  const char  *name;
+  guint8       min_args;
+  guint8       max_args;
+  guint8       flags;
+  GaStaticType result;
+} GaFunctionInfo;
+
+extern const GaFunctionInfo ga_function_table[GA_N_FUNCTIONS];
+
+typedef struct {
+  guint8  op;      /* GaOp */
+  guint8  func;    /* GaFunc, for GA_OP_CALL */
+  guint16 n_args;  /* for GA_OP_CALL */
+  guint32 column;  /* 1-based character column of the token that made the node */
+  guint32 a;       /* operand / left operand / first entry in GaFormula.args */
+  guint32 b;       /* right operand */
+  union {
+    double      number;
+    gboolean    boolean;
+    guint       ref;
+    const char *text;  /* owned by GaFormula.strings */
+  } u;
+} GaNode;
+
+typedef struct {
+  char    *name;
+  guint    column;
+  gboolean is_range;
+  gboolean strict;
+} GaRefInfo;
+
+typedef struct {
+  const char *table;   /* owned by GaFormula.strings */
+  const char *column;  /* owned by GaFormula.strings */
+  guint       column_in_text;
+} GaLookupInfo;
+
+struct _GaFormula {
+  gatomicrefcount ref_count;
+  char           *text;
+
+  GaNode         *nodes;
+  guint           n_nodes;
+  guint           root;
+  guint32        *args;     /* argument node indices of every call, back to back */
+  guint           n_args;
+  GPtrArray      *strings;  /* text literals, owned */
+
+  GaRefInfo      *refs;
+  guint           n_refs;
+  guint          *strict;   /* indices of strict scalar references, in order */
+  guint           n_strict;
+
+  GaLookupInfo   *lookups;
+  guint           n_lookups;
+};
+
+static inline const GaNode *
+ga_formula_arg (const GaFormula *formula,
+                const GaNode    *call,
+                guint            i)
+{
+  return &formula->nodes[formula->args[call->a + i]];
+}
+
+/* Strict number syntax shared by the coercion of text to numbers: optional
+ * spaces, optional sign, digits with an optional fraction and exponent. */
+gboolean ga_parse_number_text (const char *text,
+                               double     *out);
+
+/* Comparator literal of BAND/LEVEL: 0 for ">=", 1 ">", 2 "<=", 3 "<", -1 otherwise. */
+int      ga_comparator_from_text (const char *text);
+
+GaStaticType ga_formula_node_type (GaFormula               *formula,
+                                   const GaNode            *node,
+                                   const GaFormulaResolver *resolver);
+
+G_END_DECLS
