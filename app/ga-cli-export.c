@@ -1,0 +1,555 @@
+/* ga-cli-export.c: greenassess-cli export
+ *
+ * Copyright 2026 The GreenAssess authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "ga-cli-export.h"
+
+#ifdef GA_CLI_HAVE_STORE
+#include "ga-codes.h"
+#include "ga-store.h"
+#endif
+
+typedef struct {
+  char     *out;
+  char     *out_dir;
+  char    **enterprises;
+  char     *template_spec;
+  char     *answers;
+  char     *info;
+  char     *db;
+  char     *lang;
+  char     *date;
+  char     *period;
+  char     *name;
+  gint64    created;
+  gboolean  force;
+} ExportArgs;
+
+static void
+export_args_clear (ExportArgs *a)
+{
+  g_free (a->out);
+  g_free (a->out_dir);
+  g_strfreev (a->enterprises);
+  g_free (a->template_spec);
+  g_free (a->answers);
+  g_free (a->info);
+  g_free (a->db);
+  g_free (a->lang);
+  g_free (a->date);
+  g_free (a->period);
+  g_free (a->name);
+}
+
+GaEngine *
+ga_cli_export_engine_from_files (GaTemplate  *tmpl,
+                                 const char  *answers_path,
+                                 GError     **error)
+{
+  g_autoptr(GaAnswerSet) answers = NULL;
+  GaEngine *engine;
+
+  answers = ga_answer_set_new_from_file (answers_path, tmpl, error);
+  if (answers == NULL)
+    return NULL;
+  engine = ga_engine_new (tmpl);
+  ga_engine_set_answers (engine, answers);
+  return engine;
+}
+
+/* The creation time for reproducible files: --created, else
+ * SOURCE_DATE_EPOCH as reproducible-build tools set it, else now (0). */
+static gint64
+creation_time (const ExportArgs *a)
+{
+  const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
+
+  if (a->created > 0)
+    return a->created;
+  if (epoch != NULL && *epoch != '\0')
+    {
+      gint64 value = g_ascii_strtoll (epoch, NULL, 10);
+
+      if (value > 0)
+        return value;
+    }
+  return 0;
+}
+
+static void
+fill_options (const ExportArgs *a,
+              GaExportOptions  *options)
+{
+  options->language = a->lang;
+  options->date = a->date;
+  options->period = a->period;
+  options->assessment_name = a->name;
+  options->created = creation_time (a);
+  options->overwrite = a->force;
+}
+
+static int
+export_from_files (ExportArgs *a)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GaTemplate) tmpl = NULL;
+  g_autoptr(GaEngine) engine = NULL;
+  g_autoptr(GaEnterpriseInfo) info = NULL;
+  GaExportOptions options = { 0 };
+
+  tmpl = ga_cli_load_template (a->template_spec, &error);
+  if (tmpl == NULL)
+    {
+      ga_cli_print_problem (a->template_spec, error->message);
+      return GA_CLI_EXIT_INVALID;
+    }
+  engine = ga_cli_export_engine_from_files (tmpl, a->answers, &error);
+  if (engine == NULL)
+    {
+      ga_cli_print_problem (a->answers, error->message);
+      return GA_CLI_EXIT_INVALID;
+    }
+  if (a->info != NULL)
+    {
+      info = ga_enterprise_info_new_from_file (a->info, &error);
+      if (info == NULL)
+        {
+          ga_cli_print_problem (NULL, error->message);
+          return GA_CLI_EXIT_INVALID;
+        }
+    }
+  fill_options (a, &options);
+  options.enterprise = info;
+  if (!ga_export_workbook (engine, &options, a->out, &error))
+    {
+      ga_cli_print_problem ("export", error->message);
+      return GA_CLI_EXIT_INVALID;
+    }
+  g_print ("%s\n", a->out);
+  return GA_CLI_EXIT_OK;
+}
+
+#ifdef GA_CLI_HAVE_STORE
+
+static GaEnterpriseInfo *
+info_from_enterprise (const GaEnterprise *e)
+{
+  GaEnterpriseInfo *info = ga_enterprise_info_new ();
+  const GaIndustry *industry = e->industry != NULL ? ga_industry_lookup (e->industry) : NULL;
+  const GaRegion *region = e->region != NULL ? ga_region_lookup (e->region) : NULL;
+
+  info->name = g_strdup (e->name);
+  info->credit_code = g_strdup (e->credit_code);
+  info->industry_code = g_strdup (e->industry);
+  info->industry_name = industry != NULL ? g_strdup (industry->name) : NULL;
+  info->region = region != NULL ? g_strdup (region->name) : g_strdup (e->region);
+  info->address = g_strdup (e->address);
+  info->legal_representative = g_strdup (e->legal_representative);
+  info->contact_person = g_strdup (e->contact_name);
+  info->contact_phone = g_strdup (e->contact_phone);
+  info->email = g_strdup (e->contact_email);
+  info->output_value = e->output_value;
+  info->employees = e->employees >= 0 ? (double) e->employees : NAN;
+  return info;
+}
+
+/* The engine of a stored assessment: its pinned template copy and its
+ * answers. */
+static GaEngine *
+load_assessment (GaStore             *store,
+                 const GaAssessment  *assessment,
+                 GError             **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GaTemplate) tmpl = NULL;
+  g_autoptr(GHashTable) stored = NULL;
+  g_autoptr(GaAnswerSet) answers = ga_answer_set_new ();
+  g_autoptr(GaEngine) engine = NULL;
+  g_autofree char *origin = NULL;
+  GHashTableIter iter;
+  gpointer key, value;
+  gsize size;
+  const char *data;
+
+  bytes = ga_store_get_template_copy (store, assessment->template_hash, error);
+  if (bytes == NULL)
+    return NULL;
+  data = g_bytes_get_data (bytes, &size);
+  origin = g_strdup_printf ("%s %s", assessment->template_id, assessment->template_version);
+  tmpl = ga_template_new_from_data (data, size, origin, error);
+  if (tmpl == NULL)
+    return NULL;
+  stored = ga_store_load_answers (store, assessment->id, error);
+  if (stored == NULL)
+    return NULL;
+  g_hash_table_iter_init (&iter, stored);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(GError) local = NULL;
+      GaItem *item = ga_template_find_item (tmpl, key);
+      GaAnswer *answer;
+
+      if (item == NULL)
+        {
+          g_set_error (error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_UNKNOWN_ITEM,
+                       _("the stored answer to '%s' names no item of template %s"),
+                       (const char *) key, origin);
+          return NULL;
+        }
+      if (!json_parser_load_from_data (parser, value, -1, &local))
+        {
+          g_set_error (error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_INVALID,
+                       _("the stored answer to '%s' is not JSON: %s"),
+                       (const char *) key, local->message);
+          return NULL;
+        }
+      answer = ga_answer_from_json (json_parser_get_root (parser), item, error);
+      if (answer == NULL)
+        return NULL;
+      ga_answer_set_take (answers, key, answer);
+    }
+  engine = ga_engine_new (tmpl);
+  ga_engine_set_answers (engine, answers);
+  return g_steal_pointer (&engine);
+}
+
+static GHashTable *
+load_evidence (GaStore *store,
+               gint64   assessment_id,
+               GError **error)
+{
+  g_autoptr(GPtrArray) list = ga_store_list_evidence (store, assessment_id, NULL, error);
+  GHashTable *map;
+
+  if (list == NULL)
+    return NULL;
+  map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                               (GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < list->len; i++)
+    {
+      const GaEvidence *ev = g_ptr_array_index (list, i);
+      GPtrArray *names = g_hash_table_lookup (map, ev->item_id);
+
+      if (names == NULL)
+        {
+          names = g_ptr_array_new_with_free_func (g_free);
+          g_hash_table_insert (map, g_strdup (ev->item_id), names);
+        }
+      g_ptr_array_add (names, g_strdup (ev->name));
+    }
+  return map;
+}
+
+/* Exports one stored assessment to @path. */
+static gboolean
+export_stored (GaStore           *store,
+               const ExportArgs  *a,
+               gint64             assessment_id,
+               const char        *path,
+               GError           **error)
+{
+  g_autoptr(GaAssessment) assessment = NULL;
+  g_autoptr(GaEnterprise) enterprise = NULL;
+  g_autoptr(GaEnterpriseInfo) info = NULL;
+  g_autoptr(GaEngine) engine = NULL;
+  g_autoptr(GHashTable) evidence = NULL;
+  g_autofree char *period = NULL;
+  GaExportOptions options = { 0 };
+
+  assessment = ga_store_get_assessment (store, assessment_id, error);
+  if (assessment == NULL)
+    return FALSE;
+  enterprise = ga_store_get_enterprise (store, assessment->enterprise_id, error);
+  if (enterprise == NULL)
+    return FALSE;
+  engine = load_assessment (store, assessment, error);
+  if (engine == NULL)
+    return FALSE;
+  evidence = load_evidence (store, assessment->id, error);
+  if (evidence == NULL)
+    return FALSE;
+  info = info_from_enterprise (enterprise);
+
+  fill_options (a, &options);
+  options.enterprise = info;
+  options.evidence = evidence;
+  if (options.assessment_name == NULL)
+    options.assessment_name = assessment->title;
+  if (options.period == NULL)
+    {
+      if (assessment->period != NULL)
+        period = g_strdup (assessment->period);
+      else if (assessment->year > 0)
+        period = g_strdup_printf ("%d", assessment->year);
+      options.period = period;
+    }
+  return ga_export_workbook (engine, &options, path, error);
+}
+
+static char *
+batch_path (const ExportArgs   *a,
+            const GaEnterprise *enterprise,
+            const GaAssessment *assessment)
+{
+  g_autofree char *suffix = NULL;
+  g_autofree char *name = NULL;
+
+  if (assessment->year > 0)
+    suffix = g_strdup_printf ("-%d-%" G_GINT64_FORMAT ".xlsx", assessment->year, assessment->id);
+  else
+    suffix = g_strdup_printf ("-%" G_GINT64_FORMAT ".xlsx", assessment->id);
+  name = ga_export_file_name (enterprise != NULL ? enterprise->name : NULL, suffix,
+                              assessment->uuid);
+  return g_build_filename (a->out_dir, name, NULL);
+}
+
+static GaStore *
+open_store (const ExportArgs *a)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = a->db != NULL ? g_strdup (a->db) : ga_store_get_default_path ();
+  GaStore *store;
+
+  if (a->db == NULL && !g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      ga_cli_print_problem (path, _("there is no database yet; create one with "
+                                    "'greenassess-cli db init' or give one with --db"));
+      return NULL;
+    }
+  store = ga_store_open (path, &error);
+  if (store == NULL)
+    ga_cli_print_problem (path, error->message);
+  return store;
+}
+
+static int
+export_from_store (ExportArgs  *a,
+                   int          argc,
+                   char       **argv)
+{
+  g_autoptr(GaStore) store = open_store (a);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  guint n_failed = 0;
+
+  if (store == NULL)
+    return GA_CLI_EXIT_INVALID;
+
+  for (int i = 1; i < argc; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 id = ga_store_resolve_assessment (store, argv[i], &error);
+
+      if (id == 0)
+        {
+          ga_cli_print_problem (argv[i], error->message);
+          return GA_CLI_EXIT_INVALID;
+        }
+      g_array_append_val (ids, id);
+    }
+  for (guint i = 0; a->enterprises != NULL && a->enterprises[i] != NULL; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GaEnterprise) enterprise = NULL;
+      g_autoptr(GPtrArray) list = NULL;
+      const char *ref = a->enterprises[i];
+      char *end = NULL;
+      gint64 eid = g_ascii_strtoll (ref, &end, 10);
+
+      /* A number is an enterprise id, anything else a credit code. */
+      if (end != NULL && *end == '\0' && eid > 0)
+        enterprise = ga_store_get_enterprise (store, eid, &error);
+      else
+        {
+          enterprise = ga_store_find_enterprise (store, ref, &error);
+          if (enterprise == NULL && error == NULL)
+            g_set_error (&error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_FOUND,
+                         _("no enterprise has this id or credit code; "
+                           "'greenassess-cli enterprise list' shows them"));
+        }
+      if (enterprise == NULL)
+        {
+          ga_cli_print_problem (ref, error->message);
+          return GA_CLI_EXIT_INVALID;
+        }
+      list = ga_store_list_assessments (store, enterprise->id, &error);
+      if (list == NULL)
+        {
+          ga_cli_print_problem (ref, error->message);
+          return GA_CLI_EXIT_INVALID;
+        }
+      if (list->len == 0)
+        g_printerr (_("%s: %s has no assessment to export\n"), ref, enterprise->name);
+      for (guint k = 0; k < list->len; k++)
+        g_array_append_val (ids, ((GaAssessment *) g_ptr_array_index (list, k))->id);
+    }
+
+  if (a->out != NULL)
+    {
+      g_autoptr(GError) error = NULL;
+
+      if (ids->len != 1)
+        {
+          ga_cli_print_problem ("export", _("--out takes one assessment; use --out-dir for "
+                                            "several"));
+          return GA_CLI_EXIT_USAGE;
+        }
+      if (!export_stored (store, a, g_array_index (ids, gint64, 0), a->out, &error))
+        {
+          ga_cli_print_problem ("export", error->message);
+          return GA_CLI_EXIT_INVALID;
+        }
+      g_print ("%s\n", a->out);
+      return GA_CLI_EXIT_OK;
+    }
+
+  if (g_mkdir_with_parents (a->out_dir, 0777) != 0)
+    {
+      g_autofree char *message = g_strdup_printf (_("cannot create the folder: %s"),
+                                                  g_strerror (errno));
+      ga_cli_print_problem (a->out_dir, message);
+      return GA_CLI_EXIT_INVALID;
+    }
+  for (guint i = 0; i < ids->len; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GaAssessment) assessment = NULL;
+      g_autoptr(GaEnterprise) enterprise = NULL;
+      g_autofree char *path = NULL;
+      gint64 id = g_array_index (ids, gint64, i);
+
+      assessment = ga_store_get_assessment (store, id, &error);
+      if (assessment != NULL)
+        enterprise = ga_store_get_enterprise (store, assessment->enterprise_id, &error);
+      if (assessment == NULL || enterprise == NULL)
+        {
+          g_printerr ("[%u/%u] %s\n", i + 1, ids->len, error->message);
+          n_failed++;
+          continue;
+        }
+      path = batch_path (a, enterprise, assessment);
+      if (export_stored (store, a, id, path, &error))
+        {
+          g_printerr ("[%u/%u] %s → %s\n", i + 1, ids->len, enterprise->name, path);
+          g_print ("%s\n", path);
+        }
+      else
+        {
+          g_printerr ("[%u/%u] %s: %s\n", i + 1, ids->len, enterprise->name, error->message);
+          n_failed++;
+        }
+    }
+  g_printerr (_("%u exported, %u failed\n"), ids->len - n_failed, n_failed);
+  return n_failed == 0 ? GA_CLI_EXIT_OK : GA_CLI_EXIT_INVALID;
+}
+
+#endif /* GA_CLI_HAVE_STORE */
+
+int
+ga_cli_cmd_export (int    argc,
+                   char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  ExportArgs a = { 0 };
+  int exit_code;
+  int status;
+  const GOptionEntry entries[] = {
+    { "out", 'o', 0, G_OPTION_ARG_FILENAME, &a.out,
+      N_("Write the workbook to FILE"), N_("FILE.xlsx") },
+    { "out-dir", 0, 0, G_OPTION_ARG_FILENAME, &a.out_dir,
+      N_("Write one workbook per assessment into DIR (batch)"), N_("DIR") },
+    { "enterprise", 'e', 0, G_OPTION_ARG_STRING_ARRAY, &a.enterprises,
+      N_("Export every assessment of this enterprise (id or credit code; repeatable)"), N_("ID") },
+    { "template", 't', 0, G_OPTION_ARG_FILENAME, &a.template_spec,
+      N_("Without a database: the template (file or bundled id)"), N_("TEMPLATE") },
+    { "answers", 'a', 0, G_OPTION_ARG_FILENAME, &a.answers,
+      N_("Without a database: the answers file"), N_("ANSWERS.json") },
+    { "info", 0, 0, G_OPTION_ARG_FILENAME, &a.info,
+      N_("Without a database: the enterprise's basic information (JSON)"), N_("INFO.json") },
+    { "db", 0, 0, G_OPTION_ARG_FILENAME, &a.db,
+      N_("The database (default: the user's)"), N_("FILE") },
+    { "force", 'f', 0, G_OPTION_ARG_NONE, &a.force,
+      N_("Replace existing files"), NULL },
+    { "lang", 0, 0, G_OPTION_ARG_STRING, &a.lang,
+      N_("Language of the workbook: zh_CN (default) or en"), N_("LANG") },
+    { "date", 0, 0, G_OPTION_ARG_STRING, &a.date,
+      N_("Report date shown in the workbook (default: today)"), N_("YYYY-MM-DD") },
+    { "period", 0, 0, G_OPTION_ARG_STRING, &a.period,
+      N_("Assessment period shown in the workbook"), N_("TEXT") },
+    { "name", 0, 0, G_OPTION_ARG_STRING, &a.name,
+      N_("Assessment name shown in the workbook"), N_("TEXT") },
+    { "created", 0, 0, G_OPTION_ARG_INT64, &a.created,
+      N_("Creation time stored in the file, in Unix seconds (reproducible output; "
+         "SOURCE_DATE_EPOCH works too)"), N_("SECONDS") },
+    { NULL }
+  };
+
+  if (!ga_cli_parse_options (&argc, &argv, _("[ASSESSMENT…]"),
+                             _("Write the submission workbook (.xlsx) of an assessment."),
+                             _("Examples:\n"
+                               "  greenassess-cli export 12 --out report.xlsx\n"
+                               "  greenassess-cli export --enterprise 3 --enterprise 7 "
+                               "--out-dir exports/\n"
+                               "  greenassess-cli export --template gbt36132-2025 "
+                               "--answers answers.json --out report.xlsx"),
+                             entries, &context, &exit_code))
+    {
+      export_args_clear (&a);
+      return exit_code;
+    }
+
+  if (a.lang != NULL && !g_str_equal (a.lang, "zh_CN") && !g_str_equal (a.lang, "en"))
+    status = ga_cli_usage_error (context, _("--lang must be zh_CN or en, not '%s'"), a.lang);
+  else if (a.date != NULL && !g_regex_match_simple ("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", a.date, 0, 0))
+    status = ga_cli_usage_error (context, _("--date must look like 2026-03-31, not '%s'"),
+                                 a.date);
+  else if (a.created < 0)
+    status = ga_cli_usage_error (context, _("--created must be a positive number of seconds"));
+  else if (a.out != NULL && a.out_dir != NULL)
+    status = ga_cli_usage_error (context, _("give either --out or --out-dir, not both"));
+  else if (a.out == NULL && a.out_dir == NULL)
+    status = ga_cli_usage_error (context, _("say where to write: --out FILE.xlsx or "
+                                            "--out-dir DIR"));
+  else if (a.template_spec != NULL || a.answers != NULL)
+    {
+      if (a.template_spec == NULL || a.answers == NULL)
+        status = ga_cli_usage_error (context, _("--template and --answers go together"));
+      else if (a.out == NULL)
+        status = ga_cli_usage_error (context, _("--template/--answers write one file: "
+                                                "use --out"));
+      else if (argc > 1 || a.enterprises != NULL)
+        status = ga_cli_usage_error (context, _("--template/--answers take no assessment or "
+                                                "--enterprise"));
+      else
+        status = export_from_files (&a);
+    }
+  else if (argc < 2 && a.enterprises == NULL)
+    status = ga_cli_usage_error (context, _("name an assessment, or --enterprise for a batch, "
+                                            "or --template with --answers"));
+  else if (a.enterprises != NULL && a.out_dir == NULL)
+    status = ga_cli_usage_error (context, _("--enterprise exports a batch: use --out-dir"));
+  else
+    {
+#ifdef GA_CLI_HAVE_STORE
+      status = export_from_store (&a, argc, argv);
+#else
+      ga_cli_print_problem ("export", _("this build has no database support; use "
+                                        "--template with --answers"));
+      status = GA_CLI_EXIT_USAGE;
+#endif
+    }
+
+  export_args_clear (&a);
+  return status;
+}
