@@ -1,0 +1,1278 @@
+/* ga-store-assessment.c: assessments, template copies, answers, history,
+ * undo and redo
+ *
+ * Copyright 2026 The GreenAssess authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "ga-store-private.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <json-glib/json-glib.h>
+
+#define ASSESSMENT_COLUMNS \
+  "a.id, a.uuid, a.enterprise_id, a.template_id, a.template_version, a.template_hash, a.kind," \
+  " a.title, a.year, a.period, a.status, a.created_at, a.updated_at"
+
+/* Longest item id accepted: ids are short identifiers in templates; a
+ * bound keeps garbage from the CLI or a package out of the keys. */
+#define MAX_ITEM_ID 256
+
+GaAssessment *ga_store_assessment_from_row (sqlite3_stmt *stmt,
+                                            int           first);
+
+GaAssessment *
+ga_store_assessment_from_row (sqlite3_stmt *stmt,
+                              int           first)
+{
+  GaAssessment *a = g_new0 (GaAssessment, 1);
+  const char *status;
+
+  a->id = sqlite3_column_int64 (stmt, first + 0);
+  a->uuid = ga_store_column_dup (stmt, first + 1);
+  a->enterprise_id = sqlite3_column_int64 (stmt, first + 2);
+  a->template_id = ga_store_column_dup (stmt, first + 3);
+  a->template_version = ga_store_column_dup (stmt, first + 4);
+  a->template_hash = ga_store_column_dup (stmt, first + 5);
+  a->kind = ga_store_column_dup (stmt, first + 6);
+  a->title = ga_store_column_dup (stmt, first + 7);
+  a->year = sqlite3_column_int (stmt, first + 8);
+  a->period = ga_store_column_dup (stmt, first + 9);
+  status = (const char *) sqlite3_column_text (stmt, first + 10);
+  a->status = g_strcmp0 (status, "final") == 0 ? GA_ASSESSMENT_FINAL : GA_ASSESSMENT_DRAFT;
+  a->created_at = ga_store_column_dup (stmt, first + 11);
+  a->updated_at = ga_store_column_dup (stmt, first + 12);
+  return a;
+}
+
+GaAssessment *
+ga_assessment_copy (const GaAssessment *src)
+{
+  GaAssessment *a;
+
+  g_return_val_if_fail (src != NULL, NULL);
+
+  a = g_new0 (GaAssessment, 1);
+  *a = *src;
+  a->uuid = g_strdup (src->uuid);
+  a->template_id = g_strdup (src->template_id);
+  a->template_version = g_strdup (src->template_version);
+  a->template_hash = g_strdup (src->template_hash);
+  a->kind = g_strdup (src->kind);
+  a->title = g_strdup (src->title);
+  a->period = g_strdup (src->period);
+  a->created_at = g_strdup (src->created_at);
+  a->updated_at = g_strdup (src->updated_at);
+  return a;
+}
+
+void
+ga_assessment_free (GaAssessment *a)
+{
+  if (a == NULL)
+    return;
+  g_free (a->uuid);
+  g_free (a->template_id);
+  g_free (a->template_version);
+  g_free (a->template_hash);
+  g_free (a->kind);
+  g_free (a->title);
+  g_free (a->period);
+  g_free (a->created_at);
+  g_free (a->updated_at);
+  g_free (a);
+}
+
+const char *
+ga_assessment_status_to_string (GaAssessmentStatus status)
+{
+  return status == GA_ASSESSMENT_FINAL ? "final" : "draft";
+}
+
+/* ------------------------------------------------------------------ */
+/* Template copies                                                     */
+
+char *
+ga_store_put_template (GaStore     *store,
+                       const char  *template_id,
+                       const char  *version,
+                       const char  *kind,
+                       const char  *title,
+                       GBytes      *content,
+                       gboolean     imported,
+                       GError     **error)
+{
+  g_autofree char *hash = NULL;
+  g_autofree char *now = NULL;
+  sqlite3_stmt *stmt;
+  gsize len;
+  const void *data = g_bytes_get_data (content, &len);
+  int rc;
+
+  hash = ga_store_sha256_hex (data != NULL ? data : "", len);
+
+  if (imported)
+    {
+      /* Same id and version must mean the same template: an assessment
+       * pinned to "x 1.2" must never meet two different "x 1.2". */
+      stmt = ga_store_prepare (store,
+                               "SELECT hash FROM templates WHERE template_id = ? AND version = ?"
+                               " AND hash <> ? AND imported_at IS NOT NULL", error);
+      if (stmt == NULL)
+        return NULL;
+      sqlite3_bind_text (stmt, 1, template_id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, version, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, hash, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+      sqlite3_reset (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_EXISTS,
+                       "Template %s version %s is already imported with different content. "
+                       "Give the changed template a higher \"version\" and import it again",
+                       template_id, version);
+          return NULL;
+        }
+      if (rc != SQLITE_DONE)
+        {
+          ga_store_fail (store, rc, "Looking up imported templates", error);
+          return NULL;
+        }
+    }
+
+  stmt = ga_store_prepare (store,
+                           "INSERT INTO templates (hash, template_id, version, kind, title,"
+                           " imported_at, content) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
+                           " ON CONFLICT (hash) DO UPDATE SET"
+                           " imported_at = coalesce (templates.imported_at, excluded.imported_at),"
+                           " title = coalesce (templates.title, excluded.title)", error);
+  if (stmt == NULL)
+    return NULL;
+  now = imported ? ga_store_now () : NULL;
+  sqlite3_bind_text (stmt, 1, hash, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, template_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, version, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, kind, -1, SQLITE_STATIC);
+  if (title != NULL)
+    sqlite3_bind_text (stmt, 5, title, -1, SQLITE_STATIC);
+  if (now != NULL)
+    sqlite3_bind_text (stmt, 6, now, -1, SQLITE_STATIC);
+  sqlite3_bind_blob64 (stmt, 7, data != NULL ? data : "", len, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ga_store_fail (store, rc, "Storing the template copy", error);
+      return NULL;
+    }
+  return g_steal_pointer (&hash);
+}
+
+GBytes *
+ga_store_get_template_copy (GaStore     *store,
+                            const char  *hash,
+                            GError     **error)
+{
+  sqlite3_stmt *stmt;
+  GBytes *bytes = NULL;
+  int rc;
+
+  g_return_val_if_fail (GA_IS_STORE (store), NULL);
+  g_return_val_if_fail (hash != NULL, NULL);
+
+  stmt = ga_store_prepare (store, "SELECT content FROM templates WHERE hash = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, hash, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    bytes = g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
+  else if (rc == SQLITE_DONE)
+    g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_FOUND,
+                 "The template copy %s is missing from the database", hash);
+  else
+    ga_store_fail (store, rc, "Reading the template copy", error);
+  sqlite3_reset (stmt);
+  return bytes;
+}
+
+/* ------------------------------------------------------------------ */
+/* Assessments                                                         */
+
+static gboolean
+valid_kind (const char *kind)
+{
+  static const char *const kinds[] = {
+    "green-factory", "clean-production", "energy-audit", "custom",
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (g_strcmp0 (kind, kinds[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+gint64
+ga_store_new_assessment_from_bytes (GaStore     *store,
+                                    gint64       enterprise_id,
+                                    const char  *template_id,
+                                    const char  *template_version,
+                                    const char  *kind,
+                                    GBytes      *template_json,
+                                    const char  *title,
+                                    int          year,
+                                    const char  *period,
+                                    GError     **error)
+{
+  g_autofree char *hash = NULL;
+  g_autofree char *now = NULL;
+  g_autofree char *uuid = NULL;
+  g_autoptr(GaEnterprise) enterprise = NULL;
+  sqlite3_stmt *stmt;
+  gint64 id;
+  int rc;
+
+  g_return_val_if_fail (GA_IS_STORE (store), 0);
+  g_return_val_if_fail (template_json != NULL, 0);
+
+  if (template_id == NULL || *template_id == '\0' || template_version == NULL
+      || *template_version == '\0')
+    {
+      g_set_error_literal (error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
+                           "The template has no id or version; an assessment must pin both");
+      return 0;
+    }
+  if (!valid_kind (kind))
+    {
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
+                   "Unknown assessment kind '%s': use green-factory, clean-production, "
+                   "energy-audit or custom", kind != NULL ? kind : "");
+      return 0;
+    }
+  if (title == NULL || *title == '\0' || !g_utf8_validate (title, -1, NULL)
+      || g_utf8_strlen (title, -1) > 200)
+    {
+      g_set_error_literal (error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
+                           "The assessment needs a title of 1 to 200 characters (UTF-8 text)");
+      return 0;
+    }
+  if (year != 0 && (year < 1900 || year > 2200))
+    {
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
+                   "The assessment year %d is out of range; give a year such as 2025", year);
+      return 0;
+    }
+  if (period != NULL && (!g_utf8_validate (period, -1, NULL) || g_utf8_strlen (period, -1) > 50))
+    {
+      g_set_error_literal (error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
+                           "The assessment period must be UTF-8 text of at most 50 characters");
+      return 0;
+    }
+
+  if (!ga_store_begin (store, error))
+    return 0;
+
+  enterprise = ga_store_get_enterprise (store, enterprise_id, error);
+  if (enterprise == NULL)
+    goto fail;
+
+  hash = ga_store_put_template (store, template_id, template_version, kind, NULL, template_json,
+                                FALSE, error);
+  if (hash == NULL)
+    goto fail;
+
+  stmt = ga_store_prepare (store,
+                           "INSERT INTO assessments (uuid, enterprise_id, template_hash, template_id,"
+                           " template_version, kind, title, year, period, status, created_at,"
+                           " updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'draft', ?10,"
+                           " ?10)", error);
+  if (stmt == NULL)
+    goto fail;
+  uuid = ga_store_new_uuid ();
+  now = ga_store_now ();
+  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, enterprise_id);
+  sqlite3_bind_text (stmt, 3, hash, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, template_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, template_version, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, kind, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, title, -1, SQLITE_STATIC);
+  if (year != 0)
+    sqlite3_bind_int (stmt, 8, year);
+  if (period != NULL && *period != '\0')
+    sqlite3_bind_text (stmt, 9, period, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 10, now, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ga_store_fail (store, rc, "Creating the assessment", error);
+      goto fail;
+    }
+  id = sqlite3_last_insert_rowid (store->db);
+  if (!ga_store_commit (store, "Creating the assessment", error))
+    return 0;
+  ga_store_emit_changed (store, id);
+  return id;
+
+fail:
+  ga_store_rollback (store);
+  return 0;
+}
+
+GaAssessment *
+ga_store_get_assessment (GaStore  *store,
+                         gint64    id,
+                         GError  **error)
+{
+  sqlite3_stmt *stmt;
+  GaAssessment *a = NULL;
+  int rc;
+
+  g_return_val_if_fail (GA_IS_STORE (store), NULL);
+
+  stmt = ga_store_prepare (store,
+                           "SELECT " ASSESSMENT_COLUMNS ","
+                           " (SELECT count(*) FROM answers n WHERE n.assessment_id = a.id)"
+                           " FROM assessments a WHERE a.id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      a = ga_store_assessment_from_row (stmt, 0);
+      a->n_answers = sqlite3_column_int (stmt, 13);
+    }
+  else if (rc == SQLITE_DONE)
+    g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_FOUND,
+                 "There is no assessment with id %" G_GINT64_FORMAT, id);
+  else
+    ga_store_fail (store, rc, "Reading the assessment", error);
+  sqlite3_reset (stmt);
+  return a;
+}
+
+gint64
+ga_store_resolve_assessment (GaStore     *store,
+                             const char  *ref,
+                             GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id = 0;
+  gboolean numeric = ref != NULL && *ref != '\0';
+  int rc;
+
+  g_return_val_if_fail (GA_IS_STORE (store), 0);
+
+  for (const char *p = ref; numeric && *p != '\0'; p++)
+    numeric = g_ascii_isdigit (*p);
+
+  if (numeric)
+    {
+      g_autoptr(GaAssessment) a = NULL;
+
+      id = g_ascii_strtoll (ref, NULL, 10);
+      a = ga_store_get_assessment (store, id, error);
+      return a != NULL ? id : 0;
+    }
+
+  if (ref == NULL || strlen (ref) < 6 || strlen (ref) > 36)
+    {
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_FOUND,
+                   "'%s' is not an assessment: give its number or its UUID (at least the "
+                   "first 6 characters)", ref != NULL ? ref : "");
+      return 0;
+    }
+
+  /* A prefix range on the UNIQUE index of uuid: UUIDs are lower-case hex
+   * and '-', all below '~'. */
+  stmt = ga_store_prepare (store,
+                           "SELECT id FROM assessments WHERE uuid >= ?1 AND uuid < ?1 || '~'"
+                           " LIMIT 2", error);
+  if (stmt == NULL)
+    return 0;
+  {
+    g_autofree char *lower = g_ascii_strdown (ref, -1);
+    guint n = 0;
+
+    sqlite3_bind_text (stmt, 1, lower, -1, SQLITE_TRANSIENT);
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      {
+        id = sqlite3_column_int64 (stmt, 0);
+        n++;
+      }
+    sqlite3_reset (stmt);
+    if (rc != SQLITE_DONE)
+      {
+        ga_store_fail (store, rc, "Looking up the assessment", error);
+        return 0;
+      }
+    if (n == 0)
+      {
+        g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_FOUND,
+                     "There is no assessment with UUID %s%s", ref, strlen (ref) < 36 ? "…" : "");
+        return 0;
+      }
+    if (n > 1)
+      {
+        g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_FOUND,
+                     "Several assessments have a UUID starting with %s; give more characters",
+                     ref);
+        return 0;
+      }
+  }
+  return id;
+}
+
+GPtrArray *
+ga_store_list_assessments (GaStore  *store,
+                           gint64    enterprise_id,
+                           GError  **error)
+{
+  g_autoptr(GPtrArray) list = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (GA_IS_STORE (store), NULL);
+
+  if (enterprise_id > 0)
+    {
+      stmt = ga_store_prepare (store,
+                               "SELECT " ASSESSMENT_COLUMNS ","
+                               " (SELECT count(*) FROM answers n WHERE n.assessment_id = a.id)"
+                               " FROM assessments a WHERE a.enterprise_id = ?"
+                               " ORDER BY a.updated_at DESC, a.id DESC", error);
+      if (stmt != NULL)
+        sqlite3_bind_int64 (stmt, 1, enterprise_id);
+    }
+  else
+    stmt = ga_store_prepare (store,
+                             "SELECT " ASSESSMENT_COLUMNS ","
+                             " (SELECT count(*) FROM answers n WHERE n.assessment_id = a.id)"
+                             " FROM assessments a ORDER BY a.updated_at DESC, a.id DESC", error);
+  if (stmt == NULL)
+    return NULL;
+
+  list = g_ptr_array_new_with_free_func ((GDestroyNotify) ga_assessment_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      GaAssessment *a = ga_store_assessment_from_row (stmt, 0);
+
+      a->n_answers = sqlite3_column_int (stmt, 13);
+      g_ptr_array_add (list, a);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ga_store_fail (store, rc, "Listing the assessments", error);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+gboolean
+ga_store_check_writable (GaStore  *store,
+                         gint64    assessment_id,
+                         GError  **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+  gboolean ok = FALSE;
+
+  stmt = ga_store_prepare (store, "SELECT status, title FROM assessments WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, assessment_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "final") == 0)
+        g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_READ_ONLY,
+                     "The assessment “%s” is final and cannot be changed; reopen it first",
+                     sqlite3_column_text (stmt, 1));
+      else
+        ok = TRUE;
+    }
+  else if (rc == SQLITE_DONE)
+    g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_FOUND,
+                 "There is no assessment with id %" G_GINT64_FORMAT, assessment_id);
+  else
+    ga_store_fail (store, rc, "Reading the assessment", error);
+  sqlite3_reset (stmt);
+  return ok;
+}
+
+gboolean
+ga_store_set_assessment_status (GaStore            *store,
+                                gint64              id,
+                                GaAssessmentStatus  status,
+                                GError            **error)
+{
+  g_autofree char *now = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (GA_IS_STORE (store), FALSE);
+
+  if (!ga_store_begin (store, error))
+    return FALSE;
+  stmt = ga_store_prepare (store, "UPDATE assessments SET status = ?, updated_at = ? WHERE id = ?",
+                           error);
+  if (stmt == NULL)
+    goto fail;
+  now = ga_store_now ();
+  sqlite3_bind_text (stmt, 1, ga_assessment_status_to_string (status), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, id);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ga_store_fail (store, rc, "Changing the assessment's status", error);
+      goto fail;
+    }
+  if (sqlite3_changes (store->db) == 0)
+    {
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_FOUND,
+                   "There is no assessment with id %" G_GINT64_FORMAT, id);
+      goto fail;
+    }
+  if (!ga_store_commit (store, "Changing the assessment's status", error))
+    return FALSE;
+  ga_store_emit_changed (store, id);
+  return TRUE;
+
+fail:
+  ga_store_rollback (store);
+  return FALSE;
+}
+
+gboolean
+ga_store_delete_assessment (GaStore  *store,
+                            gint64    id,
+                            GError  **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (GA_IS_STORE (store), FALSE);
+
+  if (!ga_store_begin (store, error))
+    return FALSE;
+  if (!ga_store_check_writable (store, id, error))
+    goto fail;
+  stmt = ga_store_prepare (store, "DELETE FROM assessments WHERE id = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ga_store_fail (store, rc, "Deleting the assessment", error);
+      goto fail;
+    }
+  if (!ga_store_commit (store, "Deleting the assessment", error))
+    return FALSE;
+  ga_store_emit_changed (store, id);
+  return TRUE;
+
+fail:
+  ga_store_rollback (store);
+  return FALSE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Answers                                                             */
+
+static gboolean
+check_item_id (const char  *item_id,
+               GError     **error)
+{
+  if (item_id == NULL || *item_id == '\0' || strlen (item_id) > MAX_ITEM_ID
+      || !g_utf8_validate (item_id, -1, NULL))
+    {
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
+                   "'%s' is not an item id (1 to %d characters of UTF-8 text)",
+                   item_id != NULL && g_utf8_validate (item_id, -1, NULL) ? item_id : "",
+                   MAX_ITEM_ID);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_json (const char  *item_id,
+            const char  *json,
+            GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) local = NULL;
+
+  if (json == NULL)
+    return TRUE;
+  if (!g_utf8_validate (json, -1, NULL))
+    {
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
+                   "The answer to %s is not valid UTF-8 text", item_id);
+      return FALSE;
+    }
+  parser = json_parser_new_immutable ();
+  if (!json_parser_load_from_data (parser, json, -1, &local))
+    {
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
+                   "The answer to %s is not JSON: %s", item_id, local->message);
+      return FALSE;
+    }
+  if (json_parser_get_root (parser) == NULL)
+    {
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
+                   "The answer to %s is empty; pass NULL to remove an answer", item_id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The current value of an item inside the open transaction. Returns FALSE
+ * on a database error; *value is NULL when there is no answer. */
+static gboolean
+read_answer (GaStore     *store,
+             gint64       assessment_id,
+             const char  *item_id,
+             char       **value,
+             GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  *value = NULL;
+  stmt = ga_store_prepare (store, "SELECT value FROM answers WHERE assessment_id = ? AND item_id = ?",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, assessment_id);
+  sqlite3_bind_text (stmt, 2, item_id, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *value = ga_store_column_dup (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      ga_store_fail (store, rc, "Reading the answer", error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+step_done (GaStore      *store,
+           sqlite3_stmt *stmt,
+           const char   *doing,
+           GError      **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ga_store_fail (store, rc, doing, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_answer (GaStore     *store,
+              gint64       assessment_id,
+              const char  *item_id,
+              const char  *value,
+              const char  *now,
+              GError     **error)
+{
+  g_autofree char *doing = g_strdup_printf ("Saving the answer to %s", item_id);
+  sqlite3_stmt *stmt;
+
+  if (value != NULL)
+    {
+      stmt = ga_store_prepare (store,
+                               "INSERT INTO answers (assessment_id, item_id, value, author, updated_at)"
+                               " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (assessment_id, item_id)"
+                               " DO UPDATE SET value = excluded.value, author = excluded.author,"
+                               " updated_at = excluded.updated_at", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, assessment_id);
+      sqlite3_bind_text (stmt, 2, item_id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, value, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, store->author, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 5, now, -1, SQLITE_STATIC);
+    }
+  else
+    {
+      stmt = ga_store_prepare (store, "DELETE FROM answers WHERE assessment_id = ? AND item_id = ?",
+                               error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, assessment_id);
+      sqlite3_bind_text (stmt, 2, item_id, -1, SQLITE_STATIC);
+    }
+  if (!step_done (store, stmt, doing, error))
+    return FALSE;
+
+  stmt = ga_store_prepare (store, "UPDATE assessments SET updated_at = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, now, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, assessment_id);
+  return step_done (store, stmt, doing, error);
+}
+
+static gboolean
+append_history (GaStore     *store,
+                gint64       assessment_id,
+                const char  *item_id,
+                const char  *old_value,
+                const char  *new_value,
+                const char  *action,
+                gint64       target,
+                const char  *now,
+                GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = ga_store_prepare (store,
+                           "INSERT INTO history (assessment_id, item_id, old_value, new_value,"
+                           " author, at, action, state, target) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?)",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, assessment_id);
+  sqlite3_bind_text (stmt, 2, item_id, -1, SQLITE_STATIC);
+  if (old_value != NULL)
+    sqlite3_bind_text (stmt, 3, old_value, -1, SQLITE_STATIC);
+  if (new_value != NULL)
+    sqlite3_bind_text (stmt, 4, new_value, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, store->author, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, action, -1, SQLITE_STATIC);
+  if (target > 0)
+    sqlite3_bind_int64 (stmt, 8, target);
+  return step_done (store, stmt, "Recording the change in the history", error);
+}
+
+gboolean
+ga_store_apply_answer (GaStore     *store,
+                       gint64       assessment_id,
+                       const char  *item_id,
+                       const char  *new_value,
+                       const char  *now,
+                       GError     **error)
+{
+  g_autofree char *old_value = NULL;
+  sqlite3_stmt *stmt;
+
+  if (!read_answer (store, assessment_id, item_id, &old_value, error))
+    return FALSE;
+  if (g_strcmp0 (old_value, new_value) == 0)
+    return TRUE;   /* nothing changes, nothing to undo */
+
+  if (!write_answer (store, assessment_id, item_id, new_value, now, error))
+    return FALSE;
+
+  /* A new edit ends what could be redone. */
+  stmt = ga_store_prepare (store,
+                           "UPDATE history SET state = 2"
+                           " WHERE assessment_id = ? AND action = 'edit' AND state = 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, assessment_id);
+  if (!step_done (store, stmt, "Updating the redo list", error))
+    return FALSE;
+
+  return append_history (store, assessment_id, item_id, old_value, new_value, "edit", 0, now,
+                         error);
+}
+
+gboolean
+ga_store_save_answer (GaStore     *store,
+                      gint64       assessment_id,
+                      const char  *item_id,
+                      const char  *json_value,
+                      GError     **error)
+{
+  g_autofree char *now = NULL;
+  g_autofree char *doing = NULL;
+
+  g_return_val_if_fail (GA_IS_STORE (store), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!check_item_id (item_id, error) || !check_json (item_id, json_value, error))
+    return FALSE;
+
+  if (!ga_store_begin (store, error))
+    return FALSE;
+  now = ga_store_now ();
+  if (!ga_store_check_writable (store, assessment_id, error)
+      || !ga_store_apply_answer (store, assessment_id, item_id, json_value, now, error))
+    {
+      ga_store_rollback (store);
+      return FALSE;
+    }
+  doing = g_strdup_printf ("Saving the answer to %s", item_id);
+  if (!ga_store_commit (store, doing, error))
+    return FALSE;
+  ga_store_emit_changed (store, assessment_id);
+  return TRUE;
+}
+
+char *
+ga_store_get_answer (GaStore     *store,
+                     gint64       assessment_id,
+                     const char  *item_id,
+                     GError     **error)
+{
+  char *value = NULL;
+
+  g_return_val_if_fail (GA_IS_STORE (store), NULL);
+  g_return_val_if_fail (item_id != NULL, NULL);
+
+  read_answer (store, assessment_id, item_id, &value, error);
+  return value;
+}
+
+GHashTable *
+ga_store_load_answers (GaStore  *store,
+                       gint64    assessment_id,
+                       GError  **error)
+{
+  g_autoptr(GHashTable) answers = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (GA_IS_STORE (store), NULL);
+
+  stmt = ga_store_prepare (store, "SELECT item_id, value FROM answers WHERE assessment_id = ?",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, assessment_id);
+  answers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_insert (answers, ga_store_column_dup (stmt, 0), ga_store_column_dup (stmt, 1));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ga_store_fail (store, rc, "Loading the answers", error);
+      return NULL;
+    }
+  return g_steal_pointer (&answers);
+}
+
+/* ------------------------------------------------------------------ */
+/* History, undo, redo                                                 */
+
+void
+ga_history_entry_free (GaHistoryEntry *entry)
+{
+  if (entry == NULL)
+    return;
+  g_free (entry->item_id);
+  g_free (entry->old_value);
+  g_free (entry->new_value);
+  g_free (entry->author);
+  g_free (entry->at);
+  g_free (entry);
+}
+
+const char *
+ga_history_action_to_string (GaHistoryAction action)
+{
+  switch (action)
+    {
+    case GA_HISTORY_UNDO:
+      return "undo";
+    case GA_HISTORY_REDO:
+      return "redo";
+    case GA_HISTORY_EDIT:
+    default:
+      return "edit";
+    }
+}
+
+GPtrArray *
+ga_store_list_history (GaStore  *store,
+                       gint64    assessment_id,
+                       GError  **error)
+{
+  g_autoptr(GPtrArray) list = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (GA_IS_STORE (store), NULL);
+
+  stmt = ga_store_prepare (store,
+                           "SELECT id, item_id, old_value, new_value, author, at, action"
+                           " FROM history WHERE assessment_id = ? ORDER BY id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, assessment_id);
+  list = g_ptr_array_new_with_free_func ((GDestroyNotify) ga_history_entry_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      GaHistoryEntry *e = g_new0 (GaHistoryEntry, 1);
+      const char *action = (const char *) sqlite3_column_text (stmt, 6);
+
+      e->id = sqlite3_column_int64 (stmt, 0);
+      e->item_id = ga_store_column_dup (stmt, 1);
+      e->old_value = ga_store_column_dup (stmt, 2);
+      e->new_value = ga_store_column_dup (stmt, 3);
+      e->author = ga_store_column_dup (stmt, 4);
+      e->at = ga_store_column_dup (stmt, 5);
+      e->action = g_strcmp0 (action, "undo") == 0 ? GA_HISTORY_UNDO
+                  : g_strcmp0 (action, "redo") == 0 ? GA_HISTORY_REDO : GA_HISTORY_EDIT;
+      g_ptr_array_add (list, e);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ga_store_fail (store, rc, "Reading the history", error);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+/* Undo and redo share everything but the direction:
+ * undo takes the newest edit in state 0, restores its old value, state 1;
+ * redo takes the oldest edit in state 1 (the one undone last), applies its
+ * new value again, state 0. */
+static gboolean
+undo_redo (GaStore   *store,
+           gint64     assessment_id,
+           gboolean   redo,
+           char     **item_id_out,
+           GError   **error)
+{
+  g_autofree char *item_id = NULL;
+  g_autofree char *old_value = NULL;
+  g_autofree char *new_value = NULL;
+  g_autofree char *current = NULL;
+  g_autofree char *now = NULL;
+  const char *restore;
+  sqlite3_stmt *stmt;
+  gint64 target;
+  int rc;
+
+  g_return_val_if_fail (GA_IS_STORE (store), FALSE);
+
+  if (!ga_store_begin (store, error))
+    return FALSE;
+  if (!ga_store_check_writable (store, assessment_id, error))
+    goto fail;
+
+  if (redo)
+    stmt = ga_store_prepare (store,
+                             "SELECT id, item_id, old_value, new_value FROM history"
+                             " WHERE assessment_id = ? AND action = 'edit' AND state = 1"
+                             " ORDER BY id ASC LIMIT 1", error);
+  else
+    stmt = ga_store_prepare (store,
+                             "SELECT id, item_id, old_value, new_value FROM history"
+                             " WHERE assessment_id = ? AND action = 'edit' AND state = 0"
+                             " ORDER BY id DESC LIMIT 1", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, assessment_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      target = sqlite3_column_int64 (stmt, 0);
+      item_id = ga_store_column_dup (stmt, 1);
+      old_value = ga_store_column_dup (stmt, 2);
+      new_value = ga_store_column_dup (stmt, 3);
+    }
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error_literal (error, GA_STORE_ERROR, GA_STORE_ERROR_NO_HISTORY,
+                           redo ? "There is nothing to redo in this assessment"
+                                : "There is nothing to undo in this assessment");
+      goto fail;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      ga_store_fail (store, rc, redo ? "Redoing" : "Undoing", error);
+      goto fail;
+    }
+
+  if (!read_answer (store, assessment_id, item_id, &current, error))
+    goto fail;
+
+  now = ga_store_now ();
+  restore = redo ? new_value : old_value;
+  if (!write_answer (store, assessment_id, item_id, restore, now, error))
+    goto fail;
+
+  stmt = ga_store_prepare (store, "UPDATE history SET state = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int (stmt, 1, redo ? 0 : 1);
+  sqlite3_bind_int64 (stmt, 2, target);
+  if (!step_done (store, stmt, "Updating the history", error))
+    goto fail;
+
+  if (!append_history (store, assessment_id, item_id, current, restore, redo ? "redo" : "undo",
+                       target, now, error))
+    goto fail;
+
+  if (!ga_store_commit (store, redo ? "Redoing" : "Undoing", error))
+    return FALSE;
+  if (item_id_out != NULL)
+    *item_id_out = g_steal_pointer (&item_id);
+  ga_store_emit_changed (store, assessment_id);
+  return TRUE;
+
+fail:
+  ga_store_rollback (store);
+  return FALSE;
+}
+
+gboolean
+ga_store_undo (GaStore  *store,
+               gint64    assessment_id,
+               char    **item_id,
+               GError  **error)
+{
+  return undo_redo (store, assessment_id, FALSE, item_id, error);
+}
+
+gboolean
+ga_store_redo (GaStore  *store,
+               gint64    assessment_id,
+               char    **item_id,
+               GError  **error)
+{
+  return undo_redo (store, assessment_id, TRUE, item_id, error);
+}
+
+static gboolean
+has_edit_in_state (GaStore *store,
+                   gint64   assessment_id,
+                   int      state)
+{
+  sqlite3_stmt *stmt;
+  gboolean found;
+
+  stmt = ga_store_prepare (store,
+                           "SELECT 1 FROM history WHERE assessment_id = ? AND action = 'edit'"
+                           " AND state = ? LIMIT 1", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, assessment_id);
+  sqlite3_bind_int (stmt, 2, state);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return found;
+}
+
+gboolean
+ga_store_can_undo (GaStore *store,
+                   gint64   assessment_id)
+{
+  g_return_val_if_fail (GA_IS_STORE (store), FALSE);
+  return has_edit_in_state (store, assessment_id, 0);
+}
+
+gboolean
+ga_store_can_redo (GaStore *store,
+                   gint64   assessment_id)
+{
+  g_return_val_if_fail (GA_IS_STORE (store), FALSE);
+  return has_edit_in_state (store, assessment_id, 1);
+}
+
+/* ------------------------------------------------------------------ */
+/* Imported templates                                                  */
+
+void
+ga_template_info_free (GaTemplateInfo *info)
+{
+  if (info == NULL)
+    return;
+  g_free (info->id);
+  g_free (info->version);
+  g_free (info->hash);
+  g_free (info->kind);
+  g_free (info->title);
+  g_free (info->imported_at);
+  g_free (info);
+}
+
+int
+ga_template_version_compare (const char *a,
+                             const char *b)
+{
+  g_auto(GStrv) pa = NULL;
+  g_auto(GStrv) pb = NULL;
+  guint na, nb;
+
+  if (a == NULL || b == NULL)
+    return a == b ? 0 : (a == NULL ? -1 : 1);
+
+  pa = g_strsplit_set (a, ".-+", -1);
+  pb = g_strsplit_set (b, ".-+", -1);
+  na = g_strv_length (pa);
+  nb = g_strv_length (pb);
+
+  for (guint i = 0; i < na && i < nb; i++)
+    {
+      char *ea = NULL, *eb = NULL;
+      guint64 va = g_ascii_strtoull (pa[i], &ea, 10);
+      guint64 vb = g_ascii_strtoull (pb[i], &eb, 10);
+      gboolean numa = *pa[i] != '\0' && *ea == '\0';
+      gboolean numb = *pb[i] != '\0' && *eb == '\0';
+      int c;
+
+      if (numa && numb)
+        c = va < vb ? -1 : va > vb ? 1 : 0;
+      else if (numa != numb)
+        c = numa ? 1 : -1;   /* "1.0.1" is later than "1.0.beta" */
+      else
+        c = strcmp (pa[i], pb[i]);
+      if (c != 0)
+        return c;
+    }
+  return na < nb ? -1 : na > nb ? 1 : 0;
+}
+
+static int
+compare_info_latest_first (gconstpointer a,
+                           gconstpointer b)
+{
+  const GaTemplateInfo *ia = *(GaTemplateInfo *const *) a;
+  const GaTemplateInfo *ib = *(GaTemplateInfo *const *) b;
+  int c = strcmp (ia->id, ib->id);
+
+  if (c != 0)
+    return c;
+  c = ga_template_version_compare (ib->version, ia->version);
+  if (c != 0)
+    return c;
+  return g_strcmp0 (ib->imported_at, ia->imported_at);
+}
+
+static GPtrArray *
+query_templates (GaStore     *store,
+                 const char  *template_id,
+                 GError     **error)
+{
+  g_autoptr(GPtrArray) list = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (template_id != NULL)
+    {
+      stmt = ga_store_prepare (store,
+                               "SELECT template_id, version, hash, kind, title, imported_at"
+                               " FROM templates WHERE imported_at IS NOT NULL AND template_id = ?",
+                               error);
+      if (stmt != NULL)
+        sqlite3_bind_text (stmt, 1, template_id, -1, SQLITE_TRANSIENT);
+    }
+  else
+    stmt = ga_store_prepare (store,
+                             "SELECT template_id, version, hash, kind, title, imported_at"
+                             " FROM templates WHERE imported_at IS NOT NULL", error);
+  if (stmt == NULL)
+    return NULL;
+
+  list = g_ptr_array_new_with_free_func ((GDestroyNotify) ga_template_info_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      GaTemplateInfo *info = g_new0 (GaTemplateInfo, 1);
+
+      info->id = ga_store_column_dup (stmt, 0);
+      info->version = ga_store_column_dup (stmt, 1);
+      info->hash = ga_store_column_dup (stmt, 2);
+      info->kind = ga_store_column_dup (stmt, 3);
+      info->title = ga_store_column_dup (stmt, 4);
+      info->imported_at = ga_store_column_dup (stmt, 5);
+      g_ptr_array_add (list, info);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ga_store_fail (store, rc, "Listing the imported templates", error);
+      return NULL;
+    }
+  g_ptr_array_sort (list, compare_info_latest_first);
+  return g_steal_pointer (&list);
+}
+
+GPtrArray *
+ga_store_list_templates (GaStore  *store,
+                         GError  **error)
+{
+  g_autoptr(GPtrArray) all = NULL;
+  GPtrArray *latest;
+
+  g_return_val_if_fail (GA_IS_STORE (store), NULL);
+
+  all = query_templates (store, NULL, error);
+  if (all == NULL)
+    return NULL;
+
+  /* Sorted by id, latest version first: keep the first of each id. */
+  latest = g_ptr_array_new_with_free_func ((GDestroyNotify) ga_template_info_free);
+  for (guint i = 0; i < all->len; i++)
+    {
+      GaTemplateInfo *info = g_ptr_array_index (all, i);
+
+      if (latest->len == 0
+          || strcmp (((GaTemplateInfo *) g_ptr_array_index (latest, latest->len - 1))->id,
+                     info->id) != 0)
+        g_ptr_array_add (latest, g_steal_pointer (&all->pdata[i]));
+    }
+  return latest;
+}
+
+GPtrArray *
+ga_store_list_template_versions (GaStore     *store,
+                                 const char  *template_id,
+                                 GError     **error)
+{
+  g_return_val_if_fail (GA_IS_STORE (store), NULL);
+  g_return_val_if_fail (template_id != NULL, NULL);
+
+  return query_templates (store, template_id, error);
+}
+
+GBytes *
+ga_store_get_template (GaStore     *store,
+                       const char  *template_id,
+                       const char  *version,
+                       GError     **error)
+{
+  g_autoptr(GPtrArray) versions = NULL;
+
+  g_return_val_if_fail (GA_IS_STORE (store), NULL);
+  g_return_val_if_fail (template_id != NULL, NULL);
+
+  versions = query_templates (store, template_id, error);
+  if (versions == NULL)
+    return NULL;
+  for (guint i = 0; i < versions->len; i++)
+    {
+      GaTemplateInfo *info = g_ptr_array_index (versions, i);
+
+      if (version == NULL || strcmp (info->version, version) == 0)
+        return ga_store_get_template_copy (store, info->hash, error);
+    }
+  if (version != NULL)
+    g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_FOUND,
+                 "Template %s version %s has not been imported", template_id, version);
+  else
+    g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_FOUND,
+                 "No template with id %s has been imported", template_id);
+  return NULL;
+}

@@ -1,0 +1,732 @@
+/* ga-store-engine.c: the store with templates, answers and the engine;
+ * demo data
+ *
+ * Copyright 2026 The GreenAssess authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "ga-store-engine.h"
+#include "ga-store-private.h"
+
+#include <math.h>
+#include <string.h>
+
+static const char *
+kind_to_string (GaTemplateKind kind)
+{
+  switch (kind)
+    {
+    case GA_TEMPLATE_KIND_GREEN_FACTORY:
+      return "green-factory";
+    case GA_TEMPLATE_KIND_CLEAN_PRODUCTION:
+      return "clean-production";
+    case GA_TEMPLATE_KIND_ENERGY_AUDIT:
+      return "energy-audit";
+    case GA_TEMPLATE_KIND_CUSTOM:
+    default:
+      return "custom";
+    }
+}
+
+static const char *
+template_title (GaTemplate *tmpl)
+{
+  const char *title = ga_text_get (ga_template_get_title (tmpl), "zh_CN");
+
+  return title != NULL ? title : ga_template_get_id (tmpl);
+}
+
+gint64
+ga_store_new_assessment (GaStore     *store,
+                         gint64       enterprise_id,
+                         GaTemplate  *tmpl,
+                         const char  *title,
+                         int          year,
+                         const char  *period,
+                         GError     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *default_title = NULL;
+
+  g_return_val_if_fail (GA_IS_STORE (store), 0);
+  g_return_val_if_fail (tmpl != NULL, 0);
+
+  if (title == NULL || *title == '\0')
+    {
+      default_title = year != 0 ? g_strdup_printf ("%s %d", template_title (tmpl), year)
+                                : g_strdup (template_title (tmpl));
+      title = default_title;
+    }
+
+  bytes = ga_template_get_bytes (tmpl);
+  return ga_store_new_assessment_from_bytes (store, enterprise_id, ga_template_get_id (tmpl),
+                                             ga_template_get_version (tmpl),
+                                             kind_to_string (ga_template_get_kind (tmpl)),
+                                             bytes, title, year, period, error);
+}
+
+static GaTemplate *
+load_template_by_hash (GaStore     *store,
+                       const char  *hash,
+                       const char  *origin,
+                       GError     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  GaTemplate *tmpl;
+  gsize len;
+  const char *data;
+
+  if (store->templates == NULL)
+    store->templates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                              (GDestroyNotify) ga_template_unref);
+
+  /* Template copies never change (they are addressed by their hash), so a
+   * template loaded once serves every assessment pinned to it. */
+  tmpl = g_hash_table_lookup (store->templates, hash);
+  if (tmpl != NULL)
+    return ga_template_ref (tmpl);
+
+  bytes = ga_store_get_template_copy (store, hash, error);
+  if (bytes == NULL)
+    return NULL;
+  data = g_bytes_get_data (bytes, &len);
+  tmpl = ga_template_new_from_data (data, len, origin, error);
+  if (tmpl == NULL)
+    {
+      g_prefix_error (error, "The template copy pinned by the assessment no longer loads: ");
+      return NULL;
+    }
+  g_hash_table_insert (store->templates, g_strdup (hash), ga_template_ref (tmpl));
+  return tmpl;
+}
+
+GaTemplate *
+ga_store_load_template (GaStore  *store,
+                        gint64    assessment_id,
+                        GError  **error)
+{
+  g_autoptr(GaAssessment) a = NULL;
+  g_autofree char *origin = NULL;
+
+  g_return_val_if_fail (GA_IS_STORE (store), NULL);
+
+  a = ga_store_get_assessment (store, assessment_id, error);
+  if (a == NULL)
+    return NULL;
+  origin = g_strdup_printf ("%s %s (copy in assessment %" G_GINT64_FORMAT ")", a->template_id,
+                            a->template_version, a->id);
+  return load_template_by_hash (store, a->template_hash, origin, error);
+}
+
+GaAnswerSet *
+ga_store_load_answer_set (GaStore     *store,
+                          gint64       assessment_id,
+                          GaTemplate  *tmpl,
+                          GError     **error)
+{
+  g_autoptr(GaAnswerSet) set = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GString) problems = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (GA_IS_STORE (store), NULL);
+  g_return_val_if_fail (tmpl != NULL, NULL);
+
+  stmt = ga_store_prepare (store, "SELECT item_id, value FROM answers WHERE assessment_id = ?",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, assessment_id);
+
+  set = ga_answer_set_new ();
+  parser = json_parser_new_immutable ();
+  problems = g_string_new (NULL);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *item_id = (const char *) sqlite3_column_text (stmt, 0);
+      const char *value = (const char *) sqlite3_column_text (stmt, 1);
+      GaItem *item = ga_template_find_item (tmpl, item_id);
+      g_autoptr(GError) local = NULL;
+      GaAnswer *answer;
+
+      if (item == NULL)
+        {
+          g_string_append_printf (problems, "\n%s: the template has no such item", item_id);
+          continue;
+        }
+      if (!json_parser_load_from_data (parser, value, -1, &local))
+        {
+          g_string_append_printf (problems, "\n%s: %s", item_id, local->message);
+          continue;
+        }
+      answer = ga_answer_from_json (json_parser_get_root (parser), item, &local);
+      if (answer == NULL)
+        {
+          g_string_append_printf (problems, "\n%s: %s", item_id, local->message);
+          continue;
+        }
+      ga_answer_set_take (set, item_id, answer);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ga_store_fail (store, rc, "Loading the answers", error);
+      return NULL;
+    }
+  if (problems->len > 0)
+    {
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
+                   "Stored answers of assessment %" G_GINT64_FORMAT " do not fit its template:%s",
+                   assessment_id, problems->str);
+      return NULL;
+    }
+  return g_steal_pointer (&set);
+}
+
+GaEngine *
+ga_store_load_engine (GaStore  *store,
+                      gint64    assessment_id,
+                      GError  **error)
+{
+  g_autoptr(GaTemplate) tmpl = NULL;
+  g_autoptr(GaAnswerSet) set = NULL;
+  GaEngine *engine;
+
+  tmpl = ga_store_load_template (store, assessment_id, error);
+  if (tmpl == NULL)
+    return NULL;
+  set = ga_store_load_answer_set (store, assessment_id, tmpl, error);
+  if (set == NULL)
+    return NULL;
+  engine = ga_engine_new (tmpl);
+  ga_engine_set_answers (engine, set);
+  return engine;
+}
+
+static char *
+answer_to_text (const GaAnswer *answer,
+                const GaItem   *item)
+{
+  g_autoptr(JsonNode) node = NULL;
+
+  if (answer == NULL || ga_answer_is_empty (answer))
+    return NULL;
+  node = ga_answer_to_json (answer, item);
+  if (node == NULL)
+    return NULL;
+  return json_to_string (node, FALSE);
+}
+
+gboolean
+ga_store_set_answer (GaStore         *store,
+                     gint64           assessment_id,
+                     const GaItem    *item,
+                     const GaAnswer  *answer,
+                     GError         **error)
+{
+  g_autofree char *json = NULL;
+
+  g_return_val_if_fail (GA_IS_STORE (store), FALSE);
+  g_return_val_if_fail (item != NULL, FALSE);
+
+  json = answer_to_text (answer, item);
+  return ga_store_save_answer (store, assessment_id, item->id, json, error);
+}
+
+gboolean
+ga_store_set_answer_text (GaStore     *store,
+                          gint64       assessment_id,
+                          const char  *item_id,
+                          const char  *text,
+                          GError     **error)
+{
+  g_autoptr(GaTemplate) tmpl = NULL;
+  g_autoptr(GaAnswer) answer = NULL;
+  GaItem *item;
+
+  g_return_val_if_fail (GA_IS_STORE (store), FALSE);
+  g_return_val_if_fail (item_id != NULL && text != NULL, FALSE);
+
+  tmpl = ga_store_load_template (store, assessment_id, error);
+  if (tmpl == NULL)
+    return FALSE;
+  item = ga_template_find_item (tmpl, item_id);
+  if (item == NULL)
+    {
+      g_set_error (error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_UNKNOWN_ITEM,
+                   "The template %s %s has no item '%s'", ga_template_get_id (tmpl),
+                   ga_template_get_version (tmpl), item_id);
+      return FALSE;
+    }
+  answer = ga_answer_parse_text (text, item, error);
+  if (answer == NULL)
+    return FALSE;
+  return ga_store_set_answer (store, assessment_id, item, answer, error);
+}
+
+GaTemplate *
+ga_store_import_template (GaStore     *store,
+                          const char  *data,
+                          gssize       length,
+                          const char  *origin,
+                          GError     **error)
+{
+  g_autoptr(GaTemplate) tmpl = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *hash = NULL;
+
+  g_return_val_if_fail (GA_IS_STORE (store), NULL);
+  g_return_val_if_fail (data != NULL, NULL);
+
+  /* The whole template is validated (every formula, reference and cycle)
+   * before anything is stored. */
+  tmpl = ga_template_new_from_data (data, length, origin, error);
+  if (tmpl == NULL)
+    return NULL;
+
+  bytes = ga_template_get_bytes (tmpl);
+  if (!ga_store_begin (store, error))
+    return NULL;
+  hash = ga_store_put_template (store, ga_template_get_id (tmpl), ga_template_get_version (tmpl),
+                                kind_to_string (ga_template_get_kind (tmpl)),
+                                template_title (tmpl), bytes, TRUE, error);
+  if (hash == NULL)
+    {
+      ga_store_rollback (store);
+      return NULL;
+    }
+  if (!ga_store_commit (store, "Importing the template", error))
+    return NULL;
+  ga_store_emit_changed (store, 0);
+  return g_steal_pointer (&tmpl);
+}
+
+GaTemplate *
+ga_store_load_imported_template (GaStore     *store,
+                                 const char  *template_id,
+                                 const char  *version,
+                                 GError     **error)
+{
+  g_autoptr(GPtrArray) versions = NULL;
+
+  g_return_val_if_fail (GA_IS_STORE (store), NULL);
+  g_return_val_if_fail (template_id != NULL, NULL);
+
+  versions = ga_store_list_template_versions (store, template_id, error);
+  if (versions == NULL)
+    return NULL;
+  for (guint i = 0; i < versions->len; i++)
+    {
+      GaTemplateInfo *info = g_ptr_array_index (versions, i);
+
+      if (version == NULL || strcmp (info->version, version) == 0)
+        {
+          g_autofree char *origin = g_strdup_printf ("%s %s (imported)", info->id, info->version);
+          return load_template_by_hash (store, info->hash, origin, error);
+        }
+    }
+  if (version != NULL)
+    g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_FOUND,
+                 "Template %s version %s has not been imported", template_id, version);
+  else
+    g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_FOUND,
+                 "No template with id %s has been imported", template_id);
+  return NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* Demo data                                                           */
+
+static const GaValue *
+blank_ref_cb (gpointer user_data,
+              guint    index)
+{
+  static const GaValue blank = GA_VALUE_INIT;
+  return &blank;
+}
+
+static gboolean
+no_range_cb (gpointer        user_data,
+             guint           index,
+             const GaValue **values,
+             guint          *n_values)
+{
+  return FALSE;
+}
+
+static gboolean
+no_lookup_cb (gpointer       user_data,
+              const char    *table,
+              const GaValue *key,
+              const char    *column,
+              GaValue       *out)
+{
+  return FALSE;
+}
+
+/* The value of a formula that refers to nothing (a benchmark written as a
+ * constant), or NaN. */
+static double
+constant_of (GaFormula *formula)
+{
+  GaFormulaContext ctx = { blank_ref_cb, no_range_cb, no_lookup_cb, NULL };
+  GaValue v = GA_VALUE_INIT;
+  double result = NAN;
+
+  if (formula == NULL || ga_formula_get_n_refs (formula) > 0)
+    return NAN;
+  ga_formula_evaluate (formula, &ctx, &v);
+  if (v.kind == GA_VALUE_NUMBER)
+    result = v.u.number;
+  ga_value_clear (&v);
+  return result;
+}
+
+/* A plausible number for a numeric item or column: a good but not
+ * perfect value between the item's own reference points. */
+static double
+plausible_number (const GaItem *item,
+                  double        min,
+                  double        max,
+                  gboolean      integer,
+                  guint         salt)
+{
+  double v = NAN;
+
+  if (item != NULL && item->score.method == GA_SCORE_INTERP)
+    {
+      double base = constant_of (item->score.baseline);
+      double lead = constant_of (item->score.leading);
+
+      if (!isnan (base) && !isnan (lead))
+        v = base + (0.55 + 0.1 * (salt % 4)) * (lead - base);
+    }
+  if (isnan (v) && item != NULL && item->score.method == GA_SCORE_LEVELS)
+    v = constant_of (item->score.benchmark[1]);   /* meets level II */
+  if (isnan (v) && item != NULL && item->score.method == GA_SCORE_BANDS
+      && item->score.bands != NULL && item->score.bands->len > 1)
+    v = constant_of (((GaBand *) g_ptr_array_index (item->score.bands, 1))->threshold);
+  if (isnan (v) && !isnan (min) && !isnan (max))
+    v = min + (0.6 + 0.05 * (salt % 5)) * (max - min);
+  if (isnan (v))
+    v = (!isnan (min) && min > 0 ? min : 0) + 80 + 5 * (salt % 7);
+  if (!isnan (min) && v < min)
+    v = min;
+  if (!isnan (max) && v > max)
+    v = max;
+  if (integer)
+    v = round (v);
+  else
+    v = round (v * 100) / 100;
+  return v;
+}
+
+static const GaOption *
+best_option (GPtrArray *options)
+{
+  const GaOption *best = NULL;
+
+  for (guint i = 0; options != NULL && i < options->len; i++)
+    {
+      const GaOption *o = g_ptr_array_index (options, i);
+
+      if (o->fails)
+        continue;
+      if (best == NULL
+          || (!isnan (o->points) && (isnan (best->points) || o->points > best->points))
+          || (o->level > 0 && (best->level == 0 || o->level < best->level)))
+        best = o;
+    }
+  return best;
+}
+
+/* Typical yearly quantities of a mid-sized machinery plant, by the kind of
+ * energy carrier the lookup key names; anything else gets a round figure. */
+static double
+demo_quantity (const char *key,
+               guint       row)
+{
+  g_autofree char *k = g_ascii_strdown (key != NULL ? key : "", -1);
+
+  if (strstr (k, "electric") != NULL || strstr (k, "power") != NULL)
+    return 3600000;   /* kWh */
+  if (strstr (k, "gas") != NULL)
+    return 450000;    /* m³ */
+  if (strstr (k, "coal") != NULL)
+    return 1200;      /* t */
+  if (strstr (k, "diesel") != NULL || strstr (k, "gasoline") != NULL || strstr (k, "oil") != NULL)
+    return 85;        /* t */
+  if (strstr (k, "steam") != NULL || strstr (k, "heat") != NULL)
+    return 9000;      /* GJ */
+  if (strstr (k, "water") != NULL)
+    return 120000;    /* t */
+  return 1000 * (row + 1);
+}
+
+static JsonNode *
+demo_table_rows (GaTemplate   *tmpl,
+                 const GaItem *item)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  guint n_rows = item->fixed_rows != NULL && item->fixed_rows->len > 0 ? item->fixed_rows->len : 3;
+
+  json_builder_begin_array (b);
+  for (guint r = 0; r < n_rows; r++)
+    {
+      const char *row_key = NULL;
+
+      json_builder_begin_object (b);
+      for (guint c = 0; item->columns != NULL && c < item->columns->len; c++)
+        {
+          const GaColumn *col = g_ptr_array_index (item->columns, c);
+
+          switch (col->kind)
+            {
+            case GA_ITEM_CHOICE:
+              {
+                const char *key = NULL;
+
+                if (col->options != NULL && col->options->len > 0)
+                  key = ((GaOption *) g_ptr_array_index (col->options,
+                                                         r % col->options->len))->id;
+                else if (col->options_table != NULL)
+                  {
+                    GaLookupTable *t = ga_template_find_table (tmpl, col->options_table);
+
+                    if (t != NULL && t->rows != NULL && t->rows->len > 0)
+                      key = ((GaTableRow *) g_ptr_array_index (t->rows, r % t->rows->len))->key;
+                  }
+                if (key != NULL)
+                  {
+                    json_builder_set_member_name (b, col->id);
+                    json_builder_add_string_value (b, key);
+                    row_key = key;
+                  }
+              }
+              break;
+            case GA_ITEM_NUMBER:
+              json_builder_set_member_name (b, col->id);
+              json_builder_add_double_value (b, isnan (col->min) && isnan (col->max)
+                                             ? demo_quantity (row_key, r)
+                                             : plausible_number (NULL, col->min, col->max, FALSE, r));
+              break;
+            case GA_ITEM_YESNO:
+              json_builder_set_member_name (b, col->id);
+              json_builder_add_boolean_value (b, TRUE);
+              break;
+            case GA_ITEM_TEXT:
+              json_builder_set_member_name (b, col->id);
+              json_builder_add_string_value (b, "示例");
+              break;
+            case GA_ITEM_DATE:
+              json_builder_set_member_name (b, col->id);
+              json_builder_add_string_value (b, "2025-06-30");
+              break;
+            default:
+              break;   /* computed columns */
+            }
+        }
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  return json_builder_get_root (b);
+}
+
+/* The JSON answer the demo gives @item, or NULL to leave it open. */
+static JsonNode *
+demo_answer (GaTemplate   *tmpl,
+             const GaItem *item,
+             guint         n)
+{
+  JsonNode *node = NULL;
+
+  switch (item->kind)
+    {
+    case GA_ITEM_COMPLIANCE:
+      /* Mostly met, some partly; veto items always met. */
+      node = json_node_new (JSON_NODE_VALUE);
+      json_node_set_string (node, item->veto || n % 5 != 3 ? GA_COMPLIANCE_YES
+                                                           : GA_COMPLIANCE_PARTIAL);
+      break;
+    case GA_ITEM_YESNO:
+      node = json_node_new (JSON_NODE_VALUE);
+      json_node_set_boolean (node, item->veto || n % 7 != 5);
+      break;
+    case GA_ITEM_NUMBER:
+      node = json_node_new (JSON_NODE_VALUE);
+      json_node_set_double (node, plausible_number (item, item->min, item->max, item->integer, n));
+      break;
+    case GA_ITEM_CHOICE:
+      {
+        const GaOption *o = best_option (item->options);
+
+        if (o != NULL)
+          {
+            node = json_node_new (JSON_NODE_VALUE);
+            json_node_set_string (node, o->id);
+          }
+      }
+      break;
+    case GA_ITEM_MULTI:
+      if (item->options != NULL && item->options->len > 0)
+        {
+          JsonArray *arr = json_array_new ();
+
+          for (guint i = 0; i < item->options->len && i < 2; i++)
+            json_array_add_string_element (arr, ((GaOption *) g_ptr_array_index (item->options,
+                                                                                 i))->id);
+          node = json_node_new (JSON_NODE_ARRAY);
+          json_node_take_array (node, arr);
+        }
+      break;
+    case GA_ITEM_POINTS:
+      if (!isnan (item->points))
+        {
+          node = json_node_new (JSON_NODE_VALUE);
+          json_node_set_double (node, round (item->points * 0.8 * 2) / 2);
+        }
+      break;
+    case GA_ITEM_TEXT:
+      node = json_node_new (JSON_NODE_VALUE);
+      json_node_set_string (node, "示例说明：已建立相应制度并按年度执行，记录见附件。");
+      break;
+    case GA_ITEM_DATE:
+      node = json_node_new (JSON_NODE_VALUE);
+      json_node_set_string (node, "2025-06-30");
+      break;
+    case GA_ITEM_TABLE:
+      node = demo_table_rows (tmpl, item);
+      break;
+    case GA_ITEM_COMPUTED:
+    default:
+      break;
+    }
+  return node;
+}
+
+static gboolean
+fill_demo_answers (GaStore     *store,
+                   gint64       assessment_id,
+                   GaTemplate  *tmpl,
+                   GError     **error)
+{
+  GPtrArray *items = ga_template_get_items (tmpl);
+  g_autofree char *now = ga_store_now ();
+  guint n = 0;
+
+  /* One transaction: the demo appears whole or not at all. */
+  if (!ga_store_begin (store, error))
+    return FALSE;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      const GaItem *item = g_ptr_array_index (items, i);
+      g_autoptr(JsonNode) node = NULL;
+      g_autoptr(GaAnswer) answer = NULL;
+      g_autofree char *json = NULL;
+
+      /* "Partly filled": about three items in four, and every veto item
+       * so that the demo shows a score rather than a pending veto. */
+      if (i % 4 == 3 && !item->veto)
+        continue;
+      node = demo_answer (tmpl, item, n++);
+      if (node == NULL)
+        continue;
+      /* The demo only stores what the template accepts. */
+      answer = ga_answer_from_json (node, item, NULL);
+      if (answer == NULL)
+        continue;
+      json = answer_to_text (answer, item);
+      if (json == NULL)
+        continue;
+      if (!ga_store_apply_answer (store, assessment_id, item->id, json, now, error))
+        {
+          ga_store_rollback (store);
+          return FALSE;
+        }
+    }
+  if (!ga_store_commit (store, "Creating the demo answers", error))
+    return FALSE;
+  ga_store_emit_changed (store, assessment_id);
+  return TRUE;
+}
+
+gboolean
+ga_store_create_demo (GaStore  *store,
+                      GError  **error)
+{
+  g_autoptr(GaEnterprise) existing = NULL;
+  g_autoptr(GaEnterprise) e = NULL;
+  g_auto(GStrv) bundled = NULL;
+  GaTemplate *chosen[3] = { NULL, NULL, NULL };
+  static const GaTemplateKind kinds[3] = {
+    GA_TEMPLATE_KIND_GREEN_FACTORY, GA_TEMPLATE_KIND_CLEAN_PRODUCTION, GA_TEMPLATE_KIND_ENERGY_AUDIT,
+  };
+  gboolean ok = TRUE;
+  gint64 enterprise_id;
+
+  g_return_val_if_fail (GA_IS_STORE (store), FALSE);
+
+  existing = ga_store_find_enterprise (store, GA_STORE_DEMO_CREDIT_CODE, error);
+  if (existing != NULL)
+    return TRUE;
+  if (error != NULL && *error != NULL)
+    return FALSE;
+
+  e = ga_enterprise_new ();
+  e->name = g_strdup ("示例企业·闽江绿源机械制造有限公司");
+  e->credit_code = g_strdup (GA_STORE_DEMO_CREDIT_CODE);
+  e->industry = g_strdup ("34");            /* 通用设备制造业 */
+  e->region = g_strdup ("350000");          /* 福建省 */
+  e->address = g_strdup ("福建省福州市（示例地址）");
+  e->legal_representative = g_strdup ("示例");
+  e->contact_name = g_strdup ("示例联系人");
+  e->contact_phone = g_strdup ("0591-00000000");
+  e->contact_email = g_strdup ("demo@example.cn");
+  e->output_value = 28600;                  /* 万元 */
+  e->value_added = 7150;                    /* 万元 */
+  e->employees = 420;
+  e->demo = TRUE;
+  enterprise_id = ga_store_add_enterprise (store, e, error);
+  if (enterprise_id == 0)
+    return FALSE;
+
+  /* Per kind, the bundled template whose id sorts last: the newest edition
+   * of a standard (gbt36132-2025 over -2018) and an industry system over
+   * the generic one. */
+  bundled = ga_template_list_bundled ();
+  for (guint i = 0; bundled != NULL && bundled[i] != NULL; i++)
+    {
+      g_autoptr(GError) local = NULL;
+      GaTemplate *tmpl = ga_template_new_from_resource (bundled[i], &local);
+
+      if (tmpl == NULL)
+        {
+          g_warning ("Demo data: bundled template %s does not load: %s", bundled[i],
+                     local->message);
+          continue;
+        }
+      for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+        if (ga_template_get_kind (tmpl) == kinds[k])
+          {
+            if (chosen[k] != NULL)
+              ga_template_unref (chosen[k]);
+            chosen[k] = ga_template_ref (tmpl);
+          }
+      ga_template_unref (tmpl);
+    }
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds) && ok; k++)
+    {
+      gint64 id;
+
+      if (chosen[k] == NULL)
+        continue;
+      id = ga_store_new_assessment (store, enterprise_id, chosen[k], NULL, 2025, "2025", error);
+      ok = id != 0 && fill_demo_answers (store, id, chosen[k], error);
+    }
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    if (chosen[k] != NULL)
+      ga_template_unref (chosen[k]);
+  return ok;
+}

@@ -1,0 +1,78 @@
+/* ga-store-engine.h: the store together with templates, answers and the
+ * engine
+ *
+ * Copyright 2026 The GreenAssess authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "ga-engine.h"
+#include "ga-store.h"
+
+G_BEGIN_DECLS
+
+/* Creates an assessment pinned to @tmpl: its id, version, content hash
+ * and a copy of its JSON. @title NULL gives "<template title> <year>". */
+gint64       ga_store_new_assessment      (GaStore         *store,
+                                           gint64           enterprise_id,
+                                           GaTemplate      *tmpl,
+                                           const char      *title,
+                                           int              year,
+                                           const char      *period,
+                                           GError         **error);
+
+/* The assessment's pinned template copy, loaded once per content hash and
+ * shared (the result is a new reference). */
+GaTemplate  *ga_store_load_template       (GaStore         *store,
+                                           gint64           assessment_id,
+                                           GError         **error);
+/* The stored answers, each checked against @tmpl (every problem listed). */
+GaAnswerSet *ga_store_load_answer_set     (GaStore         *store,
+                                           gint64           assessment_id,
+                                           GaTemplate      *tmpl,
+                                           GError         **error);
+/* Template + answers, evaluated. */
+GaEngine    *ga_store_load_engine         (GaStore         *store,
+                                           gint64           assessment_id,
+                                           GError         **error);
+
+/* Saves @answer (NULL or empty clears it) as ga_answer_to_json() writes
+ * it; see ga_store_save_answer(). */
+gboolean     ga_store_set_answer          (GaStore         *store,
+                                           gint64           assessment_id,
+                                           const GaItem    *item,
+                                           const GaAnswer  *answer,
+                                           GError         **error);
+/* Parses @text with ga_answer_parse_text() against the assessment's pinned
+ * template and saves it. */
+gboolean     ga_store_set_answer_text     (GaStore         *store,
+                                           gint64           assessment_id,
+                                           const char      *item_id,
+                                           const char      *text,
+                                           GError         **error);
+
+/* Validates @data with ga_template_new_from_data() and keeps it as a
+ * user-imported template (several versions per id; the latest is offered).
+ * Returns the loaded template. */
+GaTemplate  *ga_store_import_template     (GaStore         *store,
+                                           const char      *data,
+                                           gssize           length,
+                                           const char      *origin,
+                                           GError         **error);
+/* An imported template; @version NULL = the latest. */
+GaTemplate  *ga_store_load_imported_template (GaStore      *store,
+                                              const char   *template_id,
+                                              const char   *version,
+                                              GError      **error);
+
+/* Demo data for "Open demo data": the enterprise 示例企业 (a valid credit
+ * code, marked demo) and one partly answered assessment per bundled
+ * template kind (green factory, clean production, energy audit) that
+ * exists. Does nothing when the demo enterprise is already there. */
+gboolean     ga_store_create_demo         (GaStore         *store,
+                                           GError         **error);
+
+/* The demo enterprise's credit code. */
+#define GA_STORE_DEMO_CREDIT_CODE "91350105MA8TDEM10K"
+
+G_END_DECLS

@@ -1,0 +1,388 @@
+/* ga-store-evidence.c: evidence files, stored once per SHA-256
+ *
+ * Copyright 2026 The GreenAssess authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The bytes are BLOBs in the database (table blobs), not files beside it:
+ * an attachment then commits or fails with its evidence row in one
+ * transaction, a backup or package carries everything, and `db check` can
+ * verify each file's hash. docs/storage.md weighs this against a folder.
+ */
+#include "ga-store-private.h"
+
+#include <string.h>
+
+void
+ga_evidence_free (GaEvidence *evidence)
+{
+  if (evidence == NULL)
+    return;
+  g_free (evidence->item_id);
+  g_free (evidence->sha256);
+  g_free (evidence->name);
+  g_free (evidence->mime_type);
+  g_free (evidence->author);
+  g_free (evidence->added_at);
+  g_free (evidence);
+}
+
+void
+ga_store_set_evidence_limit (GaStore *store,
+                             guint64  max_bytes)
+{
+  g_return_if_fail (GA_IS_STORE (store));
+  g_return_if_fail (max_bytes > 0);
+
+  /* SQLite's default maximum value length is 1e9 bytes; stay below it. */
+  store->evidence_limit = MIN (max_bytes, (guint64) 900 * 1000 * 1000);
+}
+
+guint64
+ga_store_get_evidence_limit (GaStore *store)
+{
+  g_return_val_if_fail (GA_IS_STORE (store), 0);
+  return store->evidence_limit;
+}
+
+static gboolean
+refuse_too_large (GaStore     *store,
+                  const char  *name,
+                  guint64      size,
+                  GError     **error)
+{
+  g_autofree char *have = NULL;
+  g_autofree char *limit = NULL;
+
+  if (size <= store->evidence_limit)
+    return TRUE;
+  have = g_format_size_full (size, G_FORMAT_SIZE_IEC_UNITS);
+  limit = g_format_size_full (store->evidence_limit, G_FORMAT_SIZE_IEC_UNITS);
+  g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_TOO_LARGE,
+               "%s is %s, more than the %s an evidence file may have. Attach a smaller file "
+               "(scan at a lower resolution, or split the document)", name, have, limit);
+  return FALSE;
+}
+
+gint64
+ga_store_add_evidence_bytes (GaStore     *store,
+                             gint64       assessment_id,
+                             const char  *item_id,
+                             const char  *name,
+                             GBytes      *bytes,
+                             GError     **error)
+{
+  g_autofree char *hash = NULL;
+  g_autofree char *now = NULL;
+  g_autofree char *content_type = NULL;
+  g_autofree char *mime = NULL;
+  g_autofree char *base = NULL;
+  const void *data;
+  gsize size;
+  sqlite3_stmt *stmt;
+  gint64 id;
+  int rc;
+
+  g_return_val_if_fail (GA_IS_STORE (store), 0);
+  g_return_val_if_fail (bytes != NULL, 0);
+  g_return_val_if_fail (error == NULL || *error == NULL, 0);
+
+  if (item_id == NULL || *item_id == '\0' || !g_utf8_validate (item_id, -1, NULL))
+    {
+      g_set_error_literal (error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
+                           "Evidence must be attached to an item: give its id");
+      return 0;
+    }
+  if (name == NULL || *name == '\0')
+    name = "evidence";
+  /* Keep only the last path component: the name is shown, not opened. */
+  base = g_path_get_basename (name);
+  if (!g_utf8_validate (base, -1, NULL))
+    {
+      g_free (base);
+      base = g_filename_display_name (name);
+    }
+
+  data = g_bytes_get_data (bytes, &size);
+  if (!refuse_too_large (store, base, size, error))
+    return 0;
+
+  hash = ga_store_sha256_hex (data != NULL ? data : "", size);
+  content_type = g_content_type_guess (base, data, size, NULL);
+  mime = g_content_type_get_mime_type (content_type);
+  if (mime == NULL)
+    mime = g_strdup ("application/octet-stream");
+
+  if (!ga_store_begin (store, error))
+    return 0;
+  if (!ga_store_check_writable (store, assessment_id, error))
+    goto fail;
+
+  /* Content-addressed: the bytes go in once, whoever attaches them. */
+  stmt = ga_store_prepare (store,
+                           "INSERT INTO blobs (sha256, size, data) VALUES (?, ?, ?)"
+                           " ON CONFLICT (sha256) DO NOTHING", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, hash, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, size);
+  sqlite3_bind_blob64 (stmt, 3, data != NULL ? data : "", size, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  /* Do not keep a pointer to @bytes in the cached statement. */
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ga_store_fail (store, rc, "Storing the evidence file", error);
+      goto fail;
+    }
+
+  stmt = ga_store_prepare (store,
+                           "INSERT INTO evidence (assessment_id, item_id, sha256, name, mime_type,"
+                           " size, author, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    goto fail;
+  now = ga_store_now ();
+  sqlite3_bind_int64 (stmt, 1, assessment_id);
+  sqlite3_bind_text (stmt, 2, item_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, hash, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, base, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, mime, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 6, size);
+  sqlite3_bind_text (stmt, 7, store->author, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, now, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ga_store_fail (store, rc, "Attaching the evidence", error);
+      goto fail;
+    }
+  id = sqlite3_last_insert_rowid (store->db);
+
+  stmt = ga_store_prepare (store, "UPDATE assessments SET updated_at = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, now, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, assessment_id);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ga_store_fail (store, rc, "Attaching the evidence", error);
+      goto fail;
+    }
+
+  if (!ga_store_commit (store, "Attaching the evidence", error))
+    return 0;
+  ga_store_emit_changed (store, assessment_id);
+  return id;
+
+fail:
+  ga_store_rollback (store);
+  return 0;
+}
+
+gint64
+ga_store_add_evidence (GaStore     *store,
+                       gint64       assessment_id,
+                       const char  *item_id,
+                       GFile       *file,
+                       GError     **error)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *display = NULL;
+  g_autoptr(GError) local = NULL;
+
+  g_return_val_if_fail (GA_IS_STORE (store), 0);
+  g_return_val_if_fail (G_IS_FILE (file), 0);
+
+  display = g_file_get_parse_name (file);
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE ","
+                            G_FILE_ATTRIBUTE_STANDARD_TYPE ","
+                            G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
+                            G_FILE_QUERY_INFO_NONE, NULL, &local);
+  if (info == NULL)
+    {
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_FOUND,
+                   "Cannot read the evidence file %s: %s", display, local->message);
+      return 0;
+    }
+  if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
+    {
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
+                   "%s is not a regular file; attach a document or an image", display);
+      return 0;
+    }
+  name = g_strdup (g_file_info_get_display_name (info));
+
+  /* Refuse before reading: a 4 GiB video must not be loaded first. */
+  if (!refuse_too_large (store, name, (guint64) g_file_info_get_size (info), error))
+    return 0;
+
+  bytes = g_file_load_bytes (file, NULL, NULL, &local);
+  if (bytes == NULL)
+    {
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_FOUND,
+                   "Cannot read the evidence file %s: %s", display, local->message);
+      return 0;
+    }
+  return ga_store_add_evidence_bytes (store, assessment_id, item_id, name, bytes, error);
+}
+
+#define EVIDENCE_COLUMNS "id, assessment_id, item_id, sha256, name, mime_type, size, author, added_at"
+
+static GaEvidence *
+evidence_from_row (sqlite3_stmt *stmt)
+{
+  GaEvidence *e = g_new0 (GaEvidence, 1);
+
+  e->id = sqlite3_column_int64 (stmt, 0);
+  e->assessment_id = sqlite3_column_int64 (stmt, 1);
+  e->item_id = ga_store_column_dup (stmt, 2);
+  e->sha256 = ga_store_column_dup (stmt, 3);
+  e->name = ga_store_column_dup (stmt, 4);
+  e->mime_type = ga_store_column_dup (stmt, 5);
+  e->size = sqlite3_column_int64 (stmt, 6);
+  e->author = ga_store_column_dup (stmt, 7);
+  e->added_at = ga_store_column_dup (stmt, 8);
+  return e;
+}
+
+GPtrArray *
+ga_store_list_evidence (GaStore     *store,
+                        gint64       assessment_id,
+                        const char  *item_id,
+                        GError     **error)
+{
+  g_autoptr(GPtrArray) list = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (GA_IS_STORE (store), NULL);
+
+  if (item_id != NULL)
+    {
+      stmt = ga_store_prepare (store, "SELECT " EVIDENCE_COLUMNS " FROM evidence"
+                               " WHERE assessment_id = ? AND item_id = ? ORDER BY id", error);
+      if (stmt != NULL)
+        sqlite3_bind_text (stmt, 2, item_id, -1, SQLITE_TRANSIENT);
+    }
+  else
+    stmt = ga_store_prepare (store, "SELECT " EVIDENCE_COLUMNS " FROM evidence"
+                             " WHERE assessment_id = ? ORDER BY id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, assessment_id);
+
+  list = g_ptr_array_new_with_free_func ((GDestroyNotify) ga_evidence_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (list, evidence_from_row (stmt));
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ga_store_fail (store, rc, "Listing the evidence", error);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}
+
+GBytes *
+ga_store_get_evidence_bytes (GaStore  *store,
+                             gint64    evidence_id,
+                             GError  **error)
+{
+  sqlite3_stmt *stmt;
+  GBytes *bytes = NULL;
+  int rc;
+
+  g_return_val_if_fail (GA_IS_STORE (store), NULL);
+
+  stmt = ga_store_prepare (store,
+                           "SELECT b.data, e.sha256 FROM evidence e JOIN blobs b ON b.sha256 = e.sha256"
+                           " WHERE e.id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, evidence_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      const void *data = sqlite3_column_blob (stmt, 0);
+      gsize len = sqlite3_column_bytes (stmt, 0);
+      g_autofree char *actual = ga_store_sha256_hex (data != NULL ? data : "", len);
+
+      /* Never hand out damaged evidence as if it were the original. */
+      if (g_strcmp0 (actual, (const char *) sqlite3_column_text (stmt, 1)) != 0)
+        g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_CORRUPT,
+                     "Evidence %" G_GINT64_FORMAT " is damaged: its bytes no longer match their "
+                     "SHA-256. Restore a backup", evidence_id);
+      else
+        bytes = g_bytes_new (data, len);
+    }
+  else if (rc == SQLITE_DONE)
+    g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_FOUND,
+                 "There is no evidence with id %" G_GINT64_FORMAT, evidence_id);
+  else
+    ga_store_fail (store, rc, "Reading the evidence", error);
+  sqlite3_reset (stmt);
+  return bytes;
+}
+
+gboolean
+ga_store_remove_evidence (GaStore  *store,
+                          gint64    evidence_id,
+                          GError  **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 assessment_id = 0;
+  int rc;
+
+  g_return_val_if_fail (GA_IS_STORE (store), FALSE);
+
+  if (!ga_store_begin (store, error))
+    return FALSE;
+  stmt = ga_store_prepare (store, "SELECT assessment_id FROM evidence WHERE id = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, evidence_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    assessment_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_FOUND,
+                   "There is no evidence with id %" G_GINT64_FORMAT, evidence_id);
+      goto fail;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      ga_store_fail (store, rc, "Removing the evidence", error);
+      goto fail;
+    }
+  if (!ga_store_check_writable (store, assessment_id, error))
+    goto fail;
+
+  /* The trigger evidence_drop_blob removes the bytes when nothing else
+   * refers to them. */
+  stmt = ga_store_prepare (store, "DELETE FROM evidence WHERE id = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, evidence_id);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ga_store_fail (store, rc, "Removing the evidence", error);
+      goto fail;
+    }
+  if (!ga_store_commit (store, "Removing the evidence", error))
+    return FALSE;
+  ga_store_emit_changed (store, assessment_id);
+  return TRUE;
+
+fail:
+  ga_store_rollback (store);
+  return FALSE;
+}

@@ -1,0 +1,517 @@
+/* ga-store-package.c: exchange packages (one assessment in one file)
+ *
+ * Copyright 2026 The GreenAssess authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A package is an SQLite file with the store's own schema and
+ * PRAGMA application_id GA_PACKAGE_APPLICATION_ID, holding one assessment
+ * with its enterprise, template copy, answers, history and evidence.
+ * Reusing the schema means packages are versioned and migrated exactly
+ * like databases, evidence stays binary (no base64 growth), and the
+ * import can verify the file with the same checks as `db check`.
+ * docs/storage.md compares it with a JSON + base64 file.
+ */
+#include "config.h"
+
+#include "ga-store-private.h"
+
+#include <errno.h>
+#include <string.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
+
+static void
+remove_files (const char *path)
+{
+  static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *p = g_strconcat (path, suffixes[i], NULL);
+      g_unlink (p);
+    }
+}
+
+static gboolean
+exec_bound (GaStore     *store,
+            const char  *sql,
+            gint64       id,
+            const char  *doing,
+            GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (store->db, sql, -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      if (sqlite3_bind_parameter_count (stmt) > 0)
+        sqlite3_bind_int64 (stmt, 1, id);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_DONE)
+        rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_OK)
+    {
+      ga_store_fail (store, rc, doing, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+attach (GaStore     *store,
+        const char  *path,
+        const char  *name,
+        GError     **error)
+{
+  g_autofree char *sql = g_strdup_printf ("ATTACH DATABASE ?1 AS %s", name);
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (store->db, sql, -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, path, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_DONE)
+        rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_OK)
+    {
+      g_autofree char *doing = g_strdup_printf ("Opening %s", path);
+      ga_store_fail (store, rc, doing, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+detach (GaStore    *store,
+        const char *name)
+{
+  g_autofree char *sql = g_strdup_printf ("DETACH DATABASE %s", name);
+
+  sqlite3_exec (store->db, sql, NULL, NULL, NULL);
+}
+
+gboolean
+ga_store_export_package (GaStore     *store,
+                         gint64       assessment_id,
+                         const char  *path,
+                         GError     **error)
+{
+  /* Copied in dependency order; the package has exactly the schema of the
+   * store (both are at GA_STORE_SCHEMA_VERSION), so rows copy as they are.
+   * Template copies lose their "imported" mark: the package carries the
+   * assessment's pinned copy, not a template offered to new assessments. */
+  static const char *const copy_sql[] = {
+    "INSERT INTO main.enterprises SELECT * FROM src.enterprises"
+    " WHERE id = (SELECT enterprise_id FROM src.assessments WHERE id = ?1)",
+    "INSERT INTO main.templates (hash, template_id, version, kind, title, imported_at, content)"
+    " SELECT hash, template_id, version, kind, title, NULL, content FROM src.templates"
+    " WHERE hash = (SELECT template_hash FROM src.assessments WHERE id = ?1)",
+    "INSERT INTO main.assessments SELECT * FROM src.assessments WHERE id = ?1",
+    "INSERT INTO main.answers SELECT * FROM src.answers WHERE assessment_id = ?1",
+    "INSERT INTO main.history SELECT * FROM src.history WHERE assessment_id = ?1",
+    "INSERT INTO main.blobs SELECT * FROM src.blobs"
+    " WHERE sha256 IN (SELECT sha256 FROM src.evidence WHERE assessment_id = ?1)",
+    "INSERT INTO main.evidence SELECT * FROM src.evidence WHERE assessment_id = ?1",
+  };
+  g_autoptr(GaAssessment) assessment = NULL;
+  g_autoptr(GaStore) pkg = NULL;
+  g_autofree char *tmp = NULL;
+  g_autofree char *now = NULL;
+  g_autofree char *src_path = NULL;
+  char *meta;
+  gboolean ok;
+  int fd;
+
+  g_return_val_if_fail (GA_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  assessment = ga_store_get_assessment (store, assessment_id, error);
+  if (assessment == NULL)
+    return FALSE;
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_OPEN,
+                   "%s is a folder; give the path of the package file to write", path);
+      return FALSE;
+    }
+
+  /* Written beside the target and renamed: the package is complete or
+   * absent, never half-written. */
+  tmp = g_strconcat (path, ".XXXXXX", NULL);
+  fd = g_mkstemp (tmp);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, GA_STORE_ERROR,
+                   saved == ENOSPC ? GA_STORE_ERROR_FULL : GA_STORE_ERROR_OPEN,
+                   "Cannot write the package %s: %s", path, g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+
+  pkg = ga_store_open_internal (tmp, GA_PACKAGE_APPLICATION_ID, TRUE, error);
+  if (pkg == NULL)
+    goto fail;
+
+  src_path = g_strdup (sqlite3_db_filename (store->db, "main"));
+  if (!attach (pkg, src_path, "src", error))
+    goto fail;
+  if (!ga_store_begin (pkg, error))
+    goto fail_detach;
+  for (guint i = 0; i < G_N_ELEMENTS (copy_sql); i++)
+    if (!exec_bound (pkg, copy_sql[i], assessment_id, "Writing the package", error))
+      {
+        ga_store_rollback (pkg);
+        goto fail_detach;
+      }
+
+  now = ga_store_now ();
+  meta = sqlite3_mprintf ("INSERT INTO meta (key, value) VALUES ('package_assessment', %Q),"
+                          " ('exported_at', %Q), ('exported_by', %Q)",
+                          assessment->uuid, now, store->author);
+  ok = ga_store_exec (pkg, meta, "Writing the package", error);
+  sqlite3_free (meta);
+  if (!ok)
+    {
+      ga_store_rollback (pkg);
+      goto fail_detach;
+    }
+  if (!ga_store_commit (pkg, "Writing the package", error))
+    goto fail_detach;
+  detach (pkg, "src");
+
+  /* One self-contained file to send: no -wal beside it. */
+  if (!ga_store_exec (pkg, "PRAGMA journal_mode = DELETE", "Finishing the package", error))
+    goto fail;
+  g_clear_object (&pkg);
+
+  if (g_rename (tmp, path) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_OPEN,
+                   "Cannot move the package into place at %s: %s", path, g_strerror (saved));
+      goto fail;
+    }
+  return TRUE;
+
+fail_detach:
+  detach (pkg, "src");
+fail:
+  g_clear_object (&pkg);
+  remove_files (tmp);
+  return FALSE;
+}
+
+/* Reads the single assessment of an opened package. */
+static gboolean
+read_package_head (GaStore  *pkg,
+                   char    **uuid,
+                   char    **title,
+                   char    **credit_code,
+                   GError  **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int n = 0;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (pkg->db,
+                           "SELECT a.uuid, a.title, e.credit_code FROM assessments a"
+                           " JOIN enterprises e ON e.id = a.enterprise_id", -1, &stmt, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (n++ == 0)
+        {
+          *uuid = ga_store_column_dup (stmt, 0);
+          *title = ga_store_column_dup (stmt, 1);
+          *credit_code = ga_store_column_dup (stmt, 2);
+        }
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ga_store_fail (pkg, rc, "Reading the package", error);
+      return FALSE;
+    }
+  if (n != 1)
+    {
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_CORRUPT,
+                   "%s holds %d assessments; a package holds exactly one", pkg->path, n);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gint64
+lookup_id (GaStore    *store,
+           const char *sql,
+           const char *text)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 id = 0;
+
+  if (sqlite3_prepare_v2 (store->db, sql, -1, &stmt, NULL) == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, text, -1, SQLITE_STATIC);
+      if (sqlite3_step (stmt) == SQLITE_ROW)
+        id = sqlite3_column_int64 (stmt, 0);
+    }
+  sqlite3_finalize (stmt);
+  return id;
+}
+
+static gint64
+import_rows (GaStore               *store,
+             const char            *uuid,
+             const char            *title,
+             const char            *credit_code,
+             GaPackageImportFlags   flags,
+             GError               **error)
+{
+  g_autofree char *new_uuid = NULL;
+  g_autofree char *new_title = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 existing, enterprise_id, assessment_id, offset;
+  int rc;
+
+  existing = lookup_id (store, "SELECT id FROM main.assessments WHERE uuid = ?1", uuid);
+  if (existing > 0 && (flags & GA_PACKAGE_IMPORT_AS_COPY) == 0)
+    {
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_EXISTS,
+                   "The package holds the assessment “%s” (UUID %s), which is already in this "
+                   "database as assessment %" G_GINT64_FORMAT ". Nothing was imported; import "
+                   "it as a copy to keep both", title, uuid, existing);
+      return 0;
+    }
+  if (existing > 0)
+    {
+      new_uuid = ga_store_new_uuid ();
+      new_title = g_strdup_printf ("%s (copy)", title);
+    }
+  else
+    {
+      new_uuid = g_strdup (uuid);
+      new_title = g_strdup (title);
+    }
+
+  /* The enterprise is matched by its credit code and, when present, kept
+   * as it is here: the package must not overwrite local details. */
+  enterprise_id = lookup_id (store, "SELECT id FROM main.enterprises WHERE credit_code = ?1",
+                             credit_code);
+  if (enterprise_id == 0)
+    {
+      g_autofree char *fresh_uuid = ga_store_new_uuid ();
+
+      rc = sqlite3_prepare_v2 (store->db,
+                               "INSERT INTO main.enterprises (uuid, name, credit_code, industry,"
+                               " region, address, legal_representative, contact_name,"
+                               " contact_phone, contact_email, output_value, value_added,"
+                               " employees, demo, created_at, updated_at)"
+                               " SELECT CASE WHEN EXISTS (SELECT 1 FROM main.enterprises m"
+                               "   WHERE m.uuid = p.uuid) THEN ?1 ELSE p.uuid END,"
+                               " name, credit_code, industry, region, address,"
+                               " legal_representative, contact_name, contact_phone,"
+                               " contact_email, output_value, value_added, employees, demo,"
+                               " created_at, updated_at FROM pkg.enterprises p", -1, &stmt, NULL);
+      if (rc == SQLITE_OK)
+        {
+          sqlite3_bind_text (stmt, 1, fresh_uuid, -1, SQLITE_STATIC);
+          rc = sqlite3_step (stmt);
+          if (rc == SQLITE_DONE)
+            rc = SQLITE_OK;
+        }
+      sqlite3_finalize (stmt);
+      stmt = NULL;
+      if (rc != SQLITE_OK)
+        {
+          ga_store_fail (store, rc, "Importing the enterprise", error);
+          return 0;
+        }
+      enterprise_id = sqlite3_last_insert_rowid (store->db);
+    }
+
+  if (!exec_bound (store,
+                   "INSERT INTO main.templates (hash, template_id, version, kind, title,"
+                   " imported_at, content) SELECT hash, template_id, version, kind, title, NULL,"
+                   " content FROM pkg.templates WHERE true ON CONFLICT (hash) DO NOTHING", 0,
+                   "Importing the template copy", error))
+    return 0;
+
+  rc = sqlite3_prepare_v2 (store->db,
+                           "INSERT INTO main.assessments (uuid, enterprise_id, template_hash,"
+                           " template_id, template_version, kind, title, year, period, status,"
+                           " created_at, updated_at) SELECT ?1, ?2, template_hash, template_id,"
+                           " template_version, kind, ?3, year, period, status, created_at,"
+                           " updated_at FROM pkg.assessments", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, new_uuid, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 2, enterprise_id);
+      sqlite3_bind_text (stmt, 3, new_title, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_DONE)
+        rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_OK)
+    {
+      ga_store_fail (store, rc, "Importing the assessment", error);
+      return 0;
+    }
+  assessment_id = sqlite3_last_insert_rowid (store->db);
+
+  if (!exec_bound (store,
+                   "INSERT INTO main.answers (assessment_id, item_id, value, author, updated_at)"
+                   " SELECT ?1, item_id, value, author, updated_at FROM pkg.answers",
+                   assessment_id, "Importing the answers", error))
+    return 0;
+
+  /* History rows keep their order and their undo links: shift every id
+   * (and target) past the ids already used here. */
+  offset = 0;
+  {
+    sqlite3_stmt *q = NULL;
+
+    if (sqlite3_prepare_v2 (store->db,
+                            "SELECT coalesce ((SELECT max (id) FROM main.history), 0)"
+                            " - coalesce ((SELECT min (id) FROM pkg.history), 1) + 1",
+                            -1, &q, NULL) == SQLITE_OK
+        && sqlite3_step (q) == SQLITE_ROW)
+      offset = sqlite3_column_int64 (q, 0);
+    sqlite3_finalize (q);
+  }
+  rc = sqlite3_prepare_v2 (store->db,
+                           "INSERT INTO main.history (id, assessment_id, item_id, old_value,"
+                           " new_value, author, at, action, state, target)"
+                           " SELECT id + ?2, ?1, item_id, old_value, new_value, author, at, action,"
+                           " state, target + ?2 FROM pkg.history ORDER BY id", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (stmt, 1, assessment_id);
+      sqlite3_bind_int64 (stmt, 2, MAX (offset, 0));
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_DONE)
+        rc = SQLITE_OK;
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_OK)
+    {
+      ga_store_fail (store, rc, "Importing the history", error);
+      return 0;
+    }
+
+  if (!exec_bound (store,
+                   "INSERT INTO main.blobs (sha256, size, data) SELECT sha256, size, data"
+                   " FROM pkg.blobs WHERE true ON CONFLICT (sha256) DO NOTHING", 0,
+                   "Importing the evidence files", error)
+      || !exec_bound (store,
+                      "INSERT INTO main.evidence (assessment_id, item_id, sha256, name, mime_type,"
+                      " size, author, added_at) SELECT ?1, item_id, sha256, name, mime_type, size,"
+                      " author, added_at FROM pkg.evidence ORDER BY id", assessment_id,
+                      "Importing the evidence", error))
+    return 0;
+
+  return assessment_id;
+}
+
+gint64
+ga_store_import_package (GaStore               *store,
+                         const char            *path,
+                         GaPackageImportFlags   flags,
+                         GError               **error)
+{
+  g_autoptr(GaStore) pkg = NULL;
+  g_autoptr(GFile) src = NULL;
+  g_autoptr(GFile) dst = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) local = NULL;
+  g_autofree char *dir = NULL;
+  g_autofree char *copy = NULL;
+  g_autofree char *uuid = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *credit_code = NULL;
+  gint64 id = 0;
+
+  g_return_val_if_fail (GA_IS_STORE (store), 0);
+  g_return_val_if_fail (path != NULL, 0);
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_FOUND,
+                   "The package %s does not exist or is not a file", path);
+      return 0;
+    }
+
+  /* Work on a private copy: the user's file is never written to (not even
+   * by a migration of an older package), and it cannot change under us. */
+  dir = g_dir_make_tmp ("greenassess-import-XXXXXX", &local);
+  if (dir == NULL)
+    {
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_OPEN,
+                   "Cannot make a temporary folder for the import: %s", local->message);
+      return 0;
+    }
+  copy = g_build_filename (dir, "package.db", NULL);
+  src = g_file_new_for_path (path);
+  dst = g_file_new_for_path (copy);
+  if (!g_file_copy (src, dst, G_FILE_COPY_NONE, NULL, NULL, NULL, &local))
+    {
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_OPEN,
+                   "Cannot read the package %s: %s", path, local->message);
+      goto out;
+    }
+
+  pkg = ga_store_open_internal (copy, GA_PACKAGE_APPLICATION_ID, FALSE, &local);
+  if (pkg == NULL)
+    {
+      /* Name the user's file, not our copy. */
+      g_autofree char *msg = NULL;
+      g_auto(GStrv) parts = g_strsplit (local->message, copy, -1);
+
+      msg = g_strjoinv (path, parts);
+      g_set_error_literal (error, local->domain, local->code, msg);
+      goto out;
+    }
+
+  problems = g_ptr_array_new_with_free_func (g_free);
+  if (!ga_store_check (pkg, problems, error))
+    goto out;
+  if (problems->len > 0)
+    {
+      g_autofree char *list = NULL;
+
+      g_ptr_array_add (problems, NULL);
+      list = g_strjoinv ("\n", (char **) problems->pdata);
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_CORRUPT,
+                   "The package %s is damaged; nothing was imported:\n%s", path, list);
+      goto out;
+    }
+  if (!read_package_head (pkg, &uuid, &title, &credit_code, error))
+    goto out;
+  g_clear_object (&pkg);
+
+  if (!attach (store, copy, "pkg", error))
+    goto out;
+  if (ga_store_begin (store, error))
+    {
+      id = import_rows (store, uuid, title, credit_code, flags, error);
+      if (id == 0)
+        ga_store_rollback (store);
+      else if (!ga_store_commit (store, "Importing the package", error))
+        id = 0;
+    }
+  detach (store, "pkg");
+  if (id != 0)
+    ga_store_emit_changed (store, id);
+
+out:
+  g_clear_object (&pkg);
+  remove_files (copy);
+  g_rmdir (dir);
+  return id;
+}

@@ -1,0 +1,109 @@
+/* ga-store-private.h: what the store's source files share
+ *
+ * Copyright 2026 The GreenAssess authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "ga-store.h"
+
+G_BEGIN_DECLS
+
+struct _GaStore
+{
+  GObject     parent_instance;
+
+  sqlite3    *db;
+  char       *path;
+  char       *author;
+  char       *migration_backup;
+  int         schema_version;
+  guint64     evidence_limit;
+  GHashTable *statements;   /* const char *sql (static) -> sqlite3_stmt* */
+  GHashTable *templates;    /* hash -> GaTemplate* (ga-store-engine.c), may be NULL */
+};
+
+/* One migration step: the SQL that takes the schema from version - 1 to
+ * version. The steps run in one transaction (ga-store.c). */
+typedef struct {
+  int         version;
+  const char *sql;
+} GaStoreMigration;
+
+const GaStoreMigration *ga_store_get_migrations (guint *n_steps);
+
+/* Opens @path as a store (application id GA_STORE_APPLICATION_ID) or a
+ * package (GA_PACKAGE_APPLICATION_ID). @create: create the file when it is
+ * missing. */
+GaStore     *ga_store_open_internal   (const char  *path,
+                                       guint32      application_id,
+                                       gboolean     create,
+                                       GError     **error);
+
+/* A prepared statement for @sql (a string literal: cached by address),
+ * reset and with bindings cleared. */
+sqlite3_stmt *ga_store_prepare        (GaStore     *store,
+                                       const char  *sql,
+                                       GError     **error);
+
+/* Sets @error from SQLite's last error on @db with a sentence saying what
+ * was being done ("saving the answer to E1"). */
+void         ga_store_set_sqlite_error (sqlite3    *db,
+                                        int         rc,
+                                        const char *doing,
+                                        GError    **error);
+#define ga_store_fail(store, rc, doing, error) \
+  ga_store_set_sqlite_error ((store)->db, (rc), (doing), (error))
+
+gboolean     ga_store_begin           (GaStore     *store,
+                                       GError     **error);
+gboolean     ga_store_commit          (GaStore     *store,
+                                       const char  *doing,
+                                       GError     **error);
+void         ga_store_rollback        (GaStore     *store);
+gboolean     ga_store_exec            (GaStore     *store,
+                                       const char  *sql,
+                                       const char  *doing,
+                                       GError     **error);
+
+/* Current time as stored: ISO 8601 UTC with milliseconds. */
+char        *ga_store_now             (void);
+char        *ga_store_new_uuid        (void);
+char        *ga_store_sha256_hex      (const void  *data,
+                                       gsize        length);
+
+/* Column helpers: NULL-safe copies of text columns. */
+char        *ga_store_column_dup      (sqlite3_stmt *stmt,
+                                       int           column);
+
+/* Refuses changes to a final assessment (and a missing one). Call inside
+ * the transaction that makes the change. */
+gboolean     ga_store_check_writable  (GaStore     *store,
+                                       gint64       assessment_id,
+                                       GError     **error);
+
+/* Applies one value to the answers table and writes the history row, as
+ * part of an open transaction. */
+gboolean     ga_store_apply_answer    (GaStore     *store,
+                                       gint64       assessment_id,
+                                       const char  *item_id,
+                                       const char  *new_value,
+                                       const char  *now,
+                                       GError     **error);
+
+/* Stores a template copy once per hash inside an open transaction and
+ * returns its hash. @imported: mark it as a user-imported template. */
+char        *ga_store_put_template    (GaStore     *store,
+                                       const char  *template_id,
+                                       const char  *version,
+                                       const char  *kind,
+                                       const char  *title,
+                                       GBytes      *content,
+                                       gboolean     imported,
+                                       GError     **error);
+
+/* Emits GaStore::changed. */
+void         ga_store_emit_changed    (GaStore     *store,
+                                       gint64       assessment_id);
+
+G_END_DECLS

@@ -1,0 +1,151 @@
+/* ga-store-schema.c: the schema as a list of forward migrations
+ *
+ * Copyright 2026 The GreenAssess authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Step N takes a database from user_version N-1 to N. A step is never
+ * edited once released: databases of every earlier version exist on
+ * users' disks, and tests/fixtures/store/ keeps one of each so that
+ * tests/test-store.c migrates them. Change the schema by adding a step and
+ * raising GA_STORE_SCHEMA_VERSION.
+ */
+#include "ga-store-private.h"
+
+/* Version 1: the first schema.
+ *
+ * - Timestamps are ISO 8601 UTC text with milliseconds: they sort as text
+ *   and read the same in any SQLite tool.
+ * - answers is WITHOUT ROWID keyed by (assessment, item): loading an
+ *   assessment's answers is one range scan of one b-tree.
+ * - history keeps every change; edit rows carry the undo state (0 done,
+ *   1 undone and redoable, 2 undone and no longer redoable because a new
+ *   edit followed). history_stack finds the top of either stack directly.
+ * - Evidence bytes live in blobs, once per SHA-256, in a rowid table so
+ *   that the large values sit in overflow pages away from the keys; the
+ *   triggers drop bytes and template copies nothing refers to any more.
+ */
+static const char migration_1[] =
+  "CREATE TABLE meta (\n"
+  "  key   TEXT PRIMARY KEY,\n"
+  "  value TEXT NOT NULL\n"
+  ") WITHOUT ROWID;\n"
+  "\n"
+  "CREATE TABLE enterprises (\n"
+  "  id                   INTEGER PRIMARY KEY,\n"
+  "  uuid                 TEXT NOT NULL UNIQUE,\n"
+  "  name                 TEXT NOT NULL CHECK (length (name) > 0),\n"
+  "  credit_code          TEXT NOT NULL UNIQUE CHECK (length (credit_code) = 18),\n"
+  "  industry             TEXT,\n"
+  "  region               TEXT,\n"
+  "  address              TEXT,\n"
+  "  legal_representative TEXT,\n"
+  "  contact_name         TEXT,\n"
+  "  contact_phone        TEXT,\n"
+  "  contact_email        TEXT,\n"
+  "  output_value         REAL,\n"
+  "  value_added          REAL,\n"
+  "  employees            INTEGER CHECK (employees IS NULL OR employees >= 0),\n"
+  "  demo                 INTEGER NOT NULL DEFAULT 0,\n"
+  "  created_at           TEXT NOT NULL,\n"
+  "  updated_at           TEXT NOT NULL\n"
+  ");\n"
+  "CREATE INDEX enterprises_name ON enterprises (name);\n"
+  "\n"
+  "CREATE TABLE templates (\n"
+  "  hash        TEXT PRIMARY KEY,\n"
+  "  template_id TEXT NOT NULL,\n"
+  "  version     TEXT NOT NULL,\n"
+  "  kind        TEXT NOT NULL,\n"
+  "  title       TEXT,\n"
+  "  imported_at TEXT,\n"
+  "  content     BLOB NOT NULL\n"
+  ");\n"
+  "CREATE INDEX templates_id ON templates (template_id, version);\n"
+  "\n"
+  "CREATE TABLE assessments (\n"
+  "  id               INTEGER PRIMARY KEY,\n"
+  "  uuid             TEXT NOT NULL UNIQUE,\n"
+  "  enterprise_id    INTEGER NOT NULL REFERENCES enterprises (id) ON DELETE CASCADE,\n"
+  "  template_hash    TEXT NOT NULL REFERENCES templates (hash),\n"
+  "  template_id      TEXT NOT NULL,\n"
+  "  template_version TEXT NOT NULL,\n"
+  "  kind             TEXT NOT NULL,\n"
+  "  title            TEXT NOT NULL,\n"
+  "  year             INTEGER,\n"
+  "  period           TEXT,\n"
+  "  status           TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('draft', 'final')),\n"
+  "  created_at       TEXT NOT NULL,\n"
+  "  updated_at       TEXT NOT NULL\n"
+  ");\n"
+  "CREATE INDEX assessments_enterprise ON assessments (enterprise_id, updated_at, id);\n"
+  "CREATE INDEX assessments_template ON assessments (template_hash);\n"
+  "\n"
+  "CREATE TABLE answers (\n"
+  "  assessment_id INTEGER NOT NULL REFERENCES assessments (id) ON DELETE CASCADE,\n"
+  "  item_id       TEXT NOT NULL,\n"
+  "  value         TEXT NOT NULL CHECK (json_valid (value)),\n"
+  "  author        TEXT,\n"
+  "  updated_at    TEXT NOT NULL,\n"
+  "  PRIMARY KEY (assessment_id, item_id)\n"
+  ") WITHOUT ROWID;\n"
+  "\n"
+  "CREATE TABLE history (\n"
+  "  id            INTEGER PRIMARY KEY,\n"
+  "  assessment_id INTEGER NOT NULL REFERENCES assessments (id) ON DELETE CASCADE,\n"
+  "  item_id       TEXT NOT NULL,\n"
+  "  old_value     TEXT,\n"
+  "  new_value     TEXT,\n"
+  "  author        TEXT,\n"
+  "  at            TEXT NOT NULL,\n"
+  "  action        TEXT NOT NULL CHECK (action IN ('edit', 'undo', 'redo')),\n"
+  "  state         INTEGER NOT NULL DEFAULT 0 CHECK (state IN (0, 1, 2)),\n"
+  "  target        INTEGER\n"
+  ");\n"
+  "CREATE INDEX history_assessment ON history (assessment_id, id);\n"
+  "CREATE INDEX history_stack ON history (assessment_id, state, id) WHERE action = 'edit';\n"
+  "\n"
+  "CREATE TABLE blobs (\n"
+  "  id     INTEGER PRIMARY KEY,\n"
+  "  sha256 TEXT NOT NULL UNIQUE,\n"
+  "  size   INTEGER NOT NULL,\n"
+  "  data   BLOB NOT NULL\n"
+  ");\n"
+  "\n"
+  "CREATE TABLE evidence (\n"
+  "  id            INTEGER PRIMARY KEY,\n"
+  "  assessment_id INTEGER NOT NULL REFERENCES assessments (id) ON DELETE CASCADE,\n"
+  "  item_id       TEXT NOT NULL,\n"
+  "  sha256        TEXT NOT NULL REFERENCES blobs (sha256),\n"
+  "  name          TEXT NOT NULL,\n"
+  "  mime_type     TEXT NOT NULL,\n"
+  "  size          INTEGER NOT NULL,\n"
+  "  author        TEXT,\n"
+  "  added_at      TEXT NOT NULL\n"
+  ");\n"
+  "CREATE INDEX evidence_assessment ON evidence (assessment_id, item_id);\n"
+  "CREATE INDEX evidence_blob ON evidence (sha256);\n"
+  "\n"
+  "CREATE TRIGGER evidence_drop_blob AFTER DELETE ON evidence\n"
+  "WHEN NOT EXISTS (SELECT 1 FROM evidence WHERE sha256 = OLD.sha256)\n"
+  "BEGIN\n"
+  "  DELETE FROM blobs WHERE sha256 = OLD.sha256;\n"
+  "END;\n"
+  "\n"
+  "CREATE TRIGGER assessments_drop_template AFTER DELETE ON assessments\n"
+  "WHEN NOT EXISTS (SELECT 1 FROM assessments WHERE template_hash = OLD.template_hash)\n"
+  "BEGIN\n"
+  "  DELETE FROM templates WHERE hash = OLD.template_hash AND imported_at IS NULL;\n"
+  "END;\n";
+
+static const GaStoreMigration migrations[] = {
+  { 1, migration_1 },
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == GA_STORE_SCHEMA_VERSION);
+
+const GaStoreMigration *
+ga_store_get_migrations (guint *n_steps)
+{
+  *n_steps = G_N_ELEMENTS (migrations);
+  return migrations;
+}

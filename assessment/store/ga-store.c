@@ -1,0 +1,1462 @@
+/* ga-store.c: opening, migrating, backing up and checking the store;
+ * enterprises
+ *
+ * Copyright 2026 The GreenAssess authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "ga-store-private.h"
+
+#include <errno.h>
+#include <math.h>
+#include <string.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
+
+G_DEFINE_QUARK (ga-store-error-quark, ga_store_error)
+
+enum {
+  SIGNAL_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (GaStore, ga_store, G_TYPE_OBJECT)
+
+/* How long a writer waits for another connection's lock before giving up
+ * with GA_STORE_ERROR_BUSY. Long enough to ride out a checkpoint or a
+ * package import in another window, short enough to not look hung. */
+#define BUSY_TIMEOUT_MS 5000
+
+static void
+ga_store_finalize (GObject *object)
+{
+  GaStore *self = GA_STORE (object);
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->templates != NULL)
+    g_clear_pointer (&self->templates, g_hash_table_unref);
+  if (self->db != NULL)
+    {
+      /* The last connection to close checkpoints the WAL into the main
+       * file and removes it; nothing acknowledged depends on that. */
+      sqlite3_close_v2 (self->db);
+      self->db = NULL;
+    }
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->author, g_free);
+  g_clear_pointer (&self->migration_backup, g_free);
+
+  G_OBJECT_CLASS (ga_store_parent_class)->finalize (object);
+}
+
+static void
+ga_store_class_init (GaStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = ga_store_finalize;
+
+  /**
+   * GaStore::changed:
+   * @assessment_id: the assessment that changed, or 0 for enterprises and
+   *   templates
+   *
+   * Emitted after a change was committed.
+   */
+  signals[SIGNAL_CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_INT64);
+}
+
+static void
+finalize_statement (gpointer data)
+{
+  sqlite3_finalize (data);
+}
+
+static void
+ga_store_init (GaStore *self)
+{
+  const char *real = g_get_real_name ();
+
+  self->statements = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
+                                            finalize_statement);
+  self->evidence_limit = GA_STORE_DEFAULT_EVIDENCE_LIMIT;
+  /* g_get_real_name() answers "Unknown" when the account has no name. */
+  self->author = g_strdup (real != NULL && *real != '\0' && strcmp (real, "Unknown") != 0
+                           ? real : g_get_user_name ());
+}
+
+void
+ga_store_emit_changed (GaStore *store,
+                       gint64   assessment_id)
+{
+  g_signal_emit (store, signals[SIGNAL_CHANGED], 0, assessment_id);
+}
+
+/* ------------------------------------------------------------------ */
+/* Errors and small helpers                                            */
+
+void
+ga_store_set_sqlite_error (sqlite3    *db,
+                           int         rc,
+                           const char *doing,
+                           GError    **error)
+{
+  const char *msg = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+  const char *file = db != NULL ? sqlite3_db_filename (db, "main") : NULL;
+
+  if (file == NULL || *file == '\0')
+    file = "the database";
+
+  switch (rc & 0xff)
+    {
+    case SQLITE_FULL:
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_FULL,
+                   "%s failed: the disk is full (or the database reached its size limit). "
+                   "Nothing was saved; free some disk space and try again", doing);
+      break;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+    case SQLITE_AUTH:
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_READ_ONLY,
+                   "%s failed: %s cannot be written (%s). Nothing was saved; check the "
+                   "permissions of the file and of its folder, which must also hold the "
+                   "-wal and -shm files beside it", doing, file, msg);
+      break;
+    case SQLITE_CANTOPEN:
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_OPEN,
+                   "%s failed: %s cannot be opened (%s). Check that the folder exists and "
+                   "can be written", doing, file, msg);
+      break;
+    case SQLITE_CORRUPT:
+    case SQLITE_NOTADB:
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_CORRUPT,
+                   "%s failed: %s is damaged (%s). Run `greenassess-cli db check` and restore "
+                   "a backup if needed", doing, file, msg);
+      break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_BUSY,
+                   "%s failed: another program kept %s locked for more than %d seconds. "
+                   "Close it and try again", doing, file, BUSY_TIMEOUT_MS / 1000);
+      break;
+    case SQLITE_CONSTRAINT:
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
+                   "%s failed: the data breaks a rule of the database (%s)", doing, msg);
+      break;
+    case SQLITE_TOOBIG:
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_TOO_LARGE,
+                   "%s failed: the value is too large for the database (%s)", doing, msg);
+      break;
+    default:
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_FAILED,
+                   "%s failed: %s (SQLite error %d)", doing, msg, rc);
+      break;
+    }
+}
+
+sqlite3_stmt *
+ga_store_prepare (GaStore     *store,
+                  const char  *sql,
+                  GError     **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (store->statements, sql);
+
+  if (stmt == NULL)
+    {
+      int rc = sqlite3_prepare_v3 (store->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
+
+      if (rc != SQLITE_OK)
+        {
+          ga_store_fail (store, rc, "Preparing a query", error);
+          return NULL;
+        }
+      g_hash_table_insert (store->statements, (gpointer) sql, stmt);
+    }
+  else
+    {
+      sqlite3_reset (stmt);
+      sqlite3_clear_bindings (stmt);
+    }
+  return stmt;
+}
+
+gboolean
+ga_store_exec (GaStore     *store,
+               const char  *sql,
+               const char  *doing,
+               GError     **error)
+{
+  int rc = sqlite3_exec (store->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      ga_store_fail (store, rc, doing, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+ga_store_begin (GaStore  *store,
+                GError  **error)
+{
+  /* IMMEDIATE takes the write lock now, so that a transaction never fails
+   * half-way because another connection started writing first. */
+  return ga_store_exec (store, "BEGIN IMMEDIATE", "Starting a transaction", error);
+}
+
+void
+ga_store_rollback (GaStore *store)
+{
+  /* A failed COMMIT (disk full) can leave the transaction open. */
+  if (!sqlite3_get_autocommit (store->db))
+    sqlite3_exec (store->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+gboolean
+ga_store_commit (GaStore     *store,
+                 const char  *doing,
+                 GError     **error)
+{
+  if (!ga_store_exec (store, "COMMIT", doing, error))
+    {
+      ga_store_rollback (store);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+char *
+ga_store_now (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+
+  return g_date_time_format (now, "%Y-%m-%dT%H:%M:%S.%fZ");
+}
+
+char *
+ga_store_new_uuid (void)
+{
+  return g_uuid_string_random ();
+}
+
+char *
+ga_store_sha256_hex (const void *data,
+                     gsize       length)
+{
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, data, length);
+}
+
+char *
+ga_store_column_dup (sqlite3_stmt *stmt,
+                     int           column)
+{
+  const unsigned char *text = sqlite3_column_text (stmt, column);
+
+  return text != NULL ? g_strdup ((const char *) text) : NULL;
+}
+
+/* ------------------------------------------------------------------ */
+/* Opening                                                             */
+
+static const char *
+application_name (guint32 application_id)
+{
+  return application_id == GA_PACKAGE_APPLICATION_ID ? "GreenAssess package" : "GreenAssess database";
+}
+
+/* Reads the version of an existing file through a read-only connection,
+ * so that a file we must refuse (newer, foreign, damaged) is never opened
+ * for writing. */
+static gboolean
+probe_existing (const char  *path,
+                guint32      application_id,
+                int         *version,
+                GError     **error)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  guint32 app_id = 0;
+  int n_tables = 0;
+  int rc;
+
+  *version = 0;
+  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_EXRESCODE, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2 (db,
+                             "SELECT (SELECT application_id FROM pragma_application_id),"
+                             " (SELECT user_version FROM pragma_user_version),"
+                             " (SELECT count(*) FROM sqlite_schema)", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          app_id = (guint32) sqlite3_column_int64 (stmt, 0);
+          *version = sqlite3_column_int (stmt, 1);
+          n_tables = sqlite3_column_int (stmt, 2);
+          rc = SQLITE_OK;
+        }
+    }
+
+  if (rc != SQLITE_OK)
+    {
+      int code = rc & 0xff;
+
+      if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
+        g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_CORRUPT,
+                     "%s is not a %s: it is not an SQLite database or it is damaged (%s). "
+                     "The file was not changed; choose another file or restore a backup",
+                     path, application_name (application_id), sqlite3_errmsg (db));
+      else if (code == SQLITE_CANTOPEN || code == SQLITE_PERM || code == SQLITE_READONLY)
+        {
+          /* A WAL database in a folder we cannot write: the read-write
+           * open below gives the better message. */
+          sqlite3_finalize (stmt);
+          sqlite3_close_v2 (db);
+          return TRUE;
+        }
+      else
+        ga_store_set_sqlite_error (db, rc, "Reading the database header", error);
+      sqlite3_finalize (stmt);
+      sqlite3_close_v2 (db);
+      return FALSE;
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close_v2 (db);
+
+  if (app_id == 0 && n_tables == 0 && *version == 0)
+    return TRUE;   /* an empty SQLite file: treated like a new one */
+
+  if (app_id != application_id)
+    {
+      if (app_id == GA_PACKAGE_APPLICATION_ID)
+        g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_STORE,
+                     "%s is a GreenAssess exchange package, not a database: import it with "
+                     "`greenassess-cli package import`. The file was not changed", path);
+      else if (app_id == GA_STORE_APPLICATION_ID)
+        g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_STORE,
+                     "%s is a GreenAssess database, not an exchange package. The file was not "
+                     "changed", path);
+      else
+        g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_STORE,
+                     "%s is an SQLite database of another program, not a %s. The file was "
+                     "not changed; choose another file", path, application_name (application_id));
+      return FALSE;
+    }
+
+  if (*version > GA_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NEWER,
+                   "%s was written by a newer version of GreenAssess (schema version %d; this "
+                   "version reads up to %d). The file was not changed: open it with the newer "
+                   "version, or export the assessments you need as packages there",
+                   path, *version, GA_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  if (*version < 1)
+    {
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_CORRUPT,
+                   "%s has the %s marker but no schema version; it is damaged. The file was "
+                   "not changed; restore a backup", path, application_name (application_id));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+query_int (sqlite3    *db,
+           const char *sql,
+           gint64     *out)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    {
+      rc = sqlite3_step (stmt);
+      if (rc == SQLITE_ROW)
+        {
+          *out = sqlite3_column_int64 (stmt, 0);
+          rc = SQLITE_OK;
+        }
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_OK)
+    return FALSE;
+  return TRUE;
+}
+
+static void
+remove_database_files (const char *path)
+{
+  static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *p = g_strconcat (path, suffixes[i], NULL);
+      g_unlink (p);
+    }
+}
+
+/* Copies the database behind @src to @dest with the online backup API: a
+ * consistent snapshot even while others write. The copy is written to a
+ * temporary file in @dest's folder and renamed, so @dest is complete or
+ * absent. */
+static gboolean
+backup_database (sqlite3     *src,
+                 const char  *dest,
+                 GError     **error)
+{
+  g_autofree char *tmp = NULL;
+  sqlite3 *dst = NULL;
+  sqlite3_backup *backup;
+  int fd;
+  int rc;
+
+  tmp = g_strconcat (dest, ".XXXXXX", NULL);
+  fd = g_mkstemp (tmp);
+  if (fd < 0)
+    {
+      int saved = errno;
+      g_set_error (error, GA_STORE_ERROR,
+                   saved == ENOSPC ? GA_STORE_ERROR_FULL : GA_STORE_ERROR_OPEN,
+                   "Cannot write the backup %s: %s", dest, g_strerror (saved));
+      return FALSE;
+    }
+  close (fd);
+
+  rc = sqlite3_open_v2 (tmp, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE, NULL);
+  if (rc == SQLITE_OK)
+    {
+      backup = sqlite3_backup_init (dst, "main", src, "main");
+      if (backup == NULL)
+        rc = sqlite3_errcode (dst);
+      else
+        {
+          do
+            {
+              rc = sqlite3_backup_step (backup, -1);
+              if (rc == SQLITE_BUSY || rc == SQLITE_LOCKED)
+                sqlite3_sleep (20);
+            }
+          while (rc == SQLITE_OK || rc == SQLITE_BUSY || rc == SQLITE_LOCKED);
+          if (rc == SQLITE_DONE)
+            rc = SQLITE_OK;
+          sqlite3_backup_finish (backup);
+          if (rc == SQLITE_OK)
+            rc = sqlite3_errcode (dst);
+        }
+    }
+  if (rc == SQLITE_OK)
+    {
+      /* The copy inherits WAL mode from the header; leave it as one
+       * self-contained file. */
+      rc = sqlite3_exec (dst, "PRAGMA journal_mode=DELETE", NULL, NULL, NULL);
+    }
+  if (rc != SQLITE_OK)
+    {
+      g_autofree char *doing = g_strdup_printf ("Writing the backup %s", dest);
+      ga_store_set_sqlite_error (dst, rc, doing, error);
+      sqlite3_close_v2 (dst);
+      remove_database_files (tmp);
+      return FALSE;
+    }
+  sqlite3_close_v2 (dst);
+
+  if (g_rename (tmp, dest) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_OPEN,
+                   "Cannot move the backup into place at %s: %s", dest, g_strerror (saved));
+      remove_database_files (tmp);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+migrate (GaStore  *self,
+         guint32   application_id,
+         GError  **error)
+{
+  const GaStoreMigration *steps;
+  guint n_steps;
+  gint64 version = 0;
+  gint64 n_tables = 0;
+  g_autofree char *pragma = NULL;
+
+  if (!query_int (self->db, "PRAGMA user_version", &version)
+      || !query_int (self->db, "SELECT count(*) FROM sqlite_schema", &n_tables))
+    {
+      ga_store_fail (self, sqlite3_errcode (self->db), "Reading the schema version", error);
+      return FALSE;
+    }
+
+  if (version >= GA_STORE_SCHEMA_VERSION)
+    {
+      self->schema_version = (int) version;
+      return TRUE;
+    }
+
+  /* A backup before touching an existing schema: a migration that goes
+   * wrong in a way the transaction cannot undo (a bug in a step) must not
+   * cost the user their data. */
+  if (version > 0 && application_id == GA_STORE_APPLICATION_ID)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+      g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
+      g_autofree char *backup = g_strdup_printf ("%s.v%d-%s.bak", self->path, (int) version,
+                                                 stamp);
+
+      if (!backup_database (self->db, backup, error))
+        {
+          g_prefix_error (error, "The database was not migrated, because no backup could be "
+                          "taken first: ");
+          return FALSE;
+        }
+      g_free (self->migration_backup);
+      self->migration_backup = g_steal_pointer (&backup);
+    }
+
+  if (!ga_store_begin (self, error))
+    return FALSE;
+
+  /* Another process may have migrated meanwhile. */
+  if (!query_int (self->db, "PRAGMA user_version", &version))
+    {
+      ga_store_fail (self, sqlite3_errcode (self->db), "Reading the schema version", error);
+      ga_store_rollback (self);
+      return FALSE;
+    }
+
+  steps = ga_store_get_migrations (&n_steps);
+  for (guint i = 0; i < n_steps; i++)
+    {
+      int rc;
+
+      if (steps[i].version <= version)
+        continue;
+      rc = sqlite3_exec (self->db, steps[i].sql, NULL, NULL, NULL);
+      if (rc != SQLITE_OK)
+        {
+          g_autofree char *doing = g_strdup_printf ("Migrating %s to schema version %d",
+                                                    self->path, steps[i].version);
+          ga_store_fail (self, rc, doing, error);
+          ga_store_rollback (self);
+          return FALSE;
+        }
+    }
+
+  pragma = g_strdup_printf ("PRAGMA application_id = %u; PRAGMA user_version = %d;",
+                            application_id, GA_STORE_SCHEMA_VERSION);
+  if (!ga_store_exec (self, pragma, "Writing the schema version", error))
+    {
+      ga_store_rollback (self);
+      return FALSE;
+    }
+
+  if (version == 0)
+    {
+      g_autofree char *now = ga_store_now ();
+      g_autofree char *meta = g_strdup_printf ("INSERT INTO meta (key, value) VALUES "
+                                               "('created_at', '%s'), "
+                                               "('created_by', 'GreenAssess " PACKAGE_VERSION "')",
+                                               now);
+      if (!ga_store_exec (self, meta, "Creating the database", error))
+        {
+          ga_store_rollback (self);
+          return FALSE;
+        }
+    }
+
+  if (!ga_store_commit (self, "Migrating the database", error))
+    return FALSE;
+
+  self->schema_version = GA_STORE_SCHEMA_VERSION;
+  return TRUE;
+}
+
+GaStore *
+ga_store_open_internal (const char  *path,
+                        guint32      application_id,
+                        gboolean     create,
+                        GError     **error)
+{
+  g_autoptr(GaStore) self = NULL;
+  g_autofree char *dir = NULL;
+  gboolean exists;
+  int version = 0;
+  int flags;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  exists = g_file_test (path, G_FILE_TEST_EXISTS);
+  if (exists && g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_OPEN,
+                   "%s is a folder; give the path of a database file", path);
+      return NULL;
+    }
+  if (!exists && !create)
+    {
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_FOUND,
+                   "%s does not exist", path);
+      return NULL;
+    }
+
+  if (exists && !probe_existing (path, application_id, &version, error))
+    return NULL;
+
+  if (!exists)
+    {
+      dir = g_path_get_dirname (path);
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          int saved = errno;
+          g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_OPEN,
+                       "Cannot create the folder %s for the database: %s", dir,
+                       g_strerror (saved));
+          return NULL;
+        }
+    }
+
+  self = g_object_new (GA_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_EXRESCODE;
+  if (create)
+    flags |= SQLITE_OPEN_CREATE;
+  rc = sqlite3_open_v2 (path, &self->db, flags, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_OPEN,
+                   "Cannot open or create %s: %s. Check that the folder exists and can be "
+                   "written", path, self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      return NULL;
+    }
+
+  /* SQLite silently opens a file it may not write read-only; refuse that
+   * here rather than at the first save. */
+  if (sqlite3_db_readonly (self->db, "main") == 1)
+    {
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_READ_ONLY,
+                   "%s cannot be written (the file is read-only). It was not changed; check "
+                   "its permissions", path);
+      return NULL;
+    }
+
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+
+  /* Durability. WAL lets readers (the GUI's list, an export running in a
+   * thread) go on while an answer is saved. synchronous=FULL makes every
+   * commit fsync the WAL before it returns: a save that returned survives
+   * not only a crash of the process (which NORMAL would survive too, the
+   * WAL being in the OS cache) but also a power loss or kernel crash,
+   * which with NORMAL could lose the last transactions. The cost, measured
+   * by ga-bench (store.bare_insert_median with FULL against NORMAL), is
+   * about 0.15 ms per commit on the reference machine — well below what a
+   * person typing answers notices — so FULL it is. docs/storage.md has the
+   * figures. */
+  {
+    sqlite3_stmt *stmt = NULL;
+    const char *mode = NULL;
+
+    rc = sqlite3_prepare_v2 (self->db, "PRAGMA journal_mode = WAL", -1, &stmt, NULL);
+    if (rc == SQLITE_OK)
+      {
+        rc = sqlite3_step (stmt);
+        if (rc == SQLITE_ROW)
+          {
+            mode = (const char *) sqlite3_column_text (stmt, 0);
+            rc = SQLITE_OK;
+          }
+      }
+    if (rc == SQLITE_OK && (mode == NULL || g_ascii_strcasecmp (mode, "wal") != 0))
+      {
+        g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_OPEN,
+                     "%s cannot be switched to write-ahead logging (journal mode stays '%s'); "
+                     "it may be on a network file system, which SQLite cannot lock safely. Move "
+                     "it to a local disk", path, mode != NULL ? mode : "unknown");
+        sqlite3_finalize (stmt);
+        return NULL;
+      }
+    sqlite3_finalize (stmt);
+    if (rc != SQLITE_OK)
+      {
+        g_autofree char *doing = g_strdup_printf ("Opening %s", path);
+        ga_store_fail (self, rc, doing, error);
+        return NULL;
+      }
+  }
+
+  if (!ga_store_exec (self, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;",
+                      "Setting up the connection", error))
+    return NULL;
+
+  if (!migrate (self, application_id, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+GaStore *
+ga_store_open (const char  *path,
+               GError     **error)
+{
+  return ga_store_open_internal (path, GA_STORE_APPLICATION_ID, TRUE, error);
+}
+
+char *
+ga_store_get_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "greenassess", "greenassess.db", NULL);
+}
+
+const char *
+ga_store_get_path (GaStore *store)
+{
+  g_return_val_if_fail (GA_IS_STORE (store), NULL);
+  return store->path;
+}
+
+int
+ga_store_get_schema_version (GaStore *store)
+{
+  g_return_val_if_fail (GA_IS_STORE (store), 0);
+  return store->schema_version;
+}
+
+const char *
+ga_store_get_migration_backup (GaStore *store)
+{
+  g_return_val_if_fail (GA_IS_STORE (store), NULL);
+  return store->migration_backup;
+}
+
+sqlite3 *
+ga_store_get_handle (GaStore *store)
+{
+  g_return_val_if_fail (GA_IS_STORE (store), NULL);
+  return store->db;
+}
+
+void
+ga_store_set_author (GaStore    *store,
+                     const char *author)
+{
+  g_return_if_fail (GA_IS_STORE (store));
+  g_return_if_fail (author != NULL);
+
+  g_free (store->author);
+  store->author = g_strdup (author);
+}
+
+const char *
+ga_store_get_author (GaStore *store)
+{
+  g_return_val_if_fail (GA_IS_STORE (store), NULL);
+  return store->author;
+}
+
+gboolean
+ga_store_backup (GaStore     *store,
+                 const char  *dest,
+                 GError     **error)
+{
+  g_return_val_if_fail (GA_IS_STORE (store), FALSE);
+  g_return_val_if_fail (dest != NULL, FALSE);
+
+  if (g_file_test (dest, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_OPEN,
+                   "%s is a folder; give the path of the backup file", dest);
+      return FALSE;
+    }
+  return backup_database (store->db, dest, error);
+}
+
+/* ------------------------------------------------------------------ */
+/* Checking                                                            */
+
+static gboolean
+check_hashes (GaStore    *store,
+              const char *sql,
+              const char *what,
+              GPtrArray  *problems,
+              GError    **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (store->db, sql, -1, &stmt, NULL);
+
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *hash = (const char *) sqlite3_column_text (stmt, 0);
+      const void *data = sqlite3_column_blob (stmt, 1);
+      gsize len = sqlite3_column_bytes (stmt, 1);
+      g_autofree char *actual = ga_store_sha256_hex (data != NULL ? data : "", len);
+
+      if (hash == NULL || g_ascii_strcasecmp (hash, actual) != 0)
+        g_ptr_array_add (problems,
+                         g_strdup_printf ("%s %s is damaged: its content has SHA-256 %s",
+                                          what, hash != NULL ? hash : "(no hash)", actual));
+      if (sqlite3_column_type (stmt, 2) != SQLITE_NULL
+          && (guint64) sqlite3_column_int64 (stmt, 2) != len)
+        g_ptr_array_add (problems,
+                         g_strdup_printf ("%s %s has %" G_GSIZE_FORMAT " bytes, but %" G_GINT64_FORMAT
+                                          " are recorded", what, hash, len,
+                                          (gint64) sqlite3_column_int64 (stmt, 2)));
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ga_store_fail (store, rc, "Checking stored files", error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+ga_store_check (GaStore    *store,
+                GPtrArray  *problems,
+                GError    **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (GA_IS_STORE (store), FALSE);
+  g_return_val_if_fail (problems != NULL, FALSE);
+
+  rc = sqlite3_prepare_v2 (store->db, "PRAGMA integrity_check", -1, &stmt, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *line = (const char *) sqlite3_column_text (stmt, 0);
+
+      if (line != NULL && strcmp (line, "ok") != 0)
+        g_ptr_array_add (problems, g_strdup_printf ("integrity check: %s", line));
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ga_store_fail (store, rc, "Checking the database's integrity", error);
+      return FALSE;
+    }
+
+  stmt = NULL;
+  rc = sqlite3_prepare_v2 (store->db, "PRAGMA foreign_key_check", -1, &stmt, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (problems,
+                     g_strdup_printf ("row %" G_GINT64_FORMAT " of table %s refers to a missing "
+                                      "row of %s",
+                                      (gint64) sqlite3_column_int64 (stmt, 1),
+                                      sqlite3_column_text (stmt, 0),
+                                      sqlite3_column_text (stmt, 2)));
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ga_store_fail (store, rc, "Checking references between tables", error);
+      return FALSE;
+    }
+
+  if (!check_hashes (store, "SELECT sha256, data, size FROM blobs", "evidence file", problems,
+                     error))
+    return FALSE;
+  if (!check_hashes (store, "SELECT hash, content, NULL FROM templates", "template copy",
+                     problems, error))
+    return FALSE;
+
+  /* Evidence rows record the size they were attached with. */
+  stmt = NULL;
+  rc = sqlite3_prepare_v2 (store->db,
+                           "SELECT e.id, e.name, e.size, b.size FROM evidence e "
+                           "JOIN blobs b ON b.sha256 = e.sha256 WHERE e.size <> b.size",
+                           -1, &stmt, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (problems,
+                     g_strdup_printf ("evidence %" G_GINT64_FORMAT " (%s) records %" G_GINT64_FORMAT
+                                      " bytes but its file has %" G_GINT64_FORMAT,
+                                      (gint64) sqlite3_column_int64 (stmt, 0),
+                                      sqlite3_column_text (stmt, 1),
+                                      (gint64) sqlite3_column_int64 (stmt, 2),
+                                      (gint64) sqlite3_column_int64 (stmt, 3)));
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ga_store_fail (store, rc, "Checking evidence sizes", error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Enterprises                                                         */
+
+GaEnterprise *
+ga_enterprise_new (void)
+{
+  GaEnterprise *e = g_new0 (GaEnterprise, 1);
+
+  e->output_value = NAN;
+  e->value_added = NAN;
+  e->employees = -1;
+  return e;
+}
+
+GaEnterprise *
+ga_enterprise_copy (const GaEnterprise *src)
+{
+  GaEnterprise *e;
+
+  g_return_val_if_fail (src != NULL, NULL);
+
+  e = g_new0 (GaEnterprise, 1);
+  *e = *src;
+  e->uuid = g_strdup (src->uuid);
+  e->name = g_strdup (src->name);
+  e->credit_code = g_strdup (src->credit_code);
+  e->industry = g_strdup (src->industry);
+  e->region = g_strdup (src->region);
+  e->address = g_strdup (src->address);
+  e->legal_representative = g_strdup (src->legal_representative);
+  e->contact_name = g_strdup (src->contact_name);
+  e->contact_phone = g_strdup (src->contact_phone);
+  e->contact_email = g_strdup (src->contact_email);
+  e->created_at = g_strdup (src->created_at);
+  e->updated_at = g_strdup (src->updated_at);
+  return e;
+}
+
+void
+ga_enterprise_free (GaEnterprise *e)
+{
+  if (e == NULL)
+    return;
+  g_free (e->uuid);
+  g_free (e->name);
+  g_free (e->credit_code);
+  g_free (e->industry);
+  g_free (e->region);
+  g_free (e->address);
+  g_free (e->legal_representative);
+  g_free (e->contact_name);
+  g_free (e->contact_phone);
+  g_free (e->contact_email);
+  g_free (e->created_at);
+  g_free (e->updated_at);
+  g_free (e);
+}
+
+static gboolean
+empty (const char *s)
+{
+  return s == NULL || *s == '\0';
+}
+
+static gboolean
+check_text (const char  *value,
+            const char  *field,
+            gsize        max_chars,
+            GError     **error)
+{
+  if (value == NULL)
+    return TRUE;
+  if (!g_utf8_validate (value, -1, NULL))
+    {
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
+                   "%s is not valid UTF-8 text", field);
+      return FALSE;
+    }
+  if (g_utf8_strlen (value, -1) > (glong) max_chars)
+    {
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
+                   "%s is longer than %" G_GSIZE_FORMAT " characters", field, max_chars);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_figure (double      value,
+              const char *field,
+              GError    **error)
+{
+  if (isnan (value))
+    return TRUE;   /* not given */
+  if (!isfinite (value) || value < 0)
+    {
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
+                   "%s must be a finite number of at least 0 (in 万元), not %g", field, value);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Validates @in and fills the canonical forms of its codes. */
+static gboolean
+normalize_enterprise (const GaEnterprise  *in,
+                      char               **credit_code,
+                      const char         **industry,
+                      const char         **region,
+                      GError             **error)
+{
+  const char *phone = in->contact_phone;
+  g_autofree char *trimmed = in->name != NULL ? g_strstrip (g_strdup (in->name)) : NULL;
+
+  if (empty (trimmed))
+    {
+      g_set_error_literal (error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
+                           "The enterprise needs a name (企业名称)");
+      return FALSE;
+    }
+  if (!check_text (in->name, "The enterprise name", 200, error)
+      || !check_text (in->address, "The address", 500, error)
+      || !check_text (in->legal_representative, "The legal representative", 100, error)
+      || !check_text (in->contact_name, "The contact name", 100, error)
+      || !check_text (in->contact_phone, "The contact phone", 50, error)
+      || !check_text (in->contact_email, "The contact e-mail", 200, error)
+      || !check_text (in->credit_code, "统一社会信用代码", 40, error))
+    return FALSE;
+
+  if (empty (in->credit_code))
+    {
+      g_set_error_literal (error, GA_CODES_ERROR, GA_CODES_ERROR_CREDIT_CODE,
+                           "The enterprise needs its 统一社会信用代码 (18 characters, printed on "
+                           "the business licence)");
+      return FALSE;
+    }
+  *credit_code = ga_credit_code_normalize (in->credit_code);
+  if (!ga_credit_code_validate (*credit_code, error))
+    {
+      g_clear_pointer (credit_code, g_free);
+      return FALSE;
+    }
+
+  *industry = NULL;
+  if (!empty (in->industry))
+    {
+      const GaIndustry *ind = ga_industry_validate (in->industry, error);
+      if (ind == NULL)
+        goto fail;
+      *industry = ind->code;
+    }
+
+  if (!empty (in->region))
+    {
+      const GaRegion *reg = ga_region_validate (in->region, error);
+      if (reg == NULL)
+        goto fail;
+      *region = reg->code;
+    }
+  else
+    /* The code's characters 3–8 name the registering authority's place,
+     * which is where the enterprise is registered. */
+    *region = ga_credit_code_get_province (*credit_code);
+
+  if (!empty (phone))
+    for (const char *p = phone; *p != '\0'; p++)
+      if (!g_ascii_isdigit (*p) && strchr (" +-()", *p) == NULL)
+        {
+          g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
+                       "The contact phone '%s' may hold only digits, spaces and + - ( )", phone);
+          goto fail;
+        }
+
+  if (!empty (in->contact_email)
+      && (strchr (in->contact_email, '@') == NULL || strchr (in->contact_email, ' ') != NULL))
+    {
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
+                   "The contact e-mail '%s' is not an e-mail address (name@example.cn)",
+                   in->contact_email);
+      goto fail;
+    }
+
+  if (!check_figure (in->output_value, "The output value (工业总产值)", error)
+      || !check_figure (in->value_added, "The industrial value added (工业增加值)", error))
+    goto fail;
+  if (in->employees < -1)
+    {
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
+                   "The number of employees must be 0 or more, not %" G_GINT64_FORMAT,
+                   in->employees);
+      goto fail;
+    }
+  return TRUE;
+
+fail:
+  g_clear_pointer (credit_code, g_free);
+  return FALSE;
+}
+
+static void
+bind_text_or_null (sqlite3_stmt *stmt,
+                   int           index,
+                   const char   *text)
+{
+  if (empty (text))
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+static void
+bind_enterprise_fields (sqlite3_stmt       *stmt,
+                        const GaEnterprise *in,
+                        const char         *credit_code,
+                        const char         *industry,
+                        const char         *region)
+{
+  g_autofree char *name = g_strstrip (g_strdup (in->name));
+
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, credit_code, -1, SQLITE_TRANSIENT);
+  bind_text_or_null (stmt, 3, industry);
+  bind_text_or_null (stmt, 4, region);
+  bind_text_or_null (stmt, 5, in->address);
+  bind_text_or_null (stmt, 6, in->legal_representative);
+  bind_text_or_null (stmt, 7, in->contact_name);
+  bind_text_or_null (stmt, 8, in->contact_phone);
+  bind_text_or_null (stmt, 9, in->contact_email);
+  if (isnan (in->output_value))
+    sqlite3_bind_null (stmt, 10);
+  else
+    sqlite3_bind_double (stmt, 10, in->output_value);
+  if (isnan (in->value_added))
+    sqlite3_bind_null (stmt, 11);
+  else
+    sqlite3_bind_double (stmt, 11, in->value_added);
+  if (in->employees < 0)
+    sqlite3_bind_null (stmt, 12);
+  else
+    sqlite3_bind_int64 (stmt, 12, in->employees);
+  sqlite3_bind_int (stmt, 13, in->demo ? 1 : 0);
+}
+
+static gboolean
+refuse_duplicate_code (GaStore     *store,
+                       const char  *credit_code,
+                       gint64       except_id,
+                       GError     **error)
+{
+  g_autoptr(GaEnterprise) other = ga_store_find_enterprise (store, credit_code, error);
+
+  if (other == NULL)
+    return error == NULL || *error == NULL;
+  if (other->id == except_id)
+    return TRUE;
+  g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_EXISTS,
+               "An enterprise with 统一社会信用代码 %s already exists: %s (id %" G_GINT64_FORMAT ")",
+               credit_code, other->name, other->id);
+  return FALSE;
+}
+
+gint64
+ga_store_add_enterprise (GaStore             *store,
+                         const GaEnterprise  *enterprise,
+                         GError             **error)
+{
+  g_autofree char *credit_code = NULL;
+  g_autofree char *now = NULL;
+  g_autofree char *uuid = NULL;
+  const char *industry = NULL, *region = NULL;
+  sqlite3_stmt *stmt;
+  gint64 id;
+  int rc;
+
+  g_return_val_if_fail (GA_IS_STORE (store), 0);
+  g_return_val_if_fail (enterprise != NULL, 0);
+
+  if (!normalize_enterprise (enterprise, &credit_code, &industry, &region, error))
+    return 0;
+
+  if (!ga_store_begin (store, error))
+    return 0;
+  if (!refuse_duplicate_code (store, credit_code, 0, error))
+    goto fail;
+
+  stmt = ga_store_prepare (store,
+                           "INSERT INTO enterprises (name, credit_code, industry, region, address,"
+                           " legal_representative, contact_name, contact_phone, contact_email,"
+                           " output_value, value_added, employees, demo, uuid, created_at,"
+                           " updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
+                           " ?12, ?13, ?14, ?15, ?15)", error);
+  if (stmt == NULL)
+    goto fail;
+  now = ga_store_now ();
+  uuid = empty (enterprise->uuid) ? ga_store_new_uuid () : g_strdup (enterprise->uuid);
+  bind_enterprise_fields (stmt, enterprise, credit_code, industry, region);
+  sqlite3_bind_text (stmt, 14, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 15, now, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ga_store_fail (store, rc, "Adding the enterprise", error);
+      goto fail;
+    }
+  id = sqlite3_last_insert_rowid (store->db);
+  if (!ga_store_commit (store, "Adding the enterprise", error))
+    return 0;
+  ga_store_emit_changed (store, 0);
+  return id;
+
+fail:
+  ga_store_rollback (store);
+  return 0;
+}
+
+gboolean
+ga_store_update_enterprise (GaStore             *store,
+                            const GaEnterprise  *enterprise,
+                            GError             **error)
+{
+  g_autofree char *credit_code = NULL;
+  g_autofree char *now = NULL;
+  const char *industry = NULL, *region = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (GA_IS_STORE (store), FALSE);
+  g_return_val_if_fail (enterprise != NULL, FALSE);
+
+  if (!normalize_enterprise (enterprise, &credit_code, &industry, &region, error))
+    return FALSE;
+
+  if (!ga_store_begin (store, error))
+    return FALSE;
+  if (!refuse_duplicate_code (store, credit_code, enterprise->id, error))
+    goto fail;
+
+  stmt = ga_store_prepare (store,
+                           "UPDATE enterprises SET name = ?1, credit_code = ?2, industry = ?3,"
+                           " region = ?4, address = ?5, legal_representative = ?6,"
+                           " contact_name = ?7, contact_phone = ?8, contact_email = ?9,"
+                           " output_value = ?10, value_added = ?11, employees = ?12, demo = ?13,"
+                           " updated_at = ?14 WHERE id = ?15", error);
+  if (stmt == NULL)
+    goto fail;
+  now = ga_store_now ();
+  bind_enterprise_fields (stmt, enterprise, credit_code, industry, region);
+  sqlite3_bind_text (stmt, 14, now, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 15, enterprise->id);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ga_store_fail (store, rc, "Updating the enterprise", error);
+      goto fail;
+    }
+  if (sqlite3_changes (store->db) == 0)
+    {
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_FOUND,
+                   "There is no enterprise with id %" G_GINT64_FORMAT, enterprise->id);
+      goto fail;
+    }
+  if (!ga_store_commit (store, "Updating the enterprise", error))
+    return FALSE;
+  ga_store_emit_changed (store, 0);
+  return TRUE;
+
+fail:
+  ga_store_rollback (store);
+  return FALSE;
+}
+
+#define ENTERPRISE_COLUMNS \
+  "e.id, e.uuid, e.name, e.credit_code, e.industry, e.region, e.address," \
+  " e.legal_representative, e.contact_name, e.contact_phone, e.contact_email, e.output_value," \
+  " e.value_added, e.employees, e.demo, e.created_at, e.updated_at"
+#define N_ENTERPRISE_COLUMNS 17
+
+static GaEnterprise *
+enterprise_from_row (sqlite3_stmt *stmt,
+                     int           first)
+{
+  GaEnterprise *e = g_new0 (GaEnterprise, 1);
+
+  e->id = sqlite3_column_int64 (stmt, first + 0);
+  e->uuid = ga_store_column_dup (stmt, first + 1);
+  e->name = ga_store_column_dup (stmt, first + 2);
+  e->credit_code = ga_store_column_dup (stmt, first + 3);
+  e->industry = ga_store_column_dup (stmt, first + 4);
+  e->region = ga_store_column_dup (stmt, first + 5);
+  e->address = ga_store_column_dup (stmt, first + 6);
+  e->legal_representative = ga_store_column_dup (stmt, first + 7);
+  e->contact_name = ga_store_column_dup (stmt, first + 8);
+  e->contact_phone = ga_store_column_dup (stmt, first + 9);
+  e->contact_email = ga_store_column_dup (stmt, first + 10);
+  e->output_value = sqlite3_column_type (stmt, first + 11) == SQLITE_NULL
+                    ? NAN : sqlite3_column_double (stmt, first + 11);
+  e->value_added = sqlite3_column_type (stmt, first + 12) == SQLITE_NULL
+                   ? NAN : sqlite3_column_double (stmt, first + 12);
+  e->employees = sqlite3_column_type (stmt, first + 13) == SQLITE_NULL
+                 ? -1 : sqlite3_column_int64 (stmt, first + 13);
+  e->demo = sqlite3_column_int (stmt, first + 14) != 0;
+  e->created_at = ga_store_column_dup (stmt, first + 15);
+  e->updated_at = ga_store_column_dup (stmt, first + 16);
+  return e;
+}
+
+GaEnterprise *
+ga_store_get_enterprise (GaStore  *store,
+                         gint64    id,
+                         GError  **error)
+{
+  sqlite3_stmt *stmt;
+  GaEnterprise *e = NULL;
+  int rc;
+
+  g_return_val_if_fail (GA_IS_STORE (store), NULL);
+
+  stmt = ga_store_prepare (store, "SELECT " ENTERPRISE_COLUMNS " FROM enterprises e WHERE id = ?",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    e = enterprise_from_row (stmt, 0);
+  else if (rc == SQLITE_DONE)
+    g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_FOUND,
+                 "There is no enterprise with id %" G_GINT64_FORMAT, id);
+  else
+    ga_store_fail (store, rc, "Reading the enterprise", error);
+  sqlite3_reset (stmt);
+  return e;
+}
+
+GaEnterprise *
+ga_store_find_enterprise (GaStore     *store,
+                          const char  *credit_code,
+                          GError     **error)
+{
+  g_autofree char *code = NULL;
+  sqlite3_stmt *stmt;
+  GaEnterprise *e = NULL;
+  int rc;
+
+  g_return_val_if_fail (GA_IS_STORE (store), NULL);
+  g_return_val_if_fail (credit_code != NULL, NULL);
+
+  code = ga_credit_code_normalize (credit_code);
+  stmt = ga_store_prepare (store, "SELECT " ENTERPRISE_COLUMNS " FROM enterprises e"
+                           " WHERE credit_code = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    e = enterprise_from_row (stmt, 0);
+  else if (rc != SQLITE_DONE)
+    ga_store_fail (store, rc, "Looking up the enterprise", error);
+  sqlite3_reset (stmt);
+  return e;
+}
+
+gboolean
+ga_store_delete_enterprise (GaStore  *store,
+                            gint64    id,
+                            GError  **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (GA_IS_STORE (store), FALSE);
+
+  if (!ga_store_begin (store, error))
+    return FALSE;
+  stmt = ga_store_prepare (store, "DELETE FROM enterprises WHERE id = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ga_store_fail (store, rc, "Deleting the enterprise", error);
+      goto fail;
+    }
+  if (sqlite3_changes (store->db) == 0)
+    {
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_FOUND,
+                   "There is no enterprise with id %" G_GINT64_FORMAT, id);
+      goto fail;
+    }
+  if (!ga_store_commit (store, "Deleting the enterprise", error))
+    return FALSE;
+  ga_store_emit_changed (store, 0);
+  return TRUE;
+
+fail:
+  ga_store_rollback (store);
+  return FALSE;
+}
+
+void
+ga_enterprise_summary_free (GaEnterpriseSummary *summary)
+{
+  if (summary == NULL)
+    return;
+  ga_enterprise_free (summary->enterprise);
+  ga_assessment_free (summary->latest);
+  g_free (summary);
+}
+
+/* Defined in ga-store-assessment.c. */
+GaAssessment *ga_store_assessment_from_row (sqlite3_stmt *stmt,
+                                            int           first);
+#define ASSESSMENT_COLUMNS_A \
+  "a.id, a.uuid, a.enterprise_id, a.template_id, a.template_version, a.template_hash, a.kind," \
+  " a.title, a.year, a.period, a.status, a.created_at, a.updated_at"
+
+GPtrArray *
+ga_store_list_enterprises (GaStore  *store,
+                           GError  **error)
+{
+  g_autoptr(GPtrArray) list = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (GA_IS_STORE (store), NULL);
+
+  /* One pass over the enterprises; each latest assessment is one probe of
+   * assessments_enterprise (enterprise_id, updated_at, id) from its end,
+   * so the list costs O(enterprises · log n) however many assessments
+   * there are. */
+  stmt = ga_store_prepare (store,
+                           "SELECT " ENTERPRISE_COLUMNS ", " ASSESSMENT_COLUMNS_A ","
+                           " (SELECT count(*) FROM assessments c WHERE c.enterprise_id = e.id)"
+                           " FROM enterprises e"
+                           " LEFT JOIN assessments a ON a.id ="
+                           "  (SELECT l.id FROM assessments l WHERE l.enterprise_id = e.id"
+                           "   ORDER BY l.updated_at DESC, l.id DESC LIMIT 1)"
+                           " ORDER BY e.name, e.id", error);
+  if (stmt == NULL)
+    return NULL;
+
+  list = g_ptr_array_new_with_free_func ((GDestroyNotify) ga_enterprise_summary_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      GaEnterpriseSummary *s = g_new0 (GaEnterpriseSummary, 1);
+
+      s->enterprise = enterprise_from_row (stmt, 0);
+      if (sqlite3_column_type (stmt, N_ENTERPRISE_COLUMNS) != SQLITE_NULL)
+        s->latest = ga_store_assessment_from_row (stmt, N_ENTERPRISE_COLUMNS);
+      s->n_assessments = sqlite3_column_int (stmt, N_ENTERPRISE_COLUMNS + 13);
+      g_ptr_array_add (list, s);
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ga_store_fail (store, rc, "Listing the enterprises", error);
+      return NULL;
+    }
+  return g_steal_pointer (&list);
+}

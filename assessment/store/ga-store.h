@@ -1,0 +1,410 @@
+/* ga-store.h: the durable SQLite store (enterprises, assessments, answers,
+ * history, evidence, templates, exchange packages)
+ *
+ * Copyright 2026 The GreenAssess authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One SQLite file in WAL mode. Every call that changes something is one
+ * transaction that is durable when the call returns (docs/storage.md says
+ * why and what that costs). Failures leave the database as it was and set a
+ * GError in GA_STORE_ERROR (or GA_CODES_ERROR for enterprise codes) whose
+ * message says what happened and what to do.
+ *
+ * Answers are stored as the JSON text ga_answer_to_json() produces; this
+ * part of the store treats it as opaque, so saving never needs the template.
+ * The functions that need the engine are in ga-store-engine.h.
+ */
+#pragma once
+
+#include <gio/gio.h>
+#include <sqlite3.h>
+
+#include "ga-codes.h"
+
+G_BEGIN_DECLS
+
+#define GA_STORE_ERROR (ga_store_error_quark ())
+
+typedef enum {
+  GA_STORE_ERROR_OPEN,        /* the file cannot be opened or created (permissions, folder) */
+  GA_STORE_ERROR_CORRUPT,     /* not a database file, or damaged */
+  GA_STORE_ERROR_NOT_STORE,   /* an SQLite file, but not a GreenAssess database or package */
+  GA_STORE_ERROR_NEWER,       /* written by a newer GreenAssess; left untouched */
+  GA_STORE_ERROR_READ_ONLY,   /* the file cannot be written, or the assessment is final */
+  GA_STORE_ERROR_FULL,        /* the disk (or the database's size limit) is full */
+  GA_STORE_ERROR_BUSY,        /* another program holds the database locked */
+  GA_STORE_ERROR_NOT_FOUND,   /* no such enterprise, assessment, evidence or template */
+  GA_STORE_ERROR_INVALID,     /* bad input (JSON, names, numbers); the message says which */
+  GA_STORE_ERROR_EXISTS,      /* duplicate credit code, assessment already imported */
+  GA_STORE_ERROR_TOO_LARGE,   /* evidence over the size limit */
+  GA_STORE_ERROR_NO_HISTORY,  /* nothing to undo or redo */
+  GA_STORE_ERROR_FAILED,      /* any other SQLite error; the message has SQLite's text */
+} GaStoreError;
+
+GQuark ga_store_error_quark (void);
+
+/* Schema version written to PRAGMA user_version. Older databases are
+ * migrated forward (after a backup); newer ones are refused. */
+#define GA_STORE_SCHEMA_VERSION 1
+
+/* PRAGMA application_id of a store and of an exchange package ("GAst",
+ * "GApk"), so that neither is mistaken for the other or for a foreign file. */
+#define GA_STORE_APPLICATION_ID   0x47417374
+#define GA_PACKAGE_APPLICATION_ID 0x4741706b
+
+/* Default limit of one evidence file; ga_store_set_evidence_limit(). */
+#define GA_STORE_DEFAULT_EVIDENCE_LIMIT (50 * 1024 * 1024)
+
+#define GA_TYPE_STORE (ga_store_get_type ())
+G_DECLARE_FINAL_TYPE (GaStore, ga_store, GA, STORE, GObject)
+
+/* g_get_user_data_dir()/greenassess/greenassess.db */
+char        *ga_store_get_default_path    (void);
+
+/* Opens @path, creating it (and its folder) when it does not exist, and
+ * migrates an older schema after copying the file to
+ * "@path.v<old>-<time>.bak". A newer, foreign or damaged file is refused
+ * without being written to. */
+GaStore     *ga_store_open                (const char    *path,
+                                           GError       **error);
+const char  *ga_store_get_path            (GaStore       *store);
+int          ga_store_get_schema_version  (GaStore       *store);
+/* The path of the backup taken before the last migration, or NULL. */
+const char  *ga_store_get_migration_backup (GaStore      *store);
+/* The connection, for tests and tools (benchmarks, checks). Do not change
+ * the schema through it. */
+sqlite3     *ga_store_get_handle          (GaStore       *store);
+
+/* Who is recorded in the history; defaults to g_get_real_name() or the
+ * login name. */
+void         ga_store_set_author          (GaStore       *store,
+                                           const char    *author);
+const char  *ga_store_get_author          (GaStore       *store);
+
+/* A consistent copy of the whole database (sqlite3_backup), written to a
+ * temporary file beside @dest and renamed into place: @dest is never left
+ * half-written. */
+gboolean     ga_store_backup              (GaStore       *store,
+                                           const char    *dest,
+                                           GError       **error);
+
+/* PRAGMA integrity_check, PRAGMA foreign_key_check and the SHA-256 of
+ * every evidence file. Returns FALSE with @error only when the checks
+ * could not run; problems found are added to @problems (strings) and the
+ * return value is still TRUE. */
+gboolean     ga_store_check               (GaStore       *store,
+                                           GPtrArray     *problems,
+                                           GError       **error);
+
+/* ------------------------------------------------------------------ */
+/* Enterprises                                                         */
+
+typedef struct {
+  gint64   id;                   /* 0 before it is added */
+  char    *uuid;
+  char    *name;
+  char    *credit_code;          /* 统一社会信用代码, validated (GB 32100-2015) */
+  char    *industry;             /* GB/T 4754-2017 section "C" or division "26" */
+  char    *region;               /* GB/T 2260 province-level code "350000" */
+  char    *address;
+  char    *legal_representative; /* 法定代表人 */
+  char    *contact_name;
+  char    *contact_phone;
+  char    *contact_email;
+  double   output_value;         /* 工业总产值, 万元; NaN = not given */
+  double   value_added;          /* 工业增加值, 万元; NaN = not given */
+  gint64   employees;            /* 从业人员; -1 = not given */
+  gboolean demo;                 /* created by ga_store_create_demo() */
+  char    *created_at;           /* ISO 8601 UTC */
+  char    *updated_at;
+} GaEnterprise;
+
+GaEnterprise *ga_enterprise_new           (void);
+GaEnterprise *ga_enterprise_copy          (const GaEnterprise *enterprise);
+void          ga_enterprise_free          (GaEnterprise       *enterprise);
+
+/* Validates and adds @enterprise (its id, uuid and timestamps are ignored)
+ * and returns the new id, or 0 with @error. The credit code is normalised
+ * (ga_credit_code_normalize()) and must be unique; the industry is stored
+ * as given when valid ("C26" is stored as "26"), the region as the
+ * province-level code. */
+gint64        ga_store_add_enterprise     (GaStore            *store,
+                                           const GaEnterprise *enterprise,
+                                           GError            **error);
+/* Replaces every field of the enterprise with id @enterprise->id. */
+gboolean      ga_store_update_enterprise  (GaStore            *store,
+                                           const GaEnterprise *enterprise,
+                                           GError            **error);
+GaEnterprise *ga_store_get_enterprise     (GaStore            *store,
+                                           gint64              id,
+                                           GError            **error);
+/* NULL without an error when no enterprise has @credit_code. */
+GaEnterprise *ga_store_find_enterprise    (GaStore            *store,
+                                           const char         *credit_code,
+                                           GError            **error);
+/* Deletes the enterprise with its assessments, answers, history and
+ * evidence. */
+gboolean      ga_store_delete_enterprise  (GaStore            *store,
+                                           gint64              id,
+                                           GError            **error);
+
+/* ------------------------------------------------------------------ */
+/* Assessments                                                         */
+
+typedef enum {
+  GA_ASSESSMENT_DRAFT,
+  GA_ASSESSMENT_FINAL,   /* read-only until reopened */
+} GaAssessmentStatus;
+
+typedef struct {
+  gint64              id;
+  char               *uuid;
+  gint64              enterprise_id;
+  char               *template_id;
+  char               *template_version;
+  char               *template_hash;    /* SHA-256 (hex) of the pinned template copy */
+  char               *kind;             /* green-factory, clean-production, energy-audit, custom */
+  char               *title;
+  int                 year;             /* 0 = not given */
+  char               *period;           /* free text ("2025", "2025H1"); may be NULL */
+  GaAssessmentStatus  status;
+  char               *created_at;
+  char               *updated_at;
+  guint               n_answers;
+} GaAssessment;
+
+GaAssessment *ga_assessment_copy          (const GaAssessment *assessment);
+void          ga_assessment_free          (GaAssessment       *assessment);
+const char   *ga_assessment_status_to_string (GaAssessmentStatus status);
+
+/* One row of the start list: an enterprise and its most recently updated
+ * assessment (NULL when it has none). */
+typedef struct {
+  GaEnterprise *enterprise;
+  GaAssessment *latest;
+  guint         n_assessments;
+} GaEnterpriseSummary;
+
+void          ga_enterprise_summary_free  (GaEnterpriseSummary *summary);
+
+/* GaEnterpriseSummary*, by name. */
+GPtrArray    *ga_store_list_enterprises   (GaStore            *store,
+                                           GError            **error);
+
+/* Creates an assessment pinned to a copy of the template whose JSON is
+ * @template_json (id, version and kind as the template declares them; the
+ * copy is stored once per SHA-256). Returns the new id or 0.
+ * ga_store_new_assessment() in ga-store-engine.h is the usual entry point. */
+gint64        ga_store_new_assessment_from_bytes (GaStore     *store,
+                                                  gint64       enterprise_id,
+                                                  const char  *template_id,
+                                                  const char  *template_version,
+                                                  const char  *kind,
+                                                  GBytes      *template_json,
+                                                  const char  *title,
+                                                  int          year,
+                                                  const char  *period,
+                                                  GError     **error);
+GaAssessment *ga_store_get_assessment     (GaStore            *store,
+                                           gint64              id,
+                                           GError            **error);
+/* Finds an assessment by numeric id, full UUID or a unique UUID prefix of
+ * at least 6 characters (what the CLI accepts). Returns 0 with @error. */
+gint64        ga_store_resolve_assessment (GaStore            *store,
+                                           const char         *ref,
+                                           GError            **error);
+/* GaAssessment*, newest first; @enterprise_id 0 lists all. */
+GPtrArray    *ga_store_list_assessments   (GaStore            *store,
+                                           gint64              enterprise_id,
+                                           GError            **error);
+/* FINAL makes the assessment read-only; DRAFT reopens it. */
+gboolean      ga_store_set_assessment_status (GaStore           *store,
+                                              gint64             id,
+                                              GaAssessmentStatus status,
+                                              GError           **error);
+gboolean      ga_store_delete_assessment  (GaStore            *store,
+                                           gint64              id,
+                                           GError            **error);
+/* The pinned template copy (JSON bytes), or NULL with @error. */
+GBytes       *ga_store_get_template_copy  (GaStore            *store,
+                                           const char         *hash,
+                                           GError            **error);
+
+/* ------------------------------------------------------------------ */
+/* Answers and history                                                 */
+
+/* Saves the answer to @item_id (@json_value: the JSON text of the answer,
+ * NULL removes it) in one durable transaction that also appends a history
+ * row (author, time, item, old and new value) and empties the redo stack.
+ * Refused for a final assessment. Saving the value the item already has
+ * changes nothing and returns TRUE. */
+gboolean      ga_store_save_answer        (GaStore            *store,
+                                           gint64              assessment_id,
+                                           const char         *item_id,
+                                           const char         *json_value,
+                                           GError            **error);
+/* The stored JSON text, or NULL (no error) when the item has no answer. */
+char         *ga_store_get_answer         (GaStore            *store,
+                                           gint64              assessment_id,
+                                           const char         *item_id,
+                                           GError            **error);
+/* item id -> JSON text (both owned by the table). */
+GHashTable   *ga_store_load_answers       (GaStore            *store,
+                                           gint64              assessment_id,
+                                           GError            **error);
+
+typedef enum {
+  GA_HISTORY_EDIT,   /* a save */
+  GA_HISTORY_UNDO,   /* an undo restored the old value of an edit */
+  GA_HISTORY_REDO,   /* a redo applied an undone edit again */
+} GaHistoryAction;
+
+typedef struct {
+  gint64          id;
+  char           *item_id;
+  char           *old_value;  /* JSON text, NULL = no answer */
+  char           *new_value;
+  char           *author;
+  char           *at;         /* ISO 8601 UTC */
+  GaHistoryAction action;
+} GaHistoryEntry;
+
+void          ga_history_entry_free       (GaHistoryEntry     *entry);
+const char   *ga_history_action_to_string (GaHistoryAction     action);
+
+/* GaHistoryEntry*, oldest first. */
+GPtrArray    *ga_store_list_history       (GaStore            *store,
+                                           gint64              assessment_id,
+                                           GError            **error);
+
+/* Undo restores the old value of the most recent edit that is not undone
+ * and records that as a history row; redo applies the most recently undone
+ * edit again. A new save after undo empties the redo stack. @item_id
+ * (optional) receives the item that changed. GA_STORE_ERROR_NO_HISTORY
+ * when there is nothing to undo or redo. */
+gboolean      ga_store_undo               (GaStore            *store,
+                                           gint64              assessment_id,
+                                           char              **item_id,
+                                           GError            **error);
+gboolean      ga_store_redo               (GaStore            *store,
+                                           gint64              assessment_id,
+                                           char              **item_id,
+                                           GError            **error);
+gboolean      ga_store_can_undo           (GaStore            *store,
+                                           gint64              assessment_id);
+gboolean      ga_store_can_redo           (GaStore            *store,
+                                           gint64              assessment_id);
+
+/* ------------------------------------------------------------------ */
+/* Evidence                                                            */
+
+typedef struct {
+  gint64   id;
+  gint64   assessment_id;
+  char    *item_id;
+  char    *sha256;      /* hex */
+  char    *name;        /* original file name */
+  char    *mime_type;
+  guint64  size;
+  char    *author;
+  char    *added_at;
+} GaEvidence;
+
+void          ga_evidence_free            (GaEvidence         *evidence);
+
+void          ga_store_set_evidence_limit (GaStore            *store,
+                                           guint64             max_bytes);
+guint64       ga_store_get_evidence_limit (GaStore            *store);
+
+/* Attaches @file to @item_id. The bytes are stored once per SHA-256 (the
+ * same file attached twice, anywhere, takes its space once). Refused over
+ * the size limit or for a final assessment. Returns the evidence id. */
+gint64        ga_store_add_evidence       (GaStore            *store,
+                                           gint64              assessment_id,
+                                           const char         *item_id,
+                                           GFile              *file,
+                                           GError            **error);
+gint64        ga_store_add_evidence_bytes (GaStore            *store,
+                                           gint64              assessment_id,
+                                           const char         *item_id,
+                                           const char         *name,
+                                           GBytes             *bytes,
+                                           GError            **error);
+/* GaEvidence*, in the order they were attached; @item_id NULL for all. */
+GPtrArray    *ga_store_list_evidence      (GaStore            *store,
+                                           gint64              assessment_id,
+                                           const char         *item_id,
+                                           GError            **error);
+GBytes       *ga_store_get_evidence_bytes (GaStore            *store,
+                                           gint64              evidence_id,
+                                           GError            **error);
+gboolean      ga_store_remove_evidence    (GaStore            *store,
+                                           gint64              evidence_id,
+                                           GError            **error);
+
+/* ------------------------------------------------------------------ */
+/* User-imported templates (validated in ga-store-engine.h)             */
+
+typedef struct {
+  char  *id;
+  char  *version;
+  char  *hash;
+  char  *kind;
+  char  *title;
+  char  *imported_at;
+} GaTemplateInfo;
+
+void          ga_template_info_free       (GaTemplateInfo     *info);
+
+/* The latest version of every imported template id (GaTemplateInfo*, by id). */
+GPtrArray    *ga_store_list_templates     (GaStore            *store,
+                                           GError            **error);
+/* Every imported version of @template_id, latest first. */
+GPtrArray    *ga_store_list_template_versions (GaStore        *store,
+                                               const char     *template_id,
+                                               GError        **error);
+/* The JSON of an imported template; @version NULL = the latest. */
+GBytes       *ga_store_get_template       (GaStore            *store,
+                                           const char         *template_id,
+                                           const char         *version,
+                                           GError            **error);
+/* Compares version strings part by part ("1.10.0" > "1.9.2"); numeric
+ * parts numerically, others as text. */
+int           ga_template_version_compare (const char         *a,
+                                           const char         *b);
+
+/* ------------------------------------------------------------------ */
+/* Exchange packages                                                   */
+
+typedef enum {
+  GA_PACKAGE_IMPORT_DEFAULT = 0,
+  /* An assessment whose UUID is already present is imported as a new
+   * assessment (new UUID) instead of being refused. */
+  GA_PACKAGE_IMPORT_AS_COPY = 1 << 0,
+} GaPackageImportFlags;
+
+/* Writes one assessment with its enterprise, template copy, answers,
+ * history and evidence to @path (an SQLite file with its own application
+ * id; see docs/storage.md). The file appears complete or not at all. */
+gboolean      ga_store_export_package     (GaStore            *store,
+                                           gint64              assessment_id,
+                                           const char         *path,
+                                           GError            **error);
+/* Imports a package in one transaction and returns the new assessment id.
+ * The enterprise is matched by credit code (an existing one is kept as it
+ * is); an assessment UUID already present is refused unless
+ * GA_PACKAGE_IMPORT_AS_COPY is given. Every evidence file and the template
+ * copy are checked against their SHA-256 first. */
+gint64        ga_store_import_package     (GaStore            *store,
+                                           const char         *path,
+                                           GaPackageImportFlags flags,
+                                           GError            **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GaEnterprise, ga_enterprise_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GaAssessment, ga_assessment_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GaEnterpriseSummary, ga_enterprise_summary_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GaHistoryEntry, ga_history_entry_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GaEvidence, ga_evidence_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GaTemplateInfo, ga_template_info_free)
+
+G_END_DECLS
