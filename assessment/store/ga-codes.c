@@ -74,34 +74,43 @@ ga_credit_code_validate (const char  *code,
       return FALSE;
     }
 
-  len = strlen (code);
-  if (len != GA_CREDIT_CODE_LENGTH || g_utf8_strlen (code, -1) != GA_CREDIT_CODE_LENGTH)
+  len = g_utf8_strlen (code, -1);
+  if (len != GA_CREDIT_CODE_LENGTH)
     {
       g_set_error (error, GA_CODES_ERROR, GA_CODES_ERROR_CREDIT_CODE,
-                   "统一社会信用代码 %s: it has %ld characters, a code has 18",
-                   code, (long) g_utf8_strlen (code, -1));
+                   "统一社会信用代码 %s: it has %" G_GSIZE_FORMAT " characters, a code has 18",
+                   code, len);
       return FALSE;
     }
 
-  for (guint i = 0; i < GA_CREDIT_CODE_LENGTH; i++)
-    {
-      if (credit_char_value (code[i]) < 0)
-        {
-          const char *hint;
+  {
+    guint i = 0;
 
-          if (g_ascii_islower (code[i]))
-            hint = "letters are upper-case";
-          else if (strchr ("IOSVZ", code[i]) != NULL)
-            hint = "the letters I, O, S, V and Z are never used";
-          else
-            hint = "only digits and the letters A-H J-N P-R T-U W-Y are used";
+    for (const char *p = code; *p != '\0'; p = g_utf8_next_char (p), i++)
+      {
+        gunichar c = g_utf8_get_char (p);
+        const char *hint;
+        char shown[8] = { 0 };
 
-          g_set_error (error, GA_CODES_ERROR, GA_CODES_ERROR_CREDIT_CODE,
-                       "统一社会信用代码 %s: character %u ('%c') is not allowed (%s)",
-                       code, i + 1, code[i], hint);
-          return FALSE;
-        }
-    }
+        if (c < 0x80 && credit_char_value ((char) c) >= 0)
+          continue;
+
+        g_unichar_to_utf8 (c, shown);
+        if (c >= 0x80)
+          hint = "only ASCII digits and letters are used; retype full-width characters";
+        else if (g_ascii_islower ((char) c))
+          hint = "letters are upper-case";
+        else if (strchr ("IOSVZ", (char) c) != NULL)
+          hint = "the letters I, O, S, V and Z are never used";
+        else
+          hint = "only digits and the letters A-H J-N P-R T-U W-Y are used";
+
+        g_set_error (error, GA_CODES_ERROR, GA_CODES_ERROR_CREDIT_CODE,
+                     "统一社会信用代码 %s: character %u ('%s') is not allowed (%s)",
+                     code, i + 1, shown, hint);
+        return FALSE;
+      }
+  }
 
   expected = ga_credit_code_check_char (code);
   if (code[17] != expected)
