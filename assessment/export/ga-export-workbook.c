@@ -84,6 +84,7 @@ typedef struct {
   gboolean outputs_on_energy;
 
   GHashTable *cells;       /* id -> absolute reference of its value cell */
+  GHashTable *extra_cells; /* "score:ID", "max:ID" -> reference, for GaExportOptions.cells */
   GHashTable *factor_cols; /* "table\x1fcolumn" -> FactorColumn* */
   GHashTable *tables;      /* GaItem* (table) -> TableLayout* */
 
@@ -1042,6 +1043,19 @@ column_is_summable (const GaColumn *column)
 }
 
 static gboolean
+table_has_percent_column (const GaItem *table)
+{
+  for (guint c = 0; c < table->columns->len; c++)
+    {
+      const GaColumn *column = g_ptr_array_index (table->columns, c);
+
+      if (column->kind == GA_ITEM_COMPUTED && g_strcmp0 (column->unit, "%") == 0)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
 column_has_label (const GaColumn *column)
 {
   return column->kind == GA_ITEM_CHOICE;
@@ -1078,6 +1092,7 @@ layout_energy (Export *ex)
     {
       GaItem *item = g_ptr_array_index (items, i);
       TableLayout *t;
+      gboolean has_percent;
       guint col = 1;
 
       if (item->kind != GA_ITEM_TABLE)
@@ -1087,6 +1102,8 @@ layout_energy (Export *ex)
       t->share_col = -1;
       t->share_src = -1;
       t->first_row = row + 2;   /* block title, header */
+      /* A template that computes shares itself keeps its own column. */
+      has_percent = table_has_percent_column (item);
       t->n_rows = MAX (ga_engine_get_n_rows (ex->engine, item), 1);
       t->total_row = t->first_row + t->n_rows;
       for (guint c = 0; c < item->columns->len; c++)
@@ -1103,10 +1120,11 @@ layout_energy (Export *ex)
             col++;            /* name */
           if (column->options_table != NULL)
             col++;            /* coefficient source */
-          if (t->share_col < 0 && column_is_tce (column))
+          if (t->share_src < 0 && column_is_tce (column))
             {
-              t->share_col = col++;
               t->share_src = c;
+              if (!has_percent)
+                t->share_col = col++;
               if (ex->mix_table == NULL)
                 ex->mix_table = item;
             }
@@ -1584,6 +1602,14 @@ write_item (Export         *ex,
     }
 
   /* Score and maximum. */
+  if ((item->veto || item_is_scored (item)) && v != NULL)
+    {
+      g_hash_table_insert (ex->extra_cells, g_strdup_printf ("score:%s", item->id),
+                           cell_ref (s, row, SC_SCORE));
+      if (!item->veto)
+        g_hash_table_insert (ex->extra_cells, g_strdup_printf ("max:%s", item->id),
+                             cell_ref (s, row, SC_MAX));
+    }
   if (item->veto && v != NULL)
     {
       g_autofree char *f = veto_formula (ex, item, v);
@@ -2090,7 +2116,7 @@ write_table_block (Export       *ex,
                       "a heading");
           last_col = MAX (last_col, col);
         }
-      if (t->share_src == (int) c)
+      if (t->share_src == (int) c && t->share_col >= 0)
         {
           put_string (ex, s, head, t->share_col, tr (ex, "占比", "Share"), ex->f_header,
                       "a heading");
@@ -2252,8 +2278,9 @@ write_energy (Export *ex)
 {
   const Sheet *s = &ex->energy;
   GPtrArray *items = ga_template_get_items (ex->tmpl);
-  g_autofree char *title = g_strdup_printf ("%s", tr (ex, "能源消费与二氧化碳排放",
-                                                      "Energy use and CO2 emissions"));
+  const char *title = ex->mix_table != NULL
+                      ? tr (ex, "能源消费与二氧化碳排放", "Energy use and CO2 emissions")
+                      : tr (ex, "明细表", "Tables");
 
   merge (ex, s, 0, 0, 0, 9, title, ex->f_title);
   for (guint i = 0; i < items->len; i++)
@@ -2273,10 +2300,35 @@ write_energy (Export *ex)
 
 /* -------------------------------------------------- clean production sheet */
 
+/* Every clean-production indicator has a weight; a level comes from its
+ * benchmarks or from the levels of its options. */
 static gboolean
 item_is_cp_indicator (const GaItem *item)
 {
-  return item->score.method == GA_SCORE_LEVELS;
+  return item->score.method == GA_SCORE_LEVELS || item->weight != NULL;
+}
+
+/* The level of a choice indicator from its options' levels, when the
+ * template gives no rule of its own. */
+static char *
+option_level_formula (const GaItem *item,
+                      const char   *v)
+{
+  GString *out = g_string_new (NULL);
+  guint n = 0;
+
+  for (guint i = 0; item->options != NULL && i < item->options->len; i++)
+    {
+      const GaOption *o = g_ptr_array_index (item->options, i);
+      g_autofree char *id = excel_string (o->id);
+
+      g_string_append_printf (out, "IF(%s=%s,%d,", v, id, o->level);
+      n++;
+    }
+  g_string_append_c (out, '0');
+  for (guint i = 0; i < n; i++)
+    g_string_append_c (out, ')');
+  return g_string_free (out, FALSE);
 }
 
 static void
@@ -2404,7 +2456,10 @@ write_cp (Export *ex)
           put_formula (ex, s, row, CP_VALUE, value_f, &res->value, fn, "an actual value");
 
           /* The level met, as the engine's compiled LEVELS rule computes it. */
-          level_f = translate (ex, item->score.formula, item->id);
+          if (item->score.formula != NULL)
+            level_f = translate (ex, item->score.formula, item->id);
+          else if (item->kind == GA_ITEM_CHOICE && v != NULL)
+            level_f = option_level_formula (item, v);
           if (level_f != NULL)
             {
               g_autofree char *na_lit = excel_string (ex->na_text);
@@ -2974,6 +3029,30 @@ compute_scoring_layout (Export *ex)
     }
 }
 
+static void
+report_cells (Export     *ex,
+              GHashTable *out)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+  const struct { const char *name; const char *ref; } named[] = {
+    { "total", ex->total_ref }, { "max", ex->max_ref }, { "bonus", ex->bonus_ref },
+    { "veto", ex->veto_ref }, { "grade", ex->grade_ref }, { "pass", ex->pass_ref },
+    { "Y_I", ex->index_ref[0] }, { "Y_II", ex->index_ref[1] }, { "Y_III", ex->index_ref[2] },
+    { "level", ex->level_ref }, { "level_label", ex->level_label_ref },
+  };
+
+  g_hash_table_iter_init (&iter, ex->cells);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_replace (out, g_strdup (key), g_strdup (value));
+  g_hash_table_iter_init (&iter, ex->extra_cells);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_hash_table_replace (out, g_strdup (key), g_strdup (value));
+  for (guint i = 0; i < G_N_ELEMENTS (named); i++)
+    if (named[i].ref != NULL)
+      g_hash_table_replace (out, g_strdup (named[i].name), g_strdup (named[i].ref));
+}
+
 static lxw_worksheet *
 add_sheet (Export     *ex,
            Sheet      *sheet,
@@ -3010,6 +3089,8 @@ _ga_export_build (GaEngine              *engine,
   g_autofree char *doc_title = NULL;
   lxw_error close_err;
   gboolean has_tables = FALSE;
+  gboolean has_energy_table = FALSE;
+  const char *energy_name;
   gboolean ok = FALSE;
 
   ex.engine = engine;
@@ -3028,6 +3109,7 @@ _ga_export_build (GaEngine              *engine,
 
   /* Keys are owned copies: table column ranges are built names. */
   ex.cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  ex.extra_cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   ex.wb = workbook_new_opt (filename, &wb_options);
   if (ex.wb == NULL)
@@ -3054,7 +3136,21 @@ _ga_export_build (GaEngine              *engine,
 
   items = ga_template_get_items (ex.tmpl);
   for (guint i = 0; i < items->len; i++)
-    has_tables |= ((GaItem *) g_ptr_array_index (items, i))->kind == GA_ITEM_TABLE;
+    {
+      const GaItem *item = g_ptr_array_index (items, i);
+
+      if (item->kind != GA_ITEM_TABLE)
+        continue;
+      has_tables = TRUE;
+      for (guint c = 0; c < item->columns->len; c++)
+        has_energy_table |= column_is_tce (g_ptr_array_index (item->columns, c));
+    }
+  /* Tables of products or water use are not energy: the sheet is named
+   * after what it holds. */
+  if (has_energy_table || ga_template_get_kind (ex.tmpl) == GA_TEMPLATE_KIND_ENERGY_AUDIT)
+    energy_name = tr (&ex, "能源与碳排放", "Energy and CO2");
+  else
+    energy_name = tr (&ex, "明细表", "Tables");
   ex.has_energy = has_tables;
   ex.has_cp = ga_template_get_scheme (ex.tmpl) == GA_SCHEME_CLEAN_PRODUCTION;
   ex.has_factors = ga_template_get_tables (ex.tmpl)->len > 0;
@@ -3063,9 +3159,9 @@ _ga_export_build (GaEngine              *engine,
   add_sheet (&ex, &ex.info, tr (&ex, "基本信息", "Basic information"));
   add_sheet (&ex, &ex.scoring, tr (&ex, "评分表", "Scoring"));
   if (ex.has_energy)
-    add_sheet (&ex, &ex.energy, tr (&ex, "能源与碳排放", "Energy and CO2"));
+    add_sheet (&ex, &ex.energy, energy_name);
   else
-    sheet_init (&ex.energy, tr (&ex, "能源与碳排放", "Energy and CO2"));
+    sheet_init (&ex.energy, energy_name);
   if (ex.has_cp)
     add_sheet (&ex, &ex.cp, tr (&ex, "清洁生产", "Clean production"));
   add_sheet (&ex, &ex.summary, tr (&ex, "汇总", "Summary"));
@@ -3105,11 +3201,16 @@ _ga_export_build (GaEngine              *engine,
   if (failed (&ex))
     g_propagate_error (error, g_steal_pointer (&ex.error));
   else
-    ok = TRUE;
+    {
+      ok = TRUE;
+      if (options->cells != NULL)
+        report_cells (&ex, options->cells);
+    }
 
 out:
   g_hash_table_unref (ex.num_formats);
   g_hash_table_unref (ex.cells);
+  g_hash_table_unref (ex.extra_cells);
   g_hash_table_unref (ex.factor_cols);
   g_hash_table_unref (ex.tables);
   g_hash_table_unref (ex.item_row);

@@ -98,6 +98,16 @@ typedef struct {
   /* Replace an existing file (atomically). Without it an existing file is
    * refused with GA_EXPORT_ERROR_EXISTS. */
   gboolean    overwrite;
+  /* When not NULL (a GHashTable of strings to strings made with
+   * g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free)), it
+   * receives where things are, as absolute references such as
+   * "'评分表'!$K$12": item ids (the cell formulas read), "score:ID" and
+   * "max:ID" (scored and veto items), section ids (the subtotal), output
+   * ids, "TABLE.COLUMN" (the column's range), and "total", "max", "bonus",
+   * "veto", "grade", "pass", "Y_I", "Y_II", "Y_III", "level",
+   * "level_label" where the workbook has them. For checks and for tools
+   * that point from a result to its cell. */
+  GHashTable *cells;
 } GaExportOptions;
 
 /* Writes the workbook of the assessment held by @engine (its template,

@@ -1,0 +1,1155 @@
+/* test-export.c: the Excel submission workbook
+ *
+ * Copyright 2026 The GreenAssess authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Golden sheets, recalculation by LibreOffice (tests/export-check.py), the
+ * read-back of user text with openpyxl, failure paths and the CLI.
+ *
+ * The fixtures are the answers files in tests/fixtures/export/ (one or two
+ * per bundled template) plus every tests/fixtures/templates/<id>/case*.json
+ * that exists. Set GA_UPDATE_GOLDEN=1 to rewrite tests/golden/export/ after
+ * an intended change of the layout, and look at the diff.
+ *
+ * Tests run as root in CI, where permissions do not stop writes; the
+ * "unwritable folder" cases therefore use a path whose folder is a regular
+ * file and a folder that does not exist, which fail for root too.
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <math.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "ga-export.h"
+
+#define CREATED 1767225600   /* 2026-01-01T00:00:00Z, fixed for golden files */
+#define PYTHON "/usr/bin/python3"
+
+static char *
+source_path (const char *first,
+             ...)
+{
+  va_list args;
+  GString *path = g_string_new (GA_SOURCE_DIR);
+  const char *part = first;
+
+  va_start (args, first);
+  while (part != NULL)
+    {
+      g_string_append_c (path, G_DIR_SEPARATOR);
+      g_string_append (path, part);
+      part = va_arg (args, const char *);
+    }
+  va_end (args);
+  return g_string_free (path, FALSE);
+}
+
+static char *
+make_tmpdir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("ga-export-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static void
+rm_rf (const char *path)
+{
+  GDir *dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir == NULL)
+    {
+      g_unlink (path);
+      return;
+    }
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR) && !g_file_test (child, G_FILE_TEST_IS_SYMLINK))
+        rm_rf (child);
+      else
+        g_unlink (child);
+    }
+  g_dir_close (dir);
+  g_rmdir (path);
+}
+
+static guint
+count_files (const char *dir_path,
+             const char *prefix)
+{
+  GDir *dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (prefix == NULL || g_str_has_prefix (name, prefix))
+      n++;
+  g_dir_close (dir);
+  return n;
+}
+
+/* ------------------------------------------------------------------ fixtures */
+
+typedef struct {
+  char *template_id;
+  char *case_name;
+  char *answers;
+} Case;
+
+static void
+case_free (gpointer data)
+{
+  Case *c = data;
+
+  g_free (c->template_id);
+  g_free (c->case_name);
+  g_free (c->answers);
+  g_free (c);
+}
+
+/* Own fixtures "<template>.<case>.json" and, when they exist, the
+ * known-answer cases of every bundled template. */
+static GPtrArray *
+list_cases (void)
+{
+  GPtrArray *cases = g_ptr_array_new_with_free_func (case_free);
+  g_autofree char *own = source_path ("tests", "fixtures", "export", NULL);
+  g_autofree char *kat = source_path ("tests", "fixtures", "templates", NULL);
+  g_auto(GStrv) bundled = ga_template_list_bundled ();
+  GDir *dir = g_dir_open (own, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_auto(GStrv) parts = NULL;
+      Case *c;
+
+      if (!g_str_has_suffix (name, ".json") || !g_str_has_prefix (name, "") ||
+          strchr (name, '.') == strrchr (name, '.'))
+        continue;
+      parts = g_strsplit (name, ".", 3);
+      if (g_strv_length (parts) != 3 || !g_strv_contains ((const char * const *) bundled, parts[0]))
+        continue;
+      c = g_new0 (Case, 1);
+      c->template_id = g_strdup (parts[0]);
+      c->case_name = g_strdup (parts[1]);
+      c->answers = g_build_filename (own, name, NULL);
+      g_ptr_array_add (cases, c);
+    }
+  g_dir_close (dir);
+
+  for (guint i = 0; bundled[i] != NULL; i++)
+    {
+      g_autofree char *tdir = g_build_filename (kat, bundled[i], NULL);
+      GDir *d = g_dir_open (tdir, 0, NULL);
+
+      if (d == NULL)
+        continue;
+      while ((name = g_dir_read_name (d)) != NULL)
+        {
+          Case *c;
+
+          if (!g_str_has_prefix (name, "case") || !g_str_has_suffix (name, ".json"))
+            continue;
+          c = g_new0 (Case, 1);
+          c->template_id = g_strdup (bundled[i]);
+          c->case_name = g_strndup (name, strlen (name) - 5);
+          c->answers = g_build_filename (tdir, name, NULL);
+          g_ptr_array_add (cases, c);
+        }
+      g_dir_close (d);
+    }
+  return cases;
+}
+
+static GaEngine *
+engine_for (const char *template_id,
+            const char *answers_path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GaTemplate) tmpl = ga_template_new_from_resource (template_id, &error);
+  g_autoptr(GaAnswerSet) answers = NULL;
+  GaEngine *engine;
+
+  g_assert_no_error (error);
+  answers = ga_answer_set_new_from_file (answers_path, tmpl, &error);
+  if (answers == NULL)
+    {
+      /* Known-answer files may carry expectations next to the answers; a
+       * file the answer loader refuses is a fixture problem worth naming. */
+      g_test_message ("%s: %s", answers_path, error->message);
+    }
+  g_assert_no_error (error);
+  engine = ga_engine_new (tmpl);
+  ga_engine_set_answers (engine, answers);
+  return engine;
+}
+
+static GaEnterpriseInfo *
+load_info (const char *name)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = source_path ("tests", "fixtures", "export", name, NULL);
+  GaEnterpriseInfo *info = ga_enterprise_info_new_from_file (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (info);
+  return info;
+}
+
+static GHashTable *
+new_cells (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
+
+static void
+export_ok (GaEngine               *engine,
+           const GaEnterpriseInfo *info,
+           const char             *path,
+           GHashTable             *cells)
+{
+  g_autoptr(GError) error = NULL;
+  GaExportOptions options = {
+    .enterprise = info,
+    .assessment_name = "2025 年度自评价",
+    .period = "2025-01-01 至 2025-12-31",
+    .date = "2026-03-31",
+    .created = CREATED,
+    .cells = cells,
+  };
+
+  g_assert_true (ga_export_workbook (engine, &options, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+}
+
+/* ----------------------------------------------------------------- helpers */
+
+static char *
+run_capture (const char * const  *argv,
+             int                 *status,
+             char               **err_out)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GSubprocess) proc = NULL;
+  char *out = NULL;
+  char *err = NULL;
+
+  proc = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                            &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, &out, &err, &error);
+  g_assert_no_error (error);
+  *status = g_subprocess_get_if_exited (proc) ? g_subprocess_get_exit_status (proc) : -1;
+  if (err_out != NULL)
+    *err_out = err;
+  else
+    g_free (err);
+  return out;
+}
+
+/* The XML of one part of an xlsx (a zip), via unzip. */
+static char *
+zip_part (const char *xlsx,
+          const char *part)
+{
+  const char *argv[] = { "/usr/bin/unzip", "-p", xlsx, part, NULL };
+  int status;
+  char *out;
+
+  if (!g_file_test (argv[0], G_FILE_TEST_IS_EXECUTABLE))
+    return NULL;
+  out = run_capture (argv, &status, NULL);
+  g_assert_cmpint (status, ==, 0);
+  return out;
+}
+
+static guint
+n_sheets (const char *xlsx)
+{
+  g_autofree char *wb = zip_part (xlsx, "xl/workbook.xml");
+  guint n = 0;
+
+  for (const char *p = wb; p != NULL && (p = strstr (p, "<sheet ")) != NULL; p++)
+    n++;
+  return n;
+}
+
+static char *
+json_to_file (JsonNode   *node,
+              const char *dir,
+              const char *name)
+{
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autoptr(GError) error = NULL;
+  char *path = g_build_filename (dir, name, NULL);
+
+  json_generator_set_root (gen, node);
+  json_generator_to_file (gen, path, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+/* Runs export-check.py; returns FALSE when a tool it needs is missing. */
+static gboolean
+run_check (const char *mode,
+           const char *manifest)
+{
+  g_autofree char *script = source_path ("tests", "export-check.py", NULL);
+  const char *argv[] = { PYTHON, script, mode, manifest, NULL };
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  int status;
+
+  if (!g_file_test (PYTHON, G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_test_skip ("/usr/bin/python3 is not installed (build-aux/install-deps.sh installs it)");
+      return FALSE;
+    }
+  out = run_capture (argv, &status, &err);
+  if (out != NULL && *out != '\0')
+    g_test_message ("%s", out);
+  if (status == 77)
+    {
+      /* CI installs LibreOffice and openpyxl (build-aux/install-deps.sh),
+       * so a skip there is a broken set-up, not a pass. */
+      if (g_getenv ("CI") != NULL)
+        g_error ("export-check.py %s: a required tool is missing in CI: %s", mode, err);
+      g_test_skip_printf ("export-check.py %s: %s", mode, err);
+      return FALSE;
+    }
+  if (status != 0)
+    g_test_message ("%s", err != NULL ? err : "");
+  g_assert_cmpint (status, ==, 0);
+  return TRUE;
+}
+
+/* -------------------------------------------------------- enterprise info */
+
+static void
+test_info_json (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GaEnterpriseInfo) info = NULL;
+  g_autoptr(GaEnterpriseInfo) copy = NULL;
+
+  node = json_from_string ("{\"name\": \"闽江电镀有限公司\", \"credit_code\": "
+                           "\"91350100M000100Y43\", \"employees\": 320, \"revenue\": 12345.5,"
+                           " \"fax\": null}", &error);
+  g_assert_no_error (error);
+  info = ga_enterprise_info_new_from_json (node, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (info->name, ==, "闽江电镀有限公司");
+  g_assert_cmpstr (info->credit_code, ==, "91350100M000100Y43");
+  g_assert_cmpfloat (info->employees, ==, 320);
+  g_assert_cmpfloat_with_epsilon (info->revenue, 12345.5, 1e-9);
+  g_assert_null (info->fax);
+  g_assert_true (isnan (info->output_value));
+
+  copy = ga_enterprise_info_copy (info);
+  g_assert_cmpstr (copy->name, ==, info->name);
+  g_assert_true (copy->name != info->name);
+  g_assert_cmpfloat (copy->employees, ==, 320);
+
+  g_clear_pointer (&node, json_node_unref);
+  node = json_from_string ("{\"nmae\": \"x\"}", &error);
+  g_assert_no_error (error);
+  g_assert_null (ga_enterprise_info_new_from_json (node, &error));
+  g_assert_error (error, GA_EXPORT_ERROR, GA_EXPORT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "'nmae'"));
+  g_clear_error (&error);
+
+  g_clear_pointer (&node, json_node_unref);
+  node = json_from_string ("{\"employees\": \"many\"}", &error);
+  g_assert_no_error (error);
+  g_assert_null (ga_enterprise_info_new_from_json (node, &error));
+  g_assert_error (error, GA_EXPORT_ERROR, GA_EXPORT_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "'employees' must be a number"));
+  g_clear_error (&error);
+
+  g_clear_pointer (&node, json_node_unref);
+  node = json_from_string ("[1, 2]", &error);
+  g_assert_no_error (error);
+  g_assert_null (ga_enterprise_info_new_from_json (node, &error));
+  g_assert_error (error, GA_EXPORT_ERROR, GA_EXPORT_ERROR_INVALID);
+}
+
+static void
+test_file_name (void)
+{
+  g_autofree char *a = ga_export_file_name ("某某/化工:有限公司?", "-2025.xlsx", "x");
+  g_autofree char *b = ga_export_file_name (NULL, ".xlsx", "abc123");
+  g_autofree char *c = ga_export_file_name ("...", ".xlsx", NULL);
+  g_autofree char *long_name = NULL;
+  g_autofree char *d = NULL;
+  GString *big = g_string_new (NULL);
+
+  g_assert_cmpstr (a, ==, "某某_化工_有限公司_-2025.xlsx");
+  g_assert_cmpstr (b, ==, "abc123.xlsx");
+  g_assert_cmpstr (c, ==, "assessment.xlsx");
+
+  /* 100 three-byte characters: cut on a character boundary to fit 255 bytes. */
+  for (guint i = 0; i < 100; i++)
+    g_string_append (big, "绿");
+  long_name = g_string_free (big, FALSE);
+  d = ga_export_file_name (long_name, "-2025.xlsx", NULL);
+  g_assert_cmpuint (strlen (d), <=, 255);
+  g_assert_true (g_utf8_validate (d, -1, NULL));
+  g_assert_true (g_str_has_suffix (d, "-2025.xlsx"));
+}
+
+/* --------------------------------------------------------------- structure */
+
+static void
+test_sheets (void)
+{
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *kat_ea = source_path ("tests", "fixtures", "export",
+                                         "energy-audit-gbt17166-2019.case-full.json", NULL);
+  g_autofree char *kat_cp = source_path ("tests", "fixtures", "export",
+                                         "cp-electroplating-2015.case-full.json", NULL);
+  g_autofree char *kat_gf = source_path ("tests", "fixtures", "export",
+                                         "gbt36132-2018.case-full.json", NULL);
+  g_autofree char *ea = g_build_filename (dir, "ea.xlsx", NULL);
+  g_autofree char *cp = g_build_filename (dir, "cp.xlsx", NULL);
+  g_autofree char *gf = g_build_filename (dir, "gf.xlsx", NULL);
+  g_autoptr(GaEngine) e1 = engine_for ("energy-audit-gbt17166-2019", kat_ea);
+  g_autoptr(GaEngine) e2 = engine_for ("cp-electroplating-2015", kat_cp);
+  g_autoptr(GaEngine) e3 = engine_for ("gbt36132-2018", kat_gf);
+  g_autoptr(GaEnterpriseInfo) info = load_info ("enterprise.json");
+  g_autofree char *wb = NULL;
+  g_autofree char *chart = NULL;
+
+  export_ok (e1, info, ea, NULL);
+  export_ok (e2, info, cp, NULL);
+  export_ok (e3, info, gf, NULL);
+  if (!g_file_test ("/usr/bin/unzip", G_FILE_TEST_IS_EXECUTABLE))
+    {
+      rm_rf (dir);
+      g_test_skip ("/usr/bin/unzip is not installed (build-aux/install-deps.sh installs it)");
+      return;
+    }
+
+  /* Energy audit: basic information, scoring, energy and CO2, summary, factors. */
+  wb = zip_part (ea, "xl/workbook.xml");
+  g_assert_cmpuint (n_sheets (ea), ==, 5);
+  g_assert_nonnull (strstr (wb, "name=\"基本信息\""));
+  g_assert_nonnull (strstr (wb, "name=\"评分表\""));
+  g_assert_nonnull (strstr (wb, "name=\"能源与碳排放\""));
+  g_assert_nonnull (strstr (wb, "name=\"汇总\""));
+  g_assert_nonnull (strstr (wb, "name=\"系数表\""));
+  /* Repeated header rows on the scoring sheet are a defined print title. */
+  g_assert_nonnull (strstr (wb, "_xlnm.Print_Titles"));
+  chart = zip_part (ea, "xl/charts/chart2.xml");
+  g_assert_nonnull (strstr (chart, "<c:doughnutChart>"));
+  g_clear_pointer (&wb, g_free);
+
+  /* Clean production: its own sheet, no energy sheet. */
+  wb = zip_part (cp, "xl/workbook.xml");
+  g_assert_nonnull (strstr (wb, "name=\"清洁生产\""));
+  g_assert_null (strstr (wb, "name=\"能源与碳排放\""));
+  g_clear_pointer (&wb, g_free);
+
+  /* Green factory 2018: no tables, no lookup tables. */
+  g_assert_cmpuint (n_sheets (gf), ==, 3);
+
+  /* Print setup of the scoring sheet: A4 landscape, fit to width, header
+   * and footer with the enterprise name and page numbers, frozen panes. */
+  {
+    g_autofree char *sheet = zip_part (gf, "xl/worksheets/sheet2.xml");
+
+    g_assert_nonnull (strstr (sheet, "paperSize=\"9\""));
+    g_assert_nonnull (strstr (sheet, "orientation=\"landscape\""));
+    g_assert_nonnull (strstr (sheet, "fitToHeight=\"0\""));
+    g_assert_nonnull (strstr (sheet, "<oddHeader>&amp;L闽江绿色制造有限公司"));
+    g_assert_nonnull (strstr (sheet, "&amp;P"));
+    g_assert_nonnull (strstr (sheet, "&amp;N"));
+    g_assert_nonnull (strstr (sheet, "state=\"frozen\""));
+  }
+  {
+    g_autofree char *styles = zip_part (gf, "xl/styles.xml");
+
+    g_assert_nonnull (strstr (styles, "<name val=\"宋体\"/>"));
+    g_assert_nonnull (strstr (styles, "<charset val=\"134\"/>"));
+  }
+  {
+    g_autofree char *styles = zip_part (ea, "xl/styles.xml");
+
+    /* Units in number formats. */
+    g_assert_nonnull (strstr (styles, "&quot;万元&quot;"));
+  }
+  rm_rf (dir);
+}
+
+/* The cells named in the cell map hold formulas that reproduce the engine,
+ * and N/A items are written as 不适用 with the grey fill. */
+static void
+test_cached_values (void)
+{
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *answers = source_path ("tests", "fixtures", "export",
+                                          "gbt36132-2025.case-na-text.json", NULL);
+  g_autofree char *path = g_build_filename (dir, "gf.xlsx", NULL);
+  g_autoptr(GaEngine) engine = engine_for ("gbt36132-2025", answers);
+  g_autoptr(GHashTable) cells = new_cells ();
+  const GaSummary *sum = ga_engine_get_summary (engine);
+  GaTemplate *tmpl = ga_engine_get_template (engine);
+  GPtrArray *roots = ga_template_get_root_sections (tmpl);
+
+  export_ok (engine, NULL, path, cells);
+  g_assert_nonnull (g_hash_table_lookup (cells, "total"));
+  g_assert_nonnull (g_hash_table_lookup (cells, "max"));
+  g_assert_nonnull (g_hash_table_lookup (cells, "veto"));
+  for (guint i = 0; i < roots->len; i++)
+    g_assert_nonnull (g_hash_table_lookup (cells, ((GaSection *) g_ptr_array_index (roots, i))->id));
+  /* This fixture answers a veto item 不符合. */
+  g_assert_cmpint (sum->veto, ==, GA_VETO_FAIL);
+  rm_rf (dir);
+}
+
+/* ---------------------------------------------------------------- golden */
+
+static void
+compare_golden (const char *xlsx,
+                const char *name)
+{
+  g_autofree char *gdir = source_path ("tests", "golden", "export", name, NULL);
+  gboolean update = g_strcmp0 (g_getenv ("GA_UPDATE_GOLDEN"), "1") == 0;
+  guint n = n_sheets (xlsx);
+
+  g_assert_cmpuint (n, >=, 3);
+  if (update)
+    g_assert_cmpint (g_mkdir_with_parents (gdir, 0755), ==, 0);
+  for (guint i = 1; i <= n; i++)
+    {
+      g_autofree char *part = g_strdup_printf ("xl/worksheets/sheet%u.xml", i);
+      g_autofree char *file = g_strdup_printf ("sheet%u.xml", i);
+      g_autofree char *gpath = g_build_filename (gdir, file, NULL);
+      g_autofree char *got = zip_part (xlsx, part);
+      g_autofree char *want = NULL;
+      g_autoptr(GError) error = NULL;
+
+      g_assert_nonnull (got);
+      if (update)
+        {
+          g_file_set_contents (gpath, got, -1, &error);
+          g_assert_no_error (error);
+          continue;
+        }
+      g_file_get_contents (gpath, &want, NULL, &error);
+      if (error != NULL)
+        g_test_message ("%s is missing: run the test with GA_UPDATE_GOLDEN=1 to create it", gpath);
+      g_assert_no_error (error);
+      if (g_strcmp0 (got, want) != 0)
+        {
+          g_autofree char *keep = g_strdup_printf ("%s.got", gpath);
+
+          g_file_set_contents (keep, got, -1, NULL);
+          g_test_message ("%s differs from the golden copy; the output is in %s "
+                          "(GA_UPDATE_GOLDEN=1 accepts it)", part, keep);
+        }
+      g_assert_cmpstr (got, ==, want);
+    }
+}
+
+static void
+test_golden (void)
+{
+  static const char *cases[][2] = {
+    { "gbt36132-2018", "gbt36132-2018.case-veto.json" },
+    { "energy-audit-gbt17166-2019", "energy-audit-gbt17166-2019.case-full.json" },
+    { "cp-electroplating-2015", "cp-electroplating-2015.case-full.json" },
+  };
+  g_autofree char *dir = make_tmpdir ();
+  g_autoptr(GaEnterpriseInfo) info = load_info ("enterprise.json");
+
+  if (!g_file_test ("/usr/bin/unzip", G_FILE_TEST_IS_EXECUTABLE))
+    {
+      rm_rf (dir);
+      g_test_skip ("/usr/bin/unzip is not installed (build-aux/install-deps.sh installs it)");
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *answers = source_path ("tests", "fixtures", "export", cases[i][1], NULL);
+      g_autofree char *path = g_strdup_printf ("%s/%s.xlsx", dir, cases[i][0]);
+      g_autoptr(GaEngine) engine = engine_for (cases[i][0], answers);
+
+      export_ok (engine, info, path, NULL);
+      compare_golden (path, cases[i][0]);
+    }
+  rm_rf (dir);
+}
+
+/* Same input, same bytes in every part but the zip's own timestamps. */
+static void
+test_reproducible (void)
+{
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *answers = source_path ("tests", "fixtures", "export",
+                                          "energy-audit-gbt17166-2019.case-full.json", NULL);
+  g_autofree char *a = g_build_filename (dir, "a.xlsx", NULL);
+  g_autofree char *b = g_build_filename (dir, "b.xlsx", NULL);
+  g_autoptr(GaEngine) engine = engine_for ("energy-audit-gbt17166-2019", answers);
+  g_autofree char *core_a = NULL;
+  g_autofree char *core_b = NULL;
+
+  export_ok (engine, NULL, a, NULL);
+  export_ok (engine, NULL, b, NULL);
+  if (!g_file_test ("/usr/bin/unzip", G_FILE_TEST_IS_EXECUTABLE))
+    {
+      rm_rf (dir);
+      g_test_skip ("/usr/bin/unzip is not installed");
+      return;
+    }
+  core_a = zip_part (a, "docProps/core.xml");
+  core_b = zip_part (b, "docProps/core.xml");
+  g_assert_cmpstr (core_a, ==, core_b);
+  g_assert_nonnull (strstr (core_a, "2026-01-01T00:00:00Z"));
+  for (guint i = 1; i <= 5; i++)
+    {
+      g_autofree char *part = g_strdup_printf ("xl/worksheets/sheet%u.xml", i);
+      g_autofree char *x = zip_part (a, part);
+      g_autofree char *y = zip_part (b, part);
+
+      g_assert_cmpstr (x, ==, y);
+    }
+  rm_rf (dir);
+}
+
+/* -------------------------------------------------- LibreOffice recalculation */
+
+static void
+add_expect_number (JsonObject *expect,
+                   GHashTable *cells,
+                   const char *key,
+                   double      value)
+{
+  const char *ref = g_hash_table_lookup (cells, key);
+
+  if (ref == NULL || !isfinite (value))
+    return;
+  json_object_set_double_member (expect, ref, value);
+}
+
+static void
+add_expect_value (JsonObject    *expect,
+                  GHashTable    *cells,
+                  const char    *key,
+                  const GaValue *value)
+{
+  const char *ref = g_hash_table_lookup (cells, key);
+
+  if (ref == NULL)
+    return;
+  if (value->kind == GA_VALUE_NUMBER)
+    json_object_set_double_member (expect, ref, value->u.number);
+  else if (value->kind == GA_VALUE_TEXT)
+    json_object_set_string_member (expect, ref, value->u.text);
+}
+
+static void
+test_recalc (void)
+{
+  g_autofree char *dir = make_tmpdir ();
+  g_autoptr(GPtrArray) cases = list_cases ();
+  g_autoptr(GaEnterpriseInfo) info = load_info ("enterprise.json");
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *manifest = NULL;
+  g_auto(GStrv) bundled = ga_template_list_bundled ();
+
+  /* Every bundled template has at least one fixture. */
+  for (guint i = 0; bundled[i] != NULL; i++)
+    {
+      gboolean found = FALSE;
+
+      for (guint k = 0; k < cases->len; k++)
+        found |= g_str_equal (((Case *) g_ptr_array_index (cases, k))->template_id, bundled[i]);
+      if (!found)
+        g_test_message ("no export fixture for bundled template %s", bundled[i]);
+      g_assert_true (found);
+    }
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "workbooks");
+  json_builder_begin_array (builder);
+  for (guint k = 0; k < cases->len; k++)
+    {
+      Case *c = g_ptr_array_index (cases, k);
+      g_autofree char *file = g_strdup_printf ("%s.%s.xlsx", c->template_id, c->case_name);
+      g_autofree char *path = g_build_filename (dir, file, NULL);
+      g_autoptr(GaEngine) engine = engine_for (c->template_id, c->answers);
+      g_autoptr(GHashTable) cells = new_cells ();
+      GaTemplate *tmpl = ga_engine_get_template (engine);
+      const GaSummary *sum = ga_engine_get_summary (engine);
+      GPtrArray *sections = ga_template_get_sections (tmpl);
+      GPtrArray *outputs = ga_template_get_outputs (tmpl);
+      GPtrArray *items = ga_template_get_items (tmpl);
+      JsonObject *expect = json_object_new ();
+      JsonNode *expect_node = json_node_new (JSON_NODE_OBJECT);
+
+      export_ok (engine, info, path, cells);
+
+      /* The engine's own figures, each at the cell the export says. */
+      if (ga_template_get_scheme (tmpl) == GA_SCHEME_POINTS)
+        {
+          add_expect_number (expect, cells, "total", sum->score);
+          add_expect_number (expect, cells, "max", sum->max);
+          for (guint i = 0; i < sections->len; i++)
+            {
+              const GaSection *s = g_ptr_array_index (sections, i);
+
+              add_expect_number (expect, cells, s->id,
+                                 ga_engine_get_section_result (engine, s)->score);
+            }
+          for (guint i = 0; i < items->len; i++)
+            {
+              const GaItem *item = g_ptr_array_index (items, i);
+              const GaResult *res = ga_engine_get_item_result (engine, item);
+              g_autofree char *key = g_strdup_printf ("score:%s", item->id);
+
+              if (!item->veto)
+                add_expect_number (expect, cells, key, res->score);
+            }
+        }
+      else if (ga_template_get_scheme (tmpl) == GA_SCHEME_CLEAN_PRODUCTION)
+        {
+          add_expect_number (expect, cells, "Y_I", sum->index[0]);
+          add_expect_number (expect, cells, "Y_II", sum->index[1]);
+          add_expect_number (expect, cells, "Y_III", sum->index[2]);
+          add_expect_number (expect, cells, "level", sum->level);
+        }
+      for (guint i = 0; i < outputs->len; i++)
+        {
+          const GaOutput *out = g_ptr_array_index (outputs, i);
+
+          add_expect_value (expect, cells, out->id,
+                            &ga_engine_get_output_result (engine, out)->value);
+        }
+      for (guint i = 0; i < items->len; i++)
+        {
+          const GaItem *item = g_ptr_array_index (items, i);
+
+          if (item->kind == GA_ITEM_COMPUTED)
+            add_expect_value (expect, cells, item->id,
+                              &ga_engine_get_item_result (engine, item)->value);
+        }
+      g_test_message ("%s: %u engine figures to check", file, json_object_get_size (expect));
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "xlsx");
+      json_builder_add_string_value (builder, path);
+      json_builder_set_member_name (builder, "expect");
+      json_node_take_object (expect_node, expect);
+      json_builder_add_value (builder, expect_node);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  manifest = json_to_file (root, dir, "manifest.json");
+
+  run_check ("recalc", manifest);
+  rm_rf (dir);
+}
+
+/* ------------------------------------------------------------- read-back */
+
+static void
+test_readback (void)
+{
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *answers = source_path ("tests", "fixtures", "export",
+                                          "energy-audit-gbt17166-2019.case-text.json", NULL);
+  g_autofree char *answers_gf = source_path ("tests", "fixtures", "export",
+                                             "gbt36132-2025.case-na-text.json", NULL);
+  g_autofree char *path = g_build_filename (dir, "ea.xlsx", NULL);
+  g_autofree char *path_gf = g_build_filename (dir, "gf.xlsx", NULL);
+  g_autoptr(GaEngine) engine = engine_for ("energy-audit-gbt17166-2019", answers);
+  g_autoptr(GaEngine) engine_gf = engine_for ("gbt36132-2025", answers_gf);
+  g_autoptr(GaEnterpriseInfo) info = load_info ("enterprise-formula-like.json");
+  g_autoptr(GHashTable) cells = new_cells ();
+  g_autoptr(GHashTable) cells_gf = new_cells ();
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *manifest = NULL;
+  static const char *texts[] = {
+    "=HYPERLINK(\"http://example.invalid\",\"点击\")",   /* enterprise name */
+    "+86 591 1234 5678",                                   /* phone */
+    "-负号开头",                                            /* table text cell */
+    "@备注",                                                /* a note */
+    "=1+2 文本",                                            /* a text answer */
+    "=SUM(A1:A3)",                                          /* address */
+  };
+  GaTemplate *tmpl_gf = ga_engine_get_template (engine_gf);
+  GPtrArray *items = ga_template_get_items (tmpl_gf);
+  GPtrArray *sections = ga_template_get_sections (tmpl_gf);
+
+  export_ok (engine, info, path, cells);
+  export_ok (engine_gf, info, path_gf, cells_gf);
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "workbooks");
+  json_builder_begin_array (b);
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "xlsx");
+  json_builder_add_string_value (b, path);
+  json_builder_set_member_name (b, "texts");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    json_builder_add_string_value (b, texts[i]);
+  json_builder_end_array (b);
+  /* The total tce output adds up the tce columns of both energy tables. */
+  json_builder_set_member_name (b, "refs");
+  json_builder_begin_array (b);
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "cell");
+  json_builder_add_string_value (b, g_hash_table_lookup (cells, "E_total"));
+  json_builder_set_member_name (b, "must");
+  json_builder_begin_array (b);
+  json_builder_add_string_value (b, g_hash_table_lookup (cells, "energy.tce"));
+  json_builder_add_string_value (b, g_hash_table_lookup (cells, "energy_other.o_tce"));
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+
+  /* Green factory 2025: each score formula reads its item's value cell,
+   * each subtotal its items' scores. */
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "xlsx");
+  json_builder_add_string_value (b, path_gf);
+  json_builder_set_member_name (b, "texts");
+  json_builder_begin_array (b);
+  json_builder_add_string_value (b, "@备注");
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "refs");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < items->len; i++)
+    {
+      const GaItem *item = g_ptr_array_index (items, i);
+      g_autofree char *key = g_strdup_printf ("score:%s", item->id);
+      const char *score = g_hash_table_lookup (cells_gf, key);
+      const char *value = g_hash_table_lookup (cells_gf, item->id);
+
+      if (score == NULL || value == NULL)
+        continue;
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "cell");
+      json_builder_add_string_value (b, score);
+      json_builder_set_member_name (b, "must");
+      json_builder_begin_array (b);
+      json_builder_add_string_value (b, value);
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+    }
+  for (guint i = 0; i < sections->len; i++)
+    {
+      const GaSection *s = g_ptr_array_index (sections, i);
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "cell");
+      json_builder_add_string_value (b, g_hash_table_lookup (cells_gf, s->id));
+      json_builder_set_member_name (b, "must");
+      json_builder_begin_array (b);
+      for (guint k = 0; k < s->items->len; k++)
+        {
+          const GaItem *item = g_ptr_array_index (s->items, k);
+          g_autofree char *key = g_strdup_printf ("score:%s", item->id);
+          const char *score = g_hash_table_lookup (cells_gf, key);
+
+          if (score != NULL && !item->veto && !item->bonus)
+            json_builder_add_string_value (b, score);
+        }
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  root = json_builder_get_root (b);
+  manifest = json_to_file (root, dir, "manifest.json");
+  run_check ("readback", manifest);
+  rm_rf (dir);
+}
+
+/* ------------------------------------------------------------ failure paths */
+
+static GaEngine *
+small_engine (void)
+{
+  g_autofree char *answers = source_path ("tests", "fixtures", "export",
+                                          "gbt36132-2018.case-full.json", NULL);
+
+  return engine_for ("gbt36132-2018", answers);
+}
+
+static void
+test_fail_missing_folder (void)
+{
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "no-such-folder", "out.xlsx", NULL);
+  g_autoptr(GaEngine) engine = small_engine ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (ga_export_workbook (engine, NULL, path, &error));
+  g_assert_error (error, GA_EXPORT_ERROR, GA_EXPORT_ERROR_PATH);
+  g_assert_nonnull (strstr (error->message, "does not exist"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_files (dir, NULL), ==, 0);
+  rm_rf (dir);
+}
+
+/* A regular file where a folder should be: fails even for root, which is
+ * what the tests run as in CI (a chmod 0555 folder would not stop root). */
+static void
+test_fail_file_as_folder (void)
+{
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *file = g_build_filename (dir, "plain-file", NULL);
+  g_autofree char *path = g_build_filename (file, "out.xlsx", NULL);
+  g_autoptr(GaEngine) engine = small_engine ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (file, "x", 1, NULL));
+  g_assert_false (ga_export_workbook (engine, NULL, path, &error));
+  g_assert_error (error, GA_EXPORT_ERROR, GA_EXPORT_ERROR_PATH);
+  g_assert_nonnull (strstr (error->message, "not a folder"));
+  g_assert_cmpuint (count_files (dir, NULL), ==, 1);
+  rm_rf (dir);
+}
+
+static void
+test_fail_target_is_folder (void)
+{
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "out.xlsx", NULL);
+  g_autoptr(GaEngine) engine = small_engine ();
+  g_autoptr(GError) error = NULL;
+  GaExportOptions options = { .overwrite = TRUE };
+
+  g_assert_cmpint (g_mkdir (path, 0755), ==, 0);
+  g_assert_false (ga_export_workbook (engine, &options, path, &error));
+  g_assert_error (error, GA_EXPORT_ERROR, GA_EXPORT_ERROR_PATH);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_DIR));
+  g_assert_cmpuint (count_files (dir, ".ga-export-"), ==, 0);
+  rm_rf (dir);
+}
+
+static void
+test_fail_exists (void)
+{
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "out.xlsx", NULL);
+  g_autoptr(GaEngine) engine = small_engine ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+  GaExportOptions options = { .created = CREATED };
+
+  g_assert_true (g_file_set_contents (path, "old contents", -1, NULL));
+
+  /* Refused without overwrite; the old file is untouched. */
+  g_assert_false (ga_export_workbook (engine, &options, path, &error));
+  g_assert_error (error, GA_EXPORT_ERROR, GA_EXPORT_ERROR_EXISTS);
+  g_assert_nonnull (strstr (error->message, "already exists"));
+  g_clear_error (&error);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "old contents");
+  g_clear_pointer (&contents, g_free);
+
+  /* Replaced, by a complete workbook, with overwrite. */
+  options.overwrite = TRUE;
+  g_assert_true (ga_export_workbook (engine, &options, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, >, 1000);
+  g_assert_true (memcmp (contents, "PK\003\004", 4) == 0);
+  g_assert_cmpuint (count_files (dir, NULL), ==, 1);
+  rm_rf (dir);
+}
+
+static void
+test_fail_too_long (void)
+{
+  g_autofree char *dir = make_tmpdir ();
+  g_autoptr(GaEngine) engine = small_engine ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *long_name = NULL;
+  g_autofree char *path = NULL;
+  GString *very_long = g_string_new (dir);
+
+  /* One component over NAME_MAX (255 bytes). */
+  long_name = g_strnfill (300, 'a');
+  path = g_strdup_printf ("%s/%s.xlsx", dir, long_name);
+  g_assert_false (ga_export_workbook (engine, NULL, path, &error));
+  g_assert_error (error, GA_EXPORT_ERROR, GA_EXPORT_ERROR_PATH);
+  g_assert_nonnull (strstr (error->message, "shorten it"));
+  g_clear_error (&error);
+
+  /* A whole path over PATH_MAX. */
+  while (very_long->len <= PATH_MAX)
+    g_string_append (very_long, "/abcdefghijklmnopqrstuvwxyz");
+  g_string_append (very_long, "/out.xlsx");
+  g_assert_false (ga_export_workbook (engine, NULL, very_long->str, &error));
+  g_assert_error (error, GA_EXPORT_ERROR, GA_EXPORT_ERROR_PATH);
+  g_assert_nonnull (strstr (error->message, "shorter"));
+  g_clear_error (&error);
+  g_string_free (very_long, TRUE);
+
+  /* Nothing was left behind. */
+  g_assert_cmpuint (count_files (dir, NULL), ==, 0);
+
+  /* No name at all. */
+  g_assert_false (ga_export_workbook (engine, NULL, "", &error));
+  g_assert_error (error, GA_EXPORT_ERROR, GA_EXPORT_ERROR_INVALID);
+  g_clear_error (&error);
+  rm_rf (dir);
+}
+
+/* Text longer than a cell holds fails the export with a clear message and
+ * leaves nothing at the target. */
+static void
+test_fail_cell_limit (void)
+{
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "out.xlsx", NULL);
+  g_autoptr(GaEngine) engine = small_engine ();
+  g_autoptr(GaEnterpriseInfo) info = ga_enterprise_info_new ();
+  g_autoptr(GError) error = NULL;
+  GaExportOptions options = { 0 };
+
+  info->address = g_strnfill (40000, 'x');
+  options.enterprise = info;
+  g_assert_false (ga_export_workbook (engine, &options, path, &error));
+  g_assert_error (error, GA_EXPORT_ERROR, GA_EXPORT_ERROR_LIMIT);
+  g_assert_nonnull (strstr (error->message, "32,767"));
+  g_assert_nonnull (strstr (error->message, "基本信息!B"));
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_files (dir, NULL), ==, 0);
+  rm_rf (dir);
+}
+
+/* English headings and sheet names. */
+static void
+test_english (void)
+{
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "en.xlsx", NULL);
+  g_autoptr(GaEngine) engine = small_engine ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *wb = NULL;
+  GaExportOptions options = { .language = "en", .created = CREATED };
+
+  g_assert_true (ga_export_workbook (engine, &options, path, &error));
+  g_assert_no_error (error);
+  wb = zip_part (path, "xl/workbook.xml");
+  if (wb == NULL)
+    {
+      rm_rf (dir);
+      g_test_skip ("/usr/bin/unzip is not installed");
+      return;
+    }
+  g_assert_nonnull (strstr (wb, "name=\"Basic information\""));
+  g_assert_nonnull (strstr (wb, "name=\"Scoring\""));
+  rm_rf (dir);
+}
+
+/* ------------------------------------------------------------------- CLI */
+
+static void
+test_cli (void)
+{
+  g_autofree char *cli = g_build_filename (GA_BUILD_DIR, "app", "greenassess-cli", NULL);
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *out = g_build_filename (dir, "cli.xlsx", NULL);
+  g_autofree char *answers = source_path ("tests", "fixtures", "export",
+                                          "gbt36132-2018.case-full.json", NULL);
+  g_autofree char *info = source_path ("tests", "fixtures", "export", "enterprise.json", NULL);
+  const char *argv[] = { cli, "export", "--template", "gbt36132-2018", "--answers", answers,
+                         "--info", info, "--out", out, "--created", "1767225600", NULL, NULL };
+  g_autofree char *stdout_text = NULL;
+  g_autofree char *stderr_text = NULL;
+  int status;
+
+  if (!g_file_test (cli, G_FILE_TEST_IS_EXECUTABLE))
+    {
+      rm_rf (dir);
+      g_test_skip ("greenassess-cli is not built in this configuration");
+      return;
+    }
+  stdout_text = run_capture (argv, &status, &stderr_text);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_true (g_file_test (out, G_FILE_TEST_IS_REGULAR));
+  g_assert_nonnull (strstr (stdout_text, "cli.xlsx"));
+  g_clear_pointer (&stdout_text, g_free);
+  g_clear_pointer (&stderr_text, g_free);
+
+  /* The same again is refused (exit 1) and says how to replace ... */
+  stdout_text = run_capture (argv, &status, &stderr_text);
+  g_assert_cmpint (status, ==, 1);
+  g_assert_nonnull (strstr (stderr_text, "--force"));
+  g_clear_pointer (&stdout_text, g_free);
+  g_clear_pointer (&stderr_text, g_free);
+
+  /* ... and --force replaces. */
+  argv[12] = "--force";
+  stdout_text = run_capture (argv, &status, &stderr_text);
+  g_assert_cmpint (status, ==, 0);
+  g_clear_pointer (&stdout_text, g_free);
+  g_clear_pointer (&stderr_text, g_free);
+
+  /* Wrong usage is exit 2. */
+  {
+    const char *bad[] = { cli, "export", "--template", "gbt36132-2018", "--out", out, NULL };
+
+    stdout_text = run_capture (bad, &status, &stderr_text);
+    g_assert_cmpint (status, ==, 2);
+    g_assert_nonnull (strstr (stderr_text, "--answers"));
+  }
+  rm_rf (dir);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/ga/export/info-json", test_info_json);
+  g_test_add_func ("/ga/export/file-name", test_file_name);
+  g_test_add_func ("/ga/export/sheets", test_sheets);
+  g_test_add_func ("/ga/export/cell-map", test_cached_values);
+  g_test_add_func ("/ga/export/golden", test_golden);
+  g_test_add_func ("/ga/export/reproducible", test_reproducible);
+  g_test_add_func ("/ga/export/english", test_english);
+  g_test_add_func ("/ga/export/fail/missing-folder", test_fail_missing_folder);
+  g_test_add_func ("/ga/export/fail/file-as-folder", test_fail_file_as_folder);
+  g_test_add_func ("/ga/export/fail/target-is-folder", test_fail_target_is_folder);
+  g_test_add_func ("/ga/export/fail/exists", test_fail_exists);
+  g_test_add_func ("/ga/export/fail/too-long", test_fail_too_long);
+  g_test_add_func ("/ga/export/fail/cell-limit", test_fail_cell_limit);
+  g_test_add_func ("/ga/export/cli", test_cli);
+  g_test_add_func ("/ga/export/readback", test_readback);
+  g_test_add_func ("/ga/export/recalc", test_recalc);
+
+  return g_test_run ();
+}
