@@ -1,0 +1,637 @@
+/* test-templates.c: the bundled templates load, validate and score known answers
+ *
+ * Copyright 2026 The GreenAssess authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Every case is an answers file tests/fixtures/templates/<id>/<case>.json
+ * with its expected results in <case>.expected.json. The expected numbers
+ * were worked out by hand, independently of the engine; the calculation of
+ * each case is written out in the comment above its entry in the case
+ * table below.
+ *
+ * Expected-results format: "score", "max", "veto" (pass/fail/pending),
+ * "status" (complete/incomplete/na/error), "passed", "veto_failures" (ids),
+ * "index" ([Y_I, Y_II, Y_III]), "level", and per id under "items",
+ * "sections" and "outputs" the fields "score", "max", "status", "level",
+ * "weight", "value". An output's or a value's expectation is a number, a
+ * text, or one of the words "na", "blank", "error" for a value of that kind.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "ga-engine.h"
+
+static const char * const bundled_ids[] = {
+  "cp-custom",
+  "cp-electroplating-2015",
+  "energy-audit-gbt17166-2019",
+  "gbt36132-2018",
+  "gbt36132-2025",
+};
+
+typedef struct {
+  const char *template_id;
+  const char *name;
+} Case;
+
+/* Shorthands used in the hand calculations:
+ *   interp(x, b, l, p) = p × clamp((x − b) / (l − b), 0, 1)   (GB/T 36132-2025 §5 reading)
+ *   electroplating first-level weights, renormalised over the 0.61 that was
+ *   retrievable: W1 = 0.33/0.61 = 0.540984, W2 = 0.1/0.61 = 0.163934,
+ *   W3 = 0.18/0.61 = 0.295082. */
+static const Case cases[] = {
+  /* gbt36132-2025 case1, a full self-evaluation (N/A policy "exclude"):
+   *  basic requirements BR1, BR2 yes -> veto pass.
+   *  能源低碳化: EN1 per product: A r = (100−110)/(90−110) = 0.5, w 6000;
+   *    B r = (85−110)/(90−110) = 1.25 -> 1, w 4000;
+   *    EN1 = 11 × (0.5×6000 + 1×4000)/10000 = 7.7.
+   *    EN2 interp(300, 400, 200, 11) = 5.5; EN3 interp(5, 0, 10, 8) = 4;
+   *    EN4 interp(6, 0, 6, 4) = 4 (exactly at the leading value). S_EN = 21.2 / 34.
+   *  资源高效化: RE1a 3 + RE1b 2; RE2 per value interp(5, 6, 4, 6) = 3;
+   *    RE3 interp(80, 80, 95, 4) = 0 (exactly at the baseline);
+   *    RE4 interp(100, 80, 100, 4) = 4. S_RE = 12 / 22.
+   *  生产洁净化: CL1 interp(2, 3, 5, 6) = 0 (worse than the baseline);
+   *    CL2a interp(2, 1, 3, 4) = 2; CL2b interp(1, 0.5, 0.6, 4) = 4 (beyond leading);
+   *    no wastewater -> CL3W N/A (4 points leave the maximum);
+   *    CL3G interp(50, 0, 100, 4) = 2. S_CL = 8 / 18.
+   *  产品绿色化: PG1 4; PG2 interp(90, 80, 100, 4) = 2; PG3 interp(100, 80, 100, 6) = 6.
+   *    S_PG = 12 / 14.
+   *  用地集约化: LA1 interp(1.1, 1.0, 1.2, 4) = 2; LA2 interp(45, 40, 50, 2) = 1;
+   *    LA3 interp(2, 0.5, 1.5, 2) = 2. S_LA = 5 / 8.
+   *  Total 21.2 + 12 + 8 + 12 + 5 = 58.2 of 100 − 4 = 96. */
+  { "gbt36132-2025", "case1" },
+  /* gbt36132-2025 case2: case1 with BR2 (phased-out equipment) answered "no".
+   *  The veto fails and the result is not passed; the score is still
+   *  computed and shown: 58.2 of 96. */
+  { "gbt36132-2025", "case2" },
+  /* gbt36132-2025 case3, N/A wherever allowed:
+   *  no wastewater and no waste gas -> S_CL3W and S_CL3G N/A, S_CL3 keeps only its
+   *  two answered switches and has no maximum (−8); no energy-efficiency
+   *  standard -> S_PG3x N/A (−6); RE1b and PG2 answered N/A (−4, −4);
+   *  all of 用地集约化 N/A (−8). Maximum 100 − 30 = 70.
+   *  Every applicable item at or beyond its leading value:
+   *  EN1 per value interp(50, 80, 50, 1) = 1 -> 11; EN2 interp(200, 400, 200, 11) = 11;
+   *  EN3 8; EN4 interp(12, 0, 6, 4) = 4 (beyond); S_EN 34.
+   *  RE1a 4; RE2 per product, one row r = (4−6)/(4−6) = 1, w 1 -> 6; RE3 4; RE4 4: S_RE 18.
+   *  CL1 6; CL2a 4; CL2b 4: S_CL 14. PG1 4: S_PG 4. Total 70 of 70. */
+  { "gbt36132-2025", "case3" },
+  /* gbt36132-2025 case4, interpolation at and beyond both ends:
+   *  EN1 per product: A (120 worse than baseline 110) r 0, w 1; B (90 = leading) r 1, w 3
+   *    -> 11 × 3/4 = 8.25 (lower-is-better, both ends).
+   *  EN2 at its leading value 200 -> 11. EN3 interp(2.5, 0, 10, 8) = 2. EN4 8 > 6 -> 4.
+   *  S_EN = 8.25 + 11 + 2 + 4 = 25.25.
+   *  RE1a 1.5, RE1b 0; RE2 per value x 3 better than leading 4 (base 6) r 1.5 -> 6;
+   *  RE3 at baseline 0; RE4 at leading 4. S_RE = 11.5.
+   *  CL1 below baseline 0; CL2a 1 below baseline 2 -> 0; CL2b interp(0.55, 0.5, 0.6, 4) = 2;
+   *  CL3W at leading 75 -> 4; CL3G at baseline 0 -> 0. S_CL = 6.
+   *  PG1 2.5; PG2 at leading 4; PG3 N/A (−6). S_PG = 6.5 of 8.
+   *  LA1 0.9 below baseline 1.0 -> 0; LA2 60 beyond leading 50 -> 2; LA3 interp(1, 0.5, 1.5, 2) = 1.
+   *  S_LA = 3. Total 25.25 + 11.5 + 6 + 6.5 + 3 = 52.25 of 94. */
+  { "gbt36132-2025", "case4" },
+  /* gbt36132-2025 case5, started only: BR1 yes, BR2 unanswered -> veto pending;
+   *  EN2 interp(300, 400, 200, 11) = 5.5 is the only score; nothing is N/A, so
+   *  the maximum stays 100; EN1 has no basis yet -> incomplete. */
+  { "gbt36132-2025", "case5" },
+
+  /* gbt36132-2018 case1: all basic requirements and all 28 second-level items
+   *  met. Each item carries its first-level points divided evenly:
+   *  基础设施 20/3, 管理体系 15/6 = 2.5, 能源与资源投入 5, 产品 10/6, 环境排放 2,
+   *  绩效 6. Total 20 + 15 + 15 + 10 + 10 + 30 = 100 of 100. */
+  { "gbt36132-2018", "case1" },
+  /* gbt36132-2018 case2: case1 with BR3 (management body) "no": veto fails,
+   *  not passed, score 100 of 100 still shown. */
+  { "gbt36132-2018", "case2" },
+  /* gbt36132-2018 case3: all six 产品 items N/A -> the section is N/A and its
+   *  10 points leave the maximum: 90 of 90. */
+  { "gbt36132-2018", "case3" },
+  /* gbt36132-2018 case4, partial compliance (部分符合 = half the points):
+   *  基础设施: INF1 partial 20/3 × 0.5 = 3.3333, INF2 no 0, INF3 yes 6.6667 -> 10.
+   *  管理体系: six items partial, 6 × 2.5 × 0.5 = 7.5.
+   *  能源与资源投入: INP1, INP2 yes, INP3 no -> 10.
+   *  产品 all yes 10. 环境排放: EMI1, EMI2 yes (4) + EMI3..5 partial (3 × 1) = 7.
+   *  绩效 all yes 30. Total 10 + 7.5 + 10 + 10 + 7 + 30 = 74.5 of 100. */
+  { "gbt36132-2018", "case4" },
+  /* gbt36132-2018 case5: BR1..BR4 yes, BR5 unanswered -> veto pending; only
+   *  基础设施 answered (all yes, 20) -> 20 of 100, incomplete. */
+  { "gbt36132-2018", "case5" },
+
+  /* cp-electroplating-2015 case1, level I:
+   *  P1..P4 at I; R1 = 8 L/m² (≤ 8: exactly the I benchmark) -> I;
+   *  Zn 82 % (≥ 82, exactly I) and Ni 95 % (≥ 95, I), n = 2, ω' = 0.4/0.8 = 0.5 each.
+   *  Y_I = Y_II = Y_III = W1×100 + W2×100 + W3×100 = 100.
+   *  I: Y_I ≥ 85 and the limiting R1 at I -> level 1. */
+  { "cp-electroplating-2015", "case1" },
+  /* cp-electroplating-2015 case2, the limiting indicator blocks level I:
+   *  as case1 but R1 = 10 L/m² (8 < 10 ≤ 24) -> II.
+   *  Y_I = W1×100 + W2×0 + W3×100 = (33 + 18)/0.61 = 83.6066; Y_II = Y_III = 100.
+   *  I needs R1 at I (and Y_I ≥ 85): no. II: Y_II ≥ 85 and R1 at II -> level 2. */
+  { "cp-electroplating-2015", "case2" },
+  /* cp-electroplating-2015 case3: as case1 but R1 = 41 L/m² (> 40) -> below III.
+   *  Y_I = Y_II = Y_III = (33 + 18)/0.61 = 83.6066.
+   *  I and II fail (limiting, and < 85); III needs Y_III = 100 -> below III (0). */
+  { "cp-electroplating-2015", "case3" },
+  /* cp-electroplating-2015 case4, mixed levels and 0.8/n weights:
+   *  P1 II, P2 I, P3 III, P4 II; R1 = 24 (exactly the II benchmark) -> II.
+   *  Metals Zn, Cu, Ni, 装饰铬 (n = 4, ω' = (0.8/4)/0.8 = 0.25 each):
+   *  Zn 81 -> II (≥ 80, < 82); Cu 90 -> I; Ni 84 -> III (≥ 80, < 85); Cr 19 -> below III (< 20).
+   *  C1: Y_I 0.15 -> 15; Y_II 0.15+0.15+0.3 -> 60; Y_III 100.
+   *  C2: 0 / 100 / 100. C3: 25 / 50 / 75.
+   *  Y_I = (0.33×15 + 0.1×0 + 0.18×25)/0.61 = 9.45/0.61 = 15.4918
+   *  Y_II = (0.33×60 + 0.1×100 + 0.18×50)/0.61 = 38.8/0.61 = 63.6066
+   *  Y_III = (0.33×100 + 0.1×100 + 0.18×75)/0.61 = 56.5/0.61 = 92.6230 -> below III (0). */
+  { "cp-electroplating-2015", "case4" },
+  /* cp-electroplating-2015 case5, level III:
+   *  P1, P2, P4 at II (their III text is not shown, so II is the lowest way to
+   *  meet III); P3 III; R1 = 40 (exactly III); only Ag plated, 90 % (exactly III).
+   *  Y_I = 0; Y_II = 0.33 × (0.15 + 0.15 + 0.3) × 100 / 0.61 = 32.4590;
+   *  Y_III = 100 -> III (II fails: 32.46 < 85). */
+  { "cp-electroplating-2015", "case5" },
+
+  /* cp-custom case1, a limiting indicator blocks level I:
+   *  weights entered 0.1 and 0.9 -> w = 0.1, 0.9; Q1 benchmarks ≤10 / ≤20 / ≤30.
+   *  Q1 = 15 -> II (limiting); Q2 at I.
+   *  Y_I = 0.9×100 = 90 ≥ 85 but Q1 is not at I; Y_II = 100 with Q1 at II -> level 2. */
+  { "cp-custom", "case1" },
+  /* cp-custom case2: Q1 = 10 (exactly the I benchmark) -> I; Q2 I; Y = 100 -> level 1. */
+  { "cp-custom", "case2" },
+  /* cp-custom case3: Q1 = 30 (exactly III), Q2 III: Y_I = 0, Y_II = 0, Y_III = 100 -> level 3. */
+  { "cp-custom", "case3" },
+  /* cp-custom case4: Q1 = 31 -> below III; Q2 I: Y_I = Y_II = Y_III = 90.
+   *  I and II fail on the limiting Q1, III needs 100 -> below III (0). */
+  { "cp-custom", "case4" },
+  /* cp-custom case5: weights 0.3 and 0.3 normalise to 0.5 each; Q1 = 5 -> I; Q2 II.
+   *  Y_I = 50, Y_II = Y_III = 100 -> I fails (50 < 85), II holds -> level 2. */
+  { "cp-custom", "case5" },
+
+  /* energy-audit-gbt17166-2019 case1, a small plant (checklist 24 × yes = 24 of 24):
+   *  tce: electricity 1 000 000 kWh × 0.1229 = 122.9; raw coal 500 000 kg × 0.7143 = 357.15;
+   *  diesel 10 000 kg × 1.4571 = 14.571; gas-field gas 100 000 m³ × 1.2143 = 121.43;
+   *  fresh water 50 000 t × 0.0857 = 4.285; heat 1 000 000 MJ × 0.03412 = 34.12.
+   *  E = 654.456 tce -> not a key energy-using unit (< 5 000).
+   *  CO2 (t): coal 500 t × 20.908 GJ/t × 26.37/1000 × 0.94 × 44/12 = 950.1494;
+   *  diesel 10 × 42.652 × 0.0202 × 0.98 × 44/12 = 30.9591;
+   *  gas 10 (10⁴m³) × 389.31 × 0.0153 × 0.99 × 44/12 = 216.2189;
+   *  electricity 1 000 000 × 0.5617 (2022 华东) / 1000 = 561.7; heat 1 000 GJ × 0.11 = 110;
+   *  water 0. Total 1 869.0274.
+   *  Intensities (value added 10 000 万元): E 0.0654456 tce/万元, change vs 0.08:
+   *  −18.193 % -> progress −18.193/−13.5 = 134.76 %; CO2 0.186903 vs 0.25: −25.239 % ->
+   *  140.22 %; water 50 000/10 000 = 5 vs 6: −16.667 % -> 104.17 %.
+   *  Reuse rate 450 000/(450 000 + 50 000) = 90 %; solid waste 880/(1 000 + 100) = 80 %.
+   *  等价值 answered N/A -> that output is N/A. */
+  { "energy-audit-gbt17166-2019", "case1" },
+  /* energy-audit-gbt17166-2019 case2, exactly at the 10 000 tce threshold:
+   *  own-coefficient row 10 000 000 kg × 1.0 kgce/kg = 10 000 tce (plus 0 t fresh water)
+   *  -> key energy-using unit (≥ 10 000). CO2 10 000 000 × 0.002 = 20 000 t.
+   *  Value added 50 000: E 0.2 = the 2020 base 0.2 -> change 0, progress 0;
+   *  CO2 0.4 = base 0.4 -> 0; water 1 000/50 000 = 0.02 = base -> 0.
+   *  Reuse 0/(0 + 1 000) = 0 %; solid waste 0/10 = 0 %. */
+  { "energy-audit-gbt17166-2019", "case2" },
+  /* energy-audit-gbt17166-2019 case3, a fuel without default CO2 parameters
+   *  and a partly met checklist:
+   *  checklist: A2 partial 0.5, A3 no 0, A4 N/A (leaves the maximum), C1 partial
+   *  0.5, G4 no 0, 19 others yes -> 19 + 0.5 + 0.5 = 20 of 23 (S_A 1.5/3, S_C 3.5/4,
+   *  S_G 3/4).
+   *  E = 2 000 000 × 0.1229 + 100 000 × 1.1429 = 245.8 + 114.29 = 360.09 tce;
+   *  per product 360 090 kgce / 500 t = 720.18.
+   *  CO2: electricity 2 000 000 × 0.5306 / 1000 = 1 061.2 t; 煤焦油 has no default
+   *  parameters -> #N/A, so the fuel and total CO2 are errors (not silently 0)
+   *  and the summary status is "error".
+   *  Reuse 300/400 = 75 %; solid waste 100/(50 + 50) = 100 %. */
+  { "energy-audit-gbt17166-2019", "case3" },
+  /* energy-audit-gbt17166-2019 case4, 5 000–10 000 tce, 等价值 entered, 2021
+   *  residual-mix grid factor (a U row):
+   *  tce: electricity 30 000 000 × 0.1229 = 3 687; raw coal 2 000 000 × 0.7143 = 1 428.6;
+   *  steam 1 000 000 kg × 0.1286 = 128.6; oil-field gas 100 000 m³ × 1.33 = 133.
+   *  E = 5 377.2 -> "可被指定" (5 000 ≤ E < 10 000).
+   *  等价值 at 0.3 kgce/kWh: 5 377.2 + 30 000 000 × (0.3 − 0.1229)/1000 = 10 690.2.
+   *  CO2: electricity 30 000 000 × 0.5942/1000 = 17 826; steam 1 000 000 × 0.003763 GJ
+   *  × 0.11 = 413.93; coal 2 000 t × 20.908 × 0.02637 × 0.94 × 44/12 = 3 800.598;
+   *  gas 10 × 389.31 × 0.0153 × 0.99 × 44/12 = 216.219; total 22 256.747.
+   *  E per value added 5 377.2/40 000 = 0.13443 vs 0.2: −32.785 % -> progress 242.85 %.
+   *  Water 200 000/40 000 = 5 = base 5 -> 0; solid waste 3 000/4 000 = 75 %. */
+  { "energy-audit-gbt17166-2019", "case4" },
+  /* energy-audit-gbt17166-2019 case5, a whole checklist section N/A and no grid
+   *  factor chosen yet: S_F (3 items) N/A -> 21 of 21.
+   *  E = 1 000 000 × 0.1229 + 20 000 × 1.4571 = 122.9 + 29.142 = 152.042 tce.
+   *  Diesel CO2 20 t × 42.652 × 0.0202 × 0.98 × 44/12 = 61.9182; the electricity
+   *  and total CO2 stay blank until a grid factor is chosen; incomplete. */
+  { "energy-audit-gbt17166-2019", "case5" },
+};
+
+/* ------------------------------------------------------------------------ */
+
+static JsonNode *
+load_json (const char *path)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_file (parser, path, &error);
+  g_assert_no_error (error);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+static void
+assert_number (const char *what,
+               double      actual,
+               double      expected)
+{
+  if (isnan (actual) || fabs (actual - expected) > 1e-9 * MAX (1.0, fabs (expected)))
+    g_error ("%s: expected %.12g, got %.12g", what, expected, actual);
+}
+
+static GaStatus
+status_from_string (const char *text)
+{
+  if (g_str_equal (text, "complete"))
+    return GA_STATUS_COMPLETE;
+  if (g_str_equal (text, "incomplete"))
+    return GA_STATUS_INCOMPLETE;
+  if (g_str_equal (text, "na"))
+    return GA_STATUS_NA;
+  if (g_str_equal (text, "error"))
+    return GA_STATUS_ERROR;
+  g_error ("unknown status '%s' in an expected-results file", text);
+  return GA_STATUS_ERROR;
+}
+
+static GaVetoStatus
+veto_from_string (const char *text)
+{
+  if (g_str_equal (text, "pass"))
+    return GA_VETO_PASS;
+  if (g_str_equal (text, "fail"))
+    return GA_VETO_FAIL;
+  if (g_str_equal (text, "pending"))
+    return GA_VETO_PENDING;
+  g_error ("unknown veto status '%s' in an expected-results file", text);
+  return GA_VETO_FAIL;
+}
+
+static void
+assert_value (const char    *what,
+              const GaValue *value,
+              JsonNode      *expected)
+{
+  if (JSON_NODE_HOLDS_VALUE (expected)
+      && json_node_get_value_type (expected) == G_TYPE_STRING)
+    {
+      const char *text = json_node_get_string (expected);
+      g_autofree char *shown = ga_value_to_display (value);
+
+      if (g_str_equal (text, "na"))
+        {
+          if (value->kind != GA_VALUE_NA)
+            g_error ("%s: expected N/A, got %s '%s'", what, ga_value_kind_to_string (value->kind),
+                     shown);
+        }
+      else if (g_str_equal (text, "blank"))
+        {
+          if (value->kind != GA_VALUE_BLANK)
+            g_error ("%s: expected blank, got %s '%s'", what,
+                     ga_value_kind_to_string (value->kind), shown);
+        }
+      else if (g_str_equal (text, "error"))
+        {
+          if (value->kind != GA_VALUE_ERROR)
+            g_error ("%s: expected an error, got %s '%s'", what,
+                     ga_value_kind_to_string (value->kind), shown);
+        }
+      else if (value->kind != GA_VALUE_TEXT || g_strcmp0 (value->u.text, text) != 0)
+        g_error ("%s: expected '%s', got %s '%s'", what, text,
+                 ga_value_kind_to_string (value->kind), shown);
+      return;
+    }
+
+  if (value->kind != GA_VALUE_NUMBER)
+    {
+      g_autofree char *shown = ga_value_to_display (value);
+      g_error ("%s: expected %.12g, got %s '%s'", what, json_node_get_double (expected),
+               ga_value_kind_to_string (value->kind), shown);
+    }
+  assert_number (what, value->u.number, json_node_get_double (expected));
+}
+
+static void
+check_result (GaEngine   *engine,
+              const char *kind,
+              const char *id,
+              JsonObject *expected)
+{
+  const GaResult *result = ga_engine_lookup (engine, id);
+  g_autofree char *what = NULL;
+
+  if (result == NULL)
+    g_error ("%s '%s' does not exist", kind, id);
+
+  if (json_object_has_member (expected, "status"))
+    {
+      GaStatus want = status_from_string (json_object_get_string_member (expected, "status"));
+      if (result->status != want)
+        g_error ("%s %s: status %s, expected %s", kind, id, ga_status_to_string (result->status),
+                 ga_status_to_string (want));
+    }
+  if (json_object_has_member (expected, "score"))
+    {
+      what = g_strdup_printf ("%s %s score", kind, id);
+      assert_number (what, result->score, json_object_get_double_member (expected, "score"));
+      g_clear_pointer (&what, g_free);
+    }
+  if (json_object_has_member (expected, "max"))
+    {
+      double want = json_object_get_double_member (expected, "max");
+      /* A section without anything applicable has no maximum: 0 or none. */
+      if (!(want == 0 && isnan (result->max)))
+        {
+          what = g_strdup_printf ("%s %s max", kind, id);
+          assert_number (what, result->max, want);
+          g_clear_pointer (&what, g_free);
+        }
+    }
+  if (json_object_has_member (expected, "level"))
+    {
+      int want = (int) json_object_get_int_member (expected, "level");
+      if (result->level != want)
+        g_error ("%s %s: level %d, expected %d", kind, id, result->level, want);
+    }
+  if (json_object_has_member (expected, "weight"))
+    {
+      what = g_strdup_printf ("%s %s weight", kind, id);
+      assert_number (what, result->weight, json_object_get_double_member (expected, "weight"));
+      g_clear_pointer (&what, g_free);
+    }
+  if (json_object_has_member (expected, "value"))
+    {
+      what = g_strdup_printf ("%s %s value", kind, id);
+      assert_value (what, &result->value, json_object_get_member (expected, "value"));
+    }
+}
+
+static void
+check_group (GaEngine   *engine,
+             JsonObject *expected,
+             const char *group)
+{
+  JsonObject *members;
+  g_autoptr(GList) ids = NULL;
+
+  if (!json_object_has_member (expected, group))
+    return;
+  members = json_object_get_object_member (expected, group);
+  ids = json_object_get_members (members);
+  for (GList *l = ids; l != NULL; l = l->next)
+    {
+      JsonNode *node = json_object_get_member (members, l->data);
+      if (g_str_equal (group, "outputs"))
+        {
+          const GaResult *result = ga_engine_lookup (engine, l->data);
+          g_autofree char *what = g_strdup_printf ("output %s", (const char *) l->data);
+          if (result == NULL)
+            g_error ("output '%s' does not exist", (const char *) l->data);
+          assert_value (what, &result->value, node);
+        }
+      else
+        check_result (engine, group, l->data, json_node_get_object (node));
+    }
+}
+
+static void
+test_case (gconstpointer data)
+{
+  const Case *c = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GaTemplate) tmpl = ga_template_new_from_resource (c->template_id, &error);
+  g_autofree char *dir = g_build_filename (GA_SOURCE_DIR, "tests", "fixtures", "templates",
+                                           c->template_id, NULL);
+  g_autofree char *answers_name = g_strconcat (c->name, ".json", NULL);
+  g_autofree char *expected_name = g_strconcat (c->name, ".expected.json", NULL);
+  g_autofree char *answers_path = g_build_filename (dir, answers_name, NULL);
+  g_autofree char *expected_path = g_build_filename (dir, expected_name, NULL);
+  g_autoptr(GaAnswerSet) answers = NULL;
+  g_autoptr(GaEngine) engine = NULL;
+  g_autoptr(JsonNode) root = NULL;
+  const GaSummary *summary;
+  JsonObject *expected;
+
+  g_assert_no_error (error);
+  answers = ga_answer_set_new_from_file (answers_path, tmpl, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (answers);
+
+  engine = ga_engine_new (tmpl);
+  ga_engine_set_answers (engine, answers);
+  summary = ga_engine_get_summary (engine);
+
+  root = load_json (expected_path);
+  expected = json_node_get_object (root);
+
+  if (json_object_has_member (expected, "score"))
+    assert_number ("total score", summary->score, json_object_get_double_member (expected, "score"));
+  if (json_object_has_member (expected, "max"))
+    assert_number ("maximum", summary->max, json_object_get_double_member (expected, "max"));
+  if (json_object_has_member (expected, "veto"))
+    {
+      GaVetoStatus want = veto_from_string (json_object_get_string_member (expected, "veto"));
+      if (summary->veto != want)
+        g_error ("veto %s, expected %s", ga_veto_status_to_string (summary->veto),
+                 ga_veto_status_to_string (want));
+    }
+  if (json_object_has_member (expected, "status"))
+    {
+      GaStatus want = status_from_string (json_object_get_string_member (expected, "status"));
+      if (summary->status != want)
+        g_error ("status %s, expected %s", ga_status_to_string (summary->status),
+                 ga_status_to_string (want));
+    }
+  if (json_object_has_member (expected, "passed"))
+    g_assert_cmpint (summary->passed, ==, json_object_get_boolean_member (expected, "passed"));
+  if (json_object_has_member (expected, "veto_failures"))
+    {
+      JsonArray *ids = json_object_get_array_member (expected, "veto_failures");
+      g_assert_cmpuint (summary->veto_failures->len, ==, json_array_get_length (ids));
+      for (guint i = 0; i < json_array_get_length (ids); i++)
+        g_assert_cmpstr (((GaItem *) summary->veto_failures->pdata[i])->id, ==,
+                         json_array_get_string_element (ids, i));
+    }
+  if (json_object_has_member (expected, "index"))
+    {
+      JsonArray *index = json_object_get_array_member (expected, "index");
+      static const char * const names[] = { "Y_I", "Y_II", "Y_III" };
+      for (guint k = 0; k < 3; k++)
+        assert_number (names[k], summary->index[k], json_array_get_double_element (index, k));
+    }
+  if (json_object_has_member (expected, "level"))
+    g_assert_cmpint (summary->level, ==, json_object_get_int_member (expected, "level"));
+
+  check_group (engine, expected, "items");
+  check_group (engine, expected, "sections");
+  check_group (engine, expected, "outputs");
+
+  /* The answers round-trip through the engine's own copy unchanged. */
+  g_assert_cmpuint (ga_answer_set_size (ga_engine_get_answers (engine)), ==,
+                    ga_answer_set_size (answers));
+}
+
+/* ------------------------------------------------------------------------ */
+
+static void
+test_list_bundled (void)
+{
+  g_auto(GStrv) ids = ga_template_list_bundled ();
+
+  g_assert_nonnull (ids);
+  g_assert_cmpuint (g_strv_length (ids), ==, G_N_ELEMENTS (bundled_ids));
+  for (guint i = 0; i < G_N_ELEMENTS (bundled_ids); i++)
+    g_assert_cmpstr (ids[i], ==, bundled_ids[i]);
+}
+
+static void
+count_items (GaTemplate *tmpl,
+             guint      *scored,
+             guint      *unverified)
+{
+  GPtrArray *items = ga_template_get_items (tmpl);
+
+  *scored = 0;
+  *unverified = 0;
+  for (guint i = 0; i < items->len; i++)
+    {
+      GaItem *item = items->pdata[i];
+      if (!isnan (item->points) || item->weight != NULL)
+        (*scored)++;
+      if (!item->verified)
+        (*unverified)++;
+    }
+}
+
+/* Every bundled template loads from the resource, passes validation with
+ * no problem at all, lists itself, and says where every item comes from. */
+static void
+test_bundled (gconstpointer data)
+{
+  const char *id = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GaTemplate) tmpl = ga_template_new_from_resource (id, &error);
+  g_autoptr(GPtrArray) problems = NULL;
+  g_auto(GStrv) listed = ga_template_list_bundled ();
+  GBytes *bytes;
+  GPtrArray *items;
+  gconstpointer data_ptr;
+  gsize size;
+  guint scored, unverified;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (tmpl);
+  g_assert_cmpstr (ga_template_get_id (tmpl), ==, id);
+  g_assert_true (g_strv_contains ((const char * const *) listed, id));
+
+  bytes = ga_template_get_bytes (tmpl);
+  data_ptr = g_bytes_get_data (bytes, &size);
+  problems = ga_template_validate_data (data_ptr, size, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (problems);
+  for (guint i = 0; i < problems->len; i++)
+    g_printerr ("%s: %s\n", id, (const char *) problems->pdata[i]);
+  g_assert_cmpuint (problems->len, ==, 0);
+
+  /* None of the bundled content is confirmed against an official text;
+   * each template must say so and why. */
+  g_assert_false (ga_template_get_verified (tmpl));
+  g_assert_nonnull (ga_template_get_source (tmpl));
+
+  items = ga_template_get_items (tmpl);
+  g_assert_cmpuint (items->len, >, 0);
+  for (guint i = 0; i < items->len; i++)
+    {
+      GaItem *item = items->pdata[i];
+      if (item->source == NULL || item->source[0] == '\0')
+        g_error ("%s: item %s has no source", id, item->id);
+      if (!item->verified && (item->unverified_reason == NULL || strlen (item->unverified_reason) < 10))
+        g_error ("%s: item %s is unverified without a reason", id, item->id);
+    }
+  count_items (tmpl, &scored, &unverified);
+  g_test_message ("%s: %u items, %u scored or weighted, %u flagged unverified", id, items->len,
+                  scored, unverified);
+  g_assert_cmpuint (scored, >, 0);
+  g_assert_cmpuint (unverified, >, 0);
+}
+
+/* The points templates add up to their stated maximum; GB/T 36132-2025's
+ * first-level indicators carry 34/22/22/14/8 and 2018's 20/15/15/10/10/30. */
+static void
+test_first_level_points (void)
+{
+  static const struct { const char *id; double points[7]; } expected[] = {
+    { "gbt36132-2025", { NAN, 34, 22, 22, 14, 8, -1 } },
+    { "gbt36132-2018", { NAN, 20, 15, 15, 10, 10, 30 } },
+  };
+
+  for (guint t = 0; t < G_N_ELEMENTS (expected); t++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GaTemplate) tmpl = ga_template_new_from_resource (expected[t].id, &error);
+      GPtrArray *roots;
+      guint n = 0;
+
+      g_assert_no_error (error);
+      roots = ga_template_get_root_sections (tmpl);
+      while (n < G_N_ELEMENTS (expected[t].points) && expected[t].points[n] != -1)
+        n++;
+      g_assert_cmpuint (roots->len, ==, n);
+      for (guint s = 0; s < roots->len; s++)
+        {
+          GaSection *section = roots->pdata[s];
+          if (isnan (expected[t].points[s]))
+            g_assert_true (isnan (section->points));
+          else
+            g_assert_cmpfloat_with_epsilon (section->points, expected[t].points[s], 1e-12);
+        }
+      g_assert_cmpfloat_with_epsilon (ga_template_get_max_score (tmpl), 100, 1e-12);
+    }
+}
+
+/* The electroplating template ships only the retrievable rows 1–12: the
+ * first-level weights are the table's 0.33/0.1/0.18 renormalised over 0.61. */
+static void
+test_electroplating_weights (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GaTemplate) tmpl = ga_template_new_from_resource ("cp-electroplating-2015", &error);
+  static const char * const weights[] = { "0.33/0.61", "0.1/0.61", "0.18/0.61" };
+  GPtrArray *roots;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (ga_template_get_scheme (tmpl), ==, GA_SCHEME_CLEAN_PRODUCTION);
+  roots = ga_template_get_root_sections (tmpl);
+  g_assert_cmpuint (roots->len, ==, 3);
+  for (guint s = 0; s < 3; s++)
+    g_assert_cmpstr (ga_formula_get_text (((GaSection *) roots->pdata[s])->weight), ==, weights[s]);
+  g_assert_true (ga_template_find_item (tmpl, "R1")->limiting);
+  g_assert_cmpuint (ga_template_get_level_rules (tmpl)->len, ==, 3);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/ga/templates/bundled/list", test_list_bundled);
+  for (guint i = 0; i < G_N_ELEMENTS (bundled_ids); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/ga/templates/bundled/%s", bundled_ids[i]);
+      g_test_add_data_func (path, bundled_ids[i], test_bundled);
+    }
+  g_test_add_func ("/ga/templates/green-factory/first-level-points", test_first_level_points);
+  g_test_add_func ("/ga/templates/electroplating/weights", test_electroplating_weights);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/ga/templates/%s/%s", cases[i].template_id,
+                                               cases[i].name);
+      g_test_add_data_func (path, &cases[i], test_case);
+    }
+
+  return g_test_run ();
+}
