@@ -148,6 +148,13 @@ static const Case cases[] = {
    *  Y_I = 0; Y_II = 0.33 × (0.15 + 0.15 + 0.3) × 100 / 0.61 = 32.4590;
    *  Y_III = 100 -> III (II fails: 32.46 < 85). */
   { "cp-electroplating-2015", "case5" },
+  /* cp-electroplating-2015 case6, a whole category N/A: no plating metal is run
+   *  (every PL_* "no", n = 0), so all seven metal indicators and with them
+   *  资源综合利用 are N/A. The sources do not say what then happens
+   *  (clean-production.md §1.8); the engine renormalises the first-level
+   *  weights over what applies: C1 0.33/0.43 = 0.767442, C2 0.1/0.43 = 0.232558.
+   *  Everything else at I (R1 = 8): Y_I = Y_II = Y_III = 100 -> level 1. */
+  { "cp-electroplating-2015", "case6" },
 
   /* cp-custom case1, a limiting indicator blocks level I:
    *  weights entered 0.1 and 0.9 -> w = 0.1, 0.9; Q1 benchmarks ≤10 / ≤20 / ≤30.
@@ -164,6 +171,13 @@ static const Case cases[] = {
   /* cp-custom case5: weights 0.3 and 0.3 normalise to 0.5 each; Q1 = 5 -> I; Q2 II.
    *  Y_I = 50, Y_II = Y_III = 100 -> I fails (50 < 85), II holds -> level 2. */
   { "cp-custom", "case5" },
+  /* cp-custom case6: Q2 answered N/A -> category 2 is N/A and category 1 weighs
+   *  1; Q1 = 15 -> II: Y_I = 0, Y_II = Y_III = 100 -> level 2. */
+  { "cp-custom", "case6" },
+  /* cp-custom case7: Q2 unanswered. It applies, so it contributes 0 and is not
+   *  renormalised away (clean-production.md §1.8): Q1 = 10 -> I with w 0.1:
+   *  Y_I = Y_II = Y_III = 10 -> below III, incomplete. */
+  { "cp-custom", "case7" },
 
   /* energy-audit-gbt17166-2019 case1, a small plant (checklist 24 × yes = 24 of 24):
    *  tce: electricity 1 000 000 kWh × 0.1229 = 122.9; raw coal 500 000 kg × 0.7143 = 357.15;
