@@ -152,6 +152,8 @@ struct _GaItem {
   GaSection    *section;       /* borrowed */
   guint         index;         /* position in ga_template_get_items() */
   char         *json_path;     /* "sections[2].items[5]" for messages */
+  char         *format;        /* COMPUTED: display format ("0.00"), NULL = General */
+  guint         min_rows;      /* TABLE: fewer answered rows leave the item incomplete */
 };
 
 struct _GaSection {

@@ -1,0 +1,182 @@
+/* ga-template-private.h: template internals shared by the loader, the validator and the engine
+ *
+ * Copyright 2026 The GreenAssess authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "ga-template.h"
+#include "ga-answer.h"
+
+G_BEGIN_DECLS
+
+/* What a name in a formula stands for. */
+typedef enum {
+  GA_SYMBOL_ITEM,
+  GA_SYMBOL_SECTION,
+  GA_SYMBOL_OUTPUT,
+  GA_SYMBOL_COLUMN,   /* a column of a repeatable table, visible by bare id in its row formulas */
+} GaSymbolKind;
+
+typedef struct {
+  GaSymbolKind kind;
+  guint        index;    /* item, section or output index; COLUMN: index of the table item */
+  guint        column;   /* COLUMN: position in the table's columns */
+} GaSymbol;
+
+/* Nodes of the dependency graph. The numbering is fixed by the template:
+ *   [0, n_items)                         items
+ *   [sa_base, sa_base + n_sections)      applicability of each section
+ *   [sec_base, sec_base + n_sections)    section aggregates
+ *   [out_base, out_base + n_outputs)     outputs
+ *   column_node_base[item] + c           table columns */
+typedef enum {
+  GA_NODE_ITEM,
+  GA_NODE_SECTION_APPLICABLE,
+  GA_NODE_SECTION,
+  GA_NODE_OUTPUT,
+  GA_NODE_COLUMN,
+} GaNodeKind;
+
+typedef struct {
+  GaNodeKind kind;
+  guint      index;   /* item / section / output index; COLUMN: table item index */
+  guint      column;  /* COLUMN only */
+} GaNode;
+
+/* One formula of the template with what it needs for checking and binding. */
+typedef struct {
+  GaFormula *formula;     /* borrowed from the template structures */
+  char      *path;        /* JSON path of the field, for messages */
+  GaNodeKind owner_kind;  /* what the formula belongs to ... */
+  guint      owner_index;
+  guint      owner_column;
+  guint      node;        /* ... and its node, once the nodes are numbered */
+  GaItem    *scope;       /* table whose columns are visible by bare id (row formulas) */
+  GaItem    *self;        /* item that may reference itself (score and weight formulas) */
+  GaStaticType expect;    /* what the field needs (ANY = anything) */
+  gboolean   condition;   /* applicability: must be a condition */
+} GaFormulaSite;
+
+struct _GaTemplate {
+  gint          ref_count;
+  GBytes       *bytes;
+  char         *content_hash;
+  char         *origin;
+
+  char         *id;
+  char         *version;
+  GaTemplateKind kind;
+  GaText        title;
+  GaText        description;
+  char         *standard;
+  char         *standard_title;
+  char         *effective;
+  char         *province;
+  char         *source;
+  gboolean      verified;
+  char         *unverified_reason;
+
+  GaScheme      scheme;
+  double        max_score;
+  double        pass_score;
+  double        bonus_cap;
+  GaNaPolicy    na_policy;
+  GPtrArray    *grades;
+  GPtrArray    *level_rules;
+
+  GPtrArray    *root_sections;
+  GPtrArray    *sections;
+  GPtrArray    *items;
+  GPtrArray    *outputs;
+  GPtrArray    *tables;
+  GPtrArray    *output_paths;   /* char*, JSON path of each output */
+
+  GHashTable   *symbols;        /* id -> GaSymbol* */
+  GHashTable   *tables_by_id;   /* id -> GaLookupTable* */
+
+  /* The dependency graph, built once when the template is validated. */
+  guint         n_nodes;
+  guint         sa_base;
+  guint         sec_base;
+  guint         out_base;
+  guint         col_base;
+  guint        *column_node_base;  /* per item: first column node, G_MAXUINT if not a table */
+  GaNode       *nodes;
+  guint        *dep_start;         /* n_nodes + 1 offsets into deps (upstream nodes) */
+  guint        *deps;
+  guint        *users_start;       /* n_nodes + 1 offsets into users (downstream nodes) */
+  guint        *users;
+  guint        *topo;              /* every node, dependencies first */
+  guint        *topo_pos;          /* node -> position in topo */
+  GaStaticType *node_types;        /* static type of each node's value */
+  GPtrArray    *sites;             /* GaFormulaSite*, every formula of the template */
+};
+
+/* The loader's state: the template under construction and the problems found. */
+typedef struct {
+  GaTemplate *tmpl;
+  GPtrArray  *problems;   /* char*, "path: message" */
+  GHashTable *id_paths;   /* id -> JSON path of its first definition */
+} GaLoader;
+
+void          ga_loader_problem          (GaLoader      *loader,
+                                          const char    *path,
+                                          const char    *format,
+                                          ...) G_GNUC_PRINTF (3, 4);
+
+/* ga-template-validate.c: everything that needs the whole template (names,
+ * references, types, cycles, sums). Builds the graph on success. */
+void          ga_template_validate_all   (GaLoader      *loader);
+
+/* ga-template.c */
+GaTemplate   *ga_template_alloc          (void);
+const GaSymbol *ga_template_lookup_symbol (GaTemplate   *tmpl,
+                                           const char   *name);
+/* "table.column" -> table item and column index. */
+gboolean      ga_template_resolve_range  (GaTemplate    *tmpl,
+                                          const char    *name,
+                                          guint         *table_item,
+                                          guint         *column);
+/* Readable name of a node for messages ("E1", "energy.tce", "applicability of S2"). */
+char         *ga_template_node_name      (GaTemplate    *tmpl,
+                                          guint          node);
+const char   *ga_template_node_path      (GaTemplate    *tmpl,
+                                          guint          node);
+void          ga_text_clear              (GaText        *text);
+void          ga_option_free             (gpointer       option);
+void          ga_column_free             (gpointer       column);
+void          ga_band_free               (gpointer       band);
+void          ga_table_row_free          (gpointer       row,
+                                          guint          n_cells);
+GaStaticType  ga_column_static_type      (const GaColumn *column);
+GaStaticType  ga_item_static_type        (const GaItem  *item);
+int           ga_column_index            (const GaItem  *table,
+                                          const char    *id);
+
+/* ga-answer.c: one cell of a table row, checked against its column. The
+ * message names @item_id, the row and the column. */
+gboolean      ga_answer_cell_from_json   (JsonNode      *node,
+                                          const char    *item_id,
+                                          guint          row,
+                                          const GaColumn *column,
+                                          GaValue       *out,
+                                          GError       **error);
+/* Checks an answer built in code (not read from JSON) against its item. */
+gboolean      ga_answer_check            (const GaAnswer *answer,
+                                          const GaItem  *item,
+                                          GError       **error);
+GaRow        *ga_row_new                 (guint          n_cells);
+void          ga_row_free                (GaRow         *row);
+/* A table row object (answer or prefilled row) -> GaRow. */
+GaRow        *ga_answer_row_from_json    (JsonNode      *node,
+                                          const GaItem  *item,
+                                          guint          row,
+                                          GError       **error);
+
+const char   *ga_comparator_to_string    (GaComparator   cmp);
+gboolean      ga_comparator_holds        (GaComparator   cmp,
+                                          double         value,
+                                          double         threshold);
+
+G_END_DECLS
