@@ -1,0 +1,529 @@
+/* test-template.c: loading, validation messages and accessors of templates
+ *
+ * Copyright 2026 The GreenAssess authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each malformed template below must fail with a message that contains the
+ * expected fragment, which always includes the JSON path of the problem.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "ga-template.h"
+
+/* The fields every template needs, so that each case shows only its point. */
+#define HEAD "{\"format\": 1, \"id\": \"t\", \"version\": \"1\", \"kind\": \"custom\", " \
+             "\"title\": \"T\", \"standard\": {\"code\": \"X\"}, \"source\": \"test\", "
+#define ITEM(id, rest) "{\"id\": \"" id "\", \"title\": \"" id "\", \"source\": \"s\", " rest "}"
+#define SECTION(id, items) "{\"id\": \"" id "\", \"title\": \"" id "\", \"items\": [" items "]}"
+#define ONE_SECTION(items) HEAD "\"sections\": [" SECTION ("S1", items) "]}"
+
+typedef struct {
+  const char *name;
+  const char *json;
+  GaTemplateError code;
+  const char *fragments[4];
+} BadCase;
+
+static const BadCase bad_cases[] = {
+  /* Not JSON at all: line:column. */
+  { "not-json", "{\"format\": 1,\n  \"id\": \"t\",,}", GA_TEMPLATE_ERROR_JSON, { "2:" } },
+  { "not-utf8", "{\"id\": \"t\xff\"}", GA_TEMPLATE_ERROR_JSON,
+    { "1:10", "not valid UTF-8" } },
+  { "empty", "", GA_TEMPLATE_ERROR_JSON, { "empty" } },
+  { "huge-integer", "{\"format\": 123456789012345678901}", GA_TEMPLATE_ERROR_JSON,
+    { "1:12", "too large" } },
+  { "root-array", "[1, 2]", GA_TEMPLATE_ERROR_INVALID, { "$: a template is a JSON object" } },
+
+  /* Missing, wrong-typed and unknown fields. */
+  { "missing-id",
+    "{\"format\": 1, \"version\": \"1\", \"kind\": \"custom\", \"title\": \"T\", "
+    "\"standard\": {\"code\": \"X\"}, \"source\": \"s\", \"sections\": []}",
+    GA_TEMPLATE_ERROR_INVALID, { "$: missing required field 'id'", "sections: a template needs" } },
+  { "format-2", "{\"format\": 2, \"id\": \"t\", \"version\": \"1\", \"kind\": \"custom\", "
+    "\"title\": \"T\", \"standard\": {\"code\": \"X\"}, \"source\": \"s\", \"sections\": ["
+    SECTION ("S1", ITEM ("A", "\"kind\": \"text\"")) "]}",
+    GA_TEMPLATE_ERROR_INVALID, { "format: format 2 is not supported" } },
+  { "typo-top-level", HEAD "\"titel\": \"x\", \"sections\": [" SECTION ("S1", ITEM ("A", "\"kind\": \"text\"")) "]}",
+    GA_TEMPLATE_ERROR_INVALID, { "titel: unknown field 'titel' (did you mean 'title'?)" } },
+  { "bad-kind", "{\"format\": 1, \"id\": \"t\", \"version\": \"1\", \"kind\": \"factory\", "
+    "\"title\": \"T\", \"standard\": {\"code\": \"X\"}, \"source\": \"s\", \"sections\": ["
+    SECTION ("S1", ITEM ("A", "\"kind\": \"text\"")) "]}",
+    GA_TEMPLATE_ERROR_INVALID, { "kind: unknown kind 'factory'" } },
+  { "bad-template-id", "{\"format\": 1, \"id\": \"Bad Id\", \"version\": \"1\", \"kind\": \"custom\", "
+    "\"title\": \"T\", \"standard\": {\"code\": \"X\"}, \"source\": \"s\", \"sections\": ["
+    SECTION ("S1", ITEM ("A", "\"kind\": \"text\"")) "]}",
+    GA_TEMPLATE_ERROR_INVALID, { "id: 'Bad Id' is not a valid template id" } },
+  { "item-missing-source", ONE_SECTION ("{\"id\": \"A\", \"title\": \"A\", \"kind\": \"text\"}"),
+    GA_TEMPLATE_ERROR_INVALID, { "sections[0].items[0]: missing required field 'source'" } },
+  { "points-wrong-type", ONE_SECTION (ITEM ("A", "\"kind\": \"yesno\", \"points\": \"5\"")),
+    GA_TEMPLATE_ERROR_INVALID, { "sections[0].items[0].points: expected a number, found a string" } },
+  { "item-typo", ONE_SECTION (ITEM ("A", "\"kind\": \"yesno\", \"points\": 5, \"pionts\": 5")),
+    GA_TEMPLATE_ERROR_INVALID,
+    { "sections[0].items[0].pionts: unknown field 'pionts' (did you mean 'points'?)" } },
+  { "field-of-other-kind", ONE_SECTION (ITEM ("A", "\"kind\": \"number\", \"options\": []")),
+    GA_TEMPLATE_ERROR_INVALID,
+    { "sections[0].items[0].options: field 'options' is not used by items of kind 'number'" } },
+  { "unknown-item-kind", ONE_SECTION (ITEM ("A", "\"kind\": \"slider\"")),
+    GA_TEMPLATE_ERROR_INVALID, { "sections[0].items[0].kind: unknown item kind 'slider'" } },
+  { "bad-item-id", ONE_SECTION (ITEM ("1A", "\"kind\": \"text\"")),
+    GA_TEMPLATE_ERROR_INVALID, { "sections[0].items[0].id: '1A' is not a valid item id" } },
+  { "bad-effective-date", "{\"format\": 1, \"id\": \"t\", \"version\": \"1\", \"kind\": \"custom\", "
+    "\"title\": \"T\", \"standard\": {\"code\": \"X\", \"effective\": \"2025-13-01\"}, "
+    "\"source\": \"s\", \"sections\": [" SECTION ("S1", ITEM ("A", "\"kind\": \"text\"")) "]}",
+    GA_TEMPLATE_ERROR_INVALID, { "standard.effective: '2025-13-01' is not a date" } },
+  { "text-without-language", ONE_SECTION ("{\"id\": \"A\", \"title\": {\"fr\": \"x\"}, "
+                                          "\"source\": \"s\", \"kind\": \"text\"}"),
+    GA_TEMPLATE_ERROR_INVALID,
+    { "sections[0].items[0].title.fr: unknown field 'fr'", "sections[0].items[0].title: a text needs" } },
+  { "unverified-without-reason", ONE_SECTION (ITEM ("A", "\"kind\": \"text\", \"verified\": false")),
+    GA_TEMPLATE_ERROR_INVALID, { "sections[0].items[0]: an item with \"verified\": false needs" } },
+
+  /* Duplicate ids, across sections, items, outputs and table columns. */
+  { "duplicate-item", HEAD "\"sections\": [" SECTION ("S1", ITEM ("A1", "\"kind\": \"text\"")) ", "
+    SECTION ("S2", ITEM ("A1", "\"kind\": \"text\"")) "]}",
+    GA_TEMPLATE_ERROR_INVALID,
+    { "sections[1].items[0].id: duplicate id 'A1' (already used at sections[0].items[0])" } },
+  { "duplicate-section-item", ONE_SECTION (ITEM ("S1", "\"kind\": \"text\"")),
+    GA_TEMPLATE_ERROR_INVALID, { "sections[0].items[0].id: duplicate id 'S1' (already used at sections[0])" } },
+  { "duplicate-column", ONE_SECTION (ITEM ("A", "\"kind\": \"text\"") ", "
+                                     ITEM ("T", "\"kind\": \"table\", \"columns\": [{\"id\": \"A\", \"kind\": \"number\"}]")),
+    GA_TEMPLATE_ERROR_INVALID,
+    { "sections[0].items[1].columns[0].id: duplicate id 'A' (already used at sections[0].items[0])" } },
+  { "duplicate-output", HEAD "\"sections\": [" SECTION ("S1", ITEM ("A", "\"kind\": \"number\"")) "], "
+    "\"outputs\": [{\"id\": \"A\", \"title\": \"o\", \"value\": \"1\"}]}",
+    GA_TEMPLATE_ERROR_INVALID, { "outputs[0].id: duplicate id 'A' (already used at sections[0].items[0])" } },
+  { "duplicate-option", ONE_SECTION (ITEM ("C", "\"kind\": \"choice\", \"options\": [{\"id\": \"a\", \"points\": 1}, "
+                                          "{\"id\": \"a\", \"points\": 2}]")),
+    GA_TEMPLATE_ERROR_INVALID, { "sections[0].items[0].options[1].id: duplicate option id 'a'" } },
+
+  /* Formulas: references, parse errors, arguments, types, lookups. */
+  { "unknown-reference", ONE_SECTION (ITEM ("A", "\"kind\": \"number\"") ", "
+                                      ITEM ("B", "\"kind\": \"computed\", \"value\": \"A + E9\"")),
+    GA_TEMPLATE_ERROR_INVALID, { "sections[0].items[1].value: unknown item 'E9' at column 5" } },
+  { "unknown-reference-in-score", ONE_SECTION (ITEM ("A", "\"kind\": \"number\", \"points\": 5, "
+                                                    "\"score\": {\"formula\": \"IF(A > E9, 5, 0)\"}")),
+    GA_TEMPLATE_ERROR_INVALID, { "sections[0].items[0].score.formula: unknown item 'E9' at column 8" } },
+  { "parse-error", ONE_SECTION (ITEM ("B", "\"kind\": \"computed\", \"value\": \"(1 + 2\"")),
+    GA_TEMPLATE_ERROR_INVALID, { "sections[0].items[0].value: column " } },
+  { "argument-count", ONE_SECTION (ITEM ("B", "\"kind\": \"computed\", \"value\": \"ROUND(1)\"")),
+    GA_TEMPLATE_ERROR_INVALID, { "sections[0].items[0].value: column ", "ROUND" } },
+  { "unknown-function", ONE_SECTION (ITEM ("B", "\"kind\": \"computed\", \"value\": \"FROB(1)\"")),
+    GA_TEMPLATE_ERROR_INVALID, { "sections[0].items[0].value: column ", "FROB" } },
+  { "type-error", ONE_SECTION (ITEM ("T1", "\"kind\": \"text\"") ", "
+                               ITEM ("B", "\"kind\": \"computed\", \"value\": \"T1 * 2\"")),
+    GA_TEMPLATE_ERROR_INVALID, { "sections[0].items[1].value: column " } },
+  { "condition-gives-text", ONE_SECTION (ITEM ("T1", "\"kind\": \"text\"") ", "
+                                         ITEM ("B", "\"kind\": \"number\", \"applicable\": \"T1\"")),
+    GA_TEMPLATE_ERROR_INVALID, { "sections[0].items[1].applicable: a condition must give TRUE or FALSE" } },
+  { "unknown-lookup-table", ONE_SECTION (ITEM ("B", "\"kind\": \"computed\", \"value\": \"FACTOR(\\\"nope\\\", \\\"k\\\", \\\"v\\\")\"")),
+    GA_TEMPLATE_ERROR_INVALID, { "sections[0].items[0].value: ", "unknown lookup table 'nope'" } },
+  { "unknown-lookup-column", HEAD "\"tables\": [{\"id\": \"f\", \"title\": \"F\", \"source\": \"s\", "
+    "\"columns\": [\"key\", \"v\"], \"rows\": [{\"key\": \"a\", \"values\": [1]}]}], \"sections\": ["
+    SECTION ("S1", ITEM ("B", "\"kind\": \"computed\", \"value\": \"FACTOR(\\\"f\\\", \\\"a\\\", \\\"w\\\")\"")) "]}",
+    GA_TEMPLATE_ERROR_INVALID, { "sections[0].items[0].value: ", "lookup table 'f' has no column 'w'" } },
+  { "unknown-options-table", ONE_SECTION (ITEM ("T", "\"kind\": \"table\", \"columns\": [{\"id\": \"c\", "
+                                                "\"kind\": \"choice\", \"options_table\": \"nope\"}]")),
+    GA_TEMPLATE_ERROR_INVALID, { "sections[0].items[0].columns[0].options_table: unknown lookup table 'nope'" } },
+  { "unknown-table-column", ONE_SECTION (ITEM ("T", "\"kind\": \"table\", \"columns\": [{\"id\": \"q\", \"kind\": \"number\"}]") ", "
+                                         ITEM ("B", "\"kind\": \"computed\", \"value\": \"SUM(T.qq)\"")),
+    GA_TEMPLATE_ERROR_INVALID, { "sections[0].items[1].value: table 'T' has no column 'qq' (at column 5; columns: q)" } },
+  { "column-outside-table", ONE_SECTION (ITEM ("T", "\"kind\": \"table\", \"columns\": [{\"id\": \"q\", \"kind\": \"number\"}]") ", "
+                                         ITEM ("B", "\"kind\": \"computed\", \"value\": \"q * 2\"")),
+    GA_TEMPLATE_ERROR_INVALID, { "sections[0].items[1].value: 'q' is a column of table 'T'; outside that table's rows use the range T.q" } },
+
+  /* Sums. */
+  { "section-points", HEAD "\"sections\": [{\"id\": \"S1\", \"title\": \"S\", \"points\": 20, \"items\": ["
+    ITEM ("A", "\"kind\": \"yesno\", \"points\": 5") ", " ITEM ("B", "\"kind\": \"compliance\", \"points\": 10") "]}]}",
+    GA_TEMPLATE_ERROR_INVALID, { "sections[0].points: the items and subsections add up to 15 points, not 20" } },
+  { "template-max", HEAD "\"scoring\": {\"max\": 100}, \"sections\": [" SECTION ("S1", ITEM ("A", "\"kind\": \"yesno\", \"points\": 5")) "]}",
+    GA_TEMPLATE_ERROR_INVALID, { "scoring.max: the sections add up to 5 points, not 100" } },
+  { "category-weights", HEAD "\"scoring\": {\"scheme\": \"clean-production\", \"levels\": [{\"level\": 3, \"min_index\": 100}]}, "
+    "\"sections\": [{\"id\": \"C1\", \"title\": \"C\", \"weight\": 0.5, \"items\": [" ITEM ("A", "\"kind\": \"yesno\", \"weight\": 1") "]}, "
+    "{\"id\": \"C2\", \"title\": \"C\", \"weight\": 0.4, \"items\": [" ITEM ("B", "\"kind\": \"yesno\", \"weight\": 1") "]}]}",
+    GA_TEMPLATE_ERROR_INVALID, { "sections: the category weights add up to 0.9, not 1" } },
+  { "indicator-weights", HEAD "\"scoring\": {\"scheme\": \"clean-production\", \"levels\": [{\"level\": 3, \"min_index\": 100}]}, "
+    "\"sections\": [{\"id\": \"C1\", \"title\": \"C\", \"weight\": 1, \"items\": [" ITEM ("A", "\"kind\": \"yesno\", \"weight\": 0.5") ", "
+    ITEM ("B", "\"kind\": \"yesno\", \"weight\": 0.3") "]}]}",
+    GA_TEMPLATE_ERROR_INVALID, { "sections[0]: the indicator weights of category 'C1' add up to 0.8, not 1" } },
+  { "cp-without-levels", HEAD "\"scoring\": {\"scheme\": \"clean-production\"}, "
+    "\"sections\": [{\"id\": \"C1\", \"title\": \"C\", \"weight\": 1, \"items\": [" ITEM ("A", "\"kind\": \"yesno\", \"weight\": 1") "]}]}",
+    GA_TEMPLATE_ERROR_INVALID, { "scoring: missing required field 'levels'" } },
+
+  /* Kind-specific rules. */
+  { "choice-without-options", ONE_SECTION (ITEM ("C", "\"kind\": \"choice\"")),
+    GA_TEMPLATE_ERROR_INVALID, { "sections[0].items[0]: missing required field 'options'" } },
+  { "bounds", ONE_SECTION (ITEM ("N", "\"kind\": \"number\", \"min\": 10, \"max\": 5")),
+    GA_TEMPLATE_ERROR_INVALID, { "sections[0].items[0]: bounds: min 10 is greater than max 5" } },
+  { "veto-with-points", ONE_SECTION (ITEM ("V", "\"kind\": \"yesno\", \"veto\": true, \"points\": 5")),
+    GA_TEMPLATE_ERROR_INVALID, { "sections[0].items[0]: veto items are pass/fail and not scored" } },
+  { "interp-on-text", ONE_SECTION (ITEM ("C", "\"kind\": \"text\", \"points\": 5, \"score\": "
+                                        "{\"interp\": {\"baseline\": 1, \"leading\": 2}}")),
+    GA_TEMPLATE_ERROR_INVALID, { "sections[0].items[0].score: this rule compares a number, but items of kind 'text'" } },
+  { "two-score-forms", ONE_SECTION (ITEM ("N", "\"kind\": \"number\", \"points\": 5, \"score\": "
+                                         "{\"formula\": \"5\", \"interp\": {\"baseline\": 1, \"leading\": 2}}")),
+    GA_TEMPLATE_ERROR_INVALID, { "sections[0].items[0].score: a scoring rule needs exactly one of" } },
+  { "band-step", ONE_SECTION (ITEM ("N", "\"kind\": \"number\", \"points\": 5, \"score\": "
+                                   "{\"bands\": {\"steps\": [[1, 2, 3]]}}")),
+    GA_TEMPLATE_ERROR_INVALID, { "sections[0].items[0].score.bands.steps[0]: a step is [threshold, points]" } },
+  { "levels-without-cmp", HEAD "\"scoring\": {\"scheme\": \"clean-production\", \"levels\": [{\"level\": 3, \"min_index\": 100}]}, "
+    "\"sections\": [{\"id\": \"C1\", \"title\": \"C\", \"weight\": 1, \"items\": ["
+    ITEM ("A", "\"kind\": \"number\", \"weight\": 1, \"score\": {\"levels\": {\"I\": 5}}") "]}]}",
+    GA_TEMPLATE_ERROR_INVALID, { "sections[0].items[0].score.levels: missing required field 'cmp'" } },
+  { "grades-order", HEAD "\"scoring\": {\"grades\": [{\"id\": \"B\", \"min\": 60}, {\"id\": \"A\", \"min\": 90}]}, "
+    "\"sections\": [" SECTION ("S1", ITEM ("A", "\"kind\": \"yesno\", \"points\": 5")) "]}",
+    GA_TEMPLATE_ERROR_INVALID, { "scoring.grades[1]: grades must be listed from the highest minimum down" } },
+
+  /* Cycles, named in order. */
+  { "cycle", ONE_SECTION (ITEM ("A", "\"kind\": \"computed\", \"value\": \"B + 1\"") ", "
+                          ITEM ("B", "\"kind\": \"computed\", \"value\": \"C + 1\"") ", "
+                          ITEM ("C", "\"kind\": \"computed\", \"value\": \"A + 1\"")),
+    GA_TEMPLATE_ERROR_INVALID, { "sections[0].items[0]: cycle: A → B → C → A" } },
+  { "self-applicability", ONE_SECTION (ITEM ("A", "\"kind\": \"number\", \"applicable\": \"A > 0\"")),
+    GA_TEMPLATE_ERROR_INVALID, { "cycle: A → A" } },
+  { "section-cycle", HEAD "\"sections\": [{\"id\": \"S1\", \"title\": \"S\", \"applicable\": \"X > 1\", "
+    "\"items\": [" ITEM ("X", "\"kind\": \"number\"") "]}]}",
+    GA_TEMPLATE_ERROR_INVALID, { "sections[0].items[0]: cycle: X → applicability of S1 → X" } },
+
+  /* Many problems at once: every one is listed. */
+  { "many", ONE_SECTION (ITEM ("A", "\"kind\": \"number\", \"min\": 3, \"max\": 1, \"colour\": 1") ", "
+                         ITEM ("A", "\"kind\": \"computed\", \"value\": \"Z\"")),
+    GA_TEMPLATE_ERROR_INVALID,
+    { "bounds: min 3", "sections[0].items[0].colour: unknown field", "duplicate id 'A'",
+      "unknown item 'Z' at column 1" } },
+};
+
+static void
+test_bad (gconstpointer data)
+{
+  const BadCase *c = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GaTemplate) tmpl = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+
+  tmpl = ga_template_new_from_data (c->json, -1, "case", &error);
+  g_assert_null (tmpl);
+  g_assert_error (error, GA_TEMPLATE_ERROR, (gint) c->code);
+  for (guint i = 0; i < G_N_ELEMENTS (c->fragments) && c->fragments[i] != NULL; i++)
+    if (strstr (error->message, c->fragments[i]) == NULL)
+      {
+        g_test_message ("case %s: expected '%s' in:\n%s", c->name, c->fragments[i],
+                        error->message);
+        g_test_fail ();
+      }
+
+  /* The list form agrees with the error. */
+  g_clear_error (&error);
+  problems = ga_template_validate_data (c->json, -1, &error);
+  if (c->code == GA_TEMPLATE_ERROR_JSON)
+    {
+      g_assert_null (problems);
+      g_assert_error (error, GA_TEMPLATE_ERROR, GA_TEMPLATE_ERROR_JSON);
+    }
+  else
+    {
+      g_assert_no_error (error);
+      g_assert_nonnull (problems);
+      g_assert_cmpuint (problems->len, >, 0);
+      for (guint i = 0; i < problems->len; i++)
+        g_assert_null (strchr (problems->pdata[i], '\n'));
+    }
+}
+
+static void
+test_deep_nesting (void)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  GaTemplate *tmpl;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (s, '[');
+  tmpl = ga_template_new_from_data (s->str, s->len, NULL, &error);
+  g_assert_null (tmpl);
+  g_assert_error (error, GA_TEMPLATE_ERROR, GA_TEMPLATE_ERROR_JSON);
+  g_assert_nonnull (strstr (error->message, "nested more than"));
+}
+
+static const char valid_json[] =
+  "{\"format\": 1, \"id\": \"demo.t-1\", \"version\": \"2.1.0\", \"kind\": \"green-factory\",\n"
+  " \"title\": {\"zh_CN\": \"演示\", \"en\": \"Demo\"},\n"
+  " \"description\": \"d\",\n"
+  " \"standard\": {\"code\": \"GB/T 1-2025\", \"title\": \"通则\", \"effective\": \"2025-12-31\"},\n"
+  " \"province\": \"440000\", \"source\": \"test\", \"verified\": false, \"unverified_reason\": \"made up\",\n"
+  " \"_comment\": \"ignored\",\n"
+  " \"scoring\": {\"scheme\": \"points\", \"max\": 20, \"pass\": 12, \"na_policy\": \"award\", \"bonus_cap\": 3,\n"
+  "   \"grades\": [{\"id\": \"A\", \"min\": 18, \"label\": {\"zh_CN\": \"优\", \"en\": \"Excellent\"}}, {\"id\": \"B\", \"min\": 12}]},\n"
+  " \"tables\": [{\"id\": \"fac\", \"title\": \"F\", \"source\": \"s\", \"version\": \"2008\",\n"
+  "   \"columns\": [\"key\", \"name\", \"kgce\"], \"units\": [null, null, \"kgce/kg\"],\n"
+  "   \"rows\": [{\"key\": \"Coal\", \"values\": [\"原煤\", 0.7143], \"note\": \"Annex A\"},\n"
+  "            {\"key\": \"gas\", \"values\": [\"天然气\", 1.2143], \"verified\": false}]}],\n"
+  " \"sections\": [\n"
+  "  {\"id\": \"S1\", \"title\": {\"zh_CN\": \"一\", \"en\": \"One\"}, \"clause\": \"5.1\", \"points\": 15,\n"
+  "   \"na_policy\": \"exclude\",\n"
+  "   \"items\": [\n"
+  "     {\"id\": \"C1\", \"kind\": \"compliance\", \"title\": \"c\", \"source\": \"5.1.1\", \"points\": 10,\n"
+  "      \"partial_factor\": 0.4, \"evidence\": [\"certificate\"], \"requirement\": \"r\", \"guidance\": \"g\"},\n"
+  "     {\"id\": \"N1\", \"kind\": \"number\", \"title\": \"n\", \"source\": \"s\", \"unit\": \"%\", \"min\": 0,\n"
+  "      \"max\": 100, \"integer\": true, \"points\": 5, \"mandatory\": false,\n"
+  "      \"score\": {\"interp\": {\"baseline\": 80, \"leading\": \"90\"}}}],\n"
+  "   \"sections\": [{\"id\": \"S1a\", \"title\": \"sub\", \"items\": [\n"
+  "     {\"id\": \"T1\", \"kind\": \"text\", \"title\": \"t\", \"source\": \"s\"}]}]},\n"
+  "  {\"id\": \"S2\", \"title\": \"Two\", \"applicable\": \"N1 > 0\", \"items\": [\n"
+  "     {\"id\": \"Y1\", \"kind\": \"yesno\", \"title\": \"y\", \"source\": \"s\", \"veto\": true},\n"
+  "     {\"id\": \"CH\", \"kind\": \"choice\", \"title\": \"ch\", \"source\": \"s\",\n"
+  "      \"options\": [{\"id\": \"a\", \"label\": \"A\", \"points\": 5}, {\"id\": \"b\", \"points\": 2}]},\n"
+  "     {\"id\": \"BO\", \"kind\": \"yesno\", \"title\": \"bonus\", \"source\": \"s\", \"bonus\": true, \"points\": 2},\n"
+  "     {\"id\": \"E\", \"kind\": \"table\", \"title\": \"e\", \"source\": \"s\", \"min_rows\": 1,\n"
+  "      \"columns\": [{\"id\": \"carrier\", \"kind\": \"choice\", \"options_table\": \"fac\"},\n"
+  "                  {\"id\": \"qty\", \"kind\": \"number\", \"min\": 0, \"required\": true},\n"
+  "                  {\"id\": \"tce\", \"kind\": \"computed\", \"value\": \"qty * FACTOR(\\\"fac\\\", carrier, \\\"kgce\\\") / 1000\", \"unit\": \"tce\"}],\n"
+  "      \"rows\": [{\"carrier\": \"Coal\"}]},\n"
+  "     {\"id\": \"K\", \"kind\": \"computed\", \"title\": \"k\", \"source\": \"s\", \"value\": \"SUM(E.tce)\", \"format\": \"0.00\"}]}],\n"
+  " \"outputs\": [{\"id\": \"total\", \"title\": \"Total\", \"unit\": \"tce\", \"value\": \"K\", \"format\": \"0.0\"}]}\n";
+
+static void
+test_accessors (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GaTemplate) tmpl = ga_template_new_from_data (valid_json, -1, "demo", &error);
+  GaItem *c1, *n1, *ch, *e, *k;
+  GaSection *s1, *s1a, *s2;
+  GaLookupTable *fac;
+  GaColumn *carrier;
+  GaGrade *grade;
+  const GaValue *cell;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (tmpl);
+  g_assert_cmpstr (ga_template_get_id (tmpl), ==, "demo.t-1");
+  g_assert_cmpstr (ga_template_get_version (tmpl), ==, "2.1.0");
+  g_assert_cmpint (ga_template_get_kind (tmpl), ==, GA_TEMPLATE_KIND_GREEN_FACTORY);
+  g_assert_cmpstr (ga_text_get (ga_template_get_title (tmpl), "zh_CN"), ==, "演示");
+  g_assert_cmpstr (ga_text_get (ga_template_get_title (tmpl), "en"), ==, "Demo");
+  g_assert_cmpstr (ga_template_get_standard (tmpl), ==, "GB/T 1-2025");
+  g_assert_cmpstr (ga_template_get_standard_title (tmpl), ==, "通则");
+  g_assert_cmpstr (ga_template_get_effective_date (tmpl), ==, "2025-12-31");
+  g_assert_cmpstr (ga_template_get_province (tmpl), ==, "440000");
+  g_assert_cmpstr (ga_template_get_source (tmpl), ==, "test");
+  g_assert_false (ga_template_get_verified (tmpl));
+  g_assert_cmpint (ga_template_get_scheme (tmpl), ==, GA_SCHEME_POINTS);
+  g_assert_cmpfloat (ga_template_get_max_score (tmpl), ==, 20);
+  g_assert_cmpfloat (ga_template_get_pass_score (tmpl), ==, 12);
+  g_assert_cmpfloat (ga_template_get_bonus_cap (tmpl), ==, 3);
+  g_assert_cmpint (ga_template_get_na_policy (tmpl), ==, GA_NA_POLICY_AWARD);
+  g_assert_cmpuint (ga_template_get_grades (tmpl)->len, ==, 2);
+  grade = ga_template_get_grades (tmpl)->pdata[0];
+  g_assert_cmpstr (grade->id, ==, "A");
+  g_assert_cmpfloat (grade->min_score, ==, 18);
+  g_assert_cmpstr (ga_text_get (&grade->label, "zh_CN"), ==, "优");
+  g_assert_cmpuint (ga_template_get_level_rules (tmpl)->len, ==, 0);
+
+  /* Sections depth first, items in document order (a section's own items
+   * before its subsections'). */
+  g_assert_cmpuint (ga_template_get_root_sections (tmpl)->len, ==, 2);
+  g_assert_cmpuint (ga_template_get_sections (tmpl)->len, ==, 3);
+  s1 = ga_template_find_section (tmpl, "S1");
+  s1a = ga_template_find_section (tmpl, "S1a");
+  s2 = ga_template_find_section (tmpl, "S2");
+  g_assert_true (ga_template_get_sections (tmpl)->pdata[1] == s1a);
+  g_assert_true (s1a->parent == s1);
+  g_assert_cmpuint (s1a->depth, ==, 1);
+  g_assert_cmpfloat (s1->points, ==, 15);
+  g_assert_true (isnan (s2->points));
+  g_assert_cmpint (s1->na_policy, ==, GA_NA_POLICY_EXCLUDE);
+  g_assert_cmpint (s1a->na_policy, ==, GA_NA_POLICY_EXCLUDE);   /* inherited from S1 */
+  g_assert_cmpint (s2->na_policy, ==, GA_NA_POLICY_AWARD);      /* from the template */
+  g_assert_nonnull (s2->applicable);
+  g_assert_cmpstr (s1->clause, ==, "5.1");
+
+  g_assert_cmpuint (ga_template_get_items (tmpl)->len, ==, 8);
+  c1 = ga_template_find_item (tmpl, "C1");
+  g_assert_true (ga_template_get_items (tmpl)->pdata[0] == c1);
+  g_assert_cmpstr (((GaItem *) ga_template_get_items (tmpl)->pdata[2])->id, ==, "T1");
+  g_assert_cmpint (c1->kind, ==, GA_ITEM_COMPLIANCE);
+  g_assert_cmpint (c1->score.method, ==, GA_SCORE_COMPLIANCE);
+  g_assert_cmpfloat (c1->score.partial_factor, ==, 0.4);
+  g_assert_cmpstr (c1->evidence->pdata[0], ==, "certificate");
+  g_assert_cmpstr (c1->json_path, ==, "sections[0].items[0]");
+  g_assert_true (c1->section == s1);
+  g_assert_true (c1->mandatory);
+  g_assert_true (c1->na_allowed);
+  n1 = ga_template_find_item (tmpl, "N1");
+  g_assert_cmpint (n1->score.method, ==, GA_SCORE_INTERP);
+  g_assert_cmpstr (ga_formula_get_text (n1->score.leading), ==, "90");
+  g_assert_cmpfloat (n1->min, ==, 0);
+  g_assert_cmpfloat (n1->max, ==, 100);
+  g_assert_true (n1->integer);
+  g_assert_false (n1->mandatory);
+  g_assert_cmpstr (n1->unit, ==, "%");
+  g_assert_true (ga_template_find_item (tmpl, "Y1")->veto);
+  g_assert_true (isnan (ga_template_find_item (tmpl, "Y1")->points));
+  ch = ga_template_find_item (tmpl, "CH");
+  g_assert_cmpint (ch->score.method, ==, GA_SCORE_OPTIONS);
+  g_assert_cmpfloat (ch->points, ==, 5);   /* the best option */
+  g_assert_cmpstr (ga_text_get (&((GaOption *) ch->options->pdata[1])->label, "en"), ==, "b");
+  g_assert_true (ga_template_find_item (tmpl, "BO")->bonus);
+
+  e = ga_template_find_item (tmpl, "E");
+  g_assert_cmpint (e->kind, ==, GA_ITEM_TABLE);
+  g_assert_cmpuint (e->min_rows, ==, 1);
+  g_assert_cmpuint (e->columns->len, ==, 3);
+  carrier = e->columns->pdata[0];
+  g_assert_cmpstr (carrier->options_table, ==, "fac");
+  g_assert_cmpuint (carrier->options->len, ==, 2);
+  g_assert_cmpstr (((GaOption *) carrier->options->pdata[0])->id, ==, "Coal");
+  g_assert_true (((GaColumn *) e->columns->pdata[1])->required);
+  g_assert_nonnull (((GaColumn *) e->columns->pdata[2])->formula);
+  g_assert_cmpuint (e->fixed_rows->len, ==, 1);
+  k = ga_template_find_item (tmpl, "K");
+  g_assert_cmpstr (k->format, ==, "0.00");
+  g_assert_false (k->na_allowed);
+
+  g_assert_cmpuint (ga_template_get_outputs (tmpl)->len, ==, 1);
+  g_assert_cmpstr (ga_template_find_output (tmpl, "total")->format, ==, "0.0");
+  g_assert_null (ga_template_find_output (tmpl, "K"));
+  g_assert_null (ga_template_find_item (tmpl, "total"));
+  g_assert_null (ga_template_find_item (tmpl, "nope"));
+
+  fac = ga_template_find_table (tmpl, "fac");
+  g_assert_nonnull (fac);
+  g_assert_cmpstr (fac->version, ==, "2008");
+  g_assert_cmpstr (fac->column_units->pdata[2], ==, "kgce/kg");
+  cell = ga_lookup_table_get (fac, "coal", "kgce");   /* keys ignore case */
+  g_assert_nonnull (cell);
+  g_assert_cmpfloat (cell->u.number, ==, 0.7143);
+  cell = ga_lookup_table_get (fac, "gas", "name");
+  g_assert_cmpstr (cell->u.text, ==, "天然气");
+  g_assert_null (ga_lookup_table_get (fac, "oil", "kgce"));
+  g_assert_null (ga_lookup_table_get (fac, "gas", "nope"));
+  g_assert_false (((GaTableRow *) fac->rows->pdata[1])->verified);
+  g_assert_cmpstr (((GaTableRow *) fac->rows->pdata[0])->note, ==, "Annex A");
+
+  g_assert_cmpstr (ga_item_kind_to_string (GA_ITEM_MULTI), ==, "multi");
+  g_assert_cmpstr (ga_template_kind_to_string (GA_TEMPLATE_KIND_CLEAN_PRODUCTION), ==,
+                   "clean-production");
+}
+
+static void
+test_content_hash (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GaTemplate) a = ga_template_new_from_data (valid_json, -1, NULL, &error);
+  g_autoptr(GaTemplate) b = NULL;
+  g_autoptr(GaTemplate) c = NULL;
+  g_autofree char *expected = g_compute_checksum_for_string (G_CHECKSUM_SHA256, valid_json, -1);
+  g_autofree char *spaced = g_strconcat (valid_json, " ", NULL);
+  gsize length = 0;
+
+  g_assert_no_error (error);
+  b = ga_template_new_from_data (valid_json, strlen (valid_json), NULL, &error);
+  g_assert_no_error (error);
+  c = ga_template_new_from_data (spaced, -1, NULL, &error);
+  g_assert_no_error (error);
+
+  g_assert_cmpstr (ga_template_get_content_hash (a), ==, expected);
+  g_assert_cmpuint (strlen (ga_template_get_content_hash (a)), ==, 64);
+  g_assert_cmpstr (ga_template_get_content_hash (a), ==, ga_template_get_content_hash (b));
+  /* One more space is different bytes, so a different template version. */
+  g_assert_cmpstr (ga_template_get_content_hash (a), !=, ga_template_get_content_hash (c));
+  g_assert_nonnull (g_bytes_get_data (ga_template_get_bytes (a), &length));
+  g_assert_cmpuint (length, ==, strlen (valid_json));
+  g_assert_cmpmem (g_bytes_get_data (ga_template_get_bytes (a), NULL), length, valid_json, length);
+}
+
+static void
+test_validate_data (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = ga_template_validate_data (valid_json, -1, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (problems);
+  g_assert_cmpuint (problems->len, ==, 0);
+}
+
+static void
+test_file (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ga-template-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "t.json", NULL);
+  g_autoptr(GaTemplate) tmpl = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, valid_json, -1, &error));
+  tmpl = ga_template_new_from_file (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (ga_template_get_id (tmpl), ==, "demo.t-1");
+  g_unlink (path);
+  g_clear_pointer (&tmpl, ga_template_unref);
+  tmpl = ga_template_new_from_file (path, &error);
+  g_assert_null (tmpl);
+  g_assert_error (error, GA_TEMPLATE_ERROR, GA_TEMPLATE_ERROR_NOT_FOUND);
+  g_rmdir (dir);
+}
+
+/* The bundled list is whatever resources/templates/meson.build compiled in:
+ * sorted, and every id loads by itself. */
+static void
+test_bundled (void)
+{
+  g_auto(GStrv) ids = ga_template_list_bundled ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GaTemplate) missing = NULL;
+
+  g_assert_nonnull (ids);
+  for (guint i = 0; ids[i] != NULL; i++)
+    {
+      g_autoptr(GaTemplate) tmpl = ga_template_new_from_resource (ids[i], &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (ga_template_get_id (tmpl), ==, ids[i]);
+      g_assert_false (g_str_has_suffix (ids[i], ".json"));
+      if (i > 0)
+        g_assert_cmpint (strcmp (ids[i - 1], ids[i]), <, 0);
+    }
+  missing = ga_template_new_from_resource ("no-such-template", &error);
+  g_assert_null (missing);
+  g_assert_error (error, GA_TEMPLATE_ERROR, GA_TEMPLATE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  missing = ga_template_new_from_resource ("../etc/passwd", &error);
+  g_assert_null (missing);
+  g_assert_error (error, GA_TEMPLATE_ERROR, GA_TEMPLATE_ERROR_NOT_FOUND);
+}
+
+static void
+test_text_fallback (void)
+{
+  GaText only_zh = { (char *) "中文", NULL };
+  GaText none = { NULL, NULL };
+
+  g_assert_cmpstr (ga_text_get (&only_zh, "en"), ==, "中文");
+  g_assert_cmpstr (ga_text_get (&only_zh, "zh_CN"), ==, "中文");
+  g_assert_cmpstr (ga_text_get (&none, NULL), ==, "");
+  g_assert_cmpstr (ga_text_get (NULL, "en"), ==, "");
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad_cases); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/ga/template/invalid/%s", bad_cases[i].name);
+      g_test_add_data_func (path, &bad_cases[i], test_bad);
+    }
+  g_test_add_func ("/ga/template/invalid/deep-nesting", test_deep_nesting);
+  g_test_add_func ("/ga/template/accessors", test_accessors);
+  g_test_add_func ("/ga/template/content-hash", test_content_hash);
+  g_test_add_func ("/ga/template/validate-data", test_validate_data);
+  g_test_add_func ("/ga/template/file", test_file);
+  g_test_add_func ("/ga/template/bundled", test_bundled);
+  g_test_add_func ("/ga/template/text-fallback", test_text_fallback);
+  return g_test_run ();
+}
