@@ -10,16 +10,11 @@
 #include <string.h>
 #include <json-glib/json-glib.h>
 
-#define ASSESSMENT_COLUMNS \
-  "a.id, a.uuid, a.enterprise_id, a.template_id, a.template_version, a.template_hash, a.kind," \
-  " a.title, a.year, a.period, a.status, a.created_at, a.updated_at"
+#define ASSESSMENT_COLUMNS GA_STORE_ASSESSMENT_COLUMNS
 
 /* Longest item id accepted: ids are short identifiers in templates; a
  * bound keeps garbage from the CLI or a package out of the keys. */
 #define MAX_ITEM_ID 256
-
-GaAssessment *ga_store_assessment_from_row (sqlite3_stmt *stmt,
-                                            int           first);
 
 GaAssessment *
 ga_store_assessment_from_row (sqlite3_stmt *stmt,
@@ -42,6 +37,8 @@ ga_store_assessment_from_row (sqlite3_stmt *stmt,
   a->status = g_strcmp0 (status, "final") == 0 ? GA_ASSESSMENT_FINAL : GA_ASSESSMENT_DRAFT;
   a->created_at = ga_store_column_dup (stmt, first + 11);
   a->updated_at = ga_store_column_dup (stmt, first + 12);
+  a->finalized_at = ga_store_column_dup (stmt, first + 13);
+  a->finalized_by = ga_store_column_dup (stmt, first + 14);
   return a;
 }
 
@@ -63,6 +60,8 @@ ga_assessment_copy (const GaAssessment *src)
   a->period = g_strdup (src->period);
   a->created_at = g_strdup (src->created_at);
   a->updated_at = g_strdup (src->updated_at);
+  a->finalized_at = g_strdup (src->finalized_at);
+  a->finalized_by = g_strdup (src->finalized_by);
   return a;
 }
 
@@ -80,6 +79,8 @@ ga_assessment_free (GaAssessment *a)
   g_free (a->period);
   g_free (a->created_at);
   g_free (a->updated_at);
+  g_free (a->finalized_at);
+  g_free (a->finalized_by);
   g_free (a);
 }
 
@@ -342,7 +343,7 @@ ga_store_get_assessment (GaStore  *store,
   if (rc == SQLITE_ROW)
     {
       a = ga_store_assessment_from_row (stmt, 0);
-      a->n_answers = sqlite3_column_int (stmt, 13);
+      a->n_answers = sqlite3_column_int (stmt, GA_STORE_N_ASSESSMENT_COLUMNS);
     }
   else if (rc == SQLITE_DONE)
     g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_FOUND,
@@ -371,10 +372,18 @@ ga_store_resolve_assessment (GaStore     *store,
   if (numeric)
     {
       g_autoptr(GaAssessment) a = NULL;
+      g_autoptr(GError) local = NULL;
 
       id = g_ascii_strtoll (ref, NULL, 10);
-      a = ga_store_get_assessment (store, id, error);
-      return a != NULL ? id : 0;
+      a = ga_store_get_assessment (store, id, &local);
+      if (a != NULL)
+        return id;
+      /* A UUID prefix may be all digits ("20251130"); try that next. */
+      if (strlen (ref) < 6 || local->code != GA_STORE_ERROR_NOT_FOUND)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return 0;
+        }
     }
 
   if (ref == NULL || strlen (ref) < 6 || strlen (ref) > 36)
@@ -459,7 +468,7 @@ ga_store_list_assessments (GaStore  *store,
     {
       GaAssessment *a = ga_store_assessment_from_row (stmt, 0);
 
-      a->n_answers = sqlite3_column_int (stmt, 13);
+      a->n_answers = sqlite3_column_int (stmt, GA_STORE_N_ASSESSMENT_COLUMNS);
       g_ptr_array_add (list, a);
     }
   sqlite3_reset (stmt);
@@ -517,14 +526,20 @@ ga_store_set_assessment_status (GaStore            *store,
 
   if (!ga_store_begin (store, error))
     return FALSE;
-  stmt = ga_store_prepare (store, "UPDATE assessments SET status = ?, updated_at = ? WHERE id = ?",
+  /* Making an assessment final records who and when (schema 2); reopening
+   * clears it, so the date is always that of the final version. */
+  stmt = ga_store_prepare (store,
+                           "UPDATE assessments SET status = ?1, updated_at = ?2,"
+                           " finalized_at = CASE WHEN ?1 = 'final' THEN ?2 END,"
+                           " finalized_by = CASE WHEN ?1 = 'final' THEN ?3 END WHERE id = ?4",
                            error);
   if (stmt == NULL)
     goto fail;
   now = ga_store_now ();
   sqlite3_bind_text (stmt, 1, ga_assessment_status_to_string (status), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 3, id);
+  sqlite3_bind_text (stmt, 3, store->author, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 4, id);
   rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
   if (rc != SQLITE_DONE)

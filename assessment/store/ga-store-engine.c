@@ -44,7 +44,7 @@ ga_store_new_assessment (GaStore     *store,
                          const char  *period,
                          GError     **error)
 {
-  g_autoptr(GBytes) bytes = NULL;
+  GBytes *bytes;   /* borrowed from the template */
   g_autofree char *default_title = NULL;
 
   g_return_val_if_fail (GA_IS_STORE (store), 0);
@@ -272,7 +272,7 @@ ga_store_import_template (GaStore     *store,
                           GError     **error)
 {
   g_autoptr(GaTemplate) tmpl = NULL;
-  g_autoptr(GBytes) bytes = NULL;
+  GBytes *bytes;   /* borrowed from the template */
   g_autofree char *hash = NULL;
 
   g_return_val_if_fail (GA_IS_STORE (store), NULL);

@@ -23,6 +23,7 @@ ga_evidence_free (GaEvidence *evidence)
   g_free (evidence->mime_type);
   g_free (evidence->author);
   g_free (evidence->added_at);
+  g_free (evidence->note);
   g_free (evidence);
 }
 
@@ -58,8 +59,10 @@ refuse_too_large (GaStore     *store,
   have = g_format_size_full (size, G_FORMAT_SIZE_IEC_UNITS);
   limit = g_format_size_full (store->evidence_limit, G_FORMAT_SIZE_IEC_UNITS);
   g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_TOO_LARGE,
-               "%s is %s, more than the %s an evidence file may have. Attach a smaller file "
-               "(scan at a lower resolution, or split the document)", name, have, limit);
+               "%s is %s (%" G_GUINT64_FORMAT " bytes), more than the %s (%" G_GUINT64_FORMAT
+               " bytes) an evidence file may have. Attach a smaller file (scan at a lower "
+               "resolution, or split the document)", name, have, size, limit,
+               store->evidence_limit);
   return FALSE;
 }
 
@@ -231,7 +234,8 @@ ga_store_add_evidence (GaStore     *store,
   return ga_store_add_evidence_bytes (store, assessment_id, item_id, name, bytes, error);
 }
 
-#define EVIDENCE_COLUMNS "id, assessment_id, item_id, sha256, name, mime_type, size, author, added_at"
+#define EVIDENCE_COLUMNS \
+  "id, assessment_id, item_id, sha256, name, mime_type, size, author, added_at, note"
 
 static GaEvidence *
 evidence_from_row (sqlite3_stmt *stmt)
@@ -247,6 +251,7 @@ evidence_from_row (sqlite3_stmt *stmt)
   e->size = sqlite3_column_int64 (stmt, 6);
   e->author = ga_store_column_dup (stmt, 7);
   e->added_at = ga_store_column_dup (stmt, 8);
+  e->note = ga_store_column_dup (stmt, 9);
   return e;
 }
 
@@ -378,6 +383,72 @@ ga_store_remove_evidence (GaStore  *store,
       goto fail;
     }
   if (!ga_store_commit (store, "Removing the evidence", error))
+    return FALSE;
+  ga_store_emit_changed (store, assessment_id);
+  return TRUE;
+
+fail:
+  ga_store_rollback (store);
+  return FALSE;
+}
+
+gboolean
+ga_store_set_evidence_note (GaStore     *store,
+                            gint64       evidence_id,
+                            const char  *note,
+                            GError     **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 assessment_id = 0;
+  int rc;
+
+  g_return_val_if_fail (GA_IS_STORE (store), FALSE);
+
+  if (note != NULL && (!g_utf8_validate (note, -1, NULL) || g_utf8_strlen (note, -1) > 500))
+    {
+      g_set_error_literal (error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
+                           "An evidence caption must be UTF-8 text of at most 500 characters");
+      return FALSE;
+    }
+
+  if (!ga_store_begin (store, error))
+    return FALSE;
+  stmt = ga_store_prepare (store, "SELECT assessment_id FROM evidence WHERE id = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, evidence_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    assessment_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_FOUND,
+                   "There is no evidence with id %" G_GINT64_FORMAT, evidence_id);
+      goto fail;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      ga_store_fail (store, rc, "Changing the evidence caption", error);
+      goto fail;
+    }
+  if (!ga_store_check_writable (store, assessment_id, error))
+    goto fail;
+
+  stmt = ga_store_prepare (store, "UPDATE evidence SET note = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  if (note != NULL && *note != '\0')
+    sqlite3_bind_text (stmt, 1, note, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, evidence_id);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      ga_store_fail (store, rc, "Changing the evidence caption", error);
+      goto fail;
+    }
+  if (!ga_store_commit (store, "Changing the evidence caption", error))
     return FALSE;
   ga_store_emit_changed (store, assessment_id);
   return TRUE;

@@ -223,7 +223,7 @@ read_package_head (GaStore  *pkg,
   rc = sqlite3_prepare_v2 (pkg->db,
                            "SELECT a.uuid, a.title, e.credit_code FROM assessments a"
                            " JOIN enterprises e ON e.id = a.enterprise_id", -1, &stmt, NULL);
-  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc == SQLITE_OK || rc == SQLITE_ROW) && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       if (n++ == 0)
         {
@@ -345,9 +345,10 @@ import_rows (GaStore               *store,
   rc = sqlite3_prepare_v2 (store->db,
                            "INSERT INTO main.assessments (uuid, enterprise_id, template_hash,"
                            " template_id, template_version, kind, title, year, period, status,"
-                           " created_at, updated_at) SELECT ?1, ?2, template_hash, template_id,"
-                           " template_version, kind, ?3, year, period, status, created_at,"
-                           " updated_at FROM pkg.assessments", -1, &stmt, NULL);
+                           " created_at, updated_at, finalized_at, finalized_by)"
+                           " SELECT ?1, ?2, template_hash, template_id, template_version, kind, ?3,"
+                           " year, period, status, created_at, updated_at, finalized_at,"
+                           " finalized_by FROM pkg.assessments", -1, &stmt, NULL);
   if (rc == SQLITE_OK)
     {
       sqlite3_bind_text (stmt, 1, new_uuid, -1, SQLITE_STATIC);
@@ -411,8 +412,8 @@ import_rows (GaStore               *store,
                    "Importing the evidence files", error)
       || !exec_bound (store,
                       "INSERT INTO main.evidence (assessment_id, item_id, sha256, name, mime_type,"
-                      " size, author, added_at) SELECT ?1, item_id, sha256, name, mime_type, size,"
-                      " author, added_at FROM pkg.evidence ORDER BY id", assessment_id,
+                      " size, author, added_at, note) SELECT ?1, item_id, sha256, name, mime_type,"
+                      " size, author, added_at, note FROM pkg.evidence ORDER BY id", assessment_id,
                       "Importing the evidence", error))
     return 0;
 

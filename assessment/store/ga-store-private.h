@@ -23,6 +23,16 @@ struct _GaStore
   GHashTable *templates;    /* hash -> GaTemplate* (ga-store-engine.c), may be NULL */
 };
 
+/* The columns ga_store_assessment_from_row() reads, table alias a. */
+#define GA_STORE_ASSESSMENT_COLUMNS \
+  "a.id, a.uuid, a.enterprise_id, a.template_id, a.template_version, a.template_hash, a.kind," \
+  " a.title, a.year, a.period, a.status, a.created_at, a.updated_at, a.finalized_at," \
+  " a.finalized_by"
+#define GA_STORE_N_ASSESSMENT_COLUMNS 15
+
+GaAssessment *ga_store_assessment_from_row (sqlite3_stmt *stmt,
+                                            int           first);
+
 /* One migration step: the SQL that takes the schema from version - 1 to
  * version. The steps run in one transaction (ga-store.c). */
 typedef struct {

@@ -137,8 +137,20 @@ static const char migration_1[] =
   "  DELETE FROM templates WHERE hash = OLD.template_hash AND imported_at IS NULL;\n"
   "END;\n";
 
+/* Version 2: who finalised an assessment and when (the submission date a
+ * bureau asks about), and a caption for each evidence file ("营业执照,
+ * page 2") for the export's evidence column. Assessments that were final
+ * already count as finalised at their last change: a final assessment
+ * cannot change, so its last change was the finalisation. */
+static const char migration_2[] =
+  "ALTER TABLE assessments ADD COLUMN finalized_at TEXT;\n"
+  "ALTER TABLE assessments ADD COLUMN finalized_by TEXT;\n"
+  "ALTER TABLE evidence ADD COLUMN note TEXT;\n"
+  "UPDATE assessments SET finalized_at = updated_at WHERE status = 'final';\n";
+
 static const GaStoreMigration migrations[] = {
   { 1, migration_1 },
+  { 2, migration_2 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == GA_STORE_SCHEMA_VERSION);

@@ -270,15 +270,37 @@ application_name (guint32 application_id)
   return application_id == GA_PACKAGE_APPLICATION_ID ? "GreenAssess package" : "GreenAssess database";
 }
 
-/* Reads the version of an existing file through a read-only connection,
- * so that a file we must refuse (newer, foreign, damaged) is never opened
- * for writing. */
+/* "file:" URI of @path for sqlite3_open_v2 (SQLITE_OPEN_URI): the
+ * characters URIs give a meaning to are percent-encoded. */
+static char *
+file_uri (const char *path,
+          const char *query)
+{
+  GString *uri = g_string_new ("file:");
+
+  for (const char *p = path; *p != '\0'; p++)
+    {
+      if (*p == '%' || *p == '?' || *p == '#')
+        g_string_append_printf (uri, "%%%02x", (guchar) *p);
+      else
+        g_string_append_c (uri, *p);
+    }
+  g_string_append_printf (uri, "?%s", query);
+  return g_string_free (uri, FALSE);
+}
+
+/* Reads the version of an existing file through an immutable read-only
+ * connection, so that a file we must refuse (newer, foreign, damaged) is
+ * neither written to nor given -wal and -shm files beside it. Immutable
+ * reads only the main file; a newer schema still sitting in a WAL is
+ * caught again in migrate(), before anything is written. */
 static gboolean
 probe_existing (const char  *path,
                 guint32      application_id,
                 int         *version,
                 GError     **error)
 {
+  g_autofree char *uri = file_uri (path, "immutable=1");
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
   guint32 app_id = 0;
@@ -286,7 +308,8 @@ probe_existing (const char  *path,
   int rc;
 
   *version = 0;
-  rc = sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_EXRESCODE, NULL);
+  rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_EXRESCODE,
+                        NULL);
   if (rc == SQLITE_OK)
     rc = sqlite3_prepare_v2 (db,
                              "SELECT (SELECT application_id FROM pragma_application_id),"
@@ -499,7 +522,15 @@ migrate (GaStore  *self,
       return FALSE;
     }
 
-  if (version >= GA_STORE_SCHEMA_VERSION)
+  if (version > GA_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NEWER,
+                   "%s was written by a newer version of GreenAssess (schema version %d; this "
+                   "version reads up to %d). The file was not changed: open it with the newer "
+                   "version", self->path, (int) version, GA_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+  if (version == GA_STORE_SCHEMA_VERSION)
     {
       self->schema_version = (int) version;
       return TRUE;
@@ -615,6 +646,15 @@ ga_store_open_internal (const char  *path,
 
   if (exists && !probe_existing (path, application_id, &version, error))
     return NULL;
+  /* Opening without creating is for files that must already be ours (a
+   * package to import): an empty file is not one. */
+  if (exists && !create && version == 0)
+    {
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_STORE,
+                   "%s is empty or not a %s. The file was not changed", path,
+                   application_name (application_id));
+      return NULL;
+    }
 
   if (!exists)
     {
@@ -797,7 +837,7 @@ check_hashes (GaStore    *store,
   sqlite3_stmt *stmt = NULL;
   int rc = sqlite3_prepare_v2 (store->db, sql, -1, &stmt, NULL);
 
-  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc == SQLITE_OK || rc == SQLITE_ROW) && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *hash = (const char *) sqlite3_column_text (stmt, 0);
       const void *data = sqlite3_column_blob (stmt, 1);
@@ -836,7 +876,7 @@ ga_store_check (GaStore    *store,
   g_return_val_if_fail (problems != NULL, FALSE);
 
   rc = sqlite3_prepare_v2 (store->db, "PRAGMA integrity_check", -1, &stmt, NULL);
-  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc == SQLITE_OK || rc == SQLITE_ROW) && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *line = (const char *) sqlite3_column_text (stmt, 0);
 
@@ -852,7 +892,7 @@ ga_store_check (GaStore    *store,
 
   stmt = NULL;
   rc = sqlite3_prepare_v2 (store->db, "PRAGMA foreign_key_check", -1, &stmt, NULL);
-  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc == SQLITE_OK || rc == SQLITE_ROW) && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (problems,
                      g_strdup_printf ("row %" G_GINT64_FORMAT " of table %s refers to a missing "
                                       "row of %s",
@@ -879,7 +919,7 @@ ga_store_check (GaStore    *store,
                            "SELECT e.id, e.name, e.size, b.size FROM evidence e "
                            "JOIN blobs b ON b.sha256 = e.sha256 WHERE e.size <> b.size",
                            -1, &stmt, NULL);
-  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((rc == SQLITE_OK || rc == SQLITE_ROW) && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (problems,
                      g_strdup_printf ("evidence %" G_GINT64_FORMAT " (%s) records %" G_GINT64_FORMAT
                                       " bytes but its file has %" G_GINT64_FORMAT,
@@ -1409,12 +1449,6 @@ ga_enterprise_summary_free (GaEnterpriseSummary *summary)
   g_free (summary);
 }
 
-/* Defined in ga-store-assessment.c. */
-GaAssessment *ga_store_assessment_from_row (sqlite3_stmt *stmt,
-                                            int           first);
-#define ASSESSMENT_COLUMNS_A \
-  "a.id, a.uuid, a.enterprise_id, a.template_id, a.template_version, a.template_hash, a.kind," \
-  " a.title, a.year, a.period, a.status, a.created_at, a.updated_at"
 
 GPtrArray *
 ga_store_list_enterprises (GaStore  *store,
@@ -1431,7 +1465,7 @@ ga_store_list_enterprises (GaStore  *store,
    * so the list costs O(enterprises · log n) however many assessments
    * there are. */
   stmt = ga_store_prepare (store,
-                           "SELECT " ENTERPRISE_COLUMNS ", " ASSESSMENT_COLUMNS_A ","
+                           "SELECT " ENTERPRISE_COLUMNS ", " GA_STORE_ASSESSMENT_COLUMNS ","
                            " (SELECT count(*) FROM assessments c WHERE c.enterprise_id = e.id)"
                            " FROM enterprises e"
                            " LEFT JOIN assessments a ON a.id ="
@@ -1449,7 +1483,8 @@ ga_store_list_enterprises (GaStore  *store,
       s->enterprise = enterprise_from_row (stmt, 0);
       if (sqlite3_column_type (stmt, N_ENTERPRISE_COLUMNS) != SQLITE_NULL)
         s->latest = ga_store_assessment_from_row (stmt, N_ENTERPRISE_COLUMNS);
-      s->n_assessments = sqlite3_column_int (stmt, N_ENTERPRISE_COLUMNS + 13);
+      s->n_assessments = sqlite3_column_int (stmt, N_ENTERPRISE_COLUMNS
+                                            + GA_STORE_N_ASSESSMENT_COLUMNS);
       g_ptr_array_add (list, s);
     }
   sqlite3_reset (stmt);

@@ -45,7 +45,7 @@ GQuark ga_store_error_quark (void);
 
 /* Schema version written to PRAGMA user_version. Older databases are
  * migrated forward (after a backup); newer ones are refused. */
-#define GA_STORE_SCHEMA_VERSION 1
+#define GA_STORE_SCHEMA_VERSION 2
 
 /* PRAGMA application_id of a store and of an exchange package ("GAst",
  * "GApk"), so that neither is mistaken for the other or for a foreign file. */
@@ -170,7 +170,9 @@ typedef struct {
   GaAssessmentStatus  status;
   char               *created_at;
   char               *updated_at;
-  guint               n_answers;
+  char               *finalized_at;     /* when it was last made final; NULL for drafts */
+  char               *finalized_by;
+  guint               n_answers;        /* filled by get/list_assessments */
 } GaAssessment;
 
 GaAssessment *ga_assessment_copy          (const GaAssessment *assessment);
@@ -308,6 +310,7 @@ typedef struct {
   guint64  size;
   char    *author;
   char    *added_at;
+  char    *note;        /* caption ("营业执照, page 2"); may be NULL */
 } GaEvidence;
 
 void          ga_evidence_free            (GaEvidence         *evidence);
@@ -340,6 +343,11 @@ GBytes       *ga_store_get_evidence_bytes (GaStore            *store,
                                            GError            **error);
 gboolean      ga_store_remove_evidence    (GaStore            *store,
                                            gint64              evidence_id,
+                                           GError            **error);
+/* Sets the caption of an evidence file (NULL or "" removes it). */
+gboolean      ga_store_set_evidence_note  (GaStore            *store,
+                                           gint64              evidence_id,
+                                           const char         *note,
                                            GError            **error);
 
 /* ------------------------------------------------------------------ */
