@@ -78,7 +78,7 @@ ga_cli_cmd_templates (int    argc,
   };
 
   if (!ga_cli_parse_options (&argc, &argv, NULL,
-                             _("Lists the templates compiled into the program."),
+                             _("Lists the bundled templates (those compiled into the program): id,\nversion, standard and the titles in both languages."),
                              NULL, NULL, &context, &exit_code))
     return exit_code;
   if (argc > 1)
@@ -357,6 +357,11 @@ append_section (EvalPrinter     *p,
 {
   const GaResult *r = ga_engine_get_section_result (p->engine, section);
   guint indent = 2 * section->depth;
+  /* Sections that hold only veto items, inputs or tables have no points:
+   * "0 of 0" would only be noise there. */
+  gboolean scored = r != NULL && ((!isnan (r->max) && r->max != 0)
+                                  || (!isnan (r->score) && r->score != 0)
+                                  || !isnan (r->weight));
 
   g_string_append_printf (p->out, "%*s%s  %s", (int) indent, "", section->id,
                           ga_text_get (&section->title, p->lang));
@@ -365,7 +370,7 @@ append_section (EvalPrinter     *p,
       g_string_append (p->out, "  [");
       g_string_append (p->out, ga_status_to_string (r->status));
       g_string_append (p->out, "]  ");
-      if (!isnan (r->score) || !isnan (r->max))
+      if (scored && (!isnan (r->score) || !isnan (r->max)))
         {
           g_string_append (p->out, _("score"));
           g_string_append_c (p->out, ' ');
@@ -375,7 +380,8 @@ append_section (EvalPrinter     *p,
       g_string_append_printf (p->out, _("answered %u of %u"), r->answered, r->total);
     }
   g_string_append_c (p->out, '\n');
-  append_trace (p, section->id, indent + 4);
+  if (scored)
+    append_trace (p, section->id, indent + 4);
 
   for (guint i = 0; section->items != NULL && i < section->items->len; i++)
     append_item (p, g_ptr_array_index (section->items, i), section->depth + 1);
@@ -421,7 +427,7 @@ append_summary (EvalPrinter *p,
   g_string_append_c (out, '\n');
   g_string_append_printf (out, "%s: %s\n", _("Status"), ga_status_to_string (s->status));
 
-  if (ga_template_get_scheme (tmpl) != GA_SCHEME_NONE)
+  if (ga_template_get_scheme (tmpl) != GA_SCHEME_NONE && !isnan (s->max))
     {
       g_string_append_printf (out, "%s: ", _("Score"));
       g_string_append_printf (out, _("%s of %s"), score, max);
@@ -509,29 +515,26 @@ print_json_results (GaEngine   *engine,
                     GaTemplate *tmpl)
 {
   g_autoptr(JsonNode) results = ga_engine_results_to_json (engine);
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autoptr(JsonNode) root = NULL;
   g_autofree char *text = NULL;
+  JsonObject *root;
 
-  /* The results as the engine writes them, under "results", next to what
-   * identifies the template they were computed with. */
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "template");
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "id");
-  json_builder_add_string_value (builder, ga_template_get_id (tmpl));
-  json_builder_set_member_name (builder, "version");
-  json_builder_add_string_value (builder, ga_template_get_version (tmpl));
-  json_builder_set_member_name (builder, "content_hash");
-  json_builder_add_string_value (builder, ga_template_get_content_hash (tmpl));
-  json_builder_end_object (builder);
-  json_builder_set_member_name (builder, "results");
-  json_builder_add_value (builder, g_steal_pointer (&results));
-  json_builder_end_object (builder);
+  /* The results as the engine writes them (docs/template-format.md). They
+   * name the template they were computed with; should a future engine leave
+   * that out, it is added here, because a result without the template
+   * version and hash cannot be reproduced. */
+  root = JSON_NODE_HOLDS_OBJECT (results) ? json_node_get_object (results) : NULL;
+  if (root != NULL && !json_object_has_member (root, "template"))
+    {
+      JsonObject *t = json_object_new ();
 
-  root = json_builder_get_root (builder);
-  json_generator_set_root (generator, root);
+      json_object_set_string_member (t, "id", ga_template_get_id (tmpl));
+      json_object_set_string_member (t, "version", ga_template_get_version (tmpl));
+      json_object_set_string_member (t, "content_hash", ga_template_get_content_hash (tmpl));
+      json_object_set_object_member (root, "template", t);
+    }
+
+  json_generator_set_root (generator, results);
   json_generator_set_pretty (generator, TRUE);
   text = json_generator_to_data (generator, NULL);
   g_print ("%s\n", text);
@@ -552,8 +555,8 @@ ga_cli_cmd_evaluate (int    argc,
   int exit_code;
   const GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json,
-      N_("Print the results as JSON: {\"template\": {id, version, content_hash}, "
-         "\"results\": …}"), NULL },
+      N_("Print the results as JSON (template id, version and content hash, summary, "
+         "sections, items, outputs)"), NULL },
     { "lang", 0, 0, G_OPTION_ARG_STRING, &lang,
       N_("Language of titles and explanations (zh_CN or en)"), N_("LANG") },
     { NULL }
@@ -1006,10 +1009,18 @@ main (int    argc,
 {
   const GaCliCommand *command;
   g_autofree char *prgname = NULL;
+  const char *localedir = LOCALEDIR;
   const char *name;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+#ifdef GA_BUILD_LOCALEDIR
+  /* Run from the build tree before installation: the catalogues built in
+   * build/po are laid out like an installed locale directory. */
+  if (!g_file_test (LOCALEDIR "/zh_CN/LC_MESSAGES/" GETTEXT_PACKAGE ".mo", G_FILE_TEST_EXISTS)
+      && g_file_test (GA_BUILD_LOCALEDIR, G_FILE_TEST_IS_DIR))
+    localedir = GA_BUILD_LOCALEDIR;
+#endif
+  bindtextdomain (GETTEXT_PACKAGE, localedir);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("greenassess-cli");

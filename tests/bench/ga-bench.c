@@ -256,9 +256,12 @@ append_item (GString *s,
       g_string_append (s, "\"kind\": \"yesno\", \"veto\": true, \"mandatory\": true");
       break;
     case P_VETO_CHOICE:
-      g_string_append (s, "\"kind\": \"choice\", \"veto\": true, \"options\": ["
-                       "{\"id\": \"ok\", \"label\": \"No violation\"}, "
-                       "{\"id\": \"bad\", \"label\": \"Violation\", \"fails\": true}]");
+      /* The failing option and a pass/fail formula: the loader of this
+       * version takes a veto choice only with a score rule. */
+      g_string_append_printf (s, "\"kind\": \"choice\", \"veto\": true, \"options\": ["
+                              "{\"id\": \"ok\", \"label\": \"No violation\"}, "
+                              "{\"id\": \"bad\", \"label\": \"Violation\", \"fails\": true}], "
+                              "\"score\": {\"formula\": \"%s<>\\\"bad\\\"\"}", id);
       break;
     case P_BONUS:
       g_string_append (s, "\"kind\": \"yesno\", \"points\": 1, \"bonus\": true");
@@ -365,9 +368,16 @@ make_points_template (gsize *length)
   g_string_append (s, "], \"outputs\": [{\"id\": \"total_tce\", \"title\": {\"zh_CN\": "
                    "\"综合能耗\", \"en\": \"Total energy\"}, \"unit\": \"tce\", "
                    "\"format\": \"0.00\", \"value\": \"SUM(");
-  for (guint i = P_COMPUTED_SUM; i < N_ITEMS; i += BLOCK)
-    g_string_append_printf (s, "%sI%05u", i == P_COMPUTED_SUM ? "" : ", ", i);
-  g_string_append_printf (s, ")\"}, {\"id\": \"intensity\", \"title\": \"Intensity\", "
+  /* Excel takes at most 255 arguments per function: SUM of SUMs of 100. */
+  for (guint i = P_COMPUTED_SUM, k = 0; i < N_ITEMS; i += BLOCK, k++)
+    {
+      if (k % 100 == 0)
+        g_string_append_printf (s, "%sSUM(", k ? "), " : "");
+      else
+        g_string_append (s, ", ");
+      g_string_append_printf (s, "I%05u", i);
+    }
+  g_string_append_printf (s, "))\"}, {\"id\": \"intensity\", \"title\": \"Intensity\", "
                           "\"unit\": \"tce/t\", \"value\": \"IFERROR(I%05u / I%05u, 0)\"}, "
                           "{\"id\": \"rows_first\", \"title\": \"Rows of the first table\", "
                           "\"value\": \"COUNT(I%05u.I%05u_qty)\", \"description\": \"count\"}]}",
@@ -639,8 +649,14 @@ load_or_die (const char *data,
 
   if (tmpl == NULL)
     {
-      fprintf (stderr, "ga-bench: the synthetic template %s does not load:\n%s\n",
-               origin, error->message);
+      g_auto(GStrv) lines = g_strsplit (error->message, "\n", 21);
+
+      /* The same mistake repeats in every block: the first lines say it. */
+      if (g_strv_length (lines) > 20)
+        lines[20][0] = '\0';
+      fprintf (stderr, "ga-bench: the synthetic template %s does not load:\n", origin);
+      for (guint i = 0; lines[i] != NULL && lines[i][0] != '\0'; i++)
+        fprintf (stderr, "  %s\n", lines[i]);
       exit (1);
     }
   return tmpl;
@@ -878,7 +894,11 @@ plausible_answer (GaTemplate   *tmpl,
                   const GaItem *item)
 {
   g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) wrapper = NULL;
 
+  /* json-glib's builder only takes values inside a container: the answer is
+   * built as the single element of an array. */
+  json_builder_begin_array (b);
   switch (item->kind)
     {
     case GA_ITEM_COMPLIANCE:
@@ -995,7 +1015,9 @@ plausible_answer (GaTemplate   *tmpl,
     default:
       return NULL;
     }
-  return json_builder_get_root (b);
+  json_builder_end_array (b);
+  wrapper = json_builder_get_root (b);
+  return json_node_copy (json_array_get_element (json_node_get_array (wrapper), 0));
 }
 
 static void

@@ -267,14 +267,22 @@ def _():
     t = doc["template"]
     check(t["id"] == "cli-points" and t["version"] == "1.2.0", "template id/version", out)
     check(re.match(r"^[0-9a-f]{64}$", t["content_hash"]) is not None, "sha-256 hash", out)
-    res = doc["results"]
-    check(isinstance(res, dict), "results object", out)
-    flat = json.dumps(res)
-    # the totals and one item, wherever the engine puts them
-    summ = res.get("summary", res)
+    # the same hash as the file's own SHA-256
+    import hashlib
+    with open(fixture("points.json"), "rb") as f:
+        check(t["content_hash"] == hashlib.sha256(f.read()).hexdigest(), "hash of the file", out)
+    summ = doc["summary"]
+    # same hand calculation as the text output: 17 of 30, grade B, passed
     check(abs(float(summ["score"]) - 17) < 1e-9, "score 17", out)
     check(abs(float(summ["max"]) - 30) < 1e-9, "max 30", out)
-    check("N1" in flat and "total_tce" in flat, "items and outputs present", out)
+    check(summ["veto"] == "pass" and summ["passed"] is True, "veto pass, passed", out)
+    check(summ["grade"] == "B", "grade B", out)
+    items = {i["id"]: i for i in doc["items"]}
+    check(abs(items["N1"]["score"] - 5) < 1e-9 and abs(items["N1"]["max"] - 10) < 1e-9,
+          "N1 5 of 10", out)
+    check(items["V1"]["veto_failed"] is False, "V1 veto met", out)
+    outputs = {o["id"]: o for o in doc["outputs"]}
+    check(abs(outputs["total_tce"]["value"] - 3.5) < 1e-9, "total_tce 3.5", out)
 
 
 @case("evaluate --lang zh_CN shows Chinese titles")
