@@ -128,8 +128,15 @@ def as_number(text):
         return None
     if isinstance(text, (int, float)):
         return float(text)
+    text = str(text).strip()
+    scale = 1.0
+    # LibreOffice keeps the percent sign of a percentage format even when
+    # it writes values as stored.
+    if text.endswith("%"):
+        text = text[:-1]
+        scale = 0.01
     try:
-        return float(str(text).strip())
+        return float(text) * scale
     except ValueError:
         return None
 

@@ -34,9 +34,9 @@ enum {
 
 /* Clean-production sheet columns. */
 enum {
-  CP_CATEGORY, CP_CAT_WEIGHT, CP_ID, CP_TITLE, CP_UNIT, CP_WEIGHT, CP_LIMITING, CP_B1, CP_B2,
-  CP_B3, CP_VALUE, CP_LEVEL, CP_APPLICABLE, CP_EFF_WEIGHT, CP_MET1, CP_MET2, CP_MET3,
-  CP_N_COLS
+  CP_CATEGORY, CP_CAT_WEIGHT, CP_CAT_APP, CP_CAT_EFF, CP_ID, CP_TITLE, CP_UNIT, CP_WEIGHT,
+  CP_LIMITING, CP_B1, CP_B2, CP_B3, CP_VALUE, CP_LEVEL, CP_APPLICABLE, CP_EFF_WEIGHT, CP_MET1,
+  CP_MET2, CP_MET3, CP_N_COLS
 };
 
 typedef struct {
@@ -95,6 +95,7 @@ typedef struct {
   guint       last_data_row;
   guint       total_row, max_row_unused, bonus_row, veto_row, grade_row, pass_row;
   gboolean    has_bonus, has_veto, has_grades, has_pass;
+  gboolean    points;       /* the points scheme: section scores and a total */
   char       *total_ref, *max_ref, *bonus_ref, *veto_ref, *grade_ref, *pass_ref;
 
   /* clean production */
@@ -549,10 +550,10 @@ new_format (Export *ex)
 {
   lxw_format *f = workbook_add_format (ex->wb);
 
-  /* 宋体 is what bureau forms use; charset 134 (GB2312) lets Excel and
-   * LibreOffice substitute another Chinese font where SimSun is missing. */
+  /* 宋体 (SimSun) is what bureau forms use. Where it is missing,
+   * spreadsheets substitute another Chinese font (LibreOffice goes through
+   * fontconfig, e.g. to WenQuanYi Zen Hei). */
   format_set_font_name (f, "宋体");
-  format_set_font_charset (f, 134);
   format_set_font_size (f, 10.5);
   format_set_align (f, LXW_ALIGN_VERTICAL_CENTER);
   return f;
@@ -1008,7 +1009,8 @@ layout_section (Export          *ex,
   for (guint i = 0; i < section->sections->len; i++)
     row = layout_section (ex, g_ptr_array_index (section->sections, i), row);
   g_hash_table_insert (ex->section_row, (gpointer) section, GUINT_TO_POINTER (row + 1));
-  g_hash_table_insert (ex->cells, g_strdup (section->id), cell_ref (&ex->scoring, row, SC_SCORE));
+  if (ex->points)
+    g_hash_table_insert (ex->cells, g_strdup (section->id), cell_ref (&ex->scoring, row, SC_SCORE));
   return row + 1;
 }
 
@@ -1283,44 +1285,86 @@ item_na_policy (const GaItem *item)
 }
 
 /* The score of an N/A item under its section's policy, as the engine
- * counts it: AWARD earns the points, the others earn nothing and leave the
- * maximum (RENORMALISE scales the section afterwards). */
+ * counts it: AWARD earns the points (not for bonus items), the others earn
+ * nothing and leave the maximum (RENORMALISE scales the section after). */
 static const char *
 na_points (const GaItem *item,
            const char   *points)
 {
-  return item_na_policy (item) == GA_NA_POLICY_AWARD ? points : "0";
+  return item_na_policy (item) == GA_NA_POLICY_AWARD && !item->bonus ? points : "0";
 }
 
-/* The core of an item's score formula over its value cell @v, before the
- * blank and N/A guards. */
-static char *
-score_core (Export       *ex,
-            const GaItem *item,
-            const char   *v,
-            const char   *p)
+static const char *
+cmp_text (GaComparator cmp)
 {
+  switch (cmp)
+    {
+    case GA_CMP_LE: return "<=";
+    case GA_CMP_LT: return "<";
+    case GA_CMP_GE: return ">=";
+    case GA_CMP_GT: return ">";
+    case GA_CMP_EQ:
+    default: return "=";
+    }
+}
+
+/* An item's score formula in parts, mirroring the engine's order:
+ *   value N/A            -> the N/A points;
+ *   value blank          -> 0 (incomplete; the maximum stays);
+ *   @na_rest TRUE        -> the N/A points (a baseline, threshold or score
+ *                           formula that is not applicable);
+ *   otherwise @core, which gives 0 for whatever the engine cannot score;
+ * and any Excel error is 0, as an error status scores 0 in the engine. */
+typedef struct {
+  char *na_rest;  /* NULL: only the value decides N/A */
+  char *core;
+} ScoreParts;
+
+static void
+score_parts_clear (ScoreParts *parts)
+{
+  g_clear_pointer (&parts->na_rest, g_free);
+  g_clear_pointer (&parts->core, g_free);
+}
+
+static gboolean
+score_parts (Export       *ex,
+             const GaItem *item,
+             const char   *v,
+             const char   *p,
+             ScoreParts   *parts)
+{
+  g_autofree char *na = excel_string (ex->na_text);
+
   switch (item->score.method)
     {
     case GA_SCORE_COMPLIANCE:
       {
         g_autofree char *pf = excel_number (item->score.partial_factor);
 
-        return g_strdup_printf ("IF(%s=\"%s\",%s,IF(%s=\"%s\",%s*%s,0))", v, GA_COMPLIANCE_YES, p,
-                                v, GA_COMPLIANCE_PARTIAL, p, pf);
+        parts->core = g_strdup_printf ("IF(%s=\"%s\",%s,IF(%s=\"%s\",%s*%s,0))", v,
+                                       GA_COMPLIANCE_YES, p, v, GA_COMPLIANCE_PARTIAL, p, pf);
+        return TRUE;
       }
     case GA_SCORE_YESNO:
-      return g_strdup_printf ("IF(%s,%s,0)", v, p);
+      parts->core = g_strdup_printf ("IF(%s=TRUE,%s,0)", v, p);
+      return TRUE;
     case GA_SCORE_OPTIONS:
       {
-        GString *out = g_string_new (NULL);
+        GString *out;
         guint n = 0;
 
+        /* Multiple choice scores the chosen options' points, which are not
+         * in cells: the caller writes the value. */
+        if (item->kind != GA_ITEM_CHOICE)
+          return FALSE;
+        out = g_string_new (NULL);
         for (guint i = 0; item->options != NULL && i < item->options->len; i++)
           {
             const GaOption *o = g_ptr_array_index (item->options, i);
             g_autofree char *id = excel_string (o->id);
-            g_autofree char *pts = excel_number (isfinite (o->points) ? o->points : 0);
+            g_autofree char *pts = excel_number (CLAMP (isfinite (o->points) ? o->points : 0,
+                                                        0, item->points));
 
             g_string_append_printf (out, "IF(%s=%s,%s,", v, id, pts);
             n++;
@@ -1328,24 +1372,81 @@ score_core (Export       *ex,
         g_string_append_c (out, '0');
         for (guint i = 0; i < n; i++)
           g_string_append_c (out, ')');
-        return g_string_free (out, FALSE);
+        parts->core = g_string_free (out, FALSE);
+        return TRUE;
       }
     case GA_SCORE_POINTS:
-      return g_strdup_printf ("MIN(MAX(%s,0),%s)", v, p);
+      parts->core = g_strdup_printf ("IF(ISNUMBER(%s),MIN(MAX(%s,0),%s),0)", v, v, p);
+      return TRUE;
+    case GA_SCORE_INTERP:
+      {
+        g_autofree char *b = translate (ex, item->score.baseline, item->id);
+        g_autofree char *l = b != NULL ? translate (ex, item->score.leading, item->id) : NULL;
+
+        if (b == NULL || l == NULL)
+          return FALSE;
+        parts->na_rest = g_strdup_printf ("OR((%s)=%s,(%s)=%s)", b, na, l, na);
+        parts->core = g_strdup_printf ("IF(AND(ISNUMBER(%s),ISNUMBER(%s),ISNUMBER(%s)),"
+                                       "IF((%s)=(%s),0,%s*MIN(MAX((%s-(%s))/((%s)-(%s)),0),1)),0)",
+                                       v, b, l, b, l, p, v, b, l, b);
+        return TRUE;
+      }
+    case GA_SCORE_BANDS:
+      {
+        GString *na_test = g_string_new ("OR(FALSE");
+        GString *numeric = g_string_new ("AND(ISNUMBER(");
+        GString *steps = g_string_new (NULL);
+        GPtrArray *bands = item->score.bands;
+        guint n = 0;
+        g_autofree char *otherwise = excel_number (CLAMP (item->score.band_otherwise, 0,
+                                                          item->points));
+
+        g_string_append_printf (numeric, "%s)", v);
+        for (guint i = 0; bands != NULL && i < bands->len; i++)
+          {
+            const GaBand *band = g_ptr_array_index (bands, i);
+            g_autofree char *t = translate (ex, band->threshold, item->id);
+            g_autofree char *pts = excel_number (CLAMP (band->points, 0, item->points));
+
+            if (t == NULL)
+              {
+                g_string_free (na_test, TRUE);
+                g_string_free (numeric, TRUE);
+                g_string_free (steps, TRUE);
+                return FALSE;
+              }
+            g_string_append_printf (na_test, ",(%s)=%s", t, na);
+            g_string_append_printf (numeric, ",ISNUMBER(%s)", t);
+            g_string_append_printf (steps, "IF(%s%s(%s),%s,", v, cmp_text (item->score.band_cmp),
+                                    t, pts);
+            n++;
+          }
+        g_string_append (steps, otherwise);
+        for (guint i = 0; i < n; i++)
+          g_string_append_c (steps, ')');
+        g_string_append_c (na_test, ')');
+        g_string_append_c (numeric, ')');
+        parts->na_rest = g_string_free (na_test, FALSE);
+        parts->core = g_strdup_printf ("IF(%s,%s,0)", numeric->str, steps->str);
+        g_string_free (numeric, TRUE);
+        g_string_free (steps, TRUE);
+        return TRUE;
+      }
     case GA_SCORE_FORMULA:
       {
         g_autofree char *f = translate (ex, item->score.formula, item->id);
 
         if (f == NULL)
-          return NULL;
-        /* The engine clamps a formula score to [0, points]; a non-number
-         * (blank or N/A from another item) passes through unchanged. */
-        return g_strdup_printf ("IF(ISNUMBER(%s),MIN(MAX(%s,0),%s),%s)", f, f, p, f);
+          return FALSE;
+        /* Numbers are clamped to [0, points], TRUE earns the points; text,
+         * blank and errors score 0. */
+        parts->na_rest = g_strdup_printf ("(%s)=%s", f, na);
+        parts->core = g_strdup_printf ("IF(ISNUMBER(%s),MIN(MAX(%s,0),%s),"
+                                       "IF(ISLOGICAL(%s),IF(%s,%s,0),0))", f, f, p, f, f, p);
+        return TRUE;
       }
-    case GA_SCORE_INTERP:
-    case GA_SCORE_BANDS:
     default:
-      return translate (ex, item->score.formula, item->id);
+      return FALSE;
     }
 }
 
@@ -1355,13 +1456,25 @@ item_score_formula (Export       *ex,
                     const char   *v)
 {
   g_autofree char *p = excel_number (item->points);
-  g_autofree char *core = score_core (ex, item, v, p);
   g_autofree char *na = excel_string (ex->na_text);
+  ScoreParts parts = { NULL, NULL };
+  const char *nap = na_points (item, p);
+  char *out;
 
-  if (core == NULL)
-    return NULL;
-  return g_strdup_printf ("IF(%s=%s,%s,IF(%s=\"\",\"\",%s))", v, na, na_points (item, p), v,
-                          core);
+  if (!score_parts (ex, item, v, p, &parts))
+    {
+      if (!failed (ex) && item->kind == GA_ITEM_MULTI)
+        ex->n_value_only++;
+      return NULL;
+    }
+  if (parts.na_rest != NULL)
+    out = g_strdup_printf ("IFERROR(IF(%s=%s,%s,IF(%s=\"\",0,IF(%s,%s,%s))),0)", v, na, nap, v,
+                           parts.na_rest, nap, parts.core);
+  else
+    out = g_strdup_printf ("IFERROR(IF(%s=%s,%s,IF(%s=\"\",0,%s)),0)", v, na, nap, v,
+                           parts.core);
+  score_parts_clear (&parts);
+  return out;
 }
 
 static char *
@@ -1371,11 +1484,23 @@ item_max_formula (Export       *ex,
 {
   g_autofree char *p = excel_number (item->points);
   g_autofree char *na = excel_string (ex->na_text);
+  ScoreParts parts = { NULL, NULL };
+  const char *nap = na_points (item, p);
+  char *out;
 
-  return g_strdup_printf ("IF(%s=%s,%s,%s)", v, na, na_points (item, p), p);
+  if (!score_parts (ex, item, v, p, &parts))
+    return failed (ex) ? NULL : g_strdup_printf ("IF(%s=%s,%s,%s)", v, na, nap, p);
+  if (parts.na_rest != NULL)
+    out = g_strdup_printf ("IFERROR(IF(%s=%s,%s,IF(%s=\"\",%s,IF(%s,%s,%s))),%s)", v, na, nap,
+                           v, p, parts.na_rest, nap, p, p);
+  else
+    out = g_strdup_printf ("IF(%s=%s,%s,%s)", v, na, nap, p);
+  score_parts_clear (&parts);
+  return out;
 }
 
-/* A veto item: 通过 / 否决 / 不适用, or "" while unanswered. */
+/* A veto item: 通过 / 否决 / 不适用, or "" while it is pending (unanswered,
+ * or a condition that cannot be decided), as the engine counts them. */
 static char *
 veto_formula (Export       *ex,
               const GaItem *item,
@@ -1386,19 +1511,30 @@ veto_formula (Export       *ex,
   g_autofree char *fail = excel_string (tr (ex, "否决", "veto"));
   g_autofree char *cond = NULL;
 
-  switch (item->kind)
+  switch (item->score.method)
     {
-    case GA_ITEM_COMPLIANCE:
+    case GA_SCORE_COMPLIANCE:
       cond = g_strdup_printf ("%s=\"%s\"", v, GA_COMPLIANCE_YES);
       break;
-    case GA_ITEM_YESNO:
-      cond = g_strdup (v);
+    case GA_SCORE_YESNO:
+      cond = g_strdup_printf ("%s<>FALSE", v);
       break;
-    case GA_ITEM_CHOICE:
+    case GA_SCORE_FORMULA:
+      {
+        g_autofree char *f = translate (ex, item->score.formula, item->id);
+
+        if (f == NULL)
+          return NULL;
+        /* TRUE passes, a number passes when > 0, blank is pending. */
+        cond = g_strdup_printf ("IF(ISNUMBER(%s),%s>0,IF(ISLOGICAL(%s),%s,NA()))", f, f, f, f);
+        break;
+      }
+    default:
       {
         GString *c = g_string_new ("AND(TRUE");
 
-        for (guint i = 0; item->options != NULL && i < item->options->len; i++)
+        for (guint i = 0; item->kind == GA_ITEM_CHOICE && item->options != NULL &&
+             i < item->options->len; i++)
           {
             const GaOption *o = g_ptr_array_index (item->options, i);
             g_autofree char *id = excel_string (o->id);
@@ -1410,17 +1546,9 @@ veto_formula (Export       *ex,
         cond = g_string_free (c, FALSE);
         break;
       }
-    default:
-      if (item->score.formula != NULL)
-        cond = translate (ex, item->score.formula, item->id);
-      else
-        cond = g_strdup_printf ("%s<>FALSE", v);
-      break;
     }
-  if (cond == NULL)
-    return NULL;
-  return g_strdup_printf ("IF(%s=%s,%s,IF(%s=\"\",\"\",IF(%s,%s,%s)))", v, na, na, v, cond,
-                          pass, fail);
+  return g_strdup_printf ("IFERROR(IF(%s=%s,%s,IF(%s=\"\",\"\",IF(%s,%s,%s))),\"\")", v, na, na,
+                          v, cond, pass, fail);
 }
 
 static char *
@@ -1501,14 +1629,21 @@ write_item (Export         *ex,
   put_string (ex, s, row, SC_MANDATORY,
               item->mandatory ? tr (ex, "必选", "mandatory") : tr (ex, "可选", "optional"),
               fc, "必选/可选");
+  /* A veto item's class is exactly 否决项: the veto status formula looks
+   * for it. */
   if (item->veto)
     g_string_append (klass, tr (ex, "否决项", "veto"));
-  if (item->bonus)
-    g_string_append (klass, tr (ex, "附加项", "bonus"));
-  if (item->limiting)
-    g_string_append (klass, tr (ex, "限定性", "limiting"));
-  if (item->kind == GA_ITEM_COMPUTED)
-    g_string_append (klass, tr (ex, "计算项", "computed"));
+  else
+    {
+      if (item->bonus)
+        g_string_append (klass, tr (ex, "附加项", "bonus"));
+      if (item->limiting)
+        g_string_append_printf (klass, "%s%s", klass->len ? "、" : "",
+                                tr (ex, "限定性", "limiting"));
+      if (item->kind == GA_ITEM_COMPUTED)
+        g_string_append_printf (klass, "%s%s", klass->len ? "、" : "",
+                                tr (ex, "计算项", "computed"));
+    }
   put_string (ex, s, row, SC_CLASS, klass->str, fc, "an item class");
   g_string_free (klass, TRUE);
   put_number (ex, s, row, SC_POINTS, item_is_scored (item) ? item->points : NAN, fp, "points");
@@ -1631,6 +1766,8 @@ write_item (Export         *ex,
       g_autofree char *f = item_score_formula (ex, item, v);
       g_autofree char *m = item_max_formula (ex, item, v);
 
+      /* put_formula() writes the value when there is no formula (a
+       * multiple-choice score, or a formula beyond Excel's limits). */
       put_formula_number (ex, s, row, SC_SCORE, f, res->score, fp, "an item score");
       put_formula_number (ex, s, row, SC_MAX, m, res->max, fp, "an item maximum");
     }
@@ -1750,6 +1887,10 @@ write_subtotal (Export          *ex,
     if (c != SC_L1 && c != SC_L2)
       put_blank (ex, s, row, c, ex->f_subtotal);
   put_string (ex, s, row, SC_TITLE, label, ex->f_subtotal, "a subtotal label");
+  /* Only the points scheme has section scores; clean production scores
+   * on its own sheet. */
+  if (!ex->points)
+    return;
   put_number (ex, s, row, SC_POINTS, stated, ex->f_subtotal_num, "section points");
   put_formula_number (ex, s, row, SC_SCORE, score, res->score, ex->f_subtotal_num,
                       "a section subtotal");
@@ -1885,9 +2026,11 @@ write_scoring (Export *ex)
   row = ex->total_row;
   score_range = range_ref (s, ex->first_data_row, SC_SCORE, ex->last_data_row, SC_SCORE);
   class_range = range_ref (s, ex->first_data_row, SC_CLASS, ex->last_data_row, SC_CLASS);
+  if (ex->points)
   {
     GString *tot = g_string_new ("SUM(");
     GString *max = g_string_new ("SUM(");
+    double full = 0;
 
     for (guint i = 0; i < roots->len; i++)
       {
@@ -1897,9 +2040,22 @@ write_scoring (Export *ex)
 
         g_string_append_printf (tot, "%s%s", i ? "," : "", a);
         g_string_append_printf (max, "%s%s", i ? "," : "", b);
+        full += section_stated_points (g_ptr_array_index (roots, i));
       }
     g_string_append_c (tot, ')');
     g_string_append_c (max, ')');
+    if (ga_template_get_na_policy (ex->tmpl) == GA_NA_POLICY_RENORMALISE)
+      {
+        /* As in a section: the total keeps the full maximum and the
+         * earned points scale by full / applicable maximum. */
+        g_autofree char *pts = excel_number (full);
+        g_autofree char *t = g_strdup_printf ("IF(%s=0,0,%s*%s/%s)", max->str, tot->str, pts,
+                                              max->str);
+        g_autofree char *m = g_strdup_printf ("IF(%s=0,0,%s)", max->str, pts);
+
+        g_string_assign (tot, t);
+        g_string_assign (max, m);
+      }
     for (guint c = 0; c < N_SCORE_COLS; c++)
       put_blank (ex, s, row, c, ex->f_total);
     merge (ex, s, row, SC_L1, row, SC_REQ, tr (ex, "总分", "Total"), ex->f_total);
@@ -2082,6 +2238,22 @@ factor_source (Export         *ex,
   return g_string_free (out, FALSE);
 }
 
+/* SUM(table.column) as the engine computes it (an error in any row is the
+ * result, as in Excel), for the cached value of a total. */
+static void
+table_column_sum (Export         *ex,
+                  const GaItem   *table,
+                  const GaColumn *column,
+                  GaValue        *out)
+{
+  g_autofree char *text = g_strdup_printf ("SUM(%s.%s)", table->id, column->id);
+  g_autoptr(GaFormula) formula = ga_formula_parse (text, NULL, NULL);
+
+  ga_value_set_blank (out);
+  if (formula != NULL)
+    evaluate (ex, formula, out);
+}
+
 static void
 write_table_block (Export       *ex,
                    const GaItem *item,
@@ -2172,24 +2344,20 @@ write_table_block (Export       *ex,
           g_autofree char *cell = cell_ref (s, row, src_col);
           g_autofree char *range = range_ref (s, t->first_row, src_col,
                                               t->first_row + t->n_rows - 1, src_col);
-          g_autofree char *f = g_strdup_printf ("IF(AND(ISNUMBER(%s),SUM(%s)<>0),%s/SUM(%s),\"\")",
+          g_autofree char *f = g_strdup_printf ("IFERROR(IF(AND(ISNUMBER(%s),SUM(%s)<>0),"
+                                                "%s/SUM(%s),\"\"),\"\")",
                                                 cell, range, cell, range);
-          double total = 0, mine = NAN;
+          const GaValue *mine = r < n_real ? ga_engine_get_cell (ex->engine, item, r,
+                                                                 t->share_src) : NULL;
+          GaValue total = GA_VALUE_INIT;
 
-          for (guint k = 0; k < n_real; k++)
-            {
-              const GaValue *v = ga_engine_get_cell (ex->engine, item, k, t->share_src);
-
-              if (v != NULL && v->kind == GA_VALUE_NUMBER)
-                {
-                  total += v->u.number;
-                  if (k == r)
-                    mine = v->u.number;
-                }
-            }
+          table_column_sum (ex, item, g_ptr_array_index (item->columns, t->share_src), &total);
           put_formula_number (ex, s, row, t->share_col, f,
-                              isfinite (mine) && total != 0 ? mine / total : NAN,
+                              mine != NULL && mine->kind == GA_VALUE_NUMBER &&
+                              total.kind == GA_VALUE_NUMBER && total.u.number != 0
+                              ? mine->u.number / total.u.number : NAN,
                               ex->f_percent, "an energy share");
+          ga_value_clear (&total);
         }
     }
 
@@ -2203,37 +2371,28 @@ write_table_block (Export       *ex,
       guint col = g_array_index (t->col_of, guint, c);
       g_autofree char *range = NULL;
       g_autofree char *f = NULL;
-      double total = 0;
+      GaValue total = GA_VALUE_INIT;
 
       if (!column_is_summable (column))
         continue;
       range = range_ref (s, t->first_row, col, t->first_row + t->n_rows - 1, col);
       f = g_strdup_printf ("SUM(%s)", range);
-      for (guint k = 0; k < n_real; k++)
-        {
-          const GaValue *v = ga_engine_get_cell (ex->engine, item, k, c);
-
-          if (v != NULL && v->kind == GA_VALUE_NUMBER)
-            total += v->u.number;
-        }
-      put_formula_number (ex, s, t->total_row, col, f, total, ex->f_total_num, "a table total");
+      table_column_sum (ex, item, column, &total);
+      put_formula (ex, s, t->total_row, col, f, &total, ex->f_total_num, "a table total");
+      ga_value_clear (&total);
     }
   if (t->share_col >= 0)
     {
       g_autofree char *range = range_ref (s, t->first_row, t->share_col,
                                           t->first_row + t->n_rows - 1, t->share_col);
       g_autofree char *f = g_strdup_printf ("SUM(%s)", range);
-      double total = 0;
+      GaValue total = GA_VALUE_INIT;
 
-      for (guint k = 0; k < n_real; k++)
-        {
-          const GaValue *v = ga_engine_get_cell (ex->engine, item, k, t->share_src);
-
-          if (v != NULL && v->kind == GA_VALUE_NUMBER)
-            total += v->u.number;
-        }
-      put_formula_number (ex, s, t->total_row, t->share_col, f, total != 0 ? 1.0 : 0.0,
+      table_column_sum (ex, item, g_ptr_array_index (item->columns, t->share_src), &total);
+      put_formula_number (ex, s, t->total_row, t->share_col, f,
+                          total.kind == GA_VALUE_NUMBER && total.u.number != 0 ? 1.0 : 0.0,
                           ex->f_percent, "the share total");
+      ga_value_clear (&total);
     }
 }
 
@@ -2305,11 +2464,61 @@ write_energy (Export *ex)
 static gboolean
 item_is_cp_indicator (const GaItem *item)
 {
-  return item->score.method == GA_SCORE_LEVELS || item->weight != NULL;
+  return item->weight != NULL;
 }
 
-/* The level of a choice indicator from its options' levels, when the
- * template gives no rule of its own. */
+/* The level met (1..3, 0 below III) as the engine decides it: from the
+ * chosen option's level, from the benchmark cells of the same row (the
+ * best level whose benchmark the value meets), or 1/0 for compliance and
+ * yes/no indicators; "" while it cannot be decided. */
+static char *option_level_formula (const GaItem *item,
+                                   const char   *v);
+
+static char *
+level_formula (Export       *ex,
+               const GaItem *item,
+               const char   *v,
+               const Sheet  *s,
+               guint         row)
+{
+  GString *numeric, *steps;
+  guint n = 0;
+  char *out;
+
+  if (item->kind == GA_ITEM_CHOICE)
+    return option_level_formula (item, v);
+  if (item->score.method == GA_SCORE_COMPLIANCE)
+    return g_strdup_printf ("IF(%s=\"%s\",1,0)", v, GA_COMPLIANCE_YES);
+  if (item->score.method == GA_SCORE_YESNO)
+    return g_strdup_printf ("IF(%s=TRUE,1,0)", v);
+  if (item->score.method != GA_SCORE_LEVELS)
+    return NULL;
+  numeric = g_string_new (NULL);
+  steps = g_string_new (NULL);
+  g_string_append_printf (numeric, "AND(ISNUMBER(%s)", v);
+  for (guint k = 0; k < 3; k++)
+    {
+      g_autofree char *b = NULL;
+
+      if (item->score.benchmark[k] == NULL)
+        continue;
+      b = cell_ref (s, row, CP_B1 + k);
+      g_string_append_printf (numeric, ",ISNUMBER(%s)", b);
+      g_string_append_printf (steps, "IF(%s%s%s,%u,", v, cmp_text (item->score.level_cmp), b,
+                              k + 1);
+      n++;
+    }
+  g_string_append_c (numeric, ')');
+  g_string_append_c (steps, '0');
+  for (guint k = 0; k < n; k++)
+    g_string_append_c (steps, ')');
+  out = g_strdup_printf ("IF(%s,%s,\"\")", numeric->str, steps->str);
+  g_string_free (numeric, TRUE);
+  g_string_free (steps, TRUE);
+  return out;
+}
+
+/* The level of a choice indicator from its options' levels. */
 static char *
 option_level_formula (const GaItem *item,
                       const char   *v)
@@ -2322,7 +2531,7 @@ option_level_formula (const GaItem *item,
       const GaOption *o = g_ptr_array_index (item->options, i);
       g_autofree char *id = excel_string (o->id);
 
-      g_string_append_printf (out, "IF(%s=%s,%d,", v, id, o->level);
+      g_string_append_printf (out, "IF(%s=%s,%d,", v, id, MAX (o->level, 0));
       n++;
     }
   g_string_append_c (out, '0');
@@ -2331,6 +2540,27 @@ option_level_formula (const GaItem *item,
   return g_string_free (out, FALSE);
 }
 
+typedef struct {
+  const GaSection *section;
+  GPtrArray       *items;   /* GaItem*, borrowed */
+  guint            first_row;
+} CpCategory;
+
+static void
+cp_category_free (gpointer data)
+{
+  CpCategory *c = data;
+
+  g_ptr_array_unref (c->items);
+  g_free (c);
+}
+
+/* One row per indicator, grouped by first-level category. Everything the
+ * engine computes is a formula here: the level met (from the benchmark
+ * cells), the renormalised weights within a category and across
+ * categories, the indices Y_I/Y_II/Y_III and the level decision. Only
+ * applicability (from the answers and the template's conditions) is
+ * written as 1/0. */
 static void
 write_cp (Export *ex)
 {
@@ -2338,9 +2568,13 @@ write_cp (Export *ex)
   const GaSummary *sum = ga_engine_get_summary (ex->engine);
   GPtrArray *roots = ga_template_get_root_sections (ex->tmpl);
   GPtrArray *rules = ga_template_get_level_rules (ex->tmpl);
+  GPtrArray *items = ga_template_get_items (ex->tmpl);
+  gboolean award = ga_template_get_na_policy (ex->tmpl) == GA_NA_POLICY_AWARD;
   static const struct { const char *zh, *en; double width; } heads[CP_N_COLS] = {
     { "一级指标", "Category", 12 },
     { "一级权重", "Category weight", 8 },
+    { "一级适用", "Category applies", 6 },
+    { "有效一级权重", "Effective category weight", 9 },
     { "序号", "No.", 7 },
     { "二级指标", "Indicator", 26 },
     { "单位", "Unit", 9 },
@@ -2357,10 +2591,13 @@ write_cp (Export *ex)
     { "Y_II", "Y_II", 7 },
     { "Y_III", "Y_III", 7 },
   };
-  guint row = 3;
-  guint first_row, last_row;
+  g_autoptr(GPtrArray) cats = g_ptr_array_new_with_free_func (cp_category_free);
   g_autofree char *lim_range = NULL, *app_range = NULL, *eff_range = NULL;
+  GString *weighted_sum = g_string_new (NULL);  /* W_1*A_1+W_2*A_2+… */
+  GString *all_apply = g_string_new ("MIN(");    /* 0 when a category does not apply */
+  GString *award_extra = g_string_new (NULL);    /* AWARD: W_i*(1-A_i) for each category */
   char *met_range[3];
+  guint row = 3, first_row, last_row;
 
   merge (ex, s, 0, 0, 0, CP_N_COLS - 1, tr (ex, "清洁生产评价指标", "Clean production indicators"),
          ex->f_title);
@@ -2374,15 +2611,15 @@ write_cp (Export *ex)
       set_column (ex, s, c, c, heads[c].width, NULL);
     }
 
+  /* Categories and their rows first: each category's weight depends on
+   * every other category's. */
   first_row = row;
   for (guint i = 0; i < roots->len; i++)
     {
-      const GaSection *cat = g_ptr_array_index (roots, i);
-      GPtrArray *items = ga_template_get_items (ex->tmpl);
-      guint cat_first = row;
-      g_autofree char *weight_cell = NULL;
-      GArray *rows = g_array_new (FALSE, FALSE, sizeof (guint));
+      CpCategory *cat = g_new0 (CpCategory, 1);
 
+      cat->section = g_ptr_array_index (roots, i);
+      cat->items = g_ptr_array_new ();
       for (guint k = 0; k < items->len; k++)
         {
           GaItem *item = g_ptr_array_index (items, k);
@@ -2390,49 +2627,105 @@ write_cp (Export *ex)
 
           while (root != NULL && root->parent != NULL)
             root = root->parent;
-          if (root == cat && item_is_cp_indicator (item))
-            g_array_append_val (rows, k);
+          if (root == cat->section && item_is_cp_indicator (item))
+            g_ptr_array_add (cat->items, item);
         }
-      if (rows->len == 0)
+      if (cat->items->len == 0)
         {
-          g_array_unref (rows);
+          cp_category_free (cat);
           continue;
         }
-      weight_cell = cell_ref (s, cat_first, CP_CAT_WEIGHT);
-      for (guint k = 0; k < rows->len; k++, row++)
+      cat->first_row = row;
+      row += cat->items->len;
+      g_ptr_array_add (cats, cat);
+    }
+  last_row = row > first_row ? row - 1 : first_row;
+
+  for (guint i = 0; i < cats->len; i++)
+    {
+      const CpCategory *cat = g_ptr_array_index (cats, i);
+      g_autofree char *w = cell_ref (s, cat->first_row, CP_CAT_WEIGHT);
+      g_autofree char *a = cell_ref (s, cat->first_row, CP_CAT_APP);
+
+      g_string_append_printf (weighted_sum, "%s%s*%s", i ? "+" : "", w, a);
+      g_string_append_printf (all_apply, "%s%s", i ? "," : "", a);
+      g_string_append_printf (award_extra, "+%s*(1-%s)", w, a);
+    }
+  g_string_append_c (all_apply, ')');
+
+  for (guint i = 0; i < cats->len; i++)
+    {
+      const CpCategory *cat = g_ptr_array_index (cats, i);
+      const GaResult *cres = ga_engine_get_section_result (ex->engine, cat->section);
+      guint r0 = cat->first_row, r1 = cat->first_row + cat->items->len - 1;
+      g_autofree char *w_cell = cell_ref (s, r0, CP_CAT_WEIGHT);
+      g_autofree char *a_cell = cell_ref (s, r0, CP_CAT_APP);
+      g_autofree char *e_cell = cell_ref (s, r0, CP_CAT_EFF);
+      g_autofree char *wr = range_ref (s, r0, CP_WEIGHT, r1, CP_WEIGHT);
+      g_autofree char *ar = range_ref (s, r0, CP_APPLICABLE, r1, CP_APPLICABLE);
+      g_autofree char *app_f = g_strdup_printf ("IFERROR(IF(SUMPRODUCT(%s,%s)>0,1,0),0)", wr, ar);
+      g_autofree char *eff_f = NULL;
+      gboolean cat_na = cres->status == GA_STATUS_NA;
+
+      /* A category that does not apply: the template's N/A policy decides
+       * (award: counted as met; otherwise the first-level weights are
+       * rescaled over the categories that apply), as in the engine. */
+      if (award)
+        eff_f = g_strdup_printf ("IF(%s=0,0,%s)", a_cell, w_cell);
+      else
+        eff_f = g_strdup_printf ("IFERROR(IF(%s=0,0,IF(%s=0,%s/(%s),%s)),0)", a_cell,
+                                 all_apply->str, w_cell, weighted_sum->str, w_cell);
+
+      if (cat->items->len > 1)
         {
-          GaItem *item = g_ptr_array_index (items, g_array_index (rows, guint, k));
+          merge (ex, s, r0, CP_CATEGORY, r1, CP_CATEGORY, text_of (ex, &cat->section->title),
+                 ex->f_section);
+          /* A merged range is written as text first; the formulas then
+           * replace its first cell. */
+          merge (ex, s, r0, CP_CAT_WEIGHT, r1, CP_CAT_WEIGHT, "", ex->f_number);
+          merge (ex, s, r0, CP_CAT_APP, r1, CP_CAT_APP, "", ex->f_center);
+          merge (ex, s, r0, CP_CAT_EFF, r1, CP_CAT_EFF, "", ex->f_number);
+        }
+      else
+        put_string (ex, s, r0, CP_CATEGORY, text_of (ex, &cat->section->title), ex->f_section,
+                    "a category");
+      put_expression (ex, s, r0, CP_CAT_WEIGHT, cat->section->weight, ex->f_number,
+                      "a category weight");
+      put_formula_number (ex, s, r0, CP_CAT_APP, app_f, cat_na ? 0 : 1, ex->f_center,
+                          "whether a category applies");
+      put_formula_number (ex, s, r0, CP_CAT_EFF, eff_f,
+                          isfinite (cres->weight) ? cres->weight : 0, ex->f_number,
+                          "an effective category weight");
+
+      for (guint k = 0; k < cat->items->len; k++)
+        {
+          GaItem *item = g_ptr_array_index (cat->items, k);
+          guint r = r0 + k;
           const GaResult *res = ga_engine_get_item_result (ex->engine, item);
           gboolean na = res->status == GA_STATUS_NA;
           const char *v = g_hash_table_lookup (ex->cells, item->id);
           lxw_format *fc = na ? ex->f_na_center : ex->f_center;
           lxw_format *fn = na ? ex->f_na_center : ex->f_number;
-          g_autofree char *lvl = cell_ref (s, row, CP_LEVEL);
-          g_autofree char *app = cell_ref (s, row, CP_APPLICABLE);
-          g_autofree char *w = cell_ref (s, row, CP_WEIGHT);
-          g_autofree char *wr = range_ref (s, cat_first, CP_WEIGHT, cat_first + rows->len - 1,
-                                           CP_WEIGHT);
-          g_autofree char *ar = range_ref (s, cat_first, CP_APPLICABLE,
-                                           cat_first + rows->len - 1, CP_APPLICABLE);
-          g_autofree char *eff = g_strdup_printf ("IF(%s=0,0,%s*%s/SUMPRODUCT(%s,%s))", app,
-                                                  weight_cell, w, wr, ar);
-          g_autofree char *value_f = g_strdup_printf ("%s", v != NULL ? v : "\"\"");
+          g_autofree char *lvl = cell_ref (s, r, CP_LEVEL);
+          g_autofree char *app = cell_ref (s, r, CP_APPLICABLE);
+          g_autofree char *w = cell_ref (s, r, CP_WEIGHT);
+          g_autofree char *eff = g_strdup_printf ("IFERROR(IF(%s=0,0,%s*%s/SUMPRODUCT(%s,%s)),0)",
+                                                  app, e_cell, w, wr, ar);
+          g_autofree char *value_f = v != NULL ? g_strdup_printf ("IF(%s=\"\",\"\",%s)", v, v)
+                                               : NULL;
           g_autofree char *level_f = NULL;
-          GaValue wv = GA_VALUE_INIT, cw = GA_VALUE_INIT;
-          double eff_value = NAN, denom = 0;
+          double eff_value;
 
-          put_string (ex, s, row, CP_CATEGORY, text_of (ex, &cat->title), ex->f_section,
-                      "a category");
-          put_string (ex, s, row, CP_ID, item->id, fc, "an indicator number");
-          put_string (ex, s, row, CP_TITLE, text_of (ex, &item->title), na ? ex->f_na : ex->f_wrap,
-                      "an indicator");
-          put_string (ex, s, row, CP_UNIT, item->unit, fc, "a unit");
-          put_expression (ex, s, row, CP_WEIGHT, item->weight, fn, "an indicator weight");
-          put_string (ex, s, row, CP_LIMITING, item->limiting ? "*" : NULL, fc, "a limiting mark");
+          put_string (ex, s, r, CP_ID, item->id, fc, "an indicator number");
+          put_string (ex, s, r, CP_TITLE, text_of (ex, &item->title),
+                      na ? ex->f_na : ex->f_wrap, "an indicator");
+          put_string (ex, s, r, CP_UNIT, item->unit, fc, "a unit");
+          put_expression (ex, s, r, CP_WEIGHT, item->weight, fn, "an indicator weight");
+          put_string (ex, s, r, CP_LIMITING, item->limiting ? "*" : NULL, fc, "a limiting mark");
           for (guint b = 0; b < 3; b++)
             {
               if (item->score.benchmark[b] != NULL)
-                put_expression (ex, s, row, CP_B1 + b, item->score.benchmark[b], fn,
+                put_expression (ex, s, r, CP_B1 + b, item->score.benchmark[b], fn,
                                 "a benchmark");
               else if (item->kind == GA_ITEM_CHOICE)
                 {
@@ -2446,64 +2739,42 @@ write_cp (Export *ex)
                         g_string_append_printf (labels, "%s%s", labels->len ? "；" : "",
                                                 text_of (ex, &opt->label));
                     }
-                  put_string (ex, s, row, CP_B1 + b, labels->str, na ? ex->f_na : ex->f_wrap,
+                  put_string (ex, s, r, CP_B1 + b, labels->str, na ? ex->f_na : ex->f_wrap,
                               "a level description");
                   g_string_free (labels, TRUE);
                 }
               else
-                put_string (ex, s, row, CP_B1 + b, "—", fc, "an undefined level");
+                put_string (ex, s, r, CP_B1 + b, "—", fc, "an undefined level");
             }
-          put_formula (ex, s, row, CP_VALUE, value_f, &res->value, fn, "an actual value");
+          put_formula (ex, s, r, CP_VALUE, value_f, &res->value, fn, "an actual value");
 
-          /* The level met, as the engine's compiled LEVELS rule computes it. */
-          if (item->score.formula != NULL)
-            level_f = translate (ex, item->score.formula, item->id);
-          else if (item->kind == GA_ITEM_CHOICE && v != NULL)
-            level_f = option_level_formula (item, v);
+          if (v != NULL)
+            level_f = level_formula (ex, item, v, s, r);
           if (level_f != NULL)
             {
               g_autofree char *na_lit = excel_string (ex->na_text);
-              g_autofree char *guarded = v != NULL
-                ? g_strdup_printf ("IF(%s=%s,%s,IF(%s=\"\",\"\",%s))", v, na_lit, na_lit, v,
-                                   level_f)
-                : g_strdup (level_f);
+              g_autofree char *guarded =
+                g_strdup_printf ("IFERROR(IF(%s=%s,%s,IF(%s=\"\",\"\",%s)),\"\")", v, na_lit,
+                                 na_lit, v, level_f);
               GaValue lv = GA_VALUE_INIT;
 
               if (na)
                 ga_value_set_text (&lv, ex->na_text);
               else if (res->level >= 0 && res->status == GA_STATUS_COMPLETE)
                 ga_value_set_number (&lv, res->level);
-              put_formula (ex, s, row, CP_LEVEL, guarded, &lv, fc, "a level met");
+              put_formula (ex, s, r, CP_LEVEL, guarded, &lv, fc, "a level met");
               ga_value_clear (&lv);
             }
+          else
+            put_blank (ex, s, r, CP_LEVEL, fc);
 
-          /* Applicability is decided by the app (answers and conditions);
-           * it is written as 1/0 and everything after it is live. */
-          put_number (ex, s, row, CP_APPLICABLE, na ? 0 : 1, fc, "an applicability flag");
+          put_number (ex, s, r, CP_APPLICABLE, na ? 0 : 1, fc, "an applicability flag");
 
-          evaluate (ex, item->weight, &wv);
-          if (cat->weight != NULL)
-            evaluate (ex, cat->weight, &cw);
-          for (guint k2 = 0; k2 < rows->len; k2++)
-            {
-              GaItem *other = g_ptr_array_index (items, g_array_index (rows, guint, k2));
-              const GaResult *ores = ga_engine_get_item_result (ex->engine, other);
-              GaValue ow = GA_VALUE_INIT;
-
-              if (ores->status == GA_STATUS_NA)
-                continue;
-              evaluate (ex, other->weight, &ow);
-              if (ow.kind == GA_VALUE_NUMBER)
-                denom += ow.u.number;
-              ga_value_clear (&ow);
-            }
-          if (na)
-            eff_value = 0;
-          else if (wv.kind == GA_VALUE_NUMBER && cw.kind == GA_VALUE_NUMBER && denom != 0)
-            eff_value = cw.u.number * wv.u.number / denom;
-          put_formula_number (ex, s, row, CP_EFF_WEIGHT, eff, eff_value, fn, "an effective weight");
-          ga_value_clear (&wv);
-          ga_value_clear (&cw);
+          /* The engine keeps ω' (within the category) per indicator and the
+           * category's effective weight per section. */
+          eff_value = na || !isfinite (res->weight) || !isfinite (cres->weight)
+                      ? 0 : cres->weight * res->weight;
+          put_formula_number (ex, s, r, CP_EFF_WEIGHT, eff, eff_value, fn, "an effective weight");
 
           for (guint k3 = 0; k3 < 3; k3++)
             {
@@ -2512,24 +2783,11 @@ write_cp (Export *ex)
               gboolean met = !na && res->status == GA_STATUS_COMPLETE && res->level >= 1 &&
                              res->level <= (int) k3 + 1;
 
-              put_formula_number (ex, s, row, CP_MET1 + k3, f, met ? 1 : 0, fc, "a met flag");
+              put_formula_number (ex, s, r, CP_MET1 + k3, f, met ? 1 : 0, fc, "a met flag");
             }
         }
-      if (rows->len > 1)
-        {
-          merge (ex, s, cat_first, CP_CATEGORY, row - 1, CP_CATEGORY, text_of (ex, &cat->title),
-                 ex->f_section);
-          /* A merged range is written as text first; the weight formula
-           * then replaces its first cell. */
-          merge (ex, s, cat_first, CP_CAT_WEIGHT, row - 1, CP_CAT_WEIGHT, "", ex->f_number);
-        }
-      put_expression (ex, s, cat_first, CP_CAT_WEIGHT, cat->weight, ex->f_number,
-                      "a category weight");
-      g_array_unref (rows);
     }
-  last_row = row > first_row ? row - 1 : first_row;
-  if (row == first_row)
-    row++;
+  row = last_row + 1;
 
   lim_range = range_ref (s, first_row, CP_LIMITING, last_row, CP_LIMITING);
   app_range = range_ref (s, first_row, CP_APPLICABLE, last_row, CP_APPLICABLE);
@@ -2542,8 +2800,13 @@ write_cp (Export *ex)
   for (guint k = 0; k < 3; k++, row++)
     {
       static const char *names[] = { "Y_I", "Y_II", "Y_III" };
-      g_autofree char *f = g_strdup_printf ("100*SUMPRODUCT(%s,%s)", eff_range, met_range[k]);
+      g_autofree char *f = NULL;
 
+      if (award && cats->len > 0)
+        f = g_strdup_printf ("100*(SUMPRODUCT(%s,%s)%s)", eff_range, met_range[k],
+                             award_extra->str);
+      else
+        f = g_strdup_printf ("100*SUMPRODUCT(%s,%s)", eff_range, met_range[k]);
       put_string (ex, s, row, CP_TITLE, names[k], ex->f_total, "an index label");
       put_formula_number (ex, s, row, CP_VALUE, f, sum->index[k], ex->f_total_num,
                           "a composite index");
@@ -2554,6 +2817,7 @@ write_cp (Export *ex)
     GString *labels = g_string_new (NULL);
     const char *cached_label = tr (ex, "未达到III级", "below level III");
     g_autofree char *stars = excel_string ("*");
+    g_autofree char *below = excel_string (tr (ex, "未达到III级", "below level III"));
 
     for (guint i = 0; i < rules->len; i++)
       {
@@ -2592,11 +2856,7 @@ write_cp (Export *ex)
 
         g_string_append_printf (labels, "IF(%s=%d,%s,", ex->level_ref, rule->level, label);
       }
-    {
-      g_autofree char *below = excel_string (tr (ex, "未达到III级", "below level III"));
-
-      g_string_append (labels, below);
-    }
+    g_string_append (labels, below);
     for (guint i = 0; i < rules->len; i++)
       g_string_append_c (labels, ')');
     row++;
@@ -2609,7 +2869,10 @@ write_cp (Export *ex)
   }
   for (guint k = 0; k < 3; k++)
     g_free (met_range[k]);
-  page_setup (ex, s, TRUE, 2, 2, 3, 4);
+  g_string_free (weighted_sum, TRUE);
+  g_string_free (all_apply, TRUE);
+  g_string_free (award_extra, TRUE);
+  page_setup (ex, s, TRUE, 2, 2, 3, 6);
 }
 
 /* ------------------------------------------------------- basic information */
@@ -2811,10 +3074,11 @@ write_info (Export *ex)
   if (ex->n_value_only > 0)
     {
       g_autofree char *note = ex->zh
-        ? g_strdup_printf ("%u 个单元格的公式超出 Excel 的限制（长度或嵌套层数），已写入数值",
-                           ex->n_value_only)
-        : g_strdup_printf ("%u cells hold values because their formulas exceed Excel's limits "
-                           "(length or nesting)", ex->n_value_only);
+        ? g_strdup_printf ("%u 个单元格写入的是数值而非公式（公式超出 Excel 的长度或嵌套限制，"
+                           "或多选题按所选选项计分）", ex->n_value_only)
+        : g_strdup_printf ("%u cells hold values, not formulas (a formula beyond Excel's "
+                           "length or nesting limits, or a multiple-choice score)",
+                           ex->n_value_only);
 
       info_row (ex, &row, tr (ex, "说明", "Note"), note);
     }
@@ -2832,18 +3096,24 @@ write_summary (Export *ex)
   const Sheet *s = &ex->summary;
   GPtrArray *roots = ga_template_get_root_sections (ex->tmpl);
   const GaSummary *sum = ga_engine_get_summary (ex->engine);
-  gboolean points = ga_template_get_scheme (ex->tmpl) != GA_SCHEME_CLEAN_PRODUCTION;
+  gboolean points = ex->points;
   guint row = 3, first, last;
+  guint n_rows = points ? roots->len : 0;
   g_autofree char *overall = ga_engine_explain_summary (ex->engine);
 
   merge (ex, s, 0, 0, 0, 5, tr (ex, "评价汇总", "Summary"), ex->f_title);
   merge (ex, s, 1, 0, 1, 5, overall, ex->f_subtitle);
-  put_string (ex, s, 2, 0, tr (ex, "一级指标", "Indicator"), ex->f_header, "a heading");
-  put_string (ex, s, 2, 1, tr (ex, "得分", "Score"), ex->f_header, "a heading");
-  put_string (ex, s, 2, 2, tr (ex, "可得分", "Attainable"), ex->f_header, "a heading");
-  put_string (ex, s, 2, 3, tr (ex, "得分率", "Rate"), ex->f_header, "a heading");
+  put_string (ex, s, 2, 0, points ? tr (ex, "一级指标", "Indicator") : tr (ex, "指标", "Figure"),
+              ex->f_header, "a heading");
+  put_string (ex, s, 2, 1, points ? tr (ex, "得分", "Score") : tr (ex, "数值", "Value"),
+              ex->f_header, "a heading");
+  if (points)
+    {
+      put_string (ex, s, 2, 2, tr (ex, "可得分", "Attainable"), ex->f_header, "a heading");
+      put_string (ex, s, 2, 3, tr (ex, "得分率", "Rate"), ex->f_header, "a heading");
+    }
   first = row;
-  for (guint i = 0; i < roots->len; i++, row++)
+  for (guint i = 0; i < n_rows; i++, row++)
     {
       const GaSection *section = g_ptr_array_index (roots, i);
       const GaResult *res = ga_engine_get_section_result (ex->engine, section);
@@ -2875,9 +3145,27 @@ write_summary (Export *ex)
 
       for (guint k = 0; k < 3; k++, row++)
         {
-          put_string (ex, s, row, 0, names[k], ex->f_total, "a label");
-          put_formula_number (ex, s, row, 1, ex->index_ref[k], sum->index[k], ex->f_total_num,
+          put_string (ex, s, row, 0, names[k], ex->f_text, "a label");
+          put_formula_number (ex, s, row, 1, ex->index_ref[k], sum->index[k], ex->f_number,
                               "a composite index");
+        }
+      last = row - 1;
+      if (ex->level_label_ref != NULL)
+        {
+          GPtrArray *rules = ga_template_get_level_rules (ex->tmpl);
+          const char *label = tr (ex, "未达到III级", "below level III");
+
+          for (guint i = 0; i < rules->len; i++)
+            {
+              const GaLevelRule *rule = g_ptr_array_index (rules, i);
+
+              if (rule->level == sum->level)
+                label = text_of (ex, &rule->label);
+            }
+          put_string (ex, s, row, 0, tr (ex, "清洁生产水平", "Clean production level"),
+                      ex->f_total, "a label");
+          put_formula_text (ex, s, row, 1, ex->level_label_ref, label, ex->f_total, "the level");
+          row++;
         }
     }
   set_column (ex, s, 0, 0, 30, NULL);
@@ -2887,7 +3175,28 @@ write_summary (Export *ex)
   if (!ex->outputs_on_energy)
     write_outputs (ex);
 
-  if (roots->len > 0 && !failed (ex))
+  if (ex->has_cp && !failed (ex))
+    {
+      lxw_chart *col = workbook_add_chart (ex->wb, LXW_CHART_COLUMN);
+      lxw_chart_series *series = col != NULL ? chart_add_series (col, NULL, NULL) : NULL;
+      lxw_chart_options place = { .x_offset = 10, .y_offset = 10, .x_scale = 1.2, .y_scale = 1.2 };
+
+      if (series == NULL)
+        {
+          check (ex, LXW_ERROR_MEMORY_MALLOC_FAILED, s, -1, -1, "the index chart");
+          return;
+        }
+      chart_series_set_categories (series, s->name, first, 0, last, 0);
+      chart_series_set_values (series, s->name, first, 1, last, 1);
+      chart_series_set_name (series, tr (ex, "综合评价指数", "Composite index"));
+      chart_title_set_name (col, tr (ex, "清洁生产综合评价指数", "Clean production indices"));
+      chart_legend_set_position (col, LXW_CHART_LEGEND_NONE);
+      chart_axis_set_min (col->y_axis, 0);
+      chart_axis_set_max (col->y_axis, 100);
+      check (ex, worksheet_insert_chart_opt (s->ws, 2, 6, col, &place), s, 2, 6, "the index chart");
+    }
+
+  if (points && roots->len > 0 && !failed (ex))
     {
       lxw_chart *bar = workbook_add_chart (ex->wb, LXW_CHART_BAR);
       lxw_chart *radar = roots->len >= 3 ? workbook_add_chart (ex->wb, LXW_CHART_RADAR) : NULL;
@@ -3003,6 +3312,17 @@ compute_scoring_layout (Export *ex)
     }
   ex->has_grades = ga_template_get_grades (ex->tmpl)->len > 0;
   ex->has_pass = isfinite (ga_template_get_pass_score (ex->tmpl));
+  if (!ex->points)
+    {
+      /* Veto items count in every scheme; scores only in the points one. */
+      ex->has_bonus = ex->has_grades = ex->has_pass = FALSE;
+      if (ex->has_veto)
+        {
+          ex->veto_row = row++;
+          ex->veto_ref = cell_ref (&ex->scoring, ex->veto_row, SC_SCORE);
+        }
+      return;
+    }
 
   ex->total_row = row++;
   ex->total_ref = cell_ref (&ex->scoring, ex->total_row, SC_SCORE);
@@ -3153,6 +3473,7 @@ _ga_export_build (GaEngine              *engine,
     energy_name = tr (&ex, "明细表", "Tables");
   ex.has_energy = has_tables;
   ex.has_cp = ga_template_get_scheme (ex.tmpl) == GA_SCHEME_CLEAN_PRODUCTION;
+  ex.points = ga_template_get_scheme (ex.tmpl) == GA_SCHEME_POINTS;
   ex.has_factors = ga_template_get_tables (ex.tmpl)->len > 0;
   ex.outputs_on_energy = ex.has_energy;
 
@@ -3175,7 +3496,7 @@ _ga_export_build (GaEngine              *engine,
   if (!ex.outputs_on_energy)
     {
       /* On the summary: after the section table and its total rows. */
-      ex.outputs_first_row = 3 + ga_template_get_root_sections (ex.tmpl)->len + 3 + 2;
+      ex.outputs_first_row = 3 + ga_template_get_root_sections (ex.tmpl)->len + 6;
     }
   layout_outputs (&ex);
 
