@@ -1305,11 +1305,15 @@ check_item_rules (GaLoader   *l,
     {
       switch (item->kind)
         {
+        /* Without points (and outside veto and level rules) a yes/no or a
+         * compliance answer is an input, e.g. "has a boiler". */
         case GA_ITEM_COMPLIANCE:
-          rule->method = GA_SCORE_COMPLIANCE;
+          if (has_points || item->veto || item->weight != NULL)
+            rule->method = GA_SCORE_COMPLIANCE;
           break;
         case GA_ITEM_YESNO:
-          rule->method = GA_SCORE_YESNO;
+          if (has_points || item->veto || item->weight != NULL)
+            rule->method = GA_SCORE_YESNO;
           break;
         case GA_ITEM_CHOICE:
           if (item->weight != NULL && options_have_levels (item->options))

@@ -1024,18 +1024,34 @@ score_item (GaEngine    *engine,
 
 /* Fills score and max of an item that is not applicable, per the N/A
  * policy of the section holding it. */
+/* A section that is not applicable because a section above is not counts
+ * the way the topmost such section counts in its parent: the policy of
+ * that parent decides, for the section and for everything below it. */
+static GaNaPolicy
+cascade_policy (GaEngine  *engine,
+                GaSection *section)
+{
+  while (section->parent != NULL && engine->sa[section->parent->index].state == GA_APPLIES_NOT)
+    section = section->parent;
+  return section->parent != NULL ? section->parent->na_policy : engine->tmpl->na_policy;
+}
+
 static void
 item_not_applicable (GaEngine *engine,
                      GaItem   *item,
                      GaResult *r)
 {
+  GaNaPolicy policy;
+
   r->status = GA_STATUS_NA;
   r->veto_failed = FALSE;
   r->noncompliant = FALSE;
   r->level = -1;
   if (isnan (item->points) || item->veto || item_is_indicator (engine, item))
     return;
-  if (item_na_policy (item) == GA_NA_POLICY_AWARD && !item->bonus)
+  policy = engine->istate[item->index].na_cause == GA_NA_SECTION
+           ? cascade_policy (engine, item->section) : item_na_policy (item);
+  if (policy == GA_NA_POLICY_AWARD && !item->bonus)
     r->score = r->max = item->points;
   else
     r->score = r->max = 0;
@@ -1539,7 +1555,9 @@ eval_section (GaEngine *engine,
     {
       if (r.status == GA_STATUS_NA)
         {
-          if (parent_policy (tmpl, section) == GA_NA_POLICY_AWARD)
+          GaNaPolicy policy = applies == GA_APPLIES_NOT ? cascade_policy (engine, section)
+                                                        : parent_policy (tmpl, section);
+          if (policy == GA_NA_POLICY_AWARD)
             r.score = r.max = ss->full_points;
           else
             r.score = r.max = 0;
@@ -2013,6 +2031,9 @@ ga_engine_get_improvements (GaEngine *engine)
           if (isnan (item->points) || isnan (r->score) || isnan (r->max))
             continue;
           gain = item->points - r->score;
+          /* Bonus points count only up to the cap. */
+          if (item->bonus && !isnan (tmpl->bonus_cap))
+            gain = MIN (gain, tmpl->bonus_cap - engine->summary.bonus);
         }
       if (!(gain > 0))
         continue;
