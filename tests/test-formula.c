@@ -260,6 +260,8 @@ static const EvalCase eval_cases[] = {
   { "1<2=TRUE", "b:TRUE" },   /* (1<2)=TRUE */
   { "--3", "n:3" },
   { "+3", "n:3" },
+  { "+\"abc\"", "t:abc" },        /* Excel ignores a unary plus */
+  { "+\"3\"&\"\"", "t:3" },
   { "3--2", "n:5" },
   { "2*-3", "n:-6" },
   /* Arithmetic coercion */

@@ -55,8 +55,9 @@ ga_formula_node_type (GaFormula               *formula,
       return resolve_type (formula, node->u.ref, resolver);
     case GA_OP_RANGE:
       return GA_STATIC_ANY;
-    case GA_OP_NEG:
     case GA_OP_POS:
+      return ga_formula_node_type (formula, &formula->nodes[node->a], resolver);
+    case GA_OP_NEG:
     case GA_OP_PERCENT:
     case GA_OP_ADD:
     case GA_OP_SUB:
@@ -198,8 +199,11 @@ check_node (Check        *c,
                  "COUNT, COUNTA, COUNTBLANK or SUMPRODUCT", f->refs[node->u.ref].name);
       return;
 
-    case GA_OP_NEG:
     case GA_OP_POS:
+      check_node (c, &f->nodes[node->a], FALSE);
+      return;
+
+    case GA_OP_NEG:
     case GA_OP_PERCENT:
       check_numeric_operand (c, &f->nodes[node->a]);
       check_node (c, &f->nodes[node->a], FALSE);

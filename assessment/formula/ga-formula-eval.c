@@ -29,6 +29,92 @@ typedef enum {
   ROUND_DOWN,  /* toward zero */
 } RoundMode;
 
+static const double exact_powers_of_ten[] = {
+  1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+  1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+};
+
+static const guint64 integer_powers_of_ten[] = {
+  G_GUINT64_CONSTANT (1), G_GUINT64_CONSTANT (10), G_GUINT64_CONSTANT (100),
+  G_GUINT64_CONSTANT (1000), G_GUINT64_CONSTANT (10000), G_GUINT64_CONSTANT (100000),
+  G_GUINT64_CONSTANT (1000000), G_GUINT64_CONSTANT (10000000),
+  G_GUINT64_CONSTANT (100000000), G_GUINT64_CONSTANT (1000000000),
+  G_GUINT64_CONSTANT (10000000000), G_GUINT64_CONSTANT (100000000000),
+  G_GUINT64_CONSTANT (1000000000000), G_GUINT64_CONSTANT (10000000000000),
+  G_GUINT64_CONSTANT (100000000000000), G_GUINT64_CONSTANT (1000000000000000),
+};
+
+/* |number| as mantissa × 10^(exponent − 14), where mantissa is the 15-digit
+ * integer that "%.14e" would print. The fast path scales with one exactly
+ * rounded multiplication or division by an exact power of ten; when the
+ * scaled value lies too close to a rounding tie to be sure, or the exponent
+ * is out of the exact range, the C library's correctly rounded conversion
+ * decides. */
+static void
+decimal_15 (double   number,
+            guint64 *mantissa,
+            int     *exponent)
+{
+  double a = fabs (number);
+  int e = (int) floor (log10 (a));
+
+  for (int attempt = 0; attempt < 2 && e >= -8 && e <= 36; attempt++)
+    {
+      int k = 14 - e;
+      double y = k >= 0 ? a * exact_powers_of_ten[k] : a / exact_powers_of_ten[-k];
+      double r = floor (y);
+      double frac = y - r;
+
+      if (fabs (frac - 0.5) < 0.07)
+        break;
+      if (frac > 0.5)
+        r += 1;
+      if (r >= 1e15)
+        {
+          e++;
+          continue;
+        }
+      if (r < 1e14)
+        {
+          e--;
+          continue;
+        }
+      *mantissa = (guint64) r;
+      *exponent = e;
+      return;
+    }
+
+  {
+    char buf[48];
+    const char *p;
+    guint64 m = 0;
+
+    g_snprintf (buf, sizeof buf, "%.14e", a);
+    for (p = buf; *p != 'e' && *p != '\0'; p++)
+      if (g_ascii_isdigit (*p))
+        m = m * 10 + (guint64) (*p - '0');
+    *mantissa = m;
+    *exponent = (*p == 'e') ? atoi (p + 1) : 0;
+  }
+}
+
+/* mantissa × 10^power, correctly rounded. */
+static double
+scale_decimal (guint64 mantissa,
+               int     power)
+{
+  char buf[48];
+
+  /* mantissa < 2^53 and the power of ten is exact: one IEEE operation
+   * rounds correctly, exactly as strtod would. */
+  if (power >= 0 && power <= 22)
+    return (double) mantissa * exact_powers_of_ten[power];
+  if (power < 0 && power >= -22)
+    return (double) mantissa / exact_powers_of_ten[-power];
+  g_snprintf (buf, sizeof buf, "%" G_GUINT64_FORMAT "e%d", mantissa, power);
+  return g_ascii_strtod (buf, NULL);
+}
+
 /* Rounds on the decimal digits of the number as Excel sees it (15
  * significant digits), not on its binary value: 2.675 is stored as
  * 2.67499999999999982..., which a binary approach rounds to 2.67, while
@@ -38,68 +124,50 @@ round_decimal (double    number,
                int       digits,
                RoundMode mode)
 {
-  char buf[48];
-  char mantissa[20];
-  char out[64];
-  int n = 0;
+  guint64 mantissa, kept, rest, unit;
   int exponent;
   int keep;
-  gboolean negative;
-  gboolean bump = FALSE;
-  const char *p;
+  int drop;
+  gboolean negative = number < 0;
+  double result;
 
   if (!isfinite (number) || number == 0)
     return number;
   if (digits > 400)
     return number;
   if (digits < -400)
-    return 0.0;
+    return negative ? -0.0 : 0.0;
 
-  g_snprintf (buf, sizeof buf, "%.14e", number);
-  negative = buf[0] == '-';
-  for (p = buf + (negative ? 1 : 0); *p != 'e' && *p != '\0'; p++)
-    if (g_ascii_isdigit (*p))
-      mantissa[n++] = *p;
-  mantissa[n] = '\0';
-  exponent = (*p == 'e') ? atoi (p + 1) : 0;
+  decimal_15 (number, &mantissa, &exponent);
 
-  /* The value is 0.mantissa × 10^(exponent + 1); keep this many digits. */
+  /* Keep this many of the 15 significant digits. */
   keep = exponent + 1 + digits;
   if (keep >= 15)
     return number;
   if (keep < 0)
     return negative ? -0.0 : 0.0;
 
+  drop = 15 - keep;
+  unit = integer_powers_of_ten[drop];
+  kept = mantissa / unit;
+  rest = mantissa % unit;
   switch (mode)
     {
     case ROUND_HALF_AWAY:
-      bump = mantissa[keep] >= '5';
+      kept += rest * 2 >= unit ? 1 : 0;
       break;
     case ROUND_UP:
-      for (int i = keep; i < n; i++)
-        if (mantissa[i] != '0')
-          bump = TRUE;
+      kept += rest > 0 ? 1 : 0;
       break;
     case ROUND_DOWN:
     default:
-      bump = FALSE;
       break;
     }
+  if (kept == 0)
+    return negative ? -0.0 : 0.0;
 
-  {
-    /* Integer made of the kept digits, plus one if rounding up: at most 15
-     * digits, so exact in a double. */
-    double kept = 0;
-    for (int i = 0; i < keep; i++)
-      kept = kept * 10 + (mantissa[i] - '0');
-    if (bump)
-      kept += 1;
-    if (kept == 0)
-      return negative ? -0.0 : 0.0;
-    /* Let the C library place the decimal point: it rounds correctly. */
-    g_snprintf (out, sizeof out, "%s%.0fe%d", negative ? "-" : "", kept, exponent + 1 - keep);
-    return g_ascii_strtod (out, NULL);
-  }
+  result = scale_decimal (kept, exponent + 1 - keep);
+  return negative ? -result : result;
 }
 
 double
@@ -112,10 +180,15 @@ ga_round_half_away (double number,
 static double
 to_15_digits (double number)
 {
-  char buf[48];
+  guint64 mantissa;
+  int exponent;
+  double result;
 
-  g_snprintf (buf, sizeof buf, "%.14e", number);
-  return g_ascii_strtod (buf, NULL);
+  if (number == 0 || !isfinite (number))
+    return number;
+  decimal_15 (number, &mantissa, &exponent);
+  result = scale_decimal (mantissa, exponent - 14);
+  return number < 0 ? -result : result;
 }
 
 int
@@ -1503,8 +1576,12 @@ eval_node (const Eval   *e,
                 e->formula->refs[node->u.ref].name, node->column);
       return;
 
-    case GA_OP_NEG:
     case GA_OP_POS:
+      /* Excel ignores a unary plus entirely: +"abc" is "abc". */
+      eval_node (e, &e->formula->nodes[node->a], out);
+      return;
+
+    case GA_OP_NEG:
     case GA_OP_PERCENT:
       eval_node (e, &e->formula->nodes[node->a], out);
       if (ev_passes_through (out) || !ev_to_number (out, &e->formula->nodes[node->a]))

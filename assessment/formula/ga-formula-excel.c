@@ -242,7 +242,6 @@ surely_numeric (const GaNode *node)
     {
     case GA_OP_NUMBER:
     case GA_OP_NEG:
-    case GA_OP_POS:
     case GA_OP_PERCENT:
     case GA_OP_ADD:
     case GA_OP_SUB:

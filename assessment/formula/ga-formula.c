@@ -209,8 +209,13 @@ typedef struct {
   GPtrArray   *strings;
   GArray      *refs;      /* GaRefInfo */
   GArray      *strict_uses;  /* guint per ref: occurrences that are strict */
-  GHashTable  *ref_index;    /* name -> index + 1 */
   GArray      *lookups;   /* GaLookupInfo */
+  GArray      *scratch;   /* guint32 argument nodes of the calls being parsed */
+  GArray      *scratch_pos;  /* gsize, their byte positions */
+
+  gboolean     ascii;     /* columns are byte offsets + 1 */
+  gsize        cache_pos; /* last column computed, to count characters incrementally */
+  guint        cache_column;
 
   GError     **error;
   guint       *error_column;
@@ -221,7 +226,18 @@ static guint
 column_of (Parser *p,
            gsize   pos)
 {
-  return (guint) g_utf8_pointer_to_offset (p->text, p->text + MIN (pos, p->length)) + 1;
+  pos = MIN (pos, p->length);
+  if (p->ascii)
+    return (guint) pos + 1;
+  /* Nodes come roughly left to right: count on from the last position. */
+  if (pos < p->cache_pos)
+    {
+      p->cache_pos = 0;
+      p->cache_column = 1;
+    }
+  p->cache_column += (guint) g_utf8_pointer_to_offset (p->text + p->cache_pos, p->text + pos);
+  p->cache_pos = pos;
+  return p->cache_column;
 }
 
 static void parser_fail (Parser     *p,
@@ -620,24 +636,25 @@ intern_ref (Parser     *p,
             gboolean    is_range,
             gsize       pos)
 {
-  g_autofree char *key = g_strndup (name, len);
-  gpointer found = g_hash_table_lookup (p->ref_index, key);
   guint index;
   guint zero = 0;
 
-  if (found != NULL)
-    index = GPOINTER_TO_UINT (found) - 1;
-  else
+  /* Formulas name few references: a linear search beats hashing. */
+  for (index = 0; index < p->refs->len; index++)
+    {
+      const char *known = g_array_index (p->refs, GaRefInfo, index).name;
+      if (strncmp (known, name, len) == 0 && known[len] == '\0')
+        break;
+    }
+  if (index == p->refs->len)
     {
       GaRefInfo info = { 0 };
 
-      info.name = g_steal_pointer (&key);
+      info.name = g_strndup (name, len);
       info.column = column_of (p, pos);
       info.is_range = is_range;
       g_array_append_val (p->refs, info);
       g_array_append_val (p->strict_uses, zero);
-      index = p->refs->len - 1;
-      g_hash_table_insert (p->ref_index, info.name, GUINT_TO_POINTER (index + 1));
     }
   g_array_index (p->strict_uses, guint, index)++;
   return index;
@@ -767,6 +784,9 @@ check_comparator (Parser     *p,
   return TRUE;
 }
 
+#define ARG_NODE(i) g_array_index (p->scratch, guint32, base + (i))
+#define ARG_POS(i) g_array_index (p->scratch_pos, gsize, base + (i))
+
 static guint
 parse_call (Parser *p,
             gsize   name_pos,
@@ -775,8 +795,8 @@ parse_call (Parser *p,
   const char *name = p->text + name_pos;
   int func = lookup_function (name, name_len);
   const GaFunctionInfo *info;
-  g_autoptr(GArray) args = g_array_new (FALSE, FALSE, sizeof (guint32));
-  g_autoptr(GArray) arg_pos = g_array_new (FALSE, FALSE, sizeof (gsize));
+  /* Arguments of nested calls are pushed above ours on the scratch stack. */
+  guint base = p->scratch->len;
   guint node;
   guint n;
 
@@ -814,14 +834,14 @@ parse_call (Parser *p,
           arg = parse_expression (p);
           if (p->failed)
             return 0;
-          if (args->len >= 255)
+          if ((p->scratch->len - base) >= 255)
             {
               parser_fail (p, pos, GA_FORMULA_ERROR_ARGUMENTS,
                            "%s is given more than 255 arguments", info->name);
               return 0;
             }
-          g_array_append_val (args, arg);
-          g_array_append_val (arg_pos, pos);
+          g_array_append_val (p->scratch, arg);
+          g_array_append_val (p->scratch_pos, pos);
           if (p->tok.type == TOK_COMMA)
             {
               lex_next (p);
@@ -841,7 +861,7 @@ parse_call (Parser *p,
   lex_next (p);  /* past ')' */
   leave (p);
 
-  n = args->len;
+  n = (p->scratch->len - base);
   if (n < info->min_args || (info->max_args != GA_FN_ANY_COUNT && n > info->max_args)
       || (func == GA_FN_IFS && n % 2 != 0) || (func == GA_FN_BAND && n % 2 == 0))
     {
@@ -854,17 +874,17 @@ parse_call (Parser *p,
     {
     case GA_FN_BAND:
     case GA_FN_LEVEL:
-      if (!check_comparator (p, info->name, g_array_index (args, guint32, 1),
-                             g_array_index (arg_pos, gsize, 1)))
+      if (!check_comparator (p, info->name, ARG_NODE (1),
+                             ARG_POS (1)))
         return 0;
       break;
     case GA_FN_FACTOR:
       for (guint i = 0; i < 3; i += 2)
         {
-          const GaNode *arg = node_at (p, g_array_index (args, guint32, i));
+          const GaNode *arg = node_at (p, ARG_NODE (i));
           if (arg->op != GA_OP_TEXT)
             {
-              parser_fail (p, g_array_index (arg_pos, gsize, i), GA_FORMULA_ERROR_ARGUMENTS,
+              parser_fail (p, ARG_POS (i), GA_FORMULA_ERROR_ARGUMENTS,
                            "the %s of FACTOR must be written as text, as in "
                            "FACTOR(\"gbt2589\", carrier, \"kgce\")",
                            i == 0 ? "table name" : "column name");
@@ -873,18 +893,18 @@ parse_call (Parser *p,
         }
       {
         GaLookupInfo lookup;
-        lookup.table = node_at (p, g_array_index (args, guint32, 0))->u.text;
-        lookup.column = node_at (p, g_array_index (args, guint32, 2))->u.text;
+        lookup.table = node_at (p, ARG_NODE (0))->u.text;
+        lookup.column = node_at (p, ARG_NODE (2))->u.text;
         lookup.column_in_text = column_of (p, name_pos);
         g_array_append_val (p->lookups, lookup);
       }
       break;
     case GA_FN_COUNTBLANK:
       {
-        const GaNode *arg = node_at (p, g_array_index (args, guint32, 0));
+        const GaNode *arg = node_at (p, ARG_NODE (0));
         if (arg->op != GA_OP_REF && arg->op != GA_OP_RANGE)
           {
-            parser_fail (p, g_array_index (arg_pos, gsize, 0), GA_FORMULA_ERROR_ARGUMENTS,
+            parser_fail (p, ARG_POS (0), GA_FORMULA_ERROR_ARGUMENTS,
                          "COUNTBLANK needs a reference (an item or table.column)");
             return 0;
           }
@@ -899,7 +919,7 @@ parse_call (Parser *p,
   if (info->flags & GA_FN_FLAG_BLANK_AWARE)
     for (guint i = 0; i < n; i++)
       {
-        const GaNode *arg = node_at (p, g_array_index (args, guint32, i));
+        const GaNode *arg = node_at (p, ARG_NODE (i));
         if (arg->op == GA_OP_REF)
           g_array_index (p->strict_uses, guint, arg->u.ref)--;
       }
@@ -908,9 +928,14 @@ parse_call (Parser *p,
   node_at (p, node)->func = (guint8) func;
   node_at (p, node)->n_args = (guint16) n;
   node_at (p, node)->a = p->args->len;
-  g_array_append_vals (p->args, args->data, n);
+  g_array_append_vals (p->args, &ARG_NODE (0), n);
+  g_array_set_size (p->scratch, base);
+  g_array_set_size (p->scratch_pos, base);
   return node;
 }
+
+#undef ARG_NODE
+#undef ARG_POS
 
 static guint
 parse_primary (Parser *p)
@@ -1176,7 +1201,8 @@ parser_clear (Parser *p)
       g_clear_pointer (&p->refs, g_array_unref);
     }
   g_clear_pointer (&p->strict_uses, g_array_unref);
-  g_clear_pointer (&p->ref_index, g_hash_table_unref);
+  g_clear_pointer (&p->scratch, g_array_unref);
+  g_clear_pointer (&p->scratch_pos, g_array_unref);
   g_clear_pointer (&p->lookups, g_array_unref);
 }
 
@@ -1234,7 +1260,12 @@ ga_formula_parse (const char  *text,
   p.strings = g_ptr_array_new_with_free_func (g_free);
   p.refs = g_array_new (FALSE, FALSE, sizeof (GaRefInfo));
   p.strict_uses = g_array_new (FALSE, FALSE, sizeof (guint));
-  p.ref_index = g_hash_table_new (g_str_hash, g_str_equal);
+  p.scratch = g_array_new (FALSE, FALSE, sizeof (guint32));
+  p.scratch_pos = g_array_new (FALSE, FALSE, sizeof (gsize));
+  p.ascii = TRUE;
+  for (gsize i = 0; i < length && p.ascii; i++)
+    p.ascii = (guchar) text[i] < 0x80;
+  p.cache_column = 1;
   p.lookups = g_array_new (FALSE, FALSE, sizeof (GaLookupInfo));
 
   /* A leading '=' (as typed in Excel) is optional. */
