@@ -861,7 +861,7 @@ parse_number_text (const char *text,
     return FALSE;
   while (g_ascii_isspace (*end))
     end++;
-  if (*end != '\0')
+  if (*end != '\0' || isnan (v))
     return FALSE;
   *out = v;
   return TRUE;
