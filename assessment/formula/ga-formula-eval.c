@@ -1071,11 +1071,8 @@ eval_logical (const Eval   *e,
       ev_boolean (out, n_true == n_values);
       break;
     case GA_FN_OR:
-      ev_boolean (out, n_true > 0);
-      break;
-    case GA_FN_XOR:
     default:
-      ev_boolean (out, n_true % 2 == 1);
+      ev_boolean (out, n_true > 0);
       break;
     }
 }
@@ -1318,7 +1315,6 @@ eval_call (const Eval   *e,
 
     case GA_FN_AND:
     case GA_FN_OR:
-    case GA_FN_XOR:
       eval_logical (e, call, out);
       return;
 

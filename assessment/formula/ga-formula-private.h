@@ -41,7 +41,6 @@ typedef enum {
   GA_FN_AND,
   GA_FN_OR,
   GA_FN_NOT,
-  GA_FN_XOR,
   GA_FN_TRUE,
   GA_FN_FALSE,
   GA_FN_SUM,

@@ -38,7 +38,6 @@ const GaFunctionInfo ga_function_table[GA_N_FUNCTIONS] = {
   [GA_FN_AND] =             { "AND",             1, ANYN, 0,            B },
   [GA_FN_OR] =              { "OR",              1, ANYN, 0,            B },
   [GA_FN_NOT] =             { "NOT",             1, 1,    0,            B },
-  [GA_FN_XOR] =             { "XOR",             1, ANYN, 0,            B },
   [GA_FN_TRUE] =            { "TRUE",            0, 0,    0,            B },
   [GA_FN_FALSE] =           { "FALSE",           0, 0,    0,            B },
   [GA_FN_SUM] =             { "SUM",             1, ANYN, RG | NU,      N },
