@@ -927,7 +927,8 @@ parse_call (Parser *p,
   node_at (p, node)->func = (guint8) func;
   node_at (p, node)->n_args = (guint16) n;
   node_at (p, node)->a = p->args->len;
-  g_array_append_vals (p->args, &ARG_NODE (0), n);
+  if (n > 0)
+    g_array_append_vals (p->args, &ARG_NODE (0), n);
   g_array_set_size (p->scratch, base);
   g_array_set_size (p->scratch_pos, base);
   return node;
