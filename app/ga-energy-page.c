@@ -1,0 +1,524 @@
+/* ga-energy-page.c: the energy balance of an energy audit
+ *
+ * Copyright 2026 The GreenAssess authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "ga-donut-chart.h"
+#include "ga-energy-page.h"
+#include "ga-format.h"
+#include "ga-store-engine.h"
+#include "ga-table-editor.h"
+#include "ga-trend-chart.h"
+
+/* Computed columns worth a column on screen; the others (method keys,
+ * per-method CO2 parts) stay in the workbook. */
+static const char * const shown_columns[] = {
+  "unit", "coef", "tce", "share", "co2", "o_tce", "o_share", "o_co2", NULL
+};
+/* The template's ids this page knows how to lay out. */
+#define GRID_YEAR      "grid_year"
+#define GRID_REGION    "grid_region"
+#define GRID_FACTOR    "grid_ef"
+#define TOTAL_OUTPUT   "E_total"
+
+typedef struct {
+  GaOutput  *output;
+  GtkWidget *value;
+  GtkWidget *bar;   /* progress outputs only */
+} Indicator;
+
+struct _GaEnergyPage
+{
+  AdwBin      parent_instance;
+
+  GaSession  *session;
+  GtkWidget  *content;       /* the box inside the clamp */
+  GtkWidget  *grid_factor;   /* label */
+  GtkWidget  *donut;
+  GtkWidget  *trend;
+  GArray     *indicators;    /* Indicator */
+  GPtrArray  *combos;        /* AdwComboRow* for choice items */
+  gboolean    updating;
+};
+
+G_DEFINE_FINAL_TYPE (GaEnergyPage, ga_energy_page, ADW_TYPE_BIN)
+
+static GtkWidget *
+group_new (const char *title,
+           const char *description)
+{
+  GtkWidget *group = adw_preferences_group_new ();
+
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), title);
+  if (description != NULL)
+    adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group), description);
+  return group;
+}
+
+static const GaValue *
+output_value (GaEnergyPage *self,
+              const char   *id)
+{
+  GaOutput *output = ga_template_find_output (ga_session_get_template (self->session), id);
+  const GaResult *result;
+
+  if (output == NULL)
+    return NULL;
+  result = ga_engine_get_output_result (ga_session_get_engine (self->session), output);
+  return result ? &result->value : NULL;
+}
+
+/* The label of a table row: its first choice column's option label, or
+ * its first text column. */
+static char *
+row_label (GaEnergyPage *self,
+           GaItem       *table,
+           guint         row)
+{
+  GaEngine *engine = ga_session_get_engine (self->session);
+
+  for (guint c = 0; c < table->columns->len; c++)
+    {
+      GaColumn *column = g_ptr_array_index (table->columns, c);
+      const GaValue *value;
+
+      if (column->kind != GA_ITEM_CHOICE && column->kind != GA_ITEM_TEXT)
+        continue;
+      value = ga_engine_get_cell (engine, table, row, c);
+      if (value == NULL || value->kind != GA_VALUE_TEXT)
+        continue;
+      if (column->kind == GA_ITEM_CHOICE && column->options_table != NULL)
+        {
+          GaLookupTable *lookup = ga_template_find_table (ga_session_get_template (self->session),
+                                                          column->options_table);
+          GaTableRow *found = lookup ? g_hash_table_lookup (lookup->row_by_key, value->u.text) : NULL;
+
+          if (found == NULL && lookup != NULL)
+            {
+              g_autofree char *folded = g_utf8_casefold (value->u.text, -1);
+
+              found = g_hash_table_lookup (lookup->row_by_key, folded);
+            }
+          if (found != NULL)
+            return g_strdup (ga_text_get (&found->label, NULL));
+        }
+      for (guint i = 0; column->options != NULL && i < column->options->len; i++)
+        {
+          GaOption *option = g_ptr_array_index (column->options, i);
+
+          if (g_strcmp0 (option->id, value->u.text) == 0)
+            return g_strdup (ga_text_get (&option->label, NULL));
+        }
+      return g_strdup (value->u.text);
+    }
+  return g_strdup_printf (_("Row %u"), row + 1);
+}
+
+static void
+update_donut (GaEnergyPage *self)
+{
+  GaTemplate *tmpl = ga_session_get_template (self->session);
+  GaEngine *engine = ga_session_get_engine (self->session);
+  GPtrArray *items = ga_template_get_items (tmpl);
+  const GaValue *total = output_value (self, TOTAL_OUTPUT);
+
+  ga_donut_chart_clear (GA_DONUT_CHART (self->donut));
+  for (guint i = 0; i < items->len; i++)
+    {
+      GaItem *item = g_ptr_array_index (items, i);
+      int tce = -1;
+
+      if (item->kind != GA_ITEM_TABLE)
+        continue;
+      for (guint c = 0; c < item->columns->len; c++)
+        {
+          GaColumn *column = g_ptr_array_index (item->columns, c);
+
+          if (column->kind == GA_ITEM_COMPUTED && g_strcmp0 (column->unit, "tce") == 0)
+            tce = c;
+        }
+      if (tce < 0)
+        continue;
+      for (guint r = 0; r < ga_engine_get_n_rows (engine, item); r++)
+        {
+          const GaValue *value = ga_engine_get_cell (engine, item, r, tce);
+          g_autofree char *label = row_label (self, item, r);
+
+          ga_donut_chart_add_slice (GA_DONUT_CHART (self->donut), label,
+                                    value && value->kind == GA_VALUE_NUMBER ? value->u.number : NAN);
+        }
+    }
+  if (total != NULL && total->kind == GA_VALUE_NUMBER)
+    {
+      g_autofree char *figure = ga_format_number (total->u.number, 2);
+
+      ga_donut_chart_set_center_text (GA_DONUT_CHART (self->donut), figure, "tce");
+    }
+  else
+    ga_donut_chart_set_center_text (GA_DONUT_CHART (self->donut), "–", "tce");
+}
+
+static void
+update_indicators (GaEnergyPage *self)
+{
+  GaEngine *engine = ga_session_get_engine (self->session);
+
+  for (guint i = 0; i < self->indicators->len; i++)
+    {
+      Indicator *indicator = &g_array_index (self->indicators, Indicator, i);
+      const GaResult *result = ga_engine_get_output_result (engine, indicator->output);
+      g_autofree char *text = NULL;
+
+      if (result == NULL)
+        continue;
+      text = ga_format_value (&result->value, indicator->output->unit);
+      gtk_label_set_text (GTK_LABEL (indicator->value), text);
+      if (indicator->bar != NULL)
+        gtk_level_bar_set_value (GTK_LEVEL_BAR (indicator->bar),
+                                 result->value.kind == GA_VALUE_NUMBER
+                                   ? CLAMP (result->value.u.number, 0, 100) : 0);
+    }
+}
+
+static void
+update_grid (GaEnergyPage *self)
+{
+  GaTemplate *tmpl = ga_session_get_template (self->session);
+  GaItem *factor = ga_template_find_item (tmpl, GRID_FACTOR);
+
+  self->updating = TRUE;
+  for (guint i = 0; i < self->combos->len; i++)
+    {
+      AdwComboRow *combo = g_ptr_array_index (self->combos, i);
+      GaItem *item = g_object_get_data (G_OBJECT (combo), "item");
+      const GaAnswer *answer = ga_session_get_answer (self->session, item);
+      guint position = 0;
+
+      if (answer != NULL && answer->value.kind == GA_VALUE_TEXT)
+        for (guint k = 0; k < item->options->len; k++)
+          if (g_strcmp0 (((GaOption *) g_ptr_array_index (item->options, k))->id, answer->value.u.text) == 0)
+            position = k + 1;
+      adw_combo_row_set_selected (combo, position);
+    }
+  self->updating = FALSE;
+
+  if (factor != NULL && self->grid_factor != NULL)
+    {
+      const GaResult *result = ga_engine_get_item_result (ga_session_get_engine (self->session), factor);
+      g_autofree char *text = result ? ga_format_value (&result->value, factor->unit) : g_strdup ("–");
+
+      gtk_label_set_text (GTK_LABEL (self->grid_factor), text);
+    }
+}
+
+static void
+item_changed_cb (GaSession    *session,
+                 const char   *item_id,
+                 GaEnergyPage *self)
+{
+  update_grid (self);
+  update_donut (self);
+  update_indicators (self);
+}
+
+static void
+combo_selected_cb (AdwComboRow  *combo,
+                   GParamSpec   *pspec,
+                   GaEnergyPage *self)
+{
+  GaItem *item = g_object_get_data (G_OBJECT (combo), "item");
+  guint position = adw_combo_row_get_selected (combo);
+  g_autoptr(GaAnswer) answer = ga_answer_new ();
+  g_autoptr(GError) error = NULL;
+
+  if (self->updating)
+    return;
+  if (position > 0 && position <= item->options->len)
+    ga_value_set_text (&answer->value, ((GaOption *) g_ptr_array_index (item->options, position - 1))->id);
+  if (!ga_session_set_answer (self->session, item, answer, &error))
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (combo), error->message);
+}
+
+static GtkWidget *
+choice_row (GaEnergyPage *self,
+            GaItem       *item)
+{
+  GtkWidget *row = adw_combo_row_new ();
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  const char *guidance = ga_text_get (&item->guidance, NULL);
+
+  gtk_string_list_append (labels, _("Not chosen"));
+  for (guint i = 0; i < item->options->len; i++)
+    gtk_string_list_append (labels, ga_text_get (&((GaOption *) g_ptr_array_index (item->options, i))->label, NULL));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), ga_text_get (&item->title, NULL));
+  if (guidance != NULL)
+    {
+      gtk_widget_set_tooltip_text (row, guidance);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, guidance, -1);
+    }
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
+  g_object_set_data (G_OBJECT (row), "item", item);
+  gtk_widget_set_sensitive (row, !ga_session_is_read_only (self->session));
+  g_signal_connect (row, "notify::selected", G_CALLBACK (combo_selected_cb), self);
+  g_ptr_array_add (self->combos, row);
+  return row;
+}
+
+static void
+fill_trend (GaEnergyPage *self)
+{
+  const GaAssessment *current = ga_session_get_assessment (self->session);
+  GaStore *store = ga_session_get_store (self->session);
+  g_autoptr(GPtrArray) assessments = ga_store_list_assessments (store, current->enterprise_id, NULL);
+  g_autoptr(GPtrArray) years = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) energy = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) co2 = g_array_new (FALSE, FALSE, sizeof (double));
+  static const char *ids[] = { "E_per_va", "CO2_per_va" };
+
+  /* Oldest first; one point per year (the newest audit of that year). */
+  for (guint i = assessments ? assessments->len : 0; i > 0; i--)
+    {
+      GaAssessment *a = g_ptr_array_index (assessments, i - 1);
+      g_autoptr(GaEngine) engine = NULL;
+      double values[2] = { NAN, NAN };
+      g_autofree char *year = NULL;
+
+      if (g_strcmp0 (a->kind, "energy-audit") != 0 || a->year <= 0)
+        continue;
+      engine = a->id == current->id ? ga_engine_ref (ga_session_get_engine (self->session))
+                                    : ga_store_load_engine (store, a->id, NULL);
+      if (engine == NULL)
+        continue;
+      for (guint k = 0; k < G_N_ELEMENTS (ids); k++)
+        {
+          const GaResult *result = ga_engine_lookup (engine, ids[k]);
+
+          if (result != NULL && result->value.kind == GA_VALUE_NUMBER)
+            values[k] = result->value.u.number;
+        }
+      year = g_strdup_printf ("%d", a->year);
+      if (years->len > 0 && g_strcmp0 (g_ptr_array_index (years, years->len - 1), year) == 0)
+        {
+          g_array_index (energy, double, energy->len - 1) = values[0];
+          g_array_index (co2, double, co2->len - 1) = values[1];
+          continue;
+        }
+      g_ptr_array_add (years, g_steal_pointer (&year));
+      g_array_append_val (energy, values[0]);
+      g_array_append_val (co2, values[1]);
+    }
+
+  ga_trend_chart_set_categories (GA_TREND_CHART (self->trend), (const char **) years->pdata, years->len);
+  ga_trend_chart_add_series (GA_TREND_CHART (self->trend), _("Energy per value added (tce/10⁴ CNY)"),
+                             (double *) energy->data, energy->len);
+  ga_trend_chart_add_series (GA_TREND_CHART (self->trend), _("CO2 per value added (tCO2/10⁴ CNY)"),
+                             (double *) co2->data, co2->len);
+}
+
+static void
+build (GaEnergyPage *self)
+{
+  GaTemplate *tmpl = ga_session_get_template (self->session);
+  GPtrArray *items = ga_template_get_items (tmpl);
+  GPtrArray *outputs = ga_template_get_outputs (tmpl);
+  GaItem *year = ga_template_find_item (tmpl, GRID_YEAR);
+  GaItem *region = ga_template_find_item (tmpl, GRID_REGION);
+  GtkWidget *group, *card;
+
+  /* Carrier tables. */
+  for (guint i = 0; i < items->len; i++)
+    {
+      GaItem *item = g_ptr_array_index (items, i);
+      GtkWidget *editor;
+
+      if (item->kind != GA_ITEM_TABLE)
+        continue;
+      group = group_new (ga_text_get (&item->title, NULL), ga_text_get (&item->guidance, NULL));
+      editor = ga_table_editor_new (self->session, item, shown_columns);
+      card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+      gtk_widget_add_css_class (card, "card");
+      gtk_widget_set_margin_start (editor, 12);
+      gtk_widget_set_margin_end (editor, 12);
+      gtk_widget_set_margin_top (editor, 12);
+      gtk_widget_set_margin_bottom (editor, 12);
+      gtk_box_append (GTK_BOX (card), editor);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), card);
+      gtk_box_append (GTK_BOX (self->content), group);
+    }
+
+  /* Grid factor. */
+  if (year != NULL || region != NULL)
+    {
+      GaItem *factor = ga_template_find_item (tmpl, GRID_FACTOR);
+
+      group = group_new (_("Grid Emission Factor"),
+                         _("Purchased electricity is converted to CO2 with the factor of this year and region."));
+      if (year != NULL && year->kind == GA_ITEM_CHOICE)
+        adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), choice_row (self, year));
+      if (region != NULL && region->kind == GA_ITEM_CHOICE)
+        adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), choice_row (self, region));
+      if (factor != NULL)
+        {
+          GtkWidget *row = adw_action_row_new ();
+
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), ga_text_get (&factor->title, NULL));
+          if (factor->source != NULL)
+            adw_action_row_set_subtitle (ADW_ACTION_ROW (row), factor->source);
+          self->grid_factor = gtk_label_new ("–");
+          gtk_widget_add_css_class (self->grid_factor, "ga-score");
+          gtk_label_set_selectable (GTK_LABEL (self->grid_factor), TRUE);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), self->grid_factor);
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+        }
+      gtk_box_append (GTK_BOX (self->content), group);
+    }
+
+  /* Energy mix. */
+  group = group_new (_("Energy Mix"), _("Share of each carrier in the total energy consumption (standard coal)."));
+  card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_add_css_class (card, "card");
+  self->donut = ga_donut_chart_new ();
+  gtk_widget_set_margin_start (self->donut, 12);
+  gtk_widget_set_margin_end (self->donut, 12);
+  gtk_widget_set_margin_top (self->donut, 12);
+  gtk_widget_set_margin_bottom (self->donut, 12);
+  gtk_widget_set_size_request (self->donut, -1, 220);
+  gtk_box_append (GTK_BOX (card), self->donut);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), card);
+  gtk_box_append (GTK_BOX (self->content), group);
+
+  /* Indicators, with progress bars for the target progress outputs. */
+  group = group_new (_("Indicators"), _("Intensities, CO2 and the progress against the 14th Five-Year Plan targets."));
+  for (guint i = 0; i < outputs->len; i++)
+    {
+      GaOutput *output = g_ptr_array_index (outputs, i);
+      GtkWidget *row = adw_action_row_new ();
+      const char *description = ga_text_get (&output->description, NULL);
+      Indicator indicator = { output, gtk_label_new ("–"), NULL };
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), ga_text_get (&output->title, NULL));
+      if (description != NULL)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), description);
+      gtk_label_set_selectable (GTK_LABEL (indicator.value), TRUE);
+      gtk_widget_add_css_class (indicator.value, "ga-score");
+      if (g_str_has_prefix (output->id, "prog_"))
+        {
+          indicator.bar = gtk_level_bar_new_for_interval (0, 100);
+          gtk_level_bar_set_mode (GTK_LEVEL_BAR (indicator.bar), GTK_LEVEL_BAR_MODE_CONTINUOUS);
+          gtk_widget_set_size_request (indicator.bar, 120, -1);
+          gtk_widget_set_valign (indicator.bar, GTK_ALIGN_CENTER);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (indicator.bar), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          ga_text_get (&output->title, NULL), -1);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), indicator.bar);
+        }
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), indicator.value);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+      g_array_append_val (self->indicators, indicator);
+    }
+  gtk_box_append (GTK_BOX (self->content), group);
+
+  /* Across years. */
+  group = group_new (_("Intensities Across Years"), _("The enterprise's energy audits, one point per year."));
+  card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_add_css_class (card, "card");
+  self->trend = ga_trend_chart_new ();
+  gtk_widget_set_margin_start (self->trend, 12);
+  gtk_widget_set_margin_end (self->trend, 12);
+  gtk_widget_set_margin_top (self->trend, 12);
+  gtk_widget_set_margin_bottom (self->trend, 12);
+  gtk_widget_set_size_request (self->trend, -1, 200);
+  gtk_box_append (GTK_BOX (card), self->trend);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), card);
+  gtk_box_append (GTK_BOX (self->content), group);
+
+  fill_trend (self);
+  update_grid (self);
+  update_donut (self);
+  update_indicators (self);
+}
+
+void
+ga_energy_page_set_session (GaEnergyPage *self,
+                            GaSession    *session)
+{
+  GtkWidget *child;
+
+  g_return_if_fail (GA_IS_ENERGY_PAGE (self));
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_set_object (&self->session, session);
+
+  while ((child = gtk_widget_get_first_child (self->content)) != NULL)
+    gtk_box_remove (GTK_BOX (self->content), child);
+  g_array_set_size (self->indicators, 0);
+  g_ptr_array_set_size (self->combos, 0);
+  self->grid_factor = NULL;
+  self->donut = NULL;
+  self->trend = NULL;
+
+  if (session == NULL
+      || ga_template_get_kind (ga_session_get_template (session)) != GA_TEMPLATE_KIND_ENERGY_AUDIT)
+    return;
+
+  build (self);
+  g_signal_connect (session, "item-changed", G_CALLBACK (item_changed_cb), self);
+}
+
+static void
+ga_energy_page_dispose (GObject *object)
+{
+  GaEnergyPage *self = GA_ENERGY_PAGE (object);
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
+
+  G_OBJECT_CLASS (ga_energy_page_parent_class)->dispose (object);
+}
+
+static void
+ga_energy_page_finalize (GObject *object)
+{
+  GaEnergyPage *self = GA_ENERGY_PAGE (object);
+
+  g_array_unref (self->indicators);
+  g_ptr_array_unref (self->combos);
+
+  G_OBJECT_CLASS (ga_energy_page_parent_class)->finalize (object);
+}
+
+static void
+ga_energy_page_class_init (GaEnergyPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = ga_energy_page_dispose;
+  object_class->finalize = ga_energy_page_finalize;
+}
+
+static void
+ga_energy_page_init (GaEnergyPage *self)
+{
+  GtkWidget *scrolled = gtk_scrolled_window_new ();
+  GtkWidget *clamp = adw_clamp_new ();
+
+  self->indicators = g_array_new (FALSE, TRUE, sizeof (Indicator));
+  self->combos = g_ptr_array_new ();
+  self->content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
+  gtk_widget_set_margin_start (self->content, 18);
+  gtk_widget_set_margin_end (self->content, 18);
+  gtk_widget_set_margin_top (self->content, 18);
+  gtk_widget_set_margin_bottom (self->content, 18);
+  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 1100);
+  adw_clamp_set_child (ADW_CLAMP (clamp), self->content);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
+  adw_bin_set_child (ADW_BIN (self), scrolled);
+}

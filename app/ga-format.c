@@ -1,0 +1,119 @@
+/* ga-format.c: numbers, scores and values as the application shows them
+ *
+ * Copyright 2026 The GreenAssess authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "ga-format.h"
+
+char *
+ga_format_number (double value,
+                  int    decimals)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE + 32];
+  char format[8];
+  char *dot;
+
+  if (!isfinite (value))
+    return g_strdup ("–");
+
+  /* Always a dot: the numbers shown are the numbers typed, and the answer
+   * parser reads a dot. */
+  /* Very large or tiny magnitudes in exponent form, everything else fixed
+   * so that figures line up. */
+  if (fabs (value) >= 1e15 || (value != 0 && fabs (value) < 1e-6))
+    return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.6g", value));
+  g_snprintf (format, sizeof format, "%%.%df", CLAMP (decimals, 0, 6));
+  g_ascii_formatd (buffer, sizeof buffer, format, value);
+  dot = strchr (buffer, '.');
+  if (dot != NULL)
+    {
+      char *end = buffer + strlen (buffer) - 1;
+
+      while (end > dot && *end == '0')
+        *end-- = '\0';
+      if (end == dot)
+        *end = '\0';
+    }
+  if (strcmp (buffer, "-0") == 0)
+    return g_strdup ("0");
+  return g_strdup (buffer);
+}
+
+char *
+ga_format_score (double score,
+                 double max)
+{
+  g_autofree char *s = ga_format_number (score, 2);
+  g_autofree char *m = ga_format_number (max, 2);
+
+  /* Translators: a score and the maximum, "6.5 / 10". */
+  return g_strdup_printf (_("%s / %s"), s, m);
+}
+
+const char *
+ga_format_level (int level)
+{
+  switch (level)
+    {
+    case 1:
+      return _("Level I (international leading)");
+    case 2:
+      return _("Level II (domestic advanced)");
+    case 3:
+      return _("Level III (domestic general)");
+    case 0:
+      return _("Below level III");
+    default:
+      return _("No level");
+    }
+}
+
+char *
+ga_format_summary_short (GaEngine *engine)
+{
+  const GaSummary *summary = ga_engine_get_summary (engine);
+  GaTemplate *tmpl = ga_engine_get_template (engine);
+
+  if (ga_template_get_scheme (tmpl) == GA_SCHEME_CLEAN_PRODUCTION)
+    return g_strdup (ga_format_level (summary->level));
+  if (ga_template_get_scheme (tmpl) == GA_SCHEME_NONE)
+    /* Translators: answered items of all items, "12 of 40 answered". */
+    return g_strdup_printf (_("%u of %u answered"), summary->answered, summary->total);
+  return ga_format_score (summary->score, summary->max);
+}
+
+char *
+ga_format_value (const GaValue *value,
+                 const char    *unit)
+{
+  g_autofree char *text = NULL;
+
+  switch (value->kind)
+    {
+    case GA_VALUE_BLANK:
+      return g_strdup ("–");
+    case GA_VALUE_NA:
+      return g_strdup (_("N/A"));
+    case GA_VALUE_NUMBER:
+      text = ga_format_number (value->u.number, 4);
+      break;
+    case GA_VALUE_BOOLEAN:
+      text = g_strdup (value->u.boolean ? _("Yes") : _("No"));
+      break;
+    case GA_VALUE_TEXT:
+      text = g_strdup (value->u.text);
+      break;
+    case GA_VALUE_ERROR:
+    default:
+      return g_strdup (ga_error_code_to_string (value->u.error.code));
+    }
+  if (unit != NULL && unit[0] != '\0' && value->kind == GA_VALUE_NUMBER)
+    return g_strdup_printf ("%s %s", text, unit);
+  return g_steal_pointer (&text);
+}

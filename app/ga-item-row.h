@@ -1,0 +1,41 @@
+/* ga-item-row.h: one item of the checklist with the editor for its answer
+ *
+ * Copyright 2026 The GreenAssess authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Rows are made by the item list's factory and rebound as the list
+ * scrolls, so a row holds no state of its own beyond what it shows: every
+ * change goes to the session at once (text fields after a short pause or
+ * when they lose focus), and ga_item_row_refresh() redraws from the
+ * session.
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "ga-session.h"
+
+G_BEGIN_DECLS
+
+#define GA_TYPE_ITEM_ROW (ga_item_row_get_type ())
+
+G_DECLARE_FINAL_TYPE (GaItemRow, ga_item_row, GA, ITEM_ROW, GtkWidget)
+
+GtkWidget *ga_item_row_new          (void);
+void       ga_item_row_bind         (GaItemRow *self,
+                                     GaSession *session,
+                                     GaItem    *item);
+/* Saves a pending text edit, then forgets the item. */
+void       ga_item_row_unbind       (GaItemRow *self);
+GaItem    *ga_item_row_get_item     (GaItemRow *self);
+/* Shows the current answer, score and evidence count again. */
+void       ga_item_row_refresh      (GaItemRow *self);
+/* Saves a pending text edit now. */
+void       ga_item_row_flush        (GaItemRow *self);
+
+/* Attaches @files (GFile*) as evidence; used by drag and drop and by the
+ * file chooser. */
+void       ga_item_row_add_evidence (GaItemRow *self,
+                                     GSList    *files);
+
+G_END_DECLS

@@ -1,0 +1,283 @@
+/* ga-new-assessment-dialog.c: start an assessment from a template
+ *
+ * Copyright 2026 The GreenAssess authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ga-factor-sets.h"
+#include "ga-new-assessment-dialog.h"
+#include "ga-store-engine.h"
+
+typedef struct {
+  GaTemplate *tmpl;
+  gboolean    imported;
+} Entry;
+
+struct _GaNewAssessmentDialog
+{
+  AdwWindow     parent_instance;
+
+  /* Template widgets */
+  GtkButton    *create_button;
+  AdwComboRow  *kind_row;
+  AdwComboRow  *template_row;
+  AdwActionRow *template_info_row;
+  GtkSpinButton *year_spin;
+  AdwEntryRow  *period_row;
+  AdwEntryRow  *title_row;
+
+  /* Owned references */
+  GaStore      *store;
+  GSettings    *settings;
+  GArray       *entries;   /* Entry, every template */
+  GPtrArray    *shown;     /* Entry* of the chosen kind, as listed in template_row */
+  gint64        enterprise_id;
+};
+
+enum {
+  CREATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (GaNewAssessmentDialog, ga_new_assessment_dialog, ADW_TYPE_WINDOW)
+
+static const GaTemplateKind kind_order[] = {
+  GA_TEMPLATE_KIND_GREEN_FACTORY,
+  GA_TEMPLATE_KIND_CLEAN_PRODUCTION,
+  GA_TEMPLATE_KIND_ENERGY_AUDIT,
+  GA_TEMPLATE_KIND_CUSTOM,
+};
+
+static void
+entry_clear (gpointer data)
+{
+  Entry *entry = data;
+
+  g_clear_pointer (&entry->tmpl, ga_template_unref);
+}
+
+static Entry *
+selected_entry (GaNewAssessmentDialog *self)
+{
+  guint position = adw_combo_row_get_selected (self->template_row);
+
+  if (position == GTK_INVALID_LIST_POSITION || position >= self->shown->len)
+    return NULL;
+  return g_ptr_array_index (self->shown, position);
+}
+
+static void
+template_selected_cb (GaNewAssessmentDialog *self)
+{
+  Entry *entry = selected_entry (self);
+  g_autofree char *info = NULL;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->create_button), entry != NULL);
+  if (entry == NULL)
+    {
+      adw_action_row_set_subtitle (self->template_info_row, _("No template of this kind is available."));
+      return;
+    }
+  info = g_strdup_printf (_("%s %s · version %s · %s%s"),
+                          ga_template_get_standard (entry->tmpl) ? ga_template_get_standard (entry->tmpl) : "",
+                          ga_template_get_standard_title (entry->tmpl) ? ga_template_get_standard_title (entry->tmpl) : "",
+                          ga_template_get_version (entry->tmpl),
+                          entry->imported ? _("imported") : _("bundled"),
+                          ga_template_get_verified (entry->tmpl) ? "" : _(" · contains values not verified against the official text"));
+  adw_action_row_set_subtitle (self->template_info_row, info);
+}
+
+static void
+kind_selected_cb (GaNewAssessmentDialog *self)
+{
+  guint position = adw_combo_row_get_selected (self->kind_row);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  GaTemplateKind kind;
+
+  if (position >= G_N_ELEMENTS (kind_order))
+    position = 0;
+  kind = kind_order[position];
+
+  g_ptr_array_set_size (self->shown, 0);
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      Entry *entry = &g_array_index (self->entries, Entry, i);
+      g_autofree char *name = NULL;
+
+      if (ga_template_get_kind (entry->tmpl) != kind)
+        continue;
+      name = g_strdup_printf ("%s (%s)", ga_text_get (ga_template_get_title (entry->tmpl), NULL),
+                              ga_template_get_version (entry->tmpl));
+      gtk_string_list_append (names, name);
+      g_ptr_array_add (self->shown, entry);
+    }
+  adw_combo_row_set_model (self->template_row, G_LIST_MODEL (names));
+  adw_combo_row_set_selected (self->template_row, 0);
+  template_selected_cb (self);
+}
+
+static void
+load_templates (GaNewAssessmentDialog *self)
+{
+  g_auto(GStrv) bundled = ga_template_list_bundled ();
+  g_autoptr(GPtrArray) imported = NULL;
+
+  for (guint i = 0; bundled != NULL && bundled[i] != NULL; i++)
+    {
+      Entry entry = { ga_template_new_from_resource (bundled[i], NULL), FALSE };
+
+      if (entry.tmpl != NULL)
+        g_array_append_val (self->entries, entry);
+    }
+
+  imported = ga_store_list_templates (self->store, NULL);
+  for (guint i = 0; imported != NULL && i < imported->len; i++)
+    {
+      GaTemplateInfo *info = g_ptr_array_index (imported, i);
+      Entry entry = { ga_store_load_imported_template (self->store, info->id, NULL, NULL), TRUE };
+
+      if (entry.tmpl != NULL)
+        g_array_append_val (self->entries, entry);
+    }
+}
+
+static void
+create_cb (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *parameter)
+{
+  GaNewAssessmentDialog *self = GA_NEW_ASSESSMENT_DIALOG (widget);
+  Entry *entry = selected_entry (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *period = NULL;
+  g_autofree char *factor_set = NULL;
+  int year = gtk_spin_button_get_value_as_int (self->year_spin);
+  gint64 id;
+
+  if (entry == NULL)
+    return;
+
+  title = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->title_row))));
+  period = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->period_row))));
+  if (title[0] == '\0')
+    {
+      g_free (title);
+      /* Translators: default assessment title, "2025 Green factory evaluation …". */
+      title = g_strdup_printf (_("%d %s"), year, ga_text_get (ga_template_get_title (entry->tmpl), NULL));
+    }
+
+  id = ga_store_new_assessment (self->store, self->enterprise_id, entry->tmpl, title, year,
+                                period[0] != '\0' ? period : NULL, &error);
+  if (id == 0)
+    {
+      AdwMessageDialog *dialog;
+
+      dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                           _("The Assessment Was Not Created"),
+                                                           error->message));
+      adw_message_dialog_add_response (dialog, "close", _("_Close"));
+      gtk_window_present (GTK_WINDOW (dialog));
+      return;
+    }
+
+  factor_set = g_settings_get_string (self->settings, "default-factor-set");
+  if (!ga_factor_sets_apply (self->store, id, entry->tmpl, factor_set, &error))
+    g_warning ("The default grid factor was not applied: %s", error->message);
+
+  g_signal_emit (self, signals[CREATED], 0, id);
+  gtk_window_close (GTK_WINDOW (self));
+}
+
+static void
+ga_new_assessment_dialog_dispose (GObject *object)
+{
+  GaNewAssessmentDialog *self = GA_NEW_ASSESSMENT_DIALOG (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->settings);
+  gtk_widget_dispose_template (GTK_WIDGET (self), GA_TYPE_NEW_ASSESSMENT_DIALOG);
+
+  G_OBJECT_CLASS (ga_new_assessment_dialog_parent_class)->dispose (object);
+}
+
+static void
+ga_new_assessment_dialog_finalize (GObject *object)
+{
+  GaNewAssessmentDialog *self = GA_NEW_ASSESSMENT_DIALOG (object);
+
+  g_ptr_array_unref (self->shown);
+  g_array_unref (self->entries);
+
+  G_OBJECT_CLASS (ga_new_assessment_dialog_parent_class)->finalize (object);
+}
+
+static void
+ga_new_assessment_dialog_class_init (GaNewAssessmentDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ga_new_assessment_dialog_dispose;
+  object_class->finalize = ga_new_assessment_dialog_finalize;
+
+  signals[CREATED] = g_signal_new ("created", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/greenassess/GreenAssess/ui/ga-new-assessment-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, GaNewAssessmentDialog, create_button);
+  gtk_widget_class_bind_template_child (widget_class, GaNewAssessmentDialog, kind_row);
+  gtk_widget_class_bind_template_child (widget_class, GaNewAssessmentDialog, template_row);
+  gtk_widget_class_bind_template_child (widget_class, GaNewAssessmentDialog, template_info_row);
+  gtk_widget_class_bind_template_child (widget_class, GaNewAssessmentDialog, year_spin);
+  gtk_widget_class_bind_template_child (widget_class, GaNewAssessmentDialog, period_row);
+  gtk_widget_class_bind_template_child (widget_class, GaNewAssessmentDialog, title_row);
+
+  gtk_widget_class_install_action (widget_class, "dialog.create", NULL, create_cb);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+ga_new_assessment_dialog_init (GaNewAssessmentDialog *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  self->entries = g_array_new (FALSE, TRUE, sizeof (Entry));
+  g_array_set_clear_func (self->entries, entry_clear);
+  self->shown = g_ptr_array_new ();
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_spin_button_set_value (self->year_spin, g_date_time_get_year (now));
+}
+
+GaNewAssessmentDialog *
+ga_new_assessment_dialog_new (GtkWindow *parent,
+                              GaStore   *store,
+                              gint64     enterprise_id,
+                              GSettings *settings)
+{
+  GaNewAssessmentDialog *self;
+
+  g_return_val_if_fail (GA_IS_STORE (store), NULL);
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
+  self = g_object_new (GA_TYPE_NEW_ASSESSMENT_DIALOG, "transient-for", parent, NULL);
+  self->store = g_object_ref (store);
+  self->settings = g_object_ref (settings);
+  self->enterprise_id = enterprise_id;
+
+  load_templates (self);
+  g_signal_connect_object (self->kind_row, "notify::selected", G_CALLBACK (kind_selected_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->template_row, "notify::selected", G_CALLBACK (template_selected_cb),
+                           self, G_CONNECT_SWAPPED);
+  kind_selected_cb (self);
+
+  return self;
+}

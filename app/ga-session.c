@@ -1,0 +1,487 @@
+/* ga-session.c: one open assessment: store, template, engine and answers
+ *
+ * Copyright 2026 The GreenAssess authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ga-export.h"
+#include "ga-session.h"
+#include "ga-store-engine.h"
+
+struct _GaSession
+{
+  GObject       parent_instance;
+
+  GaStore      *store;
+  GaAssessment *assessment;
+  GaEnterprise *enterprise;
+  GaTemplate   *tmpl;
+  GaEngine     *engine;
+  GHashTable   *evidence_counts;   /* item id -> count (GUINT_TO_POINTER) */
+};
+
+enum {
+  ITEM_CHANGED,
+  HISTORY_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FINAL_TYPE (GaSession, ga_session, G_TYPE_OBJECT)
+
+static void
+ga_session_dispose (GObject *object)
+{
+  GaSession *self = GA_SESSION (object);
+
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (ga_session_parent_class)->dispose (object);
+}
+
+static void
+ga_session_finalize (GObject *object)
+{
+  GaSession *self = GA_SESSION (object);
+
+  g_clear_pointer (&self->assessment, ga_assessment_free);
+  g_clear_pointer (&self->enterprise, ga_enterprise_free);
+  g_clear_pointer (&self->engine, ga_engine_unref);
+  g_clear_pointer (&self->tmpl, ga_template_unref);
+  g_clear_pointer (&self->evidence_counts, g_hash_table_unref);
+
+  G_OBJECT_CLASS (ga_session_parent_class)->finalize (object);
+}
+
+static void
+ga_session_class_init (GaSessionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = ga_session_dispose;
+  object_class->finalize = ga_session_finalize;
+
+  /**
+   * GaSession::item-changed:
+   * @item_id: the item whose answer or evidence changed
+   *
+   * Emitted after a change was saved and rescored.
+   */
+  signals[ITEM_CHANGED] = g_signal_new ("item-changed", G_TYPE_FROM_CLASS (klass),
+                                        G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                        G_TYPE_NONE, 1, G_TYPE_STRING);
+  /**
+   * GaSession::history-changed:
+   *
+   * Emitted when what can be undone or redone may have changed.
+   */
+  signals[HISTORY_CHANGED] = g_signal_new ("history-changed", G_TYPE_FROM_CLASS (klass),
+                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                           G_TYPE_NONE, 0);
+}
+
+static void
+ga_session_init (GaSession *self)
+{
+  self->evidence_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+/* Parses the JSON text the store keeps for @item's answer. */
+static GaAnswer *
+parse_answer (const char    *json,
+              const GaItem  *item,
+              GError       **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  if (!json_parser_load_from_data (parser, json, -1, error))
+    return NULL;
+  return ga_answer_from_json (json_parser_get_root (parser), item, error);
+}
+
+static void
+count_evidence (GaSession *self)
+{
+  g_autoptr(GPtrArray) all = NULL;
+
+  g_hash_table_remove_all (self->evidence_counts);
+  all = ga_store_list_evidence (self->store, self->assessment->id, NULL, NULL);
+  for (guint i = 0; all != NULL && i < all->len; i++)
+    {
+      GaEvidence *evidence = g_ptr_array_index (all, i);
+      guint n = GPOINTER_TO_UINT (g_hash_table_lookup (self->evidence_counts, evidence->item_id));
+
+      g_hash_table_insert (self->evidence_counts, g_strdup (evidence->item_id), GUINT_TO_POINTER (n + 1));
+    }
+}
+
+GaSession *
+ga_session_new (GaStore    *store,
+                gint64      assessment_id,
+                GPtrArray  *problems,
+                GError    **error)
+{
+  g_autoptr(GaSession) self = NULL;
+  g_autoptr(GHashTable) stored = NULL;
+  g_autoptr(GaAnswerSet) answers = ga_answer_set_new ();
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_return_val_if_fail (GA_IS_STORE (store), NULL);
+
+  self = g_object_new (GA_TYPE_SESSION, NULL);
+  self->store = g_object_ref (store);
+
+  self->assessment = ga_store_get_assessment (store, assessment_id, error);
+  if (self->assessment == NULL)
+    return NULL;
+  self->enterprise = ga_store_get_enterprise (store, self->assessment->enterprise_id, error);
+  if (self->enterprise == NULL)
+    return NULL;
+
+  /* The assessment is scored with the template copy it was started with,
+   * never with a newer version of the same template. */
+  self->tmpl = ga_store_load_template (store, assessment_id, error);
+  if (self->tmpl == NULL)
+    return NULL;
+
+  stored = ga_store_load_answers (store, assessment_id, error);
+  if (stored == NULL)
+    return NULL;
+
+  g_hash_table_iter_init (&iter, stored);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      GaItem *item = ga_template_find_item (self->tmpl, key);
+      g_autoptr(GError) local_error = NULL;
+      GaAnswer *answer;
+
+      if (item == NULL)
+        {
+          if (problems != NULL)
+            g_ptr_array_add (problems,
+                             g_strdup_printf (_("The stored answer to %s belongs to no item of this template."),
+                                              (char *) key));
+          continue;
+        }
+      answer = parse_answer (value, item, &local_error);
+      if (answer == NULL)
+        {
+          if (problems != NULL)
+            g_ptr_array_add (problems, g_strdup (local_error->message));
+          continue;
+        }
+      ga_answer_set_take (answers, key, answer);
+    }
+
+  self->engine = ga_engine_new (self->tmpl);
+  ga_engine_set_answers (self->engine, answers);
+  count_evidence (self);
+
+  return g_steal_pointer (&self);
+}
+
+GaStore *
+ga_session_get_store (GaSession *self)
+{
+  g_return_val_if_fail (GA_IS_SESSION (self), NULL);
+
+  return self->store;
+}
+
+GaEngine *
+ga_session_get_engine (GaSession *self)
+{
+  g_return_val_if_fail (GA_IS_SESSION (self), NULL);
+
+  return self->engine;
+}
+
+GaTemplate *
+ga_session_get_template (GaSession *self)
+{
+  g_return_val_if_fail (GA_IS_SESSION (self), NULL);
+
+  return self->tmpl;
+}
+
+const GaAssessment *
+ga_session_get_assessment (GaSession *self)
+{
+  g_return_val_if_fail (GA_IS_SESSION (self), NULL);
+
+  return self->assessment;
+}
+
+const GaEnterprise *
+ga_session_get_enterprise (GaSession *self)
+{
+  g_return_val_if_fail (GA_IS_SESSION (self), NULL);
+
+  return self->enterprise;
+}
+
+gint64
+ga_session_get_id (GaSession *self)
+{
+  g_return_val_if_fail (GA_IS_SESSION (self), 0);
+
+  return self->assessment->id;
+}
+
+gboolean
+ga_session_is_read_only (GaSession *self)
+{
+  g_return_val_if_fail (GA_IS_SESSION (self), TRUE);
+
+  return self->assessment->status == GA_ASSESSMENT_FINAL;
+}
+
+const GaAnswer *
+ga_session_get_answer (GaSession    *self,
+                       const GaItem *item)
+{
+  g_return_val_if_fail (GA_IS_SESSION (self), NULL);
+  g_return_val_if_fail (item != NULL, NULL);
+
+  return ga_answer_set_get (ga_engine_get_answers (self->engine), item->id);
+}
+
+gboolean
+ga_session_set_answer (GaSession       *self,
+                       const GaItem    *item,
+                       const GaAnswer  *answer,
+                       GError         **error)
+{
+  g_autoptr(GaAnswer) previous = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *json = NULL;
+  const GaAnswer *current;
+
+  g_return_val_if_fail (GA_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (item != NULL, FALSE);
+
+  if (answer != NULL && ga_answer_is_empty (answer))
+    answer = NULL;
+
+  current = ga_session_get_answer (self, item);
+  if ((current == NULL && answer == NULL)
+      || (current != NULL && answer != NULL && ga_answer_equal (current, answer)))
+    return TRUE;
+  previous = current ? ga_answer_copy (current) : NULL;
+
+  /* The engine validates against the item (kind, bounds, options) before
+   * anything is written. */
+  if (!ga_engine_set_answer (self->engine, item->id, answer, error))
+    return FALSE;
+
+  if (answer != NULL)
+    {
+      node = ga_answer_to_json (answer, item);
+      json = json_to_string (node, FALSE);
+    }
+  if (!ga_store_save_answer (self->store, self->assessment->id, item->id, json, error))
+    {
+      /* Keep the engine in step with what is durably stored. */
+      ga_engine_set_answer (self->engine, item->id, previous, NULL);
+      return FALSE;
+    }
+
+  g_signal_emit (self, signals[ITEM_CHANGED], 0, item->id);
+  g_signal_emit (self, signals[HISTORY_CHANGED], 0);
+  return TRUE;
+}
+
+gboolean
+ga_session_can_undo (GaSession *self)
+{
+  g_return_val_if_fail (GA_IS_SESSION (self), FALSE);
+
+  return !ga_session_is_read_only (self) && ga_store_can_undo (self->store, self->assessment->id);
+}
+
+gboolean
+ga_session_can_redo (GaSession *self)
+{
+  g_return_val_if_fail (GA_IS_SESSION (self), FALSE);
+
+  return !ga_session_is_read_only (self) && ga_store_can_redo (self->store, self->assessment->id);
+}
+
+/* Brings the engine's answer to @item_id in line with the store after an
+ * undo or redo changed it there. */
+static gboolean
+reload_answer (GaSession   *self,
+               const char  *item_id,
+               GError     **error)
+{
+  g_autofree char *json = NULL;
+  g_autoptr(GaAnswer) answer = NULL;
+  g_autoptr(GError) local_error = NULL;
+  GaItem *item = ga_template_find_item (self->tmpl, item_id);
+
+  if (item == NULL)
+    return TRUE;
+  json = ga_store_get_answer (self->store, self->assessment->id, item_id, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (json != NULL)
+    {
+      answer = parse_answer (json, item, error);
+      if (answer == NULL)
+        return FALSE;
+    }
+  if (!ga_engine_set_answer (self->engine, item_id, answer, error))
+    return FALSE;
+  g_signal_emit (self, signals[ITEM_CHANGED], 0, item_id);
+  return TRUE;
+}
+
+static gboolean
+undo_or_redo (GaSession  *self,
+              gboolean    redo,
+              char      **item_id,
+              GError    **error)
+{
+  g_autofree char *changed = NULL;
+  gboolean ok;
+
+  if (redo)
+    ok = ga_store_redo (self->store, self->assessment->id, &changed, error);
+  else
+    ok = ga_store_undo (self->store, self->assessment->id, &changed, error);
+  if (!ok)
+    return FALSE;
+
+  ok = changed == NULL || reload_answer (self, changed, error);
+  g_signal_emit (self, signals[HISTORY_CHANGED], 0);
+  if (ok && item_id != NULL)
+    *item_id = g_steal_pointer (&changed);
+  return ok;
+}
+
+gboolean
+ga_session_undo (GaSession  *self,
+                 char      **item_id,
+                 GError    **error)
+{
+  g_return_val_if_fail (GA_IS_SESSION (self), FALSE);
+
+  return undo_or_redo (self, FALSE, item_id, error);
+}
+
+gboolean
+ga_session_redo (GaSession  *self,
+                 char      **item_id,
+                 GError    **error)
+{
+  g_return_val_if_fail (GA_IS_SESSION (self), FALSE);
+
+  return undo_or_redo (self, TRUE, item_id, error);
+}
+
+guint
+ga_session_get_evidence_count (GaSession    *self,
+                               const GaItem *item)
+{
+  g_return_val_if_fail (GA_IS_SESSION (self), 0);
+
+  return GPOINTER_TO_UINT (g_hash_table_lookup (self->evidence_counts, item->id));
+}
+
+gboolean
+ga_session_add_evidence (GaSession     *self,
+                         const GaItem  *item,
+                         GFile         *file,
+                         GError       **error)
+{
+  guint n;
+
+  g_return_val_if_fail (GA_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  if (ga_store_add_evidence (self->store, self->assessment->id, item->id, file, error) == 0)
+    return FALSE;
+  n = ga_session_get_evidence_count (self, item);
+  g_hash_table_insert (self->evidence_counts, g_strdup (item->id), GUINT_TO_POINTER (n + 1));
+  g_signal_emit (self, signals[ITEM_CHANGED], 0, item->id);
+  return TRUE;
+}
+
+GPtrArray *
+ga_session_list_evidence (GaSession     *self,
+                          const GaItem  *item,
+                          GError       **error)
+{
+  g_return_val_if_fail (GA_IS_SESSION (self), NULL);
+
+  return ga_store_list_evidence (self->store, self->assessment->id, item->id, error);
+}
+
+gboolean
+ga_session_remove_evidence (GaSession     *self,
+                            const GaItem  *item,
+                            gint64         evidence_id,
+                            GError       **error)
+{
+  g_return_val_if_fail (GA_IS_SESSION (self), FALSE);
+
+  if (!ga_store_remove_evidence (self->store, evidence_id, error))
+    return FALSE;
+  count_evidence (self);
+  g_signal_emit (self, signals[ITEM_CHANGED], 0, item->id);
+  return TRUE;
+}
+
+GHashTable *
+ga_session_dup_evidence_names (GaSession *self)
+{
+  GHashTable *names = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                             (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GPtrArray) all = NULL;
+
+  g_return_val_if_fail (GA_IS_SESSION (self), names);
+
+  all = ga_store_list_evidence (self->store, self->assessment->id, NULL, NULL);
+  for (guint i = 0; all != NULL && i < all->len; i++)
+    {
+      GaEvidence *evidence = g_ptr_array_index (all, i);
+      GPtrArray *list = g_hash_table_lookup (names, evidence->item_id);
+
+      if (list == NULL)
+        {
+          list = g_ptr_array_new_with_free_func (g_free);
+          g_hash_table_insert (names, g_strdup (evidence->item_id), list);
+        }
+      g_ptr_array_add (list, g_strdup (evidence->name));
+    }
+  return names;
+}
+
+char *
+ga_session_dup_export_name (GaSession *self)
+{
+  g_autofree char *suffix = NULL;
+  const char *period;
+
+  g_return_val_if_fail (GA_IS_SESSION (self), NULL);
+
+  period = self->assessment->period;
+  if (period == NULL || period[0] == '\0')
+    period = NULL;
+  if (period != NULL)
+    suffix = g_strdup_printf ("%s-%s.xlsx", self->assessment->template_id, period);
+  else if (self->assessment->year > 0)
+    suffix = g_strdup_printf ("%s-%d.xlsx", self->assessment->template_id, self->assessment->year);
+  else
+    suffix = g_strdup_printf ("%s.xlsx", self->assessment->template_id);
+
+  return ga_export_file_name (self->enterprise->name, suffix, _("assessment"));
+}

@@ -1,0 +1,82 @@
+/* ga-session.h: one open assessment: store, template, engine and answers
+ *
+ * Copyright 2026 The GreenAssess authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The workspace edits through this object so that every change follows the
+ * same path: the engine checks and scores the answer, the store saves it
+ * durably with a history row, then ::item-changed tells the views. Nothing
+ * is shown as saved that the store did not accept.
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "ga-engine.h"
+#include "ga-store.h"
+
+G_BEGIN_DECLS
+
+#define GA_TYPE_SESSION (ga_session_get_type ())
+
+G_DECLARE_FINAL_TYPE (GaSession, ga_session, GA, SESSION, GObject)
+
+/* Loads the assessment with its pinned template copy and its answers. A
+ * stored answer that the template no longer accepts is kept in the store
+ * and reported in @problems (strings, may be NULL) rather than lost. */
+GaSession          *ga_session_new               (GaStore        *store,
+                                                  gint64          assessment_id,
+                                                  GPtrArray      *problems,
+                                                  GError        **error);
+
+GaStore            *ga_session_get_store         (GaSession      *self);
+GaEngine           *ga_session_get_engine        (GaSession      *self);
+GaTemplate         *ga_session_get_template      (GaSession      *self);
+const GaAssessment *ga_session_get_assessment    (GaSession      *self);
+const GaEnterprise *ga_session_get_enterprise    (GaSession      *self);
+gint64              ga_session_get_id            (GaSession      *self);
+gboolean            ga_session_is_read_only      (GaSession      *self);
+
+/* The current answer to @item, or NULL when it has none. */
+const GaAnswer     *ga_session_get_answer        (GaSession      *self,
+                                                  const GaItem   *item);
+/* Checks @answer (NULL or empty: clear) against @item, saves it and
+ * rescores. On failure nothing changed and @error says why. */
+gboolean            ga_session_set_answer        (GaSession      *self,
+                                                  const GaItem   *item,
+                                                  const GaAnswer *answer,
+                                                  GError        **error);
+
+gboolean            ga_session_can_undo          (GaSession      *self);
+gboolean            ga_session_can_redo          (GaSession      *self);
+/* Undoes or redoes the last change through the store's history; @item_id
+ * (optional) receives the item that changed. */
+gboolean            ga_session_undo              (GaSession      *self,
+                                                  char          **item_id,
+                                                  GError        **error);
+gboolean            ga_session_redo              (GaSession      *self,
+                                                  char          **item_id,
+                                                  GError        **error);
+
+guint               ga_session_get_evidence_count (GaSession     *self,
+                                                   const GaItem  *item);
+/* Attaches @file as evidence of @item. */
+gboolean            ga_session_add_evidence      (GaSession      *self,
+                                                  const GaItem   *item,
+                                                  GFile          *file,
+                                                  GError        **error);
+/* GaEvidence* of @item (owned array). */
+GPtrArray          *ga_session_list_evidence     (GaSession      *self,
+                                                  const GaItem   *item,
+                                                  GError        **error);
+gboolean            ga_session_remove_evidence   (GaSession      *self,
+                                                  const GaItem   *item,
+                                                  gint64          evidence_id,
+                                                  GError        **error);
+/* item id -> GPtrArray of file names, for the export. */
+GHashTable         *ga_session_dup_evidence_names (GaSession     *self);
+
+/* A default file name for the export: "<enterprise>-<template>-<period>.xlsx". */
+char               *ga_session_dup_export_name   (GaSession      *self);
+
+G_END_DECLS

@@ -1,0 +1,661 @@
+/* ga-table-editor.c: the rows of a table item, with live computed columns
+ *
+ * Copyright 2026 The GreenAssess authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Edits go through the answer's JSON form (ga_answer_to_json() /
+ * ga_answer_from_json()), so a table is changed and validated exactly like
+ * an answers file: one cell edit is one saved change of the whole table.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "ga-format.h"
+#include "ga-table-editor.h"
+
+struct _GaTableEditor
+{
+  GtkWidget   parent_instance;
+
+  GaSession  *session;
+  GaItem     *item;
+  GArray     *shown;         /* guint: indexes of the shown columns */
+  GtkWidget  *grid;
+  GtkWidget  *message;
+  GtkWidget  *add_button;
+  GPtrArray  *computed;      /* GtkLabel*, one per (row, shown computed column) */
+  GPtrArray  *totals;        /* GtkLabel* or NULL, one per shown column */
+  guint       n_rows;        /* rows shown in the grid */
+  gboolean    updating;
+};
+
+G_DEFINE_FINAL_TYPE (GaTableEditor, ga_table_editor, GTK_TYPE_WIDGET)
+
+static GaColumn *
+column_at (GaTableEditor *self,
+           guint          shown_index)
+{
+  return g_ptr_array_index (self->item->columns, g_array_index (self->shown, guint, shown_index));
+}
+
+/* Totals make sense for amounts (tce, tCO2, kWh), not for ratios,
+ * coefficients or shares. */
+static gboolean
+column_has_total (const GaColumn *column)
+{
+  return column->kind == GA_ITEM_COMPUTED && column->unit != NULL && column->unit[0] != '\0'
+         && strchr (column->unit, '/') == NULL && strchr (column->unit, '%') == NULL;
+}
+
+/* The current rows as a JSON array (a new reference). */
+static JsonArray *
+rows_json (GaTableEditor *self)
+{
+  const GaAnswer *answer = ga_session_get_answer (self->session, self->item);
+  g_autoptr(JsonNode) node = NULL;
+
+  if (answer == NULL || answer->rows == NULL)
+    return json_array_new ();
+  node = ga_answer_to_json (answer, self->item);
+  if (JSON_NODE_HOLDS_ARRAY (node))
+    return json_array_ref (json_node_get_array (node));
+  if (JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonNode *value = json_object_get_member (json_node_get_object (node), "value");
+
+      if (value != NULL && JSON_NODE_HOLDS_ARRAY (value))
+        return json_array_ref (json_node_get_array (value));
+    }
+  return json_array_new ();
+}
+
+static gboolean
+save_rows (GaTableEditor  *self,
+           JsonArray      *rows,
+           GError        **error)
+{
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_ARRAY);
+  g_autoptr(GaAnswer) answer = NULL;
+  const GaAnswer *current = ga_session_get_answer (self->session, self->item);
+
+  json_node_set_array (node, rows);
+  answer = ga_answer_from_json (node, self->item, error);
+  if (answer == NULL)
+    return FALSE;
+  if (current != NULL && current->note != NULL)
+    answer->note = g_strdup (current->note);
+  return ga_session_set_answer (self->session, self->item, answer, error);
+}
+
+static void
+show_message (GaTableEditor *self,
+              const char    *text)
+{
+  gtk_label_set_text (GTK_LABEL (self->message), text ? text : "");
+  gtk_widget_set_visible (self->message, text != NULL);
+}
+
+gboolean
+ga_table_editor_set_cell (GaTableEditor  *self,
+                          guint           row,
+                          const char     *column_id,
+                          const char     *text,
+                          GError        **error)
+{
+  g_autoptr(JsonArray) rows = NULL;
+  g_autofree char *trimmed = g_strstrip (g_strdup (text ? text : ""));
+  GaColumn *column = NULL;
+  JsonObject *object;
+
+  g_return_val_if_fail (GA_IS_TABLE_EDITOR (self), FALSE);
+
+  for (guint c = 0; c < self->item->columns->len; c++)
+    if (g_strcmp0 (((GaColumn *) g_ptr_array_index (self->item->columns, c))->id, column_id) == 0)
+      column = g_ptr_array_index (self->item->columns, c);
+  if (column == NULL || column->kind == GA_ITEM_COMPUTED)
+    {
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                   _("The table has no column “%s” that can be typed in."), column_id);
+      return FALSE;
+    }
+
+  rows = rows_json (self);
+  while (json_array_get_length (rows) <= row)
+    json_array_add_object_element (rows, json_object_new ());
+  object = json_array_get_object_element (rows, row);
+
+  if (trimmed[0] == '\0')
+    json_object_remove_member (object, column_id);
+  else if (column->kind == GA_ITEM_NUMBER)
+    {
+      char *end = NULL;
+      double value = g_ascii_strtod (trimmed, &end);
+
+      if (end == trimmed || *end != '\0' || !isfinite (value))
+        {
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       _("%s, row %u: “%s” is not a number: write it like 12.5."),
+                       ga_text_get (&column->title, NULL), row + 1, trimmed);
+          return FALSE;
+        }
+      if (isfinite (column->min) && value < column->min)
+        {
+          g_autofree char *m = ga_format_number (column->min, 6);
+
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       _("%s, row %u: the value must be at least %s."),
+                       ga_text_get (&column->title, NULL), row + 1, m);
+          return FALSE;
+        }
+      if (isfinite (column->max) && value > column->max)
+        {
+          g_autofree char *m = ga_format_number (column->max, 6);
+
+          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
+                       _("%s, row %u: the value must be at most %s."),
+                       ga_text_get (&column->title, NULL), row + 1, m);
+          return FALSE;
+        }
+      json_object_set_double_member (object, column_id, value);
+    }
+  else if (column->kind == GA_ITEM_YESNO)
+    json_object_set_boolean_member (object, column_id,
+                                    g_ascii_strcasecmp (trimmed, "true") == 0 || strcmp (trimmed, "1") == 0);
+  else
+    json_object_set_string_member (object, column_id, trimmed);
+
+  return save_rows (self, rows, error);
+}
+
+gboolean
+ga_table_editor_add_row (GaTableEditor  *self,
+                         GError        **error)
+{
+  g_autoptr(JsonArray) rows = NULL;
+
+  g_return_val_if_fail (GA_IS_TABLE_EDITOR (self), FALSE);
+
+  rows = rows_json (self);
+  json_array_add_object_element (rows, json_object_new ());
+  return save_rows (self, rows, error);
+}
+
+static void
+remove_row_clicked_cb (GtkButton     *button,
+                       GaTableEditor *self)
+{
+  guint row = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "row"));
+  g_autoptr(JsonArray) rows = rows_json (self);
+  g_autoptr(JsonArray) kept = json_array_new ();
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    if (i != row)
+      json_array_add_element (kept, json_node_copy (json_array_get_element (rows, i)));
+  if (!save_rows (self, kept, &error))
+    show_message (self, error->message);
+}
+
+static void
+add_row_clicked_cb (GtkButton     *button,
+                    GaTableEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!ga_table_editor_add_row (self, &error))
+    show_message (self, error->message);
+}
+
+static void
+cell_entry_commit (GtkWidget     *entry,
+                   GaTableEditor *self)
+{
+  guint row = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (entry), "row"));
+  const char *column = g_object_get_data (G_OBJECT (entry), "column");
+  g_autoptr(GError) error = NULL;
+
+  if (self->updating || !g_object_get_data (G_OBJECT (entry), "dirty"))
+    return;
+  g_object_set_data (G_OBJECT (entry), "dirty", NULL);
+  if (!ga_table_editor_set_cell (self, row, column, gtk_editable_get_text (GTK_EDITABLE (entry)), &error))
+    {
+      show_message (self, error->message);
+      gtk_widget_add_css_class (entry, "error");
+    }
+  else
+    {
+      show_message (self, NULL);
+      gtk_widget_remove_css_class (entry, "error");
+    }
+}
+
+static void
+cell_entry_changed_cb (GtkEditable   *editable,
+                       GaTableEditor *self)
+{
+  if (!self->updating)
+    g_object_set_data (G_OBJECT (editable), "dirty", GINT_TO_POINTER (1));
+}
+
+static void
+cell_focus_leave_cb (GtkEventControllerFocus *controller,
+                     GaTableEditor           *self)
+{
+  cell_entry_commit (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)), self);
+}
+
+static void
+cell_dropdown_cb (GtkDropDown   *dropdown,
+                  GParamSpec    *pspec,
+                  GaTableEditor *self)
+{
+  guint row = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (dropdown), "row"));
+  const char *column = g_object_get_data (G_OBJECT (dropdown), "column");
+  GPtrArray *keys = g_object_get_data (G_OBJECT (dropdown), "keys");
+  guint position = gtk_drop_down_get_selected (dropdown);
+  g_autoptr(GError) error = NULL;
+
+  if (self->updating)
+    return;
+  if (!ga_table_editor_set_cell (self, row, column,
+                                 position > 0 && position <= keys->len ? g_ptr_array_index (keys, position - 1) : "",
+                                 &error))
+    show_message (self, error->message);
+  else
+    show_message (self, NULL);
+}
+
+/* Option ids and labels of a choice column: its own options, or the keys
+ * of the lookup table it names. */
+static void
+column_options (GaTableEditor *self,
+                GaColumn      *column,
+                GPtrArray     *keys,
+                GtkStringList *labels)
+{
+  if (column->options != NULL && column->options->len > 0)
+    {
+      for (guint i = 0; i < column->options->len; i++)
+        {
+          GaOption *option = g_ptr_array_index (column->options, i);
+
+          g_ptr_array_add (keys, g_strdup (option->id));
+          gtk_string_list_append (labels, ga_text_get (&option->label, NULL));
+        }
+      return;
+    }
+  if (column->options_table != NULL)
+    {
+      GaLookupTable *table = ga_template_find_table (ga_session_get_template (self->session),
+                                                     column->options_table);
+
+      for (guint i = 0; table != NULL && i < table->rows->len; i++)
+        {
+          GaTableRow *row = g_ptr_array_index (table->rows, i);
+          const char *label = ga_text_get (&row->label, NULL);
+
+          g_ptr_array_add (keys, g_strdup (row->key));
+          gtk_string_list_append (labels, label ? label : row->key);
+        }
+    }
+}
+
+static GtkWidget *
+make_cell_editor (GaTableEditor *self,
+                  GaColumn      *column,
+                  guint          row,
+                  const GaValue *value)
+{
+  const char *title = ga_text_get (&column->title, NULL);
+  g_autofree char *name = g_strdup_printf (_("%s, row %u"), title, row + 1);
+  GtkWidget *widget;
+
+  if (column->kind == GA_ITEM_CHOICE)
+    {
+      GPtrArray *keys = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+      g_autoptr(GtkExpression) expression = NULL;
+      guint selected = 0;
+
+      gtk_string_list_append (labels, "—");
+      column_options (self, column, keys, labels);
+      if (value != NULL && value->kind == GA_VALUE_TEXT)
+        for (guint i = 0; i < keys->len; i++)
+          if (g_strcmp0 (g_ptr_array_index (keys, i), value->u.text) == 0)
+            selected = i + 1;
+      widget = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&labels)), NULL);
+      expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
+      gtk_drop_down_set_expression (GTK_DROP_DOWN (widget), expression);
+      gtk_drop_down_set_enable_search (GTK_DROP_DOWN (widget), keys->len > 10);
+      gtk_drop_down_set_selected (GTK_DROP_DOWN (widget), selected);
+      g_object_set_data_full (G_OBJECT (widget), "keys", keys, (GDestroyNotify) g_ptr_array_unref);
+      g_signal_connect (widget, "notify::selected", G_CALLBACK (cell_dropdown_cb), self);
+    }
+  else
+    {
+      GtkEventController *focus = gtk_event_controller_focus_new ();
+      g_autofree char *text = NULL;
+
+      widget = gtk_entry_new ();
+      if (value != NULL && value->kind == GA_VALUE_NUMBER)
+        text = ga_format_number (value->u.number, 6);
+      else if (value != NULL && value->kind == GA_VALUE_TEXT)
+        text = g_strdup (value->u.text);
+      else if (value != NULL && value->kind == GA_VALUE_BOOLEAN)
+        text = g_strdup (value->u.boolean ? "true" : "false");
+      gtk_editable_set_text (GTK_EDITABLE (widget), text ? text : "");
+      gtk_editable_set_width_chars (GTK_EDITABLE (widget), column->kind == GA_ITEM_NUMBER ? 10 : 14);
+      if (column->kind == GA_ITEM_NUMBER)
+        {
+          gtk_entry_set_input_purpose (GTK_ENTRY (widget), GTK_INPUT_PURPOSE_NUMBER);
+          gtk_entry_set_alignment (GTK_ENTRY (widget), 1.0);
+        }
+      if (column->kind == GA_ITEM_DATE)
+        gtk_entry_set_placeholder_text (GTK_ENTRY (widget), _("YYYY-MM-DD"));
+      g_signal_connect (widget, "changed", G_CALLBACK (cell_entry_changed_cb), self);
+      g_signal_connect (widget, "activate", G_CALLBACK (cell_entry_commit), self);
+      g_signal_connect (focus, "leave", G_CALLBACK (cell_focus_leave_cb), self);
+      gtk_widget_add_controller (widget, focus);
+    }
+  g_object_set_data (G_OBJECT (widget), "row", GUINT_TO_POINTER (row));
+  g_object_set_data_full (G_OBJECT (widget), "column", g_strdup (column->id), g_free);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_widget_set_sensitive (widget, !ga_session_is_read_only (self->session));
+  return widget;
+}
+
+static void
+fill_computed (GaTableEditor *self)
+{
+  GaEngine *engine = ga_session_get_engine (self->session);
+  guint k = 0;
+
+  for (guint r = 0; r < self->n_rows; r++)
+    for (guint s = 0; s < self->shown->len; s++)
+      {
+        GaColumn *column = column_at (self, s);
+        const GaValue *value;
+        g_autofree char *text = NULL;
+
+        if (column->kind != GA_ITEM_COMPUTED)
+          continue;
+        value = ga_engine_get_cell (engine, self->item, r, g_array_index (self->shown, guint, s));
+        text = value ? ga_format_value (value, NULL) : g_strdup ("–");
+        if (k < self->computed->len)
+          gtk_label_set_text (g_ptr_array_index (self->computed, k), text);
+        k++;
+      }
+
+  for (guint s = 0; s < self->shown->len; s++)
+    {
+      GtkWidget *label = g_ptr_array_index (self->totals, s);
+      double sum = 0;
+      gboolean any = FALSE;
+      g_autofree char *text = NULL;
+
+      if (label == NULL)
+        continue;
+      for (guint r = 0; r < self->n_rows; r++)
+        {
+          const GaValue *value = ga_engine_get_cell (engine, self->item, r, g_array_index (self->shown, guint, s));
+
+          if (value != NULL && value->kind == GA_VALUE_NUMBER)
+            {
+              sum += value->u.number;
+              any = TRUE;
+            }
+        }
+      text = any ? ga_format_number (sum, 4) : g_strdup ("–");
+      gtk_label_set_text (GTK_LABEL (label), text);
+    }
+}
+
+static void
+rebuild (GaTableEditor *self)
+{
+  GaEngine *engine = ga_session_get_engine (self->session);
+  const GaAnswer *answer = ga_session_get_answer (self->session, self->item);
+  guint answer_rows = answer && answer->rows ? answer->rows->len : 0;
+  guint n_rows = MAX (answer_rows, ga_engine_get_n_rows (engine, self->item));
+  gboolean has_totals = FALSE;
+  GtkWidget *child;
+  guint col;
+
+  self->updating = TRUE;
+  while ((child = gtk_widget_get_first_child (self->grid)) != NULL)
+    gtk_grid_remove (GTK_GRID (self->grid), child);
+  g_ptr_array_set_size (self->computed, 0);
+  g_ptr_array_set_size (self->totals, 0);
+  self->n_rows = n_rows;
+
+  for (guint s = 0; s < self->shown->len; s++)
+    {
+      GaColumn *column = column_at (self, s);
+      g_autofree char *title = column->unit && column->kind == GA_ITEM_NUMBER
+                                 ? g_strdup_printf ("%s (%s)", ga_text_get (&column->title, NULL), column->unit)
+                                 : g_strdup (ga_text_get (&column->title, NULL));
+      GtkWidget *label = gtk_label_new (title);
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 14);
+      gtk_label_set_xalign (GTK_LABEL (label), column->kind == GA_ITEM_COMPUTED ? 1.0 : 0.0);
+      gtk_widget_add_css_class (label, "heading");
+      gtk_widget_add_css_class (label, "caption-heading");
+      gtk_grid_attach (GTK_GRID (self->grid), label, s, 0, 1, 1);
+    }
+
+  for (guint r = 0; r < n_rows; r++)
+    {
+      GaRow *row = answer && answer->rows && r < answer->rows->len ? g_ptr_array_index (answer->rows, r) : NULL;
+      GtkWidget *remove;
+
+      for (guint s = 0; s < self->shown->len; s++)
+        {
+          GaColumn *column = column_at (self, s);
+          GtkWidget *widget;
+
+          col = g_array_index (self->shown, guint, s);
+          if (column->kind == GA_ITEM_COMPUTED)
+            {
+              widget = gtk_label_new ("–");
+              gtk_label_set_xalign (GTK_LABEL (widget), 1.0);
+              gtk_label_set_selectable (GTK_LABEL (widget), TRUE);
+              gtk_widget_add_css_class (widget, "ga-score");
+              g_ptr_array_add (self->computed, widget);
+            }
+          else
+            widget = make_cell_editor (self, column, r, row && col < row->n_cells ? &row->cells[col] : NULL);
+          gtk_grid_attach (GTK_GRID (self->grid), widget, s, r + 1, 1, 1);
+        }
+      remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
+      gtk_widget_add_css_class (remove, "flat");
+      gtk_widget_set_tooltip_text (remove, _("Remove this row"));
+      {
+        g_autofree char *name = g_strdup_printf (_("Remove row %u"), r + 1);
+
+        gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      }
+      g_object_set_data (G_OBJECT (remove), "row", GUINT_TO_POINTER (r));
+      g_signal_connect (remove, "clicked", G_CALLBACK (remove_row_clicked_cb), self);
+      gtk_widget_set_sensitive (remove, !ga_session_is_read_only (self->session));
+      gtk_grid_attach (GTK_GRID (self->grid), remove, self->shown->len, r + 1, 1, 1);
+    }
+
+  for (guint s = 0; s < self->shown->len; s++)
+    {
+      GtkWidget *label = NULL;
+
+      if (column_has_total (column_at (self, s)))
+        {
+          label = gtk_label_new ("–");
+          gtk_label_set_xalign (GTK_LABEL (label), 1.0);
+          gtk_widget_add_css_class (label, "heading");
+          gtk_widget_add_css_class (label, "ga-score");
+          gtk_grid_attach (GTK_GRID (self->grid), label, s, n_rows + 1, 1, 1);
+          has_totals = TRUE;
+        }
+      g_ptr_array_add (self->totals, label);
+    }
+  if (has_totals)
+    {
+      GtkWidget *label = gtk_label_new (_("Total"));
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "heading");
+      gtk_grid_attach (GTK_GRID (self->grid), label, 0, n_rows + 1, 1, 1);
+    }
+
+  gtk_widget_set_sensitive (self->add_button, !ga_session_is_read_only (self->session));
+  fill_computed (self);
+  self->updating = FALSE;
+}
+
+void
+ga_table_editor_refresh (GaTableEditor *self)
+{
+  GaEngine *engine;
+  const GaAnswer *answer;
+  guint n;
+
+  g_return_if_fail (GA_IS_TABLE_EDITOR (self));
+
+  engine = ga_session_get_engine (self->session);
+  answer = ga_session_get_answer (self->session, self->item);
+  n = MAX (answer && answer->rows ? answer->rows->len : 0, ga_engine_get_n_rows (engine, self->item));
+  /* Cells being typed in are not rebuilt on every change elsewhere; only a
+   * different number of rows needs new editors. */
+  if (n != self->n_rows)
+    rebuild (self);
+  else
+    fill_computed (self);
+}
+
+static void
+item_changed_cb (GaSession     *session,
+                 const char    *item_id,
+                 GaTableEditor *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  gboolean typing = focus != NULL && gtk_widget_is_ancestor (focus, self->grid);
+
+  /* Any answer can feed a computed column (the grid factor feeds CO2), so
+   * every change refreshes the computed cells. A change of this table made
+   * elsewhere (undo, redo) also redraws the typed cells, unless the user is
+   * typing in one of them. */
+  if (g_strcmp0 (item_id, self->item->id) == 0 && !typing)
+    rebuild (self);
+  else
+    ga_table_editor_refresh (self);
+}
+
+guint
+ga_table_editor_get_n_rows (GaTableEditor *self)
+{
+  g_return_val_if_fail (GA_IS_TABLE_EDITOR (self), 0);
+
+  return self->n_rows;
+}
+
+static void
+ga_table_editor_dispose (GObject *object)
+{
+  GaTableEditor *self = GA_TABLE_EDITOR (object);
+  GtkWidget *child;
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+
+  G_OBJECT_CLASS (ga_table_editor_parent_class)->dispose (object);
+}
+
+static void
+ga_table_editor_finalize (GObject *object)
+{
+  GaTableEditor *self = GA_TABLE_EDITOR (object);
+
+  g_array_unref (self->shown);
+  g_ptr_array_unref (self->computed);
+  g_ptr_array_unref (self->totals);
+
+  G_OBJECT_CLASS (ga_table_editor_parent_class)->finalize (object);
+}
+
+static void
+ga_table_editor_class_init (GaTableEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = ga_table_editor_dispose;
+  object_class->finalize = ga_table_editor_finalize;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "tableeditor");
+}
+
+static void
+ga_table_editor_init (GaTableEditor *self)
+{
+  GtkWidget *scrolled;
+
+  self->shown = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->computed = g_ptr_array_new ();
+  self->totals = g_ptr_array_new ();
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                                  GTK_ORIENTATION_VERTICAL);
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))), 8);
+
+  scrolled = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
+  self->grid = gtk_grid_new ();
+  gtk_grid_set_column_spacing (GTK_GRID (self->grid), 10);
+  gtk_grid_set_row_spacing (GTK_GRID (self->grid), 6);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), self->grid);
+  gtk_widget_set_parent (scrolled, GTK_WIDGET (self));
+
+  self->message = gtk_label_new (NULL);
+  gtk_label_set_wrap (GTK_LABEL (self->message), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->message), 0);
+  gtk_widget_add_css_class (self->message, "ga-validation");
+  gtk_widget_set_visible (self->message, FALSE);
+  gtk_widget_set_parent (self->message, GTK_WIDGET (self));
+
+  self->add_button = gtk_button_new_with_mnemonic (_("_Add Row"));
+  gtk_widget_set_halign (self->add_button, GTK_ALIGN_START);
+  g_signal_connect (self->add_button, "clicked", G_CALLBACK (add_row_clicked_cb), self);
+  gtk_widget_set_parent (self->add_button, GTK_WIDGET (self));
+}
+
+GtkWidget *
+ga_table_editor_new (GaSession          *session,
+                     GaItem             *item,
+                     const char * const *columns)
+{
+  GaTableEditor *self;
+
+  g_return_val_if_fail (GA_IS_SESSION (session), NULL);
+  g_return_val_if_fail (item != NULL && item->kind == GA_ITEM_TABLE, NULL);
+
+  self = g_object_new (GA_TYPE_TABLE_EDITOR, NULL);
+  self->session = g_object_ref (session);
+  self->item = item;
+  for (guint c = 0; c < item->columns->len; c++)
+    {
+      GaColumn *column = g_ptr_array_index (item->columns, c);
+
+      if (columns == NULL || column->kind != GA_ITEM_COMPUTED
+          || g_strv_contains (columns, column->id))
+        g_array_append_val (self->shown, c);
+    }
+  g_signal_connect (session, "item-changed", G_CALLBACK (item_changed_cb), self);
+  rebuild (self);
+  return GTK_WIDGET (self);
+}

@@ -1,0 +1,799 @@
+/* ga-window.c: the main window
+ *
+ * Copyright 2026 The GreenAssess authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * A collapsible sidebar lists the enterprises of the open database, each
+ * with its assessments by year and kind; the content shows an empty state,
+ * an enterprise, or the workspace of one assessment.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ga-batch-export.h"
+#include "ga-enterprise-dialog.h"
+#include "ga-enterprise-page.h"
+#include "ga-new-assessment-dialog.h"
+#include "ga-session.h"
+#include "ga-sidebar-item.h"
+#include "ga-store-engine.h"
+#include "ga-window.h"
+#include "ga-workspace.h"
+
+struct _GaWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwFlap              *flap;
+  GtkSearchEntry       *search_entry;
+  GtkStack             *sidebar_stack;
+  GtkListView          *enterprise_list;
+  AdwViewStack         *content_stack;
+  GtkToggleButton      *empty_sidebar_button;
+  GaEnterprisePage     *enterprise_page;
+  GaWorkspace          *workspace;
+  AdwStatusPage        *error_page;
+
+  /* Owned references */
+  GSettings            *settings;
+  GListStore           *enterprises;     /* GaSidebarItem, the tree's roots */
+  GtkCustomFilter      *filter;
+  GtkFilterListModel   *filtered;
+  GtkTreeListModel     *tree;
+  GtkSingleSelection   *selection;
+
+  /* What is shown, to restore it after the list reloads. */
+  gint64                shown_enterprise;
+  gint64                shown_assessment;
+  gboolean              reloading;
+};
+
+G_DEFINE_FINAL_TYPE (GaWindow, ga_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static GaStore *
+get_store (GaWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  return app ? ga_application_get_store (GA_APPLICATION (app)) : NULL;
+}
+
+static void
+show_error_toast (GaWindow     *self,
+                  const char   *what,
+                  const GError *error)
+{
+  g_autofree char *text = g_strdup_printf ("%s: %s", what, error->message);
+  AdwToast *toast = adw_toast_new (text);
+
+  adw_toast_set_timeout (toast, 8);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static GListModel *
+create_children_cb (gpointer item,
+                    gpointer user_data)
+{
+  GListModel *children = ga_sidebar_item_get_children (GA_SIDEBAR_ITEM (item));
+
+  /* Assessment rows have no children; enterprises without assessments get
+   * no expander either. */
+  if (children == NULL || g_list_model_get_n_items (children) == 0)
+    return NULL;
+  return g_object_ref (children);
+}
+
+static gboolean
+filter_cb (gpointer item,
+           gpointer user_data)
+{
+  GaWindow *self = user_data;
+
+  return ga_sidebar_item_matches (GA_SIDEBAR_ITEM (item),
+                                  gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+}
+
+static void
+update_sidebar_stack (GaWindow *self)
+{
+  gboolean empty = g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 0
+                   && g_list_model_get_n_items (G_LIST_MODEL (self->enterprises)) > 0;
+
+  gtk_stack_set_visible_child_name (self->sidebar_stack, empty ? "no-results" : "list");
+}
+
+static void
+search_changed_cb (GaWindow *self)
+{
+  gtk_filter_changed (GTK_FILTER (self->filter), GTK_FILTER_CHANGE_DIFFERENT);
+  update_sidebar_stack (self);
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              gpointer                  user_data)
+{
+  GtkWidget *expander = gtk_tree_expander_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *title = gtk_label_new (NULL);
+  GtkWidget *subtitle = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (subtitle, "caption");
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (box), subtitle);
+  gtk_widget_set_margin_top (box, 4);
+  gtk_widget_set_margin_bottom (box, 4);
+  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), box);
+  gtk_list_item_set_child (list_item, expander);
+}
+
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *list_item,
+             gpointer                  user_data)
+{
+  GtkTreeListRow *row = gtk_list_item_get_item (list_item);
+  GtkWidget *expander = gtk_list_item_get_child (list_item);
+  GaSidebarItem *item = gtk_tree_list_row_get_item (row);
+  GtkWidget *box = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander));
+  GtkWidget *title = gtk_widget_get_first_child (box);
+  GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
+
+  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), row);
+  gtk_label_set_text (GTK_LABEL (title), ga_sidebar_item_get_title (item));
+  gtk_label_set_text (GTK_LABEL (subtitle), ga_sidebar_item_get_subtitle (item));
+  if (ga_sidebar_item_is_enterprise (item))
+    gtk_widget_add_css_class (title, "heading");
+  else
+    gtk_widget_remove_css_class (title, "heading");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (expander),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, ga_sidebar_item_get_title (item),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, ga_sidebar_item_get_subtitle (item),
+                                  -1);
+  g_object_unref (item);
+}
+
+static GaSidebarItem *
+selected_item (GaWindow *self)
+{
+  GtkTreeListRow *row = gtk_single_selection_get_selected_item (self->selection);
+
+  return row ? gtk_tree_list_row_get_item (row) : NULL;
+}
+
+/* The enterprise of the selected row (the row itself, or the parent of an
+ * assessment row). */
+static gint64
+selected_enterprise_id (GaWindow *self)
+{
+  GtkTreeListRow *row = gtk_single_selection_get_selected_item (self->selection);
+  g_autoptr(GaSidebarItem) item = NULL;
+
+  if (row == NULL)
+    return self->shown_enterprise;
+  item = gtk_tree_list_row_get_item (row);
+  if (ga_sidebar_item_is_enterprise (item))
+    return ga_sidebar_item_get_id (item);
+  return ga_sidebar_item_get_assessment (item)->enterprise_id;
+}
+
+static void
+update_actions (GaWindow *self)
+{
+  gboolean have_store = get_store (self) != NULL;
+  gboolean have_enterprise = have_store && selected_enterprise_id (self) > 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-enterprise", have_store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-demo", have_store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-all", have_store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-assessment", have_enterprise);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-enterprise", have_enterprise);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-enterprise", have_enterprise);
+}
+
+static void
+show_enterprise (GaWindow *self,
+                 gint64    enterprise_id)
+{
+  GaStore *store = get_store (self);
+
+  self->shown_enterprise = enterprise_id;
+  self->shown_assessment = 0;
+  ga_workspace_set_session (self->workspace, NULL);
+  if (store == NULL || enterprise_id <= 0)
+    {
+      adw_view_stack_set_visible_child_name (self->content_stack, "empty");
+      return;
+    }
+  ga_enterprise_page_set_enterprise (self->enterprise_page, store, enterprise_id);
+  adw_view_stack_set_visible_child_name (self->content_stack, "enterprise");
+  update_actions (self);
+}
+
+static void
+open_assessment (GaWindow *self,
+                 gint64    assessment_id)
+{
+  GaStore *store = get_store (self);
+  g_autoptr(GaSession) session = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+
+  if (store == NULL)
+    return;
+  if (self->shown_assessment == assessment_id && ga_workspace_get_session (self->workspace) != NULL)
+    {
+      adw_view_stack_set_visible_child_name (self->content_stack, "assessment");
+      return;
+    }
+
+  session = ga_session_new (store, assessment_id, problems, &error);
+  if (session == NULL)
+    {
+      show_error_toast (self, _("The assessment cannot be opened"), error);
+      return;
+    }
+
+  self->shown_assessment = assessment_id;
+  self->shown_enterprise = ga_session_get_assessment (session)->enterprise_id;
+  ga_workspace_set_session (self->workspace, session);
+  adw_view_stack_set_visible_child_name (self->content_stack, "assessment");
+  update_actions (self);
+
+  /* The workspace needs the width; the sidebar comes back with F9. */
+  if (gtk_widget_get_width (GTK_WIDGET (self)) < 1500)
+    adw_flap_set_reveal_flap (self->flap, FALSE);
+
+  if (problems->len > 0)
+    {
+      g_autofree char *joined = NULL;
+
+      g_ptr_array_add (problems, NULL);
+      joined = g_strjoinv ("\n", (char **) problems->pdata);
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (joined));
+    }
+}
+
+static void
+selection_changed_cb (GaWindow *self)
+{
+  g_autoptr(GaSidebarItem) item = NULL;
+
+  if (self->reloading)
+    return;
+  item = selected_item (self);
+  if (item == NULL)
+    return;
+  if (ga_sidebar_item_is_enterprise (item))
+    show_enterprise (self, ga_sidebar_item_get_id (item));
+  else
+    open_assessment (self, ga_sidebar_item_get_id (item));
+  update_actions (self);
+}
+
+/* Selects the row of @enterprise_id (and of @assessment_id under it, when
+ * not 0), expanding the enterprise, without reopening what is shown. */
+static void
+select_row (GaWindow *self,
+            gint64    enterprise_id,
+            gint64    assessment_id)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->tree));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (self->tree), i);
+      g_autoptr(GaSidebarItem) item = gtk_tree_list_row_get_item (row);
+
+      if (!ga_sidebar_item_is_enterprise (item) || ga_sidebar_item_get_id (item) != enterprise_id)
+        continue;
+      if (assessment_id == 0)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          return;
+        }
+      gtk_tree_list_row_set_expanded (row, TRUE);
+      n = g_list_model_get_n_items (G_LIST_MODEL (self->tree));
+      for (guint j = i + 1; j < n; j++)
+        {
+          g_autoptr(GtkTreeListRow) child_row = g_list_model_get_item (G_LIST_MODEL (self->tree), j);
+          g_autoptr(GaSidebarItem) child = gtk_tree_list_row_get_item (child_row);
+
+          if (ga_sidebar_item_is_enterprise (child))
+            break;
+          if (ga_sidebar_item_get_id (child) == assessment_id)
+            {
+              gtk_single_selection_set_selected (self->selection, j);
+              return;
+            }
+        }
+      return;
+    }
+}
+
+/* Rebuilds the sidebar from the store, keeping the selection. */
+void
+ga_window_reload (GaWindow *self)
+{
+  GaStore *store = get_store (self);
+  g_autoptr(GPtrArray) summaries = NULL;
+  g_autoptr(GPtrArray) assessments = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) by_enterprise = NULL;
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_if_fail (GA_IS_WINDOW (self));
+
+  if (store == NULL)
+    return;
+
+  summaries = ga_store_list_enterprises (store, &error);
+  if (summaries != NULL)
+    assessments = ga_store_list_assessments (store, 0, &error);
+  if (summaries == NULL || assessments == NULL)
+    {
+      show_error_toast (self, _("The enterprises cannot be listed"), error);
+      return;
+    }
+
+  /* One query for all assessments, grouped here, instead of one query per
+   * enterprise. */
+  by_enterprise = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                         (GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < assessments->len; i++)
+    {
+      GaAssessment *a = g_ptr_array_index (assessments, i);
+      GPtrArray *list = g_hash_table_lookup (by_enterprise, &a->enterprise_id);
+
+      if (list == NULL)
+        {
+          list = g_ptr_array_new ();
+          g_hash_table_insert (by_enterprise, &a->enterprise_id, list);
+        }
+      g_ptr_array_add (list, a);
+    }
+  for (guint i = 0; i < summaries->len; i++)
+    {
+      GaEnterpriseSummary *summary = g_ptr_array_index (summaries, i);
+
+      g_ptr_array_add (items, ga_sidebar_item_new_enterprise (summary->enterprise,
+                                                              g_hash_table_lookup (by_enterprise,
+                                                                                   &summary->enterprise->id)));
+    }
+
+  self->reloading = TRUE;
+  g_list_store_splice (self->enterprises, 0, g_list_model_get_n_items (G_LIST_MODEL (self->enterprises)),
+                       items->pdata, items->len);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+  if (self->shown_enterprise > 0)
+    select_row (self, self->shown_enterprise, self->shown_assessment);
+  self->reloading = FALSE;
+
+  update_sidebar_stack (self);
+  if (summaries->len == 0)
+    {
+      self->shown_enterprise = 0;
+      self->shown_assessment = 0;
+      ga_workspace_set_session (self->workspace, NULL);
+      adw_view_stack_set_visible_child_name (self->content_stack, "empty");
+    }
+  else if (self->shown_enterprise == 0 && self->shown_assessment == 0)
+    {
+      /* Start on the first enterprise rather than an empty page. */
+      gtk_single_selection_set_selected (self->selection, 0);
+    }
+  update_actions (self);
+}
+
+static void
+enterprise_saved_cb (GaWindow *self,
+                     gint64    id)
+{
+  self->shown_enterprise = id;
+  self->shown_assessment = 0;
+  ga_window_reload (self);
+  show_enterprise (self, id);
+}
+
+static void
+new_enterprise_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  GaWindow *self = GA_WINDOW (widget);
+  GaEnterpriseDialog *dialog;
+
+  dialog = ga_enterprise_dialog_new (GTK_WINDOW (self), get_store (self), NULL);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (enterprise_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+edit_enterprise_cb (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  GaWindow *self = GA_WINDOW (widget);
+  g_autoptr(GaEnterprise) enterprise = NULL;
+  g_autoptr(GError) error = NULL;
+  GaEnterpriseDialog *dialog;
+
+  enterprise = ga_store_get_enterprise (get_store (self), selected_enterprise_id (self), &error);
+  if (enterprise == NULL)
+    {
+      show_error_toast (self, _("The enterprise cannot be edited"), error);
+      return;
+    }
+  dialog = ga_enterprise_dialog_new (GTK_WINDOW (self), get_store (self), enterprise);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (enterprise_saved_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+delete_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    gpointer          user_data)
+{
+  GaWindow *self = GA_WINDOW (user_data);
+  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "enterprise-id"));
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "delete") != 0)
+    return;
+  if (!ga_store_delete_enterprise (get_store (self), id, &error))
+    {
+      show_error_toast (self, _("The enterprise was not deleted"), error);
+      return;
+    }
+  self->shown_enterprise = 0;
+  self->shown_assessment = 0;
+  ga_workspace_set_session (self->workspace, NULL);
+  adw_view_stack_set_visible_child_name (self->content_stack, "empty");
+  ga_window_reload (self);
+}
+
+static void
+delete_enterprise_cb (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  GaWindow *self = GA_WINDOW (widget);
+  g_autoptr(GaEnterprise) enterprise = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwMessageDialog *dialog;
+  gint64 id = selected_enterprise_id (self);
+
+  enterprise = ga_store_get_enterprise (get_store (self), id, &error);
+  if (enterprise == NULL)
+    {
+      show_error_toast (self, _("The enterprise cannot be deleted"), error);
+      return;
+    }
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
+                                                       _("Delete the Enterprise?"), NULL));
+  adw_message_dialog_format_body (dialog,
+                                  _("“%s” will be deleted with all its assessments, answers, "
+                                    "history and evidence. This cannot be undone."),
+                                  enterprise->name);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "delete", _("_Delete"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_object_set_data (G_OBJECT (dialog), "enterprise-id", GSIZE_TO_POINTER ((gsize) id));
+  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+assessment_created_cb (GaWindow *self,
+                       gint64    assessment_id)
+{
+  GaStore *store = get_store (self);
+  g_autoptr(GaAssessment) assessment = ga_store_get_assessment (store, assessment_id, NULL);
+
+  if (assessment == NULL)
+    return;
+  ga_window_reload (self);
+  self->reloading = TRUE;
+  select_row (self, assessment->enterprise_id, assessment_id);
+  self->reloading = FALSE;
+  open_assessment (self, assessment_id);
+}
+
+static void
+new_assessment_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  GaWindow *self = GA_WINDOW (widget);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  GaNewAssessmentDialog *dialog;
+
+  dialog = ga_new_assessment_dialog_new (GTK_WINDOW (self), get_store (self),
+                                         selected_enterprise_id (self),
+                                         ga_application_get_settings (GA_APPLICATION (app)));
+  g_signal_connect_object (dialog, "created", G_CALLBACK (assessment_created_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+open_demo_cb (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  GaWindow *self = GA_WINDOW (widget);
+  GaStore *store = get_store (self);
+  g_autoptr(GaEnterprise) demo = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!ga_store_create_demo (store, &error))
+    {
+      show_error_toast (self, _("The demo data cannot be created"), error);
+      return;
+    }
+  demo = ga_store_find_enterprise (store, GA_STORE_DEMO_CREDIT_CODE, NULL);
+  self->shown_enterprise = demo ? demo->id : 0;
+  self->shown_assessment = 0;
+  ga_window_reload (self);
+  if (demo != NULL)
+    show_enterprise (self, demo->id);
+}
+
+static void
+export_all_cb (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  GaWindow *self = GA_WINDOW (widget);
+
+  ga_batch_export_run (GTK_WINDOW (self), get_store (self), 0, self->toast_overlay);
+}
+
+static void
+toggle_sidebar_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  GaWindow *self = GA_WINDOW (widget);
+
+  adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
+}
+
+static void
+search_cb (GtkWidget  *widget,
+           const char *action_name,
+           GVariant   *parameter)
+{
+  GaWindow *self = GA_WINDOW (widget);
+
+  adw_flap_set_reveal_flap (self->flap, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+}
+
+static void
+open_assessment_cb (GaWindow *self,
+                    gint64    assessment_id)
+{
+  g_autoptr(GaAssessment) assessment = ga_store_get_assessment (get_store (self), assessment_id, NULL);
+
+  if (assessment == NULL)
+    return;
+  self->reloading = TRUE;
+  select_row (self, assessment->enterprise_id, assessment_id);
+  self->reloading = FALSE;
+  open_assessment (self, assessment_id);
+}
+
+static void
+assessments_changed_cb (GaWindow *self)
+{
+  ga_window_reload (self);
+}
+
+static void
+assessment_deleted_cb (GaWindow *self,
+                       gint64    enterprise_id)
+{
+  self->shown_assessment = 0;
+  self->shown_enterprise = enterprise_id;
+  ga_window_reload (self);
+  ga_window_show_enterprise (self, enterprise_id);
+}
+
+static gboolean
+ga_window_close_request (GtkWindow *window)
+{
+  GaWindow *self = GA_WINDOW (window);
+  int width, height;
+
+  if (self->settings != NULL)
+    {
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+      g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+    }
+
+  return GTK_WINDOW_CLASS (ga_window_parent_class)->close_request (window);
+}
+
+static void
+ga_window_dispose (GObject *object)
+{
+  GaWindow *self = GA_WINDOW (object);
+
+  g_clear_object (&self->settings);
+  gtk_widget_dispose_template (GTK_WIDGET (self), GA_TYPE_WINDOW);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->tree);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->filter);
+  g_clear_object (&self->enterprises);
+
+  G_OBJECT_CLASS (ga_window_parent_class)->dispose (object);
+}
+
+static void
+ga_window_class_init (GaWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = ga_window_dispose;
+  window_class->close_request = ga_window_close_request;
+
+  g_type_ensure (GA_TYPE_ENTERPRISE_PAGE);
+  g_type_ensure (GA_TYPE_WORKSPACE);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/greenassess/GreenAssess/ui/ga-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, GaWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, GaWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, GaWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, GaWindow, sidebar_stack);
+  gtk_widget_class_bind_template_child (widget_class, GaWindow, enterprise_list);
+  gtk_widget_class_bind_template_child (widget_class, GaWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, GaWindow, empty_sidebar_button);
+  gtk_widget_class_bind_template_child (widget_class, GaWindow, enterprise_page);
+  gtk_widget_class_bind_template_child (widget_class, GaWindow, workspace);
+  gtk_widget_class_bind_template_child (widget_class, GaWindow, error_page);
+
+  gtk_widget_class_install_action (widget_class, "win.new-enterprise", NULL, new_enterprise_cb);
+  gtk_widget_class_install_action (widget_class, "win.edit-enterprise", NULL, edit_enterprise_cb);
+  gtk_widget_class_install_action (widget_class, "win.delete-enterprise", NULL, delete_enterprise_cb);
+  gtk_widget_class_install_action (widget_class, "win.new-assessment", NULL, new_assessment_cb);
+  gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_cb);
+  gtk_widget_class_install_action (widget_class, "win.export-all", NULL, export_all_cb);
+  gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_cb);
+  gtk_widget_class_install_action (widget_class, "win.search-enterprises", NULL, search_cb);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK,
+                                       "win.search-enterprises", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
+                                       "win.new-enterprise", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_N, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.new-assessment", NULL);
+}
+
+static void
+ga_window_init (GaWindow *self)
+{
+  GtkListItemFactory *factory;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->enterprises = g_list_store_new (GA_TYPE_SIDEBAR_ITEM);
+  self->filter = gtk_custom_filter_new (filter_cb, self, NULL);
+  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->enterprises)),
+                                              g_object_ref (GTK_FILTER (self->filter)));
+  self->tree = gtk_tree_list_model_new (g_object_ref (G_LIST_MODEL (self->filtered)), FALSE, FALSE,
+                                        create_children_cb, NULL, NULL);
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->tree)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+
+  factory = gtk_signal_list_item_factory_new ();
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
+  gtk_list_view_set_factory (self->enterprise_list, factory);
+  g_object_unref (factory);
+  gtk_list_view_set_model (self->enterprise_list, GTK_SELECTION_MODEL (self->selection));
+
+  g_signal_connect_object (self->selection, "notify::selected-item",
+                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->search_entry, "search-changed",
+                           G_CALLBACK (search_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->enterprise_page, "open-assessment",
+                           G_CALLBACK (open_assessment_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->enterprise_page, "assessments-changed",
+                           G_CALLBACK (assessments_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->workspace, "deleted",
+                           G_CALLBACK (assessment_deleted_cb), self, G_CONNECT_SWAPPED);
+
+  g_object_bind_property (self->flap, "reveal-flap", self->empty_sidebar_button, "active",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->flap, "reveal-flap", self->workspace, "sidebar-revealed",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->flap, "reveal-flap", self->enterprise_page, "sidebar-revealed",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+}
+
+GaWindow *
+ga_window_new (GaApplication *application)
+{
+  GaWindow *self;
+  GSettings *settings = ga_application_get_settings (application);
+  const GError *store_error;
+
+  self = g_object_new (GA_TYPE_WINDOW, "application", application, NULL);
+  self->settings = g_object_ref (settings);
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (settings, "window-width"),
+                               g_settings_get_int (settings, "window-height"));
+  if (g_settings_get_boolean (settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+
+  store_error = ga_application_get_store_error (application);
+  if (store_error != NULL)
+    {
+      adw_status_page_set_description (self->error_page, store_error->message);
+      adw_view_stack_set_visible_child_name (self->content_stack, "error");
+      adw_flap_set_reveal_flap (self->flap, FALSE);
+    }
+  else
+    ga_window_reload (self);
+  update_actions (self);
+
+  return self;
+}
+
+void
+ga_window_add_toast (GaWindow *self,
+                     AdwToast *toast)
+{
+  g_return_if_fail (GA_IS_WINDOW (self));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+GaWorkspace *
+ga_window_get_workspace (GaWindow *self)
+{
+  g_return_val_if_fail (GA_IS_WINDOW (self), NULL);
+
+  return self->workspace;
+}
+
+void
+ga_window_open_assessment (GaWindow *self,
+                           gint64    assessment_id)
+{
+  g_return_if_fail (GA_IS_WINDOW (self));
+
+  open_assessment_cb (self, assessment_id);
+}
+
+void
+ga_window_show_enterprise (GaWindow *self,
+                           gint64    enterprise_id)
+{
+  g_return_if_fail (GA_IS_WINDOW (self));
+
+  self->reloading = TRUE;
+  select_row (self, enterprise_id, 0);
+  self->reloading = FALSE;
+  show_enterprise (self, enterprise_id);
+}

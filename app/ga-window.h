@@ -1,0 +1,32 @@
+/* ga-window.h: the main window
+ *
+ * Copyright 2026 The GreenAssess authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "ga-application.h"
+#include "ga-workspace.h"
+
+G_BEGIN_DECLS
+
+#define GA_TYPE_WINDOW (ga_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (GaWindow, ga_window, GA, WINDOW, AdwApplicationWindow)
+
+GaWindow *ga_window_new       (GaApplication *application);
+/* Shows @toast in the window's toast overlay. */
+void      ga_window_add_toast (GaWindow      *self,
+                               AdwToast      *toast);
+
+/* Rebuilds the enterprise list from the store, keeping the selection. */
+void         ga_window_reload             (GaWindow      *self);
+GaWorkspace *ga_window_get_workspace      (GaWindow      *self);
+void         ga_window_open_assessment    (GaWindow      *self,
+                                           gint64         assessment_id);
+void         ga_window_show_enterprise    (GaWindow      *self,
+                                           gint64         enterprise_id);
+
+G_END_DECLS

@@ -1,0 +1,58 @@
+/* ga-workspace.h: the workspace of one assessment
+ *
+ * Copyright 2026 The GreenAssess authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "ga-session.h"
+
+G_BEGIN_DECLS
+
+#define GA_TYPE_WORKSPACE (ga_workspace_get_type ())
+
+G_DECLARE_FINAL_TYPE (GaWorkspace, ga_workspace, GA, WORKSPACE, AdwBin)
+
+/* @session may be NULL (the workspace empties). */
+void        ga_workspace_set_session    (GaWorkspace         *self,
+                                         GaSession           *session);
+GaSession  *ga_workspace_get_session    (GaWorkspace         *self);
+
+typedef enum {
+  GA_ITEM_FILTER_ALL,
+  GA_ITEM_FILTER_UNANSWERED,
+  GA_ITEM_FILTER_NONCOMPLIANT,
+  GA_ITEM_FILTER_NO_EVIDENCE,
+} GaItemFilter;
+
+/* What the item list shows: the section (NULL for all), the filter and the
+ * search text. Also reachable from the section list, the filter buttons
+ * and the search entry. */
+void        ga_workspace_set_filter     (GaWorkspace         *self,
+                                         GaItemFilter         filter);
+void        ga_workspace_set_section    (GaWorkspace         *self,
+                                         const char          *section_id);
+void        ga_workspace_set_search     (GaWorkspace         *self,
+                                         const char          *text);
+/* The filtered list the item view shows (GaItemObject). */
+GListModel *ga_workspace_get_items      (GaWorkspace         *self);
+/* Scrolls to @item_id, clearing filters that would hide it. */
+void        ga_workspace_show_item      (GaWorkspace         *self,
+                                         const char          *item_id);
+/* The score summary, for tests. */
+GtkWidget  *ga_workspace_get_summary    (GaWorkspace         *self);
+
+/* Exports the workbook to @path without asking (the Export button asks for
+ * the path first). The result is shown as a toast; @callback (may be NULL)
+ * gets the GTask. */
+void        ga_workspace_export_to      (GaWorkspace         *self,
+                                         const char          *path,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data);
+gboolean    ga_workspace_export_finish  (GaWorkspace         *self,
+                                         GAsyncResult        *result,
+                                         GError             **error);
+
+G_END_DECLS

@@ -1,0 +1,306 @@
+/* ga-radar-chart.c: section scores as a radar (spider) chart
+ *
+ * Copyright 2026 The GreenAssess authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n.h>
+
+#include "ga-chart.h"
+#include "ga-radar-chart.h"
+
+typedef struct {
+  char   *label;
+  double  value;
+  double  max;
+} Axis;
+
+struct _GaRadarChart
+{
+  GtkWidget  parent_instance;
+
+  GArray    *axes;   /* Axis */
+};
+
+G_DEFINE_FINAL_TYPE (GaRadarChart, ga_radar_chart, GTK_TYPE_WIDGET)
+
+static void
+axis_clear (gpointer data)
+{
+  Axis *axis = data;
+
+  g_clear_pointer (&axis->label, g_free);
+}
+
+static double
+axis_fraction (const Axis *axis)
+{
+  if (!isfinite (axis->value) || !isfinite (axis->max) || axis->max <= 0)
+    return 0;
+  return CLAMP (axis->value / axis->max, 0, 1);
+}
+
+static void
+update_accessible (GaRadarChart *self)
+{
+  g_autoptr(GString) description = g_string_new (NULL);
+
+  for (guint i = 0; i < self->axes->len; i++)
+    {
+      Axis *axis = &g_array_index (self->axes, Axis, i);
+      g_autofree char *value = NULL;
+      g_autofree char *max = NULL;
+
+      if (description->len > 0)
+        g_string_append (description, _("; "));
+      value = ga_chart_format_number (axis->value, 1);
+      max = ga_chart_format_number (axis->max, 1);
+      /* Translators: a section in the radar chart: "Energy: 8 of 10". */
+      g_string_append_printf (description, _("%s: %s of %s"), axis->label, value, max);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description->str,
+                                  -1);
+}
+
+static void
+ga_radar_chart_snapshot (GtkWidget   *widget,
+                         GtkSnapshot *snapshot)
+{
+  GaRadarChart *self = GA_RADAR_CHART (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  guint n = self->axes->len;
+  GdkRGBA fg, color;
+  double cx, cy, radius;
+  cairo_t *cr;
+
+  if (width <= 0 || height <= 0)
+    return;
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  ga_chart_get_foreground (widget, &fg);
+  ga_chart_get_color (widget, GA_CHART_COLOR_GREEN, &color);
+
+  cx = width / 2.0;
+  cy = height / 2.0;
+  /* Leave room around the web for the axis labels. */
+  radius = MIN (width / 2.0 - 70, height / 2.0 - 28);
+  if (radius < 20)
+    radius = MIN (width, height) / 2.0 - 4;
+
+  if (n < 3)
+    {
+      /* A radar needs three axes to enclose an area; with fewer there is
+       * nothing meaningful to draw, so say so. */
+      g_autoptr(PangoLayout) layout = ga_chart_layout_new (widget, _("Not enough sections for a radar chart"), 0.9, FALSE);
+      int lw, lh;
+
+      pango_layout_get_pixel_size (layout, &lw, &lh);
+      ga_chart_set_source (cr, &fg, 0.55);
+      ga_chart_show_layout (cr, layout, cx - lw / 2.0, cy - lh / 2.0);
+      cairo_destroy (cr);
+      return;
+    }
+
+  /* The web: rings at 25 % steps and one spoke per axis. */
+  cairo_set_line_width (cr, 1);
+  for (int ring = 1; ring <= 4; ring++)
+    {
+      double r = radius * ring / 4.0;
+
+      for (guint i = 0; i <= n; i++)
+        {
+          double angle = -G_PI / 2 + 2 * G_PI * (i % n) / n;
+          double x = cx + r * cos (angle);
+          double y = cy + r * sin (angle);
+
+          if (i == 0)
+            cairo_move_to (cr, x, y);
+          else
+            cairo_line_to (cr, x, y);
+        }
+      ga_chart_set_source (cr, &fg, ring == 4 ? 0.3 : 0.12);
+      cairo_stroke (cr);
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      double angle = -G_PI / 2 + 2 * G_PI * i / n;
+
+      cairo_move_to (cr, cx, cy);
+      cairo_line_to (cr, cx + radius * cos (angle), cy + radius * sin (angle));
+    }
+  ga_chart_set_source (cr, &fg, 0.12);
+  cairo_stroke (cr);
+
+  /* The scores. */
+  for (guint i = 0; i < n; i++)
+    {
+      Axis *axis = &g_array_index (self->axes, Axis, i);
+      double angle = -G_PI / 2 + 2 * G_PI * i / n;
+      double r = radius * axis_fraction (axis);
+
+      if (i == 0)
+        cairo_move_to (cr, cx + r * cos (angle), cy + r * sin (angle));
+      else
+        cairo_line_to (cr, cx + r * cos (angle), cy + r * sin (angle));
+    }
+  cairo_close_path (cr);
+  ga_chart_set_source (cr, &color, 0.35);
+  cairo_fill_preserve (cr);
+  ga_chart_set_source (cr, &color, 1.0);
+  cairo_set_line_width (cr, 2);
+  cairo_stroke (cr);
+
+  for (guint i = 0; i < n; i++)
+    {
+      Axis *axis = &g_array_index (self->axes, Axis, i);
+      double angle = -G_PI / 2 + 2 * G_PI * i / n;
+      double r = radius * axis_fraction (axis);
+      g_autoptr(PangoLayout) layout = NULL;
+      g_autofree char *percent = NULL;
+      g_autofree char *text = NULL;
+      double lx, ly, ca = cos (angle), sa = sin (angle);
+      int lw, lh;
+
+      cairo_arc (cr, cx + r * ca, cy + r * sa, 3.5, 0, 2 * G_PI);
+      ga_chart_set_source (cr, &color, 1.0);
+      cairo_fill (cr);
+
+      if (isfinite (axis->value) && isfinite (axis->max) && axis->max > 0)
+        percent = g_strdup_printf ("%.0f%%", 100 * axis_fraction (axis));
+      else
+        percent = g_strdup ("–");
+      text = g_strdup_printf ("%s\n%s", axis->label, percent);
+      layout = ga_chart_layout_new (widget, text, 0.85, FALSE);
+      pango_layout_set_alignment (layout, PANGO_ALIGN_CENTER);
+      pango_layout_get_pixel_size (layout, &lw, &lh);
+      /* Only long titles are cut; a fixed layout width would push short
+       * ones off-centre. */
+      if (lw > 120)
+        {
+          pango_layout_set_width (layout, 120 * PANGO_SCALE);
+          pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+          pango_layout_get_pixel_size (layout, &lw, &lh);
+        }
+
+      /* Labels sit just outside the web, pushed away from the centre along
+       * their spoke so that they never cover it. */
+      lx = cx + (radius + 8) * ca;
+      ly = cy + (radius + 8) * sa;
+      if (ca < -0.3)
+        lx -= lw;
+      else if (ca <= 0.3)
+        lx -= lw / 2.0;
+      if (sa < -0.3)
+        ly -= lh;
+      else if (sa <= 0.3)
+        ly -= lh / 2.0;
+      lx = CLAMP (lx, 0, MAX (0, width - lw));
+      ly = CLAMP (ly, 0, MAX (0, height - lh));
+      ga_chart_set_source (cr, &fg, 0.85);
+      ga_chart_show_layout (cr, layout, lx, ly);
+    }
+
+  cairo_destroy (cr);
+}
+
+static void
+ga_radar_chart_measure (GtkWidget      *widget,
+                        GtkOrientation  orientation,
+                        int             for_size,
+                        int            *minimum,
+                        int            *natural,
+                        int            *minimum_baseline,
+                        int            *natural_baseline)
+{
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = 200;
+      *natural = 320;
+    }
+  else
+    {
+      *minimum = 180;
+      *natural = 260;
+    }
+}
+
+static void
+ga_radar_chart_finalize (GObject *object)
+{
+  GaRadarChart *self = GA_RADAR_CHART (object);
+
+  g_clear_pointer (&self->axes, g_array_unref);
+
+  G_OBJECT_CLASS (ga_radar_chart_parent_class)->finalize (object);
+}
+
+static void
+ga_radar_chart_class_init (GaRadarChartClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = ga_radar_chart_finalize;
+  widget_class->snapshot = ga_radar_chart_snapshot;
+  widget_class->measure = ga_radar_chart_measure;
+
+  gtk_widget_class_set_css_name (widget_class, "radarchart");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+ga_radar_chart_init (GaRadarChart *self)
+{
+  self->axes = g_array_new (FALSE, TRUE, sizeof (Axis));
+  g_array_set_clear_func (self->axes, axis_clear);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Section scores"),
+                                  -1);
+  ga_chart_track_style (GTK_WIDGET (self));
+}
+
+GtkWidget *
+ga_radar_chart_new (void)
+{
+  return g_object_new (GA_TYPE_RADAR_CHART, NULL);
+}
+
+void
+ga_radar_chart_clear (GaRadarChart *self)
+{
+  g_return_if_fail (GA_IS_RADAR_CHART (self));
+
+  g_array_set_size (self->axes, 0);
+  update_accessible (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+ga_radar_chart_add_axis (GaRadarChart *self,
+                         const char   *label,
+                         double        value,
+                         double        max)
+{
+  Axis axis;
+
+  g_return_if_fail (GA_IS_RADAR_CHART (self));
+
+  axis.label = g_strdup (label ? label : "");
+  axis.value = value;
+  axis.max = max;
+  g_array_append_val (self->axes, axis);
+  update_accessible (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+guint
+ga_radar_chart_get_n_axes (GaRadarChart *self)
+{
+  g_return_val_if_fail (GA_IS_RADAR_CHART (self), 0);
+
+  return self->axes->len;
+}

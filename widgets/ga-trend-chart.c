@@ -1,0 +1,414 @@
+/* ga-trend-chart.c: values across years (scores, intensities) as lines
+ *
+ * Copyright 2026 The GreenAssess authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <glib/gi18n.h>
+
+#include "ga-chart.h"
+#include "ga-trend-chart.h"
+
+typedef struct {
+  char   *name;
+  GArray *values;   /* double */
+} Series;
+
+struct _GaTrendChart
+{
+  GtkWidget  parent_instance;
+
+  GPtrArray *categories;   /* char* */
+  GPtrArray *series;       /* Series* */
+  double     target;
+  char      *target_label;
+  char      *unit;
+};
+
+G_DEFINE_FINAL_TYPE (GaTrendChart, ga_trend_chart, GTK_TYPE_WIDGET)
+
+static void
+series_free (gpointer data)
+{
+  Series *series = data;
+
+  g_free (series->name);
+  g_array_unref (series->values);
+  g_free (series);
+}
+
+/* A "nice" step (1, 2 or 5 × 10^k) so that about @ticks steps cover @range. */
+static double
+nice_step (double range,
+           int    ticks)
+{
+  double raw = range / ticks;
+  double magnitude = pow (10, floor (log10 (raw)));
+  double residual = raw / magnitude;
+
+  if (residual > 5)
+    return 10 * magnitude;
+  if (residual > 2)
+    return 5 * magnitude;
+  if (residual > 1)
+    return 2 * magnitude;
+  return magnitude;
+}
+
+static void
+value_range (GaTrendChart *self,
+             double       *lo,
+             double       *hi)
+{
+  gboolean any = FALSE;
+
+  *lo = 0;
+  *hi = 0;
+  for (guint s = 0; s < self->series->len; s++)
+    {
+      Series *series = g_ptr_array_index (self->series, s);
+
+      for (guint i = 0; i < series->values->len; i++)
+        {
+          double v = g_array_index (series->values, double, i);
+
+          if (!isfinite (v))
+            continue;
+          *lo = MIN (*lo, v);
+          *hi = any ? MAX (*hi, v) : MAX (0, v);
+          any = TRUE;
+        }
+    }
+  if (isfinite (self->target))
+    {
+      *lo = MIN (*lo, self->target);
+      *hi = MAX (*hi, self->target);
+    }
+  if (*hi - *lo <= 0)
+    *hi = *lo + 1;
+}
+
+static void
+update_accessible (GaTrendChart *self)
+{
+  g_autoptr(GString) description = g_string_new (NULL);
+
+  for (guint s = 0; s < self->series->len; s++)
+    {
+      Series *series = g_ptr_array_index (self->series, s);
+
+      if (description->len > 0)
+        g_string_append (description, _("; "));
+      g_string_append_printf (description, "%s:", series->name);
+      for (guint i = 0; i < series->values->len && i < self->categories->len; i++)
+        {
+          g_autofree char *v = ga_chart_format_number (g_array_index (series->values, double, i), 2);
+
+          g_string_append_printf (description, " %s %s",
+                                  (char *) g_ptr_array_index (self->categories, i), v);
+        }
+    }
+  if (isfinite (self->target))
+    {
+      g_autofree char *v = ga_chart_format_number (self->target, 2);
+
+      g_string_append (description, _("; "));
+      /* Translators: the dashed target line of a trend chart. */
+      g_string_append_printf (description, _("target %s"), v);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description->str,
+                                  -1);
+}
+
+static void
+ga_trend_chart_snapshot (GtkWidget   *widget,
+                         GtkSnapshot *snapshot)
+{
+  GaTrendChart *self = GA_TREND_CHART (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  guint n = self->categories->len;
+  double lo, hi, step, left = 48, right = 24, top = 24, bottom = 26;
+  double plot_w, plot_h;
+  GdkRGBA fg;
+  cairo_t *cr;
+
+  if (width <= 0 || height <= 0)
+    return;
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  ga_chart_get_foreground (widget, &fg);
+
+  value_range (self, &lo, &hi);
+  step = nice_step (hi - lo, 4);
+  lo = floor (lo / step) * step;
+  hi = ceil (hi / step) * step;
+
+  plot_w = MAX (10, width - left - right);
+  plot_h = MAX (10, height - top - bottom);
+
+#define X_OF(i) (left + (n > 1 ? plot_w * (i) / (double) (n - 1) : plot_w / 2.0))
+#define Y_OF(v) (top + plot_h * (1 - ((v) - lo) / (hi - lo)))
+
+  /* Grid and value labels. */
+  cairo_set_line_width (cr, 1);
+  for (double v = lo; v <= hi + step / 2; v += step)
+    {
+      g_autofree char *text = ga_chart_format_number (v, 2);
+      g_autoptr(PangoLayout) layout = ga_chart_layout_new (widget, text, 0.8, FALSE);
+      int lw, lh;
+
+      cairo_move_to (cr, left, floor (Y_OF (v)) + 0.5);
+      cairo_line_to (cr, left + plot_w, floor (Y_OF (v)) + 0.5);
+      ga_chart_set_source (cr, &fg, 0.1);
+      cairo_stroke (cr);
+      pango_layout_get_pixel_size (layout, &lw, &lh);
+      ga_chart_set_source (cr, &fg, 0.6);
+      ga_chart_show_layout (cr, layout, left - lw - 6, Y_OF (v) - lh / 2.0);
+    }
+  if (self->unit != NULL)
+    {
+      g_autoptr(PangoLayout) layout = ga_chart_layout_new (widget, self->unit, 0.8, FALSE);
+
+      ga_chart_set_source (cr, &fg, 0.6);
+      ga_chart_show_layout (cr, layout, 0, 0);
+    }
+
+  /* Category labels. */
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(PangoLayout) layout = ga_chart_layout_new (widget, g_ptr_array_index (self->categories, i), 0.85, FALSE);
+      int lw, lh;
+
+      pango_layout_get_pixel_size (layout, &lw, &lh);
+      ga_chart_set_source (cr, &fg, 0.7);
+      ga_chart_show_layout (cr, layout, CLAMP (X_OF (i) - lw / 2.0, 0, width - lw), height - lh);
+    }
+
+  /* Target. */
+  if (isfinite (self->target))
+    {
+      static const double dashes[] = { 6, 4 };
+      GdkRGBA red;
+
+      ga_chart_get_color (widget, GA_CHART_COLOR_RED, &red);
+      cairo_set_dash (cr, dashes, 2, 0);
+      cairo_move_to (cr, left, Y_OF (self->target));
+      cairo_line_to (cr, left + plot_w, Y_OF (self->target));
+      ga_chart_set_source (cr, &red, 0.9);
+      cairo_stroke (cr);
+      cairo_set_dash (cr, NULL, 0, 0);
+      if (self->target_label != NULL)
+        {
+          g_autoptr(PangoLayout) layout = ga_chart_layout_new (widget, self->target_label, 0.8, FALSE);
+          int lw, lh;
+
+          pango_layout_get_pixel_size (layout, &lw, &lh);
+          ga_chart_show_layout (cr, layout, left, Y_OF (self->target) - lh - 2);
+        }
+    }
+
+  /* Series: lines broken at missing values, a dot on every value. */
+  for (guint s = 0; s < self->series->len; s++)
+    {
+      Series *series = g_ptr_array_index (self->series, s);
+      gboolean pen_down = FALSE;
+      GdkRGBA color;
+
+      ga_chart_get_color (widget, s, &color);
+      cairo_set_line_width (cr, 2.5);
+      for (guint i = 0; i < series->values->len && i < n; i++)
+        {
+          double v = g_array_index (series->values, double, i);
+
+          if (!isfinite (v))
+            {
+              pen_down = FALSE;
+              continue;
+            }
+          if (pen_down)
+            cairo_line_to (cr, X_OF (i), Y_OF (v));
+          else
+            cairo_move_to (cr, X_OF (i), Y_OF (v));
+          pen_down = TRUE;
+        }
+      ga_chart_set_source (cr, &color, 1.0);
+      cairo_stroke (cr);
+      for (guint i = 0; i < series->values->len && i < n; i++)
+        {
+          double v = g_array_index (series->values, double, i);
+
+          if (!isfinite (v))
+            continue;
+          cairo_arc (cr, X_OF (i), Y_OF (v), 4, 0, 2 * G_PI);
+          cairo_fill (cr);
+        }
+
+      if (self->series->len > 1)
+        {
+          g_autoptr(PangoLayout) layout = ga_chart_layout_new (widget, series->name, 0.8, FALSE);
+          double lx = left + s * 120;
+
+          cairo_rectangle (cr, lx, 6, 10, 10);
+          cairo_fill (cr);
+          ga_chart_set_source (cr, &fg, 0.8);
+          ga_chart_show_layout (cr, layout, lx + 14, 3);
+        }
+    }
+
+#undef X_OF
+#undef Y_OF
+
+  cairo_destroy (cr);
+}
+
+static void
+ga_trend_chart_measure (GtkWidget      *widget,
+                        GtkOrientation  orientation,
+                        int             for_size,
+                        int            *minimum,
+                        int            *natural,
+                        int            *minimum_baseline,
+                        int            *natural_baseline)
+{
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = 200;
+      *natural = 420;
+    }
+  else
+    {
+      *minimum = 140;
+      *natural = 200;
+    }
+}
+
+static void
+ga_trend_chart_finalize (GObject *object)
+{
+  GaTrendChart *self = GA_TREND_CHART (object);
+
+  g_clear_pointer (&self->categories, g_ptr_array_unref);
+  g_clear_pointer (&self->series, g_ptr_array_unref);
+  g_clear_pointer (&self->target_label, g_free);
+  g_clear_pointer (&self->unit, g_free);
+
+  G_OBJECT_CLASS (ga_trend_chart_parent_class)->finalize (object);
+}
+
+static void
+ga_trend_chart_class_init (GaTrendChartClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = ga_trend_chart_finalize;
+  widget_class->snapshot = ga_trend_chart_snapshot;
+  widget_class->measure = ga_trend_chart_measure;
+
+  gtk_widget_class_set_css_name (widget_class, "trendchart");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+ga_trend_chart_init (GaTrendChart *self)
+{
+  self->categories = g_ptr_array_new_with_free_func (g_free);
+  self->series = g_ptr_array_new_with_free_func (series_free);
+  self->target = NAN;
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Trend across years"),
+                                  -1);
+  ga_chart_track_style (GTK_WIDGET (self));
+}
+
+GtkWidget *
+ga_trend_chart_new (void)
+{
+  return g_object_new (GA_TYPE_TREND_CHART, NULL);
+}
+
+void
+ga_trend_chart_clear (GaTrendChart *self)
+{
+  g_return_if_fail (GA_IS_TREND_CHART (self));
+
+  g_ptr_array_set_size (self->categories, 0);
+  g_ptr_array_set_size (self->series, 0);
+  self->target = NAN;
+  g_clear_pointer (&self->target_label, g_free);
+  update_accessible (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+ga_trend_chart_set_categories (GaTrendChart  *self,
+                               const char   **labels,
+                               guint          n_labels)
+{
+  g_return_if_fail (GA_IS_TREND_CHART (self));
+  g_return_if_fail (labels != NULL || n_labels == 0);
+
+  g_ptr_array_set_size (self->categories, 0);
+  g_ptr_array_set_size (self->series, 0);
+  for (guint i = 0; i < n_labels; i++)
+    g_ptr_array_add (self->categories, g_strdup (labels[i] ? labels[i] : ""));
+  update_accessible (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+ga_trend_chart_add_series (GaTrendChart *self,
+                           const char   *name,
+                           const double *values,
+                           guint         n_values)
+{
+  Series *series;
+
+  g_return_if_fail (GA_IS_TREND_CHART (self));
+  g_return_if_fail (values != NULL || n_values == 0);
+
+  series = g_new0 (Series, 1);
+  series->name = g_strdup (name ? name : "");
+  series->values = g_array_sized_new (FALSE, FALSE, sizeof (double), n_values);
+  g_array_append_vals (series->values, values, n_values);
+  g_ptr_array_add (self->series, series);
+  update_accessible (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+ga_trend_chart_set_target (GaTrendChart *self,
+                           double        value,
+                           const char   *label)
+{
+  g_return_if_fail (GA_IS_TREND_CHART (self));
+
+  self->target = value;
+  g_free (self->target_label);
+  self->target_label = g_strdup (label);
+  update_accessible (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+ga_trend_chart_set_unit (GaTrendChart *self,
+                         const char   *unit)
+{
+  g_return_if_fail (GA_IS_TREND_CHART (self));
+
+  g_free (self->unit);
+  self->unit = g_strdup (unit);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+guint
+ga_trend_chart_get_n_series (GaTrendChart *self)
+{
+  g_return_val_if_fail (GA_IS_TREND_CHART (self), 0);
+
+  return self->series->len;
+}
