@@ -1117,7 +1117,8 @@ test_limits (void)
     g_string_append_c (text, '(');
   formula = ga_formula_parse (text->str, NULL, &error);
   g_assert_null (formula);
-  g_assert_true (error->code == GA_FORMULA_ERROR_TOO_DEEP || error->code == GA_FORMULA_ERROR_TOO_LONG);
+  g_assert_true (error->code == GA_FORMULA_ERROR_TOO_DEEP
+                 || error->code == GA_FORMULA_ERROR_TOO_LONG);
   g_clear_error (&error);
 
   /* Invalid UTF-8: the column of the bad byte. */

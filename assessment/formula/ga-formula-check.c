@@ -38,6 +38,15 @@ common_type (GaStaticType a,
   return a == b ? a : GA_STATIC_ANY;
 }
 
+static GaStaticType
+arg_type (GaFormula               *formula,
+          const GaNode            *call,
+          guint                    i,
+          const GaFormulaResolver *resolver)
+{
+  return ga_formula_node_type (formula, ga_formula_arg (formula, call, i), resolver);
+}
+
 GaStaticType
 ga_formula_node_type (GaFormula               *formula,
                       const GaNode            *node,
@@ -84,34 +93,26 @@ ga_formula_node_type (GaFormula               *formula,
     {
     case GA_FN_IF:
       {
-        GaStaticType then = ga_formula_node_type (formula, ga_formula_arg (formula, node, 1),
-                                                  resolver);
-        GaStaticType otherwise = node->n_args == 3
-                                 ? ga_formula_node_type (formula, ga_formula_arg (formula, node, 2),
-                                                         resolver)
-                                 : GA_STATIC_BOOLEAN;
+        GaStaticType then = arg_type (formula, node, 1, resolver);
+        GaStaticType otherwise = node->n_args == 3 ? arg_type (formula, node, 2, resolver)
+                                                   : GA_STATIC_BOOLEAN;
         return common_type (then, otherwise);
       }
     case GA_FN_IFS:
       {
-        GaStaticType type = ga_formula_node_type (formula, ga_formula_arg (formula, node, 1),
-                                                  resolver);
+        GaStaticType type = arg_type (formula, node, 1, resolver);
         for (guint i = 3; i < node->n_args; i += 2)
-          type = common_type (type, ga_formula_node_type (formula, ga_formula_arg (formula, node, i),
-                                                          resolver));
+          type = common_type (type, arg_type (formula, node, i, resolver));
         return type;
       }
     case GA_FN_IFERROR:
-      return common_type (ga_formula_node_type (formula, ga_formula_arg (formula, node, 0), resolver),
-                          ga_formula_node_type (formula, ga_formula_arg (formula, node, 1), resolver));
+      return common_type (arg_type (formula, node, 0, resolver),
+                          arg_type (formula, node, 1, resolver));
     case GA_FN_BAND:
       {
-        GaStaticType type = ga_formula_node_type (formula,
-                                                  ga_formula_arg (formula, node, node->n_args - 1),
-                                                  resolver);
+        GaStaticType type = arg_type (formula, node, node->n_args - 1, resolver);
         for (guint i = 3; i + 1 < node->n_args; i += 2)
-          type = common_type (type, ga_formula_node_type (formula, ga_formula_arg (formula, node, i),
-                                                          resolver));
+          type = common_type (type, arg_type (formula, node, i, resolver));
         return type;
       }
     case GA_FN_FACTOR:

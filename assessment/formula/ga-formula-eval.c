@@ -404,9 +404,16 @@ ev_to_number (Ev           *v,
         }
       else
         {
-          g_autofree char *shown = g_utf8_strlen (v->text, -1) > 30
-                                   ? g_strdup_printf ("%.*s...", (int) (g_utf8_offset_to_pointer (v->text, 27) - v->text), v->text)
-                                   : g_strdup (v->text);
+          g_autofree char *shown = NULL;
+
+          /* Quote long text only in part: the message is for a person. */
+          if (g_utf8_strlen (v->text, -1) > 30)
+            {
+              int cut = (int) (g_utf8_offset_to_pointer (v->text, 27) - v->text);
+              shown = g_strdup_printf ("%.*s...", cut, v->text);
+            }
+          else
+            shown = g_strdup (v->text);
           ev_error (v, GA_ERROR_CODE_VALUE, "the text \"%s\" at column %u is not a number",
                     shown, at->column);
           return FALSE;

@@ -400,7 +400,8 @@ lex_next (Parser *p)
             {
               parser_fail (p, k, GA_FORMULA_ERROR_SYNTAX,
                            "expected the digits of the exponent of number %.*s, found %s",
-                           (int) (k - i), s + i, s[k] == '\0' ? "end of formula" : "something else");
+                           (int) (k - i), s + i,
+                           s[k] == '\0' ? "end of formula" : "a character that is not a digit");
               tok->end = k;
               p->pos = k;
               return;
