@@ -39,10 +39,22 @@ enum {
   CP_MET2, CP_MET3, CP_N_COLS
 };
 
+#define MAX_TRACKED_COLS 32
+
+typedef struct {
+  guint  row, col;
+  char  *text;
+} WrappedText;
+
 typedef struct {
   lxw_worksheet *ws;
   char          *name;
   char          *quoted;   /* 'name' as formulas spell it */
+  /* Column widths and the wrapped texts written, so that rows get a
+   * height that shows them: neither LibreOffice nor WPS grows a row for
+   * wrapped text in a file that does not say how high it is. */
+  double         widths[MAX_TRACKED_COLS];
+  GArray        *wrapped;  /* WrappedText */
 } Sheet;
 
 typedef struct {
@@ -230,6 +242,9 @@ sheet_init (Sheet      *sheet,
   g_string_append_c (q, '\'');
   sheet->name = g_strdup (name);
   sheet->quoted = g_string_free (q, FALSE);
+  for (guint i = 0; i < MAX_TRACKED_COLS; i++)
+    sheet->widths[i] = 8.43;
+  sheet->wrapped = g_array_new (FALSE, FALSE, sizeof (WrappedText));
 }
 
 static void
@@ -237,6 +252,12 @@ sheet_clear (Sheet *sheet)
 {
   g_clear_pointer (&sheet->name, g_free);
   g_clear_pointer (&sheet->quoted, g_free);
+  if (sheet->wrapped != NULL)
+    {
+      for (guint i = 0; i < sheet->wrapped->len; i++)
+        g_free (g_array_index (sheet->wrapped, WrappedText, i).text);
+      g_clear_pointer (&sheet->wrapped, g_array_unref);
+    }
 }
 
 /* ------------------------------------------------------------------- errors */
@@ -351,6 +372,72 @@ put_string (Export      *ex,
     }
   /* Always a string cell, never a formula, whatever the text starts with. */
   check (ex, worksheet_write_string (s->ws, row, col, text, format), s, row, col, what);
+  if (format != ex->f_section && s->wrapped != NULL && col < MAX_TRACKED_COLS)
+    {
+      WrappedText w = { row, col, g_strdup (text) };
+
+      g_array_append_val (s->wrapped, w);
+    }
+}
+
+/* Lines @text takes in a column @width characters wide: CJK characters
+ * count two, as in Excel's width unit. */
+static guint
+text_lines (const char *text,
+            double      width)
+{
+  double room = MAX (width - 1, 1);
+  guint lines = 0;
+  double units = 0;
+
+  for (const char *p = text; ; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == 0 || c == '\n')
+        {
+          lines += MAX (1, (guint) ceil (units / room));
+          units = 0;
+          if (c == 0)
+            break;
+          continue;
+        }
+      units += g_unichar_iswide (c) ? 2.0 : 1.1;
+    }
+  return lines;
+}
+
+static void
+fit_row_heights (Export      *ex,
+                 const Sheet *s)
+{
+  g_autoptr(GHashTable) lines = g_hash_table_new (NULL, NULL);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (failed (ex) || s->ws == NULL)
+    return;
+  for (guint i = 0; i < s->wrapped->len; i++)
+    {
+      const WrappedText *w = &g_array_index (s->wrapped, WrappedText, i);
+      guint n = text_lines (w->text, s->widths[w->col]);
+      guint old = GPOINTER_TO_UINT (g_hash_table_lookup (lines, GUINT_TO_POINTER (w->row + 1)));
+
+      if (n > old)
+        g_hash_table_insert (lines, GUINT_TO_POINTER (w->row + 1), GUINT_TO_POINTER (n));
+    }
+  g_hash_table_iter_init (&iter, lines);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      guint row = GPOINTER_TO_UINT (key) - 1;
+      guint n = GPOINTER_TO_UINT (value);
+
+      /* At most 6 lines: long provenance notes would otherwise make rows
+       * a page high; the whole text stays in the cell. */
+      if (n > 1)
+        check (ex, worksheet_set_row (s->ws, row, 14.0 * MIN (n, 6), NULL), s, row, -1,
+               "a row height");
+    }
 }
 
 static void
@@ -518,6 +605,8 @@ set_column (Export      *ex,
 {
   if (failed (ex))
     return;
+  for (guint c = first; c <= last && c < MAX_TRACKED_COLS; c++)
+    ((Sheet *) s)->widths[c] = width;
   check (ex, worksheet_set_column (s->ws, first, last, width, format), s, -1, -1,
          "the column widths");
 }
@@ -1981,22 +2070,22 @@ write_scoring (Export *ex)
   GPtrArray *roots = ga_template_get_root_sections (ex->tmpl);
   GPtrArray *items = ga_template_get_items (ex->tmpl);
   static const struct { const char *zh, *en; double width; } heads[N_SCORE_COLS] = {
-    { "一级指标", "First-level indicator", 12 },
+    { "一级指标", "First-level indicator", 10 },
     { "二级指标", "Second-level indicator", 12 },
-    { "序号", "No.", 7 },
+    { "序号", "No.", 8 },
     { "指标", "Indicator", 18 },
-    { "要求", "Requirement", 40 },
-    { "必选/可选", "Mandatory", 7 },
+    { "要求", "Requirement", 36 },
+    { "必选/可选", "Mandatory", 6 },
     { "类别", "Class", 7 },
-    { "分值", "Points", 7 },
+    { "分值", "Points", 6 },
     { "答案", "Answer", 14 },
     { "取值", "Value", 8 },
-    { "得分", "Score", 8 },
-    { "可得分", "Attainable", 8 },
-    { "证据", "Evidence", 24 },
-    { "评分说明", "Explanation", 32 },
-    { "备注", "Remarks", 20 },
-    { "来源/条款", "Source / clause", 18 },
+    { "得分", "Score", 7 },
+    { "可得分", "Attainable", 7 },
+    { "证据", "Evidence", 22 },
+    { "评分说明", "Explanation", 30 },
+    { "备注", "Remarks", 18 },
+    { "来源/条款", "Source / clause", 16 },
     { "核实", "Verification", 12 },
   };
   g_autofree char *title = g_strdup_printf ("%s %s", text_of (ex, ga_template_get_title (ex->tmpl)),
@@ -3510,6 +3599,15 @@ _ga_export_build (GaEngine              *engine,
   write_summary (&ex);
   write_info (&ex);
 
+  fit_row_heights (&ex, &ex.info);
+  fit_row_heights (&ex, &ex.scoring);
+  if (ex.has_energy)
+    fit_row_heights (&ex, &ex.energy);
+  if (ex.has_cp)
+    fit_row_heights (&ex, &ex.cp);
+  fit_row_heights (&ex, &ex.summary);
+  if (ex.has_factors)
+    fit_row_heights (&ex, &ex.factors);
   if (!failed (&ex))
     worksheet_activate (ex.info.ws);
 
