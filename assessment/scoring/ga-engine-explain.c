@@ -17,13 +17,33 @@
 
 static const char * const level_names[] = { "—", "I", "II", "III" };
 
-/* Numbers as a person writes them: up to 4 decimals, no trailing zeros. */
-static char *
+/* Numbers as a person writes them: up to 4 decimals, no trailing zeros.
+ * The text lives in a small ring of buffers, so that several numbers can
+ * go into one message without freeing each. */
+static const char *
 num (double v)
 {
+  static GPrivate ring_key = G_PRIVATE_INIT (g_free);
+  char (*ring)[48] = g_private_get (&ring_key);
+  static const guint ring_size = 16;
+  g_autofree char *text = NULL;
+  char *slot;
+  guint *next;
+
+  if (ring == NULL)
+    {
+      ring = g_malloc0 (sizeof (guint) + ring_size * sizeof *ring);
+      g_private_set (&ring_key, ring);
+    }
+  next = (guint *) ring;
+  slot = ((char (*)[48]) ((char *) ring + sizeof (guint)))[*next];
+  *next = (*next + 1) % ring_size;
   if (isnan (v))
-    return g_strdup ("—");
-  return ga_number_to_string (ga_round_half_away (v, 4));
+    text = g_strdup ("—");
+  else
+    text = ga_number_to_string (ga_round_half_away (v, 4));
+  g_strlcpy (slot, text, 48);
+  return slot;
 }
 
 static char *
@@ -33,7 +53,7 @@ value_text (const GaValue *v,
   g_autofree char *s = NULL;
 
   if (v->kind == GA_VALUE_NUMBER)
-    s = num (v->u.number);
+    s = g_strdup (num (v->u.number));
   else if (v->kind == GA_VALUE_ERROR)
     return g_strdup_printf ("%s%s%s", ga_error_code_to_string (v->u.error.code),
                             v->u.error.message != NULL ? " " : "",
@@ -50,8 +70,9 @@ value_text (const GaValue *v,
 static char *
 score_prefix (const GaResult *r)
 {
-  g_autofree char *score = num (r->score);
-  g_autofree char *max = num (r->max);
+  const char *score = num (r->score);
+  const char *max = num (r->max);
+
 
   /* TRANSLATORS: "6.5 of 10" points */
   return g_strdup_printf (_("%s of %s"), score, max);
@@ -127,7 +148,7 @@ explain_levels (GaEngine *engine,
   g_autoptr(GString) s = g_string_new (NULL);
   const GaValue *v = &r->value;
   g_autofree char *shown = value_text (v, item->unit);
-  g_autofree char *weight = num (r->weight);
+  const char *weight = num (r->weight);
 
   if (r->level >= 1)
     g_string_append_printf (s, _("Level %s"), level_names[r->level]);
@@ -143,7 +164,7 @@ explain_levels (GaEngine *engine,
       g_string_append (s, shown);
       for (int k = 0; k < 3; k++)
         {
-          g_autofree char *b = NULL;
+          const char *b;
           if (isnan (st->bench_v[k]))
             continue;
           b = num (st->bench_v[k]);
@@ -278,8 +299,8 @@ explain_item (GaEngine *engine,
       {
         double x = v->u.number, b = st->baseline_v, l = st->leading_v;
         double t = (x - b) / (l - b);
-        g_autofree char *bs = num (b);
-        g_autofree char *ls = num (l);
+        const char *bs = num (b);
+        const char *ls = num (l);
         if (t >= 1)
           return g_strdup_printf (_("%s: %s reaches the leading value %s"), prefix, shown, ls);
         if (t <= 0)
@@ -331,7 +352,7 @@ explain_section (GaEngine  *engine,
         g_string_append (s, _("Not applicable"));
       if (tmpl->scheme == GA_SCHEME_POINTS)
         {
-          g_autofree char *full = num (ss->full_points);
+          const char *full = num (ss->full_points);
           GaNaPolicy policy = section->parent != NULL ? section->parent->na_policy
                                                       : tmpl->na_policy;
           g_string_append_printf (s, policy == GA_NA_POLICY_AWARD
@@ -347,7 +368,7 @@ explain_section (GaEngine  *engine,
       g_string_append (s, prefix);
       if (ss->na_points > 0)
         {
-          g_autofree char *na = num (ss->na_points);
+          const char *na = num (ss->na_points);
           switch (section->na_policy)
             {
             case GA_NA_POLICY_AWARD:
@@ -356,7 +377,7 @@ explain_section (GaEngine  *engine,
               break;
             case GA_NA_POLICY_RENORMALISE:
               {
-                g_autofree char *app = num (ss->applicable_max);
+                const char *app = num (ss->applicable_max);
                 g_string_append_printf (s, _("; %s points do not apply, so the points earned out "
                                              "of %s are scaled to the full maximum"), na, app);
               }
@@ -370,10 +391,10 @@ explain_section (GaEngine  *engine,
     }
   else if (ss->indicators != NULL)
     {
-      g_autofree char *w = num (r->weight);
-      g_autofree char *i1 = num (ss->index[0]);
-      g_autofree char *i2 = num (ss->index[1]);
-      g_autofree char *i3 = num (ss->index[2]);
+      const char *w = num (r->weight);
+      const char *i1 = num (ss->index[0]);
+      const char *i2 = num (ss->index[1]);
+      const char *i3 = num (ss->index[2]);
       g_string_append_printf (s, _("Category weight %s; within the category I %s, II %s, III %s "
                                    "(of 100)"), w, i1, i2, i3);
     }
@@ -447,8 +468,8 @@ append_blockers (GaEngine    *engine,
 
   if (ga_number_compare (sum->index[rule->level - 1], rule->min_index) < 0)
     {
-      g_autofree char *y = num (sum->index[rule->level - 1]);
-      g_autofree char *min = num (rule->min_index);
+      const char *y = num (sum->index[rule->level - 1]);
+      const char *min = num (rule->min_index);
       g_string_append_printf (s, _("level %s needs Y_%s ≥ %s but Y_%s = %s"), name, name, min,
                               name, y);
       return;
@@ -480,7 +501,7 @@ append_blockers (GaEngine    *engine,
           int k = item->limiting ? rule->level : rule->others_min_level;
           if (k >= 1 && k <= 3 && !isnan (st->bench_v[k - 1]))
             {
-              g_autofree char *b = num (st->bench_v[k - 1]);
+              const char *b = num (st->bench_v[k - 1]);
               g_string_append_printf (list, _(", level %s requires %s %s"), level_names[k],
                                       ga_comparator_to_string (item->score.level_cmp), b);
             }
@@ -506,16 +527,16 @@ ga_engine_explain_summary (GaEngine *engine)
 
   if (tmpl->scheme == GA_SCHEME_POINTS)
     {
-      g_autofree char *score = num (sum->score);
-      g_autofree char *max = num (sum->max);
+      const char *score = num (sum->score);
+      const char *max = num (sum->max);
       g_string_append_printf (s, _("Total %s of %s"), score, max);
       if (!isnan (sum->bonus) && sum->bonus > 0)
         {
-          g_autofree char *bonus = num (sum->bonus);
+          const char *bonus = num (sum->bonus);
           g_string_append_printf (s, _(", plus %s bonus points"), bonus);
           if (!isnan (tmpl->bonus_cap))
             {
-              g_autofree char *cap = num (tmpl->bonus_cap);
+              const char *cap = num (tmpl->bonus_cap);
               g_string_append_printf (s, _(" (capped at %s)"), cap);
             }
         }
@@ -523,7 +544,7 @@ ga_engine_explain_summary (GaEngine *engine)
         g_string_append_printf (s, _("; grade %s"), ga_text_get (&sum->grade->label, NULL));
       if (!isnan (tmpl->pass_score))
         {
-          g_autofree char *pass = num (tmpl->pass_score);
+          const char *pass = num (tmpl->pass_score);
           g_string_append_printf (s, ga_number_compare (sum->score, tmpl->pass_score) >= 0
                                      ? _("; at or above the pass mark %s")
                                      : _("; below the pass mark %s"), pass);
@@ -531,9 +552,9 @@ ga_engine_explain_summary (GaEngine *engine)
     }
   else if (tmpl->scheme == GA_SCHEME_CLEAN_PRODUCTION)
     {
-      g_autofree char *y1 = num (sum->index[0]);
-      g_autofree char *y2 = num (sum->index[1]);
-      g_autofree char *y3 = num (sum->index[2]);
+      const char *y1 = num (sum->index[0]);
+      const char *y2 = num (sum->index[1]);
+      const char *y3 = num (sum->index[2]);
       GaLevelRule *achieved = NULL;
 
       for (guint i = 0; i < tmpl->level_rules->len; i++)
@@ -541,8 +562,8 @@ ga_engine_explain_summary (GaEngine *engine)
           achieved = tmpl->level_rules->pdata[i];
       if (achieved != NULL)
         {
-          g_autofree char *y = num (sum->index[sum->level - 1]);
-          g_autofree char *min = num (achieved->min_index);
+          const char *y = num (sum->index[sum->level - 1]);
+          const char *min = num (achieved->min_index);
           g_string_append_printf (s, _("Level %s (%s): Y_%s = %s ≥ %s"), level_names[sum->level],
                                   ga_text_get (&achieved->label, NULL), level_names[sum->level],
                                   y, min);
