@@ -12,6 +12,7 @@
 #include <math.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -1878,6 +1879,166 @@ test_engine_demo (Fixture       *f,
   after = dump_handle (ga_store_get_handle (f->store));
   g_assert_cmpstr (before, ==, after);
 }
+
+/* Runs greenassess-cli with @args (NULL-terminated) and returns its exit
+ * status; *out and *err receive what it printed. */
+static int
+run_cli (char       **out,
+         char       **err,
+         const char  *first,
+         ...)
+{
+  g_autofree char *cli = g_build_filename (GA_BUILD_DIR, "app", "greenassess-cli", NULL);
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  char *o = NULL, *e = NULL;
+  va_list ap;
+
+  g_ptr_array_add (argv, cli);
+  va_start (ap, first);
+  for (const char *a = first; a != NULL; a = va_arg (ap, const char *))
+    g_ptr_array_add (argv, (char *) a);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+
+  proc = g_subprocess_newv ((const char * const *) argv->pdata,
+                            G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
+                            &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (proc, NULL, NULL, &o, &e, &error));
+  g_assert_no_error (error);
+  g_test_message ("greenassess-cli %s … → %d\n%s%s", first,
+                  g_subprocess_get_exit_status (proc), o, e);
+  if (out != NULL)
+    *out = o;
+  else
+    g_free (o);
+  if (err != NULL)
+    *err = e;
+  else
+    g_free (e);
+  return g_subprocess_get_exit_status (proc);
+}
+
+static void
+test_cli (void)
+{
+  g_autofree char *cli = g_build_filename (GA_BUILD_DIR, "app", "greenassess-cli", NULL);
+  g_autofree char *dir = NULL;
+  g_autofree char *db = NULL;
+  g_autofree char *other = NULL;
+  g_autofree char *tmpl = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *pkg = NULL;
+  g_autofree char *help = NULL;
+  char *out = NULL, *err = NULL;
+
+  if (!g_file_test (cli, G_FILE_TEST_IS_EXECUTABLE)
+      || run_cli (NULL, &help, "db", "--help", NULL) != 0)
+    {
+      g_free (help);
+      g_test_skip ("greenassess-cli with the store commands is not built");
+      return;
+    }
+
+  dir = g_dir_make_tmp ("ga-store-cli-XXXXXX", NULL);
+  db = g_build_filename (dir, "cli.db", NULL);
+  other = g_build_filename (dir, "other.db", NULL);
+  tmpl = g_build_filename (dir, "store-test.json", NULL);
+  pdf = g_build_filename (dir, "licence.pdf", NULL);
+  pkg = g_build_filename (dir, "a.gapkg", NULL);
+  g_assert_true (g_file_set_contents (tmpl, template_v1, -1, NULL));
+  g_assert_true (g_file_set_contents (pdf, "%PDF-1.4\n%%EOF\n", -1, NULL));
+
+  /* Usage errors: 2. */
+  g_assert_cmpint (run_cli (NULL, NULL, "db", NULL), ==, 2);
+  g_assert_cmpint (run_cli (NULL, NULL, "db", "frobnicate", NULL), ==, 2);
+  g_assert_cmpint (run_cli (NULL, NULL, "enterprise", "add", "--name", "X", "--db", db, NULL), ==, 2);
+  /* No database yet: 1, and the message says how to make one. */
+  g_assert_cmpint (run_cli (NULL, &err, "enterprise", "list", "--db", db, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "db init"));
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (&out, NULL, "db", "init", "--db", db, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "schema version"));
+  g_clear_pointer (&out, g_free);
+
+  g_assert_cmpint (run_cli (NULL, &err, "enterprise", "add", "--name", "福州绿色机械", "--code",
+                            "91350100M000100Y4X", "--db", db, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "the check character should be 3, not X"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (&out, NULL, "enterprise", "add", "--name", "福州绿色机械", "--code",
+                            VALID_CODE, "--industry", "C34", "--employees", "250", "--db", db,
+                            NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "1\n");
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli (&out, NULL, "enterprise", "list", "--db", db, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "福建省"));
+  g_clear_pointer (&out, g_free);
+
+  /* A template file is imported (validated) and the assessment pinned to it. */
+  g_assert_cmpint (run_cli (&out, NULL, "assessment", "new", "--enterprise", VALID_CODE,
+                            "--template", tmpl, "--year", "2025", "--db", db, NULL), ==, 0);
+  g_assert_true (g_str_has_prefix (out, "1 "));
+  g_clear_pointer (&out, g_free);
+
+  g_assert_cmpint (run_cli (&out, NULL, "answer", "set", "1", "B1", "符合", "--db", db, NULL), ==, 0);
+  g_assert_cmpstr (out, ==, "B1 = \"yes\"\n");
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli (NULL, NULL, "answer", "set", "1", "E1", "0.85", "--db", db, NULL), ==, 0);
+  g_assert_cmpint (run_cli (NULL, NULL, "answer", "set", "1", "Y1", "yes", "--db", db, NULL), ==, 0);
+  g_assert_cmpint (run_cli (NULL, &err, "answer", "set", "1", "E1", "1.5", "--db", db, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "E1"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (NULL, NULL, "answer", "set", "1", "Q9", "1", "--db", db, NULL), ==, 1);
+  g_assert_cmpint (run_cli (NULL, NULL, "answer", "set", "7", "B1", "yes", "--db", db, NULL), ==, 1);
+
+  /* 25 of 30, as in /ga/store/engine/templates-versions-evaluate. */
+  g_assert_cmpint (run_cli (&out, NULL, "assessment", "evaluate", "1", "--db", db, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "25 / 30"));
+  g_clear_pointer (&out, g_free);
+
+  g_assert_cmpint (run_cli (NULL, &err, "evidence", "add", "1", "B1", pdf, "--max-size", "10",
+                            "--db", db, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "more than the"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (NULL, NULL, "evidence", "add", "1", "B1", pdf, "--db", db, NULL), ==, 0);
+  g_assert_cmpint (run_cli (&out, NULL, "evidence", "list", "1", "--db", db, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "application/pdf"));
+  g_clear_pointer (&out, g_free);
+
+  g_assert_cmpint (run_cli (NULL, NULL, "assessment", "undo", "1", "--db", db, NULL), ==, 0);
+  g_assert_cmpint (run_cli (&out, NULL, "assessment", "history", "1", "--db", db, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "undo"));
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli (NULL, NULL, "assessment", "finalize", "1", "--db", db, NULL), ==, 0);
+  g_assert_cmpint (run_cli (NULL, &err, "answer", "set", "1", "Y1", "no", "--db", db, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "final"));
+  g_clear_pointer (&err, g_free);
+
+  g_assert_cmpint (run_cli (NULL, NULL, "package", "export", "1", pkg, "--db", db, NULL), ==, 0);
+  g_assert_cmpint (run_cli (NULL, NULL, "package", "import", pkg, "--db", other, NULL), ==, 0);
+  g_assert_cmpint (run_cli (NULL, &err, "package", "import", pkg, "--db", other, NULL), ==, 1);
+  g_assert_nonnull (strstr (err, "as a copy"));
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (run_cli (NULL, NULL, "package", "import", pkg, "--as-copy", "--db", other, NULL),
+                   ==, 0);
+  g_assert_cmpint (run_cli (&out, NULL, "assessment", "list", "--db", other, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "(copy)"));
+  g_clear_pointer (&out, g_free);
+
+  g_assert_cmpint (run_cli (&out, NULL, "db", "check", "--db", db, NULL), ==, 0);
+  g_assert_nonnull (strstr (out, "ok"));
+  g_clear_pointer (&out, g_free);
+  {
+    g_autofree char *copy = g_build_filename (dir, "copy.db", NULL);
+
+    g_assert_cmpint (run_cli (NULL, NULL, "db", "backup", copy, "--db", db, NULL), ==, 0);
+    g_assert_true (g_file_test (copy, G_FILE_TEST_IS_REGULAR));
+  }
+  rm_rf (dir);
+}
 #endif
 
 static void
@@ -1888,6 +2049,7 @@ add_engine_tests (void)
               test_engine_templates, fixture_teardown);
   g_test_add ("/ga/store/engine/demo", Fixture, NULL, fixture_setup, test_engine_demo,
               fixture_teardown);
+  g_test_add_func ("/ga/store/cli/round-trip", test_cli);
 #endif
 }
 
