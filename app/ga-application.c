@@ -350,3 +350,16 @@ ga_application_get_store_error (GaApplication *self)
 
   return self->store_error;
 }
+
+void
+ga_application_set_database (GaApplication *self,
+                             const char    *path,
+                             gboolean       demo)
+{
+  g_return_if_fail (GA_IS_APPLICATION (self));
+  g_return_if_fail (self->store == NULL);
+
+  g_free (self->db_path);
+  self->db_path = g_strdup (path);
+  self->demo = demo;
+}

@@ -25,6 +25,11 @@ GSettings     *ga_application_get_settings   (GaApplication *self);
  * else the user's full name, or else the login name. */
 char          *ga_application_dup_author     (GaApplication *self);
 
+/* What --db and --demo set, for callers that do not go through the command
+ * line (tests); call before the application is registered. */
+void           ga_application_set_database    (GaApplication *self,
+                                               const char    *path,
+                                               gboolean       demo);
 /* The open database; NULL when it could not be opened (then
  * ga_application_get_store_error() says why). */
 GaStore       *ga_application_get_store       (GaApplication *self);

@@ -50,7 +50,6 @@ struct _GaItemRow
   GtkWidget  *validation;
   GtkWidget  *na_box;
   GtkWidget  *na_entry;
-  GtkWidget  *note_revealer;
   GtkWidget  *note_entry;
   /* footer */
   GtkWidget  *note_button;
@@ -573,7 +572,7 @@ note_toggled_cb (GtkToggleButton *button,
 {
   gboolean active = gtk_toggle_button_get_active (button);
 
-  gtk_revealer_set_reveal_child (GTK_REVEALER (self->note_revealer), active);
+  gtk_widget_set_visible (self->note_entry, active);
   if (active && !self->updating)
     gtk_widget_grab_focus (self->note_entry);
 }
@@ -605,6 +604,9 @@ add_choice (GaItemRow  *self,
 {
   GtkWidget *button = gtk_toggle_button_new_with_label (label);
 
+  static const char *names[] = { "choice-yes", "choice-partial", "choice-no", "choice-na" };
+
+  gtk_widget_set_name (button, names[choice]);
   g_object_set_data (G_OBJECT (button), "choice", GINT_TO_POINTER (choice));
   if (self->choices[CHOICE_YES] != NULL && choice != CHOICE_YES)
     gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), GTK_TOGGLE_BUTTON (self->choices[CHOICE_YES]));
@@ -615,6 +617,52 @@ add_choice (GaItemRow  *self,
 }
 
 static void
+option_setup_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 gpointer                  popup)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  /* Options can be whole sentences: cut them on the button, wrap them in
+   * the list, so that a row never forces the window wider. */
+  if (popup)
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
+    }
+  else
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
+    }
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+option_bind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                gpointer                  popup)
+{
+  GtkStringObject *object = gtk_list_item_get_item (list_item);
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+
+  gtk_label_set_text (GTK_LABEL (label), gtk_string_object_get_string (object));
+  if (!popup)
+    gtk_widget_set_tooltip_text (label, gtk_string_object_get_string (object));
+}
+
+static GtkListItemFactory *
+option_factory (gboolean popup)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (option_setup_cb), GINT_TO_POINTER (popup));
+  g_signal_connect (factory, "bind", G_CALLBACK (option_bind_cb), GINT_TO_POINTER (popup));
+  return factory;
+}
+
+static void
 build_na_choice (GaItemRow *self)
 {
   GtkWidget *button;
@@ -622,6 +670,7 @@ build_na_choice (GaItemRow *self)
   if (!self->item->na_allowed)
     return;
   button = gtk_toggle_button_new_with_label (_("N/A"));
+  gtk_widget_set_name (button, "choice-na");
   gtk_widget_set_tooltip_text (button, _("Not applicable: give the reason below"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Not applicable"), -1);
@@ -695,6 +744,7 @@ build_editor (GaItemRow *self)
     case GA_ITEM_TEXT:
     case GA_ITEM_DATE:
       self->entry = gtk_entry_new ();
+      gtk_widget_set_name (self->entry, "answer-entry");
       if (item->kind == GA_ITEM_TEXT)
         gtk_widget_set_hexpand (self->entry, TRUE);
       else
@@ -737,7 +787,12 @@ build_editor (GaItemRow *self)
 
             gtk_string_list_append (labels, ga_text_get (&option->label, NULL));
           }
+        g_autoptr(GtkListItemFactory) button_factory = option_factory (FALSE);
+        g_autoptr(GtkListItemFactory) list_factory = option_factory (TRUE);
+
         self->dropdown = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&labels)), NULL);
+        gtk_drop_down_set_factory (GTK_DROP_DOWN (self->dropdown), button_factory);
+        gtk_drop_down_set_list_factory (GTK_DROP_DOWN (self->dropdown), list_factory);
         gtk_accessible_update_property (GTK_ACCESSIBLE (self->dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                         title, -1);
         g_signal_connect (self->dropdown, "notify::selected", G_CALLBACK (dropdown_selected_cb), self);
@@ -1235,13 +1290,11 @@ ga_item_row_init (GaItemRow *self)
   gtk_widget_set_visible (self->na_box, FALSE);
   gtk_widget_set_parent (self->na_box, GTK_WIDGET (self));
 
-  self->note_revealer = gtk_revealer_new ();
   self->note_entry = gtk_entry_new ();
   gtk_entry_set_placeholder_text (GTK_ENTRY (self->note_entry), _("Note for this item"));
   connect_entry (self, self->note_entry);
-  gtk_revealer_set_child (GTK_REVEALER (self->note_revealer), self->note_entry);
-  gtk_revealer_set_transition_type (GTK_REVEALER (self->note_revealer), GTK_REVEALER_TRANSITION_TYPE_NONE);
-  gtk_widget_set_parent (self->note_revealer, GTK_WIDGET (self));
+  gtk_widget_set_visible (self->note_entry, FALSE);
+  gtk_widget_set_parent (self->note_entry, GTK_WIDGET (self));
 
   footer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
   self->note_button = gtk_toggle_button_new ();

@@ -92,6 +92,21 @@ template_selected_cb (GaNewAssessmentDialog *self)
   adw_action_row_set_subtitle (self->template_info_row, info);
 }
 
+/* Newest standard first: "GB/T 36132-2025" before "GB/T 36132-2018", so
+ * the current edition is the one offered. */
+static int
+compare_entries (gconstpointer a,
+                 gconstpointer b)
+{
+  const Entry *x = *(const Entry **) a;
+  const Entry *y = *(const Entry **) b;
+  int by_standard = g_strcmp0 (ga_template_get_standard (y->tmpl), ga_template_get_standard (x->tmpl));
+
+  if (by_standard != 0)
+    return by_standard;
+  return g_strcmp0 (ga_template_get_id (x->tmpl), ga_template_get_id (y->tmpl));
+}
+
 static void
 kind_selected_cb (GaNewAssessmentDialog *self)
 {
@@ -107,14 +122,19 @@ kind_selected_cb (GaNewAssessmentDialog *self)
   for (guint i = 0; i < self->entries->len; i++)
     {
       Entry *entry = &g_array_index (self->entries, Entry, i);
+
+      if (ga_template_get_kind (entry->tmpl) == kind)
+        g_ptr_array_add (self->shown, entry);
+    }
+  g_ptr_array_sort (self->shown, compare_entries);
+  for (guint i = 0; i < self->shown->len; i++)
+    {
+      Entry *entry = g_ptr_array_index (self->shown, i);
       g_autofree char *name = NULL;
 
-      if (ga_template_get_kind (entry->tmpl) != kind)
-        continue;
       name = g_strdup_printf ("%s (%s)", ga_text_get (ga_template_get_title (entry->tmpl), NULL),
                               ga_template_get_version (entry->tmpl));
       gtk_string_list_append (names, name);
-      g_ptr_array_add (self->shown, entry);
     }
   adw_combo_row_set_model (self->template_row, G_LIST_MODEL (names));
   adw_combo_row_set_selected (self->template_row, 0);

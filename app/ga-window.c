@@ -797,3 +797,11 @@ ga_window_show_enterprise (GaWindow *self,
   self->reloading = FALSE;
   show_enterprise (self, enterprise_id);
 }
+
+const char *
+ga_window_get_page (GaWindow *self)
+{
+  g_return_val_if_fail (GA_IS_WINDOW (self), NULL);
+
+  return adw_view_stack_get_visible_child_name (self->content_stack);
+}

@@ -29,4 +29,7 @@ void         ga_window_open_assessment    (GaWindow      *self,
 void         ga_window_show_enterprise    (GaWindow      *self,
                                            gint64         enterprise_id);
 
+/* "empty", "enterprise", "assessment" or "error". */
+const char  *ga_window_get_page           (GaWindow      *self);
+
 G_END_DECLS

@@ -427,10 +427,12 @@ build_sections (GaWorkspace *self)
   for (guint i = 0; i < sections->len; i++)
     {
       GaSection *section = g_ptr_array_index (sections, i);
-      g_autofree char *title = section->clause
-                                 ? g_strdup_printf ("%s %s", section->clause, ga_text_get (&section->title, NULL))
-                                 : g_strdup (ga_text_get (&section->title, NULL));
-      GtkWidget *row = make_section_row (section, title);
+      /* Section clauses name the whole standard ("GB/T 36132-2018 基本要求"),
+       * too long for the list: they go in the tooltip. */
+      GtkWidget *row = make_section_row (section, ga_text_get (&section->title, NULL));
+
+      if (section->clause != NULL)
+        gtk_widget_set_tooltip_text (row, section->clause);
 
       gtk_list_box_append (self->section_list, row);
       g_ptr_array_add (self->section_rows, row);
@@ -682,10 +684,12 @@ export_done_cb (GObject      *source,
   ExportData *data = user_data;
   GaWorkspace *self = data->self;
   g_autoptr(GError) error = NULL;
+  gboolean ok;
 
   adw_toast_dismiss (data->progress);
   gtk_widget_set_sensitive (self->export_button, TRUE);
-  if (g_task_propagate_boolean (G_TASK (result), &error))
+  ok = g_task_propagate_boolean (G_TASK (result), &error);
+  if (ok)
     {
       g_autofree char *base = g_path_get_basename (data->path);
       g_autofree char *dir = g_path_get_dirname (data->path);
@@ -704,8 +708,17 @@ export_done_cb (GObject      *source,
   else
     toast_error (self, _("The workbook was not exported"), error);
 
+  /* The caller gets a result of its own: the worker's was consumed above. */
   if (data->callback != NULL)
-    data->callback (G_OBJECT (self), result, data->user_data);
+    {
+      g_autoptr(GTask) outer = g_task_new (self, NULL, data->callback, data->user_data);
+
+      g_task_set_source_tag (outer, ga_workspace_export_to);
+      if (ok)
+        g_task_return_boolean (outer, TRUE);
+      else
+        g_task_return_error (outer, g_steal_pointer (&error));
+    }
 
   g_object_unref (data->progress);
   g_free (data->path);

@@ -294,6 +294,15 @@ ga_score_summary_update (GaScoreSummary *self)
     }
   gtk_image_set_from_icon_name (GTK_IMAGE (self->veto_icon), veto_icon);
   gtk_label_set_text (GTK_LABEL (self->veto_label), veto->str);
+  {
+    /* A template without veto items has nothing to say here. */
+    GPtrArray *items = ga_template_get_items (tmpl);
+    gboolean any_veto = FALSE;
+
+    for (guint i = 0; i < items->len && !any_veto; i++)
+      any_veto = ((GaItem *) g_ptr_array_index (items, i))->veto;
+    gtk_widget_set_visible (gtk_widget_get_parent (self->veto_label), any_veto);
+  }
 
   if (summary->grade != NULL)
     {
@@ -308,8 +317,26 @@ ga_score_summary_update (GaScoreSummary *self)
   explanation = ga_engine_explain_summary (self->engine);
   gtk_label_set_text (GTK_LABEL (self->explanation), explanation ? explanation : "");
 
-  /* Per-section figures. */
+  /* Per-section figures; a bar turns orange when an item below it is
+   * answered and not met. */
   roots = ga_template_get_root_sections (tmpl);
+  g_autoptr(GHashTable) failing = g_hash_table_new (NULL, NULL);
+  {
+    GPtrArray *items = ga_template_get_items (tmpl);
+
+    for (guint i = 0; i < items->len; i++)
+      {
+        GaItem *item = g_ptr_array_index (items, i);
+        const GaResult *r = ga_engine_get_item_result (self->engine, item);
+        GaSection *root = item->section;
+
+        if (r == NULL || !(r->noncompliant || r->veto_failed) || root == NULL)
+          continue;
+        while (root->parent != NULL)
+          root = root->parent;
+        g_hash_table_add (failing, root);
+      }
+  }
   if (roots->len != self->section_rows->len)
     rebuild_sections (self);
   ga_bar_chart_clear (GA_BAR_CHART (self->bars));
@@ -328,7 +355,8 @@ ga_score_summary_update (GaScoreSummary *self)
       if (isfinite (result->max) && result->max > 0)
         {
           ga_bar_chart_add_bar (GA_BAR_CHART (self->bars), title, score, result->max,
-                                result->noncompliant ? GA_CHART_COLOR_ORANGE : GA_CHART_COLOR_GREEN);
+                                g_hash_table_contains (failing, section) ? GA_CHART_COLOR_ORANGE
+                                                                         : GA_CHART_COLOR_GREEN);
           ga_radar_chart_add_axis (GA_RADAR_CHART (self->radar), title, score, result->max);
           n_radar++;
         }

@@ -1,0 +1,553 @@
+/* test-app.c: the main flow through the real windows
+ *
+ * Copyright 2026 The GreenAssess authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Starts the application on a fresh database and goes through what a user
+ * does: the empty state, a new enterprise with a mistyped and then a valid
+ * credit code, a green-factory assessment, answers (one wrong number
+ * first), undo and redo, the history, the export, and an energy audit with
+ * a carrier row. Screenshots of each step land in
+ * build/tests/ui/screenshots/ (suffix -zh in the Chinese run).
+ */
+#include "config.h"
+
+#include <math.h>
+#include <glib/gstdio.h>
+#include <adwaita.h>
+
+#include "ga-application.h"
+#include "ga-enterprise-dialog.h"
+#include "ga-item-row.h"
+#include "ga-new-assessment-dialog.h"
+#include "ga-score-summary.h"
+#include "ga-store-engine.h"
+#include "ga-table-editor.h"
+#include "ga-ui-test-utils.h"
+#include "ga-window.h"
+#include "ga-workspace.h"
+
+typedef struct {
+  char          *dir;
+  char          *db;
+  GaApplication *app;
+  GaWindow      *window;
+} Fixture;
+
+static const char *
+suffix (void)
+{
+  const char *language = g_getenv ("LANGUAGE");
+
+  return language != NULL && g_str_has_prefix (language, "zh") ? "-zh" : "";
+}
+
+static void
+screenshot (GtkWidget  *widget,
+            const char *name)
+{
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *full = g_strconcat (name, suffix (), NULL);
+  g_autofree char *path = NULL;
+
+  ga_ui_test_spin (150);
+  gtk_test_widget_wait_for_draw (widget);
+  texture = ga_ui_test_render (widget);
+  path = ga_ui_test_save (texture, full);
+  /* A real screen, not an empty window: many colours. */
+  g_assert_cmpuint (ga_ui_test_count_colors (texture), >, 30);
+  g_test_message ("screenshot %s", path);
+}
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("ga-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->db = g_build_filename (f->dir, "test.db", NULL);
+  f->app = ga_application_new ();
+  /* No session bus in the tests: do not try to be the unique instance. */
+  g_application_set_flags (G_APPLICATION (f->app), G_APPLICATION_NON_UNIQUE);
+  ga_application_set_database (f->app, f->db, GPOINTER_TO_INT (data));
+  g_assert_true (g_application_register (G_APPLICATION (f->app), NULL, &error));
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (f->app));
+  f->window = GA_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (f->app)));
+  g_assert_nonnull (f->window);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 860);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_remove (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  GList *windows = gtk_application_get_windows (GTK_APPLICATION (f->app));
+
+  while (windows != NULL)
+    {
+      GList *next = windows->next;
+
+      gtk_window_destroy (windows->data);
+      windows = next;
+    }
+  ga_ui_test_spin (50);
+  g_clear_object (&f->app);
+  remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->db);
+}
+
+static GtkWindow *
+find_toplevel (GType type)
+{
+  /* Transfer none: the list belongs to GTK. */
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (g_type_is_a (G_OBJECT_TYPE (window), type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+static GtkWindow *
+wait_for_toplevel (GType type)
+{
+  for (int i = 0; i < 100; i++)
+    {
+      GtkWindow *window = find_toplevel (type);
+
+      if (window != NULL)
+        {
+          gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+          return window;
+        }
+      ga_ui_test_spin (20);
+    }
+  return NULL;
+}
+
+static void
+wait_until_gone (GType type)
+{
+  for (int i = 0; i < 100 && find_toplevel (type) != NULL; i++)
+    ga_ui_test_spin (20);
+  g_assert_null (find_toplevel (type));
+}
+
+static GtkWidget *
+find (GtkWidget  *root,
+      GType       type,
+      const char *name)
+{
+  GtkWidget *widget = ga_ui_test_find (root, type, name);
+
+  if (widget == NULL)
+    g_error ("no %s named %s", g_type_name (type), name ? name : "(any)");
+  return widget;
+}
+
+static void
+collect_rows (GtkWidget *root,
+              GPtrArray *rows)
+{
+  if (GA_IS_ITEM_ROW (root) && ga_item_row_get_item (GA_ITEM_ROW (root)) != NULL)
+    g_ptr_array_add (rows, root);
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    collect_rows (child, rows);
+}
+
+/* The row of the first item of @kind (scored, for compliance checks),
+ * brought on screen by searching for its id. */
+static GaItemRow *
+find_row (GaWorkspace *workspace,
+          GaItemKind   kind)
+{
+  GaSession *session = ga_workspace_get_session (workspace);
+  GPtrArray *items = ga_template_get_items (ga_session_get_template (session));
+  GaItem *wanted = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  for (guint i = 0; i < items->len && wanted == NULL; i++)
+    {
+      GaItem *item = g_ptr_array_index (items, i);
+
+      if (item->kind == kind && (kind != GA_ITEM_COMPLIANCE || (isfinite (item->points) && item->points > 0)))
+        wanted = item;
+    }
+  if (wanted == NULL)
+    return NULL;
+  ga_workspace_set_search (workspace, wanted->id);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (workspace));
+  ga_ui_test_spin (50);
+  collect_rows (GTK_WIDGET (workspace), rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (ga_item_row_get_item (rows->pdata[i]) == wanted)
+      return rows->pdata[i];
+  return NULL;
+}
+
+static char *
+valid_code (const char *first17)
+{
+  char code[GA_CREDIT_CODE_LENGTH + 1];
+
+  memcpy (code, first17, 17);
+  code[17] = ga_credit_code_check_char (first17);
+  code[18] = '\0';
+  g_assert_cmpint (code[17], !=, '\0');
+  return g_strdup (code);
+}
+
+static void
+export_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  gboolean *done = user_data;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ga_workspace_export_finish (GA_WORKSPACE (source), result, &error));
+  g_assert_no_error (error);
+  *done = TRUE;
+}
+
+static void
+test_main_flow (Fixture       *f,
+                gconstpointer  data)
+{
+  GaStore *store = ga_application_get_store (f->app);
+  GtkWindow *dialog;
+  GtkWidget *save, *credit, *message;
+  GaWorkspace *workspace;
+  GaSession *session;
+  GaItemRow *row;
+  GaItem *item;
+  GtkWidget *button, *entry;
+  g_autofree char *wrong = NULL;
+  g_autofree char *right = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *export_path = NULL;
+  g_autoptr(GPtrArray) enterprises = NULL;
+  gboolean done = FALSE;
+
+  g_assert_nonnull (store);
+
+  /* 1. Empty state. */
+  g_assert_cmpstr (ga_window_get_page (f->window), ==, "empty");
+  screenshot (GTK_WIDGET (f->window), "01-empty");
+
+  /* 2. A new enterprise: a wrong check character keeps Save off and says
+   * why; the right one turns it on and fills the region in. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-enterprise", NULL);
+  dialog = wait_for_toplevel (GA_TYPE_ENTERPRISE_DIALOG);
+  g_assert_nonnull (dialog);
+  save = find (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "save_button");
+  credit = find (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "credit_code_row");
+  message = find (GTK_WIDGET (dialog), GTK_TYPE_LABEL, "credit_code_message");
+  gtk_editable_set_text (GTK_EDITABLE (find (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "name_row")),
+                         "闽江绿色化工有限公司");
+  right = valid_code ("91350100M000100Y4");
+  wrong = g_strdup (right);
+  wrong[17] = right[17] == '0' ? '1' : '0';
+  gtk_editable_set_text (GTK_EDITABLE (credit), wrong);
+  g_assert_false (gtk_widget_get_sensitive (save));
+  g_assert_true (gtk_widget_get_visible (gtk_widget_get_parent (message)));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (message)), !=, "");
+  screenshot (GTK_WIDGET (dialog), "02-enterprise-invalid-code");
+  gtk_editable_set_text (GTK_EDITABLE (credit), right);
+  g_assert_true (gtk_widget_get_sensitive (save));
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (message)));
+  /* 350100 is in 福建省 (350000). */
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (find (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN,
+                                                                     "region_dropdown"))), >, 0);
+  /* A number field with letters is refused inline as well. */
+  gtk_editable_set_text (GTK_EDITABLE (find (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "employees_row")), "12.5");
+  g_assert_false (gtk_widget_get_sensitive (save));
+  gtk_editable_set_text (GTK_EDITABLE (find (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "employees_row")), "320");
+  g_assert_true (gtk_widget_get_sensitive (save));
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL);
+  wait_until_gone (GA_TYPE_ENTERPRISE_DIALOG);
+
+  enterprises = ga_store_list_enterprises (store, NULL);
+  g_assert_cmpuint (enterprises->len, ==, 1);
+  g_assert_cmpstr (((GaEnterpriseSummary *) enterprises->pdata[0])->enterprise->credit_code, ==, right);
+  g_assert_cmpstr (((GaEnterpriseSummary *) enterprises->pdata[0])->enterprise->region, ==, "350000");
+  g_assert_cmpstr (ga_window_get_page (f->window), ==, "enterprise");
+  screenshot (GTK_WIDGET (f->window), "03-enterprise");
+
+  /* 3. A green-factory assessment (the first kind offered), with the
+   * 2018 edition (the second template: the newest is offered first). */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-assessment", NULL);
+  dialog = wait_for_toplevel (GA_TYPE_NEW_ASSESSMENT_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_true (gtk_widget_get_sensitive (find (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "create_button")));
+  screenshot (GTK_WIDGET (dialog), "04-new-assessment");
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "template_row")), 1);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.create", NULL);
+  wait_until_gone (GA_TYPE_NEW_ASSESSMENT_DIALOG);
+  g_assert_cmpstr (ga_window_get_page (f->window), ==, "assessment");
+
+  workspace = ga_window_get_workspace (f->window);
+  session = ga_workspace_get_session (workspace);
+  g_assert_nonnull (session);
+  g_assert_cmpstr (ga_template_get_id (ga_session_get_template (session)), ==, "gbt36132-2018");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+
+  /* 4. Answer a compliance item: the summary changes at once. */
+  before = g_strdup (ga_score_summary_get_headline (GA_SCORE_SUMMARY (ga_workspace_get_summary (workspace))));
+  row = find_row (workspace, GA_ITEM_COMPLIANCE);
+  g_assert_nonnull (row);
+  item = ga_item_row_get_item (row);
+  button = find (GTK_WIDGET (row), GTK_TYPE_TOGGLE_BUTTON, "choice-yes");
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
+  g_assert_nonnull (ga_session_get_answer (session, item));
+  g_assert_cmpstr (ga_session_get_answer (session, item)->value.u.text, ==, GA_COMPLIANCE_YES);
+  g_assert_cmpstr (ga_score_summary_get_headline (GA_SCORE_SUMMARY (ga_workspace_get_summary (workspace))), !=, before);
+  /* Durable: the store has it. */
+  {
+    g_autofree char *json = ga_store_get_answer (store, ga_session_get_id (session), item->id, NULL);
+
+    g_assert_cmpstr (json, ==, "\"yes\"");
+  }
+
+  /* A non-compliant answer to another one shows up under the filter. */
+  {
+    g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+    GPtrArray *items = ga_template_get_items (ga_session_get_template (session));
+    GaItem *second = NULL;
+    GaItemRow *other = NULL;
+
+    for (guint i = 0; i < items->len && second == NULL; i++)
+      if (items->pdata[i] != item && ((GaItem *) items->pdata[i])->kind == GA_ITEM_COMPLIANCE)
+        second = items->pdata[i];
+    if (second == NULL)
+      g_error ("the template has only one compliance item");
+    ga_workspace_set_search (workspace, second->id);
+    gtk_test_widget_wait_for_draw (GTK_WIDGET (workspace));
+    ga_ui_test_spin (50);
+    collect_rows (GTK_WIDGET (workspace), rows);
+    for (guint i = 0; i < rows->len; i++)
+      if (ga_item_row_get_item (rows->pdata[i]) == second)
+        other = rows->pdata[i];
+    g_assert_nonnull (other);
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find (GTK_WIDGET (other), GTK_TYPE_TOGGLE_BUTTON, "choice-no")),
+                                  TRUE);
+    ga_workspace_set_search (workspace, NULL);
+    ga_workspace_set_filter (workspace, GA_ITEM_FILTER_NONCOMPLIANT);
+    g_assert_cmpuint (g_list_model_get_n_items (ga_workspace_get_items (workspace)), >=, 1);
+    ga_workspace_set_filter (workspace, GA_ITEM_FILTER_ALL);
+  }
+
+  /* 5. Undo brings the item back to no answer... redo restores it. */
+  gtk_widget_activate_action (GTK_WIDGET (workspace), "ws.undo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (workspace), "ws.undo", NULL);
+  g_assert_null (ga_session_get_answer (session, item));
+  gtk_widget_activate_action (GTK_WIDGET (workspace), "ws.redo", NULL);
+  g_assert_nonnull (ga_session_get_answer (session, item));
+
+  ga_workspace_set_search (workspace, NULL);
+  screenshot (GTK_WIDGET (f->window), "05-workspace");
+
+  /* 7. History. */
+  gtk_widget_activate_action (GTK_WIDGET (workspace), "ws.show-history", NULL);
+  screenshot (GTK_WIDGET (f->window), "06-history");
+  {
+    g_autoptr(GPtrArray) history = ga_store_list_history (store, ga_session_get_id (session), NULL);
+
+    g_assert_cmpuint (history->len, >=, 4);
+  }
+
+  /* 8. Export. */
+  export_path = g_build_filename (f->dir, "export.xlsx", NULL);
+  ga_workspace_export_to (workspace, export_path, export_done_cb, &done);
+  g_assert_true (ga_ui_test_wait_for (&done, 30000));
+  {
+    g_autofree char *contents = NULL;
+    gsize length = 0;
+
+    g_assert_true (g_file_get_contents (export_path, &contents, &length, NULL));
+    g_assert_cmpuint (length, >, 1000);
+    g_assert_true (contents[0] == 'P' && contents[1] == 'K');
+  }
+
+  /* 9. An energy audit with one carrier row: 100 000 kWh of electricity at
+   * the 当量值 0.1229 kgce/kWh is 100000 × 0.1229 / 1000 = 12.29 tce. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-assessment", NULL);
+  dialog = wait_for_toplevel (GA_TYPE_NEW_ASSESSMENT_DIALOG);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "kind_row")), 2);
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.create", NULL);
+  wait_until_gone (GA_TYPE_NEW_ASSESSMENT_DIALOG);
+  session = ga_workspace_get_session (workspace);
+  g_assert_cmpint (ga_template_get_kind (ga_session_get_template (session)), ==, GA_TEMPLATE_KIND_ENERGY_AUDIT);
+  {
+    GtkWidget *energy = ga_ui_test_find (GTK_WIDGET (workspace), GA_TYPE_TABLE_EDITOR, NULL);
+    g_autoptr(GError) error = NULL;
+    const GaResult *total;
+
+    g_assert_nonnull (energy);
+    g_assert_true (ga_table_editor_set_cell (GA_TABLE_EDITOR (energy), 0, "carrier", "electricity", &error));
+    g_assert_no_error (error);
+    g_assert_true (ga_table_editor_set_cell (GA_TABLE_EDITOR (energy), 0, "qty", "100000", &error));
+    g_assert_no_error (error);
+    g_assert_false (ga_table_editor_set_cell (GA_TABLE_EDITOR (energy), 0, "qty", "-5", &error));
+    g_assert_nonnull (error);
+    total = ga_engine_lookup (ga_session_get_engine (session), "E_total");
+    g_assert_nonnull (total);
+    g_assert_cmpint (total->value.kind, ==, GA_VALUE_NUMBER);
+    g_assert_cmpfloat_with_epsilon (total->value.u.number, 12.29, 1e-9);
+  }
+  /* 10. A number: letters are refused inline, a number is saved. */
+  row = find_row (workspace, GA_ITEM_NUMBER);
+  g_assert_nonnull (row);
+  item = ga_item_row_get_item (row);
+  entry = find (GTK_WIDGET (row), GTK_TYPE_ENTRY, "answer-entry");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "abc");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_null (ga_session_get_answer (session, item));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "invalid"));
+  screenshot (GTK_WIDGET (f->window), "08-invalid-number");
+  gtk_editable_set_text (GTK_EDITABLE (entry), "2025");
+  g_signal_emit_by_name (entry, "activate");
+  g_assert_nonnull (ga_session_get_answer (session, item));
+  g_assert_cmpint (ga_session_get_answer (session, item)->value.kind, ==, GA_VALUE_NUMBER);
+  g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (row), "invalid"));
+  ga_workspace_set_search (workspace, NULL);
+
+  {
+    GtkWidget *stack = ga_ui_test_find (GTK_WIDGET (workspace), ADW_TYPE_VIEW_STACK, NULL);
+
+    adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "energy");
+  }
+  screenshot (GTK_WIDGET (f->window), "07-energy");
+}
+
+/* The demo data opens on its enterprise; every assessment opens. */
+static void
+test_demo (Fixture       *f,
+           gconstpointer  data)
+{
+  GaStore *store = ga_application_get_store (f->app);
+  g_autoptr(GPtrArray) assessments = ga_store_list_assessments (store, 0, NULL);
+  GaWorkspace *workspace = ga_window_get_workspace (f->window);
+
+  g_assert_cmpstr (ga_window_get_page (f->window), ==, "enterprise");
+  g_assert_cmpuint (assessments->len, >=, 3);
+  screenshot (GTK_WIDGET (f->window), "10-demo-enterprise");
+
+  for (guint i = 0; i < assessments->len; i++)
+    {
+      GaAssessment *a = g_ptr_array_index (assessments, i);
+      g_autofree char *name = g_strdup_printf ("11-demo-%s", a->kind);
+
+      ga_window_open_assessment (f->window, a->id);
+      g_assert_cmpstr (ga_window_get_page (f->window), ==, "assessment");
+      g_assert_nonnull (ga_workspace_get_session (workspace));
+      g_assert_cmpint (ga_workspace_get_session (workspace) ? ga_workspace_get_session (workspace) != NULL : 0, ==, 1);
+      screenshot (GTK_WIDGET (f->window), name);
+    }
+}
+
+/* Every control of the workspace can be named by a screen reader. */
+static void
+check_names (GtkWidget *widget,
+             GPtrArray *unnamed)
+{
+  gboolean control = GTK_IS_BUTTON (widget) || GTK_IS_MENU_BUTTON (widget) || GTK_IS_ENTRY (widget)
+                     || GTK_IS_DROP_DOWN (widget) || GTK_IS_SPIN_BUTTON (widget)
+                     || GTK_IS_SEARCH_ENTRY (widget);
+
+  if (!gtk_widget_get_visible (widget))
+    return;
+  /* Rows of libadwaita name their inner controls by their title. */
+  if (control && gtk_widget_get_ancestor (widget, ADW_TYPE_PREFERENCES_ROW) == NULL
+      && gtk_widget_get_ancestor (widget, GTK_TYPE_POPOVER) == NULL
+      && !(GTK_IS_BUTTON (widget) && gtk_widget_get_ancestor (widget, GTK_TYPE_MENU_BUTTON) != NULL)
+      && !(GTK_IS_BUTTON (widget) && gtk_widget_get_ancestor (widget, GTK_TYPE_DROP_DOWN) != NULL)
+      && !(GTK_IS_BUTTON (widget) && gtk_widget_get_ancestor (widget, GTK_TYPE_SPIN_BUTTON) != NULL)
+      && !(GTK_IS_BUTTON (widget) && gtk_widget_get_ancestor (widget, ADW_TYPE_HEADER_BAR) != NULL
+           && gtk_widget_get_ancestor (widget, GTK_TYPE_WINDOW_CONTROLS) != NULL))
+    {
+      gboolean named = gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL)
+                       || gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+
+      if (!named && GTK_IS_BUTTON (widget))
+        {
+          const char *label = gtk_button_get_label (GTK_BUTTON (widget));
+          GtkWidget *child = gtk_button_get_child (GTK_BUTTON (widget));
+
+          named = (label != NULL && label[0] != '\0' && gtk_button_get_icon_name (GTK_BUTTON (widget)) == NULL)
+                  || (child != NULL && ADW_IS_BUTTON_CONTENT (child))
+                  || (child != NULL && GTK_IS_LABEL (child));
+        }
+      if (!named && GTK_IS_MENU_BUTTON (widget))
+        named = gtk_menu_button_get_label (GTK_MENU_BUTTON (widget)) != NULL;
+      if (!named)
+        g_ptr_array_add (unnamed, g_strdup_printf ("%s %s", G_OBJECT_TYPE_NAME (widget),
+                                                   gtk_widget_get_name (widget)));
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    check_names (child, unnamed);
+}
+
+static void
+test_accessible_names (Fixture       *f,
+                       gconstpointer  data)
+{
+  GaStore *store = ga_application_get_store (f->app);
+  g_autoptr(GPtrArray) assessments = ga_store_list_assessments (store, 0, NULL);
+  g_autoptr(GPtrArray) unnamed = g_ptr_array_new_with_free_func (g_free);
+
+  g_assert_cmpuint (assessments->len, >, 0);
+  check_names (GTK_WIDGET (f->window), unnamed);
+  for (guint i = 0; i < assessments->len; i++)
+    {
+      ga_window_open_assessment (f->window, ((GaAssessment *) assessments->pdata[i])->id);
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+      check_names (GTK_WIDGET (f->window), unnamed);
+    }
+  for (guint i = 0; i < unnamed->len; i++)
+    g_test_message ("unnamed: %s", (char *) unnamed->pdata[i]);
+  g_assert_cmpuint (unnamed->len, ==, 0);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  ga_ui_test_init (&argc, &argv);
+
+  g_test_add ("/ga/ui/app/main-flow", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_setup, test_main_flow, fixture_teardown);
+  g_test_add ("/ga/ui/app/demo", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_setup, test_demo, fixture_teardown);
+  g_test_add ("/ga/ui/app/accessible-names", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_setup, test_accessible_names, fixture_teardown);
+
+  return g_test_run ();
+}
