@@ -64,7 +64,7 @@ fixture_setup (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
 
-  f->dir = g_dir_make_tmp ("ga-store-test-XXXXXX", &error);
+  f->dir = g_dir_make_tmp (NULL, &error);
   g_assert_no_error (error);
   f->path = g_build_filename (f->dir, "test.db", NULL);
   f->store = ga_store_open (f->path, &error);
@@ -276,7 +276,7 @@ static void
 test_open_create (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("ga-store-test-XXXXXX", NULL);
+  g_autofree char *dir = g_dir_make_tmp (NULL, NULL);
   g_autofree char *path = g_build_filename (dir, "nested", "folder", "new.db", NULL);
   g_autoptr(GaStore) store = ga_store_open (path, &error);
   sqlite3 *db;
@@ -989,7 +989,7 @@ static void
 test_refuse_garbage (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("ga-store-test-XXXXXX", NULL);
+  g_autofree char *dir = g_dir_make_tmp (NULL, NULL);
   g_autofree char *path = g_build_filename (dir, "garbage.db", NULL);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
@@ -1016,7 +1016,7 @@ static void
 test_refuse_damaged (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("ga-store-test-XXXXXX", NULL);
+  g_autofree char *dir = g_dir_make_tmp (NULL, NULL);
   g_autofree char *path = g_build_filename (dir, "damaged.db", NULL);
   g_autofree char *contents = NULL;
   gsize len = 0;
@@ -1052,7 +1052,7 @@ static void
 test_refuse_newer (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("ga-store-test-XXXXXX", NULL);
+  g_autofree char *dir = g_dir_make_tmp (NULL, NULL);
   g_autofree char *path = g_build_filename (dir, "newer.db", NULL);
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
   g_autofree char *before = NULL;
@@ -1089,7 +1089,7 @@ static void
 test_refuse_foreign (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("ga-store-test-XXXXXX", NULL);
+  g_autofree char *dir = g_dir_make_tmp (NULL, NULL);
   g_autofree char *path = g_build_filename (dir, "other.db", NULL);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
@@ -1233,7 +1233,7 @@ static void
 test_read_only (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("ga-store-test-XXXXXX", NULL);
+  g_autofree char *dir = g_dir_make_tmp (NULL, NULL);
   g_autofree char *path = g_build_filename (dir, "ro.db", NULL);
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
@@ -1271,7 +1271,7 @@ static void
 test_migrate_v1 (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("ga-store-test-XXXXXX", NULL);
+  g_autofree char *dir = g_dir_make_tmp (NULL, NULL);
   g_autofree char *fixture = g_build_filename (GA_SOURCE_DIR, "tests", "fixtures", "store",
                                                "schema-v1.db", NULL);
   g_autofree char *path = g_build_filename (dir, "old.db", NULL);
@@ -1570,7 +1570,7 @@ static void
 test_crash (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("ga-store-crash-XXXXXX", NULL);
+  g_autofree char *dir = g_dir_make_tmp (NULL, NULL);
   g_autofree char *path = g_build_filename (dir, "crash.db", NULL);
   g_autofree char *ack = g_build_filename (dir, "acks", NULL);
   g_autofree char *self = g_file_read_link ("/proc/self/exe", &error);
@@ -1942,7 +1942,7 @@ test_cli (void)
       return;
     }
 
-  dir = g_dir_make_tmp ("ga-store-cli-XXXXXX", NULL);
+  dir = g_dir_make_tmp (NULL, NULL);
   db = g_build_filename (dir, "cli.db", NULL);
   other = g_build_filename (dir, "other.db", NULL);
   tmpl = g_build_filename (dir, "store-test.json", NULL);

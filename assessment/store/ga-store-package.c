@@ -17,7 +17,6 @@
 
 #include <errno.h>
 #include <string.h>
-#include <unistd.h>
 #include <glib/gstdio.h>
 
 static void
@@ -125,7 +124,6 @@ ga_store_export_package (GaStore     *store,
   g_autofree char *src_path = NULL;
   char *meta;
   gboolean ok;
-  int fd;
 
   g_return_val_if_fail (GA_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -143,17 +141,9 @@ ga_store_export_package (GaStore     *store,
 
   /* Written beside the target and renamed: the package is complete or
    * absent, never half-written. */
-  tmp = g_strconcat (path, ".XXXXXX", NULL);
-  fd = g_mkstemp (tmp);
-  if (fd < 0)
-    {
-      int saved = errno;
-      g_set_error (error, GA_STORE_ERROR,
-                   saved == ENOSPC ? GA_STORE_ERROR_FULL : GA_STORE_ERROR_OPEN,
-                   "Cannot write the package %s: %s", path, g_strerror (saved));
-      return FALSE;
-    }
-  close (fd);
+  tmp = ga_store_create_temp_beside (path, error);
+  if (tmp == NULL)
+    return FALSE;
 
   pkg = ga_store_open_internal (tmp, GA_PACKAGE_APPLICATION_ID, TRUE, error);
   if (pkg == NULL)
@@ -450,7 +440,7 @@ ga_store_import_package (GaStore               *store,
 
   /* Work on a private copy: the user's file is never written to (not even
    * by a migration of an older package), and it cannot change under us. */
-  dir = g_dir_make_tmp ("greenassess-import-XXXXXX", &local);
+  dir = g_dir_make_tmp (NULL, &local);
   if (dir == NULL)
     {
       g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_OPEN,

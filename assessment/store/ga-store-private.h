@@ -76,6 +76,11 @@ gboolean     ga_store_exec            (GaStore     *store,
                                        const char  *doing,
                                        GError     **error);
 
+/* Creates an empty file with a new name beside @path (for writing a copy
+ * that is then renamed onto @path) and returns its name. */
+char        *ga_store_create_temp_beside (const char  *path,
+                                          GError     **error);
+
 /* Current time as stored: ISO 8601 UTC with milliseconds. */
 char        *ga_store_now             (void);
 char        *ga_store_new_uuid        (void);

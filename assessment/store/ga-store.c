@@ -9,6 +9,7 @@
 #include "ga-store-private.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <string.h>
 #include <unistd.h>
@@ -232,6 +233,38 @@ ga_store_commit (GaStore     *store,
 }
 
 char *
+ga_store_create_temp_beside (const char  *path,
+                             GError     **error)
+{
+  /* Same folder as @path, so that the final rename stays on one file
+   * system and is atomic. O_EXCL: never reuse somebody else's file. */
+  for (guint attempt = 0; attempt < 100; attempt++)
+    {
+      g_autofree char *tmp = g_strdup_printf ("%s.%08x.tmp", path, g_random_int ());
+      int fd = g_open (tmp, O_WRONLY | O_CREAT | O_EXCL, 0600);
+
+      if (fd >= 0)
+        {
+          close (fd);
+          return g_steal_pointer (&tmp);
+        }
+      if (errno != EEXIST)
+        {
+          int saved = errno;
+          g_set_error (error, GA_STORE_ERROR,
+                       saved == ENOSPC ? GA_STORE_ERROR_FULL
+                       : saved == EACCES || saved == EROFS || saved == EPERM
+                         ? GA_STORE_ERROR_READ_ONLY : GA_STORE_ERROR_OPEN,
+                       "Cannot write %s: %s", path, g_strerror (saved));
+          return NULL;
+        }
+    }
+  g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_OPEN,
+               "Cannot write %s: no free temporary name beside it", path);
+  return NULL;
+}
+
+char *
 ga_store_now (void)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
@@ -440,20 +473,11 @@ backup_database (sqlite3     *src,
   g_autofree char *tmp = NULL;
   sqlite3 *dst = NULL;
   sqlite3_backup *backup;
-  int fd;
   int rc;
 
-  tmp = g_strconcat (dest, ".XXXXXX", NULL);
-  fd = g_mkstemp (tmp);
-  if (fd < 0)
-    {
-      int saved = errno;
-      g_set_error (error, GA_STORE_ERROR,
-                   saved == ENOSPC ? GA_STORE_ERROR_FULL : GA_STORE_ERROR_OPEN,
-                   "Cannot write the backup %s: %s", dest, g_strerror (saved));
-      return FALSE;
-    }
-  close (fd);
+  tmp = ga_store_create_temp_beside (dest, error);
+  if (tmp == NULL)
+    return FALSE;
 
   rc = sqlite3_open_v2 (tmp, &dst, SQLITE_OPEN_READWRITE | SQLITE_OPEN_EXRESCODE, NULL);
   if (rc == SQLITE_OK)

@@ -434,7 +434,7 @@ void
 ga_bench_store_run (void)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *dir = g_dir_make_tmp ("ga-bench-store-XXXXXX", &error);
+  g_autofree char *dir = g_dir_make_tmp (NULL, &error);
 
   g_assert_no_error (error);
   bench_saves (dir);
