@@ -13,6 +13,10 @@
  * Answers are stored as the JSON text ga_answer_to_json() produces; this
  * part of the store treats it as opaque, so saving never needs the template.
  * The functions that need the engine are in ga-store-engine.h.
+ *
+ * A GaStore (its connection and cached statements) is used by one thread
+ * at a time. A worker thread (an export, an import) opens its own GaStore
+ * on the same file: in WAL mode readers never wait for the writer.
  */
 #pragma once
 
