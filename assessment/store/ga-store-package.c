@@ -19,18 +19,6 @@
 #include <string.h>
 #include <glib/gstdio.h>
 
-static void
-remove_files (const char *path)
-{
-  static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
-
-  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
-    {
-      g_autofree char *p = g_strconcat (path, suffixes[i], NULL);
-      g_unlink (p);
-    }
-}
-
 static gboolean
 exec_bound (GaStore     *store,
             const char  *sql,
@@ -194,7 +182,7 @@ fail_detach:
   detach (pkg, "src");
 fail:
   g_clear_object (&pkg);
-  remove_files (tmp);
+  ga_store_remove_files (tmp);
   return FALSE;
 }
 
@@ -502,7 +490,7 @@ ga_store_import_package (GaStore               *store,
 
 out:
   g_clear_object (&pkg);
-  remove_files (copy);
+  ga_store_remove_files (copy);
   g_rmdir (dir);
   return id;
 }

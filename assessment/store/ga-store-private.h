@@ -81,6 +81,9 @@ gboolean     ga_store_exec            (GaStore     *store,
 char        *ga_store_create_temp_beside (const char  *path,
                                           GError     **error);
 
+/* Deletes a database file with its -wal, -shm and -journal files. */
+void         ga_store_remove_files    (const char  *path);
+
 /* Current time as stored: ISO 8601 UTC with milliseconds. */
 char        *ga_store_now             (void);
 char        *ga_store_new_uuid        (void);

@@ -449,8 +449,8 @@ query_int (sqlite3    *db,
   return TRUE;
 }
 
-static void
-remove_database_files (const char *path)
+void
+ga_store_remove_files (const char *path)
 {
   static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
 
@@ -512,7 +512,7 @@ backup_database (sqlite3     *src,
       g_autofree char *doing = g_strdup_printf ("Writing the backup %s", dest);
       ga_store_set_sqlite_error (dst, rc, doing, error);
       sqlite3_close_v2 (dst);
-      remove_database_files (tmp);
+      ga_store_remove_files (tmp);
       return FALSE;
     }
   sqlite3_close_v2 (dst);
@@ -522,7 +522,7 @@ backup_database (sqlite3     *src,
       int saved = errno;
       g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_OPEN,
                    "Cannot move the backup into place at %s: %s", dest, g_strerror (saved));
-      remove_database_files (tmp);
+      ga_store_remove_files (tmp);
       return FALSE;
     }
   return TRUE;
