@@ -149,6 +149,30 @@ edit_distance (const char *a,
   return row[lb];
 }
 
+/* The allowed names of each field list as a set, built once: checking
+ * every key of 10 000 items against lists by strcmp shows in profiles. */
+static GHashTable *
+field_set (const char * const *allowed)
+{
+  static GMutex lock;
+  static GHashTable *sets;   /* list pointer -> set of names */
+  GHashTable *set;
+
+  g_mutex_lock (&lock);
+  if (sets == NULL)
+    sets = g_hash_table_new (NULL, NULL);
+  set = g_hash_table_lookup (sets, allowed);
+  if (set == NULL)
+    {
+      set = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; allowed[i] != NULL; i++)
+        g_hash_table_add (set, (gpointer) allowed[i]);
+      g_hash_table_insert (sets, (gpointer) allowed, set);
+    }
+  g_mutex_unlock (&lock);
+  return set;
+}
+
 /* Reports every member of @obj that is not in @allowed. @other lists fields
  * that exist elsewhere (other item kinds), for a more precise message. Keys
  * starting with '_' are comments. */
@@ -160,6 +184,7 @@ check_fields (GaLoader           *l,
               const char * const *other,
               const char         *other_reason)
 {
+  GHashTable *set = field_set (allowed);
   JsonObjectIter iter;
   const char *key;
   JsonNode *value;
@@ -171,7 +196,7 @@ check_fields (GaLoader           *l,
       guint best_distance = 3;
       g_autofree char *fpath = NULL;
 
-      if (key[0] == '_' || g_strv_contains (allowed, key))
+      if (key[0] == '_' || g_hash_table_contains (set, key))
         continue;
 
       fpath = field_path (path, key);
@@ -217,15 +242,14 @@ want_string (GaLoader   *l,
         ga_loader_problem (l, path, "missing required field '%s'", key);
       return FALSE;
     }
-  fpath = field_path (path, key);
   if (!node_is_string (node))
     {
-      ga_loader_problem (l, fpath, "expected a string, found %s", node_description (node));
+      ga_loader_problem (l, (fpath = field_path (path, key)), "expected a string, found %s", node_description (node));
       return FALSE;
     }
   if (required && *json_node_get_string (node) == '\0')
     {
-      ga_loader_problem (l, fpath, "must not be empty");
+      ga_loader_problem (l, (fpath = field_path (path, key)), "must not be empty");
       return FALSE;
     }
   if (out != NULL)
@@ -254,16 +278,15 @@ want_number (GaLoader   *l,
         ga_loader_problem (l, path, "missing required field '%s'", key);
       return FALSE;
     }
-  fpath = field_path (path, key);
   if (!node_is_number (node))
     {
-      ga_loader_problem (l, fpath, "expected a number, found %s", node_description (node));
+      ga_loader_problem (l, (fpath = field_path (path, key)), "expected a number, found %s", node_description (node));
       return FALSE;
     }
   v = json_node_get_double (node);
   if (!isfinite (v))
     {
-      ga_loader_problem (l, fpath, "the number is out of range");
+      ga_loader_problem (l, (fpath = field_path (path, key)), "the number is out of range");
       return FALSE;
     }
   *out = v;
@@ -285,10 +308,9 @@ want_int (GaLoader   *l,
 
   if (!want_number (l, obj, path, key, required, &v))
     return FALSE;
-  fpath = field_path (path, key);
   if (v != floor (v) || v < min || v > max)
     {
-      ga_loader_problem (l, fpath, "expected a whole number from %d to %d, found %s",
+      ga_loader_problem (l, (fpath = field_path (path, key)), "expected a whole number from %d to %d, found %s",
                          min, max, json_node_get_string (member (obj, key)) != NULL
                          ? json_node_get_string (member (obj, key)) : "a fraction");
       return FALSE;
@@ -922,11 +944,36 @@ parse_lookup_table (GaLoader   *l,
 /* ------------------------------------------------------------------------ */
 /* Items                                                                    */
 
-static const char * const item_common_fields[] = {
-  "id", "kind", "title", "requirement", "guidance", "clause", "source", "verified",
-  "unverified_reason", "mandatory", "veto", "limiting", "bonus", "na_allowed", "points",
-  "weight", "applicable", "evidence", "score", NULL
-};
+
+#define ITEM_COMMON_FIELDS \
+  "id", "kind", "title", "requirement", "guidance", "clause", "source", "verified", \
+  "unverified_reason", "mandatory", "veto", "limiting", "bonus", "na_allowed", "points", \
+  "weight", "applicable", "evidence", "score"
+
+/* The fields an item of @kind may have (static lists, so that their sets
+ * are built once). */
+static const char * const *
+item_fields (GaItemKind kind)
+{
+  static const char * const common[] = { ITEM_COMMON_FIELDS, NULL };
+  static const char * const compliance[] = { ITEM_COMMON_FIELDS, "partial_factor", NULL };
+  static const char * const number[] = { ITEM_COMMON_FIELDS, "unit", "min", "max", "integer",
+                                         NULL };
+  static const char * const choice[] = { ITEM_COMMON_FIELDS, "options", NULL };
+  static const char * const table[] = { ITEM_COMMON_FIELDS, "columns", "rows", "min_rows", NULL };
+  static const char * const computed[] = { ITEM_COMMON_FIELDS, "value", "unit", "format", NULL };
+
+  switch (kind)
+    {
+    case GA_ITEM_COMPLIANCE: return compliance;
+    case GA_ITEM_NUMBER: return number;
+    case GA_ITEM_CHOICE:
+    case GA_ITEM_MULTI: return choice;
+    case GA_ITEM_TABLE: return table;
+    case GA_ITEM_COMPUTED: return computed;
+    default: return common;
+    }
+}
 
 static const char * const item_specific_fields[] = {
   "partial_factor", "unit", "min", "max", "integer", "options", "columns", "rows", "min_rows",
@@ -946,16 +993,31 @@ parse_kind (const char *text,
   return FALSE;
 }
 
+#define COLUMN_COMMON_FIELDS "id", "kind", "title", "unit", "required"
+
+static const char * const *
+column_fields_for (GaItemKind kind)
+{
+  static const char * const common[] = { COLUMN_COMMON_FIELDS, NULL };
+  static const char * const computed[] = { COLUMN_COMMON_FIELDS, "value", NULL };
+  static const char * const choice[] = { COLUMN_COMMON_FIELDS, "options", "options_table", NULL };
+  static const char * const number[] = { COLUMN_COMMON_FIELDS, "min", "max", NULL };
+
+  switch (kind)
+    {
+    case GA_ITEM_COMPUTED: return computed;
+    case GA_ITEM_CHOICE: return choice;
+    case GA_ITEM_NUMBER: return number;
+    default: return common;
+    }
+}
+
 static void
 parse_columns (GaLoader   *l,
                JsonObject *obj,
                const char *path,
                GaItem     *item)
 {
-  static const char * const column_fields[] = {
-    "id", "kind", "title", "unit", "value", "options", "options_table", "min", "max",
-    "required", NULL
-  };
   static const char * const column_specific[] = {
     "value", "options", "options_table", "min", "max", NULL
   };
@@ -973,7 +1035,6 @@ parse_columns (GaLoader   *l,
       g_autofree char *p = g_strdup_printf ("%s[%u]", cpath, c);
       JsonObject *co = element_object (l, json_array_get_element (array, c), p);
       g_autofree char *kind = NULL;
-      g_autoptr(GPtrArray) allowed = g_ptr_array_new ();
       GaColumn *column;
       SiteOwner owner = { GA_NODE_COLUMN, item->index, item->columns->len, item, NULL };
 
@@ -1016,23 +1077,10 @@ parse_columns (GaLoader   *l,
             column->kind = k;
         }
 
-      for (guint i = 0; column_fields[i] != NULL; i++)
-        {
-          const char *f = column_fields[i];
-          gboolean specific = g_strv_contains (column_specific, f);
-          if (!specific
-              || (column->kind == GA_ITEM_COMPUTED && g_str_equal (f, "value"))
-              || (column->kind == GA_ITEM_CHOICE && (g_str_equal (f, "options")
-                                                     || g_str_equal (f, "options_table")))
-              || (column->kind == GA_ITEM_NUMBER && (g_str_equal (f, "min")
-                                                     || g_str_equal (f, "max"))))
-            g_ptr_array_add (allowed, (gpointer) f);
-        }
-      g_ptr_array_add (allowed, NULL);
       {
         g_autofree char *reason = g_strdup_printf ("by columns of kind '%s'",
                                                    ga_item_kind_to_string (column->kind));
-        check_fields (l, co, p, (const char * const *) allowed->pdata, column_specific, reason);
+        check_fields (l, co, p, column_fields_for (column->kind), column_specific, reason);
       }
 
       if (!want_text (l, co, p, "title", FALSE, &column->title))
@@ -1471,7 +1519,6 @@ parse_item (GaLoader   *l,
   GaTemplate *tmpl = l->tmpl;
   GaItem *item = g_new0 (GaItem, 1);
   g_autofree char *kind = NULL;
-  g_autoptr(GPtrArray) allowed = g_ptr_array_new ();
   SiteOwner owner = { GA_NODE_ITEM, 0, 0, NULL, NULL };
   SiteOwner self_owner;
   gboolean kind_known = FALSE;
@@ -1518,42 +1565,10 @@ parse_item (GaLoader   *l,
         }
     }
 
-  for (guint i = 0; item_common_fields[i] != NULL; i++)
-    g_ptr_array_add (allowed, (gpointer) item_common_fields[i]);
-  switch (item->kind)
-    {
-    case GA_ITEM_COMPLIANCE:
-      g_ptr_array_add (allowed, (gpointer) "partial_factor");
-      break;
-    case GA_ITEM_NUMBER:
-      g_ptr_array_add (allowed, (gpointer) "unit");
-      g_ptr_array_add (allowed, (gpointer) "min");
-      g_ptr_array_add (allowed, (gpointer) "max");
-      g_ptr_array_add (allowed, (gpointer) "integer");
-      break;
-    case GA_ITEM_CHOICE:
-    case GA_ITEM_MULTI:
-      g_ptr_array_add (allowed, (gpointer) "options");
-      break;
-    case GA_ITEM_TABLE:
-      g_ptr_array_add (allowed, (gpointer) "columns");
-      g_ptr_array_add (allowed, (gpointer) "rows");
-      g_ptr_array_add (allowed, (gpointer) "min_rows");
-      break;
-    case GA_ITEM_COMPUTED:
-      g_ptr_array_add (allowed, (gpointer) "value");
-      g_ptr_array_add (allowed, (gpointer) "unit");
-      g_ptr_array_add (allowed, (gpointer) "format");
-      break;
-    default:
-      break;
-    }
-  g_ptr_array_add (allowed, NULL);
   if (kind_known)
     {
       g_autofree char *reason = g_strdup_printf ("by items of kind '%s'", kind);
-      check_fields (l, obj, path, (const char * const *) allowed->pdata, item_specific_fields,
-                    reason);
+      check_fields (l, obj, path, item_fields (item->kind), item_specific_fields, reason);
     }
 
   want_text (l, obj, path, "title", TRUE, &item->title);

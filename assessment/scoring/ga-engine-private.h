@@ -29,6 +29,8 @@ typedef struct {
 typedef struct {
   GaFormula *formula;      /* NULL: absent */
   GaBinding *bindings;
+  gboolean   constant;     /* no references and no look-ups: @value is the result */
+  GaValue    value;
 } GaCompiled;
 
 /* Applicability as a three-way answer plus failure. */

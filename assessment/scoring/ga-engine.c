@@ -268,6 +268,11 @@ evaluate (GaEngine         *engine,
   EvalContext ctx = { engine, compiled, table, row };
   GaFormulaContext context = { get_ref_cb, get_range_cb, lookup_cb, &ctx };
 
+  if (compiled->constant)
+    {
+      ga_value_copy (&compiled->value, out);
+      return;
+    }
   ga_formula_evaluate (compiled->formula, &context, out);
 }
 
@@ -326,9 +331,21 @@ compile (GaEngine   *engine,
 
   out->formula = formula;
   out->bindings = NULL;
+  out->constant = FALSE;
+  out->value = (GaValue) GA_VALUE_INIT;
   if (formula == NULL)
     return;
   n = ga_formula_get_n_refs (formula);
+  /* Benchmarks and weights are mostly plain numbers: evaluate those once.
+   * The language has no volatile functions, so a formula without
+   * references or look-ups always gives the same value. */
+  if (n == 0 && ga_formula_get_n_lookups (formula) == 0)
+    {
+      GaFormulaContext context = { get_ref_cb, get_range_cb, lookup_cb, NULL };
+      ga_formula_evaluate (formula, &context, &out->value);
+      out->constant = TRUE;
+      return;
+    }
   out->bindings = g_new0 (GaBinding, MAX (n, 1));
   for (guint r = 0; r < n; r++)
     {
@@ -381,6 +398,7 @@ compile (GaEngine   *engine,
 static void
 compiled_clear (GaCompiled *c)
 {
+  ga_value_clear (&c->value);
   g_clear_pointer (&c->bindings, g_free);
   c->formula = NULL;
 }
@@ -670,7 +688,7 @@ table_source_rows (GaEngine *engine,
 
   if (answer != NULL && !answer->not_applicable && answer->rows != NULL)
     return answer->rows;
-  if (answer == NULL || ga_answer_is_empty (answer))
+  if (answer == NULL)
     return engine->tables[item].fixed_rows;
   return NULL;
 }
@@ -1126,13 +1144,14 @@ eval_item (GaEngine *engine,
   GaResult *stored = &engine->items[index];
   const GaAnswer *answer = engine->answer_of[index];
   GaSectionApplicable *sa = &engine->sa[item->section->index];
-  gboolean answered = answer != NULL && !ga_answer_is_empty (answer);
+  gboolean answered = answer != NULL;   /* empty answers are not bound (see bind_answer) */
   gboolean scored = !isnan (item->points) && !item->veto && !item_is_indicator (engine, item);
   double old_weight = st->raw_weight;
   GaStatus old_weight_status = st->weight_status;
   GaApplicability applies;
   GaResult r;
   GaValue old_value;
+  gboolean value_kept = FALSE;
   gboolean changed;
 
   result_init (&r);
@@ -1194,6 +1213,14 @@ eval_item (GaEngine *engine,
         evaluate (engine, &st->value, 0, 0, &stored->value);
       else if (st->problem.kind == GA_VALUE_ERROR)
         ga_value_copy (&st->problem, &stored->value);
+      else if (answer != NULL && item->kind != GA_ITEM_MULTI && item->kind != GA_ITEM_TABLE
+               && same_value (&old_value, &answer->value))
+        {
+          /* Unchanged answer: keep the value instead of copying its text. */
+          stored->value = old_value;
+          old_value = (GaValue) GA_VALUE_INIT;
+          value_kept = TRUE;
+        }
       else
         item_value_from_answer (engine, item, answer, &stored->value);
       if (applies == GA_APPLIES_ERROR)
@@ -1253,6 +1280,7 @@ eval_item (GaEngine *engine,
         {
           ga_value_clear (&stored->value);
           ga_value_set_na (&stored->value);
+          value_kept = FALSE;
         }
     }
   r.value = stored->value;
@@ -1280,7 +1308,7 @@ eval_item (GaEngine *engine,
       ga_value_clear (&problem);
     }
 
-  changed = !same_value (&old_value, &stored->value) || !same_result (stored, &r)
+  changed = (!value_kept && !same_value (&old_value, &stored->value)) || !same_result (stored, &r)
             || !same_double (old_weight, st->raw_weight)
             || old_weight_status != st->weight_status;
   ga_value_clear (&old_value);
@@ -1859,6 +1887,17 @@ propagate (GaEngine *engine)
   update_summary (engine);
 }
 
+/* What the evaluation sees of an answer: nothing when it is empty (a note
+ * alone answers nothing) or belongs to a computed item. */
+static const GaAnswer *
+bind_answer (const GaItem   *item,
+             const GaAnswer *answer)
+{
+  if (item->kind == GA_ITEM_COMPUTED || ga_answer_is_empty (answer))
+    return NULL;
+  return answer;
+}
+
 void
 ga_engine_set_answers (GaEngine    *engine,
                        GaAnswerSet *answers)
@@ -1872,8 +1911,7 @@ ga_engine_set_answers (GaEngine    *engine,
   for (guint i = 0; i < tmpl->items->len; i++)
     {
       GaItem *item = tmpl->items->pdata[i];
-      engine->answer_of[i] = item->kind == GA_ITEM_COMPUTED
-                             ? NULL : ga_answer_set_get (engine->answers, item->id);
+      engine->answer_of[i] = bind_answer (item, ga_answer_set_get (engine->answers, item->id));
     }
   ga_engine_evaluate (engine);
 }
@@ -1887,6 +1925,7 @@ ga_engine_set_answer (GaEngine        *engine,
   GaTemplate *tmpl;
   GaItem *item;
   GaAnswer *copy;
+  const GaAnswer *previous;
 
   g_return_val_if_fail (engine != NULL, FALSE);
   tmpl = engine->tmpl;
@@ -1907,13 +1946,13 @@ ga_engine_set_answer (GaEngine        *engine,
   if (answer != NULL && !ga_answer_check (answer, item, error))
     return FALSE;
 
-  if (ga_answer_equal (engine->answer_of[item->index], answer)
-      && (answer == NULL) == (engine->answer_of[item->index] == NULL))
+  previous = ga_answer_set_get (engine->answers, item->id);
+  if (ga_answer_equal (previous, answer) && (previous == NULL) == (answer == NULL))
     return TRUE;
 
   copy = answer != NULL ? ga_answer_copy (answer) : NULL;
   ga_answer_set_take (engine->answers, item->id, copy);
-  engine->answer_of[item->index] = copy;
+  engine->answer_of[item->index] = bind_answer (item, copy);
 
   heap_push (engine, item->index);
   if (item->kind == GA_ITEM_TABLE)
