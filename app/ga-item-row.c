@@ -872,6 +872,7 @@ build_header (GaItemRow *self)
 
   gtk_label_set_text (GTK_LABEL (self->clause), item->clause ? item->clause : "");
   gtk_widget_set_visible (self->clause, item->clause != NULL);
+  gtk_widget_set_tooltip_text (self->clause, item->clause);
   gtk_label_set_text (GTK_LABEL (self->title), ga_text_get (&item->title, NULL));
   gtk_label_set_text (GTK_LABEL (self->requirement), requirement ? requirement : "");
   gtk_widget_set_visible (self->requirement, requirement != NULL && requirement[0] != '\0');
@@ -1238,10 +1239,14 @@ ga_item_row_init (GaItemRow *self)
   gtk_widget_add_css_class (GTK_WIDGET (self), "ga-item-row");
 
   header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  /* The clause can be long ("GB/T 36132-2025 ch. 4 …"): it gets a line of
+   * its own above the title so that the title keeps the width. */
   self->clause = gtk_label_new (NULL);
   gtk_widget_add_css_class (self->clause, "dim-label");
   gtk_widget_add_css_class (self->clause, "ga-clause");
-  gtk_widget_set_valign (self->clause, GTK_ALIGN_BASELINE);
+  gtk_label_set_xalign (GTK_LABEL (self->clause), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (self->clause), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_parent (self->clause, GTK_WIDGET (self));
   self->title = gtk_label_new (NULL);
   gtk_label_set_wrap (GTK_LABEL (self->title), TRUE);
   gtk_label_set_xalign (GTK_LABEL (self->title), 0);
@@ -1253,7 +1258,8 @@ ga_item_row_init (GaItemRow *self)
   popover = popover_with_label (&self->explain_label);
   g_signal_connect (popover, "show", G_CALLBACK (score_popover_show_cb), self);
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->score_button), popover);
-  gtk_box_append (GTK_BOX (header), self->clause);
+  gtk_widget_set_valign (self->badges, GTK_ALIGN_START);
+  gtk_widget_set_valign (self->score_button, GTK_ALIGN_START);
   gtk_box_append (GTK_BOX (header), self->title);
   gtk_box_append (GTK_BOX (header), self->badges);
   gtk_box_append (GTK_BOX (header), self->score_button);

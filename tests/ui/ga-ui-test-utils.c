@@ -17,6 +17,8 @@ ga_ui_test_init (int    *argc,
   ga_application_init_i18n ();
   gtk_test_init (argc, argv, NULL);
   adw_init ();
+  /* Screenshots must not catch a sidebar half-way through its slide. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 }
 
 static gboolean
