@@ -202,7 +202,14 @@ explain_item (GaEngine *engine,
       g_autofree char *reason = na_reason (engine, item);
       if (prefix == NULL)
         return g_strdup_printf (_("Not applicable (%s)"), reason);
-      switch (item->section->na_policy)
+      /* The result already follows the policy that applies (the item's
+       * section's, or the one above a section that does not apply). */
+      if (r->max > 0 && !item->bonus)
+        return g_strdup_printf (_("%s: not applicable (%s); its %s points are awarded"), prefix,
+                                reason, num (item->points));
+      if (st->na_cause == GA_NA_SECTION && item->bonus)
+        return g_strdup_printf (_("Not applicable (%s); no bonus points"), reason);
+      switch (ga_engine_item_na_policy (engine, item))
         {
         case GA_NA_POLICY_AWARD:
           return g_strdup_printf (_("%s: not applicable (%s); its %s points are awarded"), prefix,

@@ -141,6 +141,9 @@ struct _GaEngine {
 /* ga-engine.c, for the explanations and the JSON */
 const GaValue *ga_engine_item_value   (GaEngine *engine,
                                        guint     item);
+/* The N/A policy that decides how @item counts while it is not applicable. */
+GaNaPolicy     ga_engine_item_na_policy (GaEngine     *engine,
+                                         const GaItem *item);
 gboolean       ga_engine_option_of    (const GaItem   *item,
                                        const char     *id,
                                        const GaOption **option);

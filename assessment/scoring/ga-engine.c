@@ -1054,6 +1054,14 @@ cascade_policy (GaEngine  *engine,
   return section->parent != NULL ? section->parent->na_policy : engine->tmpl->na_policy;
 }
 
+GaNaPolicy
+ga_engine_item_na_policy (GaEngine     *engine,
+                          const GaItem *item)
+{
+  return engine->istate[item->index].na_cause == GA_NA_SECTION
+         ? cascade_policy (engine, item->section) : item_na_policy (item);
+}
+
 static void
 item_not_applicable (GaEngine *engine,
                      GaItem   *item,
@@ -1067,8 +1075,7 @@ item_not_applicable (GaEngine *engine,
   r->level = -1;
   if (isnan (item->points) || item->veto || item_is_indicator (engine, item))
     return;
-  policy = engine->istate[item->index].na_cause == GA_NA_SECTION
-           ? cascade_policy (engine, item->section) : item_na_policy (item);
+  policy = ga_engine_item_na_policy (engine, item);
   if (policy == GA_NA_POLICY_AWARD && !item->bonus)
     r->score = r->max = item->points;
   else
