@@ -810,30 +810,50 @@ find_binding (GPtrArray  *bindings,
   return NULL;
 }
 
+/* Shows the formula with a caret under character @column (1-based). Wide
+ * characters take two cells; control characters are shown as spaces so the
+ * formula stays on one line; a long formula is cut to a window around the
+ * column, marked with "…" at the cut ends. */
 static void
 print_caret (const char *text,
              guint       column)
 {
-  g_autoptr(GString) line = g_string_new (NULL);
-  guint col = 1;
+  const guint before = 40, span = 80;
+  g_autoptr(GString) shown = g_string_new (NULL);
+  g_autoptr(GString) caret = g_string_new (NULL);
+  /* Bytes that are not UTF-8 become U+FFFD, one character each, which is
+   * how the parser counts them too. */
+  g_autofree char *valid = g_utf8_make_valid (text, -1);
+  glong n = g_utf8_strlen (valid, -1);
+  glong first = MAX (0, (glong) column - 1 - (glong) before);
+  glong last = MIN (n, first + (glong) span);
+  const char *p = g_utf8_offset_to_pointer (valid, first);
 
-  /* Line the caret up under character @column; wide characters take two
-   * cells and tabs stay tabs, so the caret lands right in a terminal. */
-  for (const char *p = text; *p != '\0' && col < column; p = g_utf8_next_char (p), col++)
+  if (first > 0)
+    {
+      g_string_append (shown, "…");
+      g_string_append_c (caret, ' ');
+    }
+  for (glong i = first; i < last; i++, p = g_utf8_next_char (p))
     {
       gunichar c = g_utf8_get_char (p);
+      guint cells = g_unichar_iszerowidth (c) ? 0 : g_unichar_iswide (c) ? 2 : 1;
 
-      if (c == '\t')
-        g_string_append_c (line, '\t');
-      else if (!g_unichar_iszerowidth (c))
+      if (g_unichar_iscntrl (c))
         {
-          g_string_append_c (line, ' ');
-          if (g_unichar_iswide (c))
-            g_string_append_c (line, ' ');
+          g_string_append_c (shown, ' ');
+          cells = 1;
         }
+      else
+        g_string_append_unichar (shown, c);
+      if (i + 1 < (glong) column)
+        for (guint k = 0; k < cells; k++)
+          g_string_append_c (caret, ' ');
     }
-  g_string_append_c (line, '^');
-  g_printerr ("  %s\n  %s\n", text, line->str);
+  if (last < n)
+    g_string_append (shown, "…");
+  g_string_append_c (caret, '^');
+  g_printerr ("  %s\n  %s\n", shown->str, caret->str);
 }
 
 int
@@ -867,7 +887,9 @@ ga_cli_cmd_formula (int    argc,
       N_("Print the Excel translation instead of the value"), NULL },
     { "template", 't', 0, G_OPTION_ARG_STRING, &template_spec,
       N_("Template (bundled id or file) whose lookup tables FACTOR() reads"), N_("TEMPLATE") },
-    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_STRING_ARRAY, &positional, NULL, NULL },
+    /* FILENAME: the bytes as given, so that the parser, not the option
+     * parser, reports text that is not UTF-8 (an input error). */
+    { G_OPTION_REMAINING, 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &positional, NULL, NULL },
     { NULL }
   };
 

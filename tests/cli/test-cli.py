@@ -333,6 +333,22 @@ def _():
     check(out == "", "nothing on stdout", out, err)
 
 
+@case("evaluate answers written for another template: exit 1, both ids named")
+def _():
+    path = fixture("answers-pass.json")
+    expect(["evaluate", fixture("cp.json"), path], 1,
+           err_has=[path + ":", "cli-points", "cli-cp"])
+
+
+@case("evaluate with a template that is not valid: exit 1, its problems listed")
+def _():
+    for bad in ("invalid.json", "not-json.json"):
+        path = fixture(bad)
+        out, err = expect(["evaluate", path, fixture("answers-pass.json")], 1,
+                          err_has=[path + ":"])
+        check(out == "", "nothing on stdout", out, err)
+
+
 @case("evaluate with missing arguments: exit 2")
 def _():
     expect(["evaluate"], 2, err_has=["missing TEMPLATE"])
@@ -388,6 +404,22 @@ def _():
     prefix = text[:col - 1]
     cells = sum(2 if "\u4e00" <= ch <= "\u9fff" else 1 for ch in prefix)
     check(caret.index("^") - 2 == cells, "caret at cell %d" % cells, out, err)
+
+
+@case("formula that is not UTF-8: exit 1 (bad input), column of the bad byte")
+def _():
+    out, err = expect(["formula", b"1+\xff\xfe"], 1, err_has=["error: column 3:", "UTF-8"])
+
+
+@case("formula longer than the limit: exit 1, the shown line stays short")
+def _():
+    text = "1+" * 5000 + "1"
+    out, err = expect(["formula", text], 1, err_has=["error: column ", "limit"])
+    lines = err.splitlines()
+    check(len(lines) >= 3 and max(len(l) for l in lines[1:3]) < 100,
+          "a window around the column, not 10 000 characters", None, err[:300])
+    check(lines[1].startswith("  …") and lines[2].rstrip().endswith("^"), "window marks",
+          None, err[:300])
 
 
 @case("formula --excel prints the Excel translation")
