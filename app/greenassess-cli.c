@@ -78,7 +78,8 @@ ga_cli_cmd_templates (int    argc,
   };
 
   if (!ga_cli_parse_options (&argc, &argv, NULL,
-                             _("Lists the bundled templates (those compiled into the program): id,\nversion, standard and the titles in both languages."),
+                             _("Lists the bundled templates (those compiled into the program):\n"
+                               "id, version, standard and the titles in both languages."),
                              NULL, NULL, &context, &exit_code))
     return exit_code;
   if (argc > 1)
@@ -893,6 +894,13 @@ ga_cli_cmd_formula (int    argc,
     { NULL }
   };
 
+  const char *examples =
+    _("Examples:\n"
+      "  greenassess-cli formula '1+2*3'\n"
+      "  greenassess-cli formula 'INTERP(E1, 0.8, 0.9, 10)' --set E1=0.85\n"
+      "  greenassess-cli formula 'SUM(energy.tce)' --set energy.tce=1,2,3\n"
+      "  greenassess-cli formula 'IF(A>1, \"high\", \"low\")' --excel");
+
   /* An expression may start with '-' ("-2^2"); GOption would take it for an
    * option, so such arguments are passed after "--". */
   for (int i = 0; i < argc; i++)
@@ -918,12 +926,7 @@ ga_cli_cmd_formula (int    argc,
                              _("Parses EXPRESSION in the formula language and prints its value,\n"
                                "or with --excel the Excel formula it becomes. References without\n"
                                "a --set value are blank."),
-                             _("Examples:\n"
-                               "  greenassess-cli formula '1+2*3'\n"
-                               "  greenassess-cli formula 'INTERP(E1, 0.8, 0.9, 10)' --set E1=0.85\n"
-                               "  greenassess-cli formula 'SUM(energy.tce)' --set energy.tce=1,2,3\n"
-                               "  greenassess-cli formula 'IF(A>1, \"high\", \"low\")' --excel"),
-                             entries, &context, &exit_code))
+                             examples, entries, &context, &exit_code))
     return exit_code;
 
   n_positional = positional != NULL ? (int) g_strv_length (positional) : 0;
