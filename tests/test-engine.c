@@ -841,6 +841,71 @@ test_cp_incomplete (void)
   assert_matches_fresh (e);
 }
 
+/* A small clean-production template inline: two categories; the level
+ * rule I also asks every other indicator to meet II (others_min_level). */
+static const char cp_small[] =
+  "{\"format\": 1, \"id\": \"cp-small\", \"version\": \"1\", \"kind\": \"clean-production\","
+  " \"title\": \"t\", \"standard\": {\"code\": \"T\"}, \"source\": \"test\","
+  " \"scoring\": {\"scheme\": \"clean-production\", \"na_policy\": \"%s\", \"levels\": ["
+  "   {\"level\": 1, \"min_index\": 60, \"limiting\": true, \"others_min_level\": 2},"
+  "   {\"level\": 2, \"min_index\": 60, \"limiting\": true},"
+  "   {\"level\": 3, \"min_index\": 100}]},"
+  " \"sections\": ["
+  "  {\"id\": \"K1\", \"title\": \"k1\", \"weight\": 0.6, \"items\": ["
+  "    {\"id\": \"A\", \"kind\": \"number\", \"title\": \"a\", \"source\": \"s\", \"weight\": 0.5,"
+  "     \"limiting\": true, \"score\": {\"levels\": {\"cmp\": \">=\", \"I\": 3, \"II\": 2, \"III\": 1}}},"
+  "    {\"id\": \"B\", \"kind\": \"number\", \"title\": \"b\", \"source\": \"s\", \"weight\": 0.5,"
+  "     \"score\": {\"levels\": {\"cmp\": \">=\", \"I\": 3, \"II\": 2, \"III\": 1}}}]},"
+  "  {\"id\": \"K2\", \"title\": \"k2\", \"weight\": 0.4, \"items\": ["
+  "    {\"id\": \"C\", \"kind\": \"yesno\", \"title\": \"c\", \"source\": \"s\", \"weight\": 1}]}]}";
+
+static GaEngine *
+cp_small_engine (const char *policy)
+{
+  g_autofree char *json = g_strdup_printf (cp_small, policy);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GaTemplate) tmpl = ga_template_new_from_data (json, -1, NULL, &error);
+
+  g_assert_no_error (error);
+  return ga_engine_new (tmpl);
+}
+
+static void
+test_cp_others_and_category_na (void)
+{
+  g_autoptr(GaEngine) e = cp_small_engine ("renormalise");
+  g_autoptr(GaEngine) award = cp_small_engine ("award");
+
+  /* A 3 (I), B 1 (III), C yes (I).
+   *  K1: I 50, II 50, III 100; K2: 100 everywhere.
+   *  Y_I = 0.6 × 50 + 0.4 × 100 = 70 ≥ 60 and A (limiting) meets I, but B
+   *  (level III) does not meet II, which the level-I rule asks of the others.
+   *  Level II: Y_II = 70 ≥ 60, A meets II -> II. */
+  answer (e, "A", "3");
+  answer (e, "B", "1");
+  answer (e, "C", "true");
+  assert_index (e, 70, 70, 100, 2);
+  /* B 2 (II): the others rule holds -> I (Y_I still 70). */
+  answer (e, "B", "2");
+  assert_index (e, 70, 100, 100, 1);
+
+  /* The whole of K2 N/A. renormalise: w rescaled over K1 alone, 0.6/0.6 = 1:
+   *  Y_I = 50, Y_II = Y_III = 100 -> I fails (50 < 60), II holds -> II. */
+  answer (e, "C", "{\"na\": \"no such line\"}");
+  assert_status (e, "K2", GA_STATUS_NA);
+  g_assert_cmpfloat_with_epsilon (result (e, "K1")->weight, 1, EPS);
+  assert_index (e, 50, 100, 100, 2);
+  assert_matches_fresh (e);
+
+  /* award: K2 counts as met at every level with its weight 0.4:
+   *  Y_I = 0.6 × 50 + 0.4 × 100 = 70 -> I (A meets I, B meets II). */
+  answer (award, "A", "3");
+  answer (award, "B", "2");
+  answer (award, "C", "{\"na\": \"no such line\"}");
+  assert_index (award, 70, 100, 100, 1);
+  assert_matches_fresh (award);
+}
+
 /* ------------------------------------------------------------------------ */
 /* The property: incremental == fresh, over random answer sequences         */
 
@@ -1026,6 +1091,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ga/engine/cp/cumulative", test_cp_cumulative);
   g_test_add_func ("/ga/engine/cp/level-three", test_cp_level_three);
   g_test_add_func ("/ga/engine/cp/incomplete", test_cp_incomplete);
+  g_test_add_func ("/ga/engine/cp/others-category-na", test_cp_others_and_category_na);
   g_test_add_func ("/ga/engine/property/points", test_property_points);
   g_test_add_func ("/ga/engine/property/clean-production", test_property_cp);
   return g_test_run ();

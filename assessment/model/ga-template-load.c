@@ -151,12 +151,31 @@ edit_distance (const char *a,
 
 /* The allowed names of each field list as a set, built once: checking
  * every key of 10 000 items against lists by strcmp shows in profiles. */
+typedef struct {
+  const char * const *lists[48];
+  GHashTable         *sets[48];
+  guint               n;
+} FieldSetCache;
+
 static GHashTable *
 field_set (const char * const *allowed)
 {
   static GMutex lock;
   static GHashTable *sets;   /* list pointer -> set of names */
+  static GPrivate cache_key = G_PRIVATE_INIT (g_free);
+  FieldSetCache *cache = g_private_get (&cache_key);
   GHashTable *set;
+
+  /* A per-thread copy of the few pointers, so that the common case takes
+   * no lock. */
+  if (cache == NULL)
+    {
+      cache = g_new0 (FieldSetCache, 1);
+      g_private_set (&cache_key, cache);
+    }
+  for (guint i = 0; i < cache->n; i++)
+    if (cache->lists[i] == allowed)
+      return cache->sets[i];
 
   g_mutex_lock (&lock);
   if (sets == NULL)
@@ -170,6 +189,12 @@ field_set (const char * const *allowed)
       g_hash_table_insert (sets, (gpointer) allowed, set);
     }
   g_mutex_unlock (&lock);
+  if (cache->n < G_N_ELEMENTS (cache->lists))
+    {
+      cache->lists[cache->n] = allowed;
+      cache->sets[cache->n] = set;
+      cache->n++;
+    }
   return set;
 }
 
@@ -432,8 +457,9 @@ want_text (GaLoader   *l,
           return FALSE;
         }
       ga_text_clear (out);
+      /* One string serves both languages (ga_text_clear() knows). */
       out->zh = g_strdup (s);
-      out->en = g_strdup (s);
+      out->en = out->zh;
       return TRUE;
     }
   if (JSON_NODE_HOLDS_OBJECT (node))

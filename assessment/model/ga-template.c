@@ -36,6 +36,9 @@ ensure_resources_registered (void)
 void
 ga_text_clear (GaText *text)
 {
+  /* A plain-string text shares one allocation between both languages. */
+  if (text->en == text->zh)
+    text->en = NULL;
   g_clear_pointer (&text->zh, g_free);
   g_clear_pointer (&text->en, g_free);
 }

@@ -571,9 +571,14 @@ ga_engine_explain_summary (GaEngine *engine)
         {
           const char *y = num (sum->index[sum->level - 1]);
           const char *min = num (achieved->min_index);
-          g_string_append_printf (s, _("Level %s (%s): Y_%s = %s ≥ %s"), level_names[sum->level],
-                                  ga_text_get (&achieved->label, NULL), level_names[sum->level],
-                                  y, min);
+          g_autofree char *plain = g_strdup_printf (_("Level %s"), level_names[sum->level]);
+          const char *label = ga_text_get (&achieved->label, NULL);
+
+          g_string_append (s, plain);
+          /* The template's label adds the level's name (国际清洁生产领先水平). */
+          if (g_strcmp0 (label, plain) != 0 && g_strcmp0 (label, level_names[sum->level]) != 0)
+            g_string_append_printf (s, " (%s)", label);
+          g_string_append_printf (s, _(": Y_%s = %s ≥ %s"), level_names[sum->level], y, min);
           if (achieved->limiting_at_level)
             g_string_append_printf (s, _(" and every limiting indicator meets %s"),
                                     level_names[sum->level]);
