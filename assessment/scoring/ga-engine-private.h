@@ -72,6 +72,9 @@ typedef struct {
   int          band_hit;     /* index of the band met, -1 = otherwise */
   double       option_points;
 
+  /* The chosen option of a choice answer, found when the answer is set. */
+  const GaOption *option;
+
   /* Read by the category node (clean production): compared for changes. */
   double       raw_weight;   /* ω_ij as evaluated; NaN when unknown */
   GaStatus     weight_status;

@@ -799,6 +799,27 @@ item_is_indicator (GaEngine     *engine,
   return engine->tmpl->scheme == GA_SCHEME_CLEAN_PRODUCTION && item->weight != NULL;
 }
 
+/* The option the value names: the one found when the answer was set, or a
+ * search when the value does not come from the answer. */
+static gboolean
+chosen_option (GaItemState     *st,
+               const GaItem    *item,
+               const GaValue   *v,
+               const GaOption **option)
+{
+  if (v->kind != GA_VALUE_TEXT)
+    {
+      *option = NULL;
+      return FALSE;
+    }
+  if (st->option != NULL && g_str_equal (st->option->id, v->u.text))
+    {
+      *option = st->option;
+      return TRUE;
+    }
+  return ga_engine_option_of (item, v->u.text, option);
+}
+
 /* Scores an applicable item whose value is known; fills @r and returns the
  * status. */
 static GaStatus
@@ -829,7 +850,7 @@ score_item (GaEngine    *engine,
           if (item->kind == GA_ITEM_CHOICE && v->kind == GA_VALUE_TEXT)
             {
               const GaOption *o;
-              r->veto_failed = ga_engine_option_of (item, v->u.text, &o) && o->fails;
+              r->veto_failed = chosen_option (st, item, v, &o) && o->fails;
             }
           break;
         case GA_SCORE_FORMULA:
@@ -877,7 +898,7 @@ score_item (GaEngine    *engine,
           if (item->kind == GA_ITEM_CHOICE)
             {
               const GaOption *o;
-              level = v->kind == GA_VALUE_TEXT && ga_engine_option_of (item, v->u.text, &o)
+              level = chosen_option (st, item, v, &o)
                       && o->level > 0 ? o->level : 0;
               break;
             }
@@ -933,7 +954,7 @@ score_item (GaEngine    *engine,
       if (item->kind == GA_ITEM_CHOICE && v->kind == GA_VALUE_TEXT)
         {
           const GaOption *o;
-          double p = ga_engine_option_of (item, v->u.text, &o) && !isnan (o->points)
+          double p = chosen_option (st, item, v, &o) && !isnan (o->points)
                      ? o->points : 0;
           st->option_points = p;
           r->score = clamp (p, 0, points);
@@ -1897,11 +1918,17 @@ propagate (GaEngine *engine)
 /* What the evaluation sees of an answer: nothing when it is empty (a note
  * alone answers nothing) or belongs to a computed item. */
 static const GaAnswer *
-bind_answer (const GaItem   *item,
+bind_answer (GaEngine       *engine,
+             const GaItem   *item,
              const GaAnswer *answer)
 {
+  GaItemState *st = &engine->istate[item->index];
+
+  st->option = NULL;
   if (item->kind == GA_ITEM_COMPUTED || ga_answer_is_empty (answer))
     return NULL;
+  if (item->kind == GA_ITEM_CHOICE && answer->value.kind == GA_VALUE_TEXT)
+    ga_engine_option_of (item, answer->value.u.text, &st->option);
   return answer;
 }
 
@@ -1918,7 +1945,8 @@ ga_engine_set_answers (GaEngine    *engine,
   for (guint i = 0; i < tmpl->items->len; i++)
     {
       GaItem *item = tmpl->items->pdata[i];
-      engine->answer_of[i] = bind_answer (item, ga_answer_set_get (engine->answers, item->id));
+      engine->answer_of[i] = bind_answer (engine, item,
+                                          ga_answer_set_get (engine->answers, item->id));
     }
   ga_engine_evaluate (engine);
 }
@@ -1959,7 +1987,7 @@ ga_engine_set_answer (GaEngine        *engine,
 
   copy = answer != NULL ? ga_answer_copy (answer) : NULL;
   ga_answer_set_take (engine->answers, item->id, copy);
-  engine->answer_of[item->index] = bind_answer (item, copy);
+  engine->answer_of[item->index] = bind_answer (engine, item, copy);
 
   heap_push (engine, item->index);
   if (item->kind == GA_ITEM_TABLE)
