@@ -66,6 +66,11 @@ struct _GaItemRow
   GPtrArray  *checks;        /* GtkCheckButton*, MULTI */
   GtkWidget  *table_label;
   GtkWidget  *value_label;   /* COMPUTED */
+
+  /* What show_result() last put on screen: most rows do not change when
+   * another item is answered, and setting a label is not free. */
+  char       *shown_score;
+  guint       shown_evidence;
 };
 
 G_DEFINE_FINAL_TYPE (GaItemRow, ga_item_row, GTK_TYPE_WIDGET)
@@ -1074,10 +1079,15 @@ show_result (GaItemRow *self)
     score = ga_format_score (result->status == GA_STATUS_COMPLETE ? result->score : NAN, result->max);
   else
     score = g_strdup (_("Details"));
-  gtk_menu_button_set_label (GTK_MENU_BUTTON (self->score_button), score);
-  description = g_strdup_printf (_("Score: %s. Show how it was calculated"), score);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->score_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  description, -1);
+  if (g_strcmp0 (score, self->shown_score) != 0)
+    {
+      gtk_menu_button_set_label (GTK_MENU_BUTTON (self->score_button), score);
+      description = g_strdup_printf (_("Score: %s. Show how it was calculated"), score);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->score_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      description, -1);
+      g_free (self->shown_score);
+      self->shown_score = g_steal_pointer (&score);
+    }
 
   if (result->noncompliant || result->veto_failed)
     gtk_widget_add_css_class (GTK_WIDGET (self), "noncompliant");
@@ -1088,8 +1098,25 @@ show_result (GaItemRow *self)
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "answered");
 
-  evidence = n_evidence > 0 ? g_strdup_printf (_("Evidence · %u"), n_evidence) : g_strdup (_("Evidence"));
-  gtk_menu_button_set_label (GTK_MENU_BUTTON (self->evidence_button), evidence);
+  if (n_evidence != self->shown_evidence || !gtk_menu_button_get_label (GTK_MENU_BUTTON (self->evidence_button)))
+    {
+      evidence = n_evidence > 0 ? g_strdup_printf (_("Evidence · %u"), n_evidence) : g_strdup (_("Evidence"));
+      gtk_menu_button_set_label (GTK_MENU_BUTTON (self->evidence_button), evidence);
+      self->shown_evidence = n_evidence;
+    }
+}
+
+void
+ga_item_row_refresh_result (GaItemRow *self)
+{
+  g_return_if_fail (GA_IS_ITEM_ROW (self));
+
+  if (self->session == NULL || self->item == NULL)
+    return;
+  /* Computed items show their value in the editor area. */
+  if (self->item->kind == GA_ITEM_COMPUTED)
+    show_answer (self);
+  show_result (self);
 }
 
 void
@@ -1117,6 +1144,8 @@ ga_item_row_bind (GaItemRow *self,
   ga_item_row_flush (self);
   g_set_object (&self->session, session);
   self->item = item;
+  g_clear_pointer (&self->shown_score, g_free);
+  self->shown_evidence = G_MAXUINT;
   show_problem (self, NULL);
 
   build_header (self);
@@ -1207,6 +1236,7 @@ ga_item_row_finalize (GObject *object)
   GaItemRow *self = GA_ITEM_ROW (object);
 
   g_ptr_array_unref (self->checks);
+  g_free (self->shown_score);
 
   G_OBJECT_CLASS (ga_item_row_parent_class)->finalize (object);
 }

@@ -30,6 +30,9 @@ void       ga_item_row_unbind       (GaItemRow *self);
 GaItem    *ga_item_row_get_item     (GaItemRow *self);
 /* Shows the current answer, score and evidence count again. */
 void       ga_item_row_refresh      (GaItemRow *self);
+/* Shows the current score, status and evidence count again (what another
+ * item's change can alter), leaving the answer editors alone. */
+void       ga_item_row_refresh_result (GaItemRow *self);
 /* Saves a pending text edit now. */
 void       ga_item_row_flush        (GaItemRow *self);
 

@@ -256,7 +256,8 @@ search_changed_cb (GtkSearchEntry *entry,
 
 static void
 update_section_row (GaWorkspace   *self,
-                    GtkListBoxRow *row)
+                    GtkListBoxRow *row,
+                    GHashTable    *failing)
 {
   GaSection *section = g_object_get_data (G_OBJECT (row), "section");
   GtkWidget *count = g_object_get_data (G_OBJECT (row), "count");
@@ -265,7 +266,7 @@ update_section_row (GaWorkspace   *self,
   GaEngine *engine = ga_session_get_engine (self->session);
   g_autofree char *text = NULL;
   g_autofree char *accessible = NULL;
-  guint answered, total, noncompliant = 0;
+  guint answered, total, noncompliant;
 
   if (section != NULL)
     {
@@ -273,24 +274,6 @@ update_section_row (GaWorkspace   *self,
 
       answered = result ? result->answered : 0;
       total = result ? result->total : 0;
-      /* The section result flags non-compliance; the count comes from the
-       * items below it (only the sections that have any are walked). */
-      if (result != NULL && result->noncompliant)
-        {
-          GPtrArray *items = ga_template_get_items (ga_session_get_template (self->session));
-
-          for (guint i = 0; i < items->len; i++)
-            {
-              GaItem *item = g_ptr_array_index (items, i);
-              const GaResult *r;
-
-              if (!in_section (item, section))
-                continue;
-              r = ga_engine_get_item_result (engine, item);
-              if (r != NULL && (r->noncompliant || r->veto_failed))
-                noncompliant++;
-            }
-        }
     }
   else
     {
@@ -299,6 +282,7 @@ update_section_row (GaWorkspace   *self,
       answered = summary->answered;
       total = summary->total;
     }
+  noncompliant = GPOINTER_TO_UINT (g_hash_table_lookup (failing, section));
 
   text = g_strdup_printf ("%u/%u", answered, total);
   gtk_label_set_text (GTK_LABEL (count), text);
@@ -324,8 +308,36 @@ update_section_row (GaWorkspace   *self,
 static void
 update_sections (GaWorkspace *self)
 {
+  g_autoptr(GHashTable) failing = g_hash_table_new (NULL, NULL);
+  GaEngine *engine;
+  GPtrArray *items;
+
+  if (self->session == NULL)
+    return;
+
+  /* One pass over the items counts the non-compliant ones of every section
+   * and its ancestors (the NULL key is "all items"). */
+  engine = ga_session_get_engine (self->session);
+  items = ga_template_get_items (ga_session_get_template (self->session));
+  for (guint i = 0; i < items->len; i++)
+    {
+      GaItem *item = g_ptr_array_index (items, i);
+      const GaResult *r = ga_engine_get_item_result (engine, item);
+
+      if (r == NULL || !(r->noncompliant || r->veto_failed))
+        continue;
+      for (GaSection *s = item->section; ; s = s->parent)
+        {
+          guint n = GPOINTER_TO_UINT (g_hash_table_lookup (failing, s));
+
+          g_hash_table_insert (failing, s, GUINT_TO_POINTER (n + 1));
+          if (s == NULL)
+            break;
+        }
+    }
+
   for (guint i = 0; i < self->section_rows->len; i++)
-    update_section_row (self, g_ptr_array_index (self->section_rows, i));
+    update_section_row (self, g_ptr_array_index (self->section_rows, i), failing);
 }
 
 static GtkWidget *
@@ -560,11 +572,19 @@ item_changed_cb (GaSession   *session,
   GHashTableIter iter;
   gpointer row;
 
-  /* Only the rows that exist are refreshed: a computed item or a veto
-   * elsewhere may have changed with this answer. */
+  /* Only the rows that exist are refreshed (GtkListView keeps about two
+   * hundred): the changed one entirely, the others only their score and
+   * status, which a computed item or a veto may have changed. */
   g_hash_table_iter_init (&iter, self->bound_rows);
   while (g_hash_table_iter_next (&iter, &row, NULL))
-    ga_item_row_refresh (row);
+    {
+      GaItem *item = ga_item_row_get_item (row);
+
+      if (item != NULL && g_strcmp0 (item->id, item_id) == 0)
+        ga_item_row_refresh (row);
+      else
+        ga_item_row_refresh_result (row);
+    }
 
   ga_score_summary_update (self->summary);
   update_sections (self);

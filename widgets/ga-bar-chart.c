@@ -25,6 +25,8 @@ struct _GaBarChart
 {
   GtkWidget  parent_instance;
 
+  guint      a11y_source;   /* pending accessible description update */
+
   GArray    *bars;   /* Bar */
 };
 
@@ -39,7 +41,7 @@ bar_clear (gpointer data)
 }
 
 static void
-update_accessible (GaBarChart *self)
+update_accessible_now (GaBarChart *self)
 {
   g_autoptr(GString) description = g_string_new (NULL);
 
@@ -56,6 +58,25 @@ update_accessible (GaBarChart *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description->str,
                                   -1);
+}
+
+static gboolean
+update_accessible_cb (gpointer data)
+{
+  GaBarChart *self = data;
+
+  self->a11y_source = 0;
+  update_accessible_now (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The description is rebuilt once after a burst of changes (a summary adds
+ * one entry per section on every edit), not once per change. */
+static void
+update_accessible (GaBarChart *self)
+{
+  if (self->a11y_source == 0)
+    self->a11y_source = g_idle_add_full (G_PRIORITY_LOW, update_accessible_cb, self, NULL);
 }
 
 static void
@@ -174,6 +195,8 @@ static void
 ga_bar_chart_finalize (GObject *object)
 {
   GaBarChart *self = GA_BAR_CHART (object);
+
+  g_clear_handle_id (&self->a11y_source, g_source_remove);
 
   g_clear_pointer (&self->bars, g_array_unref);
 

@@ -22,6 +22,8 @@ struct _GaDonutChart
 {
   GtkWidget  parent_instance;
 
+  guint      a11y_source;   /* pending accessible description update */
+
   GArray    *slices;   /* Slice */
   char      *figure;
   char      *caption;
@@ -59,7 +61,7 @@ total_of (GaDonutChart *self)
 }
 
 static void
-update_accessible (GaDonutChart *self)
+update_accessible_now (GaDonutChart *self)
 {
   g_autoptr(GString) description = g_string_new (NULL);
   double total = total_of (self);
@@ -86,6 +88,25 @@ update_accessible (GaDonutChart *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description->str,
                                   -1);
+}
+
+static gboolean
+update_accessible_cb (gpointer data)
+{
+  GaDonutChart *self = data;
+
+  self->a11y_source = 0;
+  update_accessible_now (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The description is rebuilt once after a burst of changes (a summary adds
+ * one entry per section on every edit), not once per change. */
+static void
+update_accessible (GaDonutChart *self)
+{
+  if (self->a11y_source == 0)
+    self->a11y_source = g_idle_add_full (G_PRIORITY_LOW, update_accessible_cb, self, NULL);
 }
 
 static void
@@ -222,6 +243,8 @@ static void
 ga_donut_chart_finalize (GObject *object)
 {
   GaDonutChart *self = GA_DONUT_CHART (object);
+
+  g_clear_handle_id (&self->a11y_source, g_source_remove);
 
   g_clear_pointer (&self->slices, g_array_unref);
   g_clear_pointer (&self->figure, g_free);

@@ -21,6 +21,8 @@ struct _GaRadarChart
 {
   GtkWidget  parent_instance;
 
+  guint      a11y_source;   /* pending accessible description update */
+
   GArray    *axes;   /* Axis */
 };
 
@@ -43,7 +45,7 @@ axis_fraction (const Axis *axis)
 }
 
 static void
-update_accessible (GaRadarChart *self)
+update_accessible_now (GaRadarChart *self)
 {
   g_autoptr(GString) description = g_string_new (NULL);
 
@@ -63,6 +65,25 @@ update_accessible (GaRadarChart *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description->str,
                                   -1);
+}
+
+static gboolean
+update_accessible_cb (gpointer data)
+{
+  GaRadarChart *self = data;
+
+  self->a11y_source = 0;
+  update_accessible_now (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The description is rebuilt once after a burst of changes (a summary adds
+ * one entry per section on every edit), not once per change. */
+static void
+update_accessible (GaRadarChart *self)
+{
+  if (self->a11y_source == 0)
+    self->a11y_source = g_idle_add_full (G_PRIORITY_LOW, update_accessible_cb, self, NULL);
 }
 
 static void
@@ -232,6 +253,8 @@ static void
 ga_radar_chart_finalize (GObject *object)
 {
   GaRadarChart *self = GA_RADAR_CHART (object);
+
+  g_clear_handle_id (&self->a11y_source, g_source_remove);
 
   g_clear_pointer (&self->axes, g_array_unref);
 

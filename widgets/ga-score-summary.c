@@ -37,6 +37,7 @@ struct _GaScoreSummary
   GtkWidget  *improvements_title;
   GPtrArray  *section_rows;    /* AdwExpanderRow*, one per root section */
   GPtrArray  *section_labels;  /* GtkLabel* inside them */
+  char       *improvements_key; /* what the improvement list shows, to skip rebuilding it */
 };
 
 enum {
@@ -149,8 +150,20 @@ static void
 update_improvements (GaScoreSummary *self)
 {
   g_autoptr(GPtrArray) list = ga_engine_get_improvements (self->engine);
+  g_autoptr(GString) key = g_string_new (NULL);
   GtkWidget *child;
   guint n = 0;
+
+  for (guint i = 0; list != NULL && i < list->len && i < MAX_IMPROVEMENTS * 2; i++)
+    {
+      GaImprovement *improvement = g_ptr_array_index (list, i);
+
+      g_string_append_printf (key, "%s=%g;", improvement->item->id, improvement->gain);
+    }
+  if (g_strcmp0 (key->str, self->improvements_key) == 0)
+    return;
+  g_free (self->improvements_key);
+  self->improvements_key = g_strdup (key->str);
 
   while ((child = gtk_widget_get_first_child (self->improvements)) != NULL)
     gtk_list_box_remove (GTK_LIST_BOX (self->improvements), child);
@@ -357,7 +370,8 @@ ga_score_summary_update (GaScoreSummary *self)
           ga_bar_chart_add_bar (GA_BAR_CHART (self->bars), title, score, result->max,
                                 g_hash_table_contains (failing, section) ? GA_CHART_COLOR_ORANGE
                                                                          : GA_CHART_COLOR_GREEN);
-          ga_radar_chart_add_axis (GA_RADAR_CHART (self->radar), title, score, result->max);
+          if (roots->len <= 12)
+            ga_radar_chart_add_axis (GA_RADAR_CHART (self->radar), title, score, result->max);
           n_radar++;
         }
       if (isfinite (result->max))
@@ -368,12 +382,14 @@ ga_score_summary_update (GaScoreSummary *self)
         }
       else
         subtitle = g_strdup_printf (_("%u of %u answered"), result->answered, result->total);
-      adw_expander_row_set_subtitle (g_ptr_array_index (self->section_rows, i), subtitle);
+      if (g_strcmp0 (adw_expander_row_get_subtitle (g_ptr_array_index (self->section_rows, i)), subtitle) != 0)
+        adw_expander_row_set_subtitle (g_ptr_array_index (self->section_rows, i), subtitle);
       if (adw_expander_row_get_expanded (g_ptr_array_index (self->section_rows, i)))
         section_expanded_cb (g_ptr_array_index (self->section_rows, i), NULL, self);
     }
   gtk_widget_set_visible (self->bars, ga_bar_chart_get_n_bars (GA_BAR_CHART (self->bars)) > 0);
-  gtk_widget_set_visible (self->radar, n_radar >= 3);
+  /* Past a dozen spokes a radar is unreadable; the bars say it all. */
+  gtk_widget_set_visible (self->radar, n_radar >= 3 && n_radar <= 12);
 
   update_improvements (self);
 }
@@ -389,6 +405,7 @@ ga_score_summary_set_engine (GaScoreSummary *self,
   g_clear_pointer (&self->engine, ga_engine_unref);
   if (engine != NULL)
     self->engine = ga_engine_ref (engine);
+  g_clear_pointer (&self->improvements_key, g_free);
   rebuild_sections (self);
   ga_score_summary_update (self);
 }
@@ -440,6 +457,7 @@ ga_score_summary_finalize (GObject *object)
 
   g_ptr_array_unref (self->section_rows);
   g_ptr_array_unref (self->section_labels);
+  g_free (self->improvements_key);
 
   G_OBJECT_CLASS (ga_score_summary_parent_class)->finalize (object);
 }

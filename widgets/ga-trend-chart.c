@@ -20,6 +20,8 @@ struct _GaTrendChart
 {
   GtkWidget  parent_instance;
 
+  guint      a11y_source;   /* pending accessible description update */
+
   GPtrArray *categories;   /* char* */
   GPtrArray *series;       /* Series* */
   double     target;
@@ -91,7 +93,7 @@ value_range (GaTrendChart *self,
 }
 
 static void
-update_accessible (GaTrendChart *self)
+update_accessible_now (GaTrendChart *self)
 {
   g_autoptr(GString) description = g_string_new (NULL);
 
@@ -121,6 +123,25 @@ update_accessible (GaTrendChart *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description->str,
                                   -1);
+}
+
+static gboolean
+update_accessible_cb (gpointer data)
+{
+  GaTrendChart *self = data;
+
+  self->a11y_source = 0;
+  update_accessible_now (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The description is rebuilt once after a burst of changes (a summary adds
+ * one entry per section on every edit), not once per change. */
+static void
+update_accessible (GaTrendChart *self)
+{
+  if (self->a11y_source == 0)
+    self->a11y_source = g_idle_add_full (G_PRIORITY_LOW, update_accessible_cb, self, NULL);
 }
 
 static void
@@ -290,6 +311,8 @@ static void
 ga_trend_chart_finalize (GObject *object)
 {
   GaTrendChart *self = GA_TREND_CHART (object);
+
+  g_clear_handle_id (&self->a11y_source, g_source_remove);
 
   g_clear_pointer (&self->categories, g_ptr_array_unref);
   g_clear_pointer (&self->series, g_ptr_array_unref);

@@ -30,6 +30,8 @@ assert_description (GtkWidget  *widget,
 {
   g_autofree char *problem = NULL;
 
+  /* The charts update their description once the changes are done. */
+  ga_ui_test_spin (50);
   problem = gtk_test_accessible_check_property (GTK_ACCESSIBLE (widget),
                                                 GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, expected);
   g_assert_cmpstr (problem, ==, NULL);

@@ -1,0 +1,401 @@
+/* ga-ui-bench.c: start-up, memory and edit latency of the GTK application
+ *
+ * Copyright 2026 The GreenAssess authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Run under Xvfb with GSK_RENDERER=cairo (meson test --benchmark does). Prints
+ * one "NAME VALUE UNIT" line per figure.
+ *
+ * Start to first frame and peak memory are measured for the application
+ * (on a database with the demo data) and for an empty libadwaita window in
+ * the same run, each in a fresh process, alternating, RUNS times; the
+ * medians and their ratios are printed (targets: ≤ 2× and ≤ 1.3×). The time
+ * runs from just before the process is spawned to the end of the first
+ * frame clock "after-paint" in the child (both CLOCK_MONOTONIC); the memory
+ * is the child's VmHWM then.
+ *
+ * The edit latency is measured in-process on a synthetic 10 000-item
+ * assessment (made-up items, 100 sections of 100): for each of EDITS
+ * answers, the time from the call that saves it (engine, durable store
+ * write, history row) through the refresh of the visible rows, the section
+ * counts and the score summary, and then to the end of the next painted
+ * frame (target: within one frame, 16 ms).
+ */
+#include "config.h"
+
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "ga-application.h"
+#include "ga-score-summary.h"
+#include "ga-store-engine.h"
+#include "ga-window.h"
+#include "ga-workspace.h"
+
+#define RUNS      7
+#define N_ITEMS   10000
+#define PER_SECTION 100
+#define EDITS     60
+
+static double
+now_ms (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_MONOTONIC, &ts);
+  return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+static double
+peak_rss_mb (void)
+{
+  g_autofree char *status = NULL;
+  const char *line;
+
+  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
+    return NAN;
+  line = strstr (status, "VmHWM:");
+  return line ? g_ascii_strtod (line + 6, NULL) / 1024.0 : NAN;
+}
+
+static int
+compare_doubles (const void *a,
+                 const void *b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+static double
+median (double *values,
+        guint   n)
+{
+  qsort (values, n, sizeof (double), compare_doubles);
+  return n % 2 ? values[n / 2] : (values[n / 2 - 1] + values[n / 2]) / 2;
+}
+
+/* ------------------------------------------------------------------ */
+/* Child modes: report the first frame and quit                         */
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                GApplication  *app)
+{
+  /* One line for the parent: when the first frame was done, peak memory. */
+  g_print ("FIRST_FRAME %.3f %.3f\n", now_ms (), peak_rss_mb ());
+  g_signal_handlers_disconnect_by_func (clock, after_paint_cb, app);
+  g_application_quit (app);
+}
+
+static void
+window_mapped_cb (GtkWidget    *window,
+                  GApplication *app)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (window);
+
+  g_signal_connect (clock, "after-paint", G_CALLBACK (after_paint_cb), app);
+}
+
+static void
+empty_activate_cb (GApplication *app)
+{
+  GtkWidget *window = adw_application_window_new (GTK_APPLICATION (app));
+
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  g_signal_connect (window, "map", G_CALLBACK (window_mapped_cb), app);
+  gtk_window_present (GTK_WINDOW (window));
+}
+
+static int
+run_empty (void)
+{
+  g_autoptr(AdwApplication) app = adw_application_new ("io.github.greenassess.Bench",
+                                                       G_APPLICATION_NON_UNIQUE);
+
+  g_signal_connect (app, "activate", G_CALLBACK (empty_activate_cb), NULL);
+  return g_application_run (G_APPLICATION (app), 0, NULL);
+}
+
+static void
+app_window_added_cb (GtkApplication *app,
+                     GtkWindow      *window)
+{
+  g_signal_connect (window, "map", G_CALLBACK (window_mapped_cb), app);
+}
+
+static int
+run_app (const char *db)
+{
+  g_autoptr(GaApplication) app = NULL;
+
+  ga_application_init_i18n ();
+  app = ga_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  ga_application_set_database (app, db, FALSE);
+  g_signal_connect (app, "window-added", G_CALLBACK (app_window_added_cb), NULL);
+  return g_application_run (G_APPLICATION (app), 0, NULL);
+}
+
+/* ------------------------------------------------------------------ */
+/* Parent: spawn the children alternately                                */
+
+static gboolean
+measure_child (const char  *self,
+               const char  *mode,
+               const char  *db,
+               double      *ms,
+               double      *mb)
+{
+  const char *argv[] = { self, mode, db, NULL };
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *line;
+  double start, frame;
+  int status;
+
+  start = now_ms ();
+  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, NULL,
+                     &status, &error))
+    {
+      g_printerr ("cannot run %s %s: %s\n", self, mode, error->message);
+      return FALSE;
+    }
+  line = out ? strstr (out, "FIRST_FRAME ") : NULL;
+  if (line == NULL || sscanf (line, "FIRST_FRAME %lf %lf", &frame, mb) != 2)
+    {
+      g_printerr ("%s %s reported no first frame\n", self, mode);
+      return FALSE;
+    }
+  *ms = frame - start;
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Edit latency on 10 000 items                                          */
+
+static char *
+synthetic_template (void)
+{
+  GString *s = g_string_new (NULL);
+
+  g_string_append (s, "{\"format\": 1, \"id\": \"ui-bench-10k\", \"version\": \"1.0.0\", "
+                      "\"kind\": \"custom\", \"title\": \"UI benchmark (10 000 made-up items)\", "
+                      "\"standard\": {\"code\": \"BENCH\"}, \"source\": \"generated by ga-ui-bench\", "
+                      "\"verified\": false, \"unverified_reason\": \"made-up items for timing\", "
+                      "\"sections\": [");
+  for (guint sec = 0; sec < N_ITEMS / PER_SECTION; sec++)
+    {
+      g_string_append_printf (s, "%s{\"id\": \"S%u\", \"title\": \"Section %u\", \"items\": [",
+                              sec ? ", " : "", sec, sec);
+      for (guint i = 0; i < PER_SECTION; i++)
+        {
+          guint n = sec * PER_SECTION + i;
+
+          if (i % 5 == 4)
+            g_string_append_printf (s, "%s{\"id\": \"I%u\", \"kind\": \"number\", \"title\": \"Indicator %u\", "
+                                       "\"source\": \"generated\", \"unit\": \"%%\", \"min\": 0, \"max\": 100, \"points\": 2, "
+                                       "\"score\": {\"interp\": {\"baseline\": 40, \"leading\": 80}}}",
+                                    i ? ", " : "", n, n);
+          else
+            g_string_append_printf (s, "%s{\"id\": \"I%u\", \"kind\": \"compliance\", \"title\": \"Requirement %u\", "
+                                       "\"requirement\": \"The factory meets requirement %u.\", \"source\": \"generated\", \"points\": 1, "
+                                       "\"mandatory\": %s}",
+                                    i ? ", " : "", n, n, n, i % 2 ? "true" : "false");
+        }
+      g_string_append (s, "]}");
+    }
+  g_string_append (s, "]}");
+  return g_string_free (s, FALSE);
+}
+
+typedef struct {
+  guint  painted;
+  double layout_at;   /* when the first layout after the edit began */
+} Frames;
+
+static void
+count_paint_cb (GdkFrameClock *clock,
+                Frames        *frames)
+{
+  frames->painted++;
+}
+
+static void
+layout_cb (GdkFrameClock *clock,
+           Frames        *frames)
+{
+  if (isnan (frames->layout_at))
+    frames->layout_at = now_ms ();
+}
+
+static void
+measure_edits (const char *dir)
+{
+  g_autofree char *db = g_build_filename (dir, "bench-10k.db", NULL);
+  g_autofree char *json = synthetic_template ();
+  g_autoptr(GaApplication) app = NULL;
+  g_autoptr(GaTemplate) tmpl = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GaEnterprise) e = ga_enterprise_new ();
+  double summary[EDITS], frame[EDITS], work[EDITS], open_ms, t0;
+  Frames frames = { 0, NAN };
+  GaWindow *window;
+  GaWorkspace *workspace;
+  GaSession *session;
+  GaTemplate *loaded;
+  GdkFrameClock *clock;
+  GPtrArray *items;
+  GaStore *store;
+  gint64 enterprise_id, assessment_id;
+
+  app = ga_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  ga_application_set_database (app, db, FALSE);
+  if (!g_application_register (G_APPLICATION (app), NULL, &error))
+    g_error ("register: %s", error->message);
+  store = ga_application_get_store (app);
+
+  tmpl = ga_store_import_template (store, json, -1, "ga-ui-bench", &error);
+  if (tmpl == NULL)
+    g_error ("synthetic template: %s", error->message);
+  e->name = g_strdup ("Benchmark enterprise");
+  e->credit_code = g_strdup ("91350100M000100Y43");
+  enterprise_id = ga_store_add_enterprise (store, e, &error);
+  if (enterprise_id == 0)
+    g_error ("enterprise: %s", error->message);
+  assessment_id = ga_store_new_assessment (store, enterprise_id, tmpl, NULL, 2025, NULL, &error);
+  if (assessment_id == 0)
+    g_error ("assessment: %s", error->message);
+
+  g_application_activate (G_APPLICATION (app));
+  window = GA_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  gtk_window_set_default_size (GTK_WINDOW (window), 1280, 900);
+  gtk_widget_realize (GTK_WIDGET (window));
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+
+  t0 = now_ms ();
+  ga_window_open_assessment (window, assessment_id);
+  open_ms = now_ms () - t0;
+  workspace = ga_window_get_workspace (window);
+  session = ga_workspace_get_session (workspace);
+  loaded = ga_session_get_template (session);
+  items = ga_template_get_items (loaded);
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (window));
+  g_signal_connect (clock, "after-paint", G_CALLBACK (count_paint_cb), &frames);
+  g_signal_connect (clock, "layout", G_CALLBACK (layout_cb), &frames);
+
+  /* Let the first frames settle. */
+  t0 = now_ms ();
+  while (now_ms () - t0 < 500)
+    g_main_context_iteration (NULL, FALSE);
+
+  for (guint k = 0; k < EDITS; k++)
+    {
+      /* Spread over the whole checklist; compliance items only. */
+      GaItem *item = g_ptr_array_index (items, (k * 997) % items->len);
+      g_autoptr(GaAnswer) answer = ga_answer_new ();
+      guint before;
+      double start;
+
+      if (item->kind != GA_ITEM_COMPLIANCE)
+        item = g_ptr_array_index (items, ((k * 997) % items->len) ^ 1);
+      ga_value_set_text (&answer->value, k % 3 == 0 ? GA_COMPLIANCE_NO : GA_COMPLIANCE_YES);
+
+      before = frames.painted;
+      start = now_ms ();
+      if (!ga_session_set_answer (session, item, answer, &error))
+        g_error ("edit: %s", error->message);
+      summary[k] = now_ms () - start;
+      frames.layout_at = NAN;
+      while (frames.painted == before && now_ms () - start < 1000)
+        g_main_context_iteration (NULL, TRUE);
+      frame[k] = now_ms () - start;
+      work[k] = isnan (frames.layout_at) ? frame[k] : now_ms () - frames.layout_at;
+    }
+
+  /* edit_to_summary: save and every view updated (the part the target
+   * bounds); frame_work: layout and paint of the frame that shows it;
+   * edit_to_painted: both plus the wait for the frame clock's next tick. */
+  g_print ("ui_open_10k_assessment %.1f ms\n", open_ms);
+  g_print ("ui_edit_to_summary_10k_median %.2f ms\n", median (summary, EDITS));
+  g_print ("ui_edit_to_summary_10k_max %.2f ms\n", summary[EDITS - 1]);
+  g_print ("ui_edit_frame_work_10k_median %.2f ms\n", median (work, EDITS));
+  g_print ("ui_edit_to_painted_10k_median %.2f ms\n", median (frame, EDITS));
+  g_print ("ui_edit_to_painted_10k_max %.2f ms\n", frame[EDITS - 1]);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *demo_db = NULL;
+  double app_ms[RUNS], app_mb[RUNS], empty_ms[RUNS], empty_mb[RUNS];
+  double a_ms, a_mb, e_ms, e_mb;
+
+  if (argc >= 2 && strcmp (argv[1], "--empty-window") == 0)
+    return run_empty ();
+  if (argc >= 3 && strcmp (argv[1], "--app") == 0)
+    return run_app (argv[2]);
+
+  gtk_init ();
+  adw_init ();
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  if (g_strcmp0 (g_getenv ("GSK_RENDERER"), "cairo") != 0)
+    g_printerr ("note: GSK_RENDERER is not cairo; the targets are for the cairo renderer\n");
+
+  dir = g_dir_make_tmp ("ga-ui-bench-XXXXXX", NULL);
+  demo_db = g_build_filename (dir, "demo.db", NULL);
+  {
+    /* The application starts on a database with the demo data, as
+     * build-aux/run.sh does. */
+    g_autoptr(GaStore) store = ga_store_open (demo_db, NULL);
+
+    if (store == NULL || !ga_store_create_demo (store, NULL))
+      g_error ("cannot create the demo database in %s", dir);
+  }
+
+  for (guint i = 0; i < RUNS; i++)
+    {
+      if (!measure_child (argv[0], "--empty-window", demo_db, &empty_ms[i], &empty_mb[i])
+          || !measure_child (argv[0], "--app", demo_db, &app_ms[i], &app_mb[i]))
+        return 1;
+    }
+  a_ms = median (app_ms, RUNS);
+  a_mb = median (app_mb, RUNS);
+  e_ms = median (empty_ms, RUNS);
+  e_mb = median (empty_mb, RUNS);
+  g_print ("ui_first_frame_empty_window %.1f ms\n", e_ms);
+  g_print ("ui_first_frame_app %.1f ms\n", a_ms);
+  g_print ("ui_first_frame_ratio %.2f x\n", a_ms / e_ms);
+  g_print ("ui_peak_rss_empty_window %.1f MB\n", e_mb);
+  g_print ("ui_peak_rss_app %.1f MB\n", a_mb);
+  g_print ("ui_peak_rss_ratio %.2f x\n", a_mb / e_mb);
+
+  measure_edits (dir);
+
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    const char *name;
+
+    while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+      {
+        g_autofree char *path = g_build_filename (dir, name, NULL);
+
+        g_remove (path);
+      }
+    g_rmdir (dir);
+  }
+  return 0;
+}
