@@ -278,6 +278,33 @@ ga_application_class_init (GaApplicationClass *klass)
   app_class->activate = ga_application_activate;
 }
 
+/* The settings; when the program runs from the build tree, the schema
+ * compiled there is used (build-aux/run.sh needs no environment). */
+static GSettings *
+new_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+#ifdef GA_BUILD_SCHEMADIR
+  if (schema == NULL)
+    {
+      g_autoptr(GSettingsSchemaSource) build = NULL;
+
+      build = g_settings_schema_source_new_from_directory (GA_BUILD_SCHEMADIR, source, FALSE, NULL);
+      if (build != NULL)
+        schema = g_settings_schema_source_lookup (build, APP_ID, TRUE);
+    }
+#endif
+  if (schema == NULL)
+    g_error ("The settings schema %s is not installed. Install the application "
+             "(meson install), or run it with GSETTINGS_SCHEMA_DIR set to the folder "
+             "where glib-compile-schemas compiled it.", APP_ID);
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
 static void
 ga_application_init (GaApplication *self)
 {
@@ -291,7 +318,7 @@ ga_application_init (GaApplication *self)
     { NULL }
   };
 
-  self->settings = g_settings_new (APP_ID);
+  self->settings = new_settings ();
   g_application_add_main_option_entries (G_APPLICATION (self), entries);
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Self-assessments for green factories, clean "
