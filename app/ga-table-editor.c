@@ -383,7 +383,13 @@ fill_computed (GaTableEditor *self)
         if (column->kind != GA_ITEM_COMPUTED)
           continue;
         value = ga_engine_get_cell (engine, self->item, r, g_array_index (self->shown, guint, s));
-        text = value ? ga_format_value (value, NULL) : g_strdup ("–");
+        /* Coefficients (units per unit) keep their 4 decimals; amounts and
+         * shares are read to 2. */
+        if (value != NULL && value->kind == GA_VALUE_NUMBER)
+          text = ga_format_number (value->u.number,
+                                   column->unit != NULL && strchr (column->unit, '/') != NULL ? 4 : 2);
+        else
+          text = value ? ga_format_value (value, NULL) : g_strdup ("–");
         if (k < self->computed->len)
           gtk_label_set_text (g_ptr_array_index (self->computed, k), text);
         k++;
@@ -408,7 +414,7 @@ fill_computed (GaTableEditor *self)
               any = TRUE;
             }
         }
-      text = any ? ga_format_number (sum, 4) : g_strdup ("–");
+      text = any ? ga_format_number (sum, 2) : g_strdup ("–");
       gtk_label_set_text (GTK_LABEL (label), text);
     }
 }
@@ -439,8 +445,12 @@ rebuild (GaTableEditor *self)
                                  : g_strdup (ga_text_get (&column->title, NULL));
       GtkWidget *label = gtk_label_new (title);
 
-      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 14);
+      /* Cut rather than wrap: wrapped headings make the grid's height
+       * depend on its width, which a horizontally scrolled grid does not
+       * know when it is measured. The tooltip has the whole title. */
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 12);
+      gtk_widget_set_tooltip_text (label, title);
       gtk_label_set_xalign (GTK_LABEL (label), column->kind == GA_ITEM_COMPUTED ? 1.0 : 0.0);
       gtk_widget_add_css_class (label, "heading");
       gtk_widget_add_css_class (label, "caption-heading");

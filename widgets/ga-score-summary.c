@@ -353,7 +353,6 @@ ga_score_summary_update (GaScoreSummary *self)
   if (roots->len != self->section_rows->len)
     rebuild_sections (self);
   ga_bar_chart_clear (GA_BAR_CHART (self->bars));
-  ga_radar_chart_clear (GA_RADAR_CHART (self->radar));
   for (guint i = 0; i < roots->len; i++)
     {
       GaSection *section = g_ptr_array_index (roots, i);
@@ -370,8 +369,6 @@ ga_score_summary_update (GaScoreSummary *self)
           ga_bar_chart_add_bar (GA_BAR_CHART (self->bars), title, score, result->max,
                                 g_hash_table_contains (failing, section) ? GA_CHART_COLOR_ORANGE
                                                                          : GA_CHART_COLOR_GREEN);
-          if (roots->len <= 12)
-            ga_radar_chart_add_axis (GA_RADAR_CHART (self->radar), title, score, result->max);
           n_radar++;
         }
       if (isfinite (result->max))
@@ -388,7 +385,19 @@ ga_score_summary_update (GaScoreSummary *self)
         section_expanded_cb (g_ptr_array_index (self->section_rows, i), NULL, self);
     }
   gtk_widget_set_visible (self->bars, ga_bar_chart_get_n_bars (GA_BAR_CHART (self->bars)) > 0);
-  /* Past a dozen spokes a radar is unreadable; the bars say it all. */
+  /* The radar shows the scored sections; past a dozen spokes it is
+   * unreadable and the bars say it all. */
+  ga_radar_chart_clear (GA_RADAR_CHART (self->radar));
+  if (n_radar >= 3 && n_radar <= 12)
+    for (guint i = 0; i < roots->len; i++)
+      {
+        GaSection *section = g_ptr_array_index (roots, i);
+        const GaResult *result = ga_engine_get_section_result (self->engine, section);
+
+        if (result != NULL && isfinite (result->max) && result->max > 0)
+          ga_radar_chart_add_axis (GA_RADAR_CHART (self->radar), ga_text_get (&section->title, NULL),
+                                   result->status == GA_STATUS_NA ? NAN : result->score, result->max);
+      }
   gtk_widget_set_visible (self->radar, n_radar >= 3 && n_radar <= 12);
 
   update_improvements (self);
