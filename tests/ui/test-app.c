@@ -17,6 +17,7 @@
 #include <adwaita.h>
 
 #include "ga-application.h"
+#include "ga-batch-export.h"
 #include "ga-enterprise-dialog.h"
 #include "ga-item-row.h"
 #include "ga-new-assessment-dialog.h"
@@ -542,6 +543,111 @@ test_accessible_names (Fixture       *f,
   g_assert_cmpuint (unnamed->len, ==, 0);
 }
 
+static void
+batch_done_cb (GObject      *source,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  guint *written = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *first_error = NULL;
+  guint failures = 99;
+
+  *written = ga_batch_export_finish (result, &failures, &first_error, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (failures, ==, 0);
+  g_assert_null (first_error);
+  if (*written == 0)
+    *written = G_MAXUINT;
+}
+
+/* Evidence attached to a row is counted on the row and kept in the store;
+ * the history lists the changes; the preferences, the shortcuts and the
+ * about window open; a batch export writes one workbook per assessment. */
+static void
+test_evidence_history_batch (Fixture       *f,
+                             gconstpointer  data)
+{
+  GaStore *store = ga_application_get_store (f->app);
+  g_autoptr(GPtrArray) assessments = ga_store_list_assessments (store, 0, NULL);
+  GaWorkspace *workspace = ga_window_get_workspace (f->window);
+  g_autofree char *file_path = g_build_filename (f->dir, "检测报告.txt", NULL);
+  g_autofree char *out = g_build_filename (f->dir, "batch", NULL);
+  g_autoptr(GFile) folder = g_file_new_for_path (out);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GFile) evidence = NULL;
+  GSList *files = NULL;
+  GaItemRow *row;
+  GaSession *session;
+  GaItem *item;
+  GtkWindow *window;
+  guint written = 0;
+
+  /* Evidence. */
+  ga_window_open_assessment (f->window, ((GaAssessment *) assessments->pdata[0])->id);
+  session = ga_workspace_get_session (workspace);
+  row = find_row (workspace, GA_ITEM_COMPLIANCE);
+  if (row == NULL)
+    row = find_row (workspace, GA_ITEM_NUMBER);
+  g_assert_nonnull (row);
+  item = ga_item_row_get_item (row);
+  g_assert_true (g_file_set_contents (file_path, "第三方检测报告 2025", -1, NULL));
+  evidence = g_file_new_for_path (file_path);
+  files = g_slist_append (files, evidence);
+  g_assert_cmpuint (ga_session_get_evidence_count (session, item), ==, 0);
+  ga_item_row_add_evidence (row, files);
+  g_slist_free (files);
+  g_assert_cmpuint (ga_session_get_evidence_count (session, item), ==, 1);
+  {
+    g_autoptr(GPtrArray) stored = ga_store_list_evidence (store, ga_session_get_id (session), item->id, NULL);
+
+    g_assert_cmpuint (stored->len, ==, 1);
+    g_assert_cmpstr (((GaEvidence *) stored->pdata[0])->name, ==, "检测报告.txt");
+  }
+  /* The "no evidence" filter no longer lists the item. */
+  ga_workspace_set_search (workspace, item->id);
+  ga_workspace_set_filter (workspace, GA_ITEM_FILTER_NO_EVIDENCE);
+  g_assert_cmpuint (g_list_model_get_n_items (ga_workspace_get_items (workspace)), ==, 0);
+  ga_workspace_set_filter (workspace, GA_ITEM_FILTER_ALL);
+  g_assert_cmpuint (g_list_model_get_n_items (ga_workspace_get_items (workspace)), >=, 1);
+  ga_workspace_set_search (workspace, NULL);
+
+  /* Preferences: the author name goes to the store's history. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "app.preferences", NULL);
+  window = wait_for_toplevel (ADW_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (window);
+  gtk_editable_set_text (GTK_EDITABLE (find (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW, NULL)), "张工");
+  g_assert_cmpstr (ga_store_get_author (store), ==, "张工");
+  screenshot (GTK_WIDGET (window), "13-preferences");
+  gtk_window_close (window);
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.show-help-overlay", NULL);
+  window = wait_for_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_nonnull (window);
+  gtk_window_close (window);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "app.about", NULL);
+  window = wait_for_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  g_assert_nonnull (window);
+  gtk_window_close (window);
+
+  /* Batch export of every assessment. */
+  for (guint i = 0; i < assessments->len; i++)
+    g_array_append_val (ids, ((GaAssessment *) assessments->pdata[i])->id);
+  g_assert_cmpint (g_mkdir_with_parents (out, 0755), ==, 0);
+  ga_batch_export_to_folder (store, ids, folder, NULL, batch_done_cb, &written);
+  while (written == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (written, ==, assessments->len);
+  {
+    g_autoptr(GDir) dir = g_dir_open (out, 0, NULL);
+    guint n = 0;
+
+    while (g_dir_read_name (dir) != NULL)
+      n++;
+    g_assert_cmpuint (n, ==, assessments->len);
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -552,6 +658,8 @@ main (int   argc,
               fixture_setup, test_main_flow, fixture_teardown);
   g_test_add ("/ga/ui/app/demo", Fixture, GINT_TO_POINTER (TRUE),
               fixture_setup, test_demo, fixture_teardown);
+  g_test_add ("/ga/ui/app/evidence-history-batch", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_setup, test_evidence_history_batch, fixture_teardown);
   g_test_add ("/ga/ui/app/accessible-names", Fixture, GINT_TO_POINTER (TRUE),
               fixture_setup, test_accessible_names, fixture_teardown);
 
