@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Installs everything GreenAssess needs to build, run and test on Debian 12.
+# Safe to run again; needs root (or sudo).
+set -euo pipefail
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then
+  SUDO="sudo"
+fi
+
+packages=(
+  # build
+  meson ninja-build pkg-config gcc gettext
+  libglib2.0-dev libjson-glib-dev libsqlite3-dev libxlsxwriter-dev
+  libgtk-4-dev libadwaita-1-dev
+  # desktop integration checks
+  desktop-file-utils appstream-util appstream libgtk-4-bin
+  # headless UI tests and screenshots
+  xvfb xauth dbus at-spi2-core fonts-wqy-zenhei fonts-dejavu-core imagemagick
+  python3-gi gir1.2-atspi-2.0 python3-pyatspi
+  # export checks: recalculation by a real spreadsheet, read-back
+  libreoffice-calc-nogui python3-openpyxl unzip
+  # command-line sqlite for store checks
+  sqlite3
+  # Flatpak manifest check (flatpak-builder --show-manifest)
+  flatpak flatpak-builder
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$p")
+  fi
+done
+
+if [ "${#missing[@]}" -gt 0 ]; then
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
