@@ -916,6 +916,9 @@ build_header (GaItemRow *self)
     }
   gtk_label_set_text (GTK_LABEL (self->guidance_label), help->str);
   gtk_widget_set_visible (self->guidance_button, help->len > 0);
+  /* A computed item takes no answer, so it has nothing a note could be
+   * saved with. */
+  gtk_widget_set_visible (self->note_button, item->kind != GA_ITEM_COMPUTED);
 }
 
 /* ------------------------------------------------------------------ */

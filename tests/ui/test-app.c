@@ -476,6 +476,15 @@ test_demo (Fixture       *f,
 
           adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "energy");
           screenshot (GTK_WIDGET (f->window), "12-demo-energy-page");
+          adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "items");
+        }
+      if (g_strcmp0 (a->kind, "green-factory") == 0)
+        {
+          AdwStyleManager *manager = adw_style_manager_get_default ();
+
+          adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
+          screenshot (GTK_WIDGET (f->window), "14-demo-dark");
+          adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_DEFAULT);
         }
     }
 }
