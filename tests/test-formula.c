@@ -144,7 +144,8 @@ get_range_cb (gpointer        user_data,
 }
 
 /* A made-up lookup table for the tests: demo.v has k1 -> 2.5, k2 -> "two",
- * and the number 7 -> 70. */
+ * and the number 7 -> 70. Another column of demo is reported the way a
+ * callback that knows its tables may do it: an error value and TRUE. */
 static gboolean
 lookup_cb (gpointer       user_data,
            const char    *table,
@@ -155,7 +156,12 @@ lookup_cb (gpointer       user_data,
   Bound *bound = user_data;
 
   bound->lookups++;
-  if (strcmp (table, "demo") != 0 || strcmp (column, "v") != 0)
+  if (strcmp (table, "demo") == 0 && strcmp (column, "v") != 0)
+    {
+      ga_value_set_error (out, GA_ERROR_CODE_REF, "table 'demo' has no column '%s'", column);
+      return TRUE;
+    }
+  if (strcmp (table, "demo") != 0)
     return FALSE;
   if (key->kind == GA_VALUE_TEXT && strcmp (key->u.text, "k1") == 0)
     ga_value_set_number (out, 2.5);
@@ -545,6 +551,33 @@ static const EvalCase eval_cases[] = {
   { "FACTOR(\"demo\",\"zz\",\"v\")", "e:#N/A" },
   { "FACTOR(\"other\",\"k1\",\"v\")", "e:#N/A" },
   { "FACTOR(\"demo\",1/0,\"v\")", "e:#DIV/0!" },
+  { "FACTOR(\"demo\",\"k1\",\"w\")", "e:#REF!" },    /* the callback's own error */
+  { "IFERROR(FACTOR(\"demo\",\"k1\",\"w\"),0)", "n:0" },
+  /* IFBLANK(value, fallback): value is blank-aware, fallback is strict */
+  { "IFBLANK(bl,5)", "n:5" },
+  { "IFBLANK(emp,5)", "n:5" },              /* empty text is blank */
+  { "IFBLANK(x,5)", "n:3" },
+  { "IFBLANK(w,5)", "t:abc" },
+  { "IFBLANK(z,5)", "n:0" },                /* 0 is a value, not a gap */
+  { "IFBLANK(f,5)", "b:FALSE" },
+  { "IFBLANK(na,5)", "na" },                /* N/A stays N/A */
+  { "IFBLANK(txtna,5)", "t:n/a" },          /* as IF(x="",5,x) returns it */
+  { "IFBLANK(e,5)", "e:#DIV/0!" },          /* errors propagate */
+  { "IFBLANK(1/0,5)", "e:#DIV/0!" },
+  { "IFBLANK(bl,1/0)", "e:#DIV/0!" },
+  { "IFBLANK(x,1/0)", "n:3" },              /* the fallback is not evaluated */
+  { "IFBLANK(bl,bl2)", "blank" },           /* bl2 is strict: the guard */
+  { "IFBLANK(x,bl)", "blank" },             /* the guard, even with x there */
+  { "IFBLANK(x,na)", "na" },
+  { "IFBLANK(bl+1,5)", "blank" },           /* only a direct reference is blank-aware */
+  { "IFBLANK(bl,IFBLANK(bl2,7))", "n:7" },
+  { "IFBLANK(IF(t,\"\",1),5)", "n:5" },     /* a computed empty text */
+  { "IFBLANK(bl,FACTOR(\"demo\",k,\"v\"))*2", "n:5" },  /* the default from a table: 2.5 × 2 */
+  { "IFBLANK(half,FACTOR(\"demo\",k,\"v\"))*2", "n:1" },  /* a measured 0.5 wins: 0.5 × 2 */
+  { "IFBLANK(bl,FACTOR(\"demo\",\"zz\",\"v\"))", "e:#N/A" },
+  { "ifblank(bl,5)", "n:5" },
+  { "IFBLANK(bl)", "p:1:IFBLANK takes 2 arguments, found 1" },
+  { "IFBLANK(bl,1,2)", "p:1:IFBLANK takes 2 arguments, found 3" },
   { "CLAMP(5,0,3)", "n:3" },
   { "CLAMP(-1,0,3)", "n:0" },
   { "CLAMP(2,0,3)", "n:2" },
@@ -591,7 +624,10 @@ static const EvalCase eval_cases[] = {
   { "a.1", "p:3:expected a column name" },
   { "a.b.c", "p:4:a range is written table.column" },
   { "1e", "p:3:exponent" },
-  { "1e999", "p:1:too large" },
+  { "1e999", "p:1:number 1e999 is larger than the largest number (1.7976931348623157E+308)" },
+  { "1.8E308", "p:1:number 1.8E308 is larger than the largest number" },
+  { "1.79769313486232E+308", "p:1:larger than the largest number (1.7976931348623157E+308)" },
+  { "1.7976931348623157E+308*0", "n:0" },   /* the largest number itself is fine */
   { "*2", "p:1:expected a value" },
   { "(", "p:2:found end of formula" },
   { "\"绿\"+", "p:5:found end of formula" },     /* columns count characters */
@@ -695,6 +731,12 @@ static const ExcelCase excel_cases[] = {
   { "ISNOTAPPLICABLE(a)", "a=\"N/A\"", FALSE, NULL },
   { "NOT(ISNOTAPPLICABLE(a))", "NOT('Info'!$B$1=\"不适用\")", TRUE, NULL },
   { "IFS(1,2,3,4)", "IF(1,2,IF(3,4,NA()))", FALSE, NULL },
+  /* IFBLANK: the value is not in the guard, the fallback is */
+  { "IFBLANK(a,0)", "IF(a=\"\",0,a)", FALSE, NULL },
+  { "IFBLANK(a,b)", "IF(b=\"\",\"\",IF(b=\"N/A\",\"N/A\",IF(a=\"\",b,a)))", FALSE, NULL },
+  { "IFBLANK(1+1,2)*3", "IF(1+1=\"\",2,1+1)*3", FALSE, NULL },
+  { "IFBLANK(a,FACTOR(\"demo\",\"k1\",\"v\"))*2",
+    "IF('Info'!$B$1=\"\",INDEX(demo!$C:$C,MATCH(\"k1\",demo!$A:$A,0)),'Info'!$B$1)*2", TRUE, NULL },
   { "INTERP(x,0.8,0.9,10)",
     "IF(x=\"\",\"\",IF(x=\"N/A\",\"N/A\",10*MAX(0,MIN(1,(x-0.8)/(0.9-0.8)))))", FALSE, NULL },
   { "INTERP(1,2,3,4)+1", "4*MAX(0,MIN(1,(1-2)/(3-2)))+1", FALSE, NULL },
@@ -782,7 +824,7 @@ test_excel_round_trip (void)
     "-2^2", "2^3^2", "1-(2-3)*4", "-(50%)^2", "(1+2)%*3", "2^-1^2", "1<2=FALSE",
     "\"a\"&1+2&\"b\"", "INTERP(0.85,0.8,0.9,10)", "PCTCHANGE(3,2)^2", "BAND(2,\"<\",1,2,3)",
     "LEVEL(2,\">=\",3,\"\",1)", "CLAMP(7,1,5)", "ROUND(-(2.5),0)", "-(-(3))", "--3%",
-    "IFS(FALSE,1,TRUE,2)",
+    "IFS(FALSE,1,TRUE,2)", "IFBLANK(\"\",2)", "IFBLANK(3,2)*2", "IFBLANK(1/0,2)",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (formulas); i++)
@@ -895,6 +937,11 @@ static const CheckCase check_cases[] = {
   { "SUM(x.y)", "column 5: unknown range 'x.y'" },
   { "SUM(odd.col)", "column 5: 'odd.col' is not a column of a repeatable table" },
   { "energy+1", "column 1: 'energy' is a table" },
+  { "IFBLANK(x,FACTOR(\"demo\",t,\"v\"))", NULL },
+  { "IFBLANK(zz,1)", "column 9: unknown reference 'zz'" },
+  { "IFBLANK(x,zz)", "column 11: unknown reference 'zz'" },
+  { "IFBLANK(energy.tce,0)", "column 9: the range energy.tce can only be used inside SUM" },
+  { "IFBLANK(x,\"abc\")*2", NULL },  /* the fallback may be text; only a literal operand is checked */
 };
 
 static void
@@ -1221,6 +1268,65 @@ test_lookup_called (void)
   g_free (bound.by_index);
 }
 
+/* FACTOR's messages: a missing key (the callback returns FALSE) is #N/A
+ * naming key and table; an error the callback stores is kept as it is
+ * (code and message); without lookups at all it is #REF!. Table and key are
+ * in single quotes, as in the template checks. */
+static void
+test_lookup_messages (void)
+{
+  static const struct {
+    const char *formula;
+    gboolean    with_context;
+    GaErrorCode code;
+    const char *message;
+  } cases[] = {
+    { "FACTOR(\"demo\",\"zz\",\"v\")", TRUE, GA_ERROR_CODE_NA,
+      "'zz' is not a key of lookup table 'demo'" },
+    { "FACTOR(\"demo\",12.5,\"v\")", TRUE, GA_ERROR_CODE_NA,
+      "'12.5' is not a key of lookup table 'demo'" },
+    { "FACTOR(\"demo\",\"k1\",\"kgce\")", TRUE, GA_ERROR_CODE_REF,
+      "table 'demo' has no column 'kgce'" },
+    { "FACTOR(\"demo\",\"k1\",\"v\")", FALSE, GA_ERROR_CODE_REF,
+      "lookup table 'demo' is not available" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GaFormula) formula = ga_formula_parse (cases[i].formula, NULL, NULL);
+      GaValue result = GA_VALUE_INIT;
+
+      g_test_message ("%s", cases[i].formula);
+      g_assert_nonnull (formula);
+      if (cases[i].with_context)
+        evaluate_in_env (formula, &result);
+      else
+        ga_formula_evaluate (formula, NULL, &result);
+      g_assert_cmpint (result.kind, ==, GA_VALUE_ERROR);
+      g_assert_cmpint (result.u.error.code, ==, cases[i].code);
+      g_assert_cmpstr (result.u.error.message, ==, cases[i].message);
+      ga_value_clear (&result);
+    }
+}
+
+/* IFBLANK's first argument is blank-aware, its second is not, and a name
+ * used in both places is strict (it is used outside the first). */
+static void
+test_ifblank_refs (void)
+{
+  g_autoptr(GaFormula) formula = ga_formula_parse ("IFBLANK(a,b)+IFBLANK(c,c)+IFBLANK(d+1,0)",
+                                                   NULL, NULL);
+
+  g_assert_nonnull (formula);
+  g_assert_cmpuint (ga_formula_get_n_refs (formula), ==, 4);
+  g_assert_cmpstr (ga_formula_get_ref (formula, 0), ==, "a");
+  g_assert_false (ga_formula_ref_is_strict (formula, 0));
+  g_assert_true (ga_formula_ref_is_strict (formula, 1));   /* b, the fallback */
+  g_assert_true (ga_formula_ref_is_strict (formula, 2));   /* c, also the fallback */
+  g_assert_true (ga_formula_ref_is_strict (formula, 3));   /* d, inside an expression */
+  g_assert_true (g_strv_contains (ga_formula_function_names (), "IFBLANK"));
+}
+
 static void
 test_numeric_helpers (void)
 {
@@ -1269,6 +1375,60 @@ test_function_names_documented (void)
       g_assert_nonnull (strstr (doc, mention));
     }
   g_assert_cmpuint (n, >=, 35);
+}
+
+/* The table of parse errors in docs/formula-language.md §2 quotes the real
+ * messages: every row "| `FORMULA` | `MESSAGE` ...|" is parsed here and the
+ * message must be exactly the one in the document. */
+static void
+test_documented_parse_errors (void)
+{
+  g_autofree char *path = g_build_filename (GA_SOURCE_DIR, "docs", "formula-language.md", NULL);
+  g_autofree char *doc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  const char *section;
+  const char *end;
+  guint n = 0;
+
+  g_file_get_contents (path, &doc, NULL, &error);
+  g_assert_no_error (error);
+  section = strstr (doc, "## 2. Parse errors");
+  g_assert_nonnull (section);
+  end = strstr (section, "## 3.");
+  g_assert_nonnull (end);
+  {
+    g_autofree char *part = g_strndup (section, end - section);
+    lines = g_strsplit (part, "\n", -1);
+  }
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *line = lines[i];
+      const char *f1, *f2, *m1, *m2;
+      g_autofree char *text = NULL;
+      g_autofree char *message = NULL;
+      g_autoptr(GaFormula) formula = NULL;
+      g_autoptr(GError) parse_error = NULL;
+
+      if (!g_str_has_prefix (line, "| `"))
+        continue;
+      f1 = line + 3;
+      f2 = strstr (f1, "` | `");
+      if (f2 == NULL)
+        continue;
+      m1 = f2 + 5;
+      m2 = strchr (m1, '`');
+      g_assert_nonnull (m2);
+      text = g_strndup (f1, f2 - f1);
+      message = g_strndup (m1, m2 - m1);
+      g_test_message ("%s", text);
+      formula = ga_formula_parse (text, NULL, &parse_error);
+      g_assert_null (formula);
+      g_assert_nonnull (parse_error);
+      g_assert_cmpstr (parse_error->message, ==, message);
+      n++;
+    }
+  g_assert_cmpuint (n, >=, 15);
 }
 
 /* Every odd input in tests/corpus/formula parses or fails cleanly, and what
@@ -1374,6 +1534,9 @@ main (int   argc,
   g_test_add_func ("/ga/formula/result-reuse", test_result_reuse);
   g_test_add_func ("/ga/formula/lazy-branches", test_lookup_called);
   g_test_add_func ("/ga/formula/numeric-helpers", test_numeric_helpers);
+  g_test_add_func ("/ga/formula/lookup-messages", test_lookup_messages);
+  g_test_add_func ("/ga/formula/documented-parse-errors", test_documented_parse_errors);
+  g_test_add_func ("/ga/formula/ifblank-refs", test_ifblank_refs);
   g_test_add_func ("/ga/formula/function-names-documented", test_function_names_documented);
   g_test_add_func ("/ga/formula/corpus", test_corpus);
 

@@ -1210,7 +1210,7 @@ eval_factor (const Eval   *e,
   if (e->context == NULL || e->context->lookup == NULL)
     {
       ev_release (&k);
-      ev_error (out, GA_ERROR_CODE_REF, "lookup table \"%s\" is not available", table);
+      ev_error (out, GA_ERROR_CODE_REF, "lookup table '%s' is not available", table);
       return;
     }
 
@@ -1232,8 +1232,7 @@ eval_factor (const Eval   *e,
   if (!e->context->lookup (e->context->user_data, table, &key, column, &result))
     {
       g_autofree char *shown = ga_value_to_display (&key);
-      ev_error (out, GA_ERROR_CODE_NA, "\"%s\" is not a key of lookup table \"%s\"",
-                shown, table);
+      ev_error (out, GA_ERROR_CODE_NA, "'%s' is not a key of lookup table '%s'", shown, table);
     }
   else
     {
@@ -1314,6 +1313,19 @@ eval_call (const Eval   *e,
     case GA_FN_IFERROR:
       eval_node (e, ga_formula_arg (f, call, 0), out);
       if (out->kind == GA_VALUE_ERROR)
+        {
+          ev_release (out);
+          eval_node (e, ga_formula_arg (f, call, 1), out);
+        }
+      return;
+
+    case GA_FN_IFBLANK:
+      /* The value when it is there, else the fallback. A direct reference
+       * as the value is not strict, so blank reaches this point; N/A and
+       * errors are values, not gaps, and stay. An empty text is blank, as
+       * in the guard and in the Excel translation IF(x="",fallback,x). */
+      eval_node (e, ga_formula_arg (f, call, 0), out);
+      if (out->kind == GA_VALUE_BLANK || (out->kind == GA_VALUE_TEXT && out->text[0] == '\0'))
         {
           ev_release (out);
           eval_node (e, ga_formula_arg (f, call, 1), out);

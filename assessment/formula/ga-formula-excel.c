@@ -368,6 +368,22 @@ emit_call (Excel        *x,
         return;
       }
 
+    case GA_FN_IFBLANK:
+      {
+        /* IF(x="",fallback,x): ="" for the same reason as ISBLANK; an
+         * error in x makes the test an error, as in the engine. */
+        const GaNode *value = ga_formula_arg (f, call, 0);
+
+        function_open (x, "IF", out);
+        emit (x, value, PREC_COMPARE, out);
+        g_string_append (out, "=\"\",");
+        emit (x, ga_formula_arg (f, call, 1), 0, out);
+        g_string_append_c (out, ',');
+        emit (x, value, 0, out);
+        function_close (x, out);
+        return;
+      }
+
     case GA_FN_COUNTA:
       {
         /* COUNTA counts cells holding "" too; the engine counts only what is

@@ -38,6 +38,7 @@ typedef enum {
   GA_FN_IF,
   GA_FN_IFS,
   GA_FN_IFERROR,
+  GA_FN_IFBLANK,
   GA_FN_AND,
   GA_FN_OR,
   GA_FN_NOT,
@@ -84,6 +85,9 @@ enum {
   GA_FN_FLAG_RANGES_ONLY = 1 << 2,
   /* The result is always a number (or an error). */
   GA_FN_FLAG_NUMERIC = 1 << 3,
+  /* Only a direct reference given as the *first* argument is not strict
+   * (IFBLANK: the value may be blank, the fallback may not). */
+  GA_FN_FLAG_FIRST_BLANK_AWARE = 1 << 4,
 };
 
 #define GA_FN_ANY_COUNT 255

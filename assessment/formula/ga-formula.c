@@ -30,11 +30,13 @@ G_DEFINE_QUARK (ga-formula-error-quark, ga_formula_error)
 #define RG GA_FN_FLAG_RANGES
 #define RO GA_FN_FLAG_RANGES_ONLY
 #define NU GA_FN_FLAG_NUMERIC
+#define B1 GA_FN_FLAG_FIRST_BLANK_AWARE
 
 const GaFunctionInfo ga_function_table[GA_N_FUNCTIONS] = {
   [GA_FN_IF] =              { "IF",              2, 3,    0,            A },
   [GA_FN_IFS] =             { "IFS",             2, ANYN, 0,            A },
   [GA_FN_IFERROR] =         { "IFERROR",         2, 2,    0,            A },
+  [GA_FN_IFBLANK] =         { "IFBLANK",         2, 2,    B1,           A },
   [GA_FN_AND] =             { "AND",             1, ANYN, 0,            B },
   [GA_FN_OR] =              { "OR",              1, ANYN, 0,            B },
   [GA_FN_NOT] =             { "NOT",             1, 1,    0,            B },
@@ -80,6 +82,7 @@ const GaFunctionInfo ga_function_table[GA_N_FUNCTIONS] = {
 #undef RG
 #undef RO
 #undef NU
+#undef B1
 
 const char * const *
 ga_formula_function_names (void)
@@ -414,8 +417,11 @@ lex_next (Parser *p)
       tok->number = g_ascii_strtod (copy, NULL);
       if (!isfinite (tok->number))
         {
+          /* The largest double to 17 digits: rounded to 15 it would read
+           * 1.79769313486232E+308, which is itself too large. */
           parser_fail (p, i, GA_FORMULA_ERROR_SYNTAX,
-                       "number %s is too large (the largest is about 1.8E+308)", copy);
+                       "number %s is larger than the largest number (1.7976931348623157E+308)",
+                       copy);
           tok->end = j;
           p->pos = j;
           return;
@@ -916,10 +922,12 @@ parse_call (Parser *p,
 
   /* Direct references given to a blank-aware function may be blank or not
    * applicable: that occurrence does not make them strict. */
-  if (info->flags & GA_FN_FLAG_BLANK_AWARE)
+  if (info->flags & (GA_FN_FLAG_BLANK_AWARE | GA_FN_FLAG_FIRST_BLANK_AWARE))
     for (guint i = 0; i < n; i++)
       {
         const GaNode *arg = node_at (p, ARG_NODE (i));
+        if (i > 0 && !(info->flags & GA_FN_FLAG_BLANK_AWARE))
+          break;
         if (arg->op == GA_OP_REF)
           g_array_index (p->strict_uses, guint, arg->u.ref)--;
       }

@@ -15,6 +15,7 @@
  *    N/A without being evaluated (errors first, then blank, then N/A).
  *    References inside blank-aware functions (ISBLANK, ISNOTAPPLICABLE,
  *    COUNT, COUNTA, COUNTBLANK) and range references are not strict.
+ *    IFBLANK(value, fallback) is blank-aware in its first argument only.
  *    The Excel translation wraps the formula in the same guard, so Excel
  *    computes what the engine computes.
  */
@@ -132,7 +133,12 @@ typedef struct {
                                const GaValue **values,
                                guint          *n_values);
   /* FACTOR(table, key, column): store the number or text in @out and
-   * return TRUE, or return FALSE when the key is not in the table (#N/A). */
+   * return TRUE, or return FALSE when the key is not in the table (#N/A).
+   * A callback that can say more may instead store an error value in @out
+   * and return TRUE: that error (code and message) is FACTOR's result, e.g.
+   * #REF! "no lookup table 'zz'" or #REF! "table 'gbt2589' has no column
+   * 'zz'", so that an unknown table or column is not reported as a missing
+   * key. */
   gboolean       (*lookup)    (gpointer        user_data,
                                const char     *table,
                                const GaValue  *key,
