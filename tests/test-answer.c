@@ -133,6 +133,34 @@ test_json_refused (void)
   assert_refused ("UP", "{\"valeu\": 1}", GA_ANSWER_ERROR_INVALID, "unknown field 'valeu'", NULL);
   assert_refused ("UP", "{\"note\": 5}", GA_ANSWER_ERROR_INVALID, "the note must be text", NULL);
   assert_refused ("TOT", "5", GA_ANSWER_ERROR_NOT_ANSWERABLE, "'TOT' is computed", NULL);
+  /* {"na": false} is not an answer: refused rather than read as unanswered. */
+  assert_refused ("UP", "{\"na\": false}", GA_ANSWER_ERROR_INVALID,
+                  "\"na\" must be a reason text or true", NULL);
+  assert_refused ("UP", "{\"na\": 3}", GA_ANSWER_ERROR_INVALID,
+                  "\"na\" must be a reason text or true, found a number", NULL);
+}
+
+/* A tree nested 100 000 levels, built in code (json-glib cannot even parse
+ * it): refused without recursing through it. */
+static void
+test_json_deep_node (void)
+{
+  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_ARRAY);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GaAnswer) a = NULL;
+  JsonArray *inner = json_array_new ();
+
+  json_node_take_array (root, inner);
+  for (guint i = 0; i < 100000; i++)
+    {
+      JsonArray *next = json_array_new ();
+      json_array_add_array_element (inner, next);
+      inner = next;
+    }
+  a = ga_answer_from_json (root, item ("E"), &error);
+  g_assert_null (a);
+  g_assert_error (error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "nested more than 200 levels"));
 }
 
 static void
@@ -309,12 +337,27 @@ test_answer_file (void)
   none = ga_answer_set_new_from_json (bad_root, tmpl, &error);
   g_assert_null (none);
   g_assert_error (error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_INVALID);
-  g_assert_nonnull (strstr (error->message, "template: the answers are for template 'other'"));
+  g_assert_nonnull (strstr (error->message, "template: these answers are for template 'other', "
+                                            "but the template being evaluated is "
+                                            "'engine-points'"));
   g_assert_nonnull (strstr (error->message, "answers.UP: item 'UP': 5 is out of bounds"));
   g_assert_nonnull (strstr (error->message, "answers.NOPE: unknown item 'NOPE'"));
   g_assert_nonnull (strstr (error->message, "answers.CH: item 'CH': unknown option 'q'"));
   g_assert_nonnull (strstr (error->message, "answers.TOT: item 'TOT' is computed"));
   g_assert_nonnull (strstr (error->message, "extra: unknown field 'extra'"));
+  /* In the order of the file, not of a hash table. */
+  {
+    const char *order[] = { "template:", "answers.UP:", "answers.NOPE:", "answers.CH:",
+                            "answers.TOT:", "extra:" };
+    const char *last = error->message;
+    for (guint i = 0; i < G_N_ELEMENTS (order); i++)
+      {
+        const char *at = strstr (error->message, order[i]);
+        g_assert_nonnull (at);
+        g_assert_true (at >= last);
+        last = at;
+      }
+  }
   g_clear_error (&error);
 
   /* Not JSON, and a missing file. */
@@ -328,6 +371,97 @@ test_answer_file (void)
   g_assert_null (none);
   g_assert_error (error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_FILE);
   g_rmdir (dir);
+}
+
+/* Reads @text as an answers file; returns the error message (owned). */
+static char *
+file_error (const char *text,
+            gssize      length,
+            int         code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ga-answer-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "n-json.json", NULL);
+  g_autoptr(GaAnswerSet) set = NULL;
+  char *message;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (path, text, length, &error));
+  set = ga_answer_set_new_from_file (path, tmpl, &error);
+  g_assert_null (set);
+  g_assert_error (error, GA_ANSWER_ERROR, code);
+  message = g_strdup (error->message);
+  /* The caller puts the file name in front: it is not in the message. */
+  g_assert_null (strstr (message, "n-json.json"));
+  g_assert_null (strstr (message, "<data>"));
+  g_unlink (path);
+  g_rmdir (dir);
+  return message;
+}
+
+#define assert_has(message, fragment) G_STMT_START { \
+    if (strstr ((message), (fragment)) == NULL) \
+      g_error ("expected '%s' in: %s", (fragment), (message)); \
+  } G_STMT_END
+
+static void
+test_file_errors (void)
+{
+  g_autofree char *syntax = file_error ("{\"template\": \"engine-points\",\n  \"answers\": "
+                                        "{\"UP\": 1,}}", -1, GA_ANSWER_ERROR_FILE);
+  g_autofree char *not_utf8 = file_error ("{\"template\": \"engine-points\",\n \"answers\": "
+                                          "{\"T\": \"\xff\"}}", -1, GA_ANSWER_ERROR_FILE);
+  g_autofree char *trailing = file_error ("{\"template\": \"engine-points\", \"answers\": {}}\n"
+                                          "{\"answers\": {\"UP\": 1}}", -1,
+                                          GA_ANSWER_ERROR_FILE);
+  g_autofree char *duplicate = file_error ("{\"template\": \"engine-points\", \"answers\": "
+                                           "{\"UP\": 0.5,\n \"UP\": 0.9}}", -1,
+                                           GA_ANSWER_ERROR_FILE);
+  g_autofree char *missing = file_error ("{\"answers\": {\"UP\": 0.5}}", -1,
+                                         GA_ANSWER_ERROR_INVALID);
+  g_autofree char *empty = file_error ("  \n", -1, GA_ANSWER_ERROR_FILE);
+  g_autoptr(GString) deep = g_string_new ("{\"template\": \"engine-points\", "
+                                          "\"answers\": {\"E\": ");
+  g_autofree char *deep_error = NULL;
+  g_autofree char *unclosed = file_error ("{\"template\": \"engine-points\", \"answers\": {",
+                                          -1, GA_ANSWER_ERROR_FILE);
+
+  /* "LINE:COLUMN: what", in plain words (no json-glib jargon). */
+  assert_has (syntax, "2:22: a comma before '}' is not allowed in JSON");
+  assert_has (not_utf8, "2:20: the text is not valid UTF-8 (byte 0xFF)");
+  assert_has (trailing, "2:1: unexpected content after the end of the JSON");
+  assert_has (duplicate, "2:2: duplicate key \"UP\" in answers (it is already at line 1, "
+              "column 43)");
+  assert_has (missing, "$: missing required field 'template'");
+  assert_has (empty, "1:1: the file is empty");
+  assert_has (unclosed, "1:42: this object is not closed");
+
+  /* The reviewer's crash: 100 000 '[' inside an answer. The answers
+   * object is level 2, so the 199th '[' (column 48 + 198) is level 201. */
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (deep, '[');
+  deep_error = file_error (deep->str, deep->len, GA_ANSWER_ERROR_FILE);
+  assert_has (deep_error, "1:246: nested more than 200 levels");
+}
+
+/* Typed text goes through the same bounded parser. */
+static void
+test_parse_text_deep (void)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GaAnswer) a = NULL;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (text, '[');
+  a = ga_answer_parse_text (text->str, item ("E"), &error);
+  g_assert_null (a);
+  g_assert_error (error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_INVALID);
+  assert_has (error->message, "nested more than 200 levels");
+  g_clear_error (&error);
+  a = ga_answer_parse_text ("[{\"carrier\": \"a\", \"carrier\": \"b\"}]", item ("E"), &error);
+  g_assert_null (a);
+  assert_has (error->message, "duplicate key \"carrier\" in [0]");
 }
 
 int
@@ -348,6 +482,9 @@ main (int argc, char *argv[])
   g_test_add_func ("/ga/answer/parse-text", test_parse_text);
   g_test_add_func ("/ga/answer/set", test_answer_set);
   g_test_add_func ("/ga/answer/file", test_answer_file);
+  g_test_add_func ("/ga/answer/file-errors", test_file_errors);
+  g_test_add_func ("/ga/answer/json-deep-node", test_json_deep_node);
+  g_test_add_func ("/ga/answer/parse-text-deep", test_parse_text_deep);
   ret = g_test_run ();
   ga_template_unref (tmpl);
   return ret;

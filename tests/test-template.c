@@ -38,6 +38,19 @@ static const BadCase bad_cases[] = {
   { "huge-integer", "{\"format\": 123456789012345678901}", GA_TEMPLATE_ERROR_JSON,
     { "1:12", "too large" } },
   { "root-array", "[1, 2]", GA_TEMPLATE_ERROR_INVALID, { "$: a template is a JSON object" } },
+  /* What json-glib would take silently: a second object (it keeps the
+   * first), a key twice (the last wins), comments, single quotes. */
+  { "trailing-object", "{\"format\": 1}\n{\"format\": 2}", GA_TEMPLATE_ERROR_JSON,
+    { "2:1: unexpected content after the end of the JSON", "ended at line 1, column 14" } },
+  { "duplicate-key", "{\"format\": 1, \"sections\": [{\"id\": \"S1\", \"items\": [{\"id\": \"A\", "
+    "\"points\": 5,\n \"points\": 50}]}]}", GA_TEMPLATE_ERROR_JSON,
+    { "2:2: duplicate key \"points\" in sections[0].items[0]", "line 1, column 63" } },
+  { "comment", "{\"format\": 1 /* one */}", GA_TEMPLATE_ERROR_JSON,
+    { "1:14: comments are not allowed in JSON" } },
+  { "single-quotes", "{'format': 1}", GA_TEMPLATE_ERROR_JSON,
+    { "1:2: a key must be in double quotes" } },
+  { "missing-comma", "{\"format\": 1\n \"id\": \"t\"}", GA_TEMPLATE_ERROR_JSON,
+    { "2:2: expected ',' or '}' after the value of \"format\"", "is a comma missing?" } },
 
   /* Missing, wrong-typed and unknown fields. */
   { "missing-id",
@@ -246,7 +259,43 @@ test_deep_nesting (void)
   tmpl = ga_template_new_from_data (s->str, s->len, NULL, &error);
   g_assert_null (tmpl);
   g_assert_error (error, GA_TEMPLATE_ERROR, GA_TEMPLATE_ERROR_JSON);
-  g_assert_nonnull (strstr (error->message, "nested more than"));
+  g_assert_nonnull (strstr (error->message, "1:201: nested more than 200 levels"));
+}
+
+/* Problems come in the order of the file, whichever check found them:
+ * items[7]'s reference problem (found by the whole-template validation)
+ * before items[11]'s field problem (found while reading). */
+static void
+test_problem_order (void)
+{
+  g_autoptr(GString) json = g_string_new (HEAD "\"sections\": [{\"id\": \"S1\", \"title\": "
+                                          "\"S\", \"items\": [");
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 12; i++)
+    {
+      if (i > 0)
+        g_string_append (json, ", ");
+      if (i == 7)
+        g_string_append (json, ITEM ("I7", "\"kind\": \"computed\", \"value\": \"NOPE + 1\""));
+      else if (i == 11)
+        g_string_append (json, ITEM ("I11", "\"kind\": \"number\", \"unt\": \"t\""));
+      else
+        {
+          g_autofree char *id = g_strdup_printf ("I%u", i);
+          g_string_append_printf (json, "{\"id\": \"%s\", \"title\": \"x\", \"source\": \"s\", "
+                                  "\"kind\": \"text\"}", id);
+        }
+    }
+  g_string_append (json, "]}], \"scoring\": {\"scheme\": \"points\", \"maxx\": 1}}");
+  problems = ga_template_validate_data (json->str, json->len, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 3);
+  g_assert_true (g_str_has_prefix (problems->pdata[0], "sections[0].items[7].value: unknown item "
+                                                       "'NOPE'"));
+  g_assert_true (g_str_has_prefix (problems->pdata[1], "sections[0].items[11].unt: unknown field"));
+  g_assert_true (g_str_has_prefix (problems->pdata[2], "scoring.maxx: unknown field"));
 }
 
 static const char valid_json[] =
@@ -519,6 +568,7 @@ main (int argc, char *argv[])
       g_test_add_data_func (path, &bad_cases[i], test_bad);
     }
   g_test_add_func ("/ga/template/invalid/deep-nesting", test_deep_nesting);
+  g_test_add_func ("/ga/template/invalid/problem-order", test_problem_order);
   g_test_add_func ("/ga/template/accessors", test_accessors);
   g_test_add_func ("/ga/template/content-hash", test_content_hash);
   g_test_add_func ("/ga/template/validate-data", test_validate_data);

@@ -13,6 +13,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "ga-json.h"
 #include "ga-template-private.h"
 
 G_DEFINE_QUARK (ga-answer-error-quark, ga_answer_error)
@@ -649,6 +650,15 @@ ga_answer_from_json (JsonNode      *node,
                    "item '%s' is computed from other answers and cannot be answered", item->id);
       return NULL;
     }
+  /* A tree built in code has not been through ga_json_check(); the
+   * messages below print parts of it, and printing recurses. */
+  if (!ga_json_node_depth_ok (node, GA_JSON_MAX_DEPTH))
+    {
+      g_set_error (error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_INVALID,
+                   "item '%s': the answer is nested more than %d levels (lists and objects "
+                   "inside each other)", item->id, GA_JSON_MAX_DEPTH);
+      return NULL;
+    }
   if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
     {
       JsonObject *obj = json_node_get_object (node);
@@ -659,8 +669,8 @@ ga_answer_from_json (JsonNode      *node,
       JsonNode *v = json_object_get_member (obj, "value");
       JsonNode *note = json_object_get_member (obj, "note");
 
-      json_object_iter_init (&iter, obj);
-      while (json_object_iter_next (&iter, &key, &value))
+      json_object_iter_init_ordered (&iter, obj);
+      while (json_object_iter_next_ordered (&iter, &key, &value))
         if (!g_str_equal (key, "na") && !g_str_equal (key, "value") && !g_str_equal (key, "note"))
           {
             g_set_error (error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_INVALID,
@@ -679,16 +689,25 @@ ga_answer_from_json (JsonNode      *node,
             }
           answer->note = g_strdup (node_string (note));
         }
-      if (na != NULL && !JSON_NODE_HOLDS_NULL (na)
-          && !(JSON_NODE_HOLDS_VALUE (na) && json_node_get_value_type (na) == G_TYPE_BOOLEAN
-               && !json_node_get_boolean (na)))
+      if (na != NULL && JSON_NODE_HOLDS_VALUE (na)
+          && json_node_get_value_type (na) == G_TYPE_BOOLEAN && !json_node_get_boolean (na))
+        {
+          /* {"na": false} reads as "applicable", but says nothing about the
+           * answer itself; taking it as unanswered would hide a mistake. */
+          g_set_error (error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_INVALID,
+                       "item '%s': \"na\" must be a reason text or true; to answer the item, "
+                       "give {\"value\": …} (or the value alone) and leave \"na\" out",
+                       item->id);
+          return NULL;
+        }
+      if (na != NULL && !JSON_NODE_HOLDS_NULL (na))
         {
           const char *reason = node_string (na);
           if (reason == NULL && !(JSON_NODE_HOLDS_VALUE (na)
                                   && json_node_get_value_type (na) == G_TYPE_BOOLEAN))
             {
               g_set_error (error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_INVALID,
-                           "item '%s': \"na\" takes the reason as text (or true), found %s",
+                           "item '%s': \"na\" must be a reason text or true, found %s",
                            item->id, json_kind (na));
               return NULL;
             }
@@ -1018,17 +1037,24 @@ ga_answer_parse_text (const char    *text,
       break;
     case GA_ITEM_TABLE:
       {
-        g_autoptr(JsonParser) parser = json_parser_new ();
+        g_autoptr(JsonParser) parser = NULL;
         g_autoptr(GError) local_error = NULL;
-        if (!json_parser_load_from_data (parser, trimmed, -1, &local_error)
-            || json_parser_get_root (parser) == NULL
-            || !JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)))
+        const char *first = item->columns->len > 0
+                            ? ((GaColumn *) item->columns->pdata[0])->id : "column";
+
+        parser = ga_json_parse_bounded (trimmed, -1, GA_JSON_MAX_DEPTH, &local_error);
+        if (parser == NULL)
           {
             g_set_error (error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_INVALID,
                          "item '%s': a table is answered with a JSON list of rows, like "
-                         "[{\"%s\": …}]", item->id,
-                         item->columns->len > 0 ? ((GaColumn *) item->columns->pdata[0])->id
-                                                : "column");
+                         "[{\"%s\": …}]; %s", item->id, first, local_error->message);
+            return NULL;
+          }
+        if (!JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)))
+          {
+            g_set_error (error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_INVALID,
+                         "item '%s': a table is answered with a JSON list of rows, like "
+                         "[{\"%s\": …}]", item->id, first);
             return NULL;
           }
         return ga_answer_from_json (json_parser_get_root (parser), item, error);
@@ -1151,40 +1177,58 @@ ga_answer_set_new_from_json (JsonNode    *root,
                    "found %s", json_kind (root));
       return NULL;
     }
+  if (!ga_json_node_depth_ok (root, GA_JSON_MAX_DEPTH))
+    {
+      g_set_error (error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_INVALID,
+                   "$: the answers are nested more than %d levels (lists and objects inside "
+                   "each other)", GA_JSON_MAX_DEPTH);
+      return NULL;
+    }
   obj = json_node_get_object (root);
-  json_object_iter_init (&iter, obj);
-  while (json_object_iter_next (&iter, &key, &value))
+  /* In file order, so that the problems read from top to bottom. */
+  json_object_iter_init_ordered (&iter, obj);
+  while (json_object_iter_next_ordered (&iter, &key, &value))
     if (!g_str_equal (key, "template") && !g_str_equal (key, "answers")
         && !g_str_equal (key, "version") && !g_str_equal (key, "content_hash") && key[0] != '_')
       g_ptr_array_add (problems, g_strdup_printf ("%s: unknown field '%s' (an answers file has "
                                                   "\"template\" and \"answers\")", key, key));
 
+  /* Answers given to the wrong template would be checked against the wrong
+   * items (ids like A1 repeat between templates): the file must say which
+   * template it answers. */
   template_node = json_object_get_member (obj, "template");
-  if (template_node != NULL)
+  if (template_node == NULL)
+    g_ptr_array_add (problems, g_strdup_printf ("$: missing required field 'template' (the id "
+                                                "of the template these answers are for; "
+                                                "here \"template\": \"%s\")",
+                                                ga_template_get_id (tmpl)));
+  else
     {
       const char *id = node_string (template_node);
       if (id == NULL)
         g_ptr_array_add (problems, g_strdup_printf ("template: expected the template id as text, "
                                                     "found %s", json_kind (template_node)));
       else if (!g_str_equal (id, ga_template_get_id (tmpl)))
-        g_ptr_array_add (problems, g_strdup_printf ("template: the answers are for template "
-                                                    "'%s', not '%s'", id,
+        g_ptr_array_add (problems, g_strdup_printf ("template: these answers are for template "
+                                                    "'%s', but the template being evaluated is "
+                                                    "'%s'; use the answers with template '%s', or "
+                                                    "answer template '%s'", id,
+                                                    ga_template_get_id (tmpl), id,
                                                     ga_template_get_id (tmpl)));
     }
 
   answers_node = json_object_get_member (obj, "answers");
-  if (answers_node == NULL || !JSON_NODE_HOLDS_OBJECT (answers_node))
-    {
-      g_ptr_array_add (problems, g_strdup_printf ("answers: expected an object {\"item id\": "
-                                                  "answer, …}, found %s",
-                                                  answers_node != NULL ? json_kind (answers_node)
-                                                  : "nothing"));
-    }
+  if (answers_node == NULL)
+    g_ptr_array_add (problems, g_strdup ("$: missing required field 'answers' (an object "
+                                         "{\"item id\": answer, …})"));
+  else if (!JSON_NODE_HOLDS_OBJECT (answers_node))
+    g_ptr_array_add (problems, g_strdup_printf ("answers: expected an object {\"item id\": "
+                                                "answer, …}, found %s", json_kind (answers_node)));
   else
     {
       answers = json_node_get_object (answers_node);
-      json_object_iter_init (&iter, answers);
-      while (json_object_iter_next (&iter, &key, &value))
+      json_object_iter_init_ordered (&iter, answers);
+      while (json_object_iter_next_ordered (&iter, &key, &value))
         {
           GaItem *item = ga_template_find_item (tmpl, key);
           g_autoptr(GError) local_error = NULL;
@@ -1213,48 +1257,63 @@ ga_answer_set_new_from_json (JsonNode    *root,
 
   if (problems->len > 0)
     {
+      g_autofree char *message = NULL;
+      ga_problems_sort (problems, root);
       g_ptr_array_add (problems, NULL);
-      g_autofree char *message = g_strjoinv ("\n", (char **) problems->pdata);
+      message = g_strjoinv ("\n", (char **) problems->pdata);
       g_set_error_literal (error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_INVALID, message);
       return NULL;
     }
   return g_steal_pointer (&set);
 }
 
+/* Answers files are limited like templates: far above any real file. */
+#define MAX_ANSWERS_BYTES (64 * 1024 * 1024)
+
 GaAnswerSet *
 ga_answer_set_new_from_file (const char  *path,
                              GaTemplate  *tmpl,
                              GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *data = NULL;
   gsize length = 0;
 
   g_return_val_if_fail (path != NULL && tmpl != NULL, NULL);
 
+  /* Messages do not repeat @path: whoever shows them puts the file name in
+   * front once ("answers.json: 2:9: …"), as for templates. */
   if (!g_file_get_contents (path, &data, &length, &local_error))
     {
-      g_set_error (error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_FILE, "%s", local_error->message);
+      const char *why = local_error->message;
+      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
+        why = "it does not exist";
+      else if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_ACCES))
+        why = "permission denied";
+      else if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_ISDIR))
+        why = "it is a folder, not a file";
+      g_set_error (error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_FILE, "the file cannot be read: %s",
+                   why);
       return NULL;
     }
-  if (!g_utf8_validate_len (data, length, NULL))
+  if (length > MAX_ANSWERS_BYTES)
     {
       g_set_error (error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_FILE,
-                   "%s: the file is not valid UTF-8 text", path);
+                   "1:1: the file is %" G_GSIZE_FORMAT " bytes; answers files are limited to "
+                   "%d MB", length, MAX_ANSWERS_BYTES / (1024 * 1024));
       return NULL;
     }
-  if (!json_parser_load_from_data (parser, data, (gssize) length, &local_error))
+  parser = ga_json_parse_bounded (data, (gssize) length, GA_JSON_MAX_DEPTH, &local_error);
+  if (parser == NULL)
     {
-      const char *message = local_error->message;
-      if (g_str_has_prefix (message, "<data>:"))
-        message += strlen ("<data>:");
-      g_set_error (error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_FILE, "%s:%s", path, message);
-      return NULL;
-    }
-  if (json_parser_get_root (parser) == NULL)
-    {
-      g_set_error (error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_FILE, "%s: the file is empty", path);
+      if (g_error_matches (local_error, GA_JSON_ERROR, GA_JSON_ERROR_EMPTY))
+        g_set_error_literal (error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_FILE,
+                             "1:1: the file is empty; an answers file is a JSON object "
+                             "{\"template\": …, \"answers\": {…}}");
+      else
+        g_set_error_literal (error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_FILE,
+                             local_error->message);
       return NULL;
     }
   return ga_answer_set_new_from_json (json_parser_get_root (parser), tmpl, error);

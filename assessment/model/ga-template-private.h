@@ -125,6 +125,12 @@ void          ga_loader_problem          (GaLoader      *loader,
                                           const char    *format,
                                           ...) G_GNUC_PRINTF (3, 4);
 
+/* Sorts "path: message" problems by where their path is in the document
+ * @root (member order, list index; a parent before its children), keeping
+ * the order of problems at the same place. */
+void          ga_problems_sort           (GPtrArray     *problems,
+                                          JsonNode      *root);
+
 /* ga-template-validate.c: everything that needs the whole template (names,
  * references, types, cycles, sums). Builds the graph on success. */
 void          ga_template_validate_all   (GaLoader      *loader);
