@@ -828,6 +828,8 @@ build_editor (GaItemRow *self)
       {
         GtkWidget *button = gtk_button_new_with_mnemonic (_("_Edit Table…"));
 
+        gtk_widget_set_name (button, "edit-table");
+
         self->table_label = gtk_label_new (NULL);
         gtk_widget_add_css_class (self->table_label, "dim-label");
         gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,

@@ -481,6 +481,30 @@ test_demo (Fixture       *f,
       if (g_strcmp0 (a->kind, "green-factory") == 0)
         {
           AdwStyleManager *manager = adw_style_manager_get_default ();
+          GaItemRow *table_row = find_row (workspace, GA_ITEM_TABLE);
+
+          /* A table item opens its own editor window. */
+          if (table_row != NULL)
+            {
+              GtkWindow *table;
+
+              g_signal_emit_by_name (find (GTK_WIDGET (table_row), GTK_TYPE_BUTTON, "edit-table"), "clicked");
+              table = wait_for_toplevel (ADW_TYPE_WINDOW);
+              g_assert_nonnull (table);
+              g_assert_nonnull (ga_ui_test_find (GTK_WIDGET (table), GA_TYPE_TABLE_EDITOR, NULL));
+              {
+                GaTableEditor *editor = GA_TABLE_EDITOR (ga_ui_test_find (GTK_WIDGET (table), GA_TYPE_TABLE_EDITOR, NULL));
+                guint rows = ga_table_editor_get_n_rows (editor);
+                g_autoptr(GError) error = NULL;
+
+                g_assert_true (ga_table_editor_add_row (editor, &error));
+                g_assert_no_error (error);
+                g_assert_cmpuint (ga_table_editor_get_n_rows (editor), ==, rows + 1);
+              }
+              screenshot (GTK_WIDGET (table), "15-table-editor");
+              gtk_window_destroy (table);
+            }
+          ga_workspace_set_search (workspace, NULL);
 
           adw_style_manager_set_color_scheme (manager, ADW_COLOR_SCHEME_FORCE_DARK);
           screenshot (GTK_WIDGET (f->window), "14-demo-dark");
