@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <errno.h>
 #include <math.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -146,26 +147,175 @@ resolve_enterprise (GaStore    *store,
   return e;
 }
 
+/* A plain decimal number as people write it: "12", "-3.5", "1e3". Not
+ * "0x10", "inf" or "nan", which g_ascii_strtod() would also read. */
 static gboolean
-parse_number (const char  *option,
-              const char  *text,
-              double      *out,
-              GError     **error)
+is_decimal (const char *text)
 {
-  char *end = NULL;
+  const char *p = text;
+  gboolean digits = FALSE;
+
+  if (*p == '-' || *p == '+')
+    p++;
+  for (; g_ascii_isdigit (*p); p++)
+    digits = TRUE;
+  if (*p == '.')
+    for (p++; g_ascii_isdigit (*p); p++)
+      digits = TRUE;
+  if (!digits)
+    return FALSE;
+  if (*p == 'e' || *p == 'E')
+    {
+      p++;
+      if (*p == '+' || *p == '-')
+        p++;
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+      while (g_ascii_isdigit (*p))
+        p++;
+    }
+  return *p == '\0';
+}
+
+/* Parses the value of a number option; a problem is added to @problems
+ * (what, where, how) and *out is left as it was. */
+static void
+parse_number (const char *option,
+              const char *text,
+              const char *example,
+              double     *out,
+              GPtrArray  *problems)
+{
   double v;
 
   if (text == NULL)
-    return TRUE;
-  v = g_ascii_strtod (text, &end);
-  if (end == text || *end != '\0' || !isfinite (v))
+    return;
+  v = is_decimal (text) ? g_ascii_strtod (text, NULL) : NAN;
+  if (!isfinite (v))
     {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("%s: '%s' is not a number"), option, text);
-      return FALSE;
+      g_ptr_array_add (problems, g_strdup_printf (_("%s: '%s' is not a number; write it like "
+                                                    "%s %s"), option, text, option, example));
+      return;
     }
   *out = v;
-  return TRUE;
+}
+
+/* Bad values of options are invalid input (exit 1), like a bad answer;
+ * exit 2 is for unknown options and missing arguments. */
+static int G_GNUC_PRINTF (1, 2)
+value_error (const char *format,
+             ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+  g_printerr ("%s: %s\n", g_get_prgname (), message);
+  return GA_CLI_EXIT_INVALID;
+}
+
+static GaStoreWriteFlags
+write_flags (gboolean force)
+{
+  return force ? GA_STORE_WRITE_REPLACE : GA_STORE_WRITE_NO_REPLACE;
+}
+
+/* A failed write: an existing target gets the option that replaces it. */
+static int
+fail_write (const GError *error)
+{
+  if (g_error_matches (error, GA_STORE_ERROR, GA_STORE_ERROR_EXISTS))
+    g_printerr (_("%s; choose another name, or give --force to replace it\n"), error->message);
+  else
+    ga_cli_print_problem (NULL, error->message);
+  return GA_CLI_EXIT_INVALID;
+}
+
+/* An answer as people typed it: 70 (not 70.0), yes, "text", N/A with its
+ * reason, the chosen options, "3 rows" for a table, and the note. Falls
+ * back to the JSON text for an answer the template no longer reads. */
+static char *
+answer_display (const char *json,
+                GaTemplate *tmpl,
+                const char *item_id)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GaAnswer) answer = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  const GaItem *item = tmpl != NULL ? ga_template_find_item (tmpl, item_id) : NULL;
+  JsonNode *root;
+
+  if (json == NULL)
+    return g_strdup ("-");
+  if (!json_parser_load_from_data (parser, json, -1, NULL))
+    return g_strdup (json);
+  root = json_parser_get_root (parser);
+  if (item != NULL)
+    answer = ga_answer_from_json (root, item, NULL);
+  if (answer == NULL)
+    {
+      if (JSON_NODE_HOLDS_VALUE (root) && json_node_get_value_type (root) == G_TYPE_DOUBLE)
+        return ga_number_to_string (json_node_get_double (root));
+      return g_strdup (json);
+    }
+
+  if (answer->not_applicable)
+    {
+      g_string_append (out, _("N/A"));
+      if (answer->na_reason != NULL)
+        g_string_append_printf (out, ": %s", answer->na_reason);
+    }
+  else if (answer->selected != NULL)
+    {
+      g_autofree char *joined = g_strjoinv (", ", answer->selected);
+
+      g_string_append (out, *joined != '\0' ? joined : _("(none)"));
+    }
+  else if (answer->rows != NULL)
+    g_string_append_printf (out, ngettext ("%u row", "%u rows", answer->rows->len),
+                            answer->rows->len);
+  else if (answer->value.kind == GA_VALUE_BOOLEAN && item->kind == GA_ITEM_YESNO)
+    g_string_append (out, answer->value.u.boolean ? "yes" : "no");
+  else if (answer->value.kind == GA_VALUE_TEXT && item->kind == GA_ITEM_TEXT)
+    /* Quoted, so that the text "N/A" and not applicable look different. */
+    g_string_append_printf (out, "\"%s\"", answer->value.u.text);
+  else
+    {
+      g_autofree char *shown = ga_value_to_display (&answer->value);
+
+      g_string_append (out, shown);
+    }
+  if (answer->note != NULL && *answer->note != '\0')
+    g_string_append_printf (out, _("  (note: %s)"), answer->note);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* The item @item_id of an assessment's template that may be answered (or
+ * given evidence, @evidence: computed items too); NULL after saying why
+ * not. */
+static GaItem *
+find_item (GaTemplate *tmpl,
+           const char *assessment,
+           const char *item_id,
+           gboolean    evidence)
+{
+  GaItem *item = ga_template_find_item (tmpl, item_id);
+
+  if (item != NULL && (evidence || item->kind != GA_ITEM_COMPUTED))
+    return item;
+  if (item != NULL)
+    g_printerr (_("'%s' is computed from other answers, it cannot be answered\n"), item_id);
+  else if (ga_template_find_output (tmpl, item_id) != NULL)
+    g_printerr (evidence ? _("'%s' is an output, evidence goes with the items it is computed "
+                             "from\n")
+                         : _("'%s' is an output, it cannot be answered\n"), item_id);
+  else
+    g_printerr (_("assessment %s has no item '%s' (its template is %s %s; item ids are "
+                  "case-sensitive)\n"), assessment, item_id, ga_template_get_id (tmpl),
+                ga_template_get_version (tmpl));
+  return NULL;
 }
 
 /* Wrong number of arguments: name what is missing or the first extra one. */
@@ -248,6 +398,12 @@ db_init (int    argc,
   return GA_CLI_EXIT_OK;
 }
 
+static char *
+db_path (void)
+{
+  return db_option != NULL ? g_strdup (db_option) : ga_store_get_default_path ();
+}
+
 static int
 db_check (int    argc,
           char **argv)
@@ -256,31 +412,102 @@ db_check (int    argc,
   g_autoptr(GaStore) store = NULL;
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
   int exit_code;
+  int version;
   const GOptionEntry entries[] = { DB_ENTRY, { NULL } };
 
   if (!ga_cli_parse_options (&argc, &argv, NULL,
-                             _("Checks the database: SQLite's integrity check, the references "
-                               "between tables, and the SHA-256 of every evidence file and "
-                               "template copy."), NULL, entries, &context, &exit_code))
+                             _("Checks the database without changing it: SQLite's integrity "
+                               "check, the references between tables, and the SHA-256 of every "
+                               "evidence file and template copy. An older schema is reported, "
+                               "not upgraded ('db migrate' upgrades it)."), NULL, entries,
+                             &context, &exit_code))
     return exit_code;
   if (argc > 1)
     return ga_cli_usage_error (context, _("unexpected argument '%s'"), argv[1]);
 
-  store = open_store (FALSE);
-  if (store == NULL)
-    return GA_CLI_EXIT_INVALID;
-  if (!ga_store_check (store, problems, &error))
-    return fail (ga_store_get_path (store), error);
-  for (guint i = 0; i < problems->len; i++)
-    ga_cli_print_problem (ga_store_get_path (store), g_ptr_array_index (problems, i));
-  if (problems->len > 0)
+  path = db_path ();
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
-      g_printerr (_("%s: %u problems; restore a backup ('greenassess-cli db backup' makes "
-                    "one)\n"), ga_store_get_path (store), problems->len);
+      ga_cli_print_problem (path, _("there is no database here; create one with "
+                                    "'greenassess-cli db init' or give one with --db"));
       return GA_CLI_EXIT_INVALID;
     }
-  g_print (_("%s: ok\n"), ga_store_get_path (store));
+  /* Read-only: a check must not migrate, back up or otherwise touch the
+   * file it is checking. */
+  store = ga_store_open_read_only (path, &error);
+  if (store == NULL)
+    return fail (NULL, error);
+  version = ga_store_get_schema_version (store);
+  if (version < GA_STORE_SCHEMA_VERSION)
+    g_print (_("%s: schema version %d, will be upgraded to %d when opened for writing "
+               "('greenassess-cli db migrate' does it now, after a backup)\n"), path, version,
+             GA_STORE_SCHEMA_VERSION);
+  if (!ga_store_check (store, problems, &error))
+    return fail (path, error);
+  for (guint i = 0; i < problems->len; i++)
+    ga_cli_print_problem (path, g_ptr_array_index (problems, i));
+  if (problems->len > 0)
+    {
+      g_printerr (ngettext ("%s: %u problem; restore a backup ('greenassess-cli db backup' "
+                            "makes one)\n",
+                            "%s: %u problems; restore a backup ('greenassess-cli db backup' "
+                            "makes one)\n", problems->len), path, problems->len);
+      return GA_CLI_EXIT_INVALID;
+    }
+  g_print (_("%s: ok\n"), path);
+  return GA_CLI_EXIT_OK;
+}
+
+static int
+db_migrate (int    argc,
+            char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GaStore) probe = NULL;
+  g_autoptr(GaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  int exit_code;
+  int before;
+  const GOptionEntry entries[] = { DB_ENTRY, { NULL } };
+
+  if (!ga_cli_parse_options (&argc, &argv, NULL,
+                             _("Upgrades a database written by an earlier version to this "
+                               "version's schema. A copy of the file is kept first, beside it, "
+                               "as FILE.v<old>-<date>.bak. Any command that writes upgrades the "
+                               "database the same way; this one does only that."), NULL, entries,
+                             &context, &exit_code))
+    return exit_code;
+  if (argc > 1)
+    return ga_cli_usage_error (context, _("unexpected argument '%s'"), argv[1]);
+
+  path = db_path ();
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      ga_cli_print_problem (path, _("there is no database here; create one with "
+                                    "'greenassess-cli db init' or give one with --db"));
+      return GA_CLI_EXIT_INVALID;
+    }
+  probe = ga_store_open_read_only (path, &error);
+  if (probe == NULL)
+    return fail (NULL, error);
+  before = ga_store_get_schema_version (probe);
+  g_clear_object (&probe);
+  if (before >= GA_STORE_SCHEMA_VERSION)
+    {
+      g_print (_("%s: already at schema version %d; nothing to do\n"), path, before);
+      return GA_CLI_EXIT_OK;
+    }
+
+  store = ga_store_open (path, &error);
+  if (store == NULL)
+    return fail (NULL, error);
+  g_print (_("%s: migrated from schema version %d to %d; the previous file was kept as %s\n"),
+           path, before, ga_store_get_schema_version (store),
+           ga_store_get_migration_backup (store) != NULL ? ga_store_get_migration_backup (store)
+                                                         : "-");
   return GA_CLI_EXIT_OK;
 }
 
@@ -291,12 +518,19 @@ db_backup (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GaStore) store = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean force = FALSE;
   int exit_code;
-  const GOptionEntry entries[] = { DB_ENTRY, { NULL } };
+  const GOptionEntry entries[] = {
+    { "force", 'f', 0, G_OPTION_ARG_NONE, &force,
+      N_("Replace DEST if it exists (never the database itself)"), NULL },
+    DB_ENTRY,
+    { NULL }
+  };
 
   if (!ga_cli_parse_options (&argc, &argv, _("DEST"),
                              _("Writes a consistent copy of the whole database to DEST, even "
-                               "while the application is using it."), NULL, entries, &context,
+                               "while the application is using it. An existing DEST is left "
+                               "alone unless --force is given."), NULL, entries, &context,
                              &exit_code))
     return exit_code;
   if (argc < 2)
@@ -307,8 +541,8 @@ db_backup (int    argc,
   store = open_store (FALSE);
   if (store == NULL)
     return GA_CLI_EXIT_INVALID;
-  if (!ga_store_backup (store, argv[1], &error))
-    return fail (argv[1], error);
+  if (!ga_store_backup_to (store, argv[1], write_flags (force), &error))
+    return fail_write (error);
   g_print ("%s\n", argv[1]);
   return GA_CLI_EXIT_OK;
 }
@@ -320,7 +554,8 @@ ga_cli_cmd_db (int    argc,
   static const SubCommand subs[] = {
     { "init", "", db_init },
     { "check", "", db_check },
-    { "backup", "DEST", db_backup },
+    { "migrate", "", db_migrate },
+    { "backup", "DEST [--force]", db_backup },
   };
 
   return dispatch ("db", subs, G_N_ELEMENTS (subs), argc, argv);
@@ -384,13 +619,14 @@ replace (char       **field,
     }
 }
 
-/* Copies the options that were given onto @e. */
-static gboolean
-apply_enterprise_args (const EnterpriseArgs  *a,
-                       GaEnterprise          *e,
-                       GError               **error)
+/* Copies the options that were given onto @e; a bad number is added to
+ * @problems and leaves its field as it was. */
+static void
+apply_enterprise_args (const EnterpriseArgs *a,
+                       GaEnterprise         *e,
+                       GPtrArray            *problems)
 {
-  double employees = e->employees;
+  double employees = NAN;
 
   replace (&e->name, a->name);
   replace (&e->credit_code, a->code);
@@ -401,18 +637,74 @@ apply_enterprise_args (const EnterpriseArgs  *a,
   replace (&e->contact_name, a->contact);
   replace (&e->contact_phone, a->phone);
   replace (&e->contact_email, a->email);
-  if (!parse_number ("--output-value", a->output, &e->output_value, error)
-      || !parse_number ("--value-added", a->added, &e->value_added, error)
-      || !parse_number ("--employees", a->employees, &employees, error))
-    return FALSE;
-  if (employees != floor (employees))
+  parse_number ("--output-value", a->output, "12345.5", &e->output_value, problems);
+  parse_number ("--value-added", a->added, "2345.25", &e->value_added, problems);
+  parse_number ("--employees", a->employees, "250", &employees, problems);
+  if (isnan (employees))
+    return;
+  /* -1 stands for "not given" in GaEnterprise: a typed negative number
+   * must not silently mean that. */
+  if (employees < 0 || employees != floor (employees) || employees > 1e12)
+    g_ptr_array_add (problems,
+                     g_strdup_printf (_("--employees: '%s' is not a number of people; give a "
+                                        "whole number of 0 or more, like --employees 250"),
+                                      a->employees));
+  else
+    e->employees = (gint64) employees;
+}
+
+/* The option problems and every problem the store finds with @e, all at
+ * once; FALSE when there were any (they are printed). */
+static gboolean
+check_enterprise (const char   *what,
+                  GaEnterprise *e,
+                  GPtrArray    *problems)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!ga_enterprise_validate (e, &error))
     {
-      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
-                   _("--employees: '%s' is not a whole number"), a->employees);
-      return FALSE;
+      g_auto(GStrv) lines = g_strsplit (error->message, "\n", -1);
+
+      for (guint i = 0; lines[i] != NULL; i++)
+        if (*lines[i] != '\0')
+          g_ptr_array_add (problems, g_strdup (lines[i]));
     }
-  e->employees = (gint64) employees;
-  return TRUE;
+  for (guint i = 0; i < problems->len; i++)
+    ga_cli_print_problem (what, g_ptr_array_index (problems, i));
+  return problems->len == 0;
+}
+
+/* The province the credit code was registered in (its characters 3–8),
+ * or NULL when the code is not valid or names no province. */
+static const GaRegion *
+code_region (const char *credit_code)
+{
+  g_autofree char *code = NULL;
+  const char *province;
+
+  if (credit_code == NULL)
+    return NULL;
+  code = ga_credit_code_normalize (credit_code);
+  if (!ga_credit_code_validate (code, NULL))
+    return NULL;
+  province = ga_credit_code_get_province (code);
+  return province != NULL ? ga_region_lookup (province) : NULL;
+}
+
+/* --region given and the code says otherwise: allowed (a branch may be
+ * registered elsewhere), but worth a word. */
+static void
+note_region_mismatch (const EnterpriseArgs *a,
+                      const GaEnterprise   *e)
+{
+  const GaRegion *from_code = code_region (e->credit_code);
+  const GaRegion *given = a->region != NULL ? ga_region_lookup (a->region) : NULL;
+
+  if (from_code != NULL && given != NULL && strcmp (from_code->code, given->code) != 0)
+    g_printerr (_("note: the credit code %s was registered in %s, not in %s as --region "
+                  "says; the region is kept as given\n"), e->credit_code, from_code->name,
+                given->name);
 }
 
 static int
@@ -422,6 +714,7 @@ enterprise_add (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GaStore) store = NULL;
   g_autoptr(GaEnterprise) e = ga_enterprise_new ();
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
   EnterpriseArgs a = { NULL };
   gint64 id;
@@ -430,8 +723,9 @@ enterprise_add (int    argc,
 
   if (!ga_cli_parse_options (&argc, &argv, NULL,
                              _("Adds an enterprise. --name and --code are required; the credit "
-                               "code is checked with its check character."), NULL, entries,
-                             &context, &exit_code))
+                               "code is checked with its check character. Without --region the "
+                               "region is the province the credit code was registered in."),
+                             NULL, entries, &context, &exit_code))
     {
       enterprise_args_clear (&a);
       return exit_code;
@@ -443,11 +737,13 @@ enterprise_add (int    argc,
       enterprise_args_clear (&a);
       return exit_code;
     }
-  if (!apply_enterprise_args (&a, e, &error))
+  apply_enterprise_args (&a, e, problems);
+  if (!check_enterprise ("enterprise add", e, problems))
     {
       enterprise_args_clear (&a);
-      return ga_cli_usage_error (context, "%s", error->message);
+      return GA_CLI_EXIT_INVALID;
     }
+  note_region_mismatch (&a, e);
   enterprise_args_clear (&a);
 
   store = open_store (FALSE);
@@ -467,14 +763,17 @@ enterprise_edit (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GaStore) store = NULL;
   g_autoptr(GaEnterprise) e = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
+  g_autofree char *region_note = NULL;
   EnterpriseArgs a = { NULL };
   int exit_code;
   const GOptionEntry entries[] = { ENTERPRISE_ENTRIES (a), { NULL } };
 
   if (!ga_cli_parse_options (&argc, &argv, _("ID|CODE"),
-                             _("Changes the given fields of an enterprise."), NULL, entries,
-                             &context, &exit_code))
+                             _("Changes the given fields of an enterprise. A new --code from "
+                               "another province changes the region too, unless --region is "
+                               "given."), NULL, entries, &context, &exit_code))
     {
       enterprise_args_clear (&a);
       return exit_code;
@@ -491,14 +790,36 @@ enterprise_edit (int    argc,
       enterprise_args_clear (&a);
       return GA_CLI_EXIT_INVALID;
     }
-  if (!apply_enterprise_args (&a, e, &error))
+  apply_enterprise_args (&a, e, problems);
+
+  /* The region follows a new credit code registered in another province:
+   * keeping 广东 for a Jiangsu code would put the enterprise on the wrong
+   * bureau's list. An explicit --region wins. */
+  if (a.code != NULL && a.region == NULL)
+    {
+      const GaRegion *from_code = code_region (a.code);
+      const GaRegion *stored = e->region != NULL ? ga_region_lookup (e->region) : NULL;
+
+      if (from_code != NULL && (stored == NULL || strcmp (stored->code, from_code->code) != 0))
+        {
+          region_note = g_strdup_printf (_("region changed from %s to %s, where the new credit "
+                                           "code was registered (give --region to choose "
+                                           "another)"),
+                                         stored != NULL ? stored->name : "-", from_code->name);
+          replace (&e->region, from_code->code);
+        }
+    }
+  if (!check_enterprise (argv[1], e, problems))
     {
       enterprise_args_clear (&a);
-      return ga_cli_usage_error (context, "%s", error->message);
+      return GA_CLI_EXIT_INVALID;
     }
+  note_region_mismatch (&a, e);
   enterprise_args_clear (&a);
   if (!ga_store_update_enterprise (store, e, &error))
     return fail (argv[1], error);
+  if (region_note != NULL)
+    g_print ("%" G_GINT64_FORMAT ": %s\n", e->id, region_note);
   return GA_CLI_EXIT_OK;
 }
 
@@ -732,6 +1053,7 @@ assessment_list (int    argc,
   g_autoptr(GaEnterprise) e = NULL;
   g_autoptr(GPtrArray) list = NULL;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr(GHashTable) names = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *enterprise = NULL;
   int exit_code;
@@ -756,6 +1078,7 @@ assessment_list (int    argc,
   if (list == NULL)
     return fail ("assessment list", error);
 
+  names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   g_ptr_array_add (rows, g_strdupv ((char **) (const char *[]) { _("ID"), _("UUID"), _("ENTERPRISE"),
                                                  _("TEMPLATE"), _("STATUS"), _("ANSWERS"),
                                                  _("UPDATED"), _("TITLE"), NULL }));
@@ -763,10 +1086,21 @@ assessment_list (int    argc,
     {
       GaAssessment *a = g_ptr_array_index (list, i);
       char **row = g_new0 (char *, 9);
+      const char *name = g_hash_table_lookup (names, &a->enterprise_id);
 
+      /* The id to type in other commands and the name to recognise it by;
+       * each enterprise is read once. */
+      if (name == NULL)
+        {
+          g_autoptr(GaEnterprise) owner = ga_store_get_enterprise (store, a->enterprise_id, NULL);
+          char *shown = g_strdup (owner != NULL ? owner->name : "?");
+
+          g_hash_table_insert (names, g_memdup2 (&a->enterprise_id, sizeof (gint64)), shown);
+          name = shown;
+        }
       row[0] = g_strdup_printf ("%" G_GINT64_FORMAT, a->id);
       row[1] = g_strndup (a->uuid, 8);
-      row[2] = g_strdup_printf ("%" G_GINT64_FORMAT, a->enterprise_id);
+      row[2] = g_strdup_printf ("%" G_GINT64_FORMAT " %s", a->enterprise_id, name);
       row[3] = g_strdup_printf ("%s %s", a->template_id, a->template_version);
       row[4] = g_strdup (ga_assessment_status_to_string (a->status));
       row[5] = g_strdup_printf ("%u", a->n_answers);
@@ -808,6 +1142,7 @@ assessment_show (int    argc,
   g_autoptr(GaEnterprise) e = NULL;
   g_autoptr(GHashTable) answers = NULL;
   g_autoptr(GPtrArray) evidence = NULL;
+  g_autoptr(GaTemplate) tmpl = NULL;
   g_autoptr(GList) keys = NULL;
   g_autoptr(GError) error = NULL;
   gint64 id;
@@ -843,8 +1178,14 @@ assessment_show (int    argc,
 
   g_print ("\n%s (%u)\n", _("Answers"), g_hash_table_size (answers));
   keys = g_list_sort (g_hash_table_get_keys (answers), (GCompareFunc) g_strcmp0);
+  tmpl = ga_store_load_template (store, id, NULL);
   for (GList *l = keys; l != NULL; l = l->next)
-    g_print ("  %s = %s\n", (char *) l->data, (char *) g_hash_table_lookup (answers, l->data));
+    {
+      g_autofree char *shown = answer_display (g_hash_table_lookup (answers, l->data), tmpl,
+                                               l->data);
+
+      g_print ("  %s = %s\n", (char *) l->data, shown);
+    }
 
   g_print ("\n%s (%u)\n", _("Evidence"), evidence->len);
   for (guint i = 0; i < evidence->len; i++)
@@ -926,6 +1267,7 @@ assessment_simple (int                argc,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GaStore) store = NULL;
+  g_autoptr(GaAssessment) a = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *item = NULL;
   gint64 id;
@@ -938,14 +1280,34 @@ assessment_simple (int                argc,
   store = open_store (FALSE);
   if (store == NULL || (id = resolve_assessment (store, argv[1])) == 0)
     return GA_CLI_EXIT_INVALID;
+  if ((a = ga_store_get_assessment (store, id, &error)) == NULL)
+    return fail (argv[1], error);
 
   switch (what)
     {
     case 0:
-      ok = ga_store_set_assessment_status (store, id, GA_ASSESSMENT_FINAL, &error);
-      break;
     case 1:
-      ok = ga_store_set_assessment_status (store, id, GA_ASSESSMENT_DRAFT, &error);
+      {
+        GaAssessmentStatus want = what == 0 ? GA_ASSESSMENT_FINAL : GA_ASSESSMENT_DRAFT;
+        g_autofree char *num = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+        /* Nothing to do is not an error, but it is worth saying: the user
+         * may have meant another assessment. */
+        if (a->status == want)
+          {
+            if (want == GA_ASSESSMENT_FINAL)
+              g_print (_("assessment %s is already final (since %s)\n"), num,
+                       or_dash (a->finalized_at));
+            else
+              g_print (_("assessment %s is already a draft\n"), num);
+            return GA_CLI_EXIT_OK;
+          }
+        ok = ga_store_set_assessment_status (store, id, want, &error);
+        if (ok)
+          g_print (want == GA_ASSESSMENT_FINAL
+                   ? _("assessment %s is final now (read-only until reopened)\n")
+                   : _("assessment %s is a draft again\n"), num);
+      }
       break;
     case 2:
       ok = ga_store_undo (store, id, &item, &error);
@@ -960,8 +1322,11 @@ assessment_simple (int                argc,
     return fail (argv[1], error);
   if (item != NULL)
     {
+      g_autoptr(GaTemplate) tmpl = ga_store_load_template (store, id, NULL);
       g_autofree char *value = ga_store_get_answer (store, id, item, NULL);
-      g_print ("%s = %s\n", item, value != NULL ? value : _("(no answer)"));
+      g_autofree char *shown = answer_display (value, tmpl, item);
+
+      g_print ("%s = %s\n", item, value != NULL ? shown : _("(no answer)"));
     }
   return GA_CLI_EXIT_OK;
 }
@@ -997,6 +1362,7 @@ assessment_history (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GaStore) store = NULL;
   g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GaTemplate) tmpl = NULL;
   g_autoptr(GError) error = NULL;
   gint64 id;
   int exit_code;
@@ -1011,13 +1377,15 @@ assessment_history (int    argc,
   history = ga_store_list_history (store, id, &error);
   if (history == NULL)
     return fail (argv[1], error);
+  tmpl = ga_store_load_template (store, id, NULL);
   for (guint i = 0; i < history->len; i++)
     {
       GaHistoryEntry *h = g_ptr_array_index (history, i);
+      g_autofree char *old_shown = answer_display (h->old_value, tmpl, h->item_id);
+      g_autofree char *new_shown = answer_display (h->new_value, tmpl, h->item_id);
 
       g_print ("%s  %-4s  %s  %s: %s -> %s\n", h->at, ga_history_action_to_string (h->action),
-               or_dash (h->author), h->item_id, h->old_value != NULL ? h->old_value : "-",
-               h->new_value != NULL ? h->new_value : "-");
+               or_dash (h->author), h->item_id, old_shown, new_shown);
     }
   return GA_CLI_EXIT_OK;
 }
@@ -1045,6 +1413,107 @@ ga_cli_cmd_assessment (int    argc,
 /* ------------------------------------------------------------------ */
 /* answer                                                              */
 
+/* "na", "n/a" or "不适用", alone or followed by ":" (or "：") and a reason.
+ * *reason receives the reason or NULL. */
+static gboolean
+typed_na (const char  *text,
+          char       **reason)
+{
+  static const char *const words[] = { "不适用", "n/a", "na", NULL };
+
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      gsize n = strlen (words[i]);
+      const char *rest = text + n;
+
+      if (g_ascii_strncasecmp (text, words[i], n) != 0)
+        continue;
+      if (*rest == '\0')
+        {
+          *reason = NULL;
+          return TRUE;
+        }
+      if (*rest == ':')
+        rest++;
+      else if (g_str_has_prefix (rest, "："))
+        rest += strlen ("：");
+      else
+        continue;
+      *reason = g_strstrip (g_strdup (rest));
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* What `answer set` makes of a typed VALUE, for any kind of item:
+ * - na, n/a, 不适用 (optionally :REASON) mean not applicable, for text
+ *   items too: the typed answer says what the user means, and a text
+ *   answer "na" is almost always a wish to mark N/A;
+ * - text:VALUE keeps VALUE as the literal text of a text item (so
+ *   text:na is the two letters);
+ * - numbers are plain decimals: 0x10, inf and nan are refused rather than
+ *   stored as 16, ∞ or an error;
+ * - everything else is read by ga_answer_parse_text(). */
+static GaAnswer *
+parse_typed_answer (const char  *typed,
+                    GaItem      *item,
+                    GError     **error)
+{
+  g_autofree char *trimmed = NULL;
+  g_autofree char *reason = NULL;
+
+  if (!g_utf8_validate (typed, -1, NULL))
+    {
+      g_set_error (error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_INVALID,
+                   _("item '%s': the answer is not valid UTF-8 text"), item->id);
+      return NULL;
+    }
+  trimmed = g_strstrip (g_strdup (typed));
+
+  if (g_str_has_prefix (trimmed, "text:"))
+    {
+      GaAnswer *answer;
+
+      if (item->kind != GA_ITEM_TEXT)
+        {
+          g_set_error (error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_INVALID,
+                       _("item '%s' is a %s item; text:… marks the literal text of a text item. "
+                         "Give the value without 'text:'"), item->id,
+                       ga_item_kind_to_string (item->kind));
+          return NULL;
+        }
+      if (trimmed[5] == '\0')
+        {
+          g_set_error (error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_INVALID,
+                       _("item '%s': nothing follows 'text:'; to remove the answer use "
+                         "'greenassess-cli answer clear'"), item->id);
+          return NULL;
+        }
+      answer = ga_answer_new ();
+      ga_value_set_text (&answer->value, trimmed + 5);
+      return answer;
+    }
+
+  if (typed_na (trimmed, &reason))
+    {
+      /* "na:REASON" is N/A for every kind in ga_answer_parse_text(). */
+      g_autofree char *na = g_strconcat ("na:", reason != NULL ? reason : "", NULL);
+
+      return ga_answer_parse_text (na, item, error);
+    }
+
+  if ((item->kind == GA_ITEM_NUMBER || item->kind == GA_ITEM_POINTS) && *trimmed != '\0'
+      && !is_decimal (trimmed))
+    {
+      g_set_error (error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_INVALID,
+                   _("item '%s': '%s' is not a number; write it in decimal like 12.5 or -3 "
+                     "(no hexadecimal, no inf or nan), or na:REASON for not applicable"),
+                   item->id, trimmed);
+      return NULL;
+    }
+  return ga_answer_parse_text (trimmed, item, error);
+}
+
 static int
 answer_set (int    argc,
             char **argv)
@@ -1056,6 +1525,7 @@ answer_set (int    argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *note = NULL;
   g_autofree char *stored = NULL;
+  g_autofree char *shown = NULL;
   GaItem *item;
   gint64 id;
   int exit_code;
@@ -1066,10 +1536,13 @@ answer_set (int    argc,
   };
 
   if (!ga_cli_parse_options (&argc, &argv, _("ASSESSMENT ITEM VALUE"),
-                             _("Saves an answer. VALUE is read as the item expects it: a number, "
-                               "yes/partial/no (符合/部分符合/不符合), an option id or label, "
-                               "text, a date, or na:REASON for 不适用."), NULL, entries, &context,
-                             &exit_code))
+                             _("Saves an answer. VALUE is read as the item expects it: a number "
+                               "(-3 and 12.5 as they are), yes/partial/no (符合/部分符合/不符合), "
+                               "an option id or label, text, a date, or na, n/a, 不适用 (with "
+                               ":REASON if you like) for not applicable. For a text item, "
+                               "text:VALUE keeps VALUE literally (text:na is the text \"na\"). "
+                               "A VALUE that starts with '-' and is not a number goes after --."),
+                             NULL, entries, &context, &exit_code))
     return exit_code;
   if (argc != 4)
     return arg_count_error (context, argc, 4, argv, _("missing ASSESSMENT, ITEM or VALUE"));
@@ -1079,18 +1552,11 @@ answer_set (int    argc,
   tmpl = ga_store_load_template (store, id, &error);
   if (tmpl == NULL)
     return fail (argv[1], error);
-  item = ga_template_find_item (tmpl, argv[2]);
-  if (item == NULL)
-    {
-      g_autofree char *msg = g_strdup_printf (_("the template %s %s has no item with this id"),
-                                              ga_template_get_id (tmpl),
-                                              ga_template_get_version (tmpl));
-      ga_cli_print_problem (argv[2], msg);
-      return GA_CLI_EXIT_INVALID;
-    }
-  answer = ga_answer_parse_text (argv[3], item, &error);
+  if ((item = find_item (tmpl, argv[1], argv[2], FALSE)) == NULL)
+    return GA_CLI_EXIT_INVALID;
+  answer = parse_typed_answer (argv[3], item, &error);
   if (answer == NULL)
-    return fail (argv[2], error);
+    return fail (NULL, error);
   if (note != NULL)
     {
       g_free (answer->note);
@@ -1099,7 +1565,8 @@ answer_set (int    argc,
   if (!ga_store_set_answer (store, id, item, answer, &error))
     return fail (argv[2], error);
   stored = ga_store_get_answer (store, id, item->id, NULL);
-  g_print ("%s = %s\n", item->id, stored != NULL ? stored : _("(no answer)"));
+  shown = answer_display (stored, tmpl, item->id);
+  g_print ("%s = %s\n", item->id, stored != NULL ? shown : _("(no answer)"));
   return GA_CLI_EXIT_OK;
 }
 
@@ -1109,7 +1576,10 @@ answer_clear (int    argc,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GaStore) store = NULL;
+  g_autoptr(GaTemplate) tmpl = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *old = NULL;
+  g_autofree char *shown = NULL;
   gint64 id;
   int exit_code;
   const GOptionEntry entries[] = { DB_ENTRY, { NULL } };
@@ -1123,8 +1593,26 @@ answer_clear (int    argc,
   store = open_store (FALSE);
   if (store == NULL || (id = resolve_assessment (store, argv[1])) == 0)
     return GA_CLI_EXIT_INVALID;
+  tmpl = ga_store_load_template (store, id, &error);
+  if (tmpl == NULL)
+    return fail (argv[1], error);
+  old = ga_store_get_answer (store, id, argv[2], &error);
+  if (error != NULL)
+    return fail (argv[2], error);
+  /* A stored answer can always be cleared; otherwise the id must be one
+   * the template lets the user answer, so that a typing mistake is not a
+   * silent success. */
+  if (old == NULL)
+    {
+      if (find_item (tmpl, argv[1], argv[2], FALSE) == NULL)
+        return GA_CLI_EXIT_INVALID;
+      g_print (_("%s has no answer; nothing to clear\n"), argv[2]);
+      return GA_CLI_EXIT_OK;
+    }
   if (!ga_store_save_answer (store, id, argv[2], NULL, &error))
     return fail (argv[2], error);
+  shown = answer_display (old, tmpl, argv[2]);
+  g_print (_("%s cleared (was %s)\n"), argv[2], shown);
   return GA_CLI_EXIT_OK;
 }
 
@@ -1134,14 +1622,23 @@ answer_list (int    argc,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GaStore) store = NULL;
+  g_autoptr(GaTemplate) tmpl = NULL;
   g_autoptr(GHashTable) answers = NULL;
   g_autoptr(GList) keys = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean json = FALSE;
   gint64 id;
   int exit_code;
-  const GOptionEntry entries[] = { DB_ENTRY, { NULL } };
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json,
+      N_("Print each answer as stored (JSON, docs/template-format.md \"Answers\")"), NULL },
+    DB_ENTRY,
+    { NULL }
+  };
 
-  if (!one_assessment (argc, argv, _("Prints the answers as ITEM = JSON, one per line."), entries,
+  if (!one_assessment (argc, argv,
+                       _("Prints the answers, one per line: ITEM = VALUE as it was typed "
+                         "(70, yes, \"text\", N/A: reason), with its note."), entries,
                        &context, &exit_code))
     return exit_code;
   store = open_store (FALSE);
@@ -1150,9 +1647,16 @@ answer_list (int    argc,
   answers = ga_store_load_answers (store, id, &error);
   if (answers == NULL)
     return fail (argv[1], error);
+  if (!json)
+    tmpl = ga_store_load_template (store, id, NULL);
   keys = g_list_sort (g_hash_table_get_keys (answers), (GCompareFunc) g_strcmp0);
   for (GList *l = keys; l != NULL; l = l->next)
-    g_print ("%s = %s\n", (char *) l->data, (char *) g_hash_table_lookup (answers, l->data));
+    {
+      const char *stored = g_hash_table_lookup (answers, l->data);
+      g_autofree char *shown = json ? g_strdup (stored) : answer_display (stored, tmpl, l->data);
+
+      g_print ("%s = %s\n", (char *) l->data, shown);
+    }
   return GA_CLI_EXIT_OK;
 }
 
@@ -1163,7 +1667,7 @@ ga_cli_cmd_answer (int    argc,
   static const SubCommand subs[] = {
     { "set", "ASSESSMENT ITEM VALUE [--note TEXT]", answer_set },
     { "clear", "ASSESSMENT ITEM", answer_clear },
-    { "list", "ASSESSMENT", answer_list },
+    { "list", "ASSESSMENT [--json]", answer_list },
   };
 
   return dispatch ("answer", subs, G_N_ELEMENTS (subs), argc, argv);
@@ -1171,6 +1675,66 @@ ga_cli_cmd_answer (int    argc,
 
 /* ------------------------------------------------------------------ */
 /* evidence                                                            */
+
+/* The largest evidence file SQLite takes (ga_store_set_evidence_limit()
+ * caps there too). */
+#define MAX_EVIDENCE_LIMIT ((guint64) 900 * 1000 * 1000)
+
+/* --max-size: digits with an optional K, M or G (1024-based; KiB, MB … are
+ * read the same). Parsed here because g_ascii_strtoull() reads "-1" as
+ * 2^64 - 1, which would lift the limit instead of refusing the value. */
+static gboolean
+parse_size (const char  *text,
+            guint64     *out,
+            char       **message)
+{
+  static const struct { const char *suffix; guint64 factor; } units[] = {
+    { "", 1 }, { "B", 1 },
+    { "K", 1024 }, { "KB", 1024 }, { "KIB", 1024 },
+    { "M", 1024 * 1024 }, { "MB", 1024 * 1024 }, { "MIB", 1024 * 1024 },
+    { "G", 1024 * 1024 * 1024 }, { "GB", 1024 * 1024 * 1024 }, { "GIB", 1024 * 1024 * 1024 },
+  };
+  const char *p = text;
+  guint64 value = 0;
+
+  for (; g_ascii_isdigit (*p); p++)
+    {
+      if (value > (G_MAXUINT64 - 9) / 10)
+        {
+          *message = g_strdup_printf (_("--max-size: '%s' is far too large; the most is "
+                                        "900000000 bytes (858M)"), text);
+          return FALSE;
+        }
+      value = value * 10 + (guint64) (*p - '0');
+    }
+  if (p == text)
+    {
+      *message = g_strdup_printf (_("--max-size: '%s' is not a size; give a whole number of "
+                                    "bytes, or one with K, M or G, like --max-size 20M"), text);
+      return FALSE;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (units); i++)
+    if (g_ascii_strcasecmp (p, units[i].suffix) == 0)
+      {
+        if (value == 0)
+          {
+            *message = g_strdup_printf (_("--max-size: '%s' would refuse every file; give a "
+                                          "size above 0, like --max-size 20M"), text);
+            return FALSE;
+          }
+        if (value > MAX_EVIDENCE_LIMIT / units[i].factor)
+          {
+            *message = g_strdup_printf (_("--max-size: '%s' is more than the 900000000 bytes "
+                                          "(858M) one evidence file may have"), text);
+            return FALSE;
+          }
+        *out = value * units[i].factor;
+        return TRUE;
+      }
+  *message = g_strdup_printf (_("--max-size: '%s' is not a size; give a whole number of bytes, "
+                                "or one with K, M or G, like --max-size 20M"), text);
+  return FALSE;
+}
 
 static int
 evidence_add (int    argc,
@@ -1183,11 +1747,13 @@ evidence_add (int    argc,
   g_autoptr(GError) error = NULL;
   g_autofree char *note = NULL;
   g_autofree char *max_size = NULL;
+  guint64 limit = 0;
   gint64 id, ev;
   int exit_code;
   const GOptionEntry entries[] = {
     { "max-size", 0, 0, G_OPTION_ARG_STRING, &max_size,
-      N_("Largest file accepted, in bytes (default 52428800 = 50 MiB)"), N_("BYTES") },
+      N_("Largest file accepted: bytes, or with K, M or G (default 50M); at most 858M"),
+      N_("SIZE") },
     { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("A caption for the file"), N_("TEXT") },
     DB_ENTRY,
     { NULL }
@@ -1199,36 +1765,30 @@ evidence_add (int    argc,
     return exit_code;
   if (argc != 4)
     return arg_count_error (context, argc, 4, argv, _("missing ASSESSMENT, ITEM or FILE"));
+  if (max_size != NULL)
+    {
+      g_autofree char *message = NULL;
+
+      if (!parse_size (max_size, &limit, &message))
+        return value_error ("%s", message);
+    }
   store = open_store (FALSE);
   if (store == NULL)
     return GA_CLI_EXIT_INVALID;
-  if (max_size != NULL)
-    {
-      char *end = NULL;
-      guint64 limit = g_ascii_strtoull (max_size, &end, 10);
-
-      if (end == max_size || *end != '\0' || limit == 0)
-        return ga_cli_usage_error (context, _("--max-size: '%s' is not a number of bytes"),
-                                   max_size);
-      ga_store_set_evidence_limit (store, limit);
-    }
+  if (limit > 0)
+    ga_store_set_evidence_limit (store, limit);
   if ((id = resolve_assessment (store, argv[1])) == 0)
     return GA_CLI_EXIT_INVALID;
   tmpl = ga_store_load_template (store, id, &error);
   if (tmpl == NULL)
     return fail (argv[1], error);
-  if (ga_template_find_item (tmpl, argv[2]) == NULL)
-    {
-      g_autofree char *msg = g_strdup_printf (_("the template %s %s has no item with this id"),
-                                              ga_template_get_id (tmpl),
-                                              ga_template_get_version (tmpl));
-      ga_cli_print_problem (argv[2], msg);
-      return GA_CLI_EXIT_INVALID;
-    }
+  if (find_item (tmpl, argv[1], argv[2], TRUE) == NULL)
+    return GA_CLI_EXIT_INVALID;
   file = g_file_new_for_commandline_arg (argv[3]);
   ev = ga_store_add_evidence (store, id, argv[2], file, &error);
+  /* The store's message names the file already. */
   if (ev == 0)
-    return fail (argv[3], error);
+    return fail (NULL, error);
   if (note != NULL && !ga_store_set_evidence_note (store, ev, note, &error))
     return fail (argv[3], error);
   g_print ("%" G_GINT64_FORMAT "\n", ev);
@@ -1282,32 +1842,35 @@ evidence_extract (int    argc,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GaStore) store = NULL;
-  g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean force = FALSE;
   char *end = NULL;
   gint64 id;
   int exit_code;
-  const GOptionEntry entries[] = { DB_ENTRY, { NULL } };
+  const GOptionEntry entries[] = {
+    { "force", 'f', 0, G_OPTION_ARG_NONE, &force,
+      N_("Replace FILE if it exists (never the database itself)"), NULL },
+    DB_ENTRY,
+    { NULL }
+  };
 
   if (!ga_cli_parse_options (&argc, &argv, _("EVIDENCE-ID FILE"),
                              _("Writes an evidence file's bytes to FILE (after checking them "
-                               "against their SHA-256)."), NULL, entries, &context, &exit_code))
+                               "against their SHA-256). An existing FILE is left alone unless "
+                               "--force is given."), NULL, entries, &context, &exit_code))
     return exit_code;
   if (argc != 3)
     return arg_count_error (context, argc, 3, argv, _("missing EVIDENCE-ID or FILE"));
   id = g_ascii_strtoll (argv[1], &end, 10);
-  if (end == argv[1] || *end != '\0' || id <= 0)
-    return ga_cli_usage_error (context, _("'%s' is not an evidence id ('evidence list' shows "
-                                          "them)"), argv[1]);
+  if (end == argv[1] || *end != '\0' || id <= 0 || !g_ascii_isdigit (argv[1][0]))
+    return value_error (_("'%s' is not an evidence id; 'greenassess-cli evidence list "
+                          "ASSESSMENT' shows them"), argv[1]);
   store = open_store (FALSE);
   if (store == NULL)
     return GA_CLI_EXIT_INVALID;
-  bytes = ga_store_get_evidence_bytes (store, id, &error);
-  if (bytes == NULL)
-    return fail (argv[1], error);
-  if (!g_file_set_contents (argv[2], g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes),
-                            &error))
-    return fail (argv[2], error);
+  if (!ga_store_save_evidence (store, id, argv[2], write_flags (force), &error))
+    return fail_write (error);
+  g_print ("%s\n", argv[2]);
   return GA_CLI_EXIT_OK;
 }
 
@@ -1316,9 +1879,9 @@ ga_cli_cmd_evidence (int    argc,
                      char **argv)
 {
   static const SubCommand subs[] = {
-    { "add", "ASSESSMENT ITEM FILE [--max-size BYTES] [--note TEXT]", evidence_add },
+    { "add", "ASSESSMENT ITEM FILE [--max-size SIZE] [--note TEXT]", evidence_add },
     { "list", "ASSESSMENT", evidence_list },
-    { "extract", "EVIDENCE-ID FILE", evidence_extract },
+    { "extract", "EVIDENCE-ID FILE [--force]", evidence_extract },
   };
 
   return dispatch ("evidence", subs, G_N_ELEMENTS (subs), argc, argv);
@@ -1334,13 +1897,20 @@ package_export (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GaStore) store = NULL;
   g_autoptr(GError) error = NULL;
+  gboolean force = FALSE;
   gint64 id;
   int exit_code;
-  const GOptionEntry entries[] = { DB_ENTRY, { NULL } };
+  const GOptionEntry entries[] = {
+    { "force", 'f', 0, G_OPTION_ARG_NONE, &force,
+      N_("Replace FILE if it exists (never the database itself)"), NULL },
+    DB_ENTRY,
+    { NULL }
+  };
 
   if (!ga_cli_parse_options (&argc, &argv, _("ASSESSMENT FILE"),
                              _("Writes one assessment with its enterprise, template copy, answers, "
-                               "history and evidence to a package FILE for another computer."),
+                               "history and evidence to a package FILE for another computer. An "
+                               "existing FILE is left alone unless --force is given."),
                              NULL, entries, &context, &exit_code))
     return exit_code;
   if (argc != 3)
@@ -1348,8 +1918,8 @@ package_export (int    argc,
   store = open_store (FALSE);
   if (store == NULL || (id = resolve_assessment (store, argv[1])) == 0)
     return GA_CLI_EXIT_INVALID;
-  if (!ga_store_export_package (store, id, argv[2], &error))
-    return fail (argv[2], error);
+  if (!ga_store_export_package_to (store, id, argv[2], write_flags (force), &error))
+    return fail_write (error);
   g_print ("%s\n", argv[2]);
   return GA_CLI_EXIT_OK;
 }
@@ -1386,7 +1956,13 @@ package_import (int    argc,
                                 as_copy ? GA_PACKAGE_IMPORT_AS_COPY : GA_PACKAGE_IMPORT_DEFAULT,
                                 &error);
   if (id == 0)
-    return fail (argv[1], error);
+    {
+      fail (argv[1], error);
+      if (g_error_matches (error, GA_STORE_ERROR, GA_STORE_ERROR_EXISTS))
+        g_printerr (_("To keep both, import it again as a copy: greenassess-cli package import "
+                      "--as-copy %s\n"), argv[1]);
+      return GA_CLI_EXIT_INVALID;
+    }
   a = ga_store_get_assessment (store, id, &error);
   if (a == NULL)
     return fail (argv[1], error);
@@ -1399,7 +1975,7 @@ ga_cli_cmd_package (int    argc,
                     char **argv)
 {
   static const SubCommand subs[] = {
-    { "export", "ASSESSMENT FILE", package_export },
+    { "export", "ASSESSMENT FILE [--force]", package_export },
     { "import", "FILE [--as-copy]", package_import },
   };
 

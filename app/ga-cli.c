@@ -15,6 +15,116 @@
 
 #include "ga-cli.h"
 
+/* An argument that reads as a decimal number ("-1", "-0.5", "-2e3") is a
+ * value, never an option: people type negative numbers as answers, and no
+ * option of ours is a digit. */
+static gboolean
+is_number_argument (const char *arg)
+{
+  const char *p = arg;
+  gboolean digits = FALSE;
+
+  if (*p == '-' || *p == '+')
+    p++;
+  for (; g_ascii_isdigit (*p); p++)
+    digits = TRUE;
+  if (*p == '.')
+    for (p++; g_ascii_isdigit (*p); p++)
+      digits = TRUE;
+  if (!digits)
+    return FALSE;
+  if (*p == 'e' || *p == 'E')
+    {
+      p++;
+      if (*p == '+' || *p == '-')
+        p++;
+      if (!g_ascii_isdigit (*p))
+        return FALSE;
+      while (g_ascii_isdigit (*p))
+        p++;
+    }
+  return *p == '\0';
+}
+
+static gboolean
+entry_takes_value (const GOptionEntry *entry)
+{
+  if (entry->arg == G_OPTION_ARG_NONE)
+    return FALSE;
+  if (entry->arg == G_OPTION_ARG_CALLBACK
+      && (entry->flags & (G_OPTION_FLAG_NO_ARG | G_OPTION_FLAG_OPTIONAL_ARG)) != 0)
+    return FALSE;
+  return TRUE;
+}
+
+/* Does the option @arg ("--name", "-x" or a cluster "-xs") take the next
+ * argument as its value? */
+static gboolean
+option_wants_next (const GOptionEntry * const *groups,
+                   const char                 *arg)
+{
+  for (guint g = 0; groups[g] != NULL; g++)
+    for (const GOptionEntry *e = groups[g]; e->long_name != NULL; e++)
+      {
+        if (arg[1] == '-')
+          {
+            if (strchr (arg, '=') == NULL && strcmp (arg + 2, e->long_name) == 0)
+              return entry_takes_value (e);
+          }
+        else if (e->short_name != '\0' && strchr (arg + 1, e->short_name) != NULL
+                 && entry_takes_value (e))
+          return TRUE;
+      }
+  return FALSE;
+}
+
+/* Puts the options first and every other argument after one "--", so that
+ * GOption neither takes a value for an option ("-1", or anything after the
+ * user's own "--") nor leaves a "--" among the arguments. Returns a new
+ * array (the strings are borrowed) and its length in *n_out. */
+static char **
+arrange_arguments (int                         argc,
+                   char                      **argv,
+                   const GOptionEntry * const *groups,
+                   int                        *n_out)
+{
+  g_autoptr(GPtrArray) options = g_ptr_array_new ();
+  g_autoptr(GPtrArray) values = g_ptr_array_new ();
+  gboolean end_of_options = FALSE;
+  char **arranged;
+  int n = 0;
+
+  for (int i = 1; i < argc; i++)
+    {
+      const char *a = argv[i];
+
+      if (end_of_options || a[0] != '-' || a[1] == '\0' || is_number_argument (a))
+        {
+          g_ptr_array_add (values, argv[i]);
+          continue;
+        }
+      if (strcmp (a, "--") == 0)
+        {
+          end_of_options = TRUE;
+          continue;
+        }
+      g_ptr_array_add (options, argv[i]);
+      if (option_wants_next (groups, a) && i + 1 < argc)
+        g_ptr_array_add (options, argv[++i]);
+    }
+
+  arranged = g_new0 (char *, options->len + values->len + 3);
+  arranged[n++] = argv[0];
+  for (guint i = 0; i < options->len; i++)
+    arranged[n++] = g_ptr_array_index (options, i);
+  arranged[n++] = (char *) "--";
+  for (guint i = 0; i < values->len; i++)
+    arranged[n++] = g_ptr_array_index (values, i);
+  arranged[n] = NULL;
+  *n_out = n;
+  return arranged;
+}
+
 gboolean
 ga_cli_parse_options (int                 *argc,
                       char              ***argv,
@@ -27,13 +137,18 @@ ga_cli_parse_options (int                 *argc,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char **arranged = NULL;
   gboolean show_help = FALSE;
+  int n_arranged = 0;
+  int first = 1;
+  int n = 0;
   /* Our own -h/--help so that help goes through the same return path as
    * everything else (GLib's built-in one calls exit()). */
   const GOptionEntry help_entries[] = {
     { "help", 'h', 0, G_OPTION_ARG_NONE, &show_help, N_("Show this help"), NULL },
     { NULL }
   };
+  const GOptionEntry *groups[] = { entries != NULL ? entries : help_entries, help_entries, NULL };
 
   context = g_option_context_new (parameter_string);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
@@ -46,9 +161,23 @@ ga_cli_parse_options (int                 *argc,
     g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, help_entries, GETTEXT_PACKAGE);
 
-  if (!g_option_context_parse (context, argc, argv, &error))
+  arranged = arrange_arguments (*argc, *argv, groups, &n_arranged);
+  if (!g_option_context_parse (context, &n_arranged, &arranged, &error))
     {
-      *exit_code = ga_cli_usage_error (context, "%s", error->message);
+      if (g_error_matches (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE))
+        {
+          /* A bad value of a known option is invalid input, like a bad
+           * answer: exit 1, without the whole help. */
+          g_printerr ("%s: %s\n", g_get_prgname (), error->message);
+          g_printerr (_("%s: see '%s --help' for what the option expects\n"), g_get_prgname (),
+                      g_get_prgname ());
+          *exit_code = GA_CLI_EXIT_INVALID;
+        }
+      else if (g_error_matches (error, G_OPTION_ERROR, G_OPTION_ERROR_UNKNOWN_OPTION))
+        *exit_code = ga_cli_usage_error (context, _("%s (to pass a value that starts with '-', "
+                                                    "put -- before it)"), error->message);
+      else
+        *exit_code = ga_cli_usage_error (context, "%s", error->message);
       return FALSE;
     }
 
@@ -60,6 +189,17 @@ ga_cli_parse_options (int                 *argc,
       *exit_code = GA_CLI_EXIT_OK;
       return FALSE;
     }
+
+  /* Back into the caller's array, without the "--" put in above (GOption
+   * leaves it unless a G_OPTION_REMAINING entry took what followed). There
+   * are never more arguments left than the caller gave. */
+  (*argv)[n++] = arranged[0];
+  if (n_arranged > 1 && strcmp (arranged[1], "--") == 0)
+    first = 2;
+  for (int i = first; i < n_arranged; i++)
+    (*argv)[n++] = arranged[i];
+  (*argv)[n] = NULL;
+  *argc = n;
 
   if (out_context != NULL)
     *out_context = g_steal_pointer (&context);

@@ -928,6 +928,19 @@ test_evidence_too_large (Fixture       *f,
 /* ------------------------------------------------------------------ */
 /* Backup and check                                                    */
 
+/* Nothing written half-way is left behind: no "*.tmp" beside the target. */
+static void
+assert_no_temp_files (const char *dir)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (d);
+  while ((name = g_dir_read_name (d)) != NULL)
+    g_assert_false (g_str_has_suffix (name, ".tmp"));
+}
+
+
 static void
 test_backup_and_check (Fixture       *f,
                        gconstpointer  data)
@@ -959,6 +972,50 @@ test_backup_and_check (Fixture       *f,
   g_assert_error (error, GA_STORE_ERROR, GA_STORE_ERROR_OPEN);
   g_clear_error (&error);
 
+  /* Never onto the database itself, nor its WAL, whatever the flags. */
+  {
+    g_autofree char *wal = g_strconcat (ga_store_get_path (f->store), "-wal", NULL);
+    g_autofree char *dotted = g_build_filename (f->dir, ".", "test.db", NULL);
+
+    g_assert_true (ga_store_is_own_file (f->store, ga_store_get_path (f->store)));
+    g_assert_true (ga_store_is_own_file (f->store, dotted));
+    g_assert_false (ga_store_is_own_file (f->store, backup));
+    g_assert_false (ga_store_backup (f->store, ga_store_get_path (f->store), &error));
+    g_assert_error (error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+    g_assert_false (ga_store_backup_to (f->store, wal, GA_STORE_WRITE_REPLACE, &error));
+    g_assert_error (error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID);
+    g_clear_error (&error);
+  }
+
+  /* NO_REPLACE leaves an existing file as it was. */
+  {
+    g_autofree char *notes = g_build_filename (f->dir, "notes.txt", NULL);
+    g_autofree char *kept = NULL;
+
+    g_assert_true (g_file_set_contents (notes, "my notes", -1, NULL));
+    g_assert_false (ga_store_backup_to (f->store, notes, GA_STORE_WRITE_NO_REPLACE, &error));
+    g_assert_error (error, GA_STORE_ERROR, GA_STORE_ERROR_EXISTS);
+    g_assert_nonnull (strstr (error->message, notes));
+    g_clear_error (&error);
+    g_assert_true (g_file_get_contents (notes, &kept, NULL, NULL));
+    g_assert_cmpstr (kept, ==, "my notes");
+    assert_no_temp_files (f->dir);
+  }
+
+  /* A folder that does not exist: the message names the path asked for
+   * and the folder, never a temporary name. */
+  {
+    g_autofree char *missing = g_build_filename (f->dir, "no-such-folder", "b.db", NULL);
+
+    g_assert_false (ga_store_backup (f->store, missing, &error));
+    g_assert_error (error, GA_STORE_ERROR, GA_STORE_ERROR_OPEN);
+    g_assert_nonnull (strstr (error->message, missing));
+    g_assert_nonnull (strstr (error->message, "does not exist"));
+    g_assert_null (strstr (error->message, ".tmp"));
+    g_clear_error (&error);
+  }
+
   g_assert_true (ga_store_check (f->store, problems, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (problems->len, ==, 0);
@@ -968,8 +1025,20 @@ test_backup_and_check (Fixture       *f,
                    SQLITE_OK);
   g_assert_true (ga_store_check (f->store, problems, &error));
   g_assert_cmpuint (problems->len, >=, 1);
-  g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "evidence file"));
-  g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "damaged"));
+  /* Named so that the user knows what to attach again: evidence id, file
+   * name, assessment and item, not only a hash. */
+  {
+    const char *p = g_ptr_array_index (problems, 0);
+    g_autoptr(GPtrArray) list = ga_store_list_evidence (f->store, id, NULL, &error);
+    g_autofree char *ev = g_strdup_printf ("evidence %" G_GINT64_FORMAT " “x.txt”",
+                                           ((GaEvidence *) list->pdata[0])->id);
+    g_autofree char *as = g_strdup_printf ("assessment %" G_GINT64_FORMAT " “", id);
+
+    g_assert_nonnull (strstr (p, ev));
+    g_assert_nonnull (strstr (p, as));
+    g_assert_nonnull (strstr (p, "item E1"));
+    g_assert_nonnull (strstr (p, "damaged"));
+  }
 
   /* And it is never handed out as the original. */
   {
@@ -1358,6 +1427,178 @@ test_migrate_v1 (void)
 
 /* ------------------------------------------------------------------ */
 /* Packages                                                            */
+
+/* `db check` opens read-only: a v1 file is neither migrated nor backed up,
+ * and no -wal or -shm appears beside it (review item 29). */
+static void
+test_open_read_only (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp (NULL, NULL);
+  g_autofree char *fixture = g_build_filename (GA_SOURCE_DIR, "tests", "fixtures", "store",
+                                               "schema-v1.db", NULL);
+  g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GaStore) store = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (fixture, &contents, &len, NULL));
+  g_assert_true (g_file_set_contents (path, contents, len, NULL));
+  before = file_sha256 (path);
+
+  store = ga_store_open_read_only (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ga_store_get_schema_version (store), ==, 1);
+  g_assert_null (ga_store_get_migration_backup (store));
+  g_assert_true (ga_store_check (store, problems, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+  /* Writing through it fails instead of changing the file. */
+  g_assert_false (ga_store_save_answer (store, 1, "E1", "1", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_clear_object (&store);
+
+  after = file_sha256 (path);
+  g_assert_cmpstr (before, ==, after);
+  {
+    g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+    guint n = 0;
+
+    while (g_dir_read_name (d) != NULL)
+      n++;
+    g_assert_cmpuint (n, ==, 1);
+  }
+
+  /* Not a database: refused, unchanged. */
+  {
+    g_autofree char *text = g_build_filename (dir, "notes.txt", NULL);
+
+    g_assert_true (g_file_set_contents (text, "not a database", -1, NULL));
+    g_assert_null (ga_store_open_read_only (text, &error));
+    g_assert_error (error, GA_STORE_ERROR, GA_STORE_ERROR_CORRUPT);
+    g_clear_error (&error);
+  }
+  rm_rf (dir);
+}
+
+/* Every bad field at once, each on its own line (review item 48). */
+static void
+test_enterprise_all_problems (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GaEnterprise) e = ga_enterprise_new ();
+  g_auto(GStrv) lines = NULL;
+
+  e->name = g_strdup ("Factory");
+  e->credit_code = g_strdup ("91350100M000100Y4X");
+  e->contact_phone = g_strdup ("call me");
+  e->contact_email = g_strdup ("nobody");
+  e->industry = g_strdup ("Q99");
+  e->output_value = -5;
+  g_assert_false (ga_enterprise_validate (e, &error));
+  /* The first problem gives the domain and code. */
+  g_assert_error (error, GA_CODES_ERROR, GA_CODES_ERROR_CREDIT_CODE);
+  lines = g_strsplit (error->message, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 5);
+  g_assert_nonnull (strstr (error->message, "check character"));
+  g_assert_nonnull (strstr (error->message, "Q99"));
+  g_assert_nonnull (strstr (error->message, "contact phone"));
+  g_assert_nonnull (strstr (error->message, "e-mail"));
+  g_assert_nonnull (strstr (error->message, "output value"));
+  g_clear_error (&error);
+
+  g_clear_pointer (&e->credit_code, g_free);
+  e->credit_code = g_strdup (VALID_CODE);
+  g_clear_pointer (&e->contact_phone, g_free);
+  g_clear_pointer (&e->contact_email, g_free);
+  g_clear_pointer (&e->industry, g_free);
+  e->output_value = NAN;
+  g_assert_true (ga_enterprise_validate (e, &error));
+  g_assert_no_error (error);
+}
+
+/* Files written for the user: an existing one is kept unless replacing is
+ * asked for, the database is never a target, nothing half-written or
+ * temporary is left, and messages name the user's path (items 2, 20). */
+static void
+test_write_targets (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = g_bytes_new_static ("%PDF-1.4\n%%EOF\n", 15);
+  g_autofree char *victim = g_build_filename (f->dir, "victim.png", NULL);
+  g_autofree char *out = g_build_filename (f->dir, "out.pdf", NULL);
+  g_autofree char *pkg = g_build_filename (f->dir, "p.gapkg", NULL);
+  g_autofree char *missing = g_build_filename (f->dir, "nowhere", "o.txt", NULL);
+  g_autofree char *got = NULL;
+  gsize len = 0;
+  gint64 e = add_enterprise (f->store, "Factory", VALID_CODE);
+  gint64 id = add_assessment (f->store, e, 2025);
+  gint64 ev = ga_store_add_evidence_bytes (f->store, id, "E1", "m.pdf", bytes, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_set_contents (victim, "an unrelated picture", -1, NULL));
+
+  g_assert_false (ga_store_save_evidence (f->store, ev, victim, GA_STORE_WRITE_NO_REPLACE,
+                                          &error));
+  g_assert_error (error, GA_STORE_ERROR, GA_STORE_ERROR_EXISTS);
+  g_clear_error (&error);
+  g_assert_true (g_file_get_contents (victim, &got, NULL, NULL));
+  g_assert_cmpstr (got, ==, "an unrelated picture");
+  g_clear_pointer (&got, g_free);
+
+  g_assert_true (ga_store_save_evidence (f->store, ev, out, GA_STORE_WRITE_NO_REPLACE, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (out, &got, &len, NULL));
+  g_assert_cmpmem (got, len, "%PDF-1.4\n%%EOF\n", 15);
+  g_clear_pointer (&got, g_free);
+  /* Replacing when asked. */
+  g_assert_true (ga_store_save_evidence (f->store, ev, victim, GA_STORE_WRITE_REPLACE, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (victim, &got, &len, NULL));
+  g_assert_cmpmem (got, len, "%PDF-1.4\n%%EOF\n", 15);
+  g_clear_pointer (&got, g_free);
+
+  /* Never the database, not even when replacing is asked for. */
+  g_assert_false (ga_store_save_evidence (f->store, ev, f->path, GA_STORE_WRITE_REPLACE, &error));
+  g_assert_error (error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (ga_store_export_package_to (f->store, id, f->path, GA_STORE_WRITE_REPLACE,
+                                              &error));
+  g_assert_error (error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* A package over an existing file: refused, the file kept. */
+  g_assert_true (g_file_set_contents (pkg, "keep", -1, NULL));
+  g_assert_false (ga_store_export_package_to (f->store, id, pkg, GA_STORE_WRITE_NO_REPLACE,
+                                              &error));
+  g_assert_error (error, GA_STORE_ERROR, GA_STORE_ERROR_EXISTS);
+  g_clear_error (&error);
+  g_assert_true (g_file_get_contents (pkg, &got, NULL, NULL));
+  g_assert_cmpstr (got, ==, "keep");
+  g_clear_pointer (&got, g_free);
+
+  /* A missing folder: the user's path and what to do, no temporary name,
+   * no GLib function name. */
+  g_assert_false (ga_store_save_evidence (f->store, ev, missing, GA_STORE_WRITE_NO_REPLACE,
+                                          &error));
+  g_assert_nonnull (strstr (error->message, missing));
+  g_assert_nonnull (strstr (error->message, "does not exist"));
+  g_assert_null (strstr (error->message, ".tmp"));
+  g_assert_null (strstr (error->message, "g_"));
+  g_clear_error (&error);
+  g_assert_false (ga_store_export_package_to (f->store, id, missing, GA_STORE_WRITE_REPLACE,
+                                              &error));
+  g_assert_nonnull (strstr (error->message, missing));
+  g_assert_null (strstr (error->message, ".tmp"));
+  g_clear_error (&error);
+
+  assert_no_temp_files (f->dir);
+}
 
 static void
 test_package (Fixture       *f,
@@ -1984,7 +2225,8 @@ test_cli (void)
   g_clear_pointer (&out, g_free);
 
   g_assert_cmpint (run_cli (&out, NULL, "answer", "set", "1", "B1", "符合", "--db", db, NULL), ==, 0);
-  g_assert_cmpstr (out, ==, "B1 = \"yes\"\n");
+  /* As typed, not as JSON (review item 30). */
+  g_assert_cmpstr (out, ==, "B1 = yes\n");
   g_clear_pointer (&out, g_free);
   g_assert_cmpint (run_cli (NULL, NULL, "answer", "set", "1", "E1", "0.85", "--db", db, NULL), ==, 0);
   g_assert_cmpint (run_cli (NULL, NULL, "answer", "set", "1", "Y1", "yes", "--db", db, NULL), ==, 0);
@@ -2090,6 +2332,10 @@ main (int    argc,
               fixture_teardown);
   g_test_add_func ("/ga/store/failure/read-only", test_read_only);
   g_test_add_func ("/ga/store/migrate/v1", test_migrate_v1);
+  g_test_add_func ("/ga/store/open/read-only", test_open_read_only);
+  g_test_add_func ("/ga/store/enterprise/all-problems", test_enterprise_all_problems);
+  g_test_add ("/ga/store/files/write-targets", Fixture, NULL, fixture_setup, test_write_targets,
+              fixture_teardown);
   g_test_add ("/ga/store/package/export-import", Fixture, NULL, fixture_setup, test_package,
               fixture_teardown);
   g_test_add_func ("/ga/store/templates/version-compare", test_version_compare);

@@ -10,7 +10,11 @@
  */
 #include "ga-store-private.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
 
 void
 ga_evidence_free (GaEvidence *evidence)
@@ -208,8 +212,18 @@ ga_store_add_evidence (GaStore     *store,
                             G_FILE_QUERY_INFO_NONE, NULL, &local);
   if (info == NULL)
     {
-      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_FOUND,
-                   "Cannot read the evidence file %s: %s", display, local->message);
+      /* GIO's own message names the file again; say it once, with what to
+       * do. */
+      if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_NOT_FOUND))
+        g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_FOUND,
+                     "The evidence file %s does not exist; check the name and the folder",
+                     display);
+      else if (g_error_matches (local, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+        g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_FOUND,
+                     "The evidence file %s cannot be read: permission denied", display);
+      else
+        g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_FOUND,
+                     "Cannot read the evidence file %s: %s", display, local->message);
       return 0;
     }
   if (g_file_info_get_file_type (info) != G_FILE_TYPE_REGULAR)
@@ -332,6 +346,74 @@ ga_store_get_evidence_bytes (GaStore  *store,
     ga_store_fail (store, rc, "Reading the evidence", error);
   sqlite3_reset (stmt);
   return bytes;
+}
+
+gboolean
+ga_store_save_evidence (GaStore            *store,
+                        gint64              evidence_id,
+                        const char         *path,
+                        GaStoreWriteFlags   flags,
+                        GError            **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *tmp = NULL;
+  const guint8 *data;
+  gsize size, done = 0;
+  int fd;
+
+  g_return_val_if_fail (GA_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (!ga_store_refuse_own_file (store, path, error)
+      || !ga_store_refuse_existing (path, flags, error))
+    return FALSE;
+  bytes = ga_store_get_evidence_bytes (store, evidence_id, error);
+  if (bytes == NULL)
+    return FALSE;
+
+  /* 0666 less the umask, like any file the user saves. */
+  tmp = ga_store_create_temp_mode (path, 0666, error);
+  if (tmp == NULL)
+    return FALSE;
+  fd = g_open (tmp, O_WRONLY | O_TRUNC, 0);
+  if (fd < 0)
+    {
+      ga_store_set_file_error (error, errno, path);
+      g_unlink (tmp);
+      return FALSE;
+    }
+  data = g_bytes_get_data (bytes, &size);
+  while (done < size)
+    {
+      gssize n = write (fd, data + done, size - done);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n <= 0)
+        {
+          ga_store_set_file_error (error, n < 0 ? errno : ENOSPC, path);
+          close (fd);
+          g_unlink (tmp);
+          return FALSE;
+        }
+      done += n;
+    }
+  /* On disk before it takes the name: a crash leaves the old file or the
+   * whole new one. */
+  if (fsync (fd) != 0)
+    {
+      ga_store_set_file_error (error, errno, path);
+      close (fd);
+      g_unlink (tmp);
+      return FALSE;
+    }
+  if (close (fd) != 0)
+    {
+      ga_store_set_file_error (error, errno, path);
+      g_unlink (tmp);
+      return FALSE;
+    }
+  return ga_store_place_file (tmp, path, flags, error);
 }
 
 gboolean

@@ -88,6 +88,16 @@ ga_store_export_package (GaStore     *store,
                          const char  *path,
                          GError     **error)
 {
+  return ga_store_export_package_to (store, assessment_id, path, GA_STORE_WRITE_REPLACE, error);
+}
+
+gboolean
+ga_store_export_package_to (GaStore            *store,
+                            gint64              assessment_id,
+                            const char         *path,
+                            GaStoreWriteFlags   flags,
+                            GError            **error)
+{
   /* Copied in dependency order; the package has exactly the schema of the
    * store (both are at GA_STORE_SCHEMA_VERSION), so rows copy as they are.
    * Template copies lose their "imported" mark: the package carries the
@@ -126,6 +136,9 @@ ga_store_export_package (GaStore     *store,
                    "%s is a folder; give the path of the package file to write", path);
       return FALSE;
     }
+  if (!ga_store_refuse_own_file (store, path, error)
+      || !ga_store_refuse_existing (path, flags, error))
+    return FALSE;
 
   /* Written beside the target and renamed: the package is complete or
    * absent, never half-written. */
@@ -169,18 +182,13 @@ ga_store_export_package (GaStore     *store,
     goto fail;
   g_clear_object (&pkg);
 
-  if (g_rename (tmp, path) != 0)
-    {
-      int saved = errno;
-      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_OPEN,
-                   "Cannot move the package into place at %s: %s", path, g_strerror (saved));
-      goto fail;
-    }
-  return TRUE;
+  return ga_store_place_file (tmp, path, flags, error);
 
 fail_detach:
   detach (pkg, "src");
 fail:
+  /* Messages about the file being written name the temporary one. */
+  ga_store_error_rename (error != NULL ? *error : NULL, tmp, path);
   g_clear_object (&pkg);
   ga_store_remove_files (tmp);
   return FALSE;
@@ -263,7 +271,8 @@ import_rows (GaStore               *store,
       g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_EXISTS,
                    "The package holds the assessment “%s” (UUID %s), which is already in this "
                    "database as assessment %" G_GINT64_FORMAT ". Nothing was imported; import "
-                   "it as a copy to keep both", title, uuid, existing);
+                   "it as a copy (a new assessment with a new UUID) to keep both", title, uuid,
+                   existing);
       return 0;
     }
   if (existing > 0)

@@ -81,6 +81,43 @@ gboolean     ga_store_exec            (GaStore     *store,
 char        *ga_store_create_temp_beside (const char  *path,
                                           GError     **error);
 
+/* The same with the file mode of the new file (0600 above). */
+char        *ga_store_create_temp_mode (const char  *path,
+                                        int          mode,
+                                        GError     **error);
+
+/* Sets @error for a failed write of @path from errno @errnum, naming
+ * @path (never a temporary name) and saying what to do. */
+void         ga_store_set_file_error  (GError     **error,
+                                       int          errnum,
+                                       const char  *path);
+
+/* Replaces @tmp by @path in the message of @error (may be NULL): messages
+ * name the file the user asked for, not the temporary one beside it. */
+void         ga_store_error_rename    (GError      *error,
+                                       const char  *tmp,
+                                       const char  *path);
+
+/* Refuses a folder at @path, and with GA_STORE_WRITE_NO_REPLACE any
+ * existing file (checked before the work; ga_store_place_file() checks
+ * again when placing). */
+gboolean     ga_store_refuse_existing (const char         *path,
+                                       GaStoreWriteFlags   flags,
+                                       GError            **error);
+
+/* Puts the finished temporary file @tmp at @dest (rename, or with
+ * GA_STORE_WRITE_NO_REPLACE a link that fails on an existing file).
+ * Removes @tmp on failure. */
+gboolean     ga_store_place_file      (const char         *tmp,
+                                       const char         *dest,
+                                       GaStoreWriteFlags   flags,
+                                       GError            **error);
+
+/* Fails when @path is the store's own database file (ga_store_is_own_file()). */
+gboolean     ga_store_refuse_own_file (GaStore     *store,
+                                       const char  *path,
+                                       GError     **error);
+
 /* Deletes a database file with its -wal, -shm and -journal files. */
 void         ga_store_remove_files    (const char  *path);
 

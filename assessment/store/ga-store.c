@@ -232,16 +232,66 @@ ga_store_commit (GaStore     *store,
   return TRUE;
 }
 
+void
+ga_store_set_file_error (GError     **error,
+                         int          errnum,
+                         const char  *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+
+  switch (errnum)
+    {
+    case ENOENT:
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_OPEN,
+                   "Cannot write %s: the folder %s does not exist. Create it first, or choose "
+                   "another folder", path, dir);
+      break;
+    case ENOTDIR:
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_OPEN,
+                   "Cannot write %s: a part of the path %s is a file, not a folder. Choose "
+                   "another folder", path, dir);
+      break;
+    case EACCES:
+    case EPERM:
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_READ_ONLY,
+                   "Cannot write %s: permission denied. Choose a folder you may write to, or "
+                   "check the permissions of %s", path, dir);
+      break;
+    case EROFS:
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_READ_ONLY,
+                   "Cannot write %s: the folder %s is on a read-only disk. Choose another folder",
+                   path, dir);
+      break;
+    case ENOSPC:
+#ifdef EDQUOT
+    case EDQUOT:
+#endif
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_FULL,
+                   "Cannot write %s: the disk is full. Nothing was written; free some space and "
+                   "try again", path);
+      break;
+    case EISDIR:
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_OPEN,
+                   "%s is a folder; give the path of a file", path);
+      break;
+    default:
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_OPEN,
+                   "Cannot write %s: %s", path, g_strerror (errnum));
+      break;
+    }
+}
+
 char *
-ga_store_create_temp_beside (const char  *path,
-                             GError     **error)
+ga_store_create_temp_mode (const char  *path,
+                           int          mode,
+                           GError     **error)
 {
   /* Same folder as @path, so that the final rename stays on one file
    * system and is atomic. O_EXCL: never reuse somebody else's file. */
   for (guint attempt = 0; attempt < 100; attempt++)
     {
       g_autofree char *tmp = g_strdup_printf ("%s.%08x.tmp", path, g_random_int ());
-      int fd = g_open (tmp, O_WRONLY | O_CREAT | O_EXCL, 0600);
+      int fd = g_open (tmp, O_WRONLY | O_CREAT | O_EXCL, mode);
 
       if (fd >= 0)
         {
@@ -250,18 +300,156 @@ ga_store_create_temp_beside (const char  *path,
         }
       if (errno != EEXIST)
         {
-          int saved = errno;
-          g_set_error (error, GA_STORE_ERROR,
-                       saved == ENOSPC ? GA_STORE_ERROR_FULL
-                       : saved == EACCES || saved == EROFS || saved == EPERM
-                         ? GA_STORE_ERROR_READ_ONLY : GA_STORE_ERROR_OPEN,
-                       "Cannot write %s: %s", path, g_strerror (saved));
+          ga_store_set_file_error (error, errno, path);
           return NULL;
         }
     }
   g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_OPEN,
                "Cannot write %s: no free temporary name beside it", path);
   return NULL;
+}
+
+char *
+ga_store_create_temp_beside (const char  *path,
+                             GError     **error)
+{
+  return ga_store_create_temp_mode (path, 0600, error);
+}
+
+void
+ga_store_error_rename (GError     *error,
+                       const char *tmp,
+                       const char *path)
+{
+  g_auto(GStrv) parts = NULL;
+
+  if (error == NULL || tmp == NULL || strstr (error->message, tmp) == NULL)
+    return;
+  parts = g_strsplit (error->message, tmp, -1);
+  g_free (error->message);
+  error->message = g_strjoinv (path, parts);
+}
+
+static void
+set_exists_error (GError     **error,
+                  const char  *path)
+{
+  g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_EXISTS,
+               "%s already exists and was left unchanged", path);
+}
+
+gboolean
+ga_store_refuse_existing (const char         *path,
+                          GaStoreWriteFlags   flags,
+                          GError            **error)
+{
+  GStatBuf st;
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_OPEN,
+                   "%s is a folder; give the path of a file", path);
+      return FALSE;
+    }
+  /* g_lstat: a dangling symbolic link is an existing name too. */
+  if ((flags & GA_STORE_WRITE_NO_REPLACE) != 0 && g_lstat (path, &st) == 0)
+    {
+      set_exists_error (error, path);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+ga_store_place_file (const char         *tmp,
+                     const char         *dest,
+                     GaStoreWriteFlags   flags,
+                     GError            **error)
+{
+  if ((flags & GA_STORE_WRITE_NO_REPLACE) != 0)
+    {
+      GStatBuf st;
+      int saved;
+
+      /* link() never replaces: the check and the placing are one step, so
+       * a file that appeared meanwhile is not lost either. */
+      if (link (tmp, dest) == 0)
+        {
+          g_unlink (tmp);
+          return TRUE;
+        }
+      saved = errno;
+      if (saved == EEXIST)
+        {
+          set_exists_error (error, dest);
+          ga_store_remove_files (tmp);
+          return FALSE;
+        }
+      if (saved != EPERM && saved != ENOTSUP && saved != EOPNOTSUPP && saved != EMLINK
+          && saved != ENOSYS && saved != EXDEV)
+        {
+          ga_store_set_file_error (error, saved, dest);
+          ga_store_remove_files (tmp);
+          return FALSE;
+        }
+      /* A file system without hard links (FAT, some network shares). */
+      if (g_lstat (dest, &st) == 0)
+        {
+          set_exists_error (error, dest);
+          ga_store_remove_files (tmp);
+          return FALSE;
+        }
+    }
+  if (g_rename (tmp, dest) != 0)
+    {
+      ga_store_set_file_error (error, errno, dest);
+      ga_store_remove_files (tmp);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+ga_store_is_own_file (GaStore    *store,
+                      const char *path)
+{
+  static const char *const suffixes[] = { "", "-wal", "-shm", "-journal" };
+  g_autofree char *canon = NULL;
+  GStatBuf target;
+  gboolean exists;
+
+  g_return_val_if_fail (GA_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  canon = g_canonicalize_filename (path, NULL);
+  exists = g_stat (path, &target) == 0;
+  for (guint i = 0; i < G_N_ELEMENTS (suffixes); i++)
+    {
+      g_autofree char *own = g_strconcat (store->path, suffixes[i], NULL);
+      g_autofree char *own_canon = g_canonicalize_filename (own, NULL);
+      GStatBuf st;
+
+      if (strcmp (canon, own_canon) == 0)
+        return TRUE;
+      /* Another name for the same file: a link, "./", "..". */
+      if (exists && g_stat (own, &st) == 0 && st.st_dev == target.st_dev
+          && st.st_ino == target.st_ino)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+gboolean
+ga_store_refuse_own_file (GaStore     *store,
+                          const char  *path,
+                          GError     **error)
+{
+  if (!ga_store_is_own_file (store, path))
+    return TRUE;
+  g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
+               "%s is the database being read (%s) or one of its files; nothing was written. "
+               "Give the path of another file", path, store->path);
+  return FALSE;
 }
 
 char *
@@ -466,9 +654,10 @@ ga_store_remove_files (const char *path)
  * temporary file in @dest's folder and renamed, so @dest is complete or
  * absent. */
 static gboolean
-backup_database (sqlite3     *src,
-                 const char  *dest,
-                 GError     **error)
+backup_database (sqlite3            *src,
+                 const char         *dest,
+                 GaStoreWriteFlags   flags,
+                 GError            **error)
 {
   g_autofree char *tmp = NULL;
   sqlite3 *dst = NULL;
@@ -511,21 +700,16 @@ backup_database (sqlite3     *src,
     {
       g_autofree char *doing = g_strdup_printf ("Writing the backup %s", dest);
       ga_store_set_sqlite_error (dst, rc, doing, error);
+      /* The message names the file being written, which is the temporary
+       * one: the user knows only @dest. */
+      ga_store_error_rename (error != NULL ? *error : NULL, tmp, dest);
       sqlite3_close_v2 (dst);
       ga_store_remove_files (tmp);
       return FALSE;
     }
   sqlite3_close_v2 (dst);
 
-  if (g_rename (tmp, dest) != 0)
-    {
-      int saved = errno;
-      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_OPEN,
-                   "Cannot move the backup into place at %s: %s", dest, g_strerror (saved));
-      ga_store_remove_files (tmp);
-      return FALSE;
-    }
-  return TRUE;
+  return ga_store_place_file (tmp, dest, flags, error);
 }
 
 static gboolean
@@ -570,7 +754,7 @@ migrate (GaStore  *self,
       g_autofree char *backup = g_strdup_printf ("%s.v%d-%s.bak", self->path, (int) version,
                                                  stamp);
 
-      if (!backup_database (self->db, backup, error))
+      if (!backup_database (self->db, backup, GA_STORE_WRITE_NO_REPLACE, error))
         {
           g_prefix_error (error, "The database was not migrated, because no backup could be "
                           "taken first: ");
@@ -779,6 +963,87 @@ ga_store_open (const char  *path,
   return ga_store_open_internal (path, GA_STORE_APPLICATION_ID, TRUE, error);
 }
 
+GaStore *
+ga_store_open_read_only (const char  *path,
+                         GError     **error)
+{
+  g_autoptr(GaStore) self = NULL;
+  gint64 app_id = 0;
+  gint64 version = 0;
+  int probed = 0;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_OPEN,
+                   "%s is a folder; give the path of a database file", path);
+      return NULL;
+    }
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_FOUND, "%s does not exist", path);
+      return NULL;
+    }
+  if (!probe_existing (path, GA_STORE_APPLICATION_ID, &probed, error))
+    return NULL;
+
+  self = g_object_new (GA_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+    g_autofree char *uri = NULL;
+
+    /* A read-only connection to a WAL database creates -wal and -shm
+     * files when they are missing, and cannot remove them afterwards. No
+     * -wal means no connection is open and nothing waits in a WAL: the
+     * main file is the whole database and is read as it is (immutable),
+     * leaving the folder as it was. */
+    if (!g_file_test (wal, G_FILE_TEST_EXISTS) && !g_file_test (shm, G_FILE_TEST_EXISTS))
+      uri = file_uri (path, "immutable=1");
+    else
+      uri = file_uri (path, "mode=ro");
+    rc = sqlite3_open_v2 (uri, &self->db,
+                          SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_FULLMUTEX
+                          | SQLITE_OPEN_EXRESCODE, NULL);
+  }
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_OPEN, "Cannot open %s: %s", path,
+                   self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      return NULL;
+    }
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+
+  /* Again through this connection: it also sees what a WAL holds. */
+  if (!query_int (self->db, "PRAGMA application_id", &app_id)
+      || !query_int (self->db, "PRAGMA user_version", &version))
+    {
+      g_autofree char *doing = g_strdup_printf ("Reading %s", path);
+      ga_store_fail (self, sqlite3_errcode (self->db), doing, error);
+      return NULL;
+    }
+  if ((guint32) app_id != GA_STORE_APPLICATION_ID || version < 1)
+    {
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_STORE,
+                   "%s is empty or not a GreenAssess database. The file was not changed", path);
+      return NULL;
+    }
+  if (version > GA_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NEWER,
+                   "%s was written by a newer version of GreenAssess (schema version %d; this "
+                   "version reads up to %d). The file was not changed: open it with the newer "
+                   "version", path, (int) version, GA_STORE_SCHEMA_VERSION);
+      return NULL;
+    }
+  self->schema_version = (int) version;
+  return g_steal_pointer (&self);
+}
+
 char *
 ga_store_get_default_path (void)
 {
@@ -832,29 +1097,120 @@ ga_store_get_author (GaStore *store)
 }
 
 gboolean
-ga_store_backup (GaStore     *store,
-                 const char  *dest,
-                 GError     **error)
+ga_store_backup_to (GaStore            *store,
+                    const char         *dest,
+                    GaStoreWriteFlags   flags,
+                    GError            **error)
 {
   g_return_val_if_fail (GA_IS_STORE (store), FALSE);
   g_return_val_if_fail (dest != NULL, FALSE);
 
-  if (g_file_test (dest, G_FILE_TEST_IS_DIR))
-    {
-      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_OPEN,
-                   "%s is a folder; give the path of the backup file", dest);
-      return FALSE;
-    }
-  return backup_database (store->db, dest, error);
+  if (!ga_store_refuse_own_file (store, dest, error)
+      || !ga_store_refuse_existing (dest, flags, error))
+    return FALSE;
+  return backup_database (store->db, dest, flags, error);
+}
+
+gboolean
+ga_store_backup (GaStore     *store,
+                 const char  *dest,
+                 GError     **error)
+{
+  return ga_store_backup_to (store, dest, GA_STORE_WRITE_REPLACE, error);
 }
 
 /* ------------------------------------------------------------------ */
 /* Checking                                                            */
 
+/* Short form of a SHA-256 for messages: enough to tell two apart. */
+static char *
+short_hash (const char *hash)
+{
+  return hash != NULL ? g_strdup_printf ("%.16s…", hash) : g_strdup ("(none)");
+}
+
+/* What refers to a damaged evidence file: every evidence row, with its
+ * name, assessment and item, so that the user knows what to attach again. */
+static void
+describe_damaged_blob (GaStore    *store,
+                       const char *hash,
+                       const char *damage,
+                       GPtrArray  *problems)
+{
+  sqlite3_stmt *stmt = NULL;
+  guint n = 0;
+  int rc = sqlite3_prepare_v2 (store->db,
+                               "SELECT e.id, e.name, e.item_id, e.assessment_id, a.title"
+                               " FROM evidence e LEFT JOIN assessments a ON a.id = e.assessment_id"
+                               " WHERE e.sha256 = ?1 ORDER BY e.id", -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    sqlite3_bind_text (stmt, 1, hash, -1, SQLITE_STATIC);
+  while (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      n++;
+      g_ptr_array_add (problems,
+                       g_strdup_printf ("evidence %" G_GINT64_FORMAT " “%s” (assessment %"
+                                        G_GINT64_FORMAT " “%s”, item %s) is damaged: %s. Restore "
+                                        "a backup, or remove this evidence and attach the file "
+                                        "again",
+                                        (gint64) sqlite3_column_int64 (stmt, 0),
+                                        sqlite3_column_text (stmt, 1),
+                                        (gint64) sqlite3_column_int64 (stmt, 3),
+                                        sqlite3_column_type (stmt, 4) != SQLITE_NULL
+                                        ? (const char *) sqlite3_column_text (stmt, 4) : "?",
+                                        sqlite3_column_text (stmt, 2), damage));
+    }
+  sqlite3_finalize (stmt);
+  if (n == 0)
+    {
+      g_autofree char *shown = short_hash (hash);
+
+      g_ptr_array_add (problems,
+                       g_strdup_printf ("a stored evidence file (SHA-256 %s) that no evidence "
+                                        "refers to is damaged: %s", shown, damage));
+    }
+}
+
+static void
+describe_damaged_template (GaStore    *store,
+                           const char *hash,
+                           const char *template_id,
+                           const char *version,
+                           const char *damage,
+                           GPtrArray  *problems)
+{
+  g_autoptr(GString) users = g_string_new (NULL);
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (store->db,
+                               "SELECT id FROM assessments WHERE template_hash = ?1 ORDER BY id",
+                               -1, &stmt, NULL);
+
+  if (rc == SQLITE_OK)
+    sqlite3_bind_text (stmt, 1, hash, -1, SQLITE_STATIC);
+  while (rc == SQLITE_OK && sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (users, "%s%" G_GINT64_FORMAT, users->len > 0 ? ", " : "",
+                            (gint64) sqlite3_column_int64 (stmt, 0));
+  sqlite3_finalize (stmt);
+  if (users->len > 0)
+    g_ptr_array_add (problems,
+                     g_strdup_printf ("the template copy %s %s, which assessments %s use, is "
+                                      "damaged: %s. Restore a backup",
+                                      template_id != NULL ? template_id : "?",
+                                      version != NULL ? version : "?", users->str, damage));
+  else
+    g_ptr_array_add (problems,
+                     g_strdup_printf ("the template copy %s %s is damaged: %s. Restore a "
+                                      "backup", template_id != NULL ? template_id : "?",
+                                      version != NULL ? version : "?", damage));
+}
+
+/* @sql selects hash, content, recorded size (or NULL), and for templates
+ * the template id and version. */
 static gboolean
 check_hashes (GaStore    *store,
               const char *sql,
-              const char *what,
+              gboolean    templates,
               GPtrArray  *problems,
               GError    **error)
 {
@@ -867,17 +1223,28 @@ check_hashes (GaStore    *store,
       const void *data = sqlite3_column_blob (stmt, 1);
       gsize len = sqlite3_column_bytes (stmt, 1);
       g_autofree char *actual = ga_store_sha256_hex (data != NULL ? data : "", len);
+      g_autofree char *damage = NULL;
 
       if (hash == NULL || g_ascii_strcasecmp (hash, actual) != 0)
-        g_ptr_array_add (problems,
-                         g_strdup_printf ("%s %s is damaged: its content has SHA-256 %s",
-                                          what, hash != NULL ? hash : "(no hash)", actual));
-      if (sqlite3_column_type (stmt, 2) != SQLITE_NULL
-          && (guint64) sqlite3_column_int64 (stmt, 2) != len)
-        g_ptr_array_add (problems,
-                         g_strdup_printf ("%s %s has %" G_GSIZE_FORMAT " bytes, but %" G_GINT64_FORMAT
-                                          " are recorded", what, hash, len,
-                                          (gint64) sqlite3_column_int64 (stmt, 2)));
+        {
+          g_autofree char *want = short_hash (hash);
+          g_autofree char *have = short_hash (actual);
+
+          damage = g_strdup_printf ("its bytes no longer match their SHA-256 (recorded %s, "
+                                    "now %s)", want, have);
+        }
+      else if (sqlite3_column_type (stmt, 2) != SQLITE_NULL
+               && (guint64) sqlite3_column_int64 (stmt, 2) != len)
+        damage = g_strdup_printf ("it has %" G_GSIZE_FORMAT " bytes, but %" G_GINT64_FORMAT
+                                  " are recorded", len, (gint64) sqlite3_column_int64 (stmt, 2));
+      if (damage == NULL)
+        continue;
+      if (templates)
+        describe_damaged_template (store, hash, (const char *) sqlite3_column_text (stmt, 3),
+                                   (const char *) sqlite3_column_text (stmt, 4), damage,
+                                   problems);
+      else
+        describe_damaged_blob (store, hash, damage, problems);
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
@@ -930,11 +1297,10 @@ ga_store_check (GaStore    *store,
       return FALSE;
     }
 
-  if (!check_hashes (store, "SELECT sha256, data, size FROM blobs", "evidence file", problems,
-                     error))
+  if (!check_hashes (store, "SELECT sha256, data, size FROM blobs", FALSE, problems, error))
     return FALSE;
-  if (!check_hashes (store, "SELECT hash, content, NULL FROM templates", "template copy",
-                     problems, error))
+  if (!check_hashes (store, "SELECT hash, content, NULL, template_id, version FROM templates",
+                     TRUE, problems, error))
     return FALSE;
 
   /* Evidence rows record the size they were attached with. */
@@ -945,7 +1311,7 @@ ga_store_check (GaStore    *store,
                            -1, &stmt, NULL);
   while ((rc == SQLITE_OK || rc == SQLITE_ROW) && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (problems,
-                     g_strdup_printf ("evidence %" G_GINT64_FORMAT " (%s) records %" G_GINT64_FORMAT
+                     g_strdup_printf ("evidence %" G_GINT64_FORMAT " “%s” records %" G_GINT64_FORMAT
                                       " bytes but its file has %" G_GINT64_FORMAT,
                                       (gint64) sqlite3_column_int64 (stmt, 0),
                                       sqlite3_column_text (stmt, 1),
@@ -1063,7 +1429,9 @@ check_figure (double      value,
   return TRUE;
 }
 
-/* Validates @in and fills the canonical forms of its codes. */
+/* Validates @in and fills the canonical forms of its codes. Every bad
+ * field is reported, one per line: a form with three mistakes should not
+ * take three attempts. The error has the domain and code of the first. */
 static gboolean
 normalize_enterprise (const GaEnterprise  *in,
                       char               **credit_code,
@@ -1071,92 +1439,127 @@ normalize_enterprise (const GaEnterprise  *in,
                       const char         **region,
                       GError             **error)
 {
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
   const char *phone = in->contact_phone;
   g_autofree char *trimmed = in->name != NULL ? g_strstrip (g_strdup (in->name)) : NULL;
+  gboolean code_ok = FALSE;
+  GError *problem = NULL;
 
-  if (empty (trimmed))
-    {
-      g_set_error_literal (error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
-                           "The enterprise needs a name (企业名称)");
-      return FALSE;
-    }
-  if (!check_text (in->name, "The enterprise name", 200, error)
-      || !check_text (in->address, "The address", 500, error)
-      || !check_text (in->legal_representative, "The legal representative", 100, error)
-      || !check_text (in->contact_name, "The contact name", 100, error)
-      || !check_text (in->contact_phone, "The contact phone", 50, error)
-      || !check_text (in->contact_email, "The contact e-mail", 200, error)
-      || !check_text (in->credit_code, "统一社会信用代码", 40, error))
-    return FALSE;
+#define COLLECT(call) \
+  G_STMT_START { if (!(call)) g_ptr_array_add (problems, g_steal_pointer (&problem)); } G_STMT_END
 
-  if (empty (in->credit_code))
-    {
-      g_set_error_literal (error, GA_CODES_ERROR, GA_CODES_ERROR_CREDIT_CODE,
-                           "The enterprise needs its 统一社会信用代码 (18 characters, printed on "
-                           "the business licence)");
-      return FALSE;
-    }
-  *credit_code = ga_credit_code_normalize (in->credit_code);
-  if (!ga_credit_code_validate (*credit_code, error))
-    {
-      g_clear_pointer (credit_code, g_free);
-      return FALSE;
-    }
-
+  *credit_code = NULL;
   *industry = NULL;
+  *region = NULL;
+
+  if (!check_text (in->name, "The enterprise name", 200, &problem))
+    g_ptr_array_add (problems, g_steal_pointer (&problem));
+  else if (empty (trimmed))
+    g_ptr_array_add (problems, g_error_new_literal (GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
+                                                    "The enterprise needs a name (企业名称)"));
+  COLLECT (check_text (in->address, "The address", 500, &problem));
+  COLLECT (check_text (in->legal_representative, "The legal representative", 100, &problem));
+  COLLECT (check_text (in->contact_name, "The contact name", 100, &problem));
+
+  if (!check_text (in->credit_code, "统一社会信用代码", 40, &problem))
+    g_ptr_array_add (problems, g_steal_pointer (&problem));
+  else if (empty (in->credit_code))
+    g_ptr_array_add (problems,
+                     g_error_new_literal (GA_CODES_ERROR, GA_CODES_ERROR_CREDIT_CODE,
+                                          "The enterprise needs its 统一社会信用代码 (18 "
+                                          "characters, printed on the business licence)"));
+  else
+    {
+      *credit_code = ga_credit_code_normalize (in->credit_code);
+      code_ok = ga_credit_code_validate (*credit_code, &problem);
+      if (!code_ok)
+        g_ptr_array_add (problems, g_steal_pointer (&problem));
+    }
+
   if (!empty (in->industry))
     {
-      const GaIndustry *ind = ga_industry_validate (in->industry, error);
+      const GaIndustry *ind = ga_industry_validate (in->industry, &problem);
       if (ind == NULL)
-        goto fail;
-      *industry = ind->code;
+        g_ptr_array_add (problems, g_steal_pointer (&problem));
+      else
+        *industry = ind->code;
     }
 
   if (!empty (in->region))
     {
-      const GaRegion *reg = ga_region_validate (in->region, error);
+      const GaRegion *reg = ga_region_validate (in->region, &problem);
       if (reg == NULL)
-        goto fail;
-      *region = reg->code;
+        g_ptr_array_add (problems, g_steal_pointer (&problem));
+      else
+        *region = reg->code;
     }
-  else
+  else if (code_ok)
     /* The code's characters 3–8 name the registering authority's place,
      * which is where the enterprise is registered. */
     *region = ga_credit_code_get_province (*credit_code);
 
-  if (!empty (phone))
+  if (!check_text (phone, "The contact phone", 50, &problem))
+    g_ptr_array_add (problems, g_steal_pointer (&problem));
+  else if (!empty (phone))
     for (const char *p = phone; *p != '\0'; p++)
       if (!g_ascii_isdigit (*p) && strchr (" +-()", *p) == NULL)
         {
-          g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
-                       "The contact phone '%s' may hold only digits, spaces and + - ( )", phone);
-          goto fail;
+          g_ptr_array_add (problems,
+                           g_error_new (GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
+                                        "The contact phone '%s' may hold only digits, spaces "
+                                        "and + - ( )", phone));
+          break;
         }
 
-  if (!empty (in->contact_email)
-      && (strchr (in->contact_email, '@') == NULL || strchr (in->contact_email, ' ') != NULL))
-    {
-      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
-                   "The contact e-mail '%s' is not an e-mail address (name@example.cn)",
-                   in->contact_email);
-      goto fail;
-    }
+  if (!check_text (in->contact_email, "The contact e-mail", 200, &problem))
+    g_ptr_array_add (problems, g_steal_pointer (&problem));
+  else if (!empty (in->contact_email)
+           && (strchr (in->contact_email, '@') == NULL
+               || strchr (in->contact_email, ' ') != NULL))
+    g_ptr_array_add (problems,
+                     g_error_new (GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
+                                  "The contact e-mail '%s' is not an e-mail address "
+                                  "(name@example.cn)", in->contact_email));
 
-  if (!check_figure (in->output_value, "The output value (工业总产值)", error)
-      || !check_figure (in->value_added, "The industrial value added (工业增加值)", error))
-    goto fail;
+  COLLECT (check_figure (in->output_value, "The output value (工业总产值)", &problem));
+  COLLECT (check_figure (in->value_added, "The industrial value added (工业增加值)", &problem));
   if (in->employees < -1)
+    g_ptr_array_add (problems,
+                     g_error_new (GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
+                                  "The number of employees must be 0 or more, not %"
+                                  G_GINT64_FORMAT, in->employees));
+#undef COLLECT
+
+  if (problems->len > 0)
     {
-      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
-                   "The number of employees must be 0 or more, not %" G_GINT64_FORMAT,
-                   in->employees);
-      goto fail;
+      const GError *first = g_ptr_array_index (problems, 0);
+      g_autoptr(GString) all = g_string_new (NULL);
+
+      for (guint i = 0; i < problems->len; i++)
+        {
+          const GError *p = g_ptr_array_index (problems, i);
+
+          g_string_append_printf (all, "%s%s", i > 0 ? "\n" : "", p->message);
+        }
+      g_set_error_literal (error, first->domain, first->code, all->str);
+      g_clear_pointer (credit_code, g_free);
+      *industry = NULL;
+      *region = NULL;
+      return FALSE;
     }
   return TRUE;
+}
 
-fail:
-  g_clear_pointer (credit_code, g_free);
-  return FALSE;
+gboolean
+ga_enterprise_validate (const GaEnterprise  *enterprise,
+                        GError             **error)
+{
+  g_autofree char *credit_code = NULL;
+  const char *industry = NULL, *region = NULL;
+
+  g_return_val_if_fail (enterprise != NULL, FALSE);
+
+  return normalize_enterprise (enterprise, &credit_code, &industry, &region, error);
 }
 
 static void

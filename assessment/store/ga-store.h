@@ -62,6 +62,15 @@ GQuark ga_store_error_quark (void);
 #define GA_TYPE_STORE (ga_store_get_type ())
 G_DECLARE_FINAL_TYPE (GaStore, ga_store, GA, STORE, GObject)
 
+/* How a call that writes a file (a backup, a package, an evidence file)
+ * treats a file already at the target path. Either way the file is written
+ * beside the target first and put in place only when complete, and the
+ * database itself (or its -wal, -shm, -journal files) is never a target. */
+typedef enum {
+  GA_STORE_WRITE_REPLACE    = 0,       /* replace it */
+  GA_STORE_WRITE_NO_REPLACE = 1 << 0,  /* leave it and fail with GA_STORE_ERROR_EXISTS */
+} GaStoreWriteFlags;
+
 /* g_get_user_data_dir()/greenassess/greenassess.db */
 char        *ga_store_get_default_path    (void);
 
@@ -70,6 +79,11 @@ char        *ga_store_get_default_path    (void);
  * "@path.v<old>-<time>.bak". A newer, foreign or damaged file is refused
  * without being written to. */
 GaStore     *ga_store_open                (const char    *path,
+                                           GError       **error);
+/* Opens an existing database for reading only: no migration, no backup,
+ * nothing written (`db check`). An older schema is reported by
+ * ga_store_get_schema_version(); only reading calls are meaningful. */
+GaStore     *ga_store_open_read_only      (const char    *path,
                                            GError       **error);
 const char  *ga_store_get_path            (GaStore       *store);
 int          ga_store_get_schema_version  (GaStore       *store);
@@ -92,8 +106,19 @@ gboolean     ga_store_backup              (GaStore       *store,
                                            const char    *dest,
                                            GError       **error);
 
+/* ga_store_backup() with a choice about an existing @dest. */
+gboolean     ga_store_backup_to           (GaStore            *store,
+                                           const char         *dest,
+                                           GaStoreWriteFlags   flags,
+                                           GError            **error);
+/* TRUE when @path names the database file of @store or one of its -wal,
+ * -shm and -journal files (by name or as the same file). */
+gboolean     ga_store_is_own_file         (GaStore       *store,
+                                           const char    *path);
+
 /* PRAGMA integrity_check, PRAGMA foreign_key_check and the SHA-256 of
- * every evidence file. Returns FALSE with @error only when the checks
+ * every evidence file (a damaged one is named with its evidence id, file
+ * name, assessment and item) and template copy. Returns FALSE with @error only when the checks
  * could not run; problems found are added to @problems (strings) and the
  * return value is still TRUE. */
 gboolean     ga_store_check               (GaStore       *store,
@@ -126,6 +151,11 @@ typedef struct {
 GaEnterprise *ga_enterprise_new           (void);
 GaEnterprise *ga_enterprise_copy          (const GaEnterprise *enterprise);
 void          ga_enterprise_free          (GaEnterprise       *enterprise);
+
+/* The checks ga_store_add_enterprise() makes, without adding: every bad
+ * field is named, one per line of the message. */
+gboolean      ga_enterprise_validate      (const GaEnterprise *enterprise,
+                                           GError            **error);
 
 /* Validates and adds @enterprise (its id, uuid and timestamps are ignored)
  * and returns the new id, or 0 with @error. The credit code is normalised
@@ -345,6 +375,13 @@ GPtrArray    *ga_store_list_evidence      (GaStore            *store,
 GBytes       *ga_store_get_evidence_bytes (GaStore            *store,
                                            gint64              evidence_id,
                                            GError            **error);
+/* Writes the bytes of an evidence file, checked against their SHA-256, to
+ * @path (written beside it and renamed: complete or absent). */
+gboolean      ga_store_save_evidence      (GaStore            *store,
+                                           gint64              evidence_id,
+                                           const char         *path,
+                                           GaStoreWriteFlags   flags,
+                                           GError            **error);
 gboolean      ga_store_remove_evidence    (GaStore            *store,
                                            gint64              evidence_id,
                                            GError            **error);
@@ -401,6 +438,12 @@ typedef enum {
 gboolean      ga_store_export_package     (GaStore            *store,
                                            gint64              assessment_id,
                                            const char         *path,
+                                           GError            **error);
+/* ga_store_export_package() with a choice about an existing @path. */
+gboolean      ga_store_export_package_to  (GaStore            *store,
+                                           gint64              assessment_id,
+                                           const char         *path,
+                                           GaStoreWriteFlags   flags,
                                            GError            **error);
 /* Imports a package in one transaction and returns the new assessment id.
  * The enterprise is matched by credit code (an existing one is kept as it
