@@ -41,7 +41,8 @@ static const BadCase bad_cases[] = {
   /* What json-glib would take silently: a second object (it keeps the
    * first), a key twice (the last wins), comments, single quotes. */
   { "trailing-object", "{\"format\": 1}\n{\"format\": 2}", GA_TEMPLATE_ERROR_JSON,
-    { "2:1: unexpected content after the end of the JSON", "ended at line 1, column 14" } },
+    { "unexpected content after the end of the JSON at line 2, column 1",
+      "ended at line 1, column 14" } },
   { "duplicate-key", "{\"format\": 1, \"sections\": [{\"id\": \"S1\", \"items\": [{\"id\": \"A\", "
     "\"points\": 5,\n \"points\": 50}]}]}", GA_TEMPLATE_ERROR_JSON,
     { "2:2: duplicate key \"points\" in sections[0].items[0]", "line 1, column 63" } },
@@ -83,6 +84,45 @@ static const BadCase bad_cases[] = {
     { "sections[0].items[0].options: field 'options' is not used by items of kind 'number'" } },
   { "unknown-item-kind", ONE_SECTION (ITEM ("A", "\"kind\": \"slider\"")),
     GA_TEMPLATE_ERROR_INVALID, { "sections[0].items[0].kind: unknown item kind 'slider'" } },
+  /* A typo in the kind: the closest kind is suggested, and nothing that
+   * depends on the kind is reported on top (see test_one_problem too). */
+  { "kind-typo", ONE_SECTION (ITEM ("A", "\"kind\": \"compliace\", \"points\": 5")),
+    GA_TEMPLATE_ERROR_INVALID,
+    { "sections[0].items[0].kind: unknown item kind 'compliace' (did you mean 'compliance'?)" } },
+  { "column-kind-typo", ONE_SECTION (ITEM ("T", "\"kind\": \"table\", \"columns\": [{\"id\": "
+                                          "\"q\", \"kind\": \"numbr\"}]")),
+    GA_TEMPLATE_ERROR_INVALID,
+    { "columns[0].kind: unknown column kind 'numbr' (did you mean 'number'?)" } },
+  { "text-language-typo", ONE_SECTION ("{\"id\": \"A\", \"title\": {\"zh\": \"甲\"}, "
+                                       "\"source\": \"s\", \"kind\": \"text\"}"),
+    GA_TEMPLATE_ERROR_INVALID,
+    { "sections[0].items[0].title.zh: unknown field 'zh' (did you mean 'zh_CN'?)" } },
+  /* Constants that are always wrong. */
+  { "interp-baseline-equals-leading",
+    ONE_SECTION (ITEM ("N", "\"kind\": \"number\", \"points\": 10, \"score\": {\"interp\": "
+                       "{\"baseline\": 0.8, \"leading\": 0.8}}")),
+    GA_TEMPLATE_ERROR_INVALID,
+    { "sections[0].items[0].score.interp: the baseline and the leading value are both 0.8",
+      "always be #DIV/0!" } },
+  /* Text used as a condition gives #VALUE! (or is skipped by AND/OR). */
+  { "text-condition-if", ONE_SECTION (ITEM ("T1", "\"kind\": \"text\"") ","
+                                      ITEM ("C", "\"kind\": \"computed\", \"value\": "
+                                            "\"IF(T1, 1, 2)\"")),
+    GA_TEMPLATE_ERROR_INVALID,
+    { "sections[0].items[1].value: column 4: T1 holds text and is used as a condition" } },
+  { "text-condition-not-and-ifs",
+    ONE_SECTION (ITEM ("T1", "\"kind\": \"text\"") ","
+                 ITEM ("C", "\"kind\": \"computed\", \"value\": \"NOT(T1)\"") ","
+                 ITEM ("D", "\"kind\": \"computed\", \"value\": \"AND(T1)\"") ","
+                 ITEM ("E", "\"kind\": \"computed\", \"value\": \"IFS(T1, 1)\"")),
+    GA_TEMPLATE_ERROR_INVALID,
+    { "sections[0].items[1].value: column 5: T1 holds text",
+      "sections[0].items[2].value: column 5: T1 holds text",
+      "sections[0].items[3].value: column 5: T1 holds text" } },
+  { "text-literal-condition", ONE_SECTION (ITEM ("C", "\"kind\": \"computed\", \"value\": "
+                                                "\"IF(\\\"abc\\\", 1, 2)\"")),
+    GA_TEMPLATE_ERROR_INVALID,
+    { "the text \"abc\" is used as a condition (TRUE/FALSE); it would give #VALUE!" } },
   { "bad-item-id", ONE_SECTION (ITEM ("1A", "\"kind\": \"text\"")),
     GA_TEMPLATE_ERROR_INVALID, { "sections[0].items[0].id: '1A' is not a valid item id" } },
   { "bad-effective-date", "{\"format\": 1, \"id\": \"t\", \"version\": \"1\", \"kind\": \"custom\", "
@@ -163,6 +203,12 @@ static const BadCase bad_cases[] = {
     "\"sections\": [{\"id\": \"C1\", \"title\": \"C\", \"weight\": 1, \"items\": [" ITEM ("A", "\"kind\": \"yesno\", \"weight\": 0.5") ", "
     ITEM ("B", "\"kind\": \"yesno\", \"weight\": 0.3") "]}]}",
     GA_TEMPLATE_ERROR_INVALID, { "sections[0]: the indicator weights of category 'C1' add up to 0.8, not 1" } },
+  { "weights-out-of-range", HEAD "\"scoring\": {\"scheme\": \"clean-production\", \"levels\": [{\"level\": 3, \"min_index\": 100}]}, "
+    "\"sections\": [{\"id\": \"C1\", \"title\": \"C\", \"weight\": 1.5, \"items\": [" ITEM ("A", "\"kind\": \"yesno\", \"weight\": 1.4") ", "
+    ITEM ("B", "\"kind\": \"yesno\", \"weight\": -0.4") "]}]}",
+    GA_TEMPLATE_ERROR_INVALID, { "sections[0].weight: a category weight is a share between 0 and 1, found 1.5",
+                                 "sections[0].items[0].weight: an indicator weight is a share between 0 and 1, found 1.4",
+                                 "sections[0].items[1].weight: an indicator weight is a share between 0 and 1, found -0.4" } },
   { "cp-without-levels", HEAD "\"scoring\": {\"scheme\": \"clean-production\"}, "
     "\"sections\": [{\"id\": \"C1\", \"title\": \"C\", \"weight\": 1, \"items\": [" ITEM ("A", "\"kind\": \"yesno\", \"weight\": 1") "]}]}",
     GA_TEMPLATE_ERROR_INVALID, { "scoring: missing required field 'levels'" } },
@@ -259,7 +305,74 @@ test_deep_nesting (void)
   tmpl = ga_template_new_from_data (s->str, s->len, NULL, &error);
   g_assert_null (tmpl);
   g_assert_error (error, GA_TEMPLATE_ERROR, GA_TEMPLATE_ERROR_JSON);
-  g_assert_nonnull (strstr (error->message, "1:201: nested more than 200 levels"));
+  g_assert_nonnull (strstr (error->message,
+                            "nested more than 200 levels at line 1, column 201"));
+}
+
+/* @json loads, or fails with exactly @n problems, the first containing
+ * @fragment. */
+static void
+assert_problems (const char *json,
+                 guint       n,
+                 const char *fragment)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = ga_template_validate_data (json, -1, &error);
+
+  g_assert_no_error (error);
+  if (problems->len != n || (n > 0 && strstr (problems->pdata[0], fragment) == NULL))
+    {
+      for (guint i = 0; i < problems->len; i++)
+        g_test_message ("problem: %s", (char *) problems->pdata[i]);
+      g_error ("expected %u problems, the first with '%s'; found %u", n, fragment,
+               problems->len);
+    }
+}
+
+/* One typo, one problem: the unknown kind is not followed by complaints
+ * that only hold for the default kind ("items of kind 'text' are not
+ * scored", "field 'options' is not used"), nor by type errors where the
+ * item is used. */
+static void
+test_one_problem (void)
+{
+  assert_problems (ONE_SECTION (ITEM ("A", "\"kind\": \"compliace\", \"points\": 5, "
+                                      "\"partial_factor\": 0.4") ","
+                                ITEM ("B", "\"kind\": \"computed\", \"value\": \"A * 2\"")),
+                   1, "did you mean 'compliance'?");
+  assert_problems (ONE_SECTION (ITEM ("C", "\"kind\": \"choise\", \"options\": [{\"id\": "
+                                      "\"a\", \"points\": 1}]")),
+                   1, "did you mean 'choice'?");
+}
+
+/* Documented as valid: a veto choice whose failing option carries no
+ * points (with no points anywhere the rule is "none"). */
+static void
+test_veto_choice (void)
+{
+  assert_problems (ONE_SECTION (ITEM ("V", "\"kind\": \"choice\", \"veto\": true, "
+                                      "\"options\": [{\"id\": \"ok\"}, {\"id\": \"bad\", "
+                                      "\"fails\": true}]")),
+                   0, NULL);
+  /* Without a failing option it still cannot fail. */
+  assert_problems (ONE_SECTION (ITEM ("V", "\"kind\": \"choice\", \"veto\": true, "
+                                      "\"options\": [{\"id\": \"ok\"}, {\"id\": \"bad\"}]")),
+                   2, "a veto item needs something that can fail");
+}
+
+/* A computed item in section S1 that uses S1's score is a cycle only when
+ * S1's score uses the item, i.e. when the item is scored. */
+static void
+test_section_self_reference (void)
+{
+  assert_problems (ONE_SECTION (ITEM ("A", "\"kind\": \"yesno\", \"points\": 4") ","
+                                ITEM ("SHARE", "\"kind\": \"computed\", \"value\": "
+                                      "\"S1 / 4 * 100\"")),
+                   0, NULL);
+  assert_problems (ONE_SECTION (ITEM ("A", "\"kind\": \"yesno\", \"points\": 4") ","
+                                ITEM ("SHARE", "\"kind\": \"computed\", \"points\": 1, "
+                                      "\"value\": \"S1 / 4\", \"score\": \"SHARE\"")),
+                   1, "cycle:");
 }
 
 /* Problems come in the order of the file, whichever check found them:
@@ -569,6 +682,9 @@ main (int argc, char *argv[])
     }
   g_test_add_func ("/ga/template/invalid/deep-nesting", test_deep_nesting);
   g_test_add_func ("/ga/template/invalid/problem-order", test_problem_order);
+  g_test_add_func ("/ga/template/invalid/one-problem", test_one_problem);
+  g_test_add_func ("/ga/template/veto-choice", test_veto_choice);
+  g_test_add_func ("/ga/template/section-self-reference", test_section_self_reference);
   g_test_add_func ("/ga/template/accessors", test_accessors);
   g_test_add_func ("/ga/template/content-hash", test_content_hash);
   g_test_add_func ("/ga/template/validate-data", test_validate_data);

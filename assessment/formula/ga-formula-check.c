@@ -179,6 +179,33 @@ check_numeric_operand (Check        *c,
              c->formula->refs[node->u.ref].name);
 }
 
+/* @node is used where TRUE/FALSE is required (IF, IFS, AND, OR, NOT).
+ * Numbers are fine (0 is FALSE), and so is the text "TRUE" or "FALSE";
+ * any other text gives #VALUE! (or, in a reference inside AND and OR, is
+ * silently skipped), which is never what the author meant. */
+static void
+check_condition_operand (Check        *c,
+                         const GaNode *node)
+{
+  if (node->op == GA_OP_TEXT)
+    {
+      if (g_ascii_strcasecmp (node->u.text, "TRUE") != 0
+          && g_ascii_strcasecmp (node->u.text, "FALSE") != 0)
+        problem (c, node->column, "the text \"%s\" is used as a condition (TRUE/FALSE); it "
+                 "would give #VALUE!", node->u.text);
+      return;
+    }
+  if (ga_formula_node_type (c->formula, node, c->resolver) != GA_STATIC_TEXT)
+    return;
+  if (node->op == GA_OP_REF)
+    problem (c, node->column, "%s holds text and is used as a condition (TRUE/FALSE); compare "
+             "it instead, as in %s = \"yes\"", c->formula->refs[node->u.ref].name,
+             c->formula->refs[node->u.ref].name);
+  else
+    problem (c, node->column, "this gives text and is used as a condition (TRUE/FALSE); "
+             "compare it instead (… = \"yes\")");
+}
+
 static void
 check_node (Check        *c,
             const GaNode *node,
@@ -257,6 +284,20 @@ check_node (Check        *c,
             /* Values written directly are coerced; references are not. */
             if (arg->op != GA_OP_REF && arg->op != GA_OP_RANGE)
               check_numeric_operand (c, arg);
+            break;
+          case GA_FN_IF:
+          case GA_FN_NOT:
+            if (i == 0)
+              check_condition_operand (c, arg);
+            break;
+          case GA_FN_IFS:
+            if (i % 2 == 0)
+              check_condition_operand (c, arg);
+            break;
+          case GA_FN_AND:
+          case GA_FN_OR:
+            if (arg->op != GA_OP_RANGE)
+              check_condition_operand (c, arg);
             break;
           case GA_FN_ROUND:
           case GA_FN_ROUNDUP:

@@ -39,9 +39,17 @@ GQuark       ga_json_error_quark      (void);
 /* Checks that @data (@length bytes; a UTF-8 byte-order mark is skipped) is
  * exactly one JSON value nested at most @max_depth levels, with no key twice
  * in an object and no whole number beyond 18 digits. On failure sets @error
- * (GA_JSON_ERROR) to "LINE:COLUMN: what is wrong", the column counted in
- * characters; callers put the file name in front. */
+ * (GA_JSON_ERROR) to a message that says where, columns counted in
+ * characters: "LINE:COLUMN: what is wrong" in general, and for the two
+ * limits "nested more than 200 levels at line L, column C (…)" and
+ * "unexpected content after the end of the JSON at line L, column C (…)".
+ * Callers put the file name in front. */
 gboolean     ga_json_check            (const char  *data,
+                                       gsize        length,
+                                       guint        max_depth,
+                                       GError     **error);
+/* The same check under the name the design notes use. */
+gboolean     ga_json_check_depth      (const char  *data,
                                        gsize        length,
                                        guint        max_depth,
                                        GError     **error);

@@ -150,6 +150,40 @@ edit_distance (const char *a,
   return row[lb];
 }
 
+/* The name of @allowed that @word most likely meant: a small edit away
+ * ("compliace", "pionts"), or the start or a longer form of it ("zh" for
+ * "zh_CN", "en_US" for "en"). NULL when none is close. */
+static const char *
+closest_name (const char         *word,
+              const char * const *allowed)
+{
+  const char *best = NULL;
+  guint best_distance = 3;
+  gsize len = strlen (word);
+
+  for (guint i = 0; allowed[i] != NULL; i++)
+    {
+      guint d = edit_distance (word, allowed[i]);
+      /* Changing every letter of a short word is not a typo ("zh" → "en"). */
+      if (d < best_distance && d < len)
+        {
+          best_distance = d;
+          best = allowed[i];
+        }
+    }
+  if (best != NULL)
+    return best;
+  for (guint i = 0; allowed[i] != NULL; i++)
+    {
+      gsize alen = strlen (allowed[i]);
+      if ((len >= 2 && len < alen && g_ascii_strncasecmp (allowed[i], word, len) == 0)
+          || (alen >= 2 && alen < len && g_ascii_strncasecmp (word, allowed[i], alen) == 0
+              && !g_ascii_isalnum (word[alen])))
+        return allowed[i];
+    }
+  return NULL;
+}
+
 /* The allowed names of each field list as a set, built once: checking
  * every key of 10 000 items against lists by strcmp shows in profiles. */
 typedef struct {
@@ -218,8 +252,7 @@ check_fields (GaLoader           *l,
   json_object_iter_init (&iter, obj);
   while (json_object_iter_next (&iter, &key, &value))
     {
-      const char *best = NULL;
-      guint best_distance = 3;
+      const char *best;
       g_autofree char *fpath = NULL;
 
       if (key[0] == '_' || g_hash_table_contains (set, key))
@@ -231,15 +264,7 @@ check_fields (GaLoader           *l,
           ga_loader_problem (l, fpath, "field '%s' is not used %s", key, other_reason);
           continue;
         }
-      for (guint i = 0; allowed[i] != NULL; i++)
-        {
-          guint d = edit_distance (key, allowed[i]);
-          if (d < best_distance)
-            {
-              best_distance = d;
-              best = allowed[i];
-            }
-        }
+      best = closest_name (key, allowed);
       if (best != NULL)
         ga_loader_problem (l, fpath, "unknown field '%s' (did you mean '%s'?)", key, best);
       else
@@ -474,7 +499,18 @@ want_text (GaLoader   *l,
       want_string (l, t, fpath, "en", FALSE, &en);
       if ((zh == NULL || *zh == '\0') && (en == NULL || *en == '\0'))
         {
-          ga_loader_problem (l, fpath, "a text needs \"zh_CN\" or \"en\"");
+          gboolean misspelt = FALSE;
+          JsonObjectIter iter;
+          const char *k;
+
+          /* A misspelt language was reported just above with the right
+           * name; saying that the text is missing would be the same again. */
+          json_object_iter_init (&iter, t);
+          while (json_object_iter_next (&iter, &k, NULL))
+            misspelt |= k[0] != '_' && !g_str_equal (k, "zh_CN") && !g_str_equal (k, "en")
+                        && closest_name (k, text_fields) != NULL;
+          if (!misspelt)
+            ga_loader_problem (l, fpath, "a text needs \"zh_CN\" or \"en\"");
           return FALSE;
         }
       ga_text_clear (out);
@@ -810,6 +846,15 @@ options_have_points (GPtrArray *options)
 }
 
 static gboolean
+options_have_fails (GPtrArray *options)
+{
+  for (guint i = 0; options != NULL && i < options->len; i++)
+    if (((GaOption *) options->pdata[i])->fails)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
 options_have_levels (GPtrArray *options)
 {
   for (guint i = 0; options != NULL && i < options->len; i++)
@@ -1007,6 +1052,25 @@ static const char * const item_specific_fields[] = {
   "value", "format", NULL
 };
 
+static const char * const item_kind_names[] = {
+  "compliance", "yesno", "number", "choice", "multi", "points", "text", "date", "table",
+  "computed", NULL
+};
+
+static const char * const column_kind_names[] = {
+  "number", "text", "choice", "yesno", "date", "computed", NULL
+};
+
+/* " (did you mean 'compliance'?)" or "". */
+static char *
+kind_hint (const char         *kind,
+           const char * const *names)
+{
+  const char *best = closest_name (kind, names);
+
+  return best != NULL ? g_strdup_printf (" (did you mean '%s'?)", best) : g_strdup ("");
+}
+
 static gboolean
 parse_kind (const char *text,
             GaItemKind *out)
@@ -1097,8 +1161,9 @@ parse_columns (GaLoader   *l,
                                           || k == GA_ITEM_DATE || k == GA_ITEM_COMPUTED))
             {
               g_autofree char *kp = field_path (p, "kind");
-              ga_loader_problem (l, kp, "unknown column kind '%s' (use number, text, choice, "
-                                 "yesno, date or computed)", kind);
+              g_autofree char *hint = kind_hint (kind, column_kind_names);
+              ga_loader_problem (l, kp, "unknown column kind '%s'%s; use number, text, choice, "
+                                 "yesno, date or computed", kind, hint);
             }
           else
             column->kind = k;
@@ -1445,7 +1510,8 @@ check_item_rules (GaLoader   *l,
         ga_loader_problem (l, path, "a veto item is pass/fail: use kind compliance or yesno, a "
                            "choice with a failing option, or a score formula that is TRUE when "
                            "the requirement is met");
-      else if (rule->method == GA_SCORE_NONE
+      else if ((rule->method == GA_SCORE_NONE
+                && !(item->kind == GA_ITEM_CHOICE && options_have_fails (item->options)))
                || (rule->method == GA_SCORE_OPTIONS && item->kind == GA_ITEM_MULTI))
         ga_loader_problem (l, path, "a veto item needs something that can fail: kind compliance "
                            "or yesno, a choice with an option marked \"fails\", or a score "
@@ -1587,9 +1653,18 @@ parse_item (GaLoader   *l,
       if (!kind_known)
         {
           g_autofree char *kp = field_path (path, "kind");
-          ga_loader_problem (l, kp, "unknown item kind '%s' (use compliance, yesno, number, "
-                             "choice, multi, points, text, date, table or computed)", kind);
+          g_autofree char *hint = kind_hint (kind, item_kind_names);
+          ga_loader_problem (l, kp, "unknown item kind '%s'%s; use compliance, yesno, number, "
+                             "choice, multi, points, text, date, table or computed", kind, hint);
         }
+    }
+  if (!kind_known)
+    {
+      /* Whatever depends on the kind (fields, scoring, types) would only
+       * repeat this problem in other words. */
+      if (l->untyped == NULL)
+        l->untyped = g_hash_table_new (NULL, NULL);
+      g_hash_table_add (l->untyped, item);
     }
 
   if (kind_known)
@@ -1681,6 +1756,11 @@ parse_item (GaLoader   *l,
       break;
     }
 
+  if (!kind_known)
+    {
+      item->points = NAN;
+      return item;
+    }
   parse_score (l, obj, path, item);
   check_item_rules (l, obj, path, item);
   return item;
@@ -2553,9 +2633,16 @@ scan_push (Scan       *s,
   Frame *f;
 
   if (s->depth >= s->max_depth)
-    return scan_fail (s, p, GA_JSON_ERROR_TOO_DEEP,
-                      "nested more than %u levels (lists and objects inside each other); no "
-                      "template or answers file needs that many", s->max_depth);
+    {
+      guint line, column;
+      /* The wording names the place itself (tools match on it). */
+      position_of (s->data, p, &line, &column);
+      g_set_error (s->error, GA_JSON_ERROR, GA_JSON_ERROR_TOO_DEEP,
+                   "nested more than %u levels at line %u, column %u (lists and objects inside "
+                   "each other; no template or answers file needs that many)", s->max_depth,
+                   line, column);
+      return FALSE;
+    }
   f = &s->frames[s->depth++];
   f->object = object;
   f->index = 0;
@@ -2714,13 +2801,14 @@ ga_json_check (const char  *data,
             {
               if (p < s.end)
                 {
-                  guint line, column;
-                  position_of (data, value_end, &line, &column);
-                  scan_fail (&s, p, GA_JSON_ERROR_TRAILING,
-                             "unexpected content after the end of the JSON (the JSON value "
-                             "ended at line %u, column %u); a file holds exactly one JSON value: "
-                             "remove what follows, or put both in one list or object", line,
-                             column);
+                  guint line, column, end_line, end_column;
+                  position_of (data, p, &line, &column);
+                  position_of (data, value_end, &end_line, &end_column);
+                  g_set_error (error, GA_JSON_ERROR, GA_JSON_ERROR_TRAILING,
+                               "unexpected content after the end of the JSON at line %u, column "
+                               "%u (the JSON value ended at line %u, column %u); a file holds "
+                               "exactly one JSON value: remove what follows, or put both in one "
+                               "list or object", line, column, end_line, end_column);
                   goto out;
                 }
               ok = TRUE;
@@ -2791,6 +2879,15 @@ out:
   g_ptr_array_unref (s.decoded);
   g_free (s.frames);
   return ok;
+}
+
+gboolean
+ga_json_check_depth (const char  *data,
+                     gsize        length,
+                     guint        max_depth,
+                     GError     **error)
+{
+  return ga_json_check (data, length, max_depth, error);
 }
 
 JsonParser *
@@ -3056,6 +3153,7 @@ load (const char  *data,
   ga_problems_sort (loader.problems, json_parser_get_root (parser));
 
   g_hash_table_unref (loader.id_paths);
+  g_clear_pointer (&loader.untyped, g_hash_table_unref);
   *problems_out = loader.problems;
   return loader.tmpl;
 }

@@ -118,6 +118,8 @@ typedef struct {
   GaTemplate *tmpl;
   GPtrArray  *problems;   /* char*, "path: message" */
   GHashTable *id_paths;   /* id -> JSON path of its first definition */
+  GHashTable *untyped;    /* GaItem* whose kind is unknown: checks that depend on the
+                           * kind are skipped for them, so one typo gives one problem */
 } GaLoader;
 
 void          ga_loader_problem          (GaLoader      *loader,
@@ -157,6 +159,10 @@ void          ga_table_row_free          (gpointer       row,
                                           guint          n_cells);
 GaStaticType  ga_column_static_type      (const GaColumn *column);
 GaStaticType  ga_item_static_type        (const GaItem  *item);
+/* Whether the section aggregate reads @item: answerable, scored, veto,
+ * bonus or weighted items do; an unscored computed item does not (so it may
+ * use its own section's score without a cycle). */
+gboolean      ga_item_feeds_section      (const GaItem  *item);
 int           ga_column_index            (const GaItem  *table,
                                           const char    *id);
 

@@ -245,7 +245,13 @@ add_structure_edges (GaTemplate *tmpl,
                   section_applicable_node (tmpl, section->parent->index));
       add_edge (edges, section_node (tmpl, s), section_applicable_node (tmpl, s));
       for (guint i = 0; i < section->items->len; i++)
-        add_edge (edges, section_node (tmpl, s), ((GaItem *) section->items->pdata[i])->index);
+        {
+          GaItem *item = section->items->pdata[i];
+          /* Only a dependency that exists: an unscored computed item may use
+           * its own section's score (the engine skips it there too). */
+          if (ga_item_feeds_section (item))
+            add_edge (edges, section_node (tmpl, s), item->index);
+        }
       for (guint c = 0; c < section->sections->len; c++)
         add_edge (edges, section_node (tmpl, s),
                   section_node (tmpl, ((GaSection *) section->sections->pdata[c])->index));
@@ -581,11 +587,18 @@ make_resolver (ResolverData *data)
 }
 
 static void
-compute_static_types (GaTemplate *tmpl)
+compute_static_types (GaLoader *l)
 {
+  GaTemplate *tmpl = l->tmpl;
+
   tmpl->node_types = g_new0 (GaStaticType, MAX (tmpl->n_nodes, 1));
   for (guint i = 0; i < tmpl->items->len; i++)
-    tmpl->node_types[i] = ga_item_static_type (tmpl->items->pdata[i]);
+    {
+      GaItem *item = tmpl->items->pdata[i];
+      /* An item whose kind is a typo could be anything. */
+      tmpl->node_types[i] = l->untyped != NULL && g_hash_table_contains (l->untyped, item)
+                            ? GA_STATIC_ANY : ga_item_static_type (item);
+    }
   for (guint s = 0; s < tmpl->sections->len; s++)
     {
       tmpl->node_types[tmpl->sa_base + s] = GA_STATIC_BOOLEAN;
@@ -788,10 +801,12 @@ check_weights (GaLoader *l)
       if (section->weight != NULL && constant_value (section->weight, &w))
         {
           total += w;
-          if (w < 0)
+          if (w < 0 || w > 1)
             {
               g_autofree char *p = g_strconcat (section->json_path, ".weight", NULL);
-              ga_loader_problem (l, p, "a weight must not be negative");
+              g_autofree char *shown = ga_number_to_string (w);
+              ga_loader_problem (l, p, "a category weight is a share between 0 and 1, found %s",
+                                 shown);
             }
         }
       else
@@ -807,6 +822,37 @@ check_weights (GaLoader *l)
     }
   if (all_constant && tmpl->root_sections->len > 0 && fabs (total - 1) > SUM_TOLERANCE)
     ga_loader_problem (l, "sections", "the category weights add up to %g, not 1", total);
+}
+
+/* Constants that cannot be meant: they are plain mistakes whatever the
+ * answers (a share above 1, a division by zero on every evaluation). */
+static void
+check_constants (GaLoader *l)
+{
+  GaTemplate *tmpl = l->tmpl;
+
+  for (guint i = 0; i < tmpl->items->len; i++)
+    {
+      GaItem *item = tmpl->items->pdata[i];
+      double w, b, lead;
+
+      if (item->weight != NULL && constant_value (item->weight, &w) && (w < 0 || w > 1))
+        {
+          g_autofree char *p = g_strconcat (item->json_path, ".weight", NULL);
+          g_autofree char *shown = ga_number_to_string (w);
+          ga_loader_problem (l, p, "an indicator weight is a share between 0 and 1, found %s",
+                             shown);
+        }
+      if (item->score.method == GA_SCORE_INTERP && constant_value (item->score.baseline, &b)
+          && constant_value (item->score.leading, &lead) && b == lead)
+        {
+          g_autofree char *p = g_strconcat (item->json_path, ".score.interp", NULL);
+          g_autofree char *shown = ga_number_to_string (b);
+          ga_loader_problem (l, p, "the baseline and the leading value are both %s, so the score "
+                             "would always be #DIV/0!; the leading value must differ from the "
+                             "baseline", shown);
+        }
+    }
 }
 
 static void
@@ -853,10 +899,11 @@ ga_template_validate_all (GaLoader *l)
   if (!cycles)
     sort_topologically (tmpl);
 
-  compute_static_types (tmpl);
+  compute_static_types (l);
   for (guint i = 0; i < tmpl->sites->len; i++)
     if (resolved[i])
       check_site_types (l, tmpl->sites->pdata[i]);
   check_scored_value_types (l);
+  check_constants (l);
   check_sums (l);
 }

@@ -736,6 +736,13 @@ ga_item_static_type (const GaItem *item)
     }
 }
 
+gboolean
+ga_item_feeds_section (const GaItem *item)
+{
+  return item->kind != GA_ITEM_COMPUTED || !isnan (item->points) || item->veto || item->bonus
+         || item->weight != NULL;
+}
+
 const char *
 ga_item_kind_to_string (GaItemKind kind)
 {

@@ -1569,6 +1569,9 @@ eval_section (GaEngine *engine,
       gboolean counts = !isnan (item->points) && !item->veto && !item->bonus
                         && !item_is_indicator (engine, item);
 
+      /* Not a dependency of the section (see ga_item_feeds_section()). */
+      if (!ga_item_feeds_section (item))
+        continue;
       r.answered += ir->answered;
       r.total += ir->total;
       if (item->veto && ir->status != GA_STATUS_NA)
