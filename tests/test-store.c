@@ -2121,26 +2121,22 @@ test_engine_demo (Fixture       *f,
   g_assert_cmpstr (before, ==, after);
 }
 
-/* Runs greenassess-cli with @args (NULL-terminated) and returns its exit
- * status; *out and *err receive what it printed. */
+/* Runs greenassess-cli with @args and returns its exit status; *out and
+ * *err receive what it printed. */
 static int
-run_cli (char       **out,
-         char       **err,
-         const char  *first,
-         ...)
+run_cli_argv (char       **out,
+              char       **err,
+              GPtrArray   *args)
 {
   g_autofree char *cli = g_build_filename (GA_BUILD_DIR, "app", "greenassess-cli", NULL);
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GSubprocess) proc = NULL;
   g_autoptr(GError) error = NULL;
   char *o = NULL, *e = NULL;
-  va_list ap;
 
   g_ptr_array_add (argv, cli);
-  va_start (ap, first);
-  for (const char *a = first; a != NULL; a = va_arg (ap, const char *))
-    g_ptr_array_add (argv, (char *) a);
-  va_end (ap);
+  for (guint i = 0; i < args->len; i++)
+    g_ptr_array_add (argv, g_ptr_array_index (args, i));
   g_ptr_array_add (argv, NULL);
 
   proc = g_subprocess_newv ((const char * const *) argv->pdata,
@@ -2149,7 +2145,8 @@ run_cli (char       **out,
   g_assert_no_error (error);
   g_assert_true (g_subprocess_communicate_utf8 (proc, NULL, NULL, &o, &e, &error));
   g_assert_no_error (error);
-  g_test_message ("greenassess-cli %s … → %d\n%s%s", first,
+  g_test_message ("greenassess-cli %s … → %d\n%s%s",
+                  args->len > 0 ? (char *) g_ptr_array_index (args, 0) : "",
                   g_subprocess_get_exit_status (proc), o, e);
   if (out != NULL)
     *out = o;
@@ -2160,6 +2157,93 @@ run_cli (char       **out,
   else
     g_free (e);
   return g_subprocess_get_exit_status (proc);
+}
+
+/* The same with the arguments given as a NULL-terminated list. */
+static int
+run_cli (char       **out,
+         char       **err,
+         const char  *first,
+         ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  va_list ap;
+
+  va_start (ap, first);
+  for (const char *a = first; a != NULL; a = va_arg (ap, const char *))
+    g_ptr_array_add (args, (char *) a);
+  va_end (ap);
+  return run_cli_argv (out, err, args);
+}
+
+/* Runs greenassess-cli, asserts its exit status and returns what it
+ * printed, stdout then stderr. */
+static char *
+cli (int         status,
+     const char *first,
+     ...)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  g_autofree char *out = NULL;
+  g_autofree char *err = NULL;
+  va_list ap;
+
+  va_start (ap, first);
+  for (const char *a = first; a != NULL; a = va_arg (ap, const char *))
+    g_ptr_array_add (args, (char *) a);
+  va_end (ap);
+  g_assert_cmpint (run_cli_argv (&out, &err, args), ==, status);
+  return g_strconcat (out, err, NULL);
+}
+
+/* A template for the command-line cases: a number that may be negative
+ * (N1), a scored number (E1), a text item (T1), a compliance check (B1)
+ * and an output (O1). */
+static const char template_cli[] =
+  "{\"format\": 1, \"id\": \"cli-store\", \"version\": \"1.0.0\", \"kind\": \"custom\","
+  " \"title\": {\"zh_CN\": \"命令行测试\", \"en\": \"CLI test\"},"
+  " \"standard\": {\"code\": \"TEST\", \"title\": \"test\"}, \"source\": \"tests/test-store.c\","
+  " \"scoring\": {\"scheme\": \"points\", \"max\": 20},"
+  " \"sections\": [{\"id\": \"S1\", \"title\": \"S1\", \"items\": ["
+  "  {\"id\": \"N1\", \"kind\": \"number\", \"title\": \"N1\", \"min\": -100, \"max\": 100,"
+  "   \"source\": \"t\"},"
+  "  {\"id\": \"E1\", \"kind\": \"number\", \"title\": \"E1\", \"points\": 10, \"min\": 0,"
+  "   \"max\": 100, \"source\": \"t\", \"score\": {\"interp\": {\"baseline\": 50, \"leading\": 90}}},"
+  "  {\"id\": \"T1\", \"kind\": \"text\", \"title\": \"T1\", \"source\": \"t\"},"
+  "  {\"id\": \"B1\", \"kind\": \"compliance\", \"title\": \"B1\", \"points\": 10, \"source\": \"t\"}"
+  " ]}],"
+  " \"outputs\": [{\"id\": \"O1\", \"title\": \"O1\", \"value\": \"N1*2\"}]}";
+
+/* A database with enterprise 1 (VALID_CODE) and assessment 1 on
+ * template_cli, in @dir. */
+static char *
+cli_setup (const char *dir)
+{
+  g_autofree char *tmpl = g_build_filename (dir, "cli-store.json", NULL);
+  char *db = g_build_filename (dir, "cli.db", NULL);
+
+  g_assert_true (g_file_set_contents (tmpl, template_cli, -1, NULL));
+  g_free (cli (0, "db", "init", "--db", db, NULL));
+  g_free (cli (0, "enterprise", "add", "--name", "福州绿色机械", "--code", VALID_CODE, "--db", db,
+               NULL));
+  g_free (cli (0, "assessment", "new", "--enterprise", "1", "--template", tmpl, "--db", db,
+               NULL));
+  return db;
+}
+
+static gboolean
+cli_available (void)
+{
+  g_autofree char *path = g_build_filename (GA_BUILD_DIR, "app", "greenassess-cli", NULL);
+  g_autofree char *help = NULL;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_EXECUTABLE)
+      || run_cli (NULL, &help, "db", "--help", NULL) != 0)
+    {
+      g_test_skip ("greenassess-cli with the store commands is not built");
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static void
@@ -2281,6 +2365,389 @@ test_cli (void)
   }
   rm_rf (dir);
 }
+
+#define has(text, part) g_assert_nonnull (strstr ((text), (part)))
+#define lacks(text, part) g_assert_null (strstr ((text), (part)))
+
+/* Typed answers (review items 4/13, 9, 30, 31, 32). */
+static void
+test_cli_values (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *db = NULL;
+  char *o;
+
+  if (!cli_available ())
+    return;
+  dir = g_dir_make_tmp (NULL, NULL);
+  db = cli_setup (dir);
+
+  /* A negative number is a value, not an option, with or without "--",
+   * which itself never stays among the arguments. */
+  o = cli (0, "answer", "set", "1", "N1", "-1", "--db", db, NULL);
+  g_assert_cmpstr (o, ==, "N1 = -1\n");
+  g_free (o);
+  o = cli (0, "answer", "set", "1", "N1", "--db", db, "--", "-2.5", NULL);
+  g_assert_cmpstr (o, ==, "N1 = -2.5\n");
+  g_free (o);
+  o = cli (0, "answer", "set", "--db", db, "1", "N1", "-1e1", NULL);
+  g_assert_cmpstr (o, ==, "N1 = -10\n");
+  g_free (o);
+  /* Not a number: an unknown option, with the way out named. */
+  o = cli (2, "answer", "set", "1", "T1", "-x", "--db", db, NULL);
+  has (o, "Unknown option -x");
+  has (o, "put -- before it");
+  g_free (o);
+  o = cli (0, "answer", "set", "1", "T1", "--db", db, "--", "-x", NULL);
+  g_assert_cmpstr (o, ==, "T1 = \"-x\"\n");
+  g_free (o);
+  /* After "--" even an option's name is a value: here one too many. */
+  o = cli (2, "answer", "set", "--db", db, "1", "T1", "--", "x", "--note", NULL);
+  has (o, "unexpected argument '--note'");
+  g_free (o);
+
+  /* Shown as typed: 70, not 70.0, in the echo, the list and the history. */
+  o = cli (0, "answer", "set", "1", "E1", "70", "--db", db, NULL);
+  g_assert_cmpstr (o, ==, "E1 = 70\n");
+  g_free (o);
+  o = cli (0, "answer", "list", "1", "--db", db, NULL);
+  has (o, "E1 = 70\n");
+  lacks (o, "70.0");
+  g_free (o);
+  o = cli (0, "answer", "set", "1", "E1", "85.5", "--note", "meter 3", "--db", db, NULL);
+  g_assert_cmpstr (o, ==, "E1 = 85.5  (note: meter 3)\n");
+  g_free (o);
+  o = cli (0, "assessment", "history", "1", "--db", db, NULL);
+  has (o, "E1: - -> 70\n");
+  has (o, "E1: 70 -> 85.5  (note: meter 3)\n");
+  lacks (o, ".0 ");
+  g_free (o);
+  o = cli (0, "assessment", "undo", "1", "--db", db, NULL);
+  g_assert_cmpstr (o, ==, "E1 = 70\n");
+  g_free (o);
+  /* --json keeps the stored form for scripts. */
+  o = cli (0, "answer", "list", "1", "--json", "--db", db, NULL);
+  has (o, "N1 = -10");
+  has (o, "T1 = \"-x\"");
+  g_free (o);
+
+  /* na, n/a, 不适用 (with a reason) are N/A for a text item too; text:
+   * keeps the letters. */
+  o = cli (0, "answer", "set", "1", "T1", "na", "--db", db, NULL);
+  g_assert_cmpstr (o, ==, "T1 = N/A\n");
+  g_free (o);
+  o = cli (0, "answer", "set", "1", "T1", "不适用：无此工序", "--db", db, NULL);
+  g_assert_cmpstr (o, ==, "T1 = N/A: 无此工序\n");
+  g_free (o);
+  o = cli (0, "answer", "set", "1", "T1", "N/A", "--db", db, NULL);
+  g_assert_cmpstr (o, ==, "T1 = N/A\n");
+  g_free (o);
+  o = cli (0, "answer", "set", "1", "T1", "text:na", "--db", db, NULL);
+  g_assert_cmpstr (o, ==, "T1 = \"na\"\n");
+  g_free (o);
+  o = cli (0, "answer", "set", "1", "N1", "na:not measured", "--db", db, NULL);
+  g_assert_cmpstr (o, ==, "N1 = N/A: not measured\n");
+  g_free (o);
+  o = cli (1, "answer", "set", "1", "N1", "text:5", "--db", db, NULL);
+  has (o, "literal text of a text item");
+  g_free (o);
+
+  /* Decimal only: 0x10 is not 16, inf is not a number. */
+  o = cli (1, "answer", "set", "1", "E1", "0x10", "--db", db, NULL);
+  has (o, "'0x10' is not a number");
+  g_free (o);
+  o = cli (1, "answer", "set", "1", "E1", "inf", "--db", db, NULL);
+  has (o, "'inf' is not a number");
+  g_free (o);
+  o = cli (1, "answer", "set", "1", "E1", "--db", db, "--", "-0x1p3", NULL);
+  g_free (o);
+  o = cli (0, "answer", "list", "1", "--db", db, NULL);
+  has (o, "E1 = 70\n");
+  g_free (o);
+
+  /* Clearing: an unknown id or an output is an error, not a silent 0. */
+  o = cli (1, "answer", "clear", "1", "ZZ", "--db", db, NULL);
+  has (o, "assessment 1 has no item 'ZZ'");
+  g_free (o);
+  o = cli (1, "answer", "clear", "1", "O1", "--db", db, NULL);
+  has (o, "'O1' is an output, it cannot be answered");
+  g_free (o);
+  o = cli (1, "answer", "set", "1", "O1", "5", "--db", db, NULL);
+  has (o, "'O1' is an output, it cannot be answered");
+  g_free (o);
+  o = cli (0, "answer", "clear", "1", "E1", "--db", db, NULL);
+  g_assert_cmpstr (o, ==, "E1 cleared (was 70)\n");
+  g_free (o);
+  o = cli (0, "answer", "clear", "1", "E1", "--db", db, NULL);
+  has (o, "E1 has no answer");
+  g_free (o);
+
+  rm_rf (dir);
+}
+
+/* Option values and what commands say (items 5, 22, 26, 45, 46, 48, 49). */
+static void
+test_cli_options (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *db = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *missing = NULL;
+  char *o;
+
+  if (!cli_available ())
+    return;
+  dir = g_dir_make_tmp (NULL, NULL);
+  db = cli_setup (dir);
+  pdf = g_build_filename (dir, "licence.pdf", NULL);
+  missing = g_build_filename (dir, "missing.pdf", NULL);
+  g_assert_true (g_file_set_contents (pdf, "%PDF-1.4\n%%EOF\n", -1, NULL));
+
+  /* --max-size: a negative size does not lift the limit (it used to wrap
+   * to 2^64 - 1); zero, junk and too much are refused, as bad values:
+   * exit 1. */
+  o = cli (1, "evidence", "add", "1", "B1", pdf, "--max-size", "-1", "--db", db, NULL);
+  has (o, "--max-size: '-1' is not a size");
+  g_free (o);
+  o = cli (1, "evidence", "add", "1", "B1", pdf, "--max-size", "0", "--db", db, NULL);
+  has (o, "above 0");
+  g_free (o);
+  o = cli (1, "evidence", "add", "1", "B1", pdf, "--max-size", "10x", "--db", db, NULL);
+  g_free (o);
+  o = cli (1, "evidence", "add", "1", "B1", pdf, "--max-size", "2G", "--db", db, NULL);
+  has (o, "900000000");
+  g_free (o);
+  /* 10 bytes is less than the 15-byte file. */
+  o = cli (1, "evidence", "add", "1", "B1", pdf, "--max-size", "10", "--db", db, NULL);
+  has (o, "more than the");
+  g_free (o);
+  o = cli (0, "evidence", "add", "1", "B1", pdf, "--max-size", "1K", "--db", db, NULL);
+  g_assert_cmpstr (o, ==, "1\n");
+  g_free (o);
+
+  /* Bad values of options: 1; unknown options and missing arguments: 2. */
+  o = cli (1, "enterprise", "add", "--name", "X", "--code", VALID_CODE_2, "--employees", "12.5",
+           "--db", db, NULL);
+  has (o, "--employees: '12.5'");
+  g_free (o);
+  o = cli (1, "enterprise", "add", "--name", "X", "--code", VALID_CODE_2, "--employees", "-5",
+           "--db", db, NULL);
+  has (o, "--employees: '-5'");
+  g_free (o);
+  o = cli (1, "assessment", "new", "--enterprise", "1", "--template", "x", "--year", "abc",
+           "--db", db, NULL);
+  has (o, "--year");
+  g_free (o);
+  g_free (cli (2, "enterprise", "add", "--frob", "--db", db, NULL));
+  g_free (cli (2, "enterprise", "add", "--name", NULL));
+
+  /* A missing file is named once. */
+  o = cli (1, "evidence", "add", "1", "B1", missing, "--db", db, NULL);
+  has (o, "does not exist");
+  g_assert_true (strstr (o, missing) == g_strrstr (o, missing));
+  g_free (o);
+
+  /* Every bad field at once. */
+  o = cli (1, "enterprise", "add", "--name", "Y", "--code", "91350100M000100Y4X", "--phone",
+           "abc", "--email", "foo", "--output-value", "0x10", "--db", db, NULL);
+  has (o, "check character");
+  has (o, "contact phone");
+  has (o, "e-mail");
+  has (o, "--output-value: '0x10'");
+  g_free (o);
+
+  /* The region follows the credit code: by default when adding, and when
+   * a new code from another province is given (广东 → 江苏). */
+  o = cli (0, "enterprise", "add", "--name", "深圳工厂", "--code", "91440300MA5DC1QX1F", "--db", db,
+           NULL);
+  g_assert_cmpstr (o, ==, "2\n");
+  g_free (o);
+  o = cli (0, "enterprise", "show", "2", "--db", db, NULL);
+  has (o, "440000 广东省");
+  g_free (o);
+  o = cli (0, "enterprise", "edit", "2", "--code", "91320100MA1MXXXX1C", "--db", db, NULL);
+  has (o, "region changed from 广东省 to 江苏省");
+  g_free (o);
+  o = cli (0, "enterprise", "show", "2", "--db", db, NULL);
+  has (o, "320000 江苏省");
+  g_free (o);
+  /* An explicit --region wins, with a note. */
+  o = cli (0, "enterprise", "edit", "2", "--code", "91440300MA5DC1QX1F", "--region", "江苏",
+           "--db", db, NULL);
+  has (o, "registered in 广东省, not in 江苏省");
+  g_free (o);
+  o = cli (0, "enterprise", "show", "2", "--db", db, NULL);
+  has (o, "320000 江苏省");
+  g_free (o);
+
+  /* The list names the enterprise, not only its id. */
+  o = cli (0, "assessment", "list", "--db", db, NULL);
+  has (o, "1 福州绿色机械");
+  g_free (o);
+
+  /* Twice final, twice a draft: said, exit 0. */
+  o = cli (0, "assessment", "finalize", "1", "--db", db, NULL);
+  has (o, "assessment 1 is final now");
+  g_free (o);
+  o = cli (0, "assessment", "finalize", "1", "--db", db, NULL);
+  has (o, "assessment 1 is already final");
+  g_free (o);
+  o = cli (0, "assessment", "reopen", "1", "--db", db, NULL);
+  has (o, "assessment 1 is a draft again");
+  g_free (o);
+  o = cli (0, "assessment", "reopen", "1", "--db", db, NULL);
+  has (o, "assessment 1 is already a draft");
+  g_free (o);
+
+  rm_rf (dir);
+}
+
+/* Files the commands write or read (items 2, 19, 20, 21, 29). */
+static void
+test_cli_files (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *db = NULL;
+  g_autofree char *pdf = NULL;
+  g_autofree char *notes = NULL;
+  g_autofree char *victim = NULL;
+  g_autofree char *picture = NULL;
+  g_autofree char *backup = NULL;
+  g_autofree char *pkg = NULL;
+  g_autofree char *other = NULL;
+  g_autofree char *nowhere = NULL;
+  g_autofree char *wal = NULL;
+  g_autofree char *got = NULL;
+  g_autofree char *victim_hash = NULL;
+  g_autofree char *hash = NULL;
+  char *o;
+
+  if (!cli_available ())
+    return;
+  dir = g_dir_make_tmp (NULL, NULL);
+  db = cli_setup (dir);
+  pdf = g_build_filename (dir, "licence.pdf", NULL);
+  notes = g_build_filename (dir, "notes.txt", NULL);
+  victim = g_build_filename (dir, "victim.db", NULL);
+  picture = g_build_filename (dir, "ev.png", NULL);
+  backup = g_build_filename (dir, "backup.db", NULL);
+  pkg = g_build_filename (dir, "a.gapkg", NULL);
+  other = g_build_filename (dir, "other.db", NULL);
+  nowhere = g_build_filename (dir, "nonexist", "o.txt", NULL);
+  wal = g_strconcat (db, "-wal", NULL);
+  g_assert_true (g_file_set_contents (pdf, "%PDF-1.4\n%%EOF\n", -1, NULL));
+  g_assert_true (g_file_set_contents (notes, "my notes", -1, NULL));
+  g_assert_true (g_file_set_contents (picture, "a picture", -1, NULL));
+  g_free (cli (0, "db", "init", "--db", victim, NULL));
+  victim_hash = file_sha256 (victim);
+  g_free (cli (0, "evidence", "add", "1", "B1", pdf, "--db", db, NULL));
+
+  /* db backup: an existing file is kept unless --force; the database
+   * itself (or its WAL) never, even with --force. */
+  o = cli (1, "db", "backup", notes, "--db", db, NULL);
+  has (o, "already exists");
+  has (o, "--force");
+  g_free (o);
+  g_assert_true (g_file_get_contents (notes, &got, NULL, NULL));
+  g_assert_cmpstr (got, ==, "my notes");
+  g_clear_pointer (&got, g_free);
+  o = cli (1, "db", "backup", db, "--db", db, NULL);
+  has (o, "is the database being read");
+  g_free (o);
+  g_free (cli (1, "db", "backup", db, "--force", "--db", db, NULL));
+  g_free (cli (1, "db", "backup", wal, "-f", "--db", db, NULL));
+  g_free (cli (0, "db", "backup", backup, "--db", db, NULL));
+  g_free (cli (1, "db", "backup", backup, "--db", db, NULL));
+  g_free (cli (0, "db", "backup", backup, "--force", "--db", db, NULL));
+
+  /* package export does not replace another database. */
+  o = cli (1, "package", "export", "1", victim, "--db", db, NULL);
+  has (o, "already exists");
+  g_free (o);
+  hash = file_sha256 (victim);
+  g_assert_cmpstr (hash, ==, victim_hash);
+  g_free (cli (0, "package", "export", "1", pkg, "--db", db, NULL));
+
+  /* evidence extract does not replace an unrelated file without --force. */
+  g_free (cli (1, "evidence", "extract", "1", picture, "--db", db, NULL));
+  g_assert_true (g_file_get_contents (picture, &got, NULL, NULL));
+  g_assert_cmpstr (got, ==, "a picture");
+  g_clear_pointer (&got, g_free);
+  g_free (cli (0, "evidence", "extract", "1", picture, "--force", "--db", db, NULL));
+  g_assert_true (g_file_get_contents (picture, &got, NULL, NULL));
+  g_assert_cmpstr (got, ==, "%PDF-1.4\n%%EOF\n");
+  g_clear_pointer (&got, g_free);
+  g_free (cli (1, "evidence", "extract", "1", db, "--force", "--db", db, NULL));
+
+  /* Messages name the user's path, not a temporary name or GLib's
+   * functions, and say what to do. */
+  o = cli (1, "evidence", "extract", "1", nowhere, "--db", db, NULL);
+  has (o, nowhere);
+  has (o, "does not exist");
+  lacks (o, ".tmp");
+  lacks (o, "g_rename");
+  g_free (o);
+  o = cli (1, "package", "export", "1", nowhere, "--db", db, NULL);
+  has (o, nowhere);
+  lacks (o, ".tmp");
+  g_free (o);
+  assert_no_temp_files (dir);
+
+  /* A duplicate import names the option that keeps both. */
+  g_free (cli (0, "package", "import", pkg, "--db", other, NULL));
+  o = cli (1, "package", "import", pkg, "--db", other, NULL);
+  has (o, "--as-copy");
+  g_free (o);
+
+  /* db check names damaged evidence by id, name, assessment and item. */
+  {
+    sqlite3 *handle = NULL;
+
+    g_assert_cmpint (sqlite3_open (db, &handle), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_exec (handle, "UPDATE blobs SET data = x'00'", NULL, NULL, NULL), ==,
+                     SQLITE_OK);
+    sqlite3_close (handle);
+  }
+  o = cli (1, "db", "check", "--db", db, NULL);
+  has (o, "evidence 1 “licence.pdf” (assessment 1 “");
+  has (o, "item B1");
+  g_free (o);
+
+  /* db check reads an older database without migrating it; db migrate
+   * does, after a backup. */
+  {
+    g_autofree char *fixture = g_build_filename (GA_SOURCE_DIR, "tests", "fixtures", "store",
+                                                 "schema-v1.db", NULL);
+    g_autofree char *old = g_build_filename (dir, "old.db", NULL);
+    g_autofree char *contents = NULL;
+    g_autofree char *before = NULL;
+    g_autofree char *after = NULL;
+    gsize len;
+
+    g_assert_true (g_file_get_contents (fixture, &contents, &len, NULL));
+    g_assert_true (g_file_set_contents (old, contents, len, NULL));
+    before = file_sha256 (old);
+    o = cli (0, "db", "check", "--db", old, NULL);
+    has (o, "schema version 1, will be upgraded to 2 when opened for writing");
+    has (o, ": ok");
+    g_free (o);
+    after = file_sha256 (old);
+    g_assert_cmpstr (before, ==, after);
+    o = cli (0, "db", "migrate", "--db", old, NULL);
+    has (o, "migrated from schema version 1 to 2");
+    has (o, ".bak");
+    g_free (o);
+    o = cli (0, "db", "migrate", "--db", old, NULL);
+    has (o, "already at schema version 2");
+    g_free (o);
+    o = cli (0, "db", "--help", NULL);
+    has (o, "db migrate");
+    g_free (o);
+  }
+
+  rm_rf (dir);
+}
+
 #endif
 
 static void
@@ -2292,6 +2759,9 @@ add_engine_tests (void)
   g_test_add ("/ga/store/engine/demo", Fixture, NULL, fixture_setup, test_engine_demo,
               fixture_teardown);
   g_test_add_func ("/ga/store/cli/round-trip", test_cli);
+  g_test_add_func ("/ga/store/cli/values", test_cli_values);
+  g_test_add_func ("/ga/store/cli/options", test_cli_options);
+  g_test_add_func ("/ga/store/cli/files", test_cli_files);
 #endif
 }
 
