@@ -66,6 +66,10 @@ struct _GaItemRow
   GPtrArray  *checks;        /* GtkCheckButton*, MULTI */
   GtkWidget  *table_label;
   GtkWidget  *value_label;   /* COMPUTED */
+  GtkWidget  *unit_label;    /* NUMBER, POINTS */
+  int         editor_kind;   /* the kind the editor was built for, -1 none */
+  gboolean    editor_na;     /* whether it has the N/A choice */
+  GtkWidget  *badge[5];      /* veto, limiting, mandatory/optional, bonus, unverified */
 
   /* What show_result() last put on screen: most rows do not change when
    * another item is answered, and setting a label is not free. */
@@ -598,6 +602,8 @@ clear_editor (GaItemRow *self)
   self->dropdown = NULL;
   self->table_label = NULL;
   self->value_label = NULL;
+  self->unit_label = NULL;
+  self->editor_kind = -1;
   g_ptr_array_set_size (self->checks, 0);
 }
 
@@ -720,7 +726,38 @@ build_editor (GaItemRow *self)
   const char *title = ga_text_get (&item->title, NULL);
   GtkWidget *box;
 
+  /* Rows are rebound as the list scrolls: an editor without per-item
+   * options is kept and only relabelled, which keeps scrolling cheap. */
+  if (self->editor_kind == (int) item->kind && self->editor_na == item->na_allowed
+      && (item->kind == GA_ITEM_COMPLIANCE || item->kind == GA_ITEM_YESNO
+          || item->kind == GA_ITEM_NUMBER || item->kind == GA_ITEM_POINTS
+          || item->kind == GA_ITEM_TEXT || item->kind == GA_ITEM_DATE
+          || item->kind == GA_ITEM_COMPUTED))
+    {
+      GtkWidget *named = self->entry ? self->entry
+                         : self->choices[CHOICE_YES] ? gtk_widget_get_parent (self->choices[CHOICE_YES])
+                         : NULL;
+
+      if (named != NULL)
+        gtk_accessible_update_property (GTK_ACCESSIBLE (named), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+      if (self->unit_label != NULL && item->kind == GA_ITEM_NUMBER)
+        {
+          gtk_label_set_text (GTK_LABEL (self->unit_label), item->unit ? item->unit : "");
+          gtk_widget_set_visible (self->unit_label, item->unit != NULL);
+        }
+      else if (self->unit_label != NULL && item->kind == GA_ITEM_POINTS)
+        {
+          g_autofree char *max = ga_format_number (item->points, 2);
+          g_autofree char *text = g_strdup_printf (_("of %s points"), max);
+
+          gtk_label_set_text (GTK_LABEL (self->unit_label), text);
+        }
+      return;
+    }
+
   clear_editor (self);
+  self->editor_kind = item->kind;
+  self->editor_na = item->na_allowed;
 
   switch (item->kind)
     {
@@ -761,21 +798,21 @@ build_editor (GaItemRow *self)
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
       connect_entry (self, self->entry);
       gtk_box_append (GTK_BOX (self->editor_box), self->entry);
-      if (item->kind == GA_ITEM_NUMBER && item->unit != NULL)
+      if (item->kind == GA_ITEM_NUMBER)
         {
-          GtkWidget *unit = gtk_label_new (item->unit);
-
-          gtk_widget_add_css_class (unit, "dim-label");
-          gtk_box_append (GTK_BOX (self->editor_box), unit);
+          self->unit_label = gtk_label_new (item->unit);
+          gtk_widget_add_css_class (self->unit_label, "dim-label");
+          gtk_widget_set_visible (self->unit_label, item->unit != NULL);
+          gtk_box_append (GTK_BOX (self->editor_box), self->unit_label);
         }
       else if (item->kind == GA_ITEM_POINTS)
         {
           g_autofree char *max = ga_format_number (item->points, 2);
           g_autofree char *text = g_strdup_printf (_("of %s points"), max);
-          GtkWidget *unit = gtk_label_new (text);
 
-          gtk_widget_add_css_class (unit, "dim-label");
-          gtk_box_append (GTK_BOX (self->editor_box), unit);
+          self->unit_label = gtk_label_new (text);
+          gtk_widget_add_css_class (self->unit_label, "dim-label");
+          gtk_box_append (GTK_BOX (self->editor_box), self->unit_label);
         }
       if (item->kind != GA_ITEM_TEXT)
         build_na_toggle (self);
@@ -852,20 +889,23 @@ build_editor (GaItemRow *self)
 }
 
 static void
-add_badge (GaItemRow  *self,
+set_badge (GaItemRow  *self,
+           guint       index,
+           gboolean    shown,
            const char *text,
            const char *css_class,
            const char *tooltip)
 {
-  GtkWidget *badge = gtk_label_new (text);
+  GtkWidget *badge = self->badge[index];
 
-  gtk_widget_add_css_class (badge, "ga-badge");
+  gtk_widget_set_visible (badge, shown);
+  if (!shown)
+    return;
+  gtk_label_set_text (GTK_LABEL (badge), text);
+  gtk_widget_set_tooltip_text (badge, tooltip);
+  gtk_widget_remove_css_class (badge, "mandatory");
   if (css_class != NULL)
     gtk_widget_add_css_class (badge, css_class);
-  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
-  if (tooltip != NULL)
-    gtk_widget_set_tooltip_text (badge, tooltip);
-  gtk_box_append (GTK_BOX (self->badges), badge);
 }
 
 static void
@@ -875,7 +915,6 @@ build_header (GaItemRow *self)
   const char *requirement = ga_text_get (&item->requirement, NULL);
   const char *guidance = ga_text_get (&item->guidance, NULL);
   g_autoptr(GString) help = g_string_new (NULL);
-  GtkWidget *child;
 
   gtk_label_set_text (GTK_LABEL (self->clause), item->clause ? item->clause : "");
   gtk_widget_set_visible (self->clause, item->clause != NULL);
@@ -884,21 +923,15 @@ build_header (GaItemRow *self)
   gtk_label_set_text (GTK_LABEL (self->requirement), requirement ? requirement : "");
   gtk_widget_set_visible (self->requirement, requirement != NULL && requirement[0] != '\0');
 
-  while ((child = gtk_widget_get_first_child (self->badges)) != NULL)
-    gtk_box_remove (GTK_BOX (self->badges), child);
-  if (item->veto)
-    add_badge (self, _("Veto"), "veto", _("A failing answer fails the whole assessment"));
-  if (item->limiting)
-    add_badge (self, _("Limiting"), "veto", _("Limiting indicator: it caps the level that can be reached"));
-  if (item->kind != GA_ITEM_COMPUTED)
-    add_badge (self, item->mandatory ? _("Mandatory") : _("Optional"),
-               item->mandatory ? "mandatory" : NULL, NULL);
-  if (item->bonus)
-    add_badge (self, _("Bonus"), NULL, _("Bonus points outside the base maximum"));
-  if (!item->verified)
-    add_badge (self, _("Unverified"), "unverified",
-               item->unverified_reason ? item->unverified_reason
-                                       : _("Not confirmed against the official text"));
+  set_badge (self, 0, item->veto, _("Veto"), "veto", _("A failing answer fails the whole assessment"));
+  set_badge (self, 1, item->limiting, _("Limiting"), "veto",
+             _("Limiting indicator: it caps the level that can be reached"));
+  set_badge (self, 2, item->kind != GA_ITEM_COMPUTED, item->mandatory ? _("Mandatory") : _("Optional"),
+             item->mandatory ? "mandatory" : NULL, NULL);
+  set_badge (self, 3, item->bonus, _("Bonus"), NULL, _("Bonus points outside the base maximum"));
+  set_badge (self, 4, !item->verified, _("Unverified"), "unverified",
+             item->unverified_reason ? item->unverified_reason
+                                     : _("Not confirmed against the official text"));
 
   if (guidance != NULL && guidance[0] != '\0')
     g_string_append (help, guidance);
@@ -1267,6 +1300,7 @@ ga_item_row_init (GaItemRow *self)
   GtkDropTarget *drop;
 
   self->checks = g_ptr_array_new ();
+  self->editor_kind = -1;
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
@@ -1288,6 +1322,18 @@ ga_item_row_init (GaItemRow *self)
   gtk_widget_set_hexpand (self->title, TRUE);
   gtk_widget_add_css_class (self->title, "heading");
   self->badges = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  for (guint i = 0; i < G_N_ELEMENTS (self->badge); i++)
+    {
+      static const char *classes[] = { "veto", "veto", NULL, NULL, "unverified" };
+
+      self->badge[i] = gtk_label_new (NULL);
+      gtk_widget_add_css_class (self->badge[i], "ga-badge");
+      if (classes[i] != NULL)
+        gtk_widget_add_css_class (self->badge[i], classes[i]);
+      gtk_widget_set_valign (self->badge[i], GTK_ALIGN_CENTER);
+      gtk_widget_set_visible (self->badge[i], FALSE);
+      gtk_box_append (GTK_BOX (self->badges), self->badge[i]);
+    }
   self->score_button = flat_menu_button (NULL, "–", _("Show how the score was calculated"));
   gtk_widget_add_css_class (self->score_button, "ga-score");
   popover = popover_with_label (&self->explain_label);

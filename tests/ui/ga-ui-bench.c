@@ -219,6 +219,22 @@ typedef struct {
   double layout_at;   /* when the first layout after the edit began */
 } Frames;
 
+static GtkWidget *
+find_by_class (GtkWidget  *root,
+               const char *css_class)
+{
+  if (gtk_widget_has_css_class (root, css_class))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_by_class (child, css_class);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 count_paint_cb (GdkFrameClock *clock,
                 Frames        *frames)
@@ -319,6 +335,50 @@ measure_edits (const char *dir)
       frame[k] = now_ms () - start;
       work[k] = isnan (frames.layout_at) ? frame[k] : now_ms () - frames.layout_at;
     }
+
+  /* Jumps through the list (rows made and bound for each new place). */
+  {
+    double jump[30];
+
+    for (guint k = 0; k < G_N_ELEMENTS (jump); k++)
+      {
+        GaItem *item = g_ptr_array_index (items, (k * 7919) % items->len);
+        guint before = frames.painted;
+        double start = now_ms ();
+
+        ga_workspace_show_item (workspace, item->id);
+        while (frames.painted == before && now_ms () - start < 1000)
+          g_main_context_iteration (NULL, TRUE);
+        jump[k] = now_ms () - start;
+      }
+    g_print ("ui_scroll_jump_10k_median %.2f ms\n", median (jump, G_N_ELEMENTS (jump)));
+    g_print ("ui_scroll_jump_10k_max %.2f ms\n", jump[G_N_ELEMENTS (jump) - 1]);
+  }
+
+  /* Scrolling as a wheel or the scrollbar does: a third of a page per
+   * frame, 120 frames; the time from each step to its painted frame. */
+  {
+    GtkWidget *list = find_by_class (GTK_WIDGET (workspace), "ga-item-list");
+    GtkAdjustment *adjustment = list ? gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (list)) : NULL;
+    double step_ms[120];
+
+    if (adjustment == NULL)
+      g_error ("the item list was not found");
+    gtk_adjustment_set_value (adjustment, 0);
+    for (guint k = 0; k < G_N_ELEMENTS (step_ms); k++)
+      {
+        guint before = frames.painted;
+        double start = now_ms ();
+
+        gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment)
+                                              + gtk_adjustment_get_page_size (adjustment) / 3);
+        while (frames.painted == before && now_ms () - start < 1000)
+          g_main_context_iteration (NULL, TRUE);
+        step_ms[k] = now_ms () - start;
+      }
+    g_print ("ui_scroll_step_10k_median %.2f ms\n", median (step_ms, G_N_ELEMENTS (step_ms)));
+    g_print ("ui_scroll_step_10k_p95 %.2f ms\n", step_ms[(guint) (G_N_ELEMENTS (step_ms) * 0.95)]);
+  }
 
   /* edit_to_summary: save and every view updated (the part the target
    * bounds); frame_work: layout and paint of the frame that shows it;
