@@ -56,9 +56,10 @@ dispatch (const char       *command,
   {
     FILE *out = help ? stdout : stderr;
 
-    fprintf (out, _("Usage:\n"));
+    fputs (_("Usage:\n"), out);
     for (guint i = 0; i < n_subs; i++)
-      fprintf (out, "  greenassess-cli %s %s %s\n", command, subs[i].name, subs[i].usage);
+      fprintf (out, "  greenassess-cli %s %s%s%s\n", command, subs[i].name,
+               *subs[i].usage != '\0' ? " " : "", subs[i].usage);
     fprintf (out, "\n%s\n", _("Every sub-command takes --db FILE (default: the user's data folder) "
                               "and --help."));
   }
@@ -1395,7 +1396,7 @@ ga_cli_cmd_assessment (int    argc,
                        char **argv)
 {
   static const SubCommand subs[] = {
-    { "new", "--enterprise ID|CODE --template ID|FILE [--year YEAR] [--title TEXT]",
+    { "new", "--enterprise ID|CODE --template ID|FILE [--year YEAR] [--title TEXT] […]",
       assessment_new },
     { "list", "[--enterprise ID|CODE]", assessment_list },
     { "show", "ASSESSMENT", assessment_show },

@@ -9,13 +9,18 @@
  * and arguments. Exit codes: 0 success, 1 invalid input (the message is on
  * stderr), 2 wrong usage.
  *
- *   db init | check | backup DEST
+ *   db init | check | migrate | backup DEST [--force]
  *   enterprise add --name N --code C [...] | list | show ID|CODE | edit ID|CODE [...]
  *   assessment new --enterprise ID|CODE --template ID|FILE [...] | list | show A
  *              | evaluate A [--json] | finalize A | reopen A | history A | undo A | redo A
- *   answer set A ITEM VALUE [--note TEXT] | clear A ITEM | list A
- *   evidence add A ITEM FILE [--max-size BYTES] [--note TEXT] | list A | extract ID FILE
- *   package export A FILE | import FILE [--as-copy]
+ *   answer set A ITEM VALUE [--note TEXT] | clear A ITEM | list A [--json]
+ *   evidence add A ITEM FILE [--max-size SIZE] [--note TEXT] | list A
+ *            | extract ID FILE [--force]
+ *   package export A FILE [--force] | import FILE [--as-copy]
+ *
+ * Commands that write a file refuse an existing one unless --force is
+ * given, and never write onto the database itself. docs/cli.md describes
+ * every command.
  *
  * A is an assessment's number or (a prefix of) its UUID.
  */

@@ -66,9 +66,13 @@ int          ga_cli_cmd_export         (int             argc,
 
 /* Option parsing for a command. Creates the context with @parameter_string
  * ("TEMPLATE ANSWERS.json") and @summary, adds @entries plus -h/--help, and
- * parses. Returns TRUE when the command should go on; otherwise *exit_code
- * is GA_CLI_EXIT_OK (help was shown on stdout) or GA_CLI_EXIT_USAGE (the
- * problem and the help were printed on stderr). */
+ * parses. "--" ends the options (it is not left among the arguments), and
+ * an argument that reads as a decimal number ("-1", "-0.5") is always an
+ * argument, never an option. Returns TRUE when the command should go on;
+ * otherwise *exit_code is GA_CLI_EXIT_OK (help was shown on stdout),
+ * GA_CLI_EXIT_INVALID (a bad value of a known option, e.g. --year abc) or
+ * GA_CLI_EXIT_USAGE (an unknown option or a missing argument; the problem
+ * and the help were printed on stderr). */
 gboolean     ga_cli_parse_options      (int                 *argc,
                                         char              ***argv,
                                         const char          *parameter_string,
