@@ -48,7 +48,8 @@ progress_cb (gpointer data)
   g_autofree char *title = NULL;
 
   /* Translators: batch export progress, "Exporting 3 of 10 workbooks…". */
-  title = g_strdup_printf (_("Exporting %u of %u workbooks…"), progress->done + 1, progress->total);
+  title
+      = g_strdup_printf (_("Exporting %u of %u workbooks…"), progress->done + 1, progress->total);
   adw_toast_set_title (progress->toast, title);
   g_object_unref (progress->toast);
   g_free (progress);
@@ -84,9 +85,9 @@ batch_thread (GTask        *task,
         {
           batch->failures++;
           if (batch->first_error == NULL)
-            batch->first_error = g_strdup_printf ("%s: %s",
-                                                  ga_export_job_get_path (g_ptr_array_index (batch->jobs, i)),
-                                                  error->message);
+            batch->first_error = g_strdup_printf (
+                "%s: %s", ga_export_job_get_path (g_ptr_array_index (batch->jobs, i)),
+                error->message);
         }
     }
   g_task_return_boolean (task, TRUE);
@@ -319,7 +320,8 @@ folder_chosen_cb (GtkNativeDialog *native,
   if (ids->len == 0)
     {
       if (dialog->overlay != NULL)
-        adw_toast_overlay_add_toast (dialog->overlay, adw_toast_new (_("There are no assessments to export")));
+        adw_toast_overlay_add_toast (dialog->overlay,
+                                     adw_toast_new (_("There are no assessments to export")));
       dialog_free (dialog);
       return;
     }

@@ -97,7 +97,8 @@ row_label (GaEnergyPage *self,
         {
           GaLookupTable *lookup = ga_template_find_table (ga_session_get_template (self->session),
                                                           column->options_table);
-          GaTableRow *found = lookup ? g_hash_table_lookup (lookup->row_by_key, value->u.text) : NULL;
+          GaTableRow *found
+              = lookup ? g_hash_table_lookup (lookup->row_by_key, value->u.text) : NULL;
 
           if (found == NULL && lookup != NULL)
             {
@@ -151,7 +152,8 @@ update_donut (GaEnergyPage *self)
           g_autofree char *label = row_label (self, item, r);
 
           ga_donut_chart_add_slice (GA_DONUT_CHART (self->donut), label,
-                                    value && value->kind == GA_VALUE_NUMBER ? value->u.number : NAN);
+                                    value && value->kind == GA_VALUE_NUMBER ? value->u.number
+                                                                            : NAN);
         }
     }
   if (total != NULL && total->kind == GA_VALUE_NUMBER)
@@ -202,7 +204,9 @@ update_grid (GaEnergyPage *self)
 
       if (answer != NULL && answer->value.kind == GA_VALUE_TEXT)
         for (guint k = 0; k < item->options->len; k++)
-          if (g_strcmp0 (((GaOption *) g_ptr_array_index (item->options, k))->id, answer->value.u.text) == 0)
+          if (g_strcmp0 (((GaOption *)g_ptr_array_index (item->options, k))->id,
+                         answer->value.u.text)
+              == 0)
             position = k + 1;
       adw_combo_row_set_selected (combo, position);
     }
@@ -210,8 +214,10 @@ update_grid (GaEnergyPage *self)
 
   if (factor != NULL && self->grid_factor != NULL)
     {
-      const GaResult *result = ga_engine_get_item_result (ga_session_get_engine (self->session), factor);
-      g_autofree char *text = result ? ga_format_value (&result->value, factor->unit) : g_strdup ("–");
+      const GaResult *result
+          = ga_engine_get_item_result (ga_session_get_engine (self->session), factor);
+      g_autofree char *text
+          = result ? ga_format_value (&result->value, factor->unit) : g_strdup ("–");
 
       gtk_label_set_text (GTK_LABEL (self->grid_factor), text);
     }
@@ -240,7 +246,8 @@ combo_selected_cb (AdwComboRow  *combo,
   if (self->updating)
     return;
   if (position > 0 && position <= item->options->len)
-    ga_value_set_text (&answer->value, ((GaOption *) g_ptr_array_index (item->options, position - 1))->id);
+    ga_value_set_text (&answer->value,
+                       ((GaOption *)g_ptr_array_index (item->options, position - 1))->id);
   if (!ga_session_set_answer (self->session, item, answer, &error))
     adw_action_row_set_subtitle (ADW_ACTION_ROW (combo), error->message);
 }
@@ -255,12 +262,14 @@ choice_row (GaEnergyPage *self,
 
   gtk_string_list_append (labels, _("Not chosen"));
   for (guint i = 0; i < item->options->len; i++)
-    gtk_string_list_append (labels, ga_text_get (&((GaOption *) g_ptr_array_index (item->options, i))->label, NULL));
+    gtk_string_list_append (
+        labels, ga_text_get (&((GaOption *)g_ptr_array_index (item->options, i))->label, NULL));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), ga_text_get (&item->title, NULL));
   if (guidance != NULL)
     {
       gtk_widget_set_tooltip_text (row, guidance);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, guidance, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      guidance, -1);
     }
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
   g_object_set_data (G_OBJECT (row), "item", item);
@@ -275,7 +284,8 @@ fill_trend (GaEnergyPage *self)
 {
   const GaAssessment *current = ga_session_get_assessment (self->session);
   GaStore *store = ga_session_get_store (self->session);
-  g_autoptr(GPtrArray) assessments = ga_store_list_assessments (store, current->enterprise_id, NULL);
+  g_autoptr (GPtrArray) assessments
+      = ga_store_list_assessments (store, current->enterprise_id, NULL);
   g_autoptr(GPtrArray) years = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) energy = g_array_new (FALSE, FALSE, sizeof (double));
   g_autoptr(GArray) co2 = g_array_new (FALSE, FALSE, sizeof (double));
@@ -314,11 +324,13 @@ fill_trend (GaEnergyPage *self)
       g_array_append_val (co2, values[1]);
     }
 
-  ga_trend_chart_set_categories (GA_TREND_CHART (self->trend), (const char **) years->pdata, years->len);
-  ga_trend_chart_add_series (GA_TREND_CHART (self->trend), _("Energy per value added (tce/10⁴ CNY)"),
-                             (double *) energy->data, energy->len);
+  ga_trend_chart_set_categories (GA_TREND_CHART (self->trend), (const char **)years->pdata,
+                                 years->len);
+  ga_trend_chart_add_series (GA_TREND_CHART (self->trend),
+                             _("Energy per value added (tce/10⁴ CNY)"), (double *)energy->data,
+                             energy->len);
   ga_trend_chart_add_series (GA_TREND_CHART (self->trend), _("CO2 per value added (tCO2/10⁴ CNY)"),
-                             (double *) co2->data, co2->len);
+                             (double *)co2->data, co2->len);
 }
 
 static void
@@ -357,8 +369,9 @@ build (GaEnergyPage *self)
     {
       GaItem *factor = ga_template_find_item (tmpl, GRID_FACTOR);
 
-      group = group_new (_("Grid Emission Factor"),
-                         _("Purchased electricity is converted to CO2 with the factor of this year and region."));
+      group = group_new (
+          _("Grid Emission Factor"),
+          _("Purchased electricity is converted to CO2 with the factor of this year and region."));
       if (year != NULL && year->kind == GA_ITEM_CHOICE)
         adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), choice_row (self, year));
       if (region != NULL && region->kind == GA_ITEM_CHOICE)
@@ -367,7 +380,8 @@ build (GaEnergyPage *self)
         {
           GtkWidget *row = adw_action_row_new ();
 
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), ga_text_get (&factor->title, NULL));
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                         ga_text_get (&factor->title, NULL));
           if (factor->source != NULL)
             adw_action_row_set_subtitle (ADW_ACTION_ROW (row), factor->source);
           self->grid_factor = gtk_label_new ("–");
@@ -380,7 +394,8 @@ build (GaEnergyPage *self)
     }
 
   /* Energy mix. */
-  group = group_new (_("Energy Mix"), _("Share of each carrier in the total energy consumption (standard coal)."));
+  group = group_new (_("Energy Mix"),
+                     _("Share of each carrier in the total energy consumption (standard coal)."));
   card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_add_css_class (card, "card");
   self->donut = ga_donut_chart_new ();
@@ -394,7 +409,9 @@ build (GaEnergyPage *self)
   gtk_box_append (GTK_BOX (self->content), group);
 
   /* Indicators, with progress bars for the target progress outputs. */
-  group = group_new (_("Indicators"), _("Intensities, CO2 and the progress against the 14th Five-Year Plan targets."));
+  group = group_new (
+      _("Indicators"),
+      _("Intensities, CO2 and the progress against the 14th Five-Year Plan targets."));
   for (guint i = 0; i < outputs->len; i++)
     {
       GaOutput *output = g_ptr_array_index (outputs, i);
@@ -413,7 +430,8 @@ build (GaEnergyPage *self)
           gtk_level_bar_set_mode (GTK_LEVEL_BAR (indicator.bar), GTK_LEVEL_BAR_MODE_CONTINUOUS);
           gtk_widget_set_size_request (indicator.bar, 120, -1);
           gtk_widget_set_valign (indicator.bar, GTK_ALIGN_CENTER);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (indicator.bar), GTK_ACCESSIBLE_PROPERTY_LABEL,
+          gtk_accessible_update_property (GTK_ACCESSIBLE (indicator.bar),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL,
                                           ga_text_get (&output->title, NULL), -1);
           adw_action_row_add_suffix (ADW_ACTION_ROW (row), indicator.bar);
         }
@@ -424,7 +442,8 @@ build (GaEnergyPage *self)
   gtk_box_append (GTK_BOX (self->content), group);
 
   /* Across years. */
-  group = group_new (_("Intensities Across Years"), _("The enterprise's energy audits, one point per year."));
+  group = group_new (_("Intensities Across Years"),
+                     _("The enterprise's energy audits, one point per year."));
   card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_add_css_class (card, "card");
   self->trend = ga_trend_chart_new ();
@@ -518,7 +537,8 @@ ga_energy_page_init (GaEnergyPage *self)
   gtk_widget_set_margin_bottom (self->content, 18);
   adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 1100);
   adw_clamp_set_child (ADW_CLAMP (clamp), self->content);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
+                                  GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
   adw_bin_set_child (ADW_BIN (self), scrolled);
 }

@@ -137,11 +137,13 @@ parse_number (AdwEntryRow *row,
       || (integer && value != floor (value)))
     {
       if (integer)
-        *message = g_strdup_printf (_("%s: “%s” is not a whole number of 0 or more."),
-                                    adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), text);
+        *message
+            = g_strdup_printf (_("%s: “%s” is not a whole number of 0 or more."),
+                               adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), text);
       else
-        *message = g_strdup_printf (_("%s: “%s” is not a number of 0 or more (use a dot for decimals)."),
-                                    adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), text);
+        *message = g_strdup_printf (
+            _("%s: “%s” is not a number of 0 or more (use a dot for decimals)."),
+            adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), text);
       return FALSE;
     }
   *out = value;
@@ -195,7 +197,8 @@ static void
 validate (GaEnterpriseDialog *self)
 {
   g_autofree char *name = row_dup_text (self->name_row);
-  g_autofree char *problem = ga_enterprise_dialog_check_credit_code (row_text (self->credit_code_row));
+  g_autofree char *problem
+      = ga_enterprise_dialog_check_credit_code (row_text (self->credit_code_row));
   gboolean typed = row_text (self->credit_code_row)[0] != '\0';
   double a, b, c;
   gboolean numbers_ok = numbers_valid (self, &a, &b, &c);
@@ -309,7 +312,13 @@ save_cb (GtkWidget  *widget,
     return;
 
   e = self->enterprise ? ga_enterprise_copy (self->enterprise) : ga_enterprise_new ();
-#define SET_TEXT(field, row) G_STMT_START { g_free (e->field); e->field = row_dup_text (row); } G_STMT_END
+#define SET_TEXT(field, row)                                                                       \
+  G_STMT_START                                                                                     \
+  {                                                                                                \
+    g_free (e->field);                                                                             \
+    e->field = row_dup_text (row);                                                                 \
+  }                                                                                                \
+  G_STMT_END
   SET_TEXT (name, self->name_row);
   SET_TEXT (address, self->address_row);
   SET_TEXT (legal_representative, self->legal_row);
@@ -416,8 +425,8 @@ ga_enterprise_dialog_class_init (GaEnterpriseDialogClass *klass)
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/greenassess/GreenAssess/ui/ga-enterprise-dialog.ui");
+  gtk_widget_class_set_template_from_resource (
+      widget_class, "/io/github/greenassess/GreenAssess/ui/ga-enterprise-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, GaEnterpriseDialog, save_button);
   gtk_widget_class_bind_template_child (widget_class, GaEnterpriseDialog, name_row);
   gtk_widget_class_bind_template_child (widget_class, GaEnterpriseDialog, credit_code_row);
@@ -439,7 +448,8 @@ ga_enterprise_dialog_class_init (GaEnterpriseDialogClass *klass)
 
   gtk_widget_class_install_action (widget_class, "dialog.save", NULL, save_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "dialog.save", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "dialog.save",
+                                       NULL);
 }
 
 static void
@@ -459,13 +469,15 @@ ga_enterprise_dialog_init (GaEnterpriseDialog *self)
   gtk_drop_down_set_model (self->region_dropdown, regions);
 
   g_signal_connect_swapped (self->name_row, "changed", G_CALLBACK (validate), self);
-  g_signal_connect_swapped (self->credit_code_row, "changed", G_CALLBACK (credit_code_changed_cb), self);
+  g_signal_connect_swapped (self->credit_code_row, "changed", G_CALLBACK (credit_code_changed_cb),
+                            self);
   g_signal_connect_swapped (self->output_row, "changed", G_CALLBACK (validate), self);
   g_signal_connect_swapped (self->value_added_row, "changed", G_CALLBACK (validate), self);
   g_signal_connect_swapped (self->employees_row, "changed", G_CALLBACK (validate), self);
-  g_signal_connect_swapped (self->name_row, "entry-activated", G_CALLBACK (entry_activated_cb), self);
-  g_signal_connect_swapped (self->credit_code_row, "entry-activated", G_CALLBACK (entry_activated_cb),
+  g_signal_connect_swapped (self->name_row, "entry-activated", G_CALLBACK (entry_activated_cb),
                             self);
+  g_signal_connect_swapped (self->credit_code_row, "entry-activated",
+                            G_CALLBACK (entry_activated_cb), self);
 }
 
 static void

@@ -250,7 +250,8 @@ reload (GaEnterprisePage *self)
       gtk_widget_add_css_class (label, "ga-score");
       gtk_widget_add_css_class (label, "dim-label");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                 gtk_image_new_from_icon_name ("go-next-symbolic"));
       *id = a->id;
       g_object_set_data_full (G_OBJECT (row), "assessment-id", id, g_free);
       g_signal_connect (row, "activated", G_CALLBACK (row_activated_cb), self);
@@ -261,9 +262,12 @@ reload (GaEnterprisePage *self)
   {
     const GaIndustry *industry = e->industry ? ga_industry_lookup (e->industry) : NULL;
     const GaRegion *region = e->region ? ga_region_lookup (e->region) : NULL;
-    g_autofree char *industry_text = industry ? g_strdup_printf ("%s %s", industry->code, industry->name) : NULL;
-    g_autofree char *region_text = region ? g_strdup_printf ("%s %s", region->code, region->name) : NULL;
-    g_autofree char *employees = e->employees >= 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, e->employees) : NULL;
+    g_autofree char *industry_text
+        = industry ? g_strdup_printf ("%s %s", industry->code, industry->name) : NULL;
+    g_autofree char *region_text
+        = region ? g_strdup_printf ("%s %s", region->code, region->name) : NULL;
+    g_autofree char *employees
+        = e->employees >= 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, e->employees) : NULL;
 
     add_detail (self, _("Unified social credit code"), e->credit_code);
     add_detail (self, _("Industry"), industry_text);
@@ -377,8 +381,8 @@ ga_enterprise_page_class_init (GaEnterprisePageClass *klass)
                                                G_TYPE_NONE, 0);
 
   g_type_ensure (GA_TYPE_TREND_CHART);
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/greenassess/GreenAssess/ui/ga-enterprise-page.ui");
+  gtk_widget_class_set_template_from_resource (
+      widget_class, "/io/github/greenassess/GreenAssess/ui/ga-enterprise-page.ui");
   gtk_widget_class_bind_template_child (widget_class, GaEnterprisePage, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, GaEnterprisePage, title_widget);
   gtk_widget_class_bind_template_child (widget_class, GaEnterprisePage, assessments_group);

@@ -116,7 +116,8 @@ ga_history_describe_answer (const char   *json,
         g_string_append (text, _("N/A"));
     }
   else if (answer->rows != NULL)
-    g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "%u row", "%u rows", answer->rows->len),
+    g_string_append_printf (text,
+                            g_dngettext (GETTEXT_PACKAGE, "%u row", "%u rows", answer->rows->len),
                             answer->rows->len);
   else if (answer->selected != NULL)
     {
@@ -197,9 +198,11 @@ ga_history_view_reload (GaHistoryView *self)
 
       record->text[COL_WHEN] = local_time (entry->at);
       record->text[COL_WHO] = g_strdup (entry->author ? entry->author : "");
-      record->text[COL_ITEM] = item ? (item->clause ? g_strdup_printf ("%s %s", item->clause, ga_text_get (&item->title, NULL))
-                                                    : g_strdup (ga_text_get (&item->title, NULL)))
-                                    : g_strdup (entry->item_id);
+      record->text[COL_ITEM]
+          = item ? (item->clause
+                        ? g_strdup_printf ("%s %s", item->clause, ga_text_get (&item->title, NULL))
+                        : g_strdup (ga_text_get (&item->title, NULL)))
+                 : g_strdup (entry->item_id);
       record->text[COL_OLD] = ga_history_describe_answer (entry->old_value, item);
       record->text[COL_NEW] = ga_history_describe_answer (entry->new_value, item);
       record->text[COL_WHAT] = g_strdup (action_label (entry->action));
@@ -312,8 +315,9 @@ ga_history_view_init (GaHistoryView *self)
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), self->column_view);
   adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "preferences-system-time-symbolic");
   adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("No Changes Yet"));
-  adw_status_page_set_description (ADW_STATUS_PAGE (empty),
-                                   _("Every answer you give is recorded here with who gave it and when."));
+  adw_status_page_set_description (
+      ADW_STATUS_PAGE (empty),
+      _("Every answer you give is recorded here with who gave it and when."));
 
   self->stack = gtk_stack_new ();
   gtk_stack_add_named (GTK_STACK (self->stack), scrolled, "list");

@@ -131,7 +131,8 @@ set_na (GaItemRow *self,
         gboolean   na)
 {
   g_autoptr(GaAnswer) answer = current_copy (self);
-  g_autofree char *reason = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->na_entry))));
+  g_autofree char *reason
+      = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->na_entry))));
 
   answer->not_applicable = na;
   g_clear_pointer (&answer->na_reason, g_free);
@@ -190,12 +191,13 @@ check_typed (GaItemRow  *self,
     {
       double min = item->kind == GA_ITEM_POINTS ? 0 : item->min;
       double max = item->kind == GA_ITEM_POINTS ? item->points : item->max;
-      const char *unit = item->kind == GA_ITEM_POINTS ? _("points") : (item->unit ? item->unit : "");
+      const char *unit
+          = item->kind == GA_ITEM_POINTS ? _("points") : (item->unit ? item->unit : "");
 
       value = g_ascii_strtod (trimmed, &end);
       if (end == trimmed || *end != '\0' || !isfinite (value))
-        return g_strdup_printf (_("“%s” is not a number: write it like 12.5, with a dot for decimals."),
-                                trimmed);
+        return g_strdup_printf (
+            _("“%s” is not a number: write it like 12.5, with a dot for decimals."), trimmed);
       if (item->integer && value != floor (value))
         return g_strdup (_("Enter a whole number."));
       if (isfinite (min) && value < min)
@@ -489,7 +491,8 @@ add_evidence_clicked_cb (GtkButton *button,
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkFileChooserNative *native;
 
-  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_POPOVER)));
+  gtk_popover_popdown (
+      GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_POPOVER)));
   native = gtk_file_chooser_native_new (_("Attach Evidence"), GTK_WINDOW (root),
                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Attach"), _("_Cancel"));
   gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (native), TRUE);
@@ -507,7 +510,8 @@ remove_evidence_clicked_cb (GtkButton *button,
 
   if (!ga_session_remove_evidence (self->session, self->item, id, &error))
     show_problem (self, error->message);
-  gtk_popover_popdown (GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_POPOVER)));
+  gtk_popover_popdown (
+      GTK_POPOVER (gtk_widget_get_ancestor (GTK_WIDGET (button), GTK_TYPE_POPOVER)));
 }
 
 /* The evidence popover is filled when it opens, not on every bind. */
@@ -526,7 +530,8 @@ evidence_popover_show_cb (GtkPopover *popover,
   list = ga_session_list_evidence (self->session, self->item, NULL);
   if (list == NULL || list->len == 0)
     {
-      GtkWidget *label = gtk_label_new (_("No evidence attached. Drop files on the item or add them here."));
+      GtkWidget *label
+          = gtk_label_new (_("No evidence attached. Drop files on the item or add them here."));
 
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_max_width_chars (GTK_LABEL (label), 40);
@@ -620,7 +625,8 @@ add_choice (GaItemRow  *self,
   gtk_widget_set_name (button, names[choice]);
   g_object_set_data (G_OBJECT (button), "choice", GINT_TO_POINTER (choice));
   if (self->choices[CHOICE_YES] != NULL && choice != CHOICE_YES)
-    gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), GTK_TOGGLE_BUTTON (self->choices[CHOICE_YES]));
+    gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button),
+                                 GTK_TOGGLE_BUTTON (self->choices[CHOICE_YES]));
   g_signal_connect (button, "toggled", G_CALLBACK (choice_toggled_cb), self);
   gtk_box_append (GTK_BOX (box), button);
   self->choices[choice] = button;
@@ -687,7 +693,8 @@ build_na_choice (GaItemRow *self)
                                   _("Not applicable"), -1);
   g_object_set_data (G_OBJECT (button), "choice", GINT_TO_POINTER (CHOICE_NA));
   if (self->choices[CHOICE_YES] != NULL)
-    gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), GTK_TOGGLE_BUTTON (self->choices[CHOICE_YES]));
+    gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button),
+                                 GTK_TOGGLE_BUTTON (self->choices[CHOICE_YES]));
   g_signal_connect (button, "toggled", G_CALLBACK (choice_toggled_cb), self);
   gtk_box_append (GTK_BOX (self->editor_box), button);
   self->choices[CHOICE_NA] = button;
@@ -735,11 +742,13 @@ build_editor (GaItemRow *self)
           || item->kind == GA_ITEM_COMPUTED))
     {
       GtkWidget *named = self->entry ? self->entry
-                         : self->choices[CHOICE_YES] ? gtk_widget_get_parent (self->choices[CHOICE_YES])
-                         : NULL;
+                         : self->choices[CHOICE_YES]
+                             ? gtk_widget_get_parent (self->choices[CHOICE_YES])
+                             : NULL;
 
       if (named != NULL)
-        gtk_accessible_update_property (GTK_ACCESSIBLE (named), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+        gtk_accessible_update_property (GTK_ACCESSIBLE (named), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        title, -1);
       if (self->unit_label != NULL && item->kind == GA_ITEM_NUMBER)
         {
           gtk_label_set_text (GTK_LABEL (self->unit_label), item->unit ? item->unit : "");
@@ -777,7 +786,8 @@ build_editor (GaItemRow *self)
           add_choice (self, box, CHOICE_NO, _("No"));
         }
       gtk_box_append (GTK_BOX (self->editor_box), box);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                      -1);
       build_na_choice (self);
       break;
 
@@ -795,7 +805,8 @@ build_editor (GaItemRow *self)
         gtk_entry_set_placeholder_text (GTK_ENTRY (self->entry), _("YYYY-MM-DD"));
       if (item->kind == GA_ITEM_NUMBER || item->kind == GA_ITEM_POINTS)
         gtk_entry_set_input_purpose (GTK_ENTRY (self->entry), GTK_INPUT_PURPOSE_NUMBER);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      title, -1);
       connect_entry (self, self->entry);
       gtk_box_append (GTK_BOX (self->editor_box), self->entry);
       if (item->kind == GA_ITEM_NUMBER)
@@ -835,9 +846,10 @@ build_editor (GaItemRow *self)
         self->dropdown = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&labels)), NULL);
         gtk_drop_down_set_factory (GTK_DROP_DOWN (self->dropdown), button_factory);
         gtk_drop_down_set_list_factory (GTK_DROP_DOWN (self->dropdown), list_factory);
-        gtk_accessible_update_property (GTK_ACCESSIBLE (self->dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                        title, -1);
-        g_signal_connect (self->dropdown, "notify::selected", G_CALLBACK (dropdown_selected_cb), self);
+        gtk_accessible_update_property (GTK_ACCESSIBLE (self->dropdown),
+                                        GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+        g_signal_connect (self->dropdown, "notify::selected", G_CALLBACK (dropdown_selected_cb),
+                          self);
         gtk_box_append (GTK_BOX (self->editor_box), self->dropdown);
         build_na_toggle (self);
       }
@@ -923,10 +935,12 @@ build_header (GaItemRow *self)
   gtk_label_set_text (GTK_LABEL (self->requirement), requirement ? requirement : "");
   gtk_widget_set_visible (self->requirement, requirement != NULL && requirement[0] != '\0');
 
-  set_badge (self, 0, item->veto, _("Veto"), "veto", _("A failing answer fails the whole assessment"));
+  set_badge (self, 0, item->veto, _("Veto"), "veto",
+             _("A failing answer fails the whole assessment"));
   set_badge (self, 1, item->limiting, _("Limiting"), "veto",
              _("Limiting indicator: it caps the level that can be reached"));
-  set_badge (self, 2, item->kind != GA_ITEM_COMPUTED, item->mandatory ? _("Mandatory") : _("Optional"),
+  set_badge (self, 2, item->kind != GA_ITEM_COMPUTED,
+             item->mandatory ? _("Mandatory") : _("Optional"),
              item->mandatory ? "mandatory" : NULL, NULL);
   set_badge (self, 3, item->bonus, _("Bonus"), NULL, _("Bonus points outside the base maximum"));
   set_badge (self, 4, !item->verified, _("Unverified"), "unverified",
@@ -990,8 +1004,9 @@ show_answer (GaItemRow *self)
         set_choice (self, answer->value.u.boolean ? CHOICE_YES : CHOICE_NO);
       else if (answer->value.kind == GA_VALUE_TEXT)
         set_choice (self, g_strcmp0 (answer->value.u.text, GA_COMPLIANCE_YES) == 0 ? CHOICE_YES
-                          : g_strcmp0 (answer->value.u.text, GA_COMPLIANCE_PARTIAL) == 0 ? CHOICE_PARTIAL
-                          : CHOICE_NO);
+                          : g_strcmp0 (answer->value.u.text, GA_COMPLIANCE_PARTIAL) == 0
+                              ? CHOICE_PARTIAL
+                              : CHOICE_NO);
       break;
 
     case GA_ITEM_NUMBER:
@@ -1035,9 +1050,10 @@ show_answer (GaItemRow *self)
         {
           GaOption *option = g_ptr_array_index (self->item->options, i);
 
-          gtk_check_button_set_active (g_ptr_array_index (self->checks, i),
-                                       answer != NULL && answer->selected != NULL
-                                       && g_strv_contains ((const char * const *) answer->selected, option->id));
+          gtk_check_button_set_active (
+              g_ptr_array_index (self->checks, i),
+              answer != NULL && answer->selected != NULL
+                  && g_strv_contains ((const char *const *)answer->selected, option->id));
           gtk_widget_set_sensitive (g_ptr_array_index (self->checks, i), !na && !read_only);
         }
       if (self->choices[CHOICE_NA] != NULL)
@@ -1047,7 +1063,8 @@ show_answer (GaItemRow *self)
     case GA_ITEM_TABLE:
       {
         guint n = ga_engine_get_n_rows (engine, self->item);
-        g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u row", "%u rows", n), n);
+        g_autofree char *text
+            = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u row", "%u rows", n), n);
 
         gtk_label_set_text (GTK_LABEL (self->table_label), text);
         if (self->choices[CHOICE_NA] != NULL)
@@ -1059,7 +1076,8 @@ show_answer (GaItemRow *self)
     default:
       {
         const GaResult *result = ga_engine_get_item_result (engine, self->item);
-        g_autofree char *text = result ? ga_format_value (&result->value, self->item->unit) : g_strdup ("–");
+        g_autofree char *text
+            = result ? ga_format_value (&result->value, self->item->unit) : g_strdup ("–");
 
         gtk_label_set_text (GTK_LABEL (self->value_label), text);
       }
@@ -1069,7 +1087,8 @@ show_answer (GaItemRow *self)
   gtk_widget_set_sensitive (self->editor_box, !read_only);
   gtk_widget_set_visible (self->na_box, na);
   if (self->pending_entry != self->na_entry)
-    gtk_editable_set_text (GTK_EDITABLE (self->na_entry), na && answer->na_reason ? answer->na_reason : "");
+    gtk_editable_set_text (GTK_EDITABLE (self->na_entry),
+                           na && answer->na_reason ? answer->na_reason : "");
   if (self->pending_entry != self->note_entry)
     gtk_editable_set_text (GTK_EDITABLE (self->note_entry),
                            answer != NULL && answer->note ? answer->note : "");
@@ -1114,15 +1133,16 @@ show_result (GaItemRow *self)
            && result->status == GA_STATUS_COMPLETE)
     score = g_strdup (ga_format_level (result->level));
   else if (isfinite (result->max))
-    score = ga_format_score (result->status == GA_STATUS_COMPLETE ? result->score : NAN, result->max);
+    score
+        = ga_format_score (result->status == GA_STATUS_COMPLETE ? result->score : NAN, result->max);
   else
     score = g_strdup (_("Details"));
   if (g_strcmp0 (score, self->shown_score) != 0)
     {
       gtk_menu_button_set_label (GTK_MENU_BUTTON (self->score_button), score);
       description = g_strdup_printf (_("Score: %s. Show how it was calculated"), score);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->score_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                      description, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->score_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
       g_free (self->shown_score);
       self->shown_score = g_steal_pointer (&score);
     }
@@ -1136,9 +1156,11 @@ show_result (GaItemRow *self)
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "answered");
 
-  if (n_evidence != self->shown_evidence || !gtk_menu_button_get_label (GTK_MENU_BUTTON (self->evidence_button)))
+  if (n_evidence != self->shown_evidence
+      || !gtk_menu_button_get_label (GTK_MENU_BUTTON (self->evidence_button)))
     {
-      evidence = n_evidence > 0 ? g_strdup_printf (_("Evidence · %u"), n_evidence) : g_strdup (_("Evidence"));
+      evidence = n_evidence > 0 ? g_strdup_printf (_("Evidence · %u"), n_evidence)
+                                : g_strdup (_("Evidence"));
       gtk_menu_button_set_label (GTK_MENU_BUTTON (self->evidence_button), evidence);
       self->shown_evidence = n_evidence;
     }
@@ -1231,7 +1253,8 @@ flat_menu_button (const char *icon,
     gtk_menu_button_set_label (GTK_MENU_BUTTON (button), label);
   gtk_menu_button_set_has_frame (GTK_MENU_BUTTON (button), FALSE);
   gtk_widget_set_tooltip_text (button, tooltip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
+                                  -1);
   return button;
 }
 
@@ -1302,9 +1325,10 @@ ga_item_row_init (GaItemRow *self)
   self->checks = g_ptr_array_new ();
   self->editor_kind = -1;
 
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
-                                  GTK_ORIENTATION_VERTICAL);
-  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))), 6);
+  gtk_orientable_set_orientation (
+      GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))), GTK_ORIENTATION_VERTICAL);
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                              6);
   gtk_widget_add_css_class (GTK_WIDGET (self), "ga-item-row");
 
   header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
@@ -1368,7 +1392,8 @@ ga_item_row_init (GaItemRow *self)
   label = gtk_label_new (_("Reason for N/A:"));
   self->na_entry = gtk_entry_new ();
   gtk_widget_set_hexpand (self->na_entry, TRUE);
-  gtk_entry_set_placeholder_text (GTK_ENTRY (self->na_entry), _("Why the requirement does not apply"));
+  gtk_entry_set_placeholder_text (GTK_ENTRY (self->na_entry),
+                                  _("Why the requirement does not apply"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->na_entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Reason for N/A"), -1);
   connect_entry (self, self->na_entry);
@@ -1386,8 +1411,8 @@ ga_item_row_init (GaItemRow *self)
   footer = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
   self->note_button = gtk_toggle_button_new ();
   gtk_button_set_child (GTK_BUTTON (self->note_button),
-                        g_object_new (ADW_TYPE_BUTTON_CONTENT, "icon-name", "document-edit-symbolic",
-                                      "label", _("Note"), NULL));
+                        g_object_new (ADW_TYPE_BUTTON_CONTENT, "icon-name",
+                                      "document-edit-symbolic", "label", _("Note"), NULL));
   gtk_widget_add_css_class (self->note_button, "flat");
   gtk_widget_set_tooltip_text (self->note_button, _("Add a note to this item"));
   g_signal_connect (self->note_button, "toggled", G_CALLBACK (note_toggled_cb), self);
@@ -1404,15 +1429,16 @@ ga_item_row_init (GaItemRow *self)
   g_signal_connect (popover, "show", G_CALLBACK (evidence_popover_show_cb), self);
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->evidence_button), popover);
 
-  self->guidance_button = flat_menu_button ("help-about-symbolic", NULL, _("How to answer and what evidence to keep"));
+  self->guidance_button = flat_menu_button ("help-about-symbolic", NULL,
+                                            _("How to answer and what evidence to keep"));
   gtk_menu_button_set_popover (GTK_MENU_BUTTON (self->guidance_button),
                                popover_with_label (&self->guidance_label));
 
   self->clear_button = gtk_button_new_from_icon_name ("edit-clear-symbolic");
   gtk_widget_add_css_class (self->clear_button, "flat");
   gtk_widget_set_tooltip_text (self->clear_button, _("Clear the answer"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->clear_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Clear the answer"), -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->clear_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Clear the answer"), -1);
   g_signal_connect (self->clear_button, "clicked", G_CALLBACK (clear_clicked_cb), self);
 
   gtk_box_append (GTK_BOX (footer), self->note_button);

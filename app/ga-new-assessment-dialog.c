@@ -80,15 +80,19 @@ template_selected_cb (GaNewAssessmentDialog *self)
   gtk_widget_set_sensitive (GTK_WIDGET (self->create_button), entry != NULL);
   if (entry == NULL)
     {
-      adw_action_row_set_subtitle (self->template_info_row, _("No template of this kind is available."));
+      adw_action_row_set_subtitle (self->template_info_row,
+                                   _("No template of this kind is available."));
       return;
     }
-  info = g_strdup_printf (_("%s %s · version %s · %s%s"),
-                          ga_template_get_standard (entry->tmpl) ? ga_template_get_standard (entry->tmpl) : "",
-                          ga_template_get_standard_title (entry->tmpl) ? ga_template_get_standard_title (entry->tmpl) : "",
-                          ga_template_get_version (entry->tmpl),
-                          entry->imported ? _("imported") : _("bundled"),
-                          ga_template_get_verified (entry->tmpl) ? "" : _(" · contains values not verified against the official text"));
+  info = g_strdup_printf (
+      _("%s %s · version %s · %s%s"),
+      ga_template_get_standard (entry->tmpl) ? ga_template_get_standard (entry->tmpl) : "",
+      ga_template_get_standard_title (entry->tmpl) ? ga_template_get_standard_title (entry->tmpl)
+                                                   : "",
+      ga_template_get_version (entry->tmpl), entry->imported ? _("imported") : _("bundled"),
+      ga_template_get_verified (entry->tmpl)
+          ? ""
+          : _(" · contains values not verified against the official text"));
   adw_action_row_set_subtitle (self->template_info_row, info);
 }
 
@@ -100,7 +104,8 @@ compare_entries (gconstpointer a,
 {
   const Entry *x = *(const Entry **) a;
   const Entry *y = *(const Entry **) b;
-  int by_standard = g_strcmp0 (ga_template_get_standard (y->tmpl), ga_template_get_standard (x->tmpl));
+  int by_standard
+      = g_strcmp0 (ga_template_get_standard (y->tmpl), ga_template_get_standard (x->tmpl));
 
   if (by_standard != 0)
     return by_standard;
@@ -189,7 +194,8 @@ create_cb (GtkWidget  *widget,
     {
       g_free (title);
       /* Translators: default assessment title, "2025 Green factory evaluation …". */
-      title = g_strdup_printf (_("%d %s"), year, ga_text_get (ga_template_get_title (entry->tmpl), NULL));
+      title = g_strdup_printf (_("%d %s"), year,
+                               ga_text_get (ga_template_get_title (entry->tmpl), NULL));
     }
 
   id = ga_store_new_assessment (self->store, self->enterprise_id, entry->tmpl, title, year,
@@ -249,8 +255,8 @@ ga_new_assessment_dialog_class_init (GaNewAssessmentDialogClass *klass)
   signals[CREATED] = g_signal_new ("created", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/greenassess/GreenAssess/ui/ga-new-assessment-dialog.ui");
+  gtk_widget_class_set_template_from_resource (
+      widget_class, "/io/github/greenassess/GreenAssess/ui/ga-new-assessment-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, GaNewAssessmentDialog, create_button);
   gtk_widget_class_bind_template_child (widget_class, GaNewAssessmentDialog, kind_row);
   gtk_widget_class_bind_template_child (widget_class, GaNewAssessmentDialog, template_row);
@@ -295,8 +301,8 @@ ga_new_assessment_dialog_new (GtkWindow *parent,
   load_templates (self);
   g_signal_connect_object (self->kind_row, "notify::selected", G_CALLBACK (kind_selected_cb), self,
                            G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->template_row, "notify::selected", G_CALLBACK (template_selected_cb),
-                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->template_row, "notify::selected",
+                           G_CALLBACK (template_selected_cb), self, G_CONNECT_SWAPPED);
   kind_selected_cb (self);
 
   return self;

@@ -115,8 +115,8 @@ ga_preferences_window_class_init (GaPreferencesWindowClass *klass)
 
   object_class->dispose = ga_preferences_window_dispose;
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/greenassess/GreenAssess/ui/ga-preferences-window.ui");
+  gtk_widget_class_set_template_from_resource (
+      widget_class, "/io/github/greenassess/GreenAssess/ui/ga-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GaPreferencesWindow, author_row);
   gtk_widget_class_bind_template_child (widget_class, GaPreferencesWindow, style_row);
   gtk_widget_class_bind_template_child (widget_class, GaPreferencesWindow, energy_group);

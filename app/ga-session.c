@@ -115,7 +115,8 @@ count_evidence (GaSession *self)
       GaEvidence *evidence = g_ptr_array_index (all, i);
       guint n = GPOINTER_TO_UINT (g_hash_table_lookup (self->evidence_counts, evidence->item_id));
 
-      g_hash_table_insert (self->evidence_counts, g_strdup (evidence->item_id), GUINT_TO_POINTER (n + 1));
+      g_hash_table_insert (self->evidence_counts, g_strdup (evidence->item_id),
+                           GUINT_TO_POINTER (n + 1));
     }
 }
 
@@ -163,9 +164,10 @@ ga_session_new (GaStore    *store,
       if (item == NULL)
         {
           if (problems != NULL)
-            g_ptr_array_add (problems,
-                             g_strdup_printf (_("The stored answer to %s belongs to no item of this template."),
-                                              (char *) key));
+            g_ptr_array_add (
+                problems,
+                g_strdup_printf (_("The stored answer to %s belongs to no item of this template."),
+                                 (char *)key));
           continue;
         }
       answer = parse_answer (value, item, &local_error);

@@ -98,7 +98,8 @@ ga_sidebar_item_new_enterprise (const GaEnterprise *enterprise,
   g_ptr_array_sort (sorted, compare_assessments);
   for (guint i = 0; i < sorted->len; i++)
     {
-      g_autoptr(GaSidebarItem) child = ga_sidebar_item_new_assessment (g_ptr_array_index (sorted, i));
+      g_autoptr (GaSidebarItem) child
+          = ga_sidebar_item_new_assessment (g_ptr_array_index (sorted, i));
 
       g_list_store_append (self->children, child);
       g_string_append_printf (search, " %s", child->title);

@@ -52,9 +52,9 @@ ga_table_dialog_new (GtkWindow *parent,
   adw_window_set_content (ADW_WINDOW (window), box);
 
   shortcuts = GTK_SHORTCUT_CONTROLLER (gtk_shortcut_controller_new ());
-  gtk_shortcut_controller_add_shortcut (shortcuts,
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
-                                                          gtk_named_action_new ("window.close")));
+  gtk_shortcut_controller_add_shortcut (
+      shortcuts, gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                   gtk_named_action_new ("window.close")));
   gtk_widget_add_controller (window, GTK_EVENT_CONTROLLER (shortcuts));
 
   return GTK_WINDOW (window);

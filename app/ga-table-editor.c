@@ -162,8 +162,8 @@ ga_table_editor_set_cell (GaTableEditor  *self,
       json_object_set_double_member (object, column_id, value);
     }
   else if (column->kind == GA_ITEM_YESNO)
-    json_object_set_boolean_member (object, column_id,
-                                    g_ascii_strcasecmp (trimmed, "true") == 0 || strcmp (trimmed, "1") == 0);
+    json_object_set_boolean_member (
+        object, column_id, g_ascii_strcasecmp (trimmed, "true") == 0 || strcmp (trimmed, "1") == 0);
   else
     json_object_set_string_member (object, column_id, trimmed);
 
@@ -220,7 +220,8 @@ cell_entry_commit (GtkWidget     *entry,
   if (self->updating || !g_object_get_data (G_OBJECT (entry), "dirty"))
     return;
   g_object_set_data (G_OBJECT (entry), "dirty", NULL);
-  if (!ga_table_editor_set_cell (self, row, column, gtk_editable_get_text (GTK_EDITABLE (entry)), &error))
+  if (!ga_table_editor_set_cell (self, row, column, gtk_editable_get_text (GTK_EDITABLE (entry)),
+                                 &error))
     {
       show_message (self, error->message);
       gtk_widget_add_css_class (entry, "error");
@@ -260,9 +261,10 @@ cell_dropdown_cb (GtkDropDown   *dropdown,
 
   if (self->updating)
     return;
-  if (!ga_table_editor_set_cell (self, row, column,
-                                 position > 0 && position <= keys->len ? g_ptr_array_index (keys, position - 1) : "",
-                                 &error))
+  if (!ga_table_editor_set_cell (
+          self, row, column,
+          position > 0 && position <= keys->len ? g_ptr_array_index (keys, position - 1) : "",
+          &error))
     show_message (self, error->message);
   else
     show_message (self, NULL);
@@ -347,7 +349,8 @@ make_cell_editor (GaTableEditor *self,
       else if (value != NULL && value->kind == GA_VALUE_BOOLEAN)
         text = g_strdup (value->u.boolean ? "true" : "false");
       gtk_editable_set_text (GTK_EDITABLE (widget), text ? text : "");
-      gtk_editable_set_width_chars (GTK_EDITABLE (widget), column->kind == GA_ITEM_NUMBER ? 10 : 14);
+      gtk_editable_set_width_chars (GTK_EDITABLE (widget),
+                                    column->kind == GA_ITEM_NUMBER ? 10 : 14);
       if (column->kind == GA_ITEM_NUMBER)
         {
           gtk_entry_set_input_purpose (GTK_ENTRY (widget), GTK_INPUT_PURPOSE_NUMBER);
@@ -386,8 +389,8 @@ fill_computed (GaTableEditor *self)
         /* Coefficients (units per unit) keep their 4 decimals; amounts and
          * shares are read to 2. */
         if (value != NULL && value->kind == GA_VALUE_NUMBER)
-          text = ga_format_number (value->u.number,
-                                   column->unit != NULL && strchr (column->unit, '/') != NULL ? 4 : 2);
+          text = ga_format_number (
+              value->u.number, column->unit != NULL && strchr (column->unit, '/') != NULL ? 4 : 2);
         else
           text = value ? ga_format_value (value, NULL) : g_strdup ("–");
         if (k < self->computed->len)
@@ -406,7 +409,8 @@ fill_computed (GaTableEditor *self)
         continue;
       for (guint r = 0; r < self->n_rows; r++)
         {
-          const GaValue *value = ga_engine_get_cell (engine, self->item, r, g_array_index (self->shown, guint, s));
+          const GaValue *value
+              = ga_engine_get_cell (engine, self->item, r, g_array_index (self->shown, guint, s));
 
           if (value != NULL && value->kind == GA_VALUE_NUMBER)
             {
@@ -440,9 +444,10 @@ rebuild (GaTableEditor *self)
   for (guint s = 0; s < self->shown->len; s++)
     {
       GaColumn *column = column_at (self, s);
-      g_autofree char *title = column->unit && column->kind == GA_ITEM_NUMBER
-                                 ? g_strdup_printf ("%s (%s)", ga_text_get (&column->title, NULL), column->unit)
-                                 : g_strdup (ga_text_get (&column->title, NULL));
+      g_autofree char *title
+          = column->unit && column->kind == GA_ITEM_NUMBER
+                ? g_strdup_printf ("%s (%s)", ga_text_get (&column->title, NULL), column->unit)
+                : g_strdup (ga_text_get (&column->title, NULL));
       GtkWidget *label = gtk_label_new (title);
 
       /* Cut rather than wrap: wrapped headings make the grid's height
@@ -459,7 +464,9 @@ rebuild (GaTableEditor *self)
 
   for (guint r = 0; r < n_rows; r++)
     {
-      GaRow *row = answer && answer->rows && r < answer->rows->len ? g_ptr_array_index (answer->rows, r) : NULL;
+      GaRow *row = answer && answer->rows && r < answer->rows->len
+                       ? g_ptr_array_index (answer->rows, r)
+                       : NULL;
       GtkWidget *remove;
 
       for (guint s = 0; s < self->shown->len; s++)
@@ -477,7 +484,8 @@ rebuild (GaTableEditor *self)
               g_ptr_array_add (self->computed, widget);
             }
           else
-            widget = make_cell_editor (self, column, r, row && col < row->n_cells ? &row->cells[col] : NULL);
+            widget = make_cell_editor (self, column, r,
+                                       row && col < row->n_cells ? &row->cells[col] : NULL);
           gtk_grid_attach (GTK_GRID (self->grid), widget, s, r + 1, 1, 1);
         }
       remove = gtk_button_new_from_icon_name ("list-remove-symbolic");
@@ -486,7 +494,8 @@ rebuild (GaTableEditor *self)
       {
         g_autofree char *name = g_strdup_printf (_("Remove row %u"), r + 1);
 
-        gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+        gtk_accessible_update_property (GTK_ACCESSIBLE (remove), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                        name, -1);
       }
       g_object_set_data (G_OBJECT (remove), "row", GUINT_TO_POINTER (r));
       g_signal_connect (remove, "clicked", G_CALLBACK (remove_row_clicked_cb), self);
@@ -534,7 +543,8 @@ ga_table_editor_refresh (GaTableEditor *self)
 
   engine = ga_session_get_engine (self->session);
   answer = ga_session_get_answer (self->session, self->item);
-  n = MAX (answer && answer->rows ? answer->rows->len : 0, ga_engine_get_n_rows (engine, self->item));
+  n = MAX (answer && answer->rows ? answer->rows->len : 0,
+           ga_engine_get_n_rows (engine, self->item));
   /* Cells being typed in are not rebuilt on every change elsewhere; only a
    * different number of rows needs new editors. */
   if (n != self->n_rows)
@@ -618,12 +628,14 @@ ga_table_editor_init (GaTableEditor *self)
   self->computed = g_ptr_array_new ();
   self->totals = g_ptr_array_new ();
 
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
-                                  GTK_ORIENTATION_VERTICAL);
-  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))), 8);
+  gtk_orientable_set_orientation (
+      GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))), GTK_ORIENTATION_VERTICAL);
+  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                              8);
 
   scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_AUTOMATIC, GTK_POLICY_NEVER);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_AUTOMATIC,
+                                  GTK_POLICY_NEVER);
   gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
   self->grid = gtk_grid_new ();
   gtk_grid_set_column_spacing (GTK_GRID (self->grid), 10);

@@ -155,10 +155,9 @@ bind_row_cb (GtkSignalListItemFactory *factory,
     gtk_widget_add_css_class (title, "heading");
   else
     gtk_widget_remove_css_class (title, "heading");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (expander),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, ga_sidebar_item_get_title (item),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, ga_sidebar_item_get_subtitle (item),
-                                  -1);
+  gtk_accessible_update_property (
+      GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_PROPERTY_LABEL, ga_sidebar_item_get_title (item),
+      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, ga_sidebar_item_get_subtitle (item), -1);
   g_object_unref (item);
 }
 
@@ -305,7 +304,8 @@ select_row (GaWindow *self,
       n = g_list_model_get_n_items (G_LIST_MODEL (self->tree));
       for (guint j = i + 1; j < n; j++)
         {
-          g_autoptr(GtkTreeListRow) child_row = g_list_model_get_item (G_LIST_MODEL (self->tree), j);
+          g_autoptr (GtkTreeListRow) child_row
+              = g_list_model_get_item (G_LIST_MODEL (self->tree), j);
           g_autoptr(GaSidebarItem) child = gtk_tree_list_row_get_item (child_row);
 
           if (ga_sidebar_item_is_enterprise (child))
@@ -365,14 +365,15 @@ ga_window_reload (GaWindow *self)
     {
       GaEnterpriseSummary *summary = g_ptr_array_index (summaries, i);
 
-      g_ptr_array_add (items, ga_sidebar_item_new_enterprise (summary->enterprise,
-                                                              g_hash_table_lookup (by_enterprise,
-                                                                                   &summary->enterprise->id)));
+      g_ptr_array_add (items, ga_sidebar_item_new_enterprise (
+                                  summary->enterprise,
+                                  g_hash_table_lookup (by_enterprise, &summary->enterprise->id)));
     }
 
   self->reloading = TRUE;
-  g_list_store_splice (self->enterprises, 0, g_list_model_get_n_items (G_LIST_MODEL (self->enterprises)),
-                       items->pdata, items->len);
+  g_list_store_splice (self->enterprises, 0,
+                       g_list_model_get_n_items (G_LIST_MODEL (self->enterprises)), items->pdata,
+                       items->len);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   if (self->shown_enterprise > 0)
     select_row (self, self->shown_enterprise, self->shown_assessment);
@@ -413,7 +414,8 @@ new_enterprise_cb (GtkWidget  *widget,
   GaEnterpriseDialog *dialog;
 
   dialog = ga_enterprise_dialog_new (GTK_WINDOW (self), get_store (self), NULL);
-  g_signal_connect_object (dialog, "saved", G_CALLBACK (enterprise_saved_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (enterprise_saved_cb), self,
+                           G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -434,7 +436,8 @@ edit_enterprise_cb (GtkWidget  *widget,
       return;
     }
   dialog = ga_enterprise_dialog_new (GTK_WINDOW (self), get_store (self), enterprise);
-  g_signal_connect_object (dialog, "saved", G_CALLBACK (enterprise_saved_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (enterprise_saved_cb), self,
+                           G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -584,7 +587,8 @@ static void
 open_assessment_cb (GaWindow *self,
                     gint64    assessment_id)
 {
-  g_autoptr(GaAssessment) assessment = ga_store_get_assessment (get_store (self), assessment_id, NULL);
+  g_autoptr (GaAssessment) assessment
+      = ga_store_get_assessment (get_store (self), assessment_id, NULL);
 
   if (assessment == NULL)
     return;
@@ -656,8 +660,8 @@ ga_window_class_init (GaWindowClass *klass)
   g_type_ensure (GA_TYPE_ENTERPRISE_PAGE);
   g_type_ensure (GA_TYPE_WORKSPACE);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/greenassess/GreenAssess/ui/ga-window.ui");
+  gtk_widget_class_set_template_from_resource (
+      widget_class, "/io/github/greenassess/GreenAssess/ui/ga-window.ui");
   gtk_widget_class_bind_template_child (widget_class, GaWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, GaWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, GaWindow, search_entry);
@@ -671,7 +675,8 @@ ga_window_class_init (GaWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.new-enterprise", NULL, new_enterprise_cb);
   gtk_widget_class_install_action (widget_class, "win.edit-enterprise", NULL, edit_enterprise_cb);
-  gtk_widget_class_install_action (widget_class, "win.delete-enterprise", NULL, delete_enterprise_cb);
+  gtk_widget_class_install_action (widget_class, "win.delete-enterprise", NULL,
+                                   delete_enterprise_cb);
   gtk_widget_class_install_action (widget_class, "win.new-assessment", NULL, new_assessment_cb);
   gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_cb);
   gtk_widget_class_install_action (widget_class, "win.export-all", NULL, export_all_cb);

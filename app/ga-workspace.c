@@ -110,7 +110,8 @@ static GSettings *
 get_settings (GaWorkspace *self)
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkApplication *app = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
+  GtkApplication *app
+      = GTK_IS_WINDOW (root) ? gtk_window_get_application (GTK_WINDOW (root)) : NULL;
 
   return GA_IS_APPLICATION (app) ? ga_application_get_settings (GA_APPLICATION (app)) : NULL;
 }
@@ -134,14 +135,15 @@ search_text_of (GaWorkspace  *self,
 {
   char *text;
 
-  if (item->index < self->search_text->len && g_ptr_array_index (self->search_text, item->index) != NULL)
+  if (item->index < self->search_text->len
+      && g_ptr_array_index (self->search_text, item->index) != NULL)
     return g_ptr_array_index (self->search_text, item->index);
 
   {
-    g_autofree char *joined = g_strjoin (" ", item->id, item->clause ? item->clause : "",
-                                         ga_text_get (&item->title, NULL) ? ga_text_get (&item->title, NULL) : "",
-                                         ga_text_get (&item->requirement, NULL) ? ga_text_get (&item->requirement, NULL) : "",
-                                         NULL);
+    g_autofree char *joined = g_strjoin (
+        " ", item->id, item->clause ? item->clause : "",
+        ga_text_get (&item->title, NULL) ? ga_text_get (&item->title, NULL) : "",
+        ga_text_get (&item->requirement, NULL) ? ga_text_get (&item->requirement, NULL) : "", NULL);
 
     text = g_utf8_casefold (joined, -1);
   }
@@ -170,12 +172,14 @@ filter_cb (gpointer object,
     {
     case GA_ITEM_FILTER_UNANSWERED:
       result = ga_engine_get_item_result (ga_session_get_engine (self->session), item);
-      return item->kind != GA_ITEM_COMPUTED && result != NULL && result->status == GA_STATUS_INCOMPLETE;
+      return item->kind != GA_ITEM_COMPUTED && result != NULL
+             && result->status == GA_STATUS_INCOMPLETE;
     case GA_ITEM_FILTER_NONCOMPLIANT:
       result = ga_engine_get_item_result (ga_session_get_engine (self->session), item);
       return result != NULL && (result->noncompliant || result->veto_failed);
     case GA_ITEM_FILTER_NO_EVIDENCE:
-      return item->kind != GA_ITEM_COMPUTED && ga_session_get_evidence_count (self->session, item) == 0;
+      return item->kind != GA_ITEM_COMPUTED
+             && ga_session_get_evidence_count (self->session, item) == 0;
     case GA_ITEM_FILTER_ALL:
     default:
       return TRUE;
@@ -300,9 +304,11 @@ update_section_row (GaWorkspace   *self,
                                   (char *) g_object_get_data (G_OBJECT (row), "title"),
                                   answered, total, noncompliant);
   else
-    accessible = g_strdup_printf (_("%s: %u of %u answered"),
-                                  (char *) g_object_get_data (G_OBJECT (row), "title"), answered, total);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+    accessible
+        = g_strdup_printf (_("%s: %u of %u answered"),
+                           (char *)g_object_get_data (G_OBJECT (row), "title"), answered, total);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
+                                  -1);
 }
 
 static void
@@ -523,7 +529,8 @@ ga_workspace_show_item (GaWorkspace *self,
   adw_view_stack_set_visible_child_name (self->view_stack, "items");
   /* Make sure no filter hides it. */
   {
-    g_autoptr(GaItemObject) object = g_list_model_get_item (G_LIST_MODEL (self->items), item->index);
+    g_autoptr (GaItemObject) object
+        = g_list_model_get_item (G_LIST_MODEL (self->items), item->index);
 
     hidden = !filter_cb (object, self);
   }
@@ -555,8 +562,10 @@ update_actions (GaWorkspace *self)
   gboolean have = self->session != NULL;
   gboolean read_only = have && ga_session_is_read_only (self->session);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "ws.undo", have && ga_session_can_undo (self->session));
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "ws.redo", have && ga_session_can_redo (self->session));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "ws.undo",
+                                 have && ga_session_can_undo (self->session));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "ws.redo",
+                                 have && ga_session_can_redo (self->session));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "ws.export", have);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "ws.delete", have);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "ws.set-final", have && !read_only);
@@ -633,7 +642,8 @@ undo_or_redo (GaWorkspace *self,
 
       if (item != NULL)
         {
-          text = g_strdup_printf (redo ? _("Redone: %s") : _("Undone: %s"), ga_text_get (&item->title, NULL));
+          text = g_strdup_printf (redo ? _("Redone: %s") : _("Undone: %s"),
+                                  ga_text_get (&item->title, NULL));
           toast = adw_toast_new (text);
           adw_toast_set_timeout (toast, 3);
           add_toast (self, toast);
@@ -942,7 +952,7 @@ delete_cb (GtkWidget  *widget,
                                                        _("Delete the Assessment?"), NULL));
   adw_message_dialog_format_body (dialog,
                                   _("“%s” will be deleted with its answers, history and evidence. "
-                                    "This cannot be undone."),
+                                     "This cannot be undone."),
                                   ga_session_get_assessment (self->session)->title);
   adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "delete", _("_Delete"), NULL);
   adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
@@ -970,7 +980,8 @@ toggle_summary_cb (GtkWidget  *widget,
 {
   GaWorkspace *self = GA_WORKSPACE (widget);
 
-  gtk_toggle_button_set_active (self->summary_button, !gtk_toggle_button_get_active (self->summary_button));
+  gtk_toggle_button_set_active (self->summary_button,
+                                !gtk_toggle_button_get_active (self->summary_button));
 }
 
 static void
@@ -1044,8 +1055,8 @@ ga_workspace_set_session (GaWorkspace *self,
                                   ga_text_get (ga_template_get_title (tmpl), NULL));
       adw_view_switcher_title_set_title (self->switcher_title, assessment->title);
       adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
-      adw_view_stack_page_set_visible (self->energy_stack_page,
-                                       ga_template_get_kind (tmpl) == GA_TEMPLATE_KIND_ENERGY_AUDIT);
+      adw_view_stack_page_set_visible (
+          self->energy_stack_page, ga_template_get_kind (tmpl) == GA_TEMPLATE_KIND_ENERGY_AUDIT);
       ga_score_summary_set_engine (self->summary, ga_session_get_engine (session));
     }
   else
@@ -1182,8 +1193,8 @@ ga_workspace_class_init (GaWorkspaceClass *klass)
   g_type_ensure (GA_TYPE_ENERGY_PAGE);
   g_type_ensure (GA_TYPE_HISTORY_VIEW);
 
-  gtk_widget_class_set_template_from_resource (widget_class,
-                                               "/io/github/greenassess/GreenAssess/ui/ga-workspace.ui");
+  gtk_widget_class_set_template_from_resource (
+      widget_class, "/io/github/greenassess/GreenAssess/ui/ga-workspace.ui");
   gtk_widget_class_bind_template_child (widget_class, GaWorkspace, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, GaWorkspace, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, GaWorkspace, summary_button);
@@ -1215,10 +1226,13 @@ ga_workspace_class_init (GaWorkspaceClass *klass)
   gtk_widget_class_install_action (widget_class, "ws.toggle-summary", NULL, toggle_summary_cb);
   gtk_widget_class_install_action (widget_class, "ws.show-history", NULL, show_history_cb);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "ws.export", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "ws.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "ws.export",
+                                       NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "ws.search",
+                                       NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, 0, "ws.toggle-summary", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK, "ws.show-history", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_h, GDK_CONTROL_MASK, "ws.show-history",
+                                       NULL);
 }
 
 static void
@@ -1246,7 +1260,8 @@ ga_workspace_init (GaWorkspace *self)
   gtk_list_view_set_factory (self->item_list, factory);
   g_object_unref (factory);
   {
-    GtkSelectionModel *selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->filtered))));
+    GtkSelectionModel *selection
+        = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->filtered))));
 
     gtk_list_view_set_model (self->item_list, selection);
     g_object_unref (selection);
@@ -1256,15 +1271,17 @@ ga_workspace_init (GaWorkspace *self)
    * text field too: its pending edit is saved first, then undone). */
   shortcuts = GTK_SHORTCUT_CONTROLLER (gtk_shortcut_controller_new ());
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (shortcuts), GTK_PHASE_CAPTURE);
-  gtk_shortcut_controller_add_shortcut (shortcuts,
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_z, GDK_CONTROL_MASK),
-                                                          gtk_named_action_new ("ws.undo")));
-  gtk_shortcut_controller_add_shortcut (shortcuts,
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK),
-                                                          gtk_named_action_new ("ws.redo")));
-  gtk_shortcut_controller_add_shortcut (shortcuts,
-                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK),
-                                                          gtk_named_action_new ("ws.redo")));
+  gtk_shortcut_controller_add_shortcut (
+      shortcuts, gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_z, GDK_CONTROL_MASK),
+                                   gtk_named_action_new ("ws.undo")));
+  gtk_shortcut_controller_add_shortcut (
+      shortcuts,
+      gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK),
+                        gtk_named_action_new ("ws.redo")));
+  gtk_shortcut_controller_add_shortcut (
+      shortcuts,
+      gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK),
+                        gtk_named_action_new ("ws.redo")));
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (shortcuts));
 
   g_signal_connect (self->item_search, "search-changed", G_CALLBACK (search_changed_cb), self);
@@ -1274,7 +1291,8 @@ ga_workspace_init (GaWorkspace *self)
   g_signal_connect (self->filter_noevidence, "toggled", G_CALLBACK (filter_toggled_cb), self);
   g_signal_connect (self->section_list, "row-selected", G_CALLBACK (section_selected_cb), self);
   g_signal_connect (self->summary, "item-activated", G_CALLBACK (improvement_activated_cb), self);
-  g_signal_connect_swapped (self->view_stack, "notify::visible-child", G_CALLBACK (visible_page_cb), self);
+  g_signal_connect_swapped (self->view_stack, "notify::visible-child", G_CALLBACK (visible_page_cb),
+                            self);
 
   g_object_bind_property (self, "sidebar-revealed", self->sidebar_button, "active",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);

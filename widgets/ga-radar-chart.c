@@ -116,7 +116,8 @@ ga_radar_chart_snapshot (GtkWidget   *widget,
     {
       /* A radar needs three axes to enclose an area; with fewer there is
        * nothing meaningful to draw, so say so. */
-      g_autoptr(PangoLayout) layout = ga_chart_layout_new (widget, _("Not enough sections for a radar chart"), 0.9, FALSE);
+      g_autoptr (PangoLayout) layout
+          = ga_chart_layout_new (widget, _("Not enough sections for a radar chart"), 0.9, FALSE);
       int lw, lh;
 
       pango_layout_get_pixel_size (layout, &lw, &lh);

@@ -129,7 +129,8 @@ rebuild_sections (GaScoreSummary *self)
       GtkWidget *row = adw_expander_row_new ();
       GtkWidget *label = gtk_label_new (NULL);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), ga_text_get (&section->title, NULL));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     ga_text_get (&section->title, NULL));
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_xalign (GTK_LABEL (label), 0);
       gtk_label_set_selectable (GTK_LABEL (label), TRUE);
@@ -184,8 +185,9 @@ update_improvements (GaScoreSummary *self)
 
         gain_text = g_strdup_printf ("+%s", number);
       }
-      title_text = item->clause ? g_strdup_printf ("%s %s", item->clause, ga_text_get (&item->title, NULL))
-                                : g_strdup (ga_text_get (&item->title, NULL));
+      title_text = item->clause
+                       ? g_strdup_printf ("%s %s", item->clause, ga_text_get (&item->title, NULL))
+                       : g_strdup (ga_text_get (&item->title, NULL));
 
       row = gtk_list_box_row_new ();
       box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
@@ -208,7 +210,8 @@ update_improvements (GaScoreSummary *self)
       gtk_widget_set_tooltip_text (row, title_text);
       /* Translators: an improvement: "+5 points: 5.2.1 Energy metering". */
       accessible = g_strdup_printf (_("%s points: %s"), gain_text, title_text);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible, -1);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      accessible, -1);
       g_object_set_data_full (G_OBJECT (row), "item-id", g_strdup (item->id), g_free);
       gtk_list_box_append (GTK_LIST_BOX (self->improvements), row);
       n++;
@@ -319,7 +322,8 @@ ga_score_summary_update (GaScoreSummary *self)
 
   if (summary->grade != NULL)
     {
-      g_autofree char *grade = g_strdup_printf (_("Grade: %s"), ga_text_get (&summary->grade->label, NULL));
+      g_autofree char *grade
+          = g_strdup_printf (_("Grade: %s"), ga_text_get (&summary->grade->label, NULL));
 
       gtk_label_set_text (GTK_LABEL (self->grade_label), grade);
       gtk_widget_set_visible (self->grade_label, TRUE);
@@ -375,11 +379,14 @@ ga_score_summary_update (GaScoreSummary *self)
         {
           g_autofree char *figure = score_text (score, result->max);
 
-          subtitle = g_strdup_printf (_("%s · %u of %u answered"), figure, result->answered, result->total);
+          subtitle = g_strdup_printf (_("%s · %u of %u answered"), figure, result->answered,
+                                      result->total);
         }
       else
         subtitle = g_strdup_printf (_("%u of %u answered"), result->answered, result->total);
-      if (g_strcmp0 (adw_expander_row_get_subtitle (g_ptr_array_index (self->section_rows, i)), subtitle) != 0)
+      if (g_strcmp0 (adw_expander_row_get_subtitle (g_ptr_array_index (self->section_rows, i)),
+                     subtitle)
+          != 0)
         adw_expander_row_set_subtitle (g_ptr_array_index (self->section_rows, i), subtitle);
       if (adw_expander_row_get_expanded (g_ptr_array_index (self->section_rows, i)))
         section_expanded_cb (g_ptr_array_index (self->section_rows, i), NULL, self);
@@ -395,8 +402,9 @@ ga_score_summary_update (GaScoreSummary *self)
         const GaResult *result = ga_engine_get_section_result (self->engine, section);
 
         if (result != NULL && isfinite (result->max) && result->max > 0)
-          ga_radar_chart_add_axis (GA_RADAR_CHART (self->radar), ga_text_get (&section->title, NULL),
-                                   result->status == GA_STATUS_NA ? NAN : result->score, result->max);
+          ga_radar_chart_add_axis (
+              GA_RADAR_CHART (self->radar), ga_text_get (&section->title, NULL),
+              result->status == GA_STATUS_NA ? NAN : result->score, result->max);
       }
   gtk_widget_set_visible (self->radar, n_radar >= 3 && n_radar <= 12);
 
@@ -582,9 +590,11 @@ ga_score_summary_init (GaScoreSummary *self)
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->improvements), GTK_SELECTION_NONE);
   gtk_list_box_set_activate_on_single_click (GTK_LIST_BOX (self->improvements), TRUE);
   gtk_widget_add_css_class (self->improvements, "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->improvements), GTK_ACCESSIBLE_PROPERTY_LABEL,
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->improvements),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Items that would add the most points"), -1);
-  g_signal_connect (self->improvements, "row-activated", G_CALLBACK (improvement_activated_cb), self);
+  g_signal_connect (self->improvements, "row-activated", G_CALLBACK (improvement_activated_cb),
+                    self);
   gtk_widget_set_parent (self->improvements, widget);
 }
 

@@ -106,7 +106,8 @@ update_accessible_now (GaTrendChart *self)
       g_string_append_printf (description, "%s:", series->name);
       for (guint i = 0; i < series->values->len && i < self->categories->len; i++)
         {
-          g_autofree char *v = ga_chart_format_number (g_array_index (series->values, double, i), 2);
+          g_autofree char *v
+              = ga_chart_format_number (g_array_index (series->values, double, i), 2);
 
           g_string_append_printf (description, " %s %s",
                                   (char *) g_ptr_array_index (self->categories, i), v);
@@ -201,7 +202,8 @@ ga_trend_chart_snapshot (GtkWidget   *widget,
   /* Category labels. */
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(PangoLayout) layout = ga_chart_layout_new (widget, g_ptr_array_index (self->categories, i), 0.85, FALSE);
+      g_autoptr (PangoLayout) layout
+          = ga_chart_layout_new (widget, g_ptr_array_index (self->categories, i), 0.85, FALSE);
       int lw, lh;
 
       pango_layout_get_pixel_size (layout, &lw, &lh);
@@ -224,7 +226,8 @@ ga_trend_chart_snapshot (GtkWidget   *widget,
       cairo_set_dash (cr, NULL, 0, 0);
       if (self->target_label != NULL)
         {
-          g_autoptr(PangoLayout) layout = ga_chart_layout_new (widget, self->target_label, 0.8, FALSE);
+          g_autoptr (PangoLayout) layout
+              = ga_chart_layout_new (widget, self->target_label, 0.8, FALSE);
           int lw, lh;
 
           pango_layout_get_pixel_size (layout, &lw, &lh);

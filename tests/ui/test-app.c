@@ -130,7 +130,8 @@ find_toplevel (GType type)
     {
       g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
 
-      if (g_type_is_a (G_OBJECT_TYPE (window), type) && gtk_widget_get_visible (GTK_WIDGET (window)))
+      if (g_type_is_a (G_OBJECT_TYPE (window), type)
+          && gtk_widget_get_visible (GTK_WIDGET (window)))
         return window;
     }
   return NULL;
@@ -179,7 +180,8 @@ collect_rows (GtkWidget *root,
 {
   if (GA_IS_ITEM_ROW (root) && ga_item_row_get_item (GA_ITEM_ROW (root)) != NULL)
     g_ptr_array_add (rows, root);
-  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child;
+       child = gtk_widget_get_next_sibling (child))
     collect_rows (child, rows);
 }
 
@@ -198,7 +200,8 @@ find_row (GaWorkspace *workspace,
     {
       GaItem *item = g_ptr_array_index (items, i);
 
-      if (item->kind == kind && (kind != GA_ITEM_COMPLIANCE || (isfinite (item->points) && item->points > 0)))
+      if (item->kind == kind
+          && (kind != GA_ITEM_COMPLIANCE || (isfinite (item->points) && item->points > 0)))
         wanted = item;
     }
   if (wanted == NULL)
@@ -285,20 +288,25 @@ test_main_flow (Fixture       *f,
   g_assert_true (gtk_widget_get_sensitive (save));
   g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (message)));
   /* 350100 is in 福建省 (350000). */
-  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (find (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN,
-                                                                     "region_dropdown"))), >, 0);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (
+                        find (GTK_WIDGET (dialog), GTK_TYPE_DROP_DOWN, "region_dropdown"))),
+                    >, 0);
   /* A number field with letters is refused inline as well. */
-  gtk_editable_set_text (GTK_EDITABLE (find (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "employees_row")), "12.5");
+  gtk_editable_set_text (
+      GTK_EDITABLE (find (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "employees_row")), "12.5");
   g_assert_false (gtk_widget_get_sensitive (save));
-  gtk_editable_set_text (GTK_EDITABLE (find (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "employees_row")), "320");
+  gtk_editable_set_text (
+      GTK_EDITABLE (find (GTK_WIDGET (dialog), ADW_TYPE_ENTRY_ROW, "employees_row")), "320");
   g_assert_true (gtk_widget_get_sensitive (save));
   gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.save", NULL);
   wait_until_gone (GA_TYPE_ENTERPRISE_DIALOG);
 
   enterprises = ga_store_list_enterprises (store, NULL);
   g_assert_cmpuint (enterprises->len, ==, 1);
-  g_assert_cmpstr (((GaEnterpriseSummary *) enterprises->pdata[0])->enterprise->credit_code, ==, right);
-  g_assert_cmpstr (((GaEnterpriseSummary *) enterprises->pdata[0])->enterprise->region, ==, "350000");
+  g_assert_cmpstr (((GaEnterpriseSummary *)enterprises->pdata[0])->enterprise->credit_code, ==,
+                   right);
+  g_assert_cmpstr (((GaEnterpriseSummary *)enterprises->pdata[0])->enterprise->region, ==,
+                   "350000");
   g_assert_cmpstr (ga_window_get_page (f->window), ==, "enterprise");
   screenshot (GTK_WIDGET (f->window), "03-enterprise");
 
@@ -307,9 +315,11 @@ test_main_flow (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-assessment", NULL);
   dialog = wait_for_toplevel (GA_TYPE_NEW_ASSESSMENT_DIALOG);
   g_assert_nonnull (dialog);
-  g_assert_true (gtk_widget_get_sensitive (find (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "create_button")));
+  g_assert_true (
+      gtk_widget_get_sensitive (find (GTK_WIDGET (dialog), GTK_TYPE_BUTTON, "create_button")));
   screenshot (GTK_WIDGET (dialog), "04-new-assessment");
-  adw_combo_row_set_selected (ADW_COMBO_ROW (find (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "template_row")), 1);
+  adw_combo_row_set_selected (
+      ADW_COMBO_ROW (find (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "template_row")), 1);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.create", NULL);
   wait_until_gone (GA_TYPE_NEW_ASSESSMENT_DIALOG);
   g_assert_cmpstr (ga_window_get_page (f->window), ==, "assessment");
@@ -321,7 +331,8 @@ test_main_flow (Fixture       *f,
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
 
   /* 4. Answer a compliance item: the summary changes at once. */
-  before = g_strdup (ga_score_summary_get_headline (GA_SCORE_SUMMARY (ga_workspace_get_summary (workspace))));
+  before = g_strdup (
+      ga_score_summary_get_headline (GA_SCORE_SUMMARY (ga_workspace_get_summary (workspace))));
   row = find_row (workspace, GA_ITEM_COMPLIANCE);
   g_assert_nonnull (row);
   item = ga_item_row_get_item (row);
@@ -329,10 +340,13 @@ test_main_flow (Fixture       *f,
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
   g_assert_nonnull (ga_session_get_answer (session, item));
   g_assert_cmpstr (ga_session_get_answer (session, item)->value.u.text, ==, GA_COMPLIANCE_YES);
-  g_assert_cmpstr (ga_score_summary_get_headline (GA_SCORE_SUMMARY (ga_workspace_get_summary (workspace))), !=, before);
+  g_assert_cmpstr (
+      ga_score_summary_get_headline (GA_SCORE_SUMMARY (ga_workspace_get_summary (workspace))), !=,
+      before);
   /* Durable: the store has it. */
   {
-    g_autofree char *json = ga_store_get_answer (store, ga_session_get_id (session), item->id, NULL);
+    g_autofree char *json
+        = ga_store_get_answer (store, ga_session_get_id (session), item->id, NULL);
 
     g_assert_cmpstr (json, ==, "\"yes\"");
   }
@@ -357,8 +371,8 @@ test_main_flow (Fixture       *f,
       if (ga_item_row_get_item (rows->pdata[i]) == second)
         other = rows->pdata[i];
     g_assert_nonnull (other);
-    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (find (GTK_WIDGET (other), GTK_TYPE_TOGGLE_BUTTON, "choice-no")),
-                                  TRUE);
+    gtk_toggle_button_set_active (
+        GTK_TOGGLE_BUTTON (find (GTK_WIDGET (other), GTK_TYPE_TOGGLE_BUTTON, "choice-no")), TRUE);
     ga_workspace_set_search (workspace, NULL);
     ga_workspace_set_filter (workspace, GA_ITEM_FILTER_NONCOMPLIANT);
     g_assert_cmpuint (g_list_model_get_n_items (ga_workspace_get_items (workspace)), >=, 1);
@@ -401,18 +415,21 @@ test_main_flow (Fixture       *f,
    * the 当量值 0.1229 kgce/kWh is 100000 × 0.1229 / 1000 = 12.29 tce. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-assessment", NULL);
   dialog = wait_for_toplevel (GA_TYPE_NEW_ASSESSMENT_DIALOG);
-  adw_combo_row_set_selected (ADW_COMBO_ROW (find (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "kind_row")), 2);
+  adw_combo_row_set_selected (
+      ADW_COMBO_ROW (find (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW, "kind_row")), 2);
   gtk_widget_activate_action (GTK_WIDGET (dialog), "dialog.create", NULL);
   wait_until_gone (GA_TYPE_NEW_ASSESSMENT_DIALOG);
   session = ga_workspace_get_session (workspace);
-  g_assert_cmpint (ga_template_get_kind (ga_session_get_template (session)), ==, GA_TEMPLATE_KIND_ENERGY_AUDIT);
+  g_assert_cmpint (ga_template_get_kind (ga_session_get_template (session)), ==,
+                   GA_TEMPLATE_KIND_ENERGY_AUDIT);
   {
     GtkWidget *energy = ga_ui_test_find (GTK_WIDGET (workspace), GA_TYPE_TABLE_EDITOR, NULL);
     g_autoptr(GError) error = NULL;
     const GaResult *total;
 
     g_assert_nonnull (energy);
-    g_assert_true (ga_table_editor_set_cell (GA_TABLE_EDITOR (energy), 0, "carrier", "electricity", &error));
+    g_assert_true (
+        ga_table_editor_set_cell (GA_TABLE_EDITOR (energy), 0, "carrier", "electricity", &error));
     g_assert_no_error (error);
     g_assert_true (ga_table_editor_set_cell (GA_TABLE_EDITOR (energy), 0, "qty", "100000", &error));
     g_assert_no_error (error);
@@ -488,12 +505,14 @@ test_demo (Fixture       *f,
             {
               GtkWindow *table;
 
-              g_signal_emit_by_name (find (GTK_WIDGET (table_row), GTK_TYPE_BUTTON, "edit-table"), "clicked");
+              g_signal_emit_by_name (find (GTK_WIDGET (table_row), GTK_TYPE_BUTTON, "edit-table"),
+                                     "clicked");
               table = wait_for_toplevel (ADW_TYPE_WINDOW);
               g_assert_nonnull (table);
               g_assert_nonnull (ga_ui_test_find (GTK_WIDGET (table), GA_TYPE_TABLE_EDITOR, NULL));
               {
-                GaTableEditor *editor = GA_TABLE_EDITOR (ga_ui_test_find (GTK_WIDGET (table), GA_TYPE_TABLE_EDITOR, NULL));
+                GaTableEditor *editor = GA_TABLE_EDITOR (
+                    ga_ui_test_find (GTK_WIDGET (table), GA_TYPE_TABLE_EDITOR, NULL));
                 guint rows = ga_table_editor_get_n_rows (editor);
                 g_autoptr(GError) error = NULL;
 
@@ -533,15 +552,18 @@ check_names (GtkWidget *widget,
       && !(GTK_IS_BUTTON (widget) && gtk_widget_get_ancestor (widget, ADW_TYPE_HEADER_BAR) != NULL
            && gtk_widget_get_ancestor (widget, GTK_TYPE_WINDOW_CONTROLS) != NULL))
     {
-      gboolean named = gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL)
-                       || gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
+      gboolean named = gtk_test_accessible_has_property (GTK_ACCESSIBLE (widget),
+                                                         GTK_ACCESSIBLE_PROPERTY_LABEL)
+                       || gtk_test_accessible_has_relation (GTK_ACCESSIBLE (widget),
+                                                            GTK_ACCESSIBLE_RELATION_LABELLED_BY);
 
       if (!named && GTK_IS_BUTTON (widget))
         {
           const char *label = gtk_button_get_label (GTK_BUTTON (widget));
           GtkWidget *child = gtk_button_get_child (GTK_BUTTON (widget));
 
-          named = (label != NULL && label[0] != '\0' && gtk_button_get_icon_name (GTK_BUTTON (widget)) == NULL)
+          named = (label != NULL && label[0] != '\0'
+                   && gtk_button_get_icon_name (GTK_BUTTON (widget)) == NULL)
                   || (child != NULL && ADW_IS_BUTTON_CONTENT (child))
                   || (child != NULL && GTK_IS_LABEL (child));
         }
@@ -551,7 +573,8 @@ check_names (GtkWidget *widget,
         g_ptr_array_add (unnamed, g_strdup_printf ("%s %s", G_OBJECT_TYPE_NAME (widget),
                                                    gtk_widget_get_name (widget)));
     }
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
     check_names (child, unnamed);
 }
 
@@ -632,7 +655,8 @@ test_evidence_history_batch (Fixture       *f,
   g_slist_free (files);
   g_assert_cmpuint (ga_session_get_evidence_count (session, item), ==, 1);
   {
-    g_autoptr(GPtrArray) stored = ga_store_list_evidence (store, ga_session_get_id (session), item->id, NULL);
+    g_autoptr (GPtrArray) stored
+        = ga_store_list_evidence (store, ga_session_get_id (session), item->id, NULL);
 
     g_assert_cmpuint (stored->len, ==, 1);
     g_assert_cmpstr (((GaEvidence *) stored->pdata[0])->name, ==, "检测报告.txt");
@@ -649,7 +673,8 @@ test_evidence_history_batch (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (f->window), "app.preferences", NULL);
   window = wait_for_toplevel (ADW_TYPE_PREFERENCES_WINDOW);
   g_assert_nonnull (window);
-  gtk_editable_set_text (GTK_EDITABLE (find (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW, NULL)), "张工");
+  gtk_editable_set_text (GTK_EDITABLE (find (GTK_WIDGET (window), ADW_TYPE_ENTRY_ROW, NULL)),
+                         "张工");
   g_assert_cmpstr (ga_store_get_author (store), ==, "张工");
   screenshot (GTK_WIDGET (window), "13-preferences");
   gtk_window_close (window);

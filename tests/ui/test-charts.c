@@ -74,7 +74,7 @@ test_radar (void)
   g_assert_cmpuint (ga_radar_chart_get_n_axes (GA_RADAR_CHART (chart)), ==, 6);
   gtk_test_accessible_assert_role (GTK_ACCESSIBLE (chart), GTK_ACCESSIBLE_ROLE_IMG);
   assert_description (chart, "基本要求: 9 of 10; 基础设施: 14 of 20; 管理体系: 12 of 15; "
-                      "能源与资源投入: 10 of 15; 产品: 6 of 10; 环境排放: – of 10");
+                             "能源与资源投入: 10 of 15; 产品: 6 of 10; 环境排放: – of 10");
 
   texture = show_and_render (chart, 420, 340, "chart-radar");
   g_assert_cmpuint (ga_ui_test_count_colors (texture), >, 20);
