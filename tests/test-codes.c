@@ -128,6 +128,14 @@ test_credit_province (void)
   g_assert_cmpstr (ga_credit_code_get_province ("91440300MA5FWWWW1Y"), ==, "440000");
   g_assert_null (ga_credit_code_get_province ("91990000MA5FWWWW1Y"));
   g_assert_null (ga_credit_code_get_province ("9"));
+  /* The two codes `enterprise edit` moves between in tests/test-store.c
+   * (/ga/store/cli/options): valid (check characters F and C, worked out
+   * with the GB 32100-2015 weights) and in two provinces, 广东 and 江苏. */
+  g_assert_true (ga_credit_code_validate ("91440300MA5DC1QX1F", NULL));
+  g_assert_true (ga_credit_code_validate ("91320100MA1MXXXX1C", NULL));
+  g_assert_cmpstr (ga_credit_code_get_province ("91440300MA5DC1QX1F"), ==, "440000");
+  g_assert_cmpstr (ga_credit_code_get_province ("91320100MA1MXXXX1C"), ==, "320000");
+  g_assert_cmpstr (ga_region_lookup ("320000")->short_name, ==, "江苏");
 }
 
 static void

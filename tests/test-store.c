@@ -2208,9 +2208,11 @@ static const char template_cli[] =
   "  {\"id\": \"N1\", \"kind\": \"number\", \"title\": \"N1\", \"min\": -100, \"max\": 100,"
   "   \"source\": \"t\"},"
   "  {\"id\": \"E1\", \"kind\": \"number\", \"title\": \"E1\", \"points\": 10, \"min\": 0,"
-  "   \"max\": 100, \"source\": \"t\", \"score\": {\"interp\": {\"baseline\": 50, \"leading\": 90}}},"
+  "   \"max\": 100, \"source\": \"t\","
+  "   \"score\": {\"interp\": {\"baseline\": 50, \"leading\": 90}}},"
   "  {\"id\": \"T1\", \"kind\": \"text\", \"title\": \"T1\", \"source\": \"t\"},"
-  "  {\"id\": \"B1\", \"kind\": \"compliance\", \"title\": \"B1\", \"points\": 10, \"source\": \"t\"}"
+  "  {\"id\": \"B1\", \"kind\": \"compliance\", \"title\": \"B1\", \"points\": 10,"
+  "   \"source\": \"t\"}"
   " ]}],"
   " \"outputs\": [{\"id\": \"O1\", \"title\": \"O1\", \"value\": \"N1*2\"}]}";
 
