@@ -12,8 +12,10 @@
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "ga-cli-export.h"
+#include "ga-export.h"
 
 #ifdef GA_CLI_HAVE_STORE
 #include "ga-codes.h"
@@ -68,6 +70,49 @@ ga_cli_export_engine_from_files (GaTemplate  *tmpl,
   return engine;
 }
 
+/* --date: a real calendar day written YYYY-MM-DD (2025-02-30 is not). */
+static gboolean
+valid_date (const char *text)
+{
+  guint64 year, month, day;
+
+  if (!g_regex_match_simple ("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", text, 0, 0))
+    return FALSE;
+  year = g_ascii_strtoull (text, NULL, 10);
+  month = g_ascii_strtoull (text + 5, NULL, 10);
+  day = g_ascii_strtoull (text + 8, NULL, 10);
+  return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= 31
+         && g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year);
+}
+
+/* The workbook is always an .xlsx file: a name with another extension
+ * (report.pdf, report.xls) would hold content its name does not say. */
+static gboolean
+has_xlsx_name (const char *path)
+{
+  g_autofree char *base = g_path_get_basename (path);
+  gsize len = strlen (base);
+
+  return len > 5 && g_ascii_strcasecmp (base + len - 5, ".xlsx") == 0;
+}
+
+/* The name suggested instead of @path: its extension replaced by .xlsx. */
+static char *
+xlsx_name_for (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *base = g_path_get_basename (path);
+  char *dot = strrchr (base, '.');
+  g_autofree char *name = NULL;
+
+  if (dot != NULL && dot != base)
+    *dot = '\0';
+  name = g_strconcat (base, ".xlsx", NULL);
+  if (g_str_equal (dir, "."))
+    return g_steal_pointer (&name);
+  return g_build_filename (dir, name, NULL);
+}
+
 /* The creation time for reproducible files: --created, else
  * SOURCE_DATE_EPOCH as reproducible-build tools set it, else now (0). */
 static gint64
@@ -91,7 +136,7 @@ static void
 fill_options (const ExportArgs *a,
               GaExportOptions  *options)
 {
-  options->language = a->lang;
+  options->language = a->lang != NULL ? a->lang : ga_cli_default_language ();
   options->date = a->date;
   options->period = a->period;
   options->assessment_name = a->name;
@@ -108,7 +153,7 @@ export_from_files (ExportArgs *a)
   g_autoptr(GaEnterpriseInfo) info = NULL;
   GaExportOptions options = { 0 };
 
-  tmpl = ga_cli_load_template (a->template_spec, &error);
+  tmpl = ga_cli_open_template (a->template_spec, &error);
   if (tmpl == NULL)
     {
       ga_cli_print_problem (a->template_spec, error->message);
@@ -482,7 +527,9 @@ ga_cli_cmd_export (int    argc,
     { "force", 'f', 0, G_OPTION_ARG_NONE, &a.force,
       N_("Replace existing files"), NULL },
     { "lang", 0, 0, G_OPTION_ARG_STRING, &a.lang,
-      N_("Language of the workbook: zh_CN (default) or en"), N_("LANG") },
+      N_("Language of the workbook: zh_CN or en (default: the user's language from "
+         "LANGUAGE/LC_ALL/LC_MESSAGES/LANG, zh* gives zh_CN, anything else en; bureaus "
+         "expect zh_CN)"), N_("LANG") },
     { "date", 0, 0, G_OPTION_ARG_STRING, &a.date,
       N_("Report date shown in the workbook (default: today)"), N_("YYYY-MM-DD") },
     { "period", 0, 0, G_OPTION_ARG_STRING, &a.period,
@@ -514,6 +561,21 @@ ga_cli_cmd_export (int    argc,
   else if (a.date != NULL && !g_regex_match_simple ("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", a.date, 0, 0))
     status = ga_cli_usage_error (context, _("--date must look like 2026-03-31, not '%s'"),
                                  a.date);
+  else if (a.date != NULL && !valid_date (a.date))
+    {
+      /* Well formed but not a day of the calendar: invalid input. */
+      g_printerr (_("%s: --date %s is not a day of the calendar (check the month and the "
+                    "day; February has 28 days, 29 in leap years)\n"), g_get_prgname (), a.date);
+      status = GA_CLI_EXIT_INVALID;
+    }
+  else if (a.out != NULL && !has_xlsx_name (a.out))
+    {
+      g_autofree char *suggested = xlsx_name_for (a.out);
+
+      g_printerr (_("%s: --out %s: the workbook is an Excel file and its name must end in "
+                    ".xlsx; use --out %s\n"), g_get_prgname (), a.out, suggested);
+      status = GA_CLI_EXIT_INVALID;
+    }
   else if (a.created < 0)
     status = ga_cli_usage_error (context, _("--created must be a positive number of seconds"));
   else if (a.out != NULL && a.out_dir != NULL)

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "ga-cli.h"
+#include "ga-cli-export.h"
 
 /* The commands. A new command is one line here and a handler in its own
  * file (declared in ga-cli.h). Store and export commands exist only when
@@ -58,6 +59,49 @@ find_command (const char *name)
     if (g_strcmp0 (commands[i].name, name) == 0)
       return &commands[i];
   return NULL;
+}
+
+/* ------------------------------------------------------------------------ */
+/* shared with ga-cli-export.c (declared in ga-cli-export.h)                */
+
+GaTemplate *
+ga_cli_open_template (const char  *spec,
+                      GError     **error)
+{
+  g_auto(GStrv) ids = NULL;
+
+  /* A file wins over an id, but only a regular file: a folder that happens
+   * to be named like a bundled template (a checkout of the templates, an
+   * export folder) is not what the user means. */
+  if (g_file_test (spec, G_FILE_TEST_IS_REGULAR))
+    return ga_template_new_from_file (spec, error);
+
+  ids = ga_template_list_bundled ();
+  if (ids != NULL && g_strv_contains ((const char * const *) ids, spec))
+    return ga_template_new_from_resource (spec, error);
+
+  if (g_file_test (spec, G_FILE_TEST_EXISTS))
+    g_set_error (error, GA_TEMPLATE_ERROR, GA_TEMPLATE_ERROR_NOT_FOUND,
+                 _("this is a folder or a special file, not a template file, and no bundled "
+                   "template has this id; give the path of a template file (.json), or one "
+                   "of the ids that 'greenassess-cli templates' lists"));
+  else
+    g_set_error (error, GA_TEMPLATE_ERROR, GA_TEMPLATE_ERROR_NOT_FOUND,
+                 _("no such file, and no bundled template has this id; give the path of a "
+                   "template file, or one of the ids that 'greenassess-cli templates' lists"));
+  return NULL;
+}
+
+const char *
+ga_cli_default_language (void)
+{
+  /* The first entry of the user's language list decides, as it does for
+   * gettext (and for ga_text_get() without a language). */
+  const char * const *names = g_get_language_names ();
+
+  if (names[0] != NULL && g_str_has_prefix (names[0], "zh"))
+    return "zh_CN";
+  return "en";
 }
 
 /* ------------------------------------------------------------------------ */
@@ -559,7 +603,9 @@ ga_cli_cmd_evaluate (int    argc,
       N_("Print the results as JSON (template id, version and content hash, summary, "
          "sections, items, outputs)"), NULL },
     { "lang", 0, 0, G_OPTION_ARG_STRING, &lang,
-      N_("Language of titles and explanations (zh_CN or en)"), N_("LANG") },
+      N_("Language of titles and explanations: zh_CN or en (default: the user's language "
+         "from LANGUAGE/LC_ALL/LC_MESSAGES/LANG, zh* gives zh_CN, anything else en)"),
+      N_("LANG") },
     { NULL }
   };
 
@@ -580,8 +626,10 @@ ga_cli_cmd_evaluate (int    argc,
     return ga_cli_usage_error (context, _("unexpected argument '%s'"), argv[3]);
   if (!ga_cli_set_language (lang, &error))
     return ga_cli_usage_error (context, "--lang: %s", error->message);
+  if (lang == NULL)
+    lang = g_strdup (ga_cli_default_language ());
 
-  tmpl = ga_cli_load_template (argv[1], &error);
+  tmpl = ga_cli_open_template (argv[1], &error);
   if (tmpl == NULL)
     {
       ga_cli_print_problem (argv[1], error->message);
@@ -703,12 +751,45 @@ env_lookup (gpointer       user_data,
   GaLookupTable *table;
   g_autofree char *key_text = NULL;
   const GaValue *cell;
+  gboolean has_column = FALSE;
 
+  /* Only a key that is not in the table is #N/A (return FALSE); a table or
+   * column that does not exist is a wrong reference, #REF!, stored in @out
+   * (see GaFormulaContext in ga-formula.h). */
   if (env->tmpl == NULL)
-    return FALSE;
+    {
+      ga_value_set_error (out, GA_ERROR_CODE_REF, "no lookup tables: pass --template with a "
+                          "template that has table '%s'", table_id);
+      return TRUE;
+    }
   table = ga_template_find_table (env->tmpl, table_id);
   if (table == NULL)
-    return FALSE;
+    {
+      GPtrArray *tables = ga_template_get_tables (env->tmpl);
+      g_autoptr(GString) names = g_string_new (NULL);
+
+      for (guint i = 0; tables != NULL && i < tables->len; i++)
+        g_string_append_printf (names, "%s'%s'", i > 0 ? ", " : "",
+                                ((GaLookupTable *) g_ptr_array_index (tables, i))->id);
+      ga_value_set_error (out, GA_ERROR_CODE_REF, "no lookup table '%s' in template %s (%s%s)",
+                          table_id, ga_template_get_id (env->tmpl),
+                          names->len > 0 ? "tables: " : "it has no lookup tables",
+                          names->str);
+      return TRUE;
+    }
+  for (guint c = 1; c < table->columns->len && !has_column; c++)
+    has_column = g_str_equal (g_ptr_array_index (table->columns, c), column);
+  if (!has_column)
+    {
+      g_autoptr(GString) names = g_string_new (NULL);
+
+      for (guint c = 1; c < table->columns->len; c++)
+        g_string_append_printf (names, "%s'%s'", c > 1 ? ", " : "",
+                                (const char *) g_ptr_array_index (table->columns, c));
+      ga_value_set_error (out, GA_ERROR_CODE_REF, "table '%s' has no column '%s' (columns: %s)",
+                          table_id, column, names->str);
+      return TRUE;
+    }
   key_text = ga_value_to_display (key);
   cell = ga_lookup_table_get (table, key_text, column);
   if (cell == NULL)
@@ -741,6 +822,58 @@ valid_binding_name (const char *name)
   return !start;
 }
 
+/* A --set value. Text in double quotes is written as in a formula: ""
+ * inside stands for one ", so '"say ""hi"""' is the text say "hi". The
+ * other forms are those of ga_cli_parse_value(). */
+static void
+parse_set_value (const char *text,
+                 GaValue    *out)
+{
+  gsize len = strlen (text);
+
+  if (len >= 2 && text[0] == '"' && text[len - 1] == '"')
+    {
+      GString *inner = g_string_sized_new (len);
+
+      for (gsize i = 1; i + 1 < len; i++)
+        {
+          g_string_append_c (inner, text[i]);
+          if (text[i] == '"' && i + 2 < len && text[i + 1] == '"')
+            i++;
+        }
+      ga_value_take_text (out, g_string_free (inner, FALSE));
+      return;
+    }
+  ga_cli_parse_value (text, out);
+}
+
+/* Splits a table.column list at the commas that are not inside double
+ * quotes, so that '"a,b",c' is two values; spaces around each are dropped. */
+static GPtrArray *
+split_set_list (const char *text)
+{
+  GPtrArray *parts = g_ptr_array_new_with_free_func (g_free);
+  GString *part = g_string_new (NULL);
+  gboolean quoted = FALSE;
+
+  for (const char *p = text; ; p++)
+    {
+      if (*p == '\0' || (*p == ',' && !quoted))
+        {
+          g_ptr_array_add (parts, g_strdup (g_strstrip (part->str)));
+          g_string_truncate (part, 0);
+          if (*p == '\0')
+            break;
+          continue;
+        }
+      if (*p == '"')
+        quoted = !quoted;
+      g_string_append_c (part, *p);
+    }
+  g_string_free (part, TRUE);
+  return parts;
+}
+
 static Binding *
 parse_binding (const char  *spec,
                char       **message)
@@ -767,24 +900,24 @@ parse_binding (const char  *spec,
 
   if (strchr (b->name, '.') != NULL)
     {
-      g_auto(GStrv) parts = NULL;
+      g_autoptr(GPtrArray) parts = NULL;
 
       b->range = g_array_new (FALSE, TRUE, sizeof (GaValue));
       g_array_set_clear_func (b->range, clear_value);
       if (eq[1] != '\0')
         {
-          parts = g_strsplit (eq + 1, ",", -1);
-          for (guint i = 0; parts[i] != NULL; i++)
+          parts = split_set_list (eq + 1);
+          for (guint i = 0; i < parts->len; i++)
             {
               GaValue v = GA_VALUE_INIT;
 
-              ga_cli_parse_value (g_strstrip (parts[i]), &v);
+              parse_set_value (g_ptr_array_index (parts, i), &v);
               g_array_append_val (b->range, v);
             }
         }
     }
   else
-    ga_cli_parse_value (eq + 1, &b->scalar);
+    parse_set_value (eq + 1, &b->scalar);
 
   return b;
 }
@@ -809,6 +942,48 @@ find_binding (GPtrArray  *bindings,
         return b;
     }
   return NULL;
+}
+
+/* How an argument of `formula` is read. An expression may start with '-'
+ * ("-2^2", "--3", "-E1*2"), and GOption would take any such argument for an
+ * option; so only the spellings of the command's own options are options,
+ * and everything else is passed to GOption after a "--". */
+typedef enum {
+  FORMULA_ARG_EXPRESSION,
+  FORMULA_ARG_OPTION,             /* -x, --excel, --set=E1=1, -h ... */
+  FORMULA_ARG_OPTION_WITH_VALUE,  /* -s, --set, -t, --template: the next argument is the value */
+  FORMULA_ARG_UNKNOWN_OPTION,     /* --word that is none of ours: a typo, most likely */
+} FormulaArg;
+
+static FormulaArg
+classify_formula_arg (const char *a)
+{
+  static const char * const flags[] = { "--excel", "--help", NULL };
+  static const char * const valued[] = { "--set", "--template", NULL };
+  const char *eq;
+  g_autofree char *name = NULL;
+
+  if (a[0] != '-' || a[1] == '\0')
+    return FORMULA_ARG_EXPRESSION;
+  if (a[1] == '-')
+    {
+      /* "--3" and "--(1)" are formulas; "--word" is an option or a typo. */
+      if (!g_ascii_isalpha (a[2]))
+        return FORMULA_ARG_EXPRESSION;
+      eq = strchr (a, '=');
+      name = eq != NULL ? g_strndup (a, eq - a) : g_strdup (a);
+      if (eq == NULL && g_strv_contains (flags, name))
+        return FORMULA_ARG_OPTION;
+      if (g_strv_contains (valued, name))
+        return eq != NULL ? FORMULA_ARG_OPTION : FORMULA_ARG_OPTION_WITH_VALUE;
+      return FORMULA_ARG_UNKNOWN_OPTION;
+    }
+  if (g_str_equal (a, "-s") || g_str_equal (a, "-t"))
+    return FORMULA_ARG_OPTION_WITH_VALUE;
+  if (g_str_equal (a, "-x") || g_str_equal (a, "-h"))
+    return FORMULA_ARG_OPTION;
+  /* Any other "-…" ("-E1*2", "-sqrt(4)") is a formula. */
+  return FORMULA_ARG_EXPRESSION;
 }
 
 /* Shows the formula with a caret under character @column (1-based). Wide
@@ -873,6 +1048,7 @@ ga_cli_cmd_formula (int    argc,
   g_autofree char *template_spec = NULL;
   g_autofree Binding **by_ref = NULL;
   gboolean excel = FALSE;
+  gboolean saw_dash = FALSE;
   guint column = 0;
   int exit_code;
   int n_positional;
@@ -886,7 +1062,8 @@ ga_cli_cmd_formula (int    argc,
          "names a comma-separated list"), N_("NAME=VALUE") },
     { "excel", 'x', 0, G_OPTION_ARG_NONE, &excel,
       N_("Print the Excel translation instead of the value"), NULL },
-    { "template", 't', 0, G_OPTION_ARG_STRING, &template_spec,
+    /* FILENAME: a template file's name in the file system's own bytes. */
+    { "template", 't', 0, G_OPTION_ARG_FILENAME, &template_spec,
       N_("Template (bundled id or file) whose lookup tables FACTOR() reads"), N_("TEMPLATE") },
     /* FILENAME: the bytes as given, so that the parser, not the option
      * parser, reports text that is not UTF-8 (an input error). */
@@ -897,27 +1074,53 @@ ga_cli_cmd_formula (int    argc,
   const char *examples =
     _("Examples:\n"
       "  greenassess-cli formula '1+2*3'\n"
-      "  greenassess-cli formula 'INTERP(E1, 0.8, 0.9, 10)' --set E1=0.85\n"
+      "  greenassess-cli formula 'INTERP(E1, 0.5, 1.0, 10)' --set E1=0.75\n"
       "  greenassess-cli formula 'SUM(energy.tce)' --set energy.tce=1,2,3\n"
-      "  greenassess-cli formula 'IF(A>1, \"high\", \"low\")' --excel");
+      "  greenassess-cli formula 'IF(A>1, \"high\", \"low\")' --excel\n"
+      "  greenassess-cli formula --set x=2 -- '-x'\n"
+      "  greenassess-cli formula 'FACTOR(\"gbt2589\", \"raw_coal\", \"kgce\")' "
+      "--template energy-audit-gbt17166-2019\n"
+      "Text values are written as in a formula: --set 'x=\"say \"\"hi\"\"\"'. When a name "
+      "is set twice, the last --set wins.");
 
-  /* An expression may start with '-' ("-2^2"); GOption would take it for an
-   * option, so such arguments are passed after "--". */
-  for (int i = 0; i < argc; i++)
+  /* Options stay in front; expressions, and everything after a "--" the
+   * user gave, go after our own "--" (see classify_formula_arg()). */
+  g_ptr_array_add (args, argv[0]);
+  for (int i = 1; i < argc; i++)
     {
       const char *a = argv[i];
 
-      if (i > 0 && a[0] == '-' && a[1] != '\0' && !g_ascii_isalpha (a[1]) && a[1] != '-')
-        g_ptr_array_add (expressions, argv[i]);
-      else
-        g_ptr_array_add (args, argv[i]);
+      if (g_str_equal (a, "--"))
+        {
+          for (i++; i < argc; i++)
+            g_ptr_array_add (expressions, argv[i]);
+          break;
+        }
+      switch (classify_formula_arg (a))
+        {
+        case FORMULA_ARG_OPTION_WITH_VALUE:
+          g_ptr_array_add (args, argv[i]);
+          if (i + 1 < argc)
+            g_ptr_array_add (args, argv[++i]);
+          break;
+        case FORMULA_ARG_OPTION:
+          g_ptr_array_add (args, argv[i]);
+          break;
+        case FORMULA_ARG_UNKNOWN_OPTION:
+          g_printerr (_("%s: unknown option '%s'; put -- before a formula that starts with "
+                        "'-', as in: greenassess-cli formula -- '%s'\n"),
+                      g_get_prgname (), a, a);
+          g_printerr ("%s\n", _("Run 'greenassess-cli formula --help' for the options."));
+          return GA_CLI_EXIT_USAGE;
+        case FORMULA_ARG_EXPRESSION:
+        default:
+          g_ptr_array_add (expressions, argv[i]);
+          break;
+        }
     }
-  if (expressions->len > 0)
-    {
-      g_ptr_array_add (args, (gpointer) "--");
-      for (guint i = 0; i < expressions->len; i++)
-        g_ptr_array_add (args, g_ptr_array_index (expressions, i));
-    }
+  g_ptr_array_add (args, (gpointer) "--");
+  for (guint i = 0; i < expressions->len; i++)
+    g_ptr_array_add (args, g_ptr_array_index (expressions, i));
   g_ptr_array_add (args, NULL);
   parse_argc = args->len - 1;
   parse_argv = (char **) args->pdata;
@@ -925,11 +1128,18 @@ ga_cli_cmd_formula (int    argc,
   if (!ga_cli_parse_options (&parse_argc, &parse_argv, _("'EXPRESSION'"),
                              _("Parses EXPRESSION in the formula language and prints its value,\n"
                                "or with --excel the Excel formula it becomes. References without\n"
-                               "a --set value are blank."),
+                               "a --set value are blank. An EXPRESSION may start with '-' (-2^2);\n"
+                               "one that looks like an option (-x) goes after --."),
                              examples, entries, &context, &exit_code))
     return exit_code;
 
   n_positional = positional != NULL ? (int) g_strv_length (positional) : 0;
+  for (int i = 1; i < argc; i++)
+    saw_dash |= argv[i][0] == '-';
+  if (n_positional == 0 && saw_dash)
+    return ga_cli_usage_error (context, _("missing EXPRESSION, e.g. '1+2*3' (quote it for the "
+                                          "shell); put -- before a formula that starts with "
+                                          "'-': greenassess-cli formula -- '-x'"));
   if (n_positional == 0)
     return ga_cli_usage_error (context, _("missing EXPRESSION, e.g. '1+2*3' (quote it for the "
                                           "shell)"));
@@ -946,6 +1156,19 @@ ga_cli_cmd_formula (int    argc,
 
       if (b == NULL)
         return ga_cli_usage_error (context, "%s", message);
+      /* The last --set of a name wins, as options do in most programs. */
+      for (guint k = 0; k < bindings->len; k++)
+        {
+          Binding *earlier = g_ptr_array_index (bindings, k);
+
+          if (g_str_equal (earlier->name, b->name))
+            {
+              g_printerr (_("note: --set %s is given more than once; the last one (%s) is "
+                            "used\n"), b->name, sets[i]);
+              g_ptr_array_remove_index (bindings, k);
+              break;
+            }
+        }
       g_ptr_array_add (bindings, b);
     }
 
@@ -973,7 +1196,7 @@ ga_cli_cmd_formula (int    argc,
 
   if (template_spec != NULL)
     {
-      tmpl = ga_cli_load_template (template_spec, &error);
+      tmpl = ga_cli_open_template (template_spec, &error);
       if (tmpl == NULL)
         {
           ga_cli_print_problem (template_spec, error->message);
@@ -1028,6 +1251,70 @@ ga_cli_cmd_formula (int    argc,
 
 /* ------------------------------------------------------------------------ */
 
+/* Is argument @i of @command the formula EXPRESSION of `formula`? Such
+ * text goes to the parser, which reports bytes that are not UTF-8 with the
+ * column (GA_FORMULA_ERROR_ENCODING), like any other formula error. */
+static gboolean
+is_formula_expression (const char  *command,
+                       char       **argv,
+                       int          i)
+{
+  if (!g_str_equal (command, "formula"))
+    return FALSE;
+  for (int k = 2; k < i; k++)
+    if (g_str_equal (argv[k], "--"))
+      return TRUE;
+  if (i > 2 && classify_formula_arg (argv[i - 1]) == FORMULA_ARG_OPTION_WITH_VALUE)
+    return FALSE;
+  return classify_formula_arg (argv[i]) == FORMULA_ARG_EXPRESSION;
+}
+
+/* Arguments are text in the locale's encoding (UTF-8 nearly everywhere).
+ * GOption would refuse other bytes in an option's value with a bare
+ * "Invalid byte sequence in conversion input" and the usage exit status;
+ * this says which argument it is and treats it as invalid input. File names
+ * that exist are left alone: the file system may use another encoding. */
+static int
+check_argument_encoding (const char  *command,
+                         int          argc,
+                         char       **argv)
+{
+  for (int i = 2; i < argc; i++)
+    {
+      const char *arg = argv[i];
+      const char *eq = arg[0] == '-' && arg[1] == '-' ? strchr (arg, '=') : NULL;
+      const char *value = eq != NULL ? eq + 1 : arg;
+      g_autofree char *converted = NULL;
+      g_autofree char *shown = NULL;
+      const char *bad = NULL;
+      gboolean utf8 = g_get_charset (NULL);
+
+      if (utf8 ? g_utf8_validate (arg, -1, &bad)
+               : (converted = g_locale_to_utf8 (arg, -1, NULL, NULL, NULL)) != NULL)
+        continue;
+      if (g_file_test (value, G_FILE_TEST_EXISTS) || is_formula_expression (command, argv, i))
+        continue;
+
+      shown = g_utf8_make_valid (arg, -1);
+      if (bad != NULL && i > 2 && argv[i - 1][0] == '-')
+        g_printerr (_("greenassess-cli %s: argument %d ('%s', after %s) is not valid UTF-8 "
+                      "text (byte 0x%02X at character %ld); retype it, or check that the "
+                      "terminal uses UTF-8\n"), command, i - 1, shown, argv[i - 1],
+                    (guint) (guchar) *bad, g_utf8_pointer_to_offset (arg, bad) + 1);
+      else if (bad != NULL)
+        g_printerr (_("greenassess-cli %s: argument %d ('%s') is not valid UTF-8 text (byte "
+                      "0x%02X at character %ld); retype it, or check that the terminal uses "
+                      "UTF-8\n"), command, i - 1, shown, (guint) (guchar) *bad,
+                    g_utf8_pointer_to_offset (arg, bad) + 1);
+      else
+        g_printerr (_("greenassess-cli %s: argument %d ('%s') is not text in the encoding of "
+                      "the locale; retype it, or check the terminal's encoding\n"),
+                    command, i - 1, shown);
+      return GA_CLI_EXIT_INVALID;
+    }
+  return GA_CLI_EXIT_OK;
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1036,8 +1323,19 @@ main (int    argc,
   g_autofree char *prgname = NULL;
   const char *localedir = LOCALEDIR;
   const char *name;
+  int status;
 
   setlocale (LC_ALL, "");
+  /* In the plain C locale (no LANG, as under cron or in a bare container)
+   * the character set is ASCII: Chinese arguments would be refused and
+   * Chinese output shown as '?'. Everything this tool reads and writes is
+   * UTF-8, so C.UTF-8 is what such a run means. */
+  {
+    const char *charset = NULL;
+
+    if (!g_get_charset (&charset) && g_strcmp0 (charset, "ANSI_X3.4-1968") == 0)
+      setlocale (LC_CTYPE, "C.UTF-8");
+  }
 #ifdef GA_BUILD_LOCALEDIR
   /* Run from the build tree before installation: the catalogues built in
    * build/po are laid out like an installed locale directory. */
@@ -1095,6 +1393,10 @@ main (int    argc,
       print_usage (stderr);
       return GA_CLI_EXIT_USAGE;
     }
+
+  status = check_argument_encoding (command->name, argc, argv);
+  if (status != GA_CLI_EXIT_OK)
+    return status;
 
   /* GOption shows g_get_prgname() in the usage line: "greenassess-cli
    * validate [OPTION…] FILE…". */

@@ -17,7 +17,7 @@ import subprocess
 import sys
 import tempfile
 
-CLI = sys.argv[1]
+CLI = os.path.abspath(sys.argv[1])
 FIX = sys.argv[2]
 
 results = []
@@ -27,12 +27,14 @@ def fixture(name):
     return os.path.join(FIX, name)
 
 
-def run(*args, stdin=None):
+def run(*args, stdin=None, env_extra=None, cwd=None):
     env = dict(os.environ)
     env.setdefault("LC_ALL", "C.UTF-8")
     env.setdefault("LANGUAGE", "en")
+    if env_extra:
+        env.update(env_extra)
     proc = subprocess.run([CLI] + list(args), capture_output=True, env=env,
-                          input=stdin, timeout=120)
+                          input=stdin, timeout=120, cwd=cwd)
     return (proc.returncode,
             proc.stdout.decode("utf-8", "replace"),
             proc.stderr.decode("utf-8", "replace"))
@@ -59,8 +61,9 @@ def check(cond, what, out=None, err=None):
         raise AssertionError(detail)
 
 
-def expect(args, code, out_has=(), err_has=(), out_not=()):
-    rc, out, err = run(*args)
+def expect(args, code, out_has=(), err_has=(), out_not=(), err_not=(), env_extra=None,
+           cwd=None):
+    rc, out, err = run(*args, env_extra=env_extra, cwd=cwd)
     check(rc == code, "exit status %d, expected %d for %r" % (rc, code, args), out, err)
     for s in out_has:
         check(s in out, "stdout lacks %r" % s, out, err)
@@ -68,6 +71,8 @@ def expect(args, code, out_has=(), err_has=(), out_not=()):
         check(s in err, "stderr lacks %r" % s, out, err)
     for s in out_not:
         check(s not in out, "stdout has %r" % s, out, err)
+    for s in err_not:
+        check(s not in err, "stderr has %r" % s, out, err)
     return out, err
 
 
@@ -478,6 +483,233 @@ def _():
     expect(["formula", "1", "2"], 2, err_has=["more than one EXPRESSION"])
     expect(["formula", "x", "--set", "x"], 2, err_has=["NAME=VALUE"])
     expect(["formula", "x", "--set", "1x=2"], 2, err_has=["not a reference name"])
+
+
+@case("formula that starts with '-': -E1*2, --3, -(…), and -x after --")
+def _():
+    out, _ = expect(["formula", "-E1*2", "--set", "E1=3"], 0)
+    check(out == "-6\n", "-(3)*2 = -6", out)
+    out, _ = expect(["formula", "--3"], 0)
+    check(out == "3\n", "--3 = 3", out)
+    out, _ = expect(["formula", "-(1+2)"], 0)
+    check(out == "-3\n", "-(1+2) = -3", out)
+    out, _ = expect(["formula", "--set", "x=2", "--", "-x"], 0)
+    check(out == "-2\n", "-x with x=2", out)
+    out, _ = expect(["formula", "--", "-2^2"], 0)
+    check(out == "4\n", "-2^2 = 4 after --", out)
+
+
+@case("formula -x alone is --excel: the error says to put -- before the formula")
+def _():
+    expect(["formula", "-x"], 2, err_has=["missing EXPRESSION",
+                                         "put -- before a formula that starts with '-'"])
+
+
+@case("formula with a mistyped long option: exit 2, named, with the -- hint")
+def _():
+    out, err = expect(["formula", "--exel", "1"], 2,
+                      err_has=["unknown option '--exel'",
+                               "put -- before a formula that starts with '-'"])
+    check(out == "", "nothing on stdout", out, err)
+
+
+@case("formula with a number beyond the largest double: the message names the real limit")
+def _():
+    out, err = expect(["formula", "1.8E308"], 1,
+                      err_has=["number 1.8E308 is larger than the largest number "
+                               "(1.7976931348623157E+308)"])
+    check("about 1.8E+308" not in err, "no self-contradicting limit", out, err)
+
+
+@case("formula --set given twice: the last one wins, the note says so")
+def _():
+    out, err = expect(["formula", "x", "--set", "x=1", "--set", "x=2"], 0,
+                      err_has=["--set x is given more than once; the last one (x=2) is used"],
+                      err_not=["does not use"])
+    check(out == "2\n", "x = 2", out, err)
+
+
+@case("formula --set text in quotes: doubled quotes stand for one")
+def _():
+    out, _ = expect(["formula", "x", "--set", 'x="say ""hi"""'], 0)
+    check(out == 'say "hi"\n', 'say "hi"', out)
+    out, _ = expect(["formula", 'LEN(x)', "--set", 'x=""""'], 0)
+    check(out == "1\n", 'one quote character', out)
+    # a comma inside quotes does not split a table.column list: two values
+    out, _ = expect(["formula", "COUNTA(t.c)", "--set", 't.c="a,b",c'], 0)
+    check(out == "2\n", "two values", out)
+
+
+@case("formula FACTOR without --template: #REF!, and says to pass --template")
+def _():
+    out, err = expect(["formula", 'FACTOR("gbt2589","raw_coal","kgce")'], 0,
+                      err_has=["no lookup tables: pass --template"], err_not=["is not a key"])
+    check(out == "#REF!\n", "#REF!", out, err)
+
+
+@case("formula FACTOR: unknown table and column are #REF!, a missing key #N/A")
+def _():
+    t = fixture("points.json")
+    out, err = expect(["formula", "--template", t, 'FACTOR("zz","coal","kgce")'], 0,
+                      err_has=["#REF!: no lookup table 'zz' in template cli-points "
+                               "(tables: 'factors')"])
+    check(out == "#REF!\n", "#REF! for a table", out, err)
+    out, err = expect(["formula", "--template", t, 'FACTOR("factors","coal","zz")'], 0,
+                      err_has=["#REF!: table 'factors' has no column 'zz' "
+                               "(columns: 'name', 'kgce')"])
+    check(out == "#REF!\n", "#REF! for a column", out, err)
+    out, err = expect(["formula", "--template", t, 'FACTOR("factors","oil","kgce")'], 0,
+                      err_has=["#N/A: 'oil' is not a key of lookup table 'factors'"])
+    check(out == "#N/A\n", "#N/A for a key", out, err)
+
+
+@case("formula IFBLANK: a given value overrides the table's default")
+def _():
+    t = fixture("points.json")
+    f = 'IFBLANK(coef, FACTOR("factors", "coal", "kgce"))*1000'
+    # no coef: the table's 2 (synthetic fixture) x 1000
+    out, _ = expect(["formula", "--template", t, f], 0)
+    check(out == "2000\n", "2 x 1000", out)
+    out, _ = expect(["formula", "--template", t, f, "--set", "coef=2.5"], 0)
+    check(out == "2500\n", "2.5 x 1000", out)
+    out, _ = expect(["formula", "--template", t, f, "--set", "coef=na"], 0)
+    check(out == "N/A\n", "N/A stays N/A", out)
+    out, _ = expect(["formula", "--excel", "IFBLANK(coef, 0)"], 0)
+    check(out == '=IF(coef="",0,coef)\n', "Excel form", out)
+
+
+@case("arguments that are not UTF-8: exit 1, the argument named")
+def _():
+    out, err = expect(["formula", "x", "--set", b"x=\xff"], 1,
+                      err_has=["argument 3", "after --set", "not valid UTF-8"],
+                      err_not=["Invalid byte sequence"])
+    check(out == "", "nothing on stdout", out, err)
+    expect(["evaluate", "--lang", b"e\xffn", fixture("points.json"),
+            fixture("answers-pass.json")], 1,
+           err_has=["argument 2", "after --lang", "not valid UTF-8"],
+           err_not=["Invalid byte sequence"])
+    # the formula itself: the parser's ENCODING error with the column
+    expect(["formula", b"-\xff"], 1, err_has=["error: column 2:", "not valid UTF-8"])
+
+
+@case("the plain C locale reads and prints UTF-8 (no '?', no conversion error)")
+def _():
+    out, err = expect(["formula", 'x&"厂"', "--set", "x=绿"], 0,
+                      env_extra={"LC_ALL": "C", "LANG": "", "LANGUAGE": ""})
+    check(out == "绿厂\n", "UTF-8 through", out, err)
+
+
+@case("evaluate: a folder named like a bundled id does not hide the bundled template")
+def _():
+    rc, out, err = run("templates")
+    ids = [l.split()[0] for l in out.splitlines()[1:]]
+    if not ids:
+        raise Skip("no bundled templates")
+    tid = ids[0]
+    with tempfile.TemporaryDirectory() as d:
+        os.mkdir(os.path.join(d, tid))
+        answers = os.path.join(d, "a.json")
+        with open(answers, "w") as f:
+            json.dump({"template": tid, "answers": {}}, f)
+        expect(["evaluate", tid, answers], 0, out_has=["Template: " + tid], cwd=d)
+        # a folder that is no bundled id: both possibilities named
+        os.mkdir(os.path.join(d, "mine"))
+        expect(["evaluate", "mine", answers], 1,
+               err_has=["mine: this is a folder", "not a template file",
+                        "no bundled template has this id"], cwd=d)
+
+
+@case("evaluate: the default language is the user's (zh* -> zh_CN), said in --help")
+def _():
+    args = ["evaluate", fixture("points.json"), fixture("answers-pass.json")]
+    expect(args, 0, out_has=["CLI test template"], out_not=["命令行测试模板"],
+           env_extra={"LANGUAGE": "en"})
+    expect(args, 0, out_has=["命令行测试模板"],
+           env_extra={"LANGUAGE": "zh_CN", "LC_ALL": "C.UTF-8"})
+    out, _ = expect(["evaluate", "--help"], 0)
+    check("default: the user's language" in out.replace("\n", " ").replace("  ", " ")
+          or "default: the user's" in out, "--help says the default", out)
+
+
+# --- export ---------------------------------------------------------------
+
+def have_export():
+    rc, out, err = run("--help")
+    return re.search(r"^  export ", out, re.M) is not None
+
+
+def export_args(out, *extra):
+    return ["export", "--template", "gbt36132-2018", "--answers",
+            os.path.join(FIX, "..", "export", "gbt36132-2018.case-full.json"),
+            "--out", out, "--created", "1767225600"] + list(extra)
+
+
+def workbook_xml(path):
+    import zipfile
+    with zipfile.ZipFile(path) as z:
+        return z.read("xl/workbook.xml").decode("utf-8")
+
+
+@case("export --out must name an .xlsx file: exit 1, the .xlsx name suggested")
+def _():
+    if not have_export():
+        raise Skip("export is not built")
+    with tempfile.TemporaryDirectory() as d:
+        pdf = os.path.join(d, "r.pdf")
+        out, err = expect(export_args(pdf), 1,
+                          err_has=["must end in .xlsx", "use --out " + os.path.join(d, "r.xlsx")])
+        check(not os.path.exists(pdf), "no r.pdf written", out, err)
+        upper = os.path.join(d, "R.XLSX")
+        expect(export_args(upper), 0)
+        check(os.path.exists(upper), "R.XLSX written (case does not matter)")
+
+
+@case("export --date must be a day of the calendar")
+def _():
+    if not have_export():
+        raise Skip("export is not built")
+    with tempfile.TemporaryDirectory() as d:
+        path = os.path.join(d, "r.xlsx")
+        out, err = expect(export_args(path, "--date", "2025-02-30"), 1,
+                          err_has=["--date 2025-02-30 is not a day of the calendar"])
+        check(not os.path.exists(path), "nothing written", out, err)
+        expect(export_args(path, "--date", "2025-13-01"), 1, err_has=["not a day"])
+        expect(export_args(path, "--date", "2023-02-29"), 1, err_has=["not a day"])
+        expect(export_args(path, "--date", "2024-02-29"), 0)   # a leap day
+        expect(export_args(path, "--date", "31.03.2026", "--force"), 2,
+               err_has=["--date must look like 2026-03-31"])
+
+
+@case("export: the workbook's default language is the user's, said in --help")
+def _():
+    if not have_export():
+        raise Skip("export is not built")
+    with tempfile.TemporaryDirectory() as d:
+        en = os.path.join(d, "en.xlsx")
+        zh = os.path.join(d, "zh.xlsx")
+        expect(export_args(en), 0, env_extra={"LANGUAGE": "en"})
+        expect(export_args(zh), 0, env_extra={"LANGUAGE": "zh_CN"})
+        check('name="Basic information"' in workbook_xml(en), "English sheets for en")
+        check('name="Basic information"' not in workbook_xml(zh), "Chinese sheets for zh_CN")
+        forced = os.path.join(d, "forced.xlsx")
+        expect(export_args(forced, "--lang", "zh_CN"), 0, env_extra={"LANGUAGE": "en"})
+        check(workbook_xml(forced) == workbook_xml(zh), "--lang zh_CN wins over the locale")
+    out, _ = expect(["export", "--help"], 0)
+    check("the user's language" in out, "--help says the default", out)
+
+
+@case("export --info nested 100 000 levels deep: exit 1 with the line, no crash")
+def _():
+    if not have_export():
+        raise Skip("export is not built")
+    with tempfile.TemporaryDirectory() as d:
+        info = os.path.join(d, "deep.json")
+        with open(info, "w") as f:
+            f.write("{\"name\": \"a\",\n\"x\": " + "[" * 100000 + "\n")
+        path = os.path.join(d, "r.xlsx")
+        out, err = expect(export_args(path, "--info", info), 1,
+                          err_has=[info + ": nested more than 200 levels at line 2"])
+        check(not os.path.exists(path), "nothing written", out, err)
 
 
 # --- run ------------------------------------------------------------------
