@@ -1270,7 +1270,10 @@ eval_factor (const Eval   *e,
   ga_value_clear (&result);
 }
 
-static void
+/* Not inlined: eval_node() recurses once per level of a chain such as
+ * 1+1+…+1 (up to GA_FORMULA_MAX_LENGTH / 2 levels), so its frame must stay
+ * small; the locals of every function would otherwise be in each level. */
+static G_GNUC_NO_INLINE void
 eval_call (const Eval   *e,
            const GaNode *call,
            Ev           *out)
