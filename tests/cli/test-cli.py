@@ -631,6 +631,26 @@ def _():
           or "default: the user's" in out, "--help says the default", out)
 
 
+@case("docs/formula-language.md section 7 quotes the messages validate really prints")
+def _():
+    doc_path = os.path.join(FIX, "..", "..", "..", "docs", "formula-language.md")
+    with open(doc_path, encoding="utf-8") as f:
+        doc = f.read()
+    section = doc[doc.index("## 7. Static checks"):doc.index("## 8.")]
+    rows = re.findall(r"^\| [^|]+ \| `([^`]+)`[^|]* \| `([^`]+)` \|$", section, re.M)
+    check(len(rows) >= 10, "the table has its rows (%d)" % len(rows))
+    with open(fixture("points.json"), encoding="utf-8") as f:
+        base = json.load(f)
+    with tempfile.TemporaryDirectory() as d:
+        for formula, message in rows:
+            t = json.loads(json.dumps(base))
+            t["outputs"].append({"id": "o1", "title": "x", "value": formula})
+            path = os.path.join(d, "t.json")
+            with open(path, "w", encoding="utf-8") as f:
+                json.dump(t, f, ensure_ascii=False)
+            expect(["validate", path], 1, err_has=[path + ": " + message])
+
+
 # --- export ---------------------------------------------------------------
 
 def have_export():
