@@ -941,7 +941,7 @@ static const CheckCase check_cases[] = {
   { "IFBLANK(zz,1)", "column 9: unknown reference 'zz'" },
   { "IFBLANK(x,zz)", "column 11: unknown reference 'zz'" },
   { "IFBLANK(energy.tce,0)", "column 9: the range energy.tce can only be used inside SUM" },
-  { "IFBLANK(x,\"abc\")*2", NULL },  /* the fallback may be text; only a literal operand is checked */
+  { "IFBLANK(x,\"abc\")*2", NULL },  /* text fallback: only literal operands are checked */
 };
 
 static void

@@ -166,7 +166,8 @@ ga_enterprise_info_new_from_json (JsonNode  *node,
         }
       else
         {
-          GType type = JSON_NODE_HOLDS_VALUE (value) ? json_node_get_value_type (value) : G_TYPE_INVALID;
+          GType type = JSON_NODE_HOLDS_VALUE (value) ? json_node_get_value_type (value)
+                                                     : G_TYPE_INVALID;
           double number;
 
           if (type != G_TYPE_DOUBLE && type != G_TYPE_INT64)
