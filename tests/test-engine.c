@@ -106,7 +106,7 @@ assert_same_result (const GaResult *a,
       || !same_double (a->max, b->max) || a->status != b->status || a->level != b->level
       || !same_double (a->weight, b->weight) || a->veto_failed != b->veto_failed
       || a->noncompliant != b->noncompliant || a->answered != b->answered
-      || a->total != b->total)
+      || a->total != b->total || a->unverified != b->unverified)
     {
       g_autofree char *va = ga_value_to_display (&a->value);
       g_autofree char *vb = ga_value_to_display (&b->value);
@@ -154,8 +154,18 @@ assert_matches_fresh (GaEngine *engine)
   for (guint o = 0; o < outputs->len; o++)
     {
       GaOutput *output = outputs->pdata[o];
+      g_autofree char *ta = ga_engine_explain (engine, output->id);
+      g_autofree char *tb = ga_engine_explain (fresh, output->id);
       assert_same_result (ga_engine_get_output_result (engine, output),
                           ga_engine_get_output_result (fresh, output), output->id);
+      g_assert_cmpstr (ta, ==, tb);
+    }
+  for (guint i = 0; i < items->len; i++)
+    {
+      GaItem *item = items->pdata[i];
+      g_autofree char *ta = ga_engine_explain (engine, item->id);
+      g_autofree char *tb = ga_engine_explain (fresh, item->id);
+      g_assert_cmpstr (ta, ==, tb);
     }
   a = ga_engine_get_summary (engine);
   b = ga_engine_get_summary (fresh);
@@ -618,8 +628,10 @@ test_explain (void)
   g_assert_nonnull (strstr (down, "10 of 10: 150 reaches the leading value 200"));
   answer (e, "F1", "{\"na\": \"no wastewater discharged\"}");
   na = ga_engine_explain (e, "F1");
-  g_assert_cmpstr (na, ==, "0 of 5: not applicable (no wastewater discharged); excluded from the "
-                           "maximum");
+  /* The words start from the result: 0 of 0 (the points left the
+   * maximum), not "0 of 5". */
+  g_assert_cmpstr (na, ==, "0 of 0: not applicable (no wastewater discharged); its 5 points leave "
+                           "the maximum");
   summary = ga_engine_explain_summary (e);
   g_assert_nonnull (strstr (summary, "Total 90 of 95"));
 }
@@ -821,14 +833,21 @@ test_cp_incomplete (void)
   /* Case F: case A without W. W applies but has no answer: it contributes 0
    * (not renormalised away) and the result is incomplete.
    *  C1: EN 0.8 × 100 at every level = 80. Y = 32 + 30 + 30 = 92 at every
-   *  level: I fails on the index... 92 ≥ 85, but the limiting W has no level:
-   *  I and II blocked; III needs 100 -> below III. */
+   *  level: 92 ≥ 85, but the limiting W has no level yet, so the level is
+   *  not determined (-1) until W is answered, and the summary says why. */
   answer_cp_a (e);
   clear (e, "W");
   assert_status (e, "W", GA_STATUS_INCOMPLETE);
   g_assert_cmpfloat_with_epsilon (result (e, "W")->weight, 0.2, EPS);
-  assert_index (e, 92, 92, 92, 0);
+  assert_index (e, 92, 92, 92, -1);
   g_assert_cmpint (s->status, ==, GA_STATUS_INCOMPLETE);
+  g_assert_false (s->passed);
+  {
+    g_autofree char *text = ga_engine_explain_summary (e);
+    g_assert_nonnull (strstr (text, "The level cannot be determined yet: 1 indicator or weight is "
+                                    "not complete (W); so far Y_I = 92, Y_II = 92, Y_III = 92"));
+    g_assert_null (strstr (text, "Below level III"));
+  }
 
   /* Case G: Q3 applicable (HAS_X true) and not met: ω' back to 0.5/0.3/0.2.
    *  C3: 80 at every level; with W = 8 again:
@@ -1025,11 +1044,10 @@ random_answer (GRand  *rand,
 }
 
 static void
-run_property (const char *fixture,
-              guint       n_sequences,
-              guint       n_steps)
+run_property_on (GaTemplate *tmpl,
+                 guint       n_sequences,
+                 guint       n_steps)
 {
-  g_autoptr(GaTemplate) tmpl = load_fixture (fixture);
   GPtrArray *items = ga_template_get_items (tmpl);
   g_autoptr(GPtrArray) answerable = g_ptr_array_new ();
   GRand *rand = g_rand_new_with_seed (20260101);
@@ -1056,6 +1074,16 @@ run_property (const char *fixture,
 }
 
 static void
+run_property (const char *fixture,
+              guint       n_sequences,
+              guint       n_steps)
+{
+  g_autoptr(GaTemplate) tmpl = load_fixture (fixture);
+
+  run_property_on (tmpl, n_sequences, n_steps);
+}
+
+static void
 test_property_points (void)
 {
   run_property ("points-all.json", 200, 50);
@@ -1065,6 +1093,389 @@ static void
 test_property_cp (void)
 {
   run_property ("cp-all.json", 200, 50);
+}
+
+
+/* ------------------------------------------------------------------------ */
+/* Review fixes: incomplete tables, unverified values, formats, rounding    */
+
+static GaTemplate *
+load_inline (const char *json)
+{
+  g_autoptr(GError) error = NULL;
+  GaTemplate *tmpl = ga_template_new_from_data (json, -1, "inline", &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (tmpl);
+  return tmpl;
+}
+
+#define TPL_HEAD "{\"format\": 1, \"id\": \"t\", \"version\": \"1\", \"kind\": \"custom\", " \
+                 "\"title\": \"T\", \"standard\": {\"code\": \"X\"}, \"source\": \"test\", "
+
+/* An energy table like the energy-audit template's, its total as an output
+ * and as a computed item, and values built on the total. */
+static const char table_json[] =
+  TPL_HEAD
+  "\"tables\": [{\"id\": \"fac\", \"title\": \"Factors\", \"source\": \"s\", "
+  "  \"columns\": [\"key\", \"f\"], \"rows\": [{\"key\": \"a\", \"values\": [2]}, "
+  "  {\"key\": \"b\", \"values\": [3]}]}], "
+  "\"sections\": [{\"id\": \"S\", \"title\": \"S\", \"items\": ["
+  "  {\"id\": \"E\", \"kind\": \"table\", \"title\": \"Energy\", \"source\": \"s\", \"min_rows\": 1,"
+  "   \"columns\": [{\"id\": \"carrier\", \"kind\": \"choice\", \"options_table\": \"fac\", "
+  "                  \"required\": true, \"title\": {\"zh_CN\": \"能源品种\", \"en\": \"Carrier\"}},"
+  "                 {\"id\": \"qty\", \"kind\": \"number\", \"required\": true, "
+  "                  \"title\": {\"zh_CN\": \"实物量\", \"en\": \"实物量\"}},"
+  "                 {\"id\": \"note\", \"kind\": \"text\"},"
+  "                 {\"id\": \"tce\", \"kind\": \"computed\", "
+  "                  \"value\": \"qty * FACTOR(\\\"fac\\\", carrier, \\\"f\\\")\"}]},"
+  "  {\"id\": \"BASIS\", \"kind\": \"yesno\", \"title\": \"b\", \"source\": \"s\"},"
+  "  {\"id\": \"DOUBLE\", \"kind\": \"computed\", \"title\": \"d\", \"source\": \"s\", "
+  "   \"value\": \"E_total * 2\"},"
+  "  {\"id\": \"PICK\", \"kind\": \"computed\", \"title\": \"p\", \"source\": \"s\", "
+  "   \"value\": \"IF(BASIS, SUM(E.tce), 7)\"},"
+  "  {\"id\": \"SCORED\", \"kind\": \"computed\", \"title\": \"c\", \"source\": \"s\", "
+  "   \"value\": \"SUM(E.tce)\", \"points\": 10, "
+  "   \"score\": {\"bands\": {\"cmp\": \"<=\", \"steps\": [[100, 10]], \"otherwise\": 0}}}]}],"
+  "\"outputs\": [{\"id\": \"E_total\", \"title\": \"Total\", \"value\": \"SUM(E.tce)\", "
+  "   \"format\": \"0.00\", \"unit\": \"tce\"},"
+  "  {\"id\": \"key_unit\", \"title\": \"Key\", "
+  "   \"value\": \"IF(SUM(E.tce) >= 10000, \\\"yes\\\", \\\"no\\\")\"}]}";
+
+/* A formula over a range of an incomplete table is incomplete; its value
+ * stays what Excel computes; the trace names the empty cells. */
+static void
+test_incomplete_table (void)
+{
+  g_autoptr(GaTemplate) tmpl = load_inline (table_json);
+  g_autoptr(GaEngine) e = ga_engine_new (tmpl);
+  g_autofree char *table_trace = NULL;
+  g_autofree char *total_trace = NULL;
+  g_autofree char *double_trace = NULL;
+
+  answer (e, "BASIS", "false");
+  /* Row 1: a × 10 -> tce 20; row 2: b without qty -> tce blank.
+   * SUM(E.tce) = 20, as Excel would show it, but not final. */
+  answer (e, "E", "[{\"carrier\": \"a\", \"qty\": 10}, {\"carrier\": \"b\"}]");
+  assert_status (e, "E", GA_STATUS_INCOMPLETE);
+  g_assert_cmpfloat (result (e, "E_total")->value.u.number, ==, 20);
+  assert_status (e, "E_total", GA_STATUS_INCOMPLETE);
+  assert_status (e, "key_unit", GA_STATUS_INCOMPLETE);
+  g_assert_cmpstr (result (e, "key_unit")->value.u.text, ==, "no");
+  /* Through a value: DOUBLE = E_total × 2 = 40, incomplete as well. */
+  g_assert_cmpfloat (result (e, "DOUBLE")->value.u.number, ==, 40);
+  assert_status (e, "DOUBLE", GA_STATUS_INCOMPLETE);
+  /* A scored item keeps the score its value gives (20 <= 100: 10 of 10),
+   * as the exported workbook computes it, but is not final. */
+  assert_score (e, "SCORED", 10, 10);
+  assert_status (e, "SCORED", GA_STATUS_INCOMPLETE);
+  /* IF() that does not take the branch with the range: complete. */
+  g_assert_cmpfloat (result (e, "PICK")->value.u.number, ==, 7);
+  assert_status (e, "PICK", GA_STATUS_COMPLETE);
+
+  table_trace = ga_engine_explain (e, "E");
+  g_assert_cmpstr (table_trace, ==, "Incomplete: row 2: 实物量 (qty) is empty");
+  total_trace = ga_engine_explain (e, "E_total");
+  g_assert_cmpstr (total_trace, ==, "E_total = SUM(E.tce) = 20.00 tce, computed from incomplete "
+                                    "data (table E: row 2: 实物量 (qty) is empty)");
+  double_trace = ga_engine_explain (e, "DOUBLE");
+  g_assert_nonnull (strstr (double_trace, "computed from incomplete data (E_total is "
+                                          "incomplete)"));
+  answer (e, "BASIS", "true");
+  assert_status (e, "PICK", GA_STATUS_INCOMPLETE);
+  assert_matches_fresh (e);
+
+  /* A missing cell of a column that is not required changes nothing. */
+  answer (e, "E", "[{\"carrier\": \"a\", \"qty\": 10}, {\"carrier\": \"b\", \"qty\": 1}]");
+  g_assert_cmpfloat (result (e, "E_total")->value.u.number, ==, 23);
+  assert_status (e, "E_total", GA_STATUS_COMPLETE);
+  assert_status (e, "DOUBLE", GA_STATUS_COMPLETE);
+  assert_status (e, "SCORED", GA_STATUS_COMPLETE);
+  assert_matches_fresh (e);
+
+  /* Fewer rows than min_rows. */
+  answer (e, "E", "[]");
+  assert_status (e, "E_total", GA_STATUS_INCOMPLETE);
+  {
+    g_autofree char *trace = ga_engine_explain (e, "E");
+    g_assert_cmpstr (trace, ==, "Incomplete: needs at least 1 row, has 0");
+  }
+  /* Answered N/A: an empty table is its whole content. */
+  answer (e, "E", "{\"na\": \"no energy use\"}");
+  g_assert_cmpfloat (result (e, "E_total")->value.u.number, ==, 0);
+  assert_status (e, "E_total", GA_STATUS_COMPLETE);
+  assert_matches_fresh (e);
+  /* Incremental = full over random answer sequences. */
+  run_property_on (tmpl, 40, 30);
+}
+
+/* A value built on a FACTOR() row (or table) with "verified": false is
+ * flagged, and so is everything computed from it. */
+static const char unverified_json[] =
+  TPL_HEAD
+  "\"tables\": [{\"id\": \"grid\", \"title\": \"Grid factors\", \"source\": \"s\", "
+  "  \"columns\": [\"key\", \"ef\"], \"rows\": [{\"key\": \"east\", \"values\": [0.55]}, "
+  "  {\"key\": \"north\", \"values\": [0.71], \"verified\": false, \"note\": \"U: one source\"}]},"
+  " {\"id\": \"old\", \"title\": \"Old targets\", \"source\": \"s\", \"verified\": false, "
+  "  \"unverified_reason\": \"not in the notes\", "
+  "  \"columns\": [\"key\", \"pct\"], \"rows\": [{\"key\": \"x\", \"values\": [-13.5]}]}], "
+  "\"sections\": [{\"id\": \"S\", \"title\": \"S\", \"items\": ["
+  "  {\"id\": \"REGION\", \"kind\": \"choice\", \"title\": \"r\", \"source\": \"s\", "
+  "   \"options\": [{\"id\": \"east\"}, {\"id\": \"north\"}]},"
+  "  {\"id\": \"KWH\", \"kind\": \"number\", \"title\": \"k\", \"source\": \"s\"},"
+  "  {\"id\": \"EQ\", \"kind\": \"number\", \"title\": \"q\", \"source\": \"s\", "
+  "   \"verified\": false, \"unverified_reason\": \"P row\"},"
+  "  {\"id\": \"GRID_EF\", \"kind\": \"computed\", \"title\": \"g\", \"source\": \"s\", "
+  "   \"value\": \"FACTOR(\\\"grid\\\", REGION, \\\"ef\\\")\", \"format\": \"0.0000\"}]}],"
+  "\"outputs\": [{\"id\": \"CO2\", \"title\": \"CO2\", \"value\": \"KWH * GRID_EF / 1000\"},"
+  "  {\"id\": \"TARGET\", \"title\": \"t\", \"value\": \"FACTOR(\\\"old\\\", \\\"x\\\", \\\"pct\\\")\"},"
+  "  {\"id\": \"EQUAL\", \"title\": \"e\", \"value\": \"KWH * EQ\"}]}";
+
+static JsonObject *
+json_entry (JsonNode   *results,
+            const char *group,
+            const char *id)
+{
+  JsonArray *array = json_object_get_array_member (json_node_get_object (results), group);
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *o = json_array_get_object_element (array, i);
+      if (g_str_equal (json_object_get_string_member (o, "id"), id))
+        return o;
+    }
+  g_error ("no %s '%s' in the results", group, id);
+  return NULL;
+}
+
+static void
+test_unverified (void)
+{
+  g_autoptr(GaTemplate) tmpl = load_inline (unverified_json);
+  g_autoptr(GaEngine) e = ga_engine_new (tmpl);
+
+  answer (e, "KWH", "1000");
+  answer (e, "EQ", "2");
+  answer (e, "REGION", "\"east\"");
+  g_assert_false (result (e, "GRID_EF")->unverified);
+  g_assert_false (result (e, "CO2")->unverified);
+  /* A table with "verified": false: every row counts as unverified. */
+  g_assert_true (result (e, "TARGET")->unverified);
+  /* An item with "verified": false, and what uses it. */
+  g_assert_true (result (e, "EQ")->unverified);
+  g_assert_true (result (e, "EQUAL")->unverified);
+  {
+    g_autofree char *trace = ga_engine_explain (e, "EQUAL");
+    g_assert_nonnull (strstr (trace, "; uses an unverified value: item EQ (P row)"));
+  }
+
+  /* The north row is unverified: the factor, and the CO2 computed from
+   * it, are flagged, in the trace and in the results JSON. */
+  answer (e, "REGION", "\"north\"");
+  g_assert_true (result (e, "GRID_EF")->unverified);
+  g_assert_true (result (e, "CO2")->unverified);
+  {
+    g_autofree char *trace = ga_engine_explain (e, "GRID_EF");
+    g_autofree char *co2 = ga_engine_explain (e, "CO2");
+    g_autoptr(JsonNode) results = ga_engine_results_to_json (e);
+
+    g_assert_cmpstr (trace, ==, "0.7100 = FACTOR(\"grid\", REGION, \"ef\"); uses an unverified "
+                                "value: Grid factors row 'north' (U: one source)");
+    g_assert_nonnull (strstr (co2, "uses an unverified value: Grid factors row 'north'"));
+    g_assert_false (json_object_get_boolean_member (json_entry (results, "items", "GRID_EF"),
+                                                    "verified"));
+    g_assert_false (json_object_get_boolean_member (json_entry (results, "outputs", "CO2"),
+                                                    "verified"));
+    g_assert_true (json_object_get_boolean_member (json_entry (results, "items", "KWH"),
+                                                   "verified"));
+  }
+  assert_matches_fresh (e);
+  answer (e, "REGION", "\"east\"");
+  g_assert_false (result (e, "CO2")->unverified);
+  assert_matches_fresh (e);
+  run_property_on (tmpl, 40, 30);
+}
+
+/* Values shown per their format, without E notation. */
+static const char format_json[] =
+  TPL_HEAD
+  "\"sections\": [{\"id\": \"S\", \"title\": \"S\", \"items\": ["
+  "  {\"id\": \"X\", \"kind\": \"number\", \"title\": \"x\", \"source\": \"s\"},"
+  "  {\"id\": \"T\", \"kind\": \"text\", \"title\": \"t\", \"source\": \"s\"}]}],"
+  "\"outputs\": ["
+  "  {\"id\": \"F2\", \"title\": \"a\", \"value\": \"X\", \"format\": \"0.00\"},"
+  "  {\"id\": \"F0\", \"title\": \"a\", \"value\": \"X\", \"format\": \"0\"},"
+  "  {\"id\": \"F1\", \"title\": \"a\", \"value\": \"X\", \"format\": \"0.0\"},"
+  "  {\"id\": \"F4\", \"title\": \"a\", \"value\": \"X\", \"format\": \"0.0000\"},"
+  "  {\"id\": \"PCT\", \"title\": \"a\", \"value\": \"X\", \"format\": \"0.0%\"},"
+  "  {\"id\": \"GRP\", \"title\": \"a\", \"value\": \"X\", \"format\": \"#,##0.00\"},"
+  "  {\"id\": \"PLAIN\", \"title\": \"a\", \"value\": \"X\"},"
+  "  {\"id\": \"TXT\", \"title\": \"a\", \"value\": \"T\", \"format\": \"0.00\"}]}";
+
+static void
+assert_formatted (GaEngine   *e,
+                  const char *id,
+                  const char *expect)
+{
+  g_autofree char *text = ga_engine_format_value (e, id);
+
+  g_assert_cmpstr (text, ==, expect);
+}
+
+static void
+test_format_value (void)
+{
+  g_autoptr(GaTemplate) tmpl = load_inline (format_json);
+  g_autoptr(GaEngine) e = ga_engine_new (tmpl);
+
+  answer (e, "X", "654.456");
+  assert_formatted (e, "F2", "654.46");
+  assert_formatted (e, "F0", "654");
+  assert_formatted (e, "F1", "654.5");
+  assert_formatted (e, "PLAIN", "654.456");
+  {
+    g_autofree char *trace = ga_engine_explain (e, "F2");
+    g_assert_cmpstr (trace, ==, "F2 = X = 654.46");
+  }
+  /* 9.34513700836667E-02 as General shows it: here as a person writes it. */
+  answer (e, "X", "0.0934513700836667");
+  assert_formatted (e, "F4", "0.0935");
+  assert_formatted (e, "PLAIN", "0.0935");
+  assert_formatted (e, "PCT", "9.3%");
+  answer (e, "X", "1234567.891");
+  assert_formatted (e, "GRP", "1,234,567.89");
+  assert_formatted (e, "F0", "1234568");
+  answer (e, "X", "-0.004");
+  assert_formatted (e, "F2", "0.00");
+  assert_formatted (e, "PLAIN", "-0.004");
+  answer (e, "X", "23196");
+  assert_formatted (e, "PLAIN", "23196");
+  answer (e, "T", "\"abc\"");
+  assert_formatted (e, "TXT", "abc");
+  assert_formatted (e, "X", "23196");
+  g_assert_null (ga_engine_format_value (e, "NOPE"));
+}
+
+/* Excel's arithmetic stays exact (0.85 between 0.8 and 0.9 is
+ * 0.4999999999999995 of the way, 4.999999999999995 of 10 points); the
+ * trace shows 5 (10 significant digits), the JSON keeps the exact value.
+ * Thresholds compare as Excel's = does, to 15 significant digits: a total
+ * of 89.99999999999999 meets a grade and a pass mark of 90, and
+ * 99.99999999999999 of 100 points is full marks with nothing to gain. */
+static const char rounding_json[] =
+  TPL_HEAD
+  "\"scoring\": {\"scheme\": \"points\", \"pass\": 90, \"grades\": [{\"id\": \"A\", \"min\": 90}, "
+  "  {\"id\": \"B\", \"min\": 0}]},"
+  "\"sections\": [{\"id\": \"S\", \"title\": \"S\", \"items\": ["
+  "  {\"id\": \"UP\", \"kind\": \"number\", \"title\": \"u\", \"source\": \"s\", \"points\": 10,"
+  "   \"score\": {\"interp\": {\"baseline\": 0.8, \"leading\": 0.9}}},"
+  "  {\"id\": \"P\", \"kind\": \"points\", \"title\": \"p\", \"source\": \"s\", \"points\": 100}]}]}";
+
+static void
+test_display_rounding (void)
+{
+  g_autoptr(GaTemplate) tmpl = load_inline (rounding_json);
+  g_autoptr(GaEngine) e = ga_engine_new (tmpl);
+  g_autoptr(JsonNode) results = NULL;
+  g_autoptr(GPtrArray) improvements = NULL;
+  g_autofree char *trace = NULL;
+  g_autofree char *summary = NULL;
+  const GaSummary *s = ga_engine_get_summary (e);
+
+  answer (e, "UP", "0.85");
+  g_assert_cmpfloat (result (e, "UP")->score, ==, 4.999999999999995);
+  trace = ga_engine_explain (e, "UP");
+  g_assert_cmpstr (trace, ==, "5 of 10: 0.85 lies 50 % of the way from the baseline 0.8 to the "
+                              "leading value 0.9");
+  results = ga_engine_results_to_json (e);
+  g_assert_cmpfloat (json_object_get_double_member (json_entry (results, "items", "UP"),
+                                                    "score"), ==, 4.999999999999995);
+
+  /* UP 4.999999999999995 + P 84.99999999999999 = 89.99999999999999 (exact
+   * double arithmetic), which Excel's 15 digits take as 90. */
+  answer (e, "P", "84.99999999999999");
+  g_assert_cmpfloat (s->score, ==, 89.99999999999999);
+  g_assert_nonnull (s->grade);
+  g_assert_cmpstr (s->grade->id, ==, "A");
+  g_assert_true (s->passed);
+  summary = ga_engine_explain_summary (e);
+  g_assert_nonnull (strstr (summary, "Total 90 of 110; grade A; at or above the pass mark 90"));
+
+  answer (e, "P", "99.99999999999999");
+  g_assert_false (result (e, "P")->noncompliant);
+  improvements = ga_engine_get_improvements (e);
+  g_assert_cmpuint (improvements->len, ==, 1);   /* UP only, 5 points to gain */
+  g_assert_cmpstr (((GaImprovement *) improvements->pdata[0])->item->id, ==, "UP");
+}
+
+/* An unscored computed item may use its own section's score; the section
+ * does not count it. */
+static void
+test_section_self_reference (void)
+{
+  g_autoptr(GaTemplate) tmpl = load_inline (
+    TPL_HEAD "\"sections\": [{\"id\": \"S1\", \"title\": \"S\", \"items\": ["
+    "  {\"id\": \"A\", \"kind\": \"yesno\", \"title\": \"a\", \"source\": \"s\", \"points\": 4},"
+    "  {\"id\": \"SHARE\", \"kind\": \"computed\", \"title\": \"s\", \"source\": \"s\", "
+    "   \"value\": \"S1 / 4 * 100\"}]}]}");
+  g_autoptr(GaEngine) e = ga_engine_new (tmpl);
+
+  answer (e, "A", "true");
+  g_assert_cmpfloat (result (e, "SHARE")->value.u.number, ==, 100);
+  assert_status (e, "S1", GA_STATUS_COMPLETE);
+  answer (e, "A", "false");
+  g_assert_cmpfloat (result (e, "SHARE")->value.u.number, ==, 0);
+  assert_matches_fresh (e);
+  clear (e, "A");
+  /* S1's score is 0 while A is unanswered: SHARE is computed from an
+   * incomplete value. */
+  assert_status (e, "SHARE", GA_STATUS_INCOMPLETE);
+  assert_matches_fresh (e);
+}
+
+/* Words that agree with the numbers: plurals, a level label said once. */
+static void
+test_wording (void)
+{
+  g_autoptr(GaTemplate) tmpl = load_inline (table_json);
+  g_autoptr(GaEngine) e = ga_engine_new (tmpl);
+  g_autofree char *one = NULL;
+  g_autofree char *two = NULL;
+
+  answer (e, "E", "[{\"carrier\": \"a\", \"qty\": 1}]");
+  one = ga_engine_explain (e, "E");
+  g_assert_cmpstr (one, ==, "1 row");
+  answer (e, "E", "[{\"carrier\": \"a\", \"qty\": 1}, {\"carrier\": \"a\", \"qty\": 2}]");
+  two = ga_engine_explain (e, "E");
+  g_assert_cmpstr (two, ==, "2 rows");
+
+  {
+    g_autoptr(GaTemplate) cp = load_inline (
+      "{\"format\": 1, \"id\": \"c\", \"version\": \"1\", \"kind\": \"clean-production\","
+      " \"title\": \"t\", \"standard\": {\"code\": \"T\"}, \"source\": \"test\","
+      " \"scoring\": {\"scheme\": \"clean-production\", \"levels\": ["
+      "   {\"level\": 1, \"min_index\": 85, \"label\": \"Level I: leading\"},"
+      "   {\"level\": 2, \"min_index\": 85},"
+      "   {\"level\": 3, \"min_index\": 100, \"label\": {\"zh_CN\": \"III级\", \"en\": \"general\"}}]},"
+      " \"sections\": [{\"id\": \"K\", \"title\": \"k\", \"weight\": 1, \"items\": ["
+      "   {\"id\": \"Q\", \"kind\": \"choice\", \"title\": \"q\", \"source\": \"s\", \"weight\": 1,"
+      "    \"options\": [{\"id\": \"l1\", \"level\": 1}, {\"id\": \"l2\", \"level\": 2},"
+      "                  {\"id\": \"l3\", \"level\": 3}]}]}]}");
+    g_autoptr(GaEngine) ce = ga_engine_new (cp);
+    const char *labels[][2] = {
+      { "\"l1\"", "Level I: leading: Y_I = 100 ≥ 85" },
+      { "\"l2\"", "Level II: Y_II = 100 ≥ 85" },
+      { "\"l3\"", "Level III (general): Y_III = 100 ≥ 100" },
+    };
+    for (guint i = 0; i < G_N_ELEMENTS (labels); i++)
+      {
+        g_autofree char *text = NULL;
+        answer (ce, "Q", labels[i][0]);
+        text = ga_engine_explain_summary (ce);
+        if (!g_str_has_prefix (text, labels[i][1]))
+          g_error ("summary '%s' does not start with '%s'", text, labels[i][1]);
+      }
+  }
 }
 
 int
@@ -1092,6 +1503,12 @@ main (int argc, char *argv[])
   g_test_add_func ("/ga/engine/cp/level-three", test_cp_level_three);
   g_test_add_func ("/ga/engine/cp/incomplete", test_cp_incomplete);
   g_test_add_func ("/ga/engine/cp/others-category-na", test_cp_others_and_category_na);
+  g_test_add_func ("/ga/engine/incomplete-table", test_incomplete_table);
+  g_test_add_func ("/ga/engine/unverified", test_unverified);
+  g_test_add_func ("/ga/engine/format-value", test_format_value);
+  g_test_add_func ("/ga/engine/display-rounding", test_display_rounding);
+  g_test_add_func ("/ga/engine/section-self-reference", test_section_self_reference);
+  g_test_add_func ("/ga/engine/wording", test_wording);
   g_test_add_func ("/ga/engine/property/points", test_property_points);
   g_test_add_func ("/ga/engine/property/clean-production", test_property_cp);
   return g_test_run ();

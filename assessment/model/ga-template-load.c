@@ -3182,7 +3182,8 @@ ga_template_new_from_data (const char  *data,
           g_string_append (message, problems->pdata[i]);
         }
       if (shown < problems->len)
-        g_string_append_printf (message, "\n… and %u more problems", problems->len - shown);
+        g_string_append_printf (message, "\n… and %u more problem%s", problems->len - shown,
+                                problems->len - shown == 1 ? "" : "s");
       g_set_error_literal (error, GA_TEMPLATE_ERROR, GA_TEMPLATE_ERROR_INVALID, message->str);
       ga_template_unref (tmpl);
       return NULL;

@@ -150,7 +150,14 @@ resolve_site (GaLoader      *l,
 
           if (ga_template_resolve_range (tmpl, name, &table_item, &c))
             {
+              GaItem *table = tmpl->items->pdata[table_item];
               add_edge (edges, site->node, tmpl->column_node_base[table_item] + c);
+              /* Whether the range is complete depends on every input column
+               * (a row without its quantity is missing from any total).
+               * Input columns depend on nothing, so no cycle can come of it. */
+              for (guint k = 0; k < table->columns->len; k++)
+                if (((GaColumn *) table->columns->pdata[k])->kind != GA_ITEM_COMPUTED)
+                  add_edge (edges, site->node, tmpl->column_node_base[table_item] + k);
               continue;
             }
           ok = FALSE;

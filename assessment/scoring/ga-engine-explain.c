@@ -17,9 +17,11 @@
 
 static const char * const level_names[] = { "—", "I", "II", "III" };
 
-/* Numbers as a person writes them: up to 4 decimals, no trailing zeros.
- * The text lives in a small ring of buffers, so that several numbers can
- * go into one message without freeing each. */
+/* Numbers as a person writes them: at most 10 significant digits, so that
+ * the last bits of binary arithmetic (4.999999999999995) do not show, and
+ * no E notation for ordinary magnitudes. The results JSON keeps the exact
+ * double. The text lives in a small ring of buffers, so that several
+ * numbers can go into one message without freeing each. */
 static const char *
 num (double v)
 {
@@ -41,19 +43,203 @@ num (double v)
   if (isnan (v))
     text = g_strdup ("—");
   else
-    text = ga_number_to_string (ga_round_half_away (v, 4));
+    text = ga_engine_format_number (v, NULL);
   g_strlcpy (slot, text, 48);
   return slot;
 }
 
+/* ------------------------------------------------------------------------ */
+/* Number formats                                                           */
+
+/* The subset of Excel number formats that templates use: an optional
+ * thousands separator ("#,##0"), a number of fixed ("0") and optional ("#")
+ * decimals, and an optional "%". */
+typedef struct {
+  gboolean grouping;
+  int      fixed;
+  int      optional;
+  gboolean percent;
+} NumberFormat;
+
+static gboolean
+parse_number_format (const char   *format,
+                     NumberFormat *out)
+{
+  const char *p = format;
+
+  memset (out, 0, sizeof *out);
+  if (format == NULL || *format == '\0')
+    return FALSE;
+  if (g_str_has_prefix (p, "#,##0"))
+    {
+      out->grouping = TRUE;
+      p += 5;
+    }
+  else if (*p == '0')
+    p++;
+  else if (*p == '#')
+    p++;
+  else
+    return FALSE;
+  if (*p == '.')
+    {
+      p++;
+      while (*p == '0')
+        {
+          out->fixed++;
+          p++;
+        }
+      while (*p == '#')
+        {
+          out->optional++;
+          p++;
+        }
+    }
+  if (*p == '%')
+    {
+      out->percent = TRUE;
+      p++;
+    }
+  return *p == '\0' && out->fixed + out->optional <= 15;
+}
+
 static char *
-value_text (const GaValue *v,
-            const char    *unit)
+format_fixed (double              v,
+              const NumberFormat *f)
+{
+  int decimals = f->fixed + f->optional;
+  g_autofree char *text = NULL;
+  GString *out;
+  const char *digits, *dot;
+
+  if (f->percent)
+    v *= 100;
+  v = ga_round_half_away (v, decimals);
+  if (v == 0)
+    v = 0;   /* no "-0.00" */
+  text = g_strdup_printf ("%.*f", decimals, v);
+  if (f->optional > 0)
+    {
+      /* Optional decimals: drop their trailing zeros (and a bare point). */
+      char *end = text + strlen (text) - 1;
+      int dropped = 0;
+      while (dropped < f->optional && *end == '0')
+        {
+          *end-- = '\0';
+          dropped++;
+        }
+      if (*end == '.')
+        *end = '\0';
+    }
+  out = g_string_new (NULL);
+  digits = text;
+  if (*digits == '-')
+    {
+      g_string_append_c (out, '-');
+      digits++;
+    }
+  dot = strchr (digits, '.');
+  {
+    gsize int_len = dot != NULL ? (gsize) (dot - digits) : strlen (digits);
+    for (gsize i = 0; i < int_len; i++)
+      {
+        if (f->grouping && i > 0 && (int_len - i) % 3 == 0)
+          g_string_append_c (out, ',');
+        g_string_append_c (out, digits[i]);
+      }
+  }
+  if (dot != NULL)
+    g_string_append (out, dot);
+  if (f->percent)
+    g_string_append_c (out, '%');
+  return g_string_free (out, FALSE);
+}
+
+/* Rounds to @digits significant digits. */
+static double
+round_significant (double v,
+                   int    digits)
+{
+  char buf[64];
+
+  if (v == 0 || !isfinite (v))
+    return v;
+  g_snprintf (buf, sizeof buf, "%.*e", digits - 1, v);
+  return g_ascii_strtod (buf, NULL);
+}
+
+char *
+ga_engine_format_number (double      number,
+                         const char *format)
+{
+  NumberFormat f;
+
+  if (!isfinite (number))
+    return ga_number_to_string (number);
+  if (parse_number_format (format, &f))
+    return format_fixed (number, &f);
+  return ga_number_to_string (round_significant (number, 10));
+}
+
+/* A value as shown without a format: whole numbers as they are, others with
+ * up to 4 decimals (tiny ones with 4 significant digits). */
+static char *
+format_plain (double v)
+{
+  if (v == floor (v) && fabs (v) < 1e15)
+    return ga_number_to_string (v);
+  if (fabs (v) >= 1e-4)
+    return ga_number_to_string (ga_round_half_away (round_significant (v, 15), 4));
+  return ga_number_to_string (round_significant (v, 4));
+}
+
+static char *
+format_value (const GaValue *v,
+              const char    *format)
+{
+  NumberFormat f;
+
+  if (v->kind != GA_VALUE_NUMBER)
+    return ga_value_to_display (v);
+  if (parse_number_format (format, &f))
+    return format_fixed (v->u.number, &f);
+  return format_plain (v->u.number);
+}
+
+char *
+ga_engine_format_value (GaEngine   *engine,
+                        const char *id)
+{
+  const GaSymbol *sym;
+
+  g_return_val_if_fail (engine != NULL && id != NULL, NULL);
+  sym = ga_template_lookup_symbol (engine->tmpl, id);
+  if (sym == NULL)
+    return NULL;
+  switch (sym->kind)
+    {
+    case GA_SYMBOL_ITEM:
+      return format_value (&engine->items[sym->index].value,
+                           ((GaItem *) engine->tmpl->items->pdata[sym->index])->format);
+    case GA_SYMBOL_SECTION:
+      return format_value (&engine->sections[sym->index].value, NULL);
+    case GA_SYMBOL_OUTPUT:
+      return format_value (&engine->outputs[sym->index].value,
+                           ((GaOutput *) engine->tmpl->outputs->pdata[sym->index])->format);
+    default:
+      return NULL;
+    }
+}
+
+static char *
+value_text_formatted (const GaValue *v,
+                      const char    *unit,
+                      const char    *format)
 {
   g_autofree char *s = NULL;
 
   if (v->kind == GA_VALUE_NUMBER)
-    s = g_strdup (num (v->u.number));
+    s = format_value (v, format);
   else if (v->kind == GA_VALUE_ERROR)
     return g_strdup_printf ("%s%s%s", ga_error_code_to_string (v->u.error.code),
                             v->u.error.message != NULL ? " " : "",
@@ -65,6 +251,13 @@ value_text (const GaValue *v,
   if (unit != NULL && *unit != '\0')
     return g_strdup_printf ("%s %s", s, unit);
   return g_steal_pointer (&s);
+}
+
+static char *
+value_text (const GaValue *v,
+            const char    *unit)
+{
+  return value_text_formatted (v, unit, NULL);
 }
 
 static char *
@@ -139,6 +332,139 @@ na_reason (GaEngine *engine,
     }
 }
 
+/* "实物量 (qty)", or the id alone when the title is the id. */
+static char *
+column_name (const GaColumn *column)
+{
+  const char *title = ga_text_get (&column->title, NULL);
+
+  if (title == NULL || *title == '\0' || g_str_equal (title, column->id))
+    return g_strdup (column->id);
+  return g_strdup_printf ("%s (%s)", title, column->id);
+}
+
+/* What a table lacks: too few rows, and each required cell left empty
+ * ("row 2: 实物量 (qty) is empty"), at most @limit of them. Appends to @s
+ * after @separator and returns how many were found. */
+static guint
+append_table_gaps (GaEngine   *engine,
+                   GaItem     *item,
+                   GString    *s,
+                   const char *separator,
+                   guint       limit)
+{
+  GaTableState *t = &engine->tables[item->index];
+  guint n_rows = item->columns->len > 0 ? t->length[0] : 0;
+  guint found = 0;
+
+  if (n_rows < item->min_rows)
+    {
+      g_string_append (s, separator);
+      g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "needs at least %u row, has %u",
+                                              "needs at least %u rows, has %u", item->min_rows),
+                              item->min_rows, n_rows);
+      found++;
+    }
+  for (guint r = 0; r < n_rows; r++)
+    for (guint c = 0; c < item->columns->len; c++)
+      {
+        GaColumn *column = item->columns->pdata[c];
+        if (!column->required || r >= t->length[c] || t->cells[c][r].kind != GA_VALUE_BLANK)
+          continue;
+        if (found < limit)
+          {
+            g_autofree char *name = column_name (column);
+            g_string_append (s, found > 0 ? "; " : separator);
+            g_string_append_printf (s, _("row %u: %s is empty"), r + 1, name);
+          }
+        found++;
+      }
+  if (found > limit)
+    g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "; and %u more empty cell",
+                                            "; and %u more empty cells", found - limit),
+                            found - limit);
+  return found;
+}
+
+/* The first error cell of column @c (or of any column when @c is
+ * G_MAXUINT): "row 3, 占比 (share): #DIV/0! …". NULL when there is none. */
+static char *
+table_error_text (GaEngine *engine,
+                  GaItem   *item,
+                  guint     only_column)
+{
+  GaTableState *t = &engine->tables[item->index];
+
+  for (guint c = 0; c < item->columns->len; c++)
+    {
+      if (only_column != G_MAXUINT && c != only_column)
+        continue;
+      for (guint r = 0; r < t->length[c]; r++)
+        if (t->cells[c][r].kind == GA_VALUE_ERROR)
+          {
+            g_autofree char *name = column_name (item->columns->pdata[c]);
+            g_autofree char *error = value_text (&t->cells[c][r], NULL);
+            return g_strdup_printf (_("row %u, %s: %s"), r + 1, name, error);
+          }
+    }
+  return NULL;
+}
+
+/* Why a value counts as incomplete: the incomplete table whose range it
+ * read ("table energy: row 2: 实物量 (qty) is empty"), or the incomplete
+ * value it read. */
+static char *
+gap_text (GaEngine    *engine,
+          const GaGap *gap)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  if (gap->table != G_MAXUINT)
+    {
+      GaItem *table = engine->tmpl->items->pdata[gap->table];
+      g_autofree char *lead = g_strdup_printf (_("table %s: "), table->id);
+      if (append_table_gaps (engine, table, s, lead, 3) == 0)
+        {
+          g_autofree char *error = table_error_text (engine, table, gap->column);
+          if (error != NULL)
+            g_string_append_printf (s, "%s%s", lead, error);
+        }
+    }
+  else if (gap->name != NULL)
+    g_string_append_printf (s, _("%s is incomplete"), gap->name);
+  if (s->len == 0)
+    return g_strdup ("?");
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+/* "; uses an unverified value: GB/T 2589 … row 'blast_air' (reason)" when
+ * the node used one (its own "verified": false is shown by itself). */
+static void
+append_unverified (GaEngine     *engine,
+                   guint         node,
+                   const GaItem *self,
+                   GString      *s)
+{
+  const GaOrigin *o = &engine->origin[node];
+
+  if (o->table != NULL)
+    {
+      const char *reason = o->row != NULL && o->row->note != NULL ? o->row->note
+                           : o->table->unverified_reason;
+      g_string_append_printf (s, _("; uses an unverified value: %s row '%s'"),
+                              ga_text_get (&o->table->title, NULL),
+                              o->row != NULL ? o->row->key : "?");
+      if (reason != NULL)
+        g_string_append_printf (s, " (%s)", reason);
+    }
+  else if (o->item != NULL && o->item != self)
+    {
+      g_string_append_printf (s, _("; uses an unverified value: item %s"), o->item->id);
+      if (o->item->unverified_reason != NULL)
+        g_string_append_printf (s, " (%s)", o->item->unverified_reason);
+    }
+}
+
 static char *
 explain_levels (GaEngine *engine,
                 GaItem   *item,
@@ -184,8 +510,8 @@ explain_levels (GaEngine *engine,
 }
 
 static char *
-explain_item (GaEngine *engine,
-              GaItem   *item)
+explain_item_text (GaEngine *engine,
+                   GaItem   *item)
 {
   GaItemState *st = &engine->istate[item->index];
   const GaResult *r = &engine->items[item->index];
@@ -203,31 +529,30 @@ explain_item (GaEngine *engine,
       if (prefix == NULL)
         return g_strdup_printf (_("Not applicable (%s)"), reason);
       /* The result already follows the policy that applies (the item's
-       * section's, or the one above a section that does not apply). */
+       * section's, or the one above a section that does not apply); the
+       * words start from the same score and maximum as the result. */
       if (r->max > 0 && !item->bonus)
         return g_strdup_printf (_("%s: not applicable (%s); its %s points are awarded"), prefix,
                                 reason, num (item->points));
-      if (st->na_cause == GA_NA_SECTION && item->bonus)
+      if (item->bonus)
         return g_strdup_printf (_("Not applicable (%s); no bonus points"), reason);
-      switch (ga_engine_item_na_policy (engine, item))
-        {
-        case GA_NA_POLICY_AWARD:
-          return g_strdup_printf (_("%s: not applicable (%s); its %s points are awarded"), prefix,
-                                  reason, num (item->points));
-        case GA_NA_POLICY_RENORMALISE:
-          return g_strdup_printf (_("%s of %s: not applicable (%s); the section's other points "
-                                    "are scaled up to keep its maximum"), num (0),
-                                  num (item->points), reason);
-        default:
-          return g_strdup_printf (_("%s of %s: not applicable (%s); excluded from the maximum"),
-                                  num (0), num (item->points), reason);
-        }
+      if (ga_engine_item_na_policy (engine, item) == GA_NA_POLICY_RENORMALISE)
+        return g_strdup_printf (_("%s: not applicable (%s); its %s points leave the section, "
+                                  "whose other points are scaled up to keep its maximum"),
+                                prefix, reason, num (item->points));
+      return g_strdup_printf (_("%s: not applicable (%s); its %s points leave the maximum"),
+                              prefix, reason, num (item->points));
     }
 
   if (r->status == GA_STATUS_ERROR)
     {
       g_autofree char *problem = value_text (st->problem.kind != GA_VALUE_BLANK ? &st->problem
                                                                                 : v, NULL);
+      g_autofree char *where = item->kind == GA_ITEM_TABLE
+                               ? table_error_text (engine, item, G_MAXUINT) : NULL;
+      if (where != NULL)
+        return g_strdup_printf (_("%s%sError in %s"), prefix != NULL ? prefix : "",
+                                prefix != NULL ? ": " : "", where);
       return g_strdup_printf (_("%s%sError: %s"), prefix != NULL ? prefix : "",
                               prefix != NULL ? ": " : "", problem);
     }
@@ -251,6 +576,16 @@ explain_item (GaEngine *engine,
           return g_strdup_printf (_("%s: whether it applies is not known yet (waiting for %s)"),
                                   lead, waiting != NULL ? waiting : _("an answer"));
         }
+      if (st->inputs_incomplete)
+        {
+          g_autofree char *why = gap_text (engine, &st->gap);
+          g_autofree char *value = value_text_formatted (v, item->unit, item->format);
+          if (item->kind == GA_ITEM_COMPUTED)
+            return g_strdup_printf (_("%s: %s = %s, computed from incomplete data (%s)"), lead,
+                                    value, ga_formula_get_text (item->value), why);
+          return g_strdup_printf (_("%s: %s, scored from incomplete data (%s)"), lead, value,
+                                  why);
+        }
       if (v->kind == GA_VALUE_BLANK && item->kind != GA_ITEM_COMPUTED)
         return g_strdup_printf (_("%s: not answered yet"), lead);
       if (v->kind == GA_VALUE_BLANK)
@@ -260,13 +595,17 @@ explain_item (GaEngine *engine,
       else if (st->problem.kind == GA_VALUE_BLANK && item->weight != NULL)
         waiting = missing_inputs (engine, item->weight);
       if (item->kind == GA_ITEM_TABLE)
-        return g_strdup_printf (_("%s: the table needs at least %u rows and every required "
-                                  "cell"), lead, item->min_rows);
+        {
+          g_autoptr(GString) gaps = g_string_new (lead);
+          if (append_table_gaps (engine, item, gaps, ": ", 5) == 0)
+            g_string_append_printf (gaps, ": %s", waiting != NULL ? waiting : _("an answer"));
+          return g_string_free (g_steal_pointer (&gaps), FALSE);
+        }
       return g_strdup_printf (_("%s: waiting for %s"), lead,
                               waiting != NULL ? waiting : _("an answer"));
     }
 
-  shown = value_text (v, item->unit);
+  shown = value_text_formatted (v, item->unit, item->format);
 
   if (item->veto)
     {
@@ -336,8 +675,22 @@ explain_item (GaEngine *engine,
   if (item->kind == GA_ITEM_COMPUTED)
     return g_strdup_printf (_("%s = %s"), shown, ga_formula_get_text (item->value));
   if (item->kind == GA_ITEM_TABLE)
-    return g_strdup_printf (_("%s rows"), shown);
+    {
+      guint n = v->kind == GA_VALUE_NUMBER ? (guint) v->u.number : 0;
+      return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u row", "%u rows", n), n);
+    }
   return g_strdup_printf (_("Answer: %s (not scored)"), shown);
+}
+
+static char *
+explain_item (GaEngine *engine,
+              GaItem   *item)
+{
+  g_autofree char *text = explain_item_text (engine, item);
+  GString *s = g_string_new (text);
+
+  append_unverified (engine, item->index, item, s);
+  return g_string_free (s, FALSE);
 }
 
 static char *
@@ -410,7 +763,9 @@ explain_section (GaEngine  *engine,
 
   g_string_append_printf (s, _("; %u of %u answered"), r->answered, r->total);
   if (ss->veto_fail > 0)
-    g_string_append_printf (s, _("; %u veto items failed"), ss->veto_fail);
+    g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "; %u veto item failed",
+                                            "; %u veto items failed", ss->veto_fail),
+                            ss->veto_fail);
   if (r->status == GA_STATUS_INCOMPLETE)
     g_string_append (s, _("; incomplete"));
   else if (r->status == GA_STATUS_ERROR)
@@ -424,17 +779,27 @@ explain_output (GaEngine *engine,
 {
   GaOutput *output = engine->tmpl->outputs->pdata[index];
   const GaResult *r = &engine->outputs[index];
-  g_autofree char *shown = value_text (&r->value, output->unit);
+  g_autofree char *shown = value_text_formatted (&r->value, output->unit, output->format);
+  GString *s = g_string_new (NULL);
 
-  if (r->status == GA_STATUS_INCOMPLETE)
+  if (r->status == GA_STATUS_INCOMPLETE && r->value.kind != GA_VALUE_BLANK)
+    {
+      g_autofree char *why = gap_text (engine, &engine->output_gaps[index]);
+      g_string_append_printf (s, _("%s = %s = %s, computed from incomplete data (%s)"),
+                              output->id, ga_formula_get_text (output->formula), shown, why);
+    }
+  else if (r->status == GA_STATUS_INCOMPLETE)
     {
       g_autofree char *waiting = missing_inputs (engine, output->formula);
-      return g_strdup_printf (_("%s = %s: waiting for %s"), output->id,
+      g_string_append_printf (s, _("%s = %s: waiting for %s"), output->id,
                               ga_formula_get_text (output->formula),
                               waiting != NULL ? waiting : _("an answer"));
     }
-  return g_strdup_printf (_("%s = %s = %s"), output->id, ga_formula_get_text (output->formula),
-                          shown);
+  else
+    g_string_append_printf (s, _("%s = %s = %s"), output->id,
+                            ga_formula_get_text (output->formula), shown);
+  append_unverified (engine, engine->tmpl->out_base + index, NULL, s);
+  return g_string_free (s, FALSE);
 }
 
 char *
@@ -521,6 +886,72 @@ append_blockers (GaEngine    *engine,
     g_string_append_printf (s, _("level %s is not reached"), name);
 }
 
+/* Appends "a, b, c" (at most 8, then "…") of @ids to @s. */
+static void
+append_id_list (GString   *s,
+                GPtrArray *ids)
+{
+  for (guint i = 0; i < ids->len && i < 8; i++)
+    g_string_append_printf (s, "%s%s", i > 0 ? ", " : "", (char *) ids->pdata[i]);
+  if (ids->len > 8)
+    g_string_append (s, ", …");
+}
+
+/* Clean production with an indicator or a weight missing or in error: the
+ * level is not decided yet; say what it waits for. */
+static void
+append_undetermined (GaEngine   *engine,
+                     GString    *s,
+                     const char *y1,
+                     const char *y2,
+                     const char *y3)
+{
+  GaTemplate *tmpl = engine->tmpl;
+  g_autoptr(GPtrArray) waiting = g_ptr_array_new ();
+  g_autoptr(GPtrArray) errors = g_ptr_array_new ();
+
+  for (guint i = 0; i < tmpl->root_sections->len; i++)
+    {
+      GaSection *section = tmpl->root_sections->pdata[i];
+      const GaSectionState *ss = &engine->sstate[section->index];
+      const GaResult *sr = &engine->sections[section->index];
+
+      if (sr->status == GA_STATUS_NA || ss->indicators == NULL)
+        continue;
+      if (ss->w_status == GA_STATUS_INCOMPLETE)
+        g_ptr_array_add (waiting, section->id);
+      else if (ss->w_status == GA_STATUS_ERROR)
+        g_ptr_array_add (errors, section->id);
+      for (guint j = 0; j < ss->indicators->len; j++)
+        {
+          GaItem *item = ss->indicators->pdata[j];
+          GaStatus status = engine->items[item->index].status;
+          if (status == GA_STATUS_INCOMPLETE)
+            g_ptr_array_add (waiting, item->id);
+          else if (status == GA_STATUS_ERROR)
+            g_ptr_array_add (errors, item->id);
+        }
+    }
+  g_string_append (s, _("The level cannot be determined yet"));
+  if (waiting->len > 0)
+    {
+      g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, ": %u indicator or weight is "
+                                              "not complete (", ": %u indicators or weights are "
+                                              "not complete (", waiting->len), waiting->len);
+      append_id_list (s, waiting);
+      g_string_append_c (s, ')');
+    }
+  if (errors->len > 0)
+    {
+      g_string_append_printf (s, g_dngettext (GETTEXT_PACKAGE, "%s%u has an error (",
+                                              "%s%u have errors (", errors->len),
+                              waiting->len > 0 ? "; " : ": ", errors->len);
+      append_id_list (s, errors);
+      g_string_append_c (s, ')');
+    }
+  g_string_append_printf (s, _("; so far Y_I = %s, Y_II = %s, Y_III = %s"), y1, y2, y3);
+}
+
 char *
 ga_engine_explain_summary (GaEngine *engine)
 {
@@ -574,20 +1005,29 @@ ga_engine_explain_summary (GaEngine *engine)
           g_autofree char *plain = g_strdup_printf (_("Level %s"), level_names[sum->level]);
           const char *label = ga_text_get (&achieved->label, NULL);
 
-          g_string_append (s, plain);
-          /* The template's label adds the level's name (国际清洁生产领先水平). */
-          if (g_strcmp0 (label, plain) != 0 && g_strcmp0 (label, level_names[sum->level]) != 0)
-            g_string_append_printf (s, " (%s)", label);
+          /* The template's label may add the level's name (国际清洁生产领先水平),
+           * or already say "Level II: …" (then it is shown alone), or be the
+           * default (then "Level II" once). */
+          if (label != NULL && g_str_has_prefix (label, plain))
+            g_string_append (s, label);
+          else
+            {
+              g_string_append (s, plain);
+              if (label != NULL && *label != '\0' && g_strcmp0 (label, level_names[sum->level]) != 0)
+                g_string_append_printf (s, " (%s)", label);
+            }
           g_string_append_printf (s, _(": Y_%s = %s ≥ %s"), level_names[sum->level], y, min);
           if (achieved->limiting_at_level)
             g_string_append_printf (s, _(" and every limiting indicator meets %s"),
                                     level_names[sum->level]);
         }
+      else if (sum->level < 0)
+        append_undetermined (engine, s, y1, y2, y3);
       else
         g_string_append_printf (s, _("Below level III (Y_I = %s, Y_II = %s, Y_III = %s)"), y1, y2,
                                 y3);
       /* What blocks the levels above the one reached. */
-      for (guint i = 0; i < tmpl->level_rules->len; i++)
+      for (guint i = 0; sum->level >= 0 && i < tmpl->level_rules->len; i++)
         {
           GaLevelRule *rule = tmpl->level_rules->pdata[i];
           if (sum->level >= 1 && rule->level >= sum->level)

@@ -5,7 +5,9 @@
  *
  * The layout is documented in docs/template-format.md ("Results JSON").
  * Numbers that do not exist (a score of an unscored item, NaN inside) are
- * written as null, never as 0.
+ * written as null, never as 0. Numbers are the exact doubles the engine
+ * computed (what Excel computes too); displays round them (see
+ * ga_engine_format_value()).
  */
 #include "config.h"
 
@@ -69,6 +71,8 @@ add_result (JsonBuilder    *b,
   add_number (b, "max", r->max);
   json_builder_set_member_name (b, "status");
   json_builder_add_string_value (b, ga_status_to_string (r->status));
+  json_builder_set_member_name (b, "verified");
+  json_builder_add_boolean_value (b, !r->unverified);
 }
 
 static void
@@ -159,6 +163,14 @@ ga_engine_results_to_json (GaEngine *engine)
   json_builder_set_member_name (b, "total");
   json_builder_add_int_value (b, s->total);
   {
+    /* The overall result uses every root section. */
+    gboolean verified = TRUE;
+    for (guint i = 0; i < tmpl->root_sections->len; i++)
+      verified &= !ga_engine_get_section_result (engine, tmpl->root_sections->pdata[i])->unverified;
+    json_builder_set_member_name (b, "verified");
+    json_builder_add_boolean_value (b, verified);
+  }
+  {
     g_autofree char *trace = ga_engine_explain_summary (engine);
     json_builder_set_member_name (b, "trace");
     json_builder_add_string_value (b, trace);
@@ -224,8 +236,6 @@ ga_engine_results_to_json (GaEngine *engine)
       json_builder_add_boolean_value (b, r->noncompliant);
       json_builder_set_member_name (b, "answered");
       json_builder_add_boolean_value (b, r->answered > 0);
-      json_builder_set_member_name (b, "verified");
-      json_builder_add_boolean_value (b, item->verified);
       if (item->kind == GA_ITEM_TABLE)
         add_rows (b, engine, item);
       add_trace (b, engine, item->id);
@@ -251,6 +261,8 @@ ga_engine_results_to_json (GaEngine *engine)
         json_builder_add_null_value (b);
       json_builder_set_member_name (b, "status");
       json_builder_add_string_value (b, ga_status_to_string (r->status));
+      json_builder_set_member_name (b, "verified");
+      json_builder_add_boolean_value (b, !r->unverified);
       add_trace (b, engine, output->id);
       json_builder_end_object (b);
     }

@@ -20,18 +20,47 @@ typedef enum {
 } GaBindKind;
 
 typedef struct {
-  GaBindKind     kind;
-  guint          table;    /* ROW_CELL / RANGE: table item index */
-  guint          column;   /* ROW_CELL / RANGE: column index */
-  const GaValue *value;    /* VALUE */
+  GaBindKind      kind;
+  guint           table;    /* ROW_CELL / RANGE: table item index */
+  guint           column;   /* ROW_CELL / RANGE: column index */
+  const GaValue  *value;    /* VALUE */
+  const GaResult *result;   /* VALUE of an item, section or output: its result (status) */
+  guint           node;     /* the graph node it reads (G_MAXUINT: none) */
 } GaBinding;
 
 typedef struct {
   GaFormula *formula;      /* NULL: absent */
   GaBinding *bindings;
   gboolean   constant;     /* no references and no look-ups: @value is the result */
+  gboolean   watch;        /* has a range or a result binding (see inputs_incomplete()) */
   GaValue    value;
 } GaCompiled;
+
+/* Where an unverified value that a node used comes from: a FACTOR()
+ * look-up that hit a row (or table) with "verified": false, or an item with
+ * "verified": false upstream. Nothing set: every value it used is
+ * verified. */
+typedef struct {
+  const GaLookupTable *table;
+  const GaTableRow    *row;
+  const GaItem        *item;
+} GaOrigin;
+
+/* An incomplete input that a formula read while it was evaluated: a range of
+ * an incomplete table, or a value marked incomplete. */
+typedef struct {
+  guint       table;    /* G_MAXUINT: no range */
+  guint       column;
+  const char *name;     /* the value's name, or NULL */
+} GaGap;
+
+/* Per column of a table: what its cells hold, for the formulas that use the
+ * column as a range. */
+enum {
+  GA_COLUMN_REQUIRED_BLANK = 1 << 0,   /* a required cell is empty */
+  GA_COLUMN_ERROR          = 1 << 1,   /* a cell is an error */
+  GA_COLUMN_TABLE_NA       = 1 << 2,   /* the table is answered 不适用 */
+};
 
 /* Applicability as a three-way answer plus failure. */
 typedef enum {
@@ -74,6 +103,10 @@ typedef struct {
 
   /* The chosen option of a choice answer, found when the answer is set. */
   const GaOption *option;
+  /* Complete by itself, but computed from something incomplete (a table
+   * with missing cells, a value that is itself incomplete): what it read. */
+  gboolean     inputs_incomplete;
+  GaGap        gap;
 
   /* Read by the category node (clean production): compared for changes. */
   double       raw_weight;   /* ω_ij as evaluated; NaN when unknown */
@@ -112,6 +145,7 @@ typedef struct {
   GaValue    **cells;           /* per column: its values, one per row */
   guint       *length;          /* per column: rows held */
   guint       *capacity;        /* per column */
+  guint8      *flags;           /* per column: GA_COLUMN_* */
   GPtrArray   *fixed_rows;      /* GaRow*, the template's prefilled rows */
 } GaTableState;
 
@@ -135,6 +169,17 @@ struct _GaEngine {
 
   GHashTable      *exact_keys;  /* GaLookupTable* -> (key -> GaTableRow*) */
 
+  /* Unverified values: per node, and the first unverified look-up hit by
+   * the node being evaluated. */
+  GaOrigin        *origin;
+  GaOrigin         hit;
+
+  /* Incomplete inputs read by the node being evaluated (@gap_self, the
+   * item whose score formulas read its own value, is not counted). */
+  GaGap            gap;
+  const GaResult  *gap_self;
+  GaGap           *output_gaps;   /* per output */
+
   /* Incremental updates: a min-heap of topological positions. */
   guint           *heap;
   guint            heap_len;
@@ -150,5 +195,14 @@ GaNaPolicy     ga_engine_item_na_policy (GaEngine     *engine,
 gboolean       ga_engine_option_of    (const GaItem   *item,
                                        const char     *id,
                                        const GaOption **option);
+/* Whether the range table.column is incomplete: fewer rows than min_rows,
+ * a required cell empty, or an error in the column. */
+gboolean       ga_engine_range_incomplete (GaEngine *engine,
+                                           guint     table,
+                                           guint     column);
+/* Numbers in traces: the item's or output's format when it has one, else
+ * at most 10 significant digits. */
+char          *ga_engine_format_number (double      number,
+                                        const char *format);
 
 G_END_DECLS

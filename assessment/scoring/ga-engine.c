@@ -183,6 +183,10 @@ get_ref_cb (gpointer user_data,
   switch (b->kind)
     {
     case GA_BIND_VALUE:
+      if (b->result != NULL && b->result->status == GA_STATUS_INCOMPLETE
+          && b->result->value.kind != GA_VALUE_BLANK && b->result != ctx->engine->gap_self
+          && ctx->engine->gap.name == NULL && ctx->engine->gap.table == G_MAXUINT)
+        ctx->engine->gap.name = ga_formula_get_ref (ctx->compiled->formula, index);
       return b->value;
     case GA_BIND_ROW_CELL:
       {
@@ -209,6 +213,14 @@ get_range_cb (gpointer        user_data,
   if (b->kind != GA_BIND_RANGE)
     return FALSE;
   t = &ctx->engine->tables[b->table];
+  /* Only ranges actually read count: a branch of IF() not taken may name
+   * a table that does not apply. */
+  if (ctx->engine->gap.table == G_MAXUINT && ctx->engine->gap.name == NULL
+      && ga_engine_range_incomplete (ctx->engine, b->table, b->column))
+    {
+      ctx->engine->gap.table = b->table;
+      ctx->engine->gap.column = b->column;
+    }
   *values = t->cells[b->column];
   *n_values = t->length[b->column];
   return TRUE;
@@ -252,7 +264,15 @@ lookup_cb (gpointer       user_data,
   for (guint c = 1; c < table->columns->len; c++)
     if (g_str_equal (table->columns->pdata[c], column))
       {
+        GaOrigin *hit = &ctx->engine->hit;
         ga_value_copy (&row->cells[c - 1], out);
+        /* The row's flag already holds the table's unless the row says
+         * otherwise (see parse_lookup_table()). */
+        if (!row->verified && hit->table == NULL)
+          {
+            hit->table = table;
+            hit->row = row;
+          }
         return TRUE;
       }
   return FALSE;
@@ -332,6 +352,7 @@ compile (GaEngine   *engine,
   out->formula = formula;
   out->bindings = NULL;
   out->constant = FALSE;
+  out->watch = FALSE;
   out->value = (GaValue) GA_VALUE_INIT;
   if (formula == NULL)
     return;
@@ -354,6 +375,7 @@ compile (GaEngine   *engine,
       const GaSymbol *sym;
       guint table, column;
 
+      b->node = G_MAXUINT;
       if (strchr (name, '.') != NULL)
         {
           if (ga_template_resolve_range (tmpl, name, &table, &column))
@@ -361,6 +383,8 @@ compile (GaEngine   *engine,
               b->kind = GA_BIND_RANGE;
               b->table = table;
               b->column = column;
+              b->node = tmpl->column_node_base[table] + column;
+              out->watch = TRUE;
             }
           continue;
         }
@@ -371,15 +395,24 @@ compile (GaEngine   *engine,
         {
         case GA_SYMBOL_ITEM:
           b->kind = GA_BIND_VALUE;
-          b->value = &engine->items[sym->index].value;
+          b->result = &engine->items[sym->index];
+          b->value = &b->result->value;
+          b->node = sym->index;
+          out->watch = TRUE;
           break;
         case GA_SYMBOL_SECTION:
           b->kind = GA_BIND_VALUE;
-          b->value = &engine->sections[sym->index].value;
+          b->result = &engine->sections[sym->index];
+          b->value = &b->result->value;
+          b->node = tmpl->sec_base + sym->index;
+          out->watch = TRUE;
           break;
         case GA_SYMBOL_OUTPUT:
           b->kind = GA_BIND_VALUE;
-          b->value = &engine->outputs[sym->index].value;
+          b->result = &engine->outputs[sym->index];
+          b->value = &b->result->value;
+          b->node = tmpl->out_base + sym->index;
+          out->watch = TRUE;
           break;
         case GA_SYMBOL_COLUMN:
           if (scope != NULL && scope->index == sym->index)
@@ -387,6 +420,7 @@ compile (GaEngine   *engine,
               b->kind = GA_BIND_ROW_CELL;
               b->table = sym->index;
               b->column = sym->column;
+              b->node = tmpl->column_node_base[sym->index] + sym->column;
             }
           break;
         default:
@@ -464,6 +498,9 @@ ga_engine_new (GaTemplate *tmpl)
   engine->veto_items = g_ptr_array_new ();
   engine->summary.veto_failures = g_ptr_array_new ();
   engine->heap = g_new (guint, MAX (tmpl->n_nodes, 1));
+  engine->origin = g_new0 (GaOrigin, MAX (tmpl->n_nodes, 1));
+  engine->output_gaps = g_new0 (GaGap, MAX (n_outputs, 1));
+  engine->gap.table = G_MAXUINT;
   engine->queued = g_new0 (guint8, MAX (tmpl->n_nodes, 1));
   engine->exact_keys = g_hash_table_new_full (NULL, NULL, NULL,
                                               (GDestroyNotify) g_hash_table_unref);
@@ -517,6 +554,7 @@ ga_engine_new (GaTemplate *tmpl)
           t->cells = g_new0 (GaValue *, MAX (n_columns, 1));
           t->length = g_new0 (guint, MAX (n_columns, 1));
           t->capacity = g_new0 (guint, MAX (n_columns, 1));
+          t->flags = g_new0 (guint8, MAX (n_columns, 1));
           for (guint c = 0; c < n_columns; c++)
             {
               GaColumn *column = item->columns->pdata[c];
@@ -621,6 +659,7 @@ ga_engine_unref (GaEngine *engine)
           g_free (t->cells);
           g_free (t->length);
           g_free (t->capacity);
+          g_free (t->flags);
           g_ptr_array_unref (t->fixed_rows);
         }
     }
@@ -651,6 +690,8 @@ ga_engine_unref (GaEngine *engine)
   g_ptr_array_unref (engine->summary.veto_failures);
   g_free (engine->heap);
   g_free (engine->queued);
+  g_free (engine->origin);
+  g_free (engine->output_gaps);
   g_hash_table_unref (engine->exact_keys);
   ga_answer_set_free (engine->answers);
   ga_template_unref (engine->tmpl);
@@ -717,6 +758,8 @@ eval_column (GaEngine *engine,
   GPtrArray *rows = table_source_rows (engine, item_index);
   guint n = rows != NULL ? rows->len : 0;
   gboolean changed = n != t->length[column_index];
+  const GaAnswer *answer = engine->answer_of[item_index];
+  guint8 flags = answer != NULL && answer->not_applicable ? GA_COLUMN_TABLE_NA : 0;
 
   column_reserve (t, column_index, n);
   /* Rows that are gone; then the rows that stay, compared as they are
@@ -746,8 +789,40 @@ eval_column (GaEngine *engine,
         }
       else
         ga_value_clear (&v);
+      if (cell->kind == GA_VALUE_ERROR)
+        flags |= GA_COLUMN_ERROR;
+      else if (cell->kind == GA_VALUE_BLANK && column->required)
+        flags |= GA_COLUMN_REQUIRED_BLANK;
+    }
+  if (flags != t->flags[column_index])
+    {
+      t->flags[column_index] = flags;
+      changed = TRUE;
     }
   return changed;
+}
+
+gboolean
+ga_engine_range_incomplete (GaEngine *engine,
+                            guint     table,
+                            guint     column)
+{
+  GaItem *item = engine->tmpl->items->pdata[table];
+  GaTableState *t = &engine->tables[table];
+
+  /* A table answered 不适用 has no rows, and that is its complete content. */
+  if (t->flags[column] & GA_COLUMN_TABLE_NA)
+    return FALSE;
+  if (t->length[column] < item->min_rows
+      || (t->flags[column] & (GA_COLUMN_REQUIRED_BLANK | GA_COLUMN_ERROR)))
+    return TRUE;
+  /* A row without a required input (its quantity, say) is missing from
+   * every total over the table, whichever column is summed. */
+  for (guint c = 0; c < item->columns->len; c++)
+    if (((GaColumn *) item->columns->pdata[c])->kind != GA_ITEM_COMPUTED
+        && (t->flags[c] & GA_COLUMN_REQUIRED_BLANK))
+      return TRUE;
+  return FALSE;
 }
 
 guint
@@ -1057,7 +1132,8 @@ score_item (GaEngine    *engine,
       ga_value_set_error (&st->problem, GA_ERROR_CODE_VALUE, "the answer cannot be scored");
       return GA_STATUS_ERROR;
     }
-  r->noncompliant = r->score < points;
+  /* Excel's 15 digits: 4.999999999999995 of 5 is full marks. */
+  r->noncompliant = ga_number_compare (r->score, points) < 0;
   return GA_STATUS_COMPLETE;
 }
 
@@ -1190,6 +1266,8 @@ eval_item (GaEngine *engine,
   st->option_points = NAN;
   st->raw_weight = NAN;
   st->weight_status = GA_STATUS_COMPLETE;
+  st->inputs_incomplete = FALSE;
+  st->gap = (GaGap) { G_MAXUINT, 0, NULL };
   ga_value_set_blank (&st->problem);
   ga_value_set_blank (&st->condition);
 
@@ -1207,6 +1285,10 @@ eval_item (GaEngine *engine,
       applies = applicability_and (applies, own);
     }
   st->applies = applies;
+  /* From here on, incomplete inputs read by the value and score formulas
+   * count (not those of the applicability condition). */
+  engine->gap = (GaGap) { G_MAXUINT, 0, NULL };
+  engine->gap_self = stored;
   if (applies != GA_APPLIES_NOT && answer != NULL && answer->not_applicable)
     {
       if (item->na_allowed)
@@ -1303,6 +1385,16 @@ eval_item (GaEngine *engine,
         }
       if (status == GA_STATUS_COMPLETE && applies == GA_APPLIES_UNKNOWN)
         status = GA_STATUS_INCOMPLETE;
+      /* The value and the score stay what the formulas give (the exported
+       * workbook computes the same), but a total over a table with a
+       * missing quantity is not final. */
+      if (status == GA_STATUS_COMPLETE
+          && (engine->gap.table != G_MAXUINT || engine->gap.name != NULL))
+        {
+          status = GA_STATUS_INCOMPLETE;
+          st->inputs_incomplete = TRUE;
+          st->gap = engine->gap;
+        }
       r.status = status;
       if (status == GA_STATUS_NA)
         {
@@ -1658,11 +1750,27 @@ eval_output (GaEngine *engine,
   GaValue v = GA_VALUE_INIT;
   gboolean changed;
 
+  GaGap *gap = &engine->output_gaps[index];
+  GaGap old_gap = *gap;
+  GaStatus status;
+
+  engine->gap = (GaGap) { G_MAXUINT, 0, NULL };
+  engine->gap_self = NULL;
   evaluate (engine, &engine->output_formula[index], 0, 0, &v);
-  changed = !same_value (&stored->value, &v);
+  status = status_of_value (&v);
+  *gap = (GaGap) { G_MAXUINT, 0, NULL };
+  if (status == GA_STATUS_COMPLETE
+      && (engine->gap.table != G_MAXUINT || engine->gap.name != NULL))
+    {
+      status = GA_STATUS_INCOMPLETE;
+      *gap = engine->gap;
+    }
+  changed = !same_value (&stored->value, &v) || stored->status != status
+            || old_gap.table != gap->table || old_gap.column != gap->column
+            || old_gap.name != gap->name;
   ga_value_clear (&stored->value);
   stored->value = v;
-  stored->status = status_of_value (&v);
+  stored->status = status;
   return changed;
 }
 
@@ -1789,7 +1897,11 @@ update_summary (GaEngine *engine)
         }
 
       s->level = 0;
-      for (guint i = 0; i < tmpl->level_rules->len; i++)
+      /* The level needs every indicator and weight that applies: with one
+       * missing or in error, any level could still change. */
+      if (s->status == GA_STATUS_INCOMPLETE || s->status == GA_STATUS_ERROR)
+        s->level = -1;
+      for (guint i = 0; s->level == 0 && i < tmpl->level_rules->len; i++)
         {
           GaLevelRule *rule = tmpl->level_rules->pdata[i];
           if (ga_number_compare (s->index[rule->level - 1], rule->min_index) < 0)
@@ -1816,27 +1928,156 @@ ga_engine_get_summary (GaEngine *engine)
 /* ------------------------------------------------------------------------ */
 /* Evaluation                                                               */
 
+/* The first unverified origin among the values @c reads (not @self). */
+static const GaOrigin *
+compiled_origin (GaEngine         *engine,
+                 const GaCompiled *c,
+                 guint             self)
+{
+  if (c->formula == NULL || c->constant)
+    return NULL;
+  for (guint r = 0; r < ga_formula_get_n_refs (c->formula); r++)
+    {
+      guint node = c->bindings[r].node;
+      const GaOrigin *o;
+      if (node == G_MAXUINT || node == self)
+        continue;
+      o = &engine->origin[node];
+      if (o->table != NULL || o->item != NULL)
+        return o;
+    }
+  return NULL;
+}
+
+static const GaOrigin *
+node_value_origin (GaEngine *engine,
+                   guint     node)
+{
+  GaTemplate *tmpl = engine->tmpl;
+  const GaNode *n = &tmpl->nodes[node];
+  const GaOrigin *o = NULL;
+
+  switch (n->kind)
+    {
+    case GA_NODE_ITEM:
+      {
+        GaItem *item = tmpl->items->pdata[n->index];
+        GaItemState *st = &engine->istate[n->index];
+        const GaCompiled *parts[] = { &st->value, &st->score, &st->weight, &st->baseline,
+                                      &st->leading, &st->bench[0], &st->bench[1], &st->bench[2] };
+        for (guint i = 0; o == NULL && i < G_N_ELEMENTS (parts); i++)
+          o = compiled_origin (engine, parts[i], node);
+        for (guint b = 0; o == NULL && b < st->n_bands; b++)
+          o = compiled_origin (engine, &st->bands[b], node);
+        for (guint c = 0; o == NULL && item->kind == GA_ITEM_TABLE && c < item->columns->len; c++)
+          {
+            const GaOrigin *co = &engine->origin[tmpl->column_node_base[n->index] + c];
+            if (co->table != NULL || co->item != NULL)
+              o = co;
+          }
+      }
+      break;
+    case GA_NODE_COLUMN:
+      o = compiled_origin (engine, &engine->tables[n->index].columns[n->column], node);
+      break;
+    case GA_NODE_OUTPUT:
+      o = compiled_origin (engine, &engine->output_formula[n->index], node);
+      break;
+    case GA_NODE_SECTION:
+      {
+        GaSection *section = tmpl->sections->pdata[n->index];
+        for (guint i = 0; o == NULL && i < section->items->len; i++)
+          {
+            GaItem *item = section->items->pdata[i];
+            const GaOrigin *io = &engine->origin[item->index];
+            if (ga_item_feeds_section (item) && (io->table != NULL || io->item != NULL))
+              o = io;
+          }
+        for (guint c = 0; o == NULL && c < section->sections->len; c++)
+          {
+            const GaOrigin *so = &engine->origin[tmpl->sec_base
+                                                 + ((GaSection *) section->sections->pdata[c])->index];
+            if (so->table != NULL || so->item != NULL)
+              o = so;
+          }
+      }
+      break;
+    default:
+      /* Applicability decides whether a value counts, not what it is. */
+      break;
+    }
+  return o;
+}
+
+/* The node's unverified origin: its own look-ups first, then the values it
+ * is computed from (in the order of its formulas, so every evaluation picks
+ * the same), then its own "verified": false. */
+static gboolean
+update_origin (GaEngine *engine,
+               guint     node)
+{
+  GaTemplate *tmpl = engine->tmpl;
+  const GaNode *n = &tmpl->nodes[node];
+  GaOrigin o = engine->hit;
+  GaOrigin *slot = &engine->origin[node];
+  GaResult *r = NULL;
+  gboolean changed;
+
+  if (o.table == NULL)
+    {
+      const GaOrigin *from = node_value_origin (engine, node);
+      if (from != NULL)
+        o = *from;
+    }
+  if (o.table == NULL && o.item == NULL && n->kind == GA_NODE_ITEM
+      && !((GaItem *) tmpl->items->pdata[n->index])->verified)
+    o.item = tmpl->items->pdata[n->index];
+
+  changed = slot->table != o.table || slot->row != o.row || slot->item != o.item;
+  *slot = o;
+  switch (n->kind)
+    {
+    case GA_NODE_ITEM: r = &engine->items[n->index]; break;
+    case GA_NODE_SECTION: r = &engine->sections[n->index]; break;
+    case GA_NODE_OUTPUT: r = &engine->outputs[n->index]; break;
+    default: break;
+    }
+  if (r != NULL)
+    r->unverified = o.table != NULL || o.item != NULL;
+  return changed;
+}
+
 static gboolean
 eval_node (GaEngine *engine,
            guint     node)
 {
   const GaNode *n = &engine->tmpl->nodes[node];
+  gboolean changed;
 
+  engine->hit = (GaOrigin) { NULL, NULL, NULL };
   switch (n->kind)
     {
     case GA_NODE_ITEM:
-      return eval_item (engine, n->index);
+      changed = eval_item (engine, n->index);
+      break;
     case GA_NODE_SECTION_APPLICABLE:
-      return eval_section_applicable (engine, n->index);
+      changed = eval_section_applicable (engine, n->index);
+      break;
     case GA_NODE_SECTION:
-      return eval_section (engine, n->index);
+      changed = eval_section (engine, n->index);
+      break;
     case GA_NODE_OUTPUT:
-      return eval_output (engine, n->index);
+      changed = eval_output (engine, n->index);
+      break;
     case GA_NODE_COLUMN:
-      return eval_column (engine, n->index, n->column);
+      changed = eval_column (engine, n->index, n->column);
+      break;
     default:
       return FALSE;
     }
+  /* Not "||": the origin is brought up to date in any case. */
+  changed |= update_origin (engine, node);
+  return changed;
 }
 
 void
@@ -2112,7 +2353,9 @@ ga_engine_get_improvements (GaEngine *engine)
           if (item->bonus && !isnan (tmpl->bonus_cap))
             gain = MIN (gain, tmpl->bonus_cap - engine->summary.bonus);
         }
-      if (!(gain > 0))
+      /* 4.999999999999995 of 5 leaves nothing to gain (Excel's 15 digits). */
+      if (!(gain > 0) || (!item_is_indicator (engine, item)
+                          && ga_number_compare (r->score, item->points) >= 0))
         continue;
       imp = g_new0 (GaImprovement, 1);
       imp->item = item;

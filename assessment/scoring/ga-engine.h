@@ -39,6 +39,9 @@ typedef struct {
   gboolean  noncompliant; /* answered and not (fully) met */
   guint     answered;     /* sections: answered items below it; items: 0 or 1 */
   guint     total;        /* sections: answerable items below it */
+  gboolean  unverified;   /* the item is "verified": false, or it used (directly or through
+                           * what it is computed from) a value that is: a FACTOR() look-up
+                           * of an unverified row or table, an unverified item */
 } GaResult;
 
 typedef struct {
@@ -51,7 +54,9 @@ typedef struct {
   const GaGrade *grade;         /* NULL when no grade applies */
   gboolean      passed;         /* veto passed and score >= pass score (if any) */
   double        index[3];       /* clean production Y_I, Y_II, Y_III; NaN otherwise */
-  int           level;          /* clean production level 1..3, 0 below III, -1 not a CP template */
+  int           level;          /* clean production level 1..3, 0 below III; -1 not a CP
+                                 * template, or not determined yet (an indicator or a weight
+                                 * is incomplete or an error: see ga_engine_explain_summary()) */
   guint         answered;
   guint         total;
 } GaSummary;
@@ -110,6 +115,15 @@ char            *ga_engine_explain            (GaEngine         *engine,
 /* Overall: total, veto, grade, or the clean-production level and what
  * blocks the next level. */
 char            *ga_engine_explain_summary    (GaEngine         *engine);
+
+/* The value of the item or output @id as it is shown: formatted by its
+ * "format" ("0", "0.0", "0.00", "0.0%", "#,##0.00", …), else integers as
+ * they are and other numbers with up to 4 decimals (no E notation for
+ * ordinary magnitudes); text, TRUE/FALSE, "N/A", error codes as they are;
+ * "" for blank. No unit. NULL for an unknown id. The results JSON keeps the
+ * exact double. */
+char            *ga_engine_format_value       (GaEngine         *engine,
+                                               const char       *id);
 
 /* Unmet scored items, largest possible gain first. GaImprovement*, owned. */
 GPtrArray       *ga_engine_get_improvements   (GaEngine         *engine);
