@@ -962,6 +962,8 @@ parse_primary (Parser *p)
 
     case TOK_TEXT:
       node = add_node (p, GA_OP_TEXT, tok->start);
+      if (p->strings == NULL)
+        p->strings = g_ptr_array_new_with_free_func (g_free);
       g_ptr_array_add (p->strings, g_steal_pointer (&tok->text));
       node_at (p, node)->u.text = g_ptr_array_index (p->strings, p->strings->len - 1);
       lex_next (p);
@@ -1196,23 +1198,80 @@ parse_expression (Parser *p)
     }
 }
 
+/* The parser's working arrays, kept per thread and reused: a template has
+ * thousands of formulas, and creating and growing seven arrays for each
+ * showed in profiles of template loading. A parse never starts another, so
+ * one set per thread is enough. */
+typedef struct {
+  GArray *nodes;
+  GArray *args;
+  GArray *refs;
+  GArray *strict_uses;
+  GArray *lookups;
+  GArray *scratch;
+  GArray *scratch_pos;
+} ParserArrays;
+
+static void
+parser_arrays_free (gpointer data)
+{
+  ParserArrays *a = data;
+
+  g_array_unref (a->nodes);
+  g_array_unref (a->args);
+  g_array_unref (a->refs);
+  g_array_unref (a->strict_uses);
+  g_array_unref (a->lookups);
+  g_array_unref (a->scratch);
+  g_array_unref (a->scratch_pos);
+  g_free (a);
+}
+
+static void
+parser_take_arrays (Parser *p)
+{
+  static GPrivate key = G_PRIVATE_INIT (parser_arrays_free);
+  ParserArrays *a = g_private_get (&key);
+
+  if (a == NULL)
+    {
+      a = g_new0 (ParserArrays, 1);
+      a->nodes = g_array_sized_new (FALSE, FALSE, sizeof (GaNode), 64);
+      a->args = g_array_sized_new (FALSE, FALSE, sizeof (guint32), 32);
+      a->refs = g_array_sized_new (FALSE, FALSE, sizeof (GaRefInfo), 16);
+      a->strict_uses = g_array_sized_new (FALSE, FALSE, sizeof (guint), 16);
+      a->lookups = g_array_sized_new (FALSE, FALSE, sizeof (GaLookupInfo), 4);
+      a->scratch = g_array_sized_new (FALSE, FALSE, sizeof (guint32), 32);
+      a->scratch_pos = g_array_sized_new (FALSE, FALSE, sizeof (gsize), 32);
+      g_private_set (&key, a);
+    }
+  g_array_set_size (a->nodes, 0);
+  g_array_set_size (a->args, 0);
+  g_array_set_size (a->refs, 0);
+  g_array_set_size (a->strict_uses, 0);
+  g_array_set_size (a->lookups, 0);
+  g_array_set_size (a->scratch, 0);
+  g_array_set_size (a->scratch_pos, 0);
+  p->nodes = a->nodes;
+  p->args = a->args;
+  p->refs = a->refs;
+  p->strict_uses = a->strict_uses;
+  p->lookups = a->lookups;
+  p->scratch = a->scratch;
+  p->scratch_pos = a->scratch_pos;
+}
+
 static void
 parser_clear (Parser *p)
 {
   token_clear (&p->tok);
-  g_clear_pointer (&p->nodes, g_array_unref);
-  g_clear_pointer (&p->args, g_array_unref);
   g_clear_pointer (&p->strings, g_ptr_array_unref);
+  /* Names of references not handed over to a formula. The arrays belong
+   * to the thread. */
+  for (guint i = 0; p->refs != NULL && i < p->refs->len; i++)
+    g_free (g_array_index (p->refs, GaRefInfo, i).name);
   if (p->refs != NULL)
-    {
-      for (guint i = 0; i < p->refs->len; i++)
-        g_free (g_array_index (p->refs, GaRefInfo, i).name);
-      g_clear_pointer (&p->refs, g_array_unref);
-    }
-  g_clear_pointer (&p->strict_uses, g_array_unref);
-  g_clear_pointer (&p->scratch, g_array_unref);
-  g_clear_pointer (&p->scratch_pos, g_array_unref);
-  g_clear_pointer (&p->lookups, g_array_unref);
+    g_array_set_size (p->refs, 0);
 }
 
 GaFormula *
@@ -1264,18 +1323,11 @@ ga_formula_parse (const char  *text,
   p.length = length;
   p.error = error;
   p.error_column = error_column;
-  p.nodes = g_array_new (FALSE, FALSE, sizeof (GaNode));
-  p.args = g_array_new (FALSE, FALSE, sizeof (guint32));
-  p.strings = g_ptr_array_new_with_free_func (g_free);
-  p.refs = g_array_new (FALSE, FALSE, sizeof (GaRefInfo));
-  p.strict_uses = g_array_new (FALSE, FALSE, sizeof (guint));
-  p.scratch = g_array_new (FALSE, FALSE, sizeof (guint32));
-  p.scratch_pos = g_array_new (FALSE, FALSE, sizeof (gsize));
+  parser_take_arrays (&p);
   p.ascii = TRUE;
   for (gsize i = 0; i < length && p.ascii; i++)
     p.ascii = (guchar) text[i] < 0x80;
   p.cache_column = 1;
-  p.lookups = g_array_new (FALSE, FALSE, sizeof (GaLookupInfo));
 
   /* A leading '=' (as typed in Excel) is optional. */
   start = 0;
@@ -1301,28 +1353,52 @@ ga_formula_parse (const char  *text,
       return NULL;
     }
 
-  formula = g_new0 (GaFormula, 1);
-  g_atomic_ref_count_init (&formula->ref_count);
-  formula->text = g_strdup (text);
-  formula->n_nodes = p.nodes->len;
-  formula->nodes = (GaNode *) g_array_free (g_steal_pointer (&p.nodes), FALSE);
-  formula->root = root;
-  formula->n_args = p.args->len;
-  formula->args = (guint32 *) g_array_free (g_steal_pointer (&p.args), FALSE);
-  formula->strings = g_steal_pointer (&p.strings);
+  /* The formula and its arrays in one allocation: the 8-byte aligned
+   * arrays first, then the 4-byte ones. */
+  {
+    gsize n_nodes = p.nodes->len, n_args = p.args->len, n_refs = p.refs->len;
+    gsize n_lookups = p.lookups->len;
+    gsize nodes_at = sizeof (GaFormula) + (8 - sizeof (GaFormula) % 8) % 8;
+    gsize refs_at = nodes_at + n_nodes * sizeof (GaNode);
+    gsize lookups_at = refs_at + n_refs * sizeof (GaRefInfo);
+    gsize args_at = lookups_at + n_lookups * sizeof (GaLookupInfo);
+    gsize strict_at = args_at + n_args * sizeof (guint32);
+    gsize text_at = strict_at + n_refs * sizeof (guint);
+    char *block;
 
-  formula->n_refs = p.refs->len;
-  formula->strict = g_new (guint, MAX (p.refs->len, 1));
-  for (guint i = 0; i < p.refs->len; i++)
-    {
-      GaRefInfo *ref = &g_array_index (p.refs, GaRefInfo, i);
-      ref->strict = !ref->is_range && g_array_index (p.strict_uses, guint, i) > 0;
-      if (ref->strict)
-        formula->strict[formula->n_strict++] = i;
-    }
-  formula->refs = (GaRefInfo *) g_array_free (g_steal_pointer (&p.refs), FALSE);
-  formula->n_lookups = p.lookups->len;
-  formula->lookups = (GaLookupInfo *) g_array_free (g_steal_pointer (&p.lookups), FALSE);
+    G_STATIC_ASSERT (sizeof (GaNode) % 8 == 0 && sizeof (GaRefInfo) % 8 == 0
+                     && sizeof (GaLookupInfo) % 8 == 0);
+    block = g_malloc (text_at + length + 1);
+    formula = (GaFormula *) block;
+    memset (formula, 0, sizeof *formula);
+    g_atomic_ref_count_init (&formula->ref_count);
+    formula->nodes = (GaNode *) (block + nodes_at);
+    formula->refs = (GaRefInfo *) (block + refs_at);
+    formula->lookups = (GaLookupInfo *) (block + lookups_at);
+    formula->args = (guint32 *) (block + args_at);
+    formula->strict = (guint *) (block + strict_at);
+    formula->text = block + text_at;
+    memcpy (formula->text, text, length + 1);
+    memcpy (formula->nodes, p.nodes->data, n_nodes * sizeof (GaNode));
+    formula->n_nodes = n_nodes;
+    formula->root = root;
+    memcpy (formula->args, p.args->data, n_args * sizeof (guint32));
+    formula->n_args = n_args;
+    formula->strings = g_steal_pointer (&p.strings);
+    for (guint i = 0; i < n_refs; i++)
+      {
+        GaRefInfo *ref = &g_array_index (p.refs, GaRefInfo, i);
+        ref->strict = !ref->is_range && g_array_index (p.strict_uses, guint, i) > 0;
+        if (ref->strict)
+          formula->strict[formula->n_strict++] = i;
+      }
+    memcpy (formula->refs, p.refs->data, n_refs * sizeof (GaRefInfo));
+    formula->n_refs = n_refs;
+    memcpy (formula->lookups, p.lookups->data, n_lookups * sizeof (GaLookupInfo));
+    formula->n_lookups = n_lookups;
+    /* The reference names now belong to the formula. */
+    g_array_set_size (p.refs, 0);
+  }
 
   parser_clear (&p);
   return formula;
@@ -1344,15 +1420,10 @@ ga_formula_unref (GaFormula *formula)
   if (!g_atomic_ref_count_dec (&formula->ref_count))
     return;
 
-  g_free (formula->text);
-  g_free (formula->nodes);
-  g_free (formula->args);
-  g_ptr_array_unref (formula->strings);
+  /* The arrays and the text share the formula's allocation. */
+  g_clear_pointer (&formula->strings, g_ptr_array_unref);
   for (guint i = 0; i < formula->n_refs; i++)
     g_free (formula->refs[i].name);
-  g_free (formula->refs);
-  g_free (formula->strict);
-  g_free (formula->lookups);
   g_free (formula);
 }
 

@@ -51,14 +51,39 @@ field_path (const char *path,
   return g_strconcat (path, ".", key, NULL);
 }
 
+/* "path.key[index]" (or "path[index]" without @key). Built by hand: one
+ * of these is made for every item, option and column of a template, and
+ * printf-style formatting showed in profiles of large templates. */
 static char *
 index_path (const char *path,
             const char *key,
             guint       index)
 {
-  if (path == NULL || *path == '\0')
-    return g_strdup_printf ("%s[%u]", key, index);
-  return g_strdup_printf ("%s.%s[%u]", path, key, index);
+  char digits[12];
+  guint n = 0;
+  gsize plen = path != NULL ? strlen (path) : 0;
+  gsize klen = key != NULL ? strlen (key) : 0;
+  char *out, *o;
+
+  do
+    digits[n++] = (char) ('0' + index % 10);
+  while ((index /= 10) > 0);
+  out = o = g_malloc (plen + klen + n + 4);
+  if (plen > 0)
+    {
+      memcpy (o, path, plen);
+      o += plen;
+      if (klen > 0)
+        *o++ = '.';
+    }
+  memcpy (o, key, klen);
+  o += klen;
+  *o++ = '[';
+  while (n > 0)
+    *o++ = digits[--n];
+  *o++ = ']';
+  *o = '\0';
+  return out;
 }
 
 static const char *
@@ -242,7 +267,7 @@ check_fields (GaLoader           *l,
               const char         *path,
               const char * const *allowed,
               const char * const *other,
-              const char         *other_reason)
+              const char         *other_kind)
 {
   GHashTable *set = field_set (allowed);
   JsonObjectIter iter;
@@ -261,7 +286,9 @@ check_fields (GaLoader           *l,
       fpath = field_path (path, key);
       if (other != NULL && g_strv_contains (other, key))
         {
-          ga_loader_problem (l, fpath, "field '%s' is not used %s", key, other_reason);
+          /* @other_kind is "items of kind 'number'" and the like, put
+           * together only here: it is needed only for this message. */
+          ga_loader_problem (l, fpath, "field '%s' is not used by %s", key, other_kind);
           continue;
         }
       best = closest_name (key, allowed);
@@ -800,7 +827,7 @@ parse_options (GaLoader   *l,
   seen = g_hash_table_new (g_str_hash, g_str_equal);
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
-      g_autofree char *p = g_strdup_printf ("%s[%u]", opath, i);
+      g_autofree char *p = index_path (opath, NULL, i);
       JsonObject *o = element_object (l, json_array_get_element (array, i), p);
       GaOption *option;
 
@@ -916,7 +943,7 @@ parse_lookup_table (GaLoader   *l,
       for (guint c = 0; c < json_array_get_length (columns); c++)
         {
           JsonNode *n = json_array_get_element (columns, c);
-          g_autofree char *p = g_strdup_printf ("%s[%u]", cpath, c);
+          g_autofree char *p = index_path (cpath, NULL, c);
           if (!node_is_string (n) || *json_node_get_string (n) == '\0')
             {
               ga_loader_problem (l, p, "expected a column name, found %s", node_description (n));
@@ -950,7 +977,7 @@ parse_lookup_table (GaLoader   *l,
           JsonNode *n = json_array_get_element (units, c);
           if (!JSON_NODE_HOLDS_NULL (n) && !node_is_string (n))
             {
-              g_autofree char *p = g_strdup_printf ("%s[%u]", upath, c);
+              g_autofree char *p = index_path (upath, NULL, c);
               ga_loader_problem (l, p, "expected a unit string or null, found %s",
                                  node_description (n));
             }
@@ -1061,6 +1088,30 @@ static const char * const column_kind_names[] = {
   "number", "text", "choice", "yesno", "date", "computed", NULL
 };
 
+/* "items of kind 'number'", for messages about fields of another kind. */
+static const char *
+kind_phrase (GaItemKind kind,
+             gboolean   column)
+{
+  static const char * const items[] = {
+    "items of kind 'compliance'", "items of kind 'yesno'", "items of kind 'number'",
+    "items of kind 'choice'", "items of kind 'multi'", "items of kind 'points'",
+    "items of kind 'text'", "items of kind 'date'", "items of kind 'table'",
+    "items of kind 'computed'",
+  };
+  static const char * const columns[] = {
+    "columns of kind 'compliance'", "columns of kind 'yesno'", "columns of kind 'number'",
+    "columns of kind 'choice'", "columns of kind 'multi'", "columns of kind 'points'",
+    "columns of kind 'text'", "columns of kind 'date'", "columns of kind 'table'",
+    "columns of kind 'computed'",
+  };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (items) == GA_ITEM_COMPUTED + 1);
+  if ((guint) kind > GA_ITEM_COMPUTED)
+    return column ? "columns of this kind" : "items of this kind";
+  return column ? columns[kind] : items[kind];
+}
+
 /* " (did you mean 'compliance'?)" or "". */
 static char *
 kind_hint (const char         *kind,
@@ -1123,7 +1174,7 @@ parse_columns (GaLoader   *l,
 
   for (guint c = 0; c < json_array_get_length (array); c++)
     {
-      g_autofree char *p = g_strdup_printf ("%s[%u]", cpath, c);
+      g_autofree char *p = index_path (cpath, NULL, c);
       JsonObject *co = element_object (l, json_array_get_element (array, c), p);
       g_autofree char *kind = NULL;
       GaColumn *column;
@@ -1169,11 +1220,8 @@ parse_columns (GaLoader   *l,
             column->kind = k;
         }
 
-      {
-        g_autofree char *reason = g_strdup_printf ("by columns of kind '%s'",
-                                                   ga_item_kind_to_string (column->kind));
-        check_fields (l, co, p, column_fields_for (column->kind), column_specific, reason);
-      }
+      check_fields (l, co, p, column_fields_for (column->kind), column_specific,
+                    kind_phrase (column->kind, TRUE));
 
       if (!want_text (l, co, p, "title", FALSE, &column->title))
         {
@@ -1668,10 +1716,8 @@ parse_item (GaLoader   *l,
     }
 
   if (kind_known)
-    {
-      g_autofree char *reason = g_strdup_printf ("by items of kind '%s'", kind);
-      check_fields (l, obj, path, item_fields (item->kind), item_specific_fields, reason);
-    }
+    check_fields (l, obj, path, item_fields (item->kind), item_specific_fields,
+                  kind_phrase (item->kind, FALSE));
 
   want_text (l, obj, path, "title", TRUE, &item->title);
   want_text (l, obj, path, "requirement", FALSE, &item->requirement);
@@ -2200,7 +2246,11 @@ describe_at (const char *p,
 
   if (p >= end)
     return g_strdup ("the end of the file");
-  c = g_utf8_get_char (p);
+  if (*p == '\0')
+    return g_strdup ("a NUL byte (0x00)");
+  c = g_utf8_get_char_validated (p, end - p);
+  if (c == (gunichar) -1 || c == (gunichar) -2)
+    return g_strdup_printf ("the byte 0x%02X (not UTF-8)", (guint) (guchar) *p);
   if (c < 0x20 || c == 0x7f)
     return g_strdup_printf ("a control character (0x%02X)", c);
   {
@@ -2208,6 +2258,45 @@ describe_at (const char *p,
     g_unichar_to_utf8 (c, buf);
     return g_strdup_printf ("'%s'", buf);
   }
+}
+
+/* The length of the valid UTF-8 sequence at @p (whose first byte is not
+ * ASCII), or 0: no overlong forms, no surrogates, nothing above U+10FFFF,
+ * as g_utf8_validate() decides. */
+static guint
+utf8_sequence (const guchar *p,
+               const guchar *end)
+{
+  guint len;
+  gunichar c, min;
+
+  if (*p >= 0xC2 && *p <= 0xDF)
+    len = 2, c = *p & 0x1F, min = 0x80;
+  else if ((*p & 0xF0) == 0xE0)
+    len = 3, c = *p & 0x0F, min = 0x800;
+  else if (*p >= 0xF0 && *p <= 0xF4)
+    len = 4, c = *p & 0x07, min = 0x10000;
+  else
+    return 0;
+  if ((gsize) (end - p) < len)
+    return 0;
+  for (guint i = 1; i < len; i++)
+    {
+      if ((p[i] & 0xC0) != 0x80)
+        return 0;
+      c = (c << 6) | (p[i] & 0x3F);
+    }
+  if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
+    return 0;
+  return len;
+}
+
+static gboolean
+fail_encoding (Scan       *s,
+               const char *at)
+{
+  return scan_fail (s, at, GA_JSON_ERROR_ENCODING, "the text is not valid UTF-8 (byte 0x%02X); "
+                    "save the file as UTF-8", (guint) (guchar) *at);
 }
 
 static inline const char *
@@ -2255,8 +2344,23 @@ scan_string (Scan       *s,
     {
       guchar c;
 
+      /* UTF-8 is checked here, inside the only place that may hold it,
+       * rather than in a pass of its own over the whole input. */
       while (p < end && (c = (guchar) *p) != '"' && c != '\\' && c >= 0x20)
-        p++;
+        {
+          if (c < 0x80)
+            p++;
+          else
+            {
+              guint n = utf8_sequence ((const guchar *) p, (const guchar *) end);
+              if (n == 0)
+                {
+                  fail_encoding (s, p);
+                  return NULL;
+                }
+              p += n;
+            }
+        }
       if (p >= end)
         {
           scan_fail (s, start, GA_JSON_ERROR_SYNTAX,
@@ -2467,7 +2571,13 @@ scan_key (Scan       *s,
 
   if (*p != '"')
     {
-      g_autofree char *found = describe_at (p, s->end);
+      g_autofree char *found = NULL;
+      if ((guchar) *p >= 0x80 && utf8_sequence ((const guchar *) p, (const guchar *) s->end) == 0)
+        {
+          fail_encoding (s, p);
+          return NULL;
+        }
+      found = describe_at (p, s->end);
       if (*p == '\'')
         scan_fail (s, p, GA_JSON_ERROR_SYNTAX, "a key must be in double quotes (\"key\"), not "
                    "single quotes");
@@ -2509,6 +2619,12 @@ scan_key (Scan       *s,
       return NULL;
     }
   after = skip_space (after, s->end);
+  if (after < s->end && (guchar) *after >= 0x80
+      && utf8_sequence ((const guchar *) after, (const guchar *) s->end) == 0)
+    {
+      fail_encoding (s, after);
+      return NULL;
+    }
   if (after >= s->end || *after != ':')
     {
       g_autofree char *found = describe_at (after, s->end);
@@ -2597,6 +2713,11 @@ fail_value (Scan       *s,
       scan_fail (s, p, GA_JSON_ERROR_SYNTAX, "the file ends where a value was expected");
       return;
     }
+  if ((guchar) *p >= 0x80 && utf8_sequence ((const guchar *) p, (const guchar *) s->end) == 0)
+    {
+      fail_encoding (s, p);
+      return;
+    }
   if (*p == '\'')
     scan_fail (s, p, GA_JSON_ERROR_SYNTAX, "text must be in double quotes (\"…\"), not single "
                "quotes");
@@ -2673,7 +2794,7 @@ ga_json_check (const char  *data,
                GError     **error)
 {
   Scan s = { 0 };
-  const char *p, *bad = NULL, *value_end;
+  const char *p, *value_end;
   gboolean ok = FALSE;
 
   if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
@@ -2685,16 +2806,6 @@ ga_json_check (const char  *data,
   s.end = data + length;
   s.error = error;
   s.max_depth = MAX (max_depth, 1);
-
-  if (!g_utf8_validate_len (data, length, &bad))
-    {
-      guint line, column;
-      position_of (data, bad, &line, &column);
-      g_set_error (error, GA_JSON_ERROR, GA_JSON_ERROR_ENCODING,
-                   "%u:%u: the text is not valid UTF-8 (byte 0x%02X); save the file as UTF-8",
-                   line, column, (guint) (guchar) *bad);
-      return FALSE;
-    }
 
   p = skip_space (data, s.end);
   if (p >= s.end)
@@ -2853,7 +2964,9 @@ ga_json_check (const char  *data,
               p++;
               continue;
             }
-          if (*p == '/' && p + 1 < s.end && (p[1] == '/' || p[1] == '*'))
+          if ((*p == '/' && p + 1 < s.end && (p[1] == '/' || p[1] == '*'))
+              || ((guchar) *p >= 0x80
+                  && utf8_sequence ((const guchar *) p, (const guchar *) s.end) == 0))
             {
               fail_value (&s, p);
               goto out;
@@ -3142,8 +3255,6 @@ load (const char  *data,
   loader.problems = g_ptr_array_new_with_free_func (g_free);
   loader.id_paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   loader.tmpl->bytes = g_bytes_new (data, len);
-  loader.tmpl->content_hash = g_compute_checksum_for_data (G_CHECKSUM_SHA256,
-                                                           (const guchar *) data, len);
   loader.tmpl->origin = g_strdup (origin);
 
   parse_root (&loader, json_parser_get_root (parser));

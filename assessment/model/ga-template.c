@@ -409,7 +409,26 @@ ga_template_get_version (GaTemplate *tmpl)
 const char *
 ga_template_get_content_hash (GaTemplate *tmpl)
 {
-  return tmpl->content_hash;
+  char *hash;
+
+  /* Computed on first use: SHA-256 of a large template costs as much as
+   * validating it, and most loads (the template list, validation) never
+   * ask. Two threads may both compute it; the first one stored wins. */
+  hash = g_atomic_pointer_get (&tmpl->content_hash);
+  if (hash == NULL && tmpl->bytes != NULL)
+    {
+      gsize length = 0;
+      const guchar *data = g_bytes_get_data (tmpl->bytes, &length);
+      char *computed = g_compute_checksum_for_data (G_CHECKSUM_SHA256, data, length);
+      if (g_atomic_pointer_compare_and_exchange (&tmpl->content_hash, NULL, computed))
+        hash = computed;
+      else
+        {
+          g_free (computed);
+          hash = g_atomic_pointer_get (&tmpl->content_hash);
+        }
+    }
+  return hash;
 }
 
 GBytes *

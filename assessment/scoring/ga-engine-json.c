@@ -118,7 +118,7 @@ ga_engine_results_to_json (GaEngine *engine)
   json_builder_set_member_name (b, "version");
   json_builder_add_string_value (b, tmpl->version);
   json_builder_set_member_name (b, "content_hash");
-  json_builder_add_string_value (b, tmpl->content_hash);
+  json_builder_add_string_value (b, ga_template_get_content_hash (tmpl));
   json_builder_set_member_name (b, "scheme");
   json_builder_add_string_value (b, tmpl->scheme == GA_SCHEME_POINTS ? "points"
                                     : tmpl->scheme == GA_SCHEME_CLEAN_PRODUCTION
