@@ -159,13 +159,8 @@ ga_store_put_template (GaStore     *store,
   if (now != NULL)
     sqlite3_bind_text (stmt, 6, now, -1, SQLITE_STATIC);
   sqlite3_bind_blob64 (stmt, 7, data != NULL ? data : "", len, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      ga_store_fail (store, rc, "Storing the template copy", error);
-      return NULL;
-    }
+  if (!ga_store_step_done (store, stmt, "Storing the template copy", error))
+    return NULL;
   return g_steal_pointer (&hash);
 }
 
@@ -231,7 +226,6 @@ ga_store_new_assessment_from_bytes (GaStore     *store,
   g_autoptr(GaEnterprise) enterprise = NULL;
   sqlite3_stmt *stmt;
   gint64 id;
-  int rc;
 
   g_return_val_if_fail (GA_IS_STORE (store), 0);
   g_return_val_if_fail (template_json != NULL, 0);
@@ -303,13 +297,8 @@ ga_store_new_assessment_from_bytes (GaStore     *store,
   if (period != NULL && *period != '\0')
     sqlite3_bind_text (stmt, 9, period, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 10, now, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      ga_store_fail (store, rc, "Creating the assessment", error);
-      goto fail;
-    }
+  if (!ga_store_step_done (store, stmt, "Creating the assessment", error))
+    goto fail;
   id = sqlite3_last_insert_rowid (store->db);
   if (!ga_store_commit (store, "Creating the assessment", error))
     return 0;
@@ -411,12 +400,8 @@ ga_store_resolve_assessment (GaStore     *store,
         id = sqlite3_column_int64 (stmt, 0);
         n++;
       }
-    sqlite3_reset (stmt);
-    if (rc != SQLITE_DONE)
-      {
-        ga_store_fail (store, rc, "Looking up the assessment", error);
-        return 0;
-      }
+    if (!ga_store_reset_done (store, stmt, rc, "Looking up the assessment", error))
+      return 0;
     if (n == 0)
       {
         g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_FOUND,
@@ -471,13 +456,26 @@ ga_store_list_assessments (GaStore  *store,
       a->n_answers = sqlite3_column_int (stmt, GA_STORE_N_ASSESSMENT_COLUMNS);
       g_ptr_array_add (list, a);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      ga_store_fail (store, rc, "Listing the assessments", error);
-      return NULL;
-    }
+  if (!ga_store_reset_done (store, stmt, rc, "Listing the assessments", error))
+    return NULL;
   return g_steal_pointer (&list);
+}
+
+gboolean
+ga_store_touch_assessment (GaStore     *store,
+                           gint64       assessment_id,
+                           const char  *now,
+                           const char  *doing,
+                           GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = ga_store_prepare (store, "UPDATE assessments SET updated_at = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, now, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, assessment_id);
+  return ga_store_step_done (store, stmt, doing, error);
 }
 
 gboolean
@@ -520,7 +518,6 @@ ga_store_set_assessment_status (GaStore            *store,
 {
   g_autofree char *now = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (GA_IS_STORE (store), FALSE);
 
@@ -540,19 +537,9 @@ ga_store_set_assessment_status (GaStore            *store,
   sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, store->author, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 4, id);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      ga_store_fail (store, rc, "Changing the assessment's status", error);
-      goto fail;
-    }
-  if (sqlite3_changes (store->db) == 0)
-    {
-      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_FOUND,
-                   "There is no assessment with id %" G_GINT64_FORMAT, id);
-      goto fail;
-    }
+  if (!ga_store_step_changed (store, stmt, "assessment", id, "Changing the assessment's status",
+                              error))
+    goto fail;
   if (!ga_store_commit (store, "Changing the assessment's status", error))
     return FALSE;
   ga_store_emit_changed (store, id);
@@ -569,7 +556,6 @@ ga_store_delete_assessment (GaStore  *store,
                             GError  **error)
 {
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (GA_IS_STORE (store), FALSE);
 
@@ -581,13 +567,8 @@ ga_store_delete_assessment (GaStore  *store,
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      ga_store_fail (store, rc, "Deleting the assessment", error);
-      goto fail;
-    }
+  if (!ga_store_step_done (store, stmt, "Deleting the assessment", error))
+    goto fail;
   if (!ga_store_commit (store, "Deleting the assessment", error))
     return FALSE;
   ga_store_emit_changed (store, id);
@@ -681,23 +662,6 @@ read_answer (GaStore     *store,
 }
 
 static gboolean
-step_done (GaStore      *store,
-           sqlite3_stmt *stmt,
-           const char   *doing,
-           GError      **error)
-{
-  int rc = sqlite3_step (stmt);
-
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      ga_store_fail (store, rc, doing, error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
 write_answer (GaStore     *store,
               gint64       assessment_id,
               const char  *item_id,
@@ -732,15 +696,10 @@ write_answer (GaStore     *store,
       sqlite3_bind_int64 (stmt, 1, assessment_id);
       sqlite3_bind_text (stmt, 2, item_id, -1, SQLITE_STATIC);
     }
-  if (!step_done (store, stmt, doing, error))
+  if (!ga_store_step_done (store, stmt, doing, error))
     return FALSE;
 
-  stmt = ga_store_prepare (store, "UPDATE assessments SET updated_at = ? WHERE id = ?", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_text (stmt, 1, now, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, assessment_id);
-  return step_done (store, stmt, doing, error);
+  return ga_store_touch_assessment (store, assessment_id, now, doing, error);
 }
 
 static gboolean
@@ -773,7 +732,7 @@ append_history (GaStore     *store,
   sqlite3_bind_text (stmt, 7, action, -1, SQLITE_STATIC);
   if (target > 0)
     sqlite3_bind_int64 (stmt, 8, target);
-  return step_done (store, stmt, "Recording the change in the history", error);
+  return ga_store_step_done (store, stmt, "Recording the change in the history", error);
 }
 
 gboolean
@@ -802,7 +761,7 @@ ga_store_apply_answer (GaStore     *store,
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, assessment_id);
-  if (!step_done (store, stmt, "Updating the redo list", error))
+  if (!ga_store_step_done (store, stmt, "Updating the redo list", error))
     return FALSE;
 
   return append_history (store, assessment_id, item_id, old_value, new_value, "edit", 0, now,
@@ -875,12 +834,8 @@ ga_store_load_answers (GaStore  *store,
   answers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_hash_table_insert (answers, ga_store_column_dup (stmt, 0), ga_store_column_dup (stmt, 1));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      ga_store_fail (store, rc, "Loading the answers", error);
-      return NULL;
-    }
+  if (!ga_store_reset_done (store, stmt, rc, "Loading the answers", error))
+    return NULL;
   return g_steal_pointer (&answers);
 }
 
@@ -948,12 +903,8 @@ ga_store_list_history (GaStore  *store,
                   : g_strcmp0 (action, "redo") == 0 ? GA_HISTORY_REDO : GA_HISTORY_EDIT;
       g_ptr_array_add (list, e);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      ga_store_fail (store, rc, "Reading the history", error);
-      return NULL;
-    }
+  if (!ga_store_reset_done (store, stmt, rc, "Reading the history", error))
+    return NULL;
   return g_steal_pointer (&list);
 }
 
@@ -1033,7 +984,7 @@ undo_redo (GaStore   *store,
     goto fail;
   sqlite3_bind_int (stmt, 1, redo ? 0 : 1);
   sqlite3_bind_int64 (stmt, 2, target);
-  if (!step_done (store, stmt, "Updating the history", error))
+  if (!ga_store_step_done (store, stmt, "Updating the history", error))
     goto fail;
 
   if (!append_history (store, assessment_id, item_id, current, restore, redo ? "redo" : "undo",
@@ -1214,12 +1165,8 @@ query_templates (GaStore     *store,
       info->imported_at = ga_store_column_dup (stmt, 5);
       g_ptr_array_add (list, info);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      ga_store_fail (store, rc, "Listing the imported templates", error);
-      return NULL;
-    }
+  if (!ga_store_reset_done (store, stmt, rc, "Listing the imported templates", error))
+    return NULL;
   g_ptr_array_sort (list, compare_info_latest_first);
   return g_steal_pointer (&list);
 }
@@ -1262,16 +1209,13 @@ ga_store_list_template_versions (GaStore     *store,
   return query_templates (store, template_id, error);
 }
 
-GBytes *
-ga_store_get_template (GaStore     *store,
-                       const char  *template_id,
-                       const char  *version,
-                       GError     **error)
+GaTemplateInfo *
+ga_store_find_imported_template (GaStore     *store,
+                                 const char  *template_id,
+                                 const char  *version,
+                                 GError     **error)
 {
   g_autoptr(GPtrArray) versions = NULL;
-
-  g_return_val_if_fail (GA_IS_STORE (store), NULL);
-  g_return_val_if_fail (template_id != NULL, NULL);
 
   versions = query_templates (store, template_id, error);
   if (versions == NULL)
@@ -1281,7 +1225,7 @@ ga_store_get_template (GaStore     *store,
       GaTemplateInfo *info = g_ptr_array_index (versions, i);
 
       if (version == NULL || strcmp (info->version, version) == 0)
-        return ga_store_get_template_copy (store, info->hash, error);
+        return g_ptr_array_steal_index (versions, i);
     }
   if (version != NULL)
     g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_FOUND,
@@ -1290,4 +1234,21 @@ ga_store_get_template (GaStore     *store,
     g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_FOUND,
                  "No template with id %s has been imported", template_id);
   return NULL;
+}
+
+GBytes *
+ga_store_get_template (GaStore     *store,
+                       const char  *template_id,
+                       const char  *version,
+                       GError     **error)
+{
+  g_autoptr(GaTemplateInfo) info = NULL;
+
+  g_return_val_if_fail (GA_IS_STORE (store), NULL);
+  g_return_val_if_fail (template_id != NULL, NULL);
+
+  info = ga_store_find_imported_template (store, template_id, version, error);
+  if (info == NULL)
+    return NULL;
+  return ga_store_get_template_copy (store, info->hash, error);
 }

@@ -167,12 +167,8 @@ ga_store_load_answer_set (GaStore     *store,
         }
       ga_answer_set_take (set, item_id, answer);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      ga_store_fail (store, rc, "Loading the answers", error);
-      return NULL;
-    }
+  if (!ga_store_reset_done (store, stmt, rc, "Loading the answers", error))
+    return NULL;
   if (problems->len > 0)
     {
       g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
@@ -307,31 +303,17 @@ ga_store_load_imported_template (GaStore     *store,
                                  const char  *version,
                                  GError     **error)
 {
-  g_autoptr(GPtrArray) versions = NULL;
+  g_autoptr(GaTemplateInfo) info = NULL;
+  g_autofree char *origin = NULL;
 
   g_return_val_if_fail (GA_IS_STORE (store), NULL);
   g_return_val_if_fail (template_id != NULL, NULL);
 
-  versions = ga_store_list_template_versions (store, template_id, error);
-  if (versions == NULL)
+  info = ga_store_find_imported_template (store, template_id, version, error);
+  if (info == NULL)
     return NULL;
-  for (guint i = 0; i < versions->len; i++)
-    {
-      GaTemplateInfo *info = g_ptr_array_index (versions, i);
-
-      if (version == NULL || strcmp (info->version, version) == 0)
-        {
-          g_autofree char *origin = g_strdup_printf ("%s %s (imported)", info->id, info->version);
-          return load_template_by_hash (store, info->hash, origin, error);
-        }
-    }
-  if (version != NULL)
-    g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_FOUND,
-                 "Template %s version %s has not been imported", template_id, version);
-  else
-    g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_FOUND,
-                 "No template with id %s has been imported", template_id);
-  return NULL;
+  origin = g_strdup_printf ("%s %s (imported)", info->id, info->version);
+  return load_template_by_hash (store, info->hash, origin, error);
 }
 
 /* ------------------------------------------------------------------ */

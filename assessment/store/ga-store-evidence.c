@@ -157,27 +157,12 @@ ga_store_add_evidence_bytes (GaStore     *store,
   sqlite3_bind_int64 (stmt, 6, size);
   sqlite3_bind_text (stmt, 7, store->author, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 8, now, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      ga_store_fail (store, rc, "Attaching the evidence", error);
-      goto fail;
-    }
+  if (!ga_store_step_done (store, stmt, "Attaching the evidence", error))
+    goto fail;
   id = sqlite3_last_insert_rowid (store->db);
 
-  stmt = ga_store_prepare (store, "UPDATE assessments SET updated_at = ? WHERE id = ?", error);
-  if (stmt == NULL)
+  if (!ga_store_touch_assessment (store, assessment_id, now, "Attaching the evidence", error))
     goto fail;
-  sqlite3_bind_text (stmt, 1, now, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, assessment_id);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      ga_store_fail (store, rc, "Attaching the evidence", error);
-      goto fail;
-    }
 
   if (!ga_store_commit (store, "Attaching the evidence", error))
     return 0;
@@ -298,12 +283,8 @@ ga_store_list_evidence (GaStore     *store,
   list = g_ptr_array_new_with_free_func ((GDestroyNotify) ga_evidence_free);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     g_ptr_array_add (list, evidence_from_row (stmt));
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      ga_store_fail (store, rc, "Listing the evidence", error);
-      return NULL;
-    }
+  if (!ga_store_reset_done (store, stmt, rc, "Listing the evidence", error))
+    return NULL;
   return g_steal_pointer (&list);
 }
 
@@ -416,6 +397,41 @@ ga_store_save_evidence (GaStore            *store,
   return ga_store_place_file (tmp, path, flags, error);
 }
 
+/* Inside the transaction that changes evidence @evidence_id: finds the
+ * assessment it belongs to and refuses the change when there is no such
+ * evidence or the assessment is final. */
+static gboolean
+find_writable_evidence (GaStore     *store,
+               gint64       evidence_id,
+               const char  *doing,
+               gint64      *assessment_id,
+               GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  stmt = ga_store_prepare (store, "SELECT assessment_id FROM evidence WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, evidence_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *assessment_id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_FOUND,
+                   "There is no evidence with id %" G_GINT64_FORMAT, evidence_id);
+      return FALSE;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      ga_store_fail (store, rc, doing, error);
+      return FALSE;
+    }
+  return ga_store_check_writable (store, *assessment_id, error);
+}
+
 gboolean
 ga_store_remove_evidence (GaStore  *store,
                           gint64    evidence_id,
@@ -423,32 +439,12 @@ ga_store_remove_evidence (GaStore  *store,
 {
   sqlite3_stmt *stmt;
   gint64 assessment_id = 0;
-  int rc;
 
   g_return_val_if_fail (GA_IS_STORE (store), FALSE);
 
   if (!ga_store_begin (store, error))
     return FALSE;
-  stmt = ga_store_prepare (store, "SELECT assessment_id FROM evidence WHERE id = ?", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, evidence_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    assessment_id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
-    {
-      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_FOUND,
-                   "There is no evidence with id %" G_GINT64_FORMAT, evidence_id);
-      goto fail;
-    }
-  if (rc != SQLITE_ROW)
-    {
-      ga_store_fail (store, rc, "Removing the evidence", error);
-      goto fail;
-    }
-  if (!ga_store_check_writable (store, assessment_id, error))
+  if (!find_writable_evidence (store, evidence_id, "Removing the evidence", &assessment_id, error))
     goto fail;
 
   /* The trigger evidence_drop_blob removes the bytes when nothing else
@@ -457,13 +453,8 @@ ga_store_remove_evidence (GaStore  *store,
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, evidence_id);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      ga_store_fail (store, rc, "Removing the evidence", error);
-      goto fail;
-    }
+  if (!ga_store_step_done (store, stmt, "Removing the evidence", error))
+    goto fail;
   if (!ga_store_commit (store, "Removing the evidence", error))
     return FALSE;
   ga_store_emit_changed (store, assessment_id);
@@ -482,7 +473,6 @@ ga_store_set_evidence_note (GaStore     *store,
 {
   sqlite3_stmt *stmt;
   gint64 assessment_id = 0;
-  int rc;
 
   g_return_val_if_fail (GA_IS_STORE (store), FALSE);
 
@@ -495,26 +485,8 @@ ga_store_set_evidence_note (GaStore     *store,
 
   if (!ga_store_begin (store, error))
     return FALSE;
-  stmt = ga_store_prepare (store, "SELECT assessment_id FROM evidence WHERE id = ?", error);
-  if (stmt == NULL)
-    goto fail;
-  sqlite3_bind_int64 (stmt, 1, evidence_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    assessment_id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
-    {
-      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_FOUND,
-                   "There is no evidence with id %" G_GINT64_FORMAT, evidence_id);
-      goto fail;
-    }
-  if (rc != SQLITE_ROW)
-    {
-      ga_store_fail (store, rc, "Changing the evidence caption", error);
-      goto fail;
-    }
-  if (!ga_store_check_writable (store, assessment_id, error))
+  if (!find_writable_evidence (store, evidence_id, "Changing the evidence caption", &assessment_id,
+                               error))
     goto fail;
 
   stmt = ga_store_prepare (store, "UPDATE evidence SET note = ? WHERE id = ?", error);
@@ -523,13 +495,8 @@ ga_store_set_evidence_note (GaStore     *store,
   if (note != NULL && *note != '\0')
     sqlite3_bind_text (stmt, 1, note, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 2, evidence_id);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      ga_store_fail (store, rc, "Changing the evidence caption", error);
-      goto fail;
-    }
+  if (!ga_store_step_done (store, stmt, "Changing the evidence caption", error))
+    goto fail;
   if (!ga_store_commit (store, "Changing the evidence caption", error))
     return FALSE;
   ga_store_emit_changed (store, assessment_id);

@@ -34,16 +34,8 @@ exec_bound (GaStore     *store,
       if (sqlite3_bind_parameter_count (stmt) > 0)
         sqlite3_bind_int64 (stmt, 1, id);
       rc = sqlite3_step (stmt);
-      if (rc == SQLITE_DONE)
-        rc = SQLITE_OK;
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_OK)
-    {
-      ga_store_fail (store, rc, doing, error);
-      return FALSE;
-    }
-  return TRUE;
+  return ga_store_finalize_done (store, stmt, rc, doing, error);
 }
 
 static gboolean
@@ -53,6 +45,7 @@ attach (GaStore     *store,
         GError     **error)
 {
   g_autofree char *sql = g_strdup_printf ("ATTACH DATABASE ?1 AS %s", name);
+  g_autofree char *doing = g_strdup_printf ("Opening %s", path);
   sqlite3_stmt *stmt = NULL;
   int rc = sqlite3_prepare_v2 (store->db, sql, -1, &stmt, NULL);
 
@@ -60,17 +53,8 @@ attach (GaStore     *store,
     {
       sqlite3_bind_text (stmt, 1, path, -1, SQLITE_STATIC);
       rc = sqlite3_step (stmt);
-      if (rc == SQLITE_DONE)
-        rc = SQLITE_OK;
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_OK)
-    {
-      g_autofree char *doing = g_strdup_printf ("Opening %s", path);
-      ga_store_fail (store, rc, doing, error);
-      return FALSE;
-    }
-  return TRUE;
+  return ga_store_finalize_done (store, stmt, rc, doing, error);
 }
 
 static void
@@ -218,12 +202,8 @@ read_package_head (GaStore  *pkg,
           *credit_code = ga_store_column_dup (stmt, 2);
         }
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      ga_store_fail (pkg, rc, "Reading the package", error);
-      return FALSE;
-    }
+  if (!ga_store_finalize_done (pkg, stmt, rc, "Reading the package", error))
+    return FALSE;
   if (n != 1)
     {
       g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_CORRUPT,
@@ -309,16 +289,9 @@ import_rows (GaStore               *store,
         {
           sqlite3_bind_text (stmt, 1, fresh_uuid, -1, SQLITE_STATIC);
           rc = sqlite3_step (stmt);
-          if (rc == SQLITE_DONE)
-            rc = SQLITE_OK;
         }
-      sqlite3_finalize (stmt);
-      stmt = NULL;
-      if (rc != SQLITE_OK)
-        {
-          ga_store_fail (store, rc, "Importing the enterprise", error);
-          return 0;
-        }
+      if (!ga_store_finalize_done (store, stmt, rc, "Importing the enterprise", error))
+        return 0;
       enterprise_id = sqlite3_last_insert_rowid (store->db);
     }
 
@@ -342,15 +315,9 @@ import_rows (GaStore               *store,
       sqlite3_bind_int64 (stmt, 2, enterprise_id);
       sqlite3_bind_text (stmt, 3, new_title, -1, SQLITE_STATIC);
       rc = sqlite3_step (stmt);
-      if (rc == SQLITE_DONE)
-        rc = SQLITE_OK;
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_OK)
-    {
-      ga_store_fail (store, rc, "Importing the assessment", error);
-      return 0;
-    }
+  if (!ga_store_finalize_done (store, stmt, rc, "Importing the assessment", error))
+    return 0;
   assessment_id = sqlite3_last_insert_rowid (store->db);
 
   if (!exec_bound (store,
@@ -383,15 +350,9 @@ import_rows (GaStore               *store,
       sqlite3_bind_int64 (stmt, 1, assessment_id);
       sqlite3_bind_int64 (stmt, 2, MAX (offset, 0));
       rc = sqlite3_step (stmt);
-      if (rc == SQLITE_DONE)
-        rc = SQLITE_OK;
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_OK)
-    {
-      ga_store_fail (store, rc, "Importing the history", error);
-      return 0;
-    }
+  if (!ga_store_finalize_done (store, stmt, rc, "Importing the history", error))
+    return 0;
 
   if (!exec_bound (store,
                    "INSERT INTO main.blobs (sha256, size, data) SELECT sha256, size, data"

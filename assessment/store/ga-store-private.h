@@ -56,6 +56,41 @@ sqlite3_stmt *ga_store_prepare        (GaStore     *store,
                                        const char  *sql,
                                        GError     **error);
 
+/* Ends the use of the cached statement @stmt, whose last sqlite3_step()
+ * returned @rc: resets it, and anything but SQLITE_DONE (a loop over rows
+ * that stopped early, a write that failed) sets @error saying @doing. */
+gboolean     ga_store_reset_done      (GaStore       *store,
+                                       sqlite3_stmt  *stmt,
+                                       int            rc,
+                                       const char    *doing,
+                                       GError       **error);
+
+/* The same for a one-off statement from sqlite3_prepare_v2(), which is
+ * finalized; @rc may also be the failed result of the prepare itself
+ * (@stmt is then NULL). */
+gboolean     ga_store_finalize_done   (GaStore       *store,
+                                       sqlite3_stmt  *stmt,
+                                       int            rc,
+                                       const char    *doing,
+                                       GError       **error);
+
+/* Runs the bound cached statement @stmt, which returns no row (INSERT,
+ * UPDATE, DELETE), and resets it: ga_store_reset_done() of its step. */
+gboolean     ga_store_step_done       (GaStore       *store,
+                                       sqlite3_stmt  *stmt,
+                                       const char    *doing,
+                                       GError       **error);
+
+/* ga_store_step_done() for an UPDATE or DELETE of the row @id of a table
+ * of @what ("enterprise"): when it changed no row, sets
+ * GA_STORE_ERROR_NOT_FOUND "There is no @what with id @id". */
+gboolean     ga_store_step_changed    (GaStore       *store,
+                                       sqlite3_stmt  *stmt,
+                                       const char    *what,
+                                       gint64         id,
+                                       const char    *doing,
+                                       GError       **error);
+
 /* Sets @error from SQLite's last error on @db with a sentence saying what
  * was being done ("saving the answer to E1"). */
 void         ga_store_set_sqlite_error (sqlite3    *db,
@@ -137,6 +172,14 @@ gboolean     ga_store_check_writable  (GaStore     *store,
                                        gint64       assessment_id,
                                        GError     **error);
 
+/* Sets the updated_at of assessment @assessment_id to @now, as part of an
+ * open transaction that changed something in it. */
+gboolean     ga_store_touch_assessment (GaStore    *store,
+                                        gint64      assessment_id,
+                                        const char *now,
+                                        const char *doing,
+                                        GError    **error);
+
 /* Applies one value to the answers table and writes the history row, as
  * part of an open transaction. */
 gboolean     ga_store_apply_answer    (GaStore     *store,
@@ -156,6 +199,14 @@ char        *ga_store_put_template    (GaStore     *store,
                                        GBytes      *content,
                                        gboolean     imported,
                                        GError     **error);
+
+/* The imported template @template_id at @version, or its latest version
+ * when @version is NULL; GA_STORE_ERROR_NOT_FOUND when it has not been
+ * imported. */
+GaTemplateInfo *ga_store_find_imported_template (GaStore     *store,
+                                                 const char  *template_id,
+                                                 const char  *version,
+                                                 GError     **error);
 
 /* Emits GaStore::changed. */
 void         ga_store_emit_changed    (GaStore     *store,

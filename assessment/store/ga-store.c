@@ -186,6 +186,72 @@ ga_store_prepare (GaStore     *store,
   return stmt;
 }
 
+/* The statement was reset or finalized first: the error SQLite keeps on
+ * the connection is then the one of its last step. */
+static gboolean
+check_done (GaStore     *store,
+            int          rc,
+            const char  *doing,
+            GError     **error)
+{
+  if (rc != SQLITE_DONE)
+    {
+      ga_store_fail (store, rc, doing, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+ga_store_reset_done (GaStore       *store,
+                     sqlite3_stmt  *stmt,
+                     int            rc,
+                     const char    *doing,
+                     GError       **error)
+{
+  sqlite3_reset (stmt);
+  return check_done (store, rc, doing, error);
+}
+
+gboolean
+ga_store_finalize_done (GaStore       *store,
+                        sqlite3_stmt  *stmt,
+                        int            rc,
+                        const char    *doing,
+                        GError       **error)
+{
+  sqlite3_finalize (stmt);
+  return check_done (store, rc, doing, error);
+}
+
+gboolean
+ga_store_step_done (GaStore       *store,
+                    sqlite3_stmt  *stmt,
+                    const char    *doing,
+                    GError       **error)
+{
+  return ga_store_reset_done (store, stmt, sqlite3_step (stmt), doing, error);
+}
+
+gboolean
+ga_store_step_changed (GaStore       *store,
+                       sqlite3_stmt  *stmt,
+                       const char    *what,
+                       gint64         id,
+                       const char    *doing,
+                       GError       **error)
+{
+  if (!ga_store_step_done (store, stmt, doing, error))
+    return FALSE;
+  if (sqlite3_changes (store->db) == 0)
+    {
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_FOUND,
+                   "There is no %s with id %" G_GINT64_FORMAT, what, id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 ga_store_exec (GaStore     *store,
                const char  *sql,
@@ -1246,12 +1312,8 @@ check_hashes (GaStore    *store,
       else
         describe_damaged_blob (store, hash, damage, problems);
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      ga_store_fail (store, rc, "Checking stored files", error);
-      return FALSE;
-    }
+  if (!ga_store_finalize_done (store, stmt, rc, "Checking stored files", error))
+    return FALSE;
   return TRUE;
 }
 
@@ -1274,12 +1336,8 @@ ga_store_check (GaStore    *store,
       if (line != NULL && strcmp (line, "ok") != 0)
         g_ptr_array_add (problems, g_strdup_printf ("integrity check: %s", line));
     }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      ga_store_fail (store, rc, "Checking the database's integrity", error);
-      return FALSE;
-    }
+  if (!ga_store_finalize_done (store, stmt, rc, "Checking the database's integrity", error))
+    return FALSE;
 
   stmt = NULL;
   rc = sqlite3_prepare_v2 (store->db, "PRAGMA foreign_key_check", -1, &stmt, NULL);
@@ -1290,12 +1348,8 @@ ga_store_check (GaStore    *store,
                                       (gint64) sqlite3_column_int64 (stmt, 1),
                                       sqlite3_column_text (stmt, 0),
                                       sqlite3_column_text (stmt, 2)));
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      ga_store_fail (store, rc, "Checking references between tables", error);
-      return FALSE;
-    }
+  if (!ga_store_finalize_done (store, stmt, rc, "Checking references between tables", error))
+    return FALSE;
 
   if (!check_hashes (store, "SELECT sha256, data, size FROM blobs", FALSE, problems, error))
     return FALSE;
@@ -1317,12 +1371,8 @@ ga_store_check (GaStore    *store,
                                       sqlite3_column_text (stmt, 1),
                                       (gint64) sqlite3_column_int64 (stmt, 2),
                                       (gint64) sqlite3_column_int64 (stmt, 3)));
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      ga_store_fail (store, rc, "Checking evidence sizes", error);
-      return FALSE;
-    }
+  if (!ga_store_finalize_done (store, stmt, rc, "Checking evidence sizes", error))
+    return FALSE;
   return TRUE;
 }
 
@@ -1635,7 +1685,6 @@ ga_store_add_enterprise (GaStore             *store,
   const char *industry = NULL, *region = NULL;
   sqlite3_stmt *stmt;
   gint64 id;
-  int rc;
 
   g_return_val_if_fail (GA_IS_STORE (store), 0);
   g_return_val_if_fail (enterprise != NULL, 0);
@@ -1661,13 +1710,8 @@ ga_store_add_enterprise (GaStore             *store,
   bind_enterprise_fields (stmt, enterprise, credit_code, industry, region);
   sqlite3_bind_text (stmt, 14, uuid, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 15, now, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      ga_store_fail (store, rc, "Adding the enterprise", error);
-      goto fail;
-    }
+  if (!ga_store_step_done (store, stmt, "Adding the enterprise", error))
+    goto fail;
   id = sqlite3_last_insert_rowid (store->db);
   if (!ga_store_commit (store, "Adding the enterprise", error))
     return 0;
@@ -1688,7 +1732,6 @@ ga_store_update_enterprise (GaStore             *store,
   g_autofree char *now = NULL;
   const char *industry = NULL, *region = NULL;
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (GA_IS_STORE (store), FALSE);
   g_return_val_if_fail (enterprise != NULL, FALSE);
@@ -1713,19 +1756,9 @@ ga_store_update_enterprise (GaStore             *store,
   bind_enterprise_fields (stmt, enterprise, credit_code, industry, region);
   sqlite3_bind_text (stmt, 14, now, -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, 15, enterprise->id);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      ga_store_fail (store, rc, "Updating the enterprise", error);
-      goto fail;
-    }
-  if (sqlite3_changes (store->db) == 0)
-    {
-      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_FOUND,
-                   "There is no enterprise with id %" G_GINT64_FORMAT, enterprise->id);
-      goto fail;
-    }
+  if (!ga_store_step_changed (store, stmt, "enterprise", enterprise->id, "Updating the enterprise",
+                              error))
+    goto fail;
   if (!ga_store_commit (store, "Updating the enterprise", error))
     return FALSE;
   ga_store_emit_changed (store, 0);
@@ -1833,7 +1866,6 @@ ga_store_delete_enterprise (GaStore  *store,
                             GError  **error)
 {
   sqlite3_stmt *stmt;
-  int rc;
 
   g_return_val_if_fail (GA_IS_STORE (store), FALSE);
 
@@ -1843,19 +1875,9 @@ ga_store_delete_enterprise (GaStore  *store,
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      ga_store_fail (store, rc, "Deleting the enterprise", error);
-      goto fail;
-    }
-  if (sqlite3_changes (store->db) == 0)
-    {
-      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_FOUND,
-                   "There is no enterprise with id %" G_GINT64_FORMAT, id);
-      goto fail;
-    }
+  if (!ga_store_step_changed (store, stmt, "enterprise", id, "Deleting the enterprise",
+                              error))
+    goto fail;
   if (!ga_store_commit (store, "Deleting the enterprise", error))
     return FALSE;
   ga_store_emit_changed (store, 0);
@@ -1914,11 +1936,7 @@ ga_store_list_enterprises (GaStore  *store,
                                             + GA_STORE_N_ASSESSMENT_COLUMNS);
       g_ptr_array_add (list, s);
     }
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      ga_store_fail (store, rc, "Listing the enterprises", error);
-      return NULL;
-    }
+  if (!ga_store_reset_done (store, stmt, rc, "Listing the enterprises", error))
+    return NULL;
   return g_steal_pointer (&list);
 }
