@@ -32,7 +32,8 @@ typedef struct {
   GaFormula *formula;      /* NULL: absent */
   GaBinding *bindings;
   gboolean   constant;     /* no references and no look-ups: @value is the result */
-  gboolean   watch;        /* has a range or a result binding (see inputs_incomplete()) */
+  gboolean   watch;        /* has a range or a result binding */
+  guint      n_refs;
   GaValue    value;
 } GaCompiled;
 
@@ -173,6 +174,7 @@ struct _GaEngine {
    * the node being evaluated. */
   GaOrigin        *origin;
   GaOrigin         hit;
+  guint8          *may_be_unverified;   /* per node, fixed by the template: skip the rest */
 
   /* Incomplete inputs read by the node being evaluated (@gap_self, the
    * item whose score formulas read its own value, is not counted). */

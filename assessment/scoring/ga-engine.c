@@ -353,10 +353,12 @@ compile (GaEngine   *engine,
   out->bindings = NULL;
   out->constant = FALSE;
   out->watch = FALSE;
+  out->n_refs = 0;
   out->value = (GaValue) GA_VALUE_INIT;
   if (formula == NULL)
     return;
   n = ga_formula_get_n_refs (formula);
+  out->n_refs = n;
   /* Benchmarks and weights are mostly plain numbers: evaluate those once.
    * The language has no volatile functions, so a formula without
    * references or look-ups always gives the same value. */
@@ -467,6 +469,95 @@ collect_indicators (GaSection *section,
     }
   for (guint c = 0; c < section->sections->len; c++)
     collect_indicators (section->sections->pdata[c], out);
+}
+
+/* Whether @c can ever read an unverified value: a FACTOR() of a table with
+ * an unverified row, or a value that may itself be unverified. */
+static gboolean
+compiled_may_be_unverified (GaEngine         *engine,
+                            const GaCompiled *c,
+                            GHashTable       *unverified_tables)
+{
+  if (c->formula == NULL || c->constant)
+    return FALSE;
+  for (guint r = 0; r < c->n_refs; r++)
+    if (c->bindings[r].node != G_MAXUINT && engine->may_be_unverified[c->bindings[r].node])
+      return TRUE;
+  for (guint i = 0; i < ga_formula_get_n_lookups (c->formula); i++)
+    {
+      const char *table, *column;
+      guint at;
+      ga_formula_get_lookup (c->formula, i, &table, &column, &at);
+      if (g_hash_table_contains (unverified_tables, table))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Fixed by the template, in dependency order: which nodes could ever be
+ * flagged unverified, so that evaluation skips the others. */
+static void
+compute_may_be_unverified (GaEngine *engine)
+{
+  GaTemplate *tmpl = engine->tmpl;
+  g_autoptr(GHashTable) unverified_tables = g_hash_table_new (g_str_hash, g_str_equal);
+
+  engine->may_be_unverified = g_new0 (guint8, MAX (tmpl->n_nodes, 1));
+  for (guint t = 0; t < tmpl->tables->len; t++)
+    {
+      GaLookupTable *table = tmpl->tables->pdata[t];
+      for (guint r = 0; r < table->rows->len; r++)
+        if (!((GaTableRow *) table->rows->pdata[r])->verified && table->id != NULL)
+          g_hash_table_add (unverified_tables, table->id);
+    }
+  for (guint k = 0; k < tmpl->n_nodes; k++)
+    {
+      guint node = tmpl->topo[k];
+      const GaNode *n = &tmpl->nodes[node];
+      gboolean may = FALSE;
+
+      switch (n->kind)
+        {
+        case GA_NODE_ITEM:
+          {
+            GaItem *item = tmpl->items->pdata[n->index];
+            GaItemState *st = &engine->istate[n->index];
+            const GaCompiled *parts[] = { &st->value, &st->score, &st->weight, &st->baseline,
+                                          &st->leading, &st->bench[0], &st->bench[1],
+                                          &st->bench[2] };
+            may = !item->verified;
+            for (guint i = 0; !may && i < G_N_ELEMENTS (parts); i++)
+              may = compiled_may_be_unverified (engine, parts[i], unverified_tables);
+            for (guint b = 0; !may && b < st->n_bands; b++)
+              may = compiled_may_be_unverified (engine, &st->bands[b], unverified_tables);
+            for (guint c = 0; !may && item->kind == GA_ITEM_TABLE && c < item->columns->len; c++)
+              may = engine->may_be_unverified[tmpl->column_node_base[n->index] + c];
+          }
+          break;
+        case GA_NODE_COLUMN:
+          may = compiled_may_be_unverified (engine, &engine->tables[n->index].columns[n->column],
+                                            unverified_tables);
+          break;
+        case GA_NODE_OUTPUT:
+          may = compiled_may_be_unverified (engine, &engine->output_formula[n->index],
+                                            unverified_tables);
+          break;
+        case GA_NODE_SECTION:
+          {
+            GaSection *section = tmpl->sections->pdata[n->index];
+            for (guint i = 0; !may && i < section->items->len; i++)
+              may = ga_item_feeds_section (section->items->pdata[i])
+                    && engine->may_be_unverified[((GaItem *) section->items->pdata[i])->index];
+            for (guint c = 0; !may && c < section->sections->len; c++)
+              may = engine->may_be_unverified[tmpl->sec_base
+                                              + ((GaSection *) section->sections->pdata[c])->index];
+          }
+          break;
+        default:
+          break;
+        }
+      engine->may_be_unverified[node] = may;
+    }
 }
 
 GaEngine *
@@ -604,6 +695,7 @@ ga_engine_new (GaTemplate *tmpl)
       g_hash_table_insert (engine->exact_keys, table, exact);
     }
 
+  compute_may_be_unverified (engine);
   ga_engine_evaluate (engine);
   return engine;
 }
@@ -691,6 +783,7 @@ ga_engine_unref (GaEngine *engine)
   g_free (engine->heap);
   g_free (engine->queued);
   g_free (engine->origin);
+  g_free (engine->may_be_unverified);
   g_free (engine->output_gaps);
   g_hash_table_unref (engine->exact_keys);
   ga_answer_set_free (engine->answers);
@@ -1936,7 +2029,7 @@ compiled_origin (GaEngine         *engine,
 {
   if (c->formula == NULL || c->constant)
     return NULL;
-  for (guint r = 0; r < ga_formula_get_n_refs (c->formula); r++)
+  for (guint r = 0; r < c->n_refs; r++)
     {
       guint node = c->bindings[r].node;
       const GaOrigin *o;
@@ -2023,6 +2116,10 @@ update_origin (GaEngine *engine,
   GaResult *r = NULL;
   gboolean changed;
 
+  /* Most nodes can never use an unverified value: their origin stays empty
+   * and their results are never flagged. */
+  if (!engine->may_be_unverified[node])
+    return FALSE;
   if (o.table == NULL)
     {
       const GaOrigin *from = node_value_origin (engine, node);
