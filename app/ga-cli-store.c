@@ -83,22 +83,40 @@ fail (const char   *where,
   return GA_CLI_EXIT_INVALID;
 }
 
-/* Opens the database. Only `db init` creates one; the other commands
- * refuse a missing file rather than start an empty database because of a
- * typing mistake in --db. */
-static GaStore *
-open_store (gboolean create)
+static char *
+db_path (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = db_option != NULL ? g_strdup (db_option) : ga_store_get_default_path ();
-  GaStore *store;
+  return db_option != NULL ? g_strdup (db_option) : ga_store_get_default_path ();
+}
 
-  if (!create && !g_file_test (path, G_FILE_TEST_EXISTS))
+/* The database file of --db, which must exist: only `db init` creates one;
+ * the other commands refuse a missing file rather than start an empty
+ * database because of a typing mistake in --db. NULL after saying so. */
+static char *
+existing_db_path (void)
+{
+  g_autofree char *path = db_path ();
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
       ga_cli_print_problem (path, _("there is no database here; create one with "
                                     "'greenassess-cli db init' or give one with --db"));
       return NULL;
     }
+  return g_steal_pointer (&path);
+}
+
+/* Opens the database (@create: `db init` and `package import` may create
+ * it). */
+static GaStore *
+open_store (gboolean create)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = create ? db_path () : existing_db_path ();
+  GaStore *store;
+
+  if (path == NULL)
+    return NULL;
   store = ga_store_open (path, &error);
   if (store == NULL)
     {
@@ -121,6 +139,19 @@ resolve_assessment (GaStore    *store,
   if (id == 0)
     ga_cli_print_problem (ref, error->message);
   return id;
+}
+
+/* Opens the database and finds the assessment @ref in it; NULL after
+ * saying what is wrong. */
+static GaStore *
+open_assessment (const char *ref,
+                 gint64     *id)
+{
+  g_autoptr(GaStore) store = open_store (FALSE);
+
+  if (store == NULL || (*id = resolve_assessment (store, ref)) == 0)
+    return NULL;
+  return g_steal_pointer (&store);
 }
 
 /* An enterprise by id or by credit code. */
@@ -319,17 +350,34 @@ find_item (GaTemplate *tmpl,
   return NULL;
 }
 
-/* Wrong number of arguments: name what is missing or the first extra one. */
-static int
-arg_count_error (GOptionContext  *context,
-                 int              argc,
-                 int              want,
-                 char           **argv,
-                 const char      *missing)
+/* Parses the options of a sub-command that takes exactly @n_args
+ * arguments (@parameters in its help). A wrong number is a usage error
+ * that names what is missing (@missing) or the first extra argument. */
+static gboolean
+parse_arguments (int                 *argc,
+                 char              ***argv,
+                 const char          *parameters,
+                 const char          *summary,
+                 const GOptionEntry  *entries,
+                 int                  n_args,
+                 const char          *missing,
+                 GOptionContext     **context,
+                 int                 *exit_code)
 {
-  if (argc < want)
-    return ga_cli_usage_error (context, "%s", missing);
-  return ga_cli_usage_error (context, _("unexpected argument '%s'"), argv[want]);
+  if (!ga_cli_parse_options (argc, argv, parameters, summary, NULL, entries, context, exit_code))
+    return FALSE;
+  if (*argc < n_args + 1)
+    {
+      *exit_code = ga_cli_usage_error (*context, "%s", missing);
+      return FALSE;
+    }
+  if (*argc > n_args + 1)
+    {
+      *exit_code = ga_cli_usage_error (*context, _("unexpected argument '%s'"),
+                                       (*argv)[n_args + 1]);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 static const char *
@@ -383,13 +431,11 @@ db_init (int    argc,
   int exit_code;
   const GOptionEntry entries[] = { DB_ENTRY, { NULL } };
 
-  if (!ga_cli_parse_options (&argc, &argv, NULL,
-                             _("Creates the database, or migrates an older one to this version "
-                               "(after keeping a copy of it)."), NULL, entries, &context,
-                             &exit_code))
+  if (!parse_arguments (&argc, &argv, NULL,
+                        _("Creates the database, or migrates an older one to this version "
+                          "(after keeping a copy of it)."),
+                        entries, 0, NULL, &context, &exit_code))
     return exit_code;
-  if (argc > 1)
-    return ga_cli_usage_error (context, _("unexpected argument '%s'"), argv[1]);
 
   store = open_store (TRUE);
   if (store == NULL)
@@ -397,12 +443,6 @@ db_init (int    argc,
   g_print (_("%s: ready (schema version %d)\n"), ga_store_get_path (store),
            ga_store_get_schema_version (store));
   return GA_CLI_EXIT_OK;
-}
-
-static char *
-db_path (void)
-{
-  return db_option != NULL ? g_strdup (db_option) : ga_store_get_default_path ();
 }
 
 static int
@@ -418,23 +458,17 @@ db_check (int    argc,
   int version;
   const GOptionEntry entries[] = { DB_ENTRY, { NULL } };
 
-  if (!ga_cli_parse_options (&argc, &argv, NULL,
-                             _("Checks the database without changing it: SQLite's integrity "
-                               "check, the references between tables, and the SHA-256 of every "
-                               "evidence file and template copy. An older schema is reported, "
-                               "not upgraded ('db migrate' upgrades it)."), NULL, entries,
-                             &context, &exit_code))
+  if (!parse_arguments (&argc, &argv, NULL,
+                        _("Checks the database without changing it: SQLite's integrity "
+                          "check, the references between tables, and the SHA-256 of every "
+                          "evidence file and template copy. An older schema is reported, "
+                          "not upgraded ('db migrate' upgrades it)."),
+                        entries, 0, NULL, &context, &exit_code))
     return exit_code;
-  if (argc > 1)
-    return ga_cli_usage_error (context, _("unexpected argument '%s'"), argv[1]);
 
-  path = db_path ();
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      ga_cli_print_problem (path, _("there is no database here; create one with "
-                                    "'greenassess-cli db init' or give one with --db"));
-      return GA_CLI_EXIT_INVALID;
-    }
+  path = existing_db_path ();
+  if (path == NULL)
+    return GA_CLI_EXIT_INVALID;
   /* Read-only: a check must not migrate, back up or otherwise touch the
    * file it is checking. */
   store = ga_store_open_read_only (path, &error);
@@ -474,23 +508,17 @@ db_migrate (int    argc,
   int before;
   const GOptionEntry entries[] = { DB_ENTRY, { NULL } };
 
-  if (!ga_cli_parse_options (&argc, &argv, NULL,
-                             _("Upgrades a database written by an earlier version to this "
-                               "version's schema. A copy of the file is kept first, beside it, "
-                               "as FILE.v<old>-<date>.bak. Any command that writes upgrades the "
-                               "database the same way; this one does only that."), NULL, entries,
-                             &context, &exit_code))
+  if (!parse_arguments (&argc, &argv, NULL,
+                        _("Upgrades a database written by an earlier version to this "
+                          "version's schema. A copy of the file is kept first, beside it, "
+                          "as FILE.v<old>-<date>.bak. Any command that writes upgrades the "
+                          "database the same way; this one does only that."),
+                        entries, 0, NULL, &context, &exit_code))
     return exit_code;
-  if (argc > 1)
-    return ga_cli_usage_error (context, _("unexpected argument '%s'"), argv[1]);
 
-  path = db_path ();
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      ga_cli_print_problem (path, _("there is no database here; create one with "
-                                    "'greenassess-cli db init' or give one with --db"));
-      return GA_CLI_EXIT_INVALID;
-    }
+  path = existing_db_path ();
+  if (path == NULL)
+    return GA_CLI_EXIT_INVALID;
   probe = ga_store_open_read_only (path, &error);
   if (probe == NULL)
     return fail (NULL, error);
@@ -528,16 +556,12 @@ db_backup (int    argc,
     { NULL }
   };
 
-  if (!ga_cli_parse_options (&argc, &argv, _("DEST"),
-                             _("Writes a consistent copy of the whole database to DEST, even "
-                               "while the application is using it. An existing DEST is left "
-                               "alone unless --force is given."), NULL, entries, &context,
-                             &exit_code))
+  if (!parse_arguments (&argc, &argv, _("DEST"),
+                        _("Writes a consistent copy of the whole database to DEST, even "
+                          "while the application is using it. An existing DEST is left "
+                          "alone unless --force is given."),
+                        entries, 1, _("missing DEST"), &context, &exit_code))
     return exit_code;
-  if (argc < 2)
-    return ga_cli_usage_error (context, _("missing DEST"));
-  if (argc > 2)
-    return ga_cli_usage_error (context, _("unexpected argument '%s'"), argv[2]);
 
   store = open_store (FALSE);
   if (store == NULL)
@@ -586,6 +610,8 @@ enterprise_args_clear (EnterpriseArgs *a)
   g_free (a->added);
   g_free (a->employees);
 }
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (EnterpriseArgs, enterprise_args_clear)
 
 #define ENTERPRISE_ENTRIES(a) \
   { "name", 0, 0, G_OPTION_ARG_STRING, &(a).name, N_("Name (企业名称)"), N_("NAME") }, \
@@ -717,35 +743,23 @@ enterprise_add (int    argc,
   g_autoptr(GaEnterprise) e = ga_enterprise_new ();
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
-  EnterpriseArgs a = { NULL };
+  g_auto(EnterpriseArgs) a = { NULL };
   gint64 id;
   int exit_code;
   const GOptionEntry entries[] = { ENTERPRISE_ENTRIES (a), { NULL } };
 
-  if (!ga_cli_parse_options (&argc, &argv, NULL,
-                             _("Adds an enterprise. --name and --code are required; the credit "
-                               "code is checked with its check character. Without --region the "
-                               "region is the province the credit code was registered in."),
-                             NULL, entries, &context, &exit_code))
-    {
-      enterprise_args_clear (&a);
-      return exit_code;
-    }
-  if (argc > 1 || a.name == NULL || a.code == NULL)
-    {
-      exit_code = argc > 1 ? ga_cli_usage_error (context, _("unexpected argument '%s'"), argv[1])
-                           : ga_cli_usage_error (context, _("--name and --code are required"));
-      enterprise_args_clear (&a);
-      return exit_code;
-    }
+  if (!parse_arguments (&argc, &argv, NULL,
+                        _("Adds an enterprise. --name and --code are required; the credit "
+                          "code is checked with its check character. Without --region the "
+                          "region is the province the credit code was registered in."),
+                        entries, 0, NULL, &context, &exit_code))
+    return exit_code;
+  if (a.name == NULL || a.code == NULL)
+    return ga_cli_usage_error (context, _("--name and --code are required"));
   apply_enterprise_args (&a, e, problems);
   if (!check_enterprise ("enterprise add", e, problems))
-    {
-      enterprise_args_clear (&a);
-      return GA_CLI_EXIT_INVALID;
-    }
+    return GA_CLI_EXIT_INVALID;
   note_region_mismatch (&a, e);
-  enterprise_args_clear (&a);
 
   store = open_store (FALSE);
   if (store == NULL)
@@ -767,30 +781,19 @@ enterprise_edit (int    argc,
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
   g_autofree char *region_note = NULL;
-  EnterpriseArgs a = { NULL };
+  g_auto(EnterpriseArgs) a = { NULL };
   int exit_code;
   const GOptionEntry entries[] = { ENTERPRISE_ENTRIES (a), { NULL } };
 
-  if (!ga_cli_parse_options (&argc, &argv, _("ID|CODE"),
-                             _("Changes the given fields of an enterprise. A new --code from "
-                               "another province changes the region too, unless --region is "
-                               "given."), NULL, entries, &context, &exit_code))
-    {
-      enterprise_args_clear (&a);
-      return exit_code;
-    }
-  if (argc != 2)
-    {
-      exit_code = arg_count_error (context, argc, 2, argv, _("missing ID|CODE"));
-      enterprise_args_clear (&a);
-      return exit_code;
-    }
+  if (!parse_arguments (&argc, &argv, _("ID|CODE"),
+                        _("Changes the given fields of an enterprise. A new --code from "
+                          "another province changes the region too, unless --region is "
+                          "given."),
+                        entries, 1, _("missing ID|CODE"), &context, &exit_code))
+    return exit_code;
   store = open_store (FALSE);
   if (store == NULL || (e = resolve_enterprise (store, argv[1])) == NULL)
-    {
-      enterprise_args_clear (&a);
-      return GA_CLI_EXIT_INVALID;
-    }
+    return GA_CLI_EXIT_INVALID;
   apply_enterprise_args (&a, e, problems);
 
   /* The region follows a new credit code registered in another province:
@@ -811,12 +814,8 @@ enterprise_edit (int    argc,
         }
     }
   if (!check_enterprise (argv[1], e, problems))
-    {
-      enterprise_args_clear (&a);
-      return GA_CLI_EXIT_INVALID;
-    }
+    return GA_CLI_EXIT_INVALID;
   note_region_mismatch (&a, e);
-  enterprise_args_clear (&a);
   if (!ga_store_update_enterprise (store, e, &error))
     return fail (argv[1], error);
   if (region_note != NULL)
@@ -836,12 +835,10 @@ enterprise_list (int    argc,
   int exit_code;
   const GOptionEntry entries[] = { DB_ENTRY, { NULL } };
 
-  if (!ga_cli_parse_options (&argc, &argv, NULL,
-                             _("Lists the enterprises with their latest assessment."), NULL,
-                             entries, &context, &exit_code))
+  if (!parse_arguments (&argc, &argv, NULL,
+                        _("Lists the enterprises with their latest assessment."),
+                        entries, 0, NULL, &context, &exit_code))
     return exit_code;
-  if (argc > 1)
-    return ga_cli_usage_error (context, _("unexpected argument '%s'"), argv[1]);
   store = open_store (FALSE);
   if (store == NULL)
     return GA_CLI_EXIT_INVALID;
@@ -886,11 +883,9 @@ enterprise_show (int    argc,
   int exit_code;
   const GOptionEntry entries[] = { DB_ENTRY, { NULL } };
 
-  if (!ga_cli_parse_options (&argc, &argv, _("ID|CODE"), _("Shows one enterprise."), NULL,
-                             entries, &context, &exit_code))
+  if (!parse_arguments (&argc, &argv, _("ID|CODE"), _("Shows one enterprise."),
+                        entries, 1, _("missing ID|CODE"), &context, &exit_code))
     return exit_code;
-  if (argc != 2)
-    return arg_count_error (context, argc, 2, argv, _("missing ID|CODE"));
   store = open_store (FALSE);
   if (store == NULL || (e = resolve_enterprise (store, argv[1])) == NULL)
     return GA_CLI_EXIT_INVALID;
@@ -1019,13 +1014,11 @@ assessment_new (int    argc,
     { NULL }
   };
 
-  if (!ga_cli_parse_options (&argc, &argv, NULL,
-                             _("Starts an assessment of an enterprise. It keeps a copy of the "
-                               "template, so later template versions never change its score."),
-                             NULL, entries, &context, &exit_code))
+  if (!parse_arguments (&argc, &argv, NULL,
+                        _("Starts an assessment of an enterprise. It keeps a copy of the "
+                          "template, so later template versions never change its score."),
+                        entries, 0, NULL, &context, &exit_code))
     return exit_code;
-  if (argc > 1)
-    return ga_cli_usage_error (context, _("unexpected argument '%s'"), argv[1]);
   if (enterprise == NULL || template == NULL)
     return ga_cli_usage_error (context, _("--enterprise and --template are required"));
 
@@ -1065,11 +1058,9 @@ assessment_list (int    argc,
     { NULL }
   };
 
-  if (!ga_cli_parse_options (&argc, &argv, NULL, _("Lists assessments, most recent first."),
-                             NULL, entries, &context, &exit_code))
+  if (!parse_arguments (&argc, &argv, NULL, _("Lists assessments, most recent first."),
+                        entries, 0, NULL, &context, &exit_code))
     return exit_code;
-  if (argc > 1)
-    return ga_cli_usage_error (context, _("unexpected argument '%s'"), argv[1]);
   store = open_store (FALSE);
   if (store == NULL)
     return GA_CLI_EXIT_INVALID;
@@ -1113,26 +1104,6 @@ assessment_list (int    argc,
   return GA_CLI_EXIT_OK;
 }
 
-/* Parses "A" for the sub-commands that take exactly one assessment. */
-static gboolean
-one_assessment (int               argc,
-                char            **argv,
-                const char       *summary,
-                const GOptionEntry *extra,
-                GOptionContext  **context,
-                int              *exit_code)
-{
-  if (!ga_cli_parse_options (&argc, &argv, _("ASSESSMENT"), summary, NULL, extra, context,
-                             exit_code))
-    return FALSE;
-  if (argc != 2)
-    {
-      *exit_code = arg_count_error (*context, argc, 2, argv, _("missing ASSESSMENT"));
-      return FALSE;
-    }
-  return TRUE;
-}
-
 static int
 assessment_show (int    argc,
                  char **argv)
@@ -1150,11 +1121,12 @@ assessment_show (int    argc,
   int exit_code;
   const GOptionEntry entries[] = { DB_ENTRY, { NULL } };
 
-  if (!one_assessment (argc, argv, _("Shows an assessment with its answers and evidence."),
-                       entries, &context, &exit_code))
+  if (!parse_arguments (&argc, &argv, _("ASSESSMENT"),
+                        _("Shows an assessment with its answers and evidence."),
+                        entries, 1, _("missing ASSESSMENT"), &context, &exit_code))
     return exit_code;
-  store = open_store (FALSE);
-  if (store == NULL || (id = resolve_assessment (store, argv[1])) == 0)
+  store = open_assessment (argv[1], &id);
+  if (store == NULL)
     return GA_CLI_EXIT_INVALID;
   if ((a = ga_store_get_assessment (store, id, &error)) == NULL
       || (e = ga_store_get_enterprise (store, a->enterprise_id, &error)) == NULL
@@ -1220,12 +1192,12 @@ assessment_evaluate (int    argc,
     { NULL }
   };
 
-  if (!one_assessment (argc, argv,
-                       _("Scores an assessment with the template copy it is pinned to."),
-                       entries, &context, &exit_code))
+  if (!parse_arguments (&argc, &argv, _("ASSESSMENT"),
+                        _("Scores an assessment with the template copy it is pinned to."),
+                        entries, 1, _("missing ASSESSMENT"), &context, &exit_code))
     return exit_code;
-  store = open_store (FALSE);
-  if (store == NULL || (id = resolve_assessment (store, argv[1])) == 0)
+  store = open_assessment (argv[1], &id);
+  if (store == NULL)
     return GA_CLI_EXIT_INVALID;
   engine = ga_store_load_engine (store, id, &error);
   if (engine == NULL)
@@ -1276,10 +1248,11 @@ assessment_simple (int                argc,
   gboolean ok = FALSE;
   const GOptionEntry entries[] = { DB_ENTRY, { NULL } };
 
-  if (!one_assessment (argc, argv, summary, entries, &context, &exit_code))
+  if (!parse_arguments (&argc, &argv, _("ASSESSMENT"), summary,
+                        entries, 1, _("missing ASSESSMENT"), &context, &exit_code))
     return exit_code;
-  store = open_store (FALSE);
-  if (store == NULL || (id = resolve_assessment (store, argv[1])) == 0)
+  store = open_assessment (argv[1], &id);
+  if (store == NULL)
     return GA_CLI_EXIT_INVALID;
   if ((a = ga_store_get_assessment (store, id, &error)) == NULL)
     return fail (argv[1], error);
@@ -1369,11 +1342,12 @@ assessment_history (int    argc,
   int exit_code;
   const GOptionEntry entries[] = { DB_ENTRY, { NULL } };
 
-  if (!one_assessment (argc, argv, _("Lists every change of the answers, oldest first."),
-                       entries, &context, &exit_code))
+  if (!parse_arguments (&argc, &argv, _("ASSESSMENT"),
+                        _("Lists every change of the answers, oldest first."),
+                        entries, 1, _("missing ASSESSMENT"), &context, &exit_code))
     return exit_code;
-  store = open_store (FALSE);
-  if (store == NULL || (id = resolve_assessment (store, argv[1])) == 0)
+  store = open_assessment (argv[1], &id);
+  if (store == NULL)
     return GA_CLI_EXIT_INVALID;
   history = ga_store_list_history (store, id, &error);
   if (history == NULL)
@@ -1536,19 +1510,17 @@ answer_set (int    argc,
     { NULL }
   };
 
-  if (!ga_cli_parse_options (&argc, &argv, _("ASSESSMENT ITEM VALUE"),
-                             _("Saves an answer. VALUE is read as the item expects it: a number "
-                               "(-3 and 12.5 as they are), yes/partial/no (符合/部分符合/不符合), "
-                               "an option id or label, text, a date, or na, n/a, 不适用 (with "
-                               ":REASON if you like) for not applicable. For a text item, "
-                               "text:VALUE keeps VALUE literally (text:na is the text \"na\"). "
-                               "A VALUE that starts with '-' and is not a number goes after --."),
-                             NULL, entries, &context, &exit_code))
+  if (!parse_arguments (&argc, &argv, _("ASSESSMENT ITEM VALUE"),
+                        _("Saves an answer. VALUE is read as the item expects it: a number "
+                          "(-3 and 12.5 as they are), yes/partial/no (符合/部分符合/不符合), "
+                          "an option id or label, text, a date, or na, n/a, 不适用 (with "
+                          ":REASON if you like) for not applicable. For a text item, "
+                          "text:VALUE keeps VALUE literally (text:na is the text \"na\"). "
+                          "A VALUE that starts with '-' and is not a number goes after --."),
+                        entries, 3, _("missing ASSESSMENT, ITEM or VALUE"), &context, &exit_code))
     return exit_code;
-  if (argc != 4)
-    return arg_count_error (context, argc, 4, argv, _("missing ASSESSMENT, ITEM or VALUE"));
-  store = open_store (FALSE);
-  if (store == NULL || (id = resolve_assessment (store, argv[1])) == 0)
+  store = open_assessment (argv[1], &id);
+  if (store == NULL)
     return GA_CLI_EXIT_INVALID;
   tmpl = ga_store_load_template (store, id, &error);
   if (tmpl == NULL)
@@ -1585,14 +1557,12 @@ answer_clear (int    argc,
   int exit_code;
   const GOptionEntry entries[] = { DB_ENTRY, { NULL } };
 
-  if (!ga_cli_parse_options (&argc, &argv, _("ASSESSMENT ITEM"),
-                             _("Removes an answer (recorded in the history; undo brings it back)."),
-                             NULL, entries, &context, &exit_code))
+  if (!parse_arguments (&argc, &argv, _("ASSESSMENT ITEM"),
+                        _("Removes an answer (recorded in the history; undo brings it back)."),
+                        entries, 2, _("missing ASSESSMENT or ITEM"), &context, &exit_code))
     return exit_code;
-  if (argc != 3)
-    return arg_count_error (context, argc, 3, argv, _("missing ASSESSMENT or ITEM"));
-  store = open_store (FALSE);
-  if (store == NULL || (id = resolve_assessment (store, argv[1])) == 0)
+  store = open_assessment (argv[1], &id);
+  if (store == NULL)
     return GA_CLI_EXIT_INVALID;
   tmpl = ga_store_load_template (store, id, &error);
   if (tmpl == NULL)
@@ -1637,13 +1607,13 @@ answer_list (int    argc,
     { NULL }
   };
 
-  if (!one_assessment (argc, argv,
-                       _("Prints the answers, one per line: ITEM = VALUE as it was typed "
-                         "(70, yes, \"text\", N/A: reason), with its note."), entries,
-                       &context, &exit_code))
+  if (!parse_arguments (&argc, &argv, _("ASSESSMENT"),
+                        _("Prints the answers, one per line: ITEM = VALUE as it was typed "
+                          "(70, yes, \"text\", N/A: reason), with its note."),
+                        entries, 1, _("missing ASSESSMENT"), &context, &exit_code))
     return exit_code;
-  store = open_store (FALSE);
-  if (store == NULL || (id = resolve_assessment (store, argv[1])) == 0)
+  store = open_assessment (argv[1], &id);
+  if (store == NULL)
     return GA_CLI_EXIT_INVALID;
   answers = ga_store_load_answers (store, id, &error);
   if (answers == NULL)
@@ -1760,12 +1730,11 @@ evidence_add (int    argc,
     { NULL }
   };
 
-  if (!ga_cli_parse_options (&argc, &argv, _("ASSESSMENT ITEM FILE"),
-                             _("Attaches a file to an item as evidence. Identical files are "
-                               "stored once."), NULL, entries, &context, &exit_code))
+  if (!parse_arguments (&argc, &argv, _("ASSESSMENT ITEM FILE"),
+                        _("Attaches a file to an item as evidence. Identical files are "
+                          "stored once."),
+                        entries, 3, _("missing ASSESSMENT, ITEM or FILE"), &context, &exit_code))
     return exit_code;
-  if (argc != 4)
-    return arg_count_error (context, argc, 4, argv, _("missing ASSESSMENT, ITEM or FILE"));
   if (max_size != NULL)
     {
       g_autofree char *message = NULL;
@@ -1809,11 +1778,12 @@ evidence_list (int    argc,
   int exit_code;
   const GOptionEntry entries[] = { DB_ENTRY, { NULL } };
 
-  if (!one_assessment (argc, argv, _("Lists the evidence files of an assessment."), entries,
-                       &context, &exit_code))
+  if (!parse_arguments (&argc, &argv, _("ASSESSMENT"),
+                        _("Lists the evidence files of an assessment."),
+                        entries, 1, _("missing ASSESSMENT"), &context, &exit_code))
     return exit_code;
-  store = open_store (FALSE);
-  if (store == NULL || (id = resolve_assessment (store, argv[1])) == 0)
+  store = open_assessment (argv[1], &id);
+  if (store == NULL)
     return GA_CLI_EXIT_INVALID;
   list = ga_store_list_evidence (store, id, NULL, &error);
   if (list == NULL)
@@ -1855,13 +1825,12 @@ evidence_extract (int    argc,
     { NULL }
   };
 
-  if (!ga_cli_parse_options (&argc, &argv, _("EVIDENCE-ID FILE"),
-                             _("Writes an evidence file's bytes to FILE (after checking them "
-                               "against their SHA-256). An existing FILE is left alone unless "
-                               "--force is given."), NULL, entries, &context, &exit_code))
+  if (!parse_arguments (&argc, &argv, _("EVIDENCE-ID FILE"),
+                        _("Writes an evidence file's bytes to FILE (after checking them "
+                          "against their SHA-256). An existing FILE is left alone unless "
+                          "--force is given."),
+                        entries, 2, _("missing EVIDENCE-ID or FILE"), &context, &exit_code))
     return exit_code;
-  if (argc != 3)
-    return arg_count_error (context, argc, 3, argv, _("missing EVIDENCE-ID or FILE"));
   id = g_ascii_strtoll (argv[1], &end, 10);
   if (end == argv[1] || *end != '\0' || id <= 0 || !g_ascii_isdigit (argv[1][0]))
     return value_error (_("'%s' is not an evidence id; 'greenassess-cli evidence list "
@@ -1908,16 +1877,14 @@ package_export (int    argc,
     { NULL }
   };
 
-  if (!ga_cli_parse_options (&argc, &argv, _("ASSESSMENT FILE"),
-                             _("Writes one assessment with its enterprise, template copy, answers, "
-                               "history and evidence to a package FILE for another computer. An "
-                               "existing FILE is left alone unless --force is given."),
-                             NULL, entries, &context, &exit_code))
+  if (!parse_arguments (&argc, &argv, _("ASSESSMENT FILE"),
+                        _("Writes one assessment with its enterprise, template copy, answers, "
+                          "history and evidence to a package FILE for another computer. An "
+                          "existing FILE is left alone unless --force is given."),
+                        entries, 2, _("missing ASSESSMENT or FILE"), &context, &exit_code))
     return exit_code;
-  if (argc != 3)
-    return arg_count_error (context, argc, 3, argv, _("missing ASSESSMENT or FILE"));
-  store = open_store (FALSE);
-  if (store == NULL || (id = resolve_assessment (store, argv[1])) == 0)
+  store = open_assessment (argv[1], &id);
+  if (store == NULL)
     return GA_CLI_EXIT_INVALID;
   if (!ga_store_export_package_to (store, id, argv[2], write_flags (force), &error))
     return fail_write (error);
@@ -1943,13 +1910,12 @@ package_import (int    argc,
     { NULL }
   };
 
-  if (!ga_cli_parse_options (&argc, &argv, _("FILE"),
-                             _("Imports a package. The enterprise is matched by its credit code; "
-                               "an assessment that is already here is refused unless --as-copy "
-                               "is given."), NULL, entries, &context, &exit_code))
+  if (!parse_arguments (&argc, &argv, _("FILE"),
+                        _("Imports a package. The enterprise is matched by its credit code; "
+                          "an assessment that is already here is refused unless --as-copy "
+                          "is given."),
+                        entries, 1, _("missing FILE"), &context, &exit_code))
     return exit_code;
-  if (argc != 2)
-    return arg_count_error (context, argc, 2, argv, _("missing FILE"));
   store = open_store (TRUE);
   if (store == NULL)
     return GA_CLI_EXIT_INVALID;
