@@ -17,6 +17,10 @@
 #include "ga-json.h"
 #include "ga-template-private.h"
 
+#ifdef G_OS_UNIX
+#include <sys/mman.h>
+#endif
+
 /* Bounds on the input, so that hostile files fail with a message instead of
  * exhausting the stack or memory. */
 #define MAX_TEMPLATE_BYTES   (64 * 1024 * 1024)
@@ -3228,6 +3232,41 @@ parse_json (const char  *data,
   return parser;
 }
 
+#ifdef G_OS_UNIX
+static void
+unmap_copy (gpointer data)
+{
+  gsize *block = (gsize *) data - 2;
+
+  munmap (block, block[0]);
+}
+#endif
+
+/* The copy of the bytes kept with the template. A large one gets pages of
+ * its own: as one big block of the malloc heap, freeing it makes malloc
+ * sweep every small free block of the heap (malloc_consolidate), which
+ * took 8 % of loading and freeing a 10 000-item template. */
+static GBytes *
+copy_bytes (const char *data,
+            gsize       len)
+{
+#ifdef G_OS_UNIX
+  if (len >= 1024 * 1024)
+    {
+      gsize size = len + 2 * sizeof (gsize);
+      gsize *block = mmap (NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1,
+                           0);
+      if (block != MAP_FAILED)
+        {
+          block[0] = size;
+          memcpy (block + 2, data, len);
+          return g_bytes_new_with_free_func (block + 2, len, unmap_copy, block + 2);
+        }
+    }
+#endif
+  return g_bytes_new (data, len);
+}
+
 /* Loads and validates; returns the template (even with problems) and the
  * problems, or NULL when @data is not JSON. */
 static GaTemplate *
@@ -3238,6 +3277,7 @@ load (const char  *data,
       GError     **error)
 {
   g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GBytes) bytes = NULL;
   GaLoader loader = { 0 };
   gsize len;
 
@@ -3247,14 +3287,19 @@ load (const char  *data,
       length = 0;
     }
   len = length < 0 ? strlen (data) : (gsize) length;
-  parser = parse_json (data, len, error);
+  /* The copy kept with the template is made first, while the heap holds
+   * no small free blocks: a large allocation after the JSON tree was built
+   * and freed makes malloc sweep them all (seen as malloc_consolidate in
+   * profiles of large templates). */
+  bytes = copy_bytes (data, len);
+  parser = parse_json (g_bytes_get_data (bytes, NULL), len, error);
   if (parser == NULL)
     return NULL;
 
   loader.tmpl = ga_template_alloc ();
   loader.problems = g_ptr_array_new_with_free_func (g_free);
   loader.id_paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  loader.tmpl->bytes = g_bytes_new (data, len);
+  loader.tmpl->bytes = g_steal_pointer (&bytes);
   loader.tmpl->origin = g_strdup (origin);
 
   parse_root (&loader, json_parser_get_root (parser));

@@ -280,6 +280,18 @@ ga_template_unref (GaTemplate *tmpl)
   if (tmpl == NULL || !g_atomic_int_dec_and_test (&tmpl->ref_count))
     return;
 
+  /* The large flat arrays first: freeing a large block makes malloc sweep
+   * the small free blocks, which is cheap before the items are freed and
+   * costly after. */
+  g_free (tmpl->column_node_base);
+  g_free (tmpl->nodes);
+  g_free (tmpl->dep_start);
+  g_free (tmpl->deps);
+  g_free (tmpl->users_start);
+  g_free (tmpl->users);
+  g_free (tmpl->topo);
+  g_free (tmpl->topo_pos);
+  g_free (tmpl->node_types);
   g_clear_pointer (&tmpl->bytes, g_bytes_unref);
   g_free (tmpl->content_hash);
   g_free (tmpl->origin);
@@ -304,15 +316,6 @@ ga_template_unref (GaTemplate *tmpl)
   g_hash_table_unref (tmpl->tables_by_id);
   g_ptr_array_unref (tmpl->tables);
   g_hash_table_unref (tmpl->symbols);
-  g_free (tmpl->column_node_base);
-  g_free (tmpl->nodes);
-  g_free (tmpl->dep_start);
-  g_free (tmpl->deps);
-  g_free (tmpl->users_start);
-  g_free (tmpl->users);
-  g_free (tmpl->topo);
-  g_free (tmpl->topo_pos);
-  g_free (tmpl->node_types);
   g_free (tmpl);
 }
 
