@@ -657,6 +657,25 @@ new_cell_format (Export *ex)
   return f;
 }
 
+/* Subtotal and total rows: bold on @background; @number for their
+ * figures, centred with two decimals. */
+static lxw_format *
+new_sum_format (Export      *ex,
+                lxw_color_t  background,
+                gboolean     number)
+{
+  lxw_format *f = new_cell_format (ex);
+
+  format_set_bold (f);
+  format_set_bg_color (f, background);
+  if (number)
+    {
+      format_set_num_format (f, "0.00");
+      format_set_align (f, LXW_ALIGN_CENTER);
+    }
+  return f;
+}
+
 static void
 make_formats (Export *ex)
 {
@@ -707,23 +726,11 @@ make_formats (Export *ex)
   format_set_text_wrap (ex->f_section);
   format_set_align (ex->f_section, LXW_ALIGN_CENTER);
 
-  ex->f_subtotal = new_cell_format (ex);
-  format_set_bold (ex->f_subtotal);
-  format_set_bg_color (ex->f_subtotal, 0xF2F2F2);
-  ex->f_subtotal_num = new_cell_format (ex);
-  format_set_bold (ex->f_subtotal_num);
-  format_set_bg_color (ex->f_subtotal_num, 0xF2F2F2);
-  format_set_num_format (ex->f_subtotal_num, "0.00");
-  format_set_align (ex->f_subtotal_num, LXW_ALIGN_CENTER);
+  ex->f_subtotal = new_sum_format (ex, 0xF2F2F2, FALSE);
+  ex->f_subtotal_num = new_sum_format (ex, 0xF2F2F2, TRUE);
 
-  ex->f_total = new_cell_format (ex);
-  format_set_bold (ex->f_total);
-  format_set_bg_color (ex->f_total, 0xFFF2CC);
-  ex->f_total_num = new_cell_format (ex);
-  format_set_bold (ex->f_total_num);
-  format_set_bg_color (ex->f_total_num, 0xFFF2CC);
-  format_set_num_format (ex->f_total_num, "0.00");
-  format_set_align (ex->f_total_num, LXW_ALIGN_CENTER);
+  ex->f_total = new_sum_format (ex, 0xFFF2CC, FALSE);
+  ex->f_total_num = new_sum_format (ex, 0xFFF2CC, TRUE);
 
   ex->f_label = new_cell_format (ex);
   format_set_bold (ex->f_label);
@@ -2062,6 +2069,21 @@ grade_formula (Export     *ex,
   return g_string_free (out, FALSE);
 }
 
+/* Starts a result row below the sections (total, bonus, veto, grade,
+ * pass): every cell in the totals' format, @label across the indicator
+ * columns. */
+static void
+write_result_label (Export     *ex,
+                    guint       row,
+                    const char *label)
+{
+  const Sheet *s = &ex->scoring;
+
+  for (guint c = 0; c < N_SCORE_COLS; c++)
+    put_blank (ex, s, row, c, ex->f_total);
+  merge (ex, s, row, SC_L1, row, SC_REQ, label, ex->f_total);
+}
+
 static void
 write_scoring (Export *ex)
 {
@@ -2145,9 +2167,7 @@ write_scoring (Export *ex)
         g_string_assign (tot, t);
         g_string_assign (max, m);
       }
-    for (guint c = 0; c < N_SCORE_COLS; c++)
-      put_blank (ex, s, row, c, ex->f_total);
-    merge (ex, s, row, SC_L1, row, SC_REQ, tr (ex, "总分", "Total"), ex->f_total);
+    write_result_label (ex, row, tr (ex, "总分", "Total"));
     put_number (ex, s, row, SC_POINTS, ga_template_get_max_score (ex->tmpl), ex->f_total_num,
                 "the maximum score");
     put_formula_number (ex, s, row, SC_SCORE, tot->str, sum->score, ex->f_total_num,
@@ -2189,9 +2209,7 @@ write_scoring (Export *ex)
         formula = g_strdup (f->str);
       g_string_free (f, TRUE);
       row = ex->bonus_row;
-      for (guint c = 0; c < N_SCORE_COLS; c++)
-        put_blank (ex, s, row, c, ex->f_total);
-      merge (ex, s, row, SC_L1, row, SC_REQ, tr (ex, "附加分", "Bonus"), ex->f_total);
+      write_result_label (ex, row, tr (ex, "附加分", "Bonus"));
       put_number (ex, s, row, SC_POINTS, cap, ex->f_total_num, "the bonus cap");
       put_formula_number (ex, s, row, SC_SCORE, formula, sum->bonus, ex->f_total_num,
                           "the bonus");
@@ -2213,10 +2231,7 @@ write_scoring (Export *ex)
                            : tr (ex, "通过", "pass");
 
       row = ex->veto_row;
-      for (guint c = 0; c < N_SCORE_COLS; c++)
-        put_blank (ex, s, row, c, ex->f_total);
-      merge (ex, s, row, SC_L1, row, SC_REQ, tr (ex, "否决项（基本要求）", "Veto items (basic requirements)"),
-             ex->f_total);
+      write_result_label (ex, row, tr (ex, "否决项（基本要求）", "Veto items (basic requirements)"));
       put_formula_text (ex, s, row, SC_SCORE, f, cached, ex->f_total, "the veto status");
     }
 
@@ -2225,9 +2240,7 @@ write_scoring (Export *ex)
       g_autofree char *f = grade_formula (ex, ex->total_ref, ex->has_veto ? ex->veto_ref : NULL);
 
       row = ex->grade_row;
-      for (guint c = 0; c < N_SCORE_COLS; c++)
-        put_blank (ex, s, row, c, ex->f_total);
-      merge (ex, s, row, SC_L1, row, SC_REQ, tr (ex, "等级", "Grade"), ex->f_total);
+      write_result_label (ex, row, tr (ex, "等级", "Grade"));
       put_formula_text (ex, s, row, SC_SCORE, f,
                         sum->grade != NULL ? text_of (ex, &sum->grade->label) : "",
                         ex->f_total, "the grade");
@@ -2247,10 +2260,7 @@ write_scoring (Export *ex)
       else
         f = g_strdup_printf ("IF(%s>=%s,%s,%s)", ex->total_ref, pass, yes, no);
       row = ex->pass_row;
-      for (guint c = 0; c < N_SCORE_COLS; c++)
-        put_blank (ex, s, row, c, ex->f_total);
-      merge (ex, s, row, SC_L1, row, SC_REQ, tr (ex, "是否达到合格线", "Pass mark reached"),
-             ex->f_total);
+      write_result_label (ex, row, tr (ex, "是否达到合格线", "Pass mark reached"));
       put_number (ex, s, row, SC_POINTS, ga_template_get_pass_score (ex->tmpl), ex->f_total_num,
                   "the pass mark");
       put_formula_text (ex, s, row, SC_SCORE, f,
@@ -2966,6 +2976,26 @@ write_cp (Export *ex)
 
 /* ------------------------------------------------------- basic information */
 
+/* The name of the clean-production level @level as the template words it,
+ * for the cached value of the level cell; "below level III" when no rule
+ * has that level. */
+static const char *
+level_label (Export *ex,
+             int     level)
+{
+  GPtrArray *rules = ga_template_get_level_rules (ex->tmpl);
+  const char *label = tr (ex, "未达到III级", "below level III");
+
+  for (guint i = 0; i < rules->len; i++)
+    {
+      const GaLevelRule *rule = g_ptr_array_index (rules, i);
+
+      if (rule->level == level)
+        label = text_of (ex, &rule->label);
+    }
+  return label;
+}
+
 static void
 info_row (Export     *ex,
           guint      *row,
@@ -3101,25 +3131,10 @@ write_info (Export *ex)
             ga_value_set_blank (&v);
           info_formula (ex, &row, names[k], ex->index_ref[k], &v, ex->f_number);
         }
+      ga_value_set_text (&v, level_label (ex, sum->level));
+      info_formula (ex, &row, tr (ex, "清洁生产水平", "Clean production level"),
+                    ex->level_label_ref, &v, ex->f_text);
       ga_value_clear (&v);
-      {
-        g_autofree char *label = NULL;
-        GPtrArray *rules = ga_template_get_level_rules (ex->tmpl);
-
-        for (guint i = 0; i < rules->len; i++)
-          {
-            const GaLevelRule *rule = g_ptr_array_index (rules, i);
-
-            if (rule->level == sum->level)
-              label = g_strdup (text_of (ex, &rule->label));
-          }
-        if (label == NULL)
-          label = g_strdup (tr (ex, "未达到III级", "below level III"));
-        ga_value_set_text (&v, label);
-        info_formula (ex, &row, tr (ex, "清洁生产水平", "Clean production level"),
-                      ex->level_label_ref, &v, ex->f_text);
-        ga_value_clear (&v);
-      }
     }
   if (ga_template_get_scheme (ex->tmpl) != GA_SCHEME_CLEAN_PRODUCTION)
     {
@@ -3178,6 +3193,47 @@ write_info (Export *ex)
 }
 
 /* ------------------------------------------------------------------ summary */
+
+/* Adds to @chart (NULL when it could not be made) the series @name: rows
+ * @first to @last of the summary's column @col, labelled by column 0.
+ * FALSE, with the failure recorded naming @what, when it cannot be. */
+static gboolean
+add_summary_series (Export      *ex,
+                    lxw_chart   *chart,
+                    guint        first,
+                    guint        last,
+                    guint        col,
+                    const char  *name,
+                    const char  *what)
+{
+  const Sheet *s = &ex->summary;
+  lxw_chart_series *series = chart != NULL ? chart_add_series (chart, NULL, NULL) : NULL;
+
+  if (series == NULL)
+    {
+      check (ex, LXW_ERROR_MEMORY_MALLOC_FAILED, s, -1, -1, what);
+      return FALSE;
+    }
+  chart_series_set_categories (series, s->name, first, 0, last, 0);
+  chart_series_set_values (series, s->name, first, col, last, col);
+  chart_series_set_name (series, name);
+  return TRUE;
+}
+
+/* Places @chart on the summary sheet, its top left corner in cell (@row,
+ * @col), a little larger than libxlsxwriter's default size. */
+static void
+insert_summary_chart (Export      *ex,
+                      guint        row,
+                      guint        col,
+                      lxw_chart   *chart,
+                      const char  *what)
+{
+  const Sheet *s = &ex->summary;
+  lxw_chart_options place = { .x_offset = 10, .y_offset = 10, .x_scale = 1.2, .y_scale = 1.2 };
+
+  check (ex, worksheet_insert_chart_opt (s->ws, row, col, chart, &place), s, row, col, what);
+}
 
 static void
 write_summary (Export *ex)
@@ -3241,19 +3297,10 @@ write_summary (Export *ex)
       last = row - 1;
       if (ex->level_label_ref != NULL)
         {
-          GPtrArray *rules = ga_template_get_level_rules (ex->tmpl);
-          const char *label = tr (ex, "未达到III级", "below level III");
-
-          for (guint i = 0; i < rules->len; i++)
-            {
-              const GaLevelRule *rule = g_ptr_array_index (rules, i);
-
-              if (rule->level == sum->level)
-                label = text_of (ex, &rule->label);
-            }
           put_string (ex, s, row, 0, tr (ex, "清洁生产水平", "Clean production level"),
                       ex->f_total, "a label");
-          put_formula_text (ex, s, row, 1, ex->level_label_ref, label, ex->f_total, "the level");
+          put_formula_text (ex, s, row, 1, ex->level_label_ref, level_label (ex, sum->level),
+                            ex->f_total, "the level");
           row++;
         }
     }
@@ -3267,73 +3314,44 @@ write_summary (Export *ex)
   if (ex->has_cp && !failed (ex))
     {
       lxw_chart *col = workbook_add_chart (ex->wb, LXW_CHART_COLUMN);
-      lxw_chart_series *series = col != NULL ? chart_add_series (col, NULL, NULL) : NULL;
-      lxw_chart_options place = { .x_offset = 10, .y_offset = 10, .x_scale = 1.2, .y_scale = 1.2 };
 
-      if (series == NULL)
-        {
-          check (ex, LXW_ERROR_MEMORY_MALLOC_FAILED, s, -1, -1, "the index chart");
-          return;
-        }
-      chart_series_set_categories (series, s->name, first, 0, last, 0);
-      chart_series_set_values (series, s->name, first, 1, last, 1);
-      chart_series_set_name (series, tr (ex, "综合评价指数", "Composite index"));
+      if (!add_summary_series (ex, col, first, last, 1,
+                               tr (ex, "综合评价指数", "Composite index"), "the index chart"))
+        return;
       chart_title_set_name (col, tr (ex, "清洁生产综合评价指数", "Clean production indices"));
       chart_legend_set_position (col, LXW_CHART_LEGEND_NONE);
       chart_axis_set_min (col->y_axis, 0);
       chart_axis_set_max (col->y_axis, 100);
-      check (ex, worksheet_insert_chart_opt (s->ws, 2, 6, col, &place), s, 2, 6, "the index chart");
+      insert_summary_chart (ex, 2, 6, col, "the index chart");
     }
 
   if (points && roots->len > 0 && !failed (ex))
     {
       lxw_chart *bar = workbook_add_chart (ex->wb, LXW_CHART_BAR);
       lxw_chart *radar = roots->len >= 3 ? workbook_add_chart (ex->wb, LXW_CHART_RADAR) : NULL;
-      lxw_chart_series *series;
-      lxw_chart_options place = { .x_offset = 10, .y_offset = 10, .x_scale = 1.2, .y_scale = 1.2 };
 
       if (bar == NULL || (roots->len >= 3 && radar == NULL))
         {
           check (ex, LXW_ERROR_MEMORY_MALLOC_FAILED, s, -1, -1, "a chart");
           return;
         }
-      series = chart_add_series (bar, NULL, NULL);
-      if (series == NULL)
-        {
-          check (ex, LXW_ERROR_MEMORY_MALLOC_FAILED, s, -1, -1, "a chart series");
-          return;
-        }
-      chart_series_set_categories (series, s->name, first, 0, last, 0);
-      chart_series_set_values (series, s->name, first, 1, last, 1);
-      chart_series_set_name (series, tr (ex, "得分", "Score"));
-      series = chart_add_series (bar, NULL, NULL);
-      if (series == NULL)
-        {
-          check (ex, LXW_ERROR_MEMORY_MALLOC_FAILED, s, -1, -1, "a chart series");
-          return;
-        }
-      chart_series_set_categories (series, s->name, first, 0, last, 0);
-      chart_series_set_values (series, s->name, first, 2, last, 2);
-      chart_series_set_name (series, tr (ex, "可得分", "Attainable"));
+      if (!add_summary_series (ex, bar, first, last, 1, tr (ex, "得分", "Score"),
+                               "a chart series")
+          || !add_summary_series (ex, bar, first, last, 2, tr (ex, "可得分", "Attainable"),
+                                  "a chart series"))
+        return;
       chart_title_set_name (bar, tr (ex, "各一级指标得分", "Score by indicator"));
       chart_legend_set_position (bar, LXW_CHART_LEGEND_BOTTOM);
-      check (ex, worksheet_insert_chart_opt (s->ws, 2, 6, bar, &place), s, 2, 6, "the score chart");
+      insert_summary_chart (ex, 2, 6, bar, "the score chart");
 
       if (radar != NULL)
         {
-          series = chart_add_series (radar, NULL, NULL);
-          if (series == NULL)
-            {
-              check (ex, LXW_ERROR_MEMORY_MALLOC_FAILED, s, -1, -1, "a chart series");
-              return;
-            }
-          chart_series_set_categories (series, s->name, first, 0, last, 0);
-          chart_series_set_values (series, s->name, first, 3, last, 3);
-          chart_series_set_name (series, tr (ex, "得分率", "Rate"));
+          if (!add_summary_series (ex, radar, first, last, 3, tr (ex, "得分率", "Rate"),
+                                   "a chart series"))
+            return;
           chart_title_set_name (radar, tr (ex, "得分率", "Score rate"));
           chart_legend_set_position (radar, LXW_CHART_LEGEND_NONE);
-          check (ex, worksheet_insert_chart_opt (s->ws, 20, 6, radar, &place), s, 20, 6,
-                 "the rate chart");
+          insert_summary_chart (ex, 20, 6, radar, "the rate chart");
         }
     }
 
@@ -3344,7 +3362,6 @@ write_summary (Export *ex)
       guint src = g_array_index (t->col_of, guint, t->share_src);
       lxw_chart *pie = workbook_add_chart (ex->wb, LXW_CHART_DOUGHNUT);
       lxw_chart_series *series;
-      lxw_chart_options place = { .x_offset = 10, .y_offset = 10, .x_scale = 1.2, .y_scale = 1.2 };
 
       /* The categories are the carrier names: the label column after the
        * first choice column, else the row numbers. */
@@ -3372,13 +3389,23 @@ write_summary (Export *ex)
       chart_series_set_labels_options (series, LXW_FALSE, LXW_FALSE, LXW_FALSE);
       chart_series_set_labels_percentage (series);
       chart_title_set_name (pie, tr (ex, "能源消费结构（按折标煤）", "Energy mix (tce)"));
-      check (ex, worksheet_insert_chart_opt (s->ws, 38, 6, pie, &place), s, 38, 6,
-             "the energy mix chart");
+      insert_summary_chart (ex, 38, 6, pie, "the energy mix chart");
     }
   page_setup (ex, s, TRUE, -1, -1, 3, 0);
 }
 
 /* -------------------------------------------------------------------- main */
+
+/* Takes the next row below the sections for a result (total, bonus,
+ * veto, grade, pass) and returns the reference of its score cell. */
+static char *
+result_row (Export *ex,
+            guint  *row,
+            guint  *at)
+{
+  *at = (*row)++;
+  return cell_ref (&ex->scoring, *at, SC_SCORE);
+}
 
 static void
 compute_scoring_layout (Export *ex)
@@ -3401,41 +3428,22 @@ compute_scoring_layout (Export *ex)
     }
   ex->has_grades = ga_template_get_grades (ex->tmpl)->len > 0;
   ex->has_pass = isfinite (ga_template_get_pass_score (ex->tmpl));
-  if (!ex->points)
+  if (ex->points)
     {
-      /* Veto items count in every scheme; scores only in the points one. */
-      ex->has_bonus = ex->has_grades = ex->has_pass = FALSE;
-      if (ex->has_veto)
-        {
-          ex->veto_row = row++;
-          ex->veto_ref = cell_ref (&ex->scoring, ex->veto_row, SC_SCORE);
-        }
-      return;
+      ex->total_ref = result_row (ex, &row, &ex->total_row);
+      ex->max_ref = cell_ref (&ex->scoring, ex->total_row, SC_MAX);
     }
-
-  ex->total_row = row++;
-  ex->total_ref = cell_ref (&ex->scoring, ex->total_row, SC_SCORE);
-  ex->max_ref = cell_ref (&ex->scoring, ex->total_row, SC_MAX);
+  else
+    /* Veto items count in every scheme; scores only in the points one. */
+    ex->has_bonus = ex->has_grades = ex->has_pass = FALSE;
   if (ex->has_bonus)
-    {
-      ex->bonus_row = row++;
-      ex->bonus_ref = cell_ref (&ex->scoring, ex->bonus_row, SC_SCORE);
-    }
+    ex->bonus_ref = result_row (ex, &row, &ex->bonus_row);
   if (ex->has_veto)
-    {
-      ex->veto_row = row++;
-      ex->veto_ref = cell_ref (&ex->scoring, ex->veto_row, SC_SCORE);
-    }
+    ex->veto_ref = result_row (ex, &row, &ex->veto_row);
   if (ex->has_grades)
-    {
-      ex->grade_row = row++;
-      ex->grade_ref = cell_ref (&ex->scoring, ex->grade_row, SC_SCORE);
-    }
+    ex->grade_ref = result_row (ex, &row, &ex->grade_row);
   if (ex->has_pass)
-    {
-      ex->pass_row = row++;
-      ex->pass_ref = cell_ref (&ex->scoring, ex->pass_row, SC_SCORE);
-    }
+    ex->pass_ref = result_row (ex, &row, &ex->pass_row);
 }
 
 static void

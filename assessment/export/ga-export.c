@@ -30,6 +30,15 @@ G_DEFINE_QUARK (ga-export-error-quark, ga_export_error)
 #define NAME_MAX 255
 #endif
 
+static void
+set_exists_error (GError     **error,
+                  const char  *path)
+{
+  g_set_error (error, GA_EXPORT_ERROR, GA_EXPORT_ERROR_EXISTS,
+               "%s already exists; choose another name or allow replacing it "
+               "(--force on the command line)", path);
+}
+
 static gboolean
 check_target (const char  *path,
               gboolean     overwrite,
@@ -100,9 +109,7 @@ check_target (const char  *path,
     }
   if (!overwrite && g_file_test (path, G_FILE_TEST_EXISTS))
     {
-      g_set_error (error, GA_EXPORT_ERROR, GA_EXPORT_ERROR_EXISTS,
-                   "%s already exists; choose another name or allow replacing it "
-                   "(--force on the command line)", path);
+      set_exists_error (error, path);
       return FALSE;
     }
   return TRUE;
@@ -163,9 +170,7 @@ move_into_place (const char  *tmp,
         }
       if (errno == EEXIST)
         {
-          g_set_error (error, GA_EXPORT_ERROR, GA_EXPORT_ERROR_EXISTS,
-                       "%s already exists; choose another name or allow replacing it "
-                       "(--force on the command line)", path);
+          set_exists_error (error, path);
           return FALSE;
         }
       if (errno != EPERM && errno != ENOTSUP && errno != EOPNOTSUPP && errno != EXDEV &&
@@ -176,9 +181,7 @@ move_into_place (const char  *tmp,
         }
       if (g_file_test (path, G_FILE_TEST_EXISTS))
         {
-          g_set_error (error, GA_EXPORT_ERROR, GA_EXPORT_ERROR_EXISTS,
-                       "%s already exists; choose another name or allow replacing it "
-                       "(--force on the command line)", path);
+          set_exists_error (error, path);
           return FALSE;
         }
     }
