@@ -25,7 +25,7 @@ struct _GaBarChart
 {
   GtkWidget  parent_instance;
 
-  guint      a11y_source;   /* pending accessible description update */
+  GaChartDescription description;
 
   GArray    *bars;   /* Bar */
 };
@@ -41,9 +41,10 @@ bar_clear (gpointer data)
 }
 
 static void
-update_accessible_now (GaBarChart *self)
+describe (GtkWidget *widget,
+          GString   *description)
 {
-  g_autoptr(GString) description = g_string_new (NULL);
+  GaBarChart *self = GA_BAR_CHART (widget);
 
   for (guint i = 0; i < self->bars->len; i++)
     {
@@ -55,28 +56,6 @@ update_accessible_now (GaBarChart *self)
         g_string_append (description, _("; "));
       g_string_append_printf (description, _("%s: %s of %s"), bar->label, value, max);
     }
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description->str,
-                                  -1);
-}
-
-static gboolean
-update_accessible_cb (gpointer data)
-{
-  GaBarChart *self = data;
-
-  self->a11y_source = 0;
-  update_accessible_now (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* The description is rebuilt once after a burst of changes (a summary adds
- * one entry per section on every edit), not once per change. */
-static void
-update_accessible (GaBarChart *self)
-{
-  if (self->a11y_source == 0)
-    self->a11y_source = g_idle_add_full (G_PRIORITY_LOW, update_accessible_cb, self, NULL);
 }
 
 static void
@@ -122,35 +101,28 @@ ga_bar_chart_snapshot (GtkWidget   *widget,
       Bar *bar = &g_array_index (self->bars, Bar, i);
       double y = i * ROW_HEIGHT;
       double bar_y = y + (ROW_HEIGHT - BAR_HEIGHT) / 2.0;
+      double share = ga_chart_fraction (bar->value, bar->max);
       g_autoptr(PangoLayout) label = NULL;
       g_autoptr(PangoLayout) value = NULL;
       g_autofree char *value_text = NULL;
       GdkRGBA color;
-      int lw, lh;
 
       label = ga_chart_layout_new (widget, bar->label, 0.9, FALSE);
       pango_layout_set_width (label, (int) label_width * PANGO_SCALE);
       pango_layout_set_ellipsize (label, PANGO_ELLIPSIZE_END);
-      pango_layout_get_pixel_size (label, &lw, &lh);
-      ga_chart_set_source (cr, &fg, 0.9);
-      ga_chart_show_layout (cr, label, 0, y + (ROW_HEIGHT - lh) / 2.0);
+      ga_chart_show_text (cr, label, &fg, 0.9, 0, y + ROW_HEIGHT / 2.0, 0, 0.5);
 
       rounded_rect (cr, track_x, bar_y, track_width, BAR_HEIGHT, BAR_HEIGHT / 2.0);
       ga_chart_set_source (cr, &fg, 0.1);
       cairo_fill (cr);
 
-      if (isfinite (bar->value) && isfinite (bar->max) && bar->max > 0)
+      if (share > 0)
         {
-          double share = CLAMP (bar->value / bar->max, 0, 1);
-
-          if (share > 0)
-            {
-              ga_chart_get_color (widget, bar->color, &color);
-              rounded_rect (cr, track_x, bar_y, MAX (BAR_HEIGHT, track_width * share),
-                            BAR_HEIGHT, BAR_HEIGHT / 2.0);
-              ga_chart_set_source (cr, &color, 1.0);
-              cairo_fill (cr);
-            }
+          ga_chart_get_color (widget, bar->color, &color);
+          rounded_rect (cr, track_x, bar_y, MAX (BAR_HEIGHT, track_width * share), BAR_HEIGHT,
+                        BAR_HEIGHT / 2.0);
+          ga_chart_set_source (cr, &color, 1.0);
+          cairo_fill (cr);
         }
 
       {
@@ -161,9 +133,7 @@ ga_bar_chart_snapshot (GtkWidget   *widget,
         value_text = g_strdup_printf (_("%s/%s"), v, m);
       }
       value = ga_chart_layout_new (widget, value_text, 0.85, FALSE);
-      pango_layout_get_pixel_size (value, &lw, &lh);
-      ga_chart_set_source (cr, &fg, 0.7);
-      ga_chart_show_layout (cr, value, width - lw, y + (ROW_HEIGHT - lh) / 2.0);
+      ga_chart_show_text (cr, value, &fg, 0.7, width, y + ROW_HEIGHT / 2.0, 1, 0.5);
     }
 
   cairo_destroy (cr);
@@ -196,7 +166,7 @@ ga_bar_chart_finalize (GObject *object)
 {
   GaBarChart *self = GA_BAR_CHART (object);
 
-  g_clear_handle_id (&self->a11y_source, g_source_remove);
+  ga_chart_clear_description (&self->description);
 
   g_clear_pointer (&self->bars, g_array_unref);
 
@@ -213,8 +183,7 @@ ga_bar_chart_class_init (GaBarChartClass *klass)
   widget_class->snapshot = ga_bar_chart_snapshot;
   widget_class->measure = ga_bar_chart_measure;
 
-  gtk_widget_class_set_css_name (widget_class, "barchart");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+  ga_chart_class_setup (widget_class, "barchart");
 }
 
 static void
@@ -222,10 +191,7 @@ ga_bar_chart_init (GaBarChart *self)
 {
   self->bars = g_array_new (FALSE, TRUE, sizeof (Bar));
   g_array_set_clear_func (self->bars, bar_clear);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Scores by section"),
-                                  -1);
-  ga_chart_track_style (GTK_WIDGET (self));
+  ga_chart_setup (GTK_WIDGET (self), &self->description, _("Scores by section"), describe);
 }
 
 GtkWidget *
@@ -240,7 +206,7 @@ ga_bar_chart_clear (GaBarChart *self)
   g_return_if_fail (GA_IS_BAR_CHART (self));
 
   g_array_set_size (self->bars, 0);
-  update_accessible (self);
+  ga_chart_queue_description (&self->description);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
@@ -260,7 +226,7 @@ ga_bar_chart_add_bar (GaBarChart   *self,
   bar.max = max;
   bar.color = color;
   g_array_append_val (self->bars, bar);
-  update_accessible (self);
+  ga_chart_queue_description (&self->description);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 

@@ -97,6 +97,15 @@ ga_chart_track_style (GtkWidget *widget)
                            G_CALLBACK (dark_changed_cb), widget, G_CONNECT_SWAPPED);
 }
 
+double
+ga_chart_fraction (double value,
+                   double max)
+{
+  if (!isfinite (value) || !isfinite (max) || max <= 0)
+    return 0;
+  return CLAMP (value / max, 0, 1);
+}
+
 char *
 ga_chart_format_number (double value,
                         int    decimals)
@@ -124,4 +133,70 @@ ga_chart_format_number (double value,
       text = g_strdup ("0");
     }
   return text;
+}
+
+void
+ga_chart_show_text (cairo_t       *cr,
+                    PangoLayout   *layout,
+                    const GdkRGBA *color,
+                    double         alpha,
+                    double         x,
+                    double         y,
+                    double         xalign,
+                    double         yalign)
+{
+  int width, height;
+
+  pango_layout_get_pixel_size (layout, &width, &height);
+  ga_chart_set_source (cr, color, alpha);
+  ga_chart_show_layout (cr, layout, x - xalign * width, y - yalign * height);
+}
+
+void
+ga_chart_class_setup (GtkWidgetClass *widget_class,
+                      const char     *css_name)
+{
+  gtk_widget_class_set_css_name (widget_class, css_name);
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+void
+ga_chart_setup (GtkWidget           *widget,
+                GaChartDescription  *description,
+                const char          *label,
+                GaChartDescribeFunc  describe)
+{
+  description->widget = widget;
+  description->describe = describe;
+  description->source = 0;
+  gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+  ga_chart_track_style (widget);
+}
+
+static gboolean
+update_description_cb (gpointer data)
+{
+  GaChartDescription *description = data;
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  description->source = 0;
+  description->describe (description->widget, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (description->widget),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, text->str, -1);
+  return G_SOURCE_REMOVE;
+}
+
+void
+ga_chart_queue_description (GaChartDescription *description)
+{
+  if (description->source == 0)
+    description->source = g_idle_add_full (G_PRIORITY_LOW, update_description_cb, description,
+                                           NULL);
+}
+
+void
+ga_chart_clear_description (GaChartDescription *description)
+{
+  g_clear_handle_id (&description->source, g_source_remove);
 }

@@ -22,7 +22,7 @@ struct _GaDonutChart
 {
   GtkWidget  parent_instance;
 
-  guint      a11y_source;   /* pending accessible description update */
+  GaChartDescription description;
 
   GArray    *slices;   /* Slice */
   char      *figure;
@@ -61,9 +61,10 @@ total_of (GaDonutChart *self)
 }
 
 static void
-update_accessible_now (GaDonutChart *self)
+describe (GtkWidget *widget,
+          GString   *description)
 {
-  g_autoptr(GString) description = g_string_new (NULL);
+  GaDonutChart *self = GA_DONUT_CHART (widget);
   double total = total_of (self);
 
   if (self->figure != NULL)
@@ -85,28 +86,6 @@ update_accessible_now (GaDonutChart *self)
       else
         g_string_append_printf (description, "%s –", slice->label);
     }
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description->str,
-                                  -1);
-}
-
-static gboolean
-update_accessible_cb (gpointer data)
-{
-  GaDonutChart *self = data;
-
-  self->a11y_source = 0;
-  update_accessible_now (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* The description is rebuilt once after a burst of changes (a summary adds
- * one entry per section on every edit), not once per change. */
-static void
-update_accessible (GaDonutChart *self)
-{
-  if (self->a11y_source == 0)
-    self->a11y_source = g_idle_add_full (G_PRIORITY_LOW, update_accessible_cb, self, NULL);
 }
 
 static void
@@ -193,7 +172,6 @@ ga_donut_chart_snapshot (GtkWidget   *widget,
       g_autoptr(PangoLayout) layout = NULL;
       g_autofree char *text = NULL;
       GdkRGBA color;
-      int lw, lh;
       double y = legend_y + i * LEGEND_ROW;
 
       ga_chart_get_color (widget, i, &color);
@@ -208,9 +186,7 @@ ga_donut_chart_snapshot (GtkWidget   *widget,
       layout = ga_chart_layout_new (widget, text, 0.9, FALSE);
       pango_layout_set_width (layout, (int) MAX (10, width - legend_x - 16) * PANGO_SCALE);
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-      pango_layout_get_pixel_size (layout, &lw, &lh);
-      ga_chart_set_source (cr, &fg, 0.9);
-      ga_chart_show_layout (cr, layout, legend_x + 16, y + (LEGEND_ROW - lh) / 2.0);
+      ga_chart_show_text (cr, layout, &fg, 0.9, legend_x + 16, y + LEGEND_ROW / 2.0, 0, 0.5);
     }
 
   cairo_destroy (cr);
@@ -244,7 +220,7 @@ ga_donut_chart_finalize (GObject *object)
 {
   GaDonutChart *self = GA_DONUT_CHART (object);
 
-  g_clear_handle_id (&self->a11y_source, g_source_remove);
+  ga_chart_clear_description (&self->description);
 
   g_clear_pointer (&self->slices, g_array_unref);
   g_clear_pointer (&self->figure, g_free);
@@ -263,8 +239,7 @@ ga_donut_chart_class_init (GaDonutChartClass *klass)
   widget_class->snapshot = ga_donut_chart_snapshot;
   widget_class->measure = ga_donut_chart_measure;
 
-  gtk_widget_class_set_css_name (widget_class, "donutchart");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+  ga_chart_class_setup (widget_class, "donutchart");
 }
 
 static void
@@ -272,10 +247,7 @@ ga_donut_chart_init (GaDonutChart *self)
 {
   self->slices = g_array_new (FALSE, TRUE, sizeof (Slice));
   g_array_set_clear_func (self->slices, slice_clear);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Energy mix"),
-                                  -1);
-  ga_chart_track_style (GTK_WIDGET (self));
+  ga_chart_setup (GTK_WIDGET (self), &self->description, _("Energy mix"), describe);
 }
 
 GtkWidget *
@@ -290,7 +262,7 @@ ga_donut_chart_clear (GaDonutChart *self)
   g_return_if_fail (GA_IS_DONUT_CHART (self));
 
   g_array_set_size (self->slices, 0);
-  update_accessible (self);
+  ga_chart_queue_description (&self->description);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
@@ -306,7 +278,7 @@ ga_donut_chart_add_slice (GaDonutChart *self,
   slice.label = g_strdup (label ? label : "");
   slice.value = value;
   g_array_append_val (self->slices, slice);
-  update_accessible (self);
+  ga_chart_queue_description (&self->description);
   gtk_widget_queue_resize (GTK_WIDGET (self));
 }
 
@@ -321,7 +293,7 @@ ga_donut_chart_set_center_text (GaDonutChart *self,
   self->figure = g_strdup (figure);
   g_free (self->caption);
   self->caption = g_strdup (caption);
-  update_accessible (self);
+  ga_chart_queue_description (&self->description);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

@@ -21,7 +21,7 @@ struct _GaRadarChart
 {
   GtkWidget  parent_instance;
 
-  guint      a11y_source;   /* pending accessible description update */
+  GaChartDescription description;
 
   GArray    *axes;   /* Axis */
 };
@@ -36,18 +36,11 @@ axis_clear (gpointer data)
   g_clear_pointer (&axis->label, g_free);
 }
 
-static double
-axis_fraction (const Axis *axis)
-{
-  if (!isfinite (axis->value) || !isfinite (axis->max) || axis->max <= 0)
-    return 0;
-  return CLAMP (axis->value / axis->max, 0, 1);
-}
-
 static void
-update_accessible_now (GaRadarChart *self)
+describe (GtkWidget *widget,
+          GString   *description)
 {
-  g_autoptr(GString) description = g_string_new (NULL);
+  GaRadarChart *self = GA_RADAR_CHART (widget);
 
   for (guint i = 0; i < self->axes->len; i++)
     {
@@ -62,28 +55,6 @@ update_accessible_now (GaRadarChart *self)
       /* Translators: a section in the radar chart: "Energy: 8 of 10". */
       g_string_append_printf (description, _("%s: %s of %s"), axis->label, value, max);
     }
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description->str,
-                                  -1);
-}
-
-static gboolean
-update_accessible_cb (gpointer data)
-{
-  GaRadarChart *self = data;
-
-  self->a11y_source = 0;
-  update_accessible_now (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* The description is rebuilt once after a burst of changes (a summary adds
- * one entry per section on every edit), not once per change. */
-static void
-update_accessible (GaRadarChart *self)
-{
-  if (self->a11y_source == 0)
-    self->a11y_source = g_idle_add_full (G_PRIORITY_LOW, update_accessible_cb, self, NULL);
 }
 
 static void
@@ -118,11 +89,8 @@ ga_radar_chart_snapshot (GtkWidget   *widget,
        * nothing meaningful to draw, so say so. */
       g_autoptr (PangoLayout) layout
           = ga_chart_layout_new (widget, _("Not enough sections for a radar chart"), 0.9, FALSE);
-      int lw, lh;
 
-      pango_layout_get_pixel_size (layout, &lw, &lh);
-      ga_chart_set_source (cr, &fg, 0.55);
-      ga_chart_show_layout (cr, layout, cx - lw / 2.0, cy - lh / 2.0);
+      ga_chart_show_text (cr, layout, &fg, 0.55, cx, cy, 0.5, 0.5);
       cairo_destroy (cr);
       return;
     }
@@ -162,7 +130,7 @@ ga_radar_chart_snapshot (GtkWidget   *widget,
     {
       Axis *axis = &g_array_index (self->axes, Axis, i);
       double angle = -G_PI / 2 + 2 * G_PI * i / n;
-      double r = radius * axis_fraction (axis);
+      double r = radius * ga_chart_fraction (axis->value, axis->max);
 
       if (i == 0)
         cairo_move_to (cr, cx + r * cos (angle), cy + r * sin (angle));
@@ -180,7 +148,7 @@ ga_radar_chart_snapshot (GtkWidget   *widget,
     {
       Axis *axis = &g_array_index (self->axes, Axis, i);
       double angle = -G_PI / 2 + 2 * G_PI * i / n;
-      double r = radius * axis_fraction (axis);
+      double r = radius * ga_chart_fraction (axis->value, axis->max);
       g_autoptr(PangoLayout) layout = NULL;
       g_autofree char *percent = NULL;
       g_autofree char *text = NULL;
@@ -192,7 +160,7 @@ ga_radar_chart_snapshot (GtkWidget   *widget,
       cairo_fill (cr);
 
       if (isfinite (axis->value) && isfinite (axis->max) && axis->max > 0)
-        percent = g_strdup_printf ("%.0f%%", 100 * axis_fraction (axis));
+        percent = g_strdup_printf ("%.0f%%", 100 * ga_chart_fraction (axis->value, axis->max));
       else
         percent = g_strdup ("–");
       text = g_strdup_printf ("%s\n%s", axis->label, percent);
@@ -255,7 +223,7 @@ ga_radar_chart_finalize (GObject *object)
 {
   GaRadarChart *self = GA_RADAR_CHART (object);
 
-  g_clear_handle_id (&self->a11y_source, g_source_remove);
+  ga_chart_clear_description (&self->description);
 
   g_clear_pointer (&self->axes, g_array_unref);
 
@@ -272,8 +240,7 @@ ga_radar_chart_class_init (GaRadarChartClass *klass)
   widget_class->snapshot = ga_radar_chart_snapshot;
   widget_class->measure = ga_radar_chart_measure;
 
-  gtk_widget_class_set_css_name (widget_class, "radarchart");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+  ga_chart_class_setup (widget_class, "radarchart");
 }
 
 static void
@@ -281,10 +248,7 @@ ga_radar_chart_init (GaRadarChart *self)
 {
   self->axes = g_array_new (FALSE, TRUE, sizeof (Axis));
   g_array_set_clear_func (self->axes, axis_clear);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Section scores"),
-                                  -1);
-  ga_chart_track_style (GTK_WIDGET (self));
+  ga_chart_setup (GTK_WIDGET (self), &self->description, _("Section scores"), describe);
 }
 
 GtkWidget *
@@ -299,7 +263,7 @@ ga_radar_chart_clear (GaRadarChart *self)
   g_return_if_fail (GA_IS_RADAR_CHART (self));
 
   g_array_set_size (self->axes, 0);
-  update_accessible (self);
+  ga_chart_queue_description (&self->description);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -317,7 +281,7 @@ ga_radar_chart_add_axis (GaRadarChart *self,
   axis.value = value;
   axis.max = max;
   g_array_append_val (self->axes, axis);
-  update_accessible (self);
+  ga_chart_queue_description (&self->description);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 

@@ -454,6 +454,23 @@ heading (const char *text)
   return label;
 }
 
+/* A left-aligned label with @text and the style class @css_class, added
+ * below what the summary already shows. */
+static GtkWidget *
+append_label (GaScoreSummary *self,
+              const char     *text,
+              const char     *css_class,
+              gboolean        wrap)
+{
+  GtkWidget *label = gtk_label_new (text);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), wrap);
+  gtk_widget_add_css_class (label, css_class);
+  gtk_widget_set_parent (label, GTK_WIDGET (self));
+  return label;
+}
+
 static void
 ga_score_summary_dispose (GObject *object)
 {
@@ -517,31 +534,20 @@ ga_score_summary_init (GaScoreSummary *self)
   gtk_widget_set_margin_top (title, 0);
   gtk_widget_set_parent (title, widget);
 
-  self->headline = gtk_label_new ("–");
-  gtk_label_set_xalign (GTK_LABEL (self->headline), 0);
-  gtk_label_set_wrap (GTK_LABEL (self->headline), TRUE);
+  self->headline = append_label (self, "–", "ga-score-large", TRUE);
   gtk_label_set_selectable (GTK_LABEL (self->headline), TRUE);
-  gtk_widget_add_css_class (self->headline, "ga-score-large");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->headline), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Total score"), -1);
-  gtk_widget_set_parent (self->headline, widget);
 
-  self->headline_caption = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (self->headline_caption), 0);
-  gtk_label_set_wrap (GTK_LABEL (self->headline_caption), TRUE);
-  gtk_widget_add_css_class (self->headline_caption, "dim-label");
-  gtk_widget_set_parent (self->headline_caption, widget);
+  self->headline_caption = append_label (self, NULL, "dim-label", TRUE);
 
   self->progress = gtk_level_bar_new ();
   gtk_level_bar_set_mode (GTK_LEVEL_BAR (self->progress), GTK_LEVEL_BAR_MODE_CONTINUOUS);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Share of items answered"), -1);
   gtk_widget_set_parent (self->progress, widget);
-  self->progress_label = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (self->progress_label), 0);
-  gtk_widget_add_css_class (self->progress_label, "caption");
+  self->progress_label = append_label (self, NULL, "caption", FALSE);
   gtk_widget_add_css_class (self->progress_label, "dim-label");
-  gtk_widget_set_parent (self->progress_label, widget);
 
   veto_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
   self->veto_icon = gtk_image_new_from_icon_name ("dialog-question-symbolic");
@@ -555,20 +561,12 @@ ga_score_summary_init (GaScoreSummary *self)
   gtk_widget_set_margin_top (veto_box, 8);
   gtk_widget_set_parent (veto_box, widget);
 
-  self->grade_label = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (self->grade_label), 0);
-  gtk_label_set_wrap (GTK_LABEL (self->grade_label), TRUE);
-  gtk_widget_add_css_class (self->grade_label, "title-4");
-  gtk_widget_set_parent (self->grade_label, widget);
+  self->grade_label = append_label (self, NULL, "title-4", TRUE);
 
-  self->explanation = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (self->explanation), 0);
-  gtk_label_set_wrap (GTK_LABEL (self->explanation), TRUE);
+  self->explanation = append_label (self, NULL, "dim-label", TRUE);
   gtk_label_set_selectable (GTK_LABEL (self->explanation), TRUE);
-  gtk_widget_add_css_class (self->explanation, "dim-label");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->explanation), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("How the result was reached"), -1);
-  gtk_widget_set_parent (self->explanation, widget);
 
   gtk_widget_set_parent (heading (_("Sections")), widget);
   self->bars = ga_bar_chart_new ();

@@ -20,7 +20,7 @@ struct _GaTrendChart
 {
   GtkWidget  parent_instance;
 
-  guint      a11y_source;   /* pending accessible description update */
+  GaChartDescription description;
 
   GPtrArray *categories;   /* char* */
   GPtrArray *series;       /* Series* */
@@ -93,9 +93,10 @@ value_range (GaTrendChart *self,
 }
 
 static void
-update_accessible_now (GaTrendChart *self)
+describe (GtkWidget *widget,
+          GString   *description)
 {
-  g_autoptr(GString) description = g_string_new (NULL);
+  GaTrendChart *self = GA_TREND_CHART (widget);
 
   for (guint s = 0; s < self->series->len; s++)
     {
@@ -121,28 +122,6 @@ update_accessible_now (GaTrendChart *self)
       /* Translators: the dashed target line of a trend chart. */
       g_string_append_printf (description, _("target %s"), v);
     }
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description->str,
-                                  -1);
-}
-
-static gboolean
-update_accessible_cb (gpointer data)
-{
-  GaTrendChart *self = data;
-
-  self->a11y_source = 0;
-  update_accessible_now (self);
-  return G_SOURCE_REMOVE;
-}
-
-/* The description is rebuilt once after a burst of changes (a summary adds
- * one entry per section on every edit), not once per change. */
-static void
-update_accessible (GaTrendChart *self)
-{
-  if (self->a11y_source == 0)
-    self->a11y_source = g_idle_add_full (G_PRIORITY_LOW, update_accessible_cb, self, NULL);
 }
 
 static void
@@ -181,22 +160,18 @@ ga_trend_chart_snapshot (GtkWidget   *widget,
     {
       g_autofree char *text = ga_chart_format_number (v, 2);
       g_autoptr(PangoLayout) layout = ga_chart_layout_new (widget, text, 0.8, FALSE);
-      int lw, lh;
 
       cairo_move_to (cr, left, floor (Y_OF (v)) + 0.5);
       cairo_line_to (cr, left + plot_w, floor (Y_OF (v)) + 0.5);
       ga_chart_set_source (cr, &fg, 0.1);
       cairo_stroke (cr);
-      pango_layout_get_pixel_size (layout, &lw, &lh);
-      ga_chart_set_source (cr, &fg, 0.6);
-      ga_chart_show_layout (cr, layout, left - lw - 6, Y_OF (v) - lh / 2.0);
+      ga_chart_show_text (cr, layout, &fg, 0.6, left - 6, Y_OF (v), 1, 0.5);
     }
   if (self->unit != NULL)
     {
       g_autoptr(PangoLayout) layout = ga_chart_layout_new (widget, self->unit, 0.8, FALSE);
 
-      ga_chart_set_source (cr, &fg, 0.6);
-      ga_chart_show_layout (cr, layout, 0, 0);
+      ga_chart_show_text (cr, layout, &fg, 0.6, 0, 0, 0, 0);
     }
 
   /* Category labels. */
@@ -278,8 +253,7 @@ ga_trend_chart_snapshot (GtkWidget   *widget,
 
           cairo_rectangle (cr, lx, 6, 10, 10);
           cairo_fill (cr);
-          ga_chart_set_source (cr, &fg, 0.8);
-          ga_chart_show_layout (cr, layout, lx + 14, 3);
+          ga_chart_show_text (cr, layout, &fg, 0.8, lx + 14, 3, 0, 0);
         }
     }
 
@@ -315,7 +289,7 @@ ga_trend_chart_finalize (GObject *object)
 {
   GaTrendChart *self = GA_TREND_CHART (object);
 
-  g_clear_handle_id (&self->a11y_source, g_source_remove);
+  ga_chart_clear_description (&self->description);
 
   g_clear_pointer (&self->categories, g_ptr_array_unref);
   g_clear_pointer (&self->series, g_ptr_array_unref);
@@ -335,8 +309,7 @@ ga_trend_chart_class_init (GaTrendChartClass *klass)
   widget_class->snapshot = ga_trend_chart_snapshot;
   widget_class->measure = ga_trend_chart_measure;
 
-  gtk_widget_class_set_css_name (widget_class, "trendchart");
-  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+  ga_chart_class_setup (widget_class, "trendchart");
 }
 
 static void
@@ -345,10 +318,7 @@ ga_trend_chart_init (GaTrendChart *self)
   self->categories = g_ptr_array_new_with_free_func (g_free);
   self->series = g_ptr_array_new_with_free_func (series_free);
   self->target = NAN;
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Trend across years"),
-                                  -1);
-  ga_chart_track_style (GTK_WIDGET (self));
+  ga_chart_setup (GTK_WIDGET (self), &self->description, _("Trend across years"), describe);
 }
 
 GtkWidget *
@@ -366,7 +336,7 @@ ga_trend_chart_clear (GaTrendChart *self)
   g_ptr_array_set_size (self->series, 0);
   self->target = NAN;
   g_clear_pointer (&self->target_label, g_free);
-  update_accessible (self);
+  ga_chart_queue_description (&self->description);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -382,7 +352,7 @@ ga_trend_chart_set_categories (GaTrendChart  *self,
   g_ptr_array_set_size (self->series, 0);
   for (guint i = 0; i < n_labels; i++)
     g_ptr_array_add (self->categories, g_strdup (labels[i] ? labels[i] : ""));
-  update_accessible (self);
+  ga_chart_queue_description (&self->description);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -402,7 +372,7 @@ ga_trend_chart_add_series (GaTrendChart *self,
   series->values = g_array_sized_new (FALSE, FALSE, sizeof (double), n_values);
   g_array_append_vals (series->values, values, n_values);
   g_ptr_array_add (self->series, series);
-  update_accessible (self);
+  ga_chart_queue_description (&self->description);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -416,7 +386,7 @@ ga_trend_chart_set_target (GaTrendChart *self,
   self->target = value;
   g_free (self->target_label);
   self->target_label = g_strdup (label);
-  update_accessible (self);
+  ga_chart_queue_description (&self->description);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
