@@ -300,9 +300,8 @@ ga_store_new_assessment_from_bytes (GaStore     *store,
   if (!ga_store_step_done (store, stmt, "Creating the assessment", error))
     goto fail;
   id = sqlite3_last_insert_rowid (store->db);
-  if (!ga_store_commit (store, "Creating the assessment", error))
+  if (!ga_store_commit_changed (store, "Creating the assessment", id, error))
     return 0;
-  ga_store_emit_changed (store, id);
   return id;
 
 fail:
@@ -540,10 +539,7 @@ ga_store_set_assessment_status (GaStore            *store,
   if (!ga_store_step_changed (store, stmt, "assessment", id, "Changing the assessment's status",
                               error))
     goto fail;
-  if (!ga_store_commit (store, "Changing the assessment's status", error))
-    return FALSE;
-  ga_store_emit_changed (store, id);
-  return TRUE;
+  return ga_store_commit_changed (store, "Changing the assessment's status", id, error);
 
 fail:
   ga_store_rollback (store);
@@ -569,10 +565,7 @@ ga_store_delete_assessment (GaStore  *store,
   sqlite3_bind_int64 (stmt, 1, id);
   if (!ga_store_step_done (store, stmt, "Deleting the assessment", error))
     goto fail;
-  if (!ga_store_commit (store, "Deleting the assessment", error))
-    return FALSE;
-  ga_store_emit_changed (store, id);
-  return TRUE;
+  return ga_store_commit_changed (store, "Deleting the assessment", id, error);
 
 fail:
   ga_store_rollback (store);
@@ -794,10 +787,7 @@ ga_store_save_answer (GaStore     *store,
       return FALSE;
     }
   doing = g_strdup_printf ("Saving the answer to %s", item_id);
-  if (!ga_store_commit (store, doing, error))
-    return FALSE;
-  ga_store_emit_changed (store, assessment_id);
-  return TRUE;
+  return ga_store_commit_changed (store, doing, assessment_id, error);
 }
 
 char *

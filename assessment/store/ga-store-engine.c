@@ -291,9 +291,8 @@ ga_store_import_template (GaStore     *store,
       ga_store_rollback (store);
       return NULL;
     }
-  if (!ga_store_commit (store, "Importing the template", error))
+  if (!ga_store_commit_changed (store, "Importing the template", 0, error))
     return NULL;
-  ga_store_emit_changed (store, 0);
   return g_steal_pointer (&tmpl);
 }
 
@@ -728,10 +727,7 @@ fill_demo_answers (GaStore     *store,
         }
     }
 commit:
-  if (!ga_store_commit (store, "Creating the demo answers", error))
-    return FALSE;
-  ga_store_emit_changed (store, assessment_id);
-  return TRUE;
+  return ga_store_commit_changed (store, "Creating the demo answers", assessment_id, error);
 }
 
 gboolean

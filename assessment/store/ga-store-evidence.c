@@ -164,9 +164,8 @@ ga_store_add_evidence_bytes (GaStore     *store,
   if (!ga_store_touch_assessment (store, assessment_id, now, "Attaching the evidence", error))
     goto fail;
 
-  if (!ga_store_commit (store, "Attaching the evidence", error))
+  if (!ga_store_commit_changed (store, "Attaching the evidence", assessment_id, error))
     return 0;
-  ga_store_emit_changed (store, assessment_id);
   return id;
 
 fail:
@@ -455,10 +454,7 @@ ga_store_remove_evidence (GaStore  *store,
   sqlite3_bind_int64 (stmt, 1, evidence_id);
   if (!ga_store_step_done (store, stmt, "Removing the evidence", error))
     goto fail;
-  if (!ga_store_commit (store, "Removing the evidence", error))
-    return FALSE;
-  ga_store_emit_changed (store, assessment_id);
-  return TRUE;
+  return ga_store_commit_changed (store, "Removing the evidence", assessment_id, error);
 
 fail:
   ga_store_rollback (store);
@@ -497,10 +493,7 @@ ga_store_set_evidence_note (GaStore     *store,
   sqlite3_bind_int64 (stmt, 2, evidence_id);
   if (!ga_store_step_done (store, stmt, "Changing the evidence caption", error))
     goto fail;
-  if (!ga_store_commit (store, "Changing the evidence caption", error))
-    return FALSE;
-  ga_store_emit_changed (store, assessment_id);
-  return TRUE;
+  return ga_store_commit_changed (store, "Changing the evidence caption", assessment_id, error);
 
 fail:
   ga_store_rollback (store);

@@ -106,6 +106,12 @@ gboolean     ga_store_commit          (GaStore     *store,
                                        const char  *doing,
                                        GError     **error);
 void         ga_store_rollback        (GaStore     *store);
+/* Commits and then emits GaStore::changed for @assessment_id (0: no one
+ * assessment). */
+gboolean     ga_store_commit_changed  (GaStore     *store,
+                                       const char  *doing,
+                                       gint64       assessment_id,
+                                       GError     **error);
 gboolean     ga_store_exec            (GaStore     *store,
                                        const char  *sql,
                                        const char  *doing,

@@ -298,6 +298,18 @@ ga_store_commit (GaStore     *store,
   return TRUE;
 }
 
+gboolean
+ga_store_commit_changed (GaStore     *store,
+                         const char  *doing,
+                         gint64       assessment_id,
+                         GError     **error)
+{
+  if (!ga_store_commit (store, doing, error))
+    return FALSE;
+  ga_store_emit_changed (store, assessment_id);
+  return TRUE;
+}
+
 void
 ga_store_set_file_error (GError     **error,
                          int          errnum,
@@ -1713,9 +1725,8 @@ ga_store_add_enterprise (GaStore             *store,
   if (!ga_store_step_done (store, stmt, "Adding the enterprise", error))
     goto fail;
   id = sqlite3_last_insert_rowid (store->db);
-  if (!ga_store_commit (store, "Adding the enterprise", error))
+  if (!ga_store_commit_changed (store, "Adding the enterprise", 0, error))
     return 0;
-  ga_store_emit_changed (store, 0);
   return id;
 
 fail:
@@ -1759,10 +1770,7 @@ ga_store_update_enterprise (GaStore             *store,
   if (!ga_store_step_changed (store, stmt, "enterprise", enterprise->id, "Updating the enterprise",
                               error))
     goto fail;
-  if (!ga_store_commit (store, "Updating the enterprise", error))
-    return FALSE;
-  ga_store_emit_changed (store, 0);
-  return TRUE;
+  return ga_store_commit_changed (store, "Updating the enterprise", 0, error);
 
 fail:
   ga_store_rollback (store);
@@ -1878,10 +1886,7 @@ ga_store_delete_enterprise (GaStore  *store,
   if (!ga_store_step_changed (store, stmt, "enterprise", id, "Deleting the enterprise",
                               error))
     goto fail;
-  if (!ga_store_commit (store, "Deleting the enterprise", error))
-    return FALSE;
-  ga_store_emit_changed (store, 0);
-  return TRUE;
+  return ga_store_commit_changed (store, "Deleting the enterprise", 0, error);
 
 fail:
   ga_store_rollback (store);
