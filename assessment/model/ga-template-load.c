@@ -80,7 +80,8 @@ index_path (const char *path,
       if (klen > 0)
         *o++ = '.';
     }
-  memcpy (o, key, klen);
+  if (klen > 0)
+    memcpy (o, key, klen);
   o += klen;
   *o++ = '[';
   while (n > 0)
