@@ -20,8 +20,15 @@
 
 #define ENERGY_TEMPLATE "energy-audit-gbt17166-2019"
 
-/* A factor: NaN for "no number in this cell". Status C = confirmed (the row
- * ships verified), P = partly, U = unconfirmed (both ship unverified). */
+/* The status column says in words how far a row is confirmed: against a
+ * source that reproduces the official table (the row ships verified), partly
+ * (one secondary source, or the sources disagree) or not at all (both ship
+ * unverified). */
+#define ST_C "已核对"
+#define ST_P "部分核对"
+#define ST_U "未核对"
+
+/* A factor: NaN for "no number in this cell". */
 typedef struct {
   const char *key;
   const char *unit;
@@ -35,50 +42,50 @@ typedef struct {
  * lower and the upper end. 煤矿瓦斯气's kJ range and the MJ column of Table
  * B are not shipped (U or not needed). */
 static const CoalRow gbt2589_expected[] = {
-  { "raw_coal",           "kg",  0.7143,  20908, "C" },
-  { "washed_coal",        "kg",  0.9000,  26344, "C" },
-  { "middlings",          "kg",  0.2857,  8363,  "C" },
-  { "coal_slime_low",     "kg",  0.2857,  8363,  "C" },
-  { "coal_slime_high",    "kg",  0.4286,  12545, "C" },
-  { "coke",               "kg",  0.9714,  28435, "C" },
-  { "crude_oil",          "kg",  1.4286,  41816, "C" },
-  { "fuel_oil",           "kg",  1.4286,  41816, "C" },
-  { "gasoline",           "kg",  1.4714,  43070, "C" },
-  { "kerosene",           "kg",  1.4714,  43070, "C" },
-  { "diesel",             "kg",  1.4571,  42652, "C" },
-  { "coal_tar",           "kg",  1.1429,  33453, "C" },
-  { "residual_oil",       "kg",  1.4286,  41816, "C" },
-  { "lpg",                "kg",  1.7143,  50179, "C" },
-  { "refinery_gas",       "kg",  1.5714,  46055, "C" },
-  { "oilfield_gas",       "m³",  1.3300,  38931, "C" },
-  { "gasfield_gas",       "m³",  1.2143,  35544, "C" },
-  { "cbm_low",            "m³",  0.5000,  NAN,   "C" },
-  { "cbm_high",           "m³",  0.5714,  NAN,   "C" },
-  { "coke_oven_gas_low",  "m³",  0.5714,  16726, "C" },
-  { "coke_oven_gas_high", "m³",  0.6143,  17981, "C" },
-  { "bf_gas",             "m³",  0.1286,  3763,  "C" },
-  { "producer_gas",       "m³",  0.1786,  5227,  "C" },
-  { "oil_cat_gas",        "m³",  0.6571,  19235, "C" },
-  { "oil_thermal_gas",    "m³",  1.2143,  35544, "C" },
-  { "coke_gas",           "m³",  0.5571,  16308, "C" },
-  { "pressure_gas",       "m³",  0.5143,  15054, "C" },
-  { "water_gas",          "m³",  0.3571,  10454, "C" },
-  { "crude_benzene",      "kg",  1.4286,  41816, "C" },
-  { "heat",               "MJ",  0.03412, NAN,   "C" },
-  { "electricity",        "kWh", 0.1229,  3600,  "C" },
-  { "steam_lp",           "kg",  0.1286,  NAN,   "C" },
+  { "raw_coal",           "kg",  0.7143,  20908, ST_C },
+  { "washed_coal",        "kg",  0.9000,  26344, ST_C },
+  { "middlings",          "kg",  0.2857,  8363,  ST_C },
+  { "coal_slime_low",     "kg",  0.2857,  8363,  ST_C },
+  { "coal_slime_high",    "kg",  0.4286,  12545, ST_C },
+  { "coke",               "kg",  0.9714,  28435, ST_C },
+  { "crude_oil",          "kg",  1.4286,  41816, ST_C },
+  { "fuel_oil",           "kg",  1.4286,  41816, ST_C },
+  { "gasoline",           "kg",  1.4714,  43070, ST_C },
+  { "kerosene",           "kg",  1.4714,  43070, ST_C },
+  { "diesel",             "kg",  1.4571,  42652, ST_C },
+  { "coal_tar",           "kg",  1.1429,  33453, ST_C },
+  { "residual_oil",       "kg",  1.4286,  41816, ST_C },
+  { "lpg",                "kg",  1.7143,  50179, ST_C },
+  { "refinery_gas",       "kg",  1.5714,  46055, ST_C },
+  { "oilfield_gas",       "m³",  1.3300,  38931, ST_C },
+  { "gasfield_gas",       "m³",  1.2143,  35544, ST_C },
+  { "cbm_low",            "m³",  0.5000,  NAN,   ST_C },
+  { "cbm_high",           "m³",  0.5714,  NAN,   ST_C },
+  { "coke_oven_gas_low",  "m³",  0.5714,  16726, ST_C },
+  { "coke_oven_gas_high", "m³",  0.6143,  17981, ST_C },
+  { "bf_gas",             "m³",  0.1286,  3763,  ST_C },
+  { "producer_gas",       "m³",  0.1786,  5227,  ST_C },
+  { "oil_cat_gas",        "m³",  0.6571,  19235, ST_C },
+  { "oil_thermal_gas",    "m³",  1.2143,  35544, ST_C },
+  { "coke_gas",           "m³",  0.5571,  16308, ST_C },
+  { "pressure_gas",       "m³",  0.5143,  15054, ST_C },
+  { "water_gas",          "m³",  0.3571,  10454, ST_C },
+  { "crude_benzene",      "kg",  1.4286,  41816, ST_C },
+  { "heat",               "MJ",  0.03412, NAN,   ST_C },
+  { "electricity",        "kWh", 0.1229,  3600,  ST_C },
+  { "steam_lp",           "kg",  0.1286,  NAN,   ST_C },
   /* Table B */
-  { "fresh_water",        "t",   0.0857,  NAN,   "C" },
-  { "soft_water",         "t",   0.4857,  NAN,   "C" },
-  { "deaerated_water",    "t",   0.9714,  NAN,   "C" },
-  { "compressed_air",     "m³",  0.0400,  NAN,   "C" },
-  { "blast_air",          "m³",  0.0300,  NAN,   "P" },
-  { "oxygen",             "m³",  0.4000,  NAN,   "C" },
-  { "nitrogen_byproduct", "m³",  0.4000,  NAN,   "P" },
-  { "nitrogen_main",      "m³",  0.6714,  NAN,   "U" },
-  { "co2_gas",            "m³",  0.2143,  NAN,   "U" },
-  { "acetylene",          "m³",  8.3143,  NAN,   "P" },
-  { "calcium_carbide",    "kg",  2.0786,  NAN,   "P" },
+  { "fresh_water",        "t",   0.0857,  NAN,   ST_C },
+  { "soft_water",         "t",   0.4857,  NAN,   ST_C },
+  { "deaerated_water",    "t",   0.9714,  NAN,   ST_C },
+  { "compressed_air",     "m³",  0.0400,  NAN,   ST_C },
+  { "blast_air",          "m³",  0.0300,  NAN,   ST_P },
+  { "oxygen",             "m³",  0.4000,  NAN,   ST_C },
+  { "nitrogen_byproduct", "m³",  0.4000,  NAN,   ST_P },
+  { "nitrogen_main",      "m³",  0.6714,  NAN,   ST_U },
+  { "co2_gas",            "m³",  0.2143,  NAN,   ST_U },
+  { "acetylene",          "m³",  8.3143,  NAN,   ST_P },
+  { "calcium_carbide",    "kg",  2.0786,  NAN,   ST_P },
 };
 
 typedef struct {
@@ -96,26 +103,26 @@ typedef struct {
  * §3 [M], hence U. Rows without an oxidation rate in either note (焦油, 粗苯,
  * 其他煤气) are not shipped. */
 static const FuelRow co2_fuel_expected[] = {
-  { "diesel",              42.652, 20.20, 98, 1000,  "C" },
-  { "gasoline",            43.070, 18.90, 98, 1000,  "C" },
-  { "fuel_oil",            41.816, 21.10, 98, 1000,  "C" },
-  { "crude_oil",           41.816, 20.10, 98, 1000,  "C" },
-  { "lpg",                 50.179, 17.20, 98, 1000,  "C" },
-  { "natural_gas",         389.31, 15.30, 99, 10000, "C" },
-  { "coke",                28.447, 29.50, 93, 1000,  "P" },
-  { "refinery_gas",        45.998, 18.20, 99, 1000,  "P" },
-  { "kerosene",            44.750, 19.60, 98, 1000,  "P" },
-  { "raw_coal",            20.908, 26.37, 94, 1000,  "U" },
-  { "anthracite",          20.304, 27.49, 94, 1000,  "P" },
-  { "bituminous",          19.570, 26.18, 93, 1000,  "P" },
-  { "lignite",             14.080, 28.00, 96, 1000,  "P" },
-  { "washed_coal",         26.344, 25.40, 90, 1000,  "P" },
-  { "other_washed_coal",   8.363,  25.40, 90, 1000,  "P" },
-  { "other_coal_products", 17.460, 33.60, 90, 1000,  "P" },
-  { "lng",                 41.868, 17.20, 98, 1000,  "P" },
-  { "coke_oven_gas",       173.54, 12.10, 99, 10000, "P" },
-  { "bf_gas",              33.00,  70.80, 99, 10000, "U" },
-  { "bof_gas",             84.00,  49.60, 99, 10000, "U" },
+  { "diesel",              42.652, 20.20, 98, 1000,  ST_C },
+  { "gasoline",            43.070, 18.90, 98, 1000,  ST_C },
+  { "fuel_oil",            41.816, 21.10, 98, 1000,  ST_C },
+  { "crude_oil",           41.816, 20.10, 98, 1000,  ST_C },
+  { "lpg",                 50.179, 17.20, 98, 1000,  ST_C },
+  { "natural_gas",         389.31, 15.30, 99, 10000, ST_C },
+  { "coke",                28.447, 29.50, 93, 1000,  ST_P },
+  { "refinery_gas",        45.998, 18.20, 99, 1000,  ST_P },
+  { "kerosene",            44.750, 19.60, 98, 1000,  ST_P },
+  { "raw_coal",            20.908, 26.37, 94, 1000,  ST_U },
+  { "anthracite",          20.304, 27.49, 94, 1000,  ST_P },
+  { "bituminous",          19.570, 26.18, 93, 1000,  ST_P },
+  { "lignite",             14.080, 28.00, 96, 1000,  ST_P },
+  { "washed_coal",         26.344, 25.40, 90, 1000,  ST_P },
+  { "other_washed_coal",   8.363,  25.40, 90, 1000,  ST_P },
+  { "other_coal_products", 17.460, 33.60, 90, 1000,  ST_P },
+  { "lng",                 41.868, 17.20, 98, 1000,  ST_P },
+  { "coke_oven_gas",       173.54, 12.10, 99, 10000, ST_P },
+  { "bf_gas",              33.00,  70.80, 99, 10000, ST_U },
+  { "bof_gas",             84.00,  49.60, 99, 10000, ST_U },
 };
 
 typedef struct {
@@ -127,18 +134,18 @@ typedef struct {
 /* verification.md §2, 电力二氧化碳排放因子 (kgCO₂/kWh), per year and
  * region; 2021 regional and residual-mix values are U. */
 static const GridRow grid_expected[] = {
-  { "2021_national", 0.5568, "C" }, { "2022_national", 0.5366, "C" }, { "2023_national", 0.5306, "C" },
-  { "2021_national_residual", 0.5942, "U" }, { "2022_national_residual", 0.5856, "C" },
-  { "2023_national_residual", 0.6096, "C" },
-  { "2021_national_fossil", 0.8426, "C" }, { "2022_national_fossil", 0.8325, "C" },
-  { "2023_national_fossil", 0.8273, "C" },
-  { "2021_north", 0.7120, "U" }, { "2022_north", 0.6776, "C" }, { "2023_north", 0.6361, "C" },
-  { "2021_northeast", 0.6012, "U" }, { "2022_northeast", 0.5564, "C" }, { "2023_northeast", 0.5122, "C" },
-  { "2021_east", 0.5992, "U" }, { "2022_east", 0.5617, "C" }, { "2023_east", 0.5500, "C" },
-  { "2021_central", 0.5354, "U" }, { "2022_central", 0.5395, "C" }, { "2023_central", 0.5271, "C" },
-  { "2021_northwest", 0.5951, "U" }, { "2022_northwest", 0.5857, "C" }, { "2023_northwest", 0.5543, "C" },
-  { "2021_south", 0.4326, "U" }, { "2022_south", 0.3869, "C" }, { "2023_south", 0.4042, "C" },
-  { "2021_southwest", 0.2113, "U" }, { "2022_southwest", 0.2268, "C" }, { "2023_southwest", 0.2472, "C" },
+  { "2021_national", 0.5568, ST_C }, { "2022_national", 0.5366, ST_C }, { "2023_national", 0.5306, ST_C },
+  { "2021_national_residual", 0.5942, ST_U }, { "2022_national_residual", 0.5856, ST_C },
+  { "2023_national_residual", 0.6096, ST_C },
+  { "2021_national_fossil", 0.8426, ST_C }, { "2022_national_fossil", 0.8325, ST_C },
+  { "2023_national_fossil", 0.8273, ST_C },
+  { "2021_north", 0.7120, ST_U }, { "2022_north", 0.6776, ST_C }, { "2023_north", 0.6361, ST_C },
+  { "2021_northeast", 0.6012, ST_U }, { "2022_northeast", 0.5564, ST_C }, { "2023_northeast", 0.5122, ST_C },
+  { "2021_east", 0.5992, ST_U }, { "2022_east", 0.5617, ST_C }, { "2023_east", 0.5500, ST_C },
+  { "2021_central", 0.5354, ST_U }, { "2022_central", 0.5395, ST_C }, { "2023_central", 0.5271, ST_C },
+  { "2021_northwest", 0.5951, ST_U }, { "2022_northwest", 0.5857, ST_C }, { "2023_northwest", 0.5543, ST_C },
+  { "2021_south", 0.4326, ST_U }, { "2022_south", 0.3869, ST_C }, { "2023_south", 0.4042, ST_C },
+  { "2021_southwest", 0.2113, ST_U }, { "2022_southwest", 0.2268, ST_C }, { "2023_southwest", 0.2472, ST_C },
 };
 
 static GaTemplate *
@@ -217,7 +224,7 @@ assert_status (GaLookupTable *table,
   if (g_strcmp0 (cell_text (table, key, "status"), status) != 0)
     g_error ("table %s row %s: status %s, the notes say %s", table->id, key,
              cell_text (table, key, "status"), status);
-  if (row->verified != g_str_equal (status, "C"))
+  if (row->verified != g_str_equal (status, ST_C))
     g_error ("table %s row %s: verified=%d but the status is %s", table->id, key,
              row->verified, status);
   g_assert_nonnull (row->note);
@@ -253,9 +260,10 @@ test_gbt2589 (void)
 
   g_assert_cmpuint (table->rows->len, ==, G_N_ELEMENTS (gbt2589_expected));
   /* verification.md §1: ship the table labelled as the 2008 Annex A with the
-   * 2020 revisions unverified. */
+   * 2020 revisions unverified, in words a user can check. */
   g_assert_cmpstr (table->source, ==,
-                   "GB/T 2589-2008 Annex A (2020 edition: revisions not verified); verification.md §1");
+                   "GB/T 2589-2008 附录A、附录B (GB/T 2589-2020 对附录的修订未核对) / "
+                   "GB/T 2589-2008 Annex A and B (2020 edition: revisions not verified)");
   g_assert_false (table->verified);
 
   for (guint i = 0; i < G_N_ELEMENTS (gbt2589_expected); i++)
@@ -403,8 +411,8 @@ test_co2_heat (void)
   /* 1 MJ = 0.001 GJ; steam (低压) 3 763 MJ/t (verification.md §1, MJ P). */
   assert_factor (table, "heat", "gj_per_unit", 0.001);
   assert_factor (table, "steam_lp", "gj_per_unit", 0.003763);
-  assert_status (table, "heat", "U");
-  assert_status (table, "steam_lp", "U");
+  assert_status (table, "heat", ST_U);
+  assert_status (table, "steam_lp", ST_U);
 }
 
 static void

@@ -626,6 +626,135 @@ test_electroplating_weights (void)
   g_assert_cmpuint (ga_template_get_level_rules (tmpl)->len, ==, 3);
 }
 
+/* Texts a user sees (sources, reasons for unverified values, row notes,
+ * guidance, titles) cite public documents: standards with their clauses,
+ * announcements, published forms. They must never point to the project's
+ * own research notes, which do not ship: no note file names, no section
+ * references in the notes' style ("§2.1"), no confidence tags. */
+static const char * const note_markers[] = {
+  ".md", "[3P]", "[M]", "[U]", "[S]", "[V", "VERIFY",
+};
+
+/* The first note-style reference in @text, or NULL. */
+static const char *
+note_reference (const char *text)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (note_markers); i++)
+    if (strstr (text, note_markers[i]) != NULL)
+      return note_markers[i];
+  /* "§" followed by a section number, as in "§2.1" or "§ 1–§5". */
+  for (const char *p = strstr (text, "§"); p != NULL; p = strstr (p + 1, "§"))
+    {
+      const char *q = p + strlen ("§");
+      while (*q == ' ')
+        q++;
+      if (g_ascii_isdigit (*q))
+        return "§ and a section number";
+    }
+  return NULL;
+}
+
+/* Adds "path: marker in 'text'" to @found for every string below @node. */
+static void
+collect_note_references (JsonNode   *node,
+                         const char *path,
+                         GPtrArray  *found)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT:
+      {
+        JsonObject *object = json_node_get_object (node);
+        g_autoptr(GList) members = json_object_get_members (object);
+
+        for (GList *l = members; l != NULL; l = l->next)
+          {
+            g_autofree char *child = g_strdup_printf ("%s.%s", path, (const char *) l->data);
+            collect_note_references (json_object_get_member (object, l->data), child, found);
+          }
+        break;
+      }
+    case JSON_NODE_ARRAY:
+      {
+        JsonArray *array = json_node_get_array (node);
+
+        for (guint i = 0; i < json_array_get_length (array); i++)
+          {
+            g_autofree char *child = g_strdup_printf ("%s[%u]", path, i);
+            collect_note_references (json_array_get_element (array, i), child, found);
+          }
+        break;
+      }
+    case JSON_NODE_VALUE:
+      if (json_node_get_value_type (node) == G_TYPE_STRING)
+        {
+          const char *text = json_node_get_string (node);
+          const char *marker = note_reference (text);
+
+          if (marker != NULL)
+            g_ptr_array_add (found, g_strdup_printf ("%s: %s in '%s'", path, marker, text));
+        }
+      break;
+    case JSON_NODE_NULL:
+    default:
+      break;
+    }
+}
+
+static GPtrArray *
+note_references_in (const char *json)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  GPtrArray *found = g_ptr_array_new_with_free_func (g_free);
+
+  json_parser_load_from_data (parser, json, -1, &error);
+  g_assert_no_error (error);
+  collect_note_references (json_parser_get_root (parser), "$", found);
+  return found;
+}
+
+/* The check itself finds every kind of reference, and not plain citations. */
+static void
+test_note_references_detected (void)
+{
+  g_autoptr(GPtrArray) found = note_references_in (
+      "{\"source\": \"green-factory.md §2.1 (table) [3P]\","
+      " \"sections\": [{\"unverified_reason\": \"wording [M]; topic list [V S1/S2]\"},"
+      "  {\"note\": \"verification.md\"}, {\"note\": \"see § 1.4\"},"
+      "  {\"x\": [\"[U] memory\", \"[S] stated\", \"year VERIFY\"]}],"
+      " \"ok\": [\"GB/T 36132-2025 第5章 评分规则\", \"GB/T 2589-2008 附录A\","
+      "  \"《电镀行业清洁生产评价指标体系》表1 (综合电镀) 第5行\", \"§ alone\", 3]}");
+
+  for (guint i = 0; i < found->len; i++)
+    g_test_message ("%s", (const char *) found->pdata[i]);
+  g_assert_cmpuint (found->len, ==, 7);
+  g_assert_true (g_str_has_prefix (found->pdata[0], "$.source: .md in"));
+  g_assert_true (g_str_has_prefix (found->pdata[3], "$.sections[2].note: § and a section number"));
+  g_assert_true (g_str_has_prefix (found->pdata[6], "$.sections[3].x[2]: VERIFY"));
+}
+
+/* No string anywhere in a bundled template refers to the research notes. */
+static void
+test_no_note_references (gconstpointer data)
+{
+  const char *id = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GaTemplate) tmpl = ga_template_new_from_resource (id, &error);
+  g_autoptr(GPtrArray) found = NULL;
+  g_autofree char *json = NULL;
+  gsize size;
+  const char *bytes;
+
+  g_assert_no_error (error);
+  bytes = g_bytes_get_data (ga_template_get_bytes (tmpl), &size);
+  json = g_strndup (bytes, size);
+  found = note_references_in (json);
+  for (guint i = 0; i < found->len; i++)
+    g_printerr ("%s: %s\n", id, (const char *) found->pdata[i]);
+  g_assert_cmpuint (found->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -637,6 +766,12 @@ main (int   argc,
     {
       g_autofree char *path = g_strdup_printf ("/ga/templates/bundled/%s", bundled_ids[i]);
       g_test_add_data_func (path, bundled_ids[i], test_bundled);
+    }
+  g_test_add_func ("/ga/templates/provenance/detector", test_note_references_detected);
+  for (guint i = 0; i < G_N_ELEMENTS (bundled_ids); i++)
+    {
+      g_autofree char *path = g_strdup_printf ("/ga/templates/provenance/%s", bundled_ids[i]);
+      g_test_add_data_func (path, bundled_ids[i], test_no_note_references);
     }
   g_test_add_func ("/ga/templates/green-factory/first-level-points", test_first_level_points);
   g_test_add_func ("/ga/templates/electroplating/weights", test_electroplating_weights);
