@@ -16,19 +16,6 @@
 
 G_BEGIN_DECLS
 
-/* Helpers defined in greenassess-cli.c that the export command shares.
- *
- * ga_cli_open_template(): a TEMPLATE argument. An existing regular file is
- * loaded; otherwise a bundled id is used; otherwise the error names both
- * possibilities (a folder named like a bundled id is not a template file,
- * so the bundled template is used then).
- *
- * ga_cli_default_language(): "zh_CN" when the user's language (LANGUAGE,
- * LC_ALL, LC_MESSAGES, LANG, in gettext's order) is Chinese, else "en". */
-GaTemplate  *ga_cli_open_template            (const char  *spec,
-                                              GError     **error);
-const char  *ga_cli_default_language         (void);
-
 /* An engine evaluated with the answers file @answers_path for @tmpl. */
 GaEngine    *ga_cli_export_engine_from_files (GaTemplate  *tmpl,
                                               const char  *answers_path,

@@ -246,30 +246,44 @@ ga_cli_print_problem (const char *where,
     }
 }
 
-static gboolean
-is_bundled_id (const char *spec)
-{
-  g_auto(GStrv) ids = ga_template_list_bundled ();
-
-  return ids != NULL && g_strv_contains ((const char * const *) ids, spec);
-}
-
 GaTemplate *
-ga_cli_load_template (const char  *spec,
+ga_cli_open_template (const char  *spec,
                       GError     **error)
 {
-  /* A path wins over an id: a user who has a file named like a bundled
-   * template in the current folder means that file. */
-  if (g_file_test (spec, G_FILE_TEST_EXISTS))
+  g_auto(GStrv) ids = NULL;
+
+  /* A file wins over an id, but only a regular file: a folder that happens
+   * to be named like a bundled template (a checkout of the templates, an
+   * export folder) is not what the user means. */
+  if (g_file_test (spec, G_FILE_TEST_IS_REGULAR))
     return ga_template_new_from_file (spec, error);
 
-  if (is_bundled_id (spec))
+  ids = ga_template_list_bundled ();
+  if (ids != NULL && g_strv_contains ((const char * const *) ids, spec))
     return ga_template_new_from_resource (spec, error);
 
-  g_set_error (error, GA_TEMPLATE_ERROR, GA_TEMPLATE_ERROR_NOT_FOUND,
-               _("no such file, and no bundled template has this id; give the path of a "
-                 "template file, or one of the ids that 'greenassess-cli templates' lists"));
+  if (g_file_test (spec, G_FILE_TEST_EXISTS))
+    g_set_error (error, GA_TEMPLATE_ERROR, GA_TEMPLATE_ERROR_NOT_FOUND,
+                 _("this is a folder or a special file, not a template file, and no bundled "
+                   "template has this id; give the path of a template file (.json), or one "
+                   "of the ids that 'greenassess-cli templates' lists"));
+  else
+    g_set_error (error, GA_TEMPLATE_ERROR, GA_TEMPLATE_ERROR_NOT_FOUND,
+                 _("no such file, and no bundled template has this id; give the path of a "
+                   "template file, or one of the ids that 'greenassess-cli templates' lists"));
   return NULL;
+}
+
+const char *
+ga_cli_default_language (void)
+{
+  /* The first entry of the user's language list decides, as it does for
+   * gettext (and for ga_text_get() without a language). */
+  const char * const *names = g_get_language_names ();
+
+  if (names[0] != NULL && g_str_has_prefix (names[0], "zh"))
+    return "zh_CN";
+  return "en";
 }
 
 guint

@@ -93,11 +93,17 @@ int          ga_cli_usage_error        (GOptionContext      *context,
 void         ga_cli_print_problem      (const char          *where,
                                         const char          *message);
 
-/* A template given on the command line: an existing file path, or else the
- * id of a bundled template. The error says which of the two was tried and
- * how to list the bundled ones. */
-GaTemplate  *ga_cli_load_template      (const char          *spec,
+/* A template given on the command line (TEMPLATE, --template): an existing
+ * regular file is loaded; otherwise a bundled template with that id is
+ * used; otherwise the error names both possibilities and how to list the
+ * bundled ids. A folder named like a bundled id is not a template file, so
+ * the bundled template is used then. */
+GaTemplate  *ga_cli_open_template      (const char          *spec,
                                         GError             **error);
+
+/* "zh_CN" when the user's language (LANGUAGE, LC_ALL, LC_MESSAGES, LANG, in
+ * gettext's order) is Chinese, else "en". */
+const char  *ga_cli_default_language   (void);
 
 /* Width in terminal cells: CJK characters take two. */
 guint        ga_cli_display_width      (const char          *text);

@@ -13,7 +13,6 @@
 #include <string.h>
 
 #include "ga-cli.h"
-#include "ga-cli-export.h"
 
 /* The commands. A new command is one line here and a handler in its own
  * file (declared in ga-cli.h). Store and export commands exist only when
@@ -59,49 +58,6 @@ find_command (const char *name)
     if (g_strcmp0 (commands[i].name, name) == 0)
       return &commands[i];
   return NULL;
-}
-
-/* ------------------------------------------------------------------------ */
-/* shared with ga-cli-export.c (declared in ga-cli-export.h)                */
-
-GaTemplate *
-ga_cli_open_template (const char  *spec,
-                      GError     **error)
-{
-  g_auto(GStrv) ids = NULL;
-
-  /* A file wins over an id, but only a regular file: a folder that happens
-   * to be named like a bundled template (a checkout of the templates, an
-   * export folder) is not what the user means. */
-  if (g_file_test (spec, G_FILE_TEST_IS_REGULAR))
-    return ga_template_new_from_file (spec, error);
-
-  ids = ga_template_list_bundled ();
-  if (ids != NULL && g_strv_contains ((const char * const *) ids, spec))
-    return ga_template_new_from_resource (spec, error);
-
-  if (g_file_test (spec, G_FILE_TEST_EXISTS))
-    g_set_error (error, GA_TEMPLATE_ERROR, GA_TEMPLATE_ERROR_NOT_FOUND,
-                 _("this is a folder or a special file, not a template file, and no bundled "
-                   "template has this id; give the path of a template file (.json), or one "
-                   "of the ids that 'greenassess-cli templates' lists"));
-  else
-    g_set_error (error, GA_TEMPLATE_ERROR, GA_TEMPLATE_ERROR_NOT_FOUND,
-                 _("no such file, and no bundled template has this id; give the path of a "
-                   "template file, or one of the ids that 'greenassess-cli templates' lists"));
-  return NULL;
-}
-
-const char *
-ga_cli_default_language (void)
-{
-  /* The first entry of the user's language list decides, as it does for
-   * gettext (and for ga_text_get() without a language). */
-  const char * const *names = g_get_language_names ();
-
-  if (names[0] != NULL && g_str_has_prefix (names[0], "zh"))
-    return "zh_CN";
-  return "en";
 }
 
 /* ------------------------------------------------------------------------ */
@@ -352,7 +308,8 @@ append_item (EvalPrinter  *p,
     }
   else if (r->value.kind != GA_VALUE_BLANK)
     {
-      g_autofree char *value = ga_value_to_display (&r->value);
+      /* As the item's "format" says ("0.00", "0.0%"), like the workbook. */
+      g_autofree char *value = ga_engine_format_value (p->engine, item->id);
 
       g_string_append_printf (p->out, "  %s %s", _("value"), value);
       if (item->unit != NULL && r->value.kind == GA_VALUE_NUMBER)
@@ -468,7 +425,8 @@ append_summary (EvalPrinter *p,
                             _("Note: this template has values not verified against the "
                               "official text."));
   g_string_append_printf (out, "%s: ", _("Answered"));
-  g_string_append_printf (out, _("%u of %u items"), s->answered, s->total);
+  g_string_append_printf (out, ngettext ("%u of %u item", "%u of %u items", s->total),
+                          s->answered, s->total);
   g_string_append_c (out, '\n');
   g_string_append_printf (out, "%s: %s\n", _("Status"), ga_status_to_string (s->status));
 
@@ -502,8 +460,15 @@ append_summary (EvalPrinter *p,
   g_string_append_c (out, '\n');
 
   if (s->grade != NULL)
-    g_string_append_printf (out, "%s: %s %s\n", _("Grade"), s->grade->id,
-                            ga_text_get (&s->grade->label, p->lang));
+    {
+      const char *label = ga_text_get (&s->grade->label, p->lang);
+
+      /* A grade without a label is labelled with its id: show it once. */
+      if (label == NULL || label[0] == '\0' || g_strcmp0 (label, s->grade->id) == 0)
+        g_string_append_printf (out, "%s: %s\n", _("Grade"), s->grade->id);
+      else
+        g_string_append_printf (out, "%s: %s %s\n", _("Grade"), s->grade->id, label);
+    }
 
   if (ga_template_get_scheme (tmpl) == GA_SCHEME_CLEAN_PRODUCTION)
     {
@@ -544,10 +509,10 @@ append_outputs (EvalPrinter *p,
     {
       const GaOutput *o = g_ptr_array_index (outputs, i);
       const GaResult *r = ga_engine_get_output_result (p->engine, o);
-      g_autofree char *value = r != NULL ? ga_value_to_display (&r->value) : g_strdup ("");
+      g_autofree char *value = r != NULL ? ga_engine_format_value (p->engine, o->id) : NULL;
 
       g_string_append_printf (p->out, "  %s  %s  = %s", o->id, ga_text_get (&o->title, p->lang),
-                              value[0] != '\0' ? value : _("(blank)"));
+                              value != NULL && value[0] != '\0' ? value : _("(blank)"));
       if (o->unit != NULL && r != NULL && r->value.kind == GA_VALUE_NUMBER)
         g_string_append_printf (p->out, " %s", o->unit);
       g_string_append_c (p->out, '\n');
