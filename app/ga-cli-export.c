@@ -16,6 +16,7 @@
 
 #include "ga-cli-export.h"
 #include "ga-export.h"
+#include "ga-json.h"
 
 #ifdef GA_CLI_HAVE_STORE
 #include "ga-codes.h"
@@ -241,7 +242,7 @@ load_assessment (GaStore             *store,
   g_hash_table_iter_init (&iter, stored);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
-      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(JsonParser) parser = NULL;
       g_autoptr(GError) local = NULL;
       GaItem *item = ga_template_find_item (tmpl, key);
       GaAnswer *answer;
@@ -253,7 +254,10 @@ load_assessment (GaStore             *store,
                        (const char *) key, origin);
           return NULL;
         }
-      if (!json_parser_load_from_data (parser, value, -1, &local))
+      /* Stored answers may come from an imported package: the bounded
+       * reader, as for an answers file. */
+      parser = ga_json_parse_bounded (value, -1, GA_JSON_MAX_DEPTH, &local);
+      if (parser == NULL)
         {
           g_set_error (error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_INVALID,
                        _("the stored answer to '%s' is not JSON: %s"),

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "ga-format.h"
+#include "ga-json.h"
 #include "ga-history-view.h"
 
 enum {
@@ -96,13 +97,17 @@ char *
 ga_history_describe_answer (const char   *json,
                             const GaItem *item)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GaAnswer) answer = NULL;
   g_autoptr(GString) text = g_string_new (NULL);
 
   if (json == NULL)
     return g_strdup ("–");
-  if (item == NULL || !json_parser_load_from_data (parser, json, -1, NULL))
+  /* History rows may come from an imported package: bounded, like any
+   * JSON the user brings in. */
+  if (item != NULL)
+    parser = ga_json_parse_bounded (json, -1, GA_JSON_MAX_DEPTH, NULL);
+  if (parser == NULL)
     return g_strdup (json);
   answer = ga_answer_from_json (json_parser_get_root (parser), item, NULL);
   if (answer == NULL)

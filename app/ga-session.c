@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "ga-export.h"
+#include "ga-json.h"
 #include "ga-session.h"
 #include "ga-store-engine.h"
 
@@ -90,15 +91,18 @@ ga_session_init (GaSession *self)
   self->evidence_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
-/* Parses the JSON text the store keeps for @item's answer. */
+/* Parses the JSON text the store keeps for @item's answer. The text may
+ * come from an imported package, so it is read with the same bounds as a
+ * file the user opens. */
 static GaAnswer *
 parse_answer (const char    *json,
               const GaItem  *item,
               GError       **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonParser) parser = NULL;
 
-  if (!json_parser_load_from_data (parser, json, -1, error))
+  parser = ga_json_parse_bounded (json, -1, GA_JSON_MAX_DEPTH, error);
+  if (parser == NULL)
     return NULL;
   return ga_answer_from_json (json_parser_get_root (parser), item, error);
 }

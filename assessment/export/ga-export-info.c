@@ -8,6 +8,11 @@
 #include <math.h>
 
 #include "ga-export.h"
+#include "ga-json.h"
+
+/* What the file should look like, for the messages about its shape. */
+#define INFO_SHAPE "the enterprise information is one flat JSON object such as " \
+                   "{\"name\": \"…\", \"credit_code\": \"…\"}"
 
 typedef enum { FIELD_TEXT, FIELD_NUMBER } FieldKind;
 
@@ -189,59 +194,15 @@ ga_enterprise_info_new_from_json (JsonNode  *node,
   return g_steal_pointer (&info);
 }
 
-/* json-glib's parser recurses once per level of nesting, so a file of
- * 100 000 '[' would exhaust the stack. The information is one flat object;
- * anything nested deeper than this is refused before json-glib sees it. */
-#define INFO_MAX_DEPTH 200
-
-/* Returns 0 when @data nests at most @max_depth levels, else the 1-based
- * line where it goes deeper. Brackets inside strings do not count. */
-static guint
-nesting_exceeded_at (const char *data,
-                     gsize       length,
-                     guint       max_depth)
-{
-  guint depth = 0;
-  guint line = 1;
-  gboolean in_string = FALSE;
-
-  for (gsize i = 0; i < length; i++)
-    {
-      char c = data[i];
-
-      if (c == '\n')
-        line++;
-      if (in_string)
-        {
-          if (c == '\\' && i + 1 < length)
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-          continue;
-        }
-      if (c == '"')
-        in_string = TRUE;
-      else if (c == '[' || c == '{')
-        {
-          if (++depth > max_depth)
-            return line;
-        }
-      else if ((c == ']' || c == '}') && depth > 0)
-        depth--;
-    }
-  return 0;
-}
-
 GaEnterpriseInfo *
 ga_enterprise_info_new_from_file (const char  *path,
                                   GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *data = NULL;
   gsize length = 0;
   GaEnterpriseInfo *info;
-  guint deep_line;
 
   g_return_val_if_fail (path != NULL, NULL);
 
@@ -251,19 +212,21 @@ ga_enterprise_info_new_from_file (const char  *path,
                    "%s: cannot read the enterprise information: %s", path, local_error->message);
       return NULL;
     }
-  deep_line = nesting_exceeded_at (data, length, INFO_MAX_DEPTH);
-  if (deep_line > 0)
+  /* The bounded reader: strict JSON, no key twice (json-glib would keep
+   * the last silently), nothing after the object, and a nesting limit
+   * checked before json-glib recurses into the tree. */
+  parser = ga_json_parse_bounded (data, (gssize) length, GA_JSON_MAX_DEPTH, &local_error);
+  if (parser == NULL)
     {
-      g_set_error (error, GA_EXPORT_ERROR, GA_EXPORT_ERROR_INVALID,
-                   "%s: nested more than %d levels at line %u; the enterprise information "
-                   "is one flat JSON object such as {\"name\": \"…\", \"credit_code\": \"…\"}",
-                   path, INFO_MAX_DEPTH, deep_line);
-      return NULL;
-    }
-  if (!json_parser_load_from_data (parser, data, (gssize) length, &local_error))
-    {
-      g_set_error (error, GA_EXPORT_ERROR, GA_EXPORT_ERROR_INVALID,
-                   "%s: cannot read the enterprise information: %s", path, local_error->message);
+      if (g_error_matches (local_error, GA_JSON_ERROR, GA_JSON_ERROR_EMPTY))
+        g_set_error (error, GA_EXPORT_ERROR, GA_EXPORT_ERROR_INVALID,
+                     "%s: the file is empty; %s", path, INFO_SHAPE);
+      else if (g_error_matches (local_error, GA_JSON_ERROR, GA_JSON_ERROR_TOO_DEEP))
+        g_set_error (error, GA_EXPORT_ERROR, GA_EXPORT_ERROR_INVALID,
+                     "%s: %s; %s", path, local_error->message, INFO_SHAPE);
+      else
+        g_set_error (error, GA_EXPORT_ERROR, GA_EXPORT_ERROR_INVALID,
+                     "%s: %s", path, local_error->message);
       return NULL;
     }
   info = ga_enterprise_info_new_from_json (json_parser_get_root (parser), &local_error);

@@ -233,9 +233,51 @@ def _():
     check(re.search(r"CH1 .*score 2 of 5", out) is not None, "CH1 2 of 5", out, err)
     check(re.search(r"S1 .*score 17 of 30", out) is not None, "S1 subtotal", out, err)
     check(re.search(r"energy .*2 rows", out) is not None, "table rows", out, err)
-    # coal 1000 x 2 / 1000 = 2 tce, power 500 x 3 / 1000 = 1.5 tce: 3.5 tce
-    check(re.search(r"total_tce .*= 3\.5 tce", out) is not None, "total_tce 3.5", out, err)
+    # coal 1000 x 2 / 1000 = 2 tce, power 500 x 3 / 1000 = 1.5 tce: 3.5 tce,
+    # shown with the output's format "0.00"
+    check(re.search(r"total_tce .*= 3\.50 tce", out) is not None, "total_tce 3.50", out, err)
     check(re.search(r"ratio .*= 0\.85", out) is not None, "ratio 0.85", out, err)
+
+
+def points_variant(d, change):
+    """points.json changed by @change(template), written into folder @d."""
+    with open(fixture("points.json"), encoding="utf-8") as f:
+        tmpl = json.load(f)
+    change(tmpl)
+    path = os.path.join(d, "variant.json")
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(tmpl, f, ensure_ascii=False)
+    return path
+
+
+@case("evaluate: item and output values follow their format; a grade without label once")
+def _():
+    def change(t):
+        for g in t["scoring"]["grades"]:
+            del g["label"]
+        t["sections"][0]["items"].append(
+            {"id": "K1", "kind": "computed", "value": "N1*2/3", "format": "0.0", "unit": "%",
+             "title": "Computed", "source": "synthetic"})
+        t["outputs"][1]["format"] = "0.0%"
+    with tempfile.TemporaryDirectory() as d:
+        path = points_variant(d, change)
+        out, err = expect(["evaluate", path, fixture("answers-pass.json")], 0)
+    # 17 of 30 gives grade B (min 15); its label defaults to its id.
+    check(re.search(r"^Grade: B$", out, re.M) is not None, "grade shown once", out, err)
+    # K1 = 85 x 2 / 3 = 56.666…, format "0.0": 56.7
+    check(re.search(r"K1 .*value 56\.7 %", out) is not None, "K1 56.7 %", out, err)
+    # ratio = 85 / 100 = 0.85, format "0.0%": 85.0%
+    check(re.search(r"ratio .*= 85\.0%", out) is not None, "ratio 85.0%", out, err)
+
+
+@case("validate: one problem is '1 problem'")
+def _():
+    def change(t):
+        t["outputs"][1]["value"] = "N9/100"
+    with tempfile.TemporaryDirectory() as d:
+        path = points_variant(d, change)
+        out, err = expect(["validate", path], 1, err_has=[path + ": 1 problem\n"],
+                          err_not=["1 problems"])
 
 
 @case("evaluate: every scored item has a trace line under it")
@@ -730,6 +772,30 @@ def _():
         out, err = expect(export_args(path, "--info", info), 1,
                           err_has=[info + ": nested more than 200 levels at line 2"])
         check(not os.path.exists(path), "nothing written", out, err)
+
+
+@case("export --info is strict JSON: a key twice, content after the object, empty file")
+def _():
+    if not have_export():
+        raise Skip("export is not built")
+    cases = [
+        # json-glib alone would keep the second "name" silently.
+        ('{"name": "甲", "name": "乙"}', ['1:15: duplicate key "name"']),
+        # and would ignore the second object.
+        ('{"name": "甲"}\n{"name": "乙"}', ["unexpected content after the end of the JSON "
+                                           "at line 2, column 1"]),
+        ("{'name': 'a'}", ["1:2: a key must be in double quotes"]),
+        ("", ["the file is empty; the enterprise information is one flat JSON object"]),
+    ]
+    with tempfile.TemporaryDirectory() as d:
+        info = os.path.join(d, "info.json")
+        path = os.path.join(d, "r.xlsx")
+        for text, wanted in cases:
+            with open(info, "w", encoding="utf-8") as f:
+                f.write(text)
+            out, err = expect(export_args(path, "--info", info), 1,
+                              err_has=[info + ": " + w for w in wanted])
+            check(not os.path.exists(path), "nothing written for %r" % text, out, err)
 
 
 # --- run ------------------------------------------------------------------
