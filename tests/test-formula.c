@@ -942,6 +942,9 @@ static const CheckCase check_cases[] = {
   { "IFBLANK(x,zz)", "column 11: unknown reference 'zz'" },
   { "IFBLANK(energy.tce,0)", "column 9: the range energy.tce can only be used inside SUM" },
   { "IFBLANK(x,\"abc\")*2", NULL },  /* text fallback: only literal operands are checked */
+  /* Text either way is text: not a condition. */
+  { "IF(IFBLANK(t,\"none\"),1,2)", "column 4: this gives text and is used as a condition" },
+  { "IF(IFBLANK(x,0),1,2)", NULL },
 };
 
 static void
@@ -1010,6 +1013,14 @@ test_result_type (void)
     { "IFERROR(x,0)", GA_STATIC_NUMBER },
     { "IFS(b,1,TRUE,2)", GA_STATIC_NUMBER },
     { "LEVEL(x,\">=\",1,2,3)", GA_STATIC_NUMBER },
+    /* IFBLANK gives x or the fallback: their type when both have it. */
+    { "IFBLANK(x,0)", GA_STATIC_NUMBER },
+    { "IFBLANK(t,\"none\")", GA_STATIC_TEXT },
+    { "IFBLANK(b,FALSE)", GA_STATIC_BOOLEAN },
+    { "IFBLANK(x,1+1)", GA_STATIC_NUMBER },
+    { "IFBLANK(x,\"none\")", GA_STATIC_ANY },
+    { "IFBLANK(y,1)", GA_STATIC_ANY },
+    { "IFBLANK(x,FACTOR(\"demo\",t,\"v\"))", GA_STATIC_ANY },
   };
   GaFormulaResolver resolver = { resolve_ref_cb, resolve_lookup_cb, NULL };
 

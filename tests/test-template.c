@@ -375,6 +375,24 @@ test_section_self_reference (void)
                    1, "cycle:");
 }
 
+/* Documented in docs/template-format.md (item kinds, repeatable tables): a
+ * table item's own value is its number of rows, so arithmetic with the
+ * table is valid (energy+1 is the row count plus one, as the engine test
+ * NROWS shows). A bare column id outside the table is still reported. */
+#define ENERGY_TABLE ITEM ("energy", "\"kind\": \"table\", \"columns\": [{\"id\": \"qty\", " \
+                           "\"kind\": \"number\"}]")
+static void
+test_table_value (void)
+{
+  assert_problems (ONE_SECTION (ENERGY_TABLE ","
+                                ITEM ("N", "\"kind\": \"computed\", \"value\": \"energy+1\"")),
+                   0, NULL);
+  assert_problems (ONE_SECTION (ENERGY_TABLE ","
+                                ITEM ("N", "\"kind\": \"computed\", \"value\": \"qty+1\"")),
+                   1, "'qty' is a column of table 'energy'; outside that table's rows use the "
+                   "range energy.qty");
+}
+
 /* Problems come in the order of the file, whichever check found them:
  * items[7]'s reference problem (found by the whole-template validation)
  * before items[11]'s field problem (found while reading). */
@@ -685,6 +703,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ga/template/invalid/one-problem", test_one_problem);
   g_test_add_func ("/ga/template/veto-choice", test_veto_choice);
   g_test_add_func ("/ga/template/section-self-reference", test_section_self_reference);
+  g_test_add_func ("/ga/template/table-value", test_table_value);
   g_test_add_func ("/ga/template/accessors", test_accessors);
   g_test_add_func ("/ga/template/content-hash", test_content_hash);
   g_test_add_func ("/ga/template/validate-data", test_validate_data);

@@ -106,6 +106,9 @@ ga_formula_node_type (GaFormula               *formula,
         return type;
       }
     case GA_FN_IFERROR:
+    case GA_FN_IFBLANK:
+      /* The value is one of the two arguments (IFBLANK: x, or the fallback
+       * when x is blank): their type when they agree. */
       return common_type (arg_type (formula, node, 0, resolver),
                           arg_type (formula, node, 1, resolver));
     case GA_FN_BAND:
