@@ -14,7 +14,8 @@
  * "index" ([Y_I, Y_II, Y_III]), "level", and per id under "items",
  * "sections" and "outputs" the fields "score", "max", "status", "level",
  * "weight", "value". An output's or a value's expectation is a number, a
- * text, or one of the words "na", "blank", "error" for a value of that kind.
+ * text, or one of the words "na", "blank", "error" for a value of that kind;
+ * an output may also be an object with "value" and "status".
  */
 #include "config.h"
 
@@ -179,11 +180,14 @@ static const Case cases[] = {
    *  Y_I = Y_II = Y_III = 10 -> below III, incomplete. */
   { "cp-custom", "case7" },
 
-  /* energy-audit-gbt17166-2019 case1, a small plant (checklist 24 × yes = 24 of 24):
+  /* energy-audit-gbt17166-2019 case1, a small plant, electricity at the 当量值
+   *  (chosen explicitly; checklist 24 × yes = 24 of 24):
    *  tce: electricity 1 000 000 kWh × 0.1229 = 122.9; raw coal 500 000 kg × 0.7143 = 357.15;
    *  diesel 10 000 kg × 1.4571 = 14.571; gas-field gas 100 000 m³ × 1.2143 = 121.43;
    *  fresh water 50 000 t × 0.0857 = 4.285; heat 1 000 000 MJ × 0.03412 = 34.12.
    *  E = 654.456 tce -> not a key energy-using unit (< 5 000).
+   *  The basis label reads "当量值 0.1229 kgce/kWh (GB/T 2589 附录A)"; the 等价值
+   *  coefficient does not apply (N/A).
    *  CO2 (t): coal 500 t × 20.908 GJ/t × 26.37/1000 × 0.94 × 44/12 = 950.1494;
    *  diesel 10 × 42.652 × 0.0202 × 0.98 × 44/12 = 30.9591;
    *  gas 10 (10⁴m³) × 389.31 × 0.0153 × 0.99 × 44/12 = 216.2189;
@@ -192,12 +196,11 @@ static const Case cases[] = {
    *  Intensities (value added 10 000 万元): E 0.0654456 tce/万元, change vs 0.08:
    *  −18.193 % -> progress −18.193/−13.5 = 134.76 %; CO2 0.186903 vs 0.25: −25.239 % ->
    *  140.22 %; water 50 000/10 000 = 5 vs 6: −16.667 % -> 104.17 %.
-   *  Reuse rate 450 000/(450 000 + 50 000) = 90 %; solid waste 880/(1 000 + 100) = 80 %.
-   *  等价值 answered N/A -> that output is N/A. */
+   *  Reuse rate 450 000/(450 000 + 50 000) = 90 %; solid waste 880/(1 000 + 100) = 80 %. */
   { "energy-audit-gbt17166-2019", "case1" },
   /* energy-audit-gbt17166-2019 case2, exactly at the 10 000 tce threshold:
    *  own-coefficient row 10 000 000 kg × 1.0 kgce/kg = 10 000 tce (plus 0 t fresh water)
-   *  -> key energy-using unit (≥ 10 000). CO2 10 000 000 × 0.002 = 20 000 t.
+   *  -> key energy-using unit (≥ 10 000 at the 当量值). CO2 10 000 000 × 0.002 = 20 000 t.
    *  Value added 50 000: E 0.2 = the 2020 base 0.2 -> change 0, progress 0;
    *  CO2 0.4 = base 0.4 -> 0; water 1 000/50 000 = 0.02 = base -> 0.
    *  Reuse 0/(0 + 1 000) = 0 %; solid waste 0/10 = 0 %. */
@@ -210,28 +213,53 @@ static const Case cases[] = {
    *  E = 2 000 000 × 0.1229 + 100 000 × 1.1429 = 245.8 + 114.29 = 360.09 tce;
    *  per product 360 090 kgce / 500 t = 720.18.
    *  CO2: electricity 2 000 000 × 0.5306 / 1000 = 1 061.2 t; 煤焦油 has no default
-   *  parameters -> #N/A, so the fuel and total CO2 are errors (not silently 0)
-   *  and the summary status is "error".
+   *  parameters and no own factor -> #N/A, so the fuel and total CO2 are errors
+   *  (not silently 0) and the summary status is "error".
    *  Reuse 300/400 = 75 %; solid waste 100/(50 + 50) = 100 %. */
   { "energy-audit-gbt17166-2019", "case3" },
-  /* energy-audit-gbt17166-2019 case4, 5 000–10 000 tce, 等价值 entered, 2021
-   *  residual-mix grid factor (a U row):
-   *  tce: electricity 30 000 000 × 0.1229 = 3 687; raw coal 2 000 000 × 0.7143 = 1 428.6;
+  /* energy-audit-gbt17166-2019 case4, electricity at the 等价值 0.3 kgce/kWh,
+   *  5 000–10 000 tce at the 当量值, 2021 residual-mix grid factor (an unverified row):
+   *  tce: electricity 30 000 000 × 0.3 = 9 000; raw coal 2 000 000 × 0.7143 = 1 428.6;
    *  steam 1 000 000 kg × 0.1286 = 128.6; oil-field gas 100 000 m³ × 1.33 = 133.
-   *  E = 5 377.2 -> "可被指定" (5 000 ≤ E < 10 000).
-   *  等价值 at 0.3 kgce/kWh: 5 377.2 + 30 000 000 × (0.3 − 0.1229)/1000 = 10 690.2.
-   *  CO2: electricity 30 000 000 × 0.5942/1000 = 17 826; steam 1 000 000 × 0.003763 GJ
-   *  × 0.11 = 413.93; coal 2 000 t × 20.908 × 0.02637 × 0.94 × 44/12 = 3 800.598;
-   *  gas 10 × 389.31 × 0.0153 × 0.99 × 44/12 = 216.219; total 22 256.747.
-   *  E per value added 5 377.2/40 000 = 0.13443 vs 0.2: −32.785 % -> progress 242.85 %.
+   *  E = 10 690.2 tce, labelled "等价值 0.3 kgce/kWh (用户填写)".
+   *  The key-unit test uses the 当量值 whatever the basis: 30 000 000 × 0.1229 = 3 687,
+   *  + 1 428.6 + 128.6 + 133 = 5 377.2 -> "可被指定" (5 000 ≤ E < 10 000).
+   *  E per value added 10 690.2/40 000 = 0.267255 vs 0.2: +33.6275 % ->
+   *  progress 33.6275/−13.5 = −249.0926 %.
+   *  CO2 (independent of the basis): electricity 30 000 000 × 0.5942/1000 = 17 826;
+   *  steam 1 000 000 × 0.003763 GJ × 0.11 = 413.93; coal 2 000 t × 20.908 × 0.02637 × 0.94
+   *  × 44/12 = 3 800.598; gas 10 × 389.31 × 0.0153 × 0.99 × 44/12 = 216.219;
+   *  total 22 256.747.
    *  Water 200 000/40 000 = 5 = base 5 -> 0; solid waste 3 000/4 000 = 75 %. */
   { "energy-audit-gbt17166-2019", "case4" },
-  /* energy-audit-gbt17166-2019 case5, a whole checklist section N/A and no grid
-   *  factor chosen yet: S_F (3 items) N/A -> 21 of 21.
-   *  E = 1 000 000 × 0.1229 + 20 000 × 1.4571 = 122.9 + 29.142 = 152.042 tce.
+  /* energy-audit-gbt17166-2019 case5, a whole checklist section N/A, no grid
+   *  factor and no electricity basis chosen yet: S_F (3 items) N/A -> 21 of 21.
+   *  The unanswered basis means the 当量值: E = 1 000 000 × 0.1229 + 20 000 × 1.4571
+   *  = 122.9 + 29.142 = 152.042 tce.
    *  Diesel CO2 20 t × 42.652 × 0.0202 × 0.98 × 44/12 = 61.9182; the electricity
    *  and total CO2 stay blank until a grid factor is chosen; incomplete. */
   { "energy-audit-gbt17166-2019", "case5" },
+  /* energy-audit-gbt17166-2019 case6, 等价值 chosen but its coefficient not
+   *  entered: the electricity row has no standard coal (never the 当量值 instead),
+   *  so E = diesel 10 000 × 1.4571 = 14.571 tce is incomplete, and so is E per
+   *  value added 14.571/1 000 = 0.014571; the label says "等价值: 未填写系数".
+   *  The key-unit test still has its 当量值 total: 1 000 000 × 0.1229 + 14.571 =
+   *  137.471 -> "否", complete. CO2 does not depend on the basis: electricity
+   *  1 000 000 × 0.5617/1000 = 561.7, diesel 30.9591, total 592.6591, complete. */
+  { "energy-audit-gbt17166-2019", "case6" },
+  /* energy-audit-gbt17166-2019 case7, measured values override the table in
+   *  their rows, basis unanswered (当量值):
+   *  tce: electricity 500 000 × 0.1229 = 61.45; raw coal 1 000 000 kg × 0.68
+   *  (measured) = 680; coal tar 50 000 × 1.1429 = 57.145; heat 2 000 000 MJ ×
+   *  0.03412 = 68.24. E = 866.835 tce; per t 866 835/1 000 = 866.835 kgce;
+   *  per value added 866.835/4 000 = 0.21670875 vs 0.25: −13.3165 % -> 98.6407 %.
+   *  CO2: raw coal keeps the default parameters (a measured coefficient does not
+   *  change its CO2): 1 000 × 20.908 × 0.02637 × 0.94 × 44/12 = 1 900.2988;
+   *  coal tar, which has no default, with its own factor 50 000 × 3.1 kg/kg / 1000
+   *  = 155 (no #N/A); fuel 2 055.2988. Heat with its own 0.1 kgCO2/MJ:
+   *  2 000 000 × 0.1/1000 = 200. Electricity 500 000 × 0.5306/1000 = 265.3.
+   *  Total 2 520.5988. Reuse 9 000/10 000 = 90 %; solid waste 100/100 = 100 %. */
+  { "energy-audit-gbt17166-2019", "case7" },
 };
 
 /* ------------------------------------------------------------------------ */
@@ -404,7 +432,23 @@ check_group (GaEngine   *engine,
           g_autofree char *what = g_strdup_printf ("output %s", (const char *) l->data);
           if (result == NULL)
             g_error ("output '%s' does not exist", (const char *) l->data);
-          assert_value (what, &result->value, node);
+          if (JSON_NODE_HOLDS_OBJECT (node))
+            {
+              JsonObject *want = json_node_get_object (node);
+
+              if (json_object_has_member (want, "status"))
+                {
+                  GaStatus status = status_from_string (
+                      json_object_get_string_member (want, "status"));
+                  if (result->status != status)
+                    g_error ("output %s: status %s, expected %s", (const char *) l->data,
+                             ga_status_to_string (result->status), ga_status_to_string (status));
+                }
+              if (json_object_has_member (want, "value"))
+                assert_value (what, &result->value, json_object_get_member (want, "value"));
+            }
+          else
+            assert_value (what, &result->value, node);
         }
       else
         check_result (engine, group, l->data, json_node_get_object (node));
@@ -626,6 +670,142 @@ test_electroplating_weights (void)
   g_assert_cmpuint (ga_template_get_level_rules (tmpl)->len, ==, 3);
 }
 
+/* ------------------------------------------------------------------------ */
+/* The energy audit's electricity basis                                     */
+
+static guint
+column_index (const GaItem *table,
+              const char   *id)
+{
+  for (guint c = 0; c < table->columns->len; c++)
+    if (g_str_equal (((GaColumn *) table->columns->pdata[c])->id, id))
+      return c;
+  g_error ("table %s has no column %s", table->id, id);
+  return 0;
+}
+
+static void
+set_typed (GaEngine   *engine,
+           const char *item_id,
+           const char *text)
+{
+  GaItem *item = ga_template_find_item (ga_engine_get_template (engine), item_id);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GaAnswer) answer = NULL;
+
+  g_assert_nonnull (item);
+  if (text != NULL)
+    {
+      answer = ga_answer_parse_text (text, item, &error);
+      g_assert_no_error (error);
+    }
+  ga_engine_set_answer (engine, item_id, answer, &error);
+  g_assert_no_error (error);
+}
+
+static void
+assert_energy (GaEngine   *engine,
+               GaStatus    status,
+               double      total,
+               const char *label,
+               const char *row_basis)
+{
+  GaItem *energy = ga_template_find_item (ga_engine_get_template (engine), "energy");
+  const GaResult *e_total = ga_engine_lookup (engine, "E_total");
+  const GaResult *e_basis = ga_engine_lookup (engine, "E_basis");
+  const GaValue *basis = ga_engine_get_cell (engine, energy, 0, column_index (energy, "basis"));
+
+  g_assert_cmpint (e_total->status, ==, status);
+  g_assert_cmpint (e_total->value.kind, ==, GA_VALUE_NUMBER);
+  g_assert_cmpfloat_with_epsilon (e_total->value.u.number, total, 1e-9);
+  g_assert_cmpint (e_basis->value.kind, ==, GA_VALUE_TEXT);
+  g_assert_cmpstr (e_basis->value.u.text, ==, label);
+  g_assert_cmpint (basis->kind, ==, GA_VALUE_TEXT);
+  g_assert_cmpstr (basis->u.text, ==, row_basis);
+}
+
+/* One plant, the basis switched back and forth in one engine:
+ * electricity 100 000 kWh, raw coal 1 000 kg × 0.7143 = 0.7143 tce.
+ *   unanswered or 当量值: 100 000 × 0.1229/1000 = 12.29 -> E = 13.0043;
+ *   等价值 without its coefficient: the electricity row has no standard coal,
+ *     E = 0.7143 and incomplete (never 13.0043);
+ *   等价值 0.3: 100 000 × 0.3/1000 = 30 -> E = 30.7143;
+ *   a measured coefficient in the row (0.125) wins over either basis:
+ *     100 000 × 0.125/1000 = 12.5 -> E = 13.2143.
+ * The key-unit test always uses the 当量值 total (13.0043 or 13.2143 < 5 000). */
+static void
+test_energy_electricity_basis (void)
+{
+  static const char answers_json[] =
+      "{\"template\": \"energy-audit-gbt17166-2019\", \"answers\": {\"energy\": ["
+      "{\"carrier\": \"electricity\", \"qty\": 100000},"
+      " {\"carrier\": \"raw_coal\", \"qty\": 1000}]}}";
+  static const char cal[] = "当量值 0.1229 kgce/kWh (GB/T 2589 附录A)";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GaTemplate) tmpl = ga_template_new_from_resource ("energy-audit-gbt17166-2019",
+                                                              &error);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GaAnswerSet) answers = NULL;
+  g_autoptr(GaEngine) engine = NULL;
+  GaItem *energy, *equal;
+  const GaValue *coef;
+
+  g_assert_no_error (error);
+  json_parser_load_from_data (parser, answers_json, -1, &error);
+  g_assert_no_error (error);
+  answers = ga_answer_set_new_from_json (json_parser_get_root (parser), tmpl, &error);
+  g_assert_no_error (error);
+  engine = ga_engine_new (tmpl);
+  ga_engine_set_answers (engine, answers);
+  energy = ga_template_find_item (tmpl, "energy");
+  equal = ga_template_find_item (tmpl, "elec_equal");
+
+  /* The old separate output is gone: the table itself follows the basis. */
+  g_assert_null (ga_engine_lookup (engine, "E_total_equal"));
+  /* The 等价值 coefficient is an input without a default. */
+  g_assert_cmpint (equal->kind, ==, GA_ITEM_NUMBER);
+  g_assert_cmpstr (equal->unit, ==, "kgce/kWh");
+  g_assert_false (equal->na_allowed);
+
+  assert_energy (engine, GA_STATUS_COMPLETE, 13.0043, cal, "当量值 (附录A)");
+  g_assert_cmpint (ga_engine_lookup (engine, "elec_equal")->status, ==, GA_STATUS_NA);
+
+  set_typed (engine, "elec_basis", "calorific");
+  assert_energy (engine, GA_STATUS_COMPLETE, 13.0043, cal, "当量值 (附录A)");
+
+  set_typed (engine, "elec_basis", "等价值 (按当年火电供电标准煤耗)");
+  assert_energy (engine, GA_STATUS_INCOMPLETE, 0.7143, "等价值: 未填写系数", "等价值 (用户填写)");
+  g_assert_cmpint (ga_engine_lookup (engine, "elec_equal")->status, ==, GA_STATUS_INCOMPLETE);
+  coef = ga_engine_get_cell (engine, energy, 0, column_index (energy, "tce"));
+  g_assert_cmpint (coef->kind, ==, GA_VALUE_BLANK);
+  g_assert_cmpstr (ga_engine_lookup (engine, "key_unit")->value.u.text, ==, "否");
+  g_assert_cmpint (ga_engine_lookup (engine, "key_unit")->status, ==, GA_STATUS_COMPLETE);
+
+  set_typed (engine, "elec_equal", "0.3");
+  assert_energy (engine, GA_STATUS_COMPLETE, 30.7143, "等价值 0.3 kgce/kWh (用户填写)",
+                 "等价值 (用户填写)");
+  coef = ga_engine_get_cell (engine, energy, 0, column_index (energy, "coef"));
+  g_assert_cmpint (coef->kind, ==, GA_VALUE_NUMBER);
+  g_assert_cmpfloat_with_epsilon (coef->u.number, 0.3, 1e-12);
+
+  /* Back to the 当量值: the coefficient entered stays but does not apply. */
+  set_typed (engine, "elec_basis", "calorific");
+  assert_energy (engine, GA_STATUS_COMPLETE, 13.0043, cal, "当量值 (附录A)");
+  g_assert_cmpint (ga_engine_lookup (engine, "elec_equal")->status, ==, GA_STATUS_NA);
+
+  /* A measured coefficient in the row, without its source. */
+  {
+    static const char measured[] =
+        "[{\"carrier\": \"electricity\", \"qty\": 100000, \"coef_own\": 0.125},"
+        " {\"carrier\": \"raw_coal\", \"qty\": 1000}]";
+    set_typed (engine, "energy", measured);
+    assert_energy (engine, GA_STATUS_COMPLETE, 13.2143, cal, "实测/自定: 来源未填写");
+    set_typed (engine, "elec_basis", "primary");
+    assert_energy (engine, GA_STATUS_COMPLETE, 13.2143, "等价值 0.3 kgce/kWh (用户填写)",
+                   "实测/自定: 来源未填写");
+  }
+}
+
 /* Texts a user sees (sources, reasons for unverified values, row notes,
  * guidance, titles) cite public documents: standards with their clauses,
  * announcements, published forms. They must never point to the project's
@@ -775,6 +955,7 @@ main (int   argc,
     }
   g_test_add_func ("/ga/templates/green-factory/first-level-points", test_first_level_points);
   g_test_add_func ("/ga/templates/electroplating/weights", test_electroplating_weights);
+  g_test_add_func ("/ga/templates/energy/electricity-basis", test_energy_electricity_basis);
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autofree char *path = g_strdup_printf ("/ga/templates/%s/%s", cases[i].template_id,
