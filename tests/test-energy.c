@@ -74,7 +74,7 @@ static const CoalRow gbt2589_expected[] = {
   { "heat",               "MJ",  0.03412, NAN,   ST_C },
   { "electricity",        "kWh", 0.1229,  3600,  ST_C },
   { "steam_lp",           "kg",  0.1286,  NAN,   ST_C },
-  /* Table B */
+  /* Table B (from here on: N_TABLE_A rows precede) */
   { "fresh_water",        "t",   0.0857,  NAN,   ST_C },
   { "soft_water",         "t",   0.4857,  NAN,   ST_C },
   { "deaerated_water",    "t",   0.9714,  NAN,   ST_C },
@@ -87,6 +87,9 @@ static const CoalRow gbt2589_expected[] = {
   { "acetylene",          "m³",  8.3143,  NAN,   ST_P },
   { "calcium_carbide",    "kg",  2.0786,  NAN,   ST_P },
 };
+
+/* Rows of Table A (fuels, heat, electricity, steam) before Table B. */
+#define N_TABLE_A 32
 
 typedef struct {
   const char *key;
@@ -273,7 +276,13 @@ test_gbt2589 (void)
       assert_factor (table, r->key, "ncv_kj", r->ncv_kj);
       g_assert_cmpstr (cell_text (table, r->key, "unit"), ==, r->unit);
       assert_status (table, r->key, r->status);
+      /* Table A holds 当量值 coefficients (electricity 0.1229 = 3 600 kJ), the
+       * energy-carrying media of Table B are at their 等价值; the energy table
+       * shows this per row. */
+      g_assert_cmpstr (cell_text (table, r->key, "basis"), ==,
+                       i < N_TABLE_A ? "当量值 (附录A)" : "等价值 (附录B)");
     }
+  g_assert_cmpstr (gbt2589_expected[N_TABLE_A].key, ==, "fresh_water");
 }
 
 /* The kgce values of Table A follow from the calorific values: 1 kgce =
