@@ -137,18 +137,23 @@ typedef struct {
 /* verification.md §2, 电力二氧化碳排放因子 (kgCO₂/kWh), per year and
  * region; 2021 regional and residual-mix values are U. */
 static const GridRow grid_expected[] = {
-  { "2021_national", 0.5568, ST_C }, { "2022_national", 0.5366, ST_C }, { "2023_national", 0.5306, ST_C },
+  { "2021_national", 0.5568, ST_C }, { "2022_national", 0.5366, ST_C },
+  { "2023_national", 0.5306, ST_C },
   { "2021_national_residual", 0.5942, ST_U }, { "2022_national_residual", 0.5856, ST_C },
   { "2023_national_residual", 0.6096, ST_C },
   { "2021_national_fossil", 0.8426, ST_C }, { "2022_national_fossil", 0.8325, ST_C },
   { "2023_national_fossil", 0.8273, ST_C },
   { "2021_north", 0.7120, ST_U }, { "2022_north", 0.6776, ST_C }, { "2023_north", 0.6361, ST_C },
-  { "2021_northeast", 0.6012, ST_U }, { "2022_northeast", 0.5564, ST_C }, { "2023_northeast", 0.5122, ST_C },
+  { "2021_northeast", 0.6012, ST_U }, { "2022_northeast", 0.5564, ST_C },
+  { "2023_northeast", 0.5122, ST_C },
   { "2021_east", 0.5992, ST_U }, { "2022_east", 0.5617, ST_C }, { "2023_east", 0.5500, ST_C },
-  { "2021_central", 0.5354, ST_U }, { "2022_central", 0.5395, ST_C }, { "2023_central", 0.5271, ST_C },
-  { "2021_northwest", 0.5951, ST_U }, { "2022_northwest", 0.5857, ST_C }, { "2023_northwest", 0.5543, ST_C },
+  { "2021_central", 0.5354, ST_U }, { "2022_central", 0.5395, ST_C },
+  { "2023_central", 0.5271, ST_C },
+  { "2021_northwest", 0.5951, ST_U }, { "2022_northwest", 0.5857, ST_C },
+  { "2023_northwest", 0.5543, ST_C },
   { "2021_south", 0.4326, ST_U }, { "2022_south", 0.3869, ST_C }, { "2023_south", 0.4042, ST_C },
-  { "2021_southwest", 0.2113, ST_U }, { "2022_southwest", 0.2268, ST_C }, { "2023_southwest", 0.2472, ST_C },
+  { "2021_southwest", 0.2113, ST_U }, { "2022_southwest", 0.2268, ST_C },
+  { "2023_southwest", 0.2472, ST_C },
 };
 
 static GaTemplate *
@@ -307,7 +312,8 @@ test_gbt2589_consistent (void)
 
       if (isnan (kj))
         continue;
-      if (fabs (kj / (7000 * 4.1816) - kgce) > 0.0001 && fabs (kj / (7000 * 4.1868) - kgce) > 0.0001)
+      if (fabs (kj / (7000 * 4.1816) - kgce) > 0.0001
+          && fabs (kj / (7000 * 4.1868) - kgce) > 0.0001)
         g_error ("gbt2589 row %s: %.0f kJ gives %.5f kgce, the table has %.4f", row->key, kj,
                  kj / (7000 * 4.1816), kgce);
       checked++;

@@ -88,7 +88,8 @@ static const Case cases[] = {
    *  CL1 below baseline 0; CL2a 1 below baseline 2 -> 0; CL2b interp(0.55, 0.5, 0.6, 4) = 2;
    *  CL3W at leading 75 -> 4; CL3G at baseline 0 -> 0. S_CL = 6.
    *  PG1 2.5; PG2 at leading 4; PG3 N/A (−6). S_PG = 6.5 of 8.
-   *  LA1 0.9 below baseline 1.0 -> 0; LA2 60 beyond leading 50 -> 2; LA3 interp(1, 0.5, 1.5, 2) = 1.
+   *  LA1 0.9 below baseline 1.0 -> 0; LA2 60 beyond leading 50 -> 2;
+   *  LA3 interp(1, 0.5, 1.5, 2) = 1.
    *  S_LA = 3. Total 25.25 + 11.5 + 6 + 6.5 + 3 = 52.25 of 94. */
   { "gbt36132-2025", "case4" },
   /* gbt36132-2025 case5, started only: BR1 yes, BR2 unanswered -> veto pending;
@@ -486,7 +487,8 @@ test_case (gconstpointer data)
   expected = json_node_get_object (root);
 
   if (json_object_has_member (expected, "score"))
-    assert_number ("total score", summary->score, json_object_get_double_member (expected, "score"));
+    assert_number ("total score", summary->score,
+                   json_object_get_double_member (expected, "score"));
   if (json_object_has_member (expected, "max"))
     assert_number ("maximum", summary->max, json_object_get_double_member (expected, "max"));
   if (json_object_has_member (expected, "veto"))
@@ -606,7 +608,8 @@ test_bundled (gconstpointer data)
       GaItem *item = items->pdata[i];
       if (item->source == NULL || item->source[0] == '\0')
         g_error ("%s: item %s has no source", id, item->id);
-      if (!item->verified && (item->unverified_reason == NULL || strlen (item->unverified_reason) < 10))
+      if (!item->verified
+          && (item->unverified_reason == NULL || strlen (item->unverified_reason) < 10))
         g_error ("%s: item %s is unverified without a reason", id, item->id);
     }
   count_items (tmpl, &scored, &unverified);
