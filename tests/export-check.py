@@ -13,7 +13,11 @@
 #       cached results), converts each workbook to one CSV per sheet. Every
 #       formula cell's recalculated value must equal the value cached in it
 #       (the engine's), numbers to 2 decimals; and each "expect" entry
-#       (cell -> engine value, written by the C test) must hold.
+#       (cell -> engine value, written by the C test) must hold. An
+#       expected "" means an empty cell: that is how the workbook writes a
+#       value the engine has not determined, such as a clean-production
+#       level of -1 (the result cell beside it then reads 未确定 / "not
+#       determined"), so a recalculated 0 there is a failure.
 #
 #   export-check.py readback MANIFEST.json
 #       openpyxl reads each workbook: every "texts" entry (text a user typed,
@@ -142,7 +146,7 @@ def as_number(text):
 
 
 def same(expected, got):
-    """Numbers to 2 decimals; text exactly; '' and None alike."""
+    """Numbers to 2 decimals; text exactly; '' and None alike (never 0)."""
     if expected is None:
         expected = ""
     if isinstance(expected, bool):

@@ -671,6 +671,37 @@ add_expect_value (JsonObject    *expect,
     json_object_set_string_member (expect, ref, value->u.text);
 }
 
+/* The clean-production level as the workbook writes it: the number, or
+ * "" while the engine has not determined it (-1); the result cell names
+ * the level as the template does, 未确定 while it is not determined and
+ * 未达到III级 below level III (the workbooks of this test are Chinese). */
+static void
+add_expect_level (JsonObject *expect,
+                  GHashTable *cells,
+                  GaTemplate *tmpl,
+                  int         level)
+{
+  const char *ref = g_hash_table_lookup (cells, "level");
+  const char *label_ref = g_hash_table_lookup (cells, "level_label");
+  GPtrArray *rules = ga_template_get_level_rules (tmpl);
+  const char *label = level < 0 ? "未确定" : "未达到III级";
+
+  if (ref == NULL || label_ref == NULL)
+    return;
+  if (level < 0)
+    json_object_set_string_member (expect, ref, "");
+  else
+    json_object_set_int_member (expect, ref, level);
+  for (guint i = 0; level >= 1 && i < rules->len; i++)
+    {
+      const GaLevelRule *rule = g_ptr_array_index (rules, i);
+
+      if (rule->level == level)
+        label = ga_text_get (&rule->label, "zh_CN");
+    }
+  json_object_set_string_member (expect, label_ref, label);
+}
+
 static void
 test_recalc (void)
 {
@@ -741,7 +772,7 @@ test_recalc (void)
           add_expect_number (expect, cells, "Y_I", sum->index[0]);
           add_expect_number (expect, cells, "Y_II", sum->index[1]);
           add_expect_number (expect, cells, "Y_III", sum->index[2]);
-          add_expect_number (expect, cells, "level", sum->level);
+          add_expect_level (expect, cells, tmpl, sum->level);
         }
       for (guint i = 0; i < outputs->len; i++)
         {
@@ -773,6 +804,123 @@ test_recalc (void)
   root = json_builder_get_root (builder);
   manifest = json_to_file (root, dir, "manifest.json");
 
+  run_check ("recalc", manifest);
+  rm_rf (dir);
+}
+
+/* ------------------------------------------- clean production, no level */
+
+/* The XML of cell @cell ("M10") in a sheet part. */
+static char *
+cell_xml (const char *sheet,
+          const char *cell)
+{
+  g_autofree char *open = g_strdup_printf ("<c r=\"%s\"", cell);
+  const char *start = strstr (sheet, open);
+  const char *end = start != NULL ? strstr (start, "</c>") : NULL;
+
+  g_assert_nonnull (end);
+  return g_strndup (start, end - start);
+}
+
+/* "'清洁生产'!$M$10" -> "M10" */
+static char *
+plain_cell (const char *ref)
+{
+  const char *bang = strrchr (ref, '!');
+  GString *out = g_string_new (NULL);
+
+  g_assert_nonnull (bang);
+  for (const char *p = bang + 1; *p != '\0'; p++)
+    if (*p != '$')
+      g_string_append_c (out, *p);
+  return g_string_free (out, FALSE);
+}
+
+/* The engine leaves the level undetermined (-1) while an indicator, a
+ * weight or an input of a category is missing; the workbook writes "" in
+ * the level cell and 未确定 in the result, and LibreOffice computes the
+ * same. Two ways there: cp-custom case 7 (indicator Q2 not answered, seen
+ * by the formula), and a template whose note X cannot decide whether it
+ * applies (1/Z with Z = 0: an error only the app sees), where the
+ * condition starts with TRUE. */
+static void
+test_cp_undetermined (void)
+{
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *case7 = source_path ("tests", "fixtures", "templates", "cp-custom",
+                                        "case7.json", NULL);
+  g_autofree char *tpath = source_path ("tests", "fixtures", "export",
+                                        "custom-cp-undecidable.json", NULL);
+  g_autofree char *a = g_build_filename (dir, "case7.xlsx", NULL);
+  g_autofree char *b = g_build_filename (dir, "undecidable.xlsx", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GaEngine) e1 = engine_for ("cp-custom", case7);
+  g_autoptr(GaTemplate) tmpl = ga_template_new_from_file (tpath, &error);
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GaAnswerSet) answers = NULL;
+  g_autoptr(GaEngine) e2 = NULL;
+  g_autoptr(GHashTable) c1 = new_cells ();
+  g_autoptr(GHashTable) c2 = new_cells ();
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *manifest = NULL;
+  GaEngine *engines[] = { e1, NULL };
+  GHashTable *maps[] = { c1, c2 };
+  const char *paths[] = { a, b };
+
+  g_assert_no_error (error);
+  node = json_from_string ("{\"template\": \"test-cp-undecidable\", "
+                           "\"answers\": {\"Z\": 0, \"X\": \"备注\", \"Q\": 5}}", &error);
+  g_assert_no_error (error);
+  answers = ga_answer_set_new_from_json (node, tmpl, &error);
+  g_assert_no_error (error);
+  e2 = ga_engine_new (tmpl);
+  ga_engine_set_answers (e2, answers);
+  engines[1] = e2;
+
+  /* Hand check of the engine: case 7 leaves Q2 unanswered; in the other
+   * Q = 5 meets level I (≤ 10) and the weights are constants, so
+   * Y_I = 100, but X is an error. */
+  g_assert_cmpint (ga_engine_get_summary (e1)->level, ==, -1);
+  g_assert_cmpint (ga_engine_get_summary (e2)->level, ==, -1);
+  g_assert_cmpfloat_with_epsilon (ga_engine_get_summary (e2)->index[0], 100, 1e-9);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "workbooks");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < 2; i++)
+    {
+      export_ok (engines[i], NULL, paths[i], maps[i]);
+      if (g_file_test ("/usr/bin/unzip", G_FILE_TEST_IS_EXECUTABLE))
+        {
+          g_autofree char *sheet = zip_part (paths[i], "xl/worksheets/sheet3.xml");
+          g_autofree char *level = plain_cell (g_hash_table_lookup (maps[i], "level"));
+          g_autofree char *label = plain_cell (g_hash_table_lookup (maps[i], "level_label"));
+          g_autofree char *lx = cell_xml (sheet, level);
+          g_autofree char *tx = cell_xml (sheet, label);
+
+          g_assert_nonnull (strstr (lx, i == 0 ? "<f>IF(OR(NOT(ISNUMBER(" : "<f>IF(OR(TRUE,"));
+          g_assert_nonnull (strstr (lx, "</f><v></v>"));
+          g_assert_nonnull (strstr (tx, "=\"\",\"未确定\","));
+          g_assert_nonnull (strstr (tx, "</f><v>未确定</v>"));
+        }
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "xlsx");
+      json_builder_add_string_value (builder, paths[i]);
+      json_builder_set_member_name (builder, "expect");
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, g_hash_table_lookup (maps[i], "level"));
+      json_builder_add_string_value (builder, "");
+      json_builder_set_member_name (builder, g_hash_table_lookup (maps[i], "level_label"));
+      json_builder_add_string_value (builder, "未确定");
+      json_builder_end_object (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+  root = json_builder_get_root (builder);
+  manifest = json_to_file (root, dir, "manifest.json");
   run_check ("recalc", manifest);
   rm_rf (dir);
 }
@@ -1159,6 +1307,7 @@ main (int    argc,
   g_test_add_func ("/ga/export/cli", test_cli);
   g_test_add_func ("/ga/export/readback", test_readback);
   g_test_add_func ("/ga/export/recalc", test_recalc);
+  g_test_add_func ("/ga/export/cp-undetermined", test_cp_undetermined);
 
   return g_test_run ();
 }

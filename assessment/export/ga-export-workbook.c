@@ -2558,6 +2558,30 @@ write_energy (Export *ex)
 
 /* -------------------------------------------------- clean production sheet */
 
+/* The name of the clean-production level @level as the template words it,
+ * for the cached value of the level cell; "not determined" for -1 (an
+ * indicator or a weight still missing), "below level III" when no rule
+ * has that level. */
+static const char *
+level_label (Export *ex,
+             int     level)
+{
+  GPtrArray *rules = ga_template_get_level_rules (ex->tmpl);
+  const char *label = tr (ex, "未达到III级", "below level III");
+
+  if (level < 0)
+    return tr (ex, "未确定", "not determined");
+
+  for (guint i = 0; i < rules->len; i++)
+    {
+      const GaLevelRule *rule = g_ptr_array_index (rules, i);
+
+      if (rule->level == level)
+        label = text_of (ex, &rule->label);
+    }
+  return label;
+}
+
 /* Every clean-production indicator has a weight; a level comes from its
  * benchmarks or from the levels of its options. */
 static gboolean
@@ -2654,6 +2678,271 @@ cp_category_free (gpointer data)
   g_free (c);
 }
 
+/* TRUE when @formula evaluates to a number now: what ISNUMBER() says of
+ * the cell put_expression() writes it to. */
+static gboolean
+expression_is_number (Export    *ex,
+                      GaFormula *formula)
+{
+  GaValue v = GA_VALUE_INIT;
+  gboolean number;
+
+  if (formula == NULL)
+    return FALSE;
+  evaluate (ex, formula, &v);
+  number = v.kind == GA_VALUE_NUMBER;
+  ga_value_clear (&v);
+  return number;
+}
+
+/* TRUE when put_expression() writes @formula as a plain number: a weight
+ * that can never be missing needs no check. */
+static gboolean
+expression_is_constant (Export    *ex,
+                        GaFormula *formula)
+{
+  return formula != NULL && ga_formula_get_n_refs (formula) == 0 &&
+         ga_formula_get_n_lookups (formula) == 0 && expression_is_number (ex, formula);
+}
+
+/* TRUE when an indicator of the categories @cats has a weight that can be
+ * missing (a formula over answers). */
+static gboolean
+weights_may_be_missing (Export    *ex,
+                        GPtrArray *cats)
+{
+  for (guint i = 0; i < cats->len; i++)
+    {
+      const CpCategory *cat = g_ptr_array_index (cats, i);
+
+      for (guint k = 0; k < cat->items->len; k++)
+        if (!expression_is_constant (ex, ((GaItem *) g_ptr_array_index (cat->items, k))->weight))
+          return TRUE;
+    }
+  return FALSE;
+}
+
+/* SUMPRODUCT(applies*(1-ISNUMBER(level)*ISNUMBER(weight))): how many
+ * applicable indicators of the rows @r0..@r1 have no level or no weight
+ * yet. The weight factor is left out when every weight is a constant. */
+static char *
+missing_indicators_formula (Export   *ex,
+                            guint     r0,
+                            guint     r1,
+                            gboolean  weights)
+{
+  const Sheet *s = &ex->cp;
+  g_autofree char *app = range_ref (s, r0, CP_APPLICABLE, r1, CP_APPLICABLE);
+  g_autofree char *lvl = range_ref (s, r0, CP_LEVEL, r1, CP_LEVEL);
+  g_autofree char *w = range_ref (s, r0, CP_WEIGHT, r1, CP_WEIGHT);
+
+  if (!weights)
+    return g_strdup_printf ("SUMPRODUCT(%s*(1-ISNUMBER(%s)))", app, lvl);
+  return g_strdup_printf ("SUMPRODUCT(%s*(1-ISNUMBER(%s)*ISNUMBER(%s)))", app, lvl, w);
+}
+
+/* TRUE when something below @section other than an indicator takes part
+ * in its status and applies (an input, a scored or computed value that
+ * feeds it, the engine's rule for what a section depends on): the engine
+ * then keeps the category even when all its indicators are not
+ * applicable. */
+static gboolean
+section_has_other_inputs (Export          *ex,
+                          const GaSection *section)
+{
+  for (guint i = 0; i < section->items->len; i++)
+    {
+      const GaItem *item = g_ptr_array_index (section->items, i);
+      gboolean feeds = item->kind != GA_ITEM_COMPUTED || isfinite (item->points) || item->veto ||
+                       item->bonus;
+
+      if (feeds && !item_is_cp_indicator (item) &&
+          ga_engine_get_item_result (ex->engine, item)->status != GA_STATUS_NA)
+        return TRUE;
+    }
+  for (guint i = 0; i < section->sections->len; i++)
+    if (section_has_other_inputs (ex, g_ptr_array_index (section->sections, i)))
+      return TRUE;
+  return FALSE;
+}
+
+/* Whether a category applies (1) or not (0), as the engine decides: not
+ * when none of its indicators (and nothing else in it) applies; not when
+ * the weights of those that apply add up to 0; but while one of their
+ * levels or weights, or the category's own weight, is still missing, it
+ * applies (its status is incomplete, and the first-level weights are not
+ * rescaled as if it did not count). @wr and @ar are the category's weight
+ * and applicability ranges. */
+static char *
+category_applies_formula (Export           *ex,
+                          const CpCategory *cat,
+                          const char       *wr,
+                          const char       *ar)
+{
+  const Sheet *s = &ex->cp;
+  guint r0 = cat->first_row, r1 = cat->first_row + cat->items->len - 1;
+  g_autoptr(GPtrArray) one = g_ptr_array_new ();
+  g_autofree char *missing = NULL;
+  g_autofree char *w = NULL;
+  g_autofree char *f = NULL;
+
+  g_ptr_array_add (one, (gpointer) cat);
+  missing = missing_indicators_formula (ex, r0, r1, weights_may_be_missing (ex, one));
+  if (expression_is_constant (ex, cat->section->weight))
+    f = g_strdup_printf ("IF(%s>0,1,IFERROR(IF(SUMPRODUCT(%s,%s)>0,1,0),0))", missing, wr, ar);
+  else
+    {
+      w = cell_ref (s, r0, CP_CAT_WEIGHT);
+      f = g_strdup_printf ("IF(OR(%s>0,NOT(ISNUMBER(%s))),1,IFERROR(IF(SUMPRODUCT(%s,%s)>0,1,0)"
+                           ",0))", missing, w, wr, ar);
+    }
+  if (section_has_other_inputs (ex, cat->section))
+    return g_steal_pointer (&f);
+  return g_strdup_printf ("IF(SUM(%s)=0,0,%s)", ar, f);
+}
+
+typedef struct {
+  GString  *terms;     /* COUNTBLANK(range)+… over the answer cells */
+  guint     run_row;   /* the run being built: first row, last row, column */
+  guint     run_last;
+  guint     run_col;
+  gboolean  in_run;
+  gboolean  blank;     /* one of the cells is blank now */
+} AnswerRuns;
+
+static void
+answer_runs_flush (Export      *ex,
+                   AnswerRuns  *runs)
+{
+  g_autofree char *range = NULL;
+
+  if (!runs->in_run)
+    return;
+  range = runs->run_row == runs->run_last
+          ? cell_ref (&ex->scoring, runs->run_row, runs->run_col)
+          : range_ref (&ex->scoring, runs->run_row, runs->run_col, runs->run_last, runs->run_col);
+  g_string_append_printf (runs->terms, "%sCOUNTBLANK(%s)", runs->terms->len ? "+" : "", range);
+  runs->in_run = FALSE;
+}
+
+/* The answer cells (scoring sheet) of the inputs below @section that are
+ * not indicators: the engine needs them answered too before it decides a
+ * level (ga_item_feeds_section(): every answerable item feeds its
+ * section). Items and sections the engine found not applicable are left
+ * out, as the literal applicability flags of the sheet leave them out.
+ * Items of a section sit on consecutive rows, so most become one range. */
+static void
+collect_answer_runs (Export          *ex,
+                     const GaSection *section,
+                     AnswerRuns      *runs)
+{
+  if (ga_engine_get_section_result (ex->engine, section)->status == GA_STATUS_NA)
+    return;
+  for (guint i = 0; i < section->items->len; i++)
+    {
+      const GaItem *item = g_ptr_array_index (section->items, i);
+      const GaResult *res = ga_engine_get_item_result (ex->engine, item);
+      guint row, col;
+
+      /* Indicators are checked on the clean-production sheet; computed
+       * values and tables have no answer cell. */
+      if (item_is_cp_indicator (item) || item->kind == GA_ITEM_COMPUTED ||
+          item->kind == GA_ITEM_TABLE || res->status == GA_STATUS_NA ||
+          g_hash_table_lookup (ex->cells, item->id) == NULL)
+        continue;
+      row = item_row (ex, item);
+      col = item_uses_code_column (item) ? SC_CODE : SC_ANSWER;
+      if (runs->in_run && runs->run_col == col && runs->run_last + 1 == row)
+        runs->run_last = row;
+      else
+        {
+          answer_runs_flush (ex, runs);
+          runs->in_run = TRUE;
+          runs->run_row = runs->run_last = row;
+          runs->run_col = col;
+        }
+      if (res->value.kind == GA_VALUE_BLANK)
+        runs->blank = TRUE;
+    }
+  for (guint i = 0; i < section->sections->len; i++)
+    collect_answer_runs (ex, g_ptr_array_index (section->sections, i), runs);
+}
+
+/* The condition under which the level is not determined, as the engine
+ * decides it (GaSummary.level -1): an applicable indicator whose level
+ * cannot be read (its value or a benchmark blank, not a number or an
+ * error: the level cell is then "") or whose weight is not a number, an
+ * applicable category whose weight is not a number, or an input of an
+ * applicable category not answered. The level cell is then "" and the
+ * result reads 未确定.
+ *
+ * Everything the engine looks at is in the workbook except a few states
+ * the app alone knows (an applicability condition that cannot be decided,
+ * an N/A answer where none is allowed, an incomplete table). When the
+ * engine is undecided for such a reason only, the condition starts with
+ * TRUE: the workbook says what the app says, and the explanation row of
+ * the basic-information sheet names what is missing. */
+static char *
+cp_undetermined_formula (Export    *ex,
+                         GPtrArray *cats,
+                         guint      first_row,
+                         guint      last_row)
+{
+  const Sheet *s = &ex->cp;
+  const GaSummary *sum = ga_engine_get_summary (ex->engine);
+  GPtrArray *roots = ga_template_get_root_sections (ex->tmpl);
+  GString *terms = g_string_new (NULL);
+  AnswerRuns runs = { g_string_new (NULL), 0, 0, 0, FALSE, FALSE };
+  gboolean now = FALSE;   /* what the condition gives for the values written */
+
+  for (guint i = 0; i < cats->len; i++)
+    {
+      const CpCategory *cat = g_ptr_array_index (cats, i);
+      g_autofree char *w = NULL;
+
+      if (ga_engine_get_section_result (ex->engine, cat->section)->status == GA_STATUS_NA)
+        continue;
+      if (!expression_is_constant (ex, cat->section->weight))
+        {
+          w = cell_ref (s, cat->first_row, CP_CAT_WEIGHT);
+          g_string_append_printf (terms, ",NOT(ISNUMBER(%s))", w);
+          now |= !expression_is_number (ex, cat->section->weight);
+        }
+      for (guint k = 0; k < cat->items->len; k++)
+        {
+          const GaItem *item = g_ptr_array_index (cat->items, k);
+          const GaResult *res = ga_engine_get_item_result (ex->engine, item);
+
+          if (res->status != GA_STATUS_NA)
+            now |= res->level < 0 || !expression_is_number (ex, item->weight);
+        }
+    }
+  if (cats->len > 0)
+    {
+      g_autofree char *missing = missing_indicators_formula (ex, first_row, last_row,
+                                                             weights_may_be_missing (ex, cats));
+
+      g_string_append_printf (terms, ",%s>0", missing);
+    }
+  for (guint i = 0; i < roots->len; i++)
+    collect_answer_runs (ex, g_ptr_array_index (roots, i), &runs);
+  answer_runs_flush (ex, &runs);
+  if (runs.terms->len > 0)
+    g_string_append_printf (terms, ",%s>0", runs.terms->str);
+  now |= runs.blank;
+  g_string_free (runs.terms, TRUE);
+
+  if (sum->level < 0 && !now)
+    g_string_prepend (terms, ",TRUE");
+  if (terms->len == 0)
+    g_string_append (terms, ",FALSE");
+  /* Drop the leading comma. */
+  g_string_erase (terms, 0, 1);
+  g_string_prepend (terms, "OR(");
+  g_string_append_c (terms, ')');
+  return g_string_free (terms, FALSE);
+}
+
 /* One row per indicator, grouped by first-level category. Everything the
  * engine computes is a formula here: the level met (from the benchmark
  * cells), the renormalised weights within a category and across
@@ -2692,6 +2981,8 @@ write_cp (Export *ex)
   };
   g_autoptr(GPtrArray) cats = g_ptr_array_new_with_free_func (cp_category_free);
   g_autofree char *lim_range = NULL, *app_range = NULL, *eff_range = NULL;
+  /* A category weight that is not a number (not answered yet, an error)
+   * counts as 0, as the engine counts it, hence N() and IFERROR(). */
   GString *weighted_sum = g_string_new (NULL);  /* W_1*A_1+W_2*A_2+… */
   GString *all_apply = g_string_new ("MIN(");    /* 0 when a category does not apply */
   GString *award_extra = g_string_new (NULL);    /* AWARD: W_i*(1-A_i) for each category */
@@ -2746,9 +3037,9 @@ write_cp (Export *ex)
       g_autofree char *w = cell_ref (s, cat->first_row, CP_CAT_WEIGHT);
       g_autofree char *a = cell_ref (s, cat->first_row, CP_CAT_APP);
 
-      g_string_append_printf (weighted_sum, "%s%s*%s", i ? "+" : "", w, a);
+      g_string_append_printf (weighted_sum, "%sIFERROR(N(%s),0)*%s", i ? "+" : "", w, a);
       g_string_append_printf (all_apply, "%s%s", i ? "," : "", a);
-      g_string_append_printf (award_extra, "+%s*(1-%s)", w, a);
+      g_string_append_printf (award_extra, "+IFERROR(N(%s),0)*(1-%s)", w, a);
     }
   g_string_append_c (all_apply, ')');
 
@@ -2762,7 +3053,7 @@ write_cp (Export *ex)
       g_autofree char *e_cell = cell_ref (s, r0, CP_CAT_EFF);
       g_autofree char *wr = range_ref (s, r0, CP_WEIGHT, r1, CP_WEIGHT);
       g_autofree char *ar = range_ref (s, r0, CP_APPLICABLE, r1, CP_APPLICABLE);
-      g_autofree char *app_f = g_strdup_printf ("IFERROR(IF(SUMPRODUCT(%s,%s)>0,1,0),0)", wr, ar);
+      g_autofree char *app_f = category_applies_formula (ex, cat, wr, ar);
       g_autofree char *eff_f = NULL;
       gboolean cat_na = cres->status == GA_STATUS_NA;
 
@@ -2770,9 +3061,9 @@ write_cp (Export *ex)
        * (award: counted as met; otherwise the first-level weights are
        * rescaled over the categories that apply), as in the engine. */
       if (award)
-        eff_f = g_strdup_printf ("IF(%s=0,0,%s)", a_cell, w_cell);
+        eff_f = g_strdup_printf ("IFERROR(IF(%s=0,0,N(%s)),0)", a_cell, w_cell);
       else
-        eff_f = g_strdup_printf ("IFERROR(IF(%s=0,0,IF(%s=0,%s/(%s),%s)),0)", a_cell,
+        eff_f = g_strdup_printf ("IFERROR(IF(%s=0,0,IF(%s=0,N(%s)/(%s),N(%s))),0)", a_cell,
                                  all_apply->str, w_cell, weighted_sum->str, w_cell);
 
       if (cat->items->len > 1)
@@ -2857,9 +3148,11 @@ write_cp (Export *ex)
                                  na_lit, v, level_f);
               GaValue lv = GA_VALUE_INIT;
 
+              /* The engine decides the level before it looks at the
+               * weight; the cell does not read the weight either. */
               if (na)
                 ga_value_set_text (&lv, ex->na_text);
-              else if (res->level >= 0 && res->status == GA_STATUS_COMPLETE)
+              else if (res->level >= 0)
                 ga_value_set_number (&lv, res->level);
               put_formula (ex, s, r, CP_LEVEL, guarded, &lv, fc, "a level met");
               ga_value_clear (&lv);
@@ -2879,8 +3172,7 @@ write_cp (Export *ex)
             {
               g_autofree char *f = g_strdup_printf ("IF(AND(ISNUMBER(%s),%s>=1,%s<=%u),1,0)",
                                                     lvl, lvl, lvl, k3 + 1);
-              gboolean met = !na && res->status == GA_STATUS_COMPLETE && res->level >= 1 &&
-                             res->level <= (int) k3 + 1;
+              gboolean met = !na && res->level >= 1 && res->level <= (int) k3 + 1;
 
               put_formula_number (ex, s, r, CP_MET1 + k3, f, met ? 1 : 0, fc, "a met flag");
             }
@@ -2914,9 +3206,10 @@ write_cp (Export *ex)
   {
     GString *f = g_string_new (NULL);
     GString *labels = g_string_new (NULL);
-    const char *cached_label = tr (ex, "未达到III级", "below level III");
     g_autofree char *stars = excel_string ("*");
-    g_autofree char *below = excel_string (tr (ex, "未达到III级", "below level III"));
+    g_autofree char *below = excel_string (level_label (ex, 0));
+    g_autofree char *undetermined = excel_string (level_label (ex, -1));
+    g_autofree char *guard = cp_undetermined_formula (ex, cats, first_row, last_row);
 
     for (guint i = 0; i < rules->len; i++)
       {
@@ -2934,12 +3227,15 @@ write_cp (Export *ex)
                                   app_range, met_range[rule->others_min_level - 1]);
         g_string_append_printf (f, "IF(AND(%s),%d,", cond->str, rule->level);
         g_string_free (cond, TRUE);
-        if (rule->level == sum->level)
-          cached_label = text_of (ex, &rule->label);
       }
     g_string_append_c (f, '0');
     for (guint i = 0; i < rules->len; i++)
       g_string_append_c (f, ')');
+    /* Not determined yet: "" as the engine's -1, never a level. */
+    g_string_prepend (f, ",\"\",");
+    g_string_prepend (f, guard);
+    g_string_prepend (f, "IF(");
+    g_string_append_c (f, ')');
 
     put_string (ex, s, row, CP_TITLE, tr (ex, "清洁生产水平（级别）", "Clean production level"),
                 ex->f_total, "a level label");
@@ -2948,6 +3244,7 @@ write_cp (Export *ex)
     ex->level_ref = cell_ref (s, row, CP_VALUE);
 
     /* The level's name from its number. */
+    g_string_append_printf (labels, "IF(%s=\"\",%s,", ex->level_ref, undetermined);
     for (guint i = 0; i < rules->len; i++)
       {
         const GaLevelRule *rule = g_ptr_array_index (rules, i);
@@ -2956,11 +3253,11 @@ write_cp (Export *ex)
         g_string_append_printf (labels, "IF(%s=%d,%s,", ex->level_ref, rule->level, label);
       }
     g_string_append (labels, below);
-    for (guint i = 0; i < rules->len; i++)
+    for (guint i = 0; i <= rules->len; i++)
       g_string_append_c (labels, ')');
     row++;
     put_string (ex, s, row, CP_TITLE, tr (ex, "评价结论", "Result"), ex->f_total, "a level label");
-    put_formula_text (ex, s, row, CP_VALUE, labels->str, cached_label, ex->f_total,
+    put_formula_text (ex, s, row, CP_VALUE, labels->str, level_label (ex, sum->level), ex->f_total,
                       "the clean production result");
     ex->level_label_ref = cell_ref (s, row, CP_VALUE);
     g_string_free (f, TRUE);
@@ -2975,26 +3272,6 @@ write_cp (Export *ex)
 }
 
 /* ------------------------------------------------------- basic information */
-
-/* The name of the clean-production level @level as the template words it,
- * for the cached value of the level cell; "below level III" when no rule
- * has that level. */
-static const char *
-level_label (Export *ex,
-             int     level)
-{
-  GPtrArray *rules = ga_template_get_level_rules (ex->tmpl);
-  const char *label = tr (ex, "未达到III级", "below level III");
-
-  for (guint i = 0; i < rules->len; i++)
-    {
-      const GaLevelRule *rule = g_ptr_array_index (rules, i);
-
-      if (rule->level == level)
-        label = text_of (ex, &rule->label);
-    }
-  return label;
-}
 
 static void
 info_row (Export     *ex,
