@@ -16,6 +16,7 @@
 
 #include "ga-cli.h"
 #include "ga-cli-store.h"
+#include "ga-json.h"
 #include "ga-store-engine.h"
 
 typedef int (*SubHandler) (int argc, char **argv);
@@ -273,7 +274,7 @@ answer_display (const char *json,
                 GaTemplate *tmpl,
                 const char *item_id)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GaAnswer) answer = NULL;
   g_autoptr(GString) out = g_string_new (NULL);
   const GaItem *item = tmpl != NULL ? ga_template_find_item (tmpl, item_id) : NULL;
@@ -281,7 +282,10 @@ answer_display (const char *json,
 
   if (json == NULL)
     return g_strdup ("-");
-  if (!json_parser_load_from_data (parser, json, -1, NULL))
+  /* Stored text may come from a package anyone can write: read it as
+   * strictly as a file, and show what cannot be read as it is. */
+  parser = ga_json_parse_bounded (json, -1, GA_JSON_MAX_DEPTH, NULL);
+  if (parser == NULL)
     return g_strdup (json);
   root = json_parser_get_root (parser);
   if (item != NULL)

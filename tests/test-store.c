@@ -697,6 +697,83 @@ test_answers (Fixture       *f,
   g_assert_cmpstr (before, ==, after);
 }
 
+/* @depth arrays one inside the other around 1: [[…1…]]. */
+static char *
+nested_array (guint depth)
+{
+  GString *s = g_string_sized_new (2 * depth + 1);
+
+  for (guint i = 0; i < depth; i++)
+    g_string_append_c (s, '[');
+  g_string_append_c (s, '1');
+  for (guint i = 0; i < depth; i++)
+    g_string_append_c (s, ']');
+  return g_string_free (s, FALSE);
+}
+
+/* An answer is strict JSON read by the bounded reader: nested at most 200
+ * levels (100 000 '[' would exhaust json-glib's stack), no key twice,
+ * nothing after the value, no single quotes; a refused answer changes
+ * nothing. */
+static void
+test_answers_strict_json (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *deep = NULL;
+  g_autofree char *at_limit = nested_array (200);
+  g_autofree char *over_limit = nested_array (201);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gint64 e = add_enterprise (f->store, "Factory", VALID_CODE);
+  gint64 id = add_assessment (f->store, e, 2025);
+  GString *brackets = g_string_new (NULL);
+  static const struct { const char *json, *says; } refused[] = {
+    { "{\"value\": 1, \"value\": 2}", "value" },
+    { "1 2", "unexpected content after the end of the JSON" },
+    { "'yes'", "1:1" },
+    { "[1,]", "1:" },
+  };
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (brackets, '[');
+  deep = g_string_free (brackets, FALSE);
+
+  save (f->store, id, "E1", "1");
+  before = dump_handle (ga_store_get_handle (f->store));
+
+  g_assert_false (ga_store_save_answer (f->store, id, "E1", deep, &error));
+  g_assert_error (error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "The answer to E1 is not JSON"));
+  g_assert_nonnull (strstr (error->message, "nested more than 200 levels"));
+  g_clear_error (&error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (refused); i++)
+    {
+      g_assert_false (ga_store_save_answer (f->store, id, "E1", refused[i].json, &error));
+      g_assert_error (error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID);
+      g_test_message ("%s -> %s", refused[i].json, error->message);
+      g_assert_nonnull (strstr (error->message, refused[i].says));
+      g_clear_error (&error);
+    }
+
+  /* 200 arrays one inside the other are fine, 201 are not. */
+  g_assert_false (ga_store_save_answer (f->store, id, "E1", over_limit, &error));
+  g_assert_error (error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (ga_store_save_answer (f->store, id, "E1", "  ", &error));
+  g_assert_error (error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "is empty"));
+  g_clear_error (&error);
+
+  after = dump_handle (ga_store_get_handle (f->store));
+  g_assert_cmpstr (before, ==, after);
+  assert_answer (f->store, id, "E1", "1");
+
+  save (f->store, id, "E1", at_limit);
+  assert_answer (f->store, id, "E1", at_limit);
+}
+
 static void
 test_undo_redo (Fixture       *f,
                 gconstpointer  data)
@@ -2121,15 +2198,17 @@ test_engine_demo (Fixture       *f,
   g_assert_cmpstr (before, ==, after);
 }
 
-/* Runs greenassess-cli with @args and returns its exit status; *out and
- * *err receive what it printed. */
+/* Runs greenassess-cli with @args (in the folder @cwd, NULL: this one)
+ * and returns its exit status; *out and *err receive what it printed. */
 static int
-run_cli_argv (char       **out,
-              char       **err,
-              GPtrArray   *args)
+run_cli_argv_in (const char  *cwd,
+                 char       **out,
+                 char       **err,
+                 GPtrArray   *args)
 {
   g_autofree char *cli = g_build_filename (GA_BUILD_DIR, "app", "greenassess-cli", NULL);
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GSubprocess) proc = NULL;
   g_autoptr(GError) error = NULL;
   char *o = NULL, *e = NULL;
@@ -2139,9 +2218,11 @@ run_cli_argv (char       **out,
     g_ptr_array_add (argv, g_ptr_array_index (args, i));
   g_ptr_array_add (argv, NULL);
 
-  proc = g_subprocess_newv ((const char * const *) argv->pdata,
-                            G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE,
-                            &error);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  if (cwd != NULL)
+    g_subprocess_launcher_set_cwd (launcher, cwd);
+  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
   g_assert_true (g_subprocess_communicate_utf8 (proc, NULL, NULL, &o, &e, &error));
   g_assert_no_error (error);
@@ -2157,6 +2238,14 @@ run_cli_argv (char       **out,
   else
     g_free (e);
   return g_subprocess_get_exit_status (proc);
+}
+
+static int
+run_cli_argv (char       **out,
+              char       **err,
+              GPtrArray   *args)
+{
+  return run_cli_argv_in (NULL, out, err, args);
 }
 
 /* The same with the arguments given as a NULL-terminated list. */
@@ -2750,6 +2839,115 @@ test_cli_files (void)
   rm_rf (dir);
 }
 
+/* A package is an SQLite file anyone can write. SQLite's json_valid()
+ * (the CHECK on answers) lets through 1500 levels of nesting and keys
+ * given twice; the import takes the rows as they are, and loading the
+ * answers then says which item holds what, without recursing into it. */
+static void
+test_package_hostile_answers (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GaTemplate) tmpl = NULL;
+  g_autoptr(GaStore) other = NULL;
+  g_autoptr(GaEngine) engine = NULL;
+  g_autofree char *pkg = g_build_filename (f->dir, "hostile.gapkg", NULL);
+  g_autofree char *other_path = g_build_filename (f->dir, "other.db", NULL);
+  g_autofree char *deep = nested_array (1500);
+  g_autofree char *o = NULL;
+  gint64 e = add_enterprise (f->store, "Factory", VALID_CODE);
+  gint64 id, imported;
+  sqlite3 *p = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  tmpl = ga_store_import_template (f->store, template_cli, -1, "template_cli", &error);
+  g_assert_no_error (error);
+  id = ga_store_new_assessment (f->store, e, tmpl, NULL, 2025, NULL, &error);
+  g_assert_no_error (error);
+  save (f->store, id, "E1", "70");
+  save (f->store, id, "T1", "\"ok\"");
+  g_assert_true (ga_store_export_package (f->store, id, pkg, &error));
+  g_assert_no_error (error);
+
+  /* Someone edits the package: E1 nested 1500 levels, T1 with "value"
+   * twice. */
+  g_assert_cmpint (sqlite3_open (pkg, &p), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (p, "UPDATE answers SET value = ?1 WHERE item_id = 'E1'", -1,
+                                       &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, deep, -1, SQLITE_STATIC);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_exec (p, "UPDATE answers SET value = '{\"value\": \"a\", \"value\": 1}'"
+                                 " WHERE item_id = 'T1'", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (query_int (p, "SELECT count(*) FROM answers WHERE json_valid (value)"), ==, 2);
+  sqlite3_close_v2 (p);
+
+  other = ga_store_open (other_path, &error);
+  g_assert_no_error (error);
+  imported = ga_store_import_package (other, pkg, GA_PACKAGE_IMPORT_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (imported, >, 0);
+
+  engine = ga_store_load_engine (other, imported, &error);
+  g_assert_null (engine);
+  g_assert_error (error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, "do not fit its template"));
+  g_assert_nonnull (strstr (error->message, "\nE1: the stored answer is not readable JSON: "
+                                            "nested more than 200 levels"));
+  g_assert_nonnull (strstr (error->message, "\nT1: the stored answer is not readable JSON: "));
+  g_assert_nonnull (strstr (error->message, "duplicate key \"value\""));
+  g_clear_error (&error);
+  g_clear_object (&other);
+
+  /* The command line says the same and exits with 1; listing the answers
+   * shows the stored text as it is. */
+  if (!cli_available ())
+    return;
+  o = cli (1, "assessment", "evaluate", "1", "--db", other_path, NULL);
+  has (o, "nested more than 200 levels");
+  has (o, "duplicate key");
+  g_clear_pointer (&o, g_free);
+  o = cli (0, "answer", "list", "1", "--db", other_path, NULL);
+  has (o, "[[[[");
+  has (o, "{\"value\": \"a\", \"value\": 1}");
+}
+
+/* answer set on a table item reads VALUE as JSON: 100 000 '[' is refused
+ * with the depth message and exit status 1, and nothing is saved. */
+static void
+test_cli_deep_answer (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *db = NULL;
+  g_autofree char *deep = NULL;
+  GString *brackets;
+  char *o;
+
+  if (!cli_available ())
+    return;
+  dir = g_dir_make_tmp (NULL, NULL);
+  db = g_build_filename (dir, "cli.db", NULL);
+  g_free (cli (0, "db", "init", "--db", db, NULL));
+  g_free (cli (0, "enterprise", "add", "--name", "福州绿色机械", "--code", VALID_CODE, "--db", db,
+               NULL));
+  g_free (cli (0, "assessment", "new", "--enterprise", "1", "--template",
+               "energy-audit-gbt17166-2019", "--db", db, NULL));
+  brackets = g_string_new (NULL);
+  for (guint i = 0; i < 100000; i++)
+    g_string_append_c (brackets, '[');
+  deep = g_string_free (brackets, FALSE);
+
+  o = cli (1, "answer", "set", "1", "energy", deep, "--db", db, NULL);
+  has (o, "item 'energy': a table is answered with a JSON list of rows");
+  has (o, "nested more than 200 levels");
+  g_free (o);
+  o = cli (0, "answer", "list", "1", "--db", db, NULL);
+  lacks (o, "energy");
+  g_free (o);
+  rm_rf (dir);
+}
+
 #endif
 
 static void
@@ -2764,6 +2962,9 @@ add_engine_tests (void)
   g_test_add_func ("/ga/store/cli/values", test_cli_values);
   g_test_add_func ("/ga/store/cli/options", test_cli_options);
   g_test_add_func ("/ga/store/cli/files", test_cli_files);
+  g_test_add_func ("/ga/store/cli/deep-answer", test_cli_deep_answer);
+  g_test_add ("/ga/store/package/hostile-answers", Fixture, NULL, fixture_setup,
+              test_package_hostile_answers, fixture_teardown);
 #endif
 }
 
@@ -2788,6 +2989,8 @@ main (int    argc,
               test_final_read_only, fixture_teardown);
   g_test_add ("/ga/store/answers/save-history", Fixture, NULL, fixture_setup, test_answers,
               fixture_teardown);
+  g_test_add ("/ga/store/answers/strict-json", Fixture, NULL, fixture_setup,
+              test_answers_strict_json, fixture_teardown);
   g_test_add ("/ga/store/answers/undo-redo", Fixture, NULL, fixture_setup, test_undo_redo,
               fixture_teardown);
   g_test_add ("/ga/store/evidence/add-dedup-remove", Fixture, NULL, fixture_setup, test_evidence,

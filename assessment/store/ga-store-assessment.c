@@ -10,6 +10,8 @@
 #include <string.h>
 #include <json-glib/json-glib.h>
 
+#include "ga-json.h"
+
 #define ASSESSMENT_COLUMNS GA_STORE_ASSESSMENT_COLUMNS
 
 /* Longest item id accepted: ids are short identifiers in templates; a
@@ -607,17 +609,20 @@ check_json (const char  *item_id,
                    "The answer to %s is not valid UTF-8 text", item_id);
       return FALSE;
     }
-  parser = json_parser_new_immutable ();
-  if (!json_parser_load_from_data (parser, json, -1, &local))
-    {
-      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
-                   "The answer to %s is not JSON: %s", item_id, local->message);
-      return FALSE;
-    }
-  if (json_parser_get_root (parser) == NULL)
+  /* Strict JSON, nested at most GA_JSON_MAX_DEPTH levels, no key twice,
+   * nothing after the value: what every later reader of the answer can
+   * read back without surprises. */
+  parser = ga_json_parse_bounded (json, -1, GA_JSON_MAX_DEPTH, &local);
+  if (g_error_matches (local, GA_JSON_ERROR, GA_JSON_ERROR_EMPTY))
     {
       g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
                    "The answer to %s is empty; pass NULL to remove an answer", item_id);
+      return FALSE;
+    }
+  if (parser == NULL)
+    {
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
+                   "The answer to %s is not JSON: %s", item_id, local->message);
       return FALSE;
     }
   return TRUE;

@@ -6,6 +6,7 @@
  */
 #include "ga-store-engine.h"
 #include "ga-store-private.h"
+#include "ga-json.h"
 
 #include <math.h>
 #include <string.h>
@@ -124,7 +125,6 @@ ga_store_load_answer_set (GaStore     *store,
                           GError     **error)
 {
   g_autoptr(GaAnswerSet) set = NULL;
-  g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GString) problems = NULL;
   sqlite3_stmt *stmt;
   int rc;
@@ -139,13 +139,14 @@ ga_store_load_answer_set (GaStore     *store,
   sqlite3_bind_int64 (stmt, 1, assessment_id);
 
   set = ga_answer_set_new ();
-  parser = json_parser_new_immutable ();
   problems = g_string_new (NULL);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *item_id = (const char *) sqlite3_column_text (stmt, 0);
       const char *value = (const char *) sqlite3_column_text (stmt, 1);
+      int length = sqlite3_column_bytes (stmt, 1);
       GaItem *item = ga_template_find_item (tmpl, item_id);
+      g_autoptr(JsonParser) parser = NULL;
       g_autoptr(GError) local = NULL;
       GaAnswer *answer;
 
@@ -154,9 +155,16 @@ ga_store_load_answer_set (GaStore     *store,
           g_string_append_printf (problems, "\n%s: the template has no such item", item_id);
           continue;
         }
-      if (!json_parser_load_from_data (parser, value, -1, &local))
+      /* The value may come from a package or a database written by
+       * another program: SQLite's json_valid() lets through nesting
+       * json-glib would recurse on until the stack runs out, and keys
+       * given twice. */
+      parser = ga_json_parse_bounded (value != NULL ? value : "", value != NULL ? length : 0,
+                                      GA_JSON_MAX_DEPTH, &local);
+      if (parser == NULL)
         {
-          g_string_append_printf (problems, "\n%s: %s", item_id, local->message);
+          g_string_append_printf (problems, "\n%s: the stored answer is not readable JSON: %s",
+                                  item_id, local->message);
           continue;
         }
       answer = ga_answer_from_json (json_parser_get_root (parser), item, &local);
@@ -643,11 +651,11 @@ store_demo_set (GaStore     *store,
                 const char  *now,
                 GError     **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonParser) parser = ga_json_parse_bounded (set, -1, GA_JSON_MAX_DEPTH, error);
   JsonObject *answers;
   g_autoptr(GList) members = NULL;
 
-  if (!json_parser_load_from_data (parser, set, -1, error))
+  if (parser == NULL)
     return FALSE;
   answers = json_node_get_object (json_parser_get_root (parser));
   members = json_object_get_members (answers);
