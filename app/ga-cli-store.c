@@ -937,21 +937,37 @@ ga_cli_cmd_enterprise (int    argc,
 /* ------------------------------------------------------------------ */
 /* assessment                                                          */
 
-/* The template for a new assessment: an imported one (latest or
- * @version), else a bundled one, else a file, which is then imported (and
- * validated) so that it stays available. */
+/* The template for a new assessment, by the rule of ga_cli_open_template()
+ * with the database's own templates added: an existing regular file is
+ * the template (imported, and so validated, so that it stays available);
+ * otherwise an id, of an imported template (latest or @version) and then
+ * of a bundled one; otherwise an error that names both possibilities. A
+ * file named like an id wins, as everywhere in the CLI; a folder does
+ * not. */
 static GaTemplate *
 find_template (GaStore     *store,
                const char  *spec,
                const char  *version,
                GError     **error)
 {
-  g_autoptr(GPtrArray) versions = ga_store_list_template_versions (store, spec, NULL);
-  g_auto(GStrv) bundled = ga_template_list_bundled ();
+  g_autoptr(GPtrArray) versions = NULL;
+  g_auto(GStrv) bundled = NULL;
 
+  if (g_file_test (spec, G_FILE_TEST_IS_REGULAR))
+    {
+      g_autofree char *data = NULL;
+      gsize len = 0;
+
+      if (!g_file_get_contents (spec, &data, &len, error))
+        return NULL;
+      return ga_store_import_template (store, data, len, spec, error);
+    }
+
+  versions = ga_store_list_template_versions (store, spec, NULL);
   if (versions != NULL && versions->len > 0)
     return ga_store_load_imported_template (store, spec, version, error);
 
+  bundled = ga_template_list_bundled ();
   if (bundled != NULL && g_strv_contains ((const char *const *) bundled, spec))
     {
       GaTemplate *tmpl = ga_template_new_from_resource (spec, error);
@@ -967,19 +983,15 @@ find_template (GaStore     *store,
       return tmpl;
     }
 
-  if (g_file_test (spec, G_FILE_TEST_IS_REGULAR))
-    {
-      g_autofree char *data = NULL;
-      gsize len = 0;
-
-      if (!g_file_get_contents (spec, &data, &len, error))
-        return NULL;
-      return ga_store_import_template (store, data, len, spec, error);
-    }
-
-  g_set_error (error, GA_TEMPLATE_ERROR, GA_TEMPLATE_ERROR_NOT_FOUND,
-               _("no imported or bundled template has this id, and there is no such file; "
-                 "'greenassess-cli templates' lists the bundled ones"));
+  if (g_file_test (spec, G_FILE_TEST_EXISTS))
+    g_set_error (error, GA_TEMPLATE_ERROR, GA_TEMPLATE_ERROR_NOT_FOUND,
+                 _("this is a folder or a special file, not a template file, and no imported "
+                   "or bundled template has this id; give the path of a template file (.json), "
+                   "or an id that 'greenassess-cli templates' lists"));
+  else
+    g_set_error (error, GA_TEMPLATE_ERROR, GA_TEMPLATE_ERROR_NOT_FOUND,
+                 _("no such file, and no imported or bundled template has this id; give the "
+                   "path of a template file, or an id that 'greenassess-cli templates' lists"));
   return NULL;
 }
 

@@ -2948,6 +2948,76 @@ test_cli_deep_answer (void)
   rm_rf (dir);
 }
 
+/* --template: an existing regular file is the template even when it is
+ * named like a bundled id; a folder named like a bundled id is not, and
+ * the bundled template is used; neither gives an error naming both. */
+static void
+test_cli_template_rule (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *db = NULL;
+  g_autofree char *file = NULL;
+  g_autofree char *folder = NULL;
+  g_autofree char *plain_folder = NULL;
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+  char *out = NULL, *err = NULL;
+  char *o;
+
+  if (!cli_available ())
+    return;
+  dir = g_dir_make_tmp (NULL, NULL);
+  db = g_build_filename (dir, "cli.db", NULL);
+  file = g_build_filename (dir, "gbt36132-2025", NULL);
+  folder = g_build_filename (dir, "gbt36132-2018", NULL);
+  plain_folder = g_build_filename (dir, "my-templates", NULL);
+  g_assert_true (g_file_set_contents (file, template_cli, -1, NULL));
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  g_assert_cmpint (g_mkdir (plain_folder, 0755), ==, 0);
+  g_free (cli (0, "db", "init", "--db", db, NULL));
+  g_free (cli (0, "enterprise", "add", "--name", "福州绿色机械", "--code", VALID_CODE, "--db", db,
+               NULL));
+
+  /* Run in @dir so that the bare names are relative paths there. */
+  g_ptr_array_add (args, "assessment");
+  g_ptr_array_add (args, "new");
+  g_ptr_array_add (args, "--enterprise");
+  g_ptr_array_add (args, "1");
+  g_ptr_array_add (args, "--template");
+  g_ptr_array_add (args, "gbt36132-2025");
+  g_ptr_array_add (args, "--db");
+  g_ptr_array_add (args, db);
+  g_assert_cmpint (run_cli_argv_in (dir, &out, &err, args), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  o = cli (0, "assessment", "show", "1", "--db", db, NULL);
+  has (o, "cli-store");
+  lacks (o, "gbt36132-2025");
+  g_free (o);
+
+  g_ptr_array_index (args, 5) = "gbt36132-2018";
+  g_assert_cmpint (run_cli_argv_in (dir, &out, &err, args), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  o = cli (0, "assessment", "show", "2", "--db", db, NULL);
+  has (o, "gbt36132-2018");
+  g_free (o);
+
+  g_ptr_array_index (args, 5) = "my-templates";
+  g_assert_cmpint (run_cli_argv_in (dir, &out, &err, args), ==, 1);
+  has (err, "this is a folder or a special file, not a template file, and no imported or "
+            "bundled template has this id");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+
+  g_ptr_array_index (args, 5) = "no-such-template";
+  g_assert_cmpint (run_cli_argv_in (dir, &out, &err, args), ==, 1);
+  has (err, "no such file, and no imported or bundled template has this id");
+  has (err, "greenassess-cli templates");
+  g_clear_pointer (&out, g_free);
+  g_clear_pointer (&err, g_free);
+  rm_rf (dir);
+}
+
 #endif
 
 static void
@@ -2963,6 +3033,7 @@ add_engine_tests (void)
   g_test_add_func ("/ga/store/cli/options", test_cli_options);
   g_test_add_func ("/ga/store/cli/files", test_cli_files);
   g_test_add_func ("/ga/store/cli/deep-answer", test_cli_deep_answer);
+  g_test_add_func ("/ga/store/cli/template-rule", test_cli_template_rule);
   g_test_add ("/ga/store/package/hostile-answers", Fixture, NULL, fixture_setup,
               test_package_hostile_answers, fixture_teardown);
 #endif
