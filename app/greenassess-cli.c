@@ -477,8 +477,14 @@ append_summary (EvalPrinter *p,
       g_autofree char *y3 = ga_cli_format_number (s->index[2]);
       const char *name = level_name (s->level);
 
+      /* -1: the engine is still waiting for an indicator or weight; the
+       * summary's explanation below says which. */
+      if (s->level < 0)
+        name = _("not determined yet");
+      else if (name == NULL)
+        name = _("below III");
       g_string_append_printf (out, "%s: %s  (Y_I %s, Y_II %s, Y_III %s)\n", _("Level"),
-                              name != NULL ? name : _("below III"), y1, y2, y3);
+                              name, y1, y2, y3);
     }
   else if (ga_template_get_scheme (tmpl) == GA_SCHEME_POINTS)
     g_string_append_printf (out, "%s: %s\n", _("Passed"), s->passed ? _("yes") : _("no"));

@@ -358,6 +358,18 @@ def _():
     check(re.search(r"A1 .*level II\b", out) is not None, "A1 level II", out, err)
 
 
+@case("evaluate clean production with an unanswered indicator: level not determined")
+def _():
+    # No answers at all: every indicator of the fixture is still open, so the
+    # engine reports level -1 and the CLI must not call that "below III".
+    path = os.path.join(tempfile.mkdtemp(), "empty.json")
+    with open(path, "w", encoding="utf-8") as f:
+        f.write('{"template": "cli-cp", "answers": {}}')
+    out, err = expect(["evaluate", "--lang", "en", fixture("cp.json"), path], 0)
+    check("Level: not determined yet" in out, "level not determined", out, err)
+    check("below III" not in out.split("Level:")[1].splitlines()[0], "not below III", out, err)
+
+
 @case("evaluate with a missing answers file: exit 1, file named")
 def _():
     path = os.path.join(FIX, "no-answers.json")
