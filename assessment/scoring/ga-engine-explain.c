@@ -1065,7 +1065,8 @@ ga_engine_explain_summary (GaEngine *engine)
     g_string_append_printf (s, _(". Incomplete: %u of %u answered"), sum->answered, sum->total);
   else if (sum->status == GA_STATUS_ERROR)
     g_string_append (s, _(". Some results have errors"));
-  g_string_append (s, ".");
+  /* Translatable so that Chinese ends the sentence with a full-width stop. */
+  g_string_append (s, C_("end of a sentence", "."));
   return g_string_free (g_steal_pointer (&s), FALSE);
 }
 
