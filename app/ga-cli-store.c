@@ -1241,7 +1241,7 @@ assessment_evaluate (int    argc,
       if (s->grade != NULL)
         g_print ("%s: %s\n", _("Grade"), s->grade->id);
     }
-  g_print ("%s: %s\n", _("Veto"), ga_veto_status_to_string (s->veto));
+  g_print ("%s: %s\n", _("Veto"), ga_veto_status_to_display (s->veto));
   explain = ga_engine_explain_summary (engine);
   if (explain != NULL && *explain != '\0')
     g_print ("\n%s\n", explain);

@@ -296,7 +296,7 @@ append_item (EvalPrinter  *p,
     }
 
   g_string_append (p->out, "  [");
-  g_string_append (p->out, ga_status_to_string (r->status));
+  g_string_append (p->out, ga_status_to_display (r->status));
   g_string_append (p->out, "]");
 
   if (item->kind == GA_ITEM_TABLE)
@@ -370,7 +370,7 @@ append_section (EvalPrinter     *p,
   if (r != NULL)
     {
       g_string_append (p->out, "  [");
-      g_string_append (p->out, ga_status_to_string (r->status));
+      g_string_append (p->out, ga_status_to_display (r->status));
       g_string_append (p->out, "]  ");
       if (scored && (!isnan (r->score) || !isnan (r->max)))
         {
@@ -428,7 +428,7 @@ append_summary (EvalPrinter *p,
   g_string_append_printf (out, ngettext ("%u of %u item", "%u of %u items", s->total),
                           s->answered, s->total);
   g_string_append_c (out, '\n');
-  g_string_append_printf (out, "%s: %s\n", _("Status"), ga_status_to_string (s->status));
+  g_string_append_printf (out, "%s: %s\n", _("Status"), ga_status_to_display (s->status));
 
   if (ga_template_get_scheme (tmpl) != GA_SCHEME_NONE && !isnan (s->max))
     {
@@ -443,10 +443,10 @@ append_summary (EvalPrinter *p,
       g_string_append_printf (out, "%s: %s\n", _("Bonus"), bonus);
     }
 
-  g_string_append_printf (out, "%s: %s", _("Veto"), ga_veto_status_to_string (s->veto));
+  g_string_append_printf (out, "%s: %s", _("Veto"), ga_veto_status_to_display (s->veto));
   if (s->veto_failures != NULL && s->veto_failures->len > 0)
     {
-      g_string_append_printf (out, " (%s ", _("failed:"));
+      g_string_append_printf (out, " (%s ", _("not met:"));
       for (guint i = 0; i < s->veto_failures->len; i++)
         {
           const GaItem *item = g_ptr_array_index (s->veto_failures, i);

@@ -17,6 +17,7 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
@@ -142,6 +143,33 @@ ga_veto_status_to_string (GaVetoStatus veto)
     case GA_VETO_FAIL: return "fail";
     case GA_VETO_PENDING: return "pending";
     default: return "unknown";
+    }
+}
+
+/* The identifiers above are machine words (the results JSON uses them); these
+ * are the same states in the user's language, for text output. */
+const char *
+ga_status_to_display (GaStatus status)
+{
+  switch (status)
+    {
+    case GA_STATUS_COMPLETE: return _("complete");
+    case GA_STATUS_INCOMPLETE: return _("incomplete");
+    case GA_STATUS_NA: return _("not applicable");
+    case GA_STATUS_ERROR: return _("error");
+    default: return _("unknown");
+    }
+}
+
+const char *
+ga_veto_status_to_display (GaVetoStatus veto)
+{
+  switch (veto)
+    {
+    case GA_VETO_PASS: return _("passed");
+    case GA_VETO_FAIL: return _("failed");
+    case GA_VETO_PENDING: return _("not all answered yet");
+    default: return _("unknown");
     }
 }
 

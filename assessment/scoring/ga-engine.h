@@ -133,6 +133,9 @@ JsonNode        *ga_engine_results_to_json    (GaEngine         *engine);
 
 const char      *ga_status_to_string          (GaStatus          status);
 const char      *ga_veto_status_to_string     (GaVetoStatus      veto);
+/* Translated forms of the two above, for text shown to users. */
+const char      *ga_status_to_display         (GaStatus          status);
+const char      *ga_veto_status_to_display    (GaVetoStatus      veto);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GaEngine, ga_engine_unref)
 

@@ -299,11 +299,11 @@ def _():
     # C1 N/A leaves the maximum (policy exclude): max 30 - 10 = 20.
     # Y1 5 + N1 88 -> 10 x 0.8 = 8 + CH1 2 = 15 of 20.
     check("Score: 15 of 20" in out, "score 15 of 20", out, err)
-    check(re.search(r"Veto: fail.*V1 Lawfully established", out) is not None,
+    check(re.search(r"Veto: failed.*V1 Lawfully established", out) is not None,
           "veto fail naming V1", out, err)
     check("Passed: no" in out, "not passed", out, err)
     check(re.search(r"V1 .*veto FAILED", out) is not None, "V1 marked", out, err)
-    check(re.search(r"C1 .*\[na\]", out) is not None, "C1 not applicable", out, err)
+    check(re.search(r"C1 .*\[not applicable\]", out) is not None, "C1 not applicable", out, err)
 
 
 @case("evaluate --json: parseable, template identity and results")
