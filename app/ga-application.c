@@ -6,7 +6,9 @@
 #include "config.h"
 
 #include <locale.h>
+#include <signal.h>
 #include <glib/gi18n.h>
+#include <glib-unix.h>
 
 #include "ga-application.h"
 #include "ga-preferences-window.h"
@@ -22,6 +24,8 @@ struct _GaApplication
   GError         *store_error;   /* why the store could not be opened */
   char           *db_path;       /* --db, or NULL for the default */
   gboolean        demo;          /* --demo */
+  guint           sigterm_id;
+  guint           sigint_id;
 };
 
 G_DEFINE_FINAL_TYPE (GaApplication, ga_application, ADW_TYPE_APPLICATION)
@@ -88,6 +92,16 @@ quit_activated_cb (GSimpleAction *action,
       windows = next;
     }
   g_application_quit (G_APPLICATION (self));
+}
+
+/* SIGTERM (a session logging out, `kill`) and SIGINT (Ctrl+C in a
+ * terminal) quit the way Ctrl+Q does: the windows save their size and the
+ * exit status is 0. */
+static gboolean
+terminate_cb (gpointer user_data)
+{
+  quit_activated_cb (NULL, NULL, user_data);
+  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -229,7 +243,21 @@ ga_application_startup (GApplication *app)
   g_signal_connect_object (self->settings, "changed::author-name",
                            G_CALLBACK (author_changed_cb), self, G_CONNECT_SWAPPED);
 
+  self->sigterm_id = g_unix_signal_add (SIGTERM, terminate_cb, self);
+  self->sigint_id = g_unix_signal_add (SIGINT, terminate_cb, self);
+
   open_store (self);
+}
+
+static void
+ga_application_shutdown (GApplication *app)
+{
+  GaApplication *self = GA_APPLICATION (app);
+
+  g_clear_handle_id (&self->sigterm_id, g_source_remove);
+  g_clear_handle_id (&self->sigint_id, g_source_remove);
+
+  G_APPLICATION_CLASS (ga_application_parent_class)->shutdown (app);
 }
 
 static void
@@ -248,6 +276,9 @@ ga_application_dispose (GObject *object)
 {
   GaApplication *self = GA_APPLICATION (object);
 
+  /* Applications that never ran (tests) get no shutdown. */
+  g_clear_handle_id (&self->sigterm_id, g_source_remove);
+  g_clear_handle_id (&self->sigint_id, g_source_remove);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
 
@@ -275,6 +306,7 @@ ga_application_class_init (GaApplicationClass *klass)
   object_class->finalize = ga_application_finalize;
   app_class->handle_local_options = ga_application_handle_local_options;
   app_class->startup = ga_application_startup;
+  app_class->shutdown = ga_application_shutdown;
   app_class->activate = ga_application_activate;
 }
 

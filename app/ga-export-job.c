@@ -7,10 +7,12 @@
 #include "config.h"
 
 #include <math.h>
+#include <glib/gstdio.h>
 
 #include "ga-export-job.h"
 #include "ga-export.h"
 #include "ga-store-engine.h"
+#include "ga-task-write.h"
 
 struct _GaExportJob
 {
@@ -145,9 +147,11 @@ ga_export_job_get_path (GaExportJob *job)
   return job->path;
 }
 
-gboolean
-ga_export_job_run (GaExportJob  *job,
-                   GError      **error)
+static gboolean
+run_to (GaExportJob  *job,
+        const char   *path,
+        gboolean      overwrite,
+        GError      **error)
 {
   GaExportOptions options = { 0 };
 
@@ -156,7 +160,42 @@ ga_export_job_run (GaExportJob  *job,
   options.period = job->period;
   options.language = ga_export_job_language ();
   options.evidence = job->evidence;
-  options.overwrite = job->overwrite;
+  options.overwrite = overwrite;
 
-  return ga_export_workbook (job->engine, &options, job->path, error);
+  return ga_export_workbook (job->engine, &options, path, error);
+}
+
+gboolean
+ga_export_job_run (GaExportJob  *job,
+                   GError      **error)
+{
+  return run_to (job, job->path, job->overwrite, error);
+}
+
+gboolean
+ga_export_job_run_in_task (GaExportJob  *job,
+                           GTask        *task,
+                           GError      **error)
+{
+  g_autofree char *tmp = NULL;
+  GError *local = NULL;
+
+  if (!job->overwrite && g_file_test (job->path, G_FILE_TEST_EXISTS))
+    {
+      g_set_error (error, GA_EXPORT_ERROR, GA_EXPORT_ERROR_EXISTS,
+                   "%s already exists and was left unchanged", job->path);
+      return FALSE;
+    }
+  tmp = ga_task_write_begin (job->path, ".xlsx", error);
+  if (tmp == NULL)
+    return FALSE;
+  /* The temporary file exists (it was made to reserve the name). */
+  if (!run_to (job, tmp, TRUE, &local))
+    {
+      g_unlink (tmp);
+      ga_task_write_fix_error (local, tmp, job->path);
+      g_propagate_error (error, local);
+      return FALSE;
+    }
+  return ga_task_write_finish (task, tmp, job->path, job->overwrite, error);
 }

@@ -33,6 +33,14 @@ const char  *ga_export_job_get_path        (GaExportJob  *job);
 gboolean     ga_export_job_run             (GaExportJob  *job,
                                             GError      **error);
 
+/* ga_export_job_run() for a worker of @task (run with
+ * g_task_set_return_on_cancel() TRUE): the workbook is written beside the
+ * target and put in place only if the task was not cancelled meanwhile, so
+ * a cancelled export leaves no file and an existing one as it was. */
+gboolean     ga_export_job_run_in_task     (GaExportJob  *job,
+                                            GTask        *task,
+                                            GError      **error);
+
 /* The language of the workbook's headings: the interface language. */
 const char  *ga_export_job_language        (void);
 

@@ -29,6 +29,28 @@ void         ga_window_open_assessment    (GaWindow      *self,
 void         ga_window_show_enterprise    (GaWindow      *self,
                                            gint64         enterprise_id);
 
+/* Validates and imports the template @file as Import Template… does after
+ * its file chooser (problems in a dialog, success as a toast); @callback
+ * (may be NULL) gets ga_template_import_finish()'s result. */
+void         ga_window_import_template    (GaWindow             *self,
+                                           GFile                *file,
+                                           GAsyncReadyCallback   callback,
+                                           gpointer              user_data);
+/* Imports the package @file as Import Package… does after its file
+ * chooser: in a worker thread, with progress and Cancel in a toast; an
+ * assessment already in the database asks whether to import it as a copy.
+ * The imported assessment is opened. @callback (may be NULL) is called
+ * when all that is over. */
+void         ga_window_import_package     (GaWindow             *self,
+                                           GFile                *file,
+                                           GAsyncReadyCallback   callback,
+                                           gpointer             user_data);
+/* The imported assessment's id, or 0 with @error (G_IO_ERROR_CANCELLED
+ * when the user cancelled). */
+gint64       ga_window_import_package_finish (GaWindow          *self,
+                                              GAsyncResult      *result,
+                                              GError           **error);
+
 /* "empty", "enterprise", "assessment" or "error". */
 const char  *ga_window_get_page           (GaWindow      *self);
 

@@ -22,6 +22,8 @@
 #include "ga-history-view.h"
 #include "ga-item-object.h"
 #include "ga-item-row.h"
+#include "ga-package-job.h"
+#include "ga-progress-toast.h"
 #include "ga-score-summary.h"
 #include "ga-workspace.h"
 
@@ -62,6 +64,7 @@ struct _GaWorkspace
   char                *search;         /* casefolded */
   GaSection           *section;        /* NULL = all */
   GaItemFilter         mode;
+  AdwToast            *progress_toast; /* of the export running, if any */
   gboolean             sidebar_revealed;
   gboolean             updating_filters;
 };
@@ -567,6 +570,7 @@ update_actions (GaWorkspace *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "ws.redo",
                                  have && ga_session_can_redo (self->session));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "ws.export", have);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "ws.export-package", have);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "ws.delete", have);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "ws.set-final", have && !read_only);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "ws.reopen", have && read_only);
@@ -678,7 +682,7 @@ export_thread (GTask        *task,
 {
   GError *error = NULL;
 
-  if (ga_export_job_run (task_data, &error))
+  if (ga_export_job_run_in_task (task_data, task, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -688,9 +692,45 @@ typedef struct {
   GaWorkspace         *self;
   GAsyncReadyCallback  callback;
   gpointer             user_data;
+  gpointer             source_tag;
   AdwToast            *progress;
+  GCancellable        *cancellable;
   char                *path;
 } ExportData;
+
+static ExportData *
+export_data_new (GaWorkspace         *self,
+                 const char          *path,
+                 const char          *progress_title,
+                 gpointer             source_tag,
+                 GAsyncReadyCallback  callback,
+                 gpointer             user_data)
+{
+  ExportData *data = g_new0 (ExportData, 1);
+
+  data->self = g_object_ref (self);
+  data->callback = callback;
+  data->user_data = user_data;
+  data->source_tag = source_tag;
+  data->path = g_strdup (path);
+  data->cancellable = g_cancellable_new ();
+  data->progress = ga_progress_toast_new (progress_title, data->cancellable);
+  add_toast (self, g_object_ref (data->progress));
+  g_set_object (&self->progress_toast, data->progress);
+  return data;
+}
+
+static void
+export_data_free (ExportData *data)
+{
+  if (data->self->progress_toast == data->progress)
+    g_clear_object (&data->self->progress_toast);
+  g_object_unref (data->progress);
+  g_object_unref (data->cancellable);
+  g_free (data->path);
+  g_object_unref (data->self);
+  g_free (data);
+}
 
 static void
 unref_data_cb (gpointer  data,
@@ -706,24 +746,24 @@ open_folder_cb (AdwToast *toast,
   ga_open_folder (NULL, folder);
 }
 
+/* The end of an export of either kind: the toast that says so, and the
+ * caller's own result (the worker's was consumed). */
 static void
-export_done_cb (GObject      *source,
-                GAsyncResult *result,
-                gpointer      user_data)
+export_ended (ExportData  *data,
+              GError      *error,
+              gboolean     package,
+              const char  *failed,
+              const char  *cancelled)
 {
-  ExportData *data = user_data;
   GaWorkspace *self = data->self;
-  g_autoptr(GError) error = NULL;
-  gboolean ok;
 
   adw_toast_dismiss (data->progress);
-  gtk_widget_set_sensitive (self->export_button, TRUE);
-  ok = g_task_propagate_boolean (G_TASK (result), &error);
-  if (ok)
+  if (error == NULL)
     {
       g_autofree char *base = g_path_get_basename (data->path);
       g_autofree char *dir = g_path_get_dirname (data->path);
-      g_autofree char *title = g_strdup_printf (_("Exported “%s”"), base);
+      g_autofree char *title = package ? g_strdup_printf (_("Exported the package “%s”"), base)
+                                       : g_strdup_printf (_("Exported “%s”"), base);
       AdwToast *toast = adw_toast_new (title);
       GSettings *settings = get_settings (self);
 
@@ -735,25 +775,78 @@ export_done_cb (GObject      *source,
       if (settings != NULL)
         g_settings_set_string (settings, "last-export-folder", dir);
     }
-  else
-    toast_error (self, _("The workbook was not exported"), error);
+  else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      AdwToast *toast = adw_toast_new (cancelled);
 
-  /* The caller gets a result of its own: the worker's was consumed above. */
+      adw_toast_set_timeout (toast, 5);
+      add_toast (self, toast);
+    }
+  else
+    toast_error (self, failed, error);
+
   if (data->callback != NULL)
     {
       g_autoptr(GTask) outer = g_task_new (self, NULL, data->callback, data->user_data);
 
-      g_task_set_source_tag (outer, ga_workspace_export_to);
-      if (ok)
+      g_task_set_source_tag (outer, data->source_tag);
+      if (error == NULL)
         g_task_return_boolean (outer, TRUE);
       else
-        g_task_return_error (outer, g_steal_pointer (&error));
+        g_task_return_error (outer, g_error_copy (error));
     }
+}
 
-  g_object_unref (data->progress);
-  g_free (data->path);
-  g_object_unref (data->self);
-  g_free (data);
+static void
+export_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  ExportData *data = user_data;
+  g_autoptr(GError) error = NULL;
+
+  gtk_widget_set_sensitive (data->self->export_button, TRUE);
+  g_task_propagate_boolean (G_TASK (result), &error);
+  export_ended (data, error, FALSE, _("The workbook was not exported"),
+                _("The export was cancelled; no file was written"));
+  export_data_free (data);
+}
+
+/* Text edits still waiting for their pause belong in what is exported. */
+static void
+flush_rows (GaWorkspace *self)
+{
+  GHashTableIter iter;
+  gpointer row;
+
+  g_hash_table_iter_init (&iter, self->bound_rows);
+  while (g_hash_table_iter_next (&iter, &row, NULL))
+    ga_item_row_flush (row);
+}
+
+/* The database file is never an export target, whatever its name. */
+static gboolean
+check_not_database (GaWorkspace         *self,
+                    const char          *path,
+                    gpointer             source_tag,
+                    GAsyncReadyCallback  callback,
+                    gpointer             user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!ga_store_is_own_file (ga_session_get_store (self->session), path))
+    return TRUE;
+  g_set_error (&error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
+               _("%s is the database itself. Choose another file name."), path);
+  toast_error (self, _("Nothing was exported"), error);
+  if (callback != NULL)
+    {
+      g_autoptr(GTask) task = g_task_new (self, NULL, callback, user_data);
+
+      g_task_set_source_tag (task, source_tag);
+      g_task_return_error (task, g_steal_pointer (&error));
+    }
+  return FALSE;
 }
 
 void
@@ -769,31 +862,30 @@ ga_workspace_export_to (GaWorkspace         *self,
   g_return_if_fail (GA_IS_WORKSPACE (self));
   g_return_if_fail (self->session != NULL);
 
-  /* Pending text edits belong in the workbook. */
-  {
-    GHashTableIter iter;
-    gpointer row;
+  flush_rows (self);
+  if (!check_not_database (self, path, ga_workspace_export_to, callback, user_data))
+    return;
 
-    g_hash_table_iter_init (&iter, self->bound_rows);
-    while (g_hash_table_iter_next (&iter, &row, NULL))
-      ga_item_row_flush (row);
-  }
-
-  data = g_new0 (ExportData, 1);
-  data->self = g_object_ref (self);
-  data->callback = callback;
-  data->user_data = user_data;
-  data->path = g_strdup (path);
-  data->progress = g_object_ref (adw_toast_new (_("Exporting the workbook…")));
-  adw_toast_set_timeout (data->progress, 0);
-  add_toast (self, g_object_ref (data->progress));
+  /* The export reports no fraction of its work: the bar pulses, and
+   * Cancel leaves no file behind. */
+  data = export_data_new (self, path, _("Exporting the workbook…"), ga_workspace_export_to,
+                          callback, user_data);
   gtk_widget_set_sensitive (self->export_button, FALSE);
 
   job = ga_export_job_new_for_session (self->session, path, TRUE);
-  task = g_task_new (self, NULL, export_done_cb, data);
+  task = g_task_new (self, data->cancellable, export_done_cb, data);
   g_task_set_source_tag (task, ga_workspace_export_to);
   g_task_set_task_data (task, job, (GDestroyNotify) ga_export_job_free);
+  g_task_set_return_on_cancel (task, TRUE);
   g_task_run_in_thread (task, export_thread);
+}
+
+AdwToast *
+ga_workspace_get_progress_toast (GaWorkspace *self)
+{
+  g_return_val_if_fail (GA_IS_WORKSPACE (self), NULL);
+
+  return self->progress_toast;
 }
 
 gboolean
@@ -871,6 +963,133 @@ export_cb (GtkWidget  *widget,
     }
 
   g_signal_connect (native, "response", G_CALLBACK (export_chosen_cb), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+/* ------------------------------------------------------------------ */
+/* Exchange package                                                     */
+
+static void
+package_done_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  ExportData *data = user_data;
+  g_autoptr(GError) error = NULL;
+
+  ga_package_export_finish (result, &error);
+  export_ended (data, error, TRUE, _("The package was not exported"),
+                _("The package export was cancelled; no file was written"));
+  export_data_free (data);
+}
+
+void
+ga_workspace_export_package_to (GaWorkspace         *self,
+                                const char          *path,
+                                GAsyncReadyCallback  callback,
+                                gpointer             user_data)
+{
+  ExportData *data;
+
+  g_return_if_fail (GA_IS_WORKSPACE (self));
+  g_return_if_fail (self->session != NULL);
+  g_return_if_fail (path != NULL);
+
+  flush_rows (self);
+  if (!check_not_database (self, path, ga_workspace_export_package_to, callback, user_data))
+    return;
+  data = export_data_new (self, path, _("Exporting the package…"),
+                          ga_workspace_export_package_to, callback, user_data);
+  ga_package_export_async (ga_session_get_store (self->session), ga_session_get_id (self->session),
+                           path, data->cancellable, package_done_cb, data);
+}
+
+gboolean
+ga_workspace_export_package_finish (GaWorkspace   *self,
+                                    GAsyncResult  *result,
+                                    GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* "<enterprise>-<template>-<period>.gapkg", as the workbook's name. */
+static char *
+package_name (GaWorkspace *self)
+{
+  g_autofree char *name = ga_session_dup_export_name (self->session);
+
+  if (g_str_has_suffix (name, ".xlsx"))
+    name[strlen (name) - strlen (".xlsx")] = '\0';
+  return g_strconcat (name, GA_PACKAGE_SUFFIX, NULL);
+}
+
+static void
+package_chosen_cb (GtkNativeDialog *native,
+                   int              response,
+                   GaWorkspace     *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+
+      if (path != NULL && self->session != NULL)
+        {
+          if (!g_str_has_suffix (path, GA_PACKAGE_SUFFIX))
+            {
+              char *with = g_strconcat (path, GA_PACKAGE_SUFFIX, NULL);
+
+              g_free (path);
+              path = with;
+            }
+          ga_workspace_export_package_to (self, path, NULL, NULL);
+        }
+    }
+  g_object_unref (native);
+  g_object_unref (self);
+}
+
+static void
+export_package_cb (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  GaWorkspace *self = GA_WORKSPACE (widget);
+  GtkFileChooserNative *native;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+  g_autofree char *folder = NULL;
+  GSettings *settings = get_settings (self);
+
+  if (self->session == NULL)
+    return;
+
+  native = gtk_file_chooser_native_new (_("Export Package"),
+                                        GTK_WINDOW (gtk_widget_get_root (widget)),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_filter_set_name (filter, _("GreenAssess packages"));
+  gtk_file_filter_add_suffix (filter, GA_PACKAGE_SUFFIX + 1);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  name = package_name (self);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+
+  folder = settings ? g_settings_get_string (settings, "last-export-folder") : NULL;
+  if (folder == NULL || folder[0] == '\0' || !g_file_test (folder, G_FILE_TEST_IS_DIR))
+    {
+      g_free (folder);
+      folder = g_strdup (g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS));
+    }
+  if (folder != NULL && g_file_test (folder, G_FILE_TEST_IS_DIR))
+    {
+      g_autoptr(GFile) dir = g_file_new_for_path (folder);
+
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), dir, NULL);
+    }
+
+  g_signal_connect (native, "response", G_CALLBACK (package_chosen_cb), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
@@ -1145,6 +1364,7 @@ ga_workspace_dispose (GObject *object)
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_clear_object (&self->session);
+  g_clear_object (&self->progress_toast);
   gtk_widget_dispose_template (GTK_WIDGET (self), GA_TYPE_WORKSPACE);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
@@ -1219,6 +1439,7 @@ ga_workspace_class_init (GaWorkspaceClass *klass)
   gtk_widget_class_install_action (widget_class, "ws.undo", NULL, undo_cb);
   gtk_widget_class_install_action (widget_class, "ws.redo", NULL, redo_cb);
   gtk_widget_class_install_action (widget_class, "ws.export", NULL, export_cb);
+  gtk_widget_class_install_action (widget_class, "ws.export-package", NULL, export_package_cb);
   gtk_widget_class_install_action (widget_class, "ws.set-final", NULL, set_final_cb);
   gtk_widget_class_install_action (widget_class, "ws.reopen", NULL, reopen_cb);
   gtk_widget_class_install_action (widget_class, "ws.delete", NULL, delete_cb);

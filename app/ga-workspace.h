@@ -45,8 +45,10 @@ void        ga_workspace_show_item      (GaWorkspace         *self,
 GtkWidget  *ga_workspace_get_summary    (GaWorkspace         *self);
 
 /* Exports the workbook to @path without asking (the Export button asks for
- * the path first). The result is shown as a toast; @callback (may be NULL)
- * gets the GTask. */
+ * the path first), in a worker thread, with a pulsing progress bar and
+ * Cancel in a toast. The result is shown as a toast; @callback (may be
+ * NULL) gets the GTask (G_IO_ERROR_CANCELLED when the user cancelled: no
+ * file was written). */
 void        ga_workspace_export_to      (GaWorkspace         *self,
                                          const char          *path,
                                          GAsyncReadyCallback  callback,
@@ -54,5 +56,19 @@ void        ga_workspace_export_to      (GaWorkspace         *self,
 gboolean    ga_workspace_export_finish  (GaWorkspace         *self,
                                          GAsyncResult        *result,
                                          GError             **error);
+
+/* Writes the assessment's exchange package to @path the same way
+ * (Export Package… asks for the path first, proposing
+ * "<enterprise>-<template>-<period>.gapkg"). */
+void        ga_workspace_export_package_to     (GaWorkspace         *self,
+                                                const char          *path,
+                                                GAsyncReadyCallback  callback,
+                                                gpointer             user_data);
+gboolean    ga_workspace_export_package_finish (GaWorkspace         *self,
+                                                GAsyncResult        *result,
+                                                GError             **error);
+
+/* The toast of the export running now, or NULL, for tests. */
+AdwToast   *ga_workspace_get_progress_toast    (GaWorkspace         *self);
 
 G_END_DECLS
