@@ -11,6 +11,7 @@
 #include "ga-batch-export.h"
 #include "ga-export-job.h"
 #include "ga-export.h"
+#include "ga-progress-toast.h"
 
 typedef struct {
   GPtrArray *jobs;         /* GaExportJob* */
@@ -50,7 +51,8 @@ progress_cb (gpointer data)
   /* Translators: batch export progress, "Exporting 3 of 10 workbooks…". */
   title
       = g_strdup_printf (_("Exporting %u of %u workbooks…"), progress->done + 1, progress->total);
-  adw_toast_set_title (progress->toast, title);
+  ga_progress_toast_set_text (progress->toast, title);
+  ga_progress_toast_set_fraction (progress->toast, (double) progress->done / progress->total);
   g_object_unref (progress->toast);
   g_free (progress);
   return G_SOURCE_REMOVE;
@@ -135,6 +137,8 @@ start_batch (GaStore             *store,
   batch->problems = g_ptr_array_new_with_free_func (g_free);
   batch->toast = toast ? g_object_ref (toast) : NULL;
   g_task_set_source_tag (task, ga_batch_export_to_folder);
+  /* A cancelled batch still reports the workbooks it wrote. */
+  g_task_set_check_cancellable (task, FALSE);
 
   /* Everything the workers need is read from the store here, on the main
    * thread: the store's connection is not shared with the worker. */
@@ -226,6 +230,7 @@ typedef struct {
   AdwToastOverlay *overlay;
   AdwToast        *toast;
   GFile           *folder;
+  GCancellable    *cancellable;
   gint64           enterprise_id;
 } Dialog;
 
@@ -237,6 +242,7 @@ dialog_free (Dialog *dialog)
   g_clear_object (&dialog->overlay);
   g_clear_object (&dialog->toast);
   g_clear_object (&dialog->folder);
+  g_clear_object (&dialog->cancellable);
   g_free (dialog);
 }
 
@@ -271,7 +277,13 @@ batch_done_cb (GObject      *source,
   if (dialog->toast != NULL)
     adw_toast_dismiss (dialog->toast);
 
-  if (failures > 0)
+  if (g_cancellable_is_cancelled (dialog->cancellable))
+    /* The workbooks written before Cancel are complete and stay. */
+    title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                          "Export cancelled after %u workbook",
+                                          "Export cancelled after %u workbooks", written),
+                             written);
+  else if (failures > 0)
     title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                           "%u workbook exported, %u failed: %s",
                                           "%u workbooks exported, %u failed: %s", written),
@@ -326,13 +338,15 @@ folder_chosen_cb (GtkNativeDialog *native,
       return;
     }
 
+  dialog->cancellable = g_cancellable_new ();
   if (dialog->overlay != NULL)
     {
-      dialog->toast = adw_toast_new (_("Exporting workbooks…"));
-      adw_toast_set_timeout (dialog->toast, 0);
+      /* The bar shows how many are done; Cancel stops before the next one. */
+      dialog->toast = ga_progress_toast_new (_("Exporting workbooks…"), dialog->cancellable);
       adw_toast_overlay_add_toast (dialog->overlay, g_object_ref (dialog->toast));
     }
-  start_batch (dialog->store, ids, dialog->folder, dialog->toast, NULL, batch_done_cb, dialog);
+  start_batch (dialog->store, ids, dialog->folder, dialog->toast, dialog->cancellable,
+               batch_done_cb, dialog);
 }
 
 void

@@ -20,8 +20,9 @@ void ga_batch_export_run         (GtkWindow       *parent,
                                   AdwToastOverlay *overlay);
 
 /* Writes the workbooks of @assessment_ids (gint64) into @folder without
- * asking, and calls @callback on the main thread when done. Used by the
- * dialog above and by tests. */
+ * asking, and calls @callback on the main thread when done. Cancelling
+ * @cancellable stops before the next workbook; the ones written stay and
+ * are counted. Used by the dialog above and by tests. */
 void ga_batch_export_to_folder   (GaStore             *store,
                                   GArray              *assessment_ids,
                                   GFile               *folder,

@@ -76,6 +76,8 @@ template_selected_cb (GaNewAssessmentDialog *self)
 {
   Entry *entry = selected_entry (self);
   g_autofree char *info = NULL;
+  g_autofree char *standard = NULL;
+  const char *code, *title;
 
   gtk_widget_set_sensitive (GTK_WIDGET (self->create_button), entry != NULL);
   if (entry == NULL)
@@ -84,15 +86,21 @@ template_selected_cb (GaNewAssessmentDialog *self)
                                    _("No template of this kind is available."));
       return;
     }
-  info = g_strdup_printf (
-      _("%s %s · version %s · %s%s"),
-      ga_template_get_standard (entry->tmpl) ? ga_template_get_standard (entry->tmpl) : "",
-      ga_template_get_standard_title (entry->tmpl) ? ga_template_get_standard_title (entry->tmpl)
-                                                   : "",
-      ga_template_get_version (entry->tmpl), entry->imported ? _("imported") : _("bundled"),
-      ga_template_get_verified (entry->tmpl)
-          ? ""
-          : _(" · contains values not verified against the official text"));
+  /* The code and the title of the standard, either of which a template may
+   * leave out. */
+  code = ga_template_get_standard (entry->tmpl);
+  title = ga_template_get_standard_title (entry->tmpl);
+  if (code != NULL && code[0] != '\0' && title != NULL && title[0] != '\0')
+    standard = g_strdup_printf ("%s %s", code, title);
+  else
+    standard = g_strdup (code != NULL && code[0] != '\0' ? code : title ? title : "");
+  /* Translators: "GB/T 36132-2025 绿色工厂评价通则 · version 1.0.1 · bundled". */
+  info = g_strdup_printf (_("%s · version %s · %s%s"), standard,
+                          ga_template_get_version (entry->tmpl),
+                          entry->imported ? _("imported") : _("bundled"),
+                          ga_template_get_verified (entry->tmpl)
+                              ? ""
+                              : _(" · contains values not verified against the official text"));
   adw_action_row_set_subtitle (self->template_info_row, info);
 }
 

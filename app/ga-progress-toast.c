@@ -95,6 +95,7 @@ ga_progress_toast_new (const char   *title,
   /* It stays until the work ends. */
   adw_toast_set_timeout (toast, 0);
   g_object_set_data (G_OBJECT (toast), "ga-bar", bar);
+  g_object_set_data (G_OBJECT (toast), "ga-label", label);
 
   g_weak_ref_init (&pulse->bar, bar);
   pulse->pulse_id = g_timeout_add (PULSE_INTERVAL_MS, pulse_cb, pulse);
@@ -122,6 +123,24 @@ ga_progress_toast_set_fraction (AdwToast *toast,
   g_return_if_fail (GTK_IS_PROGRESS_BAR (bar));
   stop_pulse (toast);
   gtk_progress_bar_set_fraction (bar, CLAMP (fraction, 0.0, 1.0));
+}
+
+void
+ga_progress_toast_set_text (AdwToast   *toast,
+                            const char *text)
+{
+  GtkLabel *label;
+  GtkWidget *bar;
+
+  g_return_if_fail (ADW_IS_TOAST (toast));
+  g_return_if_fail (text != NULL);
+
+  label = g_object_get_data (G_OBJECT (toast), "ga-label");
+  bar = g_object_get_data (G_OBJECT (toast), "ga-bar");
+  g_return_if_fail (GTK_IS_LABEL (label));
+  gtk_label_set_text (label, text);
+  adw_toast_set_title (toast, text);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
 }
 
 GtkProgressBar *

@@ -19,6 +19,9 @@ AdwToast *ga_progress_toast_new           (const char    *title,
 /* Shows @fraction (0–1) instead of pulsing. */
 void      ga_progress_toast_set_fraction  (AdwToast      *toast,
                                            double         fraction);
+/* Replaces the text above the bar. */
+void      ga_progress_toast_set_text      (AdwToast      *toast,
+                                           const char    *text);
 /* The progress bar, for tests and screenshots. */
 GtkProgressBar *ga_progress_toast_get_bar (AdwToast      *toast);
 
