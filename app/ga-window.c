@@ -724,7 +724,25 @@ package_imported_cb (GObject      *source,
    * what to do; it can be long (one line per damaged part). */
   dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
                                                        _("Package Not Imported"), NULL));
-  adw_message_dialog_format_body (dialog, _("“%s” was not imported: %s"), name, error->message);
+  {
+    g_autofree char *summary = NULL;
+
+    /* The store's message has the details, in the words the command line
+     * uses; the sentence before it says what happened in the user's
+     * language. */
+    if (g_error_matches (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_STORE)
+        || g_error_matches (error, GA_STORE_ERROR, GA_STORE_ERROR_CORRUPT))
+      summary = g_strdup_printf (_("“%s” is not a GreenAssess package, or it is damaged. "
+                                   "Nothing was imported."),
+                                 name);
+    else if (g_error_matches (error, GA_STORE_ERROR, GA_STORE_ERROR_NEWER))
+      summary = g_strdup_printf (_("“%s” was written by a newer version of GreenAssess. "
+                                   "Nothing was imported; update GreenAssess to import it."),
+                                 name);
+    else
+      summary = g_strdup_printf (_("“%s” was not imported."), name);
+    adw_message_dialog_format_body (dialog, "%s\n\n%s", summary, error->message);
+  }
   adw_message_dialog_add_response (dialog, "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
   g_task_return_error (import->outer, g_steal_pointer (&error));
@@ -769,8 +787,12 @@ ga_window_import_package (GaWindow            *self,
   path = g_file_get_path (file);
   if (get_store (self) == NULL || path == NULL)
     {
-      g_task_return_new_error (import->outer, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                               _("Only packages on this computer's disks can be imported"));
+      GError *error = g_error_new_literal (
+          G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+          _("Only packages on this computer's disks can be imported"));
+
+      show_error_toast (self, _("The package was not imported"), error);
+      g_task_return_error (import->outer, error);
       package_import_free (import);
       return;
     }

@@ -339,6 +339,26 @@ test_packages (GaUiFixture   *f,
   ga_ui_screenshot (GTK_WIDGET (f->window), "26-package-imported");
   outcome_clear (&outcome);
 
+  /* A file that is not a package: refused with the reason, nothing added. */
+  {
+    g_autoptr(GFile) not_package = fixture_file ("cp.json");
+    g_autoptr(GPtrArray) now = NULL;
+
+    ga_window_import_package (f->window, not_package, package_imported_cb, &outcome);
+    g_assert_true (ga_ui_test_wait_for (&outcome.done, 30000));
+    g_assert_nonnull (outcome.error);
+    g_assert_false (g_error_matches (outcome.error, GA_STORE_ERROR, GA_STORE_ERROR_EXISTS));
+    dialog = ga_ui_wait_for_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+    g_assert_nonnull (dialog);
+    ga_ui_assert_named (GTK_WIDGET (dialog));
+    ga_ui_screenshot (GTK_WIDGET (dialog), "27-package-not-imported");
+    ga_ui_respond (dialog, "close");
+    ga_ui_wait_until_gone (ADW_TYPE_MESSAGE_DIALOG);
+    now = ga_store_list_assessments (store, 0, NULL);
+    g_assert_cmpuint (now->len, ==, before->len + 1);
+    outcome_clear (&outcome);
+  }
+
   /* Cancel pressed at once: the caller hears so, and no file appears (the
    * worker finishes and removes its temporary file). */
   ga_workspace_export_to (workspace, workbook, workbook_exported_cb, &outcome);
