@@ -19,6 +19,7 @@
 #include <adwaita.h>
 
 #include "ga-new-assessment-dialog.h"
+#include "ga-package-job.h"
 #include "ga-progress-toast.h"
 #include "ga-store-engine.h"
 #include "ga-template-import.h"
@@ -88,6 +89,31 @@ package_imported_cb (GObject      *source,
 
   outcome->id = ga_window_import_package_finish (GA_WINDOW (source), result, &outcome->error);
   outcome->done = TRUE;
+}
+
+static void
+job_imported_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  Outcome *outcome = user_data;
+
+  outcome->id = ga_package_import_finish (result, &outcome->error);
+  outcome->done = TRUE;
+}
+
+static gint64
+data_version (GaStore *store)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 version;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (ga_store_get_handle (store), "PRAGMA data_version", -1,
+                                       &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  version = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return version;
 }
 
 static GFile *
@@ -338,6 +364,44 @@ test_packages (GaUiFixture   *f,
   g_assert_cmpint (ga_session_get_id (ga_workspace_get_session (workspace)), ==, outcome.id);
   ga_ui_screenshot (GTK_WIDGET (f->window), "26-package-imported");
   outcome_clear (&outcome);
+
+  /* Cancel while the import runs: the caller hears at once that nothing
+   * was imported, and the worker takes back what it added. The window's
+   * connection holds the write lock meanwhile, so the worker is certainly
+   * still importing when Cancel comes. */
+  {
+    g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+    g_autoptr(GPtrArray) now = NULL;
+    sqlite3 *db = ga_store_get_handle (store);
+    gint64 version;
+    int i;
+
+    g_assert_cmpint (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+    ga_package_import_async (store, path, GA_PACKAGE_IMPORT_AS_COPY, cancellable, job_imported_cb,
+                             &outcome);
+    ga_ui_test_spin (100);
+    g_cancellable_cancel (cancellable);
+    g_assert_true (ga_ui_test_wait_for (&outcome.done, 10000));
+    g_assert_error (outcome.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+    version = data_version (store);
+    g_assert_cmpint (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL), ==, SQLITE_OK);
+    /* The worker commits the import (another connection's commit changes
+     * data_version), then removes it again: one more assessment than
+     * before the copy above, never two, once it is over. */
+    for (i = 0; i < 500; i++)
+      {
+        g_clear_pointer (&now, g_ptr_array_unref);
+        now = ga_store_list_assessments (store, 0, NULL);
+        if (data_version (store) != version && now->len == before->len + 1)
+          break;
+        ga_ui_test_spin (20);
+      }
+    g_assert_cmpint (data_version (store), !=, version);
+    g_assert_cmpuint (now->len, ==, before->len + 1);
+    for (guint j = 0; j < now->len; j++)
+      g_assert_cmpint (((GaAssessment *) now->pdata[j])->id, <=, copy->id);
+    outcome_clear (&outcome);
+  }
 
   /* A file that is not a package: refused with the reason, nothing added. */
   {
