@@ -157,9 +157,10 @@ out:
 /* The problems dialog                                                  */
 
 /* Splits "sections[0].items[1].value: unknown item" into the path and the
- * message; "2:15: expected …" (the JSON parser's line and column) gets a
- * readable position. A message without either comes back whole. */
-static void
+ * message (and returns TRUE: @where is a JSON path); "2:15: expected …"
+ * (the JSON parser's line and column) gets a readable position. A message
+ * without either comes back whole. */
+static gboolean
 split_problem (const char  *problem,
                char       **where,
                char       **what)
@@ -181,7 +182,7 @@ split_problem (const char  *problem,
           /* Translators: where a JSON syntax error is. */
           *where = g_strdup_printf (_("line %ld, column %ld"), line, column);
           *what = g_strdup (end + 2);
-          return;
+          return FALSE;
         }
     }
   /* A JSON path has no blanks; a sentence before ": " is not one. */
@@ -189,9 +190,10 @@ split_problem (const char  *problem,
     {
       *where = g_strndup (problem, colon - problem);
       *what = g_strdup (colon + 2);
-      return;
+      return TRUE;
     }
   *what = g_strdup (problem);
+  return FALSE;
 }
 
 static GtkWidget *
@@ -203,8 +205,9 @@ problem_row (const char *problem)
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
   GtkWidget *label;
+  gboolean is_path;
 
-  split_problem (problem, &where, &what);
+  is_path = split_problem (problem, &where, &what);
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
   gtk_widget_set_margin_top (box, 8);
@@ -217,7 +220,8 @@ problem_row (const char *problem)
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
       gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-      gtk_widget_add_css_class (label, "monospace");
+      if (is_path)
+        gtk_widget_add_css_class (label, "monospace");
       gtk_widget_add_css_class (label, "caption");
       gtk_widget_add_css_class (label, "ga-problem-path");
       gtk_box_append (GTK_BOX (box), label);
