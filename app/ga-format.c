@@ -70,7 +70,7 @@ ga_format_level (int level)
     case 0:
       return _("Below level III");
     default:
-      return _("No level");
+      return _("Level not determined yet");
     }
 }
 

@@ -63,7 +63,7 @@ level_name (int level)
     case 0:
       return _("Below level III");
     default:
-      return _("No level");
+      return _("Level not determined yet");
     }
 }
 

@@ -939,7 +939,7 @@ append_undetermined (GaEngine   *engine,
                                               "not complete (", ": %u indicators or weights are "
                                               "not complete (", waiting->len), waiting->len);
       append_id_list (s, waiting);
-      g_string_append_c (s, ')');
+      g_string_append (s, C_("closing parenthesis", ")"));
     }
   if (errors->len > 0)
     {
@@ -947,7 +947,7 @@ append_undetermined (GaEngine   *engine,
                                               "%s%u have errors (", errors->len),
                               waiting->len > 0 ? "; " : ": ", errors->len);
       append_id_list (s, errors);
-      g_string_append_c (s, ')');
+      g_string_append (s, C_("closing parenthesis", ")"));
     }
   g_string_append_printf (s, _("; so far Y_I = %s, Y_II = %s, Y_III = %s"), y1, y2, y3);
 }
@@ -990,9 +990,11 @@ ga_engine_explain_summary (GaEngine *engine)
     }
   else if (tmpl->scheme == GA_SCHEME_CLEAN_PRODUCTION)
     {
-      const char *y1 = num (sum->index[0]);
-      const char *y2 = num (sum->index[1]);
-      const char *y3 = num (sum->index[2]);
+      /* Composite indices are on a 0-100 scale: two decimals say all there
+       * is to say, where ten significant digits only distract. */
+      const char *y1 = num (ga_round_half_away (sum->index[0], 2));
+      const char *y2 = num (ga_round_half_away (sum->index[1], 2));
+      const char *y3 = num (ga_round_half_away (sum->index[2], 2));
       GaLevelRule *achieved = NULL;
 
       for (guint i = 0; i < tmpl->level_rules->len; i++)
@@ -1000,7 +1002,7 @@ ga_engine_explain_summary (GaEngine *engine)
           achieved = tmpl->level_rules->pdata[i];
       if (achieved != NULL)
         {
-          const char *y = num (sum->index[sum->level - 1]);
+          const char *y = num (ga_round_half_away (sum->index[sum->level - 1], 2));
           const char *min = num (achieved->min_index);
           g_autofree char *plain = g_strdup_printf (_("Level %s"), level_names[sum->level]);
           const char *label = ga_text_get (&achieved->label, NULL);
