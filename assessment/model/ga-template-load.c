@@ -424,12 +424,16 @@ want_bool (GaLoader   *l,
   return TRUE;
 }
 
-static JsonArray *
-want_array (GaLoader   *l,
-            JsonObject *obj,
-            const char *path,
-            const char *key,
-            gboolean    required)
+/* A required or optional field that must hold a container of @type; @what
+ * names it in the message ("a list", "an object"). */
+static JsonNode *
+want_container (GaLoader     *l,
+                JsonObject   *obj,
+                const char   *path,
+                const char   *key,
+                gboolean      required,
+                JsonNodeType  type,
+                const char   *what)
 {
   JsonNode *node = member (obj, key);
   g_autofree char *fpath = NULL;
@@ -440,13 +444,25 @@ want_array (GaLoader   *l,
         ga_loader_problem (l, path, "missing required field '%s'", key);
       return NULL;
     }
-  if (!JSON_NODE_HOLDS_ARRAY (node))
+  if (JSON_NODE_TYPE (node) != type)
     {
       fpath = field_path (path, key);
-      ga_loader_problem (l, fpath, "expected a list, found %s", node_description (node));
+      ga_loader_problem (l, fpath, "expected %s, found %s", what, node_description (node));
       return NULL;
     }
-  return json_node_get_array (node);
+  return node;
+}
+
+static JsonArray *
+want_array (GaLoader   *l,
+            JsonObject *obj,
+            const char *path,
+            const char *key,
+            gboolean    required)
+{
+  JsonNode *node = want_container (l, obj, path, key, required, JSON_NODE_ARRAY, "a list");
+
+  return node != NULL ? json_node_get_array (node) : NULL;
 }
 
 static JsonObject *
@@ -456,22 +472,10 @@ want_object (GaLoader   *l,
              const char *key,
              gboolean    required)
 {
-  JsonNode *node = member (obj, key);
-  g_autofree char *fpath = NULL;
+  JsonNode *node = want_container (l, obj, path, key, required, JSON_NODE_OBJECT,
+                                   "an object");
 
-  if (node == NULL)
-    {
-      if (required)
-        ga_loader_problem (l, path, "missing required field '%s'", key);
-      return NULL;
-    }
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    {
-      fpath = field_path (path, key);
-      ga_loader_problem (l, fpath, "expected an object, found %s", node_description (node));
-      return NULL;
-    }
-  return json_node_get_object (node);
+  return node != NULL ? json_node_get_object (node) : NULL;
 }
 
 static JsonObject *
