@@ -1149,7 +1149,7 @@ test_refuse_garbage (void)
 
   store = ga_store_open (path, &error);
   g_assert_null (store);
-  g_assert_error (error, GA_STORE_ERROR, GA_STORE_ERROR_CORRUPT);
+  g_assert_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_STORE);
   g_assert_nonnull (strstr (error->message, "not an SQLite database"));
   g_assert_nonnull (strstr (error->message, "was not changed"));
 
@@ -1556,7 +1556,7 @@ test_open_read_only (void)
 
     g_assert_true (g_file_set_contents (text, "not a database", -1, NULL));
     g_assert_null (ga_store_open_read_only (text, &error));
-    g_assert_error (error, GA_STORE_ERROR, GA_STORE_ERROR_CORRUPT);
+    g_assert_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_STORE);
     g_clear_error (&error);
   }
   rm_rf (dir);

@@ -21,7 +21,15 @@ struct _GaStore
   guint64     evidence_limit;
   GHashTable *statements;   /* const char *sql (static) -> sqlite3_stmt* */
   GHashTable *templates;    /* hash -> GaTemplate* (ga-store-engine.c), may be NULL */
+  char       *read_only;    /* why nothing may be written, or NULL (ga-store-open.c) */
+  gboolean    damaged;      /* SQLite found damage: no more writes through this connection */
+  gboolean    checked;      /* the structure was checked before the first write */
 };
+
+/* How long a writer waits for another connection's lock before giving up
+ * with GA_STORE_ERROR_BUSY. Long enough to ride out a checkpoint or a
+ * package import in another window, short enough to not look hung. */
+#define GA_STORE_BUSY_TIMEOUT_MS 5000
 
 /* The columns ga_store_assessment_from_row() reads, table alias a. */
 #define GA_STORE_ASSESSMENT_COLUMNS \
@@ -97,8 +105,29 @@ void         ga_store_set_sqlite_error (sqlite3    *db,
                                         int         rc,
                                         const char *doing,
                                         GError    **error);
-#define ga_store_fail(store, rc, doing, error) \
-  ga_store_set_sqlite_error ((store)->db, (rc), (doing), (error))
+/* Like ga_store_set_sqlite_error() for @store's connection; damage found
+ * on the way also stops every later write through @store. */
+void         ga_store_fail            (GaStore     *store,
+                                       int          rc,
+                                       const char  *doing,
+                                       GError     **error);
+
+/* The message for a database that SQLite's own check found damaged: what
+ * was found, and what the user can do without losing the changes still
+ * waiting in the -wal file beside it. */
+void         ga_store_set_damaged_error (GError     **error,
+                                         const char  *path,
+                                         const char  *finding);
+
+/* Refuses a write through a read-only or damaged connection, and checks
+ * the database's structure before the first write of a connection. */
+gboolean     ga_store_check_before_write (GaStore   *store,
+                                          GError   **error);
+
+gboolean     ga_store_backup_database (sqlite3            *src,
+                                       const char         *dest,
+                                       GaStoreWriteFlags   flags,
+                                       GError            **error);
 
 gboolean     ga_store_begin           (GaStore     *store,
                                        GError     **error);

@@ -26,11 +26,6 @@ static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (GaStore, ga_store, G_TYPE_OBJECT)
 
-/* How long a writer waits for another connection's lock before giving up
- * with GA_STORE_ERROR_BUSY. Long enough to ride out a checkpoint or a
- * package import in another window, short enough to not look hung. */
-#define BUSY_TIMEOUT_MS 5000
-
 static void
 ga_store_finalize (GObject *object)
 {
@@ -49,6 +44,7 @@ ga_store_finalize (GObject *object)
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->author, g_free);
   g_clear_pointer (&self->migration_backup, g_free);
+  g_clear_pointer (&self->read_only, g_free);
 
   G_OBJECT_CLASS (ga_store_parent_class)->finalize (object);
 }
@@ -135,15 +131,17 @@ ga_store_set_sqlite_error (sqlite3    *db,
       break;
     case SQLITE_CORRUPT:
     case SQLITE_NOTADB:
-      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_CORRUPT,
-                   "%s failed: %s is damaged (%s). Run `greenassess-cli db check` and restore "
-                   "a backup if needed", doing, file, msg);
+      {
+        g_autofree char *finding = g_strdup_printf ("%s failed (%s)", doing, msg);
+
+        ga_store_set_damaged_error (error, file, finding);
+      }
       break;
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
       g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_BUSY,
                    "%s failed: another program kept %s locked for more than %d seconds. "
-                   "Close it and try again", doing, file, BUSY_TIMEOUT_MS / 1000);
+                   "Close it and try again", doing, file, GA_STORE_BUSY_TIMEOUT_MS / 1000);
       break;
     case SQLITE_CONSTRAINT:
       g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
@@ -272,6 +270,8 @@ gboolean
 ga_store_begin (GaStore  *store,
                 GError  **error)
 {
+  if (!ga_store_check_before_write (store, error))
+    return FALSE;
   /* IMMEDIATE takes the write lock now, so that a transaction never fails
    * half-way because another connection started writing first. */
   return ga_store_exec (store, "BEGIN IMMEDIATE", "Starting a transaction", error);
@@ -561,159 +561,7 @@ ga_store_column_dup (sqlite3_stmt *stmt,
 }
 
 /* ------------------------------------------------------------------ */
-/* Opening                                                             */
-
-static const char *
-application_name (guint32 application_id)
-{
-  return application_id == GA_PACKAGE_APPLICATION_ID ? "GreenAssess package" : "GreenAssess database";
-}
-
-/* "file:" URI of @path for sqlite3_open_v2 (SQLITE_OPEN_URI): the
- * characters URIs give a meaning to are percent-encoded. */
-static char *
-file_uri (const char *path,
-          const char *query)
-{
-  GString *uri = g_string_new ("file:");
-
-  for (const char *p = path; *p != '\0'; p++)
-    {
-      if (*p == '%' || *p == '?' || *p == '#')
-        g_string_append_printf (uri, "%%%02x", (guchar) *p);
-      else
-        g_string_append_c (uri, *p);
-    }
-  g_string_append_printf (uri, "?%s", query);
-  return g_string_free (uri, FALSE);
-}
-
-/* Reads the version of an existing file through an immutable read-only
- * connection, so that a file we must refuse (newer, foreign, damaged) is
- * neither written to nor given -wal and -shm files beside it. Immutable
- * reads only the main file; a newer schema still sitting in a WAL is
- * caught again in migrate(), before anything is written. */
-static gboolean
-probe_existing (const char  *path,
-                guint32      application_id,
-                int         *version,
-                GError     **error)
-{
-  g_autofree char *uri = file_uri (path, "immutable=1");
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  guint32 app_id = 0;
-  int n_tables = 0;
-  int rc;
-
-  *version = 0;
-  rc = sqlite3_open_v2 (uri, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_EXRESCODE,
-                        NULL);
-  if (rc == SQLITE_OK)
-    rc = sqlite3_prepare_v2 (db,
-                             "SELECT (SELECT application_id FROM pragma_application_id),"
-                             " (SELECT user_version FROM pragma_user_version),"
-                             " (SELECT count(*) FROM sqlite_schema)", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        {
-          app_id = (guint32) sqlite3_column_int64 (stmt, 0);
-          *version = sqlite3_column_int (stmt, 1);
-          n_tables = sqlite3_column_int (stmt, 2);
-          rc = SQLITE_OK;
-        }
-    }
-
-  if (rc != SQLITE_OK)
-    {
-      int code = rc & 0xff;
-
-      if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT)
-        g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_CORRUPT,
-                     "%s is not a %s: it is not an SQLite database or it is damaged (%s). "
-                     "The file was not changed; choose another file or restore a backup",
-                     path, application_name (application_id), sqlite3_errmsg (db));
-      else if (code == SQLITE_CANTOPEN || code == SQLITE_PERM || code == SQLITE_READONLY)
-        {
-          /* A WAL database in a folder we cannot write: the read-write
-           * open below gives the better message. */
-          sqlite3_finalize (stmt);
-          sqlite3_close_v2 (db);
-          return TRUE;
-        }
-      else
-        ga_store_set_sqlite_error (db, rc, "Reading the database header", error);
-      sqlite3_finalize (stmt);
-      sqlite3_close_v2 (db);
-      return FALSE;
-    }
-  sqlite3_finalize (stmt);
-  sqlite3_close_v2 (db);
-
-  if (app_id == 0 && n_tables == 0 && *version == 0)
-    return TRUE;   /* an empty SQLite file: treated like a new one */
-
-  if (app_id != application_id)
-    {
-      if (app_id == GA_PACKAGE_APPLICATION_ID)
-        g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_STORE,
-                     "%s is a GreenAssess exchange package, not a database: import it with "
-                     "`greenassess-cli package import`. The file was not changed", path);
-      else if (app_id == GA_STORE_APPLICATION_ID)
-        g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_STORE,
-                     "%s is a GreenAssess database, not an exchange package. The file was not "
-                     "changed", path);
-      else
-        g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_STORE,
-                     "%s is an SQLite database of another program, not a %s. The file was "
-                     "not changed; choose another file", path, application_name (application_id));
-      return FALSE;
-    }
-
-  if (*version > GA_STORE_SCHEMA_VERSION)
-    {
-      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NEWER,
-                   "%s was written by a newer version of GreenAssess (schema version %d; this "
-                   "version reads up to %d). The file was not changed: open it with the newer "
-                   "version, or export the assessments you need as packages there",
-                   path, *version, GA_STORE_SCHEMA_VERSION);
-      return FALSE;
-    }
-
-  if (*version < 1)
-    {
-      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_CORRUPT,
-                   "%s has the %s marker but no schema version; it is damaged. The file was "
-                   "not changed; restore a backup", path, application_name (application_id));
-      return FALSE;
-    }
-  return TRUE;
-}
-
-static gboolean
-query_int (sqlite3    *db,
-           const char *sql,
-           gint64     *out)
-{
-  sqlite3_stmt *stmt = NULL;
-  int rc = sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL);
-
-  if (rc == SQLITE_OK)
-    {
-      rc = sqlite3_step (stmt);
-      if (rc == SQLITE_ROW)
-        {
-          *out = sqlite3_column_int64 (stmt, 0);
-          rc = SQLITE_OK;
-        }
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_OK)
-    return FALSE;
-  return TRUE;
-}
+/* Files and backups                                                   */
 
 void
 ga_store_remove_files (const char *path)
@@ -731,11 +579,11 @@ ga_store_remove_files (const char *path)
  * consistent snapshot even while others write. The copy is written to a
  * temporary file in @dest's folder and renamed, so @dest is complete or
  * absent. */
-static gboolean
-backup_database (sqlite3            *src,
-                 const char         *dest,
-                 GaStoreWriteFlags   flags,
-                 GError            **error)
+gboolean
+ga_store_backup_database (sqlite3            *src,
+                          const char         *dest,
+                          GaStoreWriteFlags   flags,
+                          GError            **error)
 {
   g_autofree char *tmp = NULL;
   sqlite3 *dst = NULL;
@@ -788,338 +636,6 @@ backup_database (sqlite3            *src,
   sqlite3_close_v2 (dst);
 
   return ga_store_place_file (tmp, dest, flags, error);
-}
-
-static gboolean
-migrate (GaStore  *self,
-         guint32   application_id,
-         GError  **error)
-{
-  const GaStoreMigration *steps;
-  guint n_steps;
-  gint64 version = 0;
-  gint64 n_tables = 0;
-  g_autofree char *pragma = NULL;
-
-  if (!query_int (self->db, "PRAGMA user_version", &version)
-      || !query_int (self->db, "SELECT count(*) FROM sqlite_schema", &n_tables))
-    {
-      ga_store_fail (self, sqlite3_errcode (self->db), "Reading the schema version", error);
-      return FALSE;
-    }
-
-  if (version > GA_STORE_SCHEMA_VERSION)
-    {
-      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NEWER,
-                   "%s was written by a newer version of GreenAssess (schema version %d; this "
-                   "version reads up to %d). The file was not changed: open it with the newer "
-                   "version", self->path, (int) version, GA_STORE_SCHEMA_VERSION);
-      return FALSE;
-    }
-  if (version == GA_STORE_SCHEMA_VERSION)
-    {
-      self->schema_version = (int) version;
-      return TRUE;
-    }
-
-  /* A backup before touching an existing schema: a migration that goes
-   * wrong in a way the transaction cannot undo (a bug in a step) must not
-   * cost the user their data. */
-  if (version > 0 && application_id == GA_STORE_APPLICATION_ID)
-    {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-      g_autofree char *stamp = g_date_time_format (now, "%Y%m%d-%H%M%S");
-      g_autofree char *backup = g_strdup_printf ("%s.v%d-%s.bak", self->path, (int) version,
-                                                 stamp);
-
-      if (!backup_database (self->db, backup, GA_STORE_WRITE_NO_REPLACE, error))
-        {
-          g_prefix_error (error, "The database was not migrated, because no backup could be "
-                          "taken first: ");
-          return FALSE;
-        }
-      g_free (self->migration_backup);
-      self->migration_backup = g_steal_pointer (&backup);
-    }
-
-  if (!ga_store_begin (self, error))
-    return FALSE;
-
-  /* Another process may have migrated meanwhile. */
-  if (!query_int (self->db, "PRAGMA user_version", &version))
-    {
-      ga_store_fail (self, sqlite3_errcode (self->db), "Reading the schema version", error);
-      ga_store_rollback (self);
-      return FALSE;
-    }
-
-  steps = ga_store_get_migrations (&n_steps);
-  for (guint i = 0; i < n_steps; i++)
-    {
-      int rc;
-
-      if (steps[i].version <= version)
-        continue;
-      rc = sqlite3_exec (self->db, steps[i].sql, NULL, NULL, NULL);
-      if (rc != SQLITE_OK)
-        {
-          g_autofree char *doing = g_strdup_printf ("Migrating %s to schema version %d",
-                                                    self->path, steps[i].version);
-          ga_store_fail (self, rc, doing, error);
-          ga_store_rollback (self);
-          return FALSE;
-        }
-    }
-
-  pragma = g_strdup_printf ("PRAGMA application_id = %u; PRAGMA user_version = %d;",
-                            application_id, GA_STORE_SCHEMA_VERSION);
-  if (!ga_store_exec (self, pragma, "Writing the schema version", error))
-    {
-      ga_store_rollback (self);
-      return FALSE;
-    }
-
-  if (version == 0)
-    {
-      g_autofree char *now = ga_store_now ();
-      g_autofree char *meta = g_strdup_printf ("INSERT INTO meta (key, value) VALUES "
-                                               "('created_at', '%s'), "
-                                               "('created_by', 'GreenAssess " PACKAGE_VERSION "')",
-                                               now);
-      if (!ga_store_exec (self, meta, "Creating the database", error))
-        {
-          ga_store_rollback (self);
-          return FALSE;
-        }
-    }
-
-  if (!ga_store_commit (self, "Migrating the database", error))
-    return FALSE;
-
-  self->schema_version = GA_STORE_SCHEMA_VERSION;
-  return TRUE;
-}
-
-GaStore *
-ga_store_open_internal (const char  *path,
-                        guint32      application_id,
-                        gboolean     create,
-                        GError     **error)
-{
-  g_autoptr(GaStore) self = NULL;
-  g_autofree char *dir = NULL;
-  gboolean exists;
-  int version = 0;
-  int flags;
-  int rc;
-
-  g_return_val_if_fail (path != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  exists = g_file_test (path, G_FILE_TEST_EXISTS);
-  if (exists && g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_OPEN,
-                   "%s is a folder; give the path of a database file", path);
-      return NULL;
-    }
-  if (!exists && !create)
-    {
-      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_FOUND,
-                   "%s does not exist", path);
-      return NULL;
-    }
-
-  if (exists && !probe_existing (path, application_id, &version, error))
-    return NULL;
-  /* Opening without creating is for files that must already be ours (a
-   * package to import): an empty file is not one. */
-  if (exists && !create && version == 0)
-    {
-      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_STORE,
-                   "%s is empty or not a %s. The file was not changed", path,
-                   application_name (application_id));
-      return NULL;
-    }
-
-  if (!exists)
-    {
-      dir = g_path_get_dirname (path);
-      if (g_mkdir_with_parents (dir, 0700) != 0)
-        {
-          int saved = errno;
-          g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_OPEN,
-                       "Cannot create the folder %s for the database: %s", dir,
-                       g_strerror (saved));
-          return NULL;
-        }
-    }
-
-  self = g_object_new (GA_TYPE_STORE, NULL);
-  self->path = g_strdup (path);
-
-  flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_FULLMUTEX | SQLITE_OPEN_EXRESCODE;
-  if (create)
-    flags |= SQLITE_OPEN_CREATE;
-  rc = sqlite3_open_v2 (path, &self->db, flags, NULL);
-  if (rc != SQLITE_OK)
-    {
-      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_OPEN,
-                   "Cannot open or create %s: %s. Check that the folder exists and can be "
-                   "written", path, self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
-      return NULL;
-    }
-
-  /* SQLite silently opens a file it may not write read-only; refuse that
-   * here rather than at the first save. */
-  if (sqlite3_db_readonly (self->db, "main") == 1)
-    {
-      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_READ_ONLY,
-                   "%s cannot be written (the file is read-only). It was not changed; check "
-                   "its permissions", path);
-      return NULL;
-    }
-
-  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
-
-  /* Durability. WAL lets readers (the GUI's list, an export running in a
-   * thread) go on while an answer is saved. synchronous=FULL makes every
-   * commit fsync the WAL before it returns: a save that returned survives
-   * not only a crash of the process (which NORMAL would survive too, the
-   * WAL being in the OS cache) but also a power loss or kernel crash,
-   * which with NORMAL could lose the last transactions. The cost, measured
-   * by ga-bench (store.bare_insert_median with FULL against NORMAL), is
-   * about 0.15 ms per commit on the reference machine — well below what a
-   * person typing answers notices — so FULL it is. docs/storage.md has the
-   * figures. */
-  {
-    sqlite3_stmt *stmt = NULL;
-    const char *mode = NULL;
-
-    rc = sqlite3_prepare_v2 (self->db, "PRAGMA journal_mode = WAL", -1, &stmt, NULL);
-    if (rc == SQLITE_OK)
-      {
-        rc = sqlite3_step (stmt);
-        if (rc == SQLITE_ROW)
-          {
-            mode = (const char *) sqlite3_column_text (stmt, 0);
-            rc = SQLITE_OK;
-          }
-      }
-    if (rc == SQLITE_OK && (mode == NULL || g_ascii_strcasecmp (mode, "wal") != 0))
-      {
-        g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_OPEN,
-                     "%s cannot be switched to write-ahead logging (journal mode stays '%s'); "
-                     "it may be on a network file system, which SQLite cannot lock safely. Move "
-                     "it to a local disk", path, mode != NULL ? mode : "unknown");
-        sqlite3_finalize (stmt);
-        return NULL;
-      }
-    sqlite3_finalize (stmt);
-    if (rc != SQLITE_OK)
-      {
-        g_autofree char *doing = g_strdup_printf ("Opening %s", path);
-        ga_store_fail (self, rc, doing, error);
-        return NULL;
-      }
-  }
-
-  if (!ga_store_exec (self, "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON;",
-                      "Setting up the connection", error))
-    return NULL;
-
-  if (!migrate (self, application_id, error))
-    return NULL;
-
-  return g_steal_pointer (&self);
-}
-
-GaStore *
-ga_store_open (const char  *path,
-               GError     **error)
-{
-  return ga_store_open_internal (path, GA_STORE_APPLICATION_ID, TRUE, error);
-}
-
-GaStore *
-ga_store_open_read_only (const char  *path,
-                         GError     **error)
-{
-  g_autoptr(GaStore) self = NULL;
-  gint64 app_id = 0;
-  gint64 version = 0;
-  int probed = 0;
-  int rc;
-
-  g_return_val_if_fail (path != NULL, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_OPEN,
-                   "%s is a folder; give the path of a database file", path);
-      return NULL;
-    }
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_FOUND, "%s does not exist", path);
-      return NULL;
-    }
-  if (!probe_existing (path, GA_STORE_APPLICATION_ID, &probed, error))
-    return NULL;
-
-  self = g_object_new (GA_TYPE_STORE, NULL);
-  self->path = g_strdup (path);
-  {
-    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
-    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
-    g_autofree char *uri = NULL;
-
-    /* A read-only connection to a WAL database creates -wal and -shm
-     * files when they are missing, and cannot remove them afterwards. No
-     * -wal means no connection is open and nothing waits in a WAL: the
-     * main file is the whole database and is read as it is (immutable),
-     * leaving the folder as it was. */
-    if (!g_file_test (wal, G_FILE_TEST_EXISTS) && !g_file_test (shm, G_FILE_TEST_EXISTS))
-      uri = file_uri (path, "immutable=1");
-    else
-      uri = file_uri (path, "mode=ro");
-    rc = sqlite3_open_v2 (uri, &self->db,
-                          SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_FULLMUTEX
-                          | SQLITE_OPEN_EXRESCODE, NULL);
-  }
-  if (rc != SQLITE_OK)
-    {
-      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_OPEN, "Cannot open %s: %s", path,
-                   self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
-      return NULL;
-    }
-  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
-
-  /* Again through this connection: it also sees what a WAL holds. */
-  if (!query_int (self->db, "PRAGMA application_id", &app_id)
-      || !query_int (self->db, "PRAGMA user_version", &version))
-    {
-      g_autofree char *doing = g_strdup_printf ("Reading %s", path);
-      ga_store_fail (self, sqlite3_errcode (self->db), doing, error);
-      return NULL;
-    }
-  if ((guint32) app_id != GA_STORE_APPLICATION_ID || version < 1)
-    {
-      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_STORE,
-                   "%s is empty or not a GreenAssess database. The file was not changed", path);
-      return NULL;
-    }
-  if (version > GA_STORE_SCHEMA_VERSION)
-    {
-      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NEWER,
-                   "%s was written by a newer version of GreenAssess (schema version %d; this "
-                   "version reads up to %d). The file was not changed: open it with the newer "
-                   "version", path, (int) version, GA_STORE_SCHEMA_VERSION);
-      return NULL;
-    }
-  self->schema_version = (int) version;
-  return g_steal_pointer (&self);
 }
 
 char *
@@ -1186,7 +702,7 @@ ga_store_backup_to (GaStore            *store,
   if (!ga_store_refuse_own_file (store, dest, error)
       || !ga_store_refuse_existing (dest, flags, error))
     return FALSE;
-  return backup_database (store->db, dest, flags, error);
+  return ga_store_backup_database (store->db, dest, flags, error);
 }
 
 gboolean

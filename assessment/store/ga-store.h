@@ -77,7 +77,10 @@ char        *ga_store_get_default_path    (void);
 /* Opens @path, creating it (and its folder) when it does not exist, and
  * migrates an older schema after copying the file to
  * "@path.v<old>-<time>.bak". A newer, foreign or damaged file is refused
- * without being written to. */
+ * without being written to. A file that cannot be written (a read-only
+ * disk or folder, no permission) is opened for reading only: every write
+ * then fails with GA_STORE_ERROR_READ_ONLY, and ga_store_is_read_only()
+ * says so beforehand. */
 GaStore     *ga_store_open                (const char    *path,
                                            GError       **error);
 /* Opens an existing database for reading only: no migration, no backup,
@@ -86,6 +89,9 @@ GaStore     *ga_store_open                (const char    *path,
 GaStore     *ga_store_open_read_only      (const char    *path,
                                            GError       **error);
 const char  *ga_store_get_path            (GaStore       *store);
+gboolean     ga_store_is_read_only        (GaStore       *store);
+/* Why the store is read-only ("it is on a read-only disk" …), or NULL. */
+const char  *ga_store_get_read_only_reason (GaStore      *store);
 int          ga_store_get_schema_version  (GaStore       *store);
 /* The path of the backup taken before the last migration, or NULL. */
 const char  *ga_store_get_migration_backup (GaStore      *store);
