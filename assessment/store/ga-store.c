@@ -864,6 +864,15 @@ ga_store_check (GaStore    *store,
       if (line != NULL && strcmp (line, "ok") != 0)
         g_ptr_array_add (problems, g_strdup_printf ("integrity check: %s", line));
     }
+  /* Damage bad enough to stop the check itself is its finding too; the
+   * checks below would only meet it again. */
+  if ((rc & 0xff) == SQLITE_CORRUPT || (rc & 0xff) == SQLITE_NOTADB)
+    {
+      g_ptr_array_add (problems, g_strdup_printf ("integrity check: %s",
+                                                  sqlite3_errmsg (store->db)));
+      sqlite3_finalize (stmt);
+      return TRUE;
+    }
   if (!ga_store_finalize_done (store, stmt, rc, "Checking the database's integrity", error))
     return FALSE;
 
