@@ -176,7 +176,9 @@ open_store (GaApplication *self)
   self->store = ga_store_open (path, &self->store_error);
   if (self->store == NULL)
     {
-      g_prefix_error (&self->store_error, _("The database %s cannot be opened: "), path);
+      g_autofree char *shown = g_filename_display_name (path);
+
+      g_prefix_error (&self->store_error, _("The database %s cannot be opened: "), shown);
       return;
     }
 

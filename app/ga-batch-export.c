@@ -87,9 +87,12 @@ batch_thread (GTask        *task,
         {
           batch->failures++;
           if (batch->first_error == NULL)
-            batch->first_error = g_strdup_printf (
-                "%s: %s", ga_export_job_get_path (g_ptr_array_index (batch->jobs, i)),
-                error->message);
+            {
+              g_autofree char *shown = g_filename_display_name (
+                  ga_export_job_get_path (g_ptr_array_index (batch->jobs, i)));
+
+              batch->first_error = g_strdup_printf ("%s: %s", shown, error->message);
+            }
         }
     }
   g_task_return_boolean (task, TRUE);
@@ -108,9 +111,16 @@ unique_path (GFile      *folder,
     {
       g_autofree char *candidate = n == 1 ? g_strdup_printf ("%s.xlsx", stem)
                                           : g_strdup_printf ("%s-%u.xlsx", stem, n);
-      g_autoptr(GFile) file = g_file_get_child (folder, candidate);
-      g_autofree char *path = g_file_get_path (file);
+      /* The name is text; the file system may use another encoding. */
+      g_autoptr(GFile) file = g_file_get_child_for_display_name (folder, candidate, NULL);
+      g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
 
+      if (path == NULL)
+        {
+          g_clear_object (&file);
+          file = g_file_get_child (folder, candidate);
+          path = g_file_get_path (file);
+        }
       if (!g_hash_table_contains (taken, path) && !g_file_test (path, G_FILE_TEST_EXISTS))
         {
           g_hash_table_add (taken, g_strdup (path));

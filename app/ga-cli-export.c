@@ -86,6 +86,15 @@ valid_date (const char *text)
          && g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year);
 }
 
+/* A file name written on stdout, as the user may read it. */
+static void
+print_file_name (const char *path)
+{
+  g_autofree char *shown = g_filename_display_name (path);
+
+  g_print ("%s\n", shown);
+}
+
 /* The workbook is always an .xlsx file: a name with another extension
  * (report.pdf, report.xls) would hold content its name does not say. */
 static gboolean
@@ -182,7 +191,7 @@ export_from_files (ExportArgs *a)
       ga_cli_print_problem ("export", error->message);
       return GA_CLI_EXIT_INVALID;
     }
-  g_print ("%s\n", a->out);
+  print_file_name (a->out);
   return GA_CLI_EXIT_OK;
 }
 
@@ -354,6 +363,7 @@ batch_path (const ExportArgs   *a,
 {
   g_autofree char *suffix = NULL;
   g_autofree char *name = NULL;
+  g_autofree char *file_name = NULL;
 
   if (assessment->year > 0)
     suffix = g_strdup_printf ("-%d-%" G_GINT64_FORMAT ".xlsx", assessment->year, assessment->id);
@@ -361,7 +371,9 @@ batch_path (const ExportArgs   *a,
     suffix = g_strdup_printf ("-%" G_GINT64_FORMAT ".xlsx", assessment->id);
   name = ga_export_file_name (enterprise != NULL ? enterprise->name : NULL, suffix,
                               assessment->uuid);
-  return g_build_filename (a->out_dir, name, NULL);
+  /* The name is UTF-8 text; the file system may use another encoding. */
+  file_name = g_filename_from_utf8 (name, -1, NULL, NULL, NULL);
+  return g_build_filename (a->out_dir, file_name != NULL ? file_name : name, NULL);
 }
 
 static GaStore *
@@ -459,7 +471,7 @@ export_from_store (ExportArgs  *a,
           ga_cli_print_problem ("export", error->message);
           return GA_CLI_EXIT_INVALID;
         }
-      g_print ("%s\n", a->out);
+      print_file_name (a->out);
       return GA_CLI_EXIT_OK;
     }
 
@@ -490,8 +502,10 @@ export_from_store (ExportArgs  *a,
       path = batch_path (a, enterprise, assessment);
       if (export_stored (store, a, id, path, &error))
         {
-          g_printerr ("[%u/%u] %s → %s\n", i + 1, ids->len, enterprise->name, path);
-          g_print ("%s\n", path);
+          g_autofree char *shown = g_filename_display_name (path);
+
+          g_printerr ("[%u/%u] %s → %s\n", i + 1, ids->len, enterprise->name, shown);
+          g_print ("%s\n", shown);
         }
       else
         {
@@ -554,7 +568,7 @@ ga_cli_cmd_export (int    argc,
                                "--out-dir exports/\n"
                                "  greenassess-cli export --template gbt36132-2025 "
                                "--answers answers.json --out report.xlsx"),
-                             entries, &context, &exit_code))
+                             entries, 0, &context, &exit_code))
     {
       export_args_clear (&a);
       return exit_code;
@@ -575,9 +589,11 @@ ga_cli_cmd_export (int    argc,
   else if (a.out != NULL && !has_xlsx_name (a.out))
     {
       g_autofree char *suggested = xlsx_name_for (a.out);
+      g_autofree char *shown = g_filename_display_name (a.out);
+      g_autofree char *shown_suggested = g_filename_display_name (suggested);
 
       g_printerr (_("%s: --out %s: the workbook is an Excel file and its name must end in "
-                    ".xlsx; use --out %s\n"), g_get_prgname (), a.out, suggested);
+                    ".xlsx; use --out %s\n"), g_get_prgname (), shown, shown_suggested);
       status = GA_CLI_EXIT_INVALID;
     }
   else if (a.created < 0)

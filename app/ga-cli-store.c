@@ -76,6 +76,15 @@ static char *db_option;
   { "db", 0, 0, G_OPTION_ARG_FILENAME, &db_option, \
     N_("The database file (default: the user's data folder)"), N_("FILE") }
 
+/* A file name written on stdout, as the user may read it. */
+static void
+print_file_name (const char *path)
+{
+  g_autofree char *shown = g_filename_display_name (path);
+
+  g_print ("%s\n", shown);
+}
+
 static int
 fail (const char   *where,
       const GError *error)
@@ -125,8 +134,13 @@ open_store (gboolean create)
       return NULL;
     }
   if (ga_store_get_migration_backup (store) != NULL)
-    g_printerr (_("%s: migrated to schema version %d; the previous file was kept as %s\n"),
-                path, ga_store_get_schema_version (store), ga_store_get_migration_backup (store));
+    {
+      g_autofree char *shown = g_filename_display_name (path);
+      g_autofree char *kept = g_filename_display_name (ga_store_get_migration_backup (store));
+
+      g_printerr (_("%s: migrated to schema version %d; the previous file was kept as %s\n"),
+                  shown, ga_store_get_schema_version (store), kept);
+    }
   return store;
 }
 
@@ -355,20 +369,23 @@ find_item (GaTemplate *tmpl,
 }
 
 /* Parses the options of a sub-command that takes exactly @n_args
- * arguments (@parameters in its help). A wrong number is a usage error
- * that names what is missing (@missing) or the first extra argument. */
+ * arguments (@parameters in its help), of which those in @file_arguments
+ * (GA_CLI_FILE_ARG) are file names. A wrong number is a usage error that
+ * names what is missing (@missing) or the first extra argument. */
 static gboolean
-parse_arguments (int                 *argc,
-                 char              ***argv,
-                 const char          *parameters,
-                 const char          *summary,
-                 const GOptionEntry  *entries,
-                 int                  n_args,
-                 const char          *missing,
-                 GOptionContext     **context,
-                 int                 *exit_code)
+parse_file_arguments (int                 *argc,
+                      char              ***argv,
+                      const char          *parameters,
+                      const char          *summary,
+                      const GOptionEntry  *entries,
+                      int                  n_args,
+                      guint                file_arguments,
+                      const char          *missing,
+                      GOptionContext     **context,
+                      int                 *exit_code)
 {
-  if (!ga_cli_parse_options (argc, argv, parameters, summary, NULL, entries, context, exit_code))
+  if (!ga_cli_parse_options (argc, argv, parameters, summary, NULL, entries, file_arguments,
+                             context, exit_code))
     return FALSE;
   if (*argc < n_args + 1)
     {
@@ -382,6 +399,22 @@ parse_arguments (int                 *argc,
       return FALSE;
     }
   return TRUE;
+}
+
+/* The same for a sub-command whose arguments are all text. */
+static gboolean
+parse_arguments (int                 *argc,
+                 char              ***argv,
+                 const char          *parameters,
+                 const char          *summary,
+                 const GOptionEntry  *entries,
+                 int                  n_args,
+                 const char          *missing,
+                 GOptionContext     **context,
+                 int                 *exit_code)
+{
+  return parse_file_arguments (argc, argv, parameters, summary, entries, n_args, 0, missing,
+                               context, exit_code);
 }
 
 static const char *
@@ -432,6 +465,7 @@ db_init (int    argc,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GaStore) store = NULL;
+  g_autofree char *shown = NULL;
   int exit_code;
   const GOptionEntry entries[] = { DB_ENTRY, { NULL } };
 
@@ -444,8 +478,8 @@ db_init (int    argc,
   store = open_store (TRUE);
   if (store == NULL)
     return GA_CLI_EXIT_INVALID;
-  g_print (_("%s: ready (schema version %d)\n"), ga_store_get_path (store),
-           ga_store_get_schema_version (store));
+  shown = g_filename_display_name (ga_store_get_path (store));
+  g_print (_("%s: ready (schema version %d)\n"), shown, ga_store_get_schema_version (store));
   return GA_CLI_EXIT_OK;
 }
 
@@ -458,6 +492,7 @@ db_check (int    argc,
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
+  g_autofree char *shown = NULL;
   int exit_code;
   int version;
   const GOptionEntry entries[] = { DB_ENTRY, { NULL } };
@@ -478,10 +513,11 @@ db_check (int    argc,
   store = ga_store_open_read_only (path, &error);
   if (store == NULL)
     return fail (NULL, error);
+  shown = g_filename_display_name (path);
   version = ga_store_get_schema_version (store);
   if (version < GA_STORE_SCHEMA_VERSION)
     g_print (_("%s: schema version %d, will be upgraded to %d when opened for writing "
-               "('greenassess-cli db migrate' does it now, after a backup)\n"), path, version,
+               "('greenassess-cli db migrate' does it now, after a backup)\n"), shown, version,
              GA_STORE_SCHEMA_VERSION);
   if (!ga_store_check (store, problems, &error))
     return fail (path, error);
@@ -492,10 +528,10 @@ db_check (int    argc,
       g_printerr (ngettext ("%s: %u problem; restore a backup ('greenassess-cli db backup' "
                             "makes one)\n",
                             "%s: %u problems; restore a backup ('greenassess-cli db backup' "
-                            "makes one)\n", problems->len), path, problems->len);
+                            "makes one)\n", problems->len), shown, problems->len);
       return GA_CLI_EXIT_INVALID;
     }
-  g_print (_("%s: ok\n"), path);
+  g_print (_("%s: ok\n"), shown);
   return GA_CLI_EXIT_OK;
 }
 
@@ -508,6 +544,8 @@ db_migrate (int    argc,
   g_autoptr(GaStore) store = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
+  g_autofree char *shown = NULL;
+  g_autofree char *kept = NULL;
   int exit_code;
   int before;
   const GOptionEntry entries[] = { DB_ENTRY, { NULL } };
@@ -528,19 +566,20 @@ db_migrate (int    argc,
     return fail (NULL, error);
   before = ga_store_get_schema_version (probe);
   g_clear_object (&probe);
+  shown = g_filename_display_name (path);
   if (before >= GA_STORE_SCHEMA_VERSION)
     {
-      g_print (_("%s: already at schema version %d; nothing to do\n"), path, before);
+      g_print (_("%s: already at schema version %d; nothing to do\n"), shown, before);
       return GA_CLI_EXIT_OK;
     }
 
   store = ga_store_open (path, &error);
   if (store == NULL)
     return fail (NULL, error);
+  kept = ga_store_get_migration_backup (store) != NULL
+         ? g_filename_display_name (ga_store_get_migration_backup (store)) : g_strdup ("-");
   g_print (_("%s: migrated from schema version %d to %d; the previous file was kept as %s\n"),
-           path, before, ga_store_get_schema_version (store),
-           ga_store_get_migration_backup (store) != NULL ? ga_store_get_migration_backup (store)
-                                                         : "-");
+           shown, before, ga_store_get_schema_version (store), kept);
   return GA_CLI_EXIT_OK;
 }
 
@@ -560,11 +599,12 @@ db_backup (int    argc,
     { NULL }
   };
 
-  if (!parse_arguments (&argc, &argv, _("DEST"),
-                        _("Writes a consistent copy of the whole database to DEST, even "
-                          "while the application is using it. An existing DEST is left "
-                          "alone unless --force is given."),
-                        entries, 1, _("missing DEST"), &context, &exit_code))
+  if (!parse_file_arguments (&argc, &argv, _("DEST"),
+                             _("Writes a consistent copy of the whole database to DEST, even "
+                               "while the application is using it. An existing DEST is left "
+                               "alone unless --force is given."),
+                             entries, 1, GA_CLI_FILE_ARG (1), _("missing DEST"), &context,
+                             &exit_code))
     return exit_code;
 
   store = open_store (FALSE);
@@ -572,7 +612,7 @@ db_backup (int    argc,
     return GA_CLI_EXIT_INVALID;
   if (!ga_store_backup_to (store, argv[1], write_flags (force), &error))
     return fail_write (error);
-  g_print ("%s\n", argv[1]);
+  print_file_name (argv[1]);
   return GA_CLI_EXIT_OK;
 }
 
@@ -958,9 +998,11 @@ find_template (GaStore     *store,
       g_autofree char *data = NULL;
       gsize len = 0;
 
+      g_autofree char *shown = g_filename_display_name (spec);
+
       if (!g_file_get_contents (spec, &data, &len, error))
         return NULL;
-      return ga_store_import_template (store, data, len, spec, error);
+      return ga_store_import_template (store, data, len, shown, error);
     }
 
   versions = ga_store_list_template_versions (store, spec, NULL);
@@ -1016,7 +1058,8 @@ assessment_new (int    argc,
   const GOptionEntry entries[] = {
     { "enterprise", 0, 0, G_OPTION_ARG_STRING, &enterprise,
       N_("The enterprise (id or credit code)"), N_("ID|CODE") },
-    { "template", 0, 0, G_OPTION_ARG_STRING, &template,
+    /* FILENAME: a template file's name in the file system's own bytes. */
+    { "template", 0, 0, G_OPTION_ARG_FILENAME, &template,
       N_("An imported or bundled template id, or a template file (imported first)"),
       N_("ID|FILE") },
     { "version", 0, 0, G_OPTION_ARG_STRING, &version,
@@ -1746,10 +1789,11 @@ evidence_add (int    argc,
     { NULL }
   };
 
-  if (!parse_arguments (&argc, &argv, _("ASSESSMENT ITEM FILE"),
-                        _("Attaches a file to an item as evidence. Identical files are "
-                          "stored once."),
-                        entries, 3, _("missing ASSESSMENT, ITEM or FILE"), &context, &exit_code))
+  if (!parse_file_arguments (&argc, &argv, _("ASSESSMENT ITEM FILE"),
+                             _("Attaches a file to an item as evidence. Identical files are "
+                               "stored once."),
+                             entries, 3, GA_CLI_FILE_ARG (3),
+                             _("missing ASSESSMENT, ITEM or FILE"), &context, &exit_code))
     return exit_code;
   if (max_size != NULL)
     {
@@ -1841,11 +1885,12 @@ evidence_extract (int    argc,
     { NULL }
   };
 
-  if (!parse_arguments (&argc, &argv, _("EVIDENCE-ID FILE"),
-                        _("Writes an evidence file's bytes to FILE (after checking them "
-                          "against their SHA-256). An existing FILE is left alone unless "
-                          "--force is given."),
-                        entries, 2, _("missing EVIDENCE-ID or FILE"), &context, &exit_code))
+  if (!parse_file_arguments (&argc, &argv, _("EVIDENCE-ID FILE"),
+                             _("Writes an evidence file's bytes to FILE (after checking them "
+                               "against their SHA-256). An existing FILE is left alone unless "
+                               "--force is given."),
+                             entries, 2, GA_CLI_FILE_ARG (2), _("missing EVIDENCE-ID or FILE"),
+                             &context, &exit_code))
     return exit_code;
   id = g_ascii_strtoll (argv[1], &end, 10);
   if (end == argv[1] || *end != '\0' || id <= 0 || !g_ascii_isdigit (argv[1][0]))
@@ -1856,7 +1901,7 @@ evidence_extract (int    argc,
     return GA_CLI_EXIT_INVALID;
   if (!ga_store_save_evidence (store, id, argv[2], write_flags (force), &error))
     return fail_write (error);
-  g_print ("%s\n", argv[2]);
+  print_file_name (argv[2]);
   return GA_CLI_EXIT_OK;
 }
 
@@ -1893,18 +1938,20 @@ package_export (int    argc,
     { NULL }
   };
 
-  if (!parse_arguments (&argc, &argv, _("ASSESSMENT FILE"),
-                        _("Writes one assessment with its enterprise, template copy, answers, "
-                          "history and evidence to a package FILE for another computer. An "
-                          "existing FILE is left alone unless --force is given."),
-                        entries, 2, _("missing ASSESSMENT or FILE"), &context, &exit_code))
+  if (!parse_file_arguments (&argc, &argv, _("ASSESSMENT FILE"),
+                             _("Writes one assessment with its enterprise, template copy, "
+                               "answers, history and evidence to a package FILE for another "
+                               "computer. An existing FILE is left alone unless --force is "
+                               "given."),
+                             entries, 2, GA_CLI_FILE_ARG (2), _("missing ASSESSMENT or FILE"),
+                             &context, &exit_code))
     return exit_code;
   store = open_assessment (argv[1], &id);
   if (store == NULL)
     return GA_CLI_EXIT_INVALID;
   if (!ga_store_export_package_to (store, id, argv[2], write_flags (force), &error))
     return fail_write (error);
-  g_print ("%s\n", argv[2]);
+  print_file_name (argv[2]);
   return GA_CLI_EXIT_OK;
 }
 
@@ -1926,11 +1973,12 @@ package_import (int    argc,
     { NULL }
   };
 
-  if (!parse_arguments (&argc, &argv, _("FILE"),
-                        _("Imports a package. The enterprise is matched by its credit code; "
-                          "an assessment that is already here is refused unless --as-copy "
-                          "is given."),
-                        entries, 1, _("missing FILE"), &context, &exit_code))
+  if (!parse_file_arguments (&argc, &argv, _("FILE"),
+                             _("Imports a package. The enterprise is matched by its credit "
+                               "code; an assessment that is already here is refused unless "
+                               "--as-copy is given."),
+                             entries, 1, GA_CLI_FILE_ARG (1), _("missing FILE"), &context,
+                             &exit_code))
     return exit_code;
   store = open_store (TRUE);
   if (store == NULL)
@@ -1942,8 +1990,12 @@ package_import (int    argc,
     {
       fail (argv[1], error);
       if (g_error_matches (error, GA_STORE_ERROR, GA_STORE_ERROR_EXISTS))
-        g_printerr (_("To keep both, import it again as a copy: greenassess-cli package import "
-                      "--as-copy %s\n"), argv[1]);
+        {
+          g_autofree char *shown = g_filename_display_name (argv[1]);
+
+          g_printerr (_("To keep both, import it again as a copy: greenassess-cli package "
+                        "import --as-copy %s\n"), shown);
+        }
       return GA_CLI_EXIT_INVALID;
     }
   a = ga_store_get_assessment (store, id, &error);

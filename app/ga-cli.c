@@ -78,6 +78,197 @@ option_wants_next (const GOptionEntry * const *groups,
   return FALSE;
 }
 
+/* The entry of @groups that the option @arg ("--name", "--name=value", "-x")
+ * names, or NULL. A cluster "-xs" names the entry of its last letter, the
+ * one that would take a value. */
+static const GOptionEntry *
+find_entry (const GOptionEntry * const *groups,
+            const char                 *arg)
+{
+  const char *eq = arg[1] == '-' ? strchr (arg, '=') : NULL;
+  gsize len = eq != NULL ? (gsize) (eq - arg - 2) : strlen (arg) - 2;
+
+  for (guint g = 0; groups[g] != NULL; g++)
+    for (const GOptionEntry *e = groups[g]; e->long_name != NULL; e++)
+      {
+        if (arg[1] == '-')
+          {
+            if (strlen (e->long_name) == len && strncmp (arg + 2, e->long_name, len) == 0)
+              return e;
+          }
+        else if (e->short_name != '\0' && arg[1] != '\0'
+                 && arg[strlen (arg) - 1] == e->short_name)
+          return e;
+      }
+  return NULL;
+}
+
+/* GOption hands the value of these options over as the bytes given: file
+ * names, in the file system's encoding, which need not be UTF-8. */
+static gboolean
+entry_takes_file_name (const GOptionEntry *entry)
+{
+  return entry->arg == G_OPTION_ARG_FILENAME || entry->arg == G_OPTION_ARG_FILENAME_ARRAY
+         || (entry->arg == G_OPTION_ARG_CALLBACK && (entry->flags & G_OPTION_FLAG_FILENAME) != 0);
+}
+
+static const char * const *remembered_argv;
+
+void
+ga_cli_remember_arguments (char **argv)
+{
+  remembered_argv = (const char * const *) argv;
+}
+
+/* The number of @arg in what the user typed, counted from @command (the
+ * command or sub-command word, number 0); @fallback when @arg is not one
+ * of the strings main() received (a handler called directly). */
+static int
+argument_number (const char *command,
+                 const char *arg,
+                 int         fallback)
+{
+  int first = -1;
+
+  if (remembered_argv == NULL)
+    return fallback;
+  for (int i = 0; remembered_argv[i] != NULL; i++)
+    {
+      if (remembered_argv[i] == command)
+        first = i;
+      else if (remembered_argv[i] == arg && first >= 0)
+        return i - first;
+    }
+  return fallback;
+}
+
+/* Is @arg text in the locale's encoding (UTF-8 nearly everywhere)? Sets
+ * *@bad to the first byte that is not UTF-8 when the locale is. */
+static gboolean
+is_text (const char  *arg,
+         const char **bad)
+{
+  g_autofree char *converted = NULL;
+
+  *bad = NULL;
+  if (g_get_charset (NULL))
+    return g_utf8_validate (arg, -1, bad);
+  converted = g_locale_to_utf8 (arg, -1, NULL, NULL, NULL);
+  return converted != NULL;
+}
+
+static void
+print_not_text (const char *arg,
+                const char *bad,
+                int         number,
+                const char *option)
+{
+  g_autofree char *shown = g_utf8_make_valid (arg, -1);
+  const char *prgname = g_get_prgname ();
+
+  if (bad != NULL && option != NULL)
+    g_printerr (_("%s: argument %d ('%s', after %s) is not valid UTF-8 text (byte 0x%02X at "
+                  "character %ld); retype it, or check that the terminal uses UTF-8\n"),
+                prgname, number, shown, option, (guint) (guchar) *bad,
+                g_utf8_pointer_to_offset (arg, bad) + 1);
+  else if (bad != NULL)
+    g_printerr (_("%s: argument %d ('%s') is not valid UTF-8 text (byte 0x%02X at character "
+                  "%ld); retype it, or check that the terminal uses UTF-8\n"),
+                prgname, number, shown, (guint) (guchar) *bad,
+                g_utf8_pointer_to_offset (arg, bad) + 1);
+  else
+    g_printerr (_("%s: argument %d ('%s') is not text in the encoding of the locale; retype "
+                  "it, or check the terminal's encoding\n"),
+                prgname, number, shown);
+}
+
+static gboolean
+is_file_argument (guint file_arguments,
+                  int   n)
+{
+  if (file_arguments == GA_CLI_FILE_ARGS_ALL)
+    return TRUE;
+  return n < 32 && (file_arguments & (1u << n)) != 0;
+}
+
+/* Arguments are text in the locale's encoding, except file names: those
+ * are bytes in the file system's encoding (GBK names unpacked from an
+ * archive are common). GOption would refuse other bytes in a text
+ * option's value with a bare "Invalid byte sequence in conversion input"
+ * and the usage exit status; this names the argument and treats it as
+ * invalid input. The values of file options (G_OPTION_ARG_FILENAME) and
+ * the positional arguments in @file_arguments are not checked. */
+static gboolean
+check_text_arguments (int                         argc,
+                      char                      **argv,
+                      const GOptionEntry * const *groups,
+                      guint                       file_arguments)
+{
+  gboolean end_of_options = FALSE;
+  int n_positional = 0;
+
+  for (int i = 1; i < argc; i++)
+    {
+      const char *a = argv[i];
+      const GOptionEntry *entry;
+      const char *bad = NULL;
+      const char *value;
+      const char *eq;
+
+      if (end_of_options || a[0] != '-' || a[1] == '\0' || is_number_argument (a))
+        {
+          n_positional++;
+          if (!is_file_argument (file_arguments, n_positional) && !is_text (a, &bad))
+            {
+              print_not_text (a, bad, argument_number (argv[0], a, i), NULL);
+              return FALSE;
+            }
+          continue;
+        }
+      if (strcmp (a, "--") == 0)
+        {
+          end_of_options = TRUE;
+          continue;
+        }
+
+      entry = find_entry (groups, a);
+      eq = a[1] == '-' ? strchr (a, '=') : NULL;
+      if (eq != NULL)
+        {
+          g_autofree char *name = g_strndup (a, eq - a);
+
+          if (!is_text (name, &bad))
+            {
+              print_not_text (a, bad, argument_number (argv[0], a, i), NULL);
+              return FALSE;
+            }
+          value = eq + 1;
+          if (entry != NULL && !entry_takes_file_name (entry) && !is_text (value, &bad))
+            {
+              print_not_text (value, bad, argument_number (argv[0], a, i), name);
+              return FALSE;
+            }
+          continue;
+        }
+      if (!is_text (a, &bad))
+        {
+          print_not_text (a, bad, argument_number (argv[0], a, i), NULL);
+          return FALSE;
+        }
+      if (!option_wants_next (groups, a) || i + 1 >= argc)
+        continue;
+      value = argv[++i];
+      if (entry != NULL && entry_takes_file_name (entry))
+        continue;
+      if (!is_text (value, &bad))
+        {
+          print_not_text (value, bad, argument_number (argv[0], value, i), a);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
 /* Puts the options first and every other argument after one "--", so that
  * GOption neither takes a value for an option ("-1", or anything after the
  * user's own "--") nor leaves a "--" among the arguments. Returns a new
@@ -132,6 +323,7 @@ ga_cli_parse_options (int                 *argc,
                       const char          *summary,
                       const char          *description,
                       const GOptionEntry  *entries,
+                      guint                file_arguments,
                       GOptionContext     **out_context,
                       int                 *exit_code)
 {
@@ -160,6 +352,12 @@ ga_cli_parse_options (int                 *argc,
   if (entries != NULL)
     g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
   g_option_context_add_main_entries (context, help_entries, GETTEXT_PACKAGE);
+
+  if (!check_text_arguments (*argc, *argv, groups, file_arguments))
+    {
+      *exit_code = GA_CLI_EXIT_INVALID;
+      return FALSE;
+    }
 
   arranged = arrange_arguments (*argc, *argv, groups, &n_arranged);
   if (!g_option_context_parse (context, &n_arranged, &arranged, &error))
@@ -233,14 +431,18 @@ void
 ga_cli_print_problem (const char *where,
                       const char *message)
 {
-  g_auto(GStrv) lines = g_strsplit (message, "\n", -1);
+  g_autofree char *text = g_utf8_make_valid (message, -1);
+  g_autofree char *shown = NULL;
+  g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
 
+  if (where != NULL)
+    shown = g_utf8_validate (where, -1, NULL) ? g_strdup (where) : g_filename_display_name (where);
   for (guint i = 0; lines[i] != NULL; i++)
     {
       if (lines[i][0] == '\0')
         continue;
-      if (where != NULL)
-        g_printerr ("%s: %s\n", where, lines[i]);
+      if (shown != NULL)
+        g_printerr ("%s: %s\n", shown, lines[i]);
       else
         g_printerr ("%s\n", lines[i]);
     }

@@ -64,13 +64,32 @@ int          ga_cli_cmd_export         (int             argc,
                                         char          **argv);
 #endif
 
+/* Positional arguments that are file names, for ga_cli_parse_options():
+ * GA_CLI_FILE_ARG (1) | GA_CLI_FILE_ARG (3) for the first and the third,
+ * GA_CLI_FILE_ARGS_ALL for every one ("FILE…"). */
+#define GA_CLI_FILE_ARG(n)    (1u << (n))
+#define GA_CLI_FILE_ARGS_ALL  G_MAXUINT
+
+/* main() gives its argv here, so that a message about an argument numbers
+ * it as the user typed it even when a command reorders its arguments. */
+void         ga_cli_remember_arguments (char               **argv);
+
 /* Option parsing for a command. Creates the context with @parameter_string
  * ("TEMPLATE ANSWERS.json") and @summary, adds @entries plus -h/--help, and
  * parses. "--" ends the options (it is not left among the arguments), and
  * an argument that reads as a decimal number ("-1", "-0.5") is always an
- * argument, never an option. Returns TRUE when the command should go on;
- * otherwise *exit_code is GA_CLI_EXIT_OK (help was shown on stdout),
- * GA_CLI_EXIT_INVALID (a bad value of a known option, e.g. --year abc) or
+ * argument, never an option.
+ *
+ * Arguments are text in the locale's encoding, except file names: the
+ * values of G_OPTION_ARG_FILENAME options and the positional arguments in
+ * @file_arguments (GA_CLI_FILE_ARG) are the bytes given, in the file
+ * system's encoding, which need not be UTF-8; show them with
+ * g_filename_display_name(). A text argument that is not text is invalid
+ * input, named by its number.
+ *
+ * Returns TRUE when the command should go on; otherwise *exit_code is
+ * GA_CLI_EXIT_OK (help was shown on stdout), GA_CLI_EXIT_INVALID (a bad
+ * value of a known option, e.g. --year abc, or text that is not text) or
  * GA_CLI_EXIT_USAGE (an unknown option or a missing argument; the problem
  * and the help were printed on stderr). */
 gboolean     ga_cli_parse_options      (int                 *argc,
@@ -79,6 +98,7 @@ gboolean     ga_cli_parse_options      (int                 *argc,
                                         const char          *summary,
                                         const char          *description,
                                         const GOptionEntry  *entries,
+                                        guint                file_arguments,
                                         GOptionContext     **out_context,
                                         int                 *exit_code);
 
@@ -89,7 +109,9 @@ int          ga_cli_usage_error        (GOptionContext      *context,
                                         ...) G_GNUC_PRINTF (2, 3);
 
 /* Prints @message on stderr, each line prefixed with "@where: " (a file
- * name, an item id). Multi-line GError messages stay readable that way. */
+ * name, an item id). Multi-line GError messages stay readable that way. A
+ * @where that is not UTF-8 is a file name and shown as its display name;
+ * bytes of @message that are not UTF-8 are shown as U+FFFD. */
 void         ga_cli_print_problem      (const char          *where,
                                         const char          *message);
 

@@ -182,8 +182,10 @@ ga_export_job_run_in_task (GaExportJob  *job,
 
   if (!job->overwrite && g_file_test (job->path, G_FILE_TEST_EXISTS))
     {
+      g_autofree char *shown = g_filename_display_name (job->path);
+
       g_set_error (error, GA_EXPORT_ERROR, GA_EXPORT_ERROR_EXISTS,
-                   "%s already exists and was left unchanged", job->path);
+                   "%s already exists and was left unchanged", shown);
       return FALSE;
     }
   tmp = ga_task_write_begin (job->path, ".xlsx", error);

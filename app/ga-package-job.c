@@ -82,9 +82,11 @@ export_thread (GTask        *task,
   /* Renaming the finished file over the database would destroy it. */
   if (ga_store_is_own_file (store, job->path))
     {
+      g_autofree char *shown = g_filename_display_name (job->path);
+
       g_task_return_new_error (task, GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
                                _("%s is the database itself. Choose another file name."),
-                               job->path);
+                               shown);
       return;
     }
   tmp = ga_task_write_begin (job->path, GA_PACKAGE_SUFFIX, &error);

@@ -35,9 +35,10 @@ ga_task_write_begin (const char  *target,
   if (fd < 0)
     {
       int saved = errno;
+      g_autofree char *shown = g_filename_display_name (target);
 
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("%s cannot be written: %s. Choose another folder."), target,
+                   _("%s cannot be written: %s. Choose another folder."), shown,
                    g_strerror (saved));
       g_free (tmp);
       return NULL;
@@ -75,20 +76,23 @@ ga_task_write_finish (GTask       *task,
         }
       if (errno == EEXIST || g_file_test (target, G_FILE_TEST_EXISTS))
         {
+          g_autofree char *shown = g_filename_display_name (target);
+
           g_unlink (tmp);
           g_set_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS,
                        _("%s already exists and was left unchanged. Choose another name."),
-                       target);
+                       shown);
           return FALSE;
         }
     }
   if (g_rename (tmp, target) != 0)
     {
       int saved = errno;
+      g_autofree char *shown = g_filename_display_name (target);
 
       g_unlink (tmp);
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   _("%s cannot be written: %s. Choose another folder."), target,
+                   _("%s cannot be written: %s. Choose another folder."), shown,
                    g_strerror (saved));
       return FALSE;
     }
@@ -100,11 +104,24 @@ ga_task_write_fix_error (GError     *error,
                          const char *tmp,
                          const char *target)
 {
-  g_auto(GStrv) parts = NULL;
+  g_autofree char *shown_tmp = NULL;
+  g_autofree char *shown = NULL;
 
-  if (error == NULL || tmp == NULL || target == NULL || strstr (error->message, tmp) == NULL)
+  if (error == NULL || tmp == NULL || target == NULL)
     return;
-  parts = g_strsplit (error->message, tmp, -1);
-  g_free (error->message);
-  error->message = g_strjoinv (target, parts);
+  /* The message may name @tmp as it is or by its display name; it names
+   * @target by its display name, as text. */
+  shown_tmp = g_filename_display_name (tmp);
+  shown = g_filename_display_name (target);
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *name = i == 0 ? tmp : shown_tmp;
+      g_auto(GStrv) parts = NULL;
+
+      if (strstr (error->message, name) == NULL)
+        continue;
+      parts = g_strsplit (error->message, name, -1);
+      g_free (error->message);
+      error->message = g_strjoinv (shown, parts);
+    }
 }

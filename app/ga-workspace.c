@@ -119,6 +119,44 @@ get_settings (GaWorkspace *self)
   return GA_IS_APPLICATION (app) ? ga_application_get_settings (GA_APPLICATION (app)) : NULL;
 }
 
+/* The folder of the last export is kept as its path, or as a file: URI
+ * when its name is not UTF-8 (a setting holds text; GBK names unpacked
+ * from an archive are not). */
+static void
+remember_export_folder (GaWorkspace *self,
+                        const char  *dir)
+{
+  GSettings *settings = get_settings (self);
+  g_autofree char *value = NULL;
+
+  if (settings == NULL)
+    return;
+  value = g_utf8_validate (dir, -1, NULL) ? g_strdup (dir) : g_filename_to_uri (dir, NULL, NULL);
+  if (value != NULL)
+    g_settings_set_string (settings, "last-export-folder", value);
+}
+
+/* Where the export dialogs open: the folder of the last export, else the
+ * documents folder; NULL when neither exists. */
+static GFile *
+dup_export_folder (GaWorkspace *self)
+{
+  GSettings *settings = get_settings (self);
+  g_autofree char *value = settings ? g_settings_get_string (settings, "last-export-folder") : NULL;
+  g_autofree char *folder = NULL;
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+
+  if (value != NULL && g_str_has_prefix (value, "file:"))
+    folder = g_filename_from_uri (value, NULL, NULL);
+  else if (value != NULL && value[0] != '\0')
+    folder = g_steal_pointer (&value);
+  if (folder != NULL && g_file_test (folder, G_FILE_TEST_IS_DIR))
+    return g_file_new_for_path (folder);
+  if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
+    return g_file_new_for_path (documents);
+  return NULL;
+}
+
 /* ------------------------------------------------------------------ */
 /* Filtering                                                            */
 
@@ -760,20 +798,18 @@ export_ended (ExportData  *data,
   adw_toast_dismiss (data->progress);
   if (error == NULL)
     {
-      g_autofree char *base = g_path_get_basename (data->path);
+      g_autofree char *base = g_filename_display_basename (data->path);
       g_autofree char *dir = g_path_get_dirname (data->path);
       g_autofree char *title = package ? g_strdup_printf (_("Exported the package “%s”"), base)
                                        : g_strdup_printf (_("Exported “%s”"), base);
       AdwToast *toast = adw_toast_new (title);
-      GSettings *settings = get_settings (self);
 
       adw_toast_set_button_label (toast, _("Open Folder"));
       adw_toast_set_timeout (toast, 8);
       g_signal_connect_data (toast, "button-clicked", G_CALLBACK (open_folder_cb),
                              g_file_new_for_path (dir), unref_data_cb, 0);
       add_toast (self, toast);
-      if (settings != NULL)
-        g_settings_set_string (settings, "last-export-folder", dir);
+      remember_export_folder (self, dir);
     }
   else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
@@ -934,8 +970,7 @@ export_cb (GtkWidget  *widget,
   GtkFileChooserNative *native;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = NULL;
-  g_autofree char *folder = NULL;
-  GSettings *settings = get_settings (self);
+  g_autoptr(GFile) folder = NULL;
 
   if (self->session == NULL)
     return;
@@ -949,18 +984,9 @@ export_cb (GtkWidget  *widget,
   name = ga_session_dup_export_name (self->session);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
 
-  folder = settings ? g_settings_get_string (settings, "last-export-folder") : NULL;
-  if (folder == NULL || folder[0] == '\0' || !g_file_test (folder, G_FILE_TEST_IS_DIR))
-    {
-      g_free (folder);
-      folder = g_strdup (g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS));
-    }
-  if (folder != NULL && g_file_test (folder, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr(GFile) dir = g_file_new_for_path (folder);
-
-      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), dir, NULL);
-    }
+  folder = dup_export_folder (self);
+  if (folder != NULL)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), folder, NULL);
 
   g_signal_connect (native, "response", G_CALLBACK (export_chosen_cb), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
@@ -1060,8 +1086,7 @@ export_package_cb (GtkWidget  *widget,
   GtkFileChooserNative *native;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = NULL;
-  g_autofree char *folder = NULL;
-  GSettings *settings = get_settings (self);
+  g_autoptr(GFile) folder = NULL;
 
   if (self->session == NULL)
     return;
@@ -1076,18 +1101,9 @@ export_package_cb (GtkWidget  *widget,
   name = package_name (self);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
 
-  folder = settings ? g_settings_get_string (settings, "last-export-folder") : NULL;
-  if (folder == NULL || folder[0] == '\0' || !g_file_test (folder, G_FILE_TEST_IS_DIR))
-    {
-      g_free (folder);
-      folder = g_strdup (g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS));
-    }
-  if (folder != NULL && g_file_test (folder, G_FILE_TEST_IS_DIR))
-    {
-      g_autoptr(GFile) dir = g_file_new_for_path (folder);
-
-      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), dir, NULL);
-    }
+  folder = dup_export_folder (self);
+  if (folder != NULL)
+    gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), folder, NULL);
 
   g_signal_connect (native, "response", G_CALLBACK (package_chosen_cb), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));

@@ -80,7 +80,7 @@ ga_cli_cmd_templates (int    argc,
   if (!ga_cli_parse_options (&argc, &argv, NULL,
                              _("Lists the bundled templates (those compiled into the program):\n"
                                "id, version, standard and the titles in both languages."),
-                             NULL, NULL, &context, &exit_code))
+                             NULL, NULL, 0, &context, &exit_code))
     return exit_code;
   if (argc > 1)
     return ga_cli_usage_error (context, _("unexpected argument '%s'"), argv[1]);
@@ -174,6 +174,7 @@ validate_one (const char *path)
   g_autoptr(GPtrArray) problems = NULL;
   g_autoptr(GaTemplate) tmpl = NULL;
   g_autofree char *data = NULL;
+  g_autofree char *shown = g_filename_display_name (path);
   gsize length = 0;
 
   if (!g_file_get_contents (path, &data, &length, &error))
@@ -198,12 +199,12 @@ validate_one (const char *path)
       for (guint i = 0; i < problems->len; i++)
         ga_cli_print_problem (path, g_ptr_array_index (problems, i));
       g_printerr (ngettext ("%s: %u problem\n", "%s: %u problems\n", problems->len),
-                  path, problems->len);
+                  shown, problems->len);
       return FALSE;
     }
 
   /* No problems: load it for the line that names what was checked. */
-  tmpl = ga_template_new_from_data (data, length, path, &error);
+  tmpl = ga_template_new_from_data (data, length, shown, &error);
   if (tmpl == NULL)
     {
       ga_cli_print_problem (path, error->message);
@@ -212,7 +213,7 @@ validate_one (const char *path)
 
   g_print (ngettext ("%s: valid (%s %s, %u item)\n", "%s: valid (%s %s, %u items)\n",
                      ga_template_get_items (tmpl)->len),
-           path, ga_template_get_id (tmpl), ga_template_get_version (tmpl),
+           shown, ga_template_get_id (tmpl), ga_template_get_version (tmpl),
            ga_template_get_items (tmpl)->len);
   return TRUE;
 }
@@ -228,7 +229,7 @@ ga_cli_cmd_validate (int    argc,
   if (!ga_cli_parse_options (&argc, &argv, _("FILE…"),
                              _("Checks template files. Every problem is listed with its JSON\n"
                                "path, e.g. sections[2].items[5].score: unknown item 'E9'."),
-                             NULL, NULL, &context, &exit_code))
+                             NULL, NULL, GA_CLI_FILE_ARGS_ALL, &context, &exit_code))
     return exit_code;
   if (argc < 2)
     return ga_cli_usage_error (context, _("missing FILE: give at least one template file"));
@@ -587,7 +588,7 @@ ga_cli_cmd_evaluate (int    argc,
                                "explanation of how it came about, and the outputs."),
                              _("The answers file is {\"template\": \"ID\", \"answers\": "
                                "{\"ITEM\": value, …}}; see docs/template-format.md."),
-                             entries, &context, &exit_code))
+                             entries, GA_CLI_FILE_ARGS_ALL, &context, &exit_code))
     return exit_code;
   if (argc < 3)
     return ga_cli_usage_error (context, argc < 2
@@ -1101,7 +1102,7 @@ ga_cli_cmd_formula (int    argc,
                                "or with --excel the Excel formula it becomes. References without\n"
                                "a --set value are blank. An EXPRESSION may start with '-' (-2^2);\n"
                                "one that looks like an option (-x) goes after --."),
-                             examples, entries, &context, &exit_code))
+                             examples, entries, GA_CLI_FILE_ARGS_ALL, &context, &exit_code))
     return exit_code;
 
   n_positional = positional != NULL ? (int) g_strv_length (positional) : 0;
@@ -1222,70 +1223,6 @@ ga_cli_cmd_formula (int    argc,
 
 /* ------------------------------------------------------------------------ */
 
-/* Is argument @i of @command the formula EXPRESSION of `formula`? Such
- * text goes to the parser, which reports bytes that are not UTF-8 with the
- * column (GA_FORMULA_ERROR_ENCODING), like any other formula error. */
-static gboolean
-is_formula_expression (const char  *command,
-                       char       **argv,
-                       int          i)
-{
-  if (!g_str_equal (command, "formula"))
-    return FALSE;
-  for (int k = 2; k < i; k++)
-    if (g_str_equal (argv[k], "--"))
-      return TRUE;
-  if (i > 2 && classify_formula_arg (argv[i - 1]) == FORMULA_ARG_OPTION_WITH_VALUE)
-    return FALSE;
-  return classify_formula_arg (argv[i]) == FORMULA_ARG_EXPRESSION;
-}
-
-/* Arguments are text in the locale's encoding (UTF-8 nearly everywhere).
- * GOption would refuse other bytes in an option's value with a bare
- * "Invalid byte sequence in conversion input" and the usage exit status;
- * this says which argument it is and treats it as invalid input. File names
- * that exist are left alone: the file system may use another encoding. */
-static int
-check_argument_encoding (const char  *command,
-                         int          argc,
-                         char       **argv)
-{
-  for (int i = 2; i < argc; i++)
-    {
-      const char *arg = argv[i];
-      const char *eq = arg[0] == '-' && arg[1] == '-' ? strchr (arg, '=') : NULL;
-      const char *value = eq != NULL ? eq + 1 : arg;
-      g_autofree char *converted = NULL;
-      g_autofree char *shown = NULL;
-      const char *bad = NULL;
-      gboolean utf8 = g_get_charset (NULL);
-
-      if (utf8 ? g_utf8_validate (arg, -1, &bad)
-               : (converted = g_locale_to_utf8 (arg, -1, NULL, NULL, NULL)) != NULL)
-        continue;
-      if (g_file_test (value, G_FILE_TEST_EXISTS) || is_formula_expression (command, argv, i))
-        continue;
-
-      shown = g_utf8_make_valid (arg, -1);
-      if (bad != NULL && i > 2 && argv[i - 1][0] == '-')
-        g_printerr (_("greenassess-cli %s: argument %d ('%s', after %s) is not valid UTF-8 "
-                      "text (byte 0x%02X at character %ld); retype it, or check that the "
-                      "terminal uses UTF-8\n"), command, i - 1, shown, argv[i - 1],
-                    (guint) (guchar) *bad, g_utf8_pointer_to_offset (arg, bad) + 1);
-      else if (bad != NULL)
-        g_printerr (_("greenassess-cli %s: argument %d ('%s') is not valid UTF-8 text (byte "
-                      "0x%02X at character %ld); retype it, or check that the terminal uses "
-                      "UTF-8\n"), command, i - 1, shown, (guint) (guchar) *bad,
-                    g_utf8_pointer_to_offset (arg, bad) + 1);
-      else
-        g_printerr (_("greenassess-cli %s: argument %d ('%s') is not text in the encoding of "
-                      "the locale; retype it, or check the terminal's encoding\n"),
-                    command, i - 1, shown);
-      return GA_CLI_EXIT_INVALID;
-    }
-  return GA_CLI_EXIT_OK;
-}
-
 int
 main (int    argc,
       char **argv)
@@ -1294,7 +1231,6 @@ main (int    argc,
   g_autofree char *prgname = NULL;
   const char *localedir = LOCALEDIR;
   const char *name;
-  int status;
 
   setlocale (LC_ALL, "");
   /* In the plain C locale (no LANG, as under cron or in a bare container)
@@ -1318,6 +1254,7 @@ main (int    argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("greenassess-cli");
+  ga_cli_remember_arguments (argv);
 
   if (argc < 2)
     {
@@ -1364,10 +1301,6 @@ main (int    argc,
       print_usage (stderr);
       return GA_CLI_EXIT_USAGE;
     }
-
-  status = check_argument_encoding (command->name, argc, argv);
-  if (status != GA_CLI_EXIT_OK)
-    return status;
 
   /* GOption shows g_get_prgname() in the usage line: "greenassess-cli
    * validate [OPTION…] FILE…". */

@@ -201,15 +201,19 @@ ga_enterprise_info_new_from_file (const char  *path,
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *data = NULL;
+  g_autofree char *shown = NULL;
   gsize length = 0;
   GaEnterpriseInfo *info;
 
   g_return_val_if_fail (path != NULL, NULL);
 
+  /* Messages name the file by its display name: it need not be UTF-8. */
+  shown = g_filename_display_name (path);
+
   if (!g_file_get_contents (path, &data, &length, &local_error))
     {
       g_set_error (error, GA_EXPORT_ERROR, GA_EXPORT_ERROR_INVALID,
-                   "%s: cannot read the enterprise information: %s", path, local_error->message);
+                   "%s: cannot read the enterprise information: %s", shown, local_error->message);
       return NULL;
     }
   /* The bounded reader: strict JSON, no key twice (json-glib would keep
@@ -220,18 +224,18 @@ ga_enterprise_info_new_from_file (const char  *path,
     {
       if (g_error_matches (local_error, GA_JSON_ERROR, GA_JSON_ERROR_EMPTY))
         g_set_error (error, GA_EXPORT_ERROR, GA_EXPORT_ERROR_INVALID,
-                     "%s: the file is empty; %s", path, INFO_SHAPE);
+                     "%s: the file is empty; %s", shown, INFO_SHAPE);
       else if (g_error_matches (local_error, GA_JSON_ERROR, GA_JSON_ERROR_TOO_DEEP))
         g_set_error (error, GA_EXPORT_ERROR, GA_EXPORT_ERROR_INVALID,
-                     "%s: %s; %s", path, local_error->message, INFO_SHAPE);
+                     "%s: %s; %s", shown, local_error->message, INFO_SHAPE);
       else
         g_set_error (error, GA_EXPORT_ERROR, GA_EXPORT_ERROR_INVALID,
-                     "%s: %s", path, local_error->message);
+                     "%s: %s", shown, local_error->message);
       return NULL;
     }
   info = ga_enterprise_info_new_from_json (json_parser_get_root (parser), &local_error);
   if (info == NULL)
     g_set_error (error, GA_EXPORT_ERROR, GA_EXPORT_ERROR_INVALID,
-                 "%s: %s", path, local_error->message);
+                 "%s: %s", shown, local_error->message);
   return info;
 }

@@ -30,13 +30,17 @@ G_DEFINE_QUARK (ga-export-error-quark, ga_export_error)
 #define NAME_MAX 255
 #endif
 
+/* Messages name files by their display names: a file name need not be
+ * UTF-8 (GBK names unpacked from an archive), a message must be. */
 static void
 set_exists_error (GError     **error,
                   const char  *path)
 {
+  g_autofree char *shown = g_filename_display_name (path);
+
   g_set_error (error, GA_EXPORT_ERROR, GA_EXPORT_ERROR_EXISTS,
                "%s already exists; choose another name or allow replacing it "
-               "(--force on the command line)", path);
+               "(--force on the command line)", shown);
 }
 
 static gboolean
@@ -46,6 +50,8 @@ check_target (const char  *path,
 {
   g_autofree char *dir = NULL;
   g_autofree char *base = NULL;
+  g_autofree char *shown = g_filename_display_name (path);
+  g_autofree char *shown_dir = NULL;
   gsize length = strlen (path);
 
   if (length >= PATH_MAX)
@@ -65,12 +71,13 @@ check_target (const char  *path,
     for (guint i = 0; parts[i] != NULL; i++)
       if (strlen (parts[i]) > NAME_MAX)
         {
-          g_autofree char *start = g_utf8_substring (parts[i], 0, 20);
+          g_autofree char *part = g_filename_display_name (parts[i]);
+          g_autofree char *start = g_utf8_substring (part, 0, 20);
 
           g_set_error (error, GA_EXPORT_ERROR, GA_EXPORT_ERROR_PATH,
                        "cannot export to %s: the name \"%s…\" is %" G_GSIZE_FORMAT
                        " bytes long and the file system allows at most %d; shorten it",
-                       path, start, strlen (parts[i]), NAME_MAX);
+                       shown, start, strlen (parts[i]), NAME_MAX);
           return FALSE;
         }
   }
@@ -81,30 +88,31 @@ check_target (const char  *path,
     {
       g_set_error (error, GA_EXPORT_ERROR, GA_EXPORT_ERROR_PATH,
                    "cannot export to %s: that is a folder, not a file name; "
-                   "add a file name such as report.xlsx", path);
+                   "add a file name such as report.xlsx", shown);
       return FALSE;
     }
 
   dir = g_path_get_dirname (path);
+  shown_dir = g_filename_display_name (dir);
   if (!g_file_test (dir, G_FILE_TEST_EXISTS))
     {
       g_set_error (error, GA_EXPORT_ERROR, GA_EXPORT_ERROR_PATH,
                    "cannot export to %s: the folder %s does not exist; "
-                   "create it or choose another folder", path, dir);
+                   "create it or choose another folder", shown, shown_dir);
       return FALSE;
     }
   if (!g_file_test (dir, G_FILE_TEST_IS_DIR))
     {
       g_set_error (error, GA_EXPORT_ERROR, GA_EXPORT_ERROR_PATH,
                    "cannot export to %s: %s is a file, not a folder; choose a folder",
-                   path, dir);
+                   shown, shown_dir);
       return FALSE;
     }
   if (g_file_test (path, G_FILE_TEST_IS_DIR))
     {
       g_set_error (error, GA_EXPORT_ERROR, GA_EXPORT_ERROR_PATH,
                    "cannot export to %s: a folder of that name exists; choose another file name",
-                   path);
+                   shown);
       return FALSE;
     }
   if (!overwrite && g_file_test (path, G_FILE_TEST_EXISTS))
@@ -121,6 +129,7 @@ set_errno_error (GError     **error,
                  const char  *path,
                  const char  *doing)
 {
+  g_autofree char *shown = g_filename_display_name (path);
   const char *hint;
 
   switch (saved_errno)
@@ -149,7 +158,7 @@ set_errno_error (GError     **error,
                saved_errno == ENAMETOOLONG || saved_errno == ENOENT || saved_errno == ENOTDIR
                ? GA_EXPORT_ERROR_PATH : GA_EXPORT_ERROR_WRITE,
                "cannot export to %s: %s failed: %s; %s",
-               path, doing, g_strerror (saved_errno), hint);
+               shown, doing, g_strerror (saved_errno), hint);
 }
 
 /* Moves @tmp to @path. Without @overwrite, link() refuses an existing
@@ -202,6 +211,7 @@ ga_export_workbook (GaEngine               *engine,
   static const GaExportOptions defaults = { 0 };
   g_autofree char *dir = NULL;
   g_autofree char *tmp = NULL;
+  g_autofree char *shown = NULL;
   gboolean ok;
   int fd;
 
@@ -232,7 +242,8 @@ ga_export_workbook (GaEngine               *engine,
     }
   close (fd);
 
-  ok = _ga_export_build (engine, options, tmp, path, error);
+  shown = g_filename_display_name (path);
+  ok = _ga_export_build (engine, options, tmp, shown, error);
   if (ok)
     ok = move_into_place (tmp, path, options->overwrite, error);
   if (!ok)

@@ -101,13 +101,13 @@ ga_store_add_evidence_bytes (GaStore     *store,
     }
   if (name == NULL || *name == '\0')
     name = "evidence";
-  /* Keep only the last path component: the name is shown, not opened. */
-  base = g_path_get_basename (name);
-  if (!g_utf8_validate (base, -1, NULL))
-    {
-      g_free (base);
-      base = g_filename_display_name (name);
-    }
+  /* Keep only the last path component: the name is shown, not opened. A
+   * name that is not UTF-8 is a file name in the file system's encoding
+   * (GBK from an archive): its display name is stored, which is text. */
+  if (g_utf8_validate (name, -1, NULL))
+    base = g_path_get_basename (name);
+  else
+    base = g_filename_display_basename (name);
 
   data = g_bytes_get_data (bytes, &size);
   if (!refuse_too_large (store, base, size, error))
@@ -173,6 +173,30 @@ fail:
   return 0;
 }
 
+/* How @file is named in messages: a message is UTF-8 text, a file name
+ * need not be. */
+static char *
+file_display_name (GFile *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+
+  return path != NULL ? g_filename_display_name (path) : g_file_get_parse_name (file);
+}
+
+/* The name stored with the evidence: the last component, as text. GIO's
+ * display name would add " (invalid encoding)" after the extension of a
+ * name that is not in the file system's encoding. */
+static char *
+file_evidence_name (GFile     *file,
+                    GFileInfo *info)
+{
+  g_autofree char *path = g_file_get_path (file);
+
+  if (path != NULL)
+    return g_filename_display_basename (path);
+  return g_strdup (g_file_info_get_display_name (info));
+}
+
 gint64
 ga_store_add_evidence (GaStore     *store,
                        gint64       assessment_id,
@@ -189,7 +213,7 @@ ga_store_add_evidence (GaStore     *store,
   g_return_val_if_fail (GA_IS_STORE (store), 0);
   g_return_val_if_fail (G_IS_FILE (file), 0);
 
-  display = g_file_get_parse_name (file);
+  display = file_display_name (file);
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE ","
                             G_FILE_ATTRIBUTE_STANDARD_TYPE ","
                             G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
@@ -216,7 +240,7 @@ ga_store_add_evidence (GaStore     *store,
                    "%s is not a regular file; attach a document or an image", display);
       return 0;
     }
-  name = g_strdup (g_file_info_get_display_name (info));
+  name = file_evidence_name (file, info);
 
   /* Refuse before reading: a 4 GiB video must not be loaded first. */
   if (!refuse_too_large (store, name, (guint64) g_file_info_get_size (info), error))

@@ -45,7 +45,8 @@ attach (GaStore     *store,
         GError     **error)
 {
   g_autofree char *sql = g_strdup_printf ("ATTACH DATABASE ?1 AS %s", name);
-  g_autofree char *doing = g_strdup_printf ("Opening %s", path);
+  g_autofree char *shown = g_filename_display_name (path);
+  g_autofree char *doing = g_strdup_printf ("Opening %s", shown);
   sqlite3_stmt *stmt = NULL;
   int rc = sqlite3_prepare_v2 (store->db, sql, -1, &stmt, NULL);
 
@@ -116,8 +117,10 @@ ga_store_export_package_to (GaStore            *store,
 
   if (g_file_test (path, G_FILE_TEST_IS_DIR))
     {
+      g_autofree char *shown = g_filename_display_name (path);
+
       g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_OPEN,
-                   "%s is a folder; give the path of the package file to write", path);
+                   "%s is a folder; give the path of the package file to write", shown);
       return FALSE;
     }
   if (!ga_store_refuse_own_file (store, path, error)
@@ -384,15 +387,18 @@ ga_store_import_package (GaStore               *store,
   g_autofree char *uuid = NULL;
   g_autofree char *title = NULL;
   g_autofree char *credit_code = NULL;
+  g_autofree char *shown = NULL;
   gint64 id = 0;
 
   g_return_val_if_fail (GA_IS_STORE (store), 0);
   g_return_val_if_fail (path != NULL, 0);
 
+  /* Messages name the file by its display name: it need not be UTF-8. */
+  shown = g_filename_display_name (path);
   if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
     {
       g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_FOUND,
-                   "The package %s does not exist or is not a file", path);
+                   "The package %s does not exist or is not a file", shown);
       return 0;
     }
 
@@ -411,7 +417,7 @@ ga_store_import_package (GaStore               *store,
   if (!g_file_copy (src, dst, G_FILE_COPY_NONE, NULL, NULL, NULL, &local))
     {
       g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_OPEN,
-                   "Cannot read the package %s: %s", path, local->message);
+                   "Cannot read the package %s: %s", shown, local->message);
       goto out;
     }
 
@@ -422,7 +428,7 @@ ga_store_import_package (GaStore               *store,
       g_autofree char *msg = NULL;
       g_auto(GStrv) parts = g_strsplit (local->message, copy, -1);
 
-      msg = g_strjoinv (path, parts);
+      msg = g_strjoinv (shown, parts);
       g_set_error_literal (error, local->domain, local->code, msg);
       goto out;
     }
@@ -437,7 +443,7 @@ ga_store_import_package (GaStore               *store,
       g_ptr_array_add (problems, NULL);
       list = g_strjoinv ("\n", (char **) problems->pdata);
       g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_CORRUPT,
-                   "The package %s is damaged; nothing was imported:\n%s", path, list);
+                   "The package %s is damaged; nothing was imported:\n%s", shown, list);
       goto out;
     }
   if (!read_package_head (pkg, &uuid, &title, &credit_code, error))

@@ -315,30 +315,34 @@ ga_store_set_file_error (GError     **error,
                          int          errnum,
                          const char  *path)
 {
+  /* Messages name files by their display names: a file name need not be
+   * UTF-8 (GBK names unpacked from an archive), a message must be. */
   g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *shown = g_filename_display_name (path);
+  g_autofree char *shown_dir = g_filename_display_name (dir);
 
   switch (errnum)
     {
     case ENOENT:
       g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_OPEN,
                    "Cannot write %s: the folder %s does not exist. Create it first, or choose "
-                   "another folder", path, dir);
+                   "another folder", shown, shown_dir);
       break;
     case ENOTDIR:
       g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_OPEN,
                    "Cannot write %s: a part of the path %s is a file, not a folder. Choose "
-                   "another folder", path, dir);
+                   "another folder", shown, shown_dir);
       break;
     case EACCES:
     case EPERM:
       g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_READ_ONLY,
                    "Cannot write %s: permission denied. Choose a folder you may write to, or "
-                   "check the permissions of %s", path, dir);
+                   "check the permissions of %s", shown, shown_dir);
       break;
     case EROFS:
       g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_READ_ONLY,
                    "Cannot write %s: the folder %s is on a read-only disk. Choose another folder",
-                   path, dir);
+                   shown, shown_dir);
       break;
     case ENOSPC:
 #ifdef EDQUOT
@@ -346,15 +350,15 @@ ga_store_set_file_error (GError     **error,
 #endif
       g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_FULL,
                    "Cannot write %s: the disk is full. Nothing was written; free some space and "
-                   "try again", path);
+                   "try again", shown);
       break;
     case EISDIR:
       g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_OPEN,
-                   "%s is a folder; give the path of a file", path);
+                   "%s is a folder; give the path of a file", shown);
       break;
     default:
       g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_OPEN,
-                   "Cannot write %s: %s", path, g_strerror (errnum));
+                   "Cannot write %s: %s", shown, g_strerror (errnum));
       break;
     }
 }
@@ -382,8 +386,12 @@ ga_store_create_temp_mode (const char  *path,
           return NULL;
         }
     }
-  g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_OPEN,
-               "Cannot write %s: no free temporary name beside it", path);
+  {
+    g_autofree char *shown = g_filename_display_name (path);
+
+    g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_OPEN,
+                 "Cannot write %s: no free temporary name beside it", shown);
+  }
   return NULL;
 }
 
@@ -399,21 +407,35 @@ ga_store_error_rename (GError     *error,
                        const char *tmp,
                        const char *path)
 {
-  g_auto(GStrv) parts = NULL;
+  g_autofree char *shown_tmp = NULL;
+  g_autofree char *shown = NULL;
 
-  if (error == NULL || tmp == NULL || strstr (error->message, tmp) == NULL)
+  if (error == NULL || tmp == NULL)
     return;
-  parts = g_strsplit (error->message, tmp, -1);
-  g_free (error->message);
-  error->message = g_strjoinv (path, parts);
+  /* The message may name @tmp as it is or by its display name. */
+  shown_tmp = g_filename_display_name (tmp);
+  shown = g_filename_display_name (path);
+  for (guint i = 0; i < 2; i++)
+    {
+      const char *name = i == 0 ? tmp : shown_tmp;
+      g_auto(GStrv) parts = NULL;
+
+      if (strstr (error->message, name) == NULL)
+        continue;
+      parts = g_strsplit (error->message, name, -1);
+      g_free (error->message);
+      error->message = g_strjoinv (shown, parts);
+    }
 }
 
 static void
 set_exists_error (GError     **error,
                   const char  *path)
 {
+  g_autofree char *shown = g_filename_display_name (path);
+
   g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_EXISTS,
-               "%s already exists and was left unchanged", path);
+               "%s already exists and was left unchanged", shown);
 }
 
 gboolean
@@ -425,8 +447,10 @@ ga_store_refuse_existing (const char         *path,
 
   if (g_file_test (path, G_FILE_TEST_IS_DIR))
     {
+      g_autofree char *shown = g_filename_display_name (path);
+
       g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_OPEN,
-                   "%s is a folder; give the path of a file", path);
+                   "%s is a folder; give the path of a file", shown);
       return FALSE;
     }
   /* g_lstat: a dangling symbolic link is an existing name too. */
@@ -522,11 +546,16 @@ ga_store_refuse_own_file (GaStore     *store,
                           const char  *path,
                           GError     **error)
 {
+  g_autofree char *shown = NULL;
+  g_autofree char *shown_db = NULL;
+
   if (!ga_store_is_own_file (store, path))
     return TRUE;
+  shown = g_filename_display_name (path);
+  shown_db = g_filename_display_name (store->path);
   g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
                "%s is the database being read (%s) or one of its files; nothing was written. "
-               "Give the path of another file", path, store->path);
+               "Give the path of another file", shown, shown_db);
   return FALSE;
 }
 
@@ -624,7 +653,8 @@ ga_store_backup_database (sqlite3            *src,
     }
   if (rc != SQLITE_OK)
     {
-      g_autofree char *doing = g_strdup_printf ("Writing the backup %s", dest);
+      g_autofree char *shown = g_filename_display_name (dest);
+      g_autofree char *doing = g_strdup_printf ("Writing the backup %s", shown);
       ga_store_set_sqlite_error (dst, rc, doing, error);
       /* The message names the file being written, which is the temporary
        * one: the user knows only @dest. */

@@ -345,7 +345,7 @@ typedef struct {
   gint64   assessment_id;
   char    *item_id;
   char    *sha256;      /* hex */
-  char    *name;        /* original file name */
+  char    *name;        /* original file name, as text (its display name) */
   char    *mime_type;
   guint64  size;
   char    *author;
@@ -361,7 +361,11 @@ guint64       ga_store_get_evidence_limit (GaStore            *store);
 
 /* Attaches @file to @item_id. The bytes are stored once per SHA-256 (the
  * same file attached twice, anywhere, takes its space once). Refused over
- * the size limit or for a final assessment. Returns the evidence id. */
+ * the size limit or for a final assessment. Returns the evidence id. The
+ * file is opened by its own name, which need not be UTF-8; the name stored
+ * is its display name (g_filename_display_basename()), which is text.
+ * ga_store_add_evidence_bytes() takes the @name to store: UTF-8 text, or a
+ * file name whose display name is stored; only the last component is kept. */
 gint64        ga_store_add_evidence       (GaStore            *store,
                                            gint64              assessment_id,
                                            const char         *item_id,
