@@ -2893,9 +2893,9 @@ test_package_hostile_answers (Fixture       *f,
   g_assert_error (error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID);
   g_test_message ("%s", error->message);
   g_assert_nonnull (strstr (error->message, "do not fit its template"));
-  g_assert_nonnull (strstr (error->message, "\nE1: the stored answer is not readable JSON: "
-                                            "nested more than 200 levels"));
-  g_assert_nonnull (strstr (error->message, "\nT1: the stored answer is not readable JSON: "));
+  g_assert_nonnull (strstr (error->message, "\nThe answer to E1 is not JSON: nested more than "
+                                            "200 levels"));
+  g_assert_nonnull (strstr (error->message, "\nThe answer to T1 is not JSON: "));
   g_assert_nonnull (strstr (error->message, "duplicate key \"value\""));
   g_clear_error (&error);
   g_clear_object (&other);
