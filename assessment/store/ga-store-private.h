@@ -282,4 +282,25 @@ gboolean     ga_store_refuse_too_large (GaStore     *store,
                                         guint64      size,
                                         GError     **error);
 
+/* Checks every row of @store against the rules the application enforces
+ * when a user types the same things (ga-store-validate.c): the exact schema
+ * of its version and nothing more, enterprise fields as the enterprise
+ * editor checks them, assessments' kinds, titles, years, statuses and
+ * times, each answer and history value read against the pinned template,
+ * evidence names and captions, size limits; a package (application id
+ * GA_PACKAGE_APPLICATION_ID) must also hold exactly one assessment with
+ * nothing beside it and a template copy that loads. Appends one
+ * human-readable sentence per problem to @problems (char*). Returns FALSE
+ * only when the database cannot be read. */
+gboolean     ga_store_validate        (GaStore     *store,
+                                       GPtrArray   *problems,
+                                       GError     **error);
+
+/* Appends a problem for each evidence file of the package @pkg larger than
+ * the evidence limit of @store, which is to receive it. */
+gboolean     ga_store_validate_evidence_sizes (GaStore    *pkg,
+                                               GaStore    *store,
+                                               GPtrArray  *problems,
+                                               GError    **error);
+
 G_END_DECLS
