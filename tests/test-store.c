@@ -2803,6 +2803,16 @@ test_cli_files (void)
   g_free (o);
   assert_no_temp_files (dir);
 
+  /* Evidence in a package is held to the limit of attaching it, which
+   * --max-size sets as for evidence add; the refusal names the package. */
+  o = cli (1, "package", "import", pkg, "--max-size", "10", "--db", other, NULL);
+  has (o, pkg);
+  has (o, "“licence.pdf” is 15 bytes");
+  has (o, "nothing was imported");
+  lacks (o, "package.db");
+  g_free (o);
+  g_free (cli (1, "package", "import", pkg, "--max-size", "0", "--db", other, NULL));
+
   /* A duplicate import names the option that keeps both. */
   g_free (cli (0, "package", "import", pkg, "--db", other, NULL));
   o = cli (1, "package", "import", pkg, "--db", other, NULL);
