@@ -1963,12 +1963,17 @@ package_import (int    argc,
   g_autoptr(GaStore) store = NULL;
   g_autoptr(GaAssessment) a = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *max_size = NULL;
   gboolean as_copy = FALSE;
+  guint64 limit = 0;
   gint64 id;
   int exit_code;
   const GOptionEntry entries[] = {
     { "as-copy", 0, 0, G_OPTION_ARG_NONE, &as_copy,
       N_("Import an assessment that is already here as a new copy"), NULL },
+    { "max-size", 0, 0, G_OPTION_ARG_STRING, &max_size,
+      N_("Largest file accepted: bytes, or with K, M or G (default 50M); at most 858M"),
+      N_("SIZE") },
     DB_ENTRY,
     { NULL }
   };
@@ -1980,9 +1985,19 @@ package_import (int    argc,
                              entries, 1, GA_CLI_FILE_ARG (1), _("missing FILE"), &context,
                              &exit_code))
     return exit_code;
+  if (max_size != NULL)
+    {
+      g_autofree char *message = NULL;
+
+      if (!parse_size (max_size, &limit, &message))
+        return value_error ("%s", message);
+    }
   store = open_store (TRUE);
   if (store == NULL)
     return GA_CLI_EXIT_INVALID;
+  /* The package's evidence files are held to the limit of attaching one. */
+  if (limit > 0)
+    ga_store_set_evidence_limit (store, limit);
   id = ga_store_import_package (store, argv[1],
                                 as_copy ? GA_PACKAGE_IMPORT_AS_COPY : GA_PACKAGE_IMPORT_DEFAULT,
                                 &error);

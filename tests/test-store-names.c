@@ -49,8 +49,16 @@ rm_rf (const char *path)
     g_unlink (path);
 }
 
-/* An opaque template copy: these tests do not evaluate. */
-static const char fake_template[] = "{\"format\": 1, \"id\": \"opaque\", \"version\": \"1.0.0\"}";
+/* A template with the one item evidence is attached to, so that a package
+ * of the assessment passes the import's checks. */
+static const char fake_template[] =
+  "{\"format\": 1, \"id\": \"names\", \"version\": \"1.0.0\", \"kind\": \"green-factory\","
+  " \"title\": {\"zh_CN\": \"名称\", \"en\": \"Names\"},"
+  " \"standard\": {\"code\": \"TEST\", \"title\": \"test\"}, \"source\": \"tests\","
+  " \"scoring\": {\"scheme\": \"points\", \"max\": 10},"
+  " \"sections\": [{\"id\": \"S1\", \"title\": \"S1\", \"items\": ["
+  "  {\"id\": \"B1\", \"kind\": \"compliance\", \"title\": \"B1\", \"points\": 10,"
+  "   \"source\": \"t\"}]}]}";
 
 static void
 fixture_setup (Fixture       *f,
@@ -75,7 +83,7 @@ fixture_setup (Fixture       *f,
   e->credit_code = g_strdup (VALID_CODE);
   enterprise = ga_store_add_enterprise (f->store, e, &error);
   g_assert_no_error (error);
-  f->assessment = ga_store_new_assessment_from_bytes (f->store, enterprise, "opaque", "1.0.0",
+  f->assessment = ga_store_new_assessment_from_bytes (f->store, enterprise, "names", "1.0.0",
                                                       "green-factory", bytes, "Assessment",
                                                       2025, NULL, &error);
   g_assert_no_error (error);

@@ -227,6 +227,26 @@ add_enterprise (GaStore    *store,
 /* An opaque template copy for tests that do not evaluate. */
 static const char fake_template[] = "{\"format\": 1, \"id\": \"opaque\", \"version\": \"1.0.0\"}";
 
+/* A template for the command-line cases: a number that may be negative
+ * (N1), a scored number (E1), a text item (T1), a compliance check (B1)
+ * and an output (O1). */
+static const char template_cli[] =
+  "{\"format\": 1, \"id\": \"cli-store\", \"version\": \"1.0.0\", \"kind\": \"custom\","
+  " \"title\": {\"zh_CN\": \"命令行测试\", \"en\": \"CLI test\"},"
+  " \"standard\": {\"code\": \"TEST\", \"title\": \"test\"}, \"source\": \"tests/test-store.c\","
+  " \"scoring\": {\"scheme\": \"points\", \"max\": 20},"
+  " \"sections\": [{\"id\": \"S1\", \"title\": \"S1\", \"items\": ["
+  "  {\"id\": \"N1\", \"kind\": \"number\", \"title\": \"N1\", \"min\": -100, \"max\": 100,"
+  "   \"source\": \"t\"},"
+  "  {\"id\": \"E1\", \"kind\": \"number\", \"title\": \"E1\", \"points\": 10, \"min\": 0,"
+  "   \"max\": 100, \"source\": \"t\","
+  "   \"score\": {\"interp\": {\"baseline\": 50, \"leading\": 90}}},"
+  "  {\"id\": \"T1\", \"kind\": \"text\", \"title\": \"T1\", \"source\": \"t\"},"
+  "  {\"id\": \"B1\", \"kind\": \"compliance\", \"title\": \"B1\", \"points\": 10,"
+  "   \"source\": \"t\"}"
+  " ]}],"
+  " \"outputs\": [{\"id\": \"O1\", \"title\": \"O1\", \"value\": \"N1*2\"}]}";
+
 static gint64
 add_assessment (GaStore *store,
                 gint64   enterprise_id,
@@ -239,6 +259,25 @@ add_assessment (GaStore *store,
 
   id = ga_store_new_assessment_from_bytes (store, enterprise_id, "opaque", "1.0.0",
                                            "green-factory", bytes, title, year, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+/* An assessment on template_cli, for tests whose data must fit a
+ * template that loads (a package import reads every answer against it). */
+static gint64
+add_cli_assessment (GaStore *store,
+                    gint64   enterprise_id,
+                    int      year)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_static (template_cli, strlen (template_cli));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *title = g_strdup_printf ("Assessment %d", year);
+  gint64 id;
+
+  id = ga_store_new_assessment_from_bytes (store, enterprise_id, "cli-store", "1.0.0", "custom",
+                                           bytes, title, year, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (id, >, 0);
   return id;
@@ -1693,7 +1732,7 @@ test_package (Fixture       *f,
   g_autofree char *before = NULL;
   g_autofree char *after = NULL;
   gint64 e = add_enterprise (f->store, "Factory", VALID_CODE);
-  gint64 id = add_assessment (f->store, e, 2025);
+  gint64 id = add_cli_assessment (f->store, e, 2025);
   gint64 imported, copy;
   sqlite3 *odb;
 
@@ -2285,26 +2324,6 @@ cli (int         status,
   return g_strconcat (out, err, NULL);
 }
 
-/* A template for the command-line cases: a number that may be negative
- * (N1), a scored number (E1), a text item (T1), a compliance check (B1)
- * and an output (O1). */
-static const char template_cli[] =
-  "{\"format\": 1, \"id\": \"cli-store\", \"version\": \"1.0.0\", \"kind\": \"custom\","
-  " \"title\": {\"zh_CN\": \"命令行测试\", \"en\": \"CLI test\"},"
-  " \"standard\": {\"code\": \"TEST\", \"title\": \"test\"}, \"source\": \"tests/test-store.c\","
-  " \"scoring\": {\"scheme\": \"points\", \"max\": 20},"
-  " \"sections\": [{\"id\": \"S1\", \"title\": \"S1\", \"items\": ["
-  "  {\"id\": \"N1\", \"kind\": \"number\", \"title\": \"N1\", \"min\": -100, \"max\": 100,"
-  "   \"source\": \"t\"},"
-  "  {\"id\": \"E1\", \"kind\": \"number\", \"title\": \"E1\", \"points\": 10, \"min\": 0,"
-  "   \"max\": 100, \"source\": \"t\","
-  "   \"score\": {\"interp\": {\"baseline\": 50, \"leading\": 90}}},"
-  "  {\"id\": \"T1\", \"kind\": \"text\", \"title\": \"T1\", \"source\": \"t\"},"
-  "  {\"id\": \"B1\", \"kind\": \"compliance\", \"title\": \"B1\", \"points\": 10,"
-  "   \"source\": \"t\"}"
-  " ]}],"
-  " \"outputs\": [{\"id\": \"O1\", \"title\": \"O1\", \"value\": \"N1*2\"}]}";
-
 /* A database with enterprise 1 (VALID_CODE) and assessment 1 on
  * template_cli, in @dir. */
 static char *
@@ -2784,6 +2803,16 @@ test_cli_files (void)
   g_free (o);
   assert_no_temp_files (dir);
 
+  /* Evidence in a package is held to the limit of attaching it, which
+   * --max-size sets as for evidence add; the refusal names the package. */
+  o = cli (1, "package", "import", pkg, "--max-size", "10", "--db", other, NULL);
+  has (o, pkg);
+  has (o, "“licence.pdf” is 15 bytes");
+  has (o, "nothing was imported");
+  lacks (o, "package.db");
+  g_free (o);
+  g_free (cli (1, "package", "import", pkg, "--max-size", "0", "--db", other, NULL));
+
   /* A duplicate import names the option that keeps both. */
   g_free (cli (0, "package", "import", pkg, "--db", other, NULL));
   o = cli (1, "package", "import", pkg, "--db", other, NULL);
@@ -2841,8 +2870,10 @@ test_cli_files (void)
 
 /* A package is an SQLite file anyone can write. SQLite's json_valid()
  * (the CHECK on answers) lets through 1500 levels of nesting and keys
- * given twice; the import takes the rows as they are, and loading the
- * answers then says which item holds what, without recursing into it. */
+ * given twice: the import reads every answer as a save would and refuses
+ * the package, naming each item. The same rows written into a database
+ * behind the store's back make loading the answers say which item holds
+ * what, without recursing into it. */
 static void
 test_package_hostile_answers (Fixture       *f,
                               gconstpointer  data)
@@ -2854,11 +2885,12 @@ test_package_hostile_answers (Fixture       *f,
   g_autofree char *pkg = g_build_filename (f->dir, "hostile.gapkg", NULL);
   g_autofree char *other_path = g_build_filename (f->dir, "other.db", NULL);
   g_autofree char *deep = nested_array (1500);
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
   g_autofree char *o = NULL;
   gint64 e = add_enterprise (f->store, "Factory", VALID_CODE);
-  gint64 id, imported;
-  sqlite3 *p = NULL;
-  sqlite3_stmt *stmt = NULL;
+  gint64 id;
+  sqlite3 *handles[2] = { NULL, NULL };
 
   tmpl = ga_store_import_template (f->store, template_cli, -1, "template_cli", &error);
   g_assert_no_error (error);
@@ -2869,46 +2901,66 @@ test_package_hostile_answers (Fixture       *f,
   g_assert_true (ga_store_export_package (f->store, id, pkg, &error));
   g_assert_no_error (error);
 
-  /* Someone edits the package: E1 nested 1500 levels, T1 with "value"
-   * twice. */
-  g_assert_cmpint (sqlite3_open (pkg, &p), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (p, "UPDATE answers SET value = ?1 WHERE item_id = 'E1'", -1,
-                                       &stmt, NULL), ==, SQLITE_OK);
-  sqlite3_bind_text (stmt, 1, deep, -1, SQLITE_STATIC);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
-  sqlite3_finalize (stmt);
-  g_assert_cmpint (sqlite3_exec (p, "UPDATE answers SET value = '{\"value\": \"a\", \"value\": 1}'"
-                                 " WHERE item_id = 'T1'", NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (query_int (p, "SELECT count(*) FROM answers WHERE json_valid (value)"), ==, 2);
-  sqlite3_close_v2 (p);
+  /* Someone edits the package, and the database: E1 nested 1500 levels,
+   * T1 with "value" twice. */
+  g_assert_cmpint (sqlite3_open (pkg, &handles[0]), ==, SQLITE_OK);
+  handles[1] = ga_store_get_handle (f->store);
+  for (guint i = 0; i < G_N_ELEMENTS (handles); i++)
+    {
+      sqlite3_stmt *stmt = NULL;
+
+      g_assert_cmpint (sqlite3_prepare_v2 (handles[i],
+                                           "UPDATE answers SET value = ?1 WHERE item_id = 'E1'",
+                                           -1, &stmt, NULL), ==, SQLITE_OK);
+      sqlite3_bind_text (stmt, 1, deep, -1, SQLITE_STATIC);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+      sqlite3_finalize (stmt);
+      g_assert_cmpint (sqlite3_exec (handles[i], "UPDATE answers SET value ="
+                                     " '{\"value\": \"a\", \"value\": 1}' WHERE item_id = 'T1'",
+                                     NULL, NULL, NULL), ==, SQLITE_OK);
+      g_assert_cmpint (query_int (handles[i], "SELECT count(*) FROM answers"
+                                  " WHERE json_valid (value)"), ==, 2);
+    }
+  sqlite3_close_v2 (handles[0]);
 
   other = ga_store_open (other_path, &error);
   g_assert_no_error (error);
-  imported = ga_store_import_package (other, pkg, GA_PACKAGE_IMPORT_DEFAULT, &error);
-  g_assert_no_error (error);
-  g_assert_cmpint (imported, >, 0);
+  before = dump_handle (ga_store_get_handle (other));
+  g_assert_cmpint (ga_store_import_package (other, pkg, GA_PACKAGE_IMPORT_DEFAULT, &error), ==, 0);
+  g_assert_error (error, GA_STORE_ERROR, GA_STORE_ERROR_CORRUPT);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, pkg));
+  g_assert_nonnull (strstr (error->message, "nothing was imported"));
+  g_assert_nonnull (strstr (error->message, "The answer to E1 is not JSON: nested more than 200 "
+                                            "levels"));
+  g_assert_nonnull (strstr (error->message, "The answer to T1 is not JSON: "));
+  g_assert_nonnull (strstr (error->message, "duplicate key \"value\""));
+  g_clear_error (&error);
+  after = dump_handle (ga_store_get_handle (other));
+  g_assert_cmpstr (before, ==, after);
+  g_clear_object (&other);
 
-  engine = ga_store_load_engine (other, imported, &error);
+  engine = ga_store_load_engine (f->store, id, &error);
   g_assert_null (engine);
   g_assert_error (error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID);
   g_test_message ("%s", error->message);
   g_assert_nonnull (strstr (error->message, "do not fit its template"));
-  g_assert_nonnull (strstr (error->message, "\nE1: the stored answer is not readable JSON: "
-                                            "nested more than 200 levels"));
-  g_assert_nonnull (strstr (error->message, "\nT1: the stored answer is not readable JSON: "));
+  g_assert_nonnull (strstr (error->message, "\nThe answer to E1 is not JSON: nested more than "
+                                            "200 levels"));
+  g_assert_nonnull (strstr (error->message, "\nThe answer to T1 is not JSON: "));
   g_assert_nonnull (strstr (error->message, "duplicate key \"value\""));
   g_clear_error (&error);
-  g_clear_object (&other);
+  g_clear_object (&f->store);
 
   /* The command line says the same and exits with 1; listing the answers
    * shows the stored text as it is. */
   if (!cli_available ())
     return;
-  o = cli (1, "assessment", "evaluate", "1", "--db", other_path, NULL);
+  o = cli (1, "assessment", "evaluate", "1", "--db", f->path, NULL);
   has (o, "nested more than 200 levels");
   has (o, "duplicate key");
   g_clear_pointer (&o, g_free);
-  o = cli (0, "answer", "list", "1", "--db", other_path, NULL);
+  o = cli (0, "answer", "list", "1", "--db", f->path, NULL);
   has (o, "[[[[");
   has (o, "{\"value\": \"a\", \"value\": 1}");
 }

@@ -14,10 +14,6 @@
 
 #define ASSESSMENT_COLUMNS GA_STORE_ASSESSMENT_COLUMNS
 
-/* Longest item id accepted: ids are short identifiers in templates; a
- * bound keeps garbage from the CLI or a package out of the keys. */
-#define MAX_ITEM_ID 256
-
 GaAssessment *
 ga_store_assessment_from_row (sqlite3_stmt *stmt,
                               int           first)
@@ -194,6 +190,41 @@ ga_store_get_template_copy (GaStore     *store,
   return bytes;
 }
 
+GaTemplate *
+ga_store_load_template_by_hash (GaStore     *store,
+                                const char  *hash,
+                                const char  *origin,
+                                GError     **error)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  GaTemplate *tmpl;
+  gsize len;
+  const char *data;
+
+  if (store->templates == NULL)
+    store->templates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
+                                              (GDestroyNotify) ga_template_unref);
+
+  /* Template copies never change (they are addressed by their hash), so a
+   * template loaded once serves every assessment pinned to it. */
+  tmpl = g_hash_table_lookup (store->templates, hash);
+  if (tmpl != NULL)
+    return ga_template_ref (tmpl);
+
+  bytes = ga_store_get_template_copy (store, hash, error);
+  if (bytes == NULL)
+    return NULL;
+  data = g_bytes_get_data (bytes, &len);
+  tmpl = ga_template_new_from_data (data, len, origin, error);
+  if (tmpl == NULL)
+    {
+      g_prefix_error (error, "The template copy pinned by the assessment no longer loads: ");
+      return NULL;
+    }
+  g_hash_table_insert (store->templates, g_strdup (hash), ga_template_ref (tmpl));
+  return tmpl;
+}
+
 /* ------------------------------------------------------------------ */
 /* Assessments                                                         */
 
@@ -208,6 +239,45 @@ valid_kind (const char *kind)
     if (g_strcmp0 (kind, kinds[i]) == 0)
       return TRUE;
   return FALSE;
+}
+
+gboolean
+ga_store_check_assessment_fields (const char  *kind,
+                                  const char  *title,
+                                  gint64       year,
+                                  const char  *period,
+                                  GError     **error)
+{
+  if (!valid_kind (kind))
+    {
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
+                   "Unknown assessment kind '%s': use green-factory, clean-production, "
+                   "energy-audit or custom",
+                   kind != NULL && g_utf8_validate (kind, -1, NULL) && strlen (kind) <= 40
+                   ? kind : "…");
+      return FALSE;
+    }
+  if (title == NULL || *title == '\0' || !g_utf8_validate (title, -1, NULL)
+      || g_utf8_strlen (title, -1) > 200)
+    {
+      g_set_error_literal (error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
+                           "The assessment needs a title of 1 to 200 characters (UTF-8 text)");
+      return FALSE;
+    }
+  if (year != 0 && (year < 1900 || year > 2200))
+    {
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
+                   "The assessment year %" G_GINT64_FORMAT " is out of range; give a year "
+                   "such as 2025", year);
+      return FALSE;
+    }
+  if (period != NULL && (!g_utf8_validate (period, -1, NULL) || g_utf8_strlen (period, -1) > 50))
+    {
+      g_set_error_literal (error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
+                           "The assessment period must be UTF-8 text of at most 50 characters");
+      return FALSE;
+    }
+  return TRUE;
 }
 
 gint64
@@ -239,32 +309,8 @@ ga_store_new_assessment_from_bytes (GaStore     *store,
                            "The template has no id or version; an assessment must pin both");
       return 0;
     }
-  if (!valid_kind (kind))
-    {
-      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
-                   "Unknown assessment kind '%s': use green-factory, clean-production, "
-                   "energy-audit or custom", kind != NULL ? kind : "");
-      return 0;
-    }
-  if (title == NULL || *title == '\0' || !g_utf8_validate (title, -1, NULL)
-      || g_utf8_strlen (title, -1) > 200)
-    {
-      g_set_error_literal (error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
-                           "The assessment needs a title of 1 to 200 characters (UTF-8 text)");
-      return 0;
-    }
-  if (year != 0 && (year < 1900 || year > 2200))
-    {
-      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
-                   "The assessment year %d is out of range; give a year such as 2025", year);
-      return 0;
-    }
-  if (period != NULL && (!g_utf8_validate (period, -1, NULL) || g_utf8_strlen (period, -1) > 50))
-    {
-      g_set_error_literal (error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
-                           "The assessment period must be UTF-8 text of at most 50 characters");
-      return 0;
-    }
+  if (!ga_store_check_assessment_fields (kind, title, year, period, error))
+    return 0;
 
   if (!ga_store_begin (store, error))
     return 0;
@@ -577,20 +623,82 @@ fail:
 /* ------------------------------------------------------------------ */
 /* Answers                                                             */
 
-static gboolean
-check_item_id (const char  *item_id,
-               GError     **error)
+gboolean
+ga_store_check_item_id (const char  *item_id,
+                        GError     **error)
 {
-  if (item_id == NULL || *item_id == '\0' || strlen (item_id) > MAX_ITEM_ID
+  if (item_id == NULL || *item_id == '\0' || strlen (item_id) > GA_STORE_MAX_ITEM_ID
       || !g_utf8_validate (item_id, -1, NULL))
     {
       g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
                    "'%s' is not an item id (1 to %d characters of UTF-8 text)",
-                   item_id != NULL && g_utf8_validate (item_id, -1, NULL) ? item_id : "",
-                   MAX_ITEM_ID);
+                   item_id != NULL && g_utf8_validate (item_id, -1, NULL)
+                   && strlen (item_id) <= GA_STORE_MAX_ITEM_ID ? item_id : "",
+                   GA_STORE_MAX_ITEM_ID);
       return FALSE;
     }
   return TRUE;
+}
+
+/* What a stored answer must be, whoever wrote it: at most
+ * GA_STORE_MAX_ANSWER_BYTES of UTF-8 text holding strict JSON, nested at
+ * most GA_JSON_MAX_DEPTH levels, no key twice, nothing after the value:
+ * what every later reader of the answer can read back without surprises. */
+static JsonParser *
+parse_answer_json (const char  *item_id,
+                   const char  *json,
+                   gsize        length,
+                   GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) local = NULL;
+
+  if (length > GA_STORE_MAX_ANSWER_BYTES)
+    {
+      g_autofree char *have = g_format_size_full (length, G_FORMAT_SIZE_IEC_UNITS);
+      g_autofree char *limit = g_format_size_full (GA_STORE_MAX_ANSWER_BYTES,
+                                                   G_FORMAT_SIZE_IEC_UNITS);
+
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_TOO_LARGE,
+                   "The answer to %s is %s (%" G_GSIZE_FORMAT " bytes), more than the %s an "
+                   "answer may hold; put long documents in evidence files", item_id, have,
+                   length, limit);
+      return NULL;
+    }
+  if (!g_utf8_validate_len (json, length, NULL))
+    {
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
+                   "The answer to %s is not valid UTF-8 text", item_id);
+      return NULL;
+    }
+  parser = ga_json_parse_bounded (json, length, GA_JSON_MAX_DEPTH, &local);
+  if (g_error_matches (local, GA_JSON_ERROR, GA_JSON_ERROR_EMPTY))
+    {
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
+                   "The answer to %s is empty; pass NULL to remove an answer", item_id);
+      return NULL;
+    }
+  if (parser == NULL)
+    {
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
+                   "The answer to %s is not JSON: %s", item_id, local->message);
+      return NULL;
+    }
+  return g_steal_pointer (&parser);
+}
+
+gboolean
+ga_store_check_answer_json (const char  *item_id,
+                            const char  *json,
+                            gssize       length,
+                            GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+
+  if (json == NULL)
+    json = "";
+  parser = parse_answer_json (item_id, json, length < 0 ? strlen (json) : (gsize) length, error);
+  return parser != NULL;
 }
 
 static gboolean
@@ -598,34 +706,37 @@ check_json (const char  *item_id,
             const char  *json,
             GError     **error)
 {
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) local = NULL;
-
   if (json == NULL)
     return TRUE;
-  if (!g_utf8_validate (json, -1, NULL))
+  return ga_store_check_answer_json (item_id, json, -1, error);
+}
+
+GaAnswer *
+ga_store_parse_answer (GaTemplate  *tmpl,
+                       const char  *item_id,
+                       const char  *json,
+                       gssize       length,
+                       GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  GaItem *item;
+
+  if (!ga_store_check_item_id (item_id, error))
+    return NULL;
+  item = ga_template_find_item (tmpl, item_id);
+  if (item == NULL)
     {
-      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
-                   "The answer to %s is not valid UTF-8 text", item_id);
-      return FALSE;
+      g_set_error (error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_UNKNOWN_ITEM,
+                   "The template %s %s has no item '%s'", ga_template_get_id (tmpl),
+                   ga_template_get_version (tmpl), item_id);
+      return NULL;
     }
-  /* Strict JSON, nested at most GA_JSON_MAX_DEPTH levels, no key twice,
-   * nothing after the value: what every later reader of the answer can
-   * read back without surprises. */
-  parser = ga_json_parse_bounded (json, -1, GA_JSON_MAX_DEPTH, &local);
-  if (g_error_matches (local, GA_JSON_ERROR, GA_JSON_ERROR_EMPTY))
-    {
-      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
-                   "The answer to %s is empty; pass NULL to remove an answer", item_id);
-      return FALSE;
-    }
+  if (json == NULL)
+    json = "";
+  parser = parse_answer_json (item_id, json, length < 0 ? strlen (json) : (gsize) length, error);
   if (parser == NULL)
-    {
-      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
-                   "The answer to %s is not JSON: %s", item_id, local->message);
-      return FALSE;
-    }
-  return TRUE;
+    return NULL;
+  return ga_answer_from_json (json_parser_get_root (parser), item, error);
 }
 
 /* The current value of an item inside the open transaction. Returns FALSE
@@ -779,7 +890,7 @@ ga_store_save_answer (GaStore     *store,
   g_return_val_if_fail (GA_IS_STORE (store), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!check_item_id (item_id, error) || !check_json (item_id, json_value, error))
+  if (!ga_store_check_item_id (item_id, error) || !check_json (item_id, json_value, error))
     return FALSE;
 
   if (!ga_store_begin (store, error))

@@ -65,41 +65,6 @@ ga_store_new_assessment (GaStore     *store,
                                              bytes, title, year, period, error);
 }
 
-static GaTemplate *
-load_template_by_hash (GaStore     *store,
-                       const char  *hash,
-                       const char  *origin,
-                       GError     **error)
-{
-  g_autoptr(GBytes) bytes = NULL;
-  GaTemplate *tmpl;
-  gsize len;
-  const char *data;
-
-  if (store->templates == NULL)
-    store->templates = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                                              (GDestroyNotify) ga_template_unref);
-
-  /* Template copies never change (they are addressed by their hash), so a
-   * template loaded once serves every assessment pinned to it. */
-  tmpl = g_hash_table_lookup (store->templates, hash);
-  if (tmpl != NULL)
-    return ga_template_ref (tmpl);
-
-  bytes = ga_store_get_template_copy (store, hash, error);
-  if (bytes == NULL)
-    return NULL;
-  data = g_bytes_get_data (bytes, &len);
-  tmpl = ga_template_new_from_data (data, len, origin, error);
-  if (tmpl == NULL)
-    {
-      g_prefix_error (error, "The template copy pinned by the assessment no longer loads: ");
-      return NULL;
-    }
-  g_hash_table_insert (store->templates, g_strdup (hash), ga_template_ref (tmpl));
-  return tmpl;
-}
-
 GaTemplate *
 ga_store_load_template (GaStore  *store,
                         gint64    assessment_id,
@@ -115,7 +80,7 @@ ga_store_load_template (GaStore  *store,
     return NULL;
   origin = g_strdup_printf ("%s %s (copy in assessment %" G_GINT64_FORMAT ")", a->template_id,
                             a->template_version, a->id);
-  return load_template_by_hash (store, a->template_hash, origin, error);
+  return ga_store_load_template_by_hash (store, a->template_hash, origin, error);
 }
 
 GaAnswerSet *
@@ -144,33 +109,16 @@ ga_store_load_answer_set (GaStore     *store,
     {
       const char *item_id = (const char *) sqlite3_column_text (stmt, 0);
       const char *value = (const char *) sqlite3_column_text (stmt, 1);
-      int length = sqlite3_column_bytes (stmt, 1);
-      GaItem *item = ga_template_find_item (tmpl, item_id);
-      g_autoptr(JsonParser) parser = NULL;
       g_autoptr(GError) local = NULL;
       GaAnswer *answer;
 
-      if (item == NULL)
-        {
-          g_string_append_printf (problems, "\n%s: the template has no such item", item_id);
-          continue;
-        }
       /* The value may come from a package or a database written by
-       * another program: SQLite's json_valid() lets through nesting
-       * json-glib would recurse on until the stack runs out, and keys
-       * given twice. */
-      parser = ga_json_parse_bounded (value != NULL ? value : "", value != NULL ? length : 0,
-                                      GA_JSON_MAX_DEPTH, &local);
-      if (parser == NULL)
-        {
-          g_string_append_printf (problems, "\n%s: the stored answer is not readable JSON: %s",
-                                  item_id, local->message);
-          continue;
-        }
-      answer = ga_answer_from_json (json_parser_get_root (parser), item, &local);
+       * another program: it is read with the checks of a save. */
+      answer = ga_store_parse_answer (tmpl, item_id, value, sqlite3_column_bytes (stmt, 1),
+                                      &local);
       if (answer == NULL)
         {
-          g_string_append_printf (problems, "\n%s: %s", item_id, local->message);
+          g_string_append_printf (problems, "\n%s", local->message);
           continue;
         }
       ga_answer_set_take (set, item_id, answer);
@@ -320,7 +268,7 @@ ga_store_load_imported_template (GaStore     *store,
   if (info == NULL)
     return NULL;
   origin = g_strdup_printf ("%s %s (imported)", info->id, info->version);
-  return load_template_by_hash (store, info->hash, origin, error);
+  return ga_store_load_template_by_hash (store, info->hash, origin, error);
 }
 
 /* ------------------------------------------------------------------ */

@@ -49,11 +49,118 @@ ga_store_get_evidence_limit (GaStore *store)
   return store->evidence_limit;
 }
 
+/* Longest evidence name: what file systems allow for one file name. */
+#define MAX_EVIDENCE_NAME 255
+
+/* Characters a name may not hold: control characters (a line break or an
+ * escape sequence in a list, a report or a terminal) and the bidirectional
+ * overrides and isolates, which make "invoice\u202Efdp.exe" display as
+ * "invoiceexe.pdf". */
 static gboolean
-refuse_too_large (GaStore     *store,
-                  const char  *name,
-                  guint64      size,
-                  GError     **error)
+name_char_allowed (gunichar c)
+{
+  return !g_unichar_iscntrl (c) && !(c >= 0x202a && c <= 0x202e)
+         && !(c >= 0x2066 && c <= 0x2069);
+}
+
+gboolean
+ga_store_check_evidence_name (const char  *name,
+                              GError     **error)
+{
+  if (name == NULL || *name == '\0')
+    {
+      g_set_error_literal (error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
+                           "the evidence name is empty");
+      return FALSE;
+    }
+  if (!g_utf8_validate (name, -1, NULL))
+    {
+      g_set_error_literal (error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
+                           "the evidence name is not valid UTF-8 text");
+      return FALSE;
+    }
+  if (g_utf8_strlen (name, -1) > MAX_EVIDENCE_NAME)
+    {
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
+                   "the evidence name is longer than %d characters", MAX_EVIDENCE_NAME);
+      return FALSE;
+    }
+  if (strchr (name, '/') != NULL || strchr (name, '\\') != NULL)
+    {
+      g_set_error_literal (error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
+                           "the evidence name contains a folder separator (/ or \\); a name "
+                           "is one file name");
+      return FALSE;
+    }
+  for (const char *p = name; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!name_char_allowed (c))
+        {
+          g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
+                       "the evidence name contains a control character (U+%04X at character "
+                       "%ld)", c, g_utf8_pointer_to_offset (name, p) + 1);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* The name an attached file is stored under: its last path component as
+ * UTF-8, each character ga_store_check_evidence_name() refuses replaced by
+ * U+FFFD, so that a file whose name holds a line break can still be
+ * attached and is shown as what it is. */
+static char *
+evidence_name_for (const char *name)
+{
+  g_autofree char *base = NULL;
+  GString *out;
+
+  if (name == NULL || *name == '\0')
+    name = "evidence";
+  /* Keep only the last path component: the name is shown, not opened. */
+  base = g_path_get_basename (name);
+  /* A name that is not UTF-8 is a file name in the file system's
+   * encoding (GBK from an archive): its display name is stored, as text. */
+  if (!g_utf8_validate (base, -1, NULL))
+    {
+      g_free (base);
+      base = g_filename_display_basename (name);
+    }
+  out = g_string_new (NULL);
+  for (const char *p = base; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '\\')
+        g_string_append_c (out, '_');
+      else if (name_char_allowed (c))
+        g_string_append_unichar (out, c);
+      else
+        g_string_append_unichar (out, 0xfffd);
+    }
+  return g_string_free (out, FALSE);
+}
+
+gboolean
+ga_store_check_evidence_note (const char  *note,
+                              GError     **error)
+{
+  if (note != NULL && (!g_utf8_validate (note, -1, NULL) || g_utf8_strlen (note, -1) > 500))
+    {
+      g_set_error_literal (error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
+                           "An evidence caption must be UTF-8 text of at most 500 characters");
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+ga_store_refuse_too_large (GaStore     *store,
+                           const char  *name,
+                           guint64      size,
+                           GError     **error)
 {
   g_autofree char *have = NULL;
   g_autofree char *limit = NULL;
@@ -99,18 +206,15 @@ ga_store_add_evidence_bytes (GaStore     *store,
                            "Evidence must be attached to an item: give its id");
       return 0;
     }
-  if (name == NULL || *name == '\0')
-    name = "evidence";
-  /* Keep only the last path component: the name is shown, not opened. A
-   * name that is not UTF-8 is a file name in the file system's encoding
-   * (GBK from an archive): its display name is stored, which is text. */
-  if (g_utf8_validate (name, -1, NULL))
-    base = g_path_get_basename (name);
-  else
-    base = g_filename_display_basename (name);
+  base = evidence_name_for (name);
+  if (!ga_store_check_evidence_name (base, error))
+    {
+      g_prefix_error (error, "%s: ", base);
+      return 0;
+    }
 
   data = g_bytes_get_data (bytes, &size);
-  if (!refuse_too_large (store, base, size, error))
+  if (!ga_store_refuse_too_large (store, base, size, error))
     return 0;
 
   hash = ga_store_sha256_hex (data != NULL ? data : "", size);
@@ -243,7 +347,7 @@ ga_store_add_evidence (GaStore     *store,
   name = file_evidence_name (file, info);
 
   /* Refuse before reading: a 4 GiB video must not be loaded first. */
-  if (!refuse_too_large (store, name, (guint64) g_file_info_get_size (info), error))
+  if (!ga_store_refuse_too_large (store, name, (guint64) g_file_info_get_size (info), error))
     return 0;
 
   bytes = g_file_load_bytes (file, NULL, NULL, &local);
@@ -496,12 +600,8 @@ ga_store_set_evidence_note (GaStore     *store,
 
   g_return_val_if_fail (GA_IS_STORE (store), FALSE);
 
-  if (note != NULL && (!g_utf8_validate (note, -1, NULL) || g_utf8_strlen (note, -1) > 500))
-    {
-      g_set_error_literal (error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
-                           "An evidence caption must be UTF-8 text of at most 500 characters");
-      return FALSE;
-    }
+  if (!ga_store_check_evidence_note (note, error))
+    return FALSE;
 
   if (!ga_store_begin (store, error))
     return FALSE;

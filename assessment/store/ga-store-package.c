@@ -216,6 +216,27 @@ read_package_head (GaStore  *pkg,
   return TRUE;
 }
 
+/* At most this many problems are listed when a package is refused: the
+ * first ones say what is wrong, a thousand would hide it. */
+#define MAX_LISTED_PROBLEMS 10
+
+static void
+set_refusal (GError     **error,
+             const char  *path,
+             GPtrArray   *problems)
+{
+  g_autoptr(GString) list = g_string_new (NULL);
+  g_autofree char *shown = g_filename_display_name (path);
+
+  for (guint i = 0; i < problems->len && i < MAX_LISTED_PROBLEMS; i++)
+    g_string_append_printf (list, "\n%s", (const char *) g_ptr_array_index (problems, i));
+  if (problems->len > MAX_LISTED_PROBLEMS)
+    g_string_append_printf (list, "\nand %u more", problems->len - MAX_LISTED_PROBLEMS);
+  g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_CORRUPT,
+               "The package %s is damaged or was changed by another program; nothing was "
+               "imported:%s", shown, list->str);
+}
+
 static gint64
 lookup_id (GaStore    *store,
            const char *sql,
@@ -301,7 +322,8 @@ import_rows (GaStore               *store,
   if (!exec_bound (store,
                    "INSERT INTO main.templates (hash, template_id, version, kind, title,"
                    " imported_at, content) SELECT hash, template_id, version, kind, title, NULL,"
-                   " content FROM pkg.templates WHERE true ON CONFLICT (hash) DO NOTHING", 0,
+                   " content FROM pkg.templates WHERE hash IN (SELECT template_hash"
+                   " FROM pkg.assessments) ON CONFLICT (hash) DO NOTHING", 0,
                    "Importing the template copy", error))
     return 0;
 
@@ -359,7 +381,8 @@ import_rows (GaStore               *store,
 
   if (!exec_bound (store,
                    "INSERT INTO main.blobs (sha256, size, data) SELECT sha256, size, data"
-                   " FROM pkg.blobs WHERE true ON CONFLICT (sha256) DO NOTHING", 0,
+                   " FROM pkg.blobs WHERE sha256 IN (SELECT sha256 FROM pkg.evidence)"
+                   " ON CONFLICT (sha256) DO NOTHING", 0,
                    "Importing the evidence files", error)
       || !exec_bound (store,
                       "INSERT INTO main.evidence (assessment_id, item_id, sha256, name, mime_type,"
@@ -421,29 +444,20 @@ ga_store_import_package (GaStore               *store,
       goto out;
     }
 
-  pkg = ga_store_open_internal (copy, GA_PACKAGE_APPLICATION_ID, FALSE, &local);
+  pkg = ga_store_open_internal (copy, GA_PACKAGE_APPLICATION_ID, FALSE, error);
   if (pkg == NULL)
-    {
-      /* Name the user's file, not our copy. */
-      g_autofree char *msg = NULL;
-      g_auto(GStrv) parts = g_strsplit (local->message, copy, -1);
+    goto out;
 
-      msg = g_strjoinv (shown, parts);
-      g_set_error_literal (error, local->domain, local->code, msg);
-      goto out;
-    }
-
+  /* Everything `db check` checks (integrity, references, hashes, and every
+   * row against the rules of the editors and the pinned template), and the
+   * evidence limit of the database that is to receive it. */
   problems = g_ptr_array_new_with_free_func (g_free);
-  if (!ga_store_check (pkg, problems, error))
+  if (!ga_store_check (pkg, problems, error)
+      || !ga_store_validate_evidence_sizes (pkg, store, problems, error))
     goto out;
   if (problems->len > 0)
     {
-      g_autofree char *list = NULL;
-
-      g_ptr_array_add (problems, NULL);
-      list = g_strjoinv ("\n", (char **) problems->pdata);
-      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_CORRUPT,
-                   "The package %s is damaged; nothing was imported:\n%s", shown, list);
+      set_refusal (error, path, problems);
       goto out;
     }
   if (!read_package_head (pkg, &uuid, &title, &credit_code, error))
@@ -465,6 +479,10 @@ ga_store_import_package (GaStore               *store,
     ga_store_emit_changed (store, id);
 
 out:
+  /* Messages about the package (from opening, migrating, checking or
+   * attaching it) name the copy: the user knows only their file. */
+  if (id == 0)
+    ga_store_error_rename (error != NULL ? *error : NULL, copy, path);
   g_clear_object (&pkg);
   ga_store_remove_files (copy);
   g_rmdir (dir);

@@ -6,6 +6,7 @@
 #pragma once
 
 #include "ga-store.h"
+#include "ga-answer.h"
 
 G_BEGIN_DECLS
 
@@ -246,5 +247,89 @@ GaTemplateInfo *ga_store_find_imported_template (GaStore     *store,
 /* Emits GaStore::changed. */
 void         ga_store_emit_changed    (GaStore     *store,
                                        gint64       assessment_id);
+
+/* The largest stored answer, in bytes of its JSON text. A long text answer
+ * (a description of a management system) is a few KiB, a table of a
+ * hundred rows some tens of KiB; one MiB leaves room for far more and keeps
+ * a 50 MB value from being saved, imported or loaded into every window. */
+#define GA_STORE_MAX_ANSWER_BYTES (1024 * 1024)
+
+/* Longest item id accepted: ids are short identifiers in templates; a
+ * bound keeps garbage from the CLI or a package out of the keys. */
+#define GA_STORE_MAX_ITEM_ID 256
+
+/* The rules for the fields of an assessment that a user gives when making
+ * one (ga_store_new_assessment_from_bytes()): a known kind, a title of 1 to
+ * 200 characters, a year of 1900 to 2200 or none (0), a period of at most
+ * 50 characters or none. Sets @error for the first field that breaks one. */
+gboolean     ga_store_check_assessment_fields (const char  *kind,
+                                               const char  *title,
+                                               gint64       year,
+                                               const char  *period,
+                                               GError     **error);
+
+/* 1 to GA_STORE_MAX_ITEM_ID bytes of UTF-8 text. */
+gboolean     ga_store_check_item_id   (const char  *item_id,
+                                       GError     **error);
+
+/* The checks of a save that need no template: at most
+ * GA_STORE_MAX_ANSWER_BYTES of UTF-8 text holding one strict JSON value
+ * nested at most GA_JSON_MAX_DEPTH levels. @length < 0: NUL-terminated. */
+gboolean     ga_store_check_answer_json (const char  *item_id,
+                                         const char  *json,
+                                         gssize       length,
+                                         GError     **error);
+
+/* Reads the stored JSON text of the answer to @item_id (@length bytes, or
+ * NUL-terminated when negative) against the pinned template @tmpl, with
+ * the checks of a save (size, UTF-8, strict bounded JSON) and then
+ * ga_answer_from_json(). Every message names the item. */
+GaAnswer    *ga_store_parse_answer    (GaTemplate  *tmpl,
+                                       const char  *item_id,
+                                       const char  *json,
+                                       gssize       length,
+                                       GError     **error);
+
+/* The template copy with content hash @hash, loaded once per store and
+ * shared (a new reference). @origin names it in messages. */
+GaTemplate  *ga_store_load_template_by_hash (GaStore     *store,
+                                             const char  *hash,
+                                             const char  *origin,
+                                             GError     **error);
+
+/* The rules for an evidence file's stored name (ga-store-evidence.c): not
+ * empty, UTF-8, one path component, no control characters or
+ * bidirectional overrides, at most 255 characters. */
+gboolean     ga_store_check_evidence_name (const char  *name,
+                                           GError     **error);
+/* An evidence caption: UTF-8 text of at most 500 characters. */
+gboolean     ga_store_check_evidence_note (const char  *note,
+                                           GError     **error);
+/* Refuses evidence of @size bytes above @store's limit, naming @name. */
+gboolean     ga_store_refuse_too_large (GaStore     *store,
+                                        const char  *name,
+                                        guint64      size,
+                                        GError     **error);
+
+/* Checks every row of @store against the rules the application enforces
+ * when a user types the same things (ga-store-validate.c): the exact schema
+ * of its version and nothing more, enterprise fields as the enterprise
+ * editor checks them, assessments' kinds, titles, years, statuses and
+ * times, each answer and history value read against the pinned template,
+ * evidence names and captions, size limits; a package (application id
+ * GA_PACKAGE_APPLICATION_ID) must also hold exactly one assessment with
+ * nothing beside it and a template copy that loads. Appends one
+ * human-readable sentence per problem to @problems (char*). Returns FALSE
+ * only when the database cannot be read. */
+gboolean     ga_store_validate        (GaStore     *store,
+                                       GPtrArray   *problems,
+                                       GError     **error);
+
+/* Appends a problem for each evidence file of the package @pkg larger than
+ * the evidence limit of @store, which is to receive it. */
+gboolean     ga_store_validate_evidence_sizes (GaStore    *pkg,
+                                               GaStore    *store,
+                                               GPtrArray  *problems,
+                                               GError    **error);
 
 G_END_DECLS

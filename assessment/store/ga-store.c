@@ -940,7 +940,9 @@ ga_store_check (GaStore    *store,
                                       (gint64) sqlite3_column_int64 (stmt, 3)));
   if (!ga_store_finalize_done (store, stmt, rc, "Checking evidence sizes", error))
     return FALSE;
-  return TRUE;
+
+  /* Every row against the rules of the editors and the pinned template. */
+  return ga_store_validate (store, problems, error);
 }
 
 /* ------------------------------------------------------------------ */

@@ -124,9 +124,13 @@ gboolean     ga_store_is_own_file         (GaStore       *store,
 
 /* PRAGMA integrity_check, PRAGMA foreign_key_check and the SHA-256 of
  * every evidence file (a damaged one is named with its evidence id, file
- * name, assessment and item) and template copy. Returns FALSE with @error only when the checks
- * could not run; problems found are added to @problems (strings) and the
- * return value is still TRUE. */
+ * name, assessment and item) and template copy; then the exact schema, and
+ * every row against the rules the application enforces when a user types
+ * it (enterprise fields, assessment fields and status, each answer and
+ * history value against the pinned template, evidence names, sizes).
+ * Returns FALSE with @error only when the checks could not run; problems
+ * found are added to @problems (strings) and the return value is still
+ * TRUE. */
 gboolean     ga_store_check               (GaStore       *store,
                                            GPtrArray     *problems,
                                            GError       **error);
@@ -458,8 +462,11 @@ gboolean      ga_store_export_package_to  (GaStore            *store,
 /* Imports a package in one transaction and returns the new assessment id.
  * The enterprise is matched by credit code (an existing one is kept as it
  * is); an assessment UUID already present is refused unless
- * GA_PACKAGE_IMPORT_AS_COPY is given. Every evidence file and the template
- * copy are checked against their SHA-256 first. */
+ * GA_PACKAGE_IMPORT_AS_COPY is given. The package is first checked as
+ * ga_store_check() checks a database, and its evidence files against
+ * @store's evidence limit; a package with any problem is refused
+ * (GA_STORE_ERROR_CORRUPT, naming @path and the first problems) and
+ * nothing is imported. */
 gint64        ga_store_import_package     (GaStore            *store,
                                            const char         *path,
                                            GaPackageImportFlags flags,
