@@ -133,6 +133,15 @@ open_store (gboolean create)
       ga_cli_print_problem (path, error->message);
       return NULL;
     }
+  /* Reading commands work on a database nobody may write (a USB stick,
+   * a share); say so once, before a write is refused. */
+  if (ga_store_is_read_only (store))
+    {
+      g_autofree char *shown = g_filename_display_name (path);
+
+      g_printerr (_("%s: open for reading only (%s)\n"), shown,
+                  _(ga_store_get_read_only_reason (store)));
+    }
   if (ga_store_get_migration_backup (store) != NULL)
     {
       g_autofree char *shown = g_filename_display_name (path);
@@ -141,6 +150,28 @@ open_store (gboolean create)
       g_printerr (_("%s: migrated to schema version %d; the previous file was kept as %s\n"),
                   shown, ga_store_get_schema_version (store), kept);
     }
+  return store;
+}
+
+/* A copy must be possible from a damaged database too: that is when it
+ * matters most. */
+static GaStore *
+open_store_for_copy (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = existing_db_path ();
+  GaStore *store;
+
+  if (path == NULL)
+    return NULL;
+  store = ga_store_open (path, &error);
+  if (store == NULL && g_error_matches (error, GA_STORE_ERROR, GA_STORE_ERROR_CORRUPT))
+    {
+      g_clear_error (&error);
+      store = ga_store_open_read_only (path, &error);
+    }
+  if (store == NULL)
+    ga_cli_print_problem (path, error->message);
   return store;
 }
 
@@ -525,10 +556,13 @@ db_check (int    argc,
     ga_cli_print_problem (path, g_ptr_array_index (problems, i));
   if (problems->len > 0)
     {
-      g_printerr (ngettext ("%s: %u problem; restore a backup ('greenassess-cli db backup' "
-                            "makes one)\n",
-                            "%s: %u problems; restore a backup ('greenassess-cli db backup' "
-                            "makes one)\n", problems->len), shown, problems->len);
+      g_printerr (ngettext ("%s: %u problem. Keep the file and its -wal file: first copy "
+                            "them with 'greenassess-cli db backup', then recover what can be "
+                            "read into a new database with 'greenassess-cli db repair'\n",
+                            "%s: %u problems. Keep the file and its -wal file: first copy "
+                            "them with 'greenassess-cli db backup', then recover what can be "
+                            "read into a new database with 'greenassess-cli db repair'\n",
+                            problems->len), shown, problems->len);
       return GA_CLI_EXIT_INVALID;
     }
   g_print (_("%s: ok\n"), shown);
@@ -607,11 +641,46 @@ db_backup (int    argc,
                              &exit_code))
     return exit_code;
 
-  store = open_store (FALSE);
+  store = open_store_for_copy ();
   if (store == NULL)
     return GA_CLI_EXIT_INVALID;
   if (!ga_store_backup_to (store, argv[1], write_flags (force), &error))
     return fail_write (error);
+  print_file_name (argv[1]);
+  return GA_CLI_EXIT_OK;
+}
+
+static int
+db_repair (int    argc,
+           char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GaStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) report = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *path = NULL;
+  int exit_code;
+  const GOptionEntry entries[] = { DB_ENTRY, { NULL } };
+
+  if (!parse_file_arguments (&argc, &argv, _("NEW"),
+                             _("Recovers what a damaged database still holds into the new "
+                               "database NEW, table by table, and says what could not be read. "
+                               "The damaged file is only read. Make a copy of it with 'db "
+                               "backup' first."),
+                             entries, 1, GA_CLI_FILE_ARG (1), _("missing NEW"), &context,
+                             &exit_code))
+    return exit_code;
+
+  path = existing_db_path ();
+  if (path == NULL)
+    return GA_CLI_EXIT_INVALID;
+  store = ga_store_open_read_only (path, &error);
+  if (store == NULL)
+    return fail (NULL, error);
+  if (!ga_store_repair_to (store, argv[1], report, &error))
+    return fail (NULL, error);
+  for (guint i = 0; i < report->len; i++)
+    g_print ("%s\n", (char *) g_ptr_array_index (report, i));
   print_file_name (argv[1]);
   return GA_CLI_EXIT_OK;
 }
@@ -625,6 +694,7 @@ ga_cli_cmd_db (int    argc,
     { "check", "", db_check },
     { "migrate", "", db_migrate },
     { "backup", "DEST [--force]", db_backup },
+    { "repair", "NEW", db_repair },
   };
 
   return dispatch ("db", subs, G_N_ELEMENTS (subs), argc, argv);

@@ -18,6 +18,8 @@
 
 #include "ga-store-private.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
@@ -246,11 +248,11 @@ why_read_only (const char *path)
   struct statvfs vfs;
 
   if (statvfs (path, &vfs) == 0 && (vfs.f_flag & ST_RDONLY) != 0)
-    return g_strdup ("it is on a read-only disk");
+    return g_strdup (N_("it is on a read-only disk"));
   if (access (path, W_OK) != 0)
-    return g_strdup ("you may not change the file");
+    return g_strdup (N_("you may not change the file"));
   if (access (dir, W_OK) != 0)
-    return g_strdup ("you may not write in its folder, where the -wal and -shm files go");
+    return g_strdup (N_("you may not write in its folder, where the -wal and -shm files go"));
   return NULL;
 }
 
@@ -733,7 +735,7 @@ open_store (const char  *path,
   self = g_object_new (GA_TYPE_STORE, NULL);
   self->path = g_strdup (path);
   if (read_only)
-    self->read_only = g_strdup ("it was opened for reading");
+    self->read_only = g_strdup (N_("it was opened for reading"));
   else if (exists)
     self->read_only = why_read_only (path);
   if (self->read_only != NULL && kind == HEADER_EMPTY)

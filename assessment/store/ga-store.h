@@ -95,6 +95,15 @@ const char  *ga_store_get_read_only_reason (GaStore      *store);
 int          ga_store_get_schema_version  (GaStore       *store);
 /* The path of the backup taken before the last migration, or NULL. */
 const char  *ga_store_get_migration_backup (GaStore      *store);
+/* Recovers what the (damaged) database behind @store still holds into a
+ * new database at @dest, which must not exist. @store is only read (open
+ * it with ga_store_open_read_only()). One line per table is added to
+ * @report: rows recovered, rows lost, rows left out because what they
+ * belong to was lost, and what `db check` still finds in the copy. */
+gboolean     ga_store_repair_to           (GaStore       *store,
+                                           const char    *dest,
+                                           GPtrArray     *report,
+                                           GError       **error);
 /* The connection, for tests and tools (benchmarks, checks). Do not change
  * the schema through it. */
 sqlite3     *ga_store_get_handle          (GaStore       *store);
