@@ -244,7 +244,7 @@ ga_session_is_read_only (GaSession *self)
 {
   g_return_val_if_fail (GA_IS_SESSION (self), TRUE);
 
-  return self->assessment->status == GA_ASSESSMENT_FINAL;
+  return self->assessment->status == GA_ASSESSMENT_FINAL || ga_store_is_read_only (self->store);
 }
 
 const GaAnswer *

@@ -193,17 +193,23 @@ static void
 update_actions (GaWindow *self)
 {
   gboolean have_store = get_store (self) != NULL;
+  gboolean writable = have_store && !ga_store_is_read_only (get_store (self));
   gboolean have_enterprise = have_store && selected_enterprise_id (self) > 0;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-enterprise", have_store);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-demo", have_store);
+  /* Reading and exporting work on a read-only database; what would write
+   * is not offered. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-enterprise", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-demo", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-all", have_store);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-package", have_store);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-template", have_store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-package", writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-template", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.templates", have_store);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-assessment", have_enterprise);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-enterprise", have_enterprise);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-enterprise", have_enterprise);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-assessment",
+                                 have_enterprise && writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-enterprise",
+                                 have_enterprise && writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-enterprise",
+                                 have_enterprise && writable);
 }
 
 static void
@@ -1069,7 +1075,22 @@ ga_window_new (GaApplication *application)
       adw_flap_set_reveal_flap (self->flap, FALSE);
     }
   else
-    ga_window_reload (self);
+    {
+      GaStore *store = ga_application_get_store (application);
+
+      ga_window_reload (self);
+      if (ga_store_is_read_only (store))
+        {
+          g_autofree char *text =
+            g_strdup_printf (_("The database is open for reading only: %s. To change it, copy "
+                               "it to a folder you may write and open the copy."),
+                             _(ga_store_get_read_only_reason (store)));
+          AdwToast *toast = adw_toast_new (text);
+
+          adw_toast_set_timeout (toast, 0);
+          adw_toast_overlay_add_toast (self->toast_overlay, toast);
+        }
+    }
   update_actions (self);
 
   return self;

@@ -37,6 +37,8 @@ struct _GaWorkspace
   GtkToggleButton     *summary_button;
   GtkWidget           *export_button;
   GtkRevealer         *final_revealer;
+  GtkLabel            *final_label;
+  GtkWidget           *reopen_button;
   GtkListBox          *section_list;
   AdwViewStack        *view_stack;
   AdwViewStackPage    *energy_stack_page;
@@ -602,6 +604,10 @@ update_actions (GaWorkspace *self)
 {
   gboolean have = self->session != NULL;
   gboolean read_only = have && ga_session_is_read_only (self->session);
+  /* A database nobody may write (a USB stick, a share): the assessment can
+   * be read and exported, and nothing offers a change. */
+  GaStore *store = have ? ga_session_get_store (self->session) : NULL;
+  gboolean store_read_only = store != NULL && ga_store_is_read_only (store);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "ws.undo",
                                  have && ga_session_can_undo (self->session));
@@ -609,9 +615,22 @@ update_actions (GaWorkspace *self)
                                  have && ga_session_can_redo (self->session));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "ws.export", have);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "ws.export-package", have);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "ws.delete", have);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "ws.delete", have && !store_read_only);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "ws.set-final", have && !read_only);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "ws.reopen", have && read_only);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "ws.reopen",
+                                 have && read_only && !store_read_only);
+  if (store_read_only)
+    {
+      g_autofree char *text =
+        g_strdup_printf (_("The database is open for reading only (%s): this assessment can be "
+                           "read and exported, not changed."),
+                         _(ga_store_get_read_only_reason (store)));
+
+      gtk_label_set_text (self->final_label, text);
+    }
+  else
+    gtk_label_set_text (self->final_label, _("This assessment is final and cannot be changed."));
+  gtk_widget_set_visible (self->reopen_button, !store_read_only);
   gtk_revealer_set_reveal_child (self->final_revealer, read_only);
 }
 
@@ -1436,6 +1455,8 @@ ga_workspace_class_init (GaWorkspaceClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GaWorkspace, summary_button);
   gtk_widget_class_bind_template_child (widget_class, GaWorkspace, export_button);
   gtk_widget_class_bind_template_child (widget_class, GaWorkspace, final_revealer);
+  gtk_widget_class_bind_template_child (widget_class, GaWorkspace, final_label);
+  gtk_widget_class_bind_template_child (widget_class, GaWorkspace, reopen_button);
   gtk_widget_class_bind_template_child (widget_class, GaWorkspace, section_list);
   gtk_widget_class_bind_template_child (widget_class, GaWorkspace, view_stack);
   gtk_widget_class_bind_template_child (widget_class, GaWorkspace, energy_stack_page);
