@@ -68,6 +68,8 @@ ga_store_set_damaged_error (GError     **error,
                             const char  *path,
                             const char  *finding)
 {
+  g_autofree char *shown = g_filename_display_name (path);
+
   g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_CORRUPT,
                "%s is damaged: %s. Nothing more is written to it. Keep the file and the "
                "%s-wal file beside it, which may hold your latest changes: first make a copy "
@@ -75,7 +77,7 @@ ga_store_set_damaged_error (GError     **error,
                "recover what can still be read into a new database with `greenassess-cli db "
                "repair --db %s NEW.db`. A backup made earlier lacks every change made since, "
                "so use it only for what the repair cannot recover",
-               path, finding, path, path, path);
+               shown, finding, shown, shown, shown);
 }
 
 void
@@ -147,6 +149,7 @@ screen_header (const char  *path,
                GError     **error)
 {
   static const char magic[16] = "SQLite format 3";
+  g_autofree char *shown = g_filename_display_name (path);
   guchar header[100];
   gssize got = 0;
   int fd = g_open (path, O_RDONLY, 0);
@@ -158,7 +161,7 @@ screen_header (const char  *path,
       g_set_error (error, GA_STORE_ERROR,
                    saved == EACCES || saved == EPERM ? GA_STORE_ERROR_READ_ONLY
                                                      : GA_STORE_ERROR_OPEN,
-                   "Cannot read %s: %s. Check its permissions", path, g_strerror (saved));
+                   "Cannot read %s: %s. Check its permissions", shown, g_strerror (saved));
       return FALSE;
     }
   while (got < (gssize) sizeof header)
@@ -172,7 +175,7 @@ screen_header (const char  *path,
           int saved = errno;
 
           close (fd);
-          g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_OPEN, "Cannot read %s: %s", path,
+          g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_OPEN, "Cannot read %s: %s", shown,
                        g_strerror (saved));
           return FALSE;
         }
@@ -192,7 +195,7 @@ screen_header (const char  *path,
     {
       g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_STORE,
                    "%s is not a %s: it is not an SQLite database at all. The file was not "
-                   "changed; choose another file", path, application_name (application_id));
+                   "changed; choose another file", shown, application_name (application_id));
       return FALSE;
     }
   *kind = HEADER_SQLITE;
@@ -207,20 +210,23 @@ refuse_foreign (const char  *path,
                 guint32      application_id,
                 GError     **error)
 {
+  g_autofree char *shown = NULL;
+
   if (app_id == application_id)
     return TRUE;
+  shown = g_filename_display_name (path);
   if (app_id == GA_PACKAGE_APPLICATION_ID)
     g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_STORE,
                  "%s is a GreenAssess exchange package, not a database: import it with "
-                 "`greenassess-cli package import`. The file was not changed", path);
+                 "`greenassess-cli package import`. The file was not changed", shown);
   else if (app_id == GA_STORE_APPLICATION_ID)
     g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_STORE,
                  "%s is a GreenAssess database, not an exchange package. The file was not "
-                 "changed", path);
+                 "changed", shown);
   else
     g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_STORE,
                  "%s is an SQLite database of another program, not a %s. The file was "
-                 "not changed; choose another file", path, application_name (application_id));
+                 "not changed; choose another file", shown, application_name (application_id));
   return FALSE;
 }
 
@@ -229,11 +235,13 @@ set_newer_error (GError     **error,
                  const char  *path,
                  int          version)
 {
+  g_autofree char *shown = g_filename_display_name (path);
+
   g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NEWER,
                "%s was written by a newer version of GreenAssess (schema version %d; this "
                "version reads up to %d). The file was not changed: open it with the newer "
                "version, or export the assessments you need as packages there",
-               path, version, GA_STORE_SCHEMA_VERSION);
+               shown, version, GA_STORE_SCHEMA_VERSION);
 }
 
 /* ------------------------------------------------------------------ */
@@ -260,11 +268,13 @@ static void
 set_read_only_error (GaStore  *store,
                      GError  **error)
 {
+  g_autofree char *shown = g_filename_display_name (store->path);
+
   g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_READ_ONLY,
                "%s is open for reading only (%s); nothing was saved. You can still list, "
                "check, export and back it up. To change it, copy it to a folder you may write "
                "(`greenassess-cli db backup --db %s COPY.db`) and open the copy",
-               store->path, store->read_only, store->path);
+               shown, store->read_only, shown);
 }
 
 gboolean
@@ -469,8 +479,9 @@ migrate (GaStore  *self,
       rc = sqlite3_exec (self->db, steps[i].sql, NULL, NULL, NULL);
       if (rc != SQLITE_OK)
         {
+          g_autofree char *shown = g_filename_display_name (self->path);
           g_autofree char *doing = g_strdup_printf ("Migrating %s to schema version %d",
-                                                    self->path, steps[i].version);
+                                                    shown, steps[i].version);
           ga_store_fail (self, rc, doing, error);
           ga_store_rollback (self);
           return FALSE;
@@ -557,7 +568,8 @@ identify (GaStore   *self,
       return FALSE;
     }
   {
-    g_autofree char *doing = g_strdup_printf ("Opening %s", self->path);
+    g_autofree char *shown = g_filename_display_name (self->path);
+    g_autofree char *doing = g_strdup_printf ("Opening %s", shown);
 
     ga_store_set_sqlite_error (self->db, rc, doing, error);
   }
@@ -593,17 +605,20 @@ setup_connection (GaStore  *self,
     }
   if (rc == SQLITE_OK && (mode == NULL || g_ascii_strcasecmp (mode, "wal") != 0))
     {
+      g_autofree char *shown = g_filename_display_name (self->path);
+
       g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_OPEN,
                    "%s cannot be switched to write-ahead logging (journal mode stays '%s'); "
                    "it may be on a network file system, which SQLite cannot lock safely. Move "
-                   "it to a local disk", self->path, mode != NULL ? mode : "unknown");
+                   "it to a local disk", shown, mode != NULL ? mode : "unknown");
       sqlite3_finalize (stmt);
       return FALSE;
     }
   sqlite3_finalize (stmt);
   if (rc != SQLITE_OK)
     {
-      g_autofree char *doing = g_strdup_printf ("Opening %s", self->path);
+      g_autofree char *shown = g_filename_display_name (self->path);
+    g_autofree char *doing = g_strdup_printf ("Opening %s", shown);
 
       ga_store_fail (self, rc, doing, error);
       return FALSE;
@@ -657,9 +672,11 @@ open_connection (GaStore   *self,
     }
   if (rc != SQLITE_OK)
     {
+      g_autofree char *shown = g_filename_display_name (self->path);
+
       g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_OPEN,
                    "Cannot open or create %s: %s. Check that the folder exists and can be "
-                   "written", self->path,
+                   "written", shown,
                    self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
       return FALSE;
     }
@@ -680,6 +697,7 @@ open_store (const char  *path,
 {
   g_autoptr(GaStore) self = NULL;
   g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shown = g_filename_display_name (path);
   gboolean exists = file_exists (path);
   gboolean unclean;
   HeaderKind kind = HEADER_EMPTY;
@@ -689,12 +707,12 @@ open_store (const char  *path,
   if (exists && g_file_test (path, G_FILE_TEST_IS_DIR))
     {
       g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_OPEN,
-                   "%s is a folder; give the path of a database file", path);
+                   "%s is a folder; give the path of a database file", shown);
       return NULL;
     }
   if (!exists && (!create || read_only))
     {
-      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_FOUND, "%s does not exist", path);
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_FOUND, "%s does not exist", shown);
       return NULL;
     }
 
@@ -712,7 +730,7 @@ open_store (const char  *path,
       if (kind == HEADER_EMPTY && !create)
         {
           g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_STORE,
-                       "%s is empty or not a %s. The file was not changed", path,
+                       "%s is empty or not a %s. The file was not changed", shown,
                        application_name (application_id));
           return NULL;
         }
@@ -724,9 +742,10 @@ open_store (const char  *path,
       if (g_mkdir_with_parents (dir, 0700) != 0)
         {
           int saved = errno;
+          g_autofree char *shown_dir = g_filename_display_name (dir);
 
           g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_OPEN,
-                       "Cannot create the folder %s for the database: %s", dir,
+                       "Cannot create the folder %s for the database: %s", shown_dir,
                        g_strerror (saved));
           return NULL;
         }
@@ -741,7 +760,7 @@ open_store (const char  *path,
   if (self->read_only != NULL && kind == HEADER_EMPTY)
     {
       g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_READ_ONLY,
-                   "%s cannot be written (%s), so no database can be created in it", path,
+                   "%s cannot be written (%s), so no database can be created in it", shown,
                    self->read_only);
       return NULL;
     }
@@ -759,7 +778,7 @@ open_store (const char  *path,
       if (!create || self->read_only != NULL)
         {
           g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_STORE,
-                       "%s is empty or not a %s. The file was not changed", path,
+                       "%s is empty or not a %s. The file was not changed", shown,
                        application_name (application_id));
           return NULL;
         }
@@ -775,7 +794,7 @@ open_store (const char  *path,
     {
       g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_CORRUPT,
                    "%s has the %s marker but no schema version, so it cannot be read. The "
-                   "file was not changed", path, application_name (application_id));
+                   "file was not changed", shown, application_name (application_id));
       return NULL;
     }
 
@@ -786,7 +805,7 @@ open_store (const char  *path,
           g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_READ_ONLY,
                        "%s was written by an earlier version of GreenAssess and must be "
                        "upgraded, which needs writing, but %s. Copy it to a folder you may "
-                       "write and open the copy", path, self->read_only);
+                       "write and open the copy", shown, self->read_only);
           return NULL;
         }
       self->schema_version = (int) id.version;

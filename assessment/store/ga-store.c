@@ -104,10 +104,10 @@ ga_store_set_sqlite_error (sqlite3    *db,
                            GError    **error)
 {
   const char *msg = db != NULL ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
-  const char *file = db != NULL ? sqlite3_db_filename (db, "main") : NULL;
-
-  if (file == NULL || *file == '\0')
-    file = "the database";
+  const char *name = db != NULL ? sqlite3_db_filename (db, "main") : NULL;
+  /* Messages are text: a file name in GBK is shown by its display name. */
+  g_autofree char *file = name != NULL && *name != '\0' ? g_filename_display_name (name)
+                                                         : g_strdup ("the database");
 
   switch (rc & 0xff)
     {
