@@ -443,7 +443,8 @@ ga_store_get_evidence_bytes (GaStore  *store,
       if (g_strcmp0 (actual, (const char *) sqlite3_column_text (stmt, 1)) != 0)
         g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_CORRUPT,
                      "Evidence %" G_GINT64_FORMAT " is damaged: its bytes no longer match their "
-                     "SHA-256. Restore a backup", evidence_id);
+                     "SHA-256. Remove it and attach the file again, or take it from a backup "
+                     "made before the damage", evidence_id);
       else
         bytes = g_bytes_new (data, len);
     }

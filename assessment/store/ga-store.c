@@ -819,13 +819,14 @@ describe_damaged_template (GaStore    *store,
   if (users->len > 0)
     g_ptr_array_add (problems,
                      g_strdup_printf ("the template copy %s %s, which assessments %s use, is "
-                                      "damaged: %s. Restore a backup",
+                                      "damaged: %s. Keep the database as it is and take "
+                                      "the copy from a backup made before the damage",
                                       template_id != NULL ? template_id : "?",
                                       version != NULL ? version : "?", users->str, damage));
   else
     g_ptr_array_add (problems,
-                     g_strdup_printf ("the template copy %s %s is damaged: %s. Restore a "
-                                      "backup", template_id != NULL ? template_id : "?",
+                     g_strdup_printf ("the template copy %s %s is damaged: %s. Take it from a "
+                                      "backup made before the damage", template_id != NULL ? template_id : "?",
                                       version != NULL ? version : "?", damage));
 }
 
