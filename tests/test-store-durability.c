@@ -661,7 +661,15 @@ test_kills (void)
   };
   guint kills = 0, during_evidence = 0;
   gint64 started = g_get_monotonic_time ();
-  const guint rounds = g_getenv ("GA_KILL_ROUNDS") ? atoi (g_getenv ("GA_KILL_ROUNDS")) : 150;
+  /* 150 kills; the sanitizer build, four times slower, checks the same
+   * code paths with 40. GA_KILL_ROUNDS chooses another number. */
+#ifdef __SANITIZE_ADDRESS__
+  const guint default_rounds = 40;
+#else
+  const guint default_rounds = 150;
+#endif
+  const guint rounds = g_getenv ("GA_KILL_ROUNDS") ? (guint) atoi (g_getenv ("GA_KILL_ROUNDS"))
+                                                   : default_rounds;
 
   g_assert_no_error (error);
   make_database (path);
@@ -704,7 +712,7 @@ test_kills (void)
                   during_evidence, g_hash_table_size (acked.answers), acked.n_attached,
                   (g_get_monotonic_time () - started) / 1e6);
   g_assert_cmpuint (kills, ==, rounds);
-  g_assert_cmpuint (acked.n_attached, >, 10);
+  g_assert_cmpuint (acked.n_attached, >=, rounds / 15);
   g_hash_table_unref (acked.answers);
   g_hash_table_unref (acked.evidence);
   g_array_unref (acked.e_ids);
@@ -811,6 +819,50 @@ test_concurrent_writers (void)
   problems = db_check (store);
   g_assert_null (problems);
   g_clear_object (&store);
+  rm_rf (dir);
+}
+
+/* Another program holding the write lock longer than the busy timeout:
+ * the save waits, then says so, and nothing is half-written. */
+static void
+test_lock_held (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp (NULL, NULL);
+  g_autofree char *path = g_build_filename (dir, "locked.db", NULL);
+  g_autoptr(GaStore) holder = NULL;
+  g_autoptr(GaStore) other = NULL;
+  g_autoptr(GHashTable) answers = NULL;
+  gint64 started;
+  double waited;
+
+  make_database (path);
+  holder = ga_store_open (path, &error);
+  g_assert_no_error (error);
+  other = ga_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_exec (ga_store_get_handle (holder), "BEGIN IMMEDIATE", NULL, NULL,
+                                 NULL), ==, SQLITE_OK);
+
+  started = g_get_monotonic_time ();
+  g_assert_false (ga_store_save_answer (other, 1, "c1", "1", &error));
+  waited = (g_get_monotonic_time () - started) / 1e6;
+  g_assert_error (error, GA_STORE_ERROR, GA_STORE_ERROR_BUSY);
+  g_assert_nonnull (strstr (error->message, "another program"));
+  g_assert_nonnull (strstr (error->message, path));
+  g_test_message ("refused after %.1f s: %s", waited, error->message);
+  g_assert_cmpfloat (waited, >=, 4.5);
+  g_clear_error (&error);
+
+  /* Once the other program lets go, the same save goes through. */
+  g_assert_cmpint (sqlite3_exec (ga_store_get_handle (holder), "COMMIT", NULL, NULL, NULL), ==,
+                   SQLITE_OK);
+  g_assert_true (ga_store_save_answer (other, 1, "c1", "1", &error));
+  g_assert_no_error (error);
+  answers = ga_store_load_answers (holder, 1, &error);
+  g_assert_cmpstr (g_hash_table_lookup (answers, "c1"), ==, "1");
+  g_clear_object (&holder);
+  g_clear_object (&other);
   rm_rf (dir);
 }
 
@@ -1259,7 +1311,8 @@ main (int    argc,
   g_test_add_func ("/ga/store/durability/read-only-medium", test_read_only_medium);
   g_test_add_func ("/ga/store/durability/disk-full", test_disk_full);
   g_test_add_func ("/ga/store/durability/concurrent-writers", test_concurrent_writers);
-  g_test_add_func ("/ga/store/durability/kills-150", test_kills);
+  g_test_add_func ("/ga/store/durability/lock-held", test_lock_held);
+  g_test_add_func ("/ga/store/durability/kills", test_kills);
 
   return g_test_run ();
 }
