@@ -21,71 +21,13 @@
 #include <glib/gstdio.h>
 
 #include "ga-store.h"
+#include "ga-store-test-utils.h"
 
 #define VALID_CODE "91350100M000100Y43"
 #define N_ITEMS    40
 
 /* ------------------------------------------------------------------ */
 /* Helpers                                                             */
-
-static void
-rm_rf (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      g_chmod (path, 0700);
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          rm_rf (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
-
-static char *
-query_text (sqlite3    *db,
-            const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  char *v;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  v = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  return v;
-}
-
-static gint64
-query_int (sqlite3    *db,
-           const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 v;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  v = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return v;
-}
-
-static char *
-file_sha256 (const char *path)
-{
-  g_autofree char *data = NULL;
-  gsize len = 0;
-
-  if (!g_file_get_contents (path, &data, &len, NULL))
-    return g_strdup ("(missing)");
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
-}
 
 /* A real template whose items are the numbers c0…c39, w0…w9, u0…u9 and
  * "shared", so that `db check` can hold every answer against it. */
@@ -494,13 +436,13 @@ test_killed_checkpoint (void)
 
           g_assert_cmpstr (g_hash_table_lookup (answers, item), ==, value);
         }
-      ok = query_text (ga_store_get_handle (reopened), "PRAGMA integrity_check");
+      ok = ga_test_query_text (ga_store_get_handle (reopened), "PRAGMA integrity_check");
       g_assert_cmpstr (ok, ==, "ok");
       g_assert_true (ga_store_save_answer (reopened, 1, "c1", "1", &error));
       g_assert_no_error (error);
     }
   g_clear_object (&store);
-  rm_rf (dir);
+  ga_test_rm_rf (dir);
 }
 
 /* ------------------------------------------------------------------ */
@@ -615,7 +557,7 @@ verify_after_kill (const char *path,
     if (!g_hash_table_contains (present, key))
       g_error ("acknowledged evidence %" G_GINT64_FORMAT " lost", *(gint64 *) key);
 
-  ok = query_text (ga_store_get_handle (store), "PRAGMA integrity_check");
+  ok = ga_test_query_text (ga_store_get_handle (store), "PRAGMA integrity_check");
   g_assert_cmpstr (ok, ==, "ok");
   problems = db_check (store);
   if (problems != NULL)
@@ -717,7 +659,7 @@ test_kills (void)
   g_hash_table_unref (acked.evidence);
   g_array_unref (acked.e_ids);
   g_hash_table_unref (acked.unacked);
-  rm_rf (dir);
+  ga_test_rm_rf (dir);
 }
 
 /* ------------------------------------------------------------------ */
@@ -802,12 +744,12 @@ test_concurrent_writers (void)
   /* No lost update: every save is in the history (the writer saves w and
    * shared twice over two runs: 4n rows; the undoer n edits, n undos and
    * n redos), and each w item holds its last value of the second run. */
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM history WHERE item_id LIKE 'w%'"
+  g_assert_cmpint (ga_test_query_int (db, "SELECT count(*) FROM history WHERE item_id LIKE 'w%'"
                                   " OR item_id = 'shared'"), ==, 4 * n);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM history WHERE action = 'edit'"
+  g_assert_cmpint (ga_test_query_int (db, "SELECT count(*) FROM history WHERE action = 'edit'"
                                   " AND item_id LIKE 'u%'"), ==, n);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM history WHERE action = 'undo'"), ==, n);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM history WHERE action = 'redo'"), ==, n);
+  g_assert_cmpint (ga_test_query_int (db, "SELECT count(*) FROM history WHERE action = 'undo'"), ==, n);
+  g_assert_cmpint (ga_test_query_int (db, "SELECT count(*) FROM history WHERE action = 'redo'"), ==, n);
   for (int i = 0; i < 10; i++)
     {
       g_autofree char *item = g_strdup_printf ("w%d", i);
@@ -819,7 +761,7 @@ test_concurrent_writers (void)
   problems = db_check (store);
   g_assert_null (problems);
   g_clear_object (&store);
-  rm_rf (dir);
+  ga_test_rm_rf (dir);
 }
 
 /* Another program holding the write lock longer than the busy timeout:
@@ -863,7 +805,7 @@ test_lock_held (void)
   g_assert_cmpstr (g_hash_table_lookup (answers, "c1"), ==, "1");
   g_clear_object (&holder);
   g_clear_object (&other);
-  rm_rf (dir);
+  ga_test_rm_rf (dir);
 }
 
 /* ------------------------------------------------------------------ */
@@ -985,7 +927,7 @@ test_disk_full (void)
     evidence = ga_store_list_evidence (store, 1, NULL, &error);
     g_assert_no_error (error);
     g_assert_cmpuint (evidence->len, ==, scan_acked ? 1 : 0);
-    ok = query_text (ga_store_get_handle (store), "PRAGMA integrity_check");
+    ok = ga_test_query_text (ga_store_get_handle (store), "PRAGMA integrity_check");
     g_assert_cmpstr (ok, ==, "ok");
     problems = db_check (store);
     g_assert_null (problems);
@@ -1020,7 +962,7 @@ test_damage_stops_writes (void)
 
       g_assert_true (ga_store_save_answer (store, 1, item, value, &error));
     }
-  root = query_int (ga_store_get_handle (store),
+  root = ga_test_query_int (ga_store_get_handle (store),
                     "SELECT rootpage FROM sqlite_schema WHERE name = 'history_assessment'");
   g_clear_object (&store);
 
@@ -1037,7 +979,7 @@ test_damage_stops_writes (void)
     g_assert_cmpint (pwrite (fd, &type, 1, (root - 1) * 4096), ==, 1);
     close (fd);
   }
-  before = file_sha256 (path);
+  before = ga_test_file_sha256 (path);
 
   store = ga_store_open (path, &error);
   g_assert_no_error (error);
@@ -1055,7 +997,7 @@ test_damage_stops_writes (void)
   g_assert_error (error, GA_STORE_ERROR, GA_STORE_ERROR_CORRUPT);
   g_clear_error (&error);
   g_clear_object (&store);
-  after = file_sha256 (path);
+  after = ga_test_file_sha256 (path);
   g_assert_cmpstr (before, ==, after);
 
   /* Reading still works, and `db check` names the damage. */
@@ -1068,7 +1010,7 @@ test_damage_stops_writes (void)
     g_test_message ("db check: %s", problems);
   }
   g_clear_object (&store);
-  rm_rf (dir);
+  ga_test_rm_rf (dir);
 }
 
 /* A damaged page of the history table: the repair recovers the rows on
@@ -1099,10 +1041,10 @@ test_repair (void)
       g_assert_true (ga_store_save_answer (store, 1, item, value, &error));
     }
   db = ga_store_get_handle (store);
-  n_leaves = query_int (db, "SELECT count(*) FROM dbstat WHERE name = 'history'"
+  n_leaves = ga_test_query_int (db, "SELECT count(*) FROM dbstat WHERE name = 'history'"
                             " AND pagetype = 'leaf'");
   g_assert_cmpint (n_leaves, >, 10);
-  page = query_int (db, "SELECT pageno FROM dbstat WHERE name = 'history' AND pagetype = 'leaf'"
+  page = ga_test_query_int (db, "SELECT pageno FROM dbstat WHERE name = 'history' AND pagetype = 'leaf'"
                         " ORDER BY path LIMIT 1 OFFSET (SELECT count(*) / 2 FROM dbstat"
                         " WHERE name = 'history' AND pagetype = 'leaf')");
   g_clear_object (&store);
@@ -1114,7 +1056,7 @@ test_repair (void)
     g_assert_cmpint (pwrite (fd, junk, sizeof junk, (page - 1) * 4096), ==, sizeof junk);
     close (fd);
   }
-  before = file_sha256 (path);
+  before = ga_test_file_sha256 (path);
 
   store = ga_store_open_read_only (path, &error);
   g_assert_no_error (error);
@@ -1130,7 +1072,7 @@ test_repair (void)
   g_assert_nonnull (strstr (joined, "history:"));
   g_assert_nonnull (strstr (joined, "could not be read"));
   {
-    g_autofree char *after = file_sha256 (path);
+    g_autofree char *after = ga_test_file_sha256 (path);
 
     g_assert_cmpstr (before, ==, after);
   }
@@ -1138,13 +1080,13 @@ test_repair (void)
   store = ga_store_open (fixed, &error);
   g_assert_no_error (error);
   db = ga_store_get_handle (store);
-  n_history = query_int (db, "SELECT count(*) FROM history");
+  n_history = ga_test_query_int (db, "SELECT count(*) FROM history");
   /* One leaf page of about 3000 rows was lost, not the rest of the table:
    * rows on both sides of it are there. */
   g_assert_cmpint (n_history, <, 3000);
   g_assert_cmpint (n_history, >, 3000 - 3000 / n_leaves * 3);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM history WHERE id < 100"), ==, 99);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM history WHERE id > 2900"), ==, 100);
+  g_assert_cmpint (ga_test_query_int (db, "SELECT count(*) FROM history WHERE id < 100"), ==, 99);
+  g_assert_cmpint (ga_test_query_int (db, "SELECT count(*) FROM history WHERE id > 2900"), ==, 100);
   {
     g_autofree char *problems = db_check (store);
 
@@ -1153,7 +1095,7 @@ test_repair (void)
   g_assert_true (ga_store_save_answer (store, 1, "c1", "1", &error));
   g_assert_no_error (error);
   g_clear_object (&store);
-  rm_rf (dir);
+  ga_test_rm_rf (dir);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1249,7 +1191,7 @@ test_read_only_medium (void)
   {
     g_autofree char *tmp = g_path_get_dirname (backup);
 
-    rm_rf (tmp);
+    ga_test_rm_rf (tmp);
   }
 }
 
@@ -1267,7 +1209,7 @@ test_read_only_permissions (void)
   int status = 0;
 
   make_database (path);
-  before = file_sha256 (path);
+  before = ga_test_file_sha256 (path);
   g_assert_cmpint (g_chmod (path, 0444), ==, 0);
   g_assert_cmpint (g_chmod (dir, 0555), ==, 0);
 
@@ -1285,14 +1227,14 @@ test_read_only_permissions (void)
   g_assert_cmpint (WEXITSTATUS (status), ==, 0);
 
   g_assert_cmpint (g_chmod (dir, 0700), ==, 0);
-  after = file_sha256 (path);
+  after = ga_test_file_sha256 (path);
   g_assert_cmpstr (before, ==, after);
   {
     g_autofree char *wal = g_strconcat (path, "-wal", NULL);
 
     g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
   }
-  rm_rf (dir);
+  ga_test_rm_rf (dir);
 }
 
 int

@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "ga-store.h"
+#include "ga-store-test-utils.h"
 
 #define VALID_CODE "91350100M000100Y43"
 
@@ -28,26 +29,6 @@ typedef struct {
   GaStore *store;
   gint64   assessment;
 } Fixture;
-
-static void
-rm_rf (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-
-          rm_rf (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
 
 /* A template with the one item evidence is attached to, so that a package
  * of the assessment passes the import's checks. */
@@ -95,7 +76,7 @@ fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
   g_clear_object (&f->store);
-  rm_rf (f->root);
+  ga_test_rm_rf (f->root);
   g_free (f->root);
   g_free (f->dir);
   g_free (f->path);

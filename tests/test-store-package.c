@@ -14,6 +14,7 @@
 #include <glib/gstdio.h>
 
 #include "ga-store.h"
+#include "ga-store-test-utils.h"
 #ifdef GA_STORE_WITH_ENGINE
 #include "ga-store-engine.h"
 #endif
@@ -47,50 +48,6 @@ static const char template_json[] =
   " ]}],"
   " \"outputs\": [{\"id\": \"O1\", \"title\": \"O1\", \"value\": \"E3*2\"}]}";
 
-static void
-rm_rf (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          rm_rf (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
-
-static char *
-file_sha256 (const char *path)
-{
-  g_autofree char *data = NULL;
-  gsize len = 0;
-
-  if (!g_file_get_contents (path, &data, &len, NULL))
-    return g_strdup ("(missing)");
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
-}
-
-static gint64
-query_int (sqlite3    *db,
-           const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 v;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  v = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return v;
-}
-
 /* The row count of every table, and the schema, in one string. */
 static char *
 counts (GaStore *store)
@@ -105,10 +62,10 @@ counts (GaStore *store)
     {
       g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", tables[i]);
 
-      g_string_append_printf (out, "%s=%" G_GINT64_FORMAT " ", tables[i], query_int (db, sql));
+      g_string_append_printf (out, "%s=%" G_GINT64_FORMAT " ", tables[i], ga_test_query_int (db, sql));
     }
   g_string_append_printf (out, "schema=%" G_GINT64_FORMAT,
-                          query_int (db, "SELECT count(*) FROM sqlite_schema"));
+                          ga_test_query_int (db, "SELECT count(*) FROM sqlite_schema"));
   return g_string_free (out, FALSE);
 }
 
@@ -217,7 +174,7 @@ fixture_teardown (Fixture       *f,
 {
   g_clear_object (&f->src);
   g_clear_object (&f->dst);
-  rm_rf (f->dir);
+  ga_test_rm_rf (f->dir);
   g_free (f->dir);
   g_free (f->pkg);
 }
@@ -257,7 +214,7 @@ assert_refused (Fixture    *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *before = counts (f->dst);
   g_autofree char *after = NULL;
-  g_autofree char *pkg_before = file_sha256 (f->pkg);
+  g_autofree char *pkg_before = ga_test_file_sha256 (f->pkg);
   g_autofree char *pkg_after = NULL;
   const char *needle;
   va_list args;
@@ -280,7 +237,7 @@ assert_refused (Fixture    *f,
 
   after = counts (f->dst);
   g_assert_cmpstr (before, ==, after);
-  pkg_after = file_sha256 (f->pkg);
+  pkg_after = ga_test_file_sha256 (f->pkg);
   g_assert_cmpstr (pkg_before, ==, pkg_after);
   /* No temporary copy is left behind. */
   {
@@ -704,6 +661,6 @@ main (int   argc,
 #undef ADD
 
   status = g_test_run ();
-  rm_rf (root);
+  ga_test_rm_rf (root);
   return status;
 }

@@ -22,6 +22,7 @@
 #include <glib/gstdio.h>
 
 #include "ga-store.h"
+#include "ga-store-test-utils.h"
 #ifdef GA_STORE_WITH_ENGINE
 #include "ga-store-engine.h"
 #endif
@@ -31,26 +32,6 @@
 
 /* ------------------------------------------------------------------ */
 /* Helpers                                                             */
-
-static void
-rm_rf (const char *path)
-{
-  if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-    {
-      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-      const char *name;
-
-      g_chmod (path, 0700);
-      while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-        {
-          g_autofree char *child = g_build_filename (path, name, NULL);
-          rm_rf (child);
-        }
-      g_rmdir (path);
-    }
-  else
-    g_unlink (path);
-}
 
 typedef struct {
   char    *dir;
@@ -78,20 +59,9 @@ fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
   g_clear_object (&f->store);
-  rm_rf (f->dir);
+  ga_test_rm_rf (f->dir);
   g_free (f->dir);
   g_free (f->path);
-}
-
-static char *
-file_sha256 (const char *path)
-{
-  g_autofree char *data = NULL;
-  gsize len = 0;
-
-  if (!g_file_get_contents (path, &data, &len, NULL))
-    return g_strdup ("(missing)");
-  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
 }
 
 static int
@@ -176,34 +146,6 @@ dump_path (const char *path)
   digest = dump_handle (db);
   sqlite3_close_v2 (db);
   return digest;
-}
-
-static gint64
-query_int (sqlite3    *db,
-           const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 v;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  v = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return v;
-}
-
-static char *
-query_text (sqlite3    *db,
-            const char *sql)
-{
-  sqlite3_stmt *stmt = NULL;
-  char *v;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
-  v = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
-  sqlite3_finalize (stmt);
-  return v;
 }
 
 static gint64
@@ -326,13 +268,13 @@ test_open_create (void)
   g_assert_null (ga_store_get_migration_backup (store));   /* nothing to back up */
 
   db = ga_store_get_handle (store);
-  g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, GA_STORE_SCHEMA_VERSION);
-  g_assert_cmpint (query_int (db, "PRAGMA application_id"), ==, GA_STORE_APPLICATION_ID);
-  g_assert_cmpint (query_int (db, "PRAGMA foreign_keys"), ==, 1);
-  g_assert_cmpint (query_int (db, "PRAGMA synchronous"), ==, 2);   /* FULL */
-  g_assert_cmpint (query_int (db, "PRAGMA busy_timeout"), >=, 1000);
+  g_assert_cmpint (ga_test_query_int (db, "PRAGMA user_version"), ==, GA_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (ga_test_query_int (db, "PRAGMA application_id"), ==, GA_STORE_APPLICATION_ID);
+  g_assert_cmpint (ga_test_query_int (db, "PRAGMA foreign_keys"), ==, 1);
+  g_assert_cmpint (ga_test_query_int (db, "PRAGMA synchronous"), ==, 2);   /* FULL */
+  g_assert_cmpint (ga_test_query_int (db, "PRAGMA busy_timeout"), >=, 1000);
   {
-    g_autofree char *mode = query_text (db, "PRAGMA journal_mode");
+    g_autofree char *mode = ga_test_query_text (db, "PRAGMA journal_mode");
     g_assert_cmpstr (mode, ==, "wal");
   }
   g_clear_object (&store);
@@ -342,7 +284,7 @@ test_open_create (void)
   g_assert_no_error (error);
   g_assert_null (ga_store_get_migration_backup (store));
   g_clear_object (&store);
-  rm_rf (dir);
+  ga_test_rm_rf (dir);
 }
 
 static void
@@ -525,7 +467,7 @@ test_assessment (Fixture       *f,
   sqlite3 *db = ga_store_get_handle (f->store);
 
   /* Three assessments, one template copy. */
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM templates"), ==, 1);
+  g_assert_cmpint (ga_test_query_int (db, "SELECT count(*) FROM templates"), ==, 1);
 
   a = ga_store_get_assessment (f->store, a1, &error);
   g_assert_no_error (error);
@@ -604,12 +546,12 @@ test_assessment (Fixture       *f,
   /* Deleting the last assessment that pins a copy drops the copy too. */
   g_assert_true (ga_store_delete_enterprise (f->store, e1, &error));
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM assessments"), ==, 1);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM answers"), ==, 0);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM history"), ==, 0);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM templates"), ==, 1);
+  g_assert_cmpint (ga_test_query_int (db, "SELECT count(*) FROM assessments"), ==, 1);
+  g_assert_cmpint (ga_test_query_int (db, "SELECT count(*) FROM answers"), ==, 0);
+  g_assert_cmpint (ga_test_query_int (db, "SELECT count(*) FROM history"), ==, 0);
+  g_assert_cmpint (ga_test_query_int (db, "SELECT count(*) FROM templates"), ==, 1);
   g_assert_true (ga_store_delete_assessment (f->store, a3, &error));
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM templates"), ==, 0);
+  g_assert_cmpint (ga_test_query_int (db, "SELECT count(*) FROM templates"), ==, 0);
 }
 
 static void
@@ -928,8 +870,8 @@ test_evidence (Fixture       *f,
   g_assert_no_error (error);
 
   /* Identical bytes are stored once. */
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM blobs"), ==, 2);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM evidence"), ==, 3);
+  g_assert_cmpint (ga_test_query_int (db, "SELECT count(*) FROM blobs"), ==, 2);
+  g_assert_cmpint (ga_test_query_int (db, "SELECT count(*) FROM evidence"), ==, 3);
 
   list = ga_store_list_evidence (f->store, a1, NULL, &error);
   g_assert_no_error (error);
@@ -963,9 +905,9 @@ test_evidence (Fixture       *f,
 
   /* Removing one of two references keeps the bytes; the last drops them. */
   g_assert_true (ga_store_remove_evidence (f->store, id1, &error));
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM blobs"), ==, 2);
+  g_assert_cmpint (ga_test_query_int (db, "SELECT count(*) FROM blobs"), ==, 2);
   g_assert_true (ga_store_remove_evidence (f->store, id2, &error));
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM blobs"), ==, 1);
+  g_assert_cmpint (ga_test_query_int (db, "SELECT count(*) FROM blobs"), ==, 1);
   g_assert_false (ga_store_remove_evidence (f->store, id2, &error));
   g_assert_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_FOUND);
   g_clear_error (&error);
@@ -1184,7 +1126,7 @@ test_refuse_garbage (void)
   for (guint i = 0; i < sizeof junk; i++)
     junk[i] = (guint8) g_test_rand_int_range (0, 256);
   g_assert_true (g_file_set_contents (path, (const char *) junk, sizeof junk, NULL));
-  before = file_sha256 (path);
+  before = ga_test_file_sha256 (path);
 
   store = ga_store_open (path, &error);
   g_assert_null (store);
@@ -1192,9 +1134,9 @@ test_refuse_garbage (void)
   g_assert_nonnull (strstr (error->message, "not an SQLite database"));
   g_assert_nonnull (strstr (error->message, "was not changed"));
 
-  after = file_sha256 (path);
+  after = ga_test_file_sha256 (path);
   g_assert_cmpstr (before, ==, after);
-  rm_rf (dir);
+  ga_test_rm_rf (dir);
 }
 
 static void
@@ -1230,7 +1172,7 @@ test_refuse_damaged (void)
   g_assert_error (error, GA_STORE_ERROR, GA_STORE_ERROR_CORRUPT);
   g_assert_nonnull (strstr (error->message, "damaged"));
   g_clear_object (&store);
-  rm_rf (dir);
+  ga_test_rm_rf (dir);
 }
 
 static void
@@ -1255,7 +1197,7 @@ test_refuse_newer (void)
   g_assert_cmpint (sqlite3_exec (db, "PRAGMA user_version = 99", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
   g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
-  before = file_sha256 (path);
+  before = ga_test_file_sha256 (path);
 
   store = ga_store_open (path, &error);
   g_assert_null (store);
@@ -1264,10 +1206,10 @@ test_refuse_newer (void)
   g_assert_nonnull (strstr (error->message, "schema version 99"));
   g_assert_nonnull (strstr (error->message, "was not changed"));
 
-  after = file_sha256 (path);
+  after = ga_test_file_sha256 (path);
   g_assert_cmpstr (before, ==, after);
   g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
-  rm_rf (dir);
+  ga_test_rm_rf (dir);
 }
 
 static void
@@ -1286,15 +1228,15 @@ test_refuse_foreign (void)
                                  " INSERT INTO photos (name) VALUES ('cat.jpg')", NULL, NULL, NULL),
                    ==, SQLITE_OK);
   sqlite3_close (db);
-  before = file_sha256 (path);
+  before = ga_test_file_sha256 (path);
 
   store = ga_store_open (path, &error);
   g_assert_null (store);
   g_assert_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_STORE);
   g_assert_nonnull (strstr (error->message, "another program"));
-  after = file_sha256 (path);
+  after = ga_test_file_sha256 (path);
   g_assert_cmpstr (before, ==, after);
-  rm_rf (dir);
+  ga_test_rm_rf (dir);
 }
 
 static void
@@ -1317,7 +1259,7 @@ test_disk_full (Fixture       *f,
   /* The database may not grow by a single page: the same as a full disk
    * as far as SQLite is concerned (SQLITE_FULL). */
   sql = g_strdup_printf ("PRAGMA max_page_count = %" G_GINT64_FORMAT,
-                         query_int (db, "PRAGMA page_count"));
+                         ga_test_query_int (db, "PRAGMA page_count"));
   g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
 
   big = g_bytes_new_take (g_malloc0 (n), n);
@@ -1341,13 +1283,13 @@ test_disk_full (Fixture       *f,
 
   /* Whatever went in went in whole: every saved answer has its history
    * row, and the answer that hit the limit left nothing behind. */
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM answers a WHERE NOT EXISTS"
+  g_assert_cmpint (ga_test_query_int (db, "SELECT count(*) FROM answers a WHERE NOT EXISTS"
                               " (SELECT 1 FROM history h WHERE h.assessment_id = a.assessment_id"
                               " AND h.item_id = a.item_id)"), ==, 0);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM answers"), ==,
-                   query_int (db, "SELECT count(*) FROM history"));
+  g_assert_cmpint (ga_test_query_int (db, "SELECT count(*) FROM answers"), ==,
+                   ga_test_query_int (db, "SELECT count(*) FROM history"));
   {
-    g_autofree char *ok = query_text (db, "PRAGMA integrity_check");
+    g_autofree char *ok = ga_test_query_text (db, "PRAGMA integrity_check");
     g_assert_cmpstr (ok, ==, "ok");
   }
 
@@ -1446,7 +1388,7 @@ test_read_only (void)
   g_assert_cmpint (g_chmod (dir, 0700), ==, 0);
   after = dump_path (path);
   g_assert_cmpstr (before, ==, after);
-  rm_rf (dir);
+  ga_test_rm_rf (dir);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1480,7 +1422,7 @@ test_migrate_v1 (void)
   g_assert_no_error (error);
   g_assert_cmpint (ga_store_get_schema_version (store), ==, GA_STORE_SCHEMA_VERSION);
   db = ga_store_get_handle (store);
-  g_assert_cmpint (query_int (db, "PRAGMA user_version"), ==, GA_STORE_SCHEMA_VERSION);
+  g_assert_cmpint (ga_test_query_int (db, "PRAGMA user_version"), ==, GA_STORE_SCHEMA_VERSION);
 
   /* The backup taken first is the v1 file, row for row. */
   g_assert_nonnull (ga_store_get_migration_backup (store));
@@ -1491,13 +1433,13 @@ test_migrate_v1 (void)
   g_assert_cmpstr (saved, ==, original);
 
   /* Every row came along (README.md in the fixture folder lists them). */
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM enterprises"), ==, 2);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM assessments"), ==, 3);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM answers"), ==, 15);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM history"), ==, 20);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM evidence"), ==, 3);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM blobs"), ==, 2);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM templates"), ==, 1);
+  g_assert_cmpint (ga_test_query_int (db, "SELECT count(*) FROM enterprises"), ==, 2);
+  g_assert_cmpint (ga_test_query_int (db, "SELECT count(*) FROM assessments"), ==, 3);
+  g_assert_cmpint (ga_test_query_int (db, "SELECT count(*) FROM answers"), ==, 15);
+  g_assert_cmpint (ga_test_query_int (db, "SELECT count(*) FROM history"), ==, 20);
+  g_assert_cmpint (ga_test_query_int (db, "SELECT count(*) FROM evidence"), ==, 3);
+  g_assert_cmpint (ga_test_query_int (db, "SELECT count(*) FROM blobs"), ==, 2);
+  g_assert_cmpint (ga_test_query_int (db, "SELECT count(*) FROM templates"), ==, 1);
 
   ent = ga_store_find_enterprise (store, VALID_CODE, &error);
   g_assert_cmpstr (ent->name, ==, "迁移测试企业甲");
@@ -1538,7 +1480,7 @@ test_migrate_v1 (void)
   }
 
   g_clear_object (&store);
-  rm_rf (dir);
+  ga_test_rm_rf (dir);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1563,7 +1505,7 @@ test_open_read_only (void)
 
   g_assert_true (g_file_get_contents (fixture, &contents, &len, NULL));
   g_assert_true (g_file_set_contents (path, contents, len, NULL));
-  before = file_sha256 (path);
+  before = ga_test_file_sha256 (path);
 
   store = ga_store_open_read_only (path, &error);
   g_assert_no_error (error);
@@ -1578,7 +1520,7 @@ test_open_read_only (void)
   g_clear_error (&error);
   g_clear_object (&store);
 
-  after = file_sha256 (path);
+  after = ga_test_file_sha256 (path);
   g_assert_cmpstr (before, ==, after);
   {
     g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
@@ -1598,7 +1540,7 @@ test_open_read_only (void)
     g_assert_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_STORE);
     g_clear_error (&error);
   }
-  rm_rf (dir);
+  ga_test_rm_rf (dir);
 }
 
 /* Every bad field at once, each on its own line (review item 48). */
@@ -1752,8 +1694,8 @@ test_package (Fixture       *f,
 
     g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
     g_assert_cmpint (sqlite3_open_v2 (pkg, &p, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-    g_assert_cmpint (query_int (p, "PRAGMA application_id"), ==, GA_PACKAGE_APPLICATION_ID);
-    g_assert_cmpint (query_int (p, "SELECT count(*) FROM assessments"), ==, 1);
+    g_assert_cmpint (ga_test_query_int (p, "PRAGMA application_id"), ==, GA_PACKAGE_APPLICATION_ID);
+    g_assert_cmpint (ga_test_query_int (p, "SELECT count(*) FROM assessments"), ==, 1);
     sqlite3_close_v2 (p);
   }
 
@@ -1781,7 +1723,7 @@ test_package (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpint (imported, >, 0);
   odb = ga_store_get_handle (other);
-  g_assert_cmpint (query_int (odb, "SELECT count(*) FROM enterprises"), ==, 2);
+  g_assert_cmpint (ga_test_query_int (odb, "SELECT count(*) FROM enterprises"), ==, 2);
   {
     g_autoptr(GaEnterprise) kept = ga_store_find_enterprise (other, VALID_CODE, &error);
     g_assert_cmpstr (kept->name, ==, "Local name");
@@ -1828,8 +1770,8 @@ test_package (Fixture       *f,
   g_assert_cmpstr (dst->uuid, !=, src->uuid);
   g_assert_true (g_str_has_suffix (dst->title, "(copy)"));
   assert_answer (other, copy, "E1", "2");
-  g_assert_cmpint (query_int (odb, "SELECT count(*) FROM blobs"), ==, 1);
-  g_assert_cmpint (query_int (odb, "SELECT count(*) FROM templates"), ==, 1);
+  g_assert_cmpint (ga_test_query_int (odb, "SELECT count(*) FROM blobs"), ==, 1);
+  g_assert_cmpint (ga_test_query_int (odb, "SELECT count(*) FROM templates"), ==, 1);
 
   /* A tampered package is refused whole. */
   {
@@ -1992,7 +1934,7 @@ test_crash (void)
       g_assert_no_error (error);
       {
         sqlite3 *db = ga_store_get_handle (store);
-        g_autofree char *ok = query_text (db, "PRAGMA integrity_check");
+        g_autofree char *ok = ga_test_query_text (db, "PRAGMA integrity_check");
         g_autoptr(GHashTable) answers = ga_store_load_answers (store, 1, &error);
         gint64 in_flight;
 
@@ -2006,8 +1948,8 @@ test_crash (void)
             g_assert_cmpstr (g_hash_table_lookup (answers, item), ==, value);
           }
         /* Each answer arrived with its history row, or neither did. */
-        g_assert_cmpint (query_int (db, "SELECT count(*) FROM answers"), ==,
-                         query_int (db, "SELECT count(*) FROM history"));
+        g_assert_cmpint (ga_test_query_int (db, "SELECT count(*) FROM answers"), ==,
+                         ga_test_query_int (db, "SELECT count(*) FROM history"));
         /* Saves that committed without being acknowledged: at most the
          * one in flight at each kill. */
         in_flight = (gint64) g_hash_table_size (answers) - (gint64) acked->len;
@@ -2023,7 +1965,7 @@ test_crash (void)
                   (g_get_monotonic_time () - started) / 1e6);
   g_assert_cmpuint (kills, ==, 50);
   g_assert_cmpuint (acked->len, >=, 50);
-  rm_rf (dir);
+  ga_test_rm_rf (dir);
 }
 
 
@@ -2163,7 +2105,7 @@ test_engine_templates (Fixture       *f,
   g_clear_pointer (&v1, ga_template_unref);
   v1 = ga_store_import_template (f->store, template_v1, -1, "v1.json", &error);
   g_assert_no_error (error);
-  g_assert_cmpint (query_int (db, "SELECT count(*) FROM templates"), ==, 2);
+  g_assert_cmpint (ga_test_query_int (db, "SELECT count(*) FROM templates"), ==, 2);
   {
     g_autofree char *changed = g_strdup (template_v2);
     char *p = strstr (changed, "\"points\": 5");
@@ -2473,7 +2415,7 @@ test_cli (void)
     g_assert_cmpint (run_cli (NULL, NULL, "db", "backup", copy, "--db", db, NULL), ==, 0);
     g_assert_true (g_file_test (copy, G_FILE_TEST_IS_REGULAR));
   }
-  rm_rf (dir);
+  ga_test_rm_rf (dir);
 }
 
 #define has(text, part) g_assert_nonnull (strstr ((text), (part)))
@@ -2592,7 +2534,7 @@ test_cli_values (void)
   has (o, "E1 has no answer");
   g_free (o);
 
-  rm_rf (dir);
+  ga_test_rm_rf (dir);
 }
 
 /* Option values and what commands say (items 5, 22, 26, 45, 46, 48, 49). */
@@ -2709,7 +2651,7 @@ test_cli_options (void)
   has (o, "assessment 1 is already a draft");
   g_free (o);
 
-  rm_rf (dir);
+  ga_test_rm_rf (dir);
 }
 
 /* Files the commands write or read (items 2, 19, 20, 21, 29). */
@@ -2749,7 +2691,7 @@ test_cli_files (void)
   g_assert_true (g_file_set_contents (notes, "my notes", -1, NULL));
   g_assert_true (g_file_set_contents (picture, "a picture", -1, NULL));
   g_free (cli (0, "db", "init", "--db", victim, NULL));
-  victim_hash = file_sha256 (victim);
+  victim_hash = ga_test_file_sha256 (victim);
   g_free (cli (0, "evidence", "add", "1", "B1", pdf, "--db", db, NULL));
 
   /* db backup: an existing file is kept unless --force; the database
@@ -2774,7 +2716,7 @@ test_cli_files (void)
   o = cli (1, "package", "export", "1", victim, "--db", db, NULL);
   has (o, "already exists");
   g_free (o);
-  hash = file_sha256 (victim);
+  hash = ga_test_file_sha256 (victim);
   g_assert_cmpstr (hash, ==, victim_hash);
   g_free (cli (0, "package", "export", "1", pkg, "--db", db, NULL));
 
@@ -2846,12 +2788,12 @@ test_cli_files (void)
 
     g_assert_true (g_file_get_contents (fixture, &contents, &len, NULL));
     g_assert_true (g_file_set_contents (old, contents, len, NULL));
-    before = file_sha256 (old);
+    before = ga_test_file_sha256 (old);
     o = cli (0, "db", "check", "--db", old, NULL);
     has (o, "schema version 1, will be upgraded to 2 when opened for writing");
     has (o, ": ok");
     g_free (o);
-    after = file_sha256 (old);
+    after = ga_test_file_sha256 (old);
     g_assert_cmpstr (before, ==, after);
     o = cli (0, "db", "migrate", "--db", old, NULL);
     has (o, "migrated from schema version 1 to 2");
@@ -2865,7 +2807,7 @@ test_cli_files (void)
     g_free (o);
   }
 
-  rm_rf (dir);
+  ga_test_rm_rf (dir);
 }
 
 /* A package is an SQLite file anyone can write. SQLite's json_valid()
@@ -2918,7 +2860,7 @@ test_package_hostile_answers (Fixture       *f,
       g_assert_cmpint (sqlite3_exec (handles[i], "UPDATE answers SET value ="
                                      " '{\"value\": \"a\", \"value\": 1}' WHERE item_id = 'T1'",
                                      NULL, NULL, NULL), ==, SQLITE_OK);
-      g_assert_cmpint (query_int (handles[i], "SELECT count(*) FROM answers"
+      g_assert_cmpint (ga_test_query_int (handles[i], "SELECT count(*) FROM answers"
                                   " WHERE json_valid (value)"), ==, 2);
     }
   sqlite3_close_v2 (handles[0]);
@@ -2997,7 +2939,7 @@ test_cli_deep_answer (void)
   o = cli (0, "answer", "list", "1", "--db", db, NULL);
   lacks (o, "energy");
   g_free (o);
-  rm_rf (dir);
+  ga_test_rm_rf (dir);
 }
 
 /* --template: an existing regular file is the template even when it is
@@ -3067,7 +3009,7 @@ test_cli_template_rule (void)
   has (err, "greenassess-cli templates");
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  rm_rf (dir);
+  ga_test_rm_rf (dir);
 }
 
 #endif
