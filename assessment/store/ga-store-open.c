@@ -707,6 +707,71 @@ open_connection (GaStore   *self,
   return TRUE;
 }
 
+/* What can be told before SQLite opens @path: a folder, a missing file, a
+ * file that is not SQLite or belongs to another program are refused; a
+ * missing database gets its folder. *kind says whether the file is empty. */
+static gboolean
+screen_file (const char  *path,
+             guint32      application_id,
+             gboolean     create,
+             gboolean     read_only,
+             gboolean     exists,
+             HeaderKind  *kind,
+             GError     **error)
+{
+  g_autofree char *shown = g_filename_display_name (path);
+  guint32 header_app_id = 0;
+
+  if (exists && g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_OPEN,
+                   "%s is a folder; give the path of a database file", shown);
+      return FALSE;
+    }
+  if (!exists && (!create || read_only))
+    {
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_FOUND, "%s does not exist", shown);
+      return FALSE;
+    }
+
+  /* A file that is not SQLite, or belongs to another program, is refused
+   * before SQLite opens it: nothing is written to it and no -wal or -shm
+   * file appears beside it. An application id of 0 in the main file can
+   * still be ours (a new database whose first transaction is in the WAL):
+   * the connection below tells. */
+  if (exists)
+    {
+      if (!screen_header (path, application_id, kind, &header_app_id, error))
+        return FALSE;
+      if (header_app_id != 0 && !refuse_foreign (path, header_app_id, application_id, error))
+        return FALSE;
+      if (*kind == HEADER_EMPTY && !create)
+        {
+          g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_STORE,
+                       "%s is empty or not a %s. The file was not changed", shown,
+                       application_name (application_id));
+          return FALSE;
+        }
+    }
+  else
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          int saved = errno;
+          g_autofree char *shown_dir = g_filename_display_name (dir);
+
+          g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_OPEN,
+                       "Cannot create the folder %s for the database: %s", shown_dir,
+                       g_strerror (saved));
+          return FALSE;
+        }
+    }
+
+  return TRUE;
+}
+
 /* Opens @path. @create: a missing or empty file becomes a new database
  * (or package, after @application_id). @read_only: for reading only, no
  * migration. A database that cannot be written is opened for reading
@@ -724,55 +789,10 @@ open_store (const char  *path,
   gboolean exists = file_exists (path);
   gboolean unclean;
   HeaderKind kind = HEADER_EMPTY;
-  guint32 header_app_id = 0;
   Identity id = { 0, 0, 0 };
 
-  if (exists && g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_OPEN,
-                   "%s is a folder; give the path of a database file", shown);
-      return NULL;
-    }
-  if (!exists && (!create || read_only))
-    {
-      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_FOUND, "%s does not exist", shown);
-      return NULL;
-    }
-
-  /* A file that is not SQLite, or belongs to another program, is refused
-   * before SQLite opens it: nothing is written to it and no -wal or -shm
-   * file appears beside it. An application id of 0 in the main file can
-   * still be ours (a new database whose first transaction is in the WAL):
-   * the connection below tells. */
-  if (exists)
-    {
-      if (!screen_header (path, application_id, &kind, &header_app_id, error))
-        return NULL;
-      if (header_app_id != 0 && !refuse_foreign (path, header_app_id, application_id, error))
-        return NULL;
-      if (kind == HEADER_EMPTY && !create)
-        {
-          g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_STORE,
-                       "%s is empty or not a %s. The file was not changed", shown,
-                       application_name (application_id));
-          return NULL;
-        }
-    }
-  else
-    {
-      g_autofree char *dir = g_path_get_dirname (path);
-
-      if (g_mkdir_with_parents (dir, 0700) != 0)
-        {
-          int saved = errno;
-          g_autofree char *shown_dir = g_filename_display_name (dir);
-
-          g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_OPEN,
-                       "Cannot create the folder %s for the database: %s", shown_dir,
-                       g_strerror (saved));
-          return NULL;
-        }
-    }
+  if (!screen_file (path, application_id, create, read_only, exists, &kind, error))
+    return NULL;
 
   self = g_object_new (GA_TYPE_STORE, NULL);
   self->path = g_strdup (path);

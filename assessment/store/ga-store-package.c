@@ -255,6 +255,49 @@ lookup_id (GaStore    *store,
   return id;
 }
 
+/* The id here of the package's enterprise. It is matched by its credit
+ * code and, when present, kept as it is here: the package must not
+ * overwrite local details. Otherwise it is added (with a new UUID if its
+ * own is taken). 0 with @error on failure. */
+static gint64
+import_enterprise (GaStore     *store,
+                   const char  *credit_code,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 enterprise_id;
+  int rc;
+
+  enterprise_id = lookup_id (store, "SELECT id FROM main.enterprises WHERE credit_code = ?1",
+                             credit_code);
+  if (enterprise_id == 0)
+    {
+      g_autofree char *fresh_uuid = ga_store_new_uuid ();
+
+      rc = sqlite3_prepare_v2 (store->db,
+                               "INSERT INTO main.enterprises (uuid, name, credit_code, industry,"
+                               " region, address, legal_representative, contact_name,"
+                               " contact_phone, contact_email, output_value, value_added,"
+                               " employees, demo, created_at, updated_at)"
+                               " SELECT CASE WHEN EXISTS (SELECT 1 FROM main.enterprises m"
+                               "   WHERE m.uuid = p.uuid) THEN ?1 ELSE p.uuid END,"
+                               " name, credit_code, industry, region, address,"
+                               " legal_representative, contact_name, contact_phone,"
+                               " contact_email, output_value, value_added, employees, demo,"
+                               " created_at, updated_at FROM pkg.enterprises p", -1, &stmt, NULL);
+      if (rc == SQLITE_OK)
+        {
+          sqlite3_bind_text (stmt, 1, fresh_uuid, -1, SQLITE_STATIC);
+          rc = sqlite3_step (stmt);
+        }
+      if (!ga_store_finalize_done (store, stmt, rc, "Importing the enterprise", error))
+        return 0;
+      enterprise_id = sqlite3_last_insert_rowid (store->db);
+    }
+
+  return enterprise_id;
+}
+
 static gint64
 import_rows (GaStore               *store,
              const char            *uuid,
@@ -290,34 +333,9 @@ import_rows (GaStore               *store,
       new_title = g_strdup (title);
     }
 
-  /* The enterprise is matched by its credit code and, when present, kept
-   * as it is here: the package must not overwrite local details. */
-  enterprise_id = lookup_id (store, "SELECT id FROM main.enterprises WHERE credit_code = ?1",
-                             credit_code);
+  enterprise_id = import_enterprise (store, credit_code, error);
   if (enterprise_id == 0)
-    {
-      g_autofree char *fresh_uuid = ga_store_new_uuid ();
-
-      rc = sqlite3_prepare_v2 (store->db,
-                               "INSERT INTO main.enterprises (uuid, name, credit_code, industry,"
-                               " region, address, legal_representative, contact_name,"
-                               " contact_phone, contact_email, output_value, value_added,"
-                               " employees, demo, created_at, updated_at)"
-                               " SELECT CASE WHEN EXISTS (SELECT 1 FROM main.enterprises m"
-                               "   WHERE m.uuid = p.uuid) THEN ?1 ELSE p.uuid END,"
-                               " name, credit_code, industry, region, address,"
-                               " legal_representative, contact_name, contact_phone,"
-                               " contact_email, output_value, value_added, employees, demo,"
-                               " created_at, updated_at FROM pkg.enterprises p", -1, &stmt, NULL);
-      if (rc == SQLITE_OK)
-        {
-          sqlite3_bind_text (stmt, 1, fresh_uuid, -1, SQLITE_STATIC);
-          rc = sqlite3_step (stmt);
-        }
-      if (!ga_store_finalize_done (store, stmt, rc, "Importing the enterprise", error))
-        return 0;
-      enterprise_id = sqlite3_last_insert_rowid (store->db);
-    }
+    return 0;
 
   if (!exec_bound (store,
                    "INSERT INTO main.templates (hash, template_id, version, kind, title,"

@@ -1,0 +1,555 @@
+/* ga-store-answers.c: answers, their history, undo and redo
+ *
+ * Copyright 2026 The GreenAssess authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "ga-store-private.h"
+
+#include <stdlib.h>
+#include <string.h>
+#include <json-glib/json-glib.h>
+
+#include "ga-json.h"
+
+/* ------------------------------------------------------------------ */
+/* Answers                                                             */
+
+gboolean
+ga_store_check_item_id (const char  *item_id,
+                        GError     **error)
+{
+  if (item_id == NULL || *item_id == '\0' || strlen (item_id) > GA_STORE_MAX_ITEM_ID
+      || !g_utf8_validate (item_id, -1, NULL))
+    {
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
+                   "'%s' is not an item id (1 to %d characters of UTF-8 text)",
+                   item_id != NULL && g_utf8_validate (item_id, -1, NULL)
+                   && strlen (item_id) <= GA_STORE_MAX_ITEM_ID ? item_id : "",
+                   GA_STORE_MAX_ITEM_ID);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* What a stored answer must be, whoever wrote it: at most
+ * GA_STORE_MAX_ANSWER_BYTES of UTF-8 text holding strict JSON, nested at
+ * most GA_JSON_MAX_DEPTH levels, no key twice, nothing after the value:
+ * what every later reader of the answer can read back without surprises. */
+static JsonParser *
+parse_answer_json (const char  *item_id,
+                   const char  *json,
+                   gsize        length,
+                   GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) local = NULL;
+
+  if (length > GA_STORE_MAX_ANSWER_BYTES)
+    {
+      g_autofree char *have = g_format_size_full (length, G_FORMAT_SIZE_IEC_UNITS);
+      g_autofree char *limit = g_format_size_full (GA_STORE_MAX_ANSWER_BYTES,
+                                                   G_FORMAT_SIZE_IEC_UNITS);
+
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_TOO_LARGE,
+                   "The answer to %s is %s (%" G_GSIZE_FORMAT " bytes), more than the %s an "
+                   "answer may hold; put long documents in evidence files", item_id, have,
+                   length, limit);
+      return NULL;
+    }
+  if (!g_utf8_validate_len (json, length, NULL))
+    {
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
+                   "The answer to %s is not valid UTF-8 text", item_id);
+      return NULL;
+    }
+  parser = ga_json_parse_bounded (json, length, GA_JSON_MAX_DEPTH, &local);
+  if (g_error_matches (local, GA_JSON_ERROR, GA_JSON_ERROR_EMPTY))
+    {
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
+                   "The answer to %s is empty; pass NULL to remove an answer", item_id);
+      return NULL;
+    }
+  if (parser == NULL)
+    {
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
+                   "The answer to %s is not JSON: %s", item_id, local->message);
+      return NULL;
+    }
+  return g_steal_pointer (&parser);
+}
+
+gboolean
+ga_store_check_answer_json (const char  *item_id,
+                            const char  *json,
+                            gssize       length,
+                            GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+
+  if (json == NULL)
+    json = "";
+  parser = parse_answer_json (item_id, json, length < 0 ? strlen (json) : (gsize) length, error);
+  return parser != NULL;
+}
+
+static gboolean
+check_json (const char  *item_id,
+            const char  *json,
+            GError     **error)
+{
+  if (json == NULL)
+    return TRUE;
+  return ga_store_check_answer_json (item_id, json, -1, error);
+}
+
+GaAnswer *
+ga_store_parse_answer (GaTemplate  *tmpl,
+                       const char  *item_id,
+                       const char  *json,
+                       gssize       length,
+                       GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  GaItem *item;
+
+  if (!ga_store_check_item_id (item_id, error))
+    return NULL;
+  item = ga_template_find_item (tmpl, item_id);
+  if (item == NULL)
+    {
+      g_set_error (error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_UNKNOWN_ITEM,
+                   "The template %s %s has no item '%s'", ga_template_get_id (tmpl),
+                   ga_template_get_version (tmpl), item_id);
+      return NULL;
+    }
+  if (json == NULL)
+    json = "";
+  parser = parse_answer_json (item_id, json, length < 0 ? strlen (json) : (gsize) length, error);
+  if (parser == NULL)
+    return NULL;
+  return ga_answer_from_json (json_parser_get_root (parser), item, error);
+}
+
+/* The current value of an item inside the open transaction. Returns FALSE
+ * on a database error; *value is NULL when there is no answer. */
+static gboolean
+read_answer (GaStore     *store,
+             gint64       assessment_id,
+             const char  *item_id,
+             char       **value,
+             GError     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  *value = NULL;
+  stmt = ga_store_prepare (store, "SELECT value FROM answers WHERE assessment_id = ? AND item_id = ?",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, assessment_id);
+  sqlite3_bind_text (stmt, 2, item_id, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    *value = ga_store_column_dup (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      ga_store_fail (store, rc, "Reading the answer", error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_answer (GaStore     *store,
+              gint64       assessment_id,
+              const char  *item_id,
+              const char  *value,
+              const char  *now,
+              GError     **error)
+{
+  g_autofree char *doing = g_strdup_printf ("Saving the answer to %s", item_id);
+  sqlite3_stmt *stmt;
+
+  if (value != NULL)
+    {
+      stmt = ga_store_prepare (store,
+                               "INSERT INTO answers (assessment_id, item_id, value, author, updated_at)"
+                               " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (assessment_id, item_id)"
+                               " DO UPDATE SET value = excluded.value, author = excluded.author,"
+                               " updated_at = excluded.updated_at", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, assessment_id);
+      sqlite3_bind_text (stmt, 2, item_id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 3, value, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 4, store->author, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 5, now, -1, SQLITE_STATIC);
+    }
+  else
+    {
+      stmt = ga_store_prepare (store, "DELETE FROM answers WHERE assessment_id = ? AND item_id = ?",
+                               error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, assessment_id);
+      sqlite3_bind_text (stmt, 2, item_id, -1, SQLITE_STATIC);
+    }
+  if (!ga_store_step_done (store, stmt, doing, error))
+    return FALSE;
+
+  return ga_store_touch_assessment (store, assessment_id, now, doing, error);
+}
+
+static gboolean
+append_history (GaStore     *store,
+                gint64       assessment_id,
+                const char  *item_id,
+                const char  *old_value,
+                const char  *new_value,
+                const char  *action,
+                gint64       target,
+                const char  *now,
+                GError     **error)
+{
+  sqlite3_stmt *stmt;
+
+  stmt = ga_store_prepare (store,
+                           "INSERT INTO history (assessment_id, item_id, old_value, new_value,"
+                           " author, at, action, state, target) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?)",
+                           error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, assessment_id);
+  sqlite3_bind_text (stmt, 2, item_id, -1, SQLITE_STATIC);
+  if (old_value != NULL)
+    sqlite3_bind_text (stmt, 3, old_value, -1, SQLITE_STATIC);
+  if (new_value != NULL)
+    sqlite3_bind_text (stmt, 4, new_value, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, store->author, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, now, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, action, -1, SQLITE_STATIC);
+  if (target > 0)
+    sqlite3_bind_int64 (stmt, 8, target);
+  return ga_store_step_done (store, stmt, "Recording the change in the history", error);
+}
+
+gboolean
+ga_store_apply_answer (GaStore     *store,
+                       gint64       assessment_id,
+                       const char  *item_id,
+                       const char  *new_value,
+                       const char  *now,
+                       GError     **error)
+{
+  g_autofree char *old_value = NULL;
+  sqlite3_stmt *stmt;
+
+  if (!read_answer (store, assessment_id, item_id, &old_value, error))
+    return FALSE;
+  if (g_strcmp0 (old_value, new_value) == 0)
+    return TRUE;   /* nothing changes, nothing to undo */
+
+  if (!write_answer (store, assessment_id, item_id, new_value, now, error))
+    return FALSE;
+
+  /* A new edit ends what could be redone. */
+  stmt = ga_store_prepare (store,
+                           "UPDATE history SET state = 2"
+                           " WHERE assessment_id = ? AND action = 'edit' AND state = 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, assessment_id);
+  if (!ga_store_step_done (store, stmt, "Updating the redo list", error))
+    return FALSE;
+
+  return append_history (store, assessment_id, item_id, old_value, new_value, "edit", 0, now,
+                         error);
+}
+
+gboolean
+ga_store_save_answer (GaStore     *store,
+                      gint64       assessment_id,
+                      const char  *item_id,
+                      const char  *json_value,
+                      GError     **error)
+{
+  g_autofree char *now = NULL;
+  g_autofree char *doing = NULL;
+
+  g_return_val_if_fail (GA_IS_STORE (store), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!ga_store_check_item_id (item_id, error) || !check_json (item_id, json_value, error))
+    return FALSE;
+
+  if (!ga_store_begin (store, error))
+    return FALSE;
+  now = ga_store_now ();
+  if (!ga_store_check_writable (store, assessment_id, error)
+      || !ga_store_apply_answer (store, assessment_id, item_id, json_value, now, error))
+    {
+      ga_store_rollback (store);
+      return FALSE;
+    }
+  doing = g_strdup_printf ("Saving the answer to %s", item_id);
+  return ga_store_commit_changed (store, doing, assessment_id, error);
+}
+
+char *
+ga_store_get_answer (GaStore     *store,
+                     gint64       assessment_id,
+                     const char  *item_id,
+                     GError     **error)
+{
+  char *value = NULL;
+
+  g_return_val_if_fail (GA_IS_STORE (store), NULL);
+  g_return_val_if_fail (item_id != NULL, NULL);
+
+  read_answer (store, assessment_id, item_id, &value, error);
+  return value;
+}
+
+GHashTable *
+ga_store_load_answers (GaStore  *store,
+                       gint64    assessment_id,
+                       GError  **error)
+{
+  g_autoptr(GHashTable) answers = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (GA_IS_STORE (store), NULL);
+
+  stmt = ga_store_prepare (store, "SELECT item_id, value FROM answers WHERE assessment_id = ?",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, assessment_id);
+  answers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_insert (answers, ga_store_column_dup (stmt, 0), ga_store_column_dup (stmt, 1));
+  if (!ga_store_reset_done (store, stmt, rc, "Loading the answers", error))
+    return NULL;
+  return g_steal_pointer (&answers);
+}
+
+/* ------------------------------------------------------------------ */
+/* History, undo, redo                                                 */
+
+void
+ga_history_entry_free (GaHistoryEntry *entry)
+{
+  if (entry == NULL)
+    return;
+  g_free (entry->item_id);
+  g_free (entry->old_value);
+  g_free (entry->new_value);
+  g_free (entry->author);
+  g_free (entry->at);
+  g_free (entry);
+}
+
+const char *
+ga_history_action_to_string (GaHistoryAction action)
+{
+  switch (action)
+    {
+    case GA_HISTORY_UNDO:
+      return "undo";
+    case GA_HISTORY_REDO:
+      return "redo";
+    case GA_HISTORY_EDIT:
+    default:
+      return "edit";
+    }
+}
+
+GPtrArray *
+ga_store_list_history (GaStore  *store,
+                       gint64    assessment_id,
+                       GError  **error)
+{
+  g_autoptr(GPtrArray) list = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (GA_IS_STORE (store), NULL);
+
+  stmt = ga_store_prepare (store,
+                           "SELECT id, item_id, old_value, new_value, author, at, action"
+                           " FROM history WHERE assessment_id = ? ORDER BY id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, assessment_id);
+  list = g_ptr_array_new_with_free_func ((GDestroyNotify) ga_history_entry_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      GaHistoryEntry *e = g_new0 (GaHistoryEntry, 1);
+      const char *action = (const char *) sqlite3_column_text (stmt, 6);
+
+      e->id = sqlite3_column_int64 (stmt, 0);
+      e->item_id = ga_store_column_dup (stmt, 1);
+      e->old_value = ga_store_column_dup (stmt, 2);
+      e->new_value = ga_store_column_dup (stmt, 3);
+      e->author = ga_store_column_dup (stmt, 4);
+      e->at = ga_store_column_dup (stmt, 5);
+      e->action = g_strcmp0 (action, "undo") == 0 ? GA_HISTORY_UNDO
+                  : g_strcmp0 (action, "redo") == 0 ? GA_HISTORY_REDO : GA_HISTORY_EDIT;
+      g_ptr_array_add (list, e);
+    }
+  if (!ga_store_reset_done (store, stmt, rc, "Reading the history", error))
+    return NULL;
+  return g_steal_pointer (&list);
+}
+
+/* Undo and redo share everything but the direction:
+ * undo takes the newest edit in state 0, restores its old value, state 1;
+ * redo takes the oldest edit in state 1 (the one undone last), applies its
+ * new value again, state 0. */
+static gboolean
+undo_redo (GaStore   *store,
+           gint64     assessment_id,
+           gboolean   redo,
+           char     **item_id_out,
+           GError   **error)
+{
+  g_autofree char *item_id = NULL;
+  g_autofree char *old_value = NULL;
+  g_autofree char *new_value = NULL;
+  g_autofree char *current = NULL;
+  g_autofree char *now = NULL;
+  const char *restore;
+  sqlite3_stmt *stmt;
+  gint64 target;
+  int rc;
+
+  g_return_val_if_fail (GA_IS_STORE (store), FALSE);
+
+  if (!ga_store_begin (store, error))
+    return FALSE;
+  if (!ga_store_check_writable (store, assessment_id, error))
+    goto fail;
+
+  if (redo)
+    stmt = ga_store_prepare (store,
+                             "SELECT id, item_id, old_value, new_value FROM history"
+                             " WHERE assessment_id = ? AND action = 'edit' AND state = 1"
+                             " ORDER BY id ASC LIMIT 1", error);
+  else
+    stmt = ga_store_prepare (store,
+                             "SELECT id, item_id, old_value, new_value FROM history"
+                             " WHERE assessment_id = ? AND action = 'edit' AND state = 0"
+                             " ORDER BY id DESC LIMIT 1", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, assessment_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      target = sqlite3_column_int64 (stmt, 0);
+      item_id = ga_store_column_dup (stmt, 1);
+      old_value = ga_store_column_dup (stmt, 2);
+      new_value = ga_store_column_dup (stmt, 3);
+    }
+  sqlite3_reset (stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error_literal (error, GA_STORE_ERROR, GA_STORE_ERROR_NO_HISTORY,
+                           redo ? "There is nothing to redo in this assessment"
+                                : "There is nothing to undo in this assessment");
+      goto fail;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      ga_store_fail (store, rc, redo ? "Redoing" : "Undoing", error);
+      goto fail;
+    }
+
+  if (!read_answer (store, assessment_id, item_id, &current, error))
+    goto fail;
+
+  now = ga_store_now ();
+  restore = redo ? new_value : old_value;
+  if (!write_answer (store, assessment_id, item_id, restore, now, error))
+    goto fail;
+
+  stmt = ga_store_prepare (store, "UPDATE history SET state = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int (stmt, 1, redo ? 0 : 1);
+  sqlite3_bind_int64 (stmt, 2, target);
+  if (!ga_store_step_done (store, stmt, "Updating the history", error))
+    goto fail;
+
+  if (!append_history (store, assessment_id, item_id, current, restore, redo ? "redo" : "undo",
+                       target, now, error))
+    goto fail;
+
+  if (!ga_store_commit (store, redo ? "Redoing" : "Undoing", error))
+    return FALSE;
+  if (item_id_out != NULL)
+    *item_id_out = g_steal_pointer (&item_id);
+  ga_store_emit_changed (store, assessment_id);
+  return TRUE;
+
+fail:
+  ga_store_rollback (store);
+  return FALSE;
+}
+
+gboolean
+ga_store_undo (GaStore  *store,
+               gint64    assessment_id,
+               char    **item_id,
+               GError  **error)
+{
+  return undo_redo (store, assessment_id, FALSE, item_id, error);
+}
+
+gboolean
+ga_store_redo (GaStore  *store,
+               gint64    assessment_id,
+               char    **item_id,
+               GError  **error)
+{
+  return undo_redo (store, assessment_id, TRUE, item_id, error);
+}
+
+static gboolean
+has_edit_in_state (GaStore *store,
+                   gint64   assessment_id,
+                   int      state)
+{
+  sqlite3_stmt *stmt;
+  gboolean found;
+
+  stmt = ga_store_prepare (store,
+                           "SELECT 1 FROM history WHERE assessment_id = ? AND action = 'edit'"
+                           " AND state = ? LIMIT 1", NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, assessment_id);
+  sqlite3_bind_int (stmt, 2, state);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return found;
+}
+
+gboolean
+ga_store_can_undo (GaStore *store,
+                   gint64   assessment_id)
+{
+  g_return_val_if_fail (GA_IS_STORE (store), FALSE);
+  return has_edit_in_state (store, assessment_id, 0);
+}
+
+gboolean
+ga_store_can_redo (GaStore *store,
+                   gint64   assessment_id)
+{
+  g_return_val_if_fail (GA_IS_STORE (store), FALSE);
+  return has_edit_in_state (store, assessment_id, 1);
+}

@@ -1,0 +1,569 @@
+/* ga-store-enterprise.c: enterprises — validation, adding, editing, listing
+ *
+ * Copyright 2026 The GreenAssess authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include "ga-store-private.h"
+
+#include <math.h>
+#include <string.h>
+
+/* ------------------------------------------------------------------ */
+/* Enterprises                                                         */
+
+GaEnterprise *
+ga_enterprise_new (void)
+{
+  GaEnterprise *e = g_new0 (GaEnterprise, 1);
+
+  e->output_value = NAN;
+  e->value_added = NAN;
+  e->employees = -1;
+  return e;
+}
+
+GaEnterprise *
+ga_enterprise_copy (const GaEnterprise *src)
+{
+  GaEnterprise *e;
+
+  g_return_val_if_fail (src != NULL, NULL);
+
+  e = g_new0 (GaEnterprise, 1);
+  *e = *src;
+  e->uuid = g_strdup (src->uuid);
+  e->name = g_strdup (src->name);
+  e->credit_code = g_strdup (src->credit_code);
+  e->industry = g_strdup (src->industry);
+  e->region = g_strdup (src->region);
+  e->address = g_strdup (src->address);
+  e->legal_representative = g_strdup (src->legal_representative);
+  e->contact_name = g_strdup (src->contact_name);
+  e->contact_phone = g_strdup (src->contact_phone);
+  e->contact_email = g_strdup (src->contact_email);
+  e->created_at = g_strdup (src->created_at);
+  e->updated_at = g_strdup (src->updated_at);
+  return e;
+}
+
+void
+ga_enterprise_free (GaEnterprise *e)
+{
+  if (e == NULL)
+    return;
+  g_free (e->uuid);
+  g_free (e->name);
+  g_free (e->credit_code);
+  g_free (e->industry);
+  g_free (e->region);
+  g_free (e->address);
+  g_free (e->legal_representative);
+  g_free (e->contact_name);
+  g_free (e->contact_phone);
+  g_free (e->contact_email);
+  g_free (e->created_at);
+  g_free (e->updated_at);
+  g_free (e);
+}
+
+static gboolean
+empty (const char *s)
+{
+  return s == NULL || *s == '\0';
+}
+
+static gboolean
+check_text (const char  *value,
+            const char  *field,
+            gsize        max_chars,
+            GError     **error)
+{
+  if (value == NULL)
+    return TRUE;
+  if (!g_utf8_validate (value, -1, NULL))
+    {
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
+                   "%s is not valid UTF-8 text", field);
+      return FALSE;
+    }
+  if (g_utf8_strlen (value, -1) > (glong) max_chars)
+    {
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
+                   "%s is longer than %" G_GSIZE_FORMAT " characters", field, max_chars);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+check_figure (double      value,
+              const char *field,
+              GError    **error)
+{
+  if (isnan (value))
+    return TRUE;   /* not given */
+  if (!isfinite (value) || value < 0)
+    {
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
+                   "%s must be a finite number of at least 0 (in 万元), not %g", field, value);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Validates @in and fills the canonical forms of its codes. Every bad
+ * field is reported, one per line: a form with three mistakes should not
+ * take three attempts. The error has the domain and code of the first. */
+static gboolean
+normalize_enterprise (const GaEnterprise  *in,
+                      char               **credit_code,
+                      const char         **industry,
+                      const char         **region,
+                      GError             **error)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
+  const char *phone = in->contact_phone;
+  g_autofree char *trimmed = in->name != NULL ? g_strstrip (g_strdup (in->name)) : NULL;
+  gboolean code_ok = FALSE;
+  GError *problem = NULL;
+
+#define COLLECT(call) \
+  G_STMT_START { if (!(call)) g_ptr_array_add (problems, g_steal_pointer (&problem)); } G_STMT_END
+
+  *credit_code = NULL;
+  *industry = NULL;
+  *region = NULL;
+
+  if (!check_text (in->name, "The enterprise name", 200, &problem))
+    g_ptr_array_add (problems, g_steal_pointer (&problem));
+  else if (empty (trimmed))
+    g_ptr_array_add (problems, g_error_new_literal (GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
+                                                    "The enterprise needs a name (企业名称)"));
+  COLLECT (check_text (in->address, "The address", 500, &problem));
+  COLLECT (check_text (in->legal_representative, "The legal representative", 100, &problem));
+  COLLECT (check_text (in->contact_name, "The contact name", 100, &problem));
+
+  if (!check_text (in->credit_code, "统一社会信用代码", 40, &problem))
+    g_ptr_array_add (problems, g_steal_pointer (&problem));
+  else if (empty (in->credit_code))
+    g_ptr_array_add (problems,
+                     g_error_new_literal (GA_CODES_ERROR, GA_CODES_ERROR_CREDIT_CODE,
+                                          "The enterprise needs its 统一社会信用代码 (18 "
+                                          "characters, printed on the business licence)"));
+  else
+    {
+      *credit_code = ga_credit_code_normalize (in->credit_code);
+      code_ok = ga_credit_code_validate (*credit_code, &problem);
+      if (!code_ok)
+        g_ptr_array_add (problems, g_steal_pointer (&problem));
+    }
+
+  if (!empty (in->industry))
+    {
+      const GaIndustry *ind = ga_industry_validate (in->industry, &problem);
+      if (ind == NULL)
+        g_ptr_array_add (problems, g_steal_pointer (&problem));
+      else
+        *industry = ind->code;
+    }
+
+  if (!empty (in->region))
+    {
+      const GaRegion *reg = ga_region_validate (in->region, &problem);
+      if (reg == NULL)
+        g_ptr_array_add (problems, g_steal_pointer (&problem));
+      else
+        *region = reg->code;
+    }
+  else if (code_ok)
+    /* The code's characters 3–8 name the registering authority's place,
+     * which is where the enterprise is registered. */
+    *region = ga_credit_code_get_province (*credit_code);
+
+  if (!check_text (phone, "The contact phone", 50, &problem))
+    g_ptr_array_add (problems, g_steal_pointer (&problem));
+  else if (!empty (phone))
+    for (const char *p = phone; *p != '\0'; p++)
+      if (!g_ascii_isdigit (*p) && strchr (" +-()", *p) == NULL)
+        {
+          g_ptr_array_add (problems,
+                           g_error_new (GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
+                                        "The contact phone '%s' may hold only digits, spaces "
+                                        "and + - ( )", phone));
+          break;
+        }
+
+  if (!check_text (in->contact_email, "The contact e-mail", 200, &problem))
+    g_ptr_array_add (problems, g_steal_pointer (&problem));
+  else if (!empty (in->contact_email)
+           && (strchr (in->contact_email, '@') == NULL
+               || strchr (in->contact_email, ' ') != NULL))
+    g_ptr_array_add (problems,
+                     g_error_new (GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
+                                  "The contact e-mail '%s' is not an e-mail address "
+                                  "(name@example.cn)", in->contact_email));
+
+  COLLECT (check_figure (in->output_value, "The output value (工业总产值)", &problem));
+  COLLECT (check_figure (in->value_added, "The industrial value added (工业增加值)", &problem));
+  if (in->employees < -1)
+    g_ptr_array_add (problems,
+                     g_error_new (GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
+                                  "The number of employees must be 0 or more, not %"
+                                  G_GINT64_FORMAT, in->employees));
+#undef COLLECT
+
+  if (problems->len > 0)
+    {
+      const GError *first = g_ptr_array_index (problems, 0);
+      g_autoptr(GString) all = g_string_new (NULL);
+
+      for (guint i = 0; i < problems->len; i++)
+        {
+          const GError *p = g_ptr_array_index (problems, i);
+
+          g_string_append_printf (all, "%s%s", i > 0 ? "\n" : "", p->message);
+        }
+      g_set_error_literal (error, first->domain, first->code, all->str);
+      g_clear_pointer (credit_code, g_free);
+      *industry = NULL;
+      *region = NULL;
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+ga_enterprise_validate (const GaEnterprise  *enterprise,
+                        GError             **error)
+{
+  g_autofree char *credit_code = NULL;
+  const char *industry = NULL, *region = NULL;
+
+  g_return_val_if_fail (enterprise != NULL, FALSE);
+
+  return normalize_enterprise (enterprise, &credit_code, &industry, &region, error);
+}
+
+static void
+bind_text_or_null (sqlite3_stmt *stmt,
+                   int           index,
+                   const char   *text)
+{
+  if (empty (text))
+    sqlite3_bind_null (stmt, index);
+  else
+    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+}
+
+static void
+bind_enterprise_fields (sqlite3_stmt       *stmt,
+                        const GaEnterprise *in,
+                        const char         *credit_code,
+                        const char         *industry,
+                        const char         *region)
+{
+  g_autofree char *name = g_strstrip (g_strdup (in->name));
+
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 2, credit_code, -1, SQLITE_TRANSIENT);
+  bind_text_or_null (stmt, 3, industry);
+  bind_text_or_null (stmt, 4, region);
+  bind_text_or_null (stmt, 5, in->address);
+  bind_text_or_null (stmt, 6, in->legal_representative);
+  bind_text_or_null (stmt, 7, in->contact_name);
+  bind_text_or_null (stmt, 8, in->contact_phone);
+  bind_text_or_null (stmt, 9, in->contact_email);
+  if (isnan (in->output_value))
+    sqlite3_bind_null (stmt, 10);
+  else
+    sqlite3_bind_double (stmt, 10, in->output_value);
+  if (isnan (in->value_added))
+    sqlite3_bind_null (stmt, 11);
+  else
+    sqlite3_bind_double (stmt, 11, in->value_added);
+  if (in->employees < 0)
+    sqlite3_bind_null (stmt, 12);
+  else
+    sqlite3_bind_int64 (stmt, 12, in->employees);
+  sqlite3_bind_int (stmt, 13, in->demo ? 1 : 0);
+}
+
+static gboolean
+refuse_duplicate_code (GaStore     *store,
+                       const char  *credit_code,
+                       gint64       except_id,
+                       GError     **error)
+{
+  g_autoptr(GaEnterprise) other = ga_store_find_enterprise (store, credit_code, error);
+
+  if (other == NULL)
+    return error == NULL || *error == NULL;
+  if (other->id == except_id)
+    return TRUE;
+  g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_EXISTS,
+               "An enterprise with 统一社会信用代码 %s already exists: %s (id %" G_GINT64_FORMAT ")",
+               credit_code, other->name, other->id);
+  return FALSE;
+}
+
+gint64
+ga_store_add_enterprise (GaStore             *store,
+                         const GaEnterprise  *enterprise,
+                         GError             **error)
+{
+  g_autofree char *credit_code = NULL;
+  g_autofree char *now = NULL;
+  g_autofree char *uuid = NULL;
+  const char *industry = NULL, *region = NULL;
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  g_return_val_if_fail (GA_IS_STORE (store), 0);
+  g_return_val_if_fail (enterprise != NULL, 0);
+
+  if (!normalize_enterprise (enterprise, &credit_code, &industry, &region, error))
+    return 0;
+
+  if (!ga_store_begin (store, error))
+    return 0;
+  if (!refuse_duplicate_code (store, credit_code, 0, error))
+    goto fail;
+
+  stmt = ga_store_prepare (store,
+                           "INSERT INTO enterprises (name, credit_code, industry, region, address,"
+                           " legal_representative, contact_name, contact_phone, contact_email,"
+                           " output_value, value_added, employees, demo, uuid, created_at,"
+                           " updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
+                           " ?12, ?13, ?14, ?15, ?15)", error);
+  if (stmt == NULL)
+    goto fail;
+  now = ga_store_now ();
+  uuid = empty (enterprise->uuid) ? ga_store_new_uuid () : g_strdup (enterprise->uuid);
+  bind_enterprise_fields (stmt, enterprise, credit_code, industry, region);
+  sqlite3_bind_text (stmt, 14, uuid, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 15, now, -1, SQLITE_STATIC);
+  if (!ga_store_step_done (store, stmt, "Adding the enterprise", error))
+    goto fail;
+  id = sqlite3_last_insert_rowid (store->db);
+  if (!ga_store_commit_changed (store, "Adding the enterprise", 0, error))
+    return 0;
+  return id;
+
+fail:
+  ga_store_rollback (store);
+  return 0;
+}
+
+gboolean
+ga_store_update_enterprise (GaStore             *store,
+                            const GaEnterprise  *enterprise,
+                            GError             **error)
+{
+  g_autofree char *credit_code = NULL;
+  g_autofree char *now = NULL;
+  const char *industry = NULL, *region = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (GA_IS_STORE (store), FALSE);
+  g_return_val_if_fail (enterprise != NULL, FALSE);
+
+  if (!normalize_enterprise (enterprise, &credit_code, &industry, &region, error))
+    return FALSE;
+
+  if (!ga_store_begin (store, error))
+    return FALSE;
+  if (!refuse_duplicate_code (store, credit_code, enterprise->id, error))
+    goto fail;
+
+  stmt = ga_store_prepare (store,
+                           "UPDATE enterprises SET name = ?1, credit_code = ?2, industry = ?3,"
+                           " region = ?4, address = ?5, legal_representative = ?6,"
+                           " contact_name = ?7, contact_phone = ?8, contact_email = ?9,"
+                           " output_value = ?10, value_added = ?11, employees = ?12, demo = ?13,"
+                           " updated_at = ?14 WHERE id = ?15", error);
+  if (stmt == NULL)
+    goto fail;
+  now = ga_store_now ();
+  bind_enterprise_fields (stmt, enterprise, credit_code, industry, region);
+  sqlite3_bind_text (stmt, 14, now, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 15, enterprise->id);
+  if (!ga_store_step_changed (store, stmt, "enterprise", enterprise->id, "Updating the enterprise",
+                              error))
+    goto fail;
+  return ga_store_commit_changed (store, "Updating the enterprise", 0, error);
+
+fail:
+  ga_store_rollback (store);
+  return FALSE;
+}
+
+#define ENTERPRISE_COLUMNS \
+  "e.id, e.uuid, e.name, e.credit_code, e.industry, e.region, e.address," \
+  " e.legal_representative, e.contact_name, e.contact_phone, e.contact_email, e.output_value," \
+  " e.value_added, e.employees, e.demo, e.created_at, e.updated_at"
+#define N_ENTERPRISE_COLUMNS 17
+
+static GaEnterprise *
+enterprise_from_row (sqlite3_stmt *stmt,
+                     int           first)
+{
+  GaEnterprise *e = g_new0 (GaEnterprise, 1);
+
+  e->id = sqlite3_column_int64 (stmt, first + 0);
+  e->uuid = ga_store_column_dup (stmt, first + 1);
+  e->name = ga_store_column_dup (stmt, first + 2);
+  e->credit_code = ga_store_column_dup (stmt, first + 3);
+  e->industry = ga_store_column_dup (stmt, first + 4);
+  e->region = ga_store_column_dup (stmt, first + 5);
+  e->address = ga_store_column_dup (stmt, first + 6);
+  e->legal_representative = ga_store_column_dup (stmt, first + 7);
+  e->contact_name = ga_store_column_dup (stmt, first + 8);
+  e->contact_phone = ga_store_column_dup (stmt, first + 9);
+  e->contact_email = ga_store_column_dup (stmt, first + 10);
+  e->output_value = sqlite3_column_type (stmt, first + 11) == SQLITE_NULL
+                    ? NAN : sqlite3_column_double (stmt, first + 11);
+  e->value_added = sqlite3_column_type (stmt, first + 12) == SQLITE_NULL
+                   ? NAN : sqlite3_column_double (stmt, first + 12);
+  e->employees = sqlite3_column_type (stmt, first + 13) == SQLITE_NULL
+                 ? -1 : sqlite3_column_int64 (stmt, first + 13);
+  e->demo = sqlite3_column_int (stmt, first + 14) != 0;
+  e->created_at = ga_store_column_dup (stmt, first + 15);
+  e->updated_at = ga_store_column_dup (stmt, first + 16);
+  return e;
+}
+
+GaEnterprise *
+ga_store_get_enterprise (GaStore  *store,
+                         gint64    id,
+                         GError  **error)
+{
+  sqlite3_stmt *stmt;
+  GaEnterprise *e = NULL;
+  int rc;
+
+  g_return_val_if_fail (GA_IS_STORE (store), NULL);
+
+  stmt = ga_store_prepare (store, "SELECT " ENTERPRISE_COLUMNS " FROM enterprises e WHERE id = ?",
+                           error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    e = enterprise_from_row (stmt, 0);
+  else if (rc == SQLITE_DONE)
+    g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_FOUND,
+                 "There is no enterprise with id %" G_GINT64_FORMAT, id);
+  else
+    ga_store_fail (store, rc, "Reading the enterprise", error);
+  sqlite3_reset (stmt);
+  return e;
+}
+
+GaEnterprise *
+ga_store_find_enterprise (GaStore     *store,
+                          const char  *credit_code,
+                          GError     **error)
+{
+  g_autofree char *code = NULL;
+  sqlite3_stmt *stmt;
+  GaEnterprise *e = NULL;
+  int rc;
+
+  g_return_val_if_fail (GA_IS_STORE (store), NULL);
+  g_return_val_if_fail (credit_code != NULL, NULL);
+
+  code = ga_credit_code_normalize (credit_code);
+  stmt = ga_store_prepare (store, "SELECT " ENTERPRISE_COLUMNS " FROM enterprises e"
+                           " WHERE credit_code = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    e = enterprise_from_row (stmt, 0);
+  else if (rc != SQLITE_DONE)
+    ga_store_fail (store, rc, "Looking up the enterprise", error);
+  sqlite3_reset (stmt);
+  return e;
+}
+
+gboolean
+ga_store_delete_enterprise (GaStore  *store,
+                            gint64    id,
+                            GError  **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (GA_IS_STORE (store), FALSE);
+
+  if (!ga_store_begin (store, error))
+    return FALSE;
+  stmt = ga_store_prepare (store, "DELETE FROM enterprises WHERE id = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (!ga_store_step_changed (store, stmt, "enterprise", id, "Deleting the enterprise",
+                              error))
+    goto fail;
+  return ga_store_commit_changed (store, "Deleting the enterprise", 0, error);
+
+fail:
+  ga_store_rollback (store);
+  return FALSE;
+}
+
+void
+ga_enterprise_summary_free (GaEnterpriseSummary *summary)
+{
+  if (summary == NULL)
+    return;
+  ga_enterprise_free (summary->enterprise);
+  ga_assessment_free (summary->latest);
+  g_free (summary);
+}
+
+
+GPtrArray *
+ga_store_list_enterprises (GaStore  *store,
+                           GError  **error)
+{
+  g_autoptr(GPtrArray) list = NULL;
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (GA_IS_STORE (store), NULL);
+
+  /* One pass over the enterprises; each latest assessment is one probe of
+   * assessments_enterprise (enterprise_id, updated_at, id) from its end,
+   * so the list costs O(enterprises · log n) however many assessments
+   * there are. */
+  stmt = ga_store_prepare (store,
+                           "SELECT " ENTERPRISE_COLUMNS ", " GA_STORE_ASSESSMENT_COLUMNS ","
+                           " (SELECT count(*) FROM assessments c WHERE c.enterprise_id = e.id)"
+                           " FROM enterprises e"
+                           " LEFT JOIN assessments a ON a.id ="
+                           "  (SELECT l.id FROM assessments l WHERE l.enterprise_id = e.id"
+                           "   ORDER BY l.updated_at DESC, l.id DESC LIMIT 1)"
+                           " ORDER BY e.name, e.id", error);
+  if (stmt == NULL)
+    return NULL;
+
+  list = g_ptr_array_new_with_free_func ((GDestroyNotify) ga_enterprise_summary_free);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      GaEnterpriseSummary *s = g_new0 (GaEnterpriseSummary, 1);
+
+      s->enterprise = enterprise_from_row (stmt, 0);
+      if (sqlite3_column_type (stmt, N_ENTERPRISE_COLUMNS) != SQLITE_NULL)
+        s->latest = ga_store_assessment_from_row (stmt, N_ENTERPRISE_COLUMNS);
+      s->n_assessments = sqlite3_column_int (stmt, N_ENTERPRISE_COLUMNS
+                                            + GA_STORE_N_ASSESSMENT_COLUMNS);
+      g_ptr_array_add (list, s);
+    }
+  if (!ga_store_reset_done (store, stmt, rc, "Listing the enterprises", error))
+    return NULL;
+  return g_steal_pointer (&list);
+}
