@@ -1513,6 +1513,8 @@ test_open_read_only (void)
   g_assert_null (ga_store_get_migration_backup (store));
   g_assert_true (ga_store_check (store, problems, &error));
   g_assert_no_error (error);
+  for (guint i = 0; i < problems->len; i++)
+    g_test_message ("%s", (char *) g_ptr_array_index (problems, i));
   g_assert_cmpuint (problems->len, ==, 0);
   /* Writing through it fails instead of changing the file. */
   g_assert_false (ga_store_save_answer (store, 1, "E1", "1", &error));
@@ -2790,17 +2792,17 @@ test_cli_files (void)
     g_assert_true (g_file_set_contents (old, contents, len, NULL));
     before = ga_test_file_sha256 (old);
     o = cli (0, "db", "check", "--db", old, NULL);
-    has (o, "schema version 1, will be upgraded to 2 when opened for writing");
+    has (o, "schema version 1, will be upgraded to 3 when opened for writing");
     has (o, ": ok");
     g_free (o);
     after = ga_test_file_sha256 (old);
     g_assert_cmpstr (before, ==, after);
     o = cli (0, "db", "migrate", "--db", old, NULL);
-    has (o, "migrated from schema version 1 to 2");
+    has (o, "migrated from schema version 1 to 3");
     has (o, ".bak");
     g_free (o);
     o = cli (0, "db", "migrate", "--db", old, NULL);
-    has (o, "already at schema version 2");
+    has (o, "already at schema version 3");
     g_free (o);
     o = cli (0, "db", "--help", NULL);
     has (o, "db migrate");

@@ -218,8 +218,8 @@ node_string (JsonNode *node)
   return json_node_get_string (node);
 }
 
-static gboolean
-is_iso_date (const char *s)
+gboolean
+ga_answer_is_iso_date (const char *s)
 {
   unsigned y, m, d;
   char tail;
@@ -369,7 +369,7 @@ ga_answer_cell_from_json (JsonNode        *node,
     case GA_ITEM_DATE:
       if ((s = node_string (node)) == NULL)
         break;
-      if (!is_iso_date (s))
+      if (!ga_answer_is_iso_date (s))
         {
           g_set_error (error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_INVALID,
                        "%s: '%s' is not a date (use YYYY-MM-DD)", what, s);
@@ -559,7 +559,7 @@ answer_value_from_json (JsonNode      *node,
     case GA_ITEM_DATE:
       if ((s = node_string (node)) == NULL)
         break;
-      if (!is_iso_date (s))
+      if (!ga_answer_is_iso_date (s))
         {
           g_set_error (error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_INVALID,
                        "%s: '%s' is not a date (use YYYY-MM-DD, e.g. 2025-12-31)", what, s);
@@ -1026,7 +1026,7 @@ ga_answer_parse_text (const char    *text,
       ga_value_set_text (&answer->value, trimmed);
       break;
     case GA_ITEM_DATE:
-      if (!is_iso_date (trimmed))
+      if (!ga_answer_is_iso_date (trimmed))
         {
           g_set_error (error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_INVALID,
                        "item '%s': '%s' is not a date (use YYYY-MM-DD, e.g. 2025-12-31)",
@@ -1374,7 +1374,7 @@ check_cell (const GaValue  *cell,
     case GA_ITEM_DATE:
       if (cell->kind != GA_VALUE_TEXT)
         break;
-      if (!is_iso_date (cell->u.text))
+      if (!ga_answer_is_iso_date (cell->u.text))
         {
           g_set_error (error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_INVALID,
                        "%s: '%s' is not a date (use YYYY-MM-DD)", what, cell->u.text);
@@ -1499,7 +1499,7 @@ ga_answer_check (const GaAnswer *answer,
     case GA_ITEM_DATE:
       if (v->kind == GA_VALUE_BLANK)
         return TRUE;
-      if (v->kind == GA_VALUE_TEXT && is_iso_date (v->u.text))
+      if (v->kind == GA_VALUE_TEXT && ga_answer_is_iso_date (v->u.text))
         return TRUE;
       need = "a date (YYYY-MM-DD)";
       break;

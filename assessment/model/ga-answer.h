@@ -66,6 +66,9 @@ GaAnswer    *ga_answer_parse_text     (const char     *text,
                                        const GaItem   *item,
                                        GError        **error);
 
+/* A calendar date written YYYY-MM-DD (the form date answers take). */
+gboolean     ga_answer_is_iso_date    (const char     *s);
+
 typedef struct _GaAnswerSet GaAnswerSet;
 
 GaAnswerSet *ga_answer_set_new        (void);

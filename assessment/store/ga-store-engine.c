@@ -721,6 +721,19 @@ ga_store_create_demo (GaStore  *store,
   e->output_value = 28600;                  /* 万元 */
   e->value_added = 7150;                    /* 万元 */
   e->employees = 420;
+  /* The report's 基本信息表, filled as an enterprise would (made-up). */
+  e->postal_code = g_strdup ("350000");
+  e->ownership = g_strdup ("private");
+  e->registration_authority = g_strdup ("示例市场监督管理局");
+  e->registered_capital = 5000;             /* 万元 */
+  e->founded_on = g_strdup ("2008-05-12");
+  e->valid_until = g_strdup ("long-term");
+  e->legal_representative_phone = g_strdup ("0591-00000001");
+  e->contact_department = g_strdup ("能源管理部");
+  e->contact_mobile = g_strdup ("13800000000");
+  e->main_products = g_strdup ("通用机械零部件（示例）");
+  e->profile = g_strdup ("示例企业，用于演示：主营通用机械零部件的设计与制造，"
+                         "建有能源管理体系。");
   e->demo = TRUE;
   enterprise_id = ga_store_add_enterprise (store, e, error);
   if (enterprise_id == 0)

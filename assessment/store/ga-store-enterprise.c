@@ -10,6 +10,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "ga-answer.h"
+
 /* ------------------------------------------------------------------ */
 /* Enterprises                                                         */
 
@@ -20,8 +22,34 @@ ga_enterprise_new (void)
 
   e->output_value = NAN;
   e->value_added = NAN;
+  e->registered_capital = NAN;
   e->employees = -1;
   return e;
+}
+
+static const GaOwnership ownerships[] = {
+  { "state-owned", "国有", "State-owned" },
+  { "collective", "集体", "Collective" },
+  { "private", "民营", "Private" },
+  { "sino-foreign", "中外合资", "Sino-foreign joint venture" },
+  { "hk-macao-taiwan", "港澳台", "Hong Kong, Macao or Taiwan invested" },
+  { "foreign", "外商独资", "Wholly foreign-owned" },
+  { NULL, NULL, NULL },
+};
+
+const GaOwnership *
+ga_enterprise_ownerships (void)
+{
+  return ownerships;
+}
+
+const GaOwnership *
+ga_enterprise_find_ownership (const char *id)
+{
+  for (guint i = 0; id != NULL && ownerships[i].id != NULL; i++)
+    if (strcmp (ownerships[i].id, id) == 0)
+      return &ownerships[i];
+  return NULL;
 }
 
 GaEnterprise *
@@ -43,6 +71,17 @@ ga_enterprise_copy (const GaEnterprise *src)
   e->contact_name = g_strdup (src->contact_name);
   e->contact_phone = g_strdup (src->contact_phone);
   e->contact_email = g_strdup (src->contact_email);
+  e->postal_code = g_strdup (src->postal_code);
+  e->ownership = g_strdup (src->ownership);
+  e->registration_authority = g_strdup (src->registration_authority);
+  e->founded_on = g_strdup (src->founded_on);
+  e->valid_until = g_strdup (src->valid_until);
+  e->legal_representative_phone = g_strdup (src->legal_representative_phone);
+  e->contact_department = g_strdup (src->contact_department);
+  e->contact_mobile = g_strdup (src->contact_mobile);
+  e->fax = g_strdup (src->fax);
+  e->main_products = g_strdup (src->main_products);
+  e->profile = g_strdup (src->profile);
   e->created_at = g_strdup (src->created_at);
   e->updated_at = g_strdup (src->updated_at);
   return e;
@@ -63,6 +102,17 @@ ga_enterprise_free (GaEnterprise *e)
   g_free (e->contact_name);
   g_free (e->contact_phone);
   g_free (e->contact_email);
+  g_free (e->postal_code);
+  g_free (e->ownership);
+  g_free (e->registration_authority);
+  g_free (e->founded_on);
+  g_free (e->valid_until);
+  g_free (e->legal_representative_phone);
+  g_free (e->contact_department);
+  g_free (e->contact_mobile);
+  g_free (e->fax);
+  g_free (e->main_products);
+  g_free (e->profile);
   g_free (e->created_at);
   g_free (e->updated_at);
   g_free (e);
@@ -113,6 +163,73 @@ check_figure (double      value,
   return TRUE;
 }
 
+static gboolean
+check_phone (const char  *phone,
+             const char  *field,
+             GError     **error)
+{
+  if (!check_text (phone, field, 50, error))
+    return FALSE;
+  for (const char *p = phone; p != NULL && *p != '\0'; p++)
+    if (!g_ascii_isdigit (*p) && strchr (" +-()", *p) == NULL)
+      {
+        g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
+                     "%s '%s' may hold only digits, spaces and + - ( )", field, phone);
+        return FALSE;
+      }
+  return TRUE;
+}
+
+/* The fields of the report's 基本信息表 that schema 3 added. */
+static void
+check_registration (const GaEnterprise *in,
+                    GPtrArray          *problems)
+{
+  GError *problem = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *today = g_date_time_format (now, "%Y-%m-%d");
+
+#define COLLECT(call) \
+  G_STMT_START { if (!(call)) g_ptr_array_add (problems, g_steal_pointer (&problem)); } G_STMT_END
+
+  if (!empty (in->postal_code)
+      && (strlen (in->postal_code) != 6 || strspn (in->postal_code, "0123456789") != 6))
+    g_ptr_array_add (problems, g_error_new (GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
+                                            "The postal code (邮编) '%s' must be six digits",
+                                            in->postal_code));
+  if (!empty (in->ownership) && ga_enterprise_find_ownership (in->ownership) == NULL)
+    g_ptr_array_add (problems, g_error_new (GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
+                                            "'%s' is not a 单位性质; use state-owned, collective, "
+                                            "private, sino-foreign, hk-macao-taiwan or foreign",
+                                            in->ownership));
+  COLLECT (check_text (in->registration_authority, "The registration authority (注册机关)", 100,
+                       &problem));
+  COLLECT (check_figure (in->registered_capital, "The registered capital (注册资本)", &problem));
+  if (!check_text (in->founded_on, "The founding date (成立日期)", 10, &problem))
+    g_ptr_array_add (problems, g_steal_pointer (&problem));
+  else if (!empty (in->founded_on)
+           && (!ga_answer_is_iso_date (in->founded_on) || strcmp (in->founded_on, today) > 0))
+    g_ptr_array_add (problems, g_error_new (GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
+                                            "The founding date (成立日期) '%s' must be a past "
+                                            "date written YYYY-MM-DD", in->founded_on));
+  if (!check_text (in->valid_until, "The business term (营业期限)", 10, &problem))
+    g_ptr_array_add (problems, g_steal_pointer (&problem));
+  else if (!empty (in->valid_until) && strcmp (in->valid_until, "long-term") != 0
+           && !ga_answer_is_iso_date (in->valid_until))
+    g_ptr_array_add (problems, g_error_new (GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
+                                            "The business term (营业期限) '%s' must be a date "
+                                            "written YYYY-MM-DD, or long-term (长期)",
+                                            in->valid_until));
+  COLLECT (check_phone (in->legal_representative_phone, "The legal representative's phone",
+                        &problem));
+  COLLECT (check_text (in->contact_department, "The contact department", 100, &problem));
+  COLLECT (check_phone (in->contact_mobile, "The contact mobile", &problem));
+  COLLECT (check_phone (in->fax, "The fax", &problem));
+  COLLECT (check_text (in->main_products, "The main products (主要产品)", 500, &problem));
+  COLLECT (check_text (in->profile, "The profile (单位简介)", 2000, &problem));
+#undef COLLECT
+}
+
 /* Validates @in and fills the canonical forms of its codes. Every bad
  * field is reported, one per line: a form with three mistakes should not
  * take three attempts. The error has the domain and code of the first. */
@@ -124,7 +241,6 @@ normalize_enterprise (const GaEnterprise  *in,
                       GError             **error)
 {
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func ((GDestroyNotify) g_error_free);
-  const char *phone = in->contact_phone;
   g_autofree char *trimmed = in->name != NULL ? g_strstrip (g_strdup (in->name)) : NULL;
   gboolean code_ok = FALSE;
   GError *problem = NULL;
@@ -182,18 +298,7 @@ normalize_enterprise (const GaEnterprise  *in,
      * which is where the enterprise is registered. */
     *region = ga_credit_code_get_province (*credit_code);
 
-  if (!check_text (phone, "The contact phone", 50, &problem))
-    g_ptr_array_add (problems, g_steal_pointer (&problem));
-  else if (!empty (phone))
-    for (const char *p = phone; *p != '\0'; p++)
-      if (!g_ascii_isdigit (*p) && strchr (" +-()", *p) == NULL)
-        {
-          g_ptr_array_add (problems,
-                           g_error_new (GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
-                                        "The contact phone '%s' may hold only digits, spaces "
-                                        "and + - ( )", phone));
-          break;
-        }
+  COLLECT (check_phone (in->contact_phone, "The contact phone", &problem));
 
   if (!check_text (in->contact_email, "The contact e-mail", 200, &problem))
     g_ptr_array_add (problems, g_steal_pointer (&problem));
@@ -212,6 +317,7 @@ normalize_enterprise (const GaEnterprise  *in,
                      g_error_new (GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
                                   "The number of employees must be 0 or more, not %"
                                   G_GINT64_FORMAT, in->employees));
+  check_registration (in, problems);
 #undef COLLECT
 
   if (problems->len > 0)
@@ -288,6 +394,21 @@ bind_enterprise_fields (sqlite3_stmt       *stmt,
   else
     sqlite3_bind_int64 (stmt, 12, in->employees);
   sqlite3_bind_int (stmt, 13, in->demo ? 1 : 0);
+  bind_text_or_null (stmt, 16, in->postal_code);
+  bind_text_or_null (stmt, 17, in->ownership);
+  bind_text_or_null (stmt, 18, in->registration_authority);
+  if (isnan (in->registered_capital))
+    sqlite3_bind_null (stmt, 19);
+  else
+    sqlite3_bind_double (stmt, 19, in->registered_capital);
+  bind_text_or_null (stmt, 20, in->founded_on);
+  bind_text_or_null (stmt, 21, in->valid_until);
+  bind_text_or_null (stmt, 22, in->legal_representative_phone);
+  bind_text_or_null (stmt, 23, in->contact_department);
+  bind_text_or_null (stmt, 24, in->contact_mobile);
+  bind_text_or_null (stmt, 25, in->fax);
+  bind_text_or_null (stmt, 26, in->main_products);
+  bind_text_or_null (stmt, 27, in->profile);
 }
 
 static gboolean
@@ -335,8 +456,12 @@ ga_store_add_enterprise (GaStore             *store,
                            "INSERT INTO enterprises (name, credit_code, industry, region, address,"
                            " legal_representative, contact_name, contact_phone, contact_email,"
                            " output_value, value_added, employees, demo, uuid, created_at,"
-                           " updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11,"
-                           " ?12, ?13, ?14, ?15, ?15)", error);
+                           " updated_at, postal_code, ownership, registration_authority,"
+                           " registered_capital, founded_on, valid_until,"
+                           " legal_representative_phone, contact_department, contact_mobile, fax,"
+                           " main_products, profile) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
+                           " ?10, ?11, ?12, ?13, ?14, ?15, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22,"
+                           " ?23, ?24, ?25, ?26, ?27)", error);
   if (stmt == NULL)
     goto fail;
   now = ga_store_now ();
@@ -382,7 +507,11 @@ ga_store_update_enterprise (GaStore             *store,
                            " region = ?4, address = ?5, legal_representative = ?6,"
                            " contact_name = ?7, contact_phone = ?8, contact_email = ?9,"
                            " output_value = ?10, value_added = ?11, employees = ?12, demo = ?13,"
-                           " updated_at = ?14 WHERE id = ?15", error);
+                           " updated_at = ?14, postal_code = ?16, ownership = ?17,"
+                           " registration_authority = ?18, registered_capital = ?19,"
+                           " founded_on = ?20, valid_until = ?21, legal_representative_phone = ?22,"
+                           " contact_department = ?23, contact_mobile = ?24, fax = ?25,"
+                           " main_products = ?26, profile = ?27 WHERE id = ?15", error);
   if (stmt == NULL)
     goto fail;
   now = ga_store_now ();
@@ -399,11 +528,19 @@ fail:
   return FALSE;
 }
 
-#define ENTERPRISE_COLUMNS \
+#define ENTERPRISE_COLUMNS_1 \
   "e.id, e.uuid, e.name, e.credit_code, e.industry, e.region, e.address," \
   " e.legal_representative, e.contact_name, e.contact_phone, e.contact_email, e.output_value," \
   " e.value_added, e.employees, e.demo, e.created_at, e.updated_at"
-#define N_ENTERPRISE_COLUMNS 17
+#define ENTERPRISE_COLUMNS ENTERPRISE_COLUMNS_1 ", e.postal_code," \
+  " e.ownership, e.registration_authority, e.registered_capital, e.founded_on, e.valid_until," \
+  " e.legal_representative_phone, e.contact_department, e.contact_mobile, e.fax," \
+  " e.main_products, e.profile"
+/* A database opened for reading at schema 1 or 2 (`db check` before an
+ * upgrade) has no columns for the report's details yet. */
+#define ENTERPRISE_COLUMNS_BEFORE_3 ENTERPRISE_COLUMNS_1 \
+  ", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
+#define N_ENTERPRISE_COLUMNS 29
 
 static GaEnterprise *
 enterprise_from_row (sqlite3_stmt *stmt,
@@ -431,6 +568,19 @@ enterprise_from_row (sqlite3_stmt *stmt,
   e->demo = sqlite3_column_int (stmt, first + 14) != 0;
   e->created_at = ga_store_column_dup (stmt, first + 15);
   e->updated_at = ga_store_column_dup (stmt, first + 16);
+  e->postal_code = ga_store_column_dup (stmt, first + 17);
+  e->ownership = ga_store_column_dup (stmt, first + 18);
+  e->registration_authority = ga_store_column_dup (stmt, first + 19);
+  e->registered_capital = sqlite3_column_type (stmt, first + 20) == SQLITE_NULL
+                          ? NAN : sqlite3_column_double (stmt, first + 20);
+  e->founded_on = ga_store_column_dup (stmt, first + 21);
+  e->valid_until = ga_store_column_dup (stmt, first + 22);
+  e->legal_representative_phone = ga_store_column_dup (stmt, first + 23);
+  e->contact_department = ga_store_column_dup (stmt, first + 24);
+  e->contact_mobile = ga_store_column_dup (stmt, first + 25);
+  e->fax = ga_store_column_dup (stmt, first + 26);
+  e->main_products = ga_store_column_dup (stmt, first + 27);
+  e->profile = ga_store_column_dup (stmt, first + 28);
   return e;
 }
 
@@ -445,8 +595,10 @@ ga_store_get_enterprise (GaStore  *store,
 
   g_return_val_if_fail (GA_IS_STORE (store), NULL);
 
-  stmt = ga_store_prepare (store, "SELECT " ENTERPRISE_COLUMNS " FROM enterprises e WHERE id = ?",
-                           error);
+  stmt = ga_store_prepare (store, store->schema_version >= 3
+                                  ? "SELECT " ENTERPRISE_COLUMNS " FROM enterprises e WHERE id = ?"
+                                  : "SELECT " ENTERPRISE_COLUMNS_BEFORE_3
+                                    " FROM enterprises e WHERE id = ?", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
@@ -476,8 +628,11 @@ ga_store_find_enterprise (GaStore     *store,
   g_return_val_if_fail (credit_code != NULL, NULL);
 
   code = ga_credit_code_normalize (credit_code);
-  stmt = ga_store_prepare (store, "SELECT " ENTERPRISE_COLUMNS " FROM enterprises e"
-                           " WHERE credit_code = ?", error);
+  stmt = ga_store_prepare (store, store->schema_version >= 3
+                                  ? "SELECT " ENTERPRISE_COLUMNS " FROM enterprises e"
+                                    " WHERE credit_code = ?"
+                                  : "SELECT " ENTERPRISE_COLUMNS_BEFORE_3 " FROM enterprises e"
+                                    " WHERE credit_code = ?", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, code, -1, SQLITE_STATIC);
@@ -540,14 +695,18 @@ ga_store_list_enterprises (GaStore  *store,
    * assessments_enterprise (enterprise_id, updated_at, id) from its end,
    * so the list costs O(enterprises · log n) however many assessments
    * there are. */
-  stmt = ga_store_prepare (store,
-                           "SELECT " ENTERPRISE_COLUMNS ", " GA_STORE_ASSESSMENT_COLUMNS ","
-                           " (SELECT count(*) FROM assessments c WHERE c.enterprise_id = e.id)"
-                           " FROM enterprises e"
-                           " LEFT JOIN assessments a ON a.id ="
-                           "  (SELECT l.id FROM assessments l WHERE l.enterprise_id = e.id"
-                           "   ORDER BY l.updated_at DESC, l.id DESC LIMIT 1)"
-                           " ORDER BY e.name, e.id", error);
+#define LIST_FROM \
+  ", " GA_STORE_ASSESSMENT_COLUMNS "," \
+  " (SELECT count(*) FROM assessments c WHERE c.enterprise_id = e.id)" \
+  " FROM enterprises e" \
+  " LEFT JOIN assessments a ON a.id =" \
+  "  (SELECT l.id FROM assessments l WHERE l.enterprise_id = e.id" \
+  "   ORDER BY l.updated_at DESC, l.id DESC LIMIT 1)" \
+  " ORDER BY e.name, e.id"
+  stmt = ga_store_prepare (store, store->schema_version >= 3
+                                  ? "SELECT " ENTERPRISE_COLUMNS LIST_FROM
+                                  : "SELECT " ENTERPRISE_COLUMNS_BEFORE_3 LIST_FROM, error);
+#undef LIST_FROM
   if (stmt == NULL)
     return NULL;
 

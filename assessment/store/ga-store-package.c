@@ -259,6 +259,12 @@ lookup_id (GaStore    *store,
  * code and, when present, kept as it is here: the package must not
  * overwrite local details. Otherwise it is added (with a new UUID if its
  * own is taken). 0 with @error on failure. */
+/* The columns schema 3 added, copied as they are. */
+#define ENTERPRISE_DETAILS \
+  "postal_code, ownership, registration_authority, registered_capital, founded_on," \
+  " valid_until, legal_representative_phone, contact_department, contact_mobile, fax," \
+  " main_products, profile"
+
 static gint64
 import_enterprise (GaStore     *store,
                    const char  *credit_code,
@@ -278,13 +284,14 @@ import_enterprise (GaStore     *store,
                                "INSERT INTO main.enterprises (uuid, name, credit_code, industry,"
                                " region, address, legal_representative, contact_name,"
                                " contact_phone, contact_email, output_value, value_added,"
-                               " employees, demo, created_at, updated_at)"
+                               " employees, demo, created_at, updated_at, " ENTERPRISE_DETAILS ")"
                                " SELECT CASE WHEN EXISTS (SELECT 1 FROM main.enterprises m"
                                "   WHERE m.uuid = p.uuid) THEN ?1 ELSE p.uuid END,"
                                " name, credit_code, industry, region, address,"
                                " legal_representative, contact_name, contact_phone,"
                                " contact_email, output_value, value_added, employees, demo,"
-                               " created_at, updated_at FROM pkg.enterprises p", -1, &stmt, NULL);
+                               " created_at, updated_at, " ENTERPRISE_DETAILS
+                               " FROM pkg.enterprises p", -1, &stmt, NULL);
       if (rc == SQLITE_OK)
         {
           sqlite3_bind_text (stmt, 1, fresh_uuid, -1, SQLITE_STATIC);

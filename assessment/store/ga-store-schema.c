@@ -148,9 +148,29 @@ static const char migration_2[] =
   "ALTER TABLE evidence ADD COLUMN note TEXT;\n"
   "UPDATE assessments SET finalized_at = updated_at WHERE status = 'final';\n";
 
+/* Version 3: what the 基本信息表 of a self-evaluation report asks about an
+ * enterprise besides what version 1 kept: its postal code, 单位性质, 注册机关,
+ * 注册资本 (万元), 成立日期, 营业期限 (a date, or 'long-term'), the legal
+ * representative's phone, the department, mobile and fax of the contact,
+ * the main products and the 单位简介. */
+static const char migration_3[] =
+  "ALTER TABLE enterprises ADD COLUMN postal_code TEXT;\n"
+  "ALTER TABLE enterprises ADD COLUMN ownership TEXT;\n"
+  "ALTER TABLE enterprises ADD COLUMN registration_authority TEXT;\n"
+  "ALTER TABLE enterprises ADD COLUMN registered_capital REAL;\n"
+  "ALTER TABLE enterprises ADD COLUMN founded_on TEXT;\n"
+  "ALTER TABLE enterprises ADD COLUMN valid_until TEXT;\n"
+  "ALTER TABLE enterprises ADD COLUMN legal_representative_phone TEXT;\n"
+  "ALTER TABLE enterprises ADD COLUMN contact_department TEXT;\n"
+  "ALTER TABLE enterprises ADD COLUMN contact_mobile TEXT;\n"
+  "ALTER TABLE enterprises ADD COLUMN fax TEXT;\n"
+  "ALTER TABLE enterprises ADD COLUMN main_products TEXT;\n"
+  "ALTER TABLE enterprises ADD COLUMN profile TEXT;\n";
+
 static const GaStoreMigration migrations[] = {
   { 1, migration_1 },
   { 2, migration_2 },
+  { 3, migration_3 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == GA_STORE_SCHEMA_VERSION);

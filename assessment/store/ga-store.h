@@ -49,7 +49,7 @@ GQuark ga_store_error_quark (void);
 
 /* Schema version written to PRAGMA user_version. Older databases are
  * migrated forward (after a backup); newer ones are refused. */
-#define GA_STORE_SCHEMA_VERSION 2
+#define GA_STORE_SCHEMA_VERSION 3
 
 /* PRAGMA application_id of a store and of an exchange package ("GAst",
  * "GApk"), so that neither is mistaken for the other or for a foreign file. */
@@ -162,10 +162,34 @@ typedef struct {
   double   output_value;         /* 工业总产值, 万元; NaN = not given */
   double   value_added;          /* 工业增加值, 万元; NaN = not given */
   gint64   employees;            /* 从业人员; -1 = not given */
+  /* What the 基本信息表 of a self-evaluation report asks for (schema 3). */
+  char    *postal_code;          /* 邮编, six digits */
+  char    *ownership;            /* 单位性质: one of ga_enterprise_ownerships() */
+  char    *registration_authority; /* 注册机关 */
+  double   registered_capital;   /* 注册资本, 万元; NaN = not given */
+  char    *founded_on;           /* 成立日期, YYYY-MM-DD */
+  char    *valid_until;          /* 营业期限: YYYY-MM-DD or "long-term" (长期) */
+  char    *legal_representative_phone;
+  char    *contact_department;   /* 申报工作联系部门 */
+  char    *contact_mobile;       /* 手机 */
+  char    *fax;                  /* 传真 */
+  char    *main_products;        /* 主要产品 */
+  char    *profile;              /* 单位简介: main business, production, honours */
   gboolean demo;                 /* created by ga_store_create_demo() */
   char    *created_at;           /* ISO 8601 UTC */
   char    *updated_at;
 } GaEnterprise;
+
+/* 单位性质 as the report's 填写说明 lists them: ids stored, with the Chinese
+ * and English labels. NULL-terminated. */
+typedef struct {
+  const char *id;
+  const char *label_zh;
+  const char *label_en;
+} GaOwnership;
+
+const GaOwnership *ga_enterprise_ownerships (void);
+const GaOwnership *ga_enterprise_find_ownership (const char *id);
 
 GaEnterprise *ga_enterprise_new           (void);
 GaEnterprise *ga_enterprise_copy          (const GaEnterprise *enterprise);
