@@ -11,6 +11,7 @@
 
 #include "ga-bar-chart.h"
 #include "ga-chart.h"
+#include "ga-format.h"
 #include "ga-radar-chart.h"
 #include "ga-score-summary.h"
 
@@ -48,34 +49,6 @@ enum {
 static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (GaScoreSummary, ga_score_summary, GTK_TYPE_WIDGET)
-
-static const char *
-level_name (int level)
-{
-  switch (level)
-    {
-    case 1:
-      return _("Level I (international leading)");
-    case 2:
-      return _("Level II (domestic advanced)");
-    case 3:
-      return _("Level III (domestic general)");
-    case 0:
-      return _("Below level III");
-    default:
-      return _("Level not determined yet");
-    }
-}
-
-static char *
-score_text (double score,
-            double max)
-{
-  g_autofree char *s = ga_chart_format_number (score, 2);
-  g_autofree char *m = ga_chart_format_number (max, 2);
-
-  return g_strdup_printf (_("%s / %s"), s, m);
-}
 
 static void
 section_expanded_cb (AdwExpanderRow *row,
@@ -181,7 +154,7 @@ update_improvements (GaScoreSummary *self)
       if (!(improvement->gain > 0))
         continue;
       {
-        g_autofree char *number = ga_chart_format_number (improvement->gain, 2);
+        g_autofree char *number = ga_format_number (improvement->gain, 2);
 
         gain_text = g_strdup_printf ("+%s", number);
       }
@@ -245,12 +218,12 @@ ga_score_summary_update (GaScoreSummary *self)
   /* Headline: the level for clean production, else the score. */
   if (ga_template_get_scheme (tmpl) == GA_SCHEME_CLEAN_PRODUCTION)
     {
-      headline = g_strdup (level_name (summary->level));
+      headline = g_strdup (ga_format_level (summary->level));
       if (isfinite (summary->index[0]))
         {
-          g_autofree char *y1 = ga_chart_format_number (summary->index[0], 1);
-          g_autofree char *y2 = ga_chart_format_number (summary->index[1], 1);
-          g_autofree char *y3 = ga_chart_format_number (summary->index[2], 1);
+          g_autofree char *y1 = ga_format_number (summary->index[0], 1);
+          g_autofree char *y2 = ga_format_number (summary->index[1], 1);
+          g_autofree char *y3 = ga_format_number (summary->index[2], 1);
 
           caption = g_strdup_printf (_("Composite index Y_I %s · Y_II %s · Y_III %s"), y1, y2, y3);
         }
@@ -259,10 +232,10 @@ ga_score_summary_update (GaScoreSummary *self)
     headline = g_strdup (_("Not scored"));
   else
     {
-      headline = score_text (summary->score, summary->max);
+      headline = ga_format_score (summary->score, summary->max);
       if (isfinite (summary->bonus) && summary->bonus > 0)
         {
-          g_autofree char *bonus = ga_chart_format_number (summary->bonus, 2);
+          g_autofree char *bonus = ga_format_number (summary->bonus, 2);
 
           caption = g_strdup_printf (_("plus %s bonus points"), bonus);
         }
@@ -377,7 +350,7 @@ ga_score_summary_update (GaScoreSummary *self)
         }
       if (isfinite (result->max))
         {
-          g_autofree char *figure = score_text (score, result->max);
+          g_autofree char *figure = ga_format_score (score, result->max);
 
           subtitle = g_strdup_printf (_("%s · %u of %u answered"), figure, result->answered,
                                       result->total);

@@ -15,13 +15,10 @@
 
 #include "ga-cli.h"
 
-/* An argument that reads as a decimal number ("-1", "-0.5", "-2e3") is a
- * value, never an option: people type negative numbers as answers, and no
- * option of ours is a digit. */
-static gboolean
-is_number_argument (const char *arg)
+gboolean
+ga_cli_is_decimal (const char *text)
 {
-  const char *p = arg;
+  const char *p = text;
   gboolean digits = FALSE;
 
   if (*p == '-' || *p == '+')
@@ -215,7 +212,10 @@ check_text_arguments (int                         argc,
       const char *value;
       const char *eq;
 
-      if (end_of_options || a[0] != '-' || a[1] == '\0' || is_number_argument (a))
+      /* An argument that reads as a decimal number ("-1", "-0.5", "-2e3")
+       * is a value, never an option: people type negative numbers as
+       * answers, and no option of ours is a digit. */
+      if (end_of_options || a[0] != '-' || a[1] == '\0' || ga_cli_is_decimal (a))
         {
           n_positional++;
           if (!is_file_argument (file_arguments, n_positional) && !is_text (a, &bad))
@@ -289,7 +289,7 @@ arrange_arguments (int                         argc,
     {
       const char *a = argv[i];
 
-      if (end_of_options || a[0] != '-' || a[1] == '\0' || is_number_argument (a))
+      if (end_of_options || a[0] != '-' || a[1] == '\0' || ga_cli_is_decimal (a))
         {
           g_ptr_array_add (values, argv[i]);
           continue;
@@ -476,18 +476,6 @@ ga_cli_open_template (const char  *spec,
   return NULL;
 }
 
-const char *
-ga_cli_default_language (void)
-{
-  /* The first entry of the user's language list decides, as it does for
-   * gettext (and for ga_text_get() without a language). */
-  const char * const *names = g_get_language_names ();
-
-  if (names[0] != NULL && g_str_has_prefix (names[0], "zh"))
-    return "zh_CN";
-  return "en";
-}
-
 guint
 ga_cli_display_width (const char *text)
 {
@@ -519,12 +507,12 @@ ga_cli_append_padded (GString    *out,
     g_string_append_c (out, ' ');
 }
 
-char *
-ga_cli_format_number (double number)
+void
+ga_cli_print_file_name (const char *path)
 {
-  if (isnan (number))
-    return g_strdup ("-");
-  return ga_number_to_string (ga_round_half_away (number, 2));
+  g_autofree char *shown = g_filename_display_name (path);
+
+  g_print ("%s\n", shown);
 }
 
 void

@@ -11,6 +11,7 @@
 
 #include "ga-export-job.h"
 #include "ga-export.h"
+#include "ga-format.h"
 #include "ga-store-engine.h"
 #include "ga-task-write.h"
 
@@ -23,14 +24,23 @@ struct _GaExportJob
   GHashTable       *evidence;
   char             *path;
   gboolean          overwrite;
+  char             *language;
+  char             *date;
+  gint64            created;
 };
 
-const char *
-ga_export_job_language (void)
+/* SOURCE_DATE_EPOCH as reproducible-build tools set it; 0 when unset or
+ * not a positive number. */
+static gint64
+source_date_epoch (void)
 {
-  const char * const *names = g_get_language_names ();
+  const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
+  gint64 value;
 
-  return names[0] != NULL && g_str_has_prefix (names[0], "zh") ? "zh_CN" : "en";
+  if (epoch == NULL || *epoch == '\0')
+    return 0;
+  value = g_ascii_strtoll (epoch, NULL, 10);
+  return value > 0 ? value : 0;
 }
 
 static GaEnterpriseInfo *
@@ -44,7 +54,10 @@ enterprise_info (const GaEnterprise *e)
   info->credit_code = g_strdup (e->credit_code);
   info->industry_code = g_strdup (e->industry);
   info->industry_name = industry ? g_strdup (industry->name) : NULL;
-  info->region = region ? g_strdup (region->name) : NULL;
+  /* The name the enterprise editor shows; a code the table does not know
+   * (a newer division code) is still what the user entered, so it is
+   * written as stored rather than dropped. */
+  info->region = region ? g_strdup (region->name) : g_strdup (e->region);
   info->address = g_strdup (e->address);
   info->legal_representative = g_strdup (e->legal_representative);
   info->contact_person = g_strdup (e->contact_name);
@@ -78,6 +91,17 @@ evidence_names (GaStore *store,
   return names;
 }
 
+/* The period shown: the assessment's, else its year. */
+static char *
+assessment_period (const GaAssessment *assessment)
+{
+  if (assessment->period != NULL && assessment->period[0] != '\0')
+    return g_strdup (assessment->period);
+  if (assessment->year > 0)
+    return g_strdup_printf ("%d", assessment->year);
+  return NULL;
+}
+
 GaExportJob *
 ga_export_job_new_for_session (GaSession  *session,
                                const char *path,
@@ -93,7 +117,7 @@ ga_export_job_new_for_session (GaSession  *session,
   ga_engine_set_answers (job->engine, ga_engine_get_answers (live));
   job->enterprise = enterprise_info (ga_session_get_enterprise (session));
   job->assessment_name = g_strdup (assessment->title);
-  job->period = g_strdup (assessment->period);
+  job->period = assessment_period (assessment);
   job->evidence = ga_session_dup_evidence_names (session);
   job->path = g_strdup (path);
   job->overwrite = overwrite;
@@ -121,10 +145,24 @@ ga_export_job_new (GaStore     *store,
     return NULL;
   job->enterprise = enterprise_info (enterprise);
   job->assessment_name = g_strdup (assessment->title);
-  job->period = g_strdup (assessment->period);
+  job->period = assessment_period (assessment);
   job->evidence = evidence_names (store, assessment_id);
   job->path = g_strdup (path);
   return g_steal_pointer (&job);
+}
+
+GaExportJob *
+ga_export_job_new_for_engine (GaEngine               *engine,
+                              const GaEnterpriseInfo *enterprise,
+                              const char             *path)
+{
+  GaExportJob *job = g_new0 (GaExportJob, 1);
+
+  job->engine = ga_engine_new (ga_engine_get_template (engine));
+  ga_engine_set_answers (job->engine, ga_engine_get_answers (engine));
+  job->enterprise = enterprise != NULL ? ga_enterprise_info_copy (enterprise) : NULL;
+  job->path = g_strdup (path);
+  return job;
 }
 
 void
@@ -138,6 +176,8 @@ ga_export_job_free (GaExportJob *job)
   g_free (job->assessment_name);
   g_free (job->period);
   g_free (job->path);
+  g_free (job->language);
+  g_free (job->date);
   g_free (job);
 }
 
@@ -147,6 +187,56 @@ ga_export_job_get_path (GaExportJob *job)
   return job->path;
 }
 
+void
+ga_export_job_set_language (GaExportJob *job,
+                            const char  *language)
+{
+  g_free (job->language);
+  job->language = g_strdup (language);
+}
+
+void
+ga_export_job_set_date (GaExportJob *job,
+                        const char  *date)
+{
+  g_free (job->date);
+  job->date = g_strdup (date);
+}
+
+void
+ga_export_job_set_created (GaExportJob *job,
+                           gint64       created)
+{
+  job->created = created;
+}
+
+void
+ga_export_job_set_period (GaExportJob *job,
+                          const char  *period)
+{
+  if (period == NULL)
+    return;
+  g_free (job->period);
+  job->period = g_strdup (period);
+}
+
+void
+ga_export_job_set_name (GaExportJob *job,
+                        const char  *name)
+{
+  if (name == NULL)
+    return;
+  g_free (job->assessment_name);
+  job->assessment_name = g_strdup (name);
+}
+
+void
+ga_export_job_set_overwrite (GaExportJob *job,
+                             gboolean     overwrite)
+{
+  job->overwrite = overwrite;
+}
+
 static gboolean
 run_to (GaExportJob  *job,
         const char   *path,
@@ -154,13 +244,25 @@ run_to (GaExportJob  *job,
         GError      **error)
 {
   GaExportOptions options = { 0 };
+  g_autofree char *epoch_date = NULL;
+  gint64 epoch = source_date_epoch ();
 
   options.enterprise = job->enterprise;
   options.assessment_name = job->assessment_name;
   options.period = job->period;
-  options.language = ga_export_job_language ();
+  options.language = job->language != NULL ? job->language : ga_format_language ();
   options.evidence = job->evidence;
   options.overwrite = overwrite;
+  options.created = job->created > 0 ? job->created : epoch;
+  options.date = job->date;
+  if (options.date == NULL && epoch > 0)
+    {
+      g_autoptr(GDateTime) day = g_date_time_new_from_unix_utc (epoch);
+
+      if (day != NULL)
+        epoch_date = g_date_time_format (day, "%Y-%m-%d");
+      options.date = epoch_date;
+    }
 
   return ga_export_workbook (job->engine, &options, path, error);
 }

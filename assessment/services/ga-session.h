@@ -3,10 +3,11 @@
  * Copyright 2026 The GreenAssess authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * The workspace edits through this object so that every change follows the
- * same path: the engine checks and scores the answer, the store saves it
- * durably with a history row, then ::item-changed tells the views. Nothing
- * is shown as saved that the store did not accept.
+ * The application and the command-line tool edit through this object so
+ * that every change follows the same path: the engine checks and scores
+ * the answer, the store saves it durably with a history row, then
+ * ::item-changed tells the views. Nothing is shown as saved that the store
+ * did not accept.
  */
 #pragma once
 

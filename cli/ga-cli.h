@@ -1,4 +1,4 @@
-/* ga-cli.h: shared pieces of greenassess-cli (command table, exit codes, helpers)
+/* ga-cli.h: shared pieces of greenassess-cli (exit codes, option parsing, helpers)
  *
  * Copyright 2026 The GreenAssess authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -7,7 +7,10 @@
  * where argv[0] is the command name and the rest are the command's own
  * arguments. A handler returns one of the GA_CLI_EXIT_* codes; it prints
  * results on stdout and problems on stderr. A new command is one line in the
- * command table of greenassess-cli.c plus its handler in its own file.
+ * command table of main.c plus its handler in the file of its group
+ * (ga-cli-<group>.c). The commands are a thin shell: what they do with an
+ * assessment (open it, save an answer, export it) they ask of the services
+ * in assessment/services, as the application does.
  */
 #pragma once
 
@@ -33,7 +36,9 @@ typedef struct {
   GaCliHandler  handler;
 } GaCliCommand;
 
-/* The commands of this file set (greenassess-cli.c). */
+/* The commands on templates and formulas (ga-cli-template.c,
+ * ga-cli-formula.c) and export (ga-cli-export.c); those on the database
+ * are declared in ga-cli-store.h. */
 int          ga_cli_cmd_templates      (int             argc,
                                         char          **argv);
 int          ga_cli_cmd_validate       (int             argc,
@@ -42,27 +47,8 @@ int          ga_cli_cmd_evaluate       (int             argc,
                                         char          **argv);
 int          ga_cli_cmd_formula        (int             argc,
                                         char          **argv);
-
-/* Store and export commands, built when their libraries are (app/meson.build
- * defines GA_CLI_HAVE_STORE / GA_CLI_HAVE_EXPORT and adds their sources). */
-#ifdef GA_CLI_HAVE_STORE
-int          ga_cli_cmd_db             (int             argc,
-                                        char          **argv);
-int          ga_cli_cmd_enterprise     (int             argc,
-                                        char          **argv);
-int          ga_cli_cmd_assessment     (int             argc,
-                                        char          **argv);
-int          ga_cli_cmd_answer         (int             argc,
-                                        char          **argv);
-int          ga_cli_cmd_evidence       (int             argc,
-                                        char          **argv);
-int          ga_cli_cmd_package        (int             argc,
-                                        char          **argv);
-#endif
-#ifdef GA_CLI_HAVE_EXPORT
 int          ga_cli_cmd_export         (int             argc,
                                         char          **argv);
-#endif
 
 /* Positional arguments that are file names, for ga_cli_parse_options():
  * GA_CLI_FILE_ARG (1) | GA_CLI_FILE_ARG (3) for the first and the third,
@@ -123,10 +109,6 @@ void         ga_cli_print_problem      (const char          *where,
 GaTemplate  *ga_cli_open_template      (const char          *spec,
                                         GError             **error);
 
-/* "zh_CN" when the user's language (LANGUAGE, LC_ALL, LC_MESSAGES, LANG, in
- * gettext's order) is Chinese, else "en". */
-const char  *ga_cli_default_language   (void);
-
 /* Width in terminal cells: CJK characters take two. */
 guint        ga_cli_display_width      (const char          *text);
 /* Appends @text padded with spaces to @width cells. */
@@ -134,9 +116,12 @@ void         ga_cli_append_padded      (GString             *out,
                                         const char          *text,
                                         guint                width);
 
-/* A score or a total as people read it: at most 2 decimals, no trailing
- * zeros; "-" for NaN. */
-char        *ga_cli_format_number      (double               number);
+/* A file name written on stdout, as the user may read it. */
+void         ga_cli_print_file_name    (const char          *path);
+
+/* A plain decimal number as people write it: "12", "-3.5", "1e3"; not
+ * "0x10", "inf" or "nan", which g_ascii_strtod() would also read. */
+gboolean     ga_cli_is_decimal         (const char          *text);
 
 /* A value typed on the command line: "" -> blank, "na" -> not applicable,
  * TRUE/FALSE (any case) -> boolean, a finite number -> number, "\"...\""

@@ -1,4 +1,4 @@
-/* ga-format.c: numbers, scores and values as the application shows them
+/* ga-format.c: numbers, scores and values as people read them
  *
  * Copyright 2026 The GreenAssess authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -6,43 +6,53 @@
 #include "config.h"
 
 #include <math.h>
-#include <string.h>
 #include <glib/gi18n.h>
 
 #include "ga-format.h"
+#include "ga-formula.h"
+
+const char *
+ga_format_language (void)
+{
+  /* The first entry of the user's language list decides, as it does for
+   * gettext (and for ga_text_get() without a language). */
+  const char * const *names = g_get_language_names ();
+
+  return names[0] != NULL && g_str_has_prefix (names[0], "zh") ? "zh_CN" : "en";
+}
+
+/* Rounded as Excel's ROUND and the engine round (half away from zero), then
+ * written as the engine writes numbers: always a dot (the numbers shown
+ * are the numbers typed, and the answer parser reads a dot), no trailing
+ * zeros, E notation from 1E+15 on. */
+static char *
+format_number (double      value,
+               int         decimals,
+               const char *missing)
+{
+  double rounded;
+
+  if (!isfinite (value))
+    return g_strdup (missing);
+  rounded = ga_round_half_away (value, CLAMP (decimals, 0, 6));
+  if (rounded == 0)
+    /* Never "-0". */
+    return g_strdup ("0");
+  return ga_number_to_string (rounded);
+}
 
 char *
 ga_format_number (double value,
                   int    decimals)
 {
-  char buffer[G_ASCII_DTOSTR_BUF_SIZE + 32];
-  char format[8];
-  char *dot;
+  return format_number (value, decimals, "–");
+}
 
-  if (!isfinite (value))
-    return g_strdup ("–");
-
-  /* Always a dot: the numbers shown are the numbers typed, and the answer
-   * parser reads a dot. */
-  /* Very large or tiny magnitudes in exponent form, everything else fixed
-   * so that figures line up. */
-  if (fabs (value) >= 1e15 || (value != 0 && fabs (value) < 1e-6))
-    return g_strdup (g_ascii_formatd (buffer, sizeof buffer, "%.6g", value));
-  g_snprintf (format, sizeof format, "%%.%df", CLAMP (decimals, 0, 6));
-  g_ascii_formatd (buffer, sizeof buffer, format, value);
-  dot = strchr (buffer, '.');
-  if (dot != NULL)
-    {
-      char *end = buffer + strlen (buffer) - 1;
-
-      while (end > dot && *end == '0')
-        *end-- = '\0';
-      if (end == dot)
-        *end = '\0';
-    }
-  if (strcmp (buffer, "-0") == 0)
-    return g_strdup ("0");
-  return g_strdup (buffer);
+char *
+ga_format_number_plain (double value,
+                        int    decimals)
+{
+  return format_number (value, decimals, "-");
 }
 
 char *
@@ -71,6 +81,22 @@ ga_format_level (int level)
       return _("Below level III");
     default:
       return _("Level not determined yet");
+    }
+}
+
+const char *
+ga_format_level_numeral (int level)
+{
+  switch (level)
+    {
+    case 1:
+      return "I";
+    case 2:
+      return "II";
+    case 3:
+      return "III";
+    default:
+      return NULL;
     }
 }
 

@@ -2,6 +2,14 @@
  *
  * Copyright 2026 The GreenAssess authors
  * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ *   greenassess-cli export ASSESSMENT --out FILE.xlsx [--force]
+ *   greenassess-cli export --enterprise ID… --out-dir DIR   (progress on stderr)
+ *   greenassess-cli export ASSESSMENT… --out-dir DIR
+ *   greenassess-cli export --template T --answers A.json [--info E.json] --out FILE.xlsx
+ *
+ * The last form needs no database. Every form writes through the
+ * services' export job (ga-export-job.h), the one the application uses.
  */
 
 #include "config.h"
@@ -9,19 +17,14 @@
 #include <glib/gi18n.h>
 #include <errno.h>
 #include <glib/gstdio.h>
-#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "ga-cli-export.h"
-#include "ga-export.h"
-#include "ga-json.h"
-
-#ifdef GA_CLI_HAVE_STORE
-#include "ga-codes.h"
+#include "ga-cli.h"
+#include "ga-export-job.h"
+#include "ga-format.h"
 #include "ga-store.h"
-#endif
 
 typedef struct {
   char     *out;
@@ -55,10 +58,11 @@ export_args_clear (ExportArgs *a)
   g_free (a->name);
 }
 
-GaEngine *
-ga_cli_export_engine_from_files (GaTemplate  *tmpl,
-                                 const char  *answers_path,
-                                 GError     **error)
+/* An engine evaluated with the answers file @answers_path for @tmpl. */
+static GaEngine *
+engine_from_files (GaTemplate  *tmpl,
+                   const char  *answers_path,
+                   GError     **error)
 {
   g_autoptr(GaAnswerSet) answers = NULL;
   GaEngine *engine;
@@ -84,15 +88,6 @@ valid_date (const char *text)
   day = g_ascii_strtoull (text + 8, NULL, 10);
   return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= 31
          && g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year);
-}
-
-/* A file name written on stdout, as the user may read it. */
-static void
-print_file_name (const char *path)
-{
-  g_autofree char *shown = g_filename_display_name (path);
-
-  g_print ("%s\n", shown);
 }
 
 /* The workbook is always an .xlsx file: a name with another extension
@@ -123,35 +118,18 @@ xlsx_name_for (const char *path)
   return g_build_filename (dir, name, NULL);
 }
 
-/* The creation time for reproducible files: --created, else
- * SOURCE_DATE_EPOCH as reproducible-build tools set it, else now (0). */
-static gint64
-creation_time (const ExportArgs *a)
-{
-  const char *epoch = g_getenv ("SOURCE_DATE_EPOCH");
-
-  if (a->created > 0)
-    return a->created;
-  if (epoch != NULL && *epoch != '\0')
-    {
-      gint64 value = g_ascii_strtoll (epoch, NULL, 10);
-
-      if (value > 0)
-        return value;
-    }
-  return 0;
-}
-
+/* What the options change in the workbook; the rest (language, dates,
+ * period, name) the export job decides as it does for the application. */
 static void
-fill_options (const ExportArgs *a,
-              GaExportOptions  *options)
+apply_args (const ExportArgs *a,
+            GaExportJob      *job)
 {
-  options->language = a->lang != NULL ? a->lang : ga_cli_default_language ();
-  options->date = a->date;
-  options->period = a->period;
-  options->assessment_name = a->name;
-  options->created = creation_time (a);
-  options->overwrite = a->force;
+  ga_export_job_set_language (job, a->lang);
+  ga_export_job_set_date (job, a->date);
+  ga_export_job_set_created (job, a->created);
+  ga_export_job_set_period (job, a->period);
+  ga_export_job_set_name (job, a->name);
+  ga_export_job_set_overwrite (job, a->force);
 }
 
 static int
@@ -161,7 +139,7 @@ export_from_files (ExportArgs *a)
   g_autoptr(GaTemplate) tmpl = NULL;
   g_autoptr(GaEngine) engine = NULL;
   g_autoptr(GaEnterpriseInfo) info = NULL;
-  GaExportOptions options = { 0 };
+  g_autoptr(GaExportJob) job = NULL;
 
   tmpl = ga_cli_open_template (a->template_spec, &error);
   if (tmpl == NULL)
@@ -169,7 +147,7 @@ export_from_files (ExportArgs *a)
       ga_cli_print_problem (a->template_spec, error->message);
       return GA_CLI_EXIT_INVALID;
     }
-  engine = ga_cli_export_engine_from_files (tmpl, a->answers, &error);
+  engine = engine_from_files (tmpl, a->answers, &error);
   if (engine == NULL)
     {
       ga_cli_print_problem (a->answers, error->message);
@@ -184,133 +162,19 @@ export_from_files (ExportArgs *a)
           return GA_CLI_EXIT_INVALID;
         }
     }
-  fill_options (a, &options);
-  options.enterprise = info;
-  if (!ga_export_workbook (engine, &options, a->out, &error))
+  job = ga_export_job_new_for_engine (engine, info, a->out);
+  apply_args (a, job);
+  if (!ga_export_job_run (job, &error))
     {
       ga_cli_print_problem ("export", error->message);
       return GA_CLI_EXIT_INVALID;
     }
-  print_file_name (a->out);
+  ga_cli_print_file_name (a->out);
   return GA_CLI_EXIT_OK;
 }
 
-#ifdef GA_CLI_HAVE_STORE
-
-static GaEnterpriseInfo *
-info_from_enterprise (const GaEnterprise *e)
-{
-  GaEnterpriseInfo *info = ga_enterprise_info_new ();
-  const GaIndustry *industry = e->industry != NULL ? ga_industry_lookup (e->industry) : NULL;
-  const GaRegion *region = e->region != NULL ? ga_region_lookup (e->region) : NULL;
-
-  info->name = g_strdup (e->name);
-  info->credit_code = g_strdup (e->credit_code);
-  info->industry_code = g_strdup (e->industry);
-  info->industry_name = industry != NULL ? g_strdup (industry->name) : NULL;
-  info->region = region != NULL ? g_strdup (region->name) : g_strdup (e->region);
-  info->address = g_strdup (e->address);
-  info->legal_representative = g_strdup (e->legal_representative);
-  info->contact_person = g_strdup (e->contact_name);
-  info->contact_phone = g_strdup (e->contact_phone);
-  info->email = g_strdup (e->contact_email);
-  info->output_value = e->output_value;
-  info->employees = e->employees >= 0 ? (double) e->employees : NAN;
-  return info;
-}
-
-/* The engine of a stored assessment: its pinned template copy and its
- * answers. */
-static GaEngine *
-load_assessment (GaStore             *store,
-                 const GaAssessment  *assessment,
-                 GError             **error)
-{
-  g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(GaTemplate) tmpl = NULL;
-  g_autoptr(GHashTable) stored = NULL;
-  g_autoptr(GaAnswerSet) answers = ga_answer_set_new ();
-  g_autoptr(GaEngine) engine = NULL;
-  g_autofree char *origin = NULL;
-  GHashTableIter iter;
-  gpointer key, value;
-  gsize size;
-  const char *data;
-
-  bytes = ga_store_get_template_copy (store, assessment->template_hash, error);
-  if (bytes == NULL)
-    return NULL;
-  data = g_bytes_get_data (bytes, &size);
-  origin = g_strdup_printf ("%s %s", assessment->template_id, assessment->template_version);
-  tmpl = ga_template_new_from_data (data, size, origin, error);
-  if (tmpl == NULL)
-    return NULL;
-  stored = ga_store_load_answers (store, assessment->id, error);
-  if (stored == NULL)
-    return NULL;
-  g_hash_table_iter_init (&iter, stored);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      g_autoptr(JsonParser) parser = NULL;
-      g_autoptr(GError) local = NULL;
-      GaItem *item = ga_template_find_item (tmpl, key);
-      GaAnswer *answer;
-
-      if (item == NULL)
-        {
-          g_set_error (error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_UNKNOWN_ITEM,
-                       _("the stored answer to '%s' names no item of template %s"),
-                       (const char *) key, origin);
-          return NULL;
-        }
-      /* Stored answers may come from an imported package: the bounded
-       * reader, as for an answers file. */
-      parser = ga_json_parse_bounded (value, -1, GA_JSON_MAX_DEPTH, &local);
-      if (parser == NULL)
-        {
-          g_set_error (error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_INVALID,
-                       _("the stored answer to '%s' is not JSON: %s"),
-                       (const char *) key, local->message);
-          return NULL;
-        }
-      answer = ga_answer_from_json (json_parser_get_root (parser), item, error);
-      if (answer == NULL)
-        return NULL;
-      ga_answer_set_take (answers, key, answer);
-    }
-  engine = ga_engine_new (tmpl);
-  ga_engine_set_answers (engine, answers);
-  return g_steal_pointer (&engine);
-}
-
-static GHashTable *
-load_evidence (GaStore *store,
-               gint64   assessment_id,
-               GError **error)
-{
-  g_autoptr(GPtrArray) list = ga_store_list_evidence (store, assessment_id, NULL, error);
-  GHashTable *map;
-
-  if (list == NULL)
-    return NULL;
-  map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
-                               (GDestroyNotify) g_ptr_array_unref);
-  for (guint i = 0; i < list->len; i++)
-    {
-      const GaEvidence *ev = g_ptr_array_index (list, i);
-      GPtrArray *names = g_hash_table_lookup (map, ev->item_id);
-
-      if (names == NULL)
-        {
-          names = g_ptr_array_new_with_free_func (g_free);
-          g_hash_table_insert (map, g_strdup (ev->item_id), names);
-        }
-      g_ptr_array_add (names, g_strdup (ev->name));
-    }
-  return map;
-}
-
-/* Exports one stored assessment to @path. */
+/* Exports one stored assessment to @path, as the application's export
+ * job does. */
 static gboolean
 export_stored (GaStore           *store,
                const ExportArgs  *a,
@@ -318,42 +182,12 @@ export_stored (GaStore           *store,
                const char        *path,
                GError           **error)
 {
-  g_autoptr(GaAssessment) assessment = NULL;
-  g_autoptr(GaEnterprise) enterprise = NULL;
-  g_autoptr(GaEnterpriseInfo) info = NULL;
-  g_autoptr(GaEngine) engine = NULL;
-  g_autoptr(GHashTable) evidence = NULL;
-  g_autofree char *period = NULL;
-  GaExportOptions options = { 0 };
+  g_autoptr(GaExportJob) job = ga_export_job_new (store, assessment_id, path, error);
 
-  assessment = ga_store_get_assessment (store, assessment_id, error);
-  if (assessment == NULL)
+  if (job == NULL)
     return FALSE;
-  enterprise = ga_store_get_enterprise (store, assessment->enterprise_id, error);
-  if (enterprise == NULL)
-    return FALSE;
-  engine = load_assessment (store, assessment, error);
-  if (engine == NULL)
-    return FALSE;
-  evidence = load_evidence (store, assessment->id, error);
-  if (evidence == NULL)
-    return FALSE;
-  info = info_from_enterprise (enterprise);
-
-  fill_options (a, &options);
-  options.enterprise = info;
-  options.evidence = evidence;
-  if (options.assessment_name == NULL)
-    options.assessment_name = assessment->title;
-  if (options.period == NULL)
-    {
-      if (assessment->period != NULL)
-        period = g_strdup (assessment->period);
-      else if (assessment->year > 0)
-        period = g_strdup_printf ("%d", assessment->year);
-      options.period = period;
-    }
-  return ga_export_workbook (engine, &options, path, error);
+  apply_args (a, job);
+  return ga_export_job_run (job, error);
 }
 
 static char *
@@ -395,18 +229,16 @@ open_store (const ExportArgs *a)
   return store;
 }
 
-static int
-export_from_store (ExportArgs  *a,
-                   int          argc,
-                   char       **argv)
+/* The ids of the assessments named on the command line, then of every
+ * assessment of each --enterprise, into @ids; FALSE after saying which
+ * one was not found. */
+static gboolean
+collect_assessments (GaStore           *store,
+                     const ExportArgs  *a,
+                     int                argc,
+                     char             **argv,
+                     GArray            *ids)
 {
-  g_autoptr(GaStore) store = open_store (a);
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  guint n_failed = 0;
-
-  if (store == NULL)
-    return GA_CLI_EXIT_INVALID;
-
   for (int i = 1; i < argc; i++)
     {
       g_autoptr(GError) error = NULL;
@@ -415,7 +247,7 @@ export_from_store (ExportArgs  *a,
       if (id == 0)
         {
           ga_cli_print_problem (argv[i], error->message);
-          return GA_CLI_EXIT_INVALID;
+          return FALSE;
         }
       g_array_append_val (ids, id);
     }
@@ -442,19 +274,36 @@ export_from_store (ExportArgs  *a,
       if (enterprise == NULL)
         {
           ga_cli_print_problem (ref, error->message);
-          return GA_CLI_EXIT_INVALID;
+          return FALSE;
         }
       list = ga_store_list_assessments (store, enterprise->id, &error);
       if (list == NULL)
         {
           ga_cli_print_problem (ref, error->message);
-          return GA_CLI_EXIT_INVALID;
+          return FALSE;
         }
       if (list->len == 0)
         g_printerr (_("%s: %s has no assessment to export\n"), ref, enterprise->name);
       for (guint k = 0; k < list->len; k++)
         g_array_append_val (ids, ((GaAssessment *) g_ptr_array_index (list, k))->id);
     }
+  return TRUE;
+}
+
+static int
+export_from_store (ExportArgs  *a,
+                   int          argc,
+                   char       **argv)
+{
+  g_autoptr(GaStore) store = open_store (a);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  guint n_failed = 0;
+
+  if (store == NULL)
+    return GA_CLI_EXIT_INVALID;
+
+  if (!collect_assessments (store, a, argc, argv, ids))
+    return GA_CLI_EXIT_INVALID;
 
   if (a->out != NULL)
     {
@@ -471,7 +320,7 @@ export_from_store (ExportArgs  *a,
           ga_cli_print_problem ("export", error->message);
           return GA_CLI_EXIT_INVALID;
         }
-      print_file_name (a->out);
+      ga_cli_print_file_name (a->out);
       return GA_CLI_EXIT_OK;
     }
 
@@ -516,8 +365,6 @@ export_from_store (ExportArgs  *a,
   g_printerr (_("%u exported, %u failed\n"), ids->len - n_failed, n_failed);
   return n_failed == 0 ? GA_CLI_EXIT_OK : GA_CLI_EXIT_INVALID;
 }
-
-#endif /* GA_CLI_HAVE_STORE */
 
 int
 ga_cli_cmd_export (int    argc,
@@ -622,15 +469,7 @@ ga_cli_cmd_export (int    argc,
   else if (a.enterprises != NULL && a.out_dir == NULL)
     status = ga_cli_usage_error (context, _("--enterprise exports a batch: use --out-dir"));
   else
-    {
-#ifdef GA_CLI_HAVE_STORE
-      status = export_from_store (&a, argc, argv);
-#else
-      ga_cli_print_problem ("export", _("this build has no database support; use "
-                                        "--template with --answers"));
-      status = GA_CLI_EXIT_USAGE;
-#endif
-    }
+    status = export_from_store (&a, argc, argv);
 
   export_args_clear (&a);
   return status;

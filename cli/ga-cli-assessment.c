@@ -1,0 +1,489 @@
+/* ga-cli-assessment.c: greenassess-cli assessment
+ *
+ * Copyright 2026 The GreenAssess authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <errno.h>
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "ga-cli.h"
+#include "ga-cli-store.h"
+#include "ga-json.h"
+#include "ga-store-engine.h"
+#include "ga-format.h"
+
+/* ------------------------------------------------------------------ */
+/* assessment                                                          */
+
+/* The template for a new assessment, by the rule of ga_cli_open_template()
+ * with the database's own templates added: an existing regular file is
+ * the template (imported, and so validated, so that it stays available);
+ * otherwise an id, of an imported template (latest or @version) and then
+ * of a bundled one; otherwise an error that names both possibilities. A
+ * file named like an id wins, as everywhere in the CLI; a folder does
+ * not. */
+static GaTemplate *
+find_template (GaStore     *store,
+               const char  *spec,
+               const char  *version,
+               GError     **error)
+{
+  g_autoptr(GPtrArray) versions = NULL;
+  g_auto(GStrv) bundled = NULL;
+
+  if (g_file_test (spec, G_FILE_TEST_IS_REGULAR))
+    {
+      g_autofree char *data = NULL;
+      gsize len = 0;
+
+      g_autofree char *shown = g_filename_display_name (spec);
+
+      if (!g_file_get_contents (spec, &data, &len, error))
+        return NULL;
+      return ga_store_import_template (store, data, len, shown, error);
+    }
+
+  versions = ga_store_list_template_versions (store, spec, NULL);
+  if (versions != NULL && versions->len > 0)
+    return ga_store_load_imported_template (store, spec, version, error);
+
+  bundled = ga_template_list_bundled ();
+  if (bundled != NULL && g_strv_contains ((const char *const *) bundled, spec))
+    {
+      GaTemplate *tmpl = ga_template_new_from_resource (spec, error);
+
+      if (tmpl != NULL && version != NULL && strcmp (version, ga_template_get_version (tmpl)) != 0)
+        {
+          g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_FOUND,
+                       _("the bundled template %s is version %s, not %s"), spec,
+                       ga_template_get_version (tmpl), version);
+          ga_template_unref (tmpl);
+          return NULL;
+        }
+      return tmpl;
+    }
+
+  if (g_file_test (spec, G_FILE_TEST_EXISTS))
+    g_set_error (error, GA_TEMPLATE_ERROR, GA_TEMPLATE_ERROR_NOT_FOUND,
+                 _("this is a folder or a special file, not a template file, and no imported "
+                   "or bundled template has this id; give the path of a template file (.json), "
+                   "or an id that 'greenassess-cli templates' lists"));
+  else
+    g_set_error (error, GA_TEMPLATE_ERROR, GA_TEMPLATE_ERROR_NOT_FOUND,
+                 _("no such file, and no imported or bundled template has this id; give the "
+                   "path of a template file, or an id that 'greenassess-cli templates' lists"));
+  return NULL;
+}
+
+static int
+assessment_new (int    argc,
+                char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GaStore) store = NULL;
+  g_autoptr(GaEnterprise) e = NULL;
+  g_autoptr(GaTemplate) tmpl = NULL;
+  g_autoptr(GaAssessment) a = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *enterprise = NULL;
+  g_autofree char *template = NULL;
+  g_autofree char *version = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *period = NULL;
+  int year = 0;
+  gint64 id;
+  int exit_code;
+  const GOptionEntry entries[] = {
+    { "enterprise", 0, 0, G_OPTION_ARG_STRING, &enterprise,
+      N_("The enterprise (id or credit code)"), N_("ID|CODE") },
+    /* FILENAME: a template file's name in the file system's own bytes. */
+    { "template", 0, 0, G_OPTION_ARG_FILENAME, &template,
+      N_("An imported or bundled template id, or a template file (imported first)"),
+      N_("ID|FILE") },
+    { "version", 0, 0, G_OPTION_ARG_STRING, &version,
+      N_("An imported template's version (default: the latest)"), N_("VERSION") },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &title, N_("Title (default: template title and year)"),
+      N_("TEXT") },
+    { "year", 0, 0, G_OPTION_ARG_INT, &year, N_("Year assessed"), N_("YEAR") },
+    { "period", 0, 0, G_OPTION_ARG_STRING, &period, N_("Period (free text, e.g. 2025H1)"),
+      N_("TEXT") },
+    GA_CLI_DB_ENTRY,
+    { NULL }
+  };
+
+  if (!ga_cli_parse_arguments (&argc, &argv, NULL,
+                               _("Starts an assessment of an enterprise. It keeps a copy of the "
+                                 "template, so later template versions never change its score."),
+                               entries, 0, NULL, &context, &exit_code))
+    return exit_code;
+  if (enterprise == NULL || template == NULL)
+    return ga_cli_usage_error (context, _("--enterprise and --template are required"));
+
+  store = ga_cli_open_store (FALSE);
+  if (store == NULL || (e = ga_cli_resolve_enterprise (store, enterprise)) == NULL)
+    return GA_CLI_EXIT_INVALID;
+  tmpl = find_template (store, template, version, &error);
+  if (tmpl == NULL)
+    return ga_cli_fail (template, error);
+  id = ga_store_new_assessment (store, e->id, tmpl, title, year, period, &error);
+  if (id == 0)
+    return ga_cli_fail ("assessment new", error);
+  a = ga_store_get_assessment (store, id, &error);
+  if (a == NULL)
+    return ga_cli_fail ("assessment new", error);
+  g_print ("%" G_GINT64_FORMAT " %s\n", id, a->uuid);
+  return GA_CLI_EXIT_OK;
+}
+
+static int
+assessment_list (int    argc,
+                 char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GaStore) store = NULL;
+  g_autoptr(GaEnterprise) e = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr(GHashTable) names = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *enterprise = NULL;
+  int exit_code;
+  const GOptionEntry entries[] = {
+    { "enterprise", 0, 0, G_OPTION_ARG_STRING, &enterprise,
+      N_("Only this enterprise's assessments"), N_("ID|CODE") },
+    GA_CLI_DB_ENTRY,
+    { NULL }
+  };
+
+  if (!ga_cli_parse_arguments (&argc, &argv, NULL, _("Lists assessments, most recent first."),
+                               entries, 0, NULL, &context, &exit_code))
+    return exit_code;
+  store = ga_cli_open_store (FALSE);
+  if (store == NULL)
+    return GA_CLI_EXIT_INVALID;
+  if (enterprise != NULL && (e = ga_cli_resolve_enterprise (store, enterprise)) == NULL)
+    return GA_CLI_EXIT_INVALID;
+  list = ga_store_list_assessments (store, e != NULL ? e->id : 0, &error);
+  if (list == NULL)
+    return ga_cli_fail ("assessment list", error);
+
+  names = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_ptr_array_add (rows, g_strdupv ((char **) (const char *[]) {
+                                      _("ID"), _("UUID"), _("ENTERPRISE"), _("TEMPLATE"),
+                                      _("STATUS"), _("ANSWERS"), _("UPDATED"), _("TITLE"), NULL }));
+  for (guint i = 0; i < list->len; i++)
+    {
+      GaAssessment *a = g_ptr_array_index (list, i);
+      char **row = g_new0 (char *, 9);
+      const char *name = g_hash_table_lookup (names, &a->enterprise_id);
+
+      /* The id to type in other commands and the name to recognise it by;
+       * each enterprise is read once. */
+      if (name == NULL)
+        {
+          g_autoptr(GaEnterprise) owner = ga_store_get_enterprise (store, a->enterprise_id, NULL);
+          char *shown = g_strdup (owner != NULL ? owner->name : "?");
+
+          g_hash_table_insert (names, g_memdup2 (&a->enterprise_id, sizeof (gint64)), shown);
+          name = shown;
+        }
+      row[0] = g_strdup_printf ("%" G_GINT64_FORMAT, a->id);
+      row[1] = g_strndup (a->uuid, 8);
+      row[2] = g_strdup_printf ("%" G_GINT64_FORMAT " %s", a->enterprise_id, name);
+      row[3] = g_strdup_printf ("%s %s", a->template_id, a->template_version);
+      row[4] = g_strdup (ga_assessment_status_to_string (a->status));
+      row[5] = g_strdup_printf ("%u", a->n_answers);
+      row[6] = g_strndup (a->updated_at, 16);
+      row[7] = g_strdup (a->title);
+      g_ptr_array_add (rows, row);
+    }
+  ga_cli_print_table (rows, 8);
+  return GA_CLI_EXIT_OK;
+}
+
+static int
+assessment_show (int    argc,
+                 char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GaStore) store = NULL;
+  g_autoptr(GaAssessment) a = NULL;
+  g_autoptr(GaEnterprise) e = NULL;
+  g_autoptr(GHashTable) answers = NULL;
+  g_autoptr(GPtrArray) evidence = NULL;
+  g_autoptr(GaTemplate) tmpl = NULL;
+  g_autoptr(GList) keys = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+  int exit_code;
+  const GOptionEntry entries[] = { GA_CLI_DB_ENTRY, { NULL } };
+
+  if (!ga_cli_parse_arguments (&argc, &argv, _("ASSESSMENT"),
+                               _("Shows an assessment with its answers and evidence."),
+                               entries, 1, _("missing ASSESSMENT"), &context, &exit_code))
+    return exit_code;
+  store = ga_cli_open_assessment (argv[1], &id);
+  if (store == NULL)
+    return GA_CLI_EXIT_INVALID;
+  if ((a = ga_store_get_assessment (store, id, &error)) == NULL
+      || (e = ga_store_get_enterprise (store, a->enterprise_id, &error)) == NULL
+      || (answers = ga_store_load_answers (store, id, &error)) == NULL
+      || (evidence = ga_store_list_evidence (store, id, NULL, &error)) == NULL)
+    return ga_cli_fail (argv[1], error);
+
+  g_print ("%s: %" G_GINT64_FORMAT " (%s)\n", _("Assessment"), a->id, a->uuid);
+  g_print ("%s: %s\n", _("Title"), a->title);
+  g_print ("%s: %s (%s)\n", _("Enterprise"), e->name, e->credit_code);
+  g_print ("%s: %s %s (%s %.12s…)\n", _("Template"), a->template_id, a->template_version,
+           a->kind, a->template_hash);
+  if (a->year > 0)
+    g_print ("%s: %d%s%s\n", _("Year"), a->year, a->period != NULL ? " / " : "",
+             a->period != NULL ? a->period : "");
+  g_print ("%s: %s", _("Status"), ga_assessment_status_to_string (a->status));
+  if (a->finalized_at != NULL)
+    g_print (_(" (since %s, %s)"), a->finalized_at, ga_cli_or_dash (a->finalized_by));
+  g_print ("\n%s: %s / %s\n", _("Created / updated"), a->created_at, a->updated_at);
+  g_print ("%s: %s, %s: %s\n", _("Undo"), ga_store_can_undo (store, id) ? _("yes") : _("no"),
+           _("redo"), ga_store_can_redo (store, id) ? _("yes") : _("no"));
+
+  g_print ("\n%s (%u)\n", _("Answers"), g_hash_table_size (answers));
+  keys = g_list_sort (g_hash_table_get_keys (answers), (GCompareFunc) g_strcmp0);
+  tmpl = ga_store_load_template (store, id, NULL);
+  for (GList *l = keys; l != NULL; l = l->next)
+    {
+      g_autofree char *shown = ga_cli_answer_display (g_hash_table_lookup (answers, l->data), tmpl,
+                                                      l->data);
+
+      g_print ("  %s = %s\n", (char *) l->data, shown);
+    }
+
+  g_print ("\n%s (%u)\n", _("Evidence"), evidence->len);
+  for (guint i = 0; i < evidence->len; i++)
+    {
+      GaEvidence *ev = g_ptr_array_index (evidence, i);
+      g_autofree char *size = g_format_size (ev->size);
+
+      g_print ("  %" G_GINT64_FORMAT "  %s  %s  %s  %s\n", ev->id, ev->item_id, ev->name,
+               ev->mime_type, size);
+    }
+  return GA_CLI_EXIT_OK;
+}
+
+static int
+assessment_evaluate (int    argc,
+                     char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GaStore) store = NULL;
+  g_autoptr(GaEngine) engine = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *explain = NULL;
+  GaTemplate *tmpl;
+  const GaSummary *s;
+  gboolean json = FALSE;
+  gint64 id;
+  int exit_code;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the engine's results as JSON"), NULL },
+    GA_CLI_DB_ENTRY,
+    { NULL }
+  };
+
+  if (!ga_cli_parse_arguments (&argc, &argv, _("ASSESSMENT"),
+                               _("Scores an assessment with the template copy it is pinned to."),
+                               entries, 1, _("missing ASSESSMENT"), &context, &exit_code))
+    return exit_code;
+  store = ga_cli_open_assessment (argv[1], &id);
+  if (store == NULL)
+    return GA_CLI_EXIT_INVALID;
+  engine = ga_store_load_engine (store, id, &error);
+  if (engine == NULL)
+    return ga_cli_fail (argv[1], error);
+
+  if (json)
+    {
+      g_autoptr(JsonNode) results = ga_engine_results_to_json (engine);
+      g_autofree char *text = json_to_string (results, TRUE);
+
+      g_print ("%s\n", text);
+      return GA_CLI_EXIT_OK;
+    }
+
+  tmpl = ga_engine_get_template (engine);
+  s = ga_engine_get_summary (engine);
+  g_print ("%s: %s %s\n", _("Template"), ga_template_get_id (tmpl), ga_template_get_version (tmpl));
+  g_print ("%s: %u / %u\n", _("Answered"), s->answered, s->total);
+  if (ga_template_get_scheme (tmpl) == GA_SCHEME_POINTS)
+    {
+      g_autofree char *score = ga_format_number_plain (s->score, 2);
+      g_autofree char *max = ga_format_number_plain (s->max, 2);
+
+      g_print ("%s: %s / %s\n", _("Score"), score, max);
+      if (s->grade != NULL)
+        g_print ("%s: %s\n", _("Grade"), s->grade->id);
+    }
+  g_print ("%s: %s\n", _("Veto"), ga_veto_status_to_display (s->veto));
+  explain = ga_engine_explain_summary (engine);
+  if (explain != NULL && *explain != '\0')
+    g_print ("\n%s\n", explain);
+  return GA_CLI_EXIT_OK;
+}
+
+static int
+assessment_simple (int                argc,
+                   char             **argv,
+                   const char        *summary,
+                   int                what)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GaStore) store = NULL;
+  g_autoptr(GaAssessment) a = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *item = NULL;
+  gint64 id;
+  int exit_code;
+  gboolean ok = FALSE;
+  const GOptionEntry entries[] = { GA_CLI_DB_ENTRY, { NULL } };
+
+  if (!ga_cli_parse_arguments (&argc, &argv, _("ASSESSMENT"), summary,
+                               entries, 1, _("missing ASSESSMENT"), &context, &exit_code))
+    return exit_code;
+  store = ga_cli_open_assessment (argv[1], &id);
+  if (store == NULL)
+    return GA_CLI_EXIT_INVALID;
+  if ((a = ga_store_get_assessment (store, id, &error)) == NULL)
+    return ga_cli_fail (argv[1], error);
+
+  switch (what)
+    {
+    case 0:
+    case 1:
+      {
+        GaAssessmentStatus want = what == 0 ? GA_ASSESSMENT_FINAL : GA_ASSESSMENT_DRAFT;
+        g_autofree char *num = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+        /* Nothing to do is not an error, but it is worth saying: the user
+         * may have meant another assessment. */
+        if (a->status == want)
+          {
+            if (want == GA_ASSESSMENT_FINAL)
+              g_print (_("assessment %s is already final (since %s)\n"), num,
+                       ga_cli_or_dash (a->finalized_at));
+            else
+              g_print (_("assessment %s is already a draft\n"), num);
+            return GA_CLI_EXIT_OK;
+          }
+        ok = ga_store_set_assessment_status (store, id, want, &error);
+        if (ok)
+          g_print (want == GA_ASSESSMENT_FINAL
+                   ? _("assessment %s is final now (read-only until reopened)\n")
+                   : _("assessment %s is a draft again\n"), num);
+      }
+      break;
+    case 2:
+      ok = ga_store_undo (store, id, &item, &error);
+      break;
+    case 3:
+      ok = ga_store_redo (store, id, &item, &error);
+      break;
+    default:
+      g_assert_not_reached ();
+    }
+  if (!ok)
+    return ga_cli_fail (argv[1], error);
+  if (item != NULL)
+    {
+      g_autoptr(GaTemplate) tmpl = ga_store_load_template (store, id, NULL);
+      g_autofree char *value = ga_store_get_answer (store, id, item, NULL);
+      g_autofree char *shown = ga_cli_answer_display (value, tmpl, item);
+
+      g_print ("%s = %s\n", item, value != NULL ? shown : _("(no answer)"));
+    }
+  return GA_CLI_EXIT_OK;
+}
+
+static int
+assessment_finalize (int argc, char **argv)
+{
+  return assessment_simple (argc, argv, _("Makes an assessment final (read-only)."), 0);
+}
+
+static int
+assessment_reopen (int argc, char **argv)
+{
+  return assessment_simple (argc, argv, _("Makes a final assessment a draft again."), 1);
+}
+
+static int
+assessment_undo (int argc, char **argv)
+{
+  return assessment_simple (argc, argv, _("Undoes the last change of an answer."), 2);
+}
+
+static int
+assessment_redo (int argc, char **argv)
+{
+  return assessment_simple (argc, argv, _("Redoes the last undone change."), 3);
+}
+
+static int
+assessment_history (int    argc,
+                    char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GaStore) store = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GaTemplate) tmpl = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+  int exit_code;
+  const GOptionEntry entries[] = { GA_CLI_DB_ENTRY, { NULL } };
+
+  if (!ga_cli_parse_arguments (&argc, &argv, _("ASSESSMENT"),
+                               _("Lists every change of the answers, oldest first."),
+                               entries, 1, _("missing ASSESSMENT"), &context, &exit_code))
+    return exit_code;
+  store = ga_cli_open_assessment (argv[1], &id);
+  if (store == NULL)
+    return GA_CLI_EXIT_INVALID;
+  history = ga_store_list_history (store, id, &error);
+  if (history == NULL)
+    return ga_cli_fail (argv[1], error);
+  tmpl = ga_store_load_template (store, id, NULL);
+  for (guint i = 0; i < history->len; i++)
+    {
+      GaHistoryEntry *h = g_ptr_array_index (history, i);
+      g_autofree char *old_shown = ga_cli_answer_display (h->old_value, tmpl, h->item_id);
+      g_autofree char *new_shown = ga_cli_answer_display (h->new_value, tmpl, h->item_id);
+
+      g_print ("%s  %-4s  %s  %s: %s -> %s\n", h->at, ga_history_action_to_string (h->action),
+               ga_cli_or_dash (h->author), h->item_id, old_shown, new_shown);
+    }
+  return GA_CLI_EXIT_OK;
+}
+
+int
+ga_cli_cmd_assessment (int    argc,
+                       char **argv)
+{
+  static const GaCliSubCommand subs[] = {
+    { "new", "--enterprise ID|CODE --template ID|FILE [--year YEAR] [--title TEXT] […]",
+      assessment_new },
+    { "list", "[--enterprise ID|CODE]", assessment_list },
+    { "show", "ASSESSMENT", assessment_show },
+    { "evaluate", "ASSESSMENT [--json]", assessment_evaluate },
+    { "finalize", "ASSESSMENT", assessment_finalize },
+    { "reopen", "ASSESSMENT", assessment_reopen },
+    { "history", "ASSESSMENT", assessment_history },
+    { "undo", "ASSESSMENT", assessment_undo },
+    { "redo", "ASSESSMENT", assessment_redo },
+  };
+
+  return ga_cli_dispatch ("assessment", subs, G_N_ELEMENTS (subs), argc, argv);
+}

@@ -1,0 +1,305 @@
+/* test-services.c: the services the application and greenassess-cli share
+ *
+ * Copyright 2026 The GreenAssess authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The command-line tool is a shell around assessment/services: these tests
+ * run the export job exactly as the application's workspace does (from an
+ * open GaSession, in a GTask worker) and build/app/greenassess-cli export
+ * on the same database, and hold the two results to each other.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "ga-export-job.h"
+#include "ga-format.h"
+#include "ga-session.h"
+#include "ga-store-engine.h"
+
+/* 2026-01-01 00:00:00 UTC: the creation time and report date of every
+ * workbook written here. */
+#define FIXED_EPOCH "1767225600"
+
+typedef struct {
+  char    *dir;
+  char    *db_path;
+  GaStore *store;
+  gint64   assessment_id;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GaEnterprise) demo = NULL;
+
+  f->dir = g_dir_make_tmp ("ga-services-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->db_path = g_build_filename (f->dir, "greenassess.db", NULL);
+  f->store = ga_store_open (f->db_path, &error);
+  g_assert_no_error (error);
+  g_assert_true (ga_store_create_demo (f->store, &error));
+  g_assert_no_error (error);
+
+  /* The demo's green-factory assessment: answers, a region (350000) and
+   * an industry to map, the kind bureaus ask for. */
+  demo = ga_store_find_enterprise (f->store, GA_STORE_DEMO_CREDIT_CODE, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (demo);
+  list = ga_store_list_assessments (f->store, demo->id, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < list->len; i++)
+    {
+      GaAssessment *a = g_ptr_array_index (list, i);
+
+      if (g_str_has_prefix (a->template_id, "gbt36132"))
+        f->assessment_id = a->id;
+    }
+  g_assert_cmpint (f->assessment_id, >, 0);
+
+  g_setenv ("SOURCE_DATE_EPOCH", FIXED_EPOCH, TRUE);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        remove_tree (child);
+      else
+        g_unlink (child);
+    }
+  g_rmdir (path);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_unsetenv ("SOURCE_DATE_EPOCH");
+  g_clear_object (&f->store);
+  remove_tree (f->dir);
+  g_free (f->db_path);
+  g_free (f->dir);
+}
+
+static void
+export_thread (GTask        *task,
+               gpointer      source_object,
+               gpointer      task_data,
+               GCancellable *cancellable)
+{
+  GError *error = NULL;
+
+  if (ga_export_job_run_in_task (task_data, task, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+/* The application's path: the workspace's open session, a job made from
+ * it, written in a worker thread that could be cancelled. */
+static void
+export_as_application (Fixture    *f,
+                       const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GaSession) session = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GTask) task = NULL;
+
+  session = ga_session_new (f->store, f->assessment_id, problems, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+
+  task = g_task_new (NULL, cancellable, NULL, NULL);
+  g_task_set_task_data (task, ga_export_job_new_for_session (session, path, TRUE),
+                        (GDestroyNotify) ga_export_job_free);
+  g_task_set_return_on_cancel (task, TRUE);
+  g_task_run_in_thread_sync (task, export_thread);
+  g_assert_true (g_task_propagate_boolean (task, &error));
+  g_assert_no_error (error);
+}
+
+/* greenassess-cli export on the same database; returns its exit status
+ * and what it said on stderr. */
+static int
+export_with_cli (Fixture     *f,
+                 const char  *path,
+                 char       **err)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *cli = g_build_filename (GA_BUILD_DIR, "app", "greenassess-cli", NULL);
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, f->assessment_id);
+  g_autofree char *out = NULL;
+  const char *argv[] = { cli, "export", "--db", f->db_path, id, "--out", path, NULL };
+  int status = -1;
+
+  /* The fixture's connection keeps no write lock: the tool opens the same
+   * file as a second program would, and inherits SOURCE_DATE_EPOCH. */
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, err,
+                               &status, &error));
+  g_assert_no_error (error);
+  if (g_spawn_check_wait_status (status, &error))
+    return 0;
+  g_assert_error (error, G_SPAWN_EXIT_ERROR, error->code);
+  return error->code;
+}
+
+static GBytes *
+read_bytes (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *data = NULL;
+  gsize len = 0;
+
+  g_assert_true (g_file_get_contents (path, &data, &len, &error));
+  g_assert_no_error (error);
+  return g_bytes_new_take (data, len);
+}
+
+/* The same assessment, the same fixed date: the workbook the application
+ * writes and the one greenassess-cli writes are the same bytes. */
+static void
+test_export_same_bytes (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autofree char *gui_path = g_build_filename (f->dir, "application.xlsx", NULL);
+  g_autofree char *cli_path = g_build_filename (f->dir, "cli.xlsx", NULL);
+  g_autofree char *err = NULL;
+  g_autoptr(GBytes) gui = NULL;
+  g_autoptr(GBytes) cli = NULL;
+  g_autoptr(GFile) evidence = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *evidence_path = g_build_filename (f->dir, "能源管理体系证书.pdf", NULL);
+  g_autoptr(GaTemplate) tmpl = ga_store_load_template (f->store, f->assessment_id, &error);
+  const GaItem *item;
+
+  g_assert_no_error (error);
+  /* Evidence names are part of the scoring sheet. */
+  g_assert_true (g_file_set_contents (evidence_path, "%PDF-1.4\n", -1, &error));
+  g_assert_no_error (error);
+  evidence = g_file_new_for_path (evidence_path);
+  item = g_ptr_array_index (ga_template_get_items (tmpl), 0);
+  g_assert_cmpint (ga_store_add_evidence (f->store, f->assessment_id, item->id, evidence, &error),
+                   >, 0);
+  g_assert_no_error (error);
+
+  export_as_application (f, gui_path);
+  g_assert_cmpint (export_with_cli (f, cli_path, &err), ==, 0);
+
+  gui = read_bytes (gui_path);
+  cli = read_bytes (cli_path);
+  g_assert_cmpuint (g_bytes_get_size (gui), >, 1000);
+  g_assert_cmpmem (g_bytes_get_data (gui, NULL), g_bytes_get_size (gui),
+                   g_bytes_get_data (cli, NULL), g_bytes_get_size (cli));
+
+  /* Once more: nothing in the file depends on the moment it is written. */
+  g_unlink (cli_path);
+  g_clear_pointer (&err, g_free);
+  g_assert_cmpint (export_with_cli (f, cli_path, &err), ==, 0);
+  g_clear_pointer (&cli, g_bytes_unref);
+  cli = read_bytes (cli_path);
+  g_assert_true (g_bytes_equal (gui, cli));
+}
+
+/* A stored answer the pinned template has no item for: opening the
+ * assessment lists it as a problem and goes on, and an export refuses to
+ * leave it out silently; the tool says what the service says. */
+static void
+test_export_unknown_item (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *cli_path = g_build_filename (f->dir, "cli.xlsx", NULL);
+  g_autofree char *gui_path = g_build_filename (f->dir, "application.xlsx", NULL);
+  g_autofree char *err = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GaSession) session = NULL;
+  g_autoptr(GaExportJob) job = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_true (ga_store_save_answer (f->store, f->assessment_id, "NO_SUCH_ITEM", "1", &error));
+  g_assert_no_error (error);
+
+  session = ga_session_new (f->store, f->assessment_id, problems, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (session);
+  g_assert_cmpuint (problems->len, ==, 1);
+  g_assert_nonnull (strstr (g_ptr_array_index (problems, 0), "NO_SUCH_ITEM"));
+
+  job = ga_export_job_new (f->store, f->assessment_id, gui_path, &error);
+  g_assert_null (job);
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "NO_SUCH_ITEM"));
+
+  g_assert_cmpint (export_with_cli (f, cli_path, &err), ==, 1);
+  g_assert_false (g_file_test (cli_path, G_FILE_TEST_EXISTS));
+  lines = g_strsplit (error->message, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree char *expected = g_strdup_printf ("export: %s\n", lines[i]);
+
+      if (lines[i][0] != '\0')
+        g_assert_nonnull (strstr (err, expected));
+    }
+}
+
+/* One formatter for every front end. */
+static void
+test_format (void)
+{
+  struct { double value; int decimals; const char *shown; } cases[] = {
+    { 6.5, 2, "6.5" }, { 10, 2, "10" }, { 0.125, 2, "0.13" }, { -0.125, 2, "-0.13" },
+    { -0.001, 2, "0" }, { 2.675, 2, "2.68" }, { 1234567.891, 1, "1234567.9" },
+    { 0.60004, 4, "0.6" }, { 1e15, 0, "1E+15" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *shown = ga_format_number (cases[i].value, cases[i].decimals);
+      g_autofree char *plain = ga_format_number_plain (cases[i].value, cases[i].decimals);
+
+      g_assert_cmpstr (shown, ==, cases[i].shown);
+      g_assert_cmpstr (plain, ==, cases[i].shown);
+    }
+  {
+    g_autofree char *shown = ga_format_number (NAN, 2);
+    g_autofree char *plain = ga_format_number_plain (NAN, 2);
+    g_autofree char *score = ga_format_score (6.5, 10);
+
+    g_assert_cmpstr (shown, ==, "–");
+    g_assert_cmpstr (plain, ==, "-");
+    g_assert_cmpstr (score, ==, "6.5 / 10");
+  }
+  g_assert_cmpstr (ga_format_level_numeral (1), ==, "I");
+  g_assert_cmpstr (ga_format_level_numeral (3), ==, "III");
+  g_assert_null (ga_format_level_numeral (0));
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/ga/services/format", test_format);
+  g_test_add ("/ga/services/export/same-bytes", Fixture, NULL, fixture_set_up,
+              test_export_same_bytes, fixture_tear_down);
+  g_test_add ("/ga/services/export/unknown-item", Fixture, NULL, fixture_set_up,
+              test_export_unknown_item, fixture_tear_down);
+
+  return g_test_run ();
+}
