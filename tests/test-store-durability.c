@@ -456,6 +456,8 @@ typedef struct {
   GArray     *e_ids;       /* attachments acknowledged by the last child, in order */
   guint       n_attached;  /* attachments acknowledged by all children */
   GHashTable *unacked;     /* "item=value" of each kill's save in flight */
+  gint64      start;       /* the first k of the last child */
+  guint       round_lines; /* lines the last child acknowledged */
 } Acked;
 
 static void
@@ -466,6 +468,7 @@ read_acks (const char *path,
   g_auto(GStrv) lines = NULL;
 
   g_array_set_size (acked->e_ids, 0);
+  acked->round_lines = 0;
   if (!g_file_get_contents (path, &data, NULL, NULL))
     return;
   lines = g_strsplit (data, "\n", -1);
@@ -476,6 +479,7 @@ read_acks (const char *path,
 
       if (sscanf (lines[i], "%c %" G_GINT64_FORMAT " %" G_GINT64_FORMAT, &kind, &a, &b) < 2)
         continue;
+      acked->round_lines++;
       acked->last_kind = kind;
       if (kind == 'a')
         {
@@ -518,8 +522,10 @@ verify_after_kill (const char *path,
   if (store == NULL)
     g_error ("an intact database was refused after a kill: %s", error->message);
   {
-    /* The save in flight: after "e k" answer k, after "a k" answer k+1. */
-    gint64 k = acked->last_kind == 'e' ? acked->last : acked->last + 1;
+    /* The save in flight: the child's first if it acknowledged nothing,
+     * after "e k" answer k, after "a k" answer k+1. */
+    gint64 k = acked->round_lines == 0 ? acked->start
+               : acked->last_kind == 'e' ? acked->last : acked->last + 1;
 
     g_hash_table_add (acked->unacked, g_strdup_printf ("c%" G_GINT64_FORMAT "=%" G_GINT64_FORMAT,
                                                        k % N_ITEMS, k));
@@ -599,7 +605,7 @@ test_kills (void)
     g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free),
     g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL),
     0, 'a', g_array_new (FALSE, FALSE, sizeof (gint64)), 0,
-    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
+    g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL), 0, 0,
   };
   guint kills = 0, during_evidence = 0;
   gint64 started = g_get_monotonic_time ();
@@ -620,7 +626,10 @@ test_kills (void)
     {
       g_autoptr(GSubprocess) child = NULL;
       const char *mode = round % 2 == 0 ? "evidence" : "answers";
-      g_autofree char *start = g_strdup_printf ("%" G_GINT64_FORMAT, acked.last + 2);
+      g_autofree char *start = NULL;
+
+      acked.start = acked.last + 2;
+      start = g_strdup_printf ("%" G_GINT64_FORMAT, acked.start);
 
       child = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, self, "--child", "saves", mode,
                                 path, ack_path, start, NULL);
