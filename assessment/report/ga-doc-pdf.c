@@ -79,6 +79,32 @@ new_layout (Pdf           *pdf,
   return layout;
 }
 
+/* A line break inside a paragraph ("\n" in the model) is U+2028 for
+ * Pango, which would otherwise start a new paragraph there and indent its
+ * first line again; Word's w:br does not. */
+static void
+append_pango_text (GString    *out,
+                   const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '\n')
+        g_string_append (out, "\xe2\x80\xa8");
+      else
+        g_string_append_c (out, *p);
+    }
+}
+
+static void
+set_text (PangoLayout *layout,
+          const char  *text)
+{
+  g_autoptr(GString) converted = g_string_new (NULL);
+
+  append_pango_text (converted, text);
+  pango_layout_set_text (layout, converted->str, (int) converted->len);
+}
+
 static double
 layout_height (PangoLayout *layout)
 {
@@ -189,7 +215,7 @@ draw_page_furniture (Pdf *pdf)
 
       layout = new_layout (pdf, pdf->body_family, GA_DOC_SIZE_SMALL, FALSE, pdf->width,
                            PANGO_ALIGN_CENTER, 1.0);
-      pango_layout_set_text (layout, running, -1);
+      set_text (layout, running);
       pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
       h = layout_height (layout);
       show_layout (pdf, layout, pdf->left, rule - 2 - h);
@@ -317,7 +343,7 @@ place_heading (Pdf        *pdf,
                                               pdf->width, PANGO_ALIGN_LEFT, LINE_SPACING);
   g_autofree char *dest = g_strdup_printf ("name='h%u'", block->heading_index);
 
-  pango_layout_set_text (layout, block->text, -1);
+  set_text (layout, block->text);
   space (pdf, heading_before[l]);
   /* Keep the heading with two lines of what follows. */
   need (pdf, layout_height (layout) + 2 * GA_DOC_SIZE_BODY * 1.6);
@@ -337,37 +363,40 @@ place_heading (Pdf        *pdf,
   pdf->y += heading_after[l];
 }
 
-static PangoAttrList *
-run_attributes (const GaDocParagraph *paragraph)
+/* The paragraph's text for Pango and its bold runs as attributes. */
+static char *
+paragraph_markup (const GaDocParagraph  *paragraph,
+                  PangoAttrList        **attrs)
 {
-  PangoAttrList *attrs = pango_attr_list_new ();
-  guint offset = 0;
+  GString *text = g_string_new (NULL);
 
+  *attrs = pango_attr_list_new ();
   for (guint i = 0; i < paragraph->runs->len; i++)
     {
       GaDocRun *run = &g_array_index (paragraph->runs, GaDocRun, i);
-      guint len = (guint) strlen (run->text);
+      guint start = (guint) text->len;
 
-      if (run->bold && len > 0)
+      append_pango_text (text, run->text);
+      if (run->bold && text->len > start)
         {
           PangoAttribute *attr = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
 
-          attr->start_index = offset;
-          attr->end_index = offset + len;
-          pango_attr_list_insert (attrs, attr);
+          attr->start_index = start;
+          attr->end_index = (guint) text->len;
+          pango_attr_list_insert (*attrs, attr);
         }
-      offset += len;
     }
-  return attrs;
+  return g_string_free (text, FALSE);
 }
+
 
 static void
 place_paragraph (Pdf            *pdf,
                  GaDocParagraph *paragraph)
 {
-  g_autofree char *text = ga_doc_paragraph_text (paragraph);
+  g_autoptr(PangoAttrList) attrs = NULL;
+  g_autofree char *text = paragraph_markup (paragraph, &attrs);
   g_autoptr(PangoLayout) layout = NULL;
-  g_autoptr(PangoAttrList) attrs = run_attributes (paragraph);
   gboolean zh = ga_doc_get_language (pdf->doc) == GA_DOC_LANG_ZH_CN;
   double after = 6;
 
@@ -422,7 +451,7 @@ place_bullets (Pdf        *pdf,
                                                   pdf->width - BULLET_INDENT,
                                                   PANGO_ALIGN_LEFT, LINE_SPACING);
 
-      pango_layout_set_text (layout, block->items[i], -1);
+      set_text (layout, block->items[i]);
       flow_layout (pdf, layout, pdf->left + BULLET_INDENT, marker, pdf->left + 6);
       pdf->y += 2;
     }
@@ -454,7 +483,7 @@ cell_init (Pdf        *pdf,
   cell->layout = new_layout (pdf, pdf->body_family, GA_DOC_SIZE_BODY, bold,
                              MAX (width - 2 * CELL_PAD_X, 1), pango_align (align),
                              CELL_LINE_SPACING);
-  pango_layout_set_text (cell->layout, text, -1);
+  set_text (cell->layout, text);
   cell->boxes = line_boxes (cell->layout);
 }
 
@@ -748,7 +777,7 @@ place_image (Pdf             *pdf,
     {
       caption = new_layout (pdf, pdf->body_family, GA_DOC_SIZE_SMALL, FALSE, pdf->width,
                             PANGO_ALIGN_CENTER, LINE_SPACING);
-      pango_layout_set_text (caption, image->caption, -1);
+      set_text (caption, image->caption);
       caption_h = layout_height (caption) + 4;
     }
   /* An image taller than a page is made smaller, never cut. */
@@ -815,7 +844,7 @@ place_toc (Pdf *pdf)
       entry = new_layout (pdf, pdf->body_family, GA_DOC_SIZE_BODY, block->level == 1,
                           pdf->width - indent - TOC_NUMBER_WIDTH, PANGO_ALIGN_LEFT,
                           LINE_SPACING);
-      pango_layout_set_text (entry, block->text, -1);
+      set_text (entry, block->text);
       boxes = line_boxes (entry);
       h = layout_height (entry);
       need (pdf, h);
@@ -880,7 +909,7 @@ place_signature (Pdf        *pdf,
       PangoLayout *layout = new_layout (pdf, pdf->body_family, GA_DOC_SIZE_BODY, FALSE,
                                         pdf->right - x, PANGO_ALIGN_LEFT, LINE_SPACING);
 
-      pango_layout_set_text (layout, block->items[i], -1);
+      set_text (layout, block->items[i]);
       g_ptr_array_add (layouts, layout);
       total += layout_height (layout) + gap;
     }

@@ -106,9 +106,6 @@ char       *ga_doc_clean_text        (const char *s);
  * table of contents, in the document's language. */
 const char *ga_doc_toc_title         (GaDoc *doc);
 
-/* The concatenated text of a paragraph's runs. */
-char       *ga_doc_paragraph_text    (const GaDocParagraph *paragraph);
-
 /* Writes `data` to `path` through a temporary file in the same folder. */
 gboolean    ga_doc_replace_file      (const char  *path,
                                       const void  *data,

@@ -57,16 +57,6 @@ ga_doc_toc_title (GaDoc *doc)
   return doc->language == GA_DOC_LANG_ZH_CN ? "目  录" : "Contents";
 }
 
-char *
-ga_doc_paragraph_text (const GaDocParagraph *paragraph)
-{
-  GString *s = g_string_new (NULL);
-
-  for (guint i = 0; i < paragraph->runs->len; i++)
-    g_string_append (s, g_array_index (paragraph->runs, GaDocRun, i).text);
-  return g_string_free (s, FALSE);
-}
-
 gboolean
 ga_doc_replace_file (const char  *path,
                      const void  *data,
