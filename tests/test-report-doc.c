@@ -903,6 +903,82 @@ test_pdf_english (void)
   g_assert_nonnull (strstr (toc, "Contents"));
 }
 
+/* Content larger than a page: a cell longer than a page is split across
+ * pages (with the header repeated), a tall image is made smaller, a table
+ * without a header and long unbroken words still lay out. */
+static void
+test_pdf_oversized (void)
+{
+  g_autoptr(GaDoc) doc = ga_doc_new (GA_DOC_LANG_ZH_CN);
+  g_autofree char *path = g_build_filename (tmpdir, "oversized.pdf", NULL);
+  g_autofree char *docx = g_build_filename (tmpdir, "oversized.docx", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) long_text = g_string_new (NULL);
+  g_autoptr(GBytes) png = NULL;
+  g_autofree char *text = NULL;
+  GaDocTable *table;
+  cairo_surface_t *surface;
+  GByteArray *bytes = g_byte_array_new ();
+
+  for (guint i = 0; i < 400; i++)
+    g_string_append_printf (long_text, "第%u句很长的说明文字。", i + 1);
+  g_string_append (long_text, "结束标记");
+
+  table = ga_doc_add_table (doc, 2, NULL, &error);
+  g_assert_no_error (error);
+  {
+    const char * const header[] = { "左列表头", "右列表头" };
+    const char * const row[] = { long_text->str, "短" };
+
+    ga_doc_table_set_header (table, header);
+    ga_doc_table_add_row (table, row);
+    ga_doc_table_add_row (table, row);
+  }
+  table = ga_doc_add_table (doc, 3, NULL, &error);
+  g_assert_no_error (error);
+  {
+    const char * const row[] = { "x", "Pneumonoultramicroscopicsilicovolcanoconiosis"
+                                 "Pneumonoultramicroscopicsilicovolcanoconiosis", NULL };
+
+    ga_doc_table_add_row (table, row);
+  }
+
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 20, 400);
+  g_assert_cmpint (cairo_surface_write_to_png_stream (surface, png_write_cb, bytes), ==,
+                   CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  png = g_byte_array_free_to_bytes (bytes);
+  g_assert_true (ga_doc_add_image (doc, png, 100, "很高的图", &error));
+  g_assert_no_error (error);
+
+  g_assert_true (ga_doc_write_pdf (doc, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (ga_doc_write_docx (doc, docx, &error));
+  g_assert_no_error (error);
+  keep_output (path);
+
+  if (!have_tool ("pdftotext") || !have_tool ("pdfinfo"))
+    return;
+  {
+    const char *argv[] = { "pdftotext", "-enc", "UTF-8", path, "-", NULL };
+    guint n_pages = pdf_n_pages (path);
+
+    text = run_tool (argv);
+    g_test_message ("%u pages", n_pages);
+    g_assert_cmpuint (n_pages, >=, 3);
+    g_assert_nonnull (strstr (text, "结束标记"));
+    g_assert_nonnull (strstr (text, "很高的图"));
+    /* The long cell spans pages; each of them shows the header. */
+    for (guint p = 1; p <= n_pages; p++)
+      {
+        g_autofree char *page = pdf_page_text (path, p);
+
+        if (strstr (page, "句很长的说明文字") != NULL)
+          g_assert_nonnull (strstr (page, "左列表头"));
+      }
+  }
+}
+
 /* ------------------------------------------------------------------ DOCX, through LibreOffice */
 
 static void
@@ -946,6 +1022,7 @@ main (int    argc,
   g_test_add_func ("/ga/report/pdf/text", test_pdf_text);
   g_test_add_func ("/ga/report/pdf/info", test_pdf_info);
   g_test_add_func ("/ga/report/pdf/english", test_pdf_english);
+  g_test_add_func ("/ga/report/pdf/oversized", test_pdf_oversized);
   g_test_add_func ("/ga/report/docx/libreoffice", test_docx_libreoffice);
 
   status = g_test_run ();
