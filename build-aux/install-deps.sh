@@ -20,6 +20,12 @@ packages=(
   python3-gi gir1.2-atspi-2.0 python3-pyatspi
   # export checks: recalculation by a real spreadsheet, read-back
   libreoffice-calc-nogui python3-openpyxl unzip
+  # the report writers (assessment/report): Pango and cairo lay out and draw
+  # the PDF, libgsf writes the DOCX's zip package
+  libpango1.0-dev libcairo2-dev libgsf-1-dev
+  # report checks: the PDF read back (pdftotext, pdfinfo, pdffonts) and the
+  # DOCX converted to PDF by LibreOffice Writer
+  poppler-utils libreoffice-writer-nogui
   # command-line sqlite for store checks
   sqlite3
   # Flatpak manifest check (flatpak-builder --show-manifest)

@@ -1,0 +1,1044 @@
+/* ga-doc-docx.c: a GaDoc as a WordprocessingML package (DOCX)
+ *
+ * Copyright 2026 The GreenAssess authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The package is built in memory with libgsf's zip writer and written to
+ * its path in one piece. What the parts contain, and why:
+ *
+ * - styles.xml defines the built-in heading styles ("heading 1" to
+ *   "heading 3", ids Heading1 to Heading3) with outline levels, so Word,
+ *   WPS and LibreOffice show them in their navigation panes and build their
+ *   tables of contents from them;
+ * - the table of contents is a TOC field whose cached result already lists
+ *   every heading, each entry linking to a bookmark on its heading and
+ *   giving its page through a PAGEREF field; the cached page numbers come
+ *   from the PDF layout (same page size, margins and fonts), and
+ *   settings.xml asks the word processor to update fields on open, so the
+ *   numbers become its own;
+ * - the footer holds PAGE and NUMPAGES fields, the header the running
+ *   title;
+ * - tables are fixed-layout with their header rows marked as repeating
+ *   (w:tblHeader); merged headers use gridSpan and vMerge;
+ * - images are DrawingML inline pictures in word/media/;
+ * - East Asian text is set in SimSun (宋体) and headings in SimHei (黑体),
+ *   the names Word on Windows knows; the font table gives their Chinese
+ *   names and the CJK fonts installed here as alternatives.
+ *
+ * Every string goes through g_markup_escape_text() after the model has
+ * removed the characters XML 1.0 cannot carry. A line break inside a
+ * paragraph is a w:br, and doNotExpandShiftReturn keeps the line before it
+ * from being stretched in justified text.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include <gsf/gsf-output-memory.h>
+#include <gsf/gsf-outfile.h>
+#include <gsf/gsf-outfile-zip.h>
+
+#include "ga-doc-private.h"
+
+/* libgsf 1.14.50 declares no autoptr cleanups of its own. */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GsfOutput, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GsfOutfile, g_object_unref)
+
+#define TWIPS_PER_MM (1440.0 / 25.4)
+#define EMU_PER_MM   36000.0
+
+#define NS_W   "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+#define NS_R   "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+#define NS_WP  "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+#define NS_A   "http://schemas.openxmlformats.org/drawingml/2006/main"
+#define NS_PIC "http://schemas.openxmlformats.org/drawingml/2006/picture"
+#define NS_REL "http://schemas.openxmlformats.org/package/2006/relationships"
+#define NS_CORE "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
+#define REL_BASE "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
+#define XML_DECL "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
+
+#define OUTER_BORDER "w:val=\"single\" w:sz=\"6\" w:space=\"0\" w:color=\"000000\""
+#define INNER_BORDER "w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\""
+
+#define BODY_EAST_ASIA    "SimSun"
+#define HEADING_EAST_ASIA "SimHei"
+#define BODY_LATIN        "Times New Roman"
+#define HEADING_LATIN     "Arial"
+
+typedef struct {
+  GaDoc   *doc;
+  GString *xml;
+  int      text_width;     /* twips */
+  guint   *heading_pages;
+  guint    n_images;
+} Docx;
+
+static int
+twips (double mm)
+{
+  return (int) lround (mm * TWIPS_PER_MM);
+}
+
+static void
+append_escaped (GString    *xml,
+                const char *text)
+{
+  g_autofree char *escaped = g_markup_escape_text (text, -1);
+
+  g_string_append (xml, escaped);
+}
+
+/* Text as w:t elements with w:br for each "\n"; run properties are the
+ * caller's, so this goes inside one w:r. */
+static void
+append_text (GString    *xml,
+             const char *text)
+{
+  const char *line = text;
+
+  for (;;)
+    {
+      const char *end = strchr (line, '\n');
+      g_autofree char *part = g_strndup (line, end != NULL ? (gsize) (end - line) : strlen (line));
+
+      if (*part != '\0')
+        {
+          g_string_append (xml, "<w:t xml:space=\"preserve\">");
+          append_escaped (xml, part);
+          g_string_append (xml, "</w:t>");
+        }
+      if (end == NULL)
+        break;
+      g_string_append (xml, "<w:br/>");
+      line = end + 1;
+    }
+}
+
+static void
+append_run (GString    *xml,
+            const char *text,
+            gboolean    bold)
+{
+  g_string_append (xml, "<w:r>");
+  if (bold)
+    g_string_append (xml, "<w:rPr><w:b/><w:bCs/></w:rPr>");
+  append_text (xml, text);
+  g_string_append (xml, "</w:r>");
+}
+
+static const char *
+jc_value (GaDocAlign align)
+{
+  switch (align)
+    {
+    case GA_DOC_ALIGN_CENTER:
+      return "center";
+    case GA_DOC_ALIGN_END:
+      return "right";
+    case GA_DOC_ALIGN_START:
+    default:
+      return "left";
+    }
+}
+
+/* ------------------------------------------------------------------ blocks */
+
+static void
+write_heading (Docx       *docx,
+               GaDocBlock *block)
+{
+  GString *xml = docx->xml;
+  guint id = block->heading_index + 1;
+
+  g_string_append_printf (xml,
+                          "<w:p><w:pPr><w:pStyle w:val=\"Heading%u\"/></w:pPr>"
+                          "<w:bookmarkStart w:id=\"%u\" w:name=\"_Toc%u\"/>",
+                          block->level, id, 100000 + id);
+  append_run (xml, block->text, FALSE);
+  g_string_append_printf (xml, "<w:bookmarkEnd w:id=\"%u\"/></w:p>", id);
+}
+
+static void
+write_paragraph (Docx           *docx,
+                 GaDocParagraph *paragraph)
+{
+  static const char * const styles[] = { "Normal", "Small", "Centered", "Title" };
+  GString *xml = docx->xml;
+
+  g_string_append_printf (xml, "<w:p><w:pPr><w:pStyle w:val=\"%s\"/></w:pPr>",
+                          styles[paragraph->style]);
+  for (guint i = 0; i < paragraph->runs->len; i++)
+    {
+      GaDocRun *run = &g_array_index (paragraph->runs, GaDocRun, i);
+
+      append_run (xml, run->text, run->bold);
+    }
+  g_string_append (xml, "</w:p>");
+}
+
+static void
+write_bullets (Docx       *docx,
+               GaDocBlock *block)
+{
+  for (guint i = 0; block->items[i] != NULL; i++)
+    {
+      g_string_append (docx->xml, "<w:p><w:pPr><w:pStyle w:val=\"ListBullet\"/></w:pPr>");
+      append_run (docx->xml, block->items[i], FALSE);
+      g_string_append (docx->xml, "</w:p>");
+    }
+}
+
+static void
+write_cell (Docx       *docx,
+            int         width,
+            guint       span,
+            const char *vmerge,
+            gboolean    header,
+            GaDocAlign  align,
+            const char *text)
+{
+  GString *xml = docx->xml;
+
+  g_string_append_printf (xml, "<w:tc><w:tcPr><w:tcW w:w=\"%d\" w:type=\"dxa\"/>", width);
+  if (span > 1)
+    g_string_append_printf (xml, "<w:gridSpan w:val=\"%u\"/>", span);
+  if (vmerge != NULL)
+    g_string_append_printf (xml, "<w:vMerge%s/>", vmerge);
+  if (header)
+    g_string_append (xml, "<w:shd w:val=\"clear\" w:color=\"auto\" w:fill=\"E8E8E8\"/>"
+                          "<w:vAlign w:val=\"center\"/>");
+  g_string_append_printf (xml,
+                          "</w:tcPr><w:p><w:pPr><w:pStyle w:val=\"TableText\"/>"
+                          "<w:jc w:val=\"%s\"/></w:pPr>",
+                          jc_value (align));
+  if (text != NULL)
+    append_run (xml, text, header);
+  g_string_append (xml, "</w:p></w:tc>");
+}
+
+static void
+write_table (Docx       *docx,
+             GaDocTable *table)
+{
+  GString *xml = docx->xml;
+  g_autofree int *w = g_new (int, table->n_columns);
+  g_autofree gboolean *grouped = g_new0 (gboolean, table->n_columns);
+  gboolean has_groups = table->groups->len > 0;
+  int left = docx->text_width;
+
+  /* Widths in whole twips that add up to the text width exactly. */
+  for (guint c = 0; c < table->n_columns; c++)
+    {
+      w[c] = c + 1 < table->n_columns
+             ? (int) lround (table->widths[c] * docx->text_width) : left;
+      left -= w[c];
+    }
+
+  g_string_append_printf (xml,
+                          "<w:tbl><w:tblPr><w:tblW w:w=\"%d\" w:type=\"dxa\"/>"
+                          "<w:jc w:val=\"center\"/><w:tblBorders>"
+                          "<w:top " OUTER_BORDER "/><w:left " OUTER_BORDER "/>"
+                          "<w:bottom " OUTER_BORDER "/><w:right " OUTER_BORDER "/>"
+                          "<w:insideH " INNER_BORDER "/><w:insideV " INNER_BORDER "/>"
+                          "</w:tblBorders><w:tblLayout w:type=\"fixed\"/>"
+                          "<w:tblCellMar><w:top w:w=\"40\" w:type=\"dxa\"/>"
+                          "<w:left w:w=\"80\" w:type=\"dxa\"/>"
+                          "<w:bottom w:w=\"40\" w:type=\"dxa\"/>"
+                          "<w:right w:w=\"80\" w:type=\"dxa\"/></w:tblCellMar>"
+                          "<w:tblLook w:val=\"04A0\" w:firstRow=\"1\" w:lastRow=\"0\""
+                          " w:firstColumn=\"0\" w:lastColumn=\"0\" w:noHBand=\"0\""
+                          " w:noVBand=\"1\"/>"
+                          "</w:tblPr><w:tblGrid>",
+                          docx->text_width);
+  for (guint c = 0; c < table->n_columns; c++)
+    g_string_append_printf (xml, "<w:gridCol w:w=\"%d\"/>", w[c]);
+  g_string_append (xml, "</w:tblGrid>");
+
+  if (has_groups)
+    {
+      guint c = 0;
+
+      g_string_append (xml, "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>");
+      for (guint g = 0; g < table->groups->len; g++)
+        {
+          GaDocGroup *group = &g_array_index (table->groups, GaDocGroup, g);
+          int span_w = 0;
+
+          /* Columns before the group span both header rows. */
+          for (; c < group->first; c++)
+            write_cell (docx, w[c], 1, " w:val=\"restart\"", TRUE, GA_DOC_ALIGN_CENTER,
+                        table->header != NULL ? table->header[c] : "");
+          for (; c < group->first + group->n; c++)
+            {
+              grouped[c] = TRUE;
+              span_w += w[c];
+            }
+          write_cell (docx, span_w, group->n, NULL, TRUE, GA_DOC_ALIGN_CENTER, group->text);
+        }
+      for (; c < table->n_columns; c++)
+        write_cell (docx, w[c], 1, " w:val=\"restart\"", TRUE, GA_DOC_ALIGN_CENTER,
+                    table->header != NULL ? table->header[c] : "");
+      g_string_append (xml, "</w:tr>");
+    }
+  if (has_groups || table->header != NULL)
+    {
+      g_string_append (xml, "<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>");
+      for (guint c = 0; c < table->n_columns; c++)
+        {
+          if (has_groups && !grouped[c])
+            write_cell (docx, w[c], 1, "", TRUE, GA_DOC_ALIGN_CENTER, NULL);
+          else
+            write_cell (docx, w[c], 1, NULL, TRUE, GA_DOC_ALIGN_CENTER,
+                        table->header != NULL ? table->header[c] : "");
+        }
+      g_string_append (xml, "</w:tr>");
+    }
+
+  for (guint r = 0; r < table->rows->len; r++)
+    {
+      GaDocRow *row = table->rows->pdata[r];
+
+      g_string_append (xml, "<w:tr>");
+      for (guint c = 0; c < table->n_columns; c++)
+        write_cell (docx, w[c], 1, NULL, FALSE, row->align[c], row->cells[c]);
+      g_string_append (xml, "</w:tr>");
+    }
+  g_string_append (xml, "</w:tbl>");
+  /* A paragraph after every table keeps two tables from merging and gives
+   * the body a paragraph before the section properties. */
+  g_string_append (xml, "<w:p><w:pPr><w:pStyle w:val=\"AfterTable\"/></w:pPr></w:p>");
+}
+
+static void
+write_image (Docx       *docx,
+             GaDocImage *image)
+{
+  GString *xml = docx->xml;
+  double width_mm = MIN (image->width_mm, GA_DOC_PAGE_WIDTH_MM - 2 * GA_DOC_MARGIN_SIDE_MM);
+  double height_mm = width_mm * image->pixel_height / image->pixel_width;
+  double max_h = GA_DOC_PAGE_HEIGHT_MM - GA_DOC_MARGIN_TOP_MM - GA_DOC_MARGIN_BOTTOM_MM - 20;
+  guint n = ++docx->n_images;
+  gint64 cx, cy;
+
+  if (height_mm > max_h)
+    {
+      width_mm *= max_h / height_mm;
+      height_mm = max_h;
+    }
+  cx = (gint64) llround (width_mm * EMU_PER_MM);
+  cy = (gint64) llround (height_mm * EMU_PER_MM);
+
+  g_string_append (xml, "<w:p><w:pPr><w:pStyle w:val=\"Figure\"/></w:pPr><w:r><w:drawing>"
+                        "<wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\">");
+  g_string_append_printf (xml,
+                          "<wp:extent cx=\"%" G_GINT64_FORMAT "\" cy=\"%" G_GINT64_FORMAT "\"/>"
+                          "<wp:effectExtent l=\"0\" t=\"0\" r=\"0\" b=\"0\"/>"
+                          "<wp:docPr id=\"%u\" name=\"Picture %u\" descr=\"",
+                          cx, cy, n, n);
+  append_escaped (xml, image->caption != NULL ? image->caption : "");
+  g_string_append_printf (xml,
+                          "\"/><wp:cNvGraphicFramePr>"
+                          "<a:graphicFrameLocks noChangeAspect=\"1\"/></wp:cNvGraphicFramePr>"
+                          "<a:graphic><a:graphicData uri=\"" NS_PIC "\">"
+                          "<pic:pic><pic:nvPicPr><pic:cNvPr id=\"%u\" name=\"image%u.png\"/>"
+                          "<pic:cNvPicPr/></pic:nvPicPr>"
+                          "<pic:blipFill><a:blip r:embed=\"rIdImage%u\"/>"
+                          "<a:stretch><a:fillRect/></a:stretch></pic:blipFill>"
+                          "<pic:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/>"
+                          "<a:ext cx=\"%" G_GINT64_FORMAT "\" cy=\"%" G_GINT64_FORMAT "\"/>"
+                          "</a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/></a:prstGeom></pic:spPr>"
+                          "</pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing>"
+                          "</w:r></w:p>",
+                          n, n, n, cx, cy);
+  if (image->caption != NULL)
+    {
+      g_string_append (xml, "<w:p><w:pPr><w:pStyle w:val=\"Caption\"/></w:pPr>");
+      append_run (xml, image->caption, FALSE);
+      g_string_append (xml, "</w:p>");
+    }
+}
+
+static void
+write_field_run (GString    *xml,
+                 const char *type)
+{
+  g_string_append_printf (xml, "<w:r><w:fldChar w:fldCharType=\"%s\"/></w:r>", type);
+}
+
+static void
+write_instr (GString    *xml,
+             const char *instr)
+{
+  g_string_append (xml, "<w:r><w:instrText xml:space=\"preserve\">");
+  append_escaped (xml, instr);
+  g_string_append (xml, "</w:instrText></w:r>");
+}
+
+static void
+write_toc (Docx *docx)
+{
+  GString *xml = docx->xml;
+  gboolean first = TRUE;
+
+  g_string_append (xml, "<w:p><w:pPr><w:pStyle w:val=\"TOCHeading\"/></w:pPr>");
+  append_run (xml, ga_doc_toc_title (docx->doc), FALSE);
+  g_string_append (xml, "</w:p>");
+
+  for (guint b = 0; b < docx->doc->blocks->len; b++)
+    {
+      GaDocBlock *block = docx->doc->blocks->pdata[b];
+      guint id = block->heading_index + 1;
+      g_autofree char *pageref = NULL;
+      g_autofree char *page = NULL;
+
+      if (block->kind != GA_DOC_BLOCK_HEADING)
+        continue;
+      g_string_append_printf (xml, "<w:p><w:pPr><w:pStyle w:val=\"TOC%u\"/></w:pPr>",
+                              block->level);
+      if (first)
+        {
+          write_field_run (xml, "begin");
+          write_instr (xml, " TOC \\o \"1-3\" \\h \\z \\u ");
+          write_field_run (xml, "separate");
+          first = FALSE;
+        }
+      g_string_append_printf (xml, "<w:hyperlink w:anchor=\"_Toc%u\" w:history=\"1\">",
+                              100000 + id);
+      append_run (xml, block->text, FALSE);
+      g_string_append (xml, "<w:r><w:tab/></w:r>");
+      pageref = g_strdup_printf (" PAGEREF _Toc%u \\h ", 100000 + id);
+      page = g_strdup_printf ("%u", docx->heading_pages[block->heading_index]);
+      write_field_run (xml, "begin");
+      write_instr (xml, pageref);
+      write_field_run (xml, "separate");
+      append_run (xml, page, FALSE);
+      write_field_run (xml, "end");
+      g_string_append (xml, "</w:hyperlink></w:p>");
+    }
+
+  if (first)
+    {
+      /* No headings yet: an empty field the word processor fills. */
+      g_string_append (xml, "<w:p><w:pPr><w:pStyle w:val=\"TOC1\"/></w:pPr>");
+      write_field_run (xml, "begin");
+      write_instr (xml, " TOC \\o \"1-3\" \\h \\z \\u ");
+      write_field_run (xml, "separate");
+      write_field_run (xml, "end");
+      g_string_append (xml, "</w:p>");
+    }
+  else
+    {
+      g_string_append (xml, "<w:p><w:pPr><w:pStyle w:val=\"TOC1\"/></w:pPr>");
+      write_field_run (xml, "end");
+      g_string_append (xml, "</w:p>");
+    }
+}
+
+static void
+write_signature (Docx       *docx,
+                 GaDocBlock *block)
+{
+  for (guint i = 0; block->items[i] != NULL; i++)
+    {
+      g_string_append (docx->xml, "<w:p><w:pPr><w:pStyle w:val=\"Signature\"/></w:pPr>");
+      append_run (docx->xml, block->items[i], FALSE);
+      /* An underlined tab to the right margin is the line to sign on. */
+      g_string_append (docx->xml, "<w:r><w:rPr><w:u w:val=\"single\"/></w:rPr><w:tab/></w:r>"
+                                  "</w:p>");
+    }
+}
+
+static char *
+document_xml (Docx *docx)
+{
+  GString *xml = g_string_new (XML_DECL);
+  gboolean break_pending = FALSE;
+
+  docx->xml = xml;
+  g_string_append (xml, "<w:document xmlns:w=\"" NS_W "\" xmlns:r=\"" NS_R "\""
+                        " xmlns:wp=\"" NS_WP "\" xmlns:a=\"" NS_A "\" xmlns:pic=\"" NS_PIC "\">"
+                        "<w:body>");
+  for (guint b = 0; b < docx->doc->blocks->len; b++)
+    {
+      GaDocBlock *block = docx->doc->blocks->pdata[b];
+
+      if (break_pending && block->kind != GA_DOC_BLOCK_PAGE_BREAK)
+        {
+          g_string_append (xml, "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>");
+          break_pending = FALSE;
+        }
+      switch (block->kind)
+        {
+        case GA_DOC_BLOCK_HEADING:
+          write_heading (docx, block);
+          break;
+        case GA_DOC_BLOCK_PARAGRAPH:
+          write_paragraph (docx, &block->paragraph);
+          break;
+        case GA_DOC_BLOCK_BULLETS:
+          write_bullets (docx, block);
+          break;
+        case GA_DOC_BLOCK_TABLE:
+          write_table (docx, &block->table);
+          break;
+        case GA_DOC_BLOCK_IMAGE:
+          write_image (docx, &block->image);
+          break;
+        case GA_DOC_BLOCK_PAGE_BREAK:
+          /* Several breaks in a row make one, as in the PDF; a break at
+           * the very end makes none. */
+          break_pending = TRUE;
+          break;
+        case GA_DOC_BLOCK_TOC:
+          write_toc (docx);
+          break;
+        case GA_DOC_BLOCK_SIGNATURE:
+          write_signature (docx, block);
+          break;
+        default:
+          g_assert_not_reached ();
+        }
+    }
+  g_string_append_printf (xml,
+                          "<w:sectPr><w:headerReference w:type=\"default\" r:id=\"rIdHeader\"/>"
+                          "<w:footerReference w:type=\"default\" r:id=\"rIdFooter\"/>"
+                          "<w:pgSz w:w=\"%d\" w:h=\"%d\"/>"
+                          "<w:pgMar w:top=\"%d\" w:right=\"%d\" w:bottom=\"%d\" w:left=\"%d\""
+                          " w:header=\"851\" w:footer=\"992\" w:gutter=\"0\"/>"
+                          "<w:cols w:space=\"425\"/></w:sectPr></w:body></w:document>",
+                          twips (GA_DOC_PAGE_WIDTH_MM), twips (GA_DOC_PAGE_HEIGHT_MM),
+                          twips (GA_DOC_MARGIN_TOP_MM), twips (GA_DOC_MARGIN_SIDE_MM),
+                          twips (GA_DOC_MARGIN_BOTTOM_MM), twips (GA_DOC_MARGIN_SIDE_MM));
+  docx->xml = NULL;
+  return g_string_free (xml, FALSE);
+}
+
+/* ------------------------------------------------------------------ other parts */
+
+static char *
+styles_xml (Docx *docx)
+{
+  GString *xml = g_string_new (XML_DECL);
+  gboolean zh = ga_doc_get_language (docx->doc) == GA_DOC_LANG_ZH_CN;
+  const char *no_indent = "<w:ind w:firstLineChars=\"0\" w:firstLine=\"0\"/>";
+  const char *heading_fonts = "<w:rFonts w:ascii=\"" HEADING_LATIN "\" w:hAnsi=\"" HEADING_LATIN
+                              "\" w:eastAsia=\"" HEADING_EAST_ASIA "\"/>";
+  static const struct { int size, before, after; } headings[] = {
+    { 32, 360, 180 }, { 28, 240, 120 }, { 24, 180, 80 },
+  };
+
+  g_string_append (xml, "<w:styles xmlns:w=\"" NS_W "\"><w:docDefaults><w:rPrDefault><w:rPr>"
+                        "<w:rFonts w:ascii=\"" BODY_LATIN "\" w:hAnsi=\"" BODY_LATIN "\""
+                        " w:eastAsia=\"" BODY_EAST_ASIA "\" w:cs=\"" BODY_LATIN "\"/>"
+                        "<w:kern w:val=\"2\"/><w:sz w:val=\"21\"/><w:szCs w:val=\"21\"/>"
+                        "<w:lang w:val=\"en-US\" w:eastAsia=\"zh-CN\" w:bidi=\"ar-SA\"/>"
+                        "</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr>"
+                        "<w:spacing w:after=\"0\" w:line=\"312\" w:lineRule=\"auto\"/>"
+                        "</w:pPr></w:pPrDefault></w:docDefaults>");
+
+  /* Body text: justified, 6 pt after; Chinese paragraphs indent two
+   * characters, as the PDF does. */
+  g_string_append_printf (xml,
+                          "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\">"
+                          "<w:name w:val=\"Normal\"/><w:qFormat/><w:pPr><w:widowControl/>"
+                          "<w:spacing w:after=\"120\" w:line=\"312\" w:lineRule=\"auto\"/>%s"
+                          "<w:jc w:val=\"both\"/></w:pPr></w:style>",
+                          zh ? "<w:ind w:firstLineChars=\"200\" w:firstLine=\"420\"/>" : "");
+
+  for (guint l = 0; l < G_N_ELEMENTS (headings); l++)
+    g_string_append_printf (xml,
+                            "<w:style w:type=\"paragraph\" w:styleId=\"Heading%u\">"
+                            "<w:name w:val=\"heading %u\"/><w:basedOn w:val=\"Normal\"/>"
+                            "<w:next w:val=\"Normal\"/><w:uiPriority w:val=\"9\"/><w:qFormat/>"
+                            "<w:pPr><w:keepNext/><w:keepLines/>"
+                            "<w:spacing w:before=\"%d\" w:after=\"%d\" w:line=\"312\""
+                            " w:lineRule=\"auto\"/>%s<w:jc w:val=\"left\"/>"
+                            "<w:outlineLvl w:val=\"%u\"/></w:pPr>"
+                            "<w:rPr>%s<w:b/><w:bCs/><w:sz w:val=\"%d\"/><w:szCs w:val=\"%d\"/>"
+                            "</w:rPr></w:style>",
+                            l + 1, l + 1, headings[l].before, headings[l].after, no_indent, l,
+                            heading_fonts, headings[l].size, headings[l].size);
+
+  g_string_append_printf (xml,
+                          "<w:style w:type=\"paragraph\" w:styleId=\"Title\">"
+                          "<w:name w:val=\"Title\"/><w:basedOn w:val=\"Normal\"/>"
+                          "<w:next w:val=\"Normal\"/><w:uiPriority w:val=\"10\"/><w:qFormat/>"
+                          "<w:pPr><w:spacing w:before=\"480\" w:after=\"480\"/>%s"
+                          "<w:jc w:val=\"center\"/></w:pPr>"
+                          "<w:rPr>%s<w:b/><w:bCs/><w:sz w:val=\"44\"/><w:szCs w:val=\"44\"/>"
+                          "</w:rPr></w:style>",
+                          no_indent, heading_fonts);
+  g_string_append_printf (xml,
+                          "<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"Small\">"
+                          "<w:name w:val=\"Small Text\"/><w:basedOn w:val=\"Normal\"/><w:qFormat/>"
+                          "<w:pPr><w:spacing w:after=\"80\"/>%s<w:jc w:val=\"left\"/></w:pPr>"
+                          "<w:rPr><w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/></w:rPr></w:style>",
+                          no_indent);
+  g_string_append_printf (xml,
+                          "<w:style w:type=\"paragraph\" w:customStyle=\"1\""
+                          " w:styleId=\"Centered\"><w:name w:val=\"Centered\"/>"
+                          "<w:basedOn w:val=\"Normal\"/><w:qFormat/>"
+                          "<w:pPr>%s<w:jc w:val=\"center\"/></w:pPr></w:style>",
+                          no_indent);
+  g_string_append_printf (xml,
+                          "<w:style w:type=\"paragraph\" w:customStyle=\"1\""
+                          " w:styleId=\"TableText\"><w:name w:val=\"Table Text\"/>"
+                          "<w:basedOn w:val=\"Normal\"/>"
+                          "<w:pPr><w:spacing w:after=\"0\" w:line=\"264\" w:lineRule=\"auto\"/>%s"
+                          "</w:pPr></w:style>",
+                          no_indent);
+  g_string_append_printf (xml,
+                          "<w:style w:type=\"paragraph\" w:customStyle=\"1\""
+                          " w:styleId=\"AfterTable\"><w:name w:val=\"After Table\"/>"
+                          "<w:basedOn w:val=\"Normal\"/>"
+                          "<w:pPr><w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/>%s"
+                          "</w:pPr><w:rPr><w:sz w:val=\"12\"/><w:szCs w:val=\"12\"/></w:rPr>"
+                          "</w:style>",
+                          no_indent);
+  g_string_append_printf (xml,
+                          "<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"Figure\">"
+                          "<w:name w:val=\"Figure\"/><w:basedOn w:val=\"Normal\"/>"
+                          "<w:next w:val=\"Caption\"/><w:pPr><w:keepNext/>"
+                          "<w:spacing w:before=\"80\" w:after=\"0\" w:line=\"240\""
+                          " w:lineRule=\"auto\"/>%s<w:jc w:val=\"center\"/></w:pPr></w:style>",
+                          no_indent);
+  g_string_append_printf (xml,
+                          "<w:style w:type=\"paragraph\" w:styleId=\"Caption\">"
+                          "<w:name w:val=\"caption\"/><w:basedOn w:val=\"Normal\"/>"
+                          "<w:next w:val=\"Normal\"/><w:uiPriority w:val=\"35\"/><w:qFormat/>"
+                          "<w:pPr><w:spacing w:before=\"60\" w:after=\"160\"/>%s"
+                          "<w:jc w:val=\"center\"/></w:pPr>"
+                          "<w:rPr><w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/></w:rPr></w:style>",
+                          no_indent);
+  g_string_append_printf (xml,
+                          "<w:style w:type=\"paragraph\" w:styleId=\"ListBullet\">"
+                          "<w:name w:val=\"List Bullet\"/><w:basedOn w:val=\"Normal\"/>"
+                          "<w:uiPriority w:val=\"99\"/><w:pPr>"
+                          "<w:numPr><w:numId w:val=\"1\"/></w:numPr>"
+                          "<w:spacing w:after=\"40\"/>"
+                          "<w:ind w:left=\"360\" w:hanging=\"360\" w:firstLineChars=\"0\"/>"
+                          "<w:jc w:val=\"left\"/></w:pPr></w:style>");
+  g_string_append_printf (xml,
+                          "<w:style w:type=\"paragraph\" w:styleId=\"Signature\">"
+                          "<w:name w:val=\"Signature\"/><w:basedOn w:val=\"Normal\"/>"
+                          "<w:pPr><w:keepNext/><w:keepLines/>"
+                          "<w:tabs><w:tab w:val=\"right\" w:pos=\"%d\"/></w:tabs>"
+                          "<w:spacing w:before=\"440\" w:after=\"0\"/>"
+                          "<w:ind w:left=\"%d\" w:firstLineChars=\"0\" w:firstLine=\"0\"/>"
+                          "<w:jc w:val=\"left\"/></w:pPr></w:style>",
+                          docx->text_width, (int) lround (docx->text_width * 0.42));
+
+  g_string_append_printf (xml,
+                          "<w:style w:type=\"paragraph\" w:styleId=\"TOCHeading\">"
+                          "<w:name w:val=\"TOC Heading\"/><w:basedOn w:val=\"Normal\"/>"
+                          "<w:next w:val=\"Normal\"/><w:uiPriority w:val=\"39\"/>"
+                          "<w:unhideWhenUsed/><w:qFormat/><w:pPr><w:keepNext/>"
+                          "<w:spacing w:before=\"240\" w:after=\"240\"/>%s"
+                          "<w:jc w:val=\"center\"/></w:pPr>"
+                          "<w:rPr>%s<w:b/><w:bCs/><w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/>"
+                          "</w:rPr></w:style>",
+                          no_indent, heading_fonts);
+  for (guint l = 1; l <= 3; l++)
+    g_string_append_printf (xml,
+                            "<w:style w:type=\"paragraph\" w:styleId=\"TOC%u\">"
+                            "<w:name w:val=\"toc %u\"/><w:basedOn w:val=\"Normal\"/>"
+                            "<w:next w:val=\"Normal\"/><w:uiPriority w:val=\"39\"/>"
+                            "<w:unhideWhenUsed/><w:pPr>"
+                            "<w:tabs><w:tab w:val=\"right\" w:leader=\"dot\" w:pos=\"%d\"/>"
+                            "</w:tabs><w:spacing w:after=\"60\"/>"
+                            "<w:ind w:left=\"%d\" w:firstLineChars=\"0\" w:firstLine=\"0\"/>"
+                            "<w:jc w:val=\"left\"/></w:pPr>%s</w:style>",
+                            l, l, docx->text_width, (int) (l - 1) * 420,
+                            l == 1 ? "<w:rPr><w:b/><w:bCs/></w:rPr>" : "");
+
+  g_string_append_printf (xml,
+                          "<w:style w:type=\"paragraph\" w:styleId=\"Header\">"
+                          "<w:name w:val=\"header\"/><w:basedOn w:val=\"Normal\"/>"
+                          "<w:uiPriority w:val=\"99\"/><w:unhideWhenUsed/><w:pPr>"
+                          "<w:pBdr><w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"1\""
+                          " w:color=\"auto\"/></w:pBdr>"
+                          "<w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/>%s"
+                          "<w:jc w:val=\"center\"/></w:pPr>"
+                          "<w:rPr><w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/></w:rPr></w:style>",
+                          no_indent);
+  g_string_append_printf (xml,
+                          "<w:style w:type=\"paragraph\" w:styleId=\"Footer\">"
+                          "<w:name w:val=\"footer\"/><w:basedOn w:val=\"Normal\"/>"
+                          "<w:uiPriority w:val=\"99\"/><w:unhideWhenUsed/><w:pPr>"
+                          "<w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/>%s"
+                          "<w:jc w:val=\"center\"/></w:pPr>"
+                          "<w:rPr><w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/></w:rPr></w:style>",
+                          no_indent);
+  g_string_append (xml, "<w:style w:type=\"character\" w:styleId=\"Hyperlink\">"
+                        "<w:name w:val=\"Hyperlink\"/><w:uiPriority w:val=\"99\"/>"
+                        "<w:unhideWhenUsed/><w:rPr><w:color w:val=\"0563C1\"/>"
+                        "<w:u w:val=\"single\"/></w:rPr></w:style>"
+                        "<w:style w:type=\"table\" w:default=\"1\" w:styleId=\"TableNormal\">"
+                        "<w:name w:val=\"Normal Table\"/><w:uiPriority w:val=\"99\"/>"
+                        "<w:semiHidden/><w:unhideWhenUsed/><w:tblPr>"
+                        "<w:tblInd w:w=\"0\" w:type=\"dxa\"/><w:tblCellMar>"
+                        "<w:top w:w=\"0\" w:type=\"dxa\"/><w:left w:w=\"108\" w:type=\"dxa\"/>"
+                        "<w:bottom w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"108\" w:type=\"dxa\"/>"
+                        "</w:tblCellMar></w:tblPr></w:style>"
+                        "</w:styles>");
+  return g_string_free (xml, FALSE);
+}
+
+static char *
+font_table_xml (void)
+{
+  GString *xml = g_string_new (XML_DECL);
+  const char * const *fallbacks = ga_doc_fallback_families ();
+
+  g_string_append (xml, "<w:fonts xmlns:w=\"" NS_W "\">"
+                        "<w:font w:name=\"" BODY_EAST_ASIA "\"><w:altName w:val=\"宋体\"/>"
+                        "<w:panose1 w:val=\"02010600030101010101\"/><w:charset w:val=\"86\"/>"
+                        "<w:family w:val=\"auto\"/><w:pitch w:val=\"variable\"/></w:font>"
+                        "<w:font w:name=\"" HEADING_EAST_ASIA "\"><w:altName w:val=\"黑体\"/>"
+                        "<w:panose1 w:val=\"02010609060101010101\"/><w:charset w:val=\"86\"/>"
+                        "<w:family w:val=\"modern\"/><w:pitch w:val=\"fixed\"/></w:font>"
+                        "<w:font w:name=\"" BODY_LATIN "\">"
+                        "<w:panose1 w:val=\"02020603050405020304\"/><w:charset w:val=\"00\"/>"
+                        "<w:family w:val=\"roman\"/><w:pitch w:val=\"variable\"/></w:font>"
+                        "<w:font w:name=\"" HEADING_LATIN "\">"
+                        "<w:panose1 w:val=\"020B0604020202020204\"/><w:charset w:val=\"00\"/>"
+                        "<w:family w:val=\"swiss\"/><w:pitch w:val=\"variable\"/></w:font>");
+  /* The CJK fonts of this machine, for readers that have them and not
+   * SimSun or SimHei. */
+  for (guint i = 0; fallbacks != NULL && fallbacks[i] != NULL; i++)
+    {
+      g_string_append (xml, "<w:font w:name=\"");
+      append_escaped (xml, fallbacks[i]);
+      g_string_append (xml, "\"><w:charset w:val=\"86\"/><w:family w:val=\"auto\"/>"
+                            "<w:pitch w:val=\"variable\"/></w:font>");
+    }
+  g_string_append (xml, "</w:fonts>");
+  return g_string_free (xml, FALSE);
+}
+
+static char *
+header_xml (GaDoc *doc)
+{
+  GString *xml = g_string_new (XML_DECL);
+  const char *running = ga_doc_get_running_title (doc);
+
+  g_string_append (xml, "<w:hdr xmlns:w=\"" NS_W "\" xmlns:r=\"" NS_R "\">"
+                        "<w:p><w:pPr><w:pStyle w:val=\"Header\"/></w:pPr>");
+  if (running != NULL && *running != '\0')
+    append_run (xml, running, FALSE);
+  g_string_append (xml, "</w:p></w:hdr>");
+  return g_string_free (xml, FALSE);
+}
+
+static void
+append_simple_field (GString    *xml,
+                     const char *instr)
+{
+  g_string_append_printf (xml, "<w:fldSimple w:instr=\" %s \"><w:r><w:rPr><w:noProof/></w:rPr>"
+                               "<w:t>1</w:t></w:r></w:fldSimple>",
+                          instr);
+}
+
+static char *
+footer_xml (GaDoc *doc)
+{
+  GString *xml = g_string_new (XML_DECL);
+  gboolean zh = ga_doc_get_language (doc) == GA_DOC_LANG_ZH_CN;
+
+  g_string_append (xml, "<w:ftr xmlns:w=\"" NS_W "\" xmlns:r=\"" NS_R "\">"
+                        "<w:p><w:pPr><w:pStyle w:val=\"Footer\"/></w:pPr>");
+  append_run (xml, zh ? "第 " : "Page ", FALSE);
+  append_simple_field (xml, "PAGE");
+  append_run (xml, zh ? " 页 共 " : " of ", FALSE);
+  append_simple_field (xml, "NUMPAGES");
+  if (zh)
+    append_run (xml, " 页", FALSE);
+  g_string_append (xml, "</w:p></w:ftr>");
+  return g_string_free (xml, FALSE);
+}
+
+static char *
+settings_xml (GaDoc *doc)
+{
+  return g_strdup_printf (XML_DECL
+                          "<w:settings xmlns:w=\"" NS_W "\"><w:zoom w:percent=\"100\"/>"
+                          "<w:defaultTabStop w:val=\"420\"/>"
+                          "<w:characterSpacingControl w:val=\"compressPunctuation\"/>"
+                          "<w:updateFields w:val=\"true\"/>"
+                          "<w:compat><w:doNotExpandShiftReturn/>"
+                          "<w:compatSetting w:name=\"compatibilityMode\""
+                          " w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/>"
+                          "</w:compat><w:themeFontLang w:val=\"%s\" w:eastAsia=\"zh-CN\"/>"
+                          "</w:settings>",
+                          ga_doc_get_language (doc) == GA_DOC_LANG_ZH_CN ? "zh-CN" : "en-US");
+}
+
+static const char numbering[] =
+  XML_DECL
+  "<w:numbering xmlns:w=\"" NS_W "\"><w:abstractNum w:abstractNumId=\"0\">"
+  "<w:multiLevelType w:val=\"singleLevel\"/><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/>"
+  "<w:numFmt w:val=\"bullet\"/><w:lvlText w:val=\"•\"/><w:lvlJc w:val=\"left\"/>"
+  "<w:pPr><w:ind w:left=\"360\" w:hanging=\"360\"/></w:pPr>"
+  "<w:rPr><w:rFonts w:ascii=\"" HEADING_LATIN "\" w:hAnsi=\"" HEADING_LATIN "\"/></w:rPr>"
+  "</w:lvl></w:abstractNum><w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num>"
+  "</w:numbering>";
+
+#define CT_WML "application/vnd.openxmlformats-officedocument.wordprocessingml."
+
+static char *
+content_types_xml (void)
+{
+  static const char * const overrides[][2] = {
+    { "/word/document.xml", CT_WML "document.main+xml" },
+    { "/word/styles.xml", CT_WML "styles+xml" },
+    { "/word/settings.xml", CT_WML "settings+xml" },
+    { "/word/fontTable.xml", CT_WML "fontTable+xml" },
+    { "/word/numbering.xml", CT_WML "numbering+xml" },
+    { "/word/header1.xml", CT_WML "header+xml" },
+    { "/word/footer1.xml", CT_WML "footer+xml" },
+    { "/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml" },
+    { "/docProps/app.xml",
+      "application/vnd.openxmlformats-officedocument.extended-properties+xml" },
+  };
+  GString *xml = g_string_new (XML_DECL);
+
+  g_string_append (xml, "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/"
+                        "content-types\"><Default Extension=\"rels\" ContentType=\""
+                        "application/vnd.openxmlformats-package.relationships+xml\"/>"
+                        "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+                        "<Default Extension=\"png\" ContentType=\"image/png\"/>");
+  for (guint i = 0; i < G_N_ELEMENTS (overrides); i++)
+    g_string_append_printf (xml, "<Override PartName=\"%s\" ContentType=\"%s\"/>",
+                            overrides[i][0], overrides[i][1]);
+  g_string_append (xml, "</Types>");
+  return g_string_free (xml, FALSE);
+}
+
+static const char package_rels[] =
+  XML_DECL
+  "<Relationships xmlns=\"" NS_REL "\">"
+  "<Relationship Id=\"rId1\" Type=\"" REL_BASE "officeDocument\" Target=\"word/document.xml\"/>"
+  "<Relationship Id=\"rId2\""
+  " Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties\""
+  " Target=\"docProps/core.xml\"/>"
+  "<Relationship Id=\"rId3\" Type=\"" REL_BASE "extended-properties\" Target=\"docProps/app.xml\"/>"
+  "</Relationships>";
+
+static char *
+document_rels_xml (guint n_images)
+{
+  GString *xml = g_string_new (XML_DECL);
+
+  g_string_append (xml, "<Relationships xmlns=\"" NS_REL "\">"
+                        "<Relationship Id=\"rIdStyles\" Type=\"" REL_BASE "styles\""
+                        " Target=\"styles.xml\"/>"
+                        "<Relationship Id=\"rIdSettings\" Type=\"" REL_BASE "settings\""
+                        " Target=\"settings.xml\"/>"
+                        "<Relationship Id=\"rIdFonts\" Type=\"" REL_BASE "fontTable\""
+                        " Target=\"fontTable.xml\"/>"
+                        "<Relationship Id=\"rIdNumbering\" Type=\"" REL_BASE "numbering\""
+                        " Target=\"numbering.xml\"/>"
+                        "<Relationship Id=\"rIdHeader\" Type=\"" REL_BASE "header\""
+                        " Target=\"header1.xml\"/>"
+                        "<Relationship Id=\"rIdFooter\" Type=\"" REL_BASE "footer\""
+                        " Target=\"footer1.xml\"/>");
+  for (guint i = 1; i <= n_images; i++)
+    g_string_append_printf (xml,
+                            "<Relationship Id=\"rIdImage%u\" Type=\"" REL_BASE "image\""
+                            " Target=\"media/image%u.png\"/>",
+                            i, i);
+  g_string_append (xml, "</Relationships>");
+  return g_string_free (xml, FALSE);
+}
+
+static char *
+core_xml (GaDoc *doc)
+{
+  GString *xml = g_string_new (XML_DECL);
+  g_autoptr(GDateTime) utc = g_date_time_to_utc (ga_doc_get_date (doc));
+  g_autofree char *date = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+
+  g_string_append (xml, "<cp:coreProperties"
+                        " xmlns:cp=\"" NS_CORE "\""
+                        " xmlns:dc=\"http://purl.org/dc/elements/1.1/\""
+                        " xmlns:dcterms=\"http://purl.org/dc/terms/\""
+                        " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><dc:title>");
+  append_escaped (xml, ga_doc_get_title (doc));
+  g_string_append (xml, "</dc:title><dc:creator>");
+  append_escaped (xml, ga_doc_get_author (doc));
+  g_string_append_printf (xml,
+                          "</dc:creator><dc:language>%s</dc:language>"
+                          "<dcterms:created xsi:type=\"dcterms:W3CDTF\">%s</dcterms:created>"
+                          "<dcterms:modified xsi:type=\"dcterms:W3CDTF\">%s</dcterms:modified>"
+                          "</cp:coreProperties>",
+                          ga_doc_get_language (doc) == GA_DOC_LANG_ZH_CN ? "zh-CN" : "en-US",
+                          date, date);
+  return g_string_free (xml, FALSE);
+}
+
+static const char app_xml[] =
+  XML_DECL
+  "<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\">"
+  "<Application>GreenAssess</Application></Properties>";
+
+/* ------------------------------------------------------------------ the package */
+
+static gboolean
+add_part (GsfOutfile   *dir,
+          const char   *name,
+          GDateTime    *modtime,
+          const void   *data,
+          gsize         len,
+          GError      **error)
+{
+  g_autoptr(GsfOutput) child = gsf_outfile_new_child_full (dir, name, FALSE,
+                                                           "modtime", modtime, NULL);
+
+  if (child == NULL
+      || !gsf_output_write (child, len, data)
+      || !gsf_output_close (child))
+    {
+      g_set_error (error, GA_DOC_ERROR, GA_DOC_ERROR_WRITE,
+                   "Cannot add “%s” to the document package", name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+add_text_part (GsfOutfile  *dir,
+               const char  *name,
+               GDateTime   *modtime,
+               char        *text,   /* freed */
+               GError     **error)
+{
+  gboolean ok = add_part (dir, name, modtime, text, strlen (text), error);
+
+  g_free (text);
+  return ok;
+}
+
+static GsfOutfile *
+new_folder (GsfOutfile *parent,
+            const char *name)
+{
+  return GSF_OUTFILE (gsf_outfile_new_child (parent, name, TRUE));
+}
+
+static gboolean
+build_package (Docx       *docx,
+               GsfOutfile *zip,
+               GError    **error)
+{
+  GaDoc *doc = docx->doc;
+  GDateTime *when = ga_doc_get_date (doc);
+  g_autoptr(GsfOutfile) rels = NULL;
+  g_autoptr(GsfOutfile) word = NULL;
+  g_autoptr(GsfOutfile) word_rels = NULL;
+  g_autoptr(GsfOutfile) media = NULL;
+  g_autoptr(GsfOutfile) props = NULL;
+  char *document;
+  guint n = 0;
+
+  document = document_xml (docx);
+  if (!add_text_part (zip, "[Content_Types].xml", when, content_types_xml (), error))
+    {
+      g_free (document);
+      return FALSE;
+    }
+
+  rels = new_folder (zip, "_rels");
+  if (!add_part (rels, ".rels", when, package_rels, strlen (package_rels), error))
+    {
+      g_free (document);
+      return FALSE;
+    }
+  gsf_output_close (GSF_OUTPUT (rels));
+
+  word = new_folder (zip, "word");
+  if (!add_text_part (word, "document.xml", when, document, error)
+      || !add_text_part (word, "styles.xml", when, styles_xml (docx), error)
+      || !add_text_part (word, "settings.xml", when, settings_xml (doc), error)
+      || !add_text_part (word, "fontTable.xml", when, font_table_xml (), error)
+      || !add_part (word, "numbering.xml", when, numbering, strlen (numbering), error)
+      || !add_text_part (word, "header1.xml", when, header_xml (doc), error)
+      || !add_text_part (word, "footer1.xml", when, footer_xml (doc), error))
+    return FALSE;
+
+  word_rels = new_folder (word, "_rels");
+  if (!add_text_part (word_rels, "document.xml.rels", when,
+                      document_rels_xml (docx->n_images), error))
+    return FALSE;
+  gsf_output_close (GSF_OUTPUT (word_rels));
+
+  if (docx->n_images > 0)
+    {
+      media = new_folder (word, "media");
+      for (guint b = 0; b < doc->blocks->len; b++)
+        {
+          GaDocBlock *block = doc->blocks->pdata[b];
+          g_autofree char *name = NULL;
+          gsize len;
+          const void *data;
+
+          if (block->kind != GA_DOC_BLOCK_IMAGE)
+            continue;
+          name = g_strdup_printf ("image%u.png", ++n);
+          data = g_bytes_get_data (block->image.png, &len);
+          if (!add_part (media, name, when, data, len, error))
+            return FALSE;
+        }
+      gsf_output_close (GSF_OUTPUT (media));
+    }
+  gsf_output_close (GSF_OUTPUT (word));
+
+  props = new_folder (zip, "docProps");
+  if (!add_text_part (props, "core.xml", when, core_xml (doc), error)
+      || !add_part (props, "app.xml", when, app_xml, strlen (app_xml), error))
+    return FALSE;
+  gsf_output_close (GSF_OUTPUT (props));
+  return TRUE;
+}
+
+gboolean
+ga_doc_write_docx (GaDoc       *doc,
+                   const char  *path,
+                   GError     **error)
+{
+  g_autoptr(GsfOutput) sink = NULL;
+  g_autoptr(GsfOutfile) zip = NULL;
+  g_autofree guint *pages = NULL;
+  Docx docx = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (doc != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  pages = g_new0 (guint, MAX (doc->n_headings, 1));
+  if (!ga_doc_pdf_heading_pages (doc, pages, error))
+    return FALSE;
+
+  docx.doc = doc;
+  docx.heading_pages = pages;
+  docx.text_width = twips (GA_DOC_PAGE_WIDTH_MM) - 2 * twips (GA_DOC_MARGIN_SIDE_MM);
+
+  sink = gsf_output_memory_new ();
+  /* Zip64 records only when a part needs them: Word refuses some packages
+   * that carry them needlessly. */
+  zip = g_object_new (GSF_OUTFILE_ZIP_TYPE, "sink", sink, "zip64", 0, NULL);
+  ok = build_package (&docx, zip, error);
+  if (!gsf_output_close (GSF_OUTPUT (zip)) && ok)
+    {
+      g_set_error_literal (error, GA_DOC_ERROR, GA_DOC_ERROR_WRITE,
+                           "Cannot finish the document package");
+      ok = FALSE;
+    }
+  if (!ok)
+    return FALSE;
+
+  return ga_doc_replace_file (path,
+                              gsf_output_memory_get_bytes (GSF_OUTPUT_MEMORY (sink)),
+                              (gsize) gsf_output_size (sink), error);
+}
