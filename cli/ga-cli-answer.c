@@ -214,7 +214,7 @@ answer_clear (int    argc,
       g_print (_("%s has no answer; nothing to clear\n"), argv[2]);
       return GA_CLI_EXIT_OK;
     }
-  if (!ga_store_save_answer (store, id, argv[2], NULL, &error))
+  if (!ga_store_clear_answer (store, id, argv[2], &error))
     return ga_cli_fail (argv[2], error);
   shown = ga_cli_answer_display (old, tmpl, argv[2]);
   g_print (_("%s cleared (was %s)\n"), argv[2], shown);

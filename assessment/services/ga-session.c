@@ -8,7 +8,6 @@
 #include <glib/gi18n.h>
 
 #include "ga-export.h"
-#include "ga-json.h"
 #include "ga-session.h"
 #include "ga-store-engine.h"
 
@@ -91,22 +90,6 @@ ga_session_init (GaSession *self)
   self->evidence_counts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 }
 
-/* Parses the JSON text the store keeps for @item's answer. The text may
- * come from an imported package, so it is read with the same bounds as a
- * file the user opens. */
-static GaAnswer *
-parse_answer (const char    *json,
-              const GaItem  *item,
-              GError       **error)
-{
-  g_autoptr(JsonParser) parser = NULL;
-
-  parser = ga_json_parse_bounded (json, -1, GA_JSON_MAX_DEPTH, error);
-  if (parser == NULL)
-    return NULL;
-  return ga_answer_from_json (json_parser_get_root (parser), item, error);
-}
-
 static void
 count_evidence (GaSession *self)
 {
@@ -131,10 +114,8 @@ ga_session_new (GaStore    *store,
                 GError    **error)
 {
   g_autoptr(GaSession) self = NULL;
-  g_autoptr(GHashTable) stored = NULL;
-  g_autoptr(GaAnswerSet) answers = ga_answer_set_new ();
-  GHashTableIter iter;
-  gpointer key, value;
+  g_autoptr(GaAnswerSet) answers = NULL;
+  g_autoptr(GPtrArray) ignored = g_ptr_array_new_with_free_func (g_free);
 
   g_return_val_if_fail (GA_IS_STORE (store), NULL);
 
@@ -154,35 +135,11 @@ ga_session_new (GaStore    *store,
   if (self->tmpl == NULL)
     return NULL;
 
-  stored = ga_store_load_answers (store, assessment_id, error);
-  if (stored == NULL)
+  /* An answer the template cannot read is listed and stays in the store. */
+  answers = ga_store_load_answer_set_checked (store, assessment_id, self->tmpl,
+                                              problems != NULL ? problems : ignored, error);
+  if (answers == NULL)
     return NULL;
-
-  g_hash_table_iter_init (&iter, stored);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      GaItem *item = ga_template_find_item (self->tmpl, key);
-      g_autoptr(GError) local_error = NULL;
-      GaAnswer *answer;
-
-      if (item == NULL)
-        {
-          if (problems != NULL)
-            g_ptr_array_add (
-                problems,
-                g_strdup_printf (_("The stored answer to %s belongs to no item of this template."),
-                                 (char *)key));
-          continue;
-        }
-      answer = parse_answer (value, item, &local_error);
-      if (answer == NULL)
-        {
-          if (problems != NULL)
-            g_ptr_array_add (problems, g_strdup (local_error->message));
-          continue;
-        }
-      ga_answer_set_take (answers, key, answer);
-    }
 
   self->engine = ga_engine_new (self->tmpl);
   ga_engine_set_answers (self->engine, answers);
@@ -264,8 +221,6 @@ ga_session_set_answer (GaSession       *self,
                        GError         **error)
 {
   g_autoptr(GaAnswer) previous = NULL;
-  g_autoptr(JsonNode) node = NULL;
-  g_autofree char *json = NULL;
   const GaAnswer *current;
 
   g_return_val_if_fail (GA_IS_SESSION (self), FALSE);
@@ -285,12 +240,7 @@ ga_session_set_answer (GaSession       *self,
   if (!ga_engine_set_answer (self->engine, item->id, answer, error))
     return FALSE;
 
-  if (answer != NULL)
-    {
-      node = ga_answer_to_json (answer, item);
-      json = json_to_string (node, FALSE);
-    }
-  if (!ga_store_save_answer (self->store, self->assessment->id, item->id, json, error))
+  if (!ga_store_set_answer (self->store, self->assessment->id, item, answer, error))
     {
       /* Keep the engine in step with what is durably stored. */
       ga_engine_set_answer (self->engine, item->id, previous, NULL);
@@ -325,24 +275,18 @@ reload_answer (GaSession   *self,
                const char  *item_id,
                GError     **error)
 {
-  g_autofree char *json = NULL;
   g_autoptr(GaAnswer) answer = NULL;
   g_autoptr(GError) local_error = NULL;
   GaItem *item = ga_template_find_item (self->tmpl, item_id);
 
   if (item == NULL)
     return TRUE;
-  json = ga_store_get_answer (self->store, self->assessment->id, item_id, &local_error);
+  answer = ga_store_get_typed_answer (self->store, self->assessment->id, self->tmpl, item,
+                                      &local_error);
   if (local_error != NULL)
     {
       g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
-    }
-  if (json != NULL)
-    {
-      answer = parse_answer (json, item, error);
-      if (answer == NULL)
-        return FALSE;
     }
   if (!ga_engine_set_answer (self->engine, item_id, answer, error))
     return FALSE;

@@ -269,6 +269,15 @@ ga_store_apply_answer (GaStore     *store,
 }
 
 gboolean
+ga_store_clear_answer (GaStore     *store,
+                       gint64       assessment_id,
+                       const char  *item_id,
+                       GError     **error)
+{
+  return ga_store_save_answer (store, assessment_id, item_id, NULL, error);
+}
+
+gboolean
 ga_store_save_answer (GaStore     *store,
                       gint64       assessment_id,
                       const char  *item_id,

@@ -84,18 +84,19 @@ ga_store_load_template (GaStore  *store,
 }
 
 GaAnswerSet *
-ga_store_load_answer_set (GaStore     *store,
-                          gint64       assessment_id,
-                          GaTemplate  *tmpl,
-                          GError     **error)
+ga_store_load_answer_set_checked (GaStore     *store,
+                                  gint64       assessment_id,
+                                  GaTemplate  *tmpl,
+                                  GPtrArray   *problems,
+                                  GError     **error)
 {
   g_autoptr(GaAnswerSet) set = NULL;
-  g_autoptr(GString) problems = NULL;
   sqlite3_stmt *stmt;
   int rc;
 
   g_return_val_if_fail (GA_IS_STORE (store), NULL);
   g_return_val_if_fail (tmpl != NULL, NULL);
+  g_return_val_if_fail (problems != NULL, NULL);
 
   stmt = ga_store_prepare (store, "SELECT item_id, value FROM answers WHERE assessment_id = ?",
                            error);
@@ -104,7 +105,6 @@ ga_store_load_answer_set (GaStore     *store,
   sqlite3_bind_int64 (stmt, 1, assessment_id);
 
   set = ga_answer_set_new ();
-  problems = g_string_new (NULL);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
       const char *item_id = (const char *) sqlite3_column_text (stmt, 0);
@@ -118,21 +118,63 @@ ga_store_load_answer_set (GaStore     *store,
                                       &local);
       if (answer == NULL)
         {
-          g_string_append_printf (problems, "\n%s", local->message);
+          g_ptr_array_add (problems, g_strdup (local->message));
           continue;
         }
       ga_answer_set_take (set, item_id, answer);
     }
   if (!ga_store_reset_done (store, stmt, rc, "Loading the answers", error))
     return NULL;
+  return g_steal_pointer (&set);
+}
+
+GaAnswerSet *
+ga_store_load_answer_set (GaStore     *store,
+                          gint64       assessment_id,
+                          GaTemplate  *tmpl,
+                          GError     **error)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GaAnswerSet) set = ga_store_load_answer_set_checked (store, assessment_id, tmpl,
+                                                                 problems, error);
+
+  if (set == NULL)
+    return NULL;
   if (problems->len > 0)
     {
+      g_autoptr(GString) all = g_string_new (NULL);
+
+      for (guint i = 0; i < problems->len; i++)
+        g_string_append_printf (all, "\n%s", (char *) g_ptr_array_index (problems, i));
       g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
                    "Stored answers of assessment %" G_GINT64_FORMAT " do not fit its template:%s",
-                   assessment_id, problems->str);
+                   assessment_id, all->str);
       return NULL;
     }
   return g_steal_pointer (&set);
+}
+
+GaAnswer *
+ga_store_get_typed_answer (GaStore       *store,
+                           gint64         assessment_id,
+                           GaTemplate    *tmpl,
+                           const GaItem  *item,
+                           GError       **error)
+{
+  g_autofree char *json = NULL;
+  g_autoptr(GError) local = NULL;
+
+  g_return_val_if_fail (GA_IS_STORE (store), NULL);
+  g_return_val_if_fail (item != NULL, NULL);
+
+  json = ga_store_get_answer (store, assessment_id, item->id, &local);
+  if (json == NULL)
+    {
+      if (local != NULL)
+        g_propagate_error (error, g_steal_pointer (&local));
+      return NULL;
+    }
+  return ga_store_parse_answer (tmpl, item->id, json, strlen (json), error);
 }
 
 GaEngine *

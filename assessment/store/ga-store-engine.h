@@ -31,6 +31,20 @@ GaAnswerSet *ga_store_load_answer_set     (GaStore         *store,
                                            gint64           assessment_id,
                                            GaTemplate      *tmpl,
                                            GError         **error);
+/* The same, keeping every answer that fits @tmpl and adding one line to
+ * @problems for each that does not (the answer stays in the store). */
+GaAnswerSet *ga_store_load_answer_set_checked (GaStore     *store,
+                                              gint64       assessment_id,
+                                              GaTemplate  *tmpl,
+                                              GPtrArray   *problems,
+                                              GError     **error);
+/* The stored answer to @item, read against @tmpl; NULL without an error
+ * when there is none. */
+GaAnswer    *ga_store_get_typed_answer    (GaStore         *store,
+                                           gint64           assessment_id,
+                                           GaTemplate      *tmpl,
+                                           const GaItem    *item,
+                                           GError         **error);
 /* Template + answers, evaluated. */
 GaEngine    *ga_store_load_engine         (GaStore         *store,
                                            gint64           assessment_id,

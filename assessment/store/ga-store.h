@@ -312,11 +312,24 @@ GBytes       *ga_store_get_template_copy  (GaStore            *store,
 /* ------------------------------------------------------------------ */
 /* Answers and history                                                 */
 
-/* Saves the answer to @item_id (@json_value: the JSON text of the answer,
+/* Answers enter and leave the store typed: ga_store_set_answer(),
+ * ga_store_get_typed_answer() and ga_store_load_answer_set*() in
+ * ga-store-engine.h check them against the pinned template, and front
+ * ends use those. The functions below work on the stored JSON form, for
+ * what carries answers as they are stored (packages, repair, `answer list
+ * --json`) and for the store's own tests.
+ *
+ * Saves the answer to @item_id (@json_value: the JSON text of the answer,
  * NULL removes it) in one durable transaction that also appends a history
  * row (author, time, item, old and new value) and empties the redo stack.
  * Refused for a final assessment. Saving the value the item already has
  * changes nothing and returns TRUE. */
+/* Removes the answer to @item_id, whatever it holds (even one the template
+ * no longer reads), as one change in the history. */
+gboolean      ga_store_clear_answer       (GaStore            *store,
+                                           gint64              assessment_id,
+                                           const char         *item_id,
+                                           GError            **error);
 gboolean      ga_store_save_answer        (GaStore            *store,
                                            gint64              assessment_id,
                                            const char         *item_id,
