@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "ga-sidebar-item.h"
+#include "ga-sidebar-row.h"
 #include "ga-window-private.h"
 
 G_DEFINE_FINAL_TYPE (GaWindow, ga_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -80,23 +81,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
               gpointer                  user_data)
 {
-  GtkWidget *expander = gtk_tree_expander_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *subtitle = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (subtitle, "caption");
-  gtk_widget_add_css_class (subtitle, "dim-label");
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), subtitle);
-  gtk_widget_set_margin_top (box, 4);
-  gtk_widget_set_margin_bottom (box, 4);
-  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), box);
-  gtk_list_item_set_child (list_item, expander);
+  gtk_list_item_set_child (list_item, ga_sidebar_row_new ());
 }
 
 static void
@@ -104,24 +89,8 @@ bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *list_item,
              gpointer                  user_data)
 {
-  GtkTreeListRow *row = gtk_list_item_get_item (list_item);
-  GtkWidget *expander = gtk_list_item_get_child (list_item);
-  GaSidebarItem *item = gtk_tree_list_row_get_item (row);
-  GtkWidget *box = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander));
-  GtkWidget *title = gtk_widget_get_first_child (box);
-  GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
-
-  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), row);
-  gtk_label_set_text (GTK_LABEL (title), ga_sidebar_item_get_title (item));
-  gtk_label_set_text (GTK_LABEL (subtitle), ga_sidebar_item_get_subtitle (item));
-  if (ga_sidebar_item_is_enterprise (item))
-    gtk_widget_add_css_class (title, "heading");
-  else
-    gtk_widget_remove_css_class (title, "heading");
-  gtk_accessible_update_property (
-      GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_PROPERTY_LABEL, ga_sidebar_item_get_title (item),
-      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, ga_sidebar_item_get_subtitle (item), -1);
-  g_object_unref (item);
+  ga_sidebar_row_set_list_row (GA_SIDEBAR_ROW (gtk_list_item_get_child (list_item)),
+                               gtk_list_item_get_item (list_item));
 }
 
 static GaSidebarItem *

@@ -15,6 +15,7 @@
 
 #include "ga-item-object.h"
 #include "ga-item-row.h"
+#include "ga-section-row.h"
 #include "ga-workspace-private.h"
 
 /* ------------------------------------------------------------------ */
@@ -160,18 +161,13 @@ search_changed_cb (GtkSearchEntry *entry,
 /* Sections                                                             */
 
 static void
-update_section_row (GaWorkspace   *self,
-                    GtkListBoxRow *row,
-                    GHashTable    *failing)
+update_section_row (GaWorkspace  *self,
+                    GaSectionRow *row,
+                    GHashTable   *failing)
 {
-  GaSection *section = g_object_get_data (G_OBJECT (row), "section");
-  GtkWidget *count = g_object_get_data (G_OBJECT (row), "count");
-  GtkWidget *bad = g_object_get_data (G_OBJECT (row), "bad");
-  GtkWidget *bar = g_object_get_data (G_OBJECT (row), "bar");
+  GaSection *section = ga_section_row_get_section (row);
   GaEngine *engine = ga_session_get_engine (self->session);
-  g_autofree char *text = NULL;
-  g_autofree char *accessible = NULL;
-  guint answered, total, noncompliant;
+  guint answered, total;
 
   if (section != NULL)
     {
@@ -187,29 +183,8 @@ update_section_row (GaWorkspace   *self,
       answered = summary->answered;
       total = summary->total;
     }
-  noncompliant = GPOINTER_TO_UINT (g_hash_table_lookup (failing, section));
-
-  text = g_strdup_printf ("%u/%u", answered, total);
-  gtk_label_set_text (GTK_LABEL (count), text);
-  gtk_level_bar_set_value (GTK_LEVEL_BAR (bar), total > 0 ? (double) answered / total : 0);
-  if (noncompliant > 0)
-    {
-      g_autofree char *n = g_strdup_printf ("%u", noncompliant);
-
-      gtk_label_set_text (GTK_LABEL (bad), n);
-    }
-  gtk_widget_set_visible (bad, noncompliant > 0);
-
-  if (noncompliant > 0)
-    accessible = g_strdup_printf (_("%s: %u of %u answered, %u non-compliant"),
-                                  (char *) g_object_get_data (G_OBJECT (row), "title"),
-                                  answered, total, noncompliant);
-  else
-    accessible
-        = g_strdup_printf (_("%s: %u of %u answered"),
-                           (char *)g_object_get_data (G_OBJECT (row), "title"), answered, total);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, accessible,
-                                  -1);
+  ga_section_row_set_counts (row, answered, total,
+                             GPOINTER_TO_UINT (g_hash_table_lookup (failing, section)));
 }
 
 void
@@ -247,50 +222,6 @@ _ga_workspace_update_sections (GaWorkspace *self)
     update_section_row (self, g_ptr_array_index (self->section_rows, i), failing);
 }
 
-static GtkWidget *
-make_section_row (GaSection  *section,
-                  const char *title)
-{
-  GtkWidget *row = gtk_list_box_row_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *label = gtk_label_new (title);
-  GtkWidget *count = gtk_label_new (NULL);
-  GtkWidget *bad = gtk_label_new (NULL);
-  GtkWidget *bar = gtk_level_bar_new ();
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (label, TRUE);
-  gtk_widget_set_tooltip_text (label, title);
-  gtk_widget_add_css_class (count, "dim-label");
-  gtk_widget_add_css_class (count, "caption");
-  gtk_widget_add_css_class (count, "ga-score");
-  gtk_widget_add_css_class (bad, "ga-badge");
-  gtk_widget_add_css_class (bad, "veto");
-  gtk_widget_set_tooltip_text (bad, _("Non-compliant items"));
-  gtk_widget_set_visible (bad, FALSE);
-  gtk_level_bar_set_mode (GTK_LEVEL_BAR (bar), GTK_LEVEL_BAR_MODE_CONTINUOUS);
-  gtk_widget_set_size_request (bar, -1, 3);
-  gtk_box_append (GTK_BOX (top), label);
-  gtk_box_append (GTK_BOX (top), bad);
-  gtk_box_append (GTK_BOX (top), count);
-  gtk_box_append (GTK_BOX (box), top);
-  gtk_box_append (GTK_BOX (box), bar);
-  gtk_widget_set_margin_top (box, 4);
-  gtk_widget_set_margin_bottom (box, 4);
-  if (section != NULL)
-    gtk_widget_set_margin_start (box, 12 * section->depth);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-
-  g_object_set_data (G_OBJECT (row), "section", section);
-  g_object_set_data_full (G_OBJECT (row), "title", g_strdup (title), g_free);
-  g_object_set_data (G_OBJECT (row), "count", count);
-  g_object_set_data (G_OBJECT (row), "bad", bad);
-  g_object_set_data (G_OBJECT (row), "bar", bar);
-  return row;
-}
-
 static void
 section_selected_cb (GtkListBox    *list,
                      GtkListBoxRow *row,
@@ -298,7 +229,7 @@ section_selected_cb (GtkListBox    *list,
 {
   if (row == NULL || self->updating_filters)
     return;
-  self->section = g_object_get_data (G_OBJECT (row), "section");
+  self->section = ga_section_row_get_section (GA_SECTION_ROW (row));
   _ga_workspace_refilter (self);
   adw_view_stack_set_visible_child_name (self->view_stack, "items");
 }
@@ -312,7 +243,7 @@ ga_workspace_set_section (GaWorkspace *self,
   for (guint i = 0; i < self->section_rows->len; i++)
     {
       GtkListBoxRow *row = g_ptr_array_index (self->section_rows, i);
-      GaSection *section = g_object_get_data (G_OBJECT (row), "section");
+      GaSection *section = ga_section_row_get_section (GA_SECTION_ROW (row));
 
       if ((section_id == NULL && section == NULL)
           || (section != NULL && g_strcmp0 (section->id, section_id) == 0))
@@ -338,7 +269,7 @@ _ga_workspace_build_sections (GaWorkspace *self)
   if (self->session == NULL)
     return;
 
-  all = make_section_row (NULL, _("All items"));
+  all = ga_section_row_new (NULL, _("All items"));
   gtk_list_box_append (self->section_list, all);
   g_ptr_array_add (self->section_rows, all);
 
@@ -348,7 +279,7 @@ _ga_workspace_build_sections (GaWorkspace *self)
       GaSection *section = g_ptr_array_index (sections, i);
       /* Section clauses name the whole standard ("GB/T 36132-2018 基本要求"),
        * too long for the list: they go in the tooltip. */
-      GtkWidget *row = make_section_row (section, ga_text_get (&section->title, NULL));
+      GtkWidget *row = ga_section_row_new (section, ga_text_get (&section->title, NULL));
 
       if (section->clause != NULL)
         gtk_widget_set_tooltip_text (row, section->clause);

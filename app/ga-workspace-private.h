@@ -52,7 +52,7 @@ struct _GaWorkspace
   GtkFilterListModel  *filtered;
   GHashTable          *bound_rows;     /* GaItemRow* set: the rows that exist now */
   GPtrArray           *search_text;    /* casefolded text per item index, built lazily */
-  GPtrArray           *section_rows;   /* GtkListBoxRow*, index 0 = all items */
+  GPtrArray           *section_rows;   /* GaSectionRow*, index 0 = all items */
   char                *search;         /* casefolded */
   GaSection           *section;        /* NULL = all */
   GaItemFilter         mode;

@@ -10,7 +10,6 @@
  */
 #include "config.h"
 
-#include <math.h>
 #include <glib/gi18n.h>
 
 #include "ga-format.h"

@@ -8,7 +8,6 @@
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
-#include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "ga-format.h"
