@@ -11,64 +11,24 @@
 
 #include <glib/gi18n.h>
 
-#include "ga-batch-export.h"
-#include "ga-enterprise-dialog.h"
-#include "ga-enterprise-page.h"
-#include "ga-new-assessment-dialog.h"
-#include "ga-package-job.h"
-#include "ga-progress-toast.h"
-#include "ga-session.h"
 #include "ga-sidebar-item.h"
-#include "ga-store-engine.h"
-#include "ga-template-import.h"
-#include "ga-templates-dialog.h"
-#include "ga-window.h"
-#include "ga-workspace.h"
-
-struct _GaWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  /* Template widgets */
-  AdwToastOverlay      *toast_overlay;
-  AdwFlap              *flap;
-  GtkSearchEntry       *search_entry;
-  GtkStack             *sidebar_stack;
-  GtkListView          *enterprise_list;
-  AdwViewStack         *content_stack;
-  GtkToggleButton      *empty_sidebar_button;
-  GaEnterprisePage     *enterprise_page;
-  GaWorkspace          *workspace;
-  AdwStatusPage        *error_page;
-
-  /* Owned references */
-  GSettings            *settings;
-  GListStore           *enterprises;     /* GaSidebarItem, the tree's roots */
-  GtkCustomFilter      *filter;
-  GtkFilterListModel   *filtered;
-  GtkTreeListModel     *tree;
-  GtkSingleSelection   *selection;
-
-  /* What is shown, to restore it after the list reloads. */
-  gint64                shown_enterprise;
-  gint64                shown_assessment;
-  gboolean              reloading;
-};
+#include "ga-sidebar-row.h"
+#include "ga-window-private.h"
 
 G_DEFINE_FINAL_TYPE (GaWindow, ga_window, ADW_TYPE_APPLICATION_WINDOW)
 
-static GaStore *
-get_store (GaWindow *self)
+GaStore *
+_ga_window_get_store (GaWindow *self)
 {
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
   return app ? ga_application_get_store (GA_APPLICATION (app)) : NULL;
 }
 
-static void
-show_error_toast (GaWindow     *self,
-                  const char   *what,
-                  const GError *error)
+void
+_ga_window_show_error_toast (GaWindow     *self,
+                             const char   *what,
+                             const GError *error)
 {
   g_autofree char *text = g_strdup_printf ("%s: %s", what, error->message);
   AdwToast *toast = adw_toast_new (text);
@@ -121,23 +81,7 @@ setup_row_cb (GtkSignalListItemFactory *factory,
               GtkListItem              *list_item,
               gpointer                  user_data)
 {
-  GtkWidget *expander = gtk_tree_expander_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *subtitle = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_label_set_xalign (GTK_LABEL (subtitle), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (subtitle), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (subtitle, "caption");
-  gtk_widget_add_css_class (subtitle, "dim-label");
-  gtk_box_append (GTK_BOX (box), title);
-  gtk_box_append (GTK_BOX (box), subtitle);
-  gtk_widget_set_margin_top (box, 4);
-  gtk_widget_set_margin_bottom (box, 4);
-  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (expander), box);
-  gtk_list_item_set_child (list_item, expander);
+  gtk_list_item_set_child (list_item, ga_sidebar_row_new ());
 }
 
 static void
@@ -145,24 +89,8 @@ bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *list_item,
              gpointer                  user_data)
 {
-  GtkTreeListRow *row = gtk_list_item_get_item (list_item);
-  GtkWidget *expander = gtk_list_item_get_child (list_item);
-  GaSidebarItem *item = gtk_tree_list_row_get_item (row);
-  GtkWidget *box = gtk_tree_expander_get_child (GTK_TREE_EXPANDER (expander));
-  GtkWidget *title = gtk_widget_get_first_child (box);
-  GtkWidget *subtitle = gtk_widget_get_next_sibling (title);
-
-  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (expander), row);
-  gtk_label_set_text (GTK_LABEL (title), ga_sidebar_item_get_title (item));
-  gtk_label_set_text (GTK_LABEL (subtitle), ga_sidebar_item_get_subtitle (item));
-  if (ga_sidebar_item_is_enterprise (item))
-    gtk_widget_add_css_class (title, "heading");
-  else
-    gtk_widget_remove_css_class (title, "heading");
-  gtk_accessible_update_property (
-      GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_PROPERTY_LABEL, ga_sidebar_item_get_title (item),
-      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, ga_sidebar_item_get_subtitle (item), -1);
-  g_object_unref (item);
+  ga_sidebar_row_set_list_row (GA_SIDEBAR_ROW (gtk_list_item_get_child (list_item)),
+                               gtk_list_item_get_item (list_item));
 }
 
 static GaSidebarItem *
@@ -175,8 +103,8 @@ selected_item (GaWindow *self)
 
 /* The enterprise of the selected row (the row itself, or the parent of an
  * assessment row). */
-static gint64
-selected_enterprise_id (GaWindow *self)
+gint64
+_ga_window_selected_enterprise_id (GaWindow *self)
 {
   GtkTreeListRow *row = gtk_single_selection_get_selected_item (self->selection);
   g_autoptr(GaSidebarItem) item = NULL;
@@ -189,34 +117,11 @@ selected_enterprise_id (GaWindow *self)
   return ga_sidebar_item_get_assessment (item)->enterprise_id;
 }
 
-static void
-update_actions (GaWindow *self)
+void
+_ga_window_show_enterprise (GaWindow *self,
+                            gint64    enterprise_id)
 {
-  gboolean have_store = get_store (self) != NULL;
-  gboolean writable = have_store && !ga_store_is_read_only (get_store (self));
-  gboolean have_enterprise = have_store && selected_enterprise_id (self) > 0;
-
-  /* Reading and exporting work on a read-only database; what would write
-   * is not offered. */
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-enterprise", writable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.open-demo", writable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-all", have_store);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-package", writable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-template", writable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.templates", have_store);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-assessment",
-                                 have_enterprise && writable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-enterprise",
-                                 have_enterprise && writable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete-enterprise",
-                                 have_enterprise && writable);
-}
-
-static void
-show_enterprise (GaWindow *self,
-                 gint64    enterprise_id)
-{
-  GaStore *store = get_store (self);
+  GaStore *store = _ga_window_get_store (self);
 
   self->shown_enterprise = enterprise_id;
   self->shown_assessment = 0;
@@ -228,14 +133,14 @@ show_enterprise (GaWindow *self,
     }
   ga_enterprise_page_set_enterprise (self->enterprise_page, store, enterprise_id);
   adw_view_stack_set_visible_child_name (self->content_stack, "enterprise");
-  update_actions (self);
+  _ga_window_update_actions (self);
 }
 
-static void
-open_assessment (GaWindow *self,
-                 gint64    assessment_id)
+void
+_ga_window_open_assessment (GaWindow *self,
+                            gint64    assessment_id)
 {
-  GaStore *store = get_store (self);
+  GaStore *store = _ga_window_get_store (self);
   g_autoptr(GaSession) session = NULL;
   g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
@@ -251,7 +156,7 @@ open_assessment (GaWindow *self,
   session = ga_session_new (store, assessment_id, problems, &error);
   if (session == NULL)
     {
-      show_error_toast (self, _("The assessment cannot be opened"), error);
+      _ga_window_show_error_toast (self, _("The assessment cannot be opened"), error);
       return;
     }
 
@@ -259,7 +164,7 @@ open_assessment (GaWindow *self,
   self->shown_enterprise = ga_session_get_assessment (session)->enterprise_id;
   ga_workspace_set_session (self->workspace, session);
   adw_view_stack_set_visible_child_name (self->content_stack, "assessment");
-  update_actions (self);
+  _ga_window_update_actions (self);
 
   /* The workspace needs the width; the sidebar comes back with F9. */
   if (gtk_widget_get_width (GTK_WIDGET (self)) < 1500)
@@ -286,18 +191,18 @@ selection_changed_cb (GaWindow *self)
   if (item == NULL)
     return;
   if (ga_sidebar_item_is_enterprise (item))
-    show_enterprise (self, ga_sidebar_item_get_id (item));
+    _ga_window_show_enterprise (self, ga_sidebar_item_get_id (item));
   else
-    open_assessment (self, ga_sidebar_item_get_id (item));
-  update_actions (self);
+    _ga_window_open_assessment (self, ga_sidebar_item_get_id (item));
+  _ga_window_update_actions (self);
 }
 
 /* Selects the row of @enterprise_id (and of @assessment_id under it, when
  * not 0), expanding the enterprise, without reopening what is shown. */
-static void
-select_row (GaWindow *self,
-            gint64    enterprise_id,
-            gint64    assessment_id)
+void
+_ga_window_select_row (GaWindow *self,
+                       gint64    enterprise_id,
+                       gint64    assessment_id)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->tree));
 
@@ -337,7 +242,7 @@ select_row (GaWindow *self,
 void
 ga_window_reload (GaWindow *self)
 {
-  GaStore *store = get_store (self);
+  GaStore *store = _ga_window_get_store (self);
   g_autoptr(GPtrArray) summaries = NULL;
   g_autoptr(GPtrArray) assessments = NULL;
   g_autoptr(GError) error = NULL;
@@ -354,7 +259,7 @@ ga_window_reload (GaWindow *self)
     assessments = ga_store_list_assessments (store, 0, &error);
   if (summaries == NULL || assessments == NULL)
     {
-      show_error_toast (self, _("The enterprises cannot be listed"), error);
+      _ga_window_show_error_toast (self, _("The enterprises cannot be listed"), error);
       return;
     }
 
@@ -389,7 +294,7 @@ ga_window_reload (GaWindow *self)
                        items->len);
   gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
   if (self->shown_enterprise > 0)
-    select_row (self, self->shown_enterprise, self->shown_assessment);
+    _ga_window_select_row (self, self->shown_enterprise, self->shown_assessment);
   self->reloading = FALSE;
 
   update_sidebar_stack (self);
@@ -405,475 +310,7 @@ ga_window_reload (GaWindow *self)
       /* Start on the first enterprise rather than an empty page. */
       gtk_single_selection_set_selected (self->selection, 0);
     }
-  update_actions (self);
-}
-
-static void
-enterprise_saved_cb (GaWindow *self,
-                     gint64    id)
-{
-  self->shown_enterprise = id;
-  self->shown_assessment = 0;
-  ga_window_reload (self);
-  show_enterprise (self, id);
-}
-
-static void
-new_enterprise_cb (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  GaWindow *self = GA_WINDOW (widget);
-  GaEnterpriseDialog *dialog;
-
-  dialog = ga_enterprise_dialog_new (GTK_WINDOW (self), get_store (self), NULL);
-  g_signal_connect_object (dialog, "saved", G_CALLBACK (enterprise_saved_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-edit_enterprise_cb (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  GaWindow *self = GA_WINDOW (widget);
-  g_autoptr(GaEnterprise) enterprise = NULL;
-  g_autoptr(GError) error = NULL;
-  GaEnterpriseDialog *dialog;
-
-  enterprise = ga_store_get_enterprise (get_store (self), selected_enterprise_id (self), &error);
-  if (enterprise == NULL)
-    {
-      show_error_toast (self, _("The enterprise cannot be edited"), error);
-      return;
-    }
-  dialog = ga_enterprise_dialog_new (GTK_WINDOW (self), get_store (self), enterprise);
-  g_signal_connect_object (dialog, "saved", G_CALLBACK (enterprise_saved_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-delete_response_cb (AdwMessageDialog *dialog,
-                    const char       *response,
-                    gpointer          user_data)
-{
-  GaWindow *self = GA_WINDOW (user_data);
-  gint64 id = GPOINTER_TO_SIZE (g_object_get_data (G_OBJECT (dialog), "enterprise-id"));
-  g_autoptr(GError) error = NULL;
-
-  if (g_strcmp0 (response, "delete") != 0)
-    return;
-  if (!ga_store_delete_enterprise (get_store (self), id, &error))
-    {
-      show_error_toast (self, _("The enterprise was not deleted"), error);
-      return;
-    }
-  self->shown_enterprise = 0;
-  self->shown_assessment = 0;
-  ga_workspace_set_session (self->workspace, NULL);
-  adw_view_stack_set_visible_child_name (self->content_stack, "empty");
-  ga_window_reload (self);
-}
-
-static void
-delete_enterprise_cb (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  GaWindow *self = GA_WINDOW (widget);
-  g_autoptr(GaEnterprise) enterprise = NULL;
-  g_autoptr(GError) error = NULL;
-  AdwMessageDialog *dialog;
-  gint64 id = selected_enterprise_id (self);
-
-  enterprise = ga_store_get_enterprise (get_store (self), id, &error);
-  if (enterprise == NULL)
-    {
-      show_error_toast (self, _("The enterprise cannot be deleted"), error);
-      return;
-    }
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                       _("Delete the Enterprise?"), NULL));
-  adw_message_dialog_format_body (dialog,
-                                  _("“%s” will be deleted with all its assessments, answers, "
-                                    "history and evidence. This cannot be undone."),
-                                  enterprise->name);
-  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "delete", _("_Delete"), NULL);
-  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (dialog, "cancel");
-  adw_message_dialog_set_close_response (dialog, "cancel");
-  g_object_set_data (G_OBJECT (dialog), "enterprise-id", GSIZE_TO_POINTER ((gsize) id));
-  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-assessment_created_cb (GaWindow *self,
-                       gint64    assessment_id)
-{
-  GaStore *store = get_store (self);
-  g_autoptr(GaAssessment) assessment = ga_store_get_assessment (store, assessment_id, NULL);
-
-  if (assessment == NULL)
-    return;
-  ga_window_reload (self);
-  self->reloading = TRUE;
-  select_row (self, assessment->enterprise_id, assessment_id);
-  self->reloading = FALSE;
-  open_assessment (self, assessment_id);
-}
-
-static void
-new_assessment_cb (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  GaWindow *self = GA_WINDOW (widget);
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-  GaNewAssessmentDialog *dialog;
-
-  dialog = ga_new_assessment_dialog_new (GTK_WINDOW (self), get_store (self),
-                                         selected_enterprise_id (self),
-                                         ga_application_get_settings (GA_APPLICATION (app)));
-  g_signal_connect_object (dialog, "created", G_CALLBACK (assessment_created_cb), self,
-                           G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static void
-open_demo_cb (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  GaWindow *self = GA_WINDOW (widget);
-  GaStore *store = get_store (self);
-  g_autoptr(GaEnterprise) demo = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (!ga_store_create_demo (store, &error))
-    {
-      show_error_toast (self, _("The demo data cannot be created"), error);
-      return;
-    }
-  demo = ga_store_find_enterprise (store, GA_STORE_DEMO_CREDIT_CODE, NULL);
-  self->shown_enterprise = demo ? demo->id : 0;
-  self->shown_assessment = 0;
-  ga_window_reload (self);
-  if (demo != NULL)
-    show_enterprise (self, demo->id);
-}
-
-static void
-export_all_cb (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  GaWindow *self = GA_WINDOW (widget);
-
-  ga_batch_export_run (GTK_WINDOW (self), get_store (self), 0, self->toast_overlay);
-}
-
-/* ------------------------------------------------------------------ */
-/* Templates                                                            */
-
-static void
-import_template_cb (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  GaWindow *self = GA_WINDOW (widget);
-
-  ga_template_import_choose (GTK_WINDOW (self), get_store (self), self->toast_overlay, NULL, NULL);
-}
-
-static void
-templates_cb (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  GaWindow *self = GA_WINDOW (widget);
-
-  gtk_window_present (GTK_WINDOW (ga_templates_dialog_new (GTK_WINDOW (self), get_store (self))));
-}
-
-void
-ga_window_import_template (GaWindow            *self,
-                           GFile               *file,
-                           GAsyncReadyCallback  callback,
-                           gpointer             user_data)
-{
-  g_return_if_fail (GA_IS_WINDOW (self));
-  g_return_if_fail (get_store (self) != NULL);
-
-  ga_template_import_file (GTK_WINDOW (self), get_store (self), file, self->toast_overlay,
-                           callback, user_data);
-}
-
-/* ------------------------------------------------------------------ */
-/* Package import                                                       */
-
-typedef struct {
-  GaWindow     *self;
-  GFile        *file;
-  GCancellable *cancellable;
-  AdwToast     *progress;
-  GTask        *outer;      /* the caller's result */
-  GaPackageImportFlags flags;
-} PackageImport;
-
-static void
-package_import_free (PackageImport *import)
-{
-  g_clear_object (&import->self);
-  g_clear_object (&import->file);
-  g_clear_object (&import->cancellable);
-  g_clear_object (&import->progress);
-  g_clear_object (&import->outer);
-  g_free (import);
-}
-
-static void start_package_import (PackageImport        *import,
-                                  GaPackageImportFlags  flags);
-
-static char *
-file_display_name (GFile *file)
-{
-  g_autofree char *base = g_file_get_basename (file);
-  char *name = base ? g_filename_display_name (base) : NULL;
-
-  return name ? name : g_file_get_parse_name (file);
-}
-
-static void
-package_exists_response_cb (AdwMessageDialog *dialog,
-                            const char       *response,
-                            PackageImport    *import)
-{
-  if (g_strcmp0 (response, "copy") == 0)
-    {
-      start_package_import (import, GA_PACKAGE_IMPORT_AS_COPY);
-      return;
-    }
-  g_task_return_new_error (import->outer, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Cancelled"));
-  package_import_free (import);
-}
-
-static void
-package_imported_cb (GObject      *source,
-                     GAsyncResult *result,
-                     gpointer      user_data)
-{
-  PackageImport *import = user_data;
-  GaWindow *self = import->self;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *name = file_display_name (import->file);
-  AdwMessageDialog *dialog;
-  gint64 id;
-
-  adw_toast_dismiss (import->progress);
-  id = ga_package_import_finish (result, &error);
-  if (id > 0)
-    {
-      g_autoptr(GaAssessment) assessment = ga_store_get_assessment (get_store (self), id, NULL);
-      g_autofree char *title = NULL;
-      AdwToast *toast;
-
-      ga_window_reload (self);
-      ga_window_open_assessment (self, id);
-      title = g_strdup_printf (_("Imported “%s”"), assessment ? assessment->title : name);
-      toast = adw_toast_new (title);
-      adw_toast_set_timeout (toast, 6);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
-      g_task_return_int (import->outer, id);
-      package_import_free (import);
-      return;
-    }
-
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      AdwToast *toast = adw_toast_new (_("The import was cancelled; nothing was imported"));
-
-      adw_toast_set_timeout (toast, 5);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
-      g_task_return_error (import->outer, g_steal_pointer (&error));
-      package_import_free (import);
-      return;
-    }
-
-  if ((import->flags & GA_PACKAGE_IMPORT_AS_COPY) == 0
-      && g_error_matches (error, GA_STORE_ERROR, GA_STORE_ERROR_EXISTS))
-    {
-      /* The store refuses to overwrite: the user decides whether a second
-       * copy is what they want. */
-      dialog = ADW_MESSAGE_DIALOG (
-          adw_message_dialog_new (GTK_WINDOW (self), _("Assessment Already in This Database"),
-                                  NULL));
-      adw_message_dialog_format_body (
-          dialog,
-          _("The assessment in “%s” is already in this database. Nothing was imported.\n\n"
-            "Import it as a copy to keep both: the copy is a new assessment with “(copy)” "
-            "after its title. The enterprise is kept as it is."),
-          name);
-      adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "copy",
-                                        _("Import as _Copy"), NULL);
-      adw_message_dialog_set_response_appearance (dialog, "copy", ADW_RESPONSE_SUGGESTED);
-      adw_message_dialog_set_default_response (dialog, "copy");
-      adw_message_dialog_set_close_response (dialog, "cancel");
-      g_signal_connect (dialog, "response", G_CALLBACK (package_exists_response_cb), import);
-      gtk_window_present (GTK_WINDOW (dialog));
-      return;
-    }
-
-  /* Damaged, foreign or newer files: the store's message says which and
-   * what to do; it can be long (one line per damaged part). */
-  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (GTK_WINDOW (self),
-                                                       _("Package Not Imported"), NULL));
-  {
-    g_autofree char *summary = NULL;
-
-    /* The store's message has the details, in the words the command line
-     * uses; the sentence before it says what happened in the user's
-     * language. */
-    if (g_error_matches (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_STORE)
-        || g_error_matches (error, GA_STORE_ERROR, GA_STORE_ERROR_CORRUPT))
-      summary = g_strdup_printf (_("“%s” is not a GreenAssess package, or it is damaged. "
-                                   "Nothing was imported."),
-                                 name);
-    else if (g_error_matches (error, GA_STORE_ERROR, GA_STORE_ERROR_NEWER))
-      summary = g_strdup_printf (_("“%s” was written by a newer version of GreenAssess. "
-                                   "Nothing was imported; update GreenAssess to import it."),
-                                 name);
-    else
-      summary = g_strdup_printf (_("“%s” was not imported."), name);
-    adw_message_dialog_format_body (dialog, "%s\n\n%s", summary, error->message);
-  }
-  adw_message_dialog_add_response (dialog, "close", _("_Close"));
-  gtk_window_present (GTK_WINDOW (dialog));
-  g_task_return_error (import->outer, g_steal_pointer (&error));
-  package_import_free (import);
-}
-
-static void
-start_package_import (PackageImport        *import,
-                      GaPackageImportFlags  flags)
-{
-  g_autofree char *path = g_file_get_path (import->file);
-
-  /* A fresh cancellable per attempt: the first one may have been used. */
-  g_clear_object (&import->cancellable);
-  import->cancellable = g_cancellable_new ();
-  import->flags = flags;
-  g_clear_object (&import->progress);
-  import->progress = ga_progress_toast_new (_("Importing the package…"), import->cancellable);
-  adw_toast_overlay_add_toast (import->self->toast_overlay, g_object_ref (import->progress));
-  ga_package_import_async (get_store (import->self), path, flags, import->cancellable,
-                           package_imported_cb, import);
-}
-
-void
-ga_window_import_package (GaWindow            *self,
-                          GFile               *file,
-                          GAsyncReadyCallback  callback,
-                          gpointer             user_data)
-{
-  PackageImport *import;
-  g_autofree char *path = NULL;
-
-  g_return_if_fail (GA_IS_WINDOW (self));
-  g_return_if_fail (G_IS_FILE (file));
-
-  import = g_new0 (PackageImport, 1);
-  import->self = g_object_ref (self);
-  import->file = g_object_ref (file);
-  import->outer = g_task_new (self, NULL, callback, user_data);
-  g_task_set_source_tag (import->outer, ga_window_import_package);
-
-  path = g_file_get_path (file);
-  if (get_store (self) == NULL || path == NULL)
-    {
-      GError *error = g_error_new_literal (
-          G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-          _("Only packages on this computer's disks can be imported"));
-
-      show_error_toast (self, _("The package was not imported"), error);
-      g_task_return_error (import->outer, error);
-      package_import_free (import);
-      return;
-    }
-  start_package_import (import, GA_PACKAGE_IMPORT_DEFAULT);
-}
-
-gint64
-ga_window_import_package_finish (GaWindow      *self,
-                                 GAsyncResult  *result,
-                                 GError       **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), 0);
-
-  return g_task_propagate_int (G_TASK (result), error);
-}
-
-static void
-package_chosen_cb (GtkNativeDialog *native,
-                   int              response,
-                   GaWindow        *self)
-{
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-
-      if (file != NULL)
-        ga_window_import_package (self, file, NULL, NULL);
-    }
-  g_object_unref (native);
-  g_object_unref (self);
-}
-
-static void
-import_package_cb (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  GaWindow *self = GA_WINDOW (widget);
-  GtkFileChooserNative *native;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
-
-  native = gtk_file_chooser_native_new (_("Import Package"), GTK_WINDOW (self),
-                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  gtk_file_filter_set_name (filter, _("GreenAssess packages"));
-  gtk_file_filter_add_suffix (filter, GA_PACKAGE_SUFFIX + 1);
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-  gtk_file_filter_set_name (all, _("All files"));
-  gtk_file_filter_add_pattern (all, "*");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), all);
-  gtk_file_chooser_set_filter (GTK_FILE_CHOOSER (native), filter);
-  g_signal_connect (native, "response", G_CALLBACK (package_chosen_cb), g_object_ref (self));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
-}
-
-static void
-toggle_sidebar_cb (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  GaWindow *self = GA_WINDOW (widget);
-
-  adw_flap_set_reveal_flap (self->flap, !adw_flap_get_reveal_flap (self->flap));
-}
-
-static void
-search_cb (GtkWidget  *widget,
-           const char *action_name,
-           GVariant   *parameter)
-{
-  GaWindow *self = GA_WINDOW (widget);
-
-  adw_flap_set_reveal_flap (self->flap, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  _ga_window_update_actions (self);
 }
 
 static void
@@ -881,14 +318,14 @@ open_assessment_cb (GaWindow *self,
                     gint64    assessment_id)
 {
   g_autoptr (GaAssessment) assessment
-      = ga_store_get_assessment (get_store (self), assessment_id, NULL);
+      = ga_store_get_assessment (_ga_window_get_store (self), assessment_id, NULL);
 
   if (assessment == NULL)
     return;
   self->reloading = TRUE;
-  select_row (self, assessment->enterprise_id, assessment_id);
+  _ga_window_select_row (self, assessment->enterprise_id, assessment_id);
   self->reloading = FALSE;
-  open_assessment (self, assessment_id);
+  _ga_window_open_assessment (self, assessment_id);
 }
 
 static void
@@ -985,26 +422,7 @@ ga_window_class_init (GaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GaWindow, workspace);
   gtk_widget_class_bind_template_child (widget_class, GaWindow, error_page);
 
-  gtk_widget_class_install_action (widget_class, "win.new-enterprise", NULL, new_enterprise_cb);
-  gtk_widget_class_install_action (widget_class, "win.edit-enterprise", NULL, edit_enterprise_cb);
-  gtk_widget_class_install_action (widget_class, "win.delete-enterprise", NULL,
-                                   delete_enterprise_cb);
-  gtk_widget_class_install_action (widget_class, "win.new-assessment", NULL, new_assessment_cb);
-  gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_cb);
-  gtk_widget_class_install_action (widget_class, "win.export-all", NULL, export_all_cb);
-  gtk_widget_class_install_action (widget_class, "win.import-package", NULL, import_package_cb);
-  gtk_widget_class_install_action (widget_class, "win.import-template", NULL, import_template_cb);
-  gtk_widget_class_install_action (widget_class, "win.templates", NULL, templates_cb);
-  gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_cb);
-  gtk_widget_class_install_action (widget_class, "win.search-enterprises", NULL, search_cb);
-
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK,
-                                       "win.search-enterprises", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
-                                       "win.new-enterprise", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_N, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "win.new-assessment", NULL);
+  _ga_window_class_add_actions (widget_class);
 }
 
 static void
@@ -1091,7 +509,7 @@ ga_window_new (GaApplication *application)
           adw_toast_overlay_add_toast (self->toast_overlay, toast);
         }
     }
-  update_actions (self);
+  _ga_window_update_actions (self);
 
   return self;
 }
@@ -1129,9 +547,9 @@ ga_window_show_enterprise (GaWindow *self,
   g_return_if_fail (GA_IS_WINDOW (self));
 
   self->reloading = TRUE;
-  select_row (self, enterprise_id, 0);
+  _ga_window_select_row (self, enterprise_id, 0);
   self->reloading = FALSE;
-  show_enterprise (self, enterprise_id);
+  _ga_window_show_enterprise (self, enterprise_id);
 }
 
 const char *
@@ -1141,3 +559,4 @@ ga_window_get_page (GaWindow *self)
 
   return adw_view_stack_get_visible_child_name (self->content_stack);
 }
+

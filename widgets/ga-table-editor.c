@@ -20,17 +20,32 @@ struct _GaTableEditor
 {
   GtkWidget   parent_instance;
 
-  GaSession  *session;
-  GaItem     *item;
-  GArray     *shown;         /* guint: indexes of the shown columns */
+  /* Template widgets */
   GtkWidget  *grid;
   GtkWidget  *message;
   GtkWidget  *add_button;
+
+  /* Owned references */
+  GaSession  *session;
+  GaItem     *item;          /* borrowed from the session's template */
+  char      **columns;       /* the computed columns asked for, or NULL */
+  GArray     *shown;         /* guint: indexes of the shown columns */
   GPtrArray  *computed;      /* GtkLabel*, one per (row, shown computed column) */
   GPtrArray  *totals;        /* GtkLabel* or NULL, one per shown column */
   guint       n_rows;        /* rows shown in the grid */
   gboolean    updating;
 };
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  PROP_ITEM,
+  PROP_COLUMNS,
+  PROP_N_ROWS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (GaTableEditor, ga_table_editor, GTK_TYPE_WIDGET)
 
@@ -439,7 +454,11 @@ rebuild (GaTableEditor *self)
     gtk_grid_remove (GTK_GRID (self->grid), child);
   g_ptr_array_set_size (self->computed, 0);
   g_ptr_array_set_size (self->totals, 0);
-  self->n_rows = n_rows;
+  if (self->n_rows != n_rows)
+    {
+      self->n_rows = n_rows;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ROWS]);
+    }
 
   for (guint s = 0; s < self->shown->len; s++)
     {
@@ -581,6 +600,79 @@ ga_table_editor_get_n_rows (GaTableEditor *self)
 }
 
 static void
+ga_table_editor_constructed (GObject *object)
+{
+  GaTableEditor *self = GA_TABLE_EDITOR (object);
+
+  G_OBJECT_CLASS (ga_table_editor_parent_class)->constructed (object);
+
+  g_return_if_fail (GA_IS_SESSION (self->session));
+  g_return_if_fail (self->item != NULL && self->item->kind == GA_ITEM_TABLE);
+
+  for (guint c = 0; c < self->item->columns->len; c++)
+    {
+      GaColumn *column = g_ptr_array_index (self->item->columns, c);
+
+      if (self->columns == NULL || column->kind != GA_ITEM_COMPUTED
+          || g_strv_contains ((const char * const *) self->columns, column->id))
+        g_array_append_val (self->shown, c);
+    }
+  g_signal_connect_object (self->session, "item-changed", G_CALLBACK (item_changed_cb), self, 0);
+  rebuild (self);
+}
+
+static void
+ga_table_editor_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  GaTableEditor *self = GA_TABLE_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    case PROP_ITEM:
+      g_value_set_pointer (value, self->item);
+      break;
+    case PROP_COLUMNS:
+      g_value_set_boxed (value, self->columns);
+      break;
+    case PROP_N_ROWS:
+      g_value_set_uint (value, self->n_rows);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+ga_table_editor_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  GaTableEditor *self = GA_TABLE_EDITOR (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      self->session = g_value_dup_object (value);
+      break;
+    case PROP_ITEM:
+      self->item = g_value_get_pointer (value);
+      break;
+    case PROP_COLUMNS:
+      self->columns = g_value_dup_boxed (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 ga_table_editor_dispose (GObject *object)
 {
   GaTableEditor *self = GA_TABLE_EDITOR (object);
@@ -588,9 +680,11 @@ ga_table_editor_dispose (GObject *object)
 
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
-  g_clear_object (&self->session);
+  gtk_widget_dispose_template (GTK_WIDGET (self), GA_TYPE_TABLE_EDITOR);
+  /* Children without an id in the template are left to unparent here. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (ga_table_editor_parent_class)->dispose (object);
 }
@@ -603,6 +697,7 @@ ga_table_editor_finalize (GObject *object)
   g_array_unref (self->shown);
   g_ptr_array_unref (self->computed);
   g_ptr_array_unref (self->totals);
+  g_strfreev (self->columns);
 
   G_OBJECT_CLASS (ga_table_editor_parent_class)->finalize (object);
 }
@@ -613,47 +708,67 @@ ga_table_editor_class_init (GaTableEditorClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  object_class->constructed = ga_table_editor_constructed;
   object_class->dispose = ga_table_editor_dispose;
   object_class->finalize = ga_table_editor_finalize;
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  object_class->get_property = ga_table_editor_get_property;
+  object_class->set_property = ga_table_editor_set_property;
+
+  /**
+   * GaTableEditor:session:
+   *
+   * The session whose answer the editor changes, set once.
+   */
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, GA_TYPE_SESSION,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS
+                         | G_PARAM_EXPLICIT_NOTIFY);
+  /**
+   * GaTableEditor:item:
+   *
+   * The table item (a GaItem* of the session's template), set once.
+   */
+  properties[PROP_ITEM] =
+    g_param_spec_pointer ("item", NULL, NULL,
+                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS
+                          | G_PARAM_EXPLICIT_NOTIFY);
+  /**
+   * GaTableEditor:columns:
+   *
+   * Ids of the computed columns to show (input columns are always shown);
+   * NULL shows every column.
+   */
+  properties[PROP_COLUMNS] =
+    g_param_spec_boxed ("columns", NULL, NULL, G_TYPE_STRV,
+                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS
+                        | G_PARAM_EXPLICIT_NOTIFY);
+  /**
+   * GaTableEditor:n-rows:
+   *
+   * The number of rows the grid shows.
+   */
+  properties[PROP_N_ROWS] =
+    g_param_spec_uint ("n-rows", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (
+      widget_class, "/io/github/greenassess/GreenAssess/ui/ga-table-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, GaTableEditor, grid);
+  gtk_widget_class_bind_template_child (widget_class, GaTableEditor, message);
+  gtk_widget_class_bind_template_child (widget_class, GaTableEditor, add_button);
+  gtk_widget_class_bind_template_callback (widget_class, add_row_clicked_cb);
   gtk_widget_class_set_css_name (widget_class, "tableeditor");
 }
 
 static void
 ga_table_editor_init (GaTableEditor *self)
 {
-  GtkWidget *scrolled;
+  gtk_widget_init_template (GTK_WIDGET (self));
 
   self->shown = g_array_new (FALSE, FALSE, sizeof (guint));
   self->computed = g_ptr_array_new ();
   self->totals = g_ptr_array_new ();
-
-  gtk_orientable_set_orientation (
-      GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))), GTK_ORIENTATION_VERTICAL);
-  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
-                              8);
-
-  scrolled = gtk_scrolled_window_new ();
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_AUTOMATIC,
-                                  GTK_POLICY_NEVER);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scrolled), TRUE);
-  self->grid = gtk_grid_new ();
-  gtk_grid_set_column_spacing (GTK_GRID (self->grid), 10);
-  gtk_grid_set_row_spacing (GTK_GRID (self->grid), 6);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), self->grid);
-  gtk_widget_set_parent (scrolled, GTK_WIDGET (self));
-
-  self->message = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (self->message), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (self->message), 0);
-  gtk_widget_add_css_class (self->message, "ga-validation");
-  gtk_widget_set_visible (self->message, FALSE);
-  gtk_widget_set_parent (self->message, GTK_WIDGET (self));
-
-  self->add_button = gtk_button_new_with_mnemonic (_("_Add Row"));
-  gtk_widget_set_halign (self->add_button, GTK_ALIGN_START);
-  g_signal_connect (self->add_button, "clicked", G_CALLBACK (add_row_clicked_cb), self);
-  gtk_widget_set_parent (self->add_button, GTK_WIDGET (self));
 }
 
 GtkWidget *
@@ -661,23 +776,9 @@ ga_table_editor_new (GaSession          *session,
                      GaItem             *item,
                      const char * const *columns)
 {
-  GaTableEditor *self;
-
   g_return_val_if_fail (GA_IS_SESSION (session), NULL);
   g_return_val_if_fail (item != NULL && item->kind == GA_ITEM_TABLE, NULL);
 
-  self = g_object_new (GA_TYPE_TABLE_EDITOR, NULL);
-  self->session = g_object_ref (session);
-  self->item = item;
-  for (guint c = 0; c < item->columns->len; c++)
-    {
-      GaColumn *column = g_ptr_array_index (item->columns, c);
-
-      if (columns == NULL || column->kind != GA_ITEM_COMPUTED
-          || g_strv_contains (columns, column->id))
-        g_array_append_val (self->shown, c);
-    }
-  g_signal_connect (session, "item-changed", G_CALLBACK (item_changed_cb), self);
-  rebuild (self);
-  return GTK_WIDGET (self);
+  return g_object_new (GA_TYPE_TABLE_EDITOR, "session", session, "item", item, "columns", columns,
+                       NULL);
 }

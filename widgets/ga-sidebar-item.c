@@ -22,6 +22,18 @@ struct _GaSidebarItem
   char         *search_text;   /* casefolded, for the filter */
 };
 
+enum {
+  PROP_0,
+  PROP_TITLE,
+  PROP_SUBTITLE,
+  PROP_ID,
+  PROP_IS_ENTERPRISE,
+  PROP_CHILDREN,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 G_DEFINE_FINAL_TYPE (GaSidebarItem, ga_sidebar_item, G_TYPE_OBJECT)
 
 const char *
@@ -52,9 +64,61 @@ ga_sidebar_item_finalize (GObject *object)
 }
 
 static void
+ga_sidebar_item_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  GaSidebarItem *self = GA_SIDEBAR_ITEM (object);
+
+  switch (prop_id)
+    {
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+    case PROP_SUBTITLE:
+      g_value_set_string (value, self->subtitle);
+      break;
+    case PROP_ID:
+      g_value_set_int64 (value, ga_sidebar_item_get_id (self));
+      break;
+    case PROP_IS_ENTERPRISE:
+      g_value_set_boolean (value, self->enterprise != NULL);
+      break;
+    case PROP_CHILDREN:
+      g_value_set_object (value, self->children);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 ga_sidebar_item_class_init (GaSidebarItemClass *klass)
 {
-  G_OBJECT_CLASS (klass)->finalize = ga_sidebar_item_finalize;
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = ga_sidebar_item_finalize;
+  object_class->get_property = ga_sidebar_item_get_property;
+
+  /* A sidebar item never changes once made: the window makes new ones
+   * when the store changes. The properties are read-only. */
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_SUBTITLE] =
+    g_param_spec_string ("subtitle", NULL, NULL, NULL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_ID] =
+    g_param_spec_int64 ("id", NULL, NULL, 0, G_MAXINT64, 0,
+                        G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_IS_ENTERPRISE] =
+    g_param_spec_boolean ("is-enterprise", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_CHILDREN] =
+    g_param_spec_object ("children", NULL, NULL, G_TYPE_LIST_MODEL,
+                         G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void

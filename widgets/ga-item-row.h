@@ -8,6 +8,11 @@
  * change goes to the session at once (text fields after a short pause or
  * when they lose focus), and ga_item_row_refresh() redraws from the
  * session.
+ *
+ * The row's structure is a composite template (ui/ga-item-row.ui); the
+ * editor of the item's kind is built into it when an item is bound. The
+ * "session" and "item" properties say what is shown; ga_item_row_bind()
+ * sets both at once.
  */
 #pragma once
 
@@ -27,6 +32,7 @@ void       ga_item_row_bind         (GaItemRow *self,
                                      GaItem    *item);
 /* Saves a pending text edit, then forgets the item. */
 void       ga_item_row_unbind       (GaItemRow *self);
+GaSession *ga_item_row_get_session  (GaItemRow *self);
 GaItem    *ga_item_row_get_item     (GaItemRow *self);
 /* Shows the current answer, score and evidence count again. */
 void       ga_item_row_refresh      (GaItemRow *self);

@@ -5,12 +5,18 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 #include "ga-session.h"
 
 G_BEGIN_DECLS
 
+#define GA_TYPE_TABLE_DIALOG (ga_table_dialog_get_type ())
+
+G_DECLARE_FINAL_TYPE (GaTableDialog, ga_table_dialog, GA, TABLE_DIALOG, AdwWindow)
+
+/* A modal window over @parent with the item's guidance and a
+ * GaTableEditor showing every column; Escape closes it. */
 GtkWindow *ga_table_dialog_new (GtkWindow *parent,
                                 GaSession *session,
                                 GaItem    *item);

@@ -1,0 +1,636 @@
+/* ga-item-row-editor.c: the editor of an item row's kind, and its answer
+ *
+ * Copyright 2026 The GreenAssess authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Compliance and yes/no items get linked toggles, numbers, points, text and
+ * dates an entry, choices a drop-down, multiple choices check buttons,
+ * tables a button that opens their window, computed items their value.
+ * Every change is saved at once through the row.
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ga-format.h"
+#include "ga-item-row-private.h"
+#include "ga-table-dialog.h"
+
+/* ------------------------------------------------------------------ */
+/* Saving what the editors say                                          */
+
+static void
+choice_toggled_cb (GtkToggleButton *button,
+                   GaItemRow       *self)
+{
+  static const char *compliance[] = { GA_COMPLIANCE_YES, GA_COMPLIANCE_PARTIAL, GA_COMPLIANCE_NO };
+  g_autoptr(GaAnswer) answer = NULL;
+  GaChoice choice = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (button), "choice"));
+
+  if (self->updating || !gtk_toggle_button_get_active (button))
+    return;
+
+  if (choice == GA_CHOICE_NA)
+    {
+      _ga_item_row_set_na (self, TRUE);
+      return;
+    }
+  answer = _ga_item_row_dup_answer (self);
+  answer->not_applicable = FALSE;
+  g_clear_pointer (&answer->na_reason, g_free);
+  if (self->item->kind == GA_ITEM_YESNO)
+    ga_value_set_boolean (&answer->value, choice == GA_CHOICE_YES);
+  else
+    ga_value_set_text (&answer->value, compliance[choice]);
+  _ga_item_row_commit (self, g_steal_pointer (&answer));
+}
+
+static void
+dropdown_selected_cb (GtkDropDown *dropdown,
+                      GParamSpec  *pspec,
+                      GaItemRow   *self)
+{
+  guint position = gtk_drop_down_get_selected (dropdown);
+  g_autoptr(GaAnswer) answer = NULL;
+
+  if (self->updating)
+    return;
+  answer = _ga_item_row_dup_answer (self);
+  answer->not_applicable = FALSE;
+  g_clear_pointer (&answer->na_reason, g_free);
+  /* Position 0 is "not answered". */
+  if (position == 0 || position == GTK_INVALID_LIST_POSITION || position > self->item->options->len)
+    ga_value_set_blank (&answer->value);
+  else
+    ga_value_set_text (&answer->value,
+                       ((GaOption *) g_ptr_array_index (self->item->options, position - 1))->id);
+  _ga_item_row_commit (self, g_steal_pointer (&answer));
+}
+
+static void
+check_toggled_cb (GtkCheckButton *check,
+                  GaItemRow      *self)
+{
+  g_autoptr(GaAnswer) answer = NULL;
+  g_autoptr(GPtrArray) ids = g_ptr_array_new ();
+
+  if (self->updating)
+    return;
+  for (guint i = 0; i < self->checks->len; i++)
+    if (gtk_check_button_get_active (g_ptr_array_index (self->checks, i)))
+      g_ptr_array_add (ids, ((GaOption *) g_ptr_array_index (self->item->options, i))->id);
+  g_ptr_array_add (ids, NULL);
+
+  answer = _ga_item_row_dup_answer (self);
+  answer->not_applicable = FALSE;
+  g_clear_pointer (&answer->na_reason, g_free);
+  g_strfreev (answer->selected);
+  answer->selected = ids->len > 1 ? g_strdupv ((char **) ids->pdata) : NULL;
+  _ga_item_row_commit (self, g_steal_pointer (&answer));
+}
+
+static void
+edit_table_clicked_cb (GtkButton *button,
+                       GaItemRow *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWindow *dialog = ga_table_dialog_new (GTK_WINDOW (root), self->session, self->item);
+
+  gtk_window_present (dialog);
+}
+
+/* ------------------------------------------------------------------ */
+/* Building the editor for the bound item's kind                        */
+
+static void
+clear_editor (GaItemRow *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (self->editor_box)) != NULL)
+    gtk_box_remove (GTK_BOX (self->editor_box), child);
+  for (guint i = 0; i < GA_N_CHOICES; i++)
+    self->choices[i] = NULL;
+  self->entry = NULL;
+  self->dropdown = NULL;
+  self->table_label = NULL;
+  self->value_label = NULL;
+  self->unit_label = NULL;
+  self->editor_kind = -1;
+  g_ptr_array_set_size (self->checks, 0);
+}
+
+static GtkWidget *
+add_choice (GaItemRow  *self,
+            GtkWidget  *box,
+            GaChoice    choice,
+            const char *label)
+{
+  GtkWidget *button = gtk_toggle_button_new_with_label (label);
+
+  static const char *names[] = { "choice-yes", "choice-partial", "choice-no", "choice-na" };
+
+  gtk_widget_set_name (button, names[choice]);
+  g_object_set_data (G_OBJECT (button), "choice", GINT_TO_POINTER (choice));
+  if (self->choices[GA_CHOICE_YES] != NULL && choice != GA_CHOICE_YES)
+    gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button),
+                                 GTK_TOGGLE_BUTTON (self->choices[GA_CHOICE_YES]));
+  g_signal_connect (button, "toggled", G_CALLBACK (choice_toggled_cb), self);
+  gtk_box_append (GTK_BOX (box), button);
+  self->choices[choice] = button;
+  return button;
+}
+
+static void
+option_setup_cb (GtkSignalListItemFactory *factory,
+                 GtkListItem              *list_item,
+                 gpointer                  popup)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  /* Options can be whole sentences: cut them on the button, wrap them in
+   * the list, so that a row never forces the window wider. */
+  if (popup)
+    {
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
+    }
+  else
+    {
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
+    }
+  gtk_list_item_set_child (list_item, label);
+}
+
+static void
+option_bind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *list_item,
+                gpointer                  popup)
+{
+  GtkStringObject *object = gtk_list_item_get_item (list_item);
+  GtkWidget *label = gtk_list_item_get_child (list_item);
+
+  gtk_label_set_text (GTK_LABEL (label), gtk_string_object_get_string (object));
+  if (!popup)
+    gtk_widget_set_tooltip_text (label, gtk_string_object_get_string (object));
+}
+
+static GtkListItemFactory *
+option_factory (gboolean popup)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_signal_connect (factory, "setup", G_CALLBACK (option_setup_cb), GINT_TO_POINTER (popup));
+  g_signal_connect (factory, "bind", G_CALLBACK (option_bind_cb), GINT_TO_POINTER (popup));
+  return factory;
+}
+
+static void
+build_na_choice (GaItemRow *self)
+{
+  GtkWidget *button;
+
+  if (!self->item->na_allowed)
+    return;
+  button = gtk_toggle_button_new_with_label (_("N/A"));
+  gtk_widget_set_name (button, "choice-na");
+  gtk_widget_set_tooltip_text (button, _("Not applicable: give the reason below"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Not applicable"), -1);
+  g_object_set_data (G_OBJECT (button), "choice", GINT_TO_POINTER (GA_CHOICE_NA));
+  if (self->choices[GA_CHOICE_YES] != NULL)
+    gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button),
+                                 GTK_TOGGLE_BUTTON (self->choices[GA_CHOICE_YES]));
+  g_signal_connect (button, "toggled", G_CALLBACK (choice_toggled_cb), self);
+  gtk_box_append (GTK_BOX (self->editor_box), button);
+  self->choices[GA_CHOICE_NA] = button;
+}
+
+static void
+na_only_toggled_cb (GtkToggleButton *button,
+                    GaItemRow       *self)
+{
+  if (self->updating)
+    return;
+  _ga_item_row_set_na (self, gtk_toggle_button_get_active (button));
+}
+
+/* For kinds whose editor is not a group of toggles: a separate N/A switch. */
+static void
+build_na_toggle (GaItemRow *self)
+{
+  GtkWidget *button;
+
+  if (!self->item->na_allowed)
+    return;
+  button = gtk_toggle_button_new_with_label (_("N/A"));
+  gtk_widget_set_tooltip_text (button, _("Not applicable: give the reason below"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Not applicable"), -1);
+  g_signal_connect (button, "toggled", G_CALLBACK (na_only_toggled_cb), self);
+  gtk_box_append (GTK_BOX (self->editor_box), button);
+  self->choices[GA_CHOICE_NA] = button;
+}
+
+static void
+set_choice (GaItemRow *self,
+            GaChoice   choice)
+{
+  for (guint i = 0; i < GA_N_CHOICES; i++)
+    if (self->choices[i] != NULL)
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->choices[i]), i == choice);
+}
+
+static void
+set_points_unit (GaItemRow *self)
+{
+  g_autofree char *max = ga_format_number (self->item->points, 2);
+  g_autofree char *text = g_strdup_printf (_("of %s points"), max);
+
+  gtk_label_set_text (GTK_LABEL (self->unit_label), text);
+}
+
+/* Rows are rebound as the list scrolls: an editor without per-item
+ * options is kept and only relabelled, which keeps scrolling cheap. */
+static gboolean
+reuse_editor (GaItemRow *self)
+{
+  GaItem *item = self->item;
+  GtkWidget *named;
+
+  if (self->editor_kind != (int) item->kind || self->editor_na != item->na_allowed
+      || !(item->kind == GA_ITEM_COMPLIANCE || item->kind == GA_ITEM_YESNO
+           || item->kind == GA_ITEM_NUMBER || item->kind == GA_ITEM_POINTS
+           || item->kind == GA_ITEM_TEXT || item->kind == GA_ITEM_DATE
+           || item->kind == GA_ITEM_COMPUTED))
+    return FALSE;
+
+  named = self->entry                      ? self->entry
+          : self->choices[GA_CHOICE_YES] ? gtk_widget_get_parent (self->choices[GA_CHOICE_YES])
+                                           : NULL;
+  if (named != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (named), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    ga_text_get (&item->title, NULL), -1);
+  if (self->unit_label != NULL && item->kind == GA_ITEM_NUMBER)
+    {
+      gtk_label_set_text (GTK_LABEL (self->unit_label), item->unit ? item->unit : "");
+      gtk_widget_set_visible (self->unit_label, item->unit != NULL);
+    }
+  else if (self->unit_label != NULL && item->kind == GA_ITEM_POINTS)
+    set_points_unit (self);
+  return TRUE;
+}
+
+static void
+build_choices (GaItemRow  *self,
+               const char *title)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+  gtk_widget_add_css_class (box, "linked");
+  if (self->item->kind == GA_ITEM_COMPLIANCE)
+    {
+      add_choice (self, box, GA_CHOICE_YES, _("Compliant"));
+      add_choice (self, box, GA_CHOICE_PARTIAL, _("Partly"));
+      add_choice (self, box, GA_CHOICE_NO, _("Non-compliant"));
+    }
+  else
+    {
+      add_choice (self, box, GA_CHOICE_YES, _("Yes"));
+      add_choice (self, box, GA_CHOICE_NO, _("No"));
+    }
+  gtk_box_append (GTK_BOX (self->editor_box), box);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  build_na_choice (self);
+}
+
+static void
+build_entry (GaItemRow  *self,
+             const char *title)
+{
+  GaItem *item = self->item;
+
+  self->entry = gtk_entry_new ();
+  gtk_widget_set_name (self->entry, "answer-entry");
+  if (item->kind == GA_ITEM_TEXT)
+    gtk_widget_set_hexpand (self->entry, TRUE);
+  else
+    gtk_editable_set_width_chars (GTK_EDITABLE (self->entry), 14);
+  if (item->kind == GA_ITEM_DATE)
+    gtk_entry_set_placeholder_text (GTK_ENTRY (self->entry), _("YYYY-MM-DD"));
+  if (item->kind == GA_ITEM_NUMBER || item->kind == GA_ITEM_POINTS)
+    gtk_entry_set_input_purpose (GTK_ENTRY (self->entry), GTK_INPUT_PURPOSE_NUMBER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  title, -1);
+  _ga_item_row_connect_entry (self, self->entry);
+  gtk_box_append (GTK_BOX (self->editor_box), self->entry);
+  if (item->kind == GA_ITEM_NUMBER)
+    {
+      self->unit_label = gtk_label_new (item->unit);
+      gtk_widget_add_css_class (self->unit_label, "dim-label");
+      gtk_widget_set_visible (self->unit_label, item->unit != NULL);
+      gtk_box_append (GTK_BOX (self->editor_box), self->unit_label);
+    }
+  else if (item->kind == GA_ITEM_POINTS)
+    {
+      self->unit_label = gtk_label_new (NULL);
+      set_points_unit (self);
+      gtk_widget_add_css_class (self->unit_label, "dim-label");
+      gtk_box_append (GTK_BOX (self->editor_box), self->unit_label);
+    }
+  if (item->kind != GA_ITEM_TEXT)
+    build_na_toggle (self);
+}
+
+static void
+build_dropdown (GaItemRow  *self,
+                const char *title)
+{
+  GaItem *item = self->item;
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autoptr(GtkListItemFactory) button_factory = option_factory (FALSE);
+  g_autoptr(GtkListItemFactory) list_factory = option_factory (TRUE);
+
+  gtk_string_list_append (labels, _("Not answered"));
+  for (guint i = 0; item->options != NULL && i < item->options->len; i++)
+    {
+      GaOption *option = g_ptr_array_index (item->options, i);
+
+      gtk_string_list_append (labels, ga_text_get (&option->label, NULL));
+    }
+  self->dropdown = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&labels)), NULL);
+  gtk_drop_down_set_factory (GTK_DROP_DOWN (self->dropdown), button_factory);
+  gtk_drop_down_set_list_factory (GTK_DROP_DOWN (self->dropdown), list_factory);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  title, -1);
+  g_signal_connect (self->dropdown, "notify::selected", G_CALLBACK (dropdown_selected_cb), self);
+  gtk_box_append (GTK_BOX (self->editor_box), self->dropdown);
+  build_na_toggle (self);
+}
+
+static void
+build_checks (GaItemRow *self)
+{
+  GaItem *item = self->item;
+  GtkWidget *box = gtk_flow_box_new ();
+
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (box), GTK_SELECTION_NONE);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (box), 3);
+  gtk_widget_set_hexpand (box, TRUE);
+  for (guint i = 0; item->options != NULL && i < item->options->len; i++)
+    {
+      GaOption *option = g_ptr_array_index (item->options, i);
+      GtkWidget *check = gtk_check_button_new_with_label (ga_text_get (&option->label, NULL));
+
+      g_signal_connect (check, "toggled", G_CALLBACK (check_toggled_cb), self);
+      gtk_flow_box_append (GTK_FLOW_BOX (box), check);
+      g_ptr_array_add (self->checks, check);
+    }
+  gtk_box_append (GTK_BOX (self->editor_box), box);
+  build_na_toggle (self);
+}
+
+static void
+build_table_button (GaItemRow  *self,
+                    const char *title)
+{
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("_Edit Table…"));
+
+  gtk_widget_set_name (button, "edit-table");
+  self->table_label = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->table_label, "dim-label");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  -1);
+  g_signal_connect (button, "clicked", G_CALLBACK (edit_table_clicked_cb), self);
+  gtk_box_append (GTK_BOX (self->editor_box), button);
+  gtk_box_append (GTK_BOX (self->editor_box), self->table_label);
+  build_na_toggle (self);
+}
+
+void
+_ga_item_row_build_editor (GaItemRow *self)
+{
+  GaItem *item = self->item;
+  const char *title = ga_text_get (&item->title, NULL);
+
+  if (reuse_editor (self))
+    return;
+
+  clear_editor (self);
+  self->editor_kind = item->kind;
+  self->editor_na = item->na_allowed;
+
+  switch (item->kind)
+    {
+    case GA_ITEM_COMPLIANCE:
+    case GA_ITEM_YESNO:
+      build_choices (self, title);
+      break;
+    case GA_ITEM_NUMBER:
+    case GA_ITEM_POINTS:
+    case GA_ITEM_TEXT:
+    case GA_ITEM_DATE:
+      build_entry (self, title);
+      break;
+    case GA_ITEM_CHOICE:
+      build_dropdown (self, title);
+      break;
+    case GA_ITEM_MULTI:
+      build_checks (self);
+      break;
+    case GA_ITEM_TABLE:
+      build_table_button (self, title);
+      break;
+    case GA_ITEM_COMPUTED:
+    default:
+      self->value_label = gtk_label_new (NULL);
+      gtk_label_set_selectable (GTK_LABEL (self->value_label), TRUE);
+      gtk_widget_add_css_class (self->value_label, "ga-score");
+      gtk_box_append (GTK_BOX (self->editor_box), self->value_label);
+      break;
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Showing the answer                                                   */
+
+static void
+show_na_toggle (GaItemRow *self,
+                gboolean   na)
+{
+  if (self->choices[GA_CHOICE_NA] != NULL)
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->choices[GA_CHOICE_NA]), na);
+}
+
+static void
+show_choices (GaItemRow      *self,
+              const GaAnswer *answer,
+              gboolean        na)
+{
+  if (na)
+    set_choice (self, GA_CHOICE_NA);
+  else if (answer == NULL || answer->value.kind == GA_VALUE_BLANK)
+    set_choice (self, GA_N_CHOICES);
+  else if (answer->value.kind == GA_VALUE_BOOLEAN)
+    set_choice (self, answer->value.u.boolean ? GA_CHOICE_YES : GA_CHOICE_NO);
+  else if (answer->value.kind == GA_VALUE_TEXT)
+    set_choice (self, g_strcmp0 (answer->value.u.text, GA_COMPLIANCE_YES) == 0 ? GA_CHOICE_YES
+                      : g_strcmp0 (answer->value.u.text, GA_COMPLIANCE_PARTIAL) == 0
+                          ? GA_CHOICE_PARTIAL
+                          : GA_CHOICE_NO);
+}
+
+static void
+show_entry (GaItemRow      *self,
+            const GaAnswer *answer,
+            gboolean        na,
+            gboolean        read_only)
+{
+  /* Never overwrite what the user is typing. */
+  if (self->pending_entry != self->entry)
+    {
+      g_autofree char *text = NULL;
+
+      if (answer != NULL && !na && answer->value.kind == GA_VALUE_NUMBER)
+        text = ga_format_number (answer->value.u.number, 6);
+      else if (answer != NULL && !na && answer->value.kind == GA_VALUE_TEXT)
+        text = g_strdup (answer->value.u.text);
+      gtk_editable_set_text (GTK_EDITABLE (self->entry), text ? text : "");
+    }
+  gtk_widget_set_sensitive (self->entry, !na && !read_only);
+  show_na_toggle (self, na);
+}
+
+static void
+show_dropdown (GaItemRow      *self,
+               const GaAnswer *answer,
+               gboolean        na,
+               gboolean        read_only)
+{
+  guint position = 0;
+
+  if (answer != NULL && !na && answer->value.kind == GA_VALUE_TEXT)
+    for (guint i = 0; i < self->item->options->len; i++)
+      if (g_strcmp0 (((GaOption *) g_ptr_array_index (self->item->options, i))->id,
+                     answer->value.u.text) == 0)
+        position = i + 1;
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (self->dropdown), position);
+  gtk_widget_set_sensitive (self->dropdown, !na && !read_only);
+  show_na_toggle (self, na);
+}
+
+static void
+show_checks (GaItemRow      *self,
+             const GaAnswer *answer,
+             gboolean        na,
+             gboolean        read_only)
+{
+  for (guint i = 0; i < self->checks->len; i++)
+    {
+      GaOption *option = g_ptr_array_index (self->item->options, i);
+
+      gtk_check_button_set_active (
+          g_ptr_array_index (self->checks, i),
+          answer != NULL && answer->selected != NULL
+              && g_strv_contains ((const char *const *) answer->selected, option->id));
+      gtk_widget_set_sensitive (g_ptr_array_index (self->checks, i), !na && !read_only);
+    }
+  show_na_toggle (self, na);
+}
+
+static void
+show_table (GaItemRow *self,
+            gboolean   na)
+{
+  GaEngine *engine = ga_session_get_engine (self->session);
+  guint n = ga_engine_get_n_rows (engine, self->item);
+  g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u row", "%u rows", n), n);
+
+  gtk_label_set_text (GTK_LABEL (self->table_label), text);
+  show_na_toggle (self, na);
+}
+
+static void
+show_computed (GaItemRow *self)
+{
+  GaEngine *engine = ga_session_get_engine (self->session);
+  const GaResult *result = ga_engine_get_item_result (engine, self->item);
+  g_autofree char *text
+      = result ? ga_format_value (&result->value, self->item->unit) : g_strdup ("–");
+
+  gtk_label_set_text (GTK_LABEL (self->value_label), text);
+}
+
+/* The note, the N/A reason and the Clear button, common to every kind. */
+static void
+show_note_and_clear (GaItemRow      *self,
+                     const GaAnswer *answer,
+                     gboolean        na,
+                     gboolean        read_only)
+{
+  gtk_widget_set_sensitive (self->editor_box, !read_only);
+  gtk_widget_set_visible (self->na_box, na);
+  if (self->pending_entry != self->na_entry)
+    gtk_editable_set_text (GTK_EDITABLE (self->na_entry),
+                           na && answer->na_reason ? answer->na_reason : "");
+  if (self->pending_entry != self->note_entry)
+    gtk_editable_set_text (GTK_EDITABLE (self->note_entry),
+                           answer != NULL && answer->note ? answer->note : "");
+  if (answer != NULL && answer->note != NULL)
+    {
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->note_button), TRUE);
+      gtk_widget_add_css_class (self->note_button, "accent");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (self->note_button, "accent");
+      if (self->pending_entry != self->note_entry && !gtk_widget_has_focus (self->note_entry))
+        gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->note_button), FALSE);
+    }
+  gtk_widget_set_visible (self->clear_button,
+                          answer != NULL && !read_only && self->item->kind != GA_ITEM_COMPUTED
+                          && (answer->value.kind != GA_VALUE_BLANK || answer->not_applicable
+                              || answer->selected != NULL || answer->rows != NULL));
+}
+
+void
+_ga_item_row_show_answer (GaItemRow *self)
+{
+  const GaAnswer *answer = ga_session_get_answer (self->session, self->item);
+  gboolean na = answer != NULL && answer->not_applicable;
+  gboolean read_only = ga_session_is_read_only (self->session);
+
+  self->updating = TRUE;
+
+  switch (self->item->kind)
+    {
+    case GA_ITEM_COMPLIANCE:
+    case GA_ITEM_YESNO:
+      show_choices (self, answer, na);
+      break;
+    case GA_ITEM_NUMBER:
+    case GA_ITEM_POINTS:
+    case GA_ITEM_TEXT:
+    case GA_ITEM_DATE:
+      show_entry (self, answer, na, read_only);
+      break;
+    case GA_ITEM_CHOICE:
+      show_dropdown (self, answer, na, read_only);
+      break;
+    case GA_ITEM_MULTI:
+      show_checks (self, answer, na, read_only);
+      break;
+    case GA_ITEM_TABLE:
+      show_table (self, na);
+      break;
+    case GA_ITEM_COMPUTED:
+    default:
+      show_computed (self);
+      break;
+    }
+  show_note_and_clear (self, answer, na, read_only);
+
+  self->updating = FALSE;
+}
