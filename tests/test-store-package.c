@@ -15,9 +15,7 @@
 
 #include "ga-store.h"
 #include "ga-store-test-utils.h"
-#ifdef GA_STORE_WITH_ENGINE
 #include "ga-store-engine.h"
-#endif
 
 #define VALID_CODE   "91350100M000100Y43"
 #define VALID_CODE_2 "91110000100000000R"
@@ -292,7 +290,6 @@ test_valid (Fixture       *f,
   g_assert_cmpint (id, >, 0);
 }
 
-#ifdef GA_STORE_WITH_ENGINE
 /* The demo data answers every kind of item of every bundled template
  * (tables, choices, N/A with reasons): each of its assessments travels as
  * a package and passes every check on both sides. */
@@ -334,7 +331,6 @@ test_valid_demo (Fixture       *f,
   g_assert_no_error (error);
   g_assert_cmpuint (problems->len, ==, 0);
 }
-#endif
 
 /* ------------------------------------------------------------------ */
 /* Answers that do not fit the pinned template                         */
@@ -632,9 +628,7 @@ main (int   argc,
   g_test_add ("/ga/store-package/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
 
   ADD ("valid", test_valid);
-#ifdef GA_STORE_WITH_ENGINE
   ADD ("valid-demo", test_valid_demo);
-#endif
   ADD ("answer/text-for-number", test_text_for_number);
   ADD ("answer/unknown-item", test_unknown_item);
   ADD ("answer/out-of-bounds", test_out_of_bounds);

@@ -23,9 +23,7 @@
 
 #include "ga-store.h"
 #include "ga-store-test-utils.h"
-#ifdef GA_STORE_WITH_ENGINE
 #include "ga-store-engine.h"
-#endif
 
 #define VALID_CODE   "91350100M000100Y43"
 #define VALID_CODE_2 "91110000100000000R"
@@ -1974,7 +1972,6 @@ test_crash (void)
 /* ------------------------------------------------------------------ */
 /* With templates and the engine                                       */
 
-#ifdef GA_STORE_WITH_ENGINE
 /* Three items of 10 points. With B1 = yes (10), E1 = 0.85 (half-way from
  * the baseline 0.80 to the leading value 0.90: 5 of 10) and Y1 = yes (10)
  * the score is 25 of 30. */
@@ -3014,12 +3011,10 @@ test_cli_template_rule (void)
   ga_test_rm_rf (dir);
 }
 
-#endif
 
 static void
 add_engine_tests (void)
 {
-#ifdef GA_STORE_WITH_ENGINE
   g_test_add ("/ga/store/engine/templates-versions-evaluate", Fixture, NULL, fixture_setup,
               test_engine_templates, fixture_teardown);
   g_test_add ("/ga/store/engine/demo", Fixture, NULL, fixture_setup, test_engine_demo,
@@ -3032,7 +3027,6 @@ add_engine_tests (void)
   g_test_add_func ("/ga/store/cli/template-rule", test_cli_template_rule);
   g_test_add ("/ga/store/package/hostile-answers", Fixture, NULL, fixture_setup,
               test_package_hostile_answers, fixture_teardown);
-#endif
 }
 
 int

@@ -1156,12 +1156,8 @@ bench_formula (void)
 
 /* The store and export figures (ga-bench-store.c, ga-bench-export.c) run
  * after the engine's when those libraries are built. */
-#ifdef GA_BENCH_HAVE_STORE
 void ga_bench_store_run (void);
-#endif
-#ifdef GA_BENCH_HAVE_EXPORT
 void ga_bench_export_run (void);
-#endif
 
 /* ga-bench --dump points|points-answers|cp|cp-answers writes a synthetic
  * template or its answers, to look at or to run greenassess-cli on. */
@@ -1207,11 +1203,7 @@ main (int    argc,
                    TRUE);
   bench_largest_bundled ();
   bench_synthetic ("cp", make_cp_template, make_cp_answers, make_cp_answer, FALSE);
-#ifdef GA_BENCH_HAVE_STORE
   ga_bench_store_run ();
-#endif
-#ifdef GA_BENCH_HAVE_EXPORT
   ga_bench_export_run ();
-#endif
   return 0;
 }
