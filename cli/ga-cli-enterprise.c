@@ -47,6 +47,9 @@ parse_number (const char *option,
 typedef struct {
   char *name, *code, *industry, *region, *address, *legal, *contact, *phone, *email;
   char *output, *added, *employees;
+  /* The report's 基本信息表 (schema 3) */
+  char *postal_code, *ownership, *authority, *capital, *founded, *valid_until, *legal_phone;
+  char *department, *mobile, *fax, *products, *profile;
 } EnterpriseArgs;
 
 static void
@@ -64,6 +67,18 @@ enterprise_args_clear (EnterpriseArgs *a)
   g_free (a->output);
   g_free (a->added);
   g_free (a->employees);
+  g_free (a->postal_code);
+  g_free (a->ownership);
+  g_free (a->authority);
+  g_free (a->capital);
+  g_free (a->founded);
+  g_free (a->valid_until);
+  g_free (a->legal_phone);
+  g_free (a->department);
+  g_free (a->mobile);
+  g_free (a->fax);
+  g_free (a->products);
+  g_free (a->profile);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (EnterpriseArgs, enterprise_args_clear)
@@ -88,6 +103,30 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (EnterpriseArgs, enterprise_args_clear)
     N_("Industrial value added (工业增加值), 万元"), N_("NUMBER") }, \
   { "employees", 0, 0, G_OPTION_ARG_STRING, &(a).employees, N_("Number of employees"), \
     N_("NUMBER") }, \
+  { "postal-code", 0, 0, G_OPTION_ARG_STRING, &(a).postal_code, N_("Postal code (邮编)"), \
+    N_("CODE") }, \
+  { "ownership", 0, 0, G_OPTION_ARG_STRING, &(a).ownership, \
+    N_("单位性质: state-owned, collective, private, sino-foreign, hk-macao-taiwan or foreign"), \
+    N_("KIND") }, \
+  { "registration-authority", 0, 0, G_OPTION_ARG_STRING, &(a).authority, \
+    N_("Registration authority (注册机关)"), N_("TEXT") }, \
+  { "registered-capital", 0, 0, G_OPTION_ARG_STRING, &(a).capital, \
+    N_("Registered capital (注册资本), 万元"), N_("NUMBER") }, \
+  { "founded", 0, 0, G_OPTION_ARG_STRING, &(a).founded, N_("Founding date (成立日期)"), \
+    N_("YYYY-MM-DD") }, \
+  { "valid-until", 0, 0, G_OPTION_ARG_STRING, &(a).valid_until, \
+    N_("Business term (营业期限): a date, or long-term"), N_("DATE") }, \
+  { "legal-representative-phone", 0, 0, G_OPTION_ARG_STRING, &(a).legal_phone, \
+    N_("The legal representative's phone"), N_("PHONE") }, \
+  { "department", 0, 0, G_OPTION_ARG_STRING, &(a).department, \
+    N_("Department that handles the application (申报工作联系部门)"), N_("TEXT") }, \
+  { "mobile", 0, 0, G_OPTION_ARG_STRING, &(a).mobile, N_("Contact mobile (手机)"), \
+    N_("PHONE") }, \
+  { "fax", 0, 0, G_OPTION_ARG_STRING, &(a).fax, N_("Fax (传真)"), N_("PHONE") }, \
+  { "products", 0, 0, G_OPTION_ARG_STRING, &(a).products, N_("Main products (主要产品)"), \
+    N_("TEXT") }, \
+  { "profile", 0, 0, G_OPTION_ARG_STRING, &(a).profile, \
+    N_("Profile (单位简介): main business, production, honours"), N_("TEXT") }, \
   GA_CLI_DB_ENTRY
 
 static void
@@ -119,6 +158,18 @@ apply_enterprise_args (const EnterpriseArgs *a,
   replace (&e->contact_name, a->contact);
   replace (&e->contact_phone, a->phone);
   replace (&e->contact_email, a->email);
+  replace (&e->postal_code, a->postal_code);
+  replace (&e->ownership, a->ownership);
+  replace (&e->registration_authority, a->authority);
+  replace (&e->founded_on, a->founded);
+  replace (&e->valid_until, a->valid_until);
+  replace (&e->legal_representative_phone, a->legal_phone);
+  replace (&e->contact_department, a->department);
+  replace (&e->contact_mobile, a->mobile);
+  replace (&e->fax, a->fax);
+  replace (&e->main_products, a->products);
+  replace (&e->profile, a->profile);
+  parse_number ("--registered-capital", a->capital, "5000", &e->registered_capital, problems);
   parse_number ("--output-value", a->output, "12345.5", &e->output_value, problems);
   parse_number ("--value-added", a->added, "2345.25", &e->value_added, problems);
   parse_number ("--employees", a->employees, "250", &employees, problems);
@@ -326,6 +377,33 @@ enterprise_list (int    argc,
   return GA_CLI_EXIT_OK;
 }
 
+/* The report's 基本信息表 fields, as `enterprise show` prints them. */
+static void
+print_details (const GaEnterprise *e)
+{
+  const GaOwnership *ownership = ga_enterprise_find_ownership (e->ownership);
+  g_autofree char *capital = ga_format_number_plain (e->registered_capital, 2);
+  const char *term = g_strcmp0 (e->valid_until, "long-term") == 0 ? _("long-term")
+                                                                 : ga_cli_or_dash (e->valid_until);
+
+  g_print ("%s: %s\n", _("Postal code"), ga_cli_or_dash (e->postal_code));
+  g_print ("%s: %s\n", _("Ownership"),
+           ownership == NULL ? "-"
+           : g_str_has_prefix (ga_format_language (), "zh") ? ownership->label_zh
+                                                           : ownership->label_en);
+  g_print ("%s: %s\n", _("Registration authority"), ga_cli_or_dash (e->registration_authority));
+  g_print ("%s: %s 万元\n", _("Registered capital"), capital);
+  g_print ("%s: %s\n", _("Founded"), ga_cli_or_dash (e->founded_on));
+  g_print ("%s: %s\n", _("Business term until"), term);
+  g_print ("%s: %s\n", _("Legal representative's phone"),
+           ga_cli_or_dash (e->legal_representative_phone));
+  g_print ("%s: %s / %s / %s\n", _("Department, mobile, fax"),
+           ga_cli_or_dash (e->contact_department), ga_cli_or_dash (e->contact_mobile),
+           ga_cli_or_dash (e->fax));
+  g_print ("%s: %s\n", _("Main products"), ga_cli_or_dash (e->main_products));
+  g_print ("%s: %s\n", _("Profile"), ga_cli_or_dash (e->profile));
+}
+
 static int
 enterprise_show (int    argc,
                  char **argv)
@@ -369,6 +447,7 @@ enterprise_show (int    argc,
     g_print ("%s: %" G_GINT64_FORMAT "\n", _("Employees"), e->employees);
   else
     g_print ("%s: -\n", _("Employees"));
+  print_details (e);
   return GA_CLI_EXIT_OK;
 }
 

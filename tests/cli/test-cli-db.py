@@ -143,6 +143,31 @@ def _():
             os.chmod(folder, 0o755)
 
 
+@case("the enterprise details of a report's basic information: given, shown, checked")
+def _():
+    with tempfile.TemporaryDirectory() as d:
+        db = os.path.join(d, "e.db")
+        expect(["db", "init", "--db", db], 0)
+        expect(["enterprise", "add", "--db", db, "--name", "测试工厂", "--code", CODE,
+                "--ownership", "sino-foreign", "--postal-code", "350001",
+                "--registered-capital", "800", "--founded", "2010-01-02",
+                "--valid-until", "long-term", "--department", "能源部", "--mobile", "13800000000",
+                "--fax", "0591-1", "--products", "零件", "--profile", "主营零件。"], 0)
+        expect(["enterprise", "show", "--db", db, "1"], 0,
+               out_has=["Postal code: 350001", "Ownership: Sino-foreign joint venture",
+                        "Registered capital: 800 万元", "Founded: 2010-01-02",
+                        "Business term until: long-term",
+                        "Department, mobile, fax: 能源部 / 13800000000 / 0591-1",
+                        "Main products: 零件", "Profile: 主营零件。"])
+        # Every bad detail at once, nothing changed.
+        expect(["enterprise", "edit", "--db", db, "1", "--postal-code", "12",
+                "--ownership", "limited", "--founded", "2099-01-01",
+                "--registered-capital", "lots"], 1,
+               err_has=["must be six digits", "'limited' is not a 单位性质",
+                        "must be a past date", "--registered-capital: 'lots' is not a number"])
+        expect(["enterprise", "show", "--db", db, "1"], 0, out_has=["Postal code: 350001"])
+
+
 def main():
     print("1..%d" % len(results))
     failed = 0
