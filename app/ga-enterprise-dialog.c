@@ -11,6 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "ga-enterprise-dialog.h"
+#include "ga-format.h"
 
 struct _GaEnterpriseDialog
 {
@@ -33,6 +34,19 @@ struct _GaEnterpriseDialog
   AdwEntryRow     *output_row;
   AdwEntryRow     *value_added_row;
   AdwEntryRow     *employees_row;
+  AdwComboRow     *ownership_row;
+  AdwEntryRow     *authority_row;
+  AdwEntryRow     *capital_row;
+  AdwEntryRow     *founded_row;
+  AdwEntryRow     *valid_until_row;
+  GtkCheckButton  *long_term_check;
+  AdwEntryRow     *postal_code_row;
+  AdwEntryRow     *legal_phone_row;
+  AdwEntryRow     *department_row;
+  AdwEntryRow     *mobile_row;
+  AdwEntryRow     *fax_row;
+  AdwEntryRow     *products_row;
+  GtkTextView     *profile_view;
   AdwPreferencesRow *number_message_row;
   GtkLabel        *number_message;
 
@@ -154,14 +168,16 @@ static gboolean
 numbers_valid (GaEnterpriseDialog *self,
                double             *output,
                double             *value_added,
-               double             *employees)
+               double             *employees,
+               double             *capital)
 {
   g_autofree char *message = NULL;
   gboolean ok;
 
   ok = parse_number (self->output_row, FALSE, output, &message)
        && parse_number (self->value_added_row, FALSE, value_added, &message)
-       && parse_number (self->employees_row, TRUE, employees, &message);
+       && parse_number (self->employees_row, TRUE, employees, &message)
+       && parse_number (self->capital_row, FALSE, capital, &message);
 
   gtk_widget_set_visible (GTK_WIDGET (self->number_message_row), !ok);
   gtk_label_set_text (self->number_message, message ? message : "");
@@ -200,8 +216,8 @@ validate (GaEnterpriseDialog *self)
   g_autofree char *problem
       = ga_enterprise_dialog_check_credit_code (row_text (self->credit_code_row));
   gboolean typed = row_text (self->credit_code_row)[0] != '\0';
-  double a, b, c;
-  gboolean numbers_ok = numbers_valid (self, &a, &b, &c);
+  double a, b, c, d;
+  gboolean numbers_ok = numbers_valid (self, &a, &b, &c, &d);
 
   /* An empty code is not an error to shout about while the form is being
    * filled in; it only keeps Save insensitive. */
@@ -282,6 +298,51 @@ region_selected_cb (GaEnterpriseDialog *self)
   self->region_touched = TRUE;
 }
 
+/* The ownership drop-down: "not given", then ga_enterprise_ownerships(). */
+static char *
+ownership_id (GaEnterpriseDialog *self)
+{
+  guint selected = adw_combo_row_get_selected (self->ownership_row);
+
+  if (selected == 0 || selected == GTK_INVALID_LIST_POSITION)
+    return NULL;
+  return g_strdup (ga_enterprise_ownerships ()[selected - 1].id);
+}
+
+static char *
+profile_dup_text (GaEnterpriseDialog *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->profile_view);
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = g_strstrip (gtk_text_buffer_get_text (buffer, &start, &end, FALSE));
+  return text[0] != '\0' ? g_steal_pointer (&text) : NULL;
+}
+
+static GListModel *
+ownership_model (void)
+{
+  GtkStringList *list = gtk_string_list_new (NULL);
+  gboolean zh = g_str_has_prefix (ga_format_language (), "zh");
+
+  gtk_string_list_append (list, _("Not given"));
+  for (const GaOwnership *o = ga_enterprise_ownerships (); o->id != NULL; o++)
+    gtk_string_list_append (list, zh ? o->label_zh : o->label_en);
+  return G_LIST_MODEL (list);
+}
+
+static void
+long_term_toggled_cb (GaEnterpriseDialog *self)
+{
+  gboolean long_term = gtk_check_button_get_active (self->long_term_check);
+
+  if (long_term)
+    gtk_editable_set_text (GTK_EDITABLE (self->valid_until_row), "");
+  gtk_editable_set_editable (GTK_EDITABLE (self->valid_until_row), !long_term);
+}
+
 static void
 show_error (GaEnterpriseDialog *self,
             const GError       *error)
@@ -303,12 +364,12 @@ save_cb (GtkWidget  *widget,
   GaEnterpriseDialog *self = GA_ENTERPRISE_DIALOG (widget);
   g_autoptr(GaEnterprise) e = NULL;
   g_autoptr(GError) error = NULL;
-  double output, value_added, employees;
+  double output, value_added, employees, capital;
   gint64 id;
 
   validate (self);
   if (!gtk_widget_get_sensitive (GTK_WIDGET (self->save_button))
-      || !numbers_valid (self, &output, &value_added, &employees))
+      || !numbers_valid (self, &output, &value_added, &employees, &capital))
     return;
 
   e = self->enterprise ? ga_enterprise_copy (self->enterprise) : ga_enterprise_new ();
@@ -325,7 +386,26 @@ save_cb (GtkWidget  *widget,
   SET_TEXT (contact_name, self->contact_name_row);
   SET_TEXT (contact_phone, self->contact_phone_row);
   SET_TEXT (contact_email, self->contact_email_row);
+  SET_TEXT (registration_authority, self->authority_row);
+  SET_TEXT (founded_on, self->founded_row);
+  SET_TEXT (postal_code, self->postal_code_row);
+  SET_TEXT (legal_representative_phone, self->legal_phone_row);
+  SET_TEXT (contact_department, self->department_row);
+  SET_TEXT (contact_mobile, self->mobile_row);
+  SET_TEXT (fax, self->fax_row);
+  SET_TEXT (main_products, self->products_row);
+  SET_TEXT (valid_until, self->valid_until_row);
 #undef SET_TEXT
+  if (gtk_check_button_get_active (self->long_term_check))
+    {
+      g_free (e->valid_until);
+      e->valid_until = g_strdup ("long-term");
+    }
+  g_free (e->ownership);
+  e->ownership = ownership_id (self);
+  g_free (e->profile);
+  e->profile = profile_dup_text (self);
+  e->registered_capital = capital;
   g_free (e->credit_code);
   e->credit_code = ga_credit_code_normalize (row_text (self->credit_code_row));
   g_free (e->industry);
@@ -443,6 +523,19 @@ ga_enterprise_dialog_class_init (GaEnterpriseDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GaEnterpriseDialog, output_row);
   gtk_widget_class_bind_template_child (widget_class, GaEnterpriseDialog, value_added_row);
   gtk_widget_class_bind_template_child (widget_class, GaEnterpriseDialog, employees_row);
+  gtk_widget_class_bind_template_child (widget_class, GaEnterpriseDialog, ownership_row);
+  gtk_widget_class_bind_template_child (widget_class, GaEnterpriseDialog, authority_row);
+  gtk_widget_class_bind_template_child (widget_class, GaEnterpriseDialog, capital_row);
+  gtk_widget_class_bind_template_child (widget_class, GaEnterpriseDialog, founded_row);
+  gtk_widget_class_bind_template_child (widget_class, GaEnterpriseDialog, valid_until_row);
+  gtk_widget_class_bind_template_child (widget_class, GaEnterpriseDialog, long_term_check);
+  gtk_widget_class_bind_template_child (widget_class, GaEnterpriseDialog, postal_code_row);
+  gtk_widget_class_bind_template_child (widget_class, GaEnterpriseDialog, legal_phone_row);
+  gtk_widget_class_bind_template_child (widget_class, GaEnterpriseDialog, department_row);
+  gtk_widget_class_bind_template_child (widget_class, GaEnterpriseDialog, mobile_row);
+  gtk_widget_class_bind_template_child (widget_class, GaEnterpriseDialog, fax_row);
+  gtk_widget_class_bind_template_child (widget_class, GaEnterpriseDialog, products_row);
+  gtk_widget_class_bind_template_child (widget_class, GaEnterpriseDialog, profile_view);
   gtk_widget_class_bind_template_child (widget_class, GaEnterpriseDialog, number_message_row);
   gtk_widget_class_bind_template_child (widget_class, GaEnterpriseDialog, number_message);
 
@@ -458,8 +551,13 @@ ga_enterprise_dialog_init (GaEnterpriseDialog *self)
   g_autoptr(GtkExpression) expression = NULL;
   g_autoptr(GListModel) industries = industry_model ();
   g_autoptr(GListModel) regions = region_model ();
+  g_autoptr(GListModel) ownerships = ownership_model ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  adw_combo_row_set_model (self->ownership_row, ownerships);
+  g_signal_connect_swapped (self->long_term_check, "toggled", G_CALLBACK (long_term_toggled_cb),
+                            self);
+  g_signal_connect_swapped (self->capital_row, "changed", G_CALLBACK (validate), self);
 
   /* Searching a drop-down matches the text shown: code and name. */
   expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
@@ -499,6 +597,33 @@ set_number (AdwEntryRow *row,
     }
 }
 
+/* The report's 基本信息表 fields of @enterprise into their rows. */
+static void
+set_details (GaEnterpriseDialog *self,
+             const GaEnterprise *enterprise)
+{
+  const GaOwnership *all = ga_enterprise_ownerships ();
+
+  set_row (self->authority_row, enterprise->registration_authority);
+  set_number (self->capital_row, enterprise->registered_capital);
+  set_row (self->founded_row, enterprise->founded_on);
+  set_row (self->postal_code_row, enterprise->postal_code);
+  set_row (self->legal_phone_row, enterprise->legal_representative_phone);
+  set_row (self->department_row, enterprise->contact_department);
+  set_row (self->mobile_row, enterprise->contact_mobile);
+  set_row (self->fax_row, enterprise->fax);
+  set_row (self->products_row, enterprise->main_products);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->profile_view),
+                            enterprise->profile != NULL ? enterprise->profile : "", -1);
+  if (g_strcmp0 (enterprise->valid_until, "long-term") == 0)
+    gtk_check_button_set_active (self->long_term_check, TRUE);
+  else
+    set_row (self->valid_until_row, enterprise->valid_until);
+  for (guint i = 0; all[i].id != NULL; i++)
+    if (g_strcmp0 (all[i].id, enterprise->ownership) == 0)
+      adw_combo_row_set_selected (self->ownership_row, i + 1);
+}
+
 GaEnterpriseDialog *
 ga_enterprise_dialog_new (GtkWindow          *parent,
                           GaStore            *store,
@@ -526,6 +651,7 @@ ga_enterprise_dialog_new (GtkWindow          *parent,
       set_number (self->value_added_row, enterprise->value_added);
       if (enterprise->employees >= 0)
         set_number (self->employees_row, (double) enterprise->employees);
+      set_details (self, enterprise);
       if (enterprise->industry != NULL)
         {
           const GaIndustry *industry = ga_industry_lookup (enterprise->industry);

@@ -84,6 +84,10 @@ def frame(title):
 
 
 def find(root, role, name, exact=False):
+    # A window can be missing for a moment while another one closes; the
+    # caller's wait() asks again.
+    if root is None:
+        return None
     for node in walk(root):
         if node.get_role_name() != role or not visible(node):
             continue
@@ -163,9 +167,19 @@ def fill_enterprise():
     assert not save.get_state_set().contains(Atspi.StateType.SENSITIVE), 'Save is sensitive with a wrong code'
     Atspi.EditableText.set_text_contents(code, '91350100M000100Y43')
     wait(lambda: save.get_state_set().contains(Atspi.StateType.SENSITIVE), 'Save to become sensitive')
+    # The report's basic information: registration and contact details.
+    for label, value in (('Postal code', '350001'), ('Fax', '0591-8888 0002'),
+                         ('Registered capital (10⁴ CNY)', '5000'),
+                         ('Founded (YYYY-MM-DD)', '2008-05-12')):
+        field = find(dialog, 'text', label, exact=True)
+        assert field is not None, 'no field ' + label
+        Atspi.EditableText.set_text_contents(field, value)
     click(save)
     wait(lambda: frame('New Enterprise') is None, 'the dialog to close')
     assert db_count("SELECT count(*) FROM enterprises WHERE credit_code = '91350100M000100Y43'") == 1
+    assert db_count("SELECT count(*) FROM enterprises WHERE postal_code = '350001'"
+                    " AND fax = '0591-8888 0002' AND registered_capital = 5000"
+                    " AND founded_on = '2008-05-12'") == 1
 
 
 @step('Ctrl+Shift+N and Create start an assessment')
