@@ -29,6 +29,7 @@ static const GaCliCommand commands[] = {
   { "evidence",   N_("Attach, list or extract evidence files"),        ga_cli_cmd_evidence },
   { "package",    N_("Write or read an assessment package file"),      ga_cli_cmd_package },
   { "export",     N_("Write the submission workbook of an assessment"), ga_cli_cmd_export },
+  { "check",      N_("List what is missing before submitting an assessment"), ga_cli_cmd_check },
 };
 
 static void

@@ -1,0 +1,63 @@
+/* ga-cli-check.c: `check`, the pre-submission check of an assessment
+ *
+ * Copyright 2026 The GreenAssess authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "ga-check.h"
+#include "ga-cli.h"
+#include "ga-cli-store.h"
+
+int
+ga_cli_cmd_check (int    argc,
+                  char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GaStore) store = NULL;
+  g_autoptr(GaSession) session = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+  int exit_code;
+  const GOptionEntry entries[] = { GA_CLI_DB_ENTRY, { NULL } };
+
+  if (!ga_cli_parse_arguments (&argc, &argv, _("ASSESSMENT"),
+                               _("Lists what a reviewer would send back before submitting: items "
+                                 "not answered, 不适用 without a reason, evidence the template "
+                                 "asks for and none attached, results that use unverified values "
+                                 "or cannot be computed, and empty fields of the report's basic "
+                                 "information table. One line each, the item first; exit status "
+                                 "0 when nothing is found, 1 otherwise. It changes nothing."),
+                               entries, 1, _("missing ASSESSMENT"), &context, &exit_code))
+    return exit_code;
+  store = ga_cli_open_assessment (argv[1], &id);
+  if (store == NULL)
+    return GA_CLI_EXIT_INVALID;
+  session = ga_session_new (store, id, problems, &error);
+  if (session == NULL)
+    return ga_cli_fail (argv[1], error);
+
+  /* An answer the template cannot read is the first thing to mend. */
+  for (guint i = 0; i < problems->len; i++)
+    g_print ("%s\n", (char *) g_ptr_array_index (problems, i));
+  findings = ga_check_session (session);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      GaCheckFinding *f = g_ptr_array_index (findings, i);
+
+      g_print ("%s: %s\n", f->item != NULL ? f->item->id : _("enterprise"), f->message);
+    }
+  if (findings->len + problems->len == 0)
+    {
+      g_print (_("Nothing missing: the assessment is ready to submit.\n"));
+      return GA_CLI_EXIT_OK;
+    }
+  g_printerr (ngettext ("%u thing to look at before submitting\n",
+                        "%u things to look at before submitting\n",
+                        findings->len + problems->len), findings->len + problems->len);
+  return GA_CLI_EXIT_INVALID;
+}
