@@ -16,6 +16,7 @@
 #include "ga-export-job.h"
 #include "ga-package-job.h"
 #include "ga-progress-toast.h"
+#include "ga-check-dialog.h"
 #include "ga-workspace-private.h"
 
 /* ------------------------------------------------------------------ */
@@ -309,13 +310,10 @@ export_chosen_cb (GtkNativeDialog *native,
   g_object_unref (self);
 }
 
-void
-_ga_workspace_export_action (GtkWidget  *widget,
-                             const char *action_name,
-                             GVariant   *parameter)
+static void
+choose_export_target (GaWorkspace *self)
 {
-  GaWorkspace *self = GA_WORKSPACE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkFileChooserNative *native;
   g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
   g_autofree char *name = NULL;
@@ -339,6 +337,63 @@ _ga_workspace_export_action (GtkWidget  *widget,
 
   g_signal_connect (native, "response", G_CALLBACK (export_chosen_cb), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+show_item_cb (GaCheckDialog *dialog,
+              const char    *item_id,
+              GaWorkspace   *self)
+{
+  ga_workspace_show_item (self, item_id);
+}
+
+/* The pre-submission check; @then_export: with an "Export Anyway" button
+ * that goes on to the file chooser. Returns FALSE when there was nothing
+ * to show before an export. */
+static gboolean
+show_check (GaWorkspace *self,
+            gboolean     then_export)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GaCheckDialog *dialog = ga_check_dialog_new (GTK_WINDOW (root), self->session,
+                                               then_export ? _("_Export Anyway…") : NULL);
+
+  if (then_export && ga_check_dialog_get_n_findings (dialog) == 0)
+    {
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      return FALSE;
+    }
+  g_signal_connect_object (dialog, "show-item", G_CALLBACK (show_item_cb), self, 0);
+  if (then_export)
+    g_signal_connect_object (dialog, "continue", G_CALLBACK (choose_export_target), self,
+                             G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
+/* Export: what a reviewer would send back first, then the file. */
+void
+_ga_workspace_export_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  GaWorkspace *self = GA_WORKSPACE (widget);
+
+  if (self->session == NULL)
+    return;
+  if (!show_check (self, TRUE))
+    choose_export_target (self);
+}
+
+void
+_ga_workspace_check_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  GaWorkspace *self = GA_WORKSPACE (widget);
+
+  if (self->session != NULL)
+    show_check (self, FALSE);
 }
 
 /* ------------------------------------------------------------------ */

@@ -83,6 +83,9 @@ void  _ga_workspace_refresh_rows       (GaWorkspace   *self,
 void  _ga_workspace_export_action      (GtkWidget     *widget,
                                         const char    *action_name,
                                         GVariant      *parameter);
+void  _ga_workspace_check_action       (GtkWidget     *widget,
+                                        const char    *action_name,
+                                        GVariant      *parameter);
 void  _ga_workspace_export_package_action (GtkWidget  *widget,
                                            const char *action_name,
                                            GVariant   *parameter);

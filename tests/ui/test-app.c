@@ -25,6 +25,7 @@
 #include "ga-score-summary.h"
 #include "ga-store-engine.h"
 #include "ga-table-editor.h"
+#include "ga-check-dialog.h"
 #include "ga-ui-fixture.h"
 #include "ga-ui-test-utils.h"
 #include "ga-window.h"
@@ -252,6 +253,21 @@ test_main_flow (GaUiFixture   *f,
 
   ga_workspace_set_search (workspace, NULL);
   ga_ui_screenshot (GTK_WIDGET (f->window), "05-workspace");
+
+  /* 6. The pre-submission check lists what is missing; choosing a
+   * finding leads to its item. */
+  gtk_widget_activate_action (GTK_WIDGET (workspace), "ws.check", NULL);
+  {
+    GtkWindow *check = ga_ui_wait_for_toplevel (GA_TYPE_CHECK_DIALOG);
+    GtkListBox *list = GTK_LIST_BOX (ga_ui_get (GTK_WIDGET (check), GTK_TYPE_LIST_BOX, NULL));
+    GtkListBoxRow *first = gtk_list_box_get_row_at_index (list, 0);
+
+    g_assert_cmpuint (ga_check_dialog_get_n_findings (GA_CHECK_DIALOG (check)), >, 0);
+    g_assert_nonnull (first);
+    ga_ui_screenshot (GTK_WIDGET (check), "05b-check");
+    g_signal_emit_by_name (list, "row-activated", first);
+    ga_ui_wait_until_gone (GA_TYPE_CHECK_DIALOG);
+  }
 
   /* 7. History. */
   gtk_widget_activate_action (GTK_WIDGET (workspace), "ws.show-history", NULL);
