@@ -29,6 +29,7 @@ static const char * const shown_columns[] = {
 
 typedef struct {
   GaOutput  *output;
+  GtkWidget *row;
   GtkWidget *value;
   GtkWidget *bar;   /* progress outputs only */
 } Indicator;
@@ -37,13 +38,22 @@ struct _GaEnergyPage
 {
   AdwBin      parent_instance;
 
-  GaSession  *session;
-  GtkWidget  *content;       /* the box inside the clamp */
-  GtkWidget  *grid_factor;   /* label */
+  /* Template widgets */
+  GtkWidget  *content;           /* the box inside the clamp */
+  GtkWidget  *tables;            /* one group per carrier table */
+  GtkWidget  *grid_group;
+  GtkWidget  *year_row;
+  GtkWidget  *region_row;
+  GtkWidget  *factor_row;
+  GtkWidget  *grid_factor;       /* label */
   GtkWidget  *donut;
+  GtkWidget  *indicators_group;
   GtkWidget  *trend;
-  GArray     *indicators;    /* Indicator */
-  GPtrArray  *combos;        /* AdwComboRow* for choice items */
+
+  /* Owned references */
+  GaSession  *session;
+  GArray     *indicators;        /* Indicator */
+  GPtrArray  *combos;            /* the AdwComboRow* showing a choice item */
   gboolean    updating;
 };
 
@@ -212,7 +222,7 @@ update_grid (GaEnergyPage *self)
     }
   self->updating = FALSE;
 
-  if (factor != NULL && self->grid_factor != NULL)
+  if (factor != NULL)
     {
       const GaResult *result
           = ga_engine_get_item_result (ga_session_get_engine (self->session), factor);
@@ -243,7 +253,7 @@ combo_selected_cb (AdwComboRow  *combo,
   g_autoptr(GaAnswer) answer = ga_answer_new ();
   g_autoptr(GError) error = NULL;
 
-  if (self->updating)
+  if (self->updating || item == NULL)
     return;
   if (position > 0 && position <= item->options->len)
     ga_value_set_text (&answer->value,
@@ -252,31 +262,38 @@ combo_selected_cb (AdwComboRow  *combo,
     adw_action_row_set_subtitle (ADW_ACTION_ROW (combo), error->message);
 }
 
-static GtkWidget *
-choice_row (GaEnergyPage *self,
-            GaItem       *item)
+/* Shows @item, a choice, in the combo row @row of the grid group; hides
+ * the row when the template has no such item. */
+static void
+setup_choice_row (GaEnergyPage *self,
+                  GtkWidget    *row,
+                  GaItem       *item)
 {
-  GtkWidget *row = adw_combo_row_new ();
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
-  const char *guidance = ga_text_get (&item->guidance, NULL);
+  g_autoptr(GtkStringList) labels = NULL;
+  const char *guidance;
 
+  g_object_set_data (G_OBJECT (row), "item", NULL);
+  gtk_widget_set_visible (row, item != NULL && item->kind == GA_ITEM_CHOICE);
+  if (!gtk_widget_get_visible (row))
+    return;
+
+  labels = gtk_string_list_new (NULL);
   gtk_string_list_append (labels, _("Not chosen"));
   for (guint i = 0; i < item->options->len; i++)
     gtk_string_list_append (
         labels, ga_text_get (&((GaOption *)g_ptr_array_index (item->options, i))->label, NULL));
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), ga_text_get (&item->title, NULL));
+  guidance = ga_text_get (&item->guidance, NULL);
+  gtk_widget_set_tooltip_text (row, guidance);
   if (guidance != NULL)
-    {
-      gtk_widget_set_tooltip_text (row, guidance);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                      guidance, -1);
-    }
+    gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                    guidance, -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
   adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (labels));
   g_object_set_data (G_OBJECT (row), "item", item);
   gtk_widget_set_sensitive (row, !ga_session_is_read_only (self->session));
-  g_signal_connect (row, "notify::selected", G_CALLBACK (combo_selected_cb), self);
   g_ptr_array_add (self->combos, row);
-  return row;
 }
 
 static void
@@ -333,154 +350,148 @@ fill_trend (GaEnergyPage *self)
                              (double *)co2->data, co2->len);
 }
 
+/* A group with the editor of the carrier table @item in a card. */
+static void
+add_table_group (GaEnergyPage *self,
+                 GaItem       *item)
+{
+  GtkWidget *group, *editor, *card;
+
+  group = group_new (ga_text_get (&item->title, NULL), ga_text_get (&item->guidance, NULL));
+  editor = ga_table_editor_new (self->session, item, shown_columns);
+  card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_widget_add_css_class (card, "card");
+  gtk_widget_set_margin_start (editor, 12);
+  gtk_widget_set_margin_end (editor, 12);
+  gtk_widget_set_margin_top (editor, 12);
+  gtk_widget_set_margin_bottom (editor, 12);
+  gtk_box_append (GTK_BOX (card), editor);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), card);
+  gtk_box_append (GTK_BOX (self->tables), group);
+}
+
+static void
+add_carrier_tables (GaEnergyPage *self,
+                    GaTemplate   *tmpl)
+{
+  GPtrArray *items = ga_template_get_items (tmpl);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      GaItem *item = g_ptr_array_index (items, i);
+
+      if (item->kind == GA_ITEM_TABLE)
+        add_table_group (self, item);
+    }
+  gtk_widget_set_visible (self->tables, gtk_widget_get_first_child (self->tables) != NULL);
+}
+
+/* The year and region choices that select the grid factor, and the factor
+ * itself; shown when the template asks for the year or the region. */
+static void
+setup_grid_group (GaEnergyPage *self,
+                  GaTemplate   *tmpl)
+{
+  GaItem *year = ga_template_find_item (tmpl, GRID_YEAR);
+  GaItem *region = ga_template_find_item (tmpl, GRID_REGION);
+  GaItem *factor = ga_template_find_item (tmpl, GRID_FACTOR);
+
+  gtk_widget_set_visible (self->grid_group, year != NULL || region != NULL);
+  /* Giving a combo row its options selects the first one: that is no
+   * answer. */
+  self->updating = TRUE;
+  setup_choice_row (self, self->year_row, year);
+  setup_choice_row (self, self->region_row, region);
+  self->updating = FALSE;
+
+  gtk_widget_set_visible (self->factor_row, factor != NULL);
+  gtk_label_set_text (GTK_LABEL (self->grid_factor), "–");
+  if (factor != NULL)
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->factor_row),
+                                     ga_text_get (&factor->title, NULL));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self->factor_row),
+                                   factor->source ? factor->source : "");
+    }
+}
+
+/* A row for @output with its value, and a progress bar for the progress
+ * against a target. */
+static void
+add_indicator (GaEnergyPage *self,
+               GaOutput     *output)
+{
+  const char *description = ga_text_get (&output->description, NULL);
+  Indicator indicator = { output, adw_action_row_new (), gtk_label_new ("–"), NULL };
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (indicator.row),
+                                 ga_text_get (&output->title, NULL));
+  if (description != NULL)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (indicator.row), description);
+  gtk_label_set_selectable (GTK_LABEL (indicator.value), TRUE);
+  gtk_widget_add_css_class (indicator.value, "ga-score");
+  if (g_str_has_prefix (output->id, "prog_"))
+    {
+      indicator.bar = gtk_level_bar_new_for_interval (0, 100);
+      gtk_level_bar_set_mode (GTK_LEVEL_BAR (indicator.bar), GTK_LEVEL_BAR_MODE_CONTINUOUS);
+      gtk_widget_set_size_request (indicator.bar, 120, -1);
+      gtk_widget_set_valign (indicator.bar, GTK_ALIGN_CENTER);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (indicator.bar),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      ga_text_get (&output->title, NULL), -1);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (indicator.row), indicator.bar);
+    }
+  adw_action_row_add_suffix (ADW_ACTION_ROW (indicator.row), indicator.value);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->indicators_group), indicator.row);
+  g_array_append_val (self->indicators, indicator);
+}
+
 static void
 build (GaEnergyPage *self)
 {
   GaTemplate *tmpl = ga_session_get_template (self->session);
-  GPtrArray *items = ga_template_get_items (tmpl);
   GPtrArray *outputs = ga_template_get_outputs (tmpl);
-  GaItem *year = ga_template_find_item (tmpl, GRID_YEAR);
-  GaItem *region = ga_template_find_item (tmpl, GRID_REGION);
-  GtkWidget *group, *card;
 
-  /* Carrier tables. */
-  for (guint i = 0; i < items->len; i++)
-    {
-      GaItem *item = g_ptr_array_index (items, i);
-      GtkWidget *editor;
-
-      if (item->kind != GA_ITEM_TABLE)
-        continue;
-      group = group_new (ga_text_get (&item->title, NULL), ga_text_get (&item->guidance, NULL));
-      editor = ga_table_editor_new (self->session, item, shown_columns);
-      card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-      gtk_widget_add_css_class (card, "card");
-      gtk_widget_set_margin_start (editor, 12);
-      gtk_widget_set_margin_end (editor, 12);
-      gtk_widget_set_margin_top (editor, 12);
-      gtk_widget_set_margin_bottom (editor, 12);
-      gtk_box_append (GTK_BOX (card), editor);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), card);
-      gtk_box_append (GTK_BOX (self->content), group);
-    }
-
-  /* Grid factor. */
-  if (year != NULL || region != NULL)
-    {
-      GaItem *factor = ga_template_find_item (tmpl, GRID_FACTOR);
-
-      group = group_new (
-          _("Grid Emission Factor"),
-          _("Purchased electricity is converted to CO2 with the factor of this year and region."));
-      if (year != NULL && year->kind == GA_ITEM_CHOICE)
-        adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), choice_row (self, year));
-      if (region != NULL && region->kind == GA_ITEM_CHOICE)
-        adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), choice_row (self, region));
-      if (factor != NULL)
-        {
-          GtkWidget *row = adw_action_row_new ();
-
-          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
-                                         ga_text_get (&factor->title, NULL));
-          if (factor->source != NULL)
-            adw_action_row_set_subtitle (ADW_ACTION_ROW (row), factor->source);
-          self->grid_factor = gtk_label_new ("–");
-          gtk_widget_add_css_class (self->grid_factor, "ga-score");
-          gtk_label_set_selectable (GTK_LABEL (self->grid_factor), TRUE);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), self->grid_factor);
-          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-        }
-      gtk_box_append (GTK_BOX (self->content), group);
-    }
-
-  /* Energy mix. */
-  group = group_new (_("Energy Mix"),
-                     _("Share of each carrier in the total energy consumption (standard coal)."));
-  card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_widget_add_css_class (card, "card");
-  self->donut = ga_donut_chart_new ();
-  gtk_widget_set_margin_start (self->donut, 12);
-  gtk_widget_set_margin_end (self->donut, 12);
-  gtk_widget_set_margin_top (self->donut, 12);
-  gtk_widget_set_margin_bottom (self->donut, 12);
-  gtk_widget_set_size_request (self->donut, -1, 220);
-  gtk_box_append (GTK_BOX (card), self->donut);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), card);
-  gtk_box_append (GTK_BOX (self->content), group);
-
-  /* Indicators, with progress bars for the target progress outputs. */
-  group = group_new (
-      _("Indicators"),
-      _("Intensities, CO2 and the progress against the 14th Five-Year Plan targets."));
+  add_carrier_tables (self, tmpl);
+  setup_grid_group (self, tmpl);
   for (guint i = 0; i < outputs->len; i++)
-    {
-      GaOutput *output = g_ptr_array_index (outputs, i);
-      GtkWidget *row = adw_action_row_new ();
-      const char *description = ga_text_get (&output->description, NULL);
-      Indicator indicator = { output, gtk_label_new ("–"), NULL };
-
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), ga_text_get (&output->title, NULL));
-      if (description != NULL)
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), description);
-      gtk_label_set_selectable (GTK_LABEL (indicator.value), TRUE);
-      gtk_widget_add_css_class (indicator.value, "ga-score");
-      if (g_str_has_prefix (output->id, "prog_"))
-        {
-          indicator.bar = gtk_level_bar_new_for_interval (0, 100);
-          gtk_level_bar_set_mode (GTK_LEVEL_BAR (indicator.bar), GTK_LEVEL_BAR_MODE_CONTINUOUS);
-          gtk_widget_set_size_request (indicator.bar, 120, -1);
-          gtk_widget_set_valign (indicator.bar, GTK_ALIGN_CENTER);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (indicator.bar),
-                                          GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                          ga_text_get (&output->title, NULL), -1);
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), indicator.bar);
-        }
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), indicator.value);
-      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-      g_array_append_val (self->indicators, indicator);
-    }
-  gtk_box_append (GTK_BOX (self->content), group);
-
-  /* Across years. */
-  group = group_new (_("Intensities Across Years"),
-                     _("The enterprise's energy audits, one point per year."));
-  card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  gtk_widget_add_css_class (card, "card");
-  self->trend = ga_trend_chart_new ();
-  gtk_widget_set_margin_start (self->trend, 12);
-  gtk_widget_set_margin_end (self->trend, 12);
-  gtk_widget_set_margin_top (self->trend, 12);
-  gtk_widget_set_margin_bottom (self->trend, 12);
-  gtk_widget_set_size_request (self->trend, -1, 200);
-  gtk_box_append (GTK_BOX (card), self->trend);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), card);
-  gtk_box_append (GTK_BOX (self->content), group);
+    add_indicator (self, g_ptr_array_index (outputs, i));
 
   fill_trend (self);
   update_grid (self);
   update_donut (self);
   update_indicators (self);
+  gtk_widget_set_visible (self->content, TRUE);
+}
+
+/* Takes away what the previous session's template added. */
+static void
+clear (GaEnergyPage *self)
+{
+  GtkWidget *child;
+
+  gtk_widget_set_visible (self->content, FALSE);
+  while ((child = gtk_widget_get_first_child (self->tables)) != NULL)
+    gtk_box_remove (GTK_BOX (self->tables), child);
+  for (guint i = 0; i < self->indicators->len; i++)
+    adw_preferences_group_remove (ADW_PREFERENCES_GROUP (self->indicators_group),
+                                  g_array_index (self->indicators, Indicator, i).row);
+  g_array_set_size (self->indicators, 0);
+  g_ptr_array_set_size (self->combos, 0);
+  ga_donut_chart_clear (GA_DONUT_CHART (self->donut));
+  ga_trend_chart_clear (GA_TREND_CHART (self->trend));
 }
 
 void
 ga_energy_page_set_session (GaEnergyPage *self,
                             GaSession    *session)
 {
-  GtkWidget *child;
-
   g_return_if_fail (GA_IS_ENERGY_PAGE (self));
 
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_set_object (&self->session, session);
-
-  while ((child = gtk_widget_get_first_child (self->content)) != NULL)
-    gtk_box_remove (GTK_BOX (self->content), child);
-  g_array_set_size (self->indicators, 0);
-  g_ptr_array_set_size (self->combos, 0);
-  self->grid_factor = NULL;
-  self->donut = NULL;
-  self->trend = NULL;
+  clear (self);
 
   if (session == NULL
       || ga_template_get_kind (ga_session_get_template (session)) != GA_TEMPLATE_KIND_ENERGY_AUDIT)
@@ -498,6 +509,7 @@ ga_energy_page_dispose (GObject *object)
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_clear_object (&self->session);
+  gtk_widget_dispose_template (GTK_WIDGET (self), GA_TYPE_ENERGY_PAGE);
 
   G_OBJECT_CLASS (ga_energy_page_parent_class)->dispose (object);
 }
@@ -517,28 +529,33 @@ static void
 ga_energy_page_class_init (GaEnergyPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ga_energy_page_dispose;
   object_class->finalize = ga_energy_page_finalize;
+
+  g_type_ensure (GA_TYPE_DONUT_CHART);
+  g_type_ensure (GA_TYPE_TREND_CHART);
+  gtk_widget_class_set_template_from_resource (
+      widget_class, "/io/github/greenassess/GreenAssess/ui/ga-energy-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, GaEnergyPage, content);
+  gtk_widget_class_bind_template_child (widget_class, GaEnergyPage, tables);
+  gtk_widget_class_bind_template_child (widget_class, GaEnergyPage, grid_group);
+  gtk_widget_class_bind_template_child (widget_class, GaEnergyPage, year_row);
+  gtk_widget_class_bind_template_child (widget_class, GaEnergyPage, region_row);
+  gtk_widget_class_bind_template_child (widget_class, GaEnergyPage, factor_row);
+  gtk_widget_class_bind_template_child (widget_class, GaEnergyPage, grid_factor);
+  gtk_widget_class_bind_template_child (widget_class, GaEnergyPage, donut);
+  gtk_widget_class_bind_template_child (widget_class, GaEnergyPage, indicators_group);
+  gtk_widget_class_bind_template_child (widget_class, GaEnergyPage, trend);
+  gtk_widget_class_bind_template_callback (widget_class, combo_selected_cb);
 }
 
 static void
 ga_energy_page_init (GaEnergyPage *self)
 {
-  GtkWidget *scrolled = gtk_scrolled_window_new ();
-  GtkWidget *clamp = adw_clamp_new ();
-
   self->indicators = g_array_new (FALSE, TRUE, sizeof (Indicator));
   self->combos = g_ptr_array_new ();
-  self->content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 24);
-  gtk_widget_set_margin_start (self->content, 18);
-  gtk_widget_set_margin_end (self->content, 18);
-  gtk_widget_set_margin_top (self->content, 18);
-  gtk_widget_set_margin_bottom (self->content, 18);
-  adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 1100);
-  adw_clamp_set_child (ADW_CLAMP (clamp), self->content);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scrolled), GTK_POLICY_NEVER,
-                                  GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scrolled), clamp);
-  adw_bin_set_child (ADW_BIN (self), scrolled);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
 }

@@ -27,6 +27,7 @@ struct _GaScoreSummary
   GtkWidget  *headline_caption;
   GtkWidget  *progress;
   GtkWidget  *progress_label;
+  GtkWidget  *veto_box;
   GtkWidget  *veto_icon;
   GtkWidget  *veto_label;
   GtkWidget  *grade_label;
@@ -193,29 +194,15 @@ update_improvements (GaScoreSummary *self)
   gtk_widget_set_visible (self->improvements_title, n > 0);
 }
 
-void
-ga_score_summary_update (GaScoreSummary *self)
+/* The headline: the level for clean production, else the score. */
+static void
+update_headline (GaScoreSummary  *self,
+                 const GaSummary *summary,
+                 GaTemplate      *tmpl)
 {
-  const GaSummary *summary;
-  GaTemplate *tmpl;
-  GPtrArray *roots;
   g_autofree char *headline = NULL;
   g_autofree char *caption = NULL;
-  g_autofree char *progress = NULL;
-  g_autofree char *explanation = NULL;
-  g_autoptr(GString) veto = g_string_new (NULL);
-  const char *veto_icon = "dialog-question-symbolic";
-  guint n_radar = 0;
 
-  g_return_if_fail (GA_IS_SCORE_SUMMARY (self));
-
-  if (self->engine == NULL)
-    return;
-
-  summary = ga_engine_get_summary (self->engine);
-  tmpl = ga_engine_get_template (self->engine);
-
-  /* Headline: the level for clean production, else the score. */
   if (ga_template_get_scheme (tmpl) == GA_SCHEME_CLEAN_PRODUCTION)
     {
       headline = g_strdup (ga_format_level (summary->level));
@@ -245,13 +232,40 @@ ga_score_summary_update (GaScoreSummary *self)
   gtk_label_set_text (GTK_LABEL (self->headline), headline);
   gtk_label_set_text (GTK_LABEL (self->headline_caption), caption ? caption : "");
   gtk_widget_set_visible (self->headline_caption, caption != NULL);
+}
+
+static void
+update_progress (GaScoreSummary  *self,
+                 const GaSummary *summary)
+{
+  g_autofree char *progress = NULL;
 
   gtk_level_bar_set_value (GTK_LEVEL_BAR (self->progress),
                            summary->total > 0 ? (double) summary->answered / summary->total : 0);
   progress = g_strdup_printf (_("%u of %u items answered"), summary->answered, summary->total);
   gtk_label_set_text (GTK_LABEL (self->progress_label), progress);
+}
 
-  /* Veto: name the failing items, they decide the outcome. */
+static gboolean
+template_has_veto (GaTemplate *tmpl)
+{
+  GPtrArray *items = ga_template_get_items (tmpl);
+
+  for (guint i = 0; i < items->len; i++)
+    if (((GaItem *) g_ptr_array_index (items, i))->veto)
+      return TRUE;
+  return FALSE;
+}
+
+/* Veto: name the failing items, they decide the outcome. */
+static void
+update_veto (GaScoreSummary  *self,
+             const GaSummary *summary,
+             GaTemplate      *tmpl)
+{
+  g_autoptr(GString) veto = g_string_new (NULL);
+  const char *veto_icon = "dialog-question-symbolic";
+
   switch (summary->veto)
     {
     case GA_VETO_FAIL:
@@ -283,15 +297,16 @@ ga_score_summary_update (GaScoreSummary *self)
     }
   gtk_image_set_from_icon_name (GTK_IMAGE (self->veto_icon), veto_icon);
   gtk_label_set_text (GTK_LABEL (self->veto_label), veto->str);
-  {
-    /* A template without veto items has nothing to say here. */
-    GPtrArray *items = ga_template_get_items (tmpl);
-    gboolean any_veto = FALSE;
+  /* A template without veto items has nothing to say here. */
+  gtk_widget_set_visible (self->veto_box, template_has_veto (tmpl));
+}
 
-    for (guint i = 0; i < items->len && !any_veto; i++)
-      any_veto = ((GaItem *) g_ptr_array_index (items, i))->veto;
-    gtk_widget_set_visible (gtk_widget_get_parent (self->veto_label), any_veto);
-  }
+/* The grade reached and the engine's account of the result. */
+static void
+update_grade (GaScoreSummary  *self,
+              const GaSummary *summary)
+{
+  g_autofree char *explanation = NULL;
 
   if (summary->grade != NULL)
     {
@@ -306,27 +321,82 @@ ga_score_summary_update (GaScoreSummary *self)
 
   explanation = ga_engine_explain_summary (self->engine);
   gtk_label_set_text (GTK_LABEL (self->explanation), explanation ? explanation : "");
+}
 
-  /* Per-section figures; a bar turns orange when an item below it is
-   * answered and not met. */
-  roots = ga_template_get_root_sections (tmpl);
-  g_autoptr(GHashTable) failing = g_hash_table_new (NULL, NULL);
-  {
-    GPtrArray *items = ga_template_get_items (tmpl);
+/* The root sections with an item below them that is answered and not met
+ * (or fails its veto). */
+static GHashTable *
+failing_sections_new (GaScoreSummary *self,
+                      GaTemplate     *tmpl)
+{
+  GHashTable *failing = g_hash_table_new (NULL, NULL);
+  GPtrArray *items = ga_template_get_items (tmpl);
 
-    for (guint i = 0; i < items->len; i++)
-      {
-        GaItem *item = g_ptr_array_index (items, i);
-        const GaResult *r = ga_engine_get_item_result (self->engine, item);
-        GaSection *root = item->section;
+  for (guint i = 0; i < items->len; i++)
+    {
+      GaItem *item = g_ptr_array_index (items, i);
+      const GaResult *r = ga_engine_get_item_result (self->engine, item);
+      GaSection *root = item->section;
 
-        if (r == NULL || !(r->noncompliant || r->veto_failed) || root == NULL)
-          continue;
-        while (root->parent != NULL)
-          root = root->parent;
-        g_hash_table_add (failing, root);
-      }
-  }
+      if (r == NULL || !(r->noncompliant || r->veto_failed) || root == NULL)
+        continue;
+      while (root->parent != NULL)
+        root = root->parent;
+      g_hash_table_add (failing, root);
+    }
+  return failing;
+}
+
+/* A section's score, or NaN when it does not apply. */
+static double
+section_score (const GaResult *result)
+{
+  return result->status == GA_STATUS_NA ? NAN : result->score;
+}
+
+/* Only sections with a positive maximum have a bar and a radar spoke. */
+static gboolean
+section_is_charted (const GaResult *result)
+{
+  return result != NULL && isfinite (result->max) && result->max > 0;
+}
+
+/* The subtitle of row @i from @result; an expanded row's trace is built
+ * again. */
+static void
+update_section_row (GaScoreSummary *self,
+                    guint           i,
+                    const GaResult *result)
+{
+  AdwExpanderRow *row = g_ptr_array_index (self->section_rows, i);
+  g_autofree char *subtitle = NULL;
+
+  if (isfinite (result->max))
+    {
+      g_autofree char *figure = ga_format_score (section_score (result), result->max);
+
+      subtitle = g_strdup_printf (_("%s · %u of %u answered"), figure, result->answered,
+                                  result->total);
+    }
+  else
+    subtitle = g_strdup_printf (_("%u of %u answered"), result->answered, result->total);
+  if (g_strcmp0 (adw_expander_row_get_subtitle (row), subtitle) != 0)
+    adw_expander_row_set_subtitle (row, subtitle);
+  if (adw_expander_row_get_expanded (row))
+    section_expanded_cb (row, NULL, self);
+}
+
+/* Per-section figures: the bars and the section rows. A bar turns orange
+ * when an item below it is answered and not met. Returns the number of
+ * bars. */
+static guint
+update_sections (GaScoreSummary *self,
+                 GaTemplate     *tmpl)
+{
+  GPtrArray *roots = ga_template_get_root_sections (tmpl);
+  g_autoptr(GHashTable) failing = failing_sections_new (self, tmpl);
+  guint n_bars = 0;
+
   if (roots->len != self->section_rows->len)
     rebuild_sections (self);
   ga_bar_chart_clear (GA_BAR_CHART (self->bars));
@@ -334,53 +404,66 @@ ga_score_summary_update (GaScoreSummary *self)
     {
       GaSection *section = g_ptr_array_index (roots, i);
       const GaResult *result = ga_engine_get_section_result (self->engine, section);
-      const char *title = ga_text_get (&section->title, NULL);
-      g_autofree char *subtitle = NULL;
-      double score;
 
       if (result == NULL)
         continue;
-      score = result->status == GA_STATUS_NA ? NAN : result->score;
-      if (isfinite (result->max) && result->max > 0)
+      if (section_is_charted (result))
         {
-          ga_bar_chart_add_bar (GA_BAR_CHART (self->bars), title, score, result->max,
+          ga_bar_chart_add_bar (GA_BAR_CHART (self->bars), ga_text_get (&section->title, NULL),
+                                section_score (result), result->max,
                                 g_hash_table_contains (failing, section) ? GA_CHART_COLOR_ORANGE
                                                                          : GA_CHART_COLOR_GREEN);
-          n_radar++;
+          n_bars++;
         }
-      if (isfinite (result->max))
-        {
-          g_autofree char *figure = ga_format_score (score, result->max);
-
-          subtitle = g_strdup_printf (_("%s · %u of %u answered"), figure, result->answered,
-                                      result->total);
-        }
-      else
-        subtitle = g_strdup_printf (_("%u of %u answered"), result->answered, result->total);
-      if (g_strcmp0 (adw_expander_row_get_subtitle (g_ptr_array_index (self->section_rows, i)),
-                     subtitle)
-          != 0)
-        adw_expander_row_set_subtitle (g_ptr_array_index (self->section_rows, i), subtitle);
-      if (adw_expander_row_get_expanded (g_ptr_array_index (self->section_rows, i)))
-        section_expanded_cb (g_ptr_array_index (self->section_rows, i), NULL, self);
+      update_section_row (self, i, result);
     }
-  gtk_widget_set_visible (self->bars, ga_bar_chart_get_n_bars (GA_BAR_CHART (self->bars)) > 0);
-  /* The radar shows the scored sections; past a dozen spokes it is
-   * unreadable and the bars say it all. */
+  gtk_widget_set_visible (self->bars, n_bars > 0);
+  return n_bars;
+}
+
+/* The radar shows the scored sections; past a dozen spokes it is
+ * unreadable and the bars say it all. */
+static void
+update_radar (GaScoreSummary *self,
+              GaTemplate     *tmpl,
+              guint           n_scored)
+{
+  GPtrArray *roots = ga_template_get_root_sections (tmpl);
+  gboolean shown = n_scored >= 3 && n_scored <= 12;
+
   ga_radar_chart_clear (GA_RADAR_CHART (self->radar));
-  if (n_radar >= 3 && n_radar <= 12)
-    for (guint i = 0; i < roots->len; i++)
-      {
-        GaSection *section = g_ptr_array_index (roots, i);
-        const GaResult *result = ga_engine_get_section_result (self->engine, section);
+  for (guint i = 0; shown && i < roots->len; i++)
+    {
+      GaSection *section = g_ptr_array_index (roots, i);
+      const GaResult *result = ga_engine_get_section_result (self->engine, section);
 
-        if (result != NULL && isfinite (result->max) && result->max > 0)
-          ga_radar_chart_add_axis (
-              GA_RADAR_CHART (self->radar), ga_text_get (&section->title, NULL),
-              result->status == GA_STATUS_NA ? NAN : result->score, result->max);
-      }
-  gtk_widget_set_visible (self->radar, n_radar >= 3 && n_radar <= 12);
+      if (section_is_charted (result))
+        ga_radar_chart_add_axis (GA_RADAR_CHART (self->radar),
+                                 ga_text_get (&section->title, NULL), section_score (result),
+                                 result->max);
+    }
+  gtk_widget_set_visible (self->radar, shown);
+}
 
+void
+ga_score_summary_update (GaScoreSummary *self)
+{
+  const GaSummary *summary;
+  GaTemplate *tmpl;
+
+  g_return_if_fail (GA_IS_SCORE_SUMMARY (self));
+
+  if (self->engine == NULL)
+    return;
+
+  summary = ga_engine_get_summary (self->engine);
+  tmpl = ga_engine_get_template (self->engine);
+
+  update_headline (self, summary, tmpl);
+  update_progress (self, summary);
+  update_veto (self, summary, tmpl);
+  update_grade (self, summary);
+  update_radar (self, tmpl, update_sections (self, tmpl));
   update_improvements (self);
 }
 
@@ -416,34 +499,6 @@ ga_score_summary_get_veto_text (GaScoreSummary *self)
   return gtk_label_get_text (GTK_LABEL (self->veto_label));
 }
 
-static GtkWidget *
-heading (const char *text)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_widget_add_css_class (label, "heading");
-  gtk_widget_set_margin_top (label, 12);
-  return label;
-}
-
-/* A left-aligned label with @text and the style class @css_class, added
- * below what the summary already shows. */
-static GtkWidget *
-append_label (GaScoreSummary *self,
-              const char     *text,
-              const char     *css_class,
-              gboolean        wrap)
-{
-  GtkWidget *label = gtk_label_new (text);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), wrap);
-  gtk_widget_add_css_class (label, css_class);
-  gtk_widget_set_parent (label, GTK_WIDGET (self));
-  return label;
-}
-
 static void
 ga_score_summary_dispose (GObject *object)
 {
@@ -451,6 +506,8 @@ ga_score_summary_dispose (GObject *object)
   GtkWidget *child;
 
   g_clear_pointer (&self->engine, ga_engine_unref);
+  gtk_widget_dispose_template (GTK_WIDGET (self), GA_TYPE_SCORE_SUMMARY);
+  /* The headings have no id; they go with the widget too. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
 
@@ -486,87 +543,36 @@ ga_score_summary_class_init (GaScoreSummaryClass *klass)
                                           G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                           G_TYPE_NONE, 1, G_TYPE_STRING);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "scoresummary");
+
+  g_type_ensure (GA_TYPE_BAR_CHART);
+  g_type_ensure (GA_TYPE_RADAR_CHART);
+  gtk_widget_class_set_template_from_resource (
+      widget_class, "/io/github/greenassess/GreenAssess/ui/ga-score-summary.ui");
+  gtk_widget_class_bind_template_child (widget_class, GaScoreSummary, headline);
+  gtk_widget_class_bind_template_child (widget_class, GaScoreSummary, headline_caption);
+  gtk_widget_class_bind_template_child (widget_class, GaScoreSummary, progress);
+  gtk_widget_class_bind_template_child (widget_class, GaScoreSummary, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, GaScoreSummary, veto_box);
+  gtk_widget_class_bind_template_child (widget_class, GaScoreSummary, veto_icon);
+  gtk_widget_class_bind_template_child (widget_class, GaScoreSummary, veto_label);
+  gtk_widget_class_bind_template_child (widget_class, GaScoreSummary, grade_label);
+  gtk_widget_class_bind_template_child (widget_class, GaScoreSummary, explanation);
+  gtk_widget_class_bind_template_child (widget_class, GaScoreSummary, bars);
+  gtk_widget_class_bind_template_child (widget_class, GaScoreSummary, radar);
+  gtk_widget_class_bind_template_child (widget_class, GaScoreSummary, sections);
+  gtk_widget_class_bind_template_child (widget_class, GaScoreSummary, improvements_title);
+  gtk_widget_class_bind_template_child (widget_class, GaScoreSummary, improvements);
+  gtk_widget_class_bind_template_callback (widget_class, improvement_activated_cb);
 }
 
 static void
 ga_score_summary_init (GaScoreSummary *self)
 {
-  GtkWidget *widget = GTK_WIDGET (self);
-  GtkWidget *veto_box, *title;
-
   self->section_rows = g_ptr_array_new ();
   self->section_labels = g_ptr_array_new ();
 
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (widget)),
-                                  GTK_ORIENTATION_VERTICAL);
-  gtk_box_layout_set_spacing (GTK_BOX_LAYOUT (gtk_widget_get_layout_manager (widget)), 6);
-
-  title = heading (_("Result"));
-  gtk_widget_set_margin_top (title, 0);
-  gtk_widget_set_parent (title, widget);
-
-  self->headline = append_label (self, "–", "ga-score-large", TRUE);
-  gtk_label_set_selectable (GTK_LABEL (self->headline), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->headline), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Total score"), -1);
-
-  self->headline_caption = append_label (self, NULL, "dim-label", TRUE);
-
-  self->progress = gtk_level_bar_new ();
-  gtk_level_bar_set_mode (GTK_LEVEL_BAR (self->progress), GTK_LEVEL_BAR_MODE_CONTINUOUS);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->progress), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Share of items answered"), -1);
-  gtk_widget_set_parent (self->progress, widget);
-  self->progress_label = append_label (self, NULL, "caption", FALSE);
-  gtk_widget_add_css_class (self->progress_label, "dim-label");
-
-  veto_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
-  self->veto_icon = gtk_image_new_from_icon_name ("dialog-question-symbolic");
-  gtk_widget_set_valign (self->veto_icon, GTK_ALIGN_START);
-  self->veto_label = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (self->veto_label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (self->veto_label), 0);
-  gtk_widget_set_hexpand (self->veto_label, TRUE);
-  gtk_box_append (GTK_BOX (veto_box), self->veto_icon);
-  gtk_box_append (GTK_BOX (veto_box), self->veto_label);
-  gtk_widget_set_margin_top (veto_box, 8);
-  gtk_widget_set_parent (veto_box, widget);
-
-  self->grade_label = append_label (self, NULL, "title-4", TRUE);
-
-  self->explanation = append_label (self, NULL, "dim-label", TRUE);
-  gtk_label_set_selectable (GTK_LABEL (self->explanation), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->explanation), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("How the result was reached"), -1);
-
-  gtk_widget_set_parent (heading (_("Sections")), widget);
-  self->bars = ga_bar_chart_new ();
-  gtk_widget_set_parent (self->bars, widget);
-  self->radar = ga_radar_chart_new ();
-  gtk_widget_set_size_request (self->radar, -1, 260);
-  gtk_widget_set_parent (self->radar, widget);
-
-  self->sections = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->sections), GTK_SELECTION_NONE);
-  gtk_widget_add_css_class (self->sections, "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->sections), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("How each section was scored"), -1);
-  gtk_widget_set_parent (self->sections, widget);
-
-  self->improvements_title = heading (_("Largest Improvements"));
-  gtk_widget_set_parent (self->improvements_title, widget);
-  self->improvements = gtk_list_box_new ();
-  gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->improvements), GTK_SELECTION_NONE);
-  gtk_list_box_set_activate_on_single_click (GTK_LIST_BOX (self->improvements), TRUE);
-  gtk_widget_add_css_class (self->improvements, "boxed-list");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->improvements),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Items that would add the most points"), -1);
-  g_signal_connect (self->improvements, "row-activated", G_CALLBACK (improvement_activated_cb),
-                    self);
-  gtk_widget_set_parent (self->improvements, widget);
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
 GtkWidget *

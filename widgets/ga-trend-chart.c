@@ -124,6 +124,194 @@ describe (GtkWidget *widget,
     }
 }
 
+/* The plot area inside the widget and the value range it shows. */
+typedef struct {
+  double left;
+  double top;
+  double width;
+  double height;
+  double lo;
+  double hi;
+  double step;
+  guint  n;        /* categories */
+} Plot;
+
+static void
+plot_init (GaTrendChart *self,
+           Plot         *plot,
+           int           width,
+           int           height)
+{
+  double right = 24, bottom = 26;
+
+  plot->left = 48;
+  plot->top = 24;
+  plot->n = self->categories->len;
+  value_range (self, &plot->lo, &plot->hi);
+  plot->step = nice_step (plot->hi - plot->lo, 4);
+  plot->lo = floor (plot->lo / plot->step) * plot->step;
+  plot->hi = ceil (plot->hi / plot->step) * plot->step;
+  plot->width = MAX (10, width - plot->left - right);
+  plot->height = MAX (10, height - plot->top - bottom);
+}
+
+/* The x of category @i: spread over the width, or centred when alone. */
+static double
+plot_x (const Plot *plot,
+        guint       i)
+{
+  return plot->left
+         + (plot->n > 1 ? plot->width * i / (double) (plot->n - 1) : plot->width / 2.0);
+}
+
+static double
+plot_y (const Plot *plot,
+        double      v)
+{
+  return plot->top + plot->height * (1 - (v - plot->lo) / (plot->hi - plot->lo));
+}
+
+/* Horizontal grid lines with their values, and the unit above them. */
+static void
+draw_grid (GaTrendChart  *self,
+           cairo_t       *cr,
+           const GdkRGBA *fg,
+           const Plot    *plot)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+
+  cairo_set_line_width (cr, 1);
+  for (double v = plot->lo; v <= plot->hi + plot->step / 2; v += plot->step)
+    {
+      g_autofree char *text = ga_chart_format_number (v, 2);
+      g_autoptr(PangoLayout) layout = ga_chart_layout_new (widget, text, 0.8, FALSE);
+
+      cairo_move_to (cr, plot->left, floor (plot_y (plot, v)) + 0.5);
+      cairo_line_to (cr, plot->left + plot->width, floor (plot_y (plot, v)) + 0.5);
+      ga_chart_set_source (cr, fg, 0.1);
+      cairo_stroke (cr);
+      ga_chart_show_text (cr, layout, fg, 0.6, plot->left - 6, plot_y (plot, v), 1, 0.5);
+    }
+  if (self->unit != NULL)
+    {
+      g_autoptr(PangoLayout) layout = ga_chart_layout_new (widget, self->unit, 0.8, FALSE);
+
+      ga_chart_show_text (cr, layout, fg, 0.6, 0, 0, 0, 0);
+    }
+}
+
+/* The category labels along the bottom edge. */
+static void
+draw_axes (GaTrendChart  *self,
+           cairo_t       *cr,
+           const GdkRGBA *fg,
+           const Plot    *plot)
+{
+  GtkWidget *widget = GTK_WIDGET (self);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+
+  for (guint i = 0; i < plot->n; i++)
+    {
+      g_autoptr (PangoLayout) layout
+          = ga_chart_layout_new (widget, g_ptr_array_index (self->categories, i), 0.85, FALSE);
+      int lw, lh;
+
+      pango_layout_get_pixel_size (layout, &lw, &lh);
+      ga_chart_set_source (cr, fg, 0.7);
+      ga_chart_show_layout (cr, layout, CLAMP (plot_x (plot, i) - lw / 2.0, 0, width - lw),
+                            height - lh);
+    }
+}
+
+/* The target as a dashed red line, its label above it. */
+static void
+draw_target (GaTrendChart *self,
+             cairo_t      *cr,
+             const Plot   *plot)
+{
+  static const double dashes[] = { 6, 4 };
+  GtkWidget *widget = GTK_WIDGET (self);
+  double y = plot_y (plot, self->target);
+  GdkRGBA red;
+
+  ga_chart_get_color (widget, GA_CHART_COLOR_RED, &red);
+  cairo_set_dash (cr, dashes, 2, 0);
+  cairo_move_to (cr, plot->left, y);
+  cairo_line_to (cr, plot->left + plot->width, y);
+  ga_chart_set_source (cr, &red, 0.9);
+  cairo_stroke (cr);
+  cairo_set_dash (cr, NULL, 0, 0);
+  if (self->target_label != NULL)
+    {
+      g_autoptr (PangoLayout) layout
+          = ga_chart_layout_new (widget, self->target_label, 0.8, FALSE);
+      int lw, lh;
+
+      pango_layout_get_pixel_size (layout, &lw, &lh);
+      ga_chart_show_layout (cr, layout, plot->left, y - lh - 2);
+    }
+}
+
+/* One series: a line broken at missing values, a dot on every value. */
+static void
+draw_series (Series        *series,
+             cairo_t       *cr,
+             const GdkRGBA *color,
+             const Plot    *plot)
+{
+  gboolean pen_down = FALSE;
+
+  cairo_set_line_width (cr, 2.5);
+  for (guint i = 0; i < series->values->len && i < plot->n; i++)
+    {
+      double v = g_array_index (series->values, double, i);
+
+      if (!isfinite (v))
+        {
+          pen_down = FALSE;
+          continue;
+        }
+      if (pen_down)
+        cairo_line_to (cr, plot_x (plot, i), plot_y (plot, v));
+      else
+        cairo_move_to (cr, plot_x (plot, i), plot_y (plot, v));
+      pen_down = TRUE;
+    }
+  ga_chart_set_source (cr, color, 1.0);
+  cairo_stroke (cr);
+  for (guint i = 0; i < series->values->len && i < plot->n; i++)
+    {
+      double v = g_array_index (series->values, double, i);
+
+      if (!isfinite (v))
+        continue;
+      cairo_arc (cr, plot_x (plot, i), plot_y (plot, v), 4, 0, 2 * G_PI);
+      cairo_fill (cr);
+    }
+}
+
+/* The legend entry of series @s: a square in its colour and its name, in
+ * a row along the top edge. */
+static void
+draw_legend_entry (GaTrendChart  *self,
+                   cairo_t       *cr,
+                   const GdkRGBA *fg,
+                   const GdkRGBA *color,
+                   const Plot    *plot,
+                   guint          s)
+{
+  Series *series = g_ptr_array_index (self->series, s);
+  g_autoptr(PangoLayout) layout
+      = ga_chart_layout_new (GTK_WIDGET (self), series->name, 0.8, FALSE);
+  double lx = plot->left + s * 120;
+
+  cairo_rectangle (cr, lx, 6, 10, 10);
+  ga_chart_set_source (cr, color, 1.0);
+  cairo_fill (cr);
+  ga_chart_show_text (cr, layout, fg, 0.8, lx + 14, 3, 0, 0);
+}
+
 static void
 ga_trend_chart_snapshot (GtkWidget   *widget,
                          GtkSnapshot *snapshot)
@@ -131,10 +319,8 @@ ga_trend_chart_snapshot (GtkWidget   *widget,
   GaTrendChart *self = GA_TREND_CHART (widget);
   int width = gtk_widget_get_width (widget);
   int height = gtk_widget_get_height (widget);
-  guint n = self->categories->len;
-  double lo, hi, step, left = 48, right = 24, top = 24, bottom = 26;
-  double plot_w, plot_h;
   GdkRGBA fg;
+  Plot plot;
   cairo_t *cr;
 
   if (width <= 0 || height <= 0)
@@ -142,123 +328,23 @@ ga_trend_chart_snapshot (GtkWidget   *widget,
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   ga_chart_get_foreground (widget, &fg);
+  plot_init (self, &plot, width, height);
 
-  value_range (self, &lo, &hi);
-  step = nice_step (hi - lo, 4);
-  lo = floor (lo / step) * step;
-  hi = ceil (hi / step) * step;
-
-  plot_w = MAX (10, width - left - right);
-  plot_h = MAX (10, height - top - bottom);
-
-#define X_OF(i) (left + (n > 1 ? plot_w * (i) / (double) (n - 1) : plot_w / 2.0))
-#define Y_OF(v) (top + plot_h * (1 - ((v) - lo) / (hi - lo)))
-
-  /* Grid and value labels. */
-  cairo_set_line_width (cr, 1);
-  for (double v = lo; v <= hi + step / 2; v += step)
-    {
-      g_autofree char *text = ga_chart_format_number (v, 2);
-      g_autoptr(PangoLayout) layout = ga_chart_layout_new (widget, text, 0.8, FALSE);
-
-      cairo_move_to (cr, left, floor (Y_OF (v)) + 0.5);
-      cairo_line_to (cr, left + plot_w, floor (Y_OF (v)) + 0.5);
-      ga_chart_set_source (cr, &fg, 0.1);
-      cairo_stroke (cr);
-      ga_chart_show_text (cr, layout, &fg, 0.6, left - 6, Y_OF (v), 1, 0.5);
-    }
-  if (self->unit != NULL)
-    {
-      g_autoptr(PangoLayout) layout = ga_chart_layout_new (widget, self->unit, 0.8, FALSE);
-
-      ga_chart_show_text (cr, layout, &fg, 0.6, 0, 0, 0, 0);
-    }
-
-  /* Category labels. */
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr (PangoLayout) layout
-          = ga_chart_layout_new (widget, g_ptr_array_index (self->categories, i), 0.85, FALSE);
-      int lw, lh;
-
-      pango_layout_get_pixel_size (layout, &lw, &lh);
-      ga_chart_set_source (cr, &fg, 0.7);
-      ga_chart_show_layout (cr, layout, CLAMP (X_OF (i) - lw / 2.0, 0, width - lw), height - lh);
-    }
-
-  /* Target. */
+  draw_grid (self, cr, &fg, &plot);
+  draw_axes (self, cr, &fg, &plot);
   if (isfinite (self->target))
-    {
-      static const double dashes[] = { 6, 4 };
-      GdkRGBA red;
-
-      ga_chart_get_color (widget, GA_CHART_COLOR_RED, &red);
-      cairo_set_dash (cr, dashes, 2, 0);
-      cairo_move_to (cr, left, Y_OF (self->target));
-      cairo_line_to (cr, left + plot_w, Y_OF (self->target));
-      ga_chart_set_source (cr, &red, 0.9);
-      cairo_stroke (cr);
-      cairo_set_dash (cr, NULL, 0, 0);
-      if (self->target_label != NULL)
-        {
-          g_autoptr (PangoLayout) layout
-              = ga_chart_layout_new (widget, self->target_label, 0.8, FALSE);
-          int lw, lh;
-
-          pango_layout_get_pixel_size (layout, &lw, &lh);
-          ga_chart_show_layout (cr, layout, left, Y_OF (self->target) - lh - 2);
-        }
-    }
-
-  /* Series: lines broken at missing values, a dot on every value. */
+    draw_target (self, cr, &plot);
+  /* Each legend entry is drawn right after its series, so that a later
+   * series stays on top of an earlier entry. */
   for (guint s = 0; s < self->series->len; s++)
     {
-      Series *series = g_ptr_array_index (self->series, s);
-      gboolean pen_down = FALSE;
       GdkRGBA color;
 
       ga_chart_get_color (widget, s, &color);
-      cairo_set_line_width (cr, 2.5);
-      for (guint i = 0; i < series->values->len && i < n; i++)
-        {
-          double v = g_array_index (series->values, double, i);
-
-          if (!isfinite (v))
-            {
-              pen_down = FALSE;
-              continue;
-            }
-          if (pen_down)
-            cairo_line_to (cr, X_OF (i), Y_OF (v));
-          else
-            cairo_move_to (cr, X_OF (i), Y_OF (v));
-          pen_down = TRUE;
-        }
-      ga_chart_set_source (cr, &color, 1.0);
-      cairo_stroke (cr);
-      for (guint i = 0; i < series->values->len && i < n; i++)
-        {
-          double v = g_array_index (series->values, double, i);
-
-          if (!isfinite (v))
-            continue;
-          cairo_arc (cr, X_OF (i), Y_OF (v), 4, 0, 2 * G_PI);
-          cairo_fill (cr);
-        }
-
+      draw_series (g_ptr_array_index (self->series, s), cr, &color, &plot);
       if (self->series->len > 1)
-        {
-          g_autoptr(PangoLayout) layout = ga_chart_layout_new (widget, series->name, 0.8, FALSE);
-          double lx = left + s * 120;
-
-          cairo_rectangle (cr, lx, 6, 10, 10);
-          cairo_fill (cr);
-          ga_chart_show_text (cr, layout, &fg, 0.8, lx + 14, 3, 0, 0);
-        }
+        draw_legend_entry (self, cr, &fg, &color, &plot, s);
     }
-
-#undef X_OF
-#undef Y_OF
 
   cairo_destroy (cr);
 }
