@@ -581,6 +581,43 @@ emit_call (Excel        *x,
         return;
       }
 
+    case GA_FN_POINTS:
+      {
+        /* IF(ISNUMBER(x),MAX(0,MIN(max,x)),IF(ISLOGICAL(x),IF(x,max,0),#VALUE!)) */
+        const GaNode *score = ga_formula_arg (f, call, 0);
+        const GaNode *max = ga_formula_arg (f, call, 1);
+
+        function_open (x, "IF", out);
+        function_open (x, "ISNUMBER", out);
+        emit (x, score, 0, out);
+        function_close (x, out);
+        g_string_append_c (out, ',');
+        function_open (x, "MAX", out);
+        g_string_append (out, "0,");
+        function_open (x, "MIN", out);
+        emit_as_number (x, max, out);
+        g_string_append_c (out, ',');
+        emit (x, score, 0, out);
+        function_close (x, out);
+        function_close (x, out);
+        g_string_append_c (out, ',');
+        function_open (x, "IF", out);
+        function_open (x, "ISLOGICAL", out);
+        emit (x, score, 0, out);
+        function_close (x, out);
+        g_string_append_c (out, ',');
+        function_open (x, "IF", out);
+        emit (x, score, 0, out);
+        g_string_append_c (out, ',');
+        emit_as_number (x, max, out);
+        g_string_append (out, ",0");
+        function_close (x, out);
+        g_string_append (out, ",#VALUE!");
+        function_close (x, out);
+        function_close (x, out);
+        return;
+      }
+
     default:
       break;
     }
