@@ -9,8 +9,9 @@
  * right, which is the order the parser meets things: references are
  * numbered by first appearance, strict uses are counted with the parser's
  * rule (a direct argument of a blank-aware function is not strict), FACTOR
- * calls become the formula's lookups, and the text is the tree written out
- * in the formula language with the parentheses its precedence needs.
+ * calls become the formula's lookups. The text is the tree written out in
+ * the formula language with the parentheses its precedence needs, on first
+ * use (ga_formula_get_text()): few built formulas are ever shown.
  */
 #include "config.h"
 
@@ -25,6 +26,15 @@ struct _GaFormulaBuilder {
   GPtrArray *strings;    /* text literals, owned */
   GPtrArray *names;      /* reference names, owned */
   GArray    *is_range;   /* gboolean per name */
+
+  /* Working arrays of ga_formula_builder_finish(), kept for the next
+   * formula: a template makes thousands of them. */
+  GArray    *out_nodes;  /* GaNode */
+  GArray    *out_args;   /* guint32 */
+  GArray    *out_refs;   /* GaRefInfo */
+  GArray    *out_uses;   /* guint per ref: strict uses */
+  GArray    *out_lookups;  /* GaLookupInfo */
+  GArray    *ref_of;     /* guint per name: formula ref + 1 */
 };
 
 GaFormulaBuilder *
@@ -37,7 +47,23 @@ ga_formula_builder_new (void)
   b->strings = g_ptr_array_new_with_free_func (g_free);
   b->names = g_ptr_array_new_with_free_func (g_free);
   b->is_range = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  b->out_nodes = g_array_new (FALSE, TRUE, sizeof (GaNode));
+  b->out_args = g_array_new (FALSE, FALSE, sizeof (guint32));
+  b->out_refs = g_array_new (FALSE, TRUE, sizeof (GaRefInfo));
+  b->out_uses = g_array_new (FALSE, TRUE, sizeof (guint));
+  b->out_lookups = g_array_new (FALSE, TRUE, sizeof (GaLookupInfo));
+  b->ref_of = g_array_new (FALSE, TRUE, sizeof (guint));
   return b;
+}
+
+void
+ga_formula_builder_reset (GaFormulaBuilder *builder)
+{
+  g_array_set_size (builder->nodes, 0);
+  g_array_set_size (builder->args, 0);
+  g_ptr_array_set_size (builder->strings, 0);
+  g_ptr_array_set_size (builder->names, 0);
+  g_array_set_size (builder->is_range, 0);
 }
 
 void
@@ -50,6 +76,12 @@ ga_formula_builder_free (GaFormulaBuilder *builder)
   g_ptr_array_unref (builder->strings);
   g_ptr_array_unref (builder->names);
   g_array_unref (builder->is_range);
+  g_array_unref (builder->out_nodes);
+  g_array_unref (builder->out_args);
+  g_array_unref (builder->out_refs);
+  g_array_unref (builder->out_uses);
+  g_array_unref (builder->out_lookups);
+  g_array_unref (builder->ref_of);
   g_free (builder);
 }
 
@@ -256,7 +288,7 @@ typedef struct {
   GaFormulaBuilder *b;
   GArray           *nodes;     /* GaNode of the formula */
   GArray           *args;      /* guint32 */
-  GPtrArray        *strings;
+  GPtrArray        *strings;   /* NULL until a text literal comes */
   GArray           *refs;      /* GaRefInfo */
   GArray           *uses;      /* guint per ref: strict uses */
   GArray           *lookups;   /* GaLookupInfo */
@@ -297,6 +329,8 @@ finish_node (Finish  *fin,
   switch ((GaOp) node.op)
     {
     case GA_OP_TEXT:
+      if (fin->strings == NULL)
+        fin->strings = g_ptr_array_new_with_free_func (g_free);
       node.u.text = g_strdup (node.u.text);
       g_ptr_array_add (fin->strings, (char *) node.u.text);
       break;
@@ -469,25 +503,39 @@ print_node (const GaNode    *nodes,
     g_string_append_c (out, ')');
 }
 
+char *
+ga_formula_print (GaFormula *formula)
+{
+  GString *out = g_string_new (NULL);
+
+  print_node (formula->nodes, formula->args, formula->refs, formula->root, 0, out);
+  return g_string_free (out, FALSE);
+}
+
 GaFormula *
 ga_formula_builder_finish (GaFormulaBuilder *builder,
                            GaTerm            root)
 {
   Finish fin = { 0 };
-  g_autoptr(GString) text = g_string_new (NULL);
   GaFormula *formula;
   guint new_root;
 
   g_return_val_if_fail (builder != NULL && root < builder->nodes->len, NULL);
 
+  g_array_set_size (builder->out_nodes, 0);
+  g_array_set_size (builder->out_args, 0);
+  g_array_set_size (builder->out_refs, 0);
+  g_array_set_size (builder->out_uses, 0);
+  g_array_set_size (builder->out_lookups, 0);
+  g_array_set_size (builder->ref_of, 0);
+  g_array_set_size (builder->ref_of, builder->names->len);
   fin.b = builder;
-  fin.nodes = g_array_new (FALSE, TRUE, sizeof (GaNode));
-  fin.args = g_array_new (FALSE, FALSE, sizeof (guint32));
-  fin.strings = g_ptr_array_new_with_free_func (g_free);
-  fin.refs = g_array_new (FALSE, TRUE, sizeof (GaRefInfo));
-  fin.uses = g_array_new (FALSE, TRUE, sizeof (guint));
-  fin.lookups = g_array_new (FALSE, TRUE, sizeof (GaLookupInfo));
-  fin.ref_of = g_new0 (guint, MAX (builder->names->len, 1));
+  fin.nodes = builder->out_nodes;
+  fin.args = builder->out_args;
+  fin.refs = builder->out_refs;
+  fin.uses = builder->out_uses;
+  fin.lookups = builder->out_lookups;
+  fin.ref_of = (guint *) builder->ref_of->data;
 
   new_root = finish_node (&fin, root, FALSE);
   for (guint i = 0; i < fin.refs->len; i++)
@@ -495,19 +543,12 @@ ga_formula_builder_finish (GaFormulaBuilder *builder,
       GaRefInfo *ref = &g_array_index (fin.refs, GaRefInfo, i);
       ref->strict = !ref->is_range && g_array_index (fin.uses, guint, i) > 0;
     }
-  print_node ((const GaNode *) fin.nodes->data, (const guint32 *) fin.args->data,
-              (const GaRefInfo *) fin.refs->data, new_root, 0, text);
-
-  formula = ga_formula_assemble (text->str, text->len, (const GaNode *) fin.nodes->data,
-                                 fin.nodes->len, new_root, (const guint32 *) fin.args->data,
-                                 fin.args->len, fin.strings, (GaRefInfo *) fin.refs->data,
-                                 fin.refs->len, (const GaLookupInfo *) fin.lookups->data,
-                                 fin.lookups->len);
-  g_array_unref (fin.nodes);
-  g_array_unref (fin.args);
-  g_array_unref (fin.refs);
-  g_array_unref (fin.uses);
-  g_array_unref (fin.lookups);
-  g_free (fin.ref_of);
+  /* The formula takes the strings and the reference names; its text is
+   * written out when someone asks for it. */
+  formula = ga_formula_assemble (NULL, 0, (const GaNode *) fin.nodes->data, fin.nodes->len,
+                                 new_root,
+                                 (const guint32 *) fin.args->data, fin.args->len, fin.strings,
+                                 (GaRefInfo *) fin.refs->data, fin.refs->len,
+                                 (const GaLookupInfo *) fin.lookups->data, fin.lookups->len);
   return formula;
 }

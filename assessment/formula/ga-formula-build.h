@@ -93,6 +93,8 @@ typedef guint GaTerm;
 
 GaFormulaBuilder *ga_formula_builder_new     (void);
 void              ga_formula_builder_free    (GaFormulaBuilder *builder);
+/* Forgets every node, for the next formula. */
+void              ga_formula_builder_reset   (GaFormulaBuilder *builder);
 
 GaTerm            ga_formula_builder_number  (GaFormulaBuilder *builder,
                                               double            number);

@@ -67,7 +67,8 @@ typedef struct {
 
 struct _GaFormula {
   gatomicrefcount ref_count;
-  char           *text;
+  char           *text;     /* NULL for a built formula: see @printed */
+  char           *printed;  /* a built formula's text, written out on first use */
 
   GaNode         *nodes;
   guint           n_nodes;
@@ -113,6 +114,9 @@ GaFormula   *ga_formula_assemble  (const char         *text,
                                    guint               n_refs,
                                    const GaLookupInfo *lookups,
                                    guint               n_lookups);
+
+/* The tree of @formula written out in the formula language. */
+char        *ga_formula_print     (GaFormula          *formula);
 
 GaStaticType ga_formula_node_type (GaFormula               *formula,
                                    const GaNode            *node,

@@ -1276,8 +1276,9 @@ parser_clear (Parser *p)
 }
 
 /* The formula and its arrays in one allocation: the 8-byte aligned arrays
- * first, then the 4-byte ones, then the text. Takes @strings and the names
- * of @refs, whose strict flags are set. */
+ * first, then the 4-byte ones, then the text (NULL: a built formula, whose
+ * text is written out when asked for). Takes @strings and the names of
+ * @refs, whose strict flags are set. */
 GaFormula *
 ga_formula_assemble (const char         *text,
                      gsize               length,
@@ -1312,9 +1313,12 @@ ga_formula_assemble (const char         *text,
   formula->lookups = (GaLookupInfo *) (block + lookups_at);
   formula->args = (guint32 *) (block + args_at);
   formula->strict = (guint *) (block + strict_at);
-  formula->text = block + text_at;
-  memcpy (formula->text, text, length);
-  formula->text[length] = '\0';
+  if (text != NULL)
+    {
+      formula->text = block + text_at;
+      memcpy (formula->text, text, length);
+      formula->text[length] = '\0';
+    }
   if (n_nodes > 0)
     memcpy (formula->nodes, nodes, n_nodes * sizeof (GaNode));
   formula->n_nodes = n_nodes;
@@ -1449,6 +1453,7 @@ ga_formula_unref (GaFormula *formula)
 
   /* The arrays and the text share the formula's allocation. */
   g_clear_pointer (&formula->strings, g_ptr_array_unref);
+  g_free (formula->printed);
   for (guint i = 0; i < formula->n_refs; i++)
     g_free (formula->refs[i].name);
   g_free (formula);
@@ -1458,7 +1463,15 @@ const char *
 ga_formula_get_text (GaFormula *formula)
 {
   g_return_val_if_fail (formula != NULL, NULL);
-  return formula->text;
+  if (formula->text != NULL)
+    return formula->text;
+  if (g_atomic_pointer_get (&formula->printed) == NULL)
+    {
+      char *text = ga_formula_print (formula);
+      if (!g_atomic_pointer_compare_and_exchange (&formula->printed, NULL, text))
+        g_free (text);
+    }
+  return formula->printed;
 }
 
 guint

@@ -522,6 +522,7 @@ explain_item_text (GaEngine *engine,
 
   if (!isnan (r->max))
     prefix = score_prefix (r);
+  ga_engine_item_details (engine, item);
 
   if (r->status == GA_STATUS_NA)
     {
@@ -852,6 +853,9 @@ append_blockers (GaEngine    *engine,
       const GaResult *r = &engine->items[i];
       const GaItemState *st = &engine->istate[i];
       gboolean relevant;
+
+      if (item->weight != NULL && r->status != GA_STATUS_NA)
+        ga_engine_item_details (engine, item);
       g_autofree char *shown = NULL;
 
       if (item->weight == NULL || r->status == GA_STATUS_NA)

@@ -84,14 +84,18 @@ typedef struct {
   GaCompiled   applicable;
   GaCompiled   value;
   GaCompiled   weight;
-  GaCompiled   score;        /* FORMULA */
+  GaFormula   *rule_formula; /* ga_scheme_item_rule(): score, veto condition or level */
+  GaCompiled   rule;
+  /* The template's parts of the rule, evaluated for explanations only
+   * (ga_engine_item_details()). */
   GaCompiled   baseline;
   GaCompiled   leading;
   GaCompiled   bench[3];
   GaCompiled  *bands;
   guint        n_bands;
 
-  /* Evaluated details, kept for explanations (not read by other nodes). */
+  /* Evaluated details, kept for explanations (not read by other nodes);
+   * the details of the score are filled in by ga_engine_item_details(). */
   GaNaCause    na_cause;
   GaApplicability applies;
   GaValue      condition;    /* value of the item's own applicable formula */
@@ -202,6 +206,10 @@ gboolean       ga_engine_option_of    (const GaItem   *item,
 gboolean       ga_engine_range_incomplete (GaEngine *engine,
                                            guint     table,
                                            guint     column);
+/* Fills in the benchmarks, baseline and leading value, the band met and
+ * the option points of @item as its rule saw them, for its explanation. */
+void           ga_engine_item_details  (GaEngine *engine,
+                                        GaItem   *item);
 /* Numbers in traces: the item's or output's format when it has one, else
  * at most 10 significant digits. */
 char          *ga_engine_format_number (double      number,

@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "ga-engine-private.h"
+#include "ga-scheme.h"
 
 static const GaValue blank_value = GA_VALUE_INIT;
 
@@ -550,14 +551,10 @@ compute_may_be_unverified (GaEngine *engine)
           {
             GaItem *item = tmpl->items->pdata[n->index];
             GaItemState *st = &engine->istate[n->index];
-            const GaCompiled *parts[] = { &st->value, &st->score, &st->weight, &st->baseline,
-                                          &st->leading, &st->bench[0], &st->bench[1],
-                                          &st->bench[2] };
+            const GaCompiled *parts[] = { &st->value, &st->weight, &st->rule };
             may = !item->verified;
             for (guint i = 0; !may && i < G_N_ELEMENTS (parts); i++)
               may = compiled_may_be_unverified (engine, parts[i], unverified_tables);
-            for (guint b = 0; !may && b < st->n_bands; b++)
-              may = compiled_may_be_unverified (engine, &st->bands[b], unverified_tables);
             for (guint c = 0; !may && item->kind == GA_ITEM_TABLE && c < item->columns->len; c++)
               may = engine->may_be_unverified[tmpl->column_node_base[n->index] + c];
           }
@@ -591,6 +588,7 @@ compute_may_be_unverified (GaEngine *engine)
 GaEngine *
 ga_engine_new (GaTemplate *tmpl)
 {
+  g_autoptr(GaFormulaBuilder) builder = ga_formula_builder_new ();
   GaEngine *engine;
   guint n_items, n_sections, n_outputs;
 
@@ -641,8 +639,8 @@ ga_engine_new (GaTemplate *tmpl)
       compile (engine, item->applicable, NULL, &st->applicable);
       compile (engine, item->value, NULL, &st->value);
       compile (engine, item->weight, NULL, &st->weight);
-      compile (engine, item->score.method == GA_SCORE_FORMULA ? item->score.formula : NULL, NULL,
-               &st->score);
+      st->rule_formula = ga_scheme_item_rule (tmpl, item, builder);
+      compile (engine, st->rule_formula, NULL, &st->rule);
       compile (engine, item->score.baseline, NULL, &st->baseline);
       compile (engine, item->score.leading, NULL, &st->leading);
       for (guint k = 0; k < 3; k++)
@@ -754,7 +752,8 @@ ga_engine_unref (GaEngine *engine)
       compiled_clear (&st->applicable);
       compiled_clear (&st->value);
       compiled_clear (&st->weight);
-      compiled_clear (&st->score);
+      compiled_clear (&st->rule);
+      g_clear_pointer (&st->rule_formula, ga_formula_unref);
       compiled_clear (&st->baseline);
       compiled_clear (&st->leading);
       for (guint k = 0; k < 3; k++)
@@ -1016,246 +1015,142 @@ chosen_option (GaItemState     *st,
   return ga_engine_option_of (item, v->u.text, option);
 }
 
-/* Scores an applicable item whose value is known; fills @r and returns the
- * status. */
+/* The points of a multiple choice: the sum of the chosen options' points
+ * (its value is only how many were chosen). */
+static double
+multi_points (GaEngine     *engine,
+              const GaItem *item)
+{
+  const GaAnswer *answer = engine->answer_of[item->index];
+  double sum = 0;
+
+  for (guint i = 0; answer != NULL && answer->selected != NULL && answer->selected[i] != NULL;
+       i++)
+    {
+      const GaOption *o;
+      if (ga_engine_option_of (item, answer->selected[i], &o) && !isnan (o->points))
+        sum += o->points;
+    }
+  return sum;
+}
+
+/* Scores an applicable item whose value is known with its rule
+ * (ga-scheme.c); fills @r and returns the status. */
 static GaStatus
 score_item (GaEngine    *engine,
             GaItem      *item,
             GaItemState *st,
             GaResult    *r)
 {
-  const GaValue *v = &r->value;
-  double points = item->points;
-  GaScoreRule *rule = &item->score;
-  double x = 0;
-  int level = -1;
+  gboolean indicator = item_is_indicator (engine, item);
+  GaValue res = GA_VALUE_INIT;
 
-  /* Veto items pass or fail; they have no score. */
-  if (item->veto)
+  if (st->rule.formula == NULL)
     {
-      switch (rule->method)
+      if (item->veto || indicator || item->score.method == GA_SCORE_NONE)
+        return GA_STATUS_COMPLETE;
+      if (item->kind == GA_ITEM_MULTI && item->score.method == GA_SCORE_OPTIONS)
         {
-        case GA_SCORE_COMPLIANCE:
-          r->veto_failed = v->kind == GA_VALUE_TEXT && !g_str_equal (v->u.text, GA_COMPLIANCE_YES);
-          break;
-        case GA_SCORE_YESNO:
-          r->veto_failed = v->kind == GA_VALUE_BOOLEAN && !v->u.boolean;
-          break;
-        case GA_SCORE_OPTIONS:
-        case GA_SCORE_NONE:
-          if (item->kind == GA_ITEM_CHOICE && v->kind == GA_VALUE_TEXT)
-            {
-              const GaOption *o;
-              r->veto_failed = chosen_option (st, item, v, &o) && o->fails;
-            }
-          break;
-        case GA_SCORE_FORMULA:
-          {
-            GaValue res = GA_VALUE_INIT;
-            evaluate (engine, &st->score, 0, 0, &res);
-            if (res.kind == GA_VALUE_BOOLEAN)
-              r->veto_failed = !res.u.boolean;
-            else if (res.kind == GA_VALUE_NUMBER)
-              r->veto_failed = !(res.u.number > 0);
-            else if (res.kind == GA_VALUE_TEXT)
-              {
-                ga_value_set_error (&st->problem, GA_ERROR_CODE_VALUE,
-                                    "the veto condition gives text, not TRUE/FALSE");
-                ga_value_clear (&res);
-                return GA_STATUS_ERROR;
-              }
-            else
-              {
-                GaStatus status = status_of_problem (&res);
-                ga_value_clear (&st->problem);
-                st->problem = res;
-                return status;
-              }
-          }
-          break;
-        default:
-          break;
+          st->option_points = multi_points (engine, item);
+          r->score = clamp (st->option_points, 0, item->points);
+          r->noncompliant = ga_number_compare (r->score, item->points) < 0;
+          return GA_STATUS_COMPLETE;
         }
+      ga_value_set_error (&st->problem, GA_ERROR_CODE_VALUE, "the answer cannot be scored");
+      return GA_STATUS_ERROR;
+    }
+
+  evaluate (engine, &st->rule, 0, 0, &res);
+  switch (res.kind)
+    {
+    case GA_VALUE_BOOLEAN:
+      if (!item->veto)
+        break;
+      r->veto_failed = !res.u.boolean;
       r->noncompliant = r->veto_failed;
       return GA_STATUS_COMPLETE;
-    }
-
-  if (item_is_indicator (engine, item))
-    {
-      switch (rule->method)
+    case GA_VALUE_NUMBER:
+      if (item->veto)
+        break;
+      if (indicator)
         {
-        case GA_SCORE_COMPLIANCE:
-          level = v->kind == GA_VALUE_TEXT && g_str_equal (v->u.text, GA_COMPLIANCE_YES) ? 1 : 0;
-          break;
-        case GA_SCORE_YESNO:
-          level = v->kind == GA_VALUE_BOOLEAN && v->u.boolean ? 1 : 0;
-          break;
-        case GA_SCORE_LEVELS:
-          if (item->kind == GA_ITEM_CHOICE)
-            {
-              const GaOption *o;
-              level = chosen_option (st, item, v, &o)
-                      && o->level > 0 ? o->level : 0;
-              break;
-            }
-          if (v->kind != GA_VALUE_NUMBER)
-            {
-              ga_value_set_error (&st->problem, GA_ERROR_CODE_VALUE,
-                                  "the value is not a number");
-              return GA_STATUS_ERROR;
-            }
-          x = v->u.number;
-          level = 0;
-          /* Every benchmark is evaluated (the explanation shows them); the
-           * best level met wins, and meeting I also counts for II and III. */
-          for (int k = 2; k >= 0; k--)
-            {
-              st->bench_v[k] = NAN;
-              if (st->bench[k].formula == NULL)
-                continue;
-              if (!evaluate_number (engine, &st->bench[k], &st->bench_v[k], &st->problem))
-                return status_of_problem (&st->problem);
-              if (ga_comparator_holds (rule->level_cmp, x, st->bench_v[k]))
-                level = k + 1;
-            }
-          break;
-        default:
-          break;
+          r->level = (int) res.u.number;
+          r->noncompliant = r->level == 0;
+          return GA_STATUS_COMPLETE;
         }
-      r->level = level;
-      r->noncompliant = level == 0;
+      r->score = res.u.number;
+      /* Excel's 15 digits: 4.999999999999995 of 5 is full marks. */
+      r->noncompliant = ga_number_compare (r->score, item->points) < 0;
       return GA_STATUS_COMPLETE;
+    case GA_VALUE_TEXT:
+      break;
+    default:
+      {
+        GaStatus status = status_of_problem (&res);
+        ga_value_clear (&st->problem);
+        st->problem = res;
+        return status;
+      }
     }
+  ga_value_clear (&res);
+  ga_value_set_error (&st->problem, GA_ERROR_CODE_VALUE, "%s gives %s",
+                      ga_formula_get_text (st->rule.formula),
+                      item->veto ? "no TRUE/FALSE" : "no number");
+  return GA_STATUS_ERROR;
+}
 
+void
+ga_engine_item_details (GaEngine *engine,
+                        GaItem   *item)
+{
+  GaItemState *st = &engine->istate[item->index];
+  const GaValue *v = &engine->items[item->index].value;
+  GaScoreRule *rule = &item->score;
+  GaValue problem = GA_VALUE_INIT;
+  const GaOption *o;
+
+  st->baseline_v = st->leading_v = st->option_points = NAN;
+  st->band_hit = -1;
+  for (guint k = 0; k < 3; k++)
+    st->bench_v[k] = NAN;
   switch (rule->method)
     {
-    case GA_SCORE_NONE:
-      return GA_STATUS_COMPLETE;
-    case GA_SCORE_COMPLIANCE:
-      if (v->kind != GA_VALUE_TEXT)
-        break;
-      if (g_str_equal (v->u.text, GA_COMPLIANCE_YES))
-        r->score = points;
-      else if (g_str_equal (v->u.text, GA_COMPLIANCE_PARTIAL))
-        r->score = points * rule->partial_factor;
-      else
-        r->score = 0;
-      break;
-    case GA_SCORE_YESNO:
-      if (v->kind != GA_VALUE_BOOLEAN)
-        break;
-      r->score = v->u.boolean ? points : 0;
-      break;
     case GA_SCORE_OPTIONS:
-      if (item->kind == GA_ITEM_CHOICE && v->kind == GA_VALUE_TEXT)
-        {
-          const GaOption *o;
-          double p = chosen_option (st, item, v, &o) && !isnan (o->points)
-                     ? o->points : 0;
-          st->option_points = p;
-          r->score = clamp (p, 0, points);
-        }
-      else if (item->kind == GA_ITEM_MULTI)
-        {
-          const GaAnswer *answer = engine->answer_of[item->index];
-          double sum = 0;
-          for (guint i = 0; answer != NULL && answer->selected != NULL
-                            && answer->selected[i] != NULL; i++)
-            {
-              const GaOption *o;
-              if (ga_engine_option_of (item, answer->selected[i], &o) && !isnan (o->points))
-                sum += o->points;
-            }
-          st->option_points = sum;
-          r->score = clamp (sum, 0, points);
-        }
-      else
-        break;
-      break;
-    case GA_SCORE_POINTS:
-      if (v->kind != GA_VALUE_NUMBER)
-        break;
-      r->score = clamp (v->u.number, 0, points);
+      if (item->kind == GA_ITEM_MULTI)
+        st->option_points = multi_points (engine, item);
+      else if (v->kind == GA_VALUE_TEXT)
+        st->option_points = chosen_option (st, item, v, &o) && !isnan (o->points)
+                            ? o->points : 0;
       break;
     case GA_SCORE_INTERP:
-      {
-        double b, l;
-        if (v->kind != GA_VALUE_NUMBER)
-          break;
-        x = v->u.number;
-        if (!evaluate_number (engine, &st->baseline, &b, &st->problem))
-          return status_of_problem (&st->problem);
-        if (!evaluate_number (engine, &st->leading, &l, &st->problem))
-          return status_of_problem (&st->problem);
-        st->baseline_v = b;
-        st->leading_v = l;
-        if (b == l)
-          {
-            ga_value_set_error (&st->problem, GA_ERROR_CODE_DIV0,
-                                "the baseline and the leading value are both %g", b);
-            return GA_STATUS_ERROR;
-          }
-        r->score = points * clamp ((x - b) / (l - b), 0, 1);
-      }
+      if (!evaluate_number (engine, &st->baseline, &st->baseline_v, &problem))
+        st->baseline_v = NAN;
+      if (!evaluate_number (engine, &st->leading, &st->leading_v, &problem))
+        st->leading_v = NAN;
       break;
     case GA_SCORE_BANDS:
-      {
-        if (v->kind != GA_VALUE_NUMBER)
-          break;
-        x = v->u.number;
-        st->band_hit = -1;
-        r->score = clamp (rule->band_otherwise, 0, points);
-        for (guint b = 0; b < st->n_bands; b++)
-          {
-            double t;
-            if (!evaluate_number (engine, &st->bands[b], &t, &st->problem))
-              return status_of_problem (&st->problem);
-            if (ga_comparator_holds (rule->band_cmp, x, t))
-              {
-                st->band_hit = (int) b;
-                r->score = clamp (((GaBand *) rule->bands->pdata[b])->points, 0, points);
-                break;
-              }
-          }
-      }
+      for (guint b = 0; v->kind == GA_VALUE_NUMBER && b < st->n_bands; b++)
+        {
+          double t;
+          if (!evaluate_number (engine, &st->bands[b], &t, &problem))
+            break;
+          if (ga_comparator_holds (rule->band_cmp, v->u.number, t))
+            {
+              st->band_hit = (int) b;
+              break;
+            }
+        }
       break;
-    case GA_SCORE_FORMULA:
-      {
-        GaValue res = GA_VALUE_INIT;
-        evaluate (engine, &st->score, 0, 0, &res);
-        if (res.kind == GA_VALUE_NUMBER)
-          r->score = clamp (res.u.number, 0, points);
-        else if (res.kind == GA_VALUE_BOOLEAN)
-          r->score = res.u.boolean ? points : 0;
-        else if (res.kind == GA_VALUE_TEXT)
-          {
-            ga_value_set_error (&st->problem, GA_ERROR_CODE_VALUE,
-                                "the score formula gives text, not points");
-            ga_value_clear (&res);
-            return GA_STATUS_ERROR;
-          }
-        else
-          {
-            GaStatus status = status_of_problem (&res);
-            ga_value_clear (&st->problem);
-            st->problem = res;
-            return status;
-          }
-        ga_value_clear (&res);
-      }
+    case GA_SCORE_LEVELS:
+      for (guint k = 0; k < 3; k++)
+        if (st->bench[k].formula != NULL
+            && !evaluate_number (engine, &st->bench[k], &st->bench_v[k], &problem))
+          st->bench_v[k] = NAN;
       break;
     default:
       break;
     }
-
-  if (isnan (r->score))
-    {
-      ga_value_set_error (&st->problem, GA_ERROR_CODE_VALUE, "the answer cannot be scored");
-      return GA_STATUS_ERROR;
-    }
-  /* Excel's 15 digits: 4.999999999999995 of 5 is full marks. */
-  r->noncompliant = ga_number_compare (r->score, points) < 0;
-  return GA_STATUS_COMPLETE;
+  ga_value_clear (&problem);
 }
 
 /* Fills score and max of an item that is not applicable, per the N/A
@@ -2084,12 +1979,10 @@ node_value_origin (GaEngine *engine,
       {
         GaItem *item = tmpl->items->pdata[n->index];
         GaItemState *st = &engine->istate[n->index];
-        const GaCompiled *parts[] = { &st->value, &st->score, &st->weight, &st->baseline,
-                                      &st->leading, &st->bench[0], &st->bench[1], &st->bench[2] };
+        /* The rule holds the benchmarks, thresholds and score formula. */
+        const GaCompiled *parts[] = { &st->value, &st->weight, &st->rule };
         for (guint i = 0; o == NULL && i < G_N_ELEMENTS (parts); i++)
           o = compiled_origin (engine, parts[i], node);
-        for (guint b = 0; o == NULL && b < st->n_bands; b++)
-          o = compiled_origin (engine, &st->bands[b], node);
         for (guint c = 0; o == NULL && item->kind == GA_ITEM_TABLE && c < item->columns->len; c++)
           {
             const GaOrigin *co = &engine->origin[tmpl->column_node_base[n->index] + c];
@@ -2377,6 +2270,16 @@ ga_engine_get_item_result (GaEngine     *engine,
   g_return_val_if_fail (item->index < engine->tmpl->items->len
                         && engine->tmpl->items->pdata[item->index] == item, NULL);
   return &engine->items[item->index];
+}
+
+GaFormula *
+ga_engine_get_rule (GaEngine     *engine,
+                    const GaItem *item)
+{
+  g_return_val_if_fail (engine != NULL && item != NULL, NULL);
+  g_return_val_if_fail (item->index < engine->tmpl->items->len
+                        && engine->tmpl->items->pdata[item->index] == item, NULL);
+  return engine->istate[item->index].rule_formula;
 }
 
 const GaResult *
