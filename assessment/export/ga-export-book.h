@@ -71,6 +71,7 @@ typedef struct {
   const char            *display_path;
   lxw_workbook          *wb;
   GError                *error;
+  GError                *rule_error;    /* why a rule read by a formula did not translate */
   guint                  n_value_only;  /* formulas Excel cannot hold, written as values */
 
   /* formats */
@@ -223,6 +224,8 @@ void ex_page_setup (Export      *ex,
                     guint        freeze_col);
 
 /* ga-export-formula.c */
+/* The name under which ga-scheme.h's cell formulas read @item's rule. */
+char *ex_rule_ref (const GaItem *item);
 char *ex_translate (Export     *ex,
                     GaFormula  *formula,
                     const char *what);
@@ -251,7 +254,6 @@ void ex_layout_outputs (Export *ex);
 /* ga-export-sheet-scoring.c */
 const GaOption *ex_find_option (GPtrArray  *options,
                                 const char *id);
-const char *ex_cmp_text (GaComparator cmp);
 void ex_write_scoring (Export *ex);
 
 /* ga-export-sheet-energy.c */

@@ -12,6 +12,87 @@
 
 /* ----------------------------------------------------- formula translation */
 
+/* The cell formulas of ga-scheme.h name an item's rule with this prefix
+ * and the item's id. */
+#define RULE_PREFIX "rule:"
+#define EXCEL_MAX_NESTING 64
+
+static char *ref_to_cell_cb (gpointer    user_data,
+                             guint       index,
+                             const char *name);
+static char *lookup_to_excel_cb (gpointer    user_data,
+                                 const char *table,
+                                 const char *key_expr,
+                                 const char *column);
+
+char *
+ex_rule_ref (const GaItem *item)
+{
+  return g_strconcat (RULE_PREFIX, item->id, NULL);
+}
+
+/* An item's rule where a cell formula reads it: the rule's own translation,
+ * guard included, in parentheses, which gives what a cell holding the rule
+ * would hold. A failure is kept in @ex for ex_translate(). */
+static char *
+rule_to_excel (Export     *ex,
+               const char *item_id)
+{
+  GaExcelContext ctx = {
+    .ref_to_cell = ref_to_cell_cb,
+    .lookup_to_excel = lookup_to_excel_cb,
+    .na_text = ex->na_text,
+    .user_data = ex,
+  };
+  GaItem *item = ga_template_find_item (ex->tmpl, item_id);
+  GaFormula *rule = item != NULL ? ga_engine_get_rule (ex->engine, item) : NULL;
+  g_autoptr(GError) local = NULL;
+  g_autofree char *text = NULL;
+
+  if (rule == NULL)
+    return NULL;
+  text = ga_formula_to_excel (rule, &ctx, &local);
+  if (text == NULL)
+    {
+      g_clear_error (&ex->rule_error);
+      ex->rule_error = g_steal_pointer (&local);
+      return NULL;
+    }
+  return g_strdup_printf ("(%s)", text);
+}
+
+/* How deeply @text nests function calls (a parenthesis after a name),
+ * outside text constants. A rule read by a cell formula is nested in it,
+ * which the translation of the cell formula does not see. */
+static guint
+call_nesting (const char *text)
+{
+  g_autoptr(GArray) calls = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  guint depth = 0, max = 0;
+  gboolean in_text = FALSE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        in_text = !in_text;
+      else if (in_text)
+        continue;
+      else if (*p == '(')
+        {
+          gboolean call = p > text && (g_ascii_isalnum (p[-1]) || p[-1] == '_' || p[-1] == '.');
+          g_array_append_val (calls, call);
+          depth += call;
+          max = MAX (max, depth);
+        }
+      else if (*p == ')' && calls->len > 0)
+        {
+          depth -= g_array_index (calls, gboolean, calls->len - 1);
+          g_array_set_size (calls, calls->len - 1);
+        }
+    }
+  return max;
+}
+
 static char *
 ref_to_cell_cb (gpointer    user_data,
                 guint       index,
@@ -19,6 +100,9 @@ ref_to_cell_cb (gpointer    user_data,
 {
   Export *ex = user_data;
   const char *ref;
+
+  if (g_str_has_prefix (name, RULE_PREFIX))
+    return rule_to_excel (ex, name + strlen (RULE_PREFIX));
 
   /* Inside a table row, a column id is the cell of the same row. */
   if (ex->row_table != NULL)
@@ -73,7 +157,21 @@ ex_translate (Export     *ex,
 
   if (ex_failed (ex) || formula == NULL)
     return NULL;
+  g_clear_error (&ex->rule_error);
   text = ga_formula_to_excel (formula, &ctx, &local);
+  if (text == NULL && ex->rule_error != NULL)
+    {
+      /* The rule the formula reads failed: that is the reason. */
+      g_clear_error (&local);
+      local = g_steal_pointer (&ex->rule_error);
+    }
+  if (text != NULL && call_nesting (text) > EXCEL_MAX_NESTING)
+    {
+      g_clear_pointer (&text, g_free);
+      g_set_error (&local, GA_FORMULA_ERROR, GA_FORMULA_ERROR_TOO_DEEP,
+                   "the Excel formula would nest more than %d function calls",
+                   EXCEL_MAX_NESTING);
+    }
   if (text == NULL && (g_error_matches (local, GA_FORMULA_ERROR, GA_FORMULA_ERROR_TOO_LONG) ||
                        g_error_matches (local, GA_FORMULA_ERROR, GA_FORMULA_ERROR_TOO_DEEP)))
     {

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "ga-export-book.h"
+#include "ga-scheme.h"
 
 /* -------------------------------------------------- clean production sheet */
 
@@ -42,79 +43,6 @@ static gboolean
 item_is_cp_indicator (const GaItem *item)
 {
   return item->weight != NULL;
-}
-
-/* The level met (1..3, 0 below III) as the engine decides it: from the
- * chosen option's level, from the benchmark cells of the same row (the
- * best level whose benchmark the value meets), or 1/0 for compliance and
- * yes/no indicators; "" while it cannot be decided. */
-static char *option_level_formula (const GaItem *item,
-                                   const char   *v);
-
-static char *
-level_formula (Export       *ex,
-               const GaItem *item,
-               const char   *v,
-               const Sheet  *s,
-               guint         row)
-{
-  GString *numeric, *steps;
-  guint n = 0;
-  char *out;
-
-  if (item->kind == GA_ITEM_CHOICE)
-    return option_level_formula (item, v);
-  if (item->score.method == GA_SCORE_COMPLIANCE)
-    return g_strdup_printf ("IF(%s=\"%s\",1,0)", v, GA_COMPLIANCE_YES);
-  if (item->score.method == GA_SCORE_YESNO)
-    return g_strdup_printf ("IF(%s=TRUE,1,0)", v);
-  if (item->score.method != GA_SCORE_LEVELS)
-    return NULL;
-  numeric = g_string_new (NULL);
-  steps = g_string_new (NULL);
-  g_string_append_printf (numeric, "AND(ISNUMBER(%s)", v);
-  for (guint k = 0; k < 3; k++)
-    {
-      g_autofree char *b = NULL;
-
-      if (item->score.benchmark[k] == NULL)
-        continue;
-      b = ex_cell_ref (s, row, CP_B1 + k);
-      g_string_append_printf (numeric, ",ISNUMBER(%s)", b);
-      g_string_append_printf (steps, "IF(%s%s%s,%u,", v, ex_cmp_text (item->score.level_cmp), b,
-                              k + 1);
-      n++;
-    }
-  g_string_append_c (numeric, ')');
-  g_string_append_c (steps, '0');
-  for (guint k = 0; k < n; k++)
-    g_string_append_c (steps, ')');
-  out = g_strdup_printf ("IF(%s,%s,\"\")", numeric->str, steps->str);
-  g_string_free (numeric, TRUE);
-  g_string_free (steps, TRUE);
-  return out;
-}
-
-/* The level of a choice indicator from its options' levels. */
-static char *
-option_level_formula (const GaItem *item,
-                      const char   *v)
-{
-  GString *out = g_string_new (NULL);
-  guint n = 0;
-
-  for (guint i = 0; item->options != NULL && i < item->options->len; i++)
-    {
-      const GaOption *o = g_ptr_array_index (item->options, i);
-      g_autofree char *id = ex_excel_string (o->id);
-
-      g_string_append_printf (out, "IF(%s=%s,%d,", v, id, MAX (o->level, 0));
-      n++;
-    }
-  g_string_append_c (out, '0');
-  for (guint i = 0; i < n; i++)
-    g_string_append_c (out, ')');
-  return g_string_free (out, FALSE);
 }
 
 typedef struct {
@@ -559,7 +487,6 @@ ex_write_cp (Export *ex)
                                                   app, e_cell, w, wr, ar);
           g_autofree char *value_f = v != NULL ? g_strdup_printf ("IF(%s=\"\",\"\",%s)", v, v)
                                                : NULL;
-          g_autofree char *level_f = NULL;
           double eff_value;
 
           ex_put_string (ex, s, r, CP_ID, item->id, fc, "an indicator number");
@@ -594,14 +521,14 @@ ex_write_cp (Export *ex)
             }
           ex_put_formula (ex, s, r, CP_VALUE, value_f, &res->value, fn, "an actual value");
 
-          if (v != NULL)
-            level_f = level_formula (ex, item, v, s, r);
-          if (level_f != NULL)
+          if (v != NULL && ga_engine_get_rule (ex->engine, item) != NULL)
             {
-              g_autofree char *na_lit = ex_excel_string (ex->na_text);
-              g_autofree char *guarded =
-                g_strdup_printf ("IFERROR(IF(%s=%s,%s,IF(%s=\"\",\"\",%s)),\"\")", v, na_lit,
-                                 na_lit, v, level_f);
+              g_autofree char *ref = ex_rule_ref (item);
+              g_autoptr(GaFormula) cell = ga_scheme_level_cell (item,
+                                                                ga_engine_get_rule (ex->engine,
+                                                                                    item),
+                                                                ref, ex->na_text);
+              g_autofree char *f = ex_translate (ex, cell, item->id);
               GaValue lv = GA_VALUE_INIT;
 
               /* The engine decides the level before it looks at the
@@ -610,7 +537,7 @@ ex_write_cp (Export *ex)
                 ga_value_set_text (&lv, ex->na_text);
               else if (res->level >= 0)
                 ga_value_set_number (&lv, res->level);
-              ex_put_formula (ex, s, r, CP_LEVEL, guarded, &lv, fc, "a level met");
+              ex_put_formula (ex, s, r, CP_LEVEL, f, &lv, fc, "a level met");
               ga_value_clear (&lv);
             }
           else

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "ga-export-book.h"
+#include "ga-scheme.h"
 
 /* ------------------------------------------------------------ scoring sheet */
 
@@ -39,279 +40,6 @@ ex_find_option (GPtrArray  *options,
         return o;
     }
   return NULL;
-}
-
-static GaNaPolicy
-item_na_policy (const GaItem *item)
-{
-  return item->section != NULL ? item->section->na_policy : GA_NA_POLICY_EXCLUDE;
-}
-
-/* The score of an N/A item under its section's policy, as the engine
- * counts it: AWARD earns the points (not for bonus items), the others earn
- * nothing and leave the maximum (RENORMALISE scales the section after). */
-static const char *
-na_points (const GaItem *item,
-           const char   *points)
-{
-  return item_na_policy (item) == GA_NA_POLICY_AWARD && !item->bonus ? points : "0";
-}
-
-const char *
-ex_cmp_text (GaComparator cmp)
-{
-  switch (cmp)
-    {
-    case GA_CMP_LE: return "<=";
-    case GA_CMP_LT: return "<";
-    case GA_CMP_GE: return ">=";
-    case GA_CMP_GT: return ">";
-    case GA_CMP_EQ:
-    default: return "=";
-    }
-}
-
-/* An item's score formula in parts, mirroring the engine's order:
- *   value N/A            -> the N/A points;
- *   value blank          -> 0 (incomplete; the maximum stays);
- *   @na_rest TRUE        -> the N/A points (a baseline, threshold or score
- *                           formula that is not applicable);
- *   otherwise @core, which gives 0 for whatever the engine cannot score;
- * and any Excel error is 0, as an error status scores 0 in the engine. */
-typedef struct {
-  char *na_rest;  /* NULL: only the value decides N/A */
-  char *core;
-} ScoreParts;
-
-static void
-score_parts_clear (ScoreParts *parts)
-{
-  g_clear_pointer (&parts->na_rest, g_free);
-  g_clear_pointer (&parts->core, g_free);
-}
-
-static gboolean
-score_parts (Export       *ex,
-             const GaItem *item,
-             const char   *v,
-             const char   *p,
-             ScoreParts   *parts)
-{
-  g_autofree char *na = ex_excel_string (ex->na_text);
-
-  switch (item->score.method)
-    {
-    case GA_SCORE_COMPLIANCE:
-      {
-        g_autofree char *pf = ex_excel_number (item->score.partial_factor);
-
-        parts->core = g_strdup_printf ("IF(%s=\"%s\",%s,IF(%s=\"%s\",%s*%s,0))", v,
-                                       GA_COMPLIANCE_YES, p, v, GA_COMPLIANCE_PARTIAL, p, pf);
-        return TRUE;
-      }
-    case GA_SCORE_YESNO:
-      parts->core = g_strdup_printf ("IF(%s=TRUE,%s,0)", v, p);
-      return TRUE;
-    case GA_SCORE_OPTIONS:
-      {
-        GString *out;
-        guint n = 0;
-
-        /* Multiple choice scores the chosen options' points, which are not
-         * in cells: the caller writes the value. */
-        if (item->kind != GA_ITEM_CHOICE)
-          return FALSE;
-        out = g_string_new (NULL);
-        for (guint i = 0; item->options != NULL && i < item->options->len; i++)
-          {
-            const GaOption *o = g_ptr_array_index (item->options, i);
-            g_autofree char *id = ex_excel_string (o->id);
-            g_autofree char *pts = ex_excel_number (CLAMP (isfinite (o->points) ? o->points : 0,
-                                                           0, item->points));
-
-            g_string_append_printf (out, "IF(%s=%s,%s,", v, id, pts);
-            n++;
-          }
-        g_string_append_c (out, '0');
-        for (guint i = 0; i < n; i++)
-          g_string_append_c (out, ')');
-        parts->core = g_string_free (out, FALSE);
-        return TRUE;
-      }
-    case GA_SCORE_POINTS:
-      parts->core = g_strdup_printf ("IF(ISNUMBER(%s),MIN(MAX(%s,0),%s),0)", v, v, p);
-      return TRUE;
-    case GA_SCORE_INTERP:
-      {
-        g_autofree char *b = ex_translate (ex, item->score.baseline, item->id);
-        g_autofree char *l = b != NULL ? ex_translate (ex, item->score.leading, item->id) : NULL;
-
-        if (b == NULL || l == NULL)
-          return FALSE;
-        parts->na_rest = g_strdup_printf ("OR((%s)=%s,(%s)=%s)", b, na, l, na);
-        parts->core = g_strdup_printf ("IF(AND(ISNUMBER(%s),ISNUMBER(%s),ISNUMBER(%s)),"
-                                       "IF((%s)=(%s),0,%s*MIN(MAX((%s-(%s))/((%s)-(%s)),0),1)),0)",
-                                       v, b, l, b, l, p, v, b, l, b);
-        return TRUE;
-      }
-    case GA_SCORE_BANDS:
-      {
-        GString *na_test = g_string_new ("OR(FALSE");
-        GString *numeric = g_string_new ("AND(ISNUMBER(");
-        GString *steps = g_string_new (NULL);
-        GPtrArray *bands = item->score.bands;
-        guint n = 0;
-        g_autofree char *otherwise = ex_excel_number (CLAMP (item->score.band_otherwise, 0,
-                                                             item->points));
-
-        g_string_append_printf (numeric, "%s)", v);
-        for (guint i = 0; bands != NULL && i < bands->len; i++)
-          {
-            const GaBand *band = g_ptr_array_index (bands, i);
-            g_autofree char *t = ex_translate (ex, band->threshold, item->id);
-            g_autofree char *pts = ex_excel_number (CLAMP (band->points, 0, item->points));
-
-            if (t == NULL)
-              {
-                g_string_free (na_test, TRUE);
-                g_string_free (numeric, TRUE);
-                g_string_free (steps, TRUE);
-                return FALSE;
-              }
-            g_string_append_printf (na_test, ",(%s)=%s", t, na);
-            g_string_append_printf (numeric, ",ISNUMBER(%s)", t);
-            g_string_append_printf (steps, "IF(%s%s(%s),%s,", v, ex_cmp_text (item->score.band_cmp),
-                                    t, pts);
-            n++;
-          }
-        g_string_append (steps, otherwise);
-        for (guint i = 0; i < n; i++)
-          g_string_append_c (steps, ')');
-        g_string_append_c (na_test, ')');
-        g_string_append_c (numeric, ')');
-        parts->na_rest = g_string_free (na_test, FALSE);
-        parts->core = g_strdup_printf ("IF(%s,%s,0)", numeric->str, steps->str);
-        g_string_free (numeric, TRUE);
-        g_string_free (steps, TRUE);
-        return TRUE;
-      }
-    case GA_SCORE_FORMULA:
-      {
-        g_autofree char *f = ex_translate (ex, item->score.formula, item->id);
-
-        if (f == NULL)
-          return FALSE;
-        /* Numbers are clamped to [0, points], TRUE earns the points; text,
-         * blank and errors score 0. */
-        parts->na_rest = g_strdup_printf ("(%s)=%s", f, na);
-        parts->core = g_strdup_printf ("IF(ISNUMBER(%s),MIN(MAX(%s,0),%s),"
-                                       "IF(ISLOGICAL(%s),IF(%s,%s,0),0))", f, f, p, f, f, p);
-        return TRUE;
-      }
-    default:
-      return FALSE;
-    }
-}
-
-static char *
-item_score_formula (Export       *ex,
-                    const GaItem *item,
-                    const char   *v)
-{
-  g_autofree char *p = ex_excel_number (item->points);
-  g_autofree char *na = ex_excel_string (ex->na_text);
-  ScoreParts parts = { NULL, NULL };
-  const char *nap = na_points (item, p);
-  char *out;
-
-  if (!score_parts (ex, item, v, p, &parts))
-    {
-      if (!ex_failed (ex) && item->kind == GA_ITEM_MULTI)
-        ex->n_value_only++;
-      return NULL;
-    }
-  if (parts.na_rest != NULL)
-    out = g_strdup_printf ("IFERROR(IF(%s=%s,%s,IF(%s=\"\",0,IF(%s,%s,%s))),0)", v, na, nap, v,
-                           parts.na_rest, nap, parts.core);
-  else
-    out = g_strdup_printf ("IFERROR(IF(%s=%s,%s,IF(%s=\"\",0,%s)),0)", v, na, nap, v,
-                           parts.core);
-  score_parts_clear (&parts);
-  return out;
-}
-
-static char *
-item_max_formula (Export       *ex,
-                  const GaItem *item,
-                  const char   *v)
-{
-  g_autofree char *p = ex_excel_number (item->points);
-  g_autofree char *na = ex_excel_string (ex->na_text);
-  ScoreParts parts = { NULL, NULL };
-  const char *nap = na_points (item, p);
-  char *out;
-
-  if (!score_parts (ex, item, v, p, &parts))
-    return ex_failed (ex) ? NULL : g_strdup_printf ("IF(%s=%s,%s,%s)", v, na, nap, p);
-  if (parts.na_rest != NULL)
-    out = g_strdup_printf ("IFERROR(IF(%s=%s,%s,IF(%s=\"\",%s,IF(%s,%s,%s))),%s)", v, na, nap,
-                           v, p, parts.na_rest, nap, p, p);
-  else
-    out = g_strdup_printf ("IF(%s=%s,%s,%s)", v, na, nap, p);
-  score_parts_clear (&parts);
-  return out;
-}
-
-/* A veto item: 通过 / 否决 / 不适用, or "" while it is pending (unanswered,
- * or a condition that cannot be decided), as the engine counts them. */
-static char *
-veto_formula (Export       *ex,
-              const GaItem *item,
-              const char   *v)
-{
-  g_autofree char *na = ex_excel_string (ex->na_text);
-  g_autofree char *pass = ex_excel_string (ex_tr (ex, "通过", "pass"));
-  g_autofree char *fail = ex_excel_string (ex_tr (ex, "否决", "veto"));
-  g_autofree char *cond = NULL;
-
-  switch (item->score.method)
-    {
-    case GA_SCORE_COMPLIANCE:
-      cond = g_strdup_printf ("%s=\"%s\"", v, GA_COMPLIANCE_YES);
-      break;
-    case GA_SCORE_YESNO:
-      cond = g_strdup_printf ("%s<>FALSE", v);
-      break;
-    case GA_SCORE_FORMULA:
-      {
-        g_autofree char *f = ex_translate (ex, item->score.formula, item->id);
-
-        if (f == NULL)
-          return NULL;
-        /* TRUE passes, a number passes when > 0, blank is pending. */
-        cond = g_strdup_printf ("IF(ISNUMBER(%s),%s>0,IF(ISLOGICAL(%s),%s,NA()))", f, f, f, f);
-        break;
-      }
-    default:
-      {
-        GString *c = g_string_new ("AND(TRUE");
-
-        for (guint i = 0; item->kind == GA_ITEM_CHOICE && item->options != NULL &&
-             i < item->options->len; i++)
-          {
-            const GaOption *o = g_ptr_array_index (item->options, i);
-            g_autofree char *id = ex_excel_string (o->id);
-
-            if (o->fails)
-              g_string_append_printf (c, ",%s<>%s", v, id);
-          }
-        g_string_append_c (c, ')');
-        cond = g_string_free (c, FALSE);
-        break;
-      }
-    }
-  return g_strdup_printf ("IFERROR(IF(%s=%s,%s,IF(%s=\"\",\"\",IF(%s,%s,%s))),\"\")", v, na, na,
-                          v, cond, pass, fail);
 }
 
 static char *
@@ -512,12 +240,20 @@ write_item (Export         *ex,
     }
   if (item->veto && v != NULL)
     {
-      g_autofree char *f = veto_formula (ex, item, v);
+      GaFormula *rule = ga_engine_get_rule (ex->engine, item);
+      g_autofree char *ref = ex_rule_ref (item);
+      g_autoptr(GaFormula) cell = ga_scheme_veto_cell (item, rule, ref, ex->na_text,
+                                                       ex_tr (ex, "通过", "pass"),
+                                                       ex_tr (ex, "否决", "veto"));
+      g_autofree char *f = ex_translate (ex, cell, item->id);
       GaValue cached = GA_VALUE_INIT;
 
+      /* What the cell shows for the engine's result: pending ("") while
+       * the item or its condition is unanswered or an error. */
       if (res->status == GA_STATUS_NA)
         ga_value_set_text (&cached, ex->na_text);
-      else if (res->status == GA_STATUS_INCOMPLETE || res->value.kind == GA_VALUE_BLANK)
+      else if (res->status == GA_STATUS_INCOMPLETE || res->status == GA_STATUS_ERROR
+               || res->value.kind == GA_VALUE_BLANK)
         ga_value_set_text (&cached, "");
       else
         ga_value_set_text (&cached, res->veto_failed ? ex_tr (ex, "否决", "veto")
@@ -528,9 +264,18 @@ write_item (Export         *ex,
     }
   else if (ex_item_is_scored (item) && v != NULL)
     {
-      g_autofree char *f = item_score_formula (ex, item, v);
-      g_autofree char *m = item_max_formula (ex, item, v);
+      GaFormula *rule = ga_engine_get_rule (ex->engine, item);
+      g_autofree char *ref = ex_rule_ref (item);
+      g_autoptr(GaFormula) max_cell = ga_scheme_max_cell (item, rule, ref);
+      g_autoptr(GaFormula) score_cell = rule != NULL ? ga_scheme_score_cell (item, rule, ref)
+                                                     : NULL;
+      g_autofree char *f = score_cell != NULL ? ex_translate (ex, score_cell, item->id) : NULL;
+      g_autofree char *m = ex_translate (ex, max_cell, item->id);
 
+      /* A multiple choice scores the options chosen, which are not in
+       * cells: its score is written as the value. */
+      if (score_cell == NULL)
+        ex->n_value_only++;
       /* ex_put_formula() writes the value when there is no formula (a
        * multiple-choice score, or a formula beyond Excel's limits). */
       ex_put_formula_number (ex, s, row, SC_SCORE, f, res->score, fp, "an item score");

@@ -464,6 +464,7 @@ out:
   g_free (ex.pass_ref);
   g_free (ex.level_ref);
   g_free (ex.level_label_ref);
+  g_clear_error (&ex.rule_error);
   for (guint k = 0; k < 3; k++)
     g_free (ex.index_ref[k]);
   ex_sheet_clear (&ex.info);

@@ -319,24 +319,39 @@ na_points (const GaItem *item)
   return policy == GA_NA_POLICY_AWARD && !item->bonus ? item->points : 0;
 }
 
+/* Whether @rule can be blank or not applicable when the item's own value
+ * is neither: it reads something else. */
+static gboolean
+rule_reads_others (const GaItem *item,
+                   GaFormula    *rule)
+{
+  for (guint i = 0; i < ga_formula_get_n_refs (rule); i++)
+    if (ga_formula_ref_is_strict (rule, i) && g_strcmp0 (ga_formula_get_ref (rule, i), item->id) != 0)
+      return TRUE;
+  return FALSE;
+}
+
 /* How a cell shows the item's value @x and its rule @r (G_MAXUINT: not
  * looked at): @na when either is not applicable, @blank while either is
  * blank, @error when either is an error, else @known, which reads @r only
  * through IFBLANK() so that the cell has no guard of its own:
  * IFERROR(IF(ISNOTAPPLICABLE(x),na,IF(ISBLANK(x),blank,
- *   IF(ISNOTAPPLICABLE(r),na,IF(ISBLANK(r),blank,known)))),error) */
+ *   IF(ISNOTAPPLICABLE(r),na,IF(ISBLANK(r),blank,known)))),error)
+ * The tests of @r are left out when @r_checked is FALSE: a rule that reads
+ * only the item's value is known once the value is. */
 static GaFormula *
-cell (B      *b,
-      GaTerm  x,
-      GaTerm  r,
-      GaTerm  na,
-      GaTerm  blank,
-      GaTerm  known,
-      GaTerm  error)
+cell (B        *b,
+      GaTerm    x,
+      GaTerm    r,
+      gboolean  r_checked,
+      GaTerm    na,
+      GaTerm    blank,
+      GaTerm    known,
+      GaTerm    error)
 {
   GaTerm t = known;
 
-  if (r != G_MAXUINT)
+  if (r != G_MAXUINT && r_checked)
     t = if3 (b, call1 (b, GA_FN_ISNOTAPPLICABLE, r), na,
              if3 (b, call1 (b, GA_FN_ISBLANK, r), blank, t));
   if (x != G_MAXUINT)
@@ -349,33 +364,37 @@ cell (B      *b,
 
 GaFormula *
 ga_scheme_score_cell (const GaItem *item,
+                      GaFormula    *rule,
                       const char   *rule_ref)
 {
   g_autoptr(GaFormulaBuilder) b = ga_formula_builder_new ();
   GaTerm x = ga_formula_builder_ref (b, item->id);
   GaTerm r = ga_formula_builder_ref (b, rule_ref);
 
-  return cell (b, x, r, num (b, na_points (item)), num (b, 0),
+  return cell (b, x, r, rule_reads_others (item, rule), num (b, na_points (item)), num (b, 0),
                ga_formula_builder_call (b, GA_FN_IFBLANK, 2, r, num (b, 0)), num (b, 0));
 }
 
 GaFormula *
 ga_scheme_max_cell (const GaItem *item,
+                    GaFormula    *rule,
                     const char   *rule_ref)
 {
   g_autoptr(GaFormulaBuilder) b = ga_formula_builder_new ();
   GaTerm x = ga_formula_builder_ref (b, item->id);
-  GaTerm r = rule_ref != NULL ? ga_formula_builder_ref (b, rule_ref) : G_MAXUINT;
   GaTerm p = num (b, item->points);
 
-  if (r == G_MAXUINT)
+  /* Only a rule that reads something else can make the item N/A. */
+  if (rule == NULL || !rule_reads_others (item, rule))
     return ga_formula_builder_finish (b, if3 (b, call1 (b, GA_FN_ISNOTAPPLICABLE, x),
                                               num (b, na_points (item)), p));
-  return cell (b, x, r, num (b, na_points (item)), p, p, p);
+  return cell (b, x, ga_formula_builder_ref (b, rule_ref), TRUE, num (b, na_points (item)), p,
+               p, p);
 }
 
 GaFormula *
 ga_scheme_veto_cell (const GaItem *item,
+                     GaFormula    *rule,
                      const char   *rule_ref,
                      const char   *na_text,
                      const char   *pass,
@@ -383,17 +402,23 @@ ga_scheme_veto_cell (const GaItem *item,
 {
   g_autoptr(GaFormulaBuilder) b = ga_formula_builder_new ();
   GaTerm x = ga_formula_builder_ref (b, item->id);
-  GaTerm r = ga_formula_builder_ref (b, rule_ref);
+  GaTerm r, known;
 
-  GaTerm met = ga_formula_builder_call (b, GA_FN_IFBLANK, 2, r,
-                                        ga_formula_builder_boolean (b, FALSE));
-
-  return cell (b, x, r, text (b, na_text), text (b, ""),
-               if3 (b, met, text (b, pass), text (b, fail)), text (b, ""));
+  /* No rule: every answer meets it. */
+  if (rule == NULL)
+    return cell (b, x, G_MAXUINT, FALSE, text (b, na_text), text (b, ""), text (b, pass),
+                 text (b, ""));
+  r = ga_formula_builder_ref (b, rule_ref);
+  known = if3 (b, ga_formula_builder_call (b, GA_FN_IFBLANK, 2, r,
+                                           ga_formula_builder_boolean (b, FALSE)),
+               text (b, pass), text (b, fail));
+  return cell (b, x, r, rule_reads_others (item, rule), text (b, na_text), text (b, ""), known,
+               text (b, ""));
 }
 
 GaFormula *
 ga_scheme_level_cell (const GaItem *item,
+                      GaFormula    *rule,
                       const char   *rule_ref,
                       const char   *na_text)
 {
@@ -401,6 +426,6 @@ ga_scheme_level_cell (const GaItem *item,
   GaTerm x = ga_formula_builder_ref (b, item->id);
   GaTerm r = ga_formula_builder_ref (b, rule_ref);
 
-  return cell (b, x, r, text (b, na_text), text (b, ""),
+  return cell (b, x, r, rule_reads_others (item, rule), text (b, na_text), text (b, ""),
                ga_formula_builder_call (b, GA_FN_IFBLANK, 2, r, text (b, "")), text (b, ""));
 }

@@ -37,9 +37,9 @@ GaFormula *ga_scheme_item_rule  (GaTemplate       *tmpl,
 gboolean   ga_scheme_item_is_scored (GaTemplate   *tmpl,
                                      const GaItem *item);
 
-/* The cell formulas of the submission workbook. @rule_ref is the name under
- * which the item's rule is referenced (the caller resolves it); the item's
- * own value is referenced by its id. Results the engine cannot score show
+/* The cell formulas of the submission workbook. @rule is the item's rule
+ * (NULL: none) and @rule_ref the name under which it is referenced (the
+ * caller resolves it); the item's own value is referenced by its id. Results the engine cannot score show
  * as the engine counts them:
  *  - the score: the N/A points of the item's section's policy when it is
  *    not applicable, 0 while it is blank or an error, else the rule;
@@ -49,15 +49,19 @@ gboolean   ga_scheme_item_is_scored (GaTemplate   *tmpl,
  *  - a clean-production level: @na_text, "" while it cannot be decided,
  *    else the rule. */
 GaFormula *ga_scheme_score_cell (const GaItem *item,
+                                 GaFormula    *rule,
                                  const char   *rule_ref);
 GaFormula *ga_scheme_max_cell   (const GaItem *item,
+                                 GaFormula    *rule,
                                  const char   *rule_ref);
 GaFormula *ga_scheme_veto_cell  (const GaItem *item,
+                                 GaFormula    *rule,
                                  const char   *rule_ref,
                                  const char   *na_text,
                                  const char   *pass,
                                  const char   *fail);
 GaFormula *ga_scheme_level_cell (const GaItem *item,
+                                 GaFormula    *rule,
                                  const char   *rule_ref,
                                  const char   *na_text);
 
