@@ -84,7 +84,7 @@ typedef struct {
   GaCompiled   applicable;
   GaCompiled   value;
   GaCompiled   weight;
-  GaFormula   *rule_formula; /* ga_scheme_item_rule(): score, veto condition or level */
+  GaFormula   *rule_formula; /* score, veto condition or level (ga-scheme.c); the template's */
   GaCompiled   rule;
   /* The template's parts of the rule, evaluated for explanations only
    * (ga_engine_item_details()). */

@@ -588,13 +588,14 @@ compute_may_be_unverified (GaEngine *engine)
 GaEngine *
 ga_engine_new (GaTemplate *tmpl)
 {
-  g_autoptr(GaFormulaBuilder) builder = ga_formula_builder_new ();
+  GPtrArray *rules;
   GaEngine *engine;
   guint n_items, n_sections, n_outputs;
 
   g_return_val_if_fail (tmpl != NULL, NULL);
   g_return_val_if_fail (tmpl->topo != NULL, NULL);
 
+  rules = ga_scheme_get_rules (tmpl);
   engine = g_new0 (GaEngine, 1);
   engine->ref_count = 1;
   engine->tmpl = ga_template_ref (tmpl);
@@ -639,7 +640,7 @@ ga_engine_new (GaTemplate *tmpl)
       compile (engine, item->applicable, NULL, &st->applicable);
       compile (engine, item->value, NULL, &st->value);
       compile (engine, item->weight, NULL, &st->weight);
-      st->rule_formula = ga_scheme_item_rule (tmpl, item, builder);
+      st->rule_formula = rules->pdata[i];
       compile (engine, st->rule_formula, NULL, &st->rule);
       compile (engine, item->score.baseline, NULL, &st->baseline);
       compile (engine, item->score.leading, NULL, &st->leading);
@@ -753,7 +754,6 @@ ga_engine_unref (GaEngine *engine)
       compiled_clear (&st->value);
       compiled_clear (&st->weight);
       compiled_clear (&st->rule);
-      g_clear_pointer (&st->rule_formula, ga_formula_unref);
       compiled_clear (&st->baseline);
       compiled_clear (&st->leading);
       for (guint k = 0; k < 3; k++)

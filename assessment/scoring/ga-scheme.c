@@ -305,6 +305,29 @@ ga_scheme_item_rule (GaTemplate       *tmpl,
   return ga_formula_builder_finish (b, root);
 }
 
+static void
+rule_free (gpointer data)
+{
+  if (data != NULL)
+    ga_formula_unref (data);
+}
+
+GPtrArray *
+ga_scheme_get_rules (GaTemplate *tmpl)
+{
+  if (g_once_init_enter (&tmpl->rules_made))
+    {
+      g_autoptr(GaFormulaBuilder) builder = ga_formula_builder_new ();
+      GPtrArray *rules = g_ptr_array_new_full (tmpl->items->len, rule_free);
+
+      for (guint i = 0; i < tmpl->items->len; i++)
+        g_ptr_array_add (rules, ga_scheme_item_rule (tmpl, tmpl->items->pdata[i], builder));
+      tmpl->rules = rules;
+      g_once_init_leave (&tmpl->rules_made, 1);
+    }
+  return tmpl->rules;
+}
+
 /* ---------------------------------------------------------------------- */
 /* Cells of the workbook                                                  */
 

@@ -32,6 +32,11 @@ GaFormula *ga_scheme_item_rule  (GaTemplate       *tmpl,
                                  const GaItem     *item,
                                  GaFormulaBuilder *builder);
 
+/* The rules of every item of @tmpl, by item index (NULL entries where an
+ * item has none): made on the first call and kept with the template, as
+ * its parsed formulas are. Borrowed. Safe to call from several threads. */
+GPtrArray *ga_scheme_get_rules  (GaTemplate       *tmpl);
+
 /* Whether the engine scores @item in the points scheme (points, not a veto
  * item or a clean-production indicator, a scoring method). */
 gboolean   ga_scheme_item_is_scored (GaTemplate   *tmpl,
