@@ -1520,6 +1520,37 @@ test_corpus (void)
   g_assert_cmpuint (n_files, >=, 20);
 }
 
+static gboolean
+lookup_ranges_cb (gpointer     user_data,
+                  const char  *table,
+                  const char  *column,
+                  char       **keys,
+                  char       **values)
+{
+  if (strcmp (table, "demo") != 0)
+    return FALSE;
+  *keys = g_strdup ("'F'!$A$2:$A$9");
+  *values = g_strdup_printf ("'F'!$%s$2:$%s$9", column, column);
+  return TRUE;
+}
+
+/* With lookup_ranges, the translator writes the INDEX/MATCH itself. */
+static void
+test_excel_lookup_ranges (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GaFormula) formula = ga_formula_parse ("FACTOR(\"demo\",a,\"C\")*2+"
+                                                   "FACTOR(\"nope\",a,\"C\")", NULL, &error);
+  GaExcelContext context = { ref_to_cell_cb, NULL, "N/A", NULL, lookup_ranges_cb };
+  g_autofree char *excel = NULL;
+
+  g_assert_no_error (error);
+  excel = ga_formula_to_excel (formula, &context, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (excel, ==, "IF('Info'!$B$1=\"\",\"\",IF('Info'!$B$1=\"N/A\",\"N/A\","
+                   "INDEX('F'!$C$2:$C$9,MATCH('Info'!$B$1,'F'!$A$2:$A$9,0))*2+NA()))");
+}
+
 /* A tree built by code is the formula its text parses into: the same
  * references in the same order, the same strict ones, the same lookups and
  * the same values, here and in Excel. */
@@ -1636,6 +1667,7 @@ main (int   argc,
   g_test_add_func ("/ga/formula/function-names-documented", test_function_names_documented);
   g_test_add_func ("/ga/formula/corpus", test_corpus);
   g_test_add_func ("/ga/formula/builder", test_builder);
+  g_test_add_func ("/ga/formula/excel-lookup-ranges", test_excel_lookup_ranges);
 
   status = g_test_run ();
   g_hash_table_unref (env_table);

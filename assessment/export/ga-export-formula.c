@@ -20,10 +20,11 @@
 static char *ref_to_cell_cb (gpointer    user_data,
                              guint       index,
                              const char *name);
-static char *lookup_to_excel_cb (gpointer    user_data,
-                                 const char *table,
-                                 const char *key_expr,
-                                 const char *column);
+static gboolean lookup_ranges_cb (gpointer     user_data,
+                                  const char  *table,
+                                  const char  *column,
+                                  char       **keys,
+                                  char       **values);
 
 char *
 ex_rule_ref (const GaItem *item)
@@ -40,7 +41,7 @@ rule_to_excel (Export     *ex,
 {
   GaExcelContext ctx = {
     .ref_to_cell = ref_to_cell_cb,
-    .lookup_to_excel = lookup_to_excel_cb,
+    .lookup_ranges = lookup_ranges_cb,
     .na_text = ex->na_text,
     .user_data = ex,
   };
@@ -124,19 +125,23 @@ ref_to_cell_cb (gpointer    user_data,
   return g_strdup (ref);
 }
 
-static char *
-lookup_to_excel_cb (gpointer    user_data,
-                    const char *table,
-                    const char *key_expr,
-                    const char *column)
+/* Where the factors sheet holds a lookup table's keys and @column. */
+static gboolean
+lookup_ranges_cb (gpointer     user_data,
+                  const char  *table,
+                  const char  *column,
+                  char       **keys,
+                  char       **values)
 {
   Export *ex = user_data;
   g_autofree char *key = g_strdup_printf ("%s\x1f%s", table, column);
   const FactorColumn *fc = g_hash_table_lookup (ex->factor_cols, key);
 
   if (fc == NULL)
-    return g_strdup ("NA()");
-  return g_strdup_printf ("INDEX(%s,MATCH(%s,%s,0))", fc->values, key_expr, fc->keys);
+    return FALSE;
+  *keys = g_strdup (fc->keys);
+  *values = g_strdup (fc->values);
+  return TRUE;
 }
 
 /* Translates @formula; on failure records a GA_EXPORT_ERROR_FORMULA naming
@@ -148,7 +153,7 @@ ex_translate (Export     *ex,
 {
   GaExcelContext ctx = {
     .ref_to_cell = ref_to_cell_cb,
-    .lookup_to_excel = lookup_to_excel_cb,
+    .lookup_ranges = lookup_ranges_cb,
     .na_text = ex->na_text,
     .user_data = ex,
   };
