@@ -1019,7 +1019,8 @@ ga_engine_explain_summary (GaEngine *engine)
           else
             {
               g_string_append (s, plain);
-              if (label != NULL && *label != '\0' && g_strcmp0 (label, level_names[sum->level]) != 0)
+              if (label != NULL && *label != '\0' && g_strcmp0 (label,
+                                                                level_names[sum->level]) != 0)
                 g_string_append_printf (s, " (%s)", label);
             }
           g_string_append_printf (s, _(": Y_%s = %s ≥ %s"), level_names[sum->level], y, min);

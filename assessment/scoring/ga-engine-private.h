@@ -192,6 +192,56 @@ struct _GaEngine {
   guint8          *queued;
 };
 
+/* Shared by the engine's source files. */
+/* ga-engine.c */
+gboolean ga_engine_same_double (double a,
+                                double b);
+gboolean ga_engine_same_value (const GaValue *a,
+                               const GaValue *b);
+gboolean ga_engine_same_result (const GaResult *a,
+                                const GaResult *b);
+void ga_engine_result_init (GaResult *r);
+double ga_engine_clamp (double v,
+                        double lo,
+                        double hi);
+GaApplicability ga_engine_applicability_of (const GaValue *v);
+GaApplicability ga_engine_applicability_and (GaApplicability a,
+                                             GaApplicability b);
+void ga_engine_eval_formula (GaEngine         *engine,
+                             const GaCompiled *compiled,
+                             guint             table,
+                             guint             row,
+                             GaValue          *out);
+gboolean ga_engine_evaluate_number (GaEngine         *engine,
+                                    const GaCompiled *compiled,
+                                    double           *out,
+                                    GaValue          *problem);
+GaStatus ga_engine_status_of_problem (const GaValue *problem);
+const GaAnswer *ga_engine_bind_answer (GaEngine       *engine,
+                                       const GaItem   *item,
+                                       const GaAnswer *answer);
+
+/* ga-engine-items.c */
+gboolean ga_engine_eval_column (GaEngine *engine,
+                                guint     item_index,
+                                guint     column_index);
+gboolean ga_engine_item_is_answerable (const GaItem *item);
+gboolean ga_engine_item_is_indicator (GaEngine     *engine,
+                                      const GaItem *item);
+GaNaPolicy ga_engine_cascade_policy (GaEngine  *engine,
+                                     GaSection *section);
+gboolean ga_engine_eval_item (GaEngine *engine,
+                              guint     index);
+
+/* ga-engine-sections.c */
+gboolean ga_engine_eval_section_applicable (GaEngine *engine,
+                                            guint     index);
+gboolean ga_engine_eval_section (GaEngine *engine,
+                                 guint     index);
+gboolean ga_engine_eval_output (GaEngine *engine,
+                                guint     index);
+void ga_engine_update_summary (GaEngine *engine);
+
 /* ga-engine.c, for the explanations and the JSON */
 const GaValue *ga_engine_item_value   (GaEngine *engine,
                                        guint     item);

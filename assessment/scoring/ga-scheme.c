@@ -349,7 +349,8 @@ rule_reads_others (const GaItem *item,
                    GaFormula    *rule)
 {
   for (guint i = 0; i < ga_formula_get_n_refs (rule); i++)
-    if (ga_formula_ref_is_strict (rule, i) && g_strcmp0 (ga_formula_get_ref (rule, i), item->id) != 0)
+    if (ga_formula_ref_is_strict (rule, i)
+        && g_strcmp0 (ga_formula_get_ref (rule, i), item->id) != 0)
       return TRUE;
   return FALSE;
 }

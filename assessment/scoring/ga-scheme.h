@@ -44,8 +44,8 @@ gboolean   ga_scheme_item_is_scored (GaTemplate   *tmpl,
 
 /* The cell formulas of the submission workbook. @rule is the item's rule
  * (NULL: none) and @rule_ref the name under which it is referenced (the
- * caller resolves it); the item's own value is referenced by its id. Results the engine cannot score show
- * as the engine counts them:
+ * caller resolves it); the item's own value is referenced by its id.
+ * Results the engine cannot score show as the engine counts them:
  *  - the score: the N/A points of the item's section's policy when it is
  *    not applicable, 0 while it is blank or an error, else the rule;
  *  - the maximum: the N/A points when it is not applicable, else its
