@@ -221,6 +221,15 @@ const GaAnswer *ga_engine_bind_answer (GaEngine       *engine,
                                        const GaItem   *item,
                                        const GaAnswer *answer);
 
+/* ga-engine-origin.c */
+/* Fixed by the template, in dependency order: which nodes could ever be
+ * flagged unverified. */
+void ga_engine_compute_may_be_unverified (GaEngine *engine);
+/* Brings the unverified origin of @node up to date after it was
+ * evaluated; TRUE when it changed. */
+gboolean ga_engine_update_origin (GaEngine *engine,
+                                  guint     node);
+
 /* ga-engine-items.c */
 gboolean ga_engine_eval_column (GaEngine *engine,
                                 guint     item_index,
