@@ -22,6 +22,7 @@
 #include <string.h>
 
 #include "ga-formula.h"
+#include "ga-formula-build.h"
 
 /* Names bound for every evaluation case. Single quotes stand for double
  * quotes so the table stays readable. */
@@ -584,6 +585,15 @@ static const EvalCase eval_cases[] = {
   { "CLAMP(\"2\",0,3)", "n:2" },
   { "CLAMP(\"x\",0,3)", "e:#VALUE!" },
   { "PCTCHANGE(110,100)", "n:0.1" },
+  { "POINTS(12,10)", "n:10" },
+  { "POINTS(-1,4)", "n:0" },
+  { "POINTS(2.5,4)", "n:2.5" },
+  { "POINTS(TRUE,4)", "n:4" },
+  { "POINTS(f,4)", "n:0" },
+  { "POINTS(w,4)", "e:#VALUE!" },
+  { "POINTS(bl,4)", "blank" },
+  { "POINTS(na,4)", "na" },
+  { "POINTS(IFBLANK(bl,3),4)", "n:3" },
   { "PCTCHANGE(90,100)", "n:-0.1" },
   { "PCTCHANGE(1,0)", "e:#DIV/0!" },
   /* A realistic score formula */
@@ -752,6 +762,9 @@ static const ExcelCase excel_cases[] = {
     "INDEX(demo!$C:$C,MATCH(\"k1\",demo!$A:$A,0))*2", TRUE, NULL },
   { "CLAMP(x,0,1)", "IF(x=\"\",\"\",IF(x=\"N/A\",\"N/A\",MAX(0,MIN(1,x+0))))", FALSE, NULL },
   { "CLAMP(1+1,\"0\",1)", "MAX(\"0\"+0,MIN(1,1+1))", FALSE, NULL },
+  { "POINTS(x*2,10)",
+    "IF(x=\"\",\"\",IF(x=\"N/A\",\"N/A\",IF(ISNUMBER(x*2),MAX(0,MIN(10,x*2)),"
+    "IF(ISLOGICAL(x*2),IF(x*2,10,0),#VALUE!))))", FALSE, NULL },
   { "PCTCHANGE(110,100)", "(110-100)/100", FALSE, NULL },
   { "PCTCHANGE(1,2+3)^2", "((1-(2+3))/(2+3))^2", FALSE, NULL },
   { "COUNTA(energy.tce)", "(ROWS(energy.tce)-COUNTBLANK(energy.tce))", FALSE, NULL },
@@ -1507,6 +1520,109 @@ test_corpus (void)
   g_assert_cmpuint (n_files, >=, 20);
 }
 
+static gboolean
+lookup_ranges_cb (gpointer     user_data,
+                  const char  *table,
+                  const char  *column,
+                  char       **keys,
+                  char       **values)
+{
+  if (strcmp (table, "demo") != 0)
+    return FALSE;
+  *keys = g_strdup ("'F'!$A$2:$A$9");
+  *values = g_strdup_printf ("'F'!$%s$2:$%s$9", column, column);
+  return TRUE;
+}
+
+/* With lookup_ranges, the translator writes the INDEX/MATCH itself. */
+static void
+test_excel_lookup_ranges (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GaFormula) formula = ga_formula_parse ("FACTOR(\"demo\",a,\"C\")*2+"
+                                                   "FACTOR(\"nope\",a,\"C\")", NULL, &error);
+  GaExcelContext context = { ref_to_cell_cb, NULL, "N/A", NULL, lookup_ranges_cb };
+  g_autofree char *excel = NULL;
+
+  g_assert_no_error (error);
+  excel = ga_formula_to_excel (formula, &context, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (excel, ==, "IF('Info'!$B$1=\"\",\"\",IF('Info'!$B$1=\"N/A\",\"N/A\","
+                   "INDEX('F'!$C$2:$C$9,MATCH('Info'!$B$1,'F'!$A$2:$A$9,0))*2+NA()))");
+}
+
+/* A tree built by code is the formula its text parses into: the same
+ * references in the same order, the same strict ones, the same lookups and
+ * the same values, here and in Excel. */
+static void
+test_builder (void)
+{
+  g_autoptr(GaFormulaBuilder) b = ga_formula_builder_new ();
+  g_autoptr(GaFormula) graft = ga_formula_parse ("FACTOR(\"demo\", k, \"v\")*2", NULL, NULL);
+  g_autoptr(GaFormula) built = NULL;
+  g_autoptr(GaFormula) parsed = NULL;
+  g_autoptr(GError) error = NULL;
+  GaValue v1 = GA_VALUE_INIT;
+  GaValue v2 = GA_VALUE_INIT;
+  g_autofree char *x1 = NULL;
+  g_autofree char *x2 = NULL;
+  GaTerm x, cond, sum, root;
+
+  /* IF(ISBLANK(bl), -x^2, SUM(r.y) + FACTOR("demo",k,"v")*2 - 50%) & "a""b" */
+  x = ga_formula_builder_ref (b, "x");
+  cond = ga_formula_builder_call (b, GA_FN_ISBLANK, 1, ga_formula_builder_ref (b, "bl"));
+  sum = ga_formula_builder_call (b, GA_FN_SUM, 1, ga_formula_builder_range (b, "r.y"));
+  sum = ga_formula_builder_op (b, GA_OP_ADD, sum, ga_formula_builder_graft (b, graft));
+  sum = ga_formula_builder_op (b, GA_OP_SUB, sum,
+                               ga_formula_builder_op (b, GA_OP_PERCENT,
+                                                      ga_formula_builder_number (b, 50), 0));
+  root = ga_formula_builder_call (b, GA_FN_IF, 3, cond,
+                                  ga_formula_builder_op (b, GA_OP_POW,
+                                                         ga_formula_builder_op (b, GA_OP_NEG, x,
+                                                                                0),
+                                                         ga_formula_builder_number (b, 2)),
+                                  sum);
+  root = ga_formula_builder_op (b, GA_OP_CONCAT, root, ga_formula_builder_text (b, "a\"b"));
+  built = ga_formula_builder_finish (b, root);
+  g_assert_cmpstr (ga_formula_get_text (built), ==,
+                   "IF(ISBLANK(bl),-x^2,SUM(r.y)+FACTOR(\"demo\",k,\"v\")*2-50%)&\"a\"\"b\"");
+
+  parsed = ga_formula_parse (ga_formula_get_text (built), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (ga_formula_get_n_refs (built), ==, ga_formula_get_n_refs (parsed));
+  for (guint i = 0; i < ga_formula_get_n_refs (built); i++)
+    {
+      g_assert_cmpstr (ga_formula_get_ref (built, i), ==, ga_formula_get_ref (parsed, i));
+      g_assert_cmpint (ga_formula_ref_is_strict (built, i), ==,
+                       ga_formula_ref_is_strict (parsed, i));
+      g_assert_cmpint (ga_formula_ref_is_range (built, i), ==,
+                       ga_formula_ref_is_range (parsed, i));
+    }
+  g_assert_false (ga_formula_ref_is_strict (built, 0));   /* bl, inside ISBLANK */
+  g_assert_cmpuint (ga_formula_get_n_lookups (built), ==, 1);
+
+  evaluate_in_env (built, &v1);
+  evaluate_in_env (parsed, &v2);
+  g_assert_true (ga_value_equal (&v1, &v2));
+  g_assert_cmpint (v1.kind, ==, GA_VALUE_TEXT);
+  g_assert_cmpstr (v1.u.text, ==, "9a\"b");
+  ga_value_clear (&v1);
+  ga_value_clear (&v2);
+
+  x1 = ga_formula_to_excel (built, NULL, &error);
+  g_assert_no_error (error);
+  x2 = ga_formula_to_excel (parsed, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (x1, ==, x2);
+
+  /* The builder's nodes stay usable for another formula. */
+  {
+    g_autoptr(GaFormula) again = ga_formula_builder_finish (b, x);
+    g_assert_cmpstr (ga_formula_get_text (again), ==, "x");
+    g_assert_true (ga_formula_ref_is_strict (again, 0));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1550,6 +1666,8 @@ main (int   argc,
   g_test_add_func ("/ga/formula/ifblank-refs", test_ifblank_refs);
   g_test_add_func ("/ga/formula/function-names-documented", test_function_names_documented);
   g_test_add_func ("/ga/formula/corpus", test_corpus);
+  g_test_add_func ("/ga/formula/builder", test_builder);
+  g_test_add_func ("/ga/formula/excel-lookup-ranges", test_excel_lookup_ranges);
 
   status = g_test_run ();
   g_hash_table_unref (env_table);

@@ -315,6 +315,10 @@ check_node (Check        *c,
           case GA_FN_PCTCHANGE:
             check_numeric_operand (c, arg);
             break;
+          case GA_FN_POINTS:
+            if (i == 1)
+              check_numeric_operand (c, arg);
+            break;
           default:
             break;
           }

@@ -1554,6 +1554,35 @@ eval_call (const Eval   *e,
       ev_result (out, (x - y) / y, call);
       return;
 
+    case GA_FN_POINTS:
+      {
+        /* A score as points: numbers are clamped to [0, max] (in the order
+         * of the translation MAX(0,MIN(max,x))), TRUE earns max and FALSE
+         * nothing. Text is no score. */
+        Ev v = { 0 };
+        if (!eval_number_arg (e, call, 1, &y, out))
+          return;
+        eval_node (e, ga_formula_arg (f, call, 0), &v);
+        switch (v.kind)
+          {
+          case GA_VALUE_NUMBER:
+            ev_number (out, MAX (0.0, MIN (y, v.number)));
+            break;
+          case GA_VALUE_BOOLEAN:
+            ev_number (out, v.boolean ? y : 0);
+            break;
+          case GA_VALUE_TEXT:
+            ev_release (&v);
+            ev_error (out, GA_ERROR_CODE_VALUE, "POINTS at column %u: the score is text, not "
+                      "points", call->column);
+            break;
+          default:
+            ev_move (out, &v);
+            break;
+          }
+        return;
+      }
+
     case GA_N_FUNCTIONS:
     default:
       ev_error (out, GA_ERROR_CODE_NAME, "unknown function");

@@ -543,6 +543,30 @@ emit_call (Excel        *x,
               g_string_append_printf (out, "(%s)", expr);
             return;
           }
+        if (x->context != NULL && x->context->lookup_ranges != NULL)
+          {
+            g_autofree char *keys = NULL;
+            g_autofree char *values = NULL;
+
+            /* INDEX(values,MATCH(key,keys,0)); a table the workbook does
+             * not hold is #N/A, as a key that is not in it. */
+            if (!x->context->lookup_ranges (x->context->user_data, table, column, &keys,
+                                            &values))
+              {
+                function_open (x, "NA", out);
+                function_close (x, out);
+                return;
+              }
+            function_open (x, "INDEX", out);
+            g_string_append (out, values);
+            g_string_append_c (out, ',');
+            function_open (x, "MATCH", out);
+            emit (x, ga_formula_arg (f, call, 1), 0, out);
+            g_string_append_printf (out, ",%s,0", keys);
+            function_close (x, out);
+            function_close (x, out);
+            return;
+          }
         function_open (x, "FACTOR", out);
         emit_text_literal (x, table, call->column, out);
         g_string_append_c (out, ',');
@@ -578,6 +602,43 @@ emit_call (Excel        *x,
         g_string_append (out, ")/");
         emit (x, old_value, PREC_MUL + 1, out);
         close_paren_if (PREC_MUL < min_prec, out);
+        return;
+      }
+
+    case GA_FN_POINTS:
+      {
+        /* IF(ISNUMBER(x),MAX(0,MIN(max,x)),IF(ISLOGICAL(x),IF(x,max,0),#VALUE!)) */
+        const GaNode *score = ga_formula_arg (f, call, 0);
+        const GaNode *max = ga_formula_arg (f, call, 1);
+
+        function_open (x, "IF", out);
+        function_open (x, "ISNUMBER", out);
+        emit (x, score, 0, out);
+        function_close (x, out);
+        g_string_append_c (out, ',');
+        function_open (x, "MAX", out);
+        g_string_append (out, "0,");
+        function_open (x, "MIN", out);
+        emit_as_number (x, max, out);
+        g_string_append_c (out, ',');
+        emit (x, score, 0, out);
+        function_close (x, out);
+        function_close (x, out);
+        g_string_append_c (out, ',');
+        function_open (x, "IF", out);
+        function_open (x, "ISLOGICAL", out);
+        emit (x, score, 0, out);
+        function_close (x, out);
+        g_string_append_c (out, ',');
+        function_open (x, "IF", out);
+        emit (x, score, 0, out);
+        g_string_append_c (out, ',');
+        emit_as_number (x, max, out);
+        g_string_append (out, ",0");
+        function_close (x, out);
+        g_string_append (out, ",#VALUE!");
+        function_close (x, out);
+        function_close (x, out);
         return;
       }
 

@@ -7,74 +7,9 @@
 #pragma once
 
 #include "ga-formula.h"
+#include "ga-formula-build.h"
 
 G_BEGIN_DECLS
-
-typedef enum {
-  GA_OP_NUMBER,
-  GA_OP_TEXT,
-  GA_OP_BOOLEAN,
-  GA_OP_REF,      /* scalar reference, u.ref is the index in refs */
-  GA_OP_RANGE,    /* table.column, u.ref is the index in refs */
-  GA_OP_NEG,
-  GA_OP_POS,
-  GA_OP_PERCENT,
-  GA_OP_ADD,
-  GA_OP_SUB,
-  GA_OP_MUL,
-  GA_OP_DIV,
-  GA_OP_POW,
-  GA_OP_CONCAT,
-  GA_OP_EQ,
-  GA_OP_NE,
-  GA_OP_LT,
-  GA_OP_LE,
-  GA_OP_GT,
-  GA_OP_GE,
-  GA_OP_CALL,
-} GaOp;
-
-typedef enum {
-  GA_FN_IF,
-  GA_FN_IFS,
-  GA_FN_IFERROR,
-  GA_FN_IFBLANK,
-  GA_FN_AND,
-  GA_FN_OR,
-  GA_FN_NOT,
-  GA_FN_TRUE,
-  GA_FN_FALSE,
-  GA_FN_SUM,
-  GA_FN_MIN,
-  GA_FN_MAX,
-  GA_FN_AVERAGE,
-  GA_FN_COUNT,
-  GA_FN_COUNTA,
-  GA_FN_COUNTBLANK,
-  GA_FN_SUMPRODUCT,
-  GA_FN_ROUND,
-  GA_FN_ROUNDUP,
-  GA_FN_ROUNDDOWN,
-  GA_FN_ABS,
-  GA_FN_SQRT,
-  GA_FN_POWER,
-  GA_FN_MOD,
-  GA_FN_INT,
-  GA_FN_LEN,
-  GA_FN_ISBLANK,
-  GA_FN_ISNOTAPPLICABLE,
-  GA_FN_ISNUMBER,
-  GA_FN_ISTEXT,
-  GA_FN_ISLOGICAL,
-  GA_FN_ISERROR,
-  GA_FN_INTERP,
-  GA_FN_BAND,
-  GA_FN_LEVEL,
-  GA_FN_FACTOR,
-  GA_FN_CLAMP,
-  GA_FN_PCTCHANGE,
-  GA_N_FUNCTIONS
-} GaFunc;
 
 enum {
   /* Direct reference arguments are not strict (they may be blank or N/A). */
@@ -132,7 +67,8 @@ typedef struct {
 
 struct _GaFormula {
   gatomicrefcount ref_count;
-  char           *text;
+  char           *text;     /* NULL for a built formula: see @printed */
+  char           *printed;  /* a built formula's text, written out on first use */
 
   GaNode         *nodes;
   guint           n_nodes;
@@ -165,6 +101,22 @@ gboolean ga_parse_number_text (const char *text,
 
 /* Comparator literal of BAND/LEVEL: 0 for ">=", 1 ">", 2 "<=", 3 "<", -1 otherwise. */
 int      ga_comparator_from_text (const char *text);
+
+GaFormula   *ga_formula_assemble  (const char         *text,
+                                   gsize               length,
+                                   const GaNode       *nodes,
+                                   guint               n_nodes,
+                                   guint               root,
+                                   const guint32      *args,
+                                   guint               n_args,
+                                   GPtrArray          *strings,
+                                   GaRefInfo          *refs,
+                                   guint               n_refs,
+                                   const GaLookupInfo *lookups,
+                                   guint               n_lookups);
+
+/* The tree of @formula written out in the formula language. */
+char        *ga_formula_print     (GaFormula          *formula);
 
 GaStaticType ga_formula_node_type (GaFormula               *formula,
                                    const GaNode            *node,

@@ -71,6 +71,7 @@ const GaFunctionInfo ga_function_table[GA_N_FUNCTIONS] = {
   [GA_FN_FACTOR] =          { "FACTOR",          3, 3,    0,            A },
   [GA_FN_CLAMP] =           { "CLAMP",           3, 3,    NU,           N },
   [GA_FN_PCTCHANGE] =       { "PCTCHANGE",       2, 2,    NU,           N },
+  [GA_FN_POINTS] =          { "POINTS",          2, 2,    NU,           N },
 };
 
 #undef N
@@ -1274,6 +1275,70 @@ parser_clear (Parser *p)
     g_array_set_size (p->refs, 0);
 }
 
+/* The formula and its arrays in one allocation: the 8-byte aligned arrays
+ * first, then the 4-byte ones, then the text (NULL: a built formula, whose
+ * text is written out when asked for). Takes @strings and the names of
+ * @refs, whose strict flags are set. */
+GaFormula *
+ga_formula_assemble (const char         *text,
+                     gsize               length,
+                     const GaNode       *nodes,
+                     guint               n_nodes,
+                     guint               root,
+                     const guint32      *args,
+                     guint               n_args,
+                     GPtrArray          *strings,
+                     GaRefInfo          *refs,
+                     guint               n_refs,
+                     const GaLookupInfo *lookups,
+                     guint               n_lookups)
+{
+  gsize nodes_at = sizeof (GaFormula) + (8 - sizeof (GaFormula) % 8) % 8;
+  gsize refs_at = nodes_at + n_nodes * sizeof (GaNode);
+  gsize lookups_at = refs_at + n_refs * sizeof (GaRefInfo);
+  gsize args_at = lookups_at + n_lookups * sizeof (GaLookupInfo);
+  gsize strict_at = args_at + n_args * sizeof (guint32);
+  gsize text_at = strict_at + n_refs * sizeof (guint);
+  GaFormula *formula;
+  char *block;
+
+  G_STATIC_ASSERT (sizeof (GaNode) % 8 == 0 && sizeof (GaRefInfo) % 8 == 0
+                   && sizeof (GaLookupInfo) % 8 == 0);
+  block = g_malloc (text_at + length + 1);
+  formula = (GaFormula *) block;
+  memset (formula, 0, sizeof *formula);
+  g_atomic_ref_count_init (&formula->ref_count);
+  formula->nodes = (GaNode *) (block + nodes_at);
+  formula->refs = (GaRefInfo *) (block + refs_at);
+  formula->lookups = (GaLookupInfo *) (block + lookups_at);
+  formula->args = (guint32 *) (block + args_at);
+  formula->strict = (guint *) (block + strict_at);
+  if (text != NULL)
+    {
+      formula->text = block + text_at;
+      memcpy (formula->text, text, length);
+      formula->text[length] = '\0';
+    }
+  if (n_nodes > 0)
+    memcpy (formula->nodes, nodes, n_nodes * sizeof (GaNode));
+  formula->n_nodes = n_nodes;
+  formula->root = root;
+  if (n_args > 0)
+    memcpy (formula->args, args, n_args * sizeof (guint32));
+  formula->n_args = n_args;
+  formula->strings = strings;
+  for (guint i = 0; i < n_refs; i++)
+    if (refs[i].strict)
+      formula->strict[formula->n_strict++] = i;
+  if (n_refs > 0)
+    memcpy (formula->refs, refs, n_refs * sizeof (GaRefInfo));
+  formula->n_refs = n_refs;
+  if (n_lookups > 0)
+    memcpy (formula->lookups, lookups, n_lookups * sizeof (GaLookupInfo));
+  formula->n_lookups = n_lookups;
+  return formula;
+}
+
 GaFormula *
 ga_formula_parse (const char  *text,
                   guint       *error_column,
@@ -1353,52 +1418,18 @@ ga_formula_parse (const char  *text,
       return NULL;
     }
 
-  /* The formula and its arrays in one allocation: the 8-byte aligned
-   * arrays first, then the 4-byte ones. */
-  {
-    gsize n_nodes = p.nodes->len, n_args = p.args->len, n_refs = p.refs->len;
-    gsize n_lookups = p.lookups->len;
-    gsize nodes_at = sizeof (GaFormula) + (8 - sizeof (GaFormula) % 8) % 8;
-    gsize refs_at = nodes_at + n_nodes * sizeof (GaNode);
-    gsize lookups_at = refs_at + n_refs * sizeof (GaRefInfo);
-    gsize args_at = lookups_at + n_lookups * sizeof (GaLookupInfo);
-    gsize strict_at = args_at + n_args * sizeof (guint32);
-    gsize text_at = strict_at + n_refs * sizeof (guint);
-    char *block;
-
-    G_STATIC_ASSERT (sizeof (GaNode) % 8 == 0 && sizeof (GaRefInfo) % 8 == 0
-                     && sizeof (GaLookupInfo) % 8 == 0);
-    block = g_malloc (text_at + length + 1);
-    formula = (GaFormula *) block;
-    memset (formula, 0, sizeof *formula);
-    g_atomic_ref_count_init (&formula->ref_count);
-    formula->nodes = (GaNode *) (block + nodes_at);
-    formula->refs = (GaRefInfo *) (block + refs_at);
-    formula->lookups = (GaLookupInfo *) (block + lookups_at);
-    formula->args = (guint32 *) (block + args_at);
-    formula->strict = (guint *) (block + strict_at);
-    formula->text = block + text_at;
-    memcpy (formula->text, text, length + 1);
-    memcpy (formula->nodes, p.nodes->data, n_nodes * sizeof (GaNode));
-    formula->n_nodes = n_nodes;
-    formula->root = root;
-    memcpy (formula->args, p.args->data, n_args * sizeof (guint32));
-    formula->n_args = n_args;
-    formula->strings = g_steal_pointer (&p.strings);
-    for (guint i = 0; i < n_refs; i++)
-      {
-        GaRefInfo *ref = &g_array_index (p.refs, GaRefInfo, i);
-        ref->strict = !ref->is_range && g_array_index (p.strict_uses, guint, i) > 0;
-        if (ref->strict)
-          formula->strict[formula->n_strict++] = i;
-      }
-    memcpy (formula->refs, p.refs->data, n_refs * sizeof (GaRefInfo));
-    formula->n_refs = n_refs;
-    memcpy (formula->lookups, p.lookups->data, n_lookups * sizeof (GaLookupInfo));
-    formula->n_lookups = n_lookups;
-    /* The reference names now belong to the formula. */
-    g_array_set_size (p.refs, 0);
-  }
+  for (guint i = 0; i < p.refs->len; i++)
+    {
+      GaRefInfo *ref = &g_array_index (p.refs, GaRefInfo, i);
+      ref->strict = !ref->is_range && g_array_index (p.strict_uses, guint, i) > 0;
+    }
+  formula = ga_formula_assemble (text, length, (const GaNode *) p.nodes->data, p.nodes->len,
+                                 root, (const guint32 *) p.args->data, p.args->len,
+                                 g_steal_pointer (&p.strings), (GaRefInfo *) p.refs->data,
+                                 p.refs->len, (const GaLookupInfo *) p.lookups->data,
+                                 p.lookups->len);
+  /* The reference names now belong to the formula. */
+  g_array_set_size (p.refs, 0);
 
   parser_clear (&p);
   return formula;
@@ -1422,6 +1453,7 @@ ga_formula_unref (GaFormula *formula)
 
   /* The arrays and the text share the formula's allocation. */
   g_clear_pointer (&formula->strings, g_ptr_array_unref);
+  g_free (formula->printed);
   for (guint i = 0; i < formula->n_refs; i++)
     g_free (formula->refs[i].name);
   g_free (formula);
@@ -1431,7 +1463,15 @@ const char *
 ga_formula_get_text (GaFormula *formula)
 {
   g_return_val_if_fail (formula != NULL, NULL);
-  return formula->text;
+  if (formula->text != NULL)
+    return formula->text;
+  if (g_atomic_pointer_get (&formula->printed) == NULL)
+    {
+      char *text = ga_formula_print (formula);
+      if (!g_atomic_pointer_compare_and_exchange (&formula->printed, NULL, text))
+        g_free (text);
+    }
+  return formula->printed;
 }
 
 guint

@@ -171,6 +171,15 @@ typedef struct {
                             const char *column);
   const char *na_text;
   gpointer    user_data;
+  /* Used when @lookup_to_excel is NULL: the ranges of the exported copy of
+   * a lookup table, its key column in *keys and @column in *values (newly
+   * allocated). FACTOR is then written INDEX(values,MATCH(key,keys,0)), or
+   * NA() when this returns FALSE (the workbook does not hold the table). */
+  gboolean (*lookup_ranges) (gpointer     user_data,
+                             const char  *table,
+                             const char  *column,
+                             char       **keys,
+                             char       **values);
 } GaExcelContext;
 
 char        *ga_formula_to_excel      (GaFormula               *formula,

@@ -111,6 +111,12 @@ struct _GaTemplate {
   guint        *topo_pos;          /* node -> position in topo */
   GaStaticType *node_types;        /* static type of each node's value */
   GPtrArray    *sites;             /* GaFormulaSite*, every formula of the template */
+
+  /* The scoring rules of the items (GaFormula*, NULL where an item has
+   * none), generated once by the scoring layer (ga-scheme.c) and kept with
+   * the template like its parsed formulas. */
+  GPtrArray    *rules;
+  gsize         rules_made;
 };
 
 /* The loader's state: the template under construction and the problems found. */

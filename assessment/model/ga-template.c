@@ -308,6 +308,7 @@ ga_template_unref (GaTemplate *tmpl)
   g_ptr_array_unref (tmpl->grades);
   g_ptr_array_unref (tmpl->level_rules);
   g_ptr_array_unref (tmpl->sites);
+  g_clear_pointer (&tmpl->rules, g_ptr_array_unref);
   g_ptr_array_unref (tmpl->root_sections);
   g_ptr_array_unref (tmpl->items);
   g_ptr_array_unref (tmpl->sections);

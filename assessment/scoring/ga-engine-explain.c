@@ -522,6 +522,7 @@ explain_item_text (GaEngine *engine,
 
   if (!isnan (r->max))
     prefix = score_prefix (r);
+  ga_engine_item_details (engine, item);
 
   if (r->status == GA_STATUS_NA)
     {
@@ -852,6 +853,9 @@ append_blockers (GaEngine    *engine,
       const GaResult *r = &engine->items[i];
       const GaItemState *st = &engine->istate[i];
       gboolean relevant;
+
+      if (item->weight != NULL && r->status != GA_STATUS_NA)
+        ga_engine_item_details (engine, item);
       g_autofree char *shown = NULL;
 
       if (item->weight == NULL || r->status == GA_STATUS_NA)
@@ -1015,7 +1019,8 @@ ga_engine_explain_summary (GaEngine *engine)
           else
             {
               g_string_append (s, plain);
-              if (label != NULL && *label != '\0' && g_strcmp0 (label, level_names[sum->level]) != 0)
+              if (label != NULL && *label != '\0' && g_strcmp0 (label,
+                                                                level_names[sum->level]) != 0)
                 g_string_append_printf (s, " (%s)", label);
             }
           g_string_append_printf (s, _(": Y_%s = %s ≥ %s"), level_names[sum->level], y, min);

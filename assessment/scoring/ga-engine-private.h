@@ -84,14 +84,18 @@ typedef struct {
   GaCompiled   applicable;
   GaCompiled   value;
   GaCompiled   weight;
-  GaCompiled   score;        /* FORMULA */
+  GaFormula   *rule_formula; /* score, veto condition or level (ga-scheme.c); the template's */
+  GaCompiled   rule;
+  /* The template's parts of the rule, evaluated for explanations only
+   * (ga_engine_item_details()). */
   GaCompiled   baseline;
   GaCompiled   leading;
   GaCompiled   bench[3];
   GaCompiled  *bands;
   guint        n_bands;
 
-  /* Evaluated details, kept for explanations (not read by other nodes). */
+  /* Evaluated details, kept for explanations (not read by other nodes);
+   * the details of the score are filled in by ga_engine_item_details(). */
   GaNaCause    na_cause;
   GaApplicability applies;
   GaValue      condition;    /* value of the item's own applicable formula */
@@ -188,6 +192,65 @@ struct _GaEngine {
   guint8          *queued;
 };
 
+/* Shared by the engine's source files. */
+/* ga-engine.c */
+gboolean ga_engine_same_double (double a,
+                                double b);
+gboolean ga_engine_same_value (const GaValue *a,
+                               const GaValue *b);
+gboolean ga_engine_same_result (const GaResult *a,
+                                const GaResult *b);
+void ga_engine_result_init (GaResult *r);
+double ga_engine_clamp (double v,
+                        double lo,
+                        double hi);
+GaApplicability ga_engine_applicability_of (const GaValue *v);
+GaApplicability ga_engine_applicability_and (GaApplicability a,
+                                             GaApplicability b);
+void ga_engine_eval_formula (GaEngine         *engine,
+                             const GaCompiled *compiled,
+                             guint             table,
+                             guint             row,
+                             GaValue          *out);
+gboolean ga_engine_evaluate_number (GaEngine         *engine,
+                                    const GaCompiled *compiled,
+                                    double           *out,
+                                    GaValue          *problem);
+GaStatus ga_engine_status_of_problem (const GaValue *problem);
+const GaAnswer *ga_engine_bind_answer (GaEngine       *engine,
+                                       const GaItem   *item,
+                                       const GaAnswer *answer);
+
+/* ga-engine-origin.c */
+/* Fixed by the template, in dependency order: which nodes could ever be
+ * flagged unverified. */
+void ga_engine_compute_may_be_unverified (GaEngine *engine);
+/* Brings the unverified origin of @node up to date after it was
+ * evaluated; TRUE when it changed. */
+gboolean ga_engine_update_origin (GaEngine *engine,
+                                  guint     node);
+
+/* ga-engine-items.c */
+gboolean ga_engine_eval_column (GaEngine *engine,
+                                guint     item_index,
+                                guint     column_index);
+gboolean ga_engine_item_is_answerable (const GaItem *item);
+gboolean ga_engine_item_is_indicator (GaEngine     *engine,
+                                      const GaItem *item);
+GaNaPolicy ga_engine_cascade_policy (GaEngine  *engine,
+                                     GaSection *section);
+gboolean ga_engine_eval_item (GaEngine *engine,
+                              guint     index);
+
+/* ga-engine-sections.c */
+gboolean ga_engine_eval_section_applicable (GaEngine *engine,
+                                            guint     index);
+gboolean ga_engine_eval_section (GaEngine *engine,
+                                 guint     index);
+gboolean ga_engine_eval_output (GaEngine *engine,
+                                guint     index);
+void ga_engine_update_summary (GaEngine *engine);
+
 /* ga-engine.c, for the explanations and the JSON */
 const GaValue *ga_engine_item_value   (GaEngine *engine,
                                        guint     item);
@@ -202,6 +265,10 @@ gboolean       ga_engine_option_of    (const GaItem   *item,
 gboolean       ga_engine_range_incomplete (GaEngine *engine,
                                            guint     table,
                                            guint     column);
+/* Fills in the benchmarks, baseline and leading value, the band met and
+ * the option points of @item as its rule saw them, for its explanation. */
+void           ga_engine_item_details  (GaEngine *engine,
+                                        GaItem   *item);
 /* Numbers in traces: the item's or output's format when it has one, else
  * at most 10 significant digits. */
 char          *ga_engine_format_number (double      number,

@@ -98,6 +98,12 @@ const GaResult  *ga_engine_lookup             (GaEngine         *engine,
                                                const char       *id);
 const GaSummary *ga_engine_get_summary        (GaEngine         *engine);
 
+/* The formula the engine scores @item with (ga-scheme.h): its score as
+ * points, the condition a veto item meets, or the level a clean-production
+ * indicator reaches; NULL when it has none. Borrowed. */
+GaFormula       *ga_engine_get_rule           (GaEngine         *engine,
+                                               const GaItem     *item);
+
 /* Table items: evaluated cells (answers and computed columns). */
 guint            ga_engine_get_n_rows         (GaEngine         *engine,
                                                const GaItem     *table);

@@ -1,0 +1,341 @@
+/* ga-export-formula.c: formulas of the workbook: translation of formula trees
+ *
+ * Copyright 2026 The GreenAssess authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "ga-export-book.h"
+
+/* ----------------------------------------------------- formula translation */
+
+/* The cell formulas of ga-scheme.h name an item's rule with this prefix
+ * and the item's id. */
+#define RULE_PREFIX "rule:"
+#define EXCEL_MAX_NESTING 64
+
+static char *ref_to_cell_cb (gpointer    user_data,
+                             guint       index,
+                             const char *name);
+static gboolean lookup_ranges_cb (gpointer     user_data,
+                                  const char  *table,
+                                  const char  *column,
+                                  char       **keys,
+                                  char       **values);
+
+char *
+ex_rule_ref (const GaItem *item)
+{
+  return g_strconcat (RULE_PREFIX, item->id, NULL);
+}
+
+/* An item's rule where a cell formula reads it: the rule's own translation,
+ * guard included, in parentheses, which gives what a cell holding the rule
+ * would hold. A failure is kept in @ex for ex_translate(). */
+static char *
+rule_to_excel (Export     *ex,
+               const char *item_id)
+{
+  GaExcelContext ctx = {
+    .ref_to_cell = ref_to_cell_cb,
+    .lookup_ranges = lookup_ranges_cb,
+    .na_text = ex->na_text,
+    .user_data = ex,
+  };
+  GaItem *item = ga_template_find_item (ex->tmpl, item_id);
+  GaFormula *rule = item != NULL ? ga_engine_get_rule (ex->engine, item) : NULL;
+  g_autoptr(GError) local = NULL;
+  g_autofree char *text = NULL;
+
+  if (rule == NULL)
+    return NULL;
+  text = ga_formula_to_excel (rule, &ctx, &local);
+  if (text == NULL)
+    {
+      g_clear_error (&ex->rule_error);
+      ex->rule_error = g_steal_pointer (&local);
+      return NULL;
+    }
+  return g_strdup_printf ("(%s)", text);
+}
+
+/* How deeply @text nests function calls (a parenthesis after a name),
+ * outside text constants. A rule read by a cell formula is nested in it,
+ * which the translation of the cell formula does not see. */
+static guint
+call_nesting (const char *text)
+{
+  g_autoptr(GArray) calls = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  guint depth = 0, max = 0;
+  gboolean in_text = FALSE;
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        in_text = !in_text;
+      else if (in_text)
+        continue;
+      else if (*p == '(')
+        {
+          gboolean call = p > text && (g_ascii_isalnum (p[-1]) || p[-1] == '_' || p[-1] == '.');
+          g_array_append_val (calls, call);
+          depth += call;
+          max = MAX (max, depth);
+        }
+      else if (*p == ')' && calls->len > 0)
+        {
+          depth -= g_array_index (calls, gboolean, calls->len - 1);
+          g_array_set_size (calls, calls->len - 1);
+        }
+    }
+  return max;
+}
+
+static char *
+ref_to_cell_cb (gpointer    user_data,
+                guint       index,
+                const char *name)
+{
+  Export *ex = user_data;
+  const char *ref;
+
+  if (g_str_has_prefix (name, RULE_PREFIX))
+    return rule_to_excel (ex, name + strlen (RULE_PREFIX));
+
+  /* Inside a table row, a column id is the cell of the same row. */
+  if (ex->row_table != NULL)
+    {
+      GPtrArray *columns = ex->row_table->columns;
+
+      for (guint i = 0; i < columns->len; i++)
+        {
+          const GaColumn *c = g_ptr_array_index (columns, i);
+
+          if (g_str_equal (c->id, name))
+            return ex_cell_ref (&ex->energy, ex->row_sheet_row,
+                                g_array_index (ex->row_layout->col_of, guint, i));
+        }
+    }
+  ref = g_hash_table_lookup (ex->cells, name);
+  /* NULL (unreachable for a validated template) makes the translation
+   * fail with a message naming the reference. */
+  return g_strdup (ref);
+}
+
+/* Where the factors sheet holds a lookup table's keys and @column. */
+static gboolean
+lookup_ranges_cb (gpointer     user_data,
+                  const char  *table,
+                  const char  *column,
+                  char       **keys,
+                  char       **values)
+{
+  Export *ex = user_data;
+  g_autofree char *key = g_strdup_printf ("%s\x1f%s", table, column);
+  const FactorColumn *fc = g_hash_table_lookup (ex->factor_cols, key);
+
+  if (fc == NULL)
+    return FALSE;
+  *keys = g_strdup (fc->keys);
+  *values = g_strdup (fc->values);
+  return TRUE;
+}
+
+/* Translates @formula; on failure records a GA_EXPORT_ERROR_FORMULA naming
+ * @what and returns NULL. */
+char *
+ex_translate (Export     *ex,
+              GaFormula  *formula,
+              const char *what)
+{
+  GaExcelContext ctx = {
+    .ref_to_cell = ref_to_cell_cb,
+    .lookup_ranges = lookup_ranges_cb,
+    .na_text = ex->na_text,
+    .user_data = ex,
+  };
+  g_autoptr(GError) local = NULL;
+  char *text;
+
+  if (ex_failed (ex) || formula == NULL)
+    return NULL;
+  g_clear_error (&ex->rule_error);
+  text = ga_formula_to_excel (formula, &ctx, &local);
+  if (text == NULL && ex->rule_error != NULL)
+    {
+      /* The rule the formula reads failed: that is the reason. */
+      g_clear_error (&local);
+      local = g_steal_pointer (&ex->rule_error);
+    }
+  if (text != NULL && call_nesting (text) > EXCEL_MAX_NESTING)
+    {
+      g_clear_pointer (&text, g_free);
+      g_set_error (&local, GA_FORMULA_ERROR, GA_FORMULA_ERROR_TOO_DEEP,
+                   "the Excel formula would nest more than %d function calls",
+                   EXCEL_MAX_NESTING);
+    }
+  if (text == NULL && (g_error_matches (local, GA_FORMULA_ERROR, GA_FORMULA_ERROR_TOO_LONG) ||
+                       g_error_matches (local, GA_FORMULA_ERROR, GA_FORMULA_ERROR_TOO_DEEP)))
+    {
+      /* Beyond Excel's limits: the cell gets the value (ex_put_formula()
+       * writes it when the formula is NULL), counted and said on the
+       * basic-information sheet. */
+      ex->n_value_only++;
+      return NULL;
+    }
+  if (text == NULL)
+    g_set_error (&ex->error, GA_EXPORT_ERROR, GA_EXPORT_ERROR_FORMULA,
+                 "cannot export to %s: the formula of %s (%s) has no Excel equivalent: %s; "
+                 "change the template's formula", ex->display_path, what,
+                 ga_formula_get_text (formula), local != NULL ? local->message : "");
+  return text;
+}
+
+/* ------------------------------------------------------- own evaluation */
+
+/* Benchmarks and weights are expressions the engine evaluates without
+ * storing; the export evaluates them the same way for the cached values. */
+typedef struct {
+  Export    *ex;
+  GaFormula *formula;
+  GPtrArray *scratch;  /* GaValue arrays handed out by get_range */
+} EvalData;
+
+static const GaValue *
+eval_get_ref (gpointer user_data,
+              guint    index)
+{
+  static const GaValue blank = GA_VALUE_INIT;
+  EvalData *d = user_data;
+  const GaResult *res = ga_engine_lookup (d->ex->engine, ga_formula_get_ref (d->formula, index));
+
+  return res != NULL ? &res->value : &blank;
+}
+
+static void
+free_value_array (gpointer data)
+{
+  GArray *values = data;
+
+  for (guint i = 0; i < values->len; i++)
+    ga_value_clear (&g_array_index (values, GaValue, i));
+  g_array_unref (values);
+}
+
+static gboolean
+eval_get_range (gpointer        user_data,
+                guint           index,
+                const GaValue **values,
+                guint          *n_values)
+{
+  EvalData *d = user_data;
+  const char *name = ga_formula_get_ref (d->formula, index);
+  const char *dot = strchr (name, '.');
+  g_autofree char *table_id = NULL;
+  const GaItem *table;
+  GArray *out;
+  guint n;
+
+  if (dot == NULL)
+    return FALSE;
+  table_id = g_strndup (name, dot - name);
+  table = ga_template_find_item (d->ex->tmpl, table_id);
+  if (table == NULL || table->kind != GA_ITEM_TABLE)
+    return FALSE;
+  for (guint c = 0; c < table->columns->len; c++)
+    {
+      const GaColumn *col = g_ptr_array_index (table->columns, c);
+
+      if (!g_str_equal (col->id, dot + 1))
+        continue;
+      n = ga_engine_get_n_rows (d->ex->engine, table);
+      out = g_array_sized_new (FALSE, TRUE, sizeof (GaValue), n);
+      for (guint r = 0; r < n; r++)
+        {
+          GaValue v = GA_VALUE_INIT;
+
+          ga_value_copy (ga_engine_get_cell (d->ex->engine, table, r, c), &v);
+          g_array_append_val (out, v);
+        }
+      g_ptr_array_add (d->scratch, out);
+      *values = (const GaValue *) out->data;
+      *n_values = n;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+eval_lookup (gpointer       user_data,
+             const char    *table_id,
+             const GaValue *key,
+             const char    *column,
+             GaValue       *out)
+{
+  EvalData *d = user_data;
+  GaLookupTable *table = ga_template_find_table (d->ex->tmpl, table_id);
+  g_autofree char *key_text = NULL;
+  const GaValue *cell;
+
+  if (table == NULL)
+    return FALSE;
+  key_text = ga_value_to_display (key);
+  cell = ga_lookup_table_get (table, key_text, column);
+  if (cell == NULL)
+    return FALSE;
+  ga_value_copy (cell, out);
+  return TRUE;
+}
+
+void
+ex_evaluate (Export    *ex,
+             GaFormula *formula,
+             GaValue   *out)
+{
+  EvalData d = { ex, formula, g_ptr_array_new_with_free_func (free_value_array) };
+  GaFormulaContext ctx = {
+    .get_ref = eval_get_ref,
+    .get_range = eval_get_range,
+    .lookup = eval_lookup,
+    .user_data = &d,
+  };
+
+  ga_formula_evaluate (formula, &ctx, out);
+  g_ptr_array_unref (d.scratch);
+}
+
+/* Writes @formula evaluated as a live formula, or as a plain number when
+ * it references nothing (a constant benchmark or weight). */
+void
+ex_put_expression (Export      *ex,
+                   const Sheet *s,
+                   guint        row,
+                   guint        col,
+                   GaFormula   *formula,
+                   lxw_format  *format,
+                   const char  *what)
+{
+  GaValue v = GA_VALUE_INIT;
+
+  if (ex_failed (ex))
+    return;
+  if (formula == NULL)
+    {
+      ex_put_blank (ex, s, row, col, format);
+      return;
+    }
+  ex_evaluate (ex, formula, &v);
+  if (ga_formula_get_n_refs (formula) == 0 && ga_formula_get_n_lookups (formula) == 0 &&
+      v.kind == GA_VALUE_NUMBER)
+    ex_put_number (ex, s, row, col, v.u.number, format, what);
+  else
+    {
+      g_autofree char *f = ex_translate (ex, formula, what);
+
+      ex_put_formula (ex, s, row, col, f, &v, format, what);
+    }
+  ga_value_clear (&v);
+}

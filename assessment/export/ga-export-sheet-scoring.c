@@ -1,0 +1,687 @@
+/* ga-export-sheet-scoring.c: the scoring sheet
+ *
+ * Copyright 2026 The GreenAssess authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "ga-export-book.h"
+#include "ga-scheme.h"
+
+/* ------------------------------------------------------------ scoring sheet */
+
+static const char *
+compliance_label (Export     *ex,
+                  const char *value)
+{
+  if (g_strcmp0 (value, GA_COMPLIANCE_YES) == 0)
+    return ex_tr (ex, "符合", "Met");
+  if (g_strcmp0 (value, GA_COMPLIANCE_PARTIAL) == 0)
+    return ex_tr (ex, "部分符合", "Partly met");
+  if (g_strcmp0 (value, GA_COMPLIANCE_NO) == 0)
+    return ex_tr (ex, "不符合", "Not met");
+  return value;
+}
+
+const GaOption *
+ex_find_option (GPtrArray  *options,
+                const char *id)
+{
+  if (options == NULL || id == NULL)
+    return NULL;
+  for (guint i = 0; i < options->len; i++)
+    {
+      const GaOption *o = g_ptr_array_index (options, i);
+
+      if (g_str_equal (o->id, id))
+        return o;
+    }
+  return NULL;
+}
+
+static char *
+item_remark (Export         *ex,
+             const GaItem   *item,
+             const GaAnswer *answer,
+             gboolean        na)
+{
+  GString *out = g_string_new (NULL);
+
+  if (na)
+    {
+      if (answer != NULL && answer->not_applicable)
+        g_string_append_printf (out, "%s%s", ex_tr (ex, "不适用理由：", "Not applicable: "),
+                                answer->na_reason != NULL ? answer->na_reason : "");
+      else
+        g_string_append (out, ex_tr (ex, "不适用（适用条件不满足）",
+                                     "Not applicable (its condition is not met)"));
+    }
+  if (answer != NULL && answer->note != NULL && *answer->note != '\0')
+    {
+      if (out->len > 0)
+        g_string_append_c (out, '\n');
+      g_string_append (out, answer->note);
+    }
+  return g_string_free (out, FALSE);
+}
+
+static char *
+item_evidence (Export       *ex,
+               const GaItem *item)
+{
+  GString *out = g_string_new (NULL);
+  GPtrArray *attached = ex->opt->evidence != NULL
+                        ? g_hash_table_lookup (ex->opt->evidence, item->id) : NULL;
+
+  for (guint i = 0; item->evidence != NULL && i < item->evidence->len; i++)
+    g_string_append_printf (out, "%s%s", i == 0 ? "" : "；",
+                            (const char *) g_ptr_array_index (item->evidence, i));
+  if (attached != NULL && attached->len > 0)
+    {
+      if (out->len > 0)
+        g_string_append_c (out, '\n');
+      g_string_append (out, ex_tr (ex, "已附：", "Attached: "));
+      for (guint i = 0; i < attached->len; i++)
+        g_string_append_printf (out, "%s%s", i == 0 ? "" : "；",
+                                (const char *) g_ptr_array_index (attached, i));
+    }
+  return g_string_free (out, FALSE);
+}
+
+static void
+write_item (Export         *ex,
+            GaItem         *item,
+            const char     *l1,
+            const char     *l2)
+{
+  const Sheet *s = &ex->scoring;
+  guint row = ex_item_row (ex, item);
+  const GaResult *res = ga_engine_get_item_result (ex->engine, item);
+  const GaAnswer *answer = ga_answer_set_get (ga_engine_get_answers (ex->engine), item->id);
+  gboolean na = res->status == GA_STATUS_NA || (answer != NULL && answer->not_applicable);
+  lxw_format *fw = na ? ex->f_na : ex->f_wrap;
+  lxw_format *fc = na ? ex->f_na : ex->f_center;
+  lxw_format *fp = na ? ex->f_na_center : ex->f_points;
+  const char *v = g_hash_table_lookup (ex->cells, item->id);
+  g_autofree char *remark = item_remark (ex, item, answer, na);
+  g_autofree char *evidence = item_evidence (ex, item);
+  g_autofree char *explain = ga_engine_explain (ex->engine, item->id);
+  g_autofree char *source = NULL;
+  GString *klass = g_string_new (NULL);
+
+  ex_put_string (ex, s, row, SC_L1, l1, ex->f_section, "a first-level indicator");
+  ex_put_string (ex, s, row, SC_L2, l2, ex->f_section, "a second-level indicator");
+  ex_put_string (ex, s, row, SC_ID, item->id, fc, "an item number");
+  ex_put_string (ex, s, row, SC_TITLE, ex_text_of (ex, &item->title), fw, "an item title");
+  ex_put_string (ex, s, row, SC_REQ, ex_text_of (ex, &item->requirement), fw, "a requirement");
+  ex_put_string (ex, s, row, SC_MANDATORY,
+                 item->mandatory ? ex_tr (ex, "必选", "mandatory") : ex_tr (ex, "可选", "optional"),
+                 fc, "必选/可选");
+  /* A veto item's class is exactly 否决项: the veto status formula looks
+   * for it. */
+  if (item->veto)
+    g_string_append (klass, ex_tr (ex, "否决项", "veto"));
+  else
+    {
+      if (item->bonus)
+        g_string_append (klass, ex_tr (ex, "附加项", "bonus"));
+      if (item->limiting)
+        g_string_append_printf (klass, "%s%s", klass->len ? "、" : "",
+                                ex_tr (ex, "限定性", "limiting"));
+      if (item->kind == GA_ITEM_COMPUTED)
+        g_string_append_printf (klass, "%s%s", klass->len ? "、" : "",
+                                ex_tr (ex, "计算项", "computed"));
+    }
+  ex_put_string (ex, s, row, SC_CLASS, klass->str, fc, "an item class");
+  g_string_free (klass, TRUE);
+  ex_put_number (ex, s, row, SC_POINTS, ex_item_is_scored (item) ? item->points : NAN, fp,
+                 "points");
+
+  /* The answer as people read it, and the value formulas see. */
+  if (na && item->kind != GA_ITEM_COMPUTED && item->kind != GA_ITEM_TABLE)
+    {
+      ex_put_string (ex, s, row, SC_ANSWER, ex->na_text, ex->f_na, "an answer");
+      ex_put_string (ex, s, row, SC_CODE, ex_item_uses_code_column (item) ? ex->na_text : NULL,
+                     ex->f_na, "an answer code");
+    }
+  else
+    {
+      switch (item->kind)
+        {
+        case GA_ITEM_COMPLIANCE:
+          ex_put_string (ex, s, row, SC_ANSWER,
+                         res->value.kind == GA_VALUE_TEXT
+                         ? compliance_label (ex, res->value.u.text) : NULL, fc, "an answer");
+          ex_put_value (ex, s, row, SC_CODE, &res->value, ex->f_code, "an answer code");
+          break;
+        case GA_ITEM_YESNO:
+          ex_put_string (ex, s, row, SC_ANSWER,
+                         res->value.kind == GA_VALUE_BOOLEAN
+                         ? (res->value.u.boolean ? ex_tr (ex, "是", "yes") : ex_tr (ex, "否", "no"))
+                         : NULL, fc, "an answer");
+          ex_put_value (ex, s, row, SC_CODE, &res->value, ex->f_code, "an answer code");
+          break;
+        case GA_ITEM_CHOICE:
+          {
+            const GaOption *o = res->value.kind == GA_VALUE_TEXT
+                                ? ex_find_option (item->options, res->value.u.text) : NULL;
+
+            ex_put_string (ex, s, row, SC_ANSWER, o != NULL ? ex_text_of (ex, &o->label)
+                           : (res->value.kind == GA_VALUE_TEXT ? res->value.u.text : NULL),
+                           fw, "an answer");
+            ex_put_value (ex, s, row, SC_CODE, &res->value, ex->f_code, "an answer code");
+            break;
+          }
+        case GA_ITEM_MULTI:
+          {
+            GString *labels = g_string_new (NULL);
+
+            for (guint i = 0; answer != NULL && answer->selected != NULL &&
+                 answer->selected[i] != NULL; i++)
+              {
+                const GaOption *o = ex_find_option (item->options, answer->selected[i]);
+
+                g_string_append_printf (labels, "%s%s", i == 0 ? "" : "；",
+                                        o != NULL ? ex_text_of (ex,
+                                                                &o->label) : answer->selected[i]);
+              }
+            ex_put_string (ex, s, row, SC_ANSWER, labels->str, fw, "an answer");
+            g_string_free (labels, TRUE);
+            ex_put_value (ex, s, row, SC_CODE, &res->value, ex->f_code, "an answer code");
+            break;
+          }
+        case GA_ITEM_NUMBER:
+        case GA_ITEM_POINTS:
+          ex_put_value (ex, s, row, SC_ANSWER, &res->value,
+                        ex_unit_format (ex, item->integer ? "0" : "0.00", item->unit, FALSE),
+                        "an answer");
+          ex_put_blank (ex, s, row, SC_CODE, ex->f_code);
+          break;
+        case GA_ITEM_COMPUTED:
+          {
+            g_autofree char *f = ex_translate (ex, item->value, item->id);
+
+            ex_put_formula (ex, s, row, SC_ANSWER, f, &res->value,
+                            ex_unit_format (ex, "0.00", item->unit, na), "a computed value");
+            ex_put_blank (ex, s, row, SC_CODE, ex->f_code);
+            break;
+          }
+        case GA_ITEM_TABLE:
+          {
+            guint n = ga_engine_get_n_rows (ex->engine, item);
+            g_autofree char *see = ex->zh
+              ? g_strdup_printf ("见「%s」表（%u 行）", ex->energy.name, n)
+              : g_strdup_printf ("see sheet \"%s\" (%u rows)", ex->energy.name, n);
+
+            ex_put_string (ex, s, row, SC_ANSWER, see, fw, "a table reference");
+            ex_put_blank (ex, s, row, SC_CODE, ex->f_code);
+            break;
+          }
+        case GA_ITEM_TEXT:
+        case GA_ITEM_DATE:
+        default:
+          ex_put_value (ex, s, row, SC_ANSWER, &res->value, fw, "an answer");
+          ex_put_blank (ex, s, row, SC_CODE, ex->f_code);
+          break;
+        }
+    }
+
+  /* Score and maximum. */
+  if ((item->veto || ex_item_is_scored (item)) && v != NULL)
+    {
+      g_hash_table_insert (ex->extra_cells, g_strdup_printf ("score:%s", item->id),
+                           ex_cell_ref (s, row, SC_SCORE));
+      if (!item->veto)
+        g_hash_table_insert (ex->extra_cells, g_strdup_printf ("max:%s", item->id),
+                             ex_cell_ref (s, row, SC_MAX));
+    }
+  if (item->veto && v != NULL)
+    {
+      GaFormula *rule = ga_engine_get_rule (ex->engine, item);
+      g_autofree char *ref = ex_rule_ref (item);
+      g_autoptr(GaFormula) cell = ga_scheme_veto_cell (item, rule, ref, ex->na_text,
+                                                       ex_tr (ex, "通过", "pass"),
+                                                       ex_tr (ex, "否决", "veto"));
+      g_autofree char *f = ex_translate (ex, cell, item->id);
+      GaValue cached = GA_VALUE_INIT;
+
+      /* What the cell shows for the engine's result: pending ("") while
+       * the item or its condition is unanswered or an error. */
+      if (res->status == GA_STATUS_NA)
+        ga_value_set_text (&cached, ex->na_text);
+      else if (res->status == GA_STATUS_INCOMPLETE || res->status == GA_STATUS_ERROR
+               || res->value.kind == GA_VALUE_BLANK)
+        ga_value_set_text (&cached, "");
+      else
+        ga_value_set_text (&cached, res->veto_failed ? ex_tr (ex, "否决", "veto")
+                                                     : ex_tr (ex, "通过", "pass"));
+      ex_put_formula (ex, s, row, SC_SCORE, f, &cached, fc, "a veto result");
+      ga_value_clear (&cached);
+      ex_put_blank (ex, s, row, SC_MAX, fp);
+    }
+  else if (ex_item_is_scored (item) && v != NULL)
+    {
+      GaFormula *rule = ga_engine_get_rule (ex->engine, item);
+      g_autofree char *ref = ex_rule_ref (item);
+      g_autoptr(GaFormula) max_cell = ga_scheme_max_cell (item, rule, ref);
+      g_autoptr(GaFormula) score_cell = rule != NULL ? ga_scheme_score_cell (item, rule, ref)
+                                                     : NULL;
+      g_autofree char *f = score_cell != NULL ? ex_translate (ex, score_cell, item->id) : NULL;
+      g_autofree char *m = ex_translate (ex, max_cell, item->id);
+
+      /* A multiple choice scores the options chosen, which are not in
+       * cells: its score is written as the value. */
+      if (score_cell == NULL)
+        ex->n_value_only++;
+      /* ex_put_formula() writes the value when there is no formula (a
+       * multiple-choice score, or a formula beyond Excel's limits). */
+      ex_put_formula_number (ex, s, row, SC_SCORE, f, res->score, fp, "an item score");
+      ex_put_formula_number (ex, s, row, SC_MAX, m, res->max, fp, "an item maximum");
+    }
+  else
+    {
+      ex_put_blank (ex, s, row, SC_SCORE, fp);
+      ex_put_blank (ex, s, row, SC_MAX, fp);
+    }
+
+  ex_put_string (ex, s, row, SC_EVIDENCE, evidence, fw, "the evidence list");
+  ex_put_string (ex, s, row, SC_EXPLAIN, explain, fw, "an explanation");
+  ex_put_string (ex, s, row, SC_REMARK, remark, fw, "a remark");
+  source = g_strdup_printf ("%s%s%s", item->source != NULL ? item->source : "",
+                            item->clause != NULL && item->source != NULL &&
+                            strstr (item->source, item->clause) == NULL ? "  " : "",
+                            item->clause != NULL && (item->source == NULL ||
+                                                     strstr (item->source, item->clause) == NULL)
+                            ? item->clause : "");
+  ex_put_string (ex, s, row, SC_SOURCE, source, fw, "the source");
+  if (!item->verified)
+    {
+      g_autofree char *why = g_strdup_printf ("%s%s%s", ex_tr (ex, "未核实", "unverified"),
+                                              item->unverified_reason != NULL ? ": " : "",
+                                              item->unverified_reason != NULL
+                                              ? item->unverified_reason : "");
+      ex_put_string (ex, s, row, SC_VERIFIED, why, ex->f_unverified, "an unverified marker");
+    }
+  else
+    ex_put_blank (ex, s, row, SC_VERIFIED, fw);
+}
+
+/* The cells a section's subtotal adds up: its own scored (non-bonus) items
+ * and its subsections' subtotals. */
+static char *
+section_sum (Export          *ex,
+             const GaSection *section,
+             guint            col)
+{
+  GString *out = g_string_new ("SUM(");
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < section->items->len; i++)
+    {
+      const GaItem *item = g_ptr_array_index (section->items, i);
+      g_autofree char *ref = NULL;
+
+      if (!ex_item_is_scored (item) || item->bonus)
+        continue;
+      ref = ex_cell_ref (&ex->scoring, ex_item_row (ex, item), col);
+      g_string_append_printf (out, "%s%s", any ? "," : "", ref);
+      any = TRUE;
+    }
+  for (guint i = 0; i < section->sections->len; i++)
+    {
+      const GaSection *sub = g_ptr_array_index (section->sections, i);
+      g_autofree char *ref = ex_cell_ref (&ex->scoring, ex_section_row (ex, sub), col);
+
+      g_string_append_printf (out, "%s%s", any ? "," : "", ref);
+      any = TRUE;
+    }
+  if (!any)
+    g_string_append_c (out, '0');
+  g_string_append_c (out, ')');
+  return g_string_free (out, FALSE);
+}
+
+static double
+section_stated_points (const GaSection *section)
+{
+  double sum = 0;
+
+  if (isfinite (section->points))
+    return section->points;
+  for (guint i = 0; i < section->items->len; i++)
+    {
+      const GaItem *item = g_ptr_array_index (section->items, i);
+
+      if (ex_item_is_scored (item) && !item->bonus)
+        sum += item->points;
+    }
+  for (guint i = 0; i < section->sections->len; i++)
+    sum += section_stated_points (g_ptr_array_index (section->sections, i));
+  return sum;
+}
+
+static void
+write_subtotal (Export          *ex,
+                const GaSection *section)
+{
+  const Sheet *s = &ex->scoring;
+  guint row = ex_section_row (ex, section);
+  const GaResult *res = ga_engine_get_section_result (ex->engine, section);
+  g_autofree char *label = g_strdup_printf ("%s%s", ex_tr (ex, "小计：", "Subtotal: "),
+                                            ex_text_of (ex, &section->title));
+  g_autofree char *score_sum = section_sum (ex, section, SC_SCORE);
+  g_autofree char *max_sum = section_sum (ex, section, SC_MAX);
+  g_autofree char *score = NULL;
+  g_autofree char *max = NULL;
+  double stated = section_stated_points (section);
+
+  if (section->na_policy == GA_NA_POLICY_RENORMALISE)
+    {
+      g_autofree char *pts = ex_excel_number (stated);
+
+      /* The section keeps its maximum; earned points scale by
+       * maximum / applicable maximum. */
+      score = g_strdup_printf ("IF(%s=0,0,%s*%s/%s)", max_sum, score_sum, pts, max_sum);
+      max = g_strdup_printf ("IF(%s=0,0,%s)", max_sum, pts);
+    }
+  else
+    {
+      score = g_steal_pointer (&score_sum);
+      max = g_steal_pointer (&max_sum);
+    }
+
+  for (guint c = 0; c < N_SCORE_COLS; c++)
+    if (c != SC_L1 && c != SC_L2)
+      ex_put_blank (ex, s, row, c, ex->f_subtotal);
+  ex_put_string (ex, s, row, SC_TITLE, label, ex->f_subtotal, "a subtotal label");
+  /* Only the points scheme has section scores; clean production scores
+   * on its own sheet. */
+  if (!ex->points)
+    return;
+  ex_put_number (ex, s, row, SC_POINTS, stated, ex->f_subtotal_num, "section points");
+  ex_put_formula_number (ex, s, row, SC_SCORE, score, res->score, ex->f_subtotal_num,
+                         "a section subtotal");
+  ex_put_formula_number (ex, s, row, SC_MAX, max, res->max, ex->f_subtotal_num,
+                         "a section maximum");
+}
+
+/* The first row of a section's block: its first item, its first
+ * subsection's first row, or its subtotal when it is empty. */
+static guint
+section_first_row (Export          *ex,
+                   const GaSection *section)
+{
+  if (section->items->len > 0)
+    return ex_item_row (ex, g_ptr_array_index (section->items, 0));
+  if (section->sections->len > 0)
+    return section_first_row (ex, g_ptr_array_index (section->sections, 0));
+  return ex_section_row (ex, section);
+}
+
+static void
+write_section (Export          *ex,
+               const GaSection *section,
+               const char      *l1,
+               const char      *l2)
+{
+  const Sheet *s = &ex->scoring;
+  guint first, last;
+
+  if (section->depth == 0)
+    l1 = ex_text_of (ex, &section->title);
+  else if (section->depth == 1)
+    l2 = ex_text_of (ex, &section->title);
+
+  for (guint i = 0; i < section->items->len; i++)
+    {
+      write_item (ex, g_ptr_array_index (section->items, i), l1, l2);
+    }
+  for (guint i = 0; i < section->sections->len; i++)
+    {
+      const GaSection *sub = g_ptr_array_index (section->sections, i);
+
+      write_section (ex, sub, l1, l2);
+    }
+  write_subtotal (ex, section);
+
+  /* Bureau forms show each indicator once, over all its rows. */
+  last = ex_section_row (ex, section);
+  first = section_first_row (ex, section);
+  if (section->depth == 0)
+    ex_merge (ex, s, first, SC_L1, last, SC_L1, l1, ex->f_section);
+  else if (section->depth == 1 && first < last)
+    ex_merge (ex, s, first, SC_L2, last - 1, SC_L2, l2, ex->f_section);
+}
+
+static char *
+grade_formula (Export     *ex,
+               const char *total,
+               const char *veto)
+{
+  GPtrArray *grades = ga_template_get_grades (ex->tmpl);
+  GString *out = g_string_new (NULL);
+  g_autofree char *fail = ex_excel_string (ex_tr (ex, "不通过", "fail"));
+
+  if (veto != NULL)
+    g_string_append_printf (out, "IF(%s=%s,\"\",", veto, fail);
+  for (guint i = 0; i < grades->len; i++)
+    {
+      const GaGrade *g = g_ptr_array_index (grades, i);
+      g_autofree char *min = ex_excel_number (g->min_score);
+      g_autofree char *label = ex_excel_string (ex_text_of (ex, &g->label));
+
+      g_string_append_printf (out, "IF(%s>=%s,%s,", total, min, label);
+    }
+  g_string_append (out, "\"\"");
+  for (guint i = 0; i < grades->len; i++)
+    g_string_append_c (out, ')');
+  if (veto != NULL)
+    g_string_append_c (out, ')');
+  return g_string_free (out, FALSE);
+}
+
+/* Starts a result row below the sections (total, bonus, veto, grade,
+ * pass): every cell in the totals' format, @label across the indicator
+ * columns. */
+static void
+write_result_label (Export     *ex,
+                    guint       row,
+                    const char *label)
+{
+  const Sheet *s = &ex->scoring;
+
+  for (guint c = 0; c < N_SCORE_COLS; c++)
+    ex_put_blank (ex, s, row, c, ex->f_total);
+  ex_merge (ex, s, row, SC_L1, row, SC_REQ, label, ex->f_total);
+}
+
+void
+ex_write_scoring (Export *ex)
+{
+  const Sheet *s = &ex->scoring;
+  const GaSummary *sum = ga_engine_get_summary (ex->engine);
+  GPtrArray *roots = ga_template_get_root_sections (ex->tmpl);
+  GPtrArray *items = ga_template_get_items (ex->tmpl);
+  static const struct { const char *zh, *en; double width; } heads[N_SCORE_COLS] = {
+    { "一级指标", "First-level indicator", 10 },
+    { "二级指标", "Second-level indicator", 12 },
+    { "序号", "No.", 8 },
+    { "指标", "Indicator", 18 },
+    { "要求", "Requirement", 36 },
+    { "必选/可选", "Mandatory", 6 },
+    { "类别", "Class", 7 },
+    { "分值", "Points", 6 },
+    { "答案", "Answer", 14 },
+    { "取值", "Value", 8 },
+    { "得分", "Score", 7 },
+    { "可得分", "Attainable", 7 },
+    { "证据", "Evidence", 22 },
+    { "评分说明", "Explanation", 30 },
+    { "备注", "Remarks", 18 },
+    { "来源/条款", "Source / clause", 16 },
+    { "核实", "Verification", 12 },
+  };
+  g_autofree char *title = g_strdup_printf ("%s %s", ex_text_of (ex,
+                                                                 ga_template_get_title (ex->tmpl)),
+                                            ex_tr (ex, "评分表", "scoring sheet"));
+  g_autofree char *sub = g_strdup_printf ("%s  %s  %s %s", ga_template_get_standard (ex->tmpl)
+                                          ? ga_template_get_standard (ex->tmpl) : "",
+                                          ex->opt->enterprise && ex->opt->enterprise->name
+                                          ? ex->opt->enterprise->name : "",
+                                          ex_tr (ex, "模板版本", "template version"),
+                                          ga_template_get_version (ex->tmpl));
+  g_autofree char *score_range = NULL;
+  g_autofree char *class_range = NULL;
+  guint row;
+
+  ex_merge (ex, s, 0, 0, 0, N_SCORE_COLS - 1, title, ex->f_title);
+  ex_merge (ex, s, 1, 0, 1, N_SCORE_COLS - 1, sub, ex->f_subtitle);
+  for (guint c = 0; c < N_SCORE_COLS; c++)
+    {
+      ex_put_string (ex, s, 2, c, ex->zh ? heads[c].zh : heads[c].en, ex->f_header, "a heading");
+      ex_set_column (ex, s, c, c, heads[c].width, NULL);
+    }
+
+  for (guint i = 0; i < roots->len; i++)
+    write_section (ex, g_ptr_array_index (roots, i), "", "");
+
+  /* Totals. */
+  row = ex->total_row;
+  score_range = ex_range_ref (s, ex->first_data_row, SC_SCORE, ex->last_data_row, SC_SCORE);
+  class_range = ex_range_ref (s, ex->first_data_row, SC_CLASS, ex->last_data_row, SC_CLASS);
+  if (ex->points)
+  {
+    GString *tot = g_string_new ("SUM(");
+    GString *max = g_string_new ("SUM(");
+    double full = 0;
+
+    for (guint i = 0; i < roots->len; i++)
+      {
+        guint r = ex_section_row (ex, g_ptr_array_index (roots, i));
+        g_autofree char *a = ex_cell_ref (s, r, SC_SCORE);
+        g_autofree char *b = ex_cell_ref (s, r, SC_MAX);
+
+        g_string_append_printf (tot, "%s%s", i ? "," : "", a);
+        g_string_append_printf (max, "%s%s", i ? "," : "", b);
+        full += section_stated_points (g_ptr_array_index (roots, i));
+      }
+    g_string_append_c (tot, ')');
+    g_string_append_c (max, ')');
+    if (ga_template_get_na_policy (ex->tmpl) == GA_NA_POLICY_RENORMALISE)
+      {
+        /* As in a section: the total keeps the full maximum and the
+         * earned points scale by full / applicable maximum. */
+        g_autofree char *pts = ex_excel_number (full);
+        g_autofree char *t = g_strdup_printf ("IF(%s=0,0,%s*%s/%s)", max->str, tot->str, pts,
+                                              max->str);
+        g_autofree char *m = g_strdup_printf ("IF(%s=0,0,%s)", max->str, pts);
+
+        g_string_assign (tot, t);
+        g_string_assign (max, m);
+      }
+    write_result_label (ex, row, ex_tr (ex, "总分", "Total"));
+    ex_put_number (ex, s, row, SC_POINTS, ga_template_get_max_score (ex->tmpl), ex->f_total_num,
+                   "the maximum score");
+    ex_put_formula_number (ex, s, row, SC_SCORE, tot->str, sum->score, ex->f_total_num,
+                           "the total score");
+    ex_put_formula_number (ex, s, row, SC_MAX, max->str, sum->max, ex->f_total_num,
+                           "the attainable total");
+    g_string_free (tot, TRUE);
+    g_string_free (max, TRUE);
+  }
+
+  if (ex->has_bonus)
+    {
+      GString *f = g_string_new ("SUM(");
+      gboolean any = FALSE;
+      double cap = ga_template_get_bonus_cap (ex->tmpl);
+      g_autofree char *formula = NULL;
+
+      for (guint i = 0; i < items->len; i++)
+        {
+          const GaItem *item = g_ptr_array_index (items, i);
+          g_autofree char *ref = NULL;
+
+          if (!item->bonus || !ex_item_is_scored (item))
+            continue;
+          ref = ex_cell_ref (s, ex_item_row (ex, item), SC_SCORE);
+          g_string_append_printf (f, "%s%s", any ? "," : "", ref);
+          any = TRUE;
+        }
+      if (!any)
+        g_string_append_c (f, '0');
+      g_string_append_c (f, ')');
+      if (isfinite (cap))
+        {
+          g_autofree char *c = ex_excel_number (cap);
+
+          formula = g_strdup_printf ("MIN(%s,%s)", f->str, c);
+        }
+      else
+        formula = g_strdup (f->str);
+      g_string_free (f, TRUE);
+      row = ex->bonus_row;
+      write_result_label (ex, row, ex_tr (ex, "附加分", "Bonus"));
+      ex_put_number (ex, s, row, SC_POINTS, cap, ex->f_total_num, "the bonus cap");
+      ex_put_formula_number (ex, s, row, SC_SCORE, formula, sum->bonus, ex->f_total_num,
+                             "the bonus");
+    }
+
+  if (ex->has_veto)
+    {
+      g_autofree char *veto = ex_excel_string (ex_tr (ex, "否决", "veto"));
+      g_autofree char *klass = ex_excel_string (ex_tr (ex, "否决项", "veto"));
+      g_autofree char *fail = ex_excel_string (ex_tr (ex, "不通过", "fail"));
+      g_autofree char *pending = ex_excel_string (ex_tr (ex, "待定", "pending"));
+      g_autofree char *pass = ex_excel_string (ex_tr (ex, "通过", "pass"));
+      g_autofree char *f = g_strdup_printf ("IF(SUMPRODUCT(--(%s=%s))>0,%s,"
+                                            "IF(SUMPRODUCT((%s=%s)*(%s=\"\"))>0,%s,%s))",
+                                            score_range, veto, fail, class_range, klass,
+                                            score_range, pending, pass);
+      const char *cached = sum->veto == GA_VETO_FAIL ? ex_tr (ex, "不通过", "fail")
+                           : sum->veto == GA_VETO_PENDING ? ex_tr (ex, "待定", "pending")
+                           : ex_tr (ex, "通过", "pass");
+
+      row = ex->veto_row;
+      write_result_label (ex, row, ex_tr (ex, "否决项（基本要求）", "Veto items (basic requirements)"));
+      ex_put_formula_text (ex, s, row, SC_SCORE, f, cached, ex->f_total, "the veto status");
+    }
+
+  if (ex->has_grades)
+    {
+      g_autofree char *f = grade_formula (ex, ex->total_ref, ex->has_veto ? ex->veto_ref : NULL);
+
+      row = ex->grade_row;
+      write_result_label (ex, row, ex_tr (ex, "等级", "Grade"));
+      ex_put_formula_text (ex, s, row, SC_SCORE, f,
+                           sum->grade != NULL ? ex_text_of (ex, &sum->grade->label) : "",
+                           ex->f_total, "the grade");
+    }
+
+  if (ex->has_pass)
+    {
+      g_autofree char *pass = ex_excel_number (ga_template_get_pass_score (ex->tmpl));
+      g_autofree char *yes = ex_excel_string (ex_tr (ex, "是", "yes"));
+      g_autofree char *no = ex_excel_string (ex_tr (ex, "否", "no"));
+      g_autofree char *fail = ex_excel_string (ex_tr (ex, "通过", "pass"));
+      g_autofree char *f = NULL;
+
+      if (ex->has_veto)
+        f = g_strdup_printf ("IF(AND(%s=%s,%s>=%s),%s,%s)", ex->veto_ref, fail, ex->total_ref,
+                             pass, yes, no);
+      else
+        f = g_strdup_printf ("IF(%s>=%s,%s,%s)", ex->total_ref, pass, yes, no);
+      row = ex->pass_row;
+      write_result_label (ex, row, ex_tr (ex, "是否达到合格线", "Pass mark reached"));
+      ex_put_number (ex, s, row, SC_POINTS, ga_template_get_pass_score (ex->tmpl), ex->f_total_num,
+                     "the pass mark");
+      ex_put_formula_text (ex, s, row, SC_SCORE, f,
+                           sum->passed ? ex_tr (ex, "是", "yes") : ex_tr (ex, "否", "no"),
+                           ex->f_total, "the pass result");
+    }
+
+  ex_page_setup (ex, s, TRUE, 2, 2, 3, 3);
+}

@@ -1,0 +1,148 @@
+/* ga-engine-results.c: the results of an engine: look-ups and improvements
+ *
+ * Copyright 2026 The GreenAssess authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <math.h>
+#include <string.h>
+
+#include "ga-engine-private.h"
+#include "ga-scheme.h"
+
+/* ------------------------------------------------------------------------ */
+/* Results                                                                  */
+
+const GaResult *
+ga_engine_get_item_result (GaEngine     *engine,
+                           const GaItem *item)
+{
+  g_return_val_if_fail (engine != NULL && item != NULL, NULL);
+  g_return_val_if_fail (item->index < engine->tmpl->items->len
+                        && engine->tmpl->items->pdata[item->index] == item, NULL);
+  return &engine->items[item->index];
+}
+
+GaFormula *
+ga_engine_get_rule (GaEngine     *engine,
+                    const GaItem *item)
+{
+  g_return_val_if_fail (engine != NULL && item != NULL, NULL);
+  g_return_val_if_fail (item->index < engine->tmpl->items->len
+                        && engine->tmpl->items->pdata[item->index] == item, NULL);
+  return engine->istate[item->index].rule_formula;
+}
+
+const GaResult *
+ga_engine_get_section_result (GaEngine        *engine,
+                              const GaSection *section)
+{
+  g_return_val_if_fail (engine != NULL && section != NULL, NULL);
+  g_return_val_if_fail (section->index < engine->tmpl->sections->len
+                        && engine->tmpl->sections->pdata[section->index] == section, NULL);
+  return &engine->sections[section->index];
+}
+
+const GaResult *
+ga_engine_get_output_result (GaEngine       *engine,
+                             const GaOutput *output)
+{
+  g_return_val_if_fail (engine != NULL && output != NULL, NULL);
+  for (guint o = 0; o < engine->tmpl->outputs->len; o++)
+    if (engine->tmpl->outputs->pdata[o] == output)
+      return &engine->outputs[o];
+  return NULL;
+}
+
+const GaResult *
+ga_engine_lookup (GaEngine   *engine,
+                  const char *id)
+{
+  const GaSymbol *sym;
+
+  g_return_val_if_fail (engine != NULL, NULL);
+  sym = ga_template_lookup_symbol (engine->tmpl, id);
+  if (sym == NULL)
+    return NULL;
+  switch (sym->kind)
+    {
+    case GA_SYMBOL_ITEM: return &engine->items[sym->index];
+    case GA_SYMBOL_SECTION: return &engine->sections[sym->index];
+    case GA_SYMBOL_OUTPUT: return &engine->outputs[sym->index];
+    default: return NULL;
+    }
+}
+
+static void
+improvement_free (gpointer data)
+{
+  g_free (data);
+}
+
+static int
+compare_improvements (gconstpointer a,
+                      gconstpointer b)
+{
+  const GaImprovement *ia = *(GaImprovement * const *) a;
+  const GaImprovement *ib = *(GaImprovement * const *) b;
+
+  if (ia->gain != ib->gain)
+    return ia->gain > ib->gain ? -1 : 1;
+  return ia->item->index < ib->item->index ? -1 : (ia->item->index > ib->item->index);
+}
+
+GPtrArray *
+ga_engine_get_improvements (GaEngine *engine)
+{
+  GaTemplate *tmpl;
+  GPtrArray *list = g_ptr_array_new_with_free_func (improvement_free);
+
+  g_return_val_if_fail (engine != NULL, list);
+  tmpl = engine->tmpl;
+  for (guint i = 0; i < tmpl->items->len; i++)
+    {
+      GaItem *item = tmpl->items->pdata[i];
+      const GaResult *r = &engine->items[i];
+      double gain;
+      GaImprovement *imp;
+
+      if (r->status == GA_STATUS_NA || item->veto)
+        continue;
+      if (ga_engine_item_is_indicator (engine, item))
+        {
+          /* Reaching level I adds the indicator's share to every index not
+           * yet met: the gain is counted in index points of Y_I. */
+          if (r->level == 1)
+            continue;
+          gain = (isnan (r->weight) ? 0 : r->weight) * 100;
+          {
+            GaSection *root = item->section;
+            while (root->parent != NULL)
+              root = root->parent;
+            gain *= isnan (engine->sections[root->index].weight)
+                    ? 0 : engine->sections[root->index].weight;
+          }
+        }
+      else
+        {
+          if (isnan (item->points) || isnan (r->score) || isnan (r->max))
+            continue;
+          gain = item->points - r->score;
+          /* Bonus points count only up to the cap. */
+          if (item->bonus && !isnan (tmpl->bonus_cap))
+            gain = MIN (gain, tmpl->bonus_cap - engine->summary.bonus);
+        }
+      /* 4.999999999999995 of 5 leaves nothing to gain (Excel's 15 digits). */
+      if (!(gain > 0) || (!ga_engine_item_is_indicator (engine, item)
+                          && ga_number_compare (r->score, item->points) >= 0))
+        continue;
+      imp = g_new0 (GaImprovement, 1);
+      imp->item = item;
+      imp->gain = gain;
+      g_ptr_array_add (list, imp);
+    }
+  g_ptr_array_sort (list, compare_improvements);
+  return list;
+}
