@@ -737,11 +737,11 @@ add_items_table (Report    *r,
 {
   GPtrArray *items = ga_template_get_items (r->tmpl);
   gboolean cp = ga_template_get_scheme (r->tmpl) == GA_SCHEME_CLEAN_PRODUCTION;
-  const double widths[] = { 0.08, 0.42, 0.24, 0.16, 0.10 };
+  const double widths[] = { 0.08, 0.41, 0.23, 0.16, 0.12 };
   const char *header[] = { tr (r, "序号", "No."), tr (r, "评价指标", "Indicator"),
                            tr (r, "自评结果", "Answer"),
                            cp ? tr (r, "达到级别", "Level met") : tr (r, "得分/满分", "Score"),
-                           tr (r, "佐证", "Evidence") };
+                           tr (r, "佐证", "Files") };
   GaSection *current = root;
   GaDocTable *t = NULL;
   const char *last_clause = NULL;
@@ -853,7 +853,7 @@ add_sections (Report *r)
     ? g_strdup_printf ("以下对照《%s》的评价要求逐项说明自评价结果。“自评结果”为填写的答案，"
                        "“佐证”为所附佐证材料的份数，清单见附件。", title)
     : g_strdup_printf ("The results below follow the requirements of “%s” item by item. "
-                       "“Answer” is the answer given, “Evidence” the number of evidence files "
+                       "“Answer” is the answer given, “Files” the number of evidence files "
                        "attached (listed in the annex).", title);
 
   paragraph (r, intro);
