@@ -30,6 +30,7 @@ static const GaCliCommand commands[] = {
   { "package",    N_("Write or read an assessment package file"),      ga_cli_cmd_package },
   { "export",     N_("Write the submission workbook of an assessment"), ga_cli_cmd_export },
   { "check",      N_("List what is missing before submitting an assessment"), ga_cli_cmd_check },
+  { "report",     N_("Write the self-evaluation report of an assessment"), ga_cli_cmd_report },
 };
 
 static void

@@ -1,0 +1,167 @@
+#!/usr/bin/python3
+# test-cli-report.py: greenassess-cli report (TAP output): the files it writes,
+# its exit statuses, the refusal to replace a file without --force and the
+# date SOURCE_DATE_EPOCH gives
+#
+# Copyright 2026 The GreenAssess authors
+# SPDX-License-Identifier: GPL-3.0-or-later
+#
+# Usage: test-cli-report.py PATH/TO/greenassess-cli FIXTURES_DIR
+
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import zipfile
+
+CLI = os.path.abspath(sys.argv[1])
+FIX = sys.argv[2]
+CODE = "91350100M000100Y43"
+TMP = tempfile.mkdtemp(prefix="ga-cli-report-")
+
+results = []
+
+
+def run(*args, env_extra=None):
+    env = dict(os.environ)
+    env.setdefault("LC_ALL", "C.UTF-8")
+    env.setdefault("LANGUAGE", "en")
+    env.pop("SOURCE_DATE_EPOCH", None)
+    if env_extra:
+        env.update(env_extra)
+    proc = subprocess.run([CLI] + list(args), capture_output=True, env=env, timeout=120)
+    return proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8")
+
+
+def case(name):
+    def wrap(func):
+        results.append((name, func))
+        return func
+    return wrap
+
+
+def check(cond, what, out="", err=""):
+    if not cond:
+        raise AssertionError("%s\n--- stdout ---\n%s--- stderr ---\n%s" % (what, out, err))
+
+
+def expect(args, code, out_has=(), err_has=(), env_extra=None):
+    rc, out, err = run(*args, env_extra=env_extra)
+    check(rc == code, "exit status %d, expected %d for %r" % (rc, code, args), out, err)
+    for s in out_has:
+        check(s in out, "stdout lacks %r" % s, out, err)
+    for s in err_has:
+        check(s in err, "stderr lacks %r" % s, out, err)
+    return out, err
+
+
+def make_db():
+    db = os.path.join(TMP, "plant.db")
+    if os.path.exists(db):
+        return db
+    expect(["db", "init", "--db", db], 0)
+    expect(["enterprise", "add", "--db", db, "--name", "报告测试工厂", "--code", CODE], 0)
+    expect(["assessment", "new", "--db", db, "--enterprise", CODE,
+            "--template", "gbt36132-2025", "--year", "2025"], 0)
+    evidence = os.path.join(TMP, "licence_scan.txt")
+    with open(evidence, "w") as f:
+        f.write("licence\n")
+    expect(["evidence", "add", "--db", db, "1", "BR1", evidence], 0)
+    return db
+
+
+def pdf_text(path):
+    if shutil.which("pdftotext") is None:
+        return None
+    proc = subprocess.run(["pdftotext", "-enc", "UTF-8", path, "-"], capture_output=True,
+                          check=True)
+    return "".join(proc.stdout.decode("utf-8").split())
+
+
+@case("report writes a PDF and a DOCX")
+def _():
+    db = make_db()
+    pdf = os.path.join(TMP, "report.pdf")
+    docx = os.path.join(TMP, "report.docx")
+    expect(["report", "1", "--db", db, "--out", pdf, "--lang", "zh_CN"], 0, out_has=(pdf,))
+    with open(pdf, "rb") as f:
+        check(f.read(5) == b"%PDF-", "not a PDF")
+    expect(["report", "1", "--db", db, "--out", docx, "--lang", "en"], 0, out_has=(docx,))
+    with zipfile.ZipFile(docx) as z:
+        body = z.read("word/document.xml").decode("utf-8")
+    check("报告测试工厂" in body, "the DOCX lacks the enterprise name")
+    check("Declaration of truthfulness" in body, "the English DOCX lacks the declaration")
+    check("licence_scan.txt" in body, "the DOCX lacks the evidence file")
+    text = pdf_text(pdf)
+    if text is not None:
+        for s in ("报告测试工厂", CODE, "材料真实性承诺", "附件：佐证材料清单", "licence_scan.txt"):
+            check(s in text, "the PDF lacks %r" % s)
+
+
+@case("an existing file is left unless --force")
+def _():
+    db = make_db()
+    pdf = os.path.join(TMP, "kept.pdf")
+    with open(pdf, "w") as f:
+        f.write("mine")
+    expect(["report", "1", "--db", db, "--out", pdf], 1, err_has=("--force",))
+    with open(pdf) as f:
+        check(f.read() == "mine", "the file was changed")
+    expect(["report", "1", "--db", db, "--out", pdf, "--force"], 0)
+    with open(pdf, "rb") as f:
+        check(f.read(5) == b"%PDF-", "--force did not replace the file")
+
+
+@case("SOURCE_DATE_EPOCH dates the report")
+def _():
+    db = make_db()
+    pdf = os.path.join(TMP, "dated.pdf")
+    expect(["report", "1", "--db", db, "--out", pdf, "--lang", "zh_CN"], 0,
+           env_extra={"SOURCE_DATE_EPOCH": "1700000000"})
+    text = pdf_text(pdf)
+    if text is not None:
+        check("2023年11月14日" in text, "the date is not the one SOURCE_DATE_EPOCH gives")
+
+
+@case("bad input and wrong usage")
+def _():
+    db = make_db()
+    out = os.path.join(TMP, "bad.docx")
+    expect(["report", "1", "--db", db, "--out", os.path.join(TMP, "r.txt")], 1,
+           err_has=(".docx or .pdf",))
+    expect(["report", "99", "--db", db, "--out", out], 1)
+    expect(["report", "1", "--db", os.path.join(TMP, "missing.db"), "--out", out], 1)
+    expect(["report", "1", "--db", db], 2, err_has=("--out",))
+    expect(["report", "--db", db, "--out", out], 2)
+    expect(["report", "1", "--db", db, "--out", out, "--lang", "fr"], 2, err_has=("'fr'",))
+    expect(["report", "1", "--db", db, "--out", out, "--bogus"], 2)
+    check(not os.path.exists(out), "a failed run left a file")
+    expect(["report", "--help"], 0, out_has=("--out",))
+
+
+@case("a folder that does not exist leaves nothing behind")
+def _():
+    db = make_db()
+    out = os.path.join(TMP, "no-such-folder", "r.pdf")
+    expect(["report", "1", "--db", db, "--out", out], 1)
+    check(not os.path.exists(os.path.dirname(out)), "the folder was created")
+
+
+def main():
+    print("1..%d" % len(results))
+    failed = 0
+    for i, (name, func) in enumerate(results, 1):
+        try:
+            func()
+            print("ok %d - %s" % (i, name))
+        except Exception as e:  # an unexpected exception fails the case, not the run
+            failed += 1
+            print("not ok %d - %s" % (i, name))
+            for line in str(e).splitlines():
+                print("# " + line)
+    shutil.rmtree(TMP, ignore_errors=True)
+    sys.exit(1 if failed else 0)
+
+
+main()
