@@ -182,15 +182,160 @@ column_fields_for (GaItemKind kind)
     }
 }
 
+/* A choice column whose options are the rows of a lookup table: each key
+ * is an option id, labelled with the row's label. */
+static void
+options_from_table (GaLoader   *l,
+                    JsonObject *co,
+                    const char *p,
+                    GaColumn   *column)
+{
+  GaLookupTable *table;
+
+  if (ga_member (co, "options") != NULL)
+    ga_loader_problem (l, p, "give either \"options\" or \"options_table\", not both");
+  ga_loader_want_string (l, co, p, "options_table", TRUE, &column->options_table);
+  table = column->options_table != NULL
+          ? g_hash_table_lookup (l->tmpl->tables_by_id, column->options_table) : NULL;
+  column->options = g_ptr_array_new_with_free_func (ga_option_free);
+  if (column->options_table != NULL && table == NULL)
+    {
+      g_autofree char *tp = ga_field_path (p, "options_table");
+      ga_loader_problem (l, tp, "unknown lookup table '%s'", column->options_table);
+    }
+  for (guint r = 0; table != NULL && r < table->rows->len; r++)
+    {
+      GaTableRow *row = table->rows->pdata[r];
+      GaOption *option;
+
+      if (row->key == NULL)
+        continue;
+      option = g_new0 (GaOption, 1);
+      option->id = g_strdup (row->key);
+      option->label.zh = g_strdup (row->label.zh != NULL ? row->label.zh : row->key);
+      option->label.en = g_strdup (row->label.en != NULL ? row->label.en : row->key);
+      option->points = NAN;
+      option->level = -1;
+      g_ptr_array_add (column->options, option);
+    }
+}
+
+/* The column's "id" (a name in row formulas) and "kind"; a column without
+ * a usable id is called "column<c>" so that messages can still name it. */
+static void
+parse_column_id_kind (GaLoader   *l,
+                      JsonObject *co,
+                      const char *p,
+                      guint       c,
+                      GaItem     *item,
+                      GaColumn   *column)
+{
+  g_autofree char *kind = NULL;
+  GaItemKind k;
+
+  if (ga_loader_want_string (l, co, p, "id", TRUE, &column->id))
+    {
+      if (!ga_is_identifier (column->id))
+        {
+          g_autofree char *ip = ga_field_path (p, "id");
+          ga_loader_problem (l, ip, "'%s' is not a valid id (letters, digits and _; not "
+                             "starting with a digit)", column->id);
+        }
+      ga_loader_register_symbol (l, column->id, p, GA_SYMBOL_COLUMN, item->index, c);
+    }
+  else
+    column->id = g_strdup_printf ("column%u", c);
+
+  if (!ga_loader_want_string (l, co, p, "kind", TRUE, &kind))
+    return;
+  if (!parse_kind (kind, &k) || !(k == GA_ITEM_NUMBER || k == GA_ITEM_TEXT
+                                  || k == GA_ITEM_CHOICE || k == GA_ITEM_YESNO
+                                  || k == GA_ITEM_DATE || k == GA_ITEM_COMPUTED))
+    {
+      g_autofree char *kp = ga_field_path (p, "kind");
+      g_autofree char *hint = kind_hint (kind, column_kind_names);
+      ga_loader_problem (l, kp, "unknown column kind '%s'%s; use number, text, choice, "
+                         "yesno, date or computed", kind, hint);
+    }
+  else
+    column->kind = k;
+}
+
+/* The fields that only some kinds of column have. */
+static void
+parse_column_kind_fields (GaLoader          *l,
+                          JsonObject        *co,
+                          const char        *p,
+                          const GaSiteOwner *owner,
+                          GaColumn          *column)
+{
+  switch (column->kind)
+    {
+    case GA_ITEM_COMPUTED:
+      column->formula = ga_loader_want_expr (l, co, p, "value", TRUE, owner, GA_STATIC_ANY,
+                                             FALSE);
+      break;
+    case GA_ITEM_NUMBER:
+      ga_loader_want_number (l, co, p, "min", FALSE, &column->min);
+      ga_loader_want_number (l, co, p, "max", FALSE, &column->max);
+      if (!isnan (column->min) && !isnan (column->max) && column->min > column->max)
+        ga_loader_problem (l, p, "bounds: min %g is greater than max %g", column->min,
+                           column->max);
+      break;
+    case GA_ITEM_CHOICE:
+      if (ga_member (co, "options_table") != NULL)
+        options_from_table (l, co, p, column);
+      else
+        column->options = parse_options (l, co, p, TRUE);
+      break;
+    default:
+      break;
+    }
+}
+
+static void
+parse_column (GaLoader   *l,
+              JsonObject *co,
+              const char *p,
+              guint       c,
+              GaItem     *item)
+{
+  static const char * const column_specific[] = {
+    "value", "options", "options_table", "min", "max", NULL
+  };
+  GaSiteOwner owner = { GA_NODE_COLUMN, item->index, item->columns->len, item, NULL };
+  GaColumn *column;
+
+  column = g_new0 (GaColumn, 1);
+  column->kind = GA_ITEM_TEXT;
+  column->min = NAN;
+  column->max = NAN;
+  g_ptr_array_add (item->columns, column);
+  if (co == NULL)
+    {
+      column->id = g_strdup_printf ("column%u", c);
+      return;
+    }
+
+  parse_column_id_kind (l, co, p, c, item, column);
+  ga_loader_check_fields (l, co, p, column_fields_for (column->kind), column_specific,
+                          kind_phrase (column->kind, TRUE));
+  if (!ga_loader_want_text (l, co, p, "title", FALSE, &column->title))
+    {
+      column->title.zh = g_strdup (column->id);
+      column->title.en = g_strdup (column->id);
+    }
+  ga_loader_want_string (l, co, p, "unit", FALSE, &column->unit);
+  ga_loader_want_bool (l, co, p, "required", &column->required);
+  parse_column_kind_fields (l, co, p, &owner, column);
+}
+
 static void
 parse_columns (GaLoader   *l,
                JsonObject *obj,
                const char *path,
                GaItem     *item)
 {
-  static const char * const column_specific[] = {
-    "value", "options", "options_table", "min", "max", NULL
-  };
   JsonArray *array = ga_loader_want_array (l, obj, path, "columns", TRUE);
   g_autofree char *cpath = ga_field_path (path, "columns");
 
@@ -204,112 +349,8 @@ parse_columns (GaLoader   *l,
     {
       g_autofree char *p = ga_index_path (cpath, NULL, c);
       JsonObject *co = ga_loader_element_object (l, json_array_get_element (array, c), p);
-      g_autofree char *kind = NULL;
-      GaColumn *column;
-      GaSiteOwner owner = { GA_NODE_COLUMN, item->index, item->columns->len, item, NULL };
 
-      column = g_new0 (GaColumn, 1);
-      column->kind = GA_ITEM_TEXT;
-      column->min = NAN;
-      column->max = NAN;
-      g_ptr_array_add (item->columns, column);
-      if (co == NULL)
-        {
-          column->id = g_strdup_printf ("column%u", c);
-          continue;
-        }
-
-      if (ga_loader_want_string (l, co, p, "id", TRUE, &column->id))
-        {
-          if (!ga_is_identifier (column->id))
-            {
-              g_autofree char *ip = ga_field_path (p, "id");
-              ga_loader_problem (l, ip, "'%s' is not a valid id (letters, digits and _; not "
-                                 "starting with a digit)", column->id);
-            }
-          ga_loader_register_symbol (l, column->id, p, GA_SYMBOL_COLUMN, item->index, c);
-        }
-      else
-        column->id = g_strdup_printf ("column%u", c);
-
-      if (ga_loader_want_string (l, co, p, "kind", TRUE, &kind))
-        {
-          GaItemKind k;
-          if (!parse_kind (kind, &k) || !(k == GA_ITEM_NUMBER || k == GA_ITEM_TEXT
-                                          || k == GA_ITEM_CHOICE || k == GA_ITEM_YESNO
-                                          || k == GA_ITEM_DATE || k == GA_ITEM_COMPUTED))
-            {
-              g_autofree char *kp = ga_field_path (p, "kind");
-              g_autofree char *hint = kind_hint (kind, column_kind_names);
-              ga_loader_problem (l, kp, "unknown column kind '%s'%s; use number, text, choice, "
-                                 "yesno, date or computed", kind, hint);
-            }
-          else
-            column->kind = k;
-        }
-
-      ga_loader_check_fields (l, co, p, column_fields_for (column->kind), column_specific,
-                              kind_phrase (column->kind, TRUE));
-
-      if (!ga_loader_want_text (l, co, p, "title", FALSE, &column->title))
-        {
-          column->title.zh = g_strdup (column->id);
-          column->title.en = g_strdup (column->id);
-        }
-      ga_loader_want_string (l, co, p, "unit", FALSE, &column->unit);
-      ga_loader_want_bool (l, co, p, "required", &column->required);
-
-      switch (column->kind)
-        {
-        case GA_ITEM_COMPUTED:
-          column->formula = ga_loader_want_expr (l, co, p, "value", TRUE, &owner, GA_STATIC_ANY,
-                                                 FALSE);
-          break;
-        case GA_ITEM_NUMBER:
-          ga_loader_want_number (l, co, p, "min", FALSE, &column->min);
-          ga_loader_want_number (l, co, p, "max", FALSE, &column->max);
-          if (!isnan (column->min) && !isnan (column->max) && column->min > column->max)
-            ga_loader_problem (l, p, "bounds: min %g is greater than max %g", column->min,
-                               column->max);
-          break;
-        case GA_ITEM_CHOICE:
-          if (ga_member (co, "options_table") != NULL)
-            {
-              GaLookupTable *table;
-              if (ga_member (co, "options") != NULL)
-                ga_loader_problem (l, p, "give either \"options\" or \"options_table\", not both");
-              ga_loader_want_string (l, co, p, "options_table", TRUE, &column->options_table);
-              table = column->options_table != NULL
-                      ? g_hash_table_lookup (l->tmpl->tables_by_id, column->options_table) : NULL;
-              column->options = g_ptr_array_new_with_free_func (ga_option_free);
-              if (column->options_table != NULL && table == NULL)
-                {
-                  g_autofree char *tp = ga_field_path (p, "options_table");
-                  ga_loader_problem (l, tp, "unknown lookup table '%s'", column->options_table);
-                }
-              for (guint r = 0; table != NULL && r < table->rows->len; r++)
-                {
-                  GaTableRow *row = table->rows->pdata[r];
-                  GaOption *option = g_new0 (GaOption, 1);
-                  if (row->key == NULL)
-                    {
-                      g_free (option);
-                      continue;
-                    }
-                  option->id = g_strdup (row->key);
-                  option->label.zh = g_strdup (row->label.zh != NULL ? row->label.zh : row->key);
-                  option->label.en = g_strdup (row->label.en != NULL ? row->label.en : row->key);
-                  option->points = NAN;
-                  option->level = -1;
-                  g_ptr_array_add (column->options, option);
-                }
-            }
-          else
-            column->options = parse_options (l, co, p, TRUE);
-          break;
-        default:
-          break;
-        }
+      parse_column (l, co, p, c, item);
     }
 }
 
@@ -345,19 +386,14 @@ parse_fixed_rows (GaLoader   *l,
     }
 }
 
-GaItem *
-ga_loader_parse_item (GaLoader   *l,
-                      JsonObject *obj,
-                      const char *path,
-                      GaSection  *section)
+/* A new item of @section with the defaults of a field left out. */
+static GaItem *
+item_new (GaLoader   *l,
+          const char *path,
+          GaSection  *section)
 {
   GaTemplate *tmpl = l->tmpl;
   GaItem *item = g_new0 (GaItem, 1);
-  g_autofree char *kind = NULL;
-  GaSiteOwner owner = { GA_NODE_ITEM, 0, 0, NULL, NULL };
-  GaSiteOwner self_owner;
-  gboolean kind_known = FALSE;
-  JsonArray *evidence;
 
   item->index = tmpl->items->len;
   item->section = section;
@@ -372,9 +408,19 @@ ga_loader_parse_item (GaLoader   *l,
   item->kind = GA_ITEM_TEXT;
   g_ptr_array_add (tmpl->items, item);
   g_ptr_array_add (section->items, item);
-  owner.owner_index = item->index;
-  self_owner = owner;
-  self_owner.self = item;
+  return item;
+}
+
+/* The item's "id" and "kind"; returns whether the kind is known. An item
+ * without a usable id is called "#<index>" so that messages can name it. */
+static gboolean
+parse_item_id_kind (GaLoader   *l,
+                    JsonObject *obj,
+                    const char *path,
+                    GaItem     *item)
+{
+  g_autofree char *kind = NULL;
+  gboolean kind_known = FALSE;
 
   if (ga_loader_want_string (l, obj, path, "id", TRUE, &item->id))
     {
@@ -408,10 +454,43 @@ ga_loader_parse_item (GaLoader   *l,
         l->untyped = g_hash_table_new (NULL, NULL);
       g_hash_table_add (l->untyped, item);
     }
+  return kind_known;
+}
 
-  if (kind_known)
-    ga_loader_check_fields (l, obj, path, item_fields (item->kind), item_specific_fields,
-                            kind_phrase (item->kind, FALSE));
+static void
+parse_evidence (GaLoader   *l,
+                JsonObject *obj,
+                const char *path,
+                GaItem     *item)
+{
+  JsonArray *evidence = ga_loader_want_array (l, obj, path, "evidence", FALSE);
+
+  if (evidence == NULL)
+    return;
+  item->evidence = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < json_array_get_length (evidence); i++)
+    {
+      JsonNode *n = json_array_get_element (evidence, i);
+      if (!ga_node_is_string (n))
+        {
+          g_autofree char *ep = ga_index_path (path, "evidence", i);
+          ga_loader_problem (l, ep, "expected a string, found %s", ga_node_description (n));
+          continue;
+        }
+      g_ptr_array_add (item->evidence, g_strdup (json_node_get_string (n)));
+    }
+}
+
+/* The fields every kind of item has: texts, provenance, flags, points,
+ * weight, applicability and evidence. */
+static void
+parse_item_common (GaLoader   *l,
+                   JsonObject *obj,
+                   const char *path,
+                   GaItem     *item)
+{
+  GaSiteOwner owner = { GA_NODE_ITEM, item->index, 0, NULL, NULL };
+  GaSiteOwner self_owner = { GA_NODE_ITEM, item->index, 0, NULL, item };
 
   ga_loader_want_text (l, obj, path, "title", TRUE, &item->title);
   ga_loader_want_text (l, obj, path, "requirement", FALSE, &item->requirement);
@@ -436,66 +515,112 @@ ga_loader_parse_item (GaLoader   *l,
                                       GA_STATIC_NUMBER, FALSE);
   item->applicable = ga_loader_want_expr (l, obj, path, "applicable", FALSE, &owner,
                                           GA_STATIC_BOOLEAN, TRUE);
+  parse_evidence (l, obj, path, item);
+}
 
-  evidence = ga_loader_want_array (l, obj, path, "evidence", FALSE);
-  if (evidence != NULL)
+static void
+parse_compliance_fields (GaLoader   *l,
+                         JsonObject *obj,
+                         const char *path,
+                         GaItem     *item)
+{
+  if (ga_loader_want_number (l, obj, path, "partial_factor", FALSE, &item->score.partial_factor)
+      && (item->score.partial_factor < 0 || item->score.partial_factor > 1))
     {
-      item->evidence = g_ptr_array_new_with_free_func (g_free);
-      for (guint i = 0; i < json_array_get_length (evidence); i++)
-        {
-          JsonNode *n = json_array_get_element (evidence, i);
-          if (!ga_node_is_string (n))
-            {
-              g_autofree char *ep = ga_index_path (path, "evidence", i);
-              ga_loader_problem (l, ep, "expected a string, found %s", ga_node_description (n));
-              continue;
-            }
-          g_ptr_array_add (item->evidence, g_strdup (json_node_get_string (n)));
-        }
+      g_autofree char *pp = ga_field_path (path, "partial_factor");
+      ga_loader_problem (l, pp, "must be between 0 and 1");
+      item->score.partial_factor = 0.5;
     }
+}
 
+static void
+parse_number_fields (GaLoader   *l,
+                     JsonObject *obj,
+                     const char *path,
+                     GaItem     *item)
+{
+  ga_loader_want_string (l, obj, path, "unit", FALSE, &item->unit);
+  ga_loader_want_number (l, obj, path, "min", FALSE, &item->min);
+  ga_loader_want_number (l, obj, path, "max", FALSE, &item->max);
+  ga_loader_want_bool (l, obj, path, "integer", &item->integer);
+  if (!isnan (item->min) && !isnan (item->max) && item->min > item->max)
+    ga_loader_problem (l, path, "bounds: min %g is greater than max %g", item->min, item->max);
+}
+
+static void
+parse_table_fields (GaLoader   *l,
+                    JsonObject *obj,
+                    const char *path,
+                    GaItem     *item)
+{
+  int min_rows = 0;
+
+  parse_columns (l, obj, path, item);
+  parse_fixed_rows (l, obj, path, item);
+  if (ga_loader_want_int (l, obj, path, "min_rows", FALSE, 0, 100000, &min_rows))
+    item->min_rows = (guint) min_rows;
+}
+
+static void
+parse_computed_fields (GaLoader   *l,
+                       JsonObject *obj,
+                       const char *path,
+                       GaItem     *item)
+{
+  GaSiteOwner owner = { GA_NODE_ITEM, item->index, 0, NULL, NULL };
+
+  item->value = ga_loader_want_expr (l, obj, path, "value", TRUE, &owner, GA_STATIC_ANY, FALSE);
+  ga_loader_want_string (l, obj, path, "unit", FALSE, &item->unit);
+  ga_loader_want_string (l, obj, path, "format", FALSE, &item->format);
+  /* A computed value has no answer to mark N/A unless the template says. */
+  if (ga_member (obj, "na_allowed") == NULL)
+    item->na_allowed = FALSE;
+}
+
+/* The fields that only some kinds of item have. */
+static void
+parse_kind_fields (GaLoader   *l,
+                   JsonObject *obj,
+                   const char *path,
+                   GaItem     *item)
+{
   switch (item->kind)
     {
     case GA_ITEM_COMPLIANCE:
-      if (ga_loader_want_number (l, obj, path, "partial_factor", FALSE, &item->score.partial_factor)
-          && (item->score.partial_factor < 0 || item->score.partial_factor > 1))
-        {
-          g_autofree char *pp = ga_field_path (path, "partial_factor");
-          ga_loader_problem (l, pp, "must be between 0 and 1");
-          item->score.partial_factor = 0.5;
-        }
+      parse_compliance_fields (l, obj, path, item);
       break;
     case GA_ITEM_NUMBER:
-      ga_loader_want_string (l, obj, path, "unit", FALSE, &item->unit);
-      ga_loader_want_number (l, obj, path, "min", FALSE, &item->min);
-      ga_loader_want_number (l, obj, path, "max", FALSE, &item->max);
-      ga_loader_want_bool (l, obj, path, "integer", &item->integer);
-      if (!isnan (item->min) && !isnan (item->max) && item->min > item->max)
-        ga_loader_problem (l, path, "bounds: min %g is greater than max %g", item->min, item->max);
+      parse_number_fields (l, obj, path, item);
       break;
     case GA_ITEM_CHOICE:
     case GA_ITEM_MULTI:
       item->options = parse_options (l, obj, path, TRUE);
       break;
     case GA_ITEM_TABLE:
-      parse_columns (l, obj, path, item);
-      parse_fixed_rows (l, obj, path, item);
-      {
-        int min_rows = 0;
-        if (ga_loader_want_int (l, obj, path, "min_rows", FALSE, 0, 100000, &min_rows))
-          item->min_rows = (guint) min_rows;
-      }
+      parse_table_fields (l, obj, path, item);
       break;
     case GA_ITEM_COMPUTED:
-      item->value = ga_loader_want_expr (l, obj, path, "value", TRUE, &owner, GA_STATIC_ANY, FALSE);
-      ga_loader_want_string (l, obj, path, "unit", FALSE, &item->unit);
-      ga_loader_want_string (l, obj, path, "format", FALSE, &item->format);
-      if (ga_member (obj, "na_allowed") == NULL)
-        item->na_allowed = FALSE;
+      parse_computed_fields (l, obj, path, item);
       break;
     default:
       break;
     }
+}
+
+GaItem *
+ga_loader_parse_item (GaLoader   *l,
+                      JsonObject *obj,
+                      const char *path,
+                      GaSection  *section)
+{
+  GaItem *item = item_new (l, path, section);
+  gboolean kind_known = parse_item_id_kind (l, obj, path, item);
+
+  if (kind_known)
+    ga_loader_check_fields (l, obj, path, item_fields (item->kind), item_specific_fields,
+                            kind_phrase (item->kind, FALSE));
+  parse_item_common (l, obj, path, item);
+  parse_kind_fields (l, obj, path, item);
 
   if (!kind_known)
     {
