@@ -637,6 +637,207 @@ scan_pop (Scan *s)
     }
 }
 
+/* One of the words true, false and null. */
+static const char *
+scan_word (Scan       *s,
+           const char *p,
+           const char *word)
+{
+  gsize n = strlen (word);
+
+  if ((gsize) (s->end - p) < n || memcmp (p, word, n) != 0)
+    {
+      fail_value (s, p);
+      return NULL;
+    }
+  return p + n;
+}
+
+/* The bracket of a list or an object at @p. An empty one is read whole;
+ * otherwise *@opened is set and the first element comes next (for an
+ * object, after its first key, which is read here). */
+static const char *
+scan_open (Scan       *s,
+           const char *p,
+           gboolean    object,
+           gboolean   *opened)
+{
+  if (!scan_push (s, p, object))
+    return NULL;
+  p = skip_space (p + 1, s->end);
+  if (p < s->end && *p == (object ? '}' : ']'))
+    {
+      scan_pop (s);
+      return p + 1;
+    }
+  *opened = TRUE;
+  if (!object)
+    return p;
+  if (p >= s->end)
+    {
+      scan_fail (s, s->frames[s->depth - 1].open, GA_JSON_ERROR_SYNTAX,
+                 "this object is not closed: a '}' is missing");
+      return NULL;
+    }
+  return scan_key (s, p);
+}
+
+/* What starts a value at @p: a whole number, string or word, or the opening
+ * of a list or an object (*@opened). Returns where scanning goes on, or
+ * NULL (error set). */
+static const char *
+scan_value_start (Scan       *s,
+                  const char *p,
+                  gboolean   *opened)
+{
+  gboolean escaped;
+
+  *opened = FALSE;
+  if (p >= s->end)
+    {
+      fail_value (s, p);
+      return NULL;
+    }
+  switch (*p)
+    {
+    case '{':
+      return scan_open (s, p, TRUE, opened);
+    case '[':
+      return scan_open (s, p, FALSE, opened);
+    case '"':
+      return scan_string (s, p, &escaped);
+    case 't':
+      return scan_word (s, p, "true");
+    case 'f':
+      return scan_word (s, p, "false");
+    case 'n':
+      return scan_word (s, p, "null");
+    case '-': case '0': case '1': case '2': case '3': case '4': case '5': case '6':
+    case '7': case '8': case '9':
+      return scan_number (s, p);
+    default:
+      fail_value (s, p);
+      return NULL;
+    }
+}
+
+/* Nothing but space may follow the value that makes the document; @p is
+ * the first thing after it that is not space, @value_end where it ended. */
+static gboolean
+scan_document_end (Scan       *s,
+                   const char *p,
+                   const char *value_end)
+{
+  guint line, column, end_line, end_column;
+
+  if (p >= s->end)
+    return TRUE;
+  position_of (s->data, p, &line, &column);
+  position_of (s->data, value_end, &end_line, &end_column);
+  g_set_error (s->error, GA_JSON_ERROR, GA_JSON_ERROR_TRAILING,
+               "unexpected content after the end of the JSON at line %u, column "
+               "%u (the JSON value ended at line %u, column %u); a file holds "
+               "exactly one JSON value: remove what follows, or put both in one "
+               "list or object", line, column, end_line, end_column);
+  return FALSE;
+}
+
+/* The comma at @comma inside @f: returns where the next element starts
+ * (for an object, after its key, which is read here). */
+static const char *
+scan_comma (Scan       *s,
+            const char *comma,
+            Frame      *f)
+{
+  const char *p = skip_space (comma + 1, s->end);
+
+  if (p < s->end && ((f->object && *p == '}') || (!f->object && *p == ']')))
+    {
+      scan_fail (s, comma, GA_JSON_ERROR_SYNTAX, "a comma before '%c' is not "
+                 "allowed in JSON (remove this comma)", *p);
+      return NULL;
+    }
+  if (!f->object)
+    {
+      f->index++;
+      return p;
+    }
+  if (p >= s->end)
+    {
+      scan_fail (s, f->open, GA_JSON_ERROR_SYNTAX,
+                 "this object is not closed: a '}' is missing");
+      return NULL;
+    }
+  return scan_key (s, p);
+}
+
+/* Something other than ',' or the closing bracket after a value in @f. */
+static void
+fail_separator (Scan       *s,
+                const char *p,
+                Frame      *f)
+{
+  g_autofree char *found = NULL;
+
+  /* A comment or bad bytes get the message they get in place of a value. */
+  if ((*p == '/' && p + 1 < s->end && (p[1] == '/' || p[1] == '*'))
+      || ((guchar) *p >= 0x80
+          && utf8_sequence ((const guchar *) p, (const guchar *) s->end) == 0))
+    {
+      fail_value (s, p);
+      return;
+    }
+  found = describe_at (p, s->end);
+  if (f->object)
+    scan_fail (s, p, GA_JSON_ERROR_SYNTAX, "expected ',' or '}' after the value of "
+               "\"%.*s\", found %s (is a comma missing?)",
+               (int) MIN (f->key_len, 200), f->key, found);
+  else
+    scan_fail (s, p, GA_JSON_ERROR_SYNTAX, "expected ',' or ']' after element %u of "
+               "the list, found %s (is a comma missing?)", f->index + 1, found);
+}
+
+/* After a value that ends at @p: a separator, the end of containers, or
+ * the end of the document. Returns where the next value starts, or NULL
+ * when the document ended (*@done) or a problem was reported. */
+static const char *
+scan_after_value (Scan       *s,
+                  const char *p,
+                  gboolean   *done)
+{
+  for (;;)
+    {
+      const char *value_end = p;
+      Frame *f;
+
+      p = skip_space (p, s->end);
+      if (s->depth == 0)
+        {
+          *done = scan_document_end (s, p, value_end);
+          return NULL;
+        }
+      f = &s->frames[s->depth - 1];
+      if (p >= s->end)
+        {
+          scan_fail (s, f->open, GA_JSON_ERROR_SYNTAX, f->object
+                     ? "this object is not closed: a '}' is missing"
+                     : "this list is not closed: a ']' is missing");
+          return NULL;
+        }
+      if (*p == ',')
+        return scan_comma (s, p, f);
+      if ((f->object && *p == '}') || (!f->object && *p == ']'))
+        {
+          /* The container is a value that ended: look again after it. */
+          scan_pop (s);
+          p++;
+          continue;
+        }
+      fail_separator (s, p, f);
+      return NULL;
+    }
+}
+
 gboolean
 ga_json_check (const char  *data,
                gsize        length,
@@ -644,7 +845,7 @@ ga_json_check (const char  *data,
                GError     **error)
 {
   Scan s = { 0 };
-  const char *p, *value_end;
+  const char *p;
   gboolean ok = FALSE;
 
   if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
@@ -669,173 +870,24 @@ ga_json_check (const char  *data,
   s.decoded = g_ptr_array_new_with_free_func (g_free);
   s.frames = g_new0 (Frame, s.max_depth);
 
-  /* A loop with an explicit stack: no recursion, whatever the input. */
+  /* A loop with an explicit stack: no recursion, whatever the input. Each
+   * turn reads the start of a value at p, then, unless that opened a
+   * container, what follows it. */
   for (;;)
     {
-      /* A value starts at p. */
-      if (p >= s.end)
-        {
-          fail_value (&s, p);
-          goto out;
-        }
-      switch (*p)
-        {
-        case '{':
-          if (!scan_push (&s, p, TRUE))
-            goto out;
-          p = skip_space (p + 1, s.end);
-          if (p < s.end && *p == '}')
-            {
-              scan_pop (&s);
-              p++;
-              break;
-            }
-          if (p >= s.end)
-            {
-              scan_fail (&s, s.frames[s.depth - 1].open, GA_JSON_ERROR_SYNTAX,
-                         "this object is not closed: a '}' is missing");
-              goto out;
-            }
-          if ((p = scan_key (&s, p)) == NULL)
-            goto out;
-          continue;
-        case '[':
-          if (!scan_push (&s, p, FALSE))
-            goto out;
-          p = skip_space (p + 1, s.end);
-          if (p < s.end && *p == ']')
-            {
-              scan_pop (&s);
-              p++;
-              break;
-            }
-          continue;
-        case '"':
-          {
-            gboolean escaped;
-            if ((p = scan_string (&s, p, &escaped)) == NULL)
-              goto out;
-          }
-          break;
-        case 't':
-          if (s.end - p < 4 || memcmp (p, "true", 4) != 0)
-            {
-              fail_value (&s, p);
-              goto out;
-            }
-          p += 4;
-          break;
-        case 'f':
-          if (s.end - p < 5 || memcmp (p, "false", 5) != 0)
-            {
-              fail_value (&s, p);
-              goto out;
-            }
-          p += 5;
-          break;
-        case 'n':
-          if (s.end - p < 4 || memcmp (p, "null", 4) != 0)
-            {
-              fail_value (&s, p);
-              goto out;
-            }
-          p += 4;
-          break;
-        case '-': case '0': case '1': case '2': case '3': case '4': case '5': case '6':
-        case '7': case '8': case '9':
-          if ((p = scan_number (&s, p)) == NULL)
-            goto out;
-          break;
-        default:
-          fail_value (&s, p);
-          goto out;
-        }
+      gboolean opened, done = FALSE;
 
-      /* After a value: a separator, the end of containers, or the end. */
-      for (;;)
+      if ((p = scan_value_start (&s, p, &opened)) == NULL)
+        break;
+      if (opened)
+        continue;
+      if ((p = scan_after_value (&s, p, &done)) == NULL)
         {
-          Frame *f;
-
-          value_end = p;
-          p = skip_space (p, s.end);
-          if (s.depth == 0)
-            {
-              if (p < s.end)
-                {
-                  guint line, column, end_line, end_column;
-                  position_of (data, p, &line, &column);
-                  position_of (data, value_end, &end_line, &end_column);
-                  g_set_error (error, GA_JSON_ERROR, GA_JSON_ERROR_TRAILING,
-                               "unexpected content after the end of the JSON at line %u, column "
-                               "%u (the JSON value ended at line %u, column %u); a file holds "
-                               "exactly one JSON value: remove what follows, or put both in one "
-                               "list or object", line, column, end_line, end_column);
-                  goto out;
-                }
-              ok = TRUE;
-              goto out;
-            }
-          f = &s.frames[s.depth - 1];
-          if (p >= s.end)
-            {
-              scan_fail (&s, f->open, GA_JSON_ERROR_SYNTAX, f->object
-                         ? "this object is not closed: a '}' is missing"
-                         : "this list is not closed: a ']' is missing");
-              goto out;
-            }
-          if (*p == ',')
-            {
-              const char *comma = p;
-              p = skip_space (p + 1, s.end);
-              if (p < s.end && ((f->object && *p == '}') || (!f->object && *p == ']')))
-                {
-                  scan_fail (&s, comma, GA_JSON_ERROR_SYNTAX, "a comma before '%c' is not "
-                             "allowed in JSON (remove this comma)", *p);
-                  goto out;
-                }
-              if (f->object)
-                {
-                  if (p >= s.end)
-                    {
-                      scan_fail (&s, f->open, GA_JSON_ERROR_SYNTAX,
-                                 "this object is not closed: a '}' is missing");
-                      goto out;
-                    }
-                  if ((p = scan_key (&s, p)) == NULL)
-                    goto out;
-                }
-              else
-                f->index++;
-              break;
-            }
-          if ((f->object && *p == '}') || (!f->object && *p == ']'))
-            {
-              scan_pop (&s);
-              p++;
-              continue;
-            }
-          if ((*p == '/' && p + 1 < s.end && (p[1] == '/' || p[1] == '*'))
-              || ((guchar) *p >= 0x80
-                  && utf8_sequence ((const guchar *) p, (const guchar *) s.end) == 0))
-            {
-              fail_value (&s, p);
-              goto out;
-            }
-          {
-            g_autofree char *found = describe_at (p, s.end);
-            if (f->object)
-              scan_fail (&s, p, GA_JSON_ERROR_SYNTAX, "expected ',' or '}' after the value of "
-                         "\"%.*s\", found %s (is a comma missing?)",
-                         (int) MIN (f->key_len, 200), f->key, found);
-            else
-              scan_fail (&s, p, GA_JSON_ERROR_SYNTAX, "expected ',' or ']' after element %u of "
-                         "the list, found %s (is a comma missing?)", f->index + 1, found);
-          }
-          goto out;
+          ok = done;
+          break;
         }
     }
 
-out:
   while (s.depth > 0)
     scan_pop (&s);
   g_array_unref (s.keys);
@@ -843,6 +895,7 @@ out:
   g_free (s.frames);
   return ok;
 }
+
 
 gboolean
 ga_json_check_depth (const char  *data,

@@ -133,6 +133,144 @@ void          ga_loader_problem          (GaLoader      *loader,
                                           const char    *format,
                                           ...) G_GNUC_PRINTF (3, 4);
 
+/* ga-template-load-fields.c: the loader's readers, shared by the parts of
+ * the loader. Each reports a missing or wrong-typed field with its JSON
+ * path and returns FALSE (or NULL); the caller keeps its default. */
+
+/* Whom a formula belongs to: the owner of its site, and the table or item
+ * whose names it may use without qualification. */
+typedef struct {
+  GaNodeKind    owner_kind;
+  guint         owner_index;
+  guint         owner_column;
+  GaItem       *scope;
+  GaItem       *self;
+} GaSiteOwner;
+
+static inline JsonNode *
+ga_member (JsonObject *obj,
+           const char *key)
+{
+  return json_object_get_member (obj, key);
+}
+
+/* "path.key", and "path.key[index]" (or "path[index]" without @key). */
+char         *ga_field_path              (const char    *path,
+                                          const char    *key);
+char         *ga_index_path              (const char    *path,
+                                          const char    *key,
+                                          guint          index);
+/* "a string", "a list", … for "found …" in messages. */
+const char   *ga_node_description        (JsonNode      *node);
+gboolean      ga_node_is_string          (JsonNode      *node);
+gboolean      ga_node_is_number          (JsonNode      *node);
+gboolean      ga_node_is_boolean         (JsonNode      *node);
+/* The name of @allowed that @word most likely meant, or NULL. */
+const char   *ga_closest_name            (const char    *word,
+                                          const char * const *allowed);
+/* Letters, digits and _, not starting with a digit, and not TRUE/FALSE:
+ * what a formula can refer to. */
+gboolean      ga_is_identifier           (const char    *id);
+void          ga_loader_check_fields     (GaLoader      *l,
+                                          JsonObject    *obj,
+                                          const char    *path,
+                                          const char * const *allowed,
+                                          const char * const *other,
+                                          const char    *other_kind);
+gboolean      ga_loader_want_string      (GaLoader      *l,
+                                          JsonObject    *obj,
+                                          const char    *path,
+                                          const char    *key,
+                                          gboolean       required,
+                                          char         **out);
+gboolean      ga_loader_want_number      (GaLoader      *l,
+                                          JsonObject    *obj,
+                                          const char    *path,
+                                          const char    *key,
+                                          gboolean       required,
+                                          double        *out);
+gboolean      ga_loader_want_int         (GaLoader      *l,
+                                          JsonObject    *obj,
+                                          const char    *path,
+                                          const char    *key,
+                                          gboolean       required,
+                                          int            min,
+                                          int            max,
+                                          int           *out);
+gboolean      ga_loader_want_bool        (GaLoader      *l,
+                                          JsonObject    *obj,
+                                          const char    *path,
+                                          const char    *key,
+                                          gboolean      *out);
+JsonArray    *ga_loader_want_array       (GaLoader      *l,
+                                          JsonObject    *obj,
+                                          const char    *path,
+                                          const char    *key,
+                                          gboolean       required);
+JsonObject   *ga_loader_want_object      (GaLoader      *l,
+                                          JsonObject    *obj,
+                                          const char    *path,
+                                          const char    *key,
+                                          gboolean       required);
+JsonObject   *ga_loader_element_object   (GaLoader      *l,
+                                          JsonNode      *node,
+                                          const char    *path);
+gboolean      ga_loader_want_text        (GaLoader      *l,
+                                          JsonObject    *obj,
+                                          const char    *path,
+                                          const char    *key,
+                                          gboolean       required,
+                                          GaText        *out);
+void          ga_loader_register_symbol  (GaLoader      *l,
+                                          const char    *id,
+                                          const char    *path,
+                                          GaSymbolKind   kind,
+                                          guint          index,
+                                          guint          column);
+void          ga_loader_add_site         (GaLoader      *l,
+                                          GaFormula     *formula,
+                                          const char    *path,
+                                          GaNodeKind     owner_kind,
+                                          guint          owner_index,
+                                          guint          owner_column,
+                                          GaItem        *scope,
+                                          GaItem        *self,
+                                          GaStaticType   expect,
+                                          gboolean       condition);
+GaFormula    *ga_loader_parse_expr_node  (GaLoader      *l,
+                                          JsonNode      *node,
+                                          const char    *path);
+GaFormula    *ga_loader_want_expr        (GaLoader      *l,
+                                          JsonObject    *obj,
+                                          const char    *path,
+                                          const char    *key,
+                                          gboolean       required,
+                                          const GaSiteOwner *owner,
+                                          GaStaticType   expect,
+                                          gboolean       condition);
+
+/* ga-template-load-tables.c */
+void          ga_loader_parse_lookup_table (GaLoader    *l,
+                                            JsonObject  *obj,
+                                            const char  *path);
+
+/* ga-template-load-items.c */
+GaItem       *ga_loader_parse_item       (GaLoader      *l,
+                                          JsonObject    *obj,
+                                          const char    *path,
+                                          GaSection     *section);
+
+/* ga-template-load-score.c: the "score" field, then the rules that tie the
+ * fields of an item together (what is scored how, veto, bonus, weight). */
+void          ga_loader_parse_score      (GaLoader      *l,
+                                          JsonObject    *obj,
+                                          const char    *path,
+                                          GaItem        *item);
+void          ga_loader_check_item_rules (GaLoader      *l,
+                                          JsonObject    *obj,
+                                          const char    *path,
+                                          GaItem        *item);
+
 /* Sorts "path: message" problems by where their path is in the document
  * @root (member order, list index; a parent before its children), keeping
  * the order of problems at the same place. */
