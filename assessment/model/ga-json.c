@@ -234,8 +234,12 @@ scan_string (Scan       *s,
         }
       /* A backslash escape. */
       *escaped = TRUE;
+      /* A backslash as the very last byte: the text is not closed. */
       if (p + 1 >= end)
-        continue;
+        {
+          p = end;
+          continue;
+        }
       switch (p[1])
         {
         case '"': case '\\': case '/': case 'b': case 'f': case 'n': case 'r': case 't':
