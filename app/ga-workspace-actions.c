@@ -32,6 +32,7 @@ _ga_workspace_update_actions (GaWorkspace *self)
                                  have && ga_session_can_redo (self->session));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "ws.export", have);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "ws.check", have);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "ws.export-report", have);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "ws.export-package", have);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "ws.delete", have && !store_read_only);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "ws.set-final", have && !read_only);
@@ -234,6 +235,8 @@ _ga_workspace_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "ws.redo", NULL, redo_cb);
   gtk_widget_class_install_action (widget_class, "ws.export", NULL, _ga_workspace_export_action);
   gtk_widget_class_install_action (widget_class, "ws.check", NULL, _ga_workspace_check_action);
+  gtk_widget_class_install_action (widget_class, "ws.export-report", NULL,
+                                   _ga_workspace_report_action);
   gtk_widget_class_install_action (widget_class, "ws.export-package", NULL,
                                    _ga_workspace_export_package_action);
   gtk_widget_class_install_action (widget_class, "ws.set-final", NULL, set_final_cb);

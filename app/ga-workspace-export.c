@@ -347,26 +347,25 @@ show_item_cb (GaCheckDialog *dialog,
   ga_workspace_show_item (self, item_id);
 }
 
-/* The pre-submission check; @then_export: with an "Export Anyway" button
- * that goes on to the file chooser. Returns FALSE when there was nothing
- * to show before an export. */
+/* The pre-submission check; @then (may be NULL): what an "Export Anyway"
+ * button goes on to. Returns FALSE when there was nothing to show before
+ * an export. */
 static gboolean
-show_check (GaWorkspace *self,
-            gboolean     then_export)
+show_check (GaWorkspace  *self,
+            void        (*then) (GaWorkspace *self))
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GaCheckDialog *dialog = ga_check_dialog_new (GTK_WINDOW (root), self->session,
-                                               then_export ? _("_Export Anyway…") : NULL);
+                                               then != NULL ? _("_Export Anyway…") : NULL);
 
-  if (then_export && ga_check_dialog_get_n_findings (dialog) == 0)
+  if (then != NULL && ga_check_dialog_get_n_findings (dialog) == 0)
     {
       gtk_window_destroy (GTK_WINDOW (dialog));
       return FALSE;
     }
   g_signal_connect_object (dialog, "show-item", G_CALLBACK (show_item_cb), self, 0);
-  if (then_export)
-    g_signal_connect_object (dialog, "continue", G_CALLBACK (choose_export_target), self,
-                             G_CONNECT_SWAPPED);
+  if (then != NULL)
+    g_signal_connect_object (dialog, "continue", G_CALLBACK (then), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
   return TRUE;
 }
@@ -381,8 +380,22 @@ _ga_workspace_export_action (GtkWidget  *widget,
 
   if (self->session == NULL)
     return;
-  if (!show_check (self, TRUE))
+  if (!show_check (self, choose_export_target))
     choose_export_target (self);
+}
+
+/* The report: the same check first. */
+void
+_ga_workspace_report_action (GtkWidget  *widget,
+                             const char *action_name,
+                             GVariant   *parameter)
+{
+  GaWorkspace *self = GA_WORKSPACE (widget);
+
+  if (self->session == NULL)
+    return;
+  if (!show_check (self, _ga_workspace_choose_report_target))
+    _ga_workspace_choose_report_target (self);
 }
 
 void
@@ -393,7 +406,7 @@ _ga_workspace_check_action (GtkWidget  *widget,
   GaWorkspace *self = GA_WORKSPACE (widget);
 
   if (self->session != NULL)
-    show_check (self, FALSE);
+    show_check (self, NULL);
 }
 
 /* ------------------------------------------------------------------ */

@@ -83,6 +83,10 @@ void  _ga_workspace_refresh_rows       (GaWorkspace   *self,
 void  _ga_workspace_export_action      (GtkWidget     *widget,
                                         const char    *action_name,
                                         GVariant      *parameter);
+void  _ga_workspace_choose_report_target (GaWorkspace *self);
+void  _ga_workspace_report_action      (GtkWidget     *widget,
+                                        const char    *action_name,
+                                        GVariant      *parameter);
 void  _ga_workspace_check_action       (GtkWidget     *widget,
                                         const char    *action_name,
                                         GVariant      *parameter);

@@ -57,6 +57,17 @@ gboolean    ga_workspace_export_finish  (GaWorkspace         *self,
                                          GAsyncResult        *result,
                                          GError             **error);
 
+/* Writes the assessment's self-evaluation report to @path: PDF when the
+ * name ends in .pdf, else DOCX. Built at once, written in a worker thread;
+ * a failure leaves no file. The result is a toast, or @callback. */
+void        ga_workspace_export_report_to (GaWorkspace         *self,
+                                           const char          *path,
+                                           GAsyncReadyCallback  callback,
+                                           gpointer             user_data);
+gboolean    ga_workspace_export_report_finish (GaWorkspace     *self,
+                                               GAsyncResult    *result,
+                                               GError         **error);
+
 /* Writes the assessment's exchange package to @path the same way
  * (Export Package… asks for the path first, proposing
  * "<enterprise>-<template>-<period>.gapkg"). */

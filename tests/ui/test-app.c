@@ -100,6 +100,18 @@ export_done_cb (GObject      *source,
 }
 
 static void
+report_done_cb (GObject      *source,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ga_workspace_export_report_finish (GA_WORKSPACE (source), result, &error));
+  g_assert_no_error (error);
+  *(gboolean *) user_data = TRUE;
+}
+
+static void
 test_main_flow (GaUiFixture   *f,
                 gconstpointer  data)
 {
@@ -289,6 +301,28 @@ test_main_flow (GaUiFixture   *f,
     g_assert_true (g_file_get_contents (export_path, &contents, &length, NULL));
     g_assert_cmpuint (length, >, 1000);
     g_assert_true (contents[0] == 'P' && contents[1] == 'K');
+  }
+
+  /* 8b. The self-evaluation report, as PDF and as DOCX. */
+  {
+    const char *names[] = { "report.pdf", "report.docx" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+      {
+        g_autofree char *path = g_build_filename (f->dir, names[i], NULL);
+        g_autofree char *contents = NULL;
+        gsize length = 0;
+        gboolean written = FALSE;
+
+        ga_workspace_export_report_to (workspace, path, report_done_cb, &written);
+        g_assert_true (ga_ui_test_wait_for (&written, 60000));
+        g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+        g_assert_cmpuint (length, >, 1000);
+        if (i == 0)
+          g_assert_true (g_str_has_prefix (contents, "%PDF-"));
+        else
+          g_assert_true (contents[0] == 'P' && contents[1] == 'K');
+      }
   }
 
   /* 9. An energy audit with one carrier row: 100 000 kWh of electricity at
