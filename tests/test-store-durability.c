@@ -1181,6 +1181,14 @@ test_read_only_medium (void)
     backup = g_build_filename (tmp, "copy.db", NULL);
     g_assert_true (ga_store_backup (store, backup, &error));
     g_assert_no_error (error);
+    /* A package of an assessment, for the consultant. */
+    {
+      g_autofree char *pkg = g_build_filename (tmp, "a.gapkg", NULL);
+
+      g_assert_true (ga_store_export_package (store, 1, pkg, &error));
+      g_assert_no_error (error);
+      g_assert_true (g_file_test (pkg, G_FILE_TEST_IS_REGULAR));
+    }
   }
   g_assert_false (ga_store_save_answer (store, 1, "c1", "5", &error));
   g_assert_error (error, GA_STORE_ERROR, GA_STORE_ERROR_READ_ONLY);

@@ -100,8 +100,8 @@ ga_store_fail (GaStore     *store,
 
 /* "file:" URI of @path for sqlite3_open_v2 (SQLITE_OPEN_URI): the
  * characters URIs give a meaning to are percent-encoded. */
-static char *
-file_uri (const char *path,
+char *
+ga_store_file_uri (const char *path,
           const char *query)
 {
   GString *uri = g_string_new ("file:");
@@ -650,6 +650,23 @@ setup_connection (GaStore  *self,
                         "Setting up the connection", error);
 }
 
+char *
+ga_store_read_uri (GaStore *store)
+{
+  g_autofree char *wal = g_strconcat (store->path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (store->path, "-shm", NULL);
+
+  /* A read-only connection to a WAL database creates -wal and -shm
+   * files when they are missing and cannot remove them afterwards. No
+   * -wal means that nothing waits in a WAL, and on a file nobody may
+   * write nobody can start writing: the main file is the whole
+   * database and is read as it is (immutable), leaving the folder as
+   * it was. */
+  if (!file_exists (wal) && !file_exists (shm))
+    return ga_store_file_uri (store->path, "immutable=1");
+  return ga_store_file_uri (store->path, "mode=ro");
+}
+
 /* Opens the SQLite connection of @self: read-write, or for reading only
  * when @self->read_only says why. */
 static gboolean
@@ -661,34 +678,22 @@ open_connection (GaStore   *self,
 
   if (self->read_only == NULL)
     {
-      g_autofree char *uri = file_uri (self->path, "mode=rw");
+      g_autofree char *uri = ga_store_file_uri (self->path, "mode=rw");
       int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_URI | SQLITE_OPEN_FULLMUTEX
                   | SQLITE_OPEN_EXRESCODE;
 
       if (create)
         {
           g_free (uri);
-          uri = file_uri (self->path, "mode=rwc");
+          uri = ga_store_file_uri (self->path, "mode=rwc");
           flags |= SQLITE_OPEN_CREATE;
         }
       rc = sqlite3_open_v2 (uri, &self->db, flags, NULL);
     }
   else
     {
-      g_autofree char *wal = g_strconcat (self->path, "-wal", NULL);
-      g_autofree char *shm = g_strconcat (self->path, "-shm", NULL);
-      g_autofree char *uri = NULL;
+      g_autofree char *uri = ga_store_read_uri (self);
 
-      /* A read-only connection to a WAL database creates -wal and -shm
-       * files when they are missing and cannot remove them afterwards. No
-       * -wal means that nothing waits in a WAL, and on a file nobody may
-       * write nobody can start writing: the main file is the whole
-       * database and is read as it is (immutable), leaving the folder as
-       * it was. */
-      if (!file_exists (wal) && !file_exists (shm))
-        uri = file_uri (self->path, "immutable=1");
-      else
-        uri = file_uri (self->path, "mode=ro");
       rc = sqlite3_open_v2 (uri, &self->db,
                             SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_FULLMUTEX
                             | SQLITE_OPEN_EXRESCODE, NULL);

@@ -137,7 +137,10 @@ ga_store_export_package_to (GaStore            *store,
   if (pkg == NULL)
     goto fail;
 
-  src_path = g_strdup (sqlite3_db_filename (store->db, "main"));
+  /* A database nobody may write (a USB stick) is attached for reading
+   * only, as the store reads it. */
+  src_path = store->read_only != NULL ? ga_store_read_uri (store)
+                                      : g_strdup (sqlite3_db_filename (store->db, "main"));
   if (!attach (pkg, src_path, "src", error))
     goto fail;
   if (!ga_store_begin (pkg, error))

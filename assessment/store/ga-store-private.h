@@ -125,6 +125,14 @@ void         ga_store_set_damaged_error (GError     **error,
 gboolean     ga_store_check_before_write (GaStore   *store,
                                           GError   **error);
 
+/* "file:" URI of @path for sqlite3_open_v2() and ATTACH (SQLITE_OPEN_URI):
+ * the characters URIs give a meaning to are percent-encoded. */
+char        *ga_store_file_uri        (const char  *path,
+                                       const char  *query);
+/* The URI another connection reads @store's file by when @store is
+ * read-only: immutable without a -wal, mode=ro with one. */
+char        *ga_store_read_uri        (GaStore     *store);
+
 gboolean     ga_store_backup_database (sqlite3            *src,
                                        const char         *dest,
                                        GaStoreWriteFlags   flags,
