@@ -297,7 +297,7 @@ ga_export_job_run_in_task (GaExportJob  *job,
   if (!run_to (job, tmp, TRUE, &local))
     {
       g_unlink (tmp);
-      ga_task_write_fix_error (local, tmp, job->path);
+      ga_store_error_rename (local, tmp, job->path);
       g_propagate_error (error, local);
       return FALSE;
     }

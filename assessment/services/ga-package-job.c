@@ -99,7 +99,7 @@ export_thread (GTask        *task,
                                    &error))
     {
       g_unlink (tmp);
-      ga_task_write_fix_error (error, tmp, job->path);
+      ga_store_error_rename (error, tmp, job->path);
       g_task_return_error (task, error);
       return;
     }

@@ -98,30 +98,3 @@ ga_task_write_finish (GTask       *task,
     }
   return TRUE;
 }
-
-void
-ga_task_write_fix_error (GError     *error,
-                         const char *tmp,
-                         const char *target)
-{
-  g_autofree char *shown_tmp = NULL;
-  g_autofree char *shown = NULL;
-
-  if (error == NULL || tmp == NULL || target == NULL)
-    return;
-  /* The message may name @tmp as it is or by its display name; it names
-   * @target by its display name, as text. */
-  shown_tmp = g_filename_display_name (tmp);
-  shown = g_filename_display_name (target);
-  for (guint i = 0; i < 2; i++)
-    {
-      const char *name = i == 0 ? tmp : shown_tmp;
-      g_auto(GStrv) parts = NULL;
-
-      if (strstr (error->message, name) == NULL)
-        continue;
-      parts = g_strsplit (error->message, name, -1);
-      g_free (error->message);
-      error->message = g_strjoinv (shown, parts);
-    }
-}

@@ -32,10 +32,5 @@ gboolean  ga_task_write_finish  (GTask       *task,
                                  const char  *target,
                                  gboolean     overwrite,
                                  GError     **error);
-/* The writers' messages name the file they were given; this puts the
- * user's @target in place of @tmp. */
-void      ga_task_write_fix_error (GError    *error,
-                                   const char *tmp,
-                                   const char *target);
 
 G_END_DECLS

@@ -171,12 +171,6 @@ void         ga_store_set_file_error  (GError     **error,
                                        int          errnum,
                                        const char  *path);
 
-/* Replaces @tmp by @path in the message of @error (may be NULL): messages
- * name the file the user asked for, not the temporary one beside it. */
-void         ga_store_error_rename    (GError      *error,
-                                       const char  *tmp,
-                                       const char  *path);
-
 /* Refuses a folder at @path, and with GA_STORE_WRITE_NO_REPLACE any
  * existing file (checked before the work; ga_store_place_file() checks
  * again when placing). */

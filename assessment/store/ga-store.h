@@ -95,6 +95,12 @@ const char  *ga_store_get_read_only_reason (GaStore      *store);
 int          ga_store_get_schema_version  (GaStore       *store);
 /* The path of the backup taken before the last migration, or NULL. */
 const char  *ga_store_get_migration_backup (GaStore      *store);
+/* A message about a file written under the temporary name @tmp names
+ * @path instead (by its display name): the user knows only @path. */
+void         ga_store_error_rename        (GError        *error,
+                                           const char    *tmp,
+                                           const char    *path);
+
 /* Recovers what the (damaged) database behind @store still holds into a
  * new database at @dest, which must not exist. @store is only read (open
  * it with ga_store_open_read_only()). One line per table is added to
