@@ -120,6 +120,8 @@ ref_to_cell_cb (gpointer    user_data,
         }
     }
   ref = g_hash_table_lookup (ex->cells, name);
+  if (ref == NULL)
+    ref = g_hash_table_lookup (ex->extra_cells, name);
   /* NULL (unreachable for a validated template) makes the translation
    * fail with a message naming the reference. */
   return g_strdup (ref);

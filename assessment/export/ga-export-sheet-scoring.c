@@ -13,6 +13,22 @@
 
 /* ------------------------------------------------------------ scoring sheet */
 
+/* The texts of the summary formulas in the workbook's language. */
+static GaSchemeLabels
+scheme_labels (Export *ex)
+{
+  return (GaSchemeLabels) {
+    .veto_met = ex_tr (ex, "通过", "pass"),
+    .veto_failed = ex_tr (ex, "否决", "veto"),
+    .pass = ex_tr (ex, "通过", "pass"),
+    .pending = ex_tr (ex, "待定", "pending"),
+    .fail = ex_tr (ex, "不通过", "fail"),
+    .yes = ex_tr (ex, "是", "yes"),
+    .no = ex_tr (ex, "否", "no"),
+  };
+}
+
+
 static const char *
 compliance_label (Export     *ex,
                   const char *value)
@@ -242,9 +258,9 @@ write_item (Export         *ex,
     {
       GaFormula *rule = ga_engine_get_rule (ex->engine, item);
       g_autofree char *ref = ex_rule_ref (item);
+      GaSchemeLabels labels = scheme_labels (ex);
       g_autoptr(GaFormula) cell = ga_scheme_veto_cell (item, rule, ref, ex->na_text,
-                                                       ex_tr (ex, "通过", "pass"),
-                                                       ex_tr (ex, "否决", "veto"));
+                                                       labels.veto_met, labels.veto_failed);
       g_autofree char *f = ex_translate (ex, cell, item->id);
       GaValue cached = GA_VALUE_INIT;
 
@@ -256,8 +272,7 @@ write_item (Export         *ex,
                || res->value.kind == GA_VALUE_BLANK)
         ga_value_set_text (&cached, "");
       else
-        ga_value_set_text (&cached, res->veto_failed ? ex_tr (ex, "否决", "veto")
-                                                     : ex_tr (ex, "通过", "pass"));
+        ga_value_set_text (&cached, res->veto_failed ? labels.veto_failed : labels.veto_met);
       ex_put_formula (ex, s, row, SC_SCORE, f, &cached, fc, "a veto result");
       ga_value_clear (&cached);
       ex_put_blank (ex, s, row, SC_MAX, fp);
@@ -309,58 +324,40 @@ write_item (Export         *ex,
     ex_put_blank (ex, s, row, SC_VERIFIED, fw);
 }
 
-/* The cells a section's subtotal adds up: its own scored (non-bonus) items
- * and its subsections' subtotals. */
-static char *
-section_sum (Export          *ex,
-             const GaSection *section,
-             guint            col)
+/* Writes the summary formula @formula (taken) with the engine's value. */
+static void
+put_summary_number (Export      *ex,
+                    guint        row,
+                    guint        col,
+                    GaFormula   *formula,
+                    double       value,
+                    lxw_format  *format,
+                    const char  *what)
 {
-  GString *out = g_string_new ("SUM(");
-  gboolean any = FALSE;
+  g_autofree char *f = NULL;
 
-  for (guint i = 0; i < section->items->len; i++)
+  /* A sum of nothing is a plain 0. */
+  if (ga_formula_get_n_refs (formula) == 0)
+    ex_put_number (ex, &ex->scoring, row, col, value, format, what);
+  else
     {
-      const GaItem *item = g_ptr_array_index (section->items, i);
-      g_autofree char *ref = NULL;
-
-      if (!ex_item_is_scored (item) || item->bonus)
-        continue;
-      ref = ex_cell_ref (&ex->scoring, ex_item_row (ex, item), col);
-      g_string_append_printf (out, "%s%s", any ? "," : "", ref);
-      any = TRUE;
+      f = ex_translate (ex, formula, what);
+      ex_put_formula_number (ex, &ex->scoring, row, col, f, value, format, what);
     }
-  for (guint i = 0; i < section->sections->len; i++)
-    {
-      const GaSection *sub = g_ptr_array_index (section->sections, i);
-      g_autofree char *ref = ex_cell_ref (&ex->scoring, ex_section_row (ex, sub), col);
-
-      g_string_append_printf (out, "%s%s", any ? "," : "", ref);
-      any = TRUE;
-    }
-  if (!any)
-    g_string_append_c (out, '0');
-  g_string_append_c (out, ')');
-  return g_string_free (out, FALSE);
+  g_clear_pointer (&formula, ga_formula_unref);
 }
 
-static double
-section_stated_points (const GaSection *section)
+static void
+put_summary_text (Export      *ex,
+                  guint        row,
+                  GaFormula   *formula,
+                  const char  *value,
+                  const char  *what)
 {
-  double sum = 0;
+  g_autofree char *f = ex_translate (ex, formula, what);
 
-  if (isfinite (section->points))
-    return section->points;
-  for (guint i = 0; i < section->items->len; i++)
-    {
-      const GaItem *item = g_ptr_array_index (section->items, i);
-
-      if (ex_item_is_scored (item) && !item->bonus)
-        sum += item->points;
-    }
-  for (guint i = 0; i < section->sections->len; i++)
-    sum += section_stated_points (g_ptr_array_index (section->sections, i));
-  return sum;
+  ex_put_formula_text (ex, &ex->scoring, row, SC_SCORE, f, value, ex->f_total, what);
+  g_clear_pointer (&formula, ga_formula_unref);
 }
 
 static void
@@ -372,26 +369,6 @@ write_subtotal (Export          *ex,
   const GaResult *res = ga_engine_get_section_result (ex->engine, section);
   g_autofree char *label = g_strdup_printf ("%s%s", ex_tr (ex, "小计：", "Subtotal: "),
                                             ex_text_of (ex, &section->title));
-  g_autofree char *score_sum = section_sum (ex, section, SC_SCORE);
-  g_autofree char *max_sum = section_sum (ex, section, SC_MAX);
-  g_autofree char *score = NULL;
-  g_autofree char *max = NULL;
-  double stated = section_stated_points (section);
-
-  if (section->na_policy == GA_NA_POLICY_RENORMALISE)
-    {
-      g_autofree char *pts = ex_excel_number (stated);
-
-      /* The section keeps its maximum; earned points scale by
-       * maximum / applicable maximum. */
-      score = g_strdup_printf ("IF(%s=0,0,%s*%s/%s)", max_sum, score_sum, pts, max_sum);
-      max = g_strdup_printf ("IF(%s=0,0,%s)", max_sum, pts);
-    }
-  else
-    {
-      score = g_steal_pointer (&score_sum);
-      max = g_steal_pointer (&max_sum);
-    }
 
   for (guint c = 0; c < N_SCORE_COLS; c++)
     if (c != SC_L1 && c != SC_L2)
@@ -401,11 +378,12 @@ write_subtotal (Export          *ex,
    * on its own sheet. */
   if (!ex->points)
     return;
-  ex_put_number (ex, s, row, SC_POINTS, stated, ex->f_subtotal_num, "section points");
-  ex_put_formula_number (ex, s, row, SC_SCORE, score, res->score, ex->f_subtotal_num,
-                         "a section subtotal");
-  ex_put_formula_number (ex, s, row, SC_MAX, max, res->max, ex->f_subtotal_num,
-                         "a section maximum");
+  ex_put_number (ex, s, row, SC_POINTS, ga_scheme_section_points (ex->tmpl, section),
+                 ex->f_subtotal_num, "section points");
+  put_summary_number (ex, row, SC_SCORE, ga_scheme_section_sum (ex->tmpl, section, FALSE),
+                      res->score, ex->f_subtotal_num, "a section subtotal");
+  put_summary_number (ex, row, SC_MAX, ga_scheme_section_sum (ex->tmpl, section, TRUE),
+                      res->max, ex->f_subtotal_num, "a section maximum");
 }
 
 /* The first row of a section's block: its first item, its first
@@ -456,33 +434,6 @@ write_section (Export          *ex,
     ex_merge (ex, s, first, SC_L2, last - 1, SC_L2, l2, ex->f_section);
 }
 
-static char *
-grade_formula (Export     *ex,
-               const char *total,
-               const char *veto)
-{
-  GPtrArray *grades = ga_template_get_grades (ex->tmpl);
-  GString *out = g_string_new (NULL);
-  g_autofree char *fail = ex_excel_string (ex_tr (ex, "不通过", "fail"));
-
-  if (veto != NULL)
-    g_string_append_printf (out, "IF(%s=%s,\"\",", veto, fail);
-  for (guint i = 0; i < grades->len; i++)
-    {
-      const GaGrade *g = g_ptr_array_index (grades, i);
-      g_autofree char *min = ex_excel_number (g->min_score);
-      g_autofree char *label = ex_excel_string (ex_text_of (ex, &g->label));
-
-      g_string_append_printf (out, "IF(%s>=%s,%s,", total, min, label);
-    }
-  g_string_append (out, "\"\"");
-  for (guint i = 0; i < grades->len; i++)
-    g_string_append_c (out, ')');
-  if (veto != NULL)
-    g_string_append_c (out, ')');
-  return g_string_free (out, FALSE);
-}
-
 /* Starts a result row below the sections (total, bonus, veto, grade,
  * pass): every cell in the totals' format, @label across the indicator
  * columns. */
@@ -504,7 +455,6 @@ ex_write_scoring (Export *ex)
   const Sheet *s = &ex->scoring;
   const GaSummary *sum = ga_engine_get_summary (ex->engine);
   GPtrArray *roots = ga_template_get_root_sections (ex->tmpl);
-  GPtrArray *items = ga_template_get_items (ex->tmpl);
   static const struct { const char *zh, *en; double width; } heads[N_SCORE_COLS] = {
     { "一级指标", "First-level indicator", 10 },
     { "二级指标", "Second-level indicator", 12 },
@@ -533,8 +483,7 @@ ex_write_scoring (Export *ex)
                                           ? ex->opt->enterprise->name : "",
                                           ex_tr (ex, "模板版本", "template version"),
                                           ga_template_get_version (ex->tmpl));
-  g_autofree char *score_range = NULL;
-  g_autofree char *class_range = NULL;
+  GaSchemeLabels labels = scheme_labels (ex);
   guint row;
 
   ex_merge (ex, s, 0, 0, 0, N_SCORE_COLS - 1, title, ex->f_title);
@@ -548,139 +497,59 @@ ex_write_scoring (Export *ex)
   for (guint i = 0; i < roots->len; i++)
     write_section (ex, g_ptr_array_index (roots, i), "", "");
 
-  /* Totals. */
-  row = ex->total_row;
-  score_range = ex_range_ref (s, ex->first_data_row, SC_SCORE, ex->last_data_row, SC_SCORE);
-  class_range = ex_range_ref (s, ex->first_data_row, SC_CLASS, ex->last_data_row, SC_CLASS);
+  /* Totals, bonus, veto status, grade and pass (ga-scheme-summary.c). */
   if (ex->points)
-  {
-    GString *tot = g_string_new ("SUM(");
-    GString *max = g_string_new ("SUM(");
-    double full = 0;
-
-    for (guint i = 0; i < roots->len; i++)
-      {
-        guint r = ex_section_row (ex, g_ptr_array_index (roots, i));
-        g_autofree char *a = ex_cell_ref (s, r, SC_SCORE);
-        g_autofree char *b = ex_cell_ref (s, r, SC_MAX);
-
-        g_string_append_printf (tot, "%s%s", i ? "," : "", a);
-        g_string_append_printf (max, "%s%s", i ? "," : "", b);
-        full += section_stated_points (g_ptr_array_index (roots, i));
-      }
-    g_string_append_c (tot, ')');
-    g_string_append_c (max, ')');
-    if (ga_template_get_na_policy (ex->tmpl) == GA_NA_POLICY_RENORMALISE)
-      {
-        /* As in a section: the total keeps the full maximum and the
-         * earned points scale by full / applicable maximum. */
-        g_autofree char *pts = ex_excel_number (full);
-        g_autofree char *t = g_strdup_printf ("IF(%s=0,0,%s*%s/%s)", max->str, tot->str, pts,
-                                              max->str);
-        g_autofree char *m = g_strdup_printf ("IF(%s=0,0,%s)", max->str, pts);
-
-        g_string_assign (tot, t);
-        g_string_assign (max, m);
-      }
-    write_result_label (ex, row, ex_tr (ex, "总分", "Total"));
-    ex_put_number (ex, s, row, SC_POINTS, ga_template_get_max_score (ex->tmpl), ex->f_total_num,
-                   "the maximum score");
-    ex_put_formula_number (ex, s, row, SC_SCORE, tot->str, sum->score, ex->f_total_num,
-                           "the total score");
-    ex_put_formula_number (ex, s, row, SC_MAX, max->str, sum->max, ex->f_total_num,
-                           "the attainable total");
-    g_string_free (tot, TRUE);
-    g_string_free (max, TRUE);
-  }
-
+    {
+      row = ex->total_row;
+      write_result_label (ex, row, ex_tr (ex, "总分", "Total"));
+      ex_put_number (ex, s, row, SC_POINTS, ga_template_get_max_score (ex->tmpl),
+                     ex->f_total_num, "the maximum score");
+      put_summary_number (ex, row, SC_SCORE, ga_scheme_section_sum (ex->tmpl, NULL, FALSE),
+                          sum->score, ex->f_total_num, "the total score");
+      put_summary_number (ex, row, SC_MAX, ga_scheme_section_sum (ex->tmpl, NULL, TRUE),
+                          sum->max, ex->f_total_num, "the attainable total");
+    }
   if (ex->has_bonus)
     {
-      GString *f = g_string_new ("SUM(");
-      gboolean any = FALSE;
-      double cap = ga_template_get_bonus_cap (ex->tmpl);
-      g_autofree char *formula = NULL;
-
-      for (guint i = 0; i < items->len; i++)
-        {
-          const GaItem *item = g_ptr_array_index (items, i);
-          g_autofree char *ref = NULL;
-
-          if (!item->bonus || !ex_item_is_scored (item))
-            continue;
-          ref = ex_cell_ref (s, ex_item_row (ex, item), SC_SCORE);
-          g_string_append_printf (f, "%s%s", any ? "," : "", ref);
-          any = TRUE;
-        }
-      if (!any)
-        g_string_append_c (f, '0');
-      g_string_append_c (f, ')');
-      if (isfinite (cap))
-        {
-          g_autofree char *c = ex_excel_number (cap);
-
-          formula = g_strdup_printf ("MIN(%s,%s)", f->str, c);
-        }
-      else
-        formula = g_strdup (f->str);
-      g_string_free (f, TRUE);
       row = ex->bonus_row;
       write_result_label (ex, row, ex_tr (ex, "附加分", "Bonus"));
-      ex_put_number (ex, s, row, SC_POINTS, cap, ex->f_total_num, "the bonus cap");
-      ex_put_formula_number (ex, s, row, SC_SCORE, formula, sum->bonus, ex->f_total_num,
-                             "the bonus");
+      ex_put_number (ex, s, row, SC_POINTS, ga_template_get_bonus_cap (ex->tmpl),
+                     ex->f_total_num, "the bonus cap");
+      put_summary_number (ex, row, SC_SCORE, ga_scheme_bonus (ex->tmpl), sum->bonus,
+                          ex->f_total_num, "the bonus");
     }
-
   if (ex->has_veto)
     {
-      g_autofree char *veto = ex_excel_string (ex_tr (ex, "否决", "veto"));
-      g_autofree char *klass = ex_excel_string (ex_tr (ex, "否决项", "veto"));
-      g_autofree char *fail = ex_excel_string (ex_tr (ex, "不通过", "fail"));
-      g_autofree char *pending = ex_excel_string (ex_tr (ex, "待定", "pending"));
-      g_autofree char *pass = ex_excel_string (ex_tr (ex, "通过", "pass"));
-      g_autofree char *f = g_strdup_printf ("IF(SUMPRODUCT(--(%s=%s))>0,%s,"
-                                            "IF(SUMPRODUCT((%s=%s)*(%s=\"\"))>0,%s,%s))",
-                                            score_range, veto, fail, class_range, klass,
-                                            score_range, pending, pass);
-      const char *cached = sum->veto == GA_VETO_FAIL ? ex_tr (ex, "不通过", "fail")
-                           : sum->veto == GA_VETO_PENDING ? ex_tr (ex, "待定", "pending")
-                           : ex_tr (ex, "通过", "pass");
-
       row = ex->veto_row;
       write_result_label (ex, row, ex_tr (ex, "否决项（基本要求）", "Veto items (basic requirements)"));
-      ex_put_formula_text (ex, s, row, SC_SCORE, f, cached, ex->f_total, "the veto status");
+      put_summary_text (ex, row, ga_scheme_veto_status (ex->tmpl, &labels),
+                        sum->veto == GA_VETO_FAIL ? labels.fail
+                        : sum->veto == GA_VETO_PENDING ? labels.pending : labels.pass,
+                        "the veto status");
     }
-
   if (ex->has_grades)
     {
-      g_autofree char *f = grade_formula (ex, ex->total_ref, ex->has_veto ? ex->veto_ref : NULL);
+      GPtrArray *grades = ga_template_get_grades (ex->tmpl);
+      g_autoptr(GPtrArray) names = g_ptr_array_new ();
 
+      for (guint i = 0; i < grades->len; i++)
+        g_ptr_array_add (names, (gpointer) ex_text_of (ex, &((GaGrade *) grades->pdata[i])->label));
+      g_ptr_array_add (names, NULL);
       row = ex->grade_row;
       write_result_label (ex, row, ex_tr (ex, "等级", "Grade"));
-      ex_put_formula_text (ex, s, row, SC_SCORE, f,
-                           sum->grade != NULL ? ex_text_of (ex, &sum->grade->label) : "",
-                           ex->f_total, "the grade");
+      put_summary_text (ex, row, ga_scheme_grade (ex->tmpl, (const char * const *) names->pdata,
+                                                  &labels),
+                        sum->grade != NULL ? ex_text_of (ex, &sum->grade->label) : "",
+                        "the grade");
     }
-
   if (ex->has_pass)
     {
-      g_autofree char *pass = ex_excel_number (ga_template_get_pass_score (ex->tmpl));
-      g_autofree char *yes = ex_excel_string (ex_tr (ex, "是", "yes"));
-      g_autofree char *no = ex_excel_string (ex_tr (ex, "否", "no"));
-      g_autofree char *fail = ex_excel_string (ex_tr (ex, "通过", "pass"));
-      g_autofree char *f = NULL;
-
-      if (ex->has_veto)
-        f = g_strdup_printf ("IF(AND(%s=%s,%s>=%s),%s,%s)", ex->veto_ref, fail, ex->total_ref,
-                             pass, yes, no);
-      else
-        f = g_strdup_printf ("IF(%s>=%s,%s,%s)", ex->total_ref, pass, yes, no);
       row = ex->pass_row;
       write_result_label (ex, row, ex_tr (ex, "是否达到合格线", "Pass mark reached"));
-      ex_put_number (ex, s, row, SC_POINTS, ga_template_get_pass_score (ex->tmpl), ex->f_total_num,
-                     "the pass mark");
-      ex_put_formula_text (ex, s, row, SC_SCORE, f,
-                           sum->passed ? ex_tr (ex, "是", "yes") : ex_tr (ex, "否", "no"),
-                           ex->f_total, "the pass result");
+      ex_put_number (ex, s, row, SC_POINTS, ga_template_get_pass_score (ex->tmpl),
+                     ex->f_total_num, "the pass mark");
+      put_summary_text (ex, row, ga_scheme_passed (ex->tmpl, &labels),
+                        sum->passed ? labels.yes : labels.no, "the pass result");
     }
 
   ex_page_setup (ex, s, TRUE, 2, 2, 3, 3);

@@ -25,6 +25,7 @@
 #include <xlsxwriter.h>
 
 #include "ga-export-book.h"
+#include "ga-scheme.h"
 
 /* ------------------------------------------------------------------ layout */
 
@@ -221,6 +222,39 @@ result_row (Export *ex,
 }
 
 static void
+name_cell (Export     *ex,
+           const char *prefix,
+           const char *id,
+           char       *ref)
+{
+  if (ref != NULL)
+    g_hash_table_replace (ex->extra_cells, g_strconcat (prefix, id, NULL), ref);
+}
+
+/* The names the summary formulas of ga-scheme.h read: the subtotal cells,
+ * the total and the veto status. */
+static void
+name_result_cells (Export *ex)
+{
+  GPtrArray *sections = ga_template_get_sections (ex->tmpl);
+
+  if (ex->points)
+    for (guint i = 0; i < sections->len; i++)
+      {
+        const GaSection *section = g_ptr_array_index (sections, i);
+        guint row = ex_section_row (ex, section);
+
+        name_cell (ex, GA_SCHEME_SECTION_SCORE, section->id,
+                   ex_cell_ref (&ex->scoring, row, SC_SCORE));
+        name_cell (ex, GA_SCHEME_SECTION_MAX, section->id,
+                   ex_cell_ref (&ex->scoring, row, SC_MAX));
+      }
+  name_cell (ex, GA_SCHEME_TOTAL_SCORE, "", g_strdup (ex->total_ref));
+  name_cell (ex, GA_SCHEME_TOTAL_MAX, "", g_strdup (ex->max_ref));
+  name_cell (ex, GA_SCHEME_VETO_STATUS, "", g_strdup (ex->veto_ref));
+}
+
+static void
 compute_scoring_layout (Export *ex)
 {
   GPtrArray *roots = ga_template_get_root_sections (ex->tmpl);
@@ -257,6 +291,7 @@ compute_scoring_layout (Export *ex)
     ex->grade_ref = result_row (ex, &row, &ex->grade_row);
   if (ex->has_pass)
     ex->pass_ref = result_row (ex, &row, &ex->pass_row);
+  name_result_cells (ex);
 }
 
 static void

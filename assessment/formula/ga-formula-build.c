@@ -26,6 +26,7 @@ struct _GaFormulaBuilder {
   GPtrArray *strings;    /* text literals, owned */
   GPtrArray *names;      /* reference names, owned */
   GArray    *is_range;   /* gboolean per name */
+  gboolean   lenient;    /* no reference is strict */
 
   /* Working arrays of ga_formula_builder_finish(), kept for the next
    * formula: a template makes thousands of them. */
@@ -64,6 +65,13 @@ ga_formula_builder_reset (GaFormulaBuilder *builder)
   g_ptr_array_set_size (builder->strings, 0);
   g_ptr_array_set_size (builder->names, 0);
   g_array_set_size (builder->is_range, 0);
+}
+
+void
+ga_formula_builder_set_lenient (GaFormulaBuilder *builder,
+                                gboolean          lenient)
+{
+  builder->lenient = lenient;
 }
 
 void
@@ -335,7 +343,7 @@ finish_node (Finish  *fin,
       g_ptr_array_add (fin->strings, (char *) node.u.text);
       break;
     case GA_OP_REF:
-      node.u.ref = finish_ref (fin, node.u.ref, !blank_aware);
+      node.u.ref = finish_ref (fin, node.u.ref, !blank_aware && !fin->b->lenient);
       break;
     case GA_OP_RANGE:
       node.u.ref = finish_ref (fin, node.u.ref, FALSE);

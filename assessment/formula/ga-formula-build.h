@@ -108,6 +108,11 @@ GaTerm            ga_formula_builder_ref     (GaFormulaBuilder *builder,
                                               const char       *name);
 GaTerm            ga_formula_builder_range   (GaFormulaBuilder *builder,
                                               const char       *name);
+/* While @lenient is TRUE, ga_formula_builder_finish() makes no reference
+ * strict: the formula has no guard for a blank or not applicable value.
+ * For names the caller binds to values that never are (result cells). */
+void              ga_formula_builder_set_lenient (GaFormulaBuilder *builder,
+                                                  gboolean          lenient);
 /* A unary (GA_OP_NEG, GA_OP_POS, GA_OP_PERCENT: @right is ignored) or binary
  * operator. */
 GaTerm            ga_formula_builder_op      (GaFormulaBuilder *builder,

@@ -154,6 +154,23 @@ typedef struct {
   GPtrArray   *fixed_rows;      /* GaRow*, the template's prefilled rows */
 } GaTableState;
 
+/* The points scheme's subtotals and summary (ga-engine-sums.c): the
+ * formulas of ga-scheme-summary.c, bound to cells holding the results as
+ * the workbook shows them. */
+typedef struct {
+  gboolean     active;          /* the points scheme */
+  GaValue     *item_cells;      /* 2 per item: score, maximum */
+  GaValue     *section_cells;   /* 2 per section: score, maximum */
+  GaValue      total_cells[3];  /* total score, maximum, veto status */
+  GaCompiled  *section;         /* 2 per section: score, maximum */
+  GaCompiled   total[2];
+  GaCompiled   bonus;
+  GaCompiled   veto;
+  GaCompiled   grade;
+  GaCompiled   passed;
+  GPtrArray   *bonus_items;     /* GaItem*, scored bonus items */
+} GaEngineSums;
+
 struct _GaEngine {
   gint             ref_count;
   GaTemplate      *tmpl;
@@ -171,6 +188,7 @@ struct _GaEngine {
 
   GPtrArray       *veto_items;  /* GaItem* */
   GaSummary        summary;
+  GaEngineSums     sums;
 
   GHashTable      *exact_keys;  /* GaLookupTable* -> (key -> GaTableRow*) */
 
@@ -193,6 +211,16 @@ struct _GaEngine {
 };
 
 /* Shared by the engine's source files. */
+/* ga-engine-sums.c */
+void ga_engine_sums_init    (GaEngine  *engine);
+void ga_engine_sums_clear   (GaEngine  *engine);
+void ga_engine_sums_section (GaEngine  *engine,
+                             guint      index,
+                             double    *score,
+                             double    *max);
+void ga_engine_sums_summary (GaEngine  *engine,
+                             GaSummary *summary);
+
 /* ga-engine.c */
 gboolean ga_engine_same_double (double a,
                                 double b);

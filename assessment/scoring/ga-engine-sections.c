@@ -77,38 +77,6 @@ tally_child (Tally          *t,
     }
 }
 
-/* Score and max after the N/A policy. */
-static void
-apply_na_policy (GaNaPolicy policy,
-                 const Tally *t,
-                 double     *score,
-                 double     *max)
-{
-  switch (policy)
-    {
-    case GA_NA_POLICY_AWARD:
-      *score = t->earned + t->na_max;
-      *max = t->app_max + t->na_max;
-      break;
-    case GA_NA_POLICY_RENORMALISE:
-      *max = t->app_max + t->na_max;
-      *score = t->app_max > 0 ? t->earned * (*max / t->app_max) : 0;
-      break;
-    case GA_NA_POLICY_EXCLUDE:
-    default:
-      *score = t->earned;
-      *max = t->app_max;
-      break;
-    }
-}
-
-static GaNaPolicy
-parent_policy (GaTemplate *tmpl,
-               GaSection  *section)
-{
-  return section->parent != NULL ? section->parent->na_policy : tmpl->na_policy;
-}
-
 static void
 eval_category (GaEngine       *engine,
                GaSection      *section,
@@ -284,17 +252,8 @@ ga_engine_eval_section (GaEngine *engine,
 
   if (points_scheme)
     {
-      if (r.status == GA_STATUS_NA)
-        {
-          GaNaPolicy policy = applies == GA_APPLIES_NOT ? ga_engine_cascade_policy (engine, section)
-                                                        : parent_policy (tmpl, section);
-          if (policy == GA_NA_POLICY_AWARD)
-            r.score = r.max = ss->full_points;
-          else
-            r.score = r.max = 0;
-        }
-      else
-        apply_na_policy (section->na_policy, &t, &r.score, &r.max);
+      /* What the workbook's subtotal formulas give (ga-scheme-summary.c). */
+      ga_engine_sums_section (engine, index, &r.score, &r.max);
       ga_value_set_number (&r.value, r.score);
       r.noncompliant = r.status != GA_STATUS_NA && r.score < r.max;
     }
@@ -364,7 +323,6 @@ ga_engine_update_summary (GaEngine *engine)
   GaSummary *s = &engine->summary;
   Tally t = { 0 };
   guint veto_fail = 0, veto_pending = 0;
-  double bonus = 0;
 
   s->answered = 0;
   s->total = 0;
@@ -386,7 +344,6 @@ ga_engine_update_summary (GaEngine *engine)
       s->total += r->total;
       veto_fail += ss->veto_fail;
       veto_pending += ss->veto_pending;
-      bonus += ss->bonus;
       tally_child (&t, r, ss->full_points, tmpl->scheme == GA_SCHEME_POINTS);
     }
 
@@ -399,34 +356,23 @@ ga_engine_update_summary (GaEngine *engine)
   else
     s->status = GA_STATUS_COMPLETE;
 
+  s->veto = veto_fail > 0 ? GA_VETO_FAIL : (veto_pending > 0 ? GA_VETO_PENDING : GA_VETO_PASS);
+  /* The points scheme: the total, bonus, veto status, grade and pass as
+   * the workbook computes them (ga-scheme-summary.c). */
+  if (tmpl->scheme == GA_SCHEME_POINTS)
+    ga_engine_sums_summary (engine, s);
   g_ptr_array_set_size (s->veto_failures, 0);
-  if (veto_fail > 0)
+  if (s->veto == GA_VETO_FAIL)
     for (guint i = 0; i < engine->veto_items->len; i++)
       {
         GaItem *item = engine->veto_items->pdata[i];
-        if (engine->items[item->index].veto_failed)
+        if (engine->items[item->index].veto_failed
+            && engine->items[item->index].status != GA_STATUS_NA)
           g_ptr_array_add (s->veto_failures, item);
       }
-  s->veto = veto_fail > 0 ? GA_VETO_FAIL : (veto_pending > 0 ? GA_VETO_PENDING : GA_VETO_PASS);
 
   if (tmpl->scheme == GA_SCHEME_POINTS)
-    {
-      apply_na_policy (tmpl->na_policy, &t, &s->score, &s->max);
-      s->bonus = isnan (tmpl->bonus_cap) ? bonus : MIN (bonus, tmpl->bonus_cap);
-      if (s->veto != GA_VETO_FAIL)
-        for (guint g = 0; g < tmpl->grades->len; g++)
-          {
-            GaGrade *grade = tmpl->grades->pdata[g];
-            if (ga_number_compare (s->score, grade->min_score) >= 0)
-              {
-                s->grade = grade;
-                break;
-              }
-          }
-      s->passed = s->veto == GA_VETO_PASS
-                  && (isnan (tmpl->pass_score) || ga_number_compare (s->score,
-                                                                     tmpl->pass_score) >= 0);
-    }
+    ;
   else if (tmpl->scheme == GA_SCHEME_CLEAN_PRODUCTION)
     {
       double w_applicable = 0;

@@ -637,6 +637,7 @@ ga_engine_new (GaTemplate *tmpl)
       g_hash_table_insert (engine->exact_keys, table, exact);
     }
 
+  ga_engine_sums_init (engine);
   ga_engine_compute_may_be_unverified (engine);
   ga_engine_evaluate (engine);
   return engine;
@@ -711,6 +712,7 @@ ga_engine_unref (GaEngine *engine)
       compiled_clear (&engine->output_formula[o]);
     }
 
+  ga_engine_sums_clear (engine);
   g_free (engine->answer_of);
   g_free (engine->items);
   g_free (engine->sections);

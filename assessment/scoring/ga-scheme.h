@@ -70,4 +70,70 @@ GaFormula *ga_scheme_level_cell (const GaItem *item,
                                  const char   *rule_ref,
                                  const char   *na_text);
 
+/* ---------------------------------------------------------------------- */
+/* Sums and the summary (ga-scheme-summary.c)                              */
+
+/* The names the formulas below read. The engine binds them to its results
+ * as the workbook's cells show them; the export binds them to those cells:
+ *  - "score:" and "max:" + an item id: its score and maximum (a number; a
+ *    veto item's score is the text its cell shows, see ga_scheme_veto_cell);
+ *  - "section-score:" and "section-max:" + a section id: its subtotal;
+ *  - GA_SCHEME_TOTAL_SCORE, GA_SCHEME_TOTAL_MAX, GA_SCHEME_VETO_STATUS. */
+#define GA_SCHEME_SCORE          "score:"
+#define GA_SCHEME_MAX            "max:"
+#define GA_SCHEME_SECTION_SCORE  "section-score:"
+#define GA_SCHEME_SECTION_MAX    "section-max:"
+#define GA_SCHEME_TOTAL_SCORE    "total:score"
+#define GA_SCHEME_TOTAL_MAX      "total:max"
+#define GA_SCHEME_VETO_STATUS    "total:veto"
+
+/* The texts the summary formulas compare and give: a veto item's cell when
+ * it is met or fails, the veto status, whether the pass mark is reached. */
+typedef struct {
+  const char *veto_met;
+  const char *veto_failed;
+  const char *pass;
+  const char *pending;
+  const char *fail;
+  const char *yes;
+  const char *no;
+} GaSchemeLabels;
+
+/* Whether @item's score adds up into its section's subtotal: scored, not
+ * a bonus item. */
+gboolean   ga_scheme_item_adds_up    (GaTemplate      *tmpl,
+                                      const GaItem    *item);
+/* The points of @section (NULL: the template's total) as stated, or the
+ * sum of what adds up below it. */
+double     ga_scheme_section_points  (GaTemplate      *tmpl,
+                                      const GaSection *section);
+/* The subtotal of @section (NULL: the total over the first-level sections)
+ * under its N/A policy: its score, or with @max its attainable maximum.
+ * "renormalise" keeps the stated points as the maximum and scales the
+ * earned points by stated / applicable maximum. */
+GaFormula *ga_scheme_section_sum     (GaTemplate      *tmpl,
+                                      const GaSection *section,
+                                      gboolean         max);
+/* The bonus: the bonus items' scores added up, at most the template's cap;
+ * NULL when the template has no scored bonus item. */
+GaFormula *ga_scheme_bonus           (GaTemplate      *tmpl);
+/* The veto status: @labels->fail when a veto item fails, ->pending while
+ * one is still open, else ->pass; NULL when the template has no veto item. */
+GaFormula *ga_scheme_veto_status     (GaTemplate           *tmpl,
+                                      const GaSchemeLabels *labels);
+/* The grade reached: @grade_labels[i] for the first of the template's
+ * grades whose minimum the total meets, "" for none or when the veto
+ * status fails; NULL when the template has no grades. */
+GaFormula *ga_scheme_grade           (GaTemplate           *tmpl,
+                                      const char * const   *grade_labels,
+                                      const GaSchemeLabels *labels);
+/* Whether the assessment passes: the veto status passes and the total
+ * reaches the pass mark (when there is one): @labels->yes or ->no. */
+GaFormula *ga_scheme_passed          (GaTemplate           *tmpl,
+                                      const GaSchemeLabels *labels);
+/* @part / @whole as a rate while @part is a number and @whole above 0,
+ * else "". */
+GaFormula *ga_scheme_rate            (const char           *part,
+                                      const char           *whole);
+
 G_END_DECLS

@@ -1,0 +1,313 @@
+/* ga-engine-sums.c: the points scheme's subtotals and summary, evaluated from ga-scheme-summary.c
+ *
+ * Copyright 2026 The GreenAssess authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The subtotals, the total, the bonus, the veto status, the grade and
+ * whether the assessment passes are the formulas the workbook holds
+ * (ga-scheme-summary.c). Their names are bound here to cells that hold the
+ * items' and sections' results as the workbook shows them: a score or a
+ * maximum as a number (0 while it is blank or an error), a veto item as
+ * the text of its cell.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "ga-engine-private.h"
+#include "ga-scheme.h"
+
+/* The texts the engine's own copies of the formulas use. */
+static const GaSchemeLabels engine_labels = {
+  .veto_met = "met",
+  .veto_failed = "failed",
+  .pass = "pass",
+  .pending = "pending",
+  .fail = "fail",
+  .yes = "yes",
+  .no = "no",
+};
+
+#define NA_TEXT "N/A"
+
+/* The cell @name stands for, or NULL. */
+static GaValue *
+cell_of (GaEngine   *engine,
+         const char *name)
+{
+  GaEngineSums *sums = &engine->sums;
+  const GaSymbol *sym;
+  const char *id;
+  guint slot;
+
+  if (g_str_equal (name, GA_SCHEME_TOTAL_SCORE))
+    return &sums->total_cells[0];
+  if (g_str_equal (name, GA_SCHEME_TOTAL_MAX))
+    return &sums->total_cells[1];
+  if (g_str_equal (name, GA_SCHEME_VETO_STATUS))
+    return &sums->total_cells[2];
+  if (g_str_has_prefix (name, GA_SCHEME_SECTION_SCORE))
+    id = name + strlen (GA_SCHEME_SECTION_SCORE), slot = 0;
+  else if (g_str_has_prefix (name, GA_SCHEME_SECTION_MAX))
+    id = name + strlen (GA_SCHEME_SECTION_MAX), slot = 1;
+  else if (g_str_has_prefix (name, GA_SCHEME_SCORE))
+    id = name + strlen (GA_SCHEME_SCORE), slot = 0;
+  else if (g_str_has_prefix (name, GA_SCHEME_MAX))
+    id = name + strlen (GA_SCHEME_MAX), slot = 1;
+  else
+    return NULL;
+  sym = ga_template_lookup_symbol (engine->tmpl, id);
+  if (sym == NULL)
+    return NULL;
+  if (sym->kind == GA_SYMBOL_SECTION && g_str_has_prefix (name, "section-"))
+    return &sums->section_cells[2 * sym->index + slot];
+  if (sym->kind == GA_SYMBOL_ITEM && !g_str_has_prefix (name, "section-"))
+    return &sums->item_cells[2 * sym->index + slot];
+  return NULL;
+}
+
+/* Takes @formula and binds its names to the cells. */
+static void
+bind (GaEngine   *engine,
+      GaFormula  *formula,
+      GaCompiled *out)
+{
+  guint n;
+
+  memset (out, 0, sizeof *out);
+  out->formula = formula;
+  if (formula == NULL)
+    return;
+  n = ga_formula_get_n_refs (formula);
+  out->n_refs = n;
+  out->bindings = g_new0 (GaBinding, MAX (n, 1));
+  for (guint r = 0; r < n; r++)
+    {
+      GaBinding *b = &out->bindings[r];
+      GaValue *cell = cell_of (engine, ga_formula_get_ref (formula, r));
+
+      b->node = G_MAXUINT;
+      if (cell == NULL)
+        {
+          /* Only a name ga-scheme-summary.c does not write. */
+          g_critical ("summary formula %s: no cell for %s", ga_formula_get_text (formula),
+                      ga_formula_get_ref (formula, r));
+          continue;
+        }
+      b->kind = GA_BIND_VALUE;
+      b->value = cell;
+    }
+}
+
+static void
+unbind (GaCompiled *c)
+{
+  g_clear_pointer (&c->formula, ga_formula_unref);
+  g_clear_pointer (&c->bindings, g_free);
+  ga_value_clear (&c->value);
+}
+
+void
+ga_engine_sums_init (GaEngine *engine)
+{
+  GaTemplate *tmpl = engine->tmpl;
+  GaEngineSums *sums = &engine->sums;
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  guint n_sections = tmpl->sections->len;
+
+  if (tmpl->scheme != GA_SCHEME_POINTS)
+    return;
+  sums->active = TRUE;
+  sums->item_cells = g_new0 (GaValue, 2 * MAX (tmpl->items->len, 1));
+  sums->section_cells = g_new0 (GaValue, 2 * MAX (n_sections, 1));
+  sums->section = g_new0 (GaCompiled, 2 * MAX (n_sections, 1));
+  sums->bonus_items = g_ptr_array_new ();
+  for (guint i = 0; i < tmpl->items->len; i++)
+    {
+      GaItem *item = tmpl->items->pdata[i];
+
+      if (item->bonus && ga_scheme_item_is_scored (tmpl, item))
+        g_ptr_array_add (sums->bonus_items, item);
+    }
+  for (guint s = 0; s < n_sections; s++)
+    for (guint m = 0; m < 2; m++)
+      bind (engine, ga_scheme_section_sum (tmpl, tmpl->sections->pdata[s], m),
+            &sums->section[2 * s + m]);
+  for (guint m = 0; m < 2; m++)
+    bind (engine, ga_scheme_section_sum (tmpl, NULL, m), &sums->total[m]);
+  bind (engine, ga_scheme_bonus (tmpl), &sums->bonus);
+  bind (engine, ga_scheme_veto_status (tmpl, &engine_labels), &sums->veto);
+  /* The grade formula gives the grade's position. */
+  for (guint g = 0; g < tmpl->grades->len; g++)
+    g_ptr_array_add (labels, g_strdup_printf ("%u", g));
+  g_ptr_array_add (labels, NULL);
+  bind (engine, ga_scheme_grade (tmpl, (const char * const *) labels->pdata, &engine_labels),
+        &sums->grade);
+  bind (engine, ga_scheme_passed (tmpl, &engine_labels), &sums->passed);
+}
+
+void
+ga_engine_sums_clear (GaEngine *engine)
+{
+  GaEngineSums *sums = &engine->sums;
+  GaTemplate *tmpl = engine->tmpl;
+
+  if (!sums->active)
+    return;
+  for (guint i = 0; i < 2 * tmpl->items->len; i++)
+    ga_value_clear (&sums->item_cells[i]);
+  for (guint s = 0; s < 2 * tmpl->sections->len; s++)
+    {
+      ga_value_clear (&sums->section_cells[s]);
+      unbind (&sums->section[s]);
+    }
+  for (guint k = 0; k < 3; k++)
+    ga_value_clear (&sums->total_cells[k]);
+  for (guint m = 0; m < 2; m++)
+    unbind (&sums->total[m]);
+  unbind (&sums->bonus);
+  unbind (&sums->veto);
+  unbind (&sums->grade);
+  unbind (&sums->passed);
+  g_free (sums->item_cells);
+  g_free (sums->section_cells);
+  g_free (sums->section);
+  g_ptr_array_unref (sums->bonus_items);
+}
+
+static void
+set_number (GaValue *cell,
+            double   v)
+{
+  ga_value_clear (cell);
+  ga_value_set_number (cell, isfinite (v) ? v : 0);
+}
+
+/* An item's score and maximum as its cells show them. */
+static void
+fill_item (GaEngine     *engine,
+           const GaItem *item)
+{
+  const GaResult *r = &engine->items[item->index];
+  GaValue *cells = &engine->sums.item_cells[2 * item->index];
+
+  if (item->veto)
+    {
+      /* ga_scheme_veto_cell(): "" while open, else met or failed. */
+      const char *t = r->status == GA_STATUS_NA ? NA_TEXT
+                      : r->status != GA_STATUS_COMPLETE || r->value.kind == GA_VALUE_BLANK ? ""
+                      : r->veto_failed ? engine_labels.veto_failed : engine_labels.veto_met;
+      ga_value_clear (&cells[0]);
+      ga_value_set_text (&cells[0], t);
+      return;
+    }
+  set_number (&cells[0], r->score);
+  set_number (&cells[1], r->max);
+}
+
+static double
+number_of (const GaValue *v)
+{
+  return v->kind == GA_VALUE_NUMBER ? v->u.number : NAN;
+}
+
+static double
+evaluate_number (GaEngine         *engine,
+                 const GaCompiled *c)
+{
+  GaValue v = GA_VALUE_INIT;
+  double n;
+
+  ga_engine_eval_formula (engine, c, 0, 0, &v);
+  n = number_of (&v);
+  ga_value_clear (&v);
+  return n;
+}
+
+void
+ga_engine_sums_section (GaEngine *engine,
+                        guint     index,
+                        double   *score,
+                        double   *max)
+{
+  GaTemplate *tmpl = engine->tmpl;
+  GaSection *section = tmpl->sections->pdata[index];
+  GaEngineSums *sums = &engine->sums;
+
+  for (guint i = 0; i < section->items->len; i++)
+    {
+      GaItem *item = section->items->pdata[i];
+
+      if (ga_scheme_item_adds_up (tmpl, item))
+        fill_item (engine, item);
+    }
+  for (guint c = 0; c < section->sections->len; c++)
+    {
+      GaSection *child = section->sections->pdata[c];
+      const GaResult *cr = &engine->sections[child->index];
+
+      set_number (&sums->section_cells[2 * child->index], cr->score);
+      set_number (&sums->section_cells[2 * child->index + 1], cr->max);
+    }
+  *score = evaluate_number (engine, &sums->section[2 * index]);
+  *max = evaluate_number (engine, &sums->section[2 * index + 1]);
+}
+
+static char *
+evaluate_text (GaEngine         *engine,
+               const GaCompiled *c)
+{
+  GaValue v = GA_VALUE_INIT;
+  char *t = NULL;
+
+  if (c->formula == NULL)
+    return NULL;
+  ga_engine_eval_formula (engine, c, 0, 0, &v);
+  if (v.kind == GA_VALUE_TEXT)
+    t = g_strdup (v.u.text);
+  ga_value_clear (&v);
+  return t;
+}
+
+void
+ga_engine_sums_summary (GaEngine  *engine,
+                        GaSummary *s)
+{
+  GaTemplate *tmpl = engine->tmpl;
+  GaEngineSums *sums = &engine->sums;
+  g_autofree char *veto = NULL;
+  g_autofree char *grade = NULL;
+  g_autofree char *passed = NULL;
+
+  for (guint i = 0; i < tmpl->root_sections->len; i++)
+    {
+      GaSection *root = tmpl->root_sections->pdata[i];
+      const GaResult *r = &engine->sections[root->index];
+
+      set_number (&sums->section_cells[2 * root->index], r->score);
+      set_number (&sums->section_cells[2 * root->index + 1], r->max);
+    }
+  for (guint i = 0; i < sums->bonus_items->len; i++)
+    fill_item (engine, sums->bonus_items->pdata[i]);
+  for (guint i = 0; i < engine->veto_items->len; i++)
+    fill_item (engine, engine->veto_items->pdata[i]);
+
+  s->score = evaluate_number (engine, &sums->total[0]);
+  s->max = evaluate_number (engine, &sums->total[1]);
+  set_number (&sums->total_cells[0], s->score);
+  set_number (&sums->total_cells[1], s->max);
+  s->bonus = sums->bonus.formula != NULL ? evaluate_number (engine, &sums->bonus) : 0;
+
+  veto = evaluate_text (engine, &sums->veto);
+  s->veto = veto == NULL || g_str_equal (veto, engine_labels.pass) ? GA_VETO_PASS
+            : g_str_equal (veto, engine_labels.fail) ? GA_VETO_FAIL : GA_VETO_PENDING;
+  ga_value_clear (&sums->total_cells[2]);
+  ga_value_set_text (&sums->total_cells[2], veto != NULL ? veto : engine_labels.pass);
+
+  grade = evaluate_text (engine, &sums->grade);
+  s->grade = grade != NULL && *grade != '\0'
+             ? tmpl->grades->pdata[g_ascii_strtoull (grade, NULL, 10)] : NULL;
+  passed = evaluate_text (engine, &sums->passed);
+  s->passed = g_strcmp0 (passed, engine_labels.yes) == 0;
+}
