@@ -15,6 +15,7 @@
 #include "ga-cli.h"
 #include "ga-cli-store.h"
 #include "ga-json.h"
+#include "ga-session.h"
 #include "ga-store-engine.h"
 
 /* ------------------------------------------------------------------ */
@@ -52,34 +53,36 @@ typed_na (const char  *text,
   return FALSE;
 }
 
-/* What `answer set` makes of a typed VALUE, for any kind of item:
+/* Saves what `answer set` was given as VALUE, through the session as the
+ * application saves an answer (the engine checks it, the store writes it
+ * with its history row). The value is read by ga_answer_parse_text(), the
+ * one check of typed answers, so a mistake reads as it does in the
+ * application's item rows; on top of it the tool has two rules of its own:
  * - na, n/a, 不适用 (optionally :REASON) mean not applicable, for text
  *   items too: the typed answer says what the user means, and a text
  *   answer "na" is almost always a wish to mark N/A;
  * - text:VALUE keeps VALUE as the literal text of a text item (so
- *   text:na is the two letters);
- * - numbers are plain decimals: 0x10, inf and nan are refused rather than
- *   stored as 16, ∞ or an error;
- * - everything else is read by ga_answer_parse_text(). */
-static GaAnswer *
-parse_typed_answer (const char  *typed,
-                    GaItem      *item,
-                    GError     **error)
+ *   text:na is the two letters).
+ * @note (NULL: keep the note the answer has) goes with the answer. */
+static gboolean
+save_typed_answer (GaSession   *session,
+                   GaItem      *item,
+                   const char  *typed,
+                   const char  *note,
+                   GError     **error)
 {
   g_autofree char *trimmed = NULL;
   g_autofree char *reason = NULL;
 
+  /* Text that is not UTF-8: the model says so, naming the item. */
   if (!g_utf8_validate (typed, -1, NULL))
-    {
-      g_set_error (error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_INVALID,
-                   _("item '%s': the answer is not valid UTF-8 text"), item->id);
-      return NULL;
-    }
+    return ga_session_set_answer_text (session, item, typed, note, error);
   trimmed = g_strstrip (g_strdup (typed));
 
   if (g_str_has_prefix (trimmed, "text:"))
     {
-      GaAnswer *answer;
+      g_autoptr(GaAnswer) answer = NULL;
+      const GaAnswer *current;
 
       if (item->kind != GA_ITEM_TEXT)
         {
@@ -87,18 +90,23 @@ parse_typed_answer (const char  *typed,
                        _("item '%s' is a %s item; text:… marks the literal text of a text item. "
                          "Give the value without 'text:'"), item->id,
                        ga_item_kind_to_string (item->kind));
-          return NULL;
+          return FALSE;
         }
       if (trimmed[5] == '\0')
         {
           g_set_error (error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_INVALID,
                        _("item '%s': nothing follows 'text:'; to remove the answer use "
                          "'greenassess-cli answer clear'"), item->id);
-          return NULL;
+          return FALSE;
         }
       answer = ga_answer_new ();
       ga_value_set_text (&answer->value, trimmed + 5);
-      return answer;
+      current = ga_session_get_answer (session, item);
+      if (note != NULL)
+        answer->note = note[0] != '\0' ? g_strdup (note) : NULL;
+      else if (current != NULL && current->note != NULL)
+        answer->note = g_strdup (current->note);
+      return ga_session_set_answer (session, item, answer, error);
     }
 
   if (typed_na (trimmed, &reason))
@@ -106,19 +114,9 @@ parse_typed_answer (const char  *typed,
       /* "na:REASON" is N/A for every kind in ga_answer_parse_text(). */
       g_autofree char *na = g_strconcat ("na:", reason != NULL ? reason : "", NULL);
 
-      return ga_answer_parse_text (na, item, error);
+      return ga_session_set_answer_text (session, item, na, note, error);
     }
-
-  if ((item->kind == GA_ITEM_NUMBER || item->kind == GA_ITEM_POINTS) && *trimmed != '\0'
-      && !ga_cli_is_decimal (trimmed))
-    {
-      g_set_error (error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_INVALID,
-                   _("item '%s': '%s' is not a number; write it in decimal like 12.5 or -3 "
-                     "(no hexadecimal, no inf or nan), or na:REASON for not applicable"),
-                   item->id, trimmed);
-      return NULL;
-    }
-  return ga_answer_parse_text (trimmed, item, error);
+  return ga_session_set_answer_text (session, item, trimmed, note, error);
 }
 
 static int
@@ -127,17 +125,19 @@ answer_set (int    argc,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GaStore) store = NULL;
-  g_autoptr(GaTemplate) tmpl = NULL;
-  g_autoptr(GaAnswer) answer = NULL;
+  g_autoptr(GaSession) session = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *note = NULL;
   g_autofree char *stored = NULL;
   g_autofree char *shown = NULL;
+  GaTemplate *tmpl;
   GaItem *item;
   gint64 id;
   int exit_code;
   const GOptionEntry entries[] = {
-    { "note", 0, 0, G_OPTION_ARG_STRING, &note, N_("A note kept with the answer"), N_("TEXT") },
+    { "note", 0, 0, G_OPTION_ARG_STRING, &note,
+      N_("A note kept with the answer (without it the answer keeps the note it has; '' "
+         "removes it)"), N_("TEXT") },
     GA_CLI_DB_ENTRY,
     { NULL }
   };
@@ -155,21 +155,18 @@ answer_set (int    argc,
   store = ga_cli_open_assessment (argv[1], &id);
   if (store == NULL)
     return GA_CLI_EXIT_INVALID;
-  tmpl = ga_store_load_template (store, id, &error);
-  if (tmpl == NULL)
+  /* The session the application edits through: the same checks, the same
+   * save with its history row. */
+  session = ga_session_new (store, id, NULL, &error);
+  if (session == NULL)
     return ga_cli_fail (argv[1], error);
+  tmpl = ga_session_get_template (session);
   if ((item = ga_cli_find_item (tmpl, argv[1], argv[2], FALSE)) == NULL)
     return GA_CLI_EXIT_INVALID;
-  answer = parse_typed_answer (argv[3], item, &error);
-  if (answer == NULL)
-    return ga_cli_fail (NULL, error);
-  if (note != NULL)
-    {
-      g_free (answer->note);
-      answer->note = g_strdup (note);
-    }
-  if (!ga_store_set_answer (store, id, item, answer, &error))
-    return ga_cli_fail (argv[2], error);
+  /* A value the item does not take is the model's message alone (it names
+   * the item); a refused save (final, read-only, damaged) names it first. */
+  if (!save_typed_answer (session, item, argv[3], note, &error))
+    return ga_cli_fail (error->domain == GA_ANSWER_ERROR ? NULL : argv[2], error);
   stored = ga_store_get_answer (store, id, item->id, NULL);
   shown = ga_cli_answer_display (stored, tmpl, item->id);
   g_print ("%s = %s\n", item->id, stored != NULL ? shown : _("(no answer)"));
@@ -182,10 +179,11 @@ answer_clear (int    argc,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GaStore) store = NULL;
-  g_autoptr(GaTemplate) tmpl = NULL;
+  g_autoptr(GaSession) session = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *old = NULL;
   g_autofree char *shown = NULL;
+  GaTemplate *tmpl;
   gint64 id;
   int exit_code;
   const GOptionEntry entries[] = { GA_CLI_DB_ENTRY, { NULL } };
@@ -198,9 +196,10 @@ answer_clear (int    argc,
   store = ga_cli_open_assessment (argv[1], &id);
   if (store == NULL)
     return GA_CLI_EXIT_INVALID;
-  tmpl = ga_store_load_template (store, id, &error);
-  if (tmpl == NULL)
+  session = ga_session_new (store, id, NULL, &error);
+  if (session == NULL)
     return ga_cli_fail (argv[1], error);
+  tmpl = ga_session_get_template (session);
   old = ga_store_get_answer (store, id, argv[2], &error);
   if (error != NULL)
     return ga_cli_fail (argv[2], error);
@@ -214,7 +213,7 @@ answer_clear (int    argc,
       g_print (_("%s has no answer; nothing to clear\n"), argv[2]);
       return GA_CLI_EXIT_OK;
     }
-  if (!ga_store_clear_answer (store, id, argv[2], &error))
+  if (!ga_session_clear_answer (session, argv[2], &error))
     return ga_cli_fail (argv[2], error);
   shown = ga_cli_answer_display (old, tmpl, argv[2]);
   g_print (_("%s cleared (was %s)\n"), argv[2], shown);

@@ -15,6 +15,7 @@
 #include "ga-cli.h"
 #include "ga-cli-store.h"
 #include "ga-json.h"
+#include "ga-session.h"
 #include "ga-store-engine.h"
 #include "ga-format.h"
 
@@ -387,10 +388,16 @@ assessment_simple (int                argc,
       }
       break;
     case 2:
-      ok = ga_store_undo (store, id, &item, &error);
-      break;
     case 3:
-      ok = ga_store_redo (store, id, &item, &error);
+      {
+        /* Through the session, as the application undoes: the store's
+         * history and the engine's answers stay in step. */
+        g_autoptr(GaSession) session = ga_session_new (store, id, NULL, &error);
+
+        if (session != NULL)
+          ok = what == 2 ? ga_session_undo (session, &item, &error)
+                         : ga_session_redo (session, &item, &error);
+      }
       break;
     default:
       g_assert_not_reached ();

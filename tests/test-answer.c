@@ -102,24 +102,28 @@ test_json_refused (void)
   assert_refused ("UP", "\"high\"", GA_ANSWER_ERROR_INVALID, "item 'UP'", "needs a number");
   assert_refused ("Y1", "\"yes\"", GA_ANSWER_ERROR_INVALID, "item 'Y1'", "true or false");
   assert_refused ("C1", "\"maybe\"", GA_ANSWER_ERROR_INVALID, "'maybe' is not an answer",
-                  "yes, partial, no");
+                  "write \"yes\", \"partial\" or \"no\"");
   /* Out of bounds: UP is 0 … 2. */
   assert_refused ("UP", "2.5", GA_ANSWER_ERROR_INVALID, "item 'UP': 2.5 is out of bounds",
-                  "from 0 to 2");
-  assert_refused ("NMET", "1.5", GA_ANSWER_ERROR_INVALID, "1.5 is not a whole number", NULL);
+                  "enter a number from 0 to 2");
+  assert_refused ("NMET", "1.5", GA_ANSWER_ERROR_INVALID, "1.5 is not a whole number",
+                  "enter a whole number, like 1 or 2");
   assert_refused ("P1", "6", GA_ANSWER_ERROR_INVALID, "item 'P1': 6 is out of bounds",
                   "from 0 to 5 points");
   /* Unknown options. */
-  assert_refused ("CH", "\"d\"", GA_ANSWER_ERROR_INVALID, "unknown option 'd'", "allowed: a, b, c");
-  assert_refused ("M1", "[\"x\", \"w\"]", GA_ANSWER_ERROR_INVALID, "unknown option 'w'", NULL);
+  assert_refused ("CH", "\"d\"", GA_ANSWER_ERROR_INVALID, "'d' is not one of the options",
+                  "choose one of a, b, c");
+  assert_refused ("M1", "[\"x\", \"w\"]", GA_ANSWER_ERROR_INVALID, "'w' is not one of the options",
+                  NULL);
   assert_refused ("M1", "[\"x\", \"x\"]", GA_ANSWER_ERROR_INVALID, "option 'x' is chosen twice",
                   NULL);
   assert_refused ("M1", "\"x\"", GA_ANSWER_ERROR_INVALID, "a list of option ids", NULL);
   /* Tables: cells checked against their columns. */
   assert_refused ("E", "[{\"carrier\": \"oil\"}]", GA_ANSWER_ERROR_INVALID,
-                  "item 'E', row 1, column 'carrier': unknown option 'oil'", "allowed: a, b");
+                  "item 'E', row 1, column 'carrier': 'oil' is not one of the options",
+                  "choose one of a, b");
   assert_refused ("E", "[{\"qty\": -1}]", GA_ANSWER_ERROR_INVALID,
-                  "row 1, column 'qty': -1 is out of bounds", NULL);
+                  "row 1, column 'qty': -1 is out of bounds", "enter a number of at least 0 unit");
   assert_refused ("E", "[{\"tce\": 1}]", GA_ANSWER_ERROR_NOT_ANSWERABLE,
                   "column 'tce'", "computed");
   assert_refused ("E", "[{\"colour\": 1}]", GA_ANSWER_ERROR_INVALID,
@@ -252,7 +256,13 @@ test_parse_text (void)
       { "UP", "1e999", "out of range", GA_ANSWER_ERROR_INVALID },
       { "C1", "maybe", "'maybe' is not an answer to a compliance check", GA_ANSWER_ERROR_INVALID },
       { "Y1", "perhaps", "'perhaps' is not yes or no", GA_ANSWER_ERROR_INVALID },
-      { "CH", "gold", "unknown option 'gold'", GA_ANSWER_ERROR_INVALID },
+      { "CH", "gold", "'gold' is not one of the options; choose one of a, b, c",
+        GA_ANSWER_ERROR_INVALID },
+      /* Plain decimals only, and the message says how to write one. */
+      { "UP", "0x10", "item 'UP': '0x10' is not a number; write it in decimal with a dot for "
+        "decimals, like 12.5 or -3", GA_ANSWER_ERROR_INVALID },
+      { "UP", "inf", "'inf' is not a number", GA_ANSWER_ERROR_INVALID },
+      { "UP", "1.5.2", "'1.5.2' is not a number", GA_ANSWER_ERROR_INVALID },
       { "HAS_WW", "na", "cannot be answered 不适用", GA_ANSWER_ERROR_INVALID },
       { "E", "not json", "JSON list of rows", GA_ANSWER_ERROR_INVALID },
       { "TOT", "5", "computed", GA_ANSWER_ERROR_NOT_ANSWERABLE },
@@ -342,7 +352,8 @@ test_answer_file (void)
                                             "'engine-points'"));
   g_assert_nonnull (strstr (error->message, "answers.UP: item 'UP': 5 is out of bounds"));
   g_assert_nonnull (strstr (error->message, "answers.NOPE: unknown item 'NOPE'"));
-  g_assert_nonnull (strstr (error->message, "answers.CH: item 'CH': unknown option 'q'"));
+  g_assert_nonnull (strstr (error->message, "answers.CH: item 'CH': 'q' is not one of the "
+                                            "options"));
   g_assert_nonnull (strstr (error->message, "answers.TOT: item 'TOT' is computed"));
   g_assert_nonnull (strstr (error->message, "extra: unknown field 'extra'"));
   /* In the order of the file, not of a hash table. */
@@ -464,6 +475,135 @@ test_parse_text_deep (void)
   assert_has (error->message, "duplicate key \"carrier\" in [0]");
 }
 
+/* Dates, and the cells of a table typed one by one as the application's
+ * table editor does: the same checks and messages as typed answers and
+ * answers files. */
+static const char dates_template[] =
+  "{\"format\": 1, \"id\": \"answer-dates\", \"version\": \"1.0.0\", \"kind\": \"custom\","
+  " \"title\": \"Dates and cells\", \"standard\": {\"code\": \"TEST\"}, \"source\": \"test\","
+  " \"scoring\": {\"scheme\": \"points\", \"max\": 0},"
+  " \"sections\": [{\"id\": \"S\", \"title\": \"S\", \"items\": ["
+  "  {\"id\": \"D1\", \"kind\": \"date\", \"title\": \"Permit date\", \"source\": \"test\"},"
+  "  {\"id\": \"T\", \"kind\": \"table\", \"title\": \"Meters\", \"source\": \"test\","
+  "   \"columns\": ["
+  "    {\"id\": \"kind\", \"kind\": \"choice\", \"options\": ["
+  "      {\"id\": \"elec\", \"label\": {\"zh_CN\": \"电表\", \"en\": \"Electricity\"}},"
+  "      {\"id\": \"gas\", \"label\": \"Gas\"}]},"
+  "    {\"id\": \"qty\", \"kind\": \"number\", \"title\": \"Quantity\", \"unit\": \"t\","
+  "     \"min\": 0, \"max\": 100},"
+  "    {\"id\": \"since\", \"kind\": \"date\"},"
+  "    {\"id\": \"ok\", \"kind\": \"yesno\"},"
+  "    {\"id\": \"twice\", \"kind\": \"computed\", \"value\": \"qty * 2\"}]}]}]}";
+
+static void
+test_dates_and_cells (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GaTemplate) t = ga_template_new_from_data (dates_template, -1, "dates.json", &error);
+  GaItem *date, *table;
+  GaColumn *kind, *qty, *since, *ok, *twice;
+  GaValue v = GA_VALUE_INIT;
+
+  g_assert_no_error (error);
+  date = ga_template_find_item (t, "D1");
+  table = ga_template_find_item (t, "T");
+  kind = table->columns->pdata[0];
+  qty = table->columns->pdata[1];
+  since = table->columns->pdata[2];
+  ok = table->columns->pdata[3];
+  twice = table->columns->pdata[4];
+
+  {
+    struct { const char *text, *message; } bad[] = {
+      { "2025/06/30", "item 'D1': '2025/06/30' is not a date; write it as YYYY-MM-DD, like "
+        "2025-06-30" },
+      { "30.6.2025", "item 'D1': '30.6.2025' is not a date; write it as YYYY-MM-DD" },
+      { "2025-02-30", "item 'D1': there is no day '2025-02-30' in the calendar; check the month "
+        "(01 to 12) and the day of the month" },
+      { "2025-13-01", "there is no day '2025-13-01' in the calendar" },
+    };
+    g_autoptr(GaAnswer) good = ga_answer_parse_text ("2024-02-29", date, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpstr (good->value.u.text, ==, "2024-02-29");
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        g_autoptr(GaAnswer) a = ga_answer_parse_text (bad[i].text, date, &error);
+        g_autoptr(JsonNode) node = json_node_new (JSON_NODE_VALUE);
+        g_autoptr(GaAnswer) b = NULL;
+        g_autofree char *typed = NULL;
+
+        g_assert_null (a);
+        g_assert_error (error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_INVALID);
+        assert_has (error->message, bad[i].message);
+        typed = g_strdup (error->message);
+        g_clear_error (&error);
+        /* An answers file (and a package) says the same. */
+        json_node_set_string (node, bad[i].text);
+        b = ga_answer_from_json (node, date, &error);
+        g_assert_null (b);
+        g_assert_cmpstr (error->message, ==, typed);
+        g_clear_error (&error);
+      }
+  }
+
+  /* Cells: a typed number, date, option (id or label), yes/no. */
+  g_assert_true (ga_answer_parse_cell_text (" 12.5 ", table, 0, qty, &v, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (v.kind, ==, GA_VALUE_NUMBER);
+  g_assert_cmpfloat (v.u.number, ==, 12.5);
+  g_assert_true (ga_answer_parse_cell_text ("Electricity", table, 0, kind, &v, &error));
+  g_assert_cmpstr (v.u.text, ==, "elec");
+  g_assert_true (ga_answer_parse_cell_text ("2025-01-31", table, 0, since, &v, &error));
+  g_assert_cmpstr (v.u.text, ==, "2025-01-31");
+  g_assert_true (ga_answer_parse_cell_text ("否", table, 0, ok, &v, &error));
+  g_assert_cmpint (v.kind, ==, GA_VALUE_BOOLEAN);
+  g_assert_false (v.u.boolean);
+  g_assert_true (ga_answer_parse_cell_text ("  ", table, 0, qty, &v, &error));
+  g_assert_cmpint (v.kind, ==, GA_VALUE_BLANK);
+  g_assert_no_error (error);
+
+  {
+    struct { const char *text, *message; int code; } bad[] = {
+      { "12,5", "item 'T', row 2, column 'qty' (Quantity): '12,5' is not a number; write "
+        "it in decimal with a dot for decimals, like 12.5 or -3", GA_ANSWER_ERROR_INVALID },
+      { "-5", "item 'T', row 2, column 'qty' (Quantity): -5 is out of bounds; enter a "
+        "number from 0 to 100 t", GA_ANSWER_ERROR_INVALID },
+      { "2025-02-30", "item 'T', row 2, column 'since': there is no day '2025-02-30'",
+        GA_ANSWER_ERROR_INVALID },
+      { "oil", "item 'T', row 2, column 'kind': 'oil' is not one of the options; choose "
+        "one of elec, gas", GA_ANSWER_ERROR_INVALID },
+      { "ja", "item 'T', row 2, column 'ok': 'ja' is not yes or no; enter yes (是) or "
+        "no (否)", GA_ANSWER_ERROR_INVALID },
+      { "3", "item 'T', row 2, column 'twice': the column is computed",
+        GA_ANSWER_ERROR_NOT_ANSWERABLE },
+    };
+    GaColumn *columns[] = { qty, qty, since, kind, ok, twice };
+
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        g_assert_false (ga_answer_parse_cell_text (bad[i].text, table, 1, columns[i], &v,
+                                                   &error));
+        g_assert_error (error, GA_ANSWER_ERROR, bad[i].code);
+        assert_has (error->message, bad[i].message);
+        g_clear_error (&error);
+      }
+  }
+  /* The same cell in an answers file: the same message. */
+  {
+    g_autoptr(GError) typed = NULL;
+    g_autoptr(JsonNode) node = json_from_string ("[{}, {\"qty\": -5}]", &error);
+    g_autoptr(GaAnswer) a = NULL;
+
+    g_assert_no_error (error);
+    g_assert_false (ga_answer_parse_cell_text ("-5", table, 1, qty, &v, &typed));
+    a = ga_answer_from_json (node, table, &error);
+    g_assert_null (a);
+    g_assert_cmpstr (error->message, ==, typed->message);
+  }
+  ga_value_clear (&v);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -485,6 +625,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ga/answer/file-errors", test_file_errors);
   g_test_add_func ("/ga/answer/json-deep-node", test_json_deep_node);
   g_test_add_func ("/ga/answer/parse-text-deep", test_parse_text_deep);
+  g_test_add_func ("/ga/answer/dates-and-cells", test_dates_and_cells);
   ret = g_test_run ();
   ga_template_unref (tmpl);
   return ret;

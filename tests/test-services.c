@@ -10,8 +10,10 @@
  */
 #include "config.h"
 
+#include <locale.h>
 #include <math.h>
 #include <string.h>
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
 #include "ga-export-job.h"
@@ -257,6 +259,183 @@ test_export_unknown_item (Fixture       *f,
     }
 }
 
+/* greenassess-cli with @args, in @language;
+ * returns its exit status, and its stderr in @err. */
+static int
+run_cli_in (const char         *language,
+            const char * const *args,
+            char              **err)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) envp = g_get_environ ();
+  g_autofree char *out = NULL;
+  int status = -1;
+
+  g_ptr_array_add (argv, g_build_filename (GA_BUILD_DIR, "app", "greenassess-cli", NULL));
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, g_strdup (args[i]));
+  g_ptr_array_add (argv, NULL);
+  envp = g_environ_setenv (envp, "LANGUAGE", language, TRUE);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, envp, G_SPAWN_DEFAULT, NULL, NULL,
+                               &out, err, &status, &error));
+  g_assert_no_error (error);
+  if (g_spawn_check_wait_status (status, &error))
+    return 0;
+  g_assert_error (error, G_SPAWN_EXIT_ERROR, error->code);
+  return error->code;
+}
+
+/* The first answerable item of @kind in the fixture's template. */
+static GaItem *
+item_of_kind (GaSession  *session,
+              GaItemKind  kind)
+{
+  GPtrArray *items = ga_template_get_items (ga_session_get_template (session));
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      GaItem *item = g_ptr_array_index (items, i);
+
+      if (item->kind == kind)
+        return item;
+    }
+  return NULL;
+}
+
+/* One typed answer refused everywhere with one message: the model's
+ * (ga_answer_parse_text()), the session's (what the application's item
+ * rows call) and greenassess-cli answer set's, in @language. Returns the
+ * message. */
+static char *
+same_message (Fixture     *f,
+              GaSession   *session,
+              GaItem      *item,
+              const char  *typed,
+              const char  *language)
+{
+  g_autoptr(GError) model_error = NULL;
+  g_autoptr(GError) session_error = NULL;
+  g_autoptr(GaAnswer) answer = NULL;
+  g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, f->assessment_id);
+  g_autofree char *err = NULL;
+  g_autofree char *expected = NULL;
+  const char *args[] = { "answer", "set", "--db", f->db_path, id, item->id, "--", typed, NULL };
+  const GaAnswer *before = ga_session_get_answer (session, item);
+  g_autoptr(GaAnswer) kept = before != NULL ? ga_answer_copy (before) : NULL;
+
+  answer = ga_answer_parse_text (typed, item, &model_error);
+  g_assert_null (answer);
+  g_assert_error (model_error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_INVALID);
+  g_test_message ("%s = %s: %s", item->id, typed, model_error->message);
+
+  g_assert_false (ga_session_set_answer_text (session, item, typed, NULL, &session_error));
+  g_assert_error (session_error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_INVALID);
+  g_assert_cmpstr (session_error->message, ==, model_error->message);
+  /* Nothing changed. */
+  g_assert_true ((kept == NULL && ga_session_get_answer (session, item) == NULL)
+                 || ga_answer_equal (kept, ga_session_get_answer (session, item)));
+
+  g_assert_cmpint (run_cli_in (language, args, &err), ==, 1);
+  expected = g_strconcat (model_error->message, "\n", NULL);
+  g_assert_cmpstr (err, ==, expected);
+  return g_strdup (model_error->message);
+}
+
+/* Mistakes in a number, a date, a choice and a yes/no answer, and a number
+ * out of bounds, read the same in every front end, and each names the item
+ * and says how to write the value. */
+static void
+check_same_messages (Fixture    *f,
+                     const char *language)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GaSession) session = ga_session_new (f->store, f->assessment_id, NULL, &error);
+  GaItem *number, *choice, *yesno, *compliance;
+  g_autofree char *not_number = NULL;
+  g_autofree char *hex = NULL;
+  g_autofree char *bounds = NULL;
+  g_autofree char *option = NULL;
+  g_autofree char *yes = NULL;
+  gboolean zh = g_str_has_prefix (language, "zh");
+
+  g_assert_no_error (error);
+  number = item_of_kind (session, GA_ITEM_NUMBER);
+  choice = item_of_kind (session, GA_ITEM_CHOICE);
+  yesno = item_of_kind (session, GA_ITEM_YESNO);
+  compliance = item_of_kind (session, GA_ITEM_COMPLIANCE);
+  g_assert_nonnull (number);
+
+  not_number = same_message (f, session, number, "12,5", language);
+  hex = same_message (f, session, number, "0x10", language);
+  g_assert_nonnull (strstr (not_number, number->id));
+  g_assert_nonnull (strstr (not_number, "12.5"));
+  if (zh)
+    {
+      g_assert_nonnull (strstr (not_number, "不是数字"));
+      g_assert_nonnull (strstr (not_number, "条目"));
+      g_assert_nonnull (strstr (hex, "不是数字"));
+    }
+  else
+    {
+      g_assert_nonnull (strstr (not_number, "'12,5' is not a number"));
+      g_assert_nonnull (strstr (not_number, "write it in decimal"));
+      g_assert_nonnull (strstr (hex, "'0x10' is not a number"));
+    }
+  if (!isnan (number->min) || !isnan (number->max))
+    {
+      bounds = same_message (f, session, number, !isnan (number->min) ? "-1e12" : "1e12",
+                             language);
+      g_assert_nonnull (strstr (bounds, zh ? "超出允许范围" : "is out of bounds; enter a number"));
+    }
+  if (choice != NULL)
+    {
+      option = same_message (f, session, choice, "no-such-option", language);
+      g_assert_nonnull (strstr (option, zh ? "不是可选项" : "is not one of the options"));
+    }
+  if (yesno != NULL)
+    {
+      yes = same_message (f, session, yesno, "perhaps", language);
+      g_assert_nonnull (strstr (yes, zh ? "不是“是”或“否”" : "is not yes or no"));
+    }
+  if (compliance != NULL)
+    g_free (same_message (f, session, compliance, "perhaps", language));
+}
+
+static void
+test_answer_same_message (Fixture       *f,
+                          gconstpointer  data)
+{
+  check_same_messages (f, "en");
+}
+
+/* The same in Chinese: the model's messages are translated (the tool and
+ * the application bind the catalogue; here it is the one in build/po). */
+static void
+test_answer_same_message_zh (Fixture       *f,
+                             gconstpointer  data)
+{
+  g_autofree char *mo = g_build_filename (GA_BUILD_DIR, "po", "zh_CN", "LC_MESSAGES",
+                                          GETTEXT_PACKAGE ".mo", NULL);
+
+  if (!g_file_test (mo, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("the zh_CN catalogue is not built");
+      return;
+    }
+  if (!g_test_subprocess ())
+    {
+      g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_INHERIT_STDERR);
+      g_test_trap_assert_passed ();
+      return;
+    }
+  bindtextdomain (GETTEXT_PACKAGE, GA_BUILD_DIR "/po");
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  g_setenv ("LANGUAGE", "zh_CN", TRUE);
+  setlocale (LC_ALL, "");
+  check_same_messages (f, "zh_CN");
+}
+
 /* One formatter for every front end. */
 static void
 test_format (void)
@@ -300,6 +479,10 @@ main (int    argc,
               test_export_same_bytes, fixture_tear_down);
   g_test_add ("/ga/services/export/unknown-item", Fixture, NULL, fixture_set_up,
               test_export_unknown_item, fixture_tear_down);
+  g_test_add ("/ga/services/answer/same-message", Fixture, NULL, fixture_set_up,
+              test_answer_same_message, fixture_tear_down);
+  g_test_add ("/ga/services/answer/same-message-zh", Fixture, NULL, fixture_set_up,
+              test_answer_same_message_zh, fixture_tear_down);
 
   return g_test_run ();
 }

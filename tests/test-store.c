@@ -2536,6 +2536,88 @@ test_cli_values (void)
   ga_test_rm_rf (dir);
 }
 
+/* answer set, clear, undo and redo go through the application's session:
+ * the note is kept as the application keeps it, a final assessment refuses
+ * even an unchanged answer, and the model's messages are shown as they
+ * are, in the user's language. */
+static void
+test_cli_session (void)
+{
+  g_autofree char *dir = NULL;
+  g_autofree char *db = NULL;
+  char *o;
+
+  if (!cli_available ())
+    return;
+  dir = g_dir_make_tmp (NULL, NULL);
+  db = cli_setup (dir);
+
+  o = cli (0, "answer", "set", "1", "E1", "70", "--note", "meter 3", "--db", db, NULL);
+  g_assert_cmpstr (o, ==, "E1 = 70  (note: meter 3)\n");
+  g_free (o);
+  /* A new value keeps the note; --note '' removes it. */
+  o = cli (0, "answer", "set", "1", "E1", "85", "--db", db, NULL);
+  g_assert_cmpstr (o, ==, "E1 = 85  (note: meter 3)\n");
+  g_free (o);
+  o = cli (0, "answer", "set", "1", "E1", "85", "--note", "", "--db", db, NULL);
+  g_assert_cmpstr (o, ==, "E1 = 85\n");
+  g_free (o);
+  o = cli (0, "assessment", "undo", "1", "--db", db, NULL);
+  g_assert_cmpstr (o, ==, "E1 = 85  (note: meter 3)\n");
+  g_free (o);
+  o = cli (0, "assessment", "redo", "1", "--db", db, NULL);
+  g_assert_cmpstr (o, ==, "E1 = 85\n");
+  g_free (o);
+  /* The same value again is no change: nothing is added to the history. */
+  o = cli (0, "answer", "set", "1", "E1", "85", "--db", db, NULL);
+  g_assert_cmpstr (o, ==, "E1 = 85\n");
+  g_free (o);
+  o = cli (0, "assessment", "history", "1", "--db", db, NULL);
+  has (o, "E1: 85  (note: meter 3) -> 85\n");
+  lacks (o, "E1: 85 -> 85\n");
+  {
+    g_auto(GStrv) lines = g_strsplit (o, "\n", -1);
+
+    /* Three edits, an undo and a redo; the last line is empty. */
+    g_assert_cmpuint (g_strv_length (lines), ==, 6);
+  }
+  g_free (o);
+
+  /* The model's messages, as they are: they name the item and say how. */
+  o = cli (1, "answer", "set", "1", "E1", "150", "--db", db, NULL);
+  g_assert_cmpstr (o, ==, "item 'E1': 150 is out of bounds; enter a number from 0 to 100\n");
+  g_free (o);
+  o = cli (1, "answer", "set", "1", "E1", "12,5", "--db", db, NULL);
+  g_assert_cmpstr (o, ==, "item 'E1': '12,5' is not a number; write it in decimal with a dot for "
+                   "decimals, like 12.5 or -3\n");
+  g_free (o);
+  o = cli (1, "answer", "set", "1", "B1", "maybe", "--db", db, NULL);
+  has (o, "item 'B1': 'maybe' is not an answer to a compliance check; enter yes (符合)");
+  g_free (o);
+
+  /* A final assessment refuses an unchanged answer too, as it refuses a
+   * new one (exit 1, the store's reason). */
+  g_free (cli (0, "assessment", "finalize", "1", "--db", db, NULL));
+  o = cli (1, "answer", "set", "1", "E1", "85", "--db", db, NULL);
+  has (o, "final and cannot be changed; reopen it first");
+  g_free (o);
+  o = cli (1, "answer", "set", "1", "E1", "90", "--db", db, NULL);
+  has (o, "final and cannot be changed; reopen it first");
+  g_free (o);
+  o = cli (1, "answer", "clear", "1", "E1", "--db", db, NULL);
+  has (o, "final and cannot be changed; reopen it first");
+  g_free (o);
+  o = cli (1, "assessment", "undo", "1", "--db", db, NULL);
+  has (o, "final");
+  g_free (o);
+  g_free (cli (0, "assessment", "reopen", "1", "--db", db, NULL));
+  o = cli (0, "answer", "list", "1", "--db", db, NULL);
+  g_assert_cmpstr (o, ==, "E1 = 85\n");
+  g_free (o);
+
+  ga_test_rm_rf (dir);
+}
+
 /* Option values and what commands say (items 5, 22, 26, 45, 46, 48, 49). */
 static void
 test_cli_options (void)
@@ -3021,6 +3103,7 @@ add_engine_tests (void)
               fixture_teardown);
   g_test_add_func ("/ga/store/cli/round-trip", test_cli);
   g_test_add_func ("/ga/store/cli/values", test_cli_values);
+  g_test_add_func ("/ga/store/cli/session", test_cli_session);
   g_test_add_func ("/ga/store/cli/options", test_cli_options);
   g_test_add_func ("/ga/store/cli/files", test_cli_files);
   g_test_add_func ("/ga/store/cli/deep-answer", test_cli_deep_answer);

@@ -6,8 +6,6 @@
 #include "config.h"
 
 #include <math.h>
-#include <stdio.h>
-#include <string.h>
 #include <glib/gi18n.h>
 
 #include "ga-format.h"
@@ -96,57 +94,18 @@ _ga_item_row_set_na (GaItemRow *self,
 }
 
 
-/* Friendlier, translated messages for the mistakes people make while
- * typing; the core's own validation still runs when the answer is saved. */
+/* What is wrong with @text as the answer to the row's item, or NULL: the
+ * model's own check and message, the one greenassess-cli and the answers
+ * file show, said while typing. */
 static char *
 check_typed (GaItemRow  *self,
              const char *text)
 {
-  GaItem *item = self->item;
-  g_autofree char *trimmed = g_strstrip (g_strdup (text));
-  char *end = NULL;
-  double value;
+  g_autoptr(GaAnswer) answer = NULL;
+  g_autoptr(GError) error = NULL;
 
-  if (trimmed[0] == '\0')
-    return NULL;
-
-  if (item->kind == GA_ITEM_NUMBER || item->kind == GA_ITEM_POINTS)
-    {
-      double min = item->kind == GA_ITEM_POINTS ? 0 : item->min;
-      double max = item->kind == GA_ITEM_POINTS ? item->points : item->max;
-      const char *unit
-          = item->kind == GA_ITEM_POINTS ? _("points") : (item->unit ? item->unit : "");
-
-      value = g_ascii_strtod (trimmed, &end);
-      if (end == trimmed || *end != '\0' || !isfinite (value))
-        return g_strdup_printf (
-            _("“%s” is not a number: write it like 12.5, with a dot for decimals."), trimmed);
-      if (item->integer && value != floor (value))
-        return g_strdup (_("Enter a whole number."));
-      if (isfinite (min) && value < min)
-        {
-          g_autofree char *m = ga_format_number (min, 6);
-
-          return g_strdup_printf (_("The value must be at least %s %s."), m, unit);
-        }
-      if (isfinite (max) && value > max)
-        {
-          g_autofree char *m = ga_format_number (max, 6);
-
-          return g_strdup_printf (_("The value must be at most %s %s."), m, unit);
-        }
-    }
-  else if (item->kind == GA_ITEM_DATE)
-    {
-      int y, m, d;
-      char extra;
-
-      if (sscanf (trimmed, "%4d-%2d-%2d%c", &y, &m, &d, &extra) != 3 || strlen (trimmed) != 10
-          || !g_date_valid_dmy (d, m, y))
-        return g_strdup_printf (_("“%s” is not a date: write it as YYYY-MM-DD, like 2025-06-30."),
-                                trimmed);
-    }
-  return NULL;
+  answer = ga_answer_parse_text (text, self->item, &error);
+  return answer == NULL ? g_strdup (error->message) : NULL;
 }
 
 static void
@@ -156,7 +115,6 @@ save_entry (GaItemRow *self,
   const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
   g_autoptr(GaAnswer) answer = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *problem = NULL;
 
   if (self->session == NULL || self->item == NULL)
     return;
@@ -177,26 +135,20 @@ save_entry (GaItemRow *self,
       return;
     }
 
-  problem = check_typed (self, text);
-  if (problem != NULL)
+  /* The session reads the text with the model's check (a typed value
+   * ends N/A and keeps the note) and saves it as greenassess-cli does. A
+   * value the item does not take shows the model's message as it is; a
+   * save the store refused says that it was not saved. */
+  if (!ga_session_set_answer_text (self->session, self->item, text, NULL, &error))
     {
-      _ga_item_row_show_problem (self, problem);
-      return;
-    }
-  answer = ga_answer_parse_text (text, self->item, &error);
-  if (answer == NULL)
-    {
-      _ga_item_row_show_problem (self, error->message);
-      return;
-    }
-  {
-    /* Keep the note; a typed value ends N/A. */
-    const GaAnswer *current = ga_session_get_answer (self->session, self->item);
+      g_autofree char *message = NULL;
 
-    if (current != NULL && current->note != NULL)
-      answer->note = g_strdup (current->note);
-  }
-  _ga_item_row_commit (self, g_steal_pointer (&answer));
+      if (error->domain != GA_ANSWER_ERROR)
+        message = g_strdup_printf (_("Not saved: %s"), error->message);
+      _ga_item_row_show_problem (self, message != NULL ? message : error->message);
+      return;
+    }
+  _ga_item_row_show_problem (self, NULL);
 }
 
 static gboolean

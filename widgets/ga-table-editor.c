@@ -6,10 +6,11 @@
  * Edits go through the answer's JSON form (ga_answer_to_json() /
  * ga_answer_from_json()), so a table is changed and validated exactly like
  * an answers file: one cell edit is one saved change of the whole table.
+ * A typed cell is read by the model (ga_answer_parse_cell_text()), whose
+ * message names the item, the row and the column.
  */
 #include "config.h"
 
-#include <math.h>
 #include <string.h>
 #include <glib/gi18n.h>
 
@@ -121,7 +122,7 @@ ga_table_editor_set_cell (GaTableEditor  *self,
                           GError        **error)
 {
   g_autoptr(JsonArray) rows = NULL;
-  g_autofree char *trimmed = g_strstrip (g_strdup (text ? text : ""));
+  GaValue value = GA_VALUE_INIT;
   GaColumn *column = NULL;
   JsonObject *object;
 
@@ -142,45 +143,20 @@ ga_table_editor_set_cell (GaTableEditor  *self,
     json_array_add_object_element (rows, json_object_new ());
   object = json_array_get_object_element (rows, row);
 
-  if (trimmed[0] == '\0')
-    json_object_remove_member (object, column_id);
-  else if (column->kind == GA_ITEM_NUMBER)
+  /* The model reads the cell as the answers file and greenassess-cli
+   * would, with its message (naming the item, row and column) when the
+   * column does not take it. */
+  if (!ga_answer_parse_cell_text (text != NULL ? text : "", self->item, row, column, &value,
+                                  error))
     {
-      char *end = NULL;
-      double value = g_ascii_strtod (trimmed, &end);
-
-      if (end == trimmed || *end != '\0' || !isfinite (value))
-        {
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                       _("%s, row %u: “%s” is not a number: write it like 12.5."),
-                       ga_text_get (&column->title, NULL), row + 1, trimmed);
-          return FALSE;
-        }
-      if (isfinite (column->min) && value < column->min)
-        {
-          g_autofree char *m = ga_format_number (column->min, 6);
-
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                       _("%s, row %u: the value must be at least %s."),
-                       ga_text_get (&column->title, NULL), row + 1, m);
-          return FALSE;
-        }
-      if (isfinite (column->max) && value > column->max)
-        {
-          g_autofree char *m = ga_format_number (column->max, 6);
-
-          g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                       _("%s, row %u: the value must be at most %s."),
-                       ga_text_get (&column->title, NULL), row + 1, m);
-          return FALSE;
-        }
-      json_object_set_double_member (object, column_id, value);
+      ga_value_clear (&value);
+      return FALSE;
     }
-  else if (column->kind == GA_ITEM_YESNO)
-    json_object_set_boolean_member (
-        object, column_id, g_ascii_strcasecmp (trimmed, "true") == 0 || strcmp (trimmed, "1") == 0);
+  if (value.kind == GA_VALUE_BLANK)
+    json_object_remove_member (object, column_id);
   else
-    json_object_set_string_member (object, column_id, trimmed);
+    json_object_set_member (object, column_id, ga_value_to_json (&value));
+  ga_value_clear (&value);
 
   return save_rows (self, rows, error);
 }

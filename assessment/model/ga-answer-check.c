@@ -5,6 +5,8 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "ga-answer-private.h"
 
 /* ------------------------------------------------------------------------ */
@@ -17,8 +19,7 @@ check_cell (const GaValue  *cell,
             const GaColumn *column,
             GError        **error)
 {
-  g_autofree char *what = g_strdup_printf ("item '%s', row %u, column '%s'", item->id, row + 1,
-                                           column->id);
+  g_autofree char *what = ga_answer_what_cell (item->id, row, column);
   gboolean ok;
 
   if (cell->kind == GA_VALUE_BLANK || column->kind == GA_ITEM_COMPUTED)
@@ -38,13 +39,7 @@ check_cell (const GaValue  *cell,
     case GA_ITEM_DATE:
       if (cell->kind != GA_VALUE_TEXT)
         break;
-      if (!ga_answer_is_iso_date (cell->u.text))
-        {
-          g_set_error (error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_INVALID,
-                       "%s: '%s' is not a date (use YYYY-MM-DD)", what, cell->u.text);
-          return FALSE;
-        }
-      return TRUE;
+      return ga_answer_check_date (cell->u.text, what, error);
     case GA_ITEM_CHOICE:
       if (cell->kind != GA_VALUE_TEXT)
         break;
@@ -56,9 +51,13 @@ check_cell (const GaValue  *cell,
     default:
       break;
     }
-  g_set_error (error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_INVALID,
-               "%s: a %s value does not fit a column of kind '%s'", what,
-               ga_value_kind_to_string (cell->kind), ga_item_kind_to_string (column->kind));
+  {
+    g_autofree char *shown = ga_value_to_display (cell);
+
+    g_set_error (error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_INVALID,
+                 _("%s: '%s' (%s) does not fit; the column needs %s"), what, shown,
+                 ga_value_kind_to_string (cell->kind), ga_answer_kind_need (column->kind));
+  }
   return FALSE;
 }
 
@@ -76,8 +75,7 @@ check_selected (const GaAnswer *answer,
       for (guint k = 0; k < i; k++)
         if (g_str_equal (answer->selected[k], answer->selected[i]))
           {
-            g_set_error (error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_INVALID,
-                         "%s: option '%s' is chosen twice", what, answer->selected[i]);
+            ga_answer_set_twice_error (what, answer->selected[i], error);
             return FALSE;
           }
     }
@@ -97,7 +95,7 @@ check_rows (const GaAnswer *answer,
       if (row == NULL || row->n_cells != item->columns->len)
         {
           g_set_error (error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_INVALID,
-                       "%s, row %u: a row needs %u cells, one per column", what, r + 1,
+                       _("%s, row %u: a row needs %u cells, one per column"), what, r + 1,
                        item->columns->len);
           return FALSE;
         }
@@ -113,34 +111,26 @@ ga_answer_check (const GaAnswer *answer,
                  const GaItem   *item,
                  GError        **error)
 {
-  g_autofree char *what = g_strdup_printf ("item '%s'", item->id);
+  g_autofree char *what = ga_answer_what_item (item->id);
   const GaValue *v = &answer->value;
-  const char *need = NULL;
 
   if (item->kind == GA_ITEM_COMPUTED)
     {
-      g_set_error (error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_NOT_ANSWERABLE,
-                   "%s is computed from other answers and cannot be answered", what);
+      ga_answer_set_computed_error (item, error);
       return FALSE;
     }
   if (answer->not_applicable)
-    {
-      if (!item->na_allowed)
-        {
-          g_set_error (error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_INVALID,
-                       "item '%s' cannot be answered 不适用 (N/A): the template requires an "
-                       "answer", item->id);
-          return FALSE;
-        }
-      return TRUE;
-    }
+    return ga_answer_check_na (item, error);
   if (answer->selected != NULL && item->kind != GA_ITEM_MULTI)
-    need = "a single value, not a list of options";
-  else if (answer->rows != NULL && item->kind != GA_ITEM_TABLE)
-    need = "a single value, not table rows";
-  if (need != NULL)
     {
-      g_set_error (error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_INVALID, "%s needs %s", what, need);
+      g_set_error (error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_INVALID,
+                   _("%s takes a single value, not a list of options"), what);
+      return FALSE;
+    }
+  if (answer->rows != NULL && item->kind != GA_ITEM_TABLE)
+    {
+      g_set_error (error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_INVALID,
+                   _("%s takes a single value, not table rows"), what);
       return FALSE;
     }
 
@@ -153,12 +143,10 @@ ga_answer_check (const GaAnswer *answer,
                                        || g_str_equal (v->u.text, GA_COMPLIANCE_PARTIAL)
                                        || g_str_equal (v->u.text, GA_COMPLIANCE_NO)))
         return TRUE;
-      need = "\"yes\", \"partial\" or \"no\"";
       break;
     case GA_ITEM_YESNO:
       if (v->kind == GA_VALUE_BLANK || v->kind == GA_VALUE_BOOLEAN)
         return TRUE;
-      need = "true or false";
       break;
     case GA_ITEM_NUMBER:
       if (v->kind == GA_VALUE_BLANK)
@@ -166,45 +154,39 @@ ga_answer_check (const GaAnswer *answer,
       if (v->kind == GA_VALUE_NUMBER)
         return ga_answer_check_number (v->u.number, item->min, item->max, item->integer,
                                        item->unit, what, error);
-      need = "a number";
       break;
     case GA_ITEM_POINTS:
       if (v->kind == GA_VALUE_BLANK)
         return TRUE;
       if (v->kind == GA_VALUE_NUMBER)
-        return ga_answer_check_number (v->u.number, 0, item->points, FALSE, "points", what, error);
-      need = "a number of points";
+        return ga_answer_check_number (v->u.number, 0, item->points, FALSE, C_("unit", "points"),
+                                       what, error);
       break;
     case GA_ITEM_CHOICE:
       if (v->kind == GA_VALUE_BLANK)
         return TRUE;
       if (v->kind == GA_VALUE_TEXT)
         return ga_answer_check_option (item->options, v->u.text, what, error);
-      need = "an option id";
       break;
     case GA_ITEM_MULTI:
       if (v->kind != GA_VALUE_BLANK)
         {
-          need = "a list of option ids";
           break;
         }
       return check_selected (answer, item, what, error);
     case GA_ITEM_TEXT:
       if (v->kind == GA_VALUE_BLANK || v->kind == GA_VALUE_TEXT)
         return TRUE;
-      need = "text";
       break;
     case GA_ITEM_DATE:
       if (v->kind == GA_VALUE_BLANK)
         return TRUE;
-      if (v->kind == GA_VALUE_TEXT && ga_answer_is_iso_date (v->u.text))
-        return TRUE;
-      need = "a date (YYYY-MM-DD)";
+      if (v->kind == GA_VALUE_TEXT)
+        return ga_answer_check_date (v->u.text, what, error);
       break;
     case GA_ITEM_TABLE:
       if (v->kind != GA_VALUE_BLANK)
         {
-          need = "a list of rows";
           break;
         }
       return check_rows (answer, item, what, error);
@@ -214,9 +196,9 @@ ga_answer_check (const GaAnswer *answer,
   {
     g_autofree char *shown = ga_value_to_display (v);
     g_set_error (error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_INVALID,
-                 "%s (%s): '%s' (%s) does not fit; the item needs %s", what,
+                 _("%s (%s): '%s' (%s) does not fit; the item needs %s"), what,
                  ga_item_kind_to_string (item->kind), shown, ga_value_kind_to_string (v->kind),
-                 need);
+                 ga_answer_kind_need (item->kind));
   }
   return FALSE;
 }

@@ -7,6 +7,8 @@
 
 #include <math.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "ga-json.h"
 #include "ga-answer-private.h"
 
@@ -18,8 +20,7 @@ ga_answer_cell_from_json (JsonNode        *node,
                           GaValue         *out,
                           GError         **error)
 {
-  g_autofree char *what = g_strdup_printf ("item '%s', row %u, column '%s'", item_id, row + 1,
-                                           column->id);
+  g_autofree char *what = ga_answer_what_cell (item_id, row, column);
   g_autofree char *shown = ga_answer_json_display (node);
   const char *s;
   double v;
@@ -45,12 +46,8 @@ ga_answer_cell_from_json (JsonNode        *node,
     case GA_ITEM_DATE:
       if ((s = ga_answer_node_string (node)) == NULL)
         break;
-      if (!ga_answer_is_iso_date (s))
-        {
-          g_set_error (error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_INVALID,
-                       "%s: '%s' is not a date (use YYYY-MM-DD)", what, s);
-          return FALSE;
-        }
+      if (!ga_answer_check_date (s, what, error))
+        return FALSE;
       ga_value_set_text (out, s);
       return TRUE;
     case GA_ITEM_CHOICE:
@@ -67,22 +64,14 @@ ga_answer_cell_from_json (JsonNode        *node,
       return TRUE;
     case GA_ITEM_COMPUTED:
       g_set_error (error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_NOT_ANSWERABLE,
-                   "%s: the column is computed; remove the value %s", what, shown);
+                   _("%s: the column is computed; remove the value %s"), what, shown);
       return FALSE;
     default:
       break;
     }
-  {
-    static const char * const needs[] = {
-      [GA_ITEM_NUMBER] = "a number", [GA_ITEM_TEXT] = "text", [GA_ITEM_DATE] = "a date text "
-      "(YYYY-MM-DD)", [GA_ITEM_CHOICE] = "an option id", [GA_ITEM_YESNO] = "true or false",
-    };
-    const char *need = (guint) column->kind < G_N_ELEMENTS (needs) && needs[column->kind] != NULL
-                       ? needs[column->kind] : "a value";
-    g_set_error (error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_INVALID,
-                 "%s: %s is %s, but the column needs %s", what, shown, ga_answer_json_kind (node),
-                 need);
-  }
+  g_set_error (error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_INVALID,
+               _("%s: %s is %s, but the column needs %s"), what, shown,
+               ga_answer_json_kind (node), ga_answer_kind_need (column->kind));
   return FALSE;
 }
 
@@ -101,7 +90,7 @@ ga_answer_row_from_json (JsonNode      *node,
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     {
       g_set_error (error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_INVALID,
-                   "item '%s', row %u: a row is an object {\"column\": value, …}, found %s",
+                   _("item '%s', row %u: a row is an object {\"column\": value, …}, found %s"),
                    item->id, row_index + 1, ga_answer_json_kind (node));
       return NULL;
     }
@@ -122,7 +111,8 @@ ga_answer_row_from_json (JsonNode      *node,
                 g_string_append_printf (s, "%s%s", s->len > 0 ? ", " : "", col->id);
             }
           g_set_error (error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_INVALID,
-                       "item '%s', row %u: unknown column '%s' (columns: %s)", item->id,
+                       _("item '%s', row %u: unknown column '%s'; the columns are %s"),
+                       item->id,
                        row_index + 1, key, s->str);
           ga_row_free (row);
           return NULL;
@@ -159,8 +149,9 @@ compliance_from_json (JsonNode   *node,
       && !g_str_equal (s, GA_COMPLIANCE_NO))
     {
       g_set_error (error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_INVALID,
-                   "%s: '%s' is not an answer to a compliance check (allowed: yes, partial, "
-                   "no, or {\"na\": \"reason\"})", what, s);
+                   _("%s: '%s' is not an answer to a compliance check; write \"yes\", "
+                     "\"partial\" or \"no\", or {\"na\": \"reason\"} if it does not apply"),
+                   what, s);
       return VALUE_REFUSED;
     }
   ga_value_set_text (&answer->value, s);
@@ -191,7 +182,7 @@ number_from_json (JsonNode     *node,
   if (!ga_answer_node_number (node, &v))
     return VALUE_WRONG_TYPE;
   if (points && !ga_answer_check_number (v, 0, isnan (item->points) ? NAN : item->points, FALSE,
-                                         "points", what, error))
+                                         C_("unit", "points"), what, error))
     return VALUE_REFUSED;
   if (!points && !ga_answer_check_number (v, item->min, item->max, item->integer, item->unit,
                                           what, error))
@@ -239,7 +230,8 @@ multi_from_json (JsonNode     *node,
         {
           g_autofree char *el = ga_answer_json_display (json_array_get_element (array, i));
           g_set_error (error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_INVALID,
-                       "%s: %s in the list is not an option id", what, el);
+                       _("%s: %s in the list is not an option id; write each option id as "
+                         "text in quotes"), what, el);
           return VALUE_REFUSED;
         }
       if (!ga_answer_check_option (item->options, id, what, error))
@@ -247,8 +239,7 @@ multi_from_json (JsonNode     *node,
       for (guint k = 0; k < ids->len; k++)
         if (g_str_equal (ids->pdata[k], id))
           {
-            g_set_error (error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_INVALID,
-                         "%s: option '%s' is chosen twice", what, id);
+            ga_answer_set_twice_error (what, id, error);
             return VALUE_REFUSED;
           }
       g_ptr_array_add (ids, g_strdup (id));
@@ -281,12 +272,8 @@ date_from_json (JsonNode   *node,
 
   if (s == NULL)
     return VALUE_WRONG_TYPE;
-  if (!ga_answer_is_iso_date (s))
-    {
-      g_set_error (error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_INVALID,
-                   "%s: '%s' is not a date (use YYYY-MM-DD, e.g. 2025-12-31)", what, s);
-      return VALUE_REFUSED;
-    }
+  if (!ga_answer_check_date (s, what, error))
+    return VALUE_REFUSED;
   ga_value_set_text (&answer->value, s);
   return VALUE_READ;
 }
@@ -326,23 +313,13 @@ set_wrong_type_error (JsonNode     *node,
                       GError      **error)
 {
   g_autofree char *shown = ga_answer_json_display (node);
-  const char *need;
 
-  switch (item->kind)
-    {
-    case GA_ITEM_YESNO: need = "true or false"; break;
-    case GA_ITEM_NUMBER: need = "a number"; break;
-    case GA_ITEM_POINTS: need = "a number of points"; break;
-    case GA_ITEM_CHOICE: need = "an option id"; break;
-    case GA_ITEM_MULTI: need = "a list of option ids"; break;
-    case GA_ITEM_TABLE: need = "a list of rows"; break;
-    case GA_ITEM_DATE: need = "a date text (YYYY-MM-DD)"; break;
-    case GA_ITEM_COMPLIANCE: need = "\"yes\", \"partial\" or \"no\""; break;
-    default: need = "text"; break;
-    }
+  /* TRANSLATORS: "item 'E3' (number): "abc" is text, but the item needs a
+   * number"; the kind in brackets is the template's word for it */
   g_set_error (error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_INVALID,
-               "%s (%s): %s is %s, but the item needs %s", what,
-               ga_item_kind_to_string (item->kind), shown, ga_answer_json_kind (node), need);
+               _("%s (%s): %s is %s, but the item needs %s"), what,
+               ga_item_kind_to_string (item->kind), shown, ga_answer_json_kind (node),
+               ga_answer_kind_need (item->kind));
 }
 
 /* The value part of an answer (without N/A and note). */
@@ -352,7 +329,7 @@ answer_value_from_json (JsonNode      *node,
                         GaAnswer      *answer,
                         GError       **error)
 {
-  g_autofree char *what = g_strdup_printf ("item '%s'", item->id);
+  g_autofree char *what = ga_answer_what_item (item->id);
   ValueResult result = VALUE_WRONG_TYPE;
 
   if (node == NULL || JSON_NODE_HOLDS_NULL (node))
@@ -386,8 +363,7 @@ answer_value_from_json (JsonNode      *node,
       result = table_from_json (node, item, answer, error);
       break;
     case GA_ITEM_COMPUTED:
-      g_set_error (error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_NOT_ANSWERABLE,
-                   "%s is computed from other answers and cannot be answered", what);
+      ga_answer_set_computed_error (item, error);
       return FALSE;
     default:
       break;
@@ -409,8 +385,7 @@ ga_answer_from_json (JsonNode      *node,
 
   if (item->kind == GA_ITEM_COMPUTED)
     {
-      g_set_error (error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_NOT_ANSWERABLE,
-                   "item '%s' is computed from other answers and cannot be answered", item->id);
+      ga_answer_set_computed_error (item, error);
       return NULL;
     }
   /* A tree built in code has not been through ga_json_check(); the
@@ -418,8 +393,8 @@ ga_answer_from_json (JsonNode      *node,
   if (!ga_json_node_depth_ok (node, GA_JSON_MAX_DEPTH))
     {
       g_set_error (error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_INVALID,
-                   "item '%s': the answer is nested more than %d levels (lists and objects "
-                   "inside each other)", item->id, GA_JSON_MAX_DEPTH);
+                   _("item '%s': the answer is nested more than %d levels (lists and objects "
+                     "inside each other)"), item->id, GA_JSON_MAX_DEPTH);
       return NULL;
     }
   if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
@@ -437,8 +412,8 @@ ga_answer_from_json (JsonNode      *node,
         if (!g_str_equal (key, "na") && !g_str_equal (key, "value") && !g_str_equal (key, "note"))
           {
             g_set_error (error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_INVALID,
-                         "item '%s': unknown field '%s' in the answer (an answer object has "
-                         "\"value\", \"note\" and \"na\")", item->id, key);
+                         _("item '%s': unknown field '%s' in the answer (an answer object has "
+                           "\"value\", \"note\" and \"na\")"), item->id, key);
             return NULL;
           }
       if (note != NULL && !JSON_NODE_HOLDS_NULL (note))
@@ -446,7 +421,7 @@ ga_answer_from_json (JsonNode      *node,
           if (ga_answer_node_string (note) == NULL)
             {
               g_set_error (error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_INVALID,
-                           "item '%s': the note must be text, found %s", item->id,
+                           _("item '%s': the note must be text, found %s"), item->id,
                            ga_answer_json_kind (note));
               return NULL;
             }
@@ -458,8 +433,8 @@ ga_answer_from_json (JsonNode      *node,
           /* {"na": false} reads as "applicable", but says nothing about the
            * answer itself; taking it as unanswered would hide a mistake. */
           g_set_error (error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_INVALID,
-                       "item '%s': \"na\" must be a reason text or true; to answer the item, "
-                       "give {\"value\": …} (or the value alone) and leave \"na\" out",
+                       _("item '%s': \"na\" must be a reason text or true; to answer the item, "
+                         "give {\"value\": …} (or the value alone) and leave \"na\" out"),
                        item->id);
           return NULL;
         }
@@ -470,14 +445,15 @@ ga_answer_from_json (JsonNode      *node,
                                   && json_node_get_value_type (na) == G_TYPE_BOOLEAN))
             {
               g_set_error (error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_INVALID,
-                           "item '%s': \"na\" must be a reason text or true, found %s",
+                           _("item '%s': \"na\" must be a reason text or true, found %s"),
                            item->id, ga_answer_json_kind (na));
               return NULL;
             }
           if (v != NULL && !JSON_NODE_HOLDS_NULL (v))
             {
               g_set_error (error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_INVALID,
-                           "item '%s': an answer is either a value or N/A, not both", item->id);
+                           _("item '%s': an answer is either a value or N/A, not both; leave out "
+                             "\"value\" or \"na\""), item->id);
               return NULL;
             }
           if (!ga_answer_mark_na (answer, item, reason, error))

@@ -8,41 +8,13 @@
 #include <math.h>
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "ga-json.h"
 #include "ga-answer-private.h"
 
 /* ------------------------------------------------------------------------ */
 /* Typed text                                                               */
-
-static gboolean
-word_in (const char         *text,
-         const char * const *words)
-{
-  for (guint i = 0; words[i] != NULL; i++)
-    if (g_ascii_strcasecmp (text, words[i]) == 0 || g_str_equal (text, words[i]))
-      return TRUE;
-  return FALSE;
-}
-
-static const GaOption *
-option_by_text (GPtrArray  *options,
-                const char *text)
-{
-  const GaOption *o = ga_answer_find_option (options, text);
-
-  if (o != NULL)
-    return o;
-  for (guint i = 0; options != NULL && i < options->len; i++)
-    {
-      o = options->pdata[i];
-      if (g_ascii_strcasecmp (o->id, text) == 0
-          || g_strcmp0 (o->label.zh, text) == 0
-          || (o->label.en != NULL && g_utf8_collate (o->label.en, text) == 0)
-          || (o->label.en != NULL && g_ascii_strcasecmp (o->label.en, text) == 0))
-        return o;
-    }
-  return NULL;
-}
 
 /* "na", "n/a", "不适用", optionally followed by ":" or "：" and a reason. */
 static gboolean
@@ -77,69 +49,44 @@ parse_na_text (const char  *text,
   return FALSE;
 }
 
-static gboolean
-parse_number_text (const char *text,
-                   double     *out)
-{
-  char *end = NULL;
-  double v;
-
-  if (*text == '\0')
-    return FALSE;
-  v = g_ascii_strtod (text, &end);
-  if (end == text)
-    return FALSE;
-  while (g_ascii_isspace (*end))
-    end++;
-  if (*end != '\0' || isnan (v))
-    return FALSE;
-  *out = v;
-  return TRUE;
-}
-
-static const char * const yes_words[] = { "yes", "y", "true", "1", "是", "符合", "对", NULL };
-static const char * const no_words[] = { "no", "n", "false", "0", "否", "不符合", NULL };
 static const char * const partial_words[] = { "partial", "p", "partly", "部分符合", "部分", NULL };
 
 static gboolean
 compliance_from_text (const char    *text,
-                      const GaItem  *item,
+                      const char    *what,
                       GaAnswer      *answer,
                       GError       **error)
 {
-  if (word_in (text, yes_words))
-    ga_value_set_text (&answer->value, GA_COMPLIANCE_YES);
-  else if (word_in (text, partial_words))
-    ga_value_set_text (&answer->value, GA_COMPLIANCE_PARTIAL);
-  else if (word_in (text, no_words))
-    ga_value_set_text (&answer->value, GA_COMPLIANCE_NO);
-  else
+  gboolean yes;
+
+  for (guint i = 0; partial_words[i] != NULL; i++)
+    if (g_ascii_strcasecmp (text, partial_words[i]) == 0 || g_str_equal (text, partial_words[i]))
+      {
+        ga_value_set_text (&answer->value, GA_COMPLIANCE_PARTIAL);
+        return TRUE;
+      }
+  if (!ga_answer_parse_yesno (text, what, &yes, NULL))
     {
       g_set_error (error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_INVALID,
-                   "item '%s': '%s' is not an answer to a compliance check (allowed: yes/符合, "
-                   "partial/部分符合, no/不符合, na:reason)", item->id, text);
+                   _("%s: '%s' is not an answer to a compliance check; enter yes (符合), partial "
+                     "(部分符合) or no (不符合)"), what, text);
       return FALSE;
     }
+  ga_value_set_text (&answer->value, yes ? GA_COMPLIANCE_YES : GA_COMPLIANCE_NO);
   return TRUE;
 }
 
 static gboolean
 yesno_from_text (const char    *text,
-                 const GaItem  *item,
+                 const char    *what,
                  GaAnswer      *answer,
                  GError       **error)
 {
-  if (word_in (text, yes_words))
-    ga_value_set_boolean (&answer->value, TRUE);
-  else if (word_in (text, no_words))
-    ga_value_set_boolean (&answer->value, FALSE);
-  else
-    {
-      g_set_error (error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_INVALID,
-                   "item '%s': '%s' is not yes or no (allowed: yes/是, no/否, na:reason)",
-                   item->id, text);
-      return FALSE;
-    }
+  gboolean yes;
+
+  if (!ga_answer_parse_yesno (text, what, &yes, error))
+    return FALSE;
+  ga_value_set_boolean (&answer->value, yes);
   return TRUE;
 }
 
@@ -147,22 +94,18 @@ yesno_from_text (const char    *text,
 static gboolean
 number_from_text (const char    *text,
                   const GaItem  *item,
+                  const char    *what,
                   GaAnswer      *answer,
                   GError       **error)
 {
-  g_autofree char *what = g_strdup_printf ("item '%s'", item->id);
   gboolean points = item->kind == GA_ITEM_POINTS;
   double v;
 
-  if (!parse_number_text (text, &v))
-    {
-      g_set_error (error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_INVALID,
-                   "item '%s': '%s' is not a number (write it like 12.5)", item->id, text);
-      return FALSE;
-    }
+  if (!ga_answer_parse_number (text, what, &v, error))
+    return FALSE;
   if (!ga_answer_check_number (v, points ? 0 : item->min, points ? item->points : item->max,
-                               points ? FALSE : item->integer, points ? "points" : item->unit,
-                               what, error))
+                               points ? FALSE : item->integer,
+                               points ? C_("unit", "points") : item->unit, what, error))
     return FALSE;
   ga_value_set_number (&answer->value, v);
   return TRUE;
@@ -172,17 +115,14 @@ number_from_text (const char    *text,
 static gboolean
 choice_from_text (const char    *text,
                   const GaItem  *item,
+                  const char    *what,
                   GaAnswer      *answer,
                   GError       **error)
 {
-  const GaOption *o = option_by_text (item->options, text);
+  const GaOption *o = ga_answer_option_by_text (item->options, text);
 
   if (o == NULL)
-    {
-      g_autofree char *what = g_strdup_printf ("item '%s'", item->id);
-      ga_answer_check_option (item->options, text, what, error);
-      return FALSE;
-    }
+    return ga_answer_check_option (item->options, text, what, error);
   ga_value_set_text (&answer->value, o->id);
   return TRUE;
 }
@@ -191,6 +131,7 @@ choice_from_text (const char    *text,
 static gboolean
 multi_from_text (const char    *text,
                  const GaItem  *item,
+                 const char    *what,
                  GaAnswer      *answer,
                  GError       **error)
 {
@@ -203,18 +144,13 @@ multi_from_text (const char    *text,
       const GaOption *o;
       if (*parts[i] == '\0')
         continue;
-      o = option_by_text (item->options, parts[i]);
+      o = ga_answer_option_by_text (item->options, parts[i]);
       if (o == NULL)
-        {
-          g_autofree char *what = g_strdup_printf ("item '%s'", item->id);
-          ga_answer_check_option (item->options, parts[i], what, error);
-          return FALSE;
-        }
+        return ga_answer_check_option (item->options, parts[i], what, error);
       for (guint k = 0; k < ids->len; k++)
         if (g_str_equal (ids->pdata[k], o->id))
           {
-            g_set_error (error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_INVALID,
-                         "item '%s': option '%s' is chosen twice", item->id, o->id);
+            ga_answer_set_twice_error (what, o->id, error);
             return FALSE;
           }
       g_ptr_array_add (ids, g_strdup (o->id));
@@ -226,17 +162,12 @@ multi_from_text (const char    *text,
 
 static gboolean
 date_from_text (const char    *text,
-                const GaItem  *item,
+                const char    *what,
                 GaAnswer      *answer,
                 GError       **error)
 {
-  if (!ga_answer_is_iso_date (text))
-    {
-      g_set_error (error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_INVALID,
-                   "item '%s': '%s' is not a date (use YYYY-MM-DD, e.g. 2025-12-31)",
-                   item->id, text);
-      return FALSE;
-    }
+  if (!ga_answer_check_date (text, what, error))
+    return FALSE;
   ga_value_set_text (&answer->value, text);
   return TRUE;
 }
@@ -256,15 +187,15 @@ table_from_text (const char    *text,
   if (parser == NULL)
     {
       g_set_error (error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_INVALID,
-                   "item '%s': a table is answered with a JSON list of rows, like "
-                   "[{\"%s\": …}]; %s", item->id, first, local_error->message);
+                   _("item '%s': a table is answered with a JSON list of rows, like "
+                     "[{\"%s\": …}]; %s"), item->id, first, local_error->message);
       return NULL;
     }
   if (!JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)))
     {
       g_set_error (error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_INVALID,
-                   "item '%s': a table is answered with a JSON list of rows, like "
-                   "[{\"%s\": …}]", item->id, first);
+                   _("item '%s': a table is answered with a JSON list of rows, like "
+                     "[{\"%s\": …}]"), item->id, first);
       return NULL;
     }
   return ga_answer_from_json (json_parser_get_root (parser), item, error);
@@ -278,27 +209,38 @@ value_from_text (const char    *text,
                  GaAnswer      *answer,
                  GError       **error)
 {
+  g_autofree char *what = ga_answer_what_item (item->id);
+
   switch (item->kind)
     {
     case GA_ITEM_COMPLIANCE:
-      return compliance_from_text (text, item, answer, error);
+      return compliance_from_text (text, what, answer, error);
     case GA_ITEM_YESNO:
-      return yesno_from_text (text, item, answer, error);
+      return yesno_from_text (text, what, answer, error);
     case GA_ITEM_NUMBER:
     case GA_ITEM_POINTS:
-      return number_from_text (text, item, answer, error);
+      return number_from_text (text, item, what, answer, error);
     case GA_ITEM_CHOICE:
-      return choice_from_text (text, item, answer, error);
+      return choice_from_text (text, item, what, answer, error);
     case GA_ITEM_MULTI:
-      return multi_from_text (text, item, answer, error);
+      return multi_from_text (text, item, what, answer, error);
     case GA_ITEM_TEXT:
       ga_value_set_text (&answer->value, text);
       return TRUE;
     case GA_ITEM_DATE:
-      return date_from_text (text, item, answer, error);
+      return date_from_text (text, what, answer, error);
     default:
       return TRUE;
     }
+}
+
+/* Text that is not UTF-8 (a file in GBK, a terminal in another charset). */
+static void
+set_not_utf8_error (const char  *item_id,
+                    GError     **error)
+{
+  g_set_error (error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_INVALID,
+               _("item '%s': the answer is not valid UTF-8 text"), item_id);
 }
 
 GaAnswer *
@@ -314,14 +256,12 @@ ga_answer_parse_text (const char    *text,
 
   if (item->kind == GA_ITEM_COMPUTED)
     {
-      g_set_error (error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_NOT_ANSWERABLE,
-                   "item '%s' is computed from other answers and cannot be answered", item->id);
+      ga_answer_set_computed_error (item, error);
       return NULL;
     }
   if (text == NULL || !g_utf8_validate (text, -1, NULL))
     {
-      g_set_error (error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_INVALID,
-                   "item '%s': the answer is not valid UTF-8 text", item->id);
+      set_not_utf8_error (item->id, error);
       return NULL;
     }
   trimmed = g_strstrip (g_strdup (text));
@@ -348,4 +288,65 @@ ga_answer_parse_text (const char    *text,
   if (!value_from_text (trimmed, item, answer, error))
     return NULL;
   return g_steal_pointer (&answer);
+}
+
+gboolean
+ga_answer_parse_cell_text (const char      *text,
+                           const GaItem    *item,
+                           guint            row,
+                           const GaColumn  *column,
+                           GaValue         *out,
+                           GError         **error)
+{
+  g_autofree char *what = NULL;
+  g_autofree char *trimmed = NULL;
+  const GaOption *o;
+  gboolean yes;
+  double v;
+
+  g_return_val_if_fail (item != NULL && column != NULL && out != NULL, FALSE);
+
+  ga_value_set_blank (out);
+  if (text == NULL || !g_utf8_validate (text, -1, NULL))
+    {
+      set_not_utf8_error (item->id, error);
+      return FALSE;
+    }
+  trimmed = g_strstrip (g_strdup (text));
+  if (*trimmed == '\0')
+    return TRUE;
+  what = ga_answer_what_cell (item->id, row, column);
+  switch (column->kind)
+    {
+    case GA_ITEM_NUMBER:
+      if (!ga_answer_parse_number (trimmed, what, &v, error)
+          || !ga_answer_check_number (v, column->min, column->max, FALSE, column->unit, what,
+                                      error))
+        return FALSE;
+      ga_value_set_number (out, v);
+      return TRUE;
+    case GA_ITEM_DATE:
+      if (!ga_answer_check_date (trimmed, what, error))
+        return FALSE;
+      ga_value_set_text (out, trimmed);
+      return TRUE;
+    case GA_ITEM_CHOICE:
+      o = ga_answer_option_by_text (column->options, trimmed);
+      if (o == NULL)
+        return ga_answer_check_option (column->options, trimmed, what, error);
+      ga_value_set_text (out, o->id);
+      return TRUE;
+    case GA_ITEM_YESNO:
+      if (!ga_answer_parse_yesno (trimmed, what, &yes, error))
+        return FALSE;
+      ga_value_set_boolean (out, yes);
+      return TRUE;
+    case GA_ITEM_COMPUTED:
+      g_set_error (error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_NOT_ANSWERABLE,
+                   _("%s: the column is computed; remove the value %s"), what, trimmed);
+      return FALSE;
+    default:
+      ga_value_set_text (out, trimmed);
+      return TRUE;
+    }
 }

@@ -61,10 +61,25 @@ JsonNode    *ga_answer_to_json        (const GaAnswer *answer,
                                        const GaItem   *item);
 
 /* Parses a user-typed string for @item (used by `answer set` and the GUI):
- * "12.5", "yes"/"符合", "na:reason", option ids or labels ... */
+ * "12.5", "yes"/"符合", "na:reason", option ids or labels ... This is the
+ * one check of typed answers: its messages (translated, through gettext)
+ * say what is wrong, name the item and say how to write the value, and
+ * the application, greenassess-cli and the answers file show the same
+ * ones. Numbers are plain decimals (12.5, -3, 1e3): 0x10, inf and nan are
+ * refused. */
 GaAnswer    *ga_answer_parse_text     (const char     *text,
                                        const GaItem   *item,
                                        GError        **error);
+/* The same for the text typed into one cell of the table item @item (row
+ * @row, from 0, column @column): a number, a date, an option id or label,
+ * yes/no or text; "" leaves @out blank. Messages name the item, the row
+ * and the column. */
+gboolean     ga_answer_parse_cell_text (const char    *text,
+                                        const GaItem  *item,
+                                        guint          row,
+                                        const GaColumn *column,
+                                        GaValue       *out,
+                                        GError       **error);
 
 /* A calendar date written YYYY-MM-DD (the form date answers take). */
 gboolean     ga_answer_is_iso_date    (const char     *s);

@@ -232,7 +232,13 @@ ga_session_set_answer (GaSession       *self,
   current = ga_session_get_answer (self, item);
   if ((current == NULL && answer == NULL)
       || (current != NULL && answer != NULL && ga_answer_equal (current, answer)))
-    return TRUE;
+    {
+      /* Nothing changes, nothing is written; but a final assessment or a
+       * database open for reading only says so, whatever the answer. */
+      if (ga_session_is_read_only (self))
+        return ga_store_set_answer (self->store, self->assessment->id, item, answer, error);
+      return TRUE;
+    }
   previous = current ? ga_answer_copy (current) : NULL;
 
   /* The engine validates against the item (kind, bounds, options) before
@@ -248,6 +254,52 @@ ga_session_set_answer (GaSession       *self,
     }
 
   g_signal_emit (self, signals[ITEM_CHANGED], 0, item->id);
+  g_signal_emit (self, signals[HISTORY_CHANGED], 0);
+  return TRUE;
+}
+
+gboolean
+ga_session_set_answer_text (GaSession     *self,
+                            const GaItem  *item,
+                            const char    *text,
+                            const char    *note,
+                            GError       **error)
+{
+  g_autoptr(GaAnswer) answer = NULL;
+  const GaAnswer *current;
+
+  g_return_val_if_fail (GA_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (item != NULL, FALSE);
+
+  answer = ga_answer_parse_text (text, item, error);
+  if (answer == NULL)
+    return FALSE;
+  current = ga_session_get_answer (self, item);
+  g_clear_pointer (&answer->note, g_free);
+  if (note != NULL)
+    answer->note = note[0] != '\0' ? g_strdup (note) : NULL;
+  else if (current != NULL && current->note != NULL)
+    answer->note = g_strdup (current->note);
+  return ga_session_set_answer (self, item, answer, error);
+}
+
+gboolean
+ga_session_clear_answer (GaSession   *self,
+                         const char  *item_id,
+                         GError     **error)
+{
+  GaItem *item;
+
+  g_return_val_if_fail (GA_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (item_id != NULL, FALSE);
+
+  item = ga_template_find_item (self->tmpl, item_id);
+  if (item != NULL && ga_session_get_answer (self, item) != NULL)
+    return ga_session_set_answer (self, item, NULL, error);
+  /* An answer the engine does not hold (the template cannot read it, or
+   * has no such item) is only in the store. */
+  if (!ga_store_clear_answer (self->store, self->assessment->id, item_id, error))
+    return FALSE;
   g_signal_emit (self, signals[HISTORY_CHANGED], 0);
   return TRUE;
 }

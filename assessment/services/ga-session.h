@@ -42,10 +42,26 @@ gboolean            ga_session_is_read_only      (GaSession      *self);
 const GaAnswer     *ga_session_get_answer        (GaSession      *self,
                                                   const GaItem   *item);
 /* Checks @answer (NULL or empty: clear) against @item, saves it and
- * rescores. On failure nothing changed and @error says why. */
+ * rescores. On failure nothing changed and @error says why. An answer
+ * equal to the current one saves nothing, but a read-only assessment still
+ * refuses it with the store's reason. */
 gboolean            ga_session_set_answer        (GaSession      *self,
                                                   const GaItem   *item,
                                                   const GaAnswer *answer,
+                                                  GError        **error);
+/* Reads @text as typed for @item with ga_answer_parse_text(), the one check
+ * of typed answers (its message is @error's), and saves it as
+ * ga_session_set_answer() does. The note of the current answer is kept,
+ * unless @note is given ("" removes it). */
+gboolean            ga_session_set_answer_text   (GaSession      *self,
+                                                  const GaItem   *item,
+                                                  const char     *text,
+                                                  const char     *note,
+                                                  GError        **error);
+/* Removes the answer to @item_id, also one the template cannot read or no
+ * longer has (such an answer is kept in the store until it is cleared). */
+gboolean            ga_session_clear_answer      (GaSession      *self,
+                                                  const char     *item_id,
                                                   GError        **error);
 
 gboolean            ga_session_can_undo          (GaSession      *self);

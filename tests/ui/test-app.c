@@ -349,6 +349,32 @@ test_main_flow (GaUiFixture   *f,
     g_assert_no_error (error);
     g_assert_false (ga_table_editor_set_cell (GA_TABLE_EDITOR (energy), 0, "qty", "-5", &error));
     g_assert_nonnull (error);
+    /* The model's message for the cell, naming the item, row and column. */
+    {
+      GPtrArray *items = ga_template_get_items (ga_session_get_template (session));
+      g_autoptr(GError) model_error = NULL;
+      GaValue cell = GA_VALUE_INIT;
+      gboolean checked = FALSE;
+
+      for (guint i = 0; i < items->len && !checked; i++)
+        {
+          GaItem *table = g_ptr_array_index (items, i);
+
+          for (guint c = 0; table->kind == GA_ITEM_TABLE && c < table->columns->len; c++)
+            {
+              GaColumn *column = table->columns->pdata[c];
+
+              if (checked || g_strcmp0 (column->id, "qty") != 0)
+                continue;
+              g_assert_false (ga_answer_parse_cell_text ("-5", table, 0, column, &cell,
+                                                         &model_error));
+              g_assert_cmpstr (error->message, ==, model_error->message);
+              checked = TRUE;
+            }
+        }
+      g_assert_true (checked);
+      ga_value_clear (&cell);
+    }
     total = ga_engine_lookup (ga_session_get_engine (session), "E_total");
     g_assert_nonnull (total);
     g_assert_cmpint (total->value.kind, ==, GA_VALUE_NUMBER);
@@ -363,6 +389,16 @@ test_main_flow (GaUiFixture   *f,
   g_signal_emit_by_name (entry, "activate");
   g_assert_null (ga_session_get_answer (session, item));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "invalid"));
+  /* The row shows the model's own message, the one greenassess-cli shows
+   * (in the application's language). */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GaAnswer) refused = ga_answer_parse_text ("abc", item, &error);
+
+    g_assert_null (refused);
+    g_assert_nonnull (error);
+    g_assert_nonnull (ga_ui_test_find (GTK_WIDGET (row), GTK_TYPE_LABEL, error->message));
+  }
   ga_ui_screenshot (GTK_WIDGET (f->window), "08-invalid-number");
   gtk_editable_set_text (GTK_EDITABLE (entry), "2025");
   g_signal_emit_by_name (entry, "activate");
