@@ -196,117 +196,16 @@ ex_translate (Export     *ex,
   return text;
 }
 
-/* ------------------------------------------------------- own evaluation */
+/* ------------------------------------------------------- cached values */
 
-/* Benchmarks and weights are expressions the engine evaluates without
- * storing; the export evaluates them the same way for the cached values. */
-typedef struct {
-  Export    *ex;
-  GaFormula *formula;
-  GPtrArray *scratch;  /* GaValue arrays handed out by get_range */
-} EvalData;
-
-static const GaValue *
-eval_get_ref (gpointer user_data,
-              guint    index)
-{
-  static const GaValue blank = GA_VALUE_INIT;
-  EvalData *d = user_data;
-  const GaResult *res = ga_engine_lookup (d->ex->engine, ga_formula_get_ref (d->formula, index));
-
-  return res != NULL ? &res->value : &blank;
-}
-
-static void
-free_value_array (gpointer data)
-{
-  GArray *values = data;
-
-  for (guint i = 0; i < values->len; i++)
-    ga_value_clear (&g_array_index (values, GaValue, i));
-  g_array_unref (values);
-}
-
-static gboolean
-eval_get_range (gpointer        user_data,
-                guint           index,
-                const GaValue **values,
-                guint          *n_values)
-{
-  EvalData *d = user_data;
-  const char *name = ga_formula_get_ref (d->formula, index);
-  const char *dot = strchr (name, '.');
-  g_autofree char *table_id = NULL;
-  const GaItem *table;
-  GArray *out;
-  guint n;
-
-  if (dot == NULL)
-    return FALSE;
-  table_id = g_strndup (name, dot - name);
-  table = ga_template_find_item (d->ex->tmpl, table_id);
-  if (table == NULL || table->kind != GA_ITEM_TABLE)
-    return FALSE;
-  for (guint c = 0; c < table->columns->len; c++)
-    {
-      const GaColumn *col = g_ptr_array_index (table->columns, c);
-
-      if (!g_str_equal (col->id, dot + 1))
-        continue;
-      n = ga_engine_get_n_rows (d->ex->engine, table);
-      out = g_array_sized_new (FALSE, TRUE, sizeof (GaValue), n);
-      for (guint r = 0; r < n; r++)
-        {
-          GaValue v = GA_VALUE_INIT;
-
-          ga_value_copy (ga_engine_get_cell (d->ex->engine, table, r, c), &v);
-          g_array_append_val (out, v);
-        }
-      g_ptr_array_add (d->scratch, out);
-      *values = (const GaValue *) out->data;
-      *n_values = n;
-      return TRUE;
-    }
-  return FALSE;
-}
-
-static gboolean
-eval_lookup (gpointer       user_data,
-             const char    *table_id,
-             const GaValue *key,
-             const char    *column,
-             GaValue       *out)
-{
-  EvalData *d = user_data;
-  GaLookupTable *table = ga_template_find_table (d->ex->tmpl, table_id);
-  g_autofree char *key_text = NULL;
-  const GaValue *cell;
-
-  if (table == NULL)
-    return FALSE;
-  key_text = ga_value_to_display (key);
-  cell = ga_lookup_table_get (table, key_text, column);
-  if (cell == NULL)
-    return FALSE;
-  ga_value_copy (cell, out);
-  return TRUE;
-}
-
+/* Benchmarks, weights and totals are figures the engine does not keep: it
+ * evaluates them for the cached values. */
 void
 ex_evaluate (Export    *ex,
              GaFormula *formula,
              GaValue   *out)
 {
-  EvalData d = { ex, formula, g_ptr_array_new_with_free_func (free_value_array) };
-  GaFormulaContext ctx = {
-    .get_ref = eval_get_ref,
-    .get_range = eval_get_range,
-    .lookup = eval_lookup,
-    .user_data = &d,
-  };
-
-  ga_formula_evaluate (formula, &ctx, out);
-  g_ptr_array_unref (d.scratch);
+  ga_engine_evaluate_formula (ex->engine, formula, out);
 }
 
 /* Writes @formula evaluated as a live formula, or as a plain number when

@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "ga-export-book.h"
+#include "ga-scheme.h"
 
 /* ----------------------------------------------------------- factors sheet */
 
@@ -174,20 +175,48 @@ factor_source (Export         *ex,
   return g_string_free (out, FALSE);
 }
 
-/* SUM(table.column) as the engine computes it (an error in any row is the
- * result, as in Excel), for the cached value of a total. */
+/* The total of @column of @table (ga_scheme_column_total()), as a formula
+ * with the engine's value. */
 static void
-table_column_sum (Export         *ex,
+put_column_total (Export         *ex,
                   const GaItem   *table,
                   const GaColumn *column,
-                  GaValue        *out)
+                  guint           row,
+                  guint           col)
 {
-  g_autofree char *text = g_strdup_printf ("SUM(%s.%s)", table->id, column->id);
-  g_autoptr(GaFormula) formula = ga_formula_parse (text, NULL, NULL);
+  g_autofree char *range = g_strdup_printf ("%s.%s", table->id, column->id);
+  g_autoptr(GaFormula) total = ga_scheme_column_total (range);
+  g_autofree char *f = ex_translate (ex, total, "a table total");
+  GaValue v = GA_VALUE_INIT;
 
-  ga_value_set_blank (out);
-  if (formula != NULL)
-    ex_evaluate (ex, formula, out);
+  ga_engine_evaluate_formula (ex->engine, total, &v);
+  ex_put_formula (ex, &ex->energy, row, col, f, &v, ex->f_total_num, "a table total");
+  ga_value_clear (&v);
+}
+
+/* The share of the row's @column in its total (ga_scheme_share()). */
+static void
+put_share (Export         *ex,
+           const GaItem   *table,
+           TableLayout    *t,
+           guint           r,
+           guint           row)
+{
+  const GaColumn *column = g_ptr_array_index (table->columns, t->share_src);
+  g_autofree char *range = g_strdup_printf ("%s.%s", table->id, column->id);
+  g_autoptr(GaFormula) share = ga_scheme_share (column->id, range);
+  g_autofree char *f = NULL;
+  GaValue v = GA_VALUE_INIT;
+
+  ex->row_table = table;
+  ex->row_layout = t;
+  ex->row_sheet_row = row;
+  f = ex_translate (ex, share, "an energy share");
+  ex->row_table = NULL;
+  if (r < ga_engine_get_n_rows (ex->engine, table))
+    ga_engine_evaluate_row_formula (ex->engine, share, table, r, &v);
+  ex_put_formula (ex, &ex->energy, row, t->share_col, f, &v, ex->f_percent, "an energy share");
+  ga_value_clear (&v);
 }
 
 static void
@@ -276,26 +305,7 @@ write_table_block (Export       *ex,
             }
         }
       if (t->share_col >= 0)
-        {
-          guint src_col = g_array_index (t->col_of, guint, t->share_src);
-          g_autofree char *cell = ex_cell_ref (s, row, src_col);
-          g_autofree char *range = ex_range_ref (s, t->first_row, src_col,
-                                                 t->first_row + t->n_rows - 1, src_col);
-          g_autofree char *f = g_strdup_printf ("IFERROR(IF(AND(ISNUMBER(%s),SUM(%s)<>0),"
-                                                "%s/SUM(%s),\"\"),\"\")",
-                                                cell, range, cell, range);
-          const GaValue *mine = r < n_real ? ga_engine_get_cell (ex->engine, item, r,
-                                                                 t->share_src) : NULL;
-          GaValue total = GA_VALUE_INIT;
-
-          table_column_sum (ex, item, g_ptr_array_index (item->columns, t->share_src), &total);
-          ex_put_formula_number (ex, s, row, t->share_col, f,
-                                 mine != NULL && mine->kind == GA_VALUE_NUMBER &&
-                                 total.kind == GA_VALUE_NUMBER && total.u.number != 0
-                                 ? mine->u.number / total.u.number : NAN,
-                                 ex->f_percent, "an energy share");
-          ga_value_clear (&total);
-        }
+        put_share (ex, item, t, r, row);
     }
 
   /* Totals of the additive columns. */
@@ -305,31 +315,30 @@ write_table_block (Export       *ex,
   for (guint c = 0; c < item->columns->len; c++)
     {
       const GaColumn *column = g_ptr_array_index (item->columns, c);
-      guint col = g_array_index (t->col_of, guint, c);
-      g_autofree char *range = NULL;
-      g_autofree char *f = NULL;
-      GaValue total = GA_VALUE_INIT;
 
-      if (!ex_column_is_summable (column))
-        continue;
-      range = ex_range_ref (s, t->first_row, col, t->first_row + t->n_rows - 1, col);
-      f = g_strdup_printf ("SUM(%s)", range);
-      table_column_sum (ex, item, column, &total);
-      ex_put_formula (ex, s, t->total_row, col, f, &total, ex->f_total_num, "a table total");
-      ga_value_clear (&total);
+      if (ex_column_is_summable (column))
+        put_column_total (ex, item, column, t->total_row, g_array_index (t->col_of, guint, c));
     }
   if (t->share_col >= 0)
     {
-      g_autofree char *range = ex_range_ref (s, t->first_row, t->share_col,
-                                             t->first_row + t->n_rows - 1, t->share_col);
-      g_autofree char *f = g_strdup_printf ("SUM(%s)", range);
-      GaValue total = GA_VALUE_INIT;
+      /* The shares add up to 1 once there is a total. */
+      g_autofree char *name = g_strconcat ("share:", item->id, NULL);
+      g_autoptr(GaFormula) sum = ga_scheme_column_total (name);
+      const GaColumn *src = g_ptr_array_index (item->columns, t->share_src);
+      g_autofree char *range = g_strdup_printf ("%s.%s", item->id, src->id);
+      g_autoptr(GaFormula) total = ga_scheme_column_total (range);
+      g_autofree char *f = NULL;
+      GaValue v = GA_VALUE_INIT;
 
-      table_column_sum (ex, item, g_ptr_array_index (item->columns, t->share_src), &total);
+      g_hash_table_replace (ex->extra_cells, g_strdup (name),
+                            ex_range_ref (s, t->first_row, t->share_col,
+                                          t->first_row + t->n_rows - 1, t->share_col));
+      f = ex_translate (ex, sum, "the share total");
+      ga_engine_evaluate_formula (ex->engine, total, &v);
       ex_put_formula_number (ex, s, t->total_row, t->share_col, f,
-                             total.kind == GA_VALUE_NUMBER && total.u.number != 0 ? 1.0 : 0.0,
+                             v.kind == GA_VALUE_NUMBER && v.u.number != 0 ? 1.0 : 0.0,
                              ex->f_percent, "the share total");
-      ga_value_clear (&total);
+      ga_value_clear (&v);
     }
 }
 

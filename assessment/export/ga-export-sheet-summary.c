@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "ga-export-book.h"
+#include "ga-scheme.h"
 
 /* ------------------------------------------------------------------ summary */
 
@@ -83,16 +84,18 @@ ex_write_summary (Export *ex)
       guint r = ex_section_row (ex, section);
       g_autofree char *score = ex_cell_ref (&ex->scoring, r, SC_SCORE);
       g_autofree char *max = ex_cell_ref (&ex->scoring, r, SC_MAX);
-      g_autofree char *b = ex_cell_ref (s, row, 1);
-      g_autofree char *c = ex_cell_ref (s, row, 2);
-      g_autofree char *rate = g_strdup_printf ("IF(AND(ISNUMBER(%s),%s>0),%s/%s,\"\")", b, c, b, c);
+      g_autofree char *part = g_strconcat (GA_SCHEME_SECTION_SCORE, section->id, NULL);
+      g_autofree char *whole = g_strconcat (GA_SCHEME_SECTION_MAX, section->id, NULL);
+      g_autoptr(GaFormula) rate_f = ga_scheme_rate (part, whole);
+      g_autofree char *rate = ex_translate (ex, rate_f, "a rate");
+      GaValue rate_v = GA_VALUE_INIT;
 
       ex_put_string (ex, s, row, 0, ex_text_of (ex, &section->title), ex->f_wrap, "a section");
       ex_put_formula_number (ex, s, row, 1, score, res->score, ex->f_number, "a section score");
       ex_put_formula_number (ex, s, row, 2, max, res->max, ex->f_number, "a section maximum");
-      ex_put_formula_number (ex, s, row, 3, rate,
-                             isfinite (res->score) && isfinite (res->max) && res->max > 0
-                             ? res->score / res->max : NAN, ex->f_percent, "a rate");
+      ga_engine_evaluate_formula (ex->engine, rate_f, &rate_v);
+      ex_put_formula (ex, s, row, 3, rate, &rate_v, ex->f_percent, "a rate");
+      ga_value_clear (&rate_v);
     }
   last = row - 1;
   if (points)

@@ -214,6 +214,8 @@ struct _GaEngine {
 /* ga-engine-sums.c */
 void ga_engine_sums_init    (GaEngine  *engine);
 void ga_engine_sums_clear   (GaEngine  *engine);
+const GaValue *ga_engine_sums_cell (GaEngine   *engine,
+                                    const char *name);
 void ga_engine_sums_section (GaEngine  *engine,
                              guint      index,
                              double    *score,

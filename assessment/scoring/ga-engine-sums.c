@@ -108,6 +108,13 @@ unbind (GaCompiled *c)
   ga_value_clear (&c->value);
 }
 
+const GaValue *
+ga_engine_sums_cell (GaEngine   *engine,
+                     const char *name)
+{
+  return engine->sums.active ? cell_of (engine, name) : NULL;
+}
+
 void
 ga_engine_sums_init (GaEngine *engine)
 {

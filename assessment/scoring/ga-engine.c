@@ -468,6 +468,49 @@ compiled_clear (GaCompiled *c)
   c->formula = NULL;
 }
 
+void
+ga_engine_evaluate_formula (GaEngine  *engine,
+                            GaFormula *formula,
+                            GaValue   *result)
+{
+  ga_engine_evaluate_row_formula (engine, formula, NULL, 0, result);
+}
+
+void
+ga_engine_evaluate_row_formula (GaEngine     *engine,
+                                GaFormula    *formula,
+                                const GaItem *table,
+                                guint         row,
+                                GaValue      *result)
+{
+  GaCompiled c;
+  GaGap gap = engine->gap;
+  GaOrigin hit = engine->hit;
+  const GaResult *gap_self = engine->gap_self;
+
+  g_return_if_fail (engine != NULL && formula != NULL && result != NULL);
+
+  ga_value_clear (result);
+  compile (engine, formula, (GaItem *) table, &c);
+  for (guint r = 0; c.bindings != NULL && r < c.n_refs; r++)
+    if (c.bindings[r].kind == GA_BIND_BLANK)
+      {
+        const GaValue *cell = ga_engine_sums_cell (engine, ga_formula_get_ref (formula, r));
+        if (cell != NULL)
+          {
+            c.bindings[r].kind = GA_BIND_VALUE;
+            c.bindings[r].value = cell;
+          }
+      }
+  /* Evaluating records what was read; nothing of that belongs to the
+   * engine's own state. */
+  ga_engine_eval_formula (engine, &c, table != NULL ? table->index : 0, row, result);
+  engine->gap = gap;
+  engine->hit = hit;
+  engine->gap_self = gap_self;
+  compiled_clear (&c);
+}
+
 static double
 section_full_points (GaSection *section)
 {

@@ -104,6 +104,23 @@ const GaSummary *ga_engine_get_summary        (GaEngine         *engine);
 GaFormula       *ga_engine_get_rule           (GaEngine         *engine,
                                                const GaItem     *item);
 
+/* Evaluates @formula against the current results: its names are bound as
+ * in the template's own formulas (items, sections, outputs, table.column
+ * ranges, FACTOR look-ups), and the names of the summary formulas
+ * (ga-scheme.h: "score:ID", "section-score:ID", the total…) to the results
+ * as the workbook shows them. For figures the engine does not keep (a
+ * benchmark's value, a column total, a rate). @result is cleared first. */
+void             ga_engine_evaluate_formula   (GaEngine         *engine,
+                                               GaFormula        *formula,
+                                               GaValue          *result);
+/* The same in row @row of the table item @table: its column ids name the
+ * row's cells. */
+void             ga_engine_evaluate_row_formula (GaEngine     *engine,
+                                                 GaFormula    *formula,
+                                                 const GaItem *table,
+                                                 guint         row,
+                                                 GaValue      *result);
+
 /* Table items: evaluated cells (answers and computed columns). */
 guint            ga_engine_get_n_rows         (GaEngine         *engine,
                                                const GaItem     *table);

@@ -314,3 +314,29 @@ ga_scheme_rate (const char *part,
   return ga_formula_builder_finish (b, if3 (b, ok, ga_formula_builder_op (b, GA_OP_DIV, p, w),
                                             text (b, "")));
 }
+
+GaFormula *
+ga_scheme_column_total (const char *range)
+{
+  g_autoptr(GaFormulaBuilder) b = builder_new ();
+
+  return ga_formula_builder_finish (b, ga_formula_builder_call (b, GA_FN_SUM, 1,
+                                                                ga_formula_builder_range (b,
+                                                                                          range)));
+}
+
+GaFormula *
+ga_scheme_share (const char *part,
+                 const char *range)
+{
+  g_autoptr(GaFormulaBuilder) b = builder_new ();
+  GaTerm p = ga_formula_builder_ref (b, part);
+  GaTerm total = ga_formula_builder_call (b, GA_FN_SUM, 1, ga_formula_builder_range (b, range));
+  GaTerm ok = ga_formula_builder_call (b, GA_FN_AND, 2,
+                                       ga_formula_builder_call (b, GA_FN_ISNUMBER, 1, p),
+                                       ga_formula_builder_op (b, GA_OP_NE, total, num (b, 0)));
+  GaTerm share = if3 (b, ok, ga_formula_builder_op (b, GA_OP_DIV, p, total), text (b, ""));
+
+  return ga_formula_builder_finish (b, ga_formula_builder_call (b, GA_FN_IFERROR, 2, share,
+                                                                text (b, "")));
+}

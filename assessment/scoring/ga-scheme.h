@@ -135,5 +135,11 @@ GaFormula *ga_scheme_passed          (GaTemplate           *tmpl,
  * else "". */
 GaFormula *ga_scheme_rate            (const char           *part,
                                       const char           *whole);
+/* The total of a table column: SUM(@range), @range a table.column. */
+GaFormula *ga_scheme_column_total    (const char           *range);
+/* The share of @part (a column of the row) in the column @range, while
+ * @part is a number and the total not 0, else "". */
+GaFormula *ga_scheme_share           (const char           *part,
+                                      const char           *range);
 
 G_END_DECLS
