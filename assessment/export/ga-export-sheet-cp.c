@@ -45,21 +45,6 @@ item_is_cp_indicator (const GaItem *item)
   return item->weight != NULL;
 }
 
-typedef struct {
-  const GaSection *section;
-  GPtrArray       *items;   /* GaItem*, borrowed */
-  guint            first_row;
-} CpCategory;
-
-static void
-cp_category_free (gpointer data)
-{
-  CpCategory *c = data;
-
-  g_ptr_array_unref (c->items);
-  g_free (c);
-}
-
 /* TRUE when @formula evaluates to a number now: what ISNUMBER() says of
  * the cell ex_put_expression() writes it to. */
 static gboolean
@@ -75,52 +60,6 @@ expression_is_number (Export    *ex,
   number = v.kind == GA_VALUE_NUMBER;
   ga_value_clear (&v);
   return number;
-}
-
-/* TRUE when ex_put_expression() writes @formula as a plain number: a weight
- * that can never be missing needs no check. */
-static gboolean
-expression_is_constant (Export    *ex,
-                        GaFormula *formula)
-{
-  return formula != NULL && ga_formula_get_n_refs (formula) == 0 &&
-         ga_formula_get_n_lookups (formula) == 0 && expression_is_number (ex, formula);
-}
-
-/* TRUE when an indicator of the categories @cats has a weight that can be
- * missing (a formula over answers). */
-static gboolean
-weights_may_be_missing (Export    *ex,
-                        GPtrArray *cats)
-{
-  for (guint i = 0; i < cats->len; i++)
-    {
-      const CpCategory *cat = g_ptr_array_index (cats, i);
-
-      for (guint k = 0; k < cat->items->len; k++)
-        if (!expression_is_constant (ex, ((GaItem *) g_ptr_array_index (cat->items, k))->weight))
-          return TRUE;
-    }
-  return FALSE;
-}
-
-/* SUMPRODUCT(applies*(1-ISNUMBER(level)*ISNUMBER(weight))): how many
- * applicable indicators of the rows @r0..@r1 have no level or no weight
- * yet. The weight factor is left out when every weight is a constant. */
-static char *
-missing_indicators_formula (Export   *ex,
-                            guint     r0,
-                            guint     r1,
-                            gboolean  weights)
-{
-  const Sheet *s = &ex->cp;
-  g_autofree char *app = ex_range_ref (s, r0, CP_APPLICABLE, r1, CP_APPLICABLE);
-  g_autofree char *lvl = ex_range_ref (s, r0, CP_LEVEL, r1, CP_LEVEL);
-  g_autofree char *w = ex_range_ref (s, r0, CP_WEIGHT, r1, CP_WEIGHT);
-
-  if (!weights)
-    return g_strdup_printf ("SUMPRODUCT(%s*(1-ISNUMBER(%s)))", app, lvl);
-  return g_strdup_printf ("SUMPRODUCT(%s*(1-ISNUMBER(%s)*ISNUMBER(%s)))", app, lvl, w);
 }
 
 /* TRUE when something below @section other than an indicator takes part
@@ -148,43 +87,19 @@ section_has_other_inputs (Export          *ex,
   return FALSE;
 }
 
-/* Whether a category applies (1) or not (0), as the engine decides: not
- * when none of its indicators (and nothing else in it) applies; not when
- * the weights of those that apply add up to 0; but while one of their
- * levels or weights, or the category's own weight, is still missing, it
- * applies (its status is incomplete, and the first-level weights are not
- * rescaled as if it did not count). @wr and @ar are the category's weight
- * and applicability ranges. */
-static char *
-category_applies_formula (Export           *ex,
-                          const CpCategory *cat,
-                          const char       *wr,
-                          const char       *ar)
+/* Binds the name "cp-@what:@id" of the clean-production formulas to @ref
+ * (taken). */
+static void
+name_cp (Export     *ex,
+         const char *what,
+         const char *id,
+         char       *ref)
 {
-  const Sheet *s = &ex->cp;
-  guint r0 = cat->first_row, r1 = cat->first_row + cat->items->len - 1;
-  g_autoptr(GPtrArray) one = g_ptr_array_new ();
-  g_autofree char *missing = NULL;
-  g_autofree char *w = NULL;
-  g_autofree char *f = NULL;
-
-  g_ptr_array_add (one, (gpointer) cat);
-  missing = missing_indicators_formula (ex, r0, r1, weights_may_be_missing (ex, one));
-  if (expression_is_constant (ex, cat->section->weight))
-    f = g_strdup_printf ("IF(%s>0,1,IFERROR(IF(SUMPRODUCT(%s,%s)>0,1,0),0))", missing, wr, ar);
-  else
-    {
-      w = ex_cell_ref (s, r0, CP_CAT_WEIGHT);
-      f = g_strdup_printf ("IF(OR(%s>0,NOT(ISNUMBER(%s))),1,IFERROR(IF(SUMPRODUCT(%s,%s)>0,1,0)"
-                           ",0))", missing, w, wr, ar);
-    }
-  if (section_has_other_inputs (ex, cat->section))
-    return g_steal_pointer (&f);
-  return g_strdup_printf ("IF(SUM(%s)=0,0,%s)", ar, f);
+  g_hash_table_replace (ex->extra_cells, ga_scheme_cp_name (what, id), ref);
 }
 
 typedef struct {
-  GString  *terms;     /* COUNTBLANK(range)+… over the answer cells */
+  guint     n;         /* ranges named "cp-inputs:0" … */
   guint     run_row;   /* the run being built: first row, last row, column */
   guint     run_last;
   guint     run_col;
@@ -196,15 +111,13 @@ static void
 answer_runs_flush (Export      *ex,
                    AnswerRuns  *runs)
 {
-  g_autofree char *range = NULL;
+  g_autofree char *id = NULL;
 
   if (!runs->in_run)
     return;
-  range = runs->run_row == runs->run_last
-          ? ex_cell_ref (&ex->scoring, runs->run_row, runs->run_col)
-          : ex_range_ref (&ex->scoring, runs->run_row, runs->run_col, runs->run_last,
-                          runs->run_col);
-  g_string_append_printf (runs->terms, "%sCOUNTBLANK(%s)", runs->terms->len ? "+" : "", range);
+  id = g_strdup_printf ("%u", runs->n++);
+  name_cp (ex, "inputs", id, ex_range_ref (&ex->scoring, runs->run_row, runs->run_col,
+                                            runs->run_last, runs->run_col));
   runs->in_run = FALSE;
 }
 
@@ -251,13 +164,10 @@ collect_answer_runs (Export          *ex,
     collect_answer_runs (ex, g_ptr_array_index (section->sections, i), runs);
 }
 
-/* The condition under which the level is not determined, as the engine
- * decides it (GaSummary.level -1): an applicable indicator whose level
- * cannot be read (its value or a benchmark blank, not a number or an
- * error: the level cell is then "") or whose weight is not a number, an
- * applicable category whose weight is not a number, or an input of an
- * applicable category not answered. The level cell is then "" and the
- * result reads 未确定.
+/* The level cell's formula (ga_scheme_cp_level()). It is not determined
+ * (GaSummary.level -1) while an applicable indicator's level or weight, an
+ * applicable category's weight or an input of an applicable category is
+ * missing: the level cell is then "" and the result reads 未确定.
  *
  * Everything the engine looks at is in the workbook except a few states
  * the app alone knows (an applicability condition that cannot be decided,
@@ -265,82 +175,317 @@ collect_answer_runs (Export          *ex,
  * engine is undecided for such a reason only, the condition starts with
  * TRUE: the workbook says what the app says, and the explanation row of
  * the basic-information sheet names what is missing. */
-static char *
-cp_undetermined_formula (Export    *ex,
-                         GPtrArray *cats,
-                         guint      first_row,
-                         guint      last_row)
+static GaFormula *
+level_formula (Export    *ex,
+               GPtrArray *cats)
 {
-  const Sheet *s = &ex->cp;
   const GaSummary *sum = ga_engine_get_summary (ex->engine);
   GPtrArray *roots = ga_template_get_root_sections (ex->tmpl);
-  GString *terms = g_string_new (NULL);
-  AnswerRuns runs = { g_string_new (NULL), 0, 0, 0, FALSE, FALSE };
+  g_autoptr(GPtrArray) applicable = g_ptr_array_new ();
+  AnswerRuns runs = { 0 };
   gboolean now = FALSE;   /* what the condition gives for the values written */
 
   for (guint i = 0; i < cats->len; i++)
     {
-      const CpCategory *cat = g_ptr_array_index (cats, i);
-      g_autofree char *w = NULL;
+      const GaSchemeCategory *cat = g_ptr_array_index (cats, i);
 
       if (ga_engine_get_section_result (ex->engine, cat->section)->status == GA_STATUS_NA)
         continue;
-      if (!expression_is_constant (ex, cat->section->weight))
+      g_ptr_array_add (applicable, (gpointer) cat);
+      if (!ga_scheme_cp_weight_is_constant (cat->section->weight))
+        now |= !expression_is_number (ex, cat->section->weight);
+      for (guint k = 0; k < cat->indicators->len; k++)
         {
-          w = ex_cell_ref (s, cat->first_row, CP_CAT_WEIGHT);
-          g_string_append_printf (terms, ",NOT(ISNUMBER(%s))", w);
-          now |= !expression_is_number (ex, cat->section->weight);
-        }
-      for (guint k = 0; k < cat->items->len; k++)
-        {
-          const GaItem *item = g_ptr_array_index (cat->items, k);
+          const GaItem *item = g_ptr_array_index (cat->indicators, k);
           const GaResult *res = ga_engine_get_item_result (ex->engine, item);
 
           if (res->status != GA_STATUS_NA)
             now |= res->level < 0 || !expression_is_number (ex, item->weight);
         }
     }
-  if (cats->len > 0)
-    {
-      g_autofree char *missing = missing_indicators_formula (ex, first_row, last_row,
-                                                             weights_may_be_missing (ex, cats));
-
-      g_string_append_printf (terms, ",%s>0", missing);
-    }
   for (guint i = 0; i < roots->len; i++)
     collect_answer_runs (ex, g_ptr_array_index (roots, i), &runs);
   answer_runs_flush (ex, &runs);
-  if (runs.terms->len > 0)
-    g_string_append_printf (terms, ",%s>0", runs.terms->str);
   now |= runs.blank;
-  g_string_free (runs.terms, TRUE);
+  return ga_scheme_cp_level (ex->tmpl, cats, applicable, runs.n, sum->level < 0 && !now);
+}
 
-  if (sum->level < 0 && !now)
-    g_string_prepend (terms, ",TRUE");
-  if (terms->len == 0)
-    g_string_append (terms, ",FALSE");
-  /* Drop the leading comma. */
-  g_string_erase (terms, 0, 1);
-  g_string_prepend (terms, "OR(");
-  g_string_append_c (terms, ')');
-  return g_string_free (terms, FALSE);
+/* Binds the names of the sheet's cells (ga_scheme_cp_name()). */
+static void
+name_cp_cells (Export       *ex,
+               GPtrArray    *cats,
+               const guint  *rows,
+               guint         first_row,
+               guint         last_row)
+{
+  const Sheet *s = &ex->cp;
+  static const char *met[] = { "met1", "met2", "met3" };
+  static const char *all_met[] = { "all-met1", "all-met2", "all-met3" };
+  static const struct { const char *name; guint col; } per_row[] = {
+    { "weight", CP_WEIGHT }, { "level", CP_LEVEL }, { "applies", CP_APPLICABLE },
+    { "eff", CP_EFF_WEIGHT },
+  };
+  static const struct { const char *name; guint col; } per_cat[] = {
+    { "weights", CP_WEIGHT }, { "applies", CP_APPLICABLE }, { "levels", CP_LEVEL },
+  };
+
+  for (guint i = 0; i < cats->len; i++)
+    {
+      const GaSchemeCategory *cat = g_ptr_array_index (cats, i);
+      guint r0 = rows[i];
+      guint r1 = r0 + cat->indicators->len - 1;
+      const char *sid = cat->section->id;
+
+      name_cp (ex, "cat-weight", sid, ex_cell_ref (s, r0, CP_CAT_WEIGHT));
+      name_cp (ex, "cat-applies", sid, ex_cell_ref (s, r0, CP_CAT_APP));
+      name_cp (ex, "cat-eff", sid, ex_cell_ref (s, r0, CP_CAT_EFF));
+      for (guint c = 0; c < G_N_ELEMENTS (per_cat); c++)
+        name_cp (ex, per_cat[c].name, sid, ex_range_ref (s, r0, per_cat[c].col, r1,
+                                                         per_cat[c].col));
+      for (guint k = 0; k < cat->indicators->len; k++)
+        {
+          const GaItem *item = g_ptr_array_index (cat->indicators, k);
+
+          for (guint c = 0; c < G_N_ELEMENTS (per_row); c++)
+            name_cp (ex, per_row[c].name, item->id, ex_cell_ref (s, r0 + k, per_row[c].col));
+          for (guint m = 0; m < 3; m++)
+            name_cp (ex, met[m], item->id, ex_cell_ref (s, r0 + k, CP_MET1 + m));
+        }
+    }
+  name_cp (ex, "all-applies", NULL, ex_range_ref (s, first_row, CP_APPLICABLE, last_row,
+                                                  CP_APPLICABLE));
+  name_cp (ex, "all-levels", NULL, ex_range_ref (s, first_row, CP_LEVEL, last_row, CP_LEVEL));
+  name_cp (ex, "all-eff", NULL, ex_range_ref (s, first_row, CP_EFF_WEIGHT, last_row,
+                                              CP_EFF_WEIGHT));
+  for (guint m = 0; m < 3; m++)
+    name_cp (ex, all_met[m], NULL, ex_range_ref (s, first_row, CP_MET1 + m, last_row,
+                                                 CP_MET1 + m));
+}
+
+/* Writes the formula @f (taken) translated, with @cached. */
+static void
+put_tree (Export        *ex,
+          guint          row,
+          guint          col,
+          GaFormula     *f,
+          const GaValue *cached,
+          lxw_format    *format,
+          const char    *what)
+{
+  g_autofree char *text = ex_translate (ex, f, what);
+
+  ex_put_formula (ex, &ex->cp, row, col, text, cached, format, what);
+  g_clear_pointer (&f, ga_formula_unref);
+}
+
+static void
+put_tree_number (Export     *ex,
+                 guint       row,
+                 guint       col,
+                 GaFormula  *f,
+                 double      cached,
+                 lxw_format *format,
+                 const char *what)
+{
+  GaValue v = GA_VALUE_INIT;
+
+  if (isfinite (cached))
+    ga_value_set_number (&v, cached);
+  put_tree (ex, row, col, f, &v, format, what);
+  ga_value_clear (&v);
+}
+
+static void
+write_cp_benchmarks (Export       *ex,
+                     const GaItem *item,
+                     guint         r,
+                     gboolean      na)
+{
+  const Sheet *s = &ex->cp;
+  lxw_format *fc = na ? ex->f_na_center : ex->f_center;
+  lxw_format *fn = na ? ex->f_na_center : ex->f_number;
+
+  for (guint b = 0; b < 3; b++)
+    {
+      if (item->score.benchmark[b] != NULL)
+        ex_put_expression (ex, s, r, CP_B1 + b, item->score.benchmark[b], fn, "a benchmark");
+      else if (item->kind == GA_ITEM_CHOICE)
+        {
+          GString *labels = g_string_new (NULL);
+
+          for (guint o = 0; item->options != NULL && o < item->options->len; o++)
+            {
+              const GaOption *opt = g_ptr_array_index (item->options, o);
+
+              if (opt->level == (int) b + 1)
+                g_string_append_printf (labels, "%s%s", labels->len ? "；" : "",
+                                        ex_text_of (ex, &opt->label));
+            }
+          ex_put_string (ex, s, r, CP_B1 + b, labels->str, na ? ex->f_na : ex->f_wrap,
+                         "a level description");
+          g_string_free (labels, TRUE);
+        }
+      else
+        ex_put_string (ex, s, r, CP_B1 + b, "—", fc, "an undefined level");
+    }
+}
+
+static void
+write_cp_indicator (Export                 *ex,
+                    const GaSchemeCategory *cat,
+                    GaItem                 *item,
+                    guint                   r)
+{
+  const Sheet *s = &ex->cp;
+  const GaResult *cres = ga_engine_get_section_result (ex->engine, cat->section);
+  const GaResult *res = ga_engine_get_item_result (ex->engine, item);
+  gboolean na = res->status == GA_STATUS_NA;
+  const char *v = g_hash_table_lookup (ex->cells, item->id);
+  GaFormula *rule = ga_engine_get_rule (ex->engine, item);
+  lxw_format *fc = na ? ex->f_na_center : ex->f_center;
+  lxw_format *fn = na ? ex->f_na_center : ex->f_number;
+
+  ex_put_string (ex, s, r, CP_ID, item->id, fc, "an indicator number");
+  ex_put_string (ex, s, r, CP_TITLE, ex_text_of (ex, &item->title), na ? ex->f_na : ex->f_wrap,
+                 "an indicator");
+  ex_put_string (ex, s, r, CP_UNIT, item->unit, fc, "a unit");
+  ex_put_expression (ex, s, r, CP_WEIGHT, item->weight, fn, "an indicator weight");
+  ex_put_string (ex, s, r, CP_LIMITING, item->limiting ? "*" : NULL, fc, "a limiting mark");
+  write_cp_benchmarks (ex, item, r, na);
+  if (v != NULL)
+    put_tree (ex, r, CP_VALUE, ga_scheme_cp_value (item), &res->value, fn, "an actual value");
+  else
+    ex_put_blank (ex, s, r, CP_VALUE, fn);
+
+  if (v != NULL && rule != NULL)
+    {
+      g_autofree char *ref = ex_rule_ref (item);
+      GaValue lv = GA_VALUE_INIT;
+
+      /* The engine decides the level before it looks at the weight; the
+       * cell does not read the weight either. */
+      if (na)
+        ga_value_set_text (&lv, ex->na_text);
+      else if (res->level >= 0)
+        ga_value_set_number (&lv, res->level);
+      put_tree (ex, r, CP_LEVEL, ga_scheme_level_cell (item, rule, ref, ex->na_text), &lv, fc,
+                "a level met");
+      ga_value_clear (&lv);
+    }
+  else
+    ex_put_blank (ex, s, r, CP_LEVEL, fc);
+
+  ex_put_number (ex, s, r, CP_APPLICABLE, na ? 0 : 1, fc, "an applicability flag");
+  /* The engine keeps ω' (within the category) per indicator and the
+   * category's effective weight per section. */
+  put_tree_number (ex, r, CP_EFF_WEIGHT, ga_scheme_cp_eff (cat, item),
+                   na || !isfinite (res->weight) || !isfinite (cres->weight)
+                   ? 0 : cres->weight * res->weight, fn, "an effective weight");
+  for (guint k = 0; k < 3; k++)
+    put_tree_number (ex, r, CP_MET1 + k, ga_scheme_cp_met (item, k + 1),
+                     !na && res->level >= 1 && res->level <= (int) k + 1 ? 1 : 0, fc,
+                     "a met flag");
+}
+
+static void
+write_cp_category (Export                 *ex,
+                   GPtrArray              *cats,
+                   const GaSchemeCategory *cat,
+                   guint                   r0)
+{
+  const Sheet *s = &ex->cp;
+  const GaResult *cres = ga_engine_get_section_result (ex->engine, cat->section);
+  guint r1 = r0 + cat->indicators->len - 1;
+
+  if (cat->indicators->len > 1)
+    {
+      ex_merge (ex, s, r0, CP_CATEGORY, r1, CP_CATEGORY, ex_text_of (ex, &cat->section->title),
+                ex->f_section);
+      /* A merged range is written as text first; the formulas then
+       * replace its first cell. */
+      ex_merge (ex, s, r0, CP_CAT_WEIGHT, r1, CP_CAT_WEIGHT, "", ex->f_number);
+      ex_merge (ex, s, r0, CP_CAT_APP, r1, CP_CAT_APP, "", ex->f_center);
+      ex_merge (ex, s, r0, CP_CAT_EFF, r1, CP_CAT_EFF, "", ex->f_number);
+    }
+  else
+    ex_put_string (ex, s, r0, CP_CATEGORY, ex_text_of (ex, &cat->section->title), ex->f_section,
+                   "a category");
+  ex_put_expression (ex, s, r0, CP_CAT_WEIGHT, cat->section->weight, ex->f_number,
+                     "a category weight");
+  put_tree_number (ex, r0, CP_CAT_APP,
+                   ga_scheme_cp_category_applies (cat, section_has_other_inputs (ex,
+                                                                                 cat->section)),
+                   cres->status == GA_STATUS_NA ? 0 : 1, ex->f_center,
+                   "whether a category applies");
+  put_tree_number (ex, r0, CP_CAT_EFF, ga_scheme_cp_category_eff (ex->tmpl, cats, cat),
+                   isfinite (cres->weight) ? cres->weight : 0, ex->f_number,
+                   "an effective category weight");
+  for (guint k = 0; k < cat->indicators->len; k++)
+    write_cp_indicator (ex, cat, g_ptr_array_index (cat->indicators, k), r0 + k);
+}
+
+/* The composite indices, the level and its name below the indicators. */
+static void
+write_cp_result (Export    *ex,
+                 GPtrArray *cats,
+                 guint      row)
+{
+  const Sheet *s = &ex->cp;
+  const GaSummary *sum = ga_engine_get_summary (ex->engine);
+  GPtrArray *rules = ga_template_get_level_rules (ex->tmpl);
+  static const char *names[] = { "Y_I", "Y_II", "Y_III" };
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GaValue v = GA_VALUE_INIT;
+
+  for (guint k = 0; k < 3; k++, row++)
+    {
+      g_autofree char *id = g_strdup_printf ("%u", k + 1);
+
+      ex_put_string (ex, s, row, CP_TITLE, names[k], ex->f_total, "an index label");
+      ex->index_ref[k] = ex_cell_ref (s, row, CP_VALUE);
+      name_cp (ex, "index", id, g_strdup (ex->index_ref[k]));
+      put_tree_number (ex, row, CP_VALUE, ga_scheme_cp_index (ex->tmpl, cats, k), sum->index[k],
+                       ex->f_total_num, "a composite index");
+    }
+
+  ex_put_string (ex, s, row, CP_TITLE, ex_tr (ex, "清洁生产水平（级别）", "Clean production level"),
+                 ex->f_total, "a level label");
+  ex->level_ref = ex_cell_ref (s, row, CP_VALUE);
+  name_cp (ex, "level", NULL, g_strdup (ex->level_ref));
+  if (sum->level >= 0)
+    ga_value_set_number (&v, sum->level);
+  else
+    ga_value_set_text (&v, "");
+  put_tree (ex, row, CP_VALUE, level_formula (ex, cats), &v, ex->f_total_num,
+            "the clean production level");
+  ga_value_clear (&v);
+
+  /* The level's name from its number. */
+  row++;
+  for (guint i = 0; i < rules->len; i++)
+    g_ptr_array_add (labels, (gpointer) ex_text_of (ex, &((GaLevelRule *) rules->pdata[i])->label));
+  g_ptr_array_add (labels, NULL);
+  ex_put_string (ex, s, row, CP_TITLE, ex_tr (ex, "评价结论", "Result"), ex->f_total,
+                 "a level label");
+  ga_value_set_text (&v, ex_level_label (ex, sum->level));
+  put_tree (ex, row, CP_VALUE,
+            ga_scheme_cp_level_label (ex->tmpl, (const char * const *) labels->pdata,
+                                      ex_level_label (ex, -1), ex_level_label (ex, 0)),
+            &v, ex->f_total, "the clean production result");
+  ga_value_clear (&v);
+  ex->level_label_ref = ex_cell_ref (s, row, CP_VALUE);
 }
 
 /* One row per indicator, grouped by first-level category. Everything the
- * engine computes is a formula here: the level met (from the benchmark
- * cells), the renormalised weights within a category and across
- * categories, the indices Y_I/Y_II/Y_III and the level decision. Only
- * applicability (from the answers and the template's conditions) is
+ * engine computes is a formula here (ga-scheme-cp.c): the level met (from
+ * the benchmark cells), the renormalised weights within a category and
+ * across categories, the indices Y_I/Y_II/Y_III and the level decision.
+ * Only applicability (from the answers and the template's conditions) is
  * written as 1/0. */
 void
 ex_write_cp (Export *ex)
 {
   const Sheet *s = &ex->cp;
-  const GaSummary *sum = ga_engine_get_summary (ex->engine);
-  GPtrArray *roots = ga_template_get_root_sections (ex->tmpl);
-  GPtrArray *rules = ga_template_get_level_rules (ex->tmpl);
-  GPtrArray *items = ga_template_get_items (ex->tmpl);
-  gboolean award = ga_template_get_na_policy (ex->tmpl) == GA_NA_POLICY_AWARD;
   static const struct { const char *zh, *en; double width; } heads[CP_N_COLS] = {
     { "一级指标", "Category", 12 },
     { "一级权重", "Category weight", 8 },
@@ -362,14 +507,8 @@ ex_write_cp (Export *ex)
     { "Y_II", "Y_II", 7 },
     { "Y_III", "Y_III", 7 },
   };
-  g_autoptr(GPtrArray) cats = g_ptr_array_new_with_free_func (cp_category_free);
-  g_autofree char *lim_range = NULL, *app_range = NULL, *eff_range = NULL;
-  /* A category weight that is not a number (not answered yet, an error)
-   * counts as 0, as the engine counts it, hence N() and IFERROR(). */
-  GString *weighted_sum = g_string_new (NULL);  /* W_1*A_1+W_2*A_2+… */
-  GString *all_apply = g_string_new ("MIN(");    /* 0 when a category does not apply */
-  GString *award_extra = g_string_new (NULL);    /* AWARD: W_i*(1-A_i) for each category */
-  char *met_range[3];
+  g_autoptr(GPtrArray) cats = ga_scheme_cp_categories (ex->tmpl);
+  g_autofree guint *rows = g_new0 (guint, MAX (cats->len, 1));
   guint row = 3, first_row, last_row;
 
   ex_merge (ex, s, 0, 0, 0, CP_N_COLS - 1, ex_tr (ex, "清洁生产评价指标", "Clean production indicators"),
@@ -385,274 +524,20 @@ ex_write_cp (Export *ex)
       ex_set_column (ex, s, c, c, heads[c].width, NULL);
     }
 
-  /* Categories and their rows first: each category's weight depends on
-   * every other category's. */
+  /* Every category's rows first: each category's weight depends on every
+   * other category's. */
   first_row = row;
-  for (guint i = 0; i < roots->len; i++)
+  for (guint i = 0; i < cats->len; i++)
     {
-      CpCategory *cat = g_new0 (CpCategory, 1);
+      const GaSchemeCategory *cat = g_ptr_array_index (cats, i);
 
-      cat->section = g_ptr_array_index (roots, i);
-      cat->items = g_ptr_array_new ();
-      for (guint k = 0; k < items->len; k++)
-        {
-          GaItem *item = g_ptr_array_index (items, k);
-          const GaSection *root = item->section;
-
-          while (root != NULL && root->parent != NULL)
-            root = root->parent;
-          if (root == cat->section && item_is_cp_indicator (item))
-            g_ptr_array_add (cat->items, item);
-        }
-      if (cat->items->len == 0)
-        {
-          cp_category_free (cat);
-          continue;
-        }
-      cat->first_row = row;
-      row += cat->items->len;
-      g_ptr_array_add (cats, cat);
+      rows[i] = row;
+      row += cat->indicators->len;
     }
   last_row = row > first_row ? row - 1 : first_row;
-
+  name_cp_cells (ex, cats, rows, first_row, last_row);
   for (guint i = 0; i < cats->len; i++)
-    {
-      const CpCategory *cat = g_ptr_array_index (cats, i);
-      g_autofree char *w = ex_cell_ref (s, cat->first_row, CP_CAT_WEIGHT);
-      g_autofree char *a = ex_cell_ref (s, cat->first_row, CP_CAT_APP);
-
-      g_string_append_printf (weighted_sum, "%sIFERROR(N(%s),0)*%s", i ? "+" : "", w, a);
-      g_string_append_printf (all_apply, "%s%s", i ? "," : "", a);
-      g_string_append_printf (award_extra, "+IFERROR(N(%s),0)*(1-%s)", w, a);
-    }
-  g_string_append_c (all_apply, ')');
-
-  for (guint i = 0; i < cats->len; i++)
-    {
-      const CpCategory *cat = g_ptr_array_index (cats, i);
-      const GaResult *cres = ga_engine_get_section_result (ex->engine, cat->section);
-      guint r0 = cat->first_row, r1 = cat->first_row + cat->items->len - 1;
-      g_autofree char *w_cell = ex_cell_ref (s, r0, CP_CAT_WEIGHT);
-      g_autofree char *a_cell = ex_cell_ref (s, r0, CP_CAT_APP);
-      g_autofree char *e_cell = ex_cell_ref (s, r0, CP_CAT_EFF);
-      g_autofree char *wr = ex_range_ref (s, r0, CP_WEIGHT, r1, CP_WEIGHT);
-      g_autofree char *ar = ex_range_ref (s, r0, CP_APPLICABLE, r1, CP_APPLICABLE);
-      g_autofree char *app_f = category_applies_formula (ex, cat, wr, ar);
-      g_autofree char *eff_f = NULL;
-      gboolean cat_na = cres->status == GA_STATUS_NA;
-
-      /* A category that does not apply: the template's N/A policy decides
-       * (award: counted as met; otherwise the first-level weights are
-       * rescaled over the categories that apply), as in the engine. */
-      if (award)
-        eff_f = g_strdup_printf ("IFERROR(IF(%s=0,0,N(%s)),0)", a_cell, w_cell);
-      else
-        eff_f = g_strdup_printf ("IFERROR(IF(%s=0,0,IF(%s=0,N(%s)/(%s),N(%s))),0)", a_cell,
-                                 all_apply->str, w_cell, weighted_sum->str, w_cell);
-
-      if (cat->items->len > 1)
-        {
-          ex_merge (ex, s, r0, CP_CATEGORY, r1, CP_CATEGORY, ex_text_of (ex, &cat->section->title),
-                    ex->f_section);
-          /* A merged range is written as text first; the formulas then
-           * replace its first cell. */
-          ex_merge (ex, s, r0, CP_CAT_WEIGHT, r1, CP_CAT_WEIGHT, "", ex->f_number);
-          ex_merge (ex, s, r0, CP_CAT_APP, r1, CP_CAT_APP, "", ex->f_center);
-          ex_merge (ex, s, r0, CP_CAT_EFF, r1, CP_CAT_EFF, "", ex->f_number);
-        }
-      else
-        ex_put_string (ex, s, r0, CP_CATEGORY, ex_text_of (ex, &cat->section->title), ex->f_section,
-                       "a category");
-      ex_put_expression (ex, s, r0, CP_CAT_WEIGHT, cat->section->weight, ex->f_number,
-                         "a category weight");
-      ex_put_formula_number (ex, s, r0, CP_CAT_APP, app_f, cat_na ? 0 : 1, ex->f_center,
-                             "whether a category applies");
-      ex_put_formula_number (ex, s, r0, CP_CAT_EFF, eff_f,
-                             isfinite (cres->weight) ? cres->weight : 0, ex->f_number,
-                             "an effective category weight");
-
-      for (guint k = 0; k < cat->items->len; k++)
-        {
-          GaItem *item = g_ptr_array_index (cat->items, k);
-          guint r = r0 + k;
-          const GaResult *res = ga_engine_get_item_result (ex->engine, item);
-          gboolean na = res->status == GA_STATUS_NA;
-          const char *v = g_hash_table_lookup (ex->cells, item->id);
-          lxw_format *fc = na ? ex->f_na_center : ex->f_center;
-          lxw_format *fn = na ? ex->f_na_center : ex->f_number;
-          g_autofree char *lvl = ex_cell_ref (s, r, CP_LEVEL);
-          g_autofree char *app = ex_cell_ref (s, r, CP_APPLICABLE);
-          g_autofree char *w = ex_cell_ref (s, r, CP_WEIGHT);
-          g_autofree char *eff = g_strdup_printf ("IFERROR(IF(%s=0,0,%s*%s/SUMPRODUCT(%s,%s)),0)",
-                                                  app, e_cell, w, wr, ar);
-          g_autofree char *value_f = v != NULL ? g_strdup_printf ("IF(%s=\"\",\"\",%s)", v, v)
-                                               : NULL;
-          double eff_value;
-
-          ex_put_string (ex, s, r, CP_ID, item->id, fc, "an indicator number");
-          ex_put_string (ex, s, r, CP_TITLE, ex_text_of (ex, &item->title),
-                         na ? ex->f_na : ex->f_wrap, "an indicator");
-          ex_put_string (ex, s, r, CP_UNIT, item->unit, fc, "a unit");
-          ex_put_expression (ex, s, r, CP_WEIGHT, item->weight, fn, "an indicator weight");
-          ex_put_string (ex, s, r, CP_LIMITING, item->limiting ? "*" : NULL, fc, "a limiting mark");
-          for (guint b = 0; b < 3; b++)
-            {
-              if (item->score.benchmark[b] != NULL)
-                ex_put_expression (ex, s, r, CP_B1 + b, item->score.benchmark[b], fn,
-                                   "a benchmark");
-              else if (item->kind == GA_ITEM_CHOICE)
-                {
-                  GString *labels = g_string_new (NULL);
-
-                  for (guint o = 0; item->options != NULL && o < item->options->len; o++)
-                    {
-                      const GaOption *opt = g_ptr_array_index (item->options, o);
-
-                      if (opt->level == (int) b + 1)
-                        g_string_append_printf (labels, "%s%s", labels->len ? "；" : "",
-                                                ex_text_of (ex, &opt->label));
-                    }
-                  ex_put_string (ex, s, r, CP_B1 + b, labels->str, na ? ex->f_na : ex->f_wrap,
-                                 "a level description");
-                  g_string_free (labels, TRUE);
-                }
-              else
-                ex_put_string (ex, s, r, CP_B1 + b, "—", fc, "an undefined level");
-            }
-          ex_put_formula (ex, s, r, CP_VALUE, value_f, &res->value, fn, "an actual value");
-
-          if (v != NULL && ga_engine_get_rule (ex->engine, item) != NULL)
-            {
-              g_autofree char *ref = ex_rule_ref (item);
-              g_autoptr(GaFormula) cell = ga_scheme_level_cell (item,
-                                                                ga_engine_get_rule (ex->engine,
-                                                                                    item),
-                                                                ref, ex->na_text);
-              g_autofree char *f = ex_translate (ex, cell, item->id);
-              GaValue lv = GA_VALUE_INIT;
-
-              /* The engine decides the level before it looks at the
-               * weight; the cell does not read the weight either. */
-              if (na)
-                ga_value_set_text (&lv, ex->na_text);
-              else if (res->level >= 0)
-                ga_value_set_number (&lv, res->level);
-              ex_put_formula (ex, s, r, CP_LEVEL, f, &lv, fc, "a level met");
-              ga_value_clear (&lv);
-            }
-          else
-            ex_put_blank (ex, s, r, CP_LEVEL, fc);
-
-          ex_put_number (ex, s, r, CP_APPLICABLE, na ? 0 : 1, fc, "an applicability flag");
-
-          /* The engine keeps ω' (within the category) per indicator and the
-           * category's effective weight per section. */
-          eff_value = na || !isfinite (res->weight) || !isfinite (cres->weight)
-                      ? 0 : cres->weight * res->weight;
-          ex_put_formula_number (ex, s, r, CP_EFF_WEIGHT, eff, eff_value, fn,
-                                 "an effective weight");
-
-          for (guint k3 = 0; k3 < 3; k3++)
-            {
-              g_autofree char *f = g_strdup_printf ("IF(AND(ISNUMBER(%s),%s>=1,%s<=%u),1,0)",
-                                                    lvl, lvl, lvl, k3 + 1);
-              gboolean met = !na && res->level >= 1 && res->level <= (int) k3 + 1;
-
-              ex_put_formula_number (ex, s, r, CP_MET1 + k3, f, met ? 1 : 0, fc, "a met flag");
-            }
-        }
-    }
-  row = last_row + 1;
-
-  lim_range = ex_range_ref (s, first_row, CP_LIMITING, last_row, CP_LIMITING);
-  app_range = ex_range_ref (s, first_row, CP_APPLICABLE, last_row, CP_APPLICABLE);
-  eff_range = ex_range_ref (s, first_row, CP_EFF_WEIGHT, last_row, CP_EFF_WEIGHT);
-  for (guint k = 0; k < 3; k++)
-    met_range[k] = ex_range_ref (s, first_row, CP_MET1 + k, last_row, CP_MET1 + k);
-
-  /* Composite indices and the level. */
-  row++;
-  for (guint k = 0; k < 3; k++, row++)
-    {
-      static const char *names[] = { "Y_I", "Y_II", "Y_III" };
-      g_autofree char *f = NULL;
-
-      if (award && cats->len > 0)
-        f = g_strdup_printf ("100*(SUMPRODUCT(%s,%s)%s)", eff_range, met_range[k],
-                             award_extra->str);
-      else
-        f = g_strdup_printf ("100*SUMPRODUCT(%s,%s)", eff_range, met_range[k]);
-      ex_put_string (ex, s, row, CP_TITLE, names[k], ex->f_total, "an index label");
-      ex_put_formula_number (ex, s, row, CP_VALUE, f, sum->index[k], ex->f_total_num,
-                             "a composite index");
-      ex->index_ref[k] = ex_cell_ref (s, row, CP_VALUE);
-    }
-  {
-    GString *f = g_string_new (NULL);
-    GString *labels = g_string_new (NULL);
-    g_autofree char *stars = ex_excel_string ("*");
-    g_autofree char *below = ex_excel_string (ex_level_label (ex, 0));
-    g_autofree char *undetermined = ex_excel_string (ex_level_label (ex, -1));
-    g_autofree char *guard = cp_undetermined_formula (ex, cats, first_row, last_row);
-
-    for (guint i = 0; i < rules->len; i++)
-      {
-        const GaLevelRule *rule = g_ptr_array_index (rules, i);
-        int k = CLAMP (rule->level, 1, 3) - 1;
-        g_autofree char *min = ex_excel_number (rule->min_index);
-        GString *cond = g_string_new (NULL);
-
-        g_string_append_printf (cond, "%s>=%s", ex->index_ref[k], min);
-        if (rule->limiting_at_level)
-          g_string_append_printf (cond, ",SUMPRODUCT((%s=%s)*%s*(1-%s))=0", lim_range, stars,
-                                  app_range, met_range[k]);
-        if (rule->others_min_level >= 1 && rule->others_min_level <= 3)
-          g_string_append_printf (cond, ",SUMPRODUCT((%s<>%s)*%s*(1-%s))=0", lim_range, stars,
-                                  app_range, met_range[rule->others_min_level - 1]);
-        g_string_append_printf (f, "IF(AND(%s),%d,", cond->str, rule->level);
-        g_string_free (cond, TRUE);
-      }
-    g_string_append_c (f, '0');
-    for (guint i = 0; i < rules->len; i++)
-      g_string_append_c (f, ')');
-    /* Not determined yet: "" as the engine's -1, never a level. */
-    g_string_prepend (f, ",\"\",");
-    g_string_prepend (f, guard);
-    g_string_prepend (f, "IF(");
-    g_string_append_c (f, ')');
-
-    ex_put_string (ex, s, row, CP_TITLE, ex_tr (ex, "清洁生产水平（级别）", "Clean production level"),
-                   ex->f_total, "a level label");
-    ex_put_formula_number (ex, s, row, CP_VALUE, f->str, sum->level >= 0 ? sum->level : NAN,
-                           ex->f_total_num, "the clean production level");
-    ex->level_ref = ex_cell_ref (s, row, CP_VALUE);
-
-    /* The level's name from its number. */
-    g_string_append_printf (labels, "IF(%s=\"\",%s,", ex->level_ref, undetermined);
-    for (guint i = 0; i < rules->len; i++)
-      {
-        const GaLevelRule *rule = g_ptr_array_index (rules, i);
-        g_autofree char *label = ex_excel_string (ex_text_of (ex, &rule->label));
-
-        g_string_append_printf (labels, "IF(%s=%d,%s,", ex->level_ref, rule->level, label);
-      }
-    g_string_append (labels, below);
-    for (guint i = 0; i <= rules->len; i++)
-      g_string_append_c (labels, ')');
-    row++;
-    ex_put_string (ex, s, row, CP_TITLE, ex_tr (ex, "评价结论", "Result"), ex->f_total,
-                   "a level label");
-    ex_put_formula_text (ex, s, row, CP_VALUE, labels->str, ex_level_label (ex, sum->level),
-                         ex->f_total,
-                         "the clean production result");
-    ex->level_label_ref = ex_cell_ref (s, row, CP_VALUE);
-    g_string_free (f, TRUE);
-    g_string_free (labels, TRUE);
-  }
-  for (guint k = 0; k < 3; k++)
-    g_free (met_range[k]);
-  g_string_free (weighted_sum, TRUE);
-  g_string_free (all_apply, TRUE);
-  g_string_free (award_extra, TRUE);
+    write_cp_category (ex, cats, g_ptr_array_index (cats, i), rows[i]);
+  write_cp_result (ex, cats, last_row + 2);
   ex_page_setup (ex, s, TRUE, 2, 2, 3, 6);
 }

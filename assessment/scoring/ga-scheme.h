@@ -142,4 +142,63 @@ GaFormula *ga_scheme_column_total    (const char           *range);
 GaFormula *ga_scheme_share           (const char           *part,
                                       const char           *range);
 
+/* ---------------------------------------------------------------------- */
+/* Clean production (ga-scheme-cp.c)                                       */
+
+/* A first-level category and its weighted indicators, in template order. */
+typedef struct {
+  const GaSection *section;
+  GPtrArray       *indicators;   /* GaItem*, borrowed */
+} GaSchemeCategory;
+
+/* The names the clean-production formulas read: "cp-" @what ":" @id.
+ * Per indicator (@id the item's): "weight", "level", "applies", "eff",
+ * "met1".."met3"; per category (@id the section's):
+ * "cat-weight", "cat-applies", "cat-eff" and the ranges "weights",
+ * "applies", "levels" of its indicators; over every indicator (@id NULL)
+ * the ranges "all-applies", "all-levels", "all-eff", "all-met1".."all-met3";
+ * the indices "index" 1..3, the level "level" (@id NULL), and the answer
+ * ranges "inputs" 0, 1, … of ga_scheme_cp_level(). */
+char      *ga_scheme_cp_name               (const char *what,
+                                            const char *id);
+/* The categories of @tmpl that have indicators (GaSchemeCategory*). */
+GPtrArray *ga_scheme_cp_categories         (GaTemplate *tmpl);
+gboolean   ga_scheme_cp_weight_is_constant (GaFormula  *weight);
+/* 1 when the category applies, else 0; @other_inputs: something else
+ * below it applies, so it applies even with every indicator N/A. */
+GaFormula *ga_scheme_cp_category_applies   (const GaSchemeCategory *cat,
+                                            gboolean                other_inputs);
+/* The category's weight over the categories that apply. */
+GaFormula *ga_scheme_cp_category_eff       (GaTemplate             *tmpl,
+                                            GPtrArray              *cats,
+                                            const GaSchemeCategory *cat);
+/* An indicator's effective weight: its share of its category's applicable
+ * weights times the category's effective weight. */
+GaFormula *ga_scheme_cp_eff                (const GaSchemeCategory *cat,
+                                            const GaItem           *item);
+/* The indicator's value as shown, "" while blank. */
+GaFormula *ga_scheme_cp_value              (const GaItem           *item);
+/* 1 when the indicator meets level @k (1..3) or better, else 0. */
+GaFormula *ga_scheme_cp_met                (const GaItem           *item,
+                                            guint                   k);
+/* Y_(k+1) = 100 × Σ effective weight × met, @k 0..2. */
+GaFormula *ga_scheme_cp_index              (GaTemplate             *tmpl,
+                                            GPtrArray              *cats,
+                                            guint                   k);
+/* The level reached (0 below level III) by the template's level rules, ""
+ * while it cannot be decided: a weight or level of an applicable category
+ * (@applicable) missing, a blank in the @n_input_ranges answer ranges, or
+ * @engine_only, a reason the workbook does not hold. */
+GaFormula *ga_scheme_cp_level              (GaTemplate             *tmpl,
+                                            GPtrArray              *cats,
+                                            GPtrArray              *applicable,
+                                            guint                   n_input_ranges,
+                                            gboolean                engine_only);
+/* The level's name: @labels[i] for the template's level rule i, @below for
+ * 0, @undetermined_text for "". */
+GaFormula *ga_scheme_cp_level_label        (GaTemplate             *tmpl,
+                                            const char * const     *labels,
+                                            const char             *undetermined_text,
+                                            const char             *below);
+
 G_END_DECLS
