@@ -20,7 +20,8 @@
  *   title;
  * - tables are fixed-layout with their header rows marked as repeating
  *   (w:tblHeader); merged headers use gridSpan and vMerge;
- * - images are DrawingML inline pictures in word/media/;
+ * - images are DrawingML inline pictures in word/media/; a chart is drawn
+ *   into a PNG image of its own (ga-doc-chart.c), at 200 dpi;
  * - East Asian text is set in SimSun (宋体) and headings in SimHei (黑体),
  *   the names Word on Windows knows; the font table gives their Chinese
  *   names and the CJK fonts installed here as alternatives.
@@ -39,7 +40,7 @@
 #include <gsf/gsf-outfile.h>
 #include <gsf/gsf-outfile-zip.h>
 
-#include "ga-doc-private.h"
+#include "ga-doc-layout-private.h"
 
 /* libgsf 1.14.50 declares no autoptr cleanups of its own. */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GsfOutput, g_object_unref)
@@ -66,12 +67,15 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (GsfOutfile, g_object_unref)
 #define BODY_LATIN        "Times New Roman"
 #define HEADING_LATIN     "Arial"
 
+#define CHART_PX_PER_PT (200.0 / 72.0)
+
 typedef struct {
-  GaDoc   *doc;
-  GString *xml;
-  int      text_width;     /* twips */
-  guint   *heading_pages;
-  guint    n_images;
+  GaDoc       *doc;
+  GString     *xml;
+  int          text_width;     /* twips */
+  GaDocLayout *layout;         /* the PDF's pages, for the page numbers of the contents */
+  GPtrArray   *charts;         /* GaDocImage* of each chart block's picture, NULL for others */
+  GPtrArray   *media;          /* GaDocImage* per picture in word/media/, in document order */
 } Docx;
 
 static int
@@ -318,7 +322,7 @@ write_image (Docx       *docx,
   double width_mm = MIN (image->width_mm, GA_DOC_PAGE_WIDTH_MM - 2 * GA_DOC_MARGIN_SIDE_MM);
   double height_mm = width_mm * image->pixel_height / image->pixel_width;
   double max_h = GA_DOC_PAGE_HEIGHT_MM - GA_DOC_MARGIN_TOP_MM - GA_DOC_MARGIN_BOTTOM_MM - 20;
-  guint n = ++docx->n_images;
+  guint n;
   gint64 cx, cy;
 
   if (height_mm > max_h)
@@ -326,6 +330,8 @@ write_image (Docx       *docx,
       width_mm *= max_h / height_mm;
       height_mm = max_h;
     }
+  g_ptr_array_add (docx->media, image);
+  n = docx->media->len;
   cx = (gint64) llround (width_mm * EMU_PER_MM);
   cy = (gint64) llround (height_mm * EMU_PER_MM);
 
@@ -408,7 +414,8 @@ write_toc (Docx *docx)
       append_run (xml, block->text, FALSE);
       g_string_append (xml, "<w:r><w:tab/></w:r>");
       pageref = g_strdup_printf (" PAGEREF _Toc%u \\h ", 100000 + id);
-      page = g_strdup_printf ("%u", docx->heading_pages[block->heading_index]);
+      page = g_strdup_printf ("%u", ga_doc_layout_get_heading_page (docx->layout,
+                                                                    block->heading_index));
       write_field_run (xml, "begin");
       write_instr (xml, pageref);
       write_field_run (xml, "separate");
@@ -484,6 +491,9 @@ document_xml (Docx *docx)
           break;
         case GA_DOC_BLOCK_IMAGE:
           write_image (docx, &block->image);
+          break;
+        case GA_DOC_BLOCK_CHART:
+          write_image (docx, g_ptr_array_index (docx->charts, b));
           break;
         case GA_DOC_BLOCK_PAGE_BREAK:
           /* Several breaks in a row make one, as in the PDF; a break at
@@ -939,7 +949,6 @@ build_package (Docx       *docx,
   g_autoptr(GsfOutfile) media = NULL;
   g_autoptr(GsfOutfile) props = NULL;
   char *document;
-  guint n = 0;
 
   document = document_xml (docx);
   if (!add_text_part (zip, "[Content_Types].xml", when, content_types_xml (), error))
@@ -968,24 +977,20 @@ build_package (Docx       *docx,
 
   word_rels = new_folder (word, "_rels");
   if (!add_text_part (word_rels, "document.xml.rels", when,
-                      document_rels_xml (docx->n_images), error))
+                      document_rels_xml (docx->media->len), error))
     return FALSE;
   gsf_output_close (GSF_OUTPUT (word_rels));
 
-  if (docx->n_images > 0)
+  if (docx->media->len > 0)
     {
       media = new_folder (word, "media");
-      for (guint b = 0; b < doc->blocks->len; b++)
+      for (guint i = 0; i < docx->media->len; i++)
         {
-          GaDocBlock *block = doc->blocks->pdata[b];
-          g_autofree char *name = NULL;
+          GaDocImage *image = docx->media->pdata[i];
+          g_autofree char *name = g_strdup_printf ("image%u.png", i + 1);
           gsize len;
-          const void *data;
+          const void *data = g_bytes_get_data (image->png, &len);
 
-          if (block->kind != GA_DOC_BLOCK_IMAGE)
-            continue;
-          name = g_strdup_printf ("image%u.png", ++n);
-          data = g_bytes_get_data (block->image.png, &len);
           if (!add_part (media, name, when, data, len, error))
             return FALSE;
         }
@@ -1001,6 +1006,58 @@ build_package (Docx       *docx,
   return TRUE;
 }
 
+static void
+chart_image_free (gpointer data)
+{
+  GaDocImage *image = data;
+
+  if (image == NULL)
+    return;
+  g_bytes_unref (image->png);
+  g_free (image);
+}
+
+/* Each chart as the picture the document shows: drawn as wide as the
+ * text, a PNG image of its own. */
+static gboolean
+draw_charts (Docx    *docx,
+             GError **error)
+{
+  GaDoc *doc = docx->doc;
+  double width = (GA_DOC_PAGE_WIDTH_MM - 2 * GA_DOC_MARGIN_SIDE_MM) * PT_PER_MM;
+
+  docx->charts = g_ptr_array_new_with_free_func (chart_image_free);
+  for (guint b = 0; b < doc->blocks->len; b++)
+    {
+      GaDocBlock *block = doc->blocks->pdata[b];
+      GaDocImage *image = NULL;
+
+      if (block->kind == GA_DOC_BLOCK_CHART)
+        {
+          image = g_new0 (GaDocImage, 1);
+          g_ptr_array_add (docx->charts, image);
+          image->png = ga_doc_chart_to_png (&block->chart, ga_doc_get_language (doc), width,
+                                            CHART_PX_PER_PT, &image->pixel_width,
+                                            &image->pixel_height, error);
+          if (image->png == NULL)
+            return FALSE;
+          image->width_mm = width / PT_PER_MM;
+          image->caption = block->chart.caption;
+          continue;
+        }
+      g_ptr_array_add (docx->charts, NULL);
+    }
+  return TRUE;
+}
+
+static void
+docx_clear (Docx *docx)
+{
+  g_clear_pointer (&docx->layout, ga_doc_layout_free);
+  g_clear_pointer (&docx->charts, g_ptr_array_unref);
+  g_clear_pointer (&docx->media, g_ptr_array_unref);
+}
+
 gboolean
 ga_doc_write_docx (GaDoc       *doc,
                    const char  *path,
@@ -1008,21 +1065,24 @@ ga_doc_write_docx (GaDoc       *doc,
 {
   g_autoptr(GsfOutput) sink = NULL;
   g_autoptr(GsfOutfile) zip = NULL;
-  g_autofree guint *pages = NULL;
   Docx docx = { 0 };
+  double width, height;
   gboolean ok;
 
   g_return_val_if_fail (doc != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  pages = g_new0 (guint, MAX (doc->n_headings, 1));
-  if (!ga_doc_pdf_heading_pages (doc, pages, error))
-    return FALSE;
-
   docx.doc = doc;
-  docx.heading_pages = pages;
   docx.text_width = twips (GA_DOC_PAGE_WIDTH_MM) - 2 * twips (GA_DOC_MARGIN_SIDE_MM);
+  docx.media = g_ptr_array_new ();
+  ga_doc_layout_get_default_page (&width, &height, NULL);
+  docx.layout = ga_doc_layout_new (doc, width, height, NULL, error);
+  if (docx.layout == NULL || !draw_charts (&docx, error))
+    {
+      docx_clear (&docx);
+      return FALSE;
+    }
 
   sink = gsf_output_memory_new ();
   /* Zip64 records only when a part needs them: Word refuses some packages
@@ -1035,6 +1095,7 @@ ga_doc_write_docx (GaDoc       *doc,
                            "Cannot finish the document package");
       ok = FALSE;
     }
+  docx_clear (&docx);
   if (!ok)
     return FALSE;
 
