@@ -270,6 +270,56 @@ test_other_paper (void)
     }
 }
 
+/* A heading, the short paragraph introducing a chart and the chart share
+ * a page wherever the page would break: after 1 to 16 paragraphs of
+ * filler (about 50 points each), one of them falls near the bottom. */
+static void
+test_keep_figure (void)
+{
+  guint moved = 0;
+
+  if (!ga_report_test_have_tool ("pdftotext"))
+    return;
+  for (guint fill = 1; fill <= 16; fill++)
+    {
+      g_autoptr(GaDoc) doc = ga_doc_new (GA_DOC_LANG_ZH_CN);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GaDocLayout) layout = NULL;
+      g_autofree char *pdf = g_build_filename (tmpdir, "keep.pdf", NULL);
+      g_autofree char *text = NULL;
+      const char * const series[] = { "得分", "满分", NULL };
+      GaDocChart *chart;
+      double width, height;
+      guint page;
+
+      ga_doc_add_heading (doc, 1, "一、概况");
+      for (guint i = 0; i < fill * 3; i++)
+        ga_doc_add_paragraph (doc, GA_DOC_STYLE_NORMAL, "填充文字，用于把后面的标题推到页面的不同位置。"
+                                                         "每段约一行半。");
+      ga_doc_add_heading (doc, 2, "（一）得分");
+      ga_doc_add_paragraph (doc, GA_DOC_STYLE_NORMAL, "各部分得分见图 1。");
+      chart = ga_doc_add_chart (doc, GA_DOC_CHART_BARS, series, "分", "图 1 得分", &error);
+      for (guint c = 0; c < 8; c++)
+        ga_doc_chart_add_category (chart, "部分", (const double[]) { c, 10 }, NULL);
+      ga_doc_add_paragraph (doc, GA_DOC_STYLE_NORMAL, "结束。");
+
+      g_assert_true (ga_doc_write_pdf (doc, pdf, &error));
+      g_assert_no_error (error);
+      ga_doc_layout_get_default_page (&width, &height, NULL);
+      layout = ga_doc_layout_new (doc, width, height, NULL, &error);
+      g_assert_no_error (error);
+      page = ga_doc_layout_get_heading_page (layout, 1);
+      text = ga_report_test_pdf_text (pdf, page);
+      g_assert_nonnull (strstr (text, "（一）得分各部分得分见图1。"));
+      g_assert_nonnull (strstr (text, "图1得分"));
+      /* The heading went to a page of its own, with the chart. */
+      if (!strstr (text, "填充文字"))
+        moved++;
+    }
+  g_test_message ("the heading moved with the chart %u times", moved);
+  g_assert_cmpuint (moved, >, 0);
+}
+
 /* Any cairo context: a page as pixels, two pixels per point. */
 static void
 test_image_target (void)
@@ -332,6 +382,7 @@ main (int    argc,
   g_test_add_func ("/ga/report/layout/invalid", test_invalid);
   g_test_add_func ("/ga/report/layout/same-as-pdf", test_same_as_pdf);
   g_test_add_func ("/ga/report/layout/other-paper", test_other_paper);
+  g_test_add_func ("/ga/report/layout/keep-figure", test_keep_figure);
   g_test_add_func ("/ga/report/layout/image-target", test_image_target);
 
   status = g_test_run ();

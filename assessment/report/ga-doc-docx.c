@@ -163,15 +163,18 @@ write_heading (Docx       *docx,
   g_string_append_printf (xml, "<w:bookmarkEnd w:id=\"%u\"/></w:p>", id);
 }
 
+/* `keep_next`: the paragraph introduces the figure after it, and stays
+ * on its page. */
 static void
 write_paragraph (Docx           *docx,
-                 GaDocParagraph *paragraph)
+                 GaDocParagraph *paragraph,
+                 gboolean        keep_next)
 {
   static const char * const styles[] = { "Normal", "Small", "Centered", "Title" };
   GString *xml = docx->xml;
 
-  g_string_append_printf (xml, "<w:p><w:pPr><w:pStyle w:val=\"%s\"/></w:pPr>",
-                          styles[paragraph->style]);
+  g_string_append_printf (xml, "<w:p><w:pPr><w:pStyle w:val=\"%s\"/>%s</w:pPr>",
+                          styles[paragraph->style], keep_next ? "<w:keepNext/>" : "");
   for (guint i = 0; i < paragraph->runs->len; i++)
     {
       GaDocRun *run = &g_array_index (paragraph->runs, GaDocRun, i);
@@ -456,6 +459,23 @@ write_signature (Docx       *docx,
     }
 }
 
+/* A paragraph of at most 120 characters right before a figure: the
+ * layout keeps such a paragraph (three lines at most) with the figure. */
+static gboolean
+introduces_figure (GaDoc *doc,
+                   guint  b)
+{
+  GaDocBlock *next = b + 1 < doc->blocks->len ? doc->blocks->pdata[b + 1] : NULL;
+  GaDocParagraph *paragraph = &((GaDocBlock *) doc->blocks->pdata[b])->paragraph;
+  glong length = 0;
+
+  if (next == NULL || (next->kind != GA_DOC_BLOCK_IMAGE && next->kind != GA_DOC_BLOCK_CHART))
+    return FALSE;
+  for (guint i = 0; i < paragraph->runs->len; i++)
+    length += g_utf8_strlen (g_array_index (paragraph->runs, GaDocRun, i).text, -1);
+  return length <= 120;
+}
+
 static char *
 document_xml (Docx *docx)
 {
@@ -481,7 +501,7 @@ document_xml (Docx *docx)
           write_heading (docx, block);
           break;
         case GA_DOC_BLOCK_PARAGRAPH:
-          write_paragraph (docx, &block->paragraph);
+          write_paragraph (docx, &block->paragraph, introduces_figure (docx->doc, b));
           break;
         case GA_DOC_BLOCK_BULLETS:
           write_bullets (docx, block);

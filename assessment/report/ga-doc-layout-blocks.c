@@ -35,6 +35,193 @@ body_text (GaDocLayout    *layout,
                               LINE_SPACING);
 }
 
+/* ------------------------------------------------------------------ the text of paragraphs */
+
+/* The paragraph's text for Pango and its bold runs as attributes. */
+static char *
+paragraph_markup (const GaDocParagraph  *paragraph,
+                  PangoAttrList        **attrs)
+{
+  GString *text = g_string_new (NULL);
+
+  *attrs = pango_attr_list_new ();
+  for (guint i = 0; i < paragraph->runs->len; i++)
+    {
+      GaDocRun *run = &g_array_index (paragraph->runs, GaDocRun, i);
+      guint start = (guint) text->len;
+
+      _ga_layout_append_text (text, run->text);
+      if (run->bold && text->len > start)
+        {
+          PangoAttribute *attr = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
+
+          attr->start_index = start;
+          attr->end_index = (guint) text->len;
+          pango_attr_list_insert (*attrs, attr);
+        }
+    }
+  return g_string_free (text, FALSE);
+}
+
+/* The paragraph's text laid out in its style, with the space it takes
+ * before and after. */
+static PangoLayout *
+paragraph_text_new (GaDocLayout    *layout,
+                    GaDocParagraph *paragraph,
+                    double         *before,
+                    double         *after)
+{
+  g_autoptr(PangoAttrList) attrs = NULL;
+  g_autofree char *s = paragraph_markup (paragraph, &attrs);
+  PangoLayout *text = NULL;
+  gboolean zh = ga_doc_get_language (layout->doc) == GA_DOC_LANG_ZH_CN;
+
+  *before = 0;
+  *after = 6;
+  switch (paragraph->style)
+    {
+    case GA_DOC_STYLE_SMALL:
+      text = body_text (layout, GA_DOC_SIZE_SMALL, layout->width, PANGO_ALIGN_LEFT);
+      *after = 4;
+      break;
+    case GA_DOC_STYLE_CENTERED:
+      text = body_text (layout, GA_DOC_SIZE_BODY, layout->width, PANGO_ALIGN_CENTER);
+      break;
+    case GA_DOC_STYLE_TITLE:
+      text = _ga_layout_text_new (layout->pango, layout->heading_family, GA_DOC_SIZE_TITLE, TRUE,
+                                  layout->width, PANGO_ALIGN_CENTER, LINE_SPACING);
+      *before = 24;
+      *after = 24;
+      break;
+    case GA_DOC_STYLE_NORMAL:
+    default:
+      text = body_text (layout, GA_DOC_SIZE_BODY, layout->width, PANGO_ALIGN_LEFT);
+      /* Chinese body paragraphs start two characters in (首行缩进). Pango
+       * justifies only at spaces, which in Chinese text are the few around
+       * numbers and Latin words; stretching those looks worse than a ragged
+       * edge of less than one character, so only English is justified. */
+      if (zh)
+        pango_layout_set_indent (text, (int) lround (2 * GA_DOC_SIZE_BODY * PANGO_SCALE));
+      else
+        pango_layout_set_justify (text, TRUE);
+      break;
+    }
+  pango_layout_set_text (text, s, -1);
+  pango_layout_set_attributes (text, attrs);
+  return text;
+}
+
+/* ------------------------------------------------------------------ the size of figures */
+
+/* A figure (an image or a chart) as placed: the picture `w` × `h` points
+ * centred in the text width, made smaller when it is taller than a page,
+ * and its caption below; moved to the next page as a whole. */
+typedef struct {
+  GaDocBlock  *block;
+  double       w, h;
+  double       natural_w, natural_h;   /* a chart's size as it draws itself */
+  PangoLayout *caption;
+  double       caption_h;              /* with the space above it */
+} Figure;
+
+static void
+figure_init (GaDocLayout *layout,
+             GaDocBlock  *block,
+             Figure      *figure)
+{
+  const char *caption = NULL;
+  double page_room = layout->bottom - layout->top;
+
+  memset (figure, 0, sizeof *figure);
+  figure->block = block;
+  if (block->kind == GA_DOC_BLOCK_IMAGE)
+    {
+      figure->w = MIN (block->image.width_mm * PT_PER_MM, layout->width);
+      figure->h = figure->w * block->image.pixel_height / block->image.pixel_width;
+      caption = block->image.caption;
+    }
+  else
+    {
+      figure->natural_w = figure->w = layout->width;
+      figure->natural_h = figure->h = ga_doc_chart_get_height (&block->chart, layout->pango,
+                                                               layout->width);
+      caption = block->chart.caption;
+    }
+  if (caption != NULL)
+    {
+      figure->caption = body_text (layout, GA_DOC_SIZE_SMALL, layout->width, PANGO_ALIGN_CENTER);
+      _ga_layout_set_text (figure->caption, caption);
+      figure->caption_h = _ga_layout_text_height (figure->caption) + 4;
+    }
+  /* A figure taller than a page is made smaller, never cut. */
+  if (figure->h + figure->caption_h > page_room)
+    {
+      double scale = MAX (page_room - figure->caption_h, page_room / 4) / figure->h;
+
+      figure->w *= scale;
+      figure->h *= scale;
+    }
+}
+
+static void
+figure_clear (Figure *figure)
+{
+  g_clear_object (&figure->caption);
+}
+
+/* ------------------------------------------------------------------ keeping together */
+
+static gboolean
+is_figure (GaDocLayout *layout,
+           guint        b)
+{
+  GaDocBlock *block = b < layout->doc->blocks->len ? layout->doc->blocks->pdata[b] : NULL;
+
+  return block != NULL && (block->kind == GA_DOC_BLOCK_IMAGE || block->kind == GA_DOC_BLOCK_CHART);
+}
+
+/* Whether paragraph `b`, laid out as `text`, introduces the figure after
+ * it: three lines at most. */
+static gboolean
+keeps_figure (GaDocLayout *layout,
+              guint        b,
+              PangoLayout *text)
+{
+  return is_figure (layout, b + 1) && pango_layout_get_line_count (text) <= 3;
+}
+
+/* How much of block `b` must share the page with what comes before it:
+ * a figure whole, a paragraph that introduces a figure with it, otherwise
+ * two lines. Never more than `room`; then two lines. */
+static double
+lead_height (GaDocLayout *layout,
+             guint        b,
+             double       room)
+{
+  GaDocBlock *block = b < layout->doc->blocks->len ? layout->doc->blocks->pdata[b] : NULL;
+  double two_lines = 2 * GA_DOC_SIZE_BODY * 1.6;
+  double height = two_lines;
+
+  if (is_figure (layout, b))
+    {
+      Figure figure;
+
+      figure_init (layout, block, &figure);
+      height = 4 + figure.h + figure.caption_h;
+      figure_clear (&figure);
+    }
+  else if (block != NULL && block->kind == GA_DOC_BLOCK_PARAGRAPH && is_figure (layout, b + 1))
+    {
+      double before, after;
+      g_autoptr(PangoLayout) text = paragraph_text_new (layout, &block->paragraph, &before,
+                                                        &after);
+
+      if (keeps_figure (layout, b, text))
+        height = _ga_layout_text_height (text) + after + lead_height (layout, b + 1, G_MAXDOUBLE);
+    }
+  return height <= room ? height : two_lines;
+}
+
 /* ------------------------------------------------------------------ headings */
 
 /* Adds the heading to the PDF's bookmarks, under the nearest heading of a
@@ -63,19 +250,22 @@ add_outline (GaDocLayout *layout,
 
 void
 _ga_layout_place_heading (GaDocLayout *layout,
-                          GaDocBlock  *block)
+                          guint        b)
 {
+  GaDocBlock *block = layout->doc->blocks->pdata[b];
   guint l = block->level - 1;
   g_autoptr(PangoLayout) text = _ga_layout_text_new (layout->pango, layout->heading_family,
                                                      heading_sizes[l], TRUE, layout->width,
                                                      PANGO_ALIGN_LEFT, LINE_SPACING);
   g_autofree char *dest = g_strdup_printf ("name='h%u'", block->heading_index);
+  double h;
   gboolean tagged;
 
   _ga_layout_set_text (text, block->text);
   _ga_layout_space (layout, heading_before[l]);
-  /* Keep the heading with two lines of what follows. */
-  _ga_layout_need (layout, _ga_layout_text_height (text) + 2 * GA_DOC_SIZE_BODY * 1.6);
+  /* Keep the heading with the start of what follows. */
+  h = _ga_layout_text_height (text);
+  _ga_layout_need (layout, h + lead_height (layout, b + 1, layout->bottom - layout->top - h));
 
   if (layout->measuring)
     layout->heading_pages[block->heading_index] = layout->page;
@@ -93,74 +283,22 @@ _ga_layout_place_heading (GaDocLayout *layout,
   layout->y += heading_after[l];
 }
 
-/* ------------------------------------------------------------------ text */
-
-/* The paragraph's text for Pango and its bold runs as attributes. */
-static char *
-paragraph_markup (const GaDocParagraph  *paragraph,
-                  PangoAttrList        **attrs)
-{
-  GString *text = g_string_new (NULL);
-
-  *attrs = pango_attr_list_new ();
-  for (guint i = 0; i < paragraph->runs->len; i++)
-    {
-      GaDocRun *run = &g_array_index (paragraph->runs, GaDocRun, i);
-      guint start = (guint) text->len;
-
-      _ga_layout_append_text (text, run->text);
-      if (run->bold && text->len > start)
-        {
-          PangoAttribute *attr = pango_attr_weight_new (PANGO_WEIGHT_BOLD);
-
-          attr->start_index = start;
-          attr->end_index = (guint) text->len;
-          pango_attr_list_insert (*attrs, attr);
-        }
-    }
-  return g_string_free (text, FALSE);
-}
+/* ------------------------------------------------------------------ paragraphs and lists */
 
 void
-_ga_layout_place_paragraph (GaDocLayout    *layout,
-                            GaDocParagraph *paragraph)
+_ga_layout_place_paragraph (GaDocLayout *layout,
+                            guint        b)
 {
-  g_autoptr(PangoAttrList) attrs = NULL;
-  g_autofree char *s = paragraph_markup (paragraph, &attrs);
-  g_autoptr(PangoLayout) text = NULL;
-  gboolean zh = ga_doc_get_language (layout->doc) == GA_DOC_LANG_ZH_CN;
-  double after = 6;
+  GaDocBlock *block = layout->doc->blocks->pdata[b];
+  double before, after, keep;
+  g_autoptr(PangoLayout) text = paragraph_text_new (layout, &block->paragraph, &before, &after);
 
-  switch (paragraph->style)
-    {
-    case GA_DOC_STYLE_SMALL:
-      text = body_text (layout, GA_DOC_SIZE_SMALL, layout->width, PANGO_ALIGN_LEFT);
-      after = 4;
-      break;
-    case GA_DOC_STYLE_CENTERED:
-      text = body_text (layout, GA_DOC_SIZE_BODY, layout->width, PANGO_ALIGN_CENTER);
-      break;
-    case GA_DOC_STYLE_TITLE:
-      text = _ga_layout_text_new (layout->pango, layout->heading_family, GA_DOC_SIZE_TITLE, TRUE,
-                                  layout->width, PANGO_ALIGN_CENTER, LINE_SPACING);
-      _ga_layout_space (layout, 24);
-      after = 24;
-      break;
-    case GA_DOC_STYLE_NORMAL:
-    default:
-      text = body_text (layout, GA_DOC_SIZE_BODY, layout->width, PANGO_ALIGN_LEFT);
-      /* Chinese body paragraphs start two characters in (首行缩进). Pango
-       * justifies only at spaces, which in Chinese text are the few around
-       * numbers and Latin words; stretching those looks worse than a ragged
-       * edge of less than one character, so only English is justified. */
-      if (zh)
-        pango_layout_set_indent (text, (int) lround (2 * GA_DOC_SIZE_BODY * PANGO_SCALE));
-      else
-        pango_layout_set_justify (text, TRUE);
-      break;
-    }
-  pango_layout_set_text (text, s, -1);
-  pango_layout_set_attributes (text, attrs);
+  _ga_layout_space (layout, before);
+  /* A short paragraph before a figure introduces it: they go on one
+   * page. */
+  keep = keeps_figure (layout, b, text) ? lead_height (layout, b + 1, G_MAXDOUBLE) : 0;
+  if (keep > 0)
+    _ga_layout_need (layout, _ga_layout_text_height (text) + after + keep);
   _ga_layout_flow (layout, text, layout->left, NULL, 0);
   layout->y += after;
 }
@@ -184,68 +322,16 @@ _ga_layout_place_bullets (GaDocLayout *layout,
   layout->y += 4;
 }
 
-/* ------------------------------------------------------------------ figures */
-
-/* A figure of `w` × `h` points (drawn by `draw`) centred in the text
- * width, with its caption below, moved to the next page as a whole. */
-typedef void (*DrawFigure) (GaDocLayout *layout,
-                            gpointer     data,
-                            double       x,
-                            double       y,
-                            double       w,
-                            double       h);
+/* ------------------------------------------------------------------ drawing figures */
 
 static void
-place_figure (GaDocLayout *layout,
-              double       w,
-              double       h,
-              const char  *caption_text,
-              DrawFigure   draw,
-              gpointer     data)
+draw_image (GaDocLayout     *layout,
+            cairo_surface_t *surface,
+            double           x,
+            double           y,
+            double           w,
+            double           h)
 {
-  double caption_h = 0;
-  double page_room = layout->bottom - layout->top;
-  g_autoptr(PangoLayout) caption = NULL;
-
-  if (caption_text != NULL)
-    {
-      caption = body_text (layout, GA_DOC_SIZE_SMALL, layout->width, PANGO_ALIGN_CENTER);
-      _ga_layout_set_text (caption, caption_text);
-      caption_h = _ga_layout_text_height (caption) + 4;
-    }
-  /* A figure taller than a page is made smaller, never cut. */
-  if (h + caption_h > page_room)
-    {
-      double scale = MAX (page_room - caption_h, page_room / 4) / h;
-
-      w *= scale;
-      h *= scale;
-    }
-  _ga_layout_space (layout, 4);
-  _ga_layout_need (layout, h + caption_h);
-
-  if (_ga_layout_drawing (layout))
-    draw (layout, data, layout->left + (layout->width - w) / 2, layout->y, w, h);
-  layout->y += h;
-  layout->page_empty = FALSE;
-  if (caption != NULL)
-    {
-      layout->y += 4;
-      _ga_layout_show (layout, caption, layout->left, layout->y);
-      layout->y += caption_h - 4;
-    }
-  layout->y += 8;
-}
-
-static void
-draw_image (GaDocLayout *layout,
-            gpointer     data,
-            double       x,
-            double       y,
-            double       w,
-            double       h)
-{
-  cairo_surface_t *surface = data;
   cairo_t *cr = layout->cr;
 
   cairo_save (cr);
@@ -258,51 +344,50 @@ draw_image (GaDocLayout *layout,
   cairo_restore (cr);
 }
 
-void
-_ga_layout_place_image (GaDocLayout     *layout,
-                        GaDocImage      *image,
-                        cairo_surface_t *surface)
-{
-  double w = MIN (image->width_mm * PT_PER_MM, layout->width);
-  double h = w * image->pixel_height / image->pixel_width;
-
-  place_figure (layout, w, h, image->caption, draw_image, surface);
-}
-
-typedef struct {
-  GaDocChart *chart;
-  double      width;    /* as measured */
-  double      height;
-} ChartFigure;
-
 static void
-draw_chart (GaDocLayout *layout,
-            gpointer     data,
-            double       x,
-            double       y,
-            double       w,
-            double       h)
+draw_chart (GaDocLayout  *layout,
+            const Figure *figure,
+            double        x,
+            double        y)
 {
-  ChartFigure *figure = data;
   cairo_t *cr = layout->cr;
 
   cairo_save (cr);
   cairo_translate (cr, x, y);
-  cairo_scale (cr, w / figure->width, h / figure->height);
-  ga_doc_chart_draw (figure->chart, cr, layout->pango, figure->width);
+  cairo_scale (cr, figure->w / figure->natural_w, figure->h / figure->natural_h);
+  ga_doc_chart_draw (&figure->block->chart, cr, layout->pango, figure->natural_w);
   cairo_restore (cr);
 }
 
 void
-_ga_layout_place_chart (GaDocLayout *layout,
-                        GaDocChart  *chart)
+_ga_layout_place_figure (GaDocLayout *layout,
+                         guint        b)
 {
-  ChartFigure figure;
+  Figure figure;
 
-  figure.chart = chart;
-  figure.width = layout->width;
-  figure.height = ga_doc_chart_get_height (chart, layout->pango, figure.width);
-  place_figure (layout, figure.width, figure.height, chart->caption, draw_chart, &figure);
+  figure_init (layout, layout->doc->blocks->pdata[b], &figure);
+  _ga_layout_space (layout, 4);
+  _ga_layout_need (layout, figure.h + figure.caption_h);
+
+  if (_ga_layout_drawing (layout))
+    {
+      double x = layout->left + (layout->width - figure.w) / 2;
+
+      if (figure.block->kind == GA_DOC_BLOCK_IMAGE)
+        draw_image (layout, layout->images->pdata[b], x, layout->y, figure.w, figure.h);
+      else
+        draw_chart (layout, &figure, x, layout->y);
+    }
+  layout->y += figure.h;
+  layout->page_empty = FALSE;
+  if (figure.caption != NULL)
+    {
+      layout->y += 4;
+      _ga_layout_show (layout, figure.caption, layout->left, layout->y);
+      layout->y += figure.caption_h - 4;
+    }
+  layout->y += 8;
+  figure_clear (&figure);
 }
 
 /* ------------------------------------------------------------------ contents */

@@ -135,17 +135,17 @@ void          _ga_layout_checkpoint       (GaDocLayout     *layout,
 gboolean      _ga_layout_past_target      (GaDocLayout     *layout);
 
 /* ga-doc-layout-blocks.c */
+/* A heading keeps with the start of what follows it; a short paragraph
+ * that introduces a figure keeps with the figure (blocks `b`). */
 void          _ga_layout_place_heading    (GaDocLayout     *layout,
-                                           GaDocBlock      *block);
+                                           guint            b);
 void          _ga_layout_place_paragraph  (GaDocLayout     *layout,
-                                           GaDocParagraph  *paragraph);
+                                           guint            b);
 void          _ga_layout_place_bullets    (GaDocLayout     *layout,
                                            GaDocBlock      *block);
-void          _ga_layout_place_image      (GaDocLayout     *layout,
-                                           GaDocImage      *image,
-                                           cairo_surface_t *surface);
-void          _ga_layout_place_chart      (GaDocLayout     *layout,
-                                           GaDocChart      *chart);
+/* An image or a chart (block `b`), with its caption. */
+void          _ga_layout_place_figure     (GaDocLayout     *layout,
+                                           guint            b);
 void          _ga_layout_place_toc        (GaDocLayout     *layout);
 void          _ga_layout_place_signature  (GaDocLayout     *layout,
                                            GaDocBlock      *block);

@@ -196,10 +196,10 @@ place_block (GaDocLayout *layout,
   switch (block->kind)
     {
     case GA_DOC_BLOCK_HEADING:
-      _ga_layout_place_heading (layout, block);
+      _ga_layout_place_heading (layout, b);
       break;
     case GA_DOC_BLOCK_PARAGRAPH:
-      _ga_layout_place_paragraph (layout, &block->paragraph);
+      _ga_layout_place_paragraph (layout, b);
       break;
     case GA_DOC_BLOCK_BULLETS:
       _ga_layout_place_bullets (layout, block);
@@ -208,10 +208,8 @@ place_block (GaDocLayout *layout,
       _ga_layout_place_table (layout, &block->table, b, first_row);
       break;
     case GA_DOC_BLOCK_IMAGE:
-      _ga_layout_place_image (layout, &block->image, layout->images->pdata[b]);
-      break;
     case GA_DOC_BLOCK_CHART:
-      _ga_layout_place_chart (layout, &block->chart);
+      _ga_layout_place_figure (layout, b);
       break;
     case GA_DOC_BLOCK_PAGE_BREAK:
       if (!layout->page_empty)

@@ -201,3 +201,174 @@ _ga_report_add_outputs (Report *r)
       ga_doc_table_add_row (t, cells);
     }
 }
+
+/* ------------------------------------------------------------------ energy mix */
+
+#define MIX_MAX_SLICES 8
+
+typedef struct {
+  char   *label;
+  double  tce;
+} Carrier;
+
+static void
+carrier_clear (gpointer data)
+{
+  g_free (((Carrier *) data)->label);
+}
+
+/* What row @row of the table item is about, as the report names it: its
+ * first choice column's label, else its first text. */
+static char *
+row_label (const Report *r,
+           const GaItem *item,
+           guint         row)
+{
+  for (guint c = 0; c < item->columns->len; c++)
+    {
+      const GaColumn *col = g_ptr_array_index (item->columns, c);
+      const GaValue *v = ga_engine_get_cell (r->engine, item, row, c);
+
+      if ((col->kind != GA_ITEM_CHOICE && col->kind != GA_ITEM_TEXT)
+          || v == NULL || v->kind != GA_VALUE_TEXT || empty (v->u.text))
+        continue;
+      for (guint o = 0; col->options != NULL && o < col->options->len; o++)
+        {
+          const GaOption *opt = g_ptr_array_index (col->options, o);
+
+          if (g_strcmp0 (opt->id, v->u.text) == 0)
+            return g_strdup (text_of (r, &opt->label));
+        }
+      if (col->options_table != NULL)
+        {
+          char *label = lookup_label (r, col->options_table, v->u.text);
+
+          if (label != NULL)
+            return label;
+        }
+      return g_strdup (v->u.text);
+    }
+  return TR_PRINTF (r, "第 %u 行", "Row %u", row + 1);
+}
+
+/* The first standard-coal column of @item (the one the total and the
+ * shares of the energy table count), or -1. */
+static int
+tce_column (const GaItem *item)
+{
+  for (guint c = 0; item->columns != NULL && c < item->columns->len; c++)
+    {
+      const GaColumn *col = g_ptr_array_index (item->columns, c);
+
+      if (col->kind == GA_ITEM_COMPUTED && g_strcmp0 (col->unit, "tce") == 0)
+        return (int) c;
+    }
+  return -1;
+}
+
+/* Each carrier's standard coal, summed over the rows that name it, from
+ * every table item with a standard-coal column; largest first. */
+static GArray *
+collect_carriers (Report *r)
+{
+  GPtrArray *items = ga_template_get_items (r->tmpl);
+  GArray *carriers = g_array_new (FALSE, TRUE, sizeof (Carrier));
+
+  g_array_set_clear_func (carriers, carrier_clear);
+  for (guint i = 0; i < items->len; i++)
+    {
+      GaItem *item = g_ptr_array_index (items, i);
+      int c = item->kind == GA_ITEM_TABLE ? tce_column (item) : -1;
+
+      for (guint row = 0; c >= 0 && row < ga_engine_get_n_rows (r->engine, item); row++)
+        {
+          const GaValue *v = ga_engine_get_cell (r->engine, item, row, (guint) c);
+          g_autofree char *label = NULL;
+          Carrier *found = NULL;
+
+          if (v == NULL || v->kind != GA_VALUE_NUMBER || !isfinite (v->u.number)
+              || v->u.number <= 0)
+            continue;
+          label = row_label (r, item, row);
+          for (guint k = 0; k < carriers->len && found == NULL; k++)
+            if (g_str_equal (g_array_index (carriers, Carrier, k).label, label))
+              found = &g_array_index (carriers, Carrier, k);
+          if (found != NULL)
+            found->tce += v->u.number;
+          else
+            {
+              Carrier carrier = { g_steal_pointer (&label), v->u.number };
+
+              g_array_append_val (carriers, carrier);
+            }
+        }
+    }
+  return carriers;
+}
+
+static int
+by_tce_descending (gconstpointer a,
+                   gconstpointer b)
+{
+  double x = ((const Carrier *) a)->tce;
+  double y = ((const Carrier *) b)->tce;
+
+  return x < y ? 1 : x > y ? -1 : 0;
+}
+
+static void
+add_slice (GaDocChart *chart,
+           const char *label,
+           double      tce)
+{
+  g_autofree char *number = ga_format_number (tce, 2);
+  g_autofree char *text = g_strdup_printf ("%s tce", number);
+  const char *texts[] = { text };
+
+  ga_doc_chart_add_category (chart, label, &tce, texts);
+}
+
+void
+_ga_report_add_energy_mix (Report *r,
+                           guint   n_tables)
+{
+  g_autoptr(GArray) carriers = collect_carriers (r);
+  const char *series[] = { tr (r, "折标准煤", "Standard coal"), NULL };
+  g_autofree char *intro = NULL;
+  g_autofree char *caption = NULL;
+  g_autofree char *total_text = NULL;
+  double total = 0, rest = 0;
+  GaDocChart *chart;
+
+  if (carriers->len == 0)
+    return;
+  g_array_sort (carriers, by_tce_descending);
+  for (guint k = 0; k < carriers->len; k++)
+    total += g_array_index (carriers, Carrier, k).tce;
+  total_text = ga_format_number (total, 2);
+
+  _ga_report_sub_heading (r, n_tables, tr (r, "能源消费结构", "Energy mix"));
+  r->figures++;
+  intro = TR_PRINTF (r, "按 GB/T 2589 折算为标准煤，综合能耗 %s tce，各能源品种所占比例见图 %u。",
+                     "Converted to standard coal (GB/T 2589), total energy consumption is %s tce; "
+                     "Figure %u shows the share of each carrier.", total_text, r->figures);
+  paragraph (r, intro);
+  caption = TR_PRINTF (r, "图 %u 能源消费结构（按折标准煤计）", "Figure %u Energy mix (standard coal)",
+                       r->figures);
+  chart = ga_doc_add_chart (r->doc, GA_DOC_CHART_SHARES, series, "tce", caption, NULL);
+  /* One series: the chart always exists. */
+  g_assert (chart != NULL);
+  /* The smallest carriers as one slice, so that every slice has a
+   * colour of its own. */
+  for (guint k = 0; k < carriers->len; k++)
+    {
+      Carrier *carrier = &g_array_index (carriers, Carrier, k);
+
+      if (carriers->len > MIX_MAX_SLICES && k >= MIX_MAX_SLICES - 1)
+        rest += carrier->tce;
+      else
+        add_slice (chart, carrier->label, carrier->tce);
+    }
+  if (rest > 0)
+    add_slice (chart, tr (r, "其他", "Other"), rest);
+}

@@ -26,6 +26,7 @@ typedef struct {
   GHashTable         *evidence_count; /* item id -> count (GUINT_TO_POINTER) */
   GHashTable         *numbers;        /* GaItem* -> display number "2.3" */
   guint               part;           /* numbered parts written so far */
+  guint               figures;        /* figures numbered so far */
 } Report;
 
 /* The same for texts with arguments, so that the compiler checks both
@@ -118,5 +119,10 @@ void        _ga_report_add_evidence_index  (Report *r);
  * many tables) and the computed indicators */
 guint       _ga_report_add_data_tables     (Report *r);
 void        _ga_report_add_outputs         (Report *r);
+/* The energy mix as a chart, under a sub-heading numbered after the
+ * tables (`n_tables` of them): the standard coal of each carrier as a
+ * share of the total. Nothing when no row has a quantity yet. */
+void        _ga_report_add_energy_mix      (Report *r,
+                                            guint   n_tables);
 
 G_END_DECLS

@@ -701,6 +701,54 @@ add_section_scores (Report *r)
     }
 }
 
+/* The points of each first-level part, earned beside attainable, as
+ * bars: the table above at a glance. Parts worth no points are left out,
+ * and a template without points (clean production) gets no chart. */
+static void
+add_section_chart (Report *r)
+{
+  GPtrArray *roots = ga_template_get_root_sections (r->tmpl);
+  const char *series[] = { tr (r, "得分", "Points earned"), tr (r, "满分", "Points attainable"),
+                           NULL };
+  g_autofree char *caption = NULL;
+  g_autofree char *intro = NULL;
+  GaDocChart *chart = NULL;
+
+  for (guint s = 0; s < roots->len; s++)
+    {
+      GaSection *root = g_ptr_array_index (roots, s);
+      const GaResult *res = ga_engine_get_section_result (r->engine, root);
+      g_autofree char *score = NULL;
+      g_autofree char *max = NULL;
+      const char *texts[2];
+      double values[2];
+
+      if (res == NULL || isnan (res->max) || res->max <= 0)
+        continue;
+      if (chart == NULL)
+        {
+          r->figures++;
+          intro = TR_PRINTF (r, "各部分得分与满分的对比见图 %u。",
+                             "Figure %u sets the points each part earned beside the points it "
+                             "can earn.", r->figures);
+          paragraph (r, intro);
+          caption = TR_PRINTF (r, "图 %u 各部分得分与满分", "Figure %u Points per part",
+                               r->figures);
+          chart = ga_doc_add_chart (r->doc, GA_DOC_CHART_BARS, series, tr (r, "分", "points"),
+                                    caption, NULL);
+          /* Two series: the chart always exists. */
+          g_assert (chart != NULL);
+        }
+      values[0] = res->score;
+      values[1] = res->max;
+      score = ga_format_number (res->score, 2);
+      max = ga_format_number (res->max, 2);
+      texts[0] = score;
+      texts[1] = max;
+      ga_doc_chart_add_category (chart, text_of (r, &root->title), values, texts);
+    }
+}
+
 static void
 add_problems (Report *r)
 {
@@ -793,6 +841,7 @@ outline_green_factory (Report *r)
   part_heading (r, "自评价得分及结论", "Score and conclusion");
   add_summary (r);
   add_section_scores (r);
+  add_section_chart (r);
   part_heading (r, "存在问题及下一步计划", "Problems and next steps");
   add_problems (r);
 }
@@ -813,15 +862,20 @@ outline_clean_production (Report *r)
 static void
 outline_energy_audit (Report *r)
 {
+  guint n_tables;
+
   part_heading (r, "企业概况", "The enterprise");
   add_profile (r);
   part_heading (r, "能源消费与结构", "Energy consumption and structure");
-  if (_ga_report_add_data_tables (r) == 0)
+  n_tables = _ga_report_add_data_tables (r);
+  if (n_tables == 0)
     ga_doc_add_paragraph (r->doc, GA_DOC_STYLE_SMALL,
                           tr (r, "模板没有能源消费数据表。", "The template has no energy table."));
+  _ga_report_add_energy_mix (r, n_tables);
   part_heading (r, "能耗指标与目标完成情况", "Energy indicators and targets");
   _ga_report_add_outputs (r);
   add_summary (r);
+  add_section_chart (r);
   add_sections (r);
   part_heading (r, "节能潜力与建议", "Savings potential and recommendations");
   add_problems (r);
@@ -837,6 +891,7 @@ outline_custom (Report *r)
   part_heading (r, "评价结果", "Result");
   add_summary (r);
   add_section_scores (r);
+  add_section_chart (r);
   part_heading (r, "存在问题及改进计划", "Problems and improvement plan");
   add_problems (r);
 }
