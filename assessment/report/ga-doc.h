@@ -77,7 +77,8 @@ const char    *ga_doc_get_title             (GaDoc         *doc);
 void           ga_doc_set_author            (GaDoc         *doc,
                                              const char    *author);
 const char    *ga_doc_get_author            (GaDoc         *doc);
-/* The document's date (metadata of both files); the reference is taken. */
+/* The document's date (metadata of both files); the document takes a
+ * reference of its own. */
 void           ga_doc_set_date              (GaDoc         *doc,
                                              GDateTime     *date);
 GDateTime     *ga_doc_get_date              (GaDoc         *doc);

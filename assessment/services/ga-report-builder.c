@@ -943,7 +943,7 @@ ga_report_build (GaSession   *session,
                              ga_report_title_for (r.tmpl, r.lang));
   ga_doc_set_title (r.doc, ga_report_title_for (r.tmpl, r.lang));
   ga_doc_set_author (r.doc, r.enterprise->name);
-  ga_doc_set_date (r.doc, g_date_time_ref (r.date));
+  ga_doc_set_date (r.doc, r.date);
   ga_doc_set_running_title (r.doc, running);
 
   _ga_report_add_cover (&r);
