@@ -50,7 +50,8 @@ struct _GaDocLayout {
   double           left, right, top, bottom, width, page_w, page_h;
   guint            n_pages;
   guint           *heading_pages; /* filled while measuring */
-  GArray          *checkpoints;   /* of GaLayoutCheckpoint, in layout order; the first is the start */
+  GArray          *checkpoints;   /* of GaLayoutCheckpoint, in layout order; the first is the
+                                   * start of the document */
   GArray          *page_starts;   /* guint per page + 1: index of the checkpoint to redo it from */
 
   /* The pass in progress. */

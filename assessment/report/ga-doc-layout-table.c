@@ -126,8 +126,8 @@ header_init (GaDocLayout *layout,
       GaDocGroup *group = &g_array_index (table->groups, GaDocGroup, g);
       double h;
 
-      cell_init (layout, &header->groups[g], group->text, x[group->first + group->n] - x[group->first],
-                 GA_DOC_ALIGN_CENTER, TRUE);
+      cell_init (layout, &header->groups[g], group->text,
+                 x[group->first + group->n] - x[group->first], GA_DOC_ALIGN_CENTER, TRUE);
       h = cell_height (&header->groups[g]) + 2 * CELL_PAD_Y;
       header->group_h = MAX (header->group_h, h);
       for (guint c = group->first; c < group->first + group->n; c++)
