@@ -115,10 +115,11 @@ ga_doc_chart_add_category (GaDocChart         *chart,
                            const double       *values,
                            const char * const *texts)
 {
-  GaDocChartCategory *category = g_new0 (GaDocChartCategory, 1);
+  GaDocChartCategory *category;
 
   g_return_if_fail (chart != NULL);
 
+  category = g_new0 (GaDocChartCategory, 1);
   category->label = ga_doc_clean_text (label);
   category->n_values = chart->n_series;
   category->values = g_new (double, chart->n_series);

@@ -340,7 +340,7 @@ test_dialog (GaUiFixture   *f,
   gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_URI, uri);
   gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_FILE_FORMAT, "pdf");
   gtk_print_unix_dialog_set_settings (GTK_PRINT_UNIX_DIALOG (dialog), settings);
-  for (int i = 0; i < 250 && printer == NULL; i++)
+  for (int i = 0; i < 500 && printer == NULL; i++)
     {
       GtkPrinter *selected = gtk_print_unix_dialog_get_selected_printer (
           GTK_PRINT_UNIX_DIALOG (dialog));
