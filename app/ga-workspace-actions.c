@@ -3,9 +3,10 @@
  * Copyright 2026 The GreenAssess authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * ws.undo, ws.redo, ws.export, ws.export-package, ws.set-final,
- * ws.reopen, ws.delete, ws.search, ws.toggle-summary and ws.show-history,
- * with their shortcuts, and when each is enabled.
+ * ws.undo, ws.redo, ws.export, ws.check, ws.export-report,
+ * ws.print-report, ws.export-package, ws.set-final, ws.reopen, ws.delete,
+ * ws.search, ws.toggle-summary and ws.show-history, with their shortcuts,
+ * and when each is enabled.
  */
 #include "config.h"
 
@@ -33,6 +34,7 @@ _ga_workspace_update_actions (GaWorkspace *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "ws.export", have);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "ws.check", have);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "ws.export-report", have);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "ws.print-report", have);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "ws.export-package", have);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "ws.delete", have && !store_read_only);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "ws.set-final", have && !read_only);
@@ -237,6 +239,8 @@ _ga_workspace_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "ws.check", NULL, _ga_workspace_check_action);
   gtk_widget_class_install_action (widget_class, "ws.export-report", NULL,
                                    _ga_workspace_report_action);
+  gtk_widget_class_install_action (widget_class, "ws.print-report", NULL,
+                                   _ga_workspace_print_action);
   gtk_widget_class_install_action (widget_class, "ws.export-package", NULL,
                                    _ga_workspace_export_package_action);
   gtk_widget_class_install_action (widget_class, "ws.set-final", NULL, set_final_cb);
@@ -248,6 +252,8 @@ _ga_workspace_class_add_actions (GtkWidgetClass *widget_class)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "ws.export",
                                        NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
+                                       "ws.print-report", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "ws.search",
                                        NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, 0, "ws.toggle-summary", NULL);

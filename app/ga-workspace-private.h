@@ -6,6 +6,7 @@
  * ga-workspace.c holds the class, the session and the reactions to its
  * changes; ga-workspace-items.c the sections and the filtered item list;
  * ga-workspace-export.c the workbook and package exports;
+ * ga-workspace-report.c the self-evaluation report, written or printed;
  * ga-workspace-actions.c the ws.* actions with their shortcuts.
  */
 #pragma once
@@ -93,6 +94,11 @@ void  _ga_workspace_check_action       (GtkWidget     *widget,
 void  _ga_workspace_export_package_action (GtkWidget  *widget,
                                            const char *action_name,
                                            GVariant   *parameter);
+
+/* ga-workspace-report.c */
+void  _ga_workspace_print_action       (GtkWidget     *widget,
+                                        const char    *action_name,
+                                        GVariant      *parameter);
 
 /* ga-workspace-actions.c */
 void  _ga_workspace_class_add_actions  (GtkWidgetClass *widget_class);

@@ -1,5 +1,5 @@
 /* ga-workspace-report.c: the self-evaluation report of the open assessment,
- * written as DOCX or PDF
+ * written as DOCX or PDF, or printed
  *
  * Copyright 2026 The GreenAssess authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -8,15 +8,25 @@
  * engine and the store, which belong to this thread, and takes a few
  * milliseconds); laying it out and writing it, the slow part, runs in a
  * worker thread on the finished GaDoc, which nothing else touches.
+ * Printing lays the document out on the main thread when the print dialog
+ * has settled the paper (GaReportPrint), as GTK's printing asks.
  */
 #include "config.h"
 
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "ga-check-dialog.h"
 #include "ga-format.h"
 #include "ga-report-builder.h"
+#include "ga-report-print.h"
 #include "ga-workspace-private.h"
+
+/* The print job running (a GaReportPrint, owned by the workspace while
+ * its dialog is open and its pages are drawn), and the print settings of
+ * the last job that printed (kept on the application, for the next one). */
+#define PRINT_OPERATION_KEY "ga-print-operation"
+#define PRINT_SETTINGS_KEY  "ga-print-settings"
 
 typedef struct {
   GaDoc *doc;
@@ -110,6 +120,18 @@ ga_workspace_export_report_finish (GaWorkspace   *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+/* The name the workbook would get, with @suffix ("" for none). */
+static char *
+dup_report_name (GaWorkspace *self,
+                 const char  *suffix)
+{
+  g_autofree char *name = ga_session_dup_export_name (self->session);
+  g_autofree char *stem = g_str_has_suffix (name, ".xlsx") ? g_strndup (name, strlen (name) - 5)
+                                                          : g_strdup (name);
+
+  return g_strconcat (stem, suffix, NULL);
+}
+
 static void
 report_chosen_cb (GtkNativeDialog *native,
                   int              response,
@@ -147,7 +169,6 @@ _ga_workspace_choose_report_target (GaWorkspace *self)
   GtkFileFilter *pdf = gtk_file_filter_new ();
   GtkFileFilter *docx = gtk_file_filter_new ();
   g_autofree char *name = NULL;
-  g_autofree char *stem = NULL;
 
   if (self->session == NULL)
     return;
@@ -165,12 +186,119 @@ _ga_workspace_choose_report_target (GaWorkspace *self)
   g_object_unref (pdf);
   g_object_unref (docx);
   /* The workbook's name with the report's suffix. */
-  name = ga_session_dup_export_name (self->session);
-  stem = g_str_has_suffix (name, ".xlsx") ? g_strndup (name, strlen (name) - 5)
-                                         : g_strdup (name);
-  g_free (name);
-  name = g_strconcat (stem, ".pdf", NULL);
+  name = dup_report_name (self, ".pdf");
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
   g_signal_connect (native, "response", G_CALLBACK (report_chosen_cb), g_object_ref (self));
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+/* ------------------------------------------------------------------ printing */
+
+static void
+print_done_cb (GtkPrintOperation       *operation,
+               GtkPrintOperationResult  result,
+               GaWorkspace             *self)
+{
+  if (result == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      g_autoptr(GError) error = NULL;
+
+      gtk_print_operation_get_error (operation, &error);
+      _ga_workspace_toast_error (self, _("The report was not printed"), error);
+    }
+  else if (result == GTK_PRINT_OPERATION_RESULT_CANCEL
+           && ga_report_print_get_error (GA_REPORT_PRINT (operation)) != NULL)
+    _ga_workspace_toast_error (self, _("The report was not printed"),
+                               ga_report_print_get_error (GA_REPORT_PRINT (operation)));
+  else if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
+    {
+      GApplication *app = g_application_get_default ();
+      guint n = ga_report_print_get_n_pages (GA_REPORT_PRINT (operation));
+      g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "Report sent to print: %u page",
+                                                            "Report sent to print: %u pages", n),
+                                               n);
+
+      if (app != NULL)
+        g_object_set_data_full (G_OBJECT (app), PRINT_SETTINGS_KEY,
+                                g_object_ref (gtk_print_operation_get_print_settings (operation)),
+                                g_object_unref);
+      _ga_workspace_add_toast (self, adw_toast_new (text));
+    }
+  /* The operation is emitting this signal and holds itself until the
+   * emission ends. */
+  g_object_set_data (G_OBJECT (self), PRINT_OPERATION_KEY, NULL);
+}
+
+/* The report as it is now, through the print dialog. */
+static void
+print_report (GaWorkspace *self)
+{
+  GApplication *app = g_application_get_default ();
+  GtkPrintSettings *last = app != NULL ? g_object_get_data (G_OBJECT (app), PRINT_SETTINGS_KEY)
+                                       : NULL;
+  g_autoptr(GtkPrintSettings) settings = last != NULL ? gtk_print_settings_copy (last)
+                                                      : gtk_print_settings_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GaDoc) doc = NULL;
+  g_autofree char *basename = NULL;
+  GaReportPrint *operation;
+
+  if (self->session == NULL || g_object_get_data (G_OBJECT (self), PRINT_OPERATION_KEY) != NULL)
+    return;
+  /* Text edits still waiting for their pause belong in the report. */
+  _ga_workspace_flush_rows (self);
+  doc = ga_report_build (self->session, ga_format_language (), now, &error);
+  if (doc == NULL)
+    {
+      _ga_workspace_toast_error (self, _("The report was not printed"), error);
+      return;
+    }
+
+  operation = ga_report_print_new (doc);
+  g_object_set_data_full (G_OBJECT (self), PRINT_OPERATION_KEY, operation, g_object_unref);
+  /* "Print to File" proposes the report's own name. */
+  basename = dup_report_name (self, "");
+  gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME, basename);
+  gtk_print_operation_set_print_settings (GTK_PRINT_OPERATION (operation), settings);
+  gtk_print_operation_set_allow_async (GTK_PRINT_OPERATION (operation), TRUE);
+  gtk_print_operation_set_show_progress (GTK_PRINT_OPERATION (operation), TRUE);
+  g_signal_connect_object (operation, "done", G_CALLBACK (print_done_cb), self, 0);
+  gtk_print_operation_run (GTK_PRINT_OPERATION (operation),
+                           GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                           GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), NULL);
+  /* Asynchronous: ::done tells how it ended, errors included. */
+}
+
+static void
+print_show_item_cb (GaCheckDialog *dialog,
+                    const char    *item_id,
+                    GaWorkspace   *self)
+{
+  ga_workspace_show_item (self, item_id);
+}
+
+/* Print: what a reviewer would send back first, as for an export. */
+void
+_ga_workspace_print_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *parameter)
+{
+  GaWorkspace *self = GA_WORKSPACE (widget);
+  GaCheckDialog *dialog;
+
+  if (self->session == NULL)
+    return;
+  dialog = ga_check_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->session,
+                                _("_Print Anyway…"));
+  if (ga_check_dialog_get_n_findings (dialog) == 0)
+    {
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      print_report (self);
+      return;
+    }
+  g_signal_connect_object (dialog, "show-item", G_CALLBACK (print_show_item_cb), self, 0);
+  g_signal_connect_object (dialog, "continue", G_CALLBACK (print_report), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
 }

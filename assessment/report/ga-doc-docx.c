@@ -20,7 +20,8 @@
  *   title;
  * - tables are fixed-layout with their header rows marked as repeating
  *   (w:tblHeader); merged headers use gridSpan and vMerge;
- * - images are DrawingML inline pictures in word/media/;
+ * - images are DrawingML inline pictures in word/media/; a chart is drawn
+ *   into a PNG image of its own (ga-doc-chart.c), at 200 dpi;
  * - East Asian text is set in SimSun (宋体) and headings in SimHei (黑体),
  *   the names Word on Windows knows; the font table gives their Chinese
  *   names and the CJK fonts installed here as alternatives.
@@ -39,93 +40,11 @@
 #include <gsf/gsf-outfile.h>
 #include <gsf/gsf-outfile-zip.h>
 
-#include "ga-doc-private.h"
+#include "ga-doc-docx-private.h"
 
 /* libgsf 1.14.50 declares no autoptr cleanups of its own. */
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GsfOutput, g_object_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GsfOutfile, g_object_unref)
-
-#define TWIPS_PER_MM (1440.0 / 25.4)
-#define EMU_PER_MM   36000.0
-
-#define NS_W   "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-#define NS_R   "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-#define NS_WP  "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
-#define NS_A   "http://schemas.openxmlformats.org/drawingml/2006/main"
-#define NS_PIC "http://schemas.openxmlformats.org/drawingml/2006/picture"
-#define NS_REL "http://schemas.openxmlformats.org/package/2006/relationships"
-#define NS_CORE "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
-#define REL_BASE "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
-#define XML_DECL "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
-
-#define OUTER_BORDER "w:val=\"single\" w:sz=\"6\" w:space=\"0\" w:color=\"000000\""
-#define INNER_BORDER "w:val=\"single\" w:sz=\"4\" w:space=\"0\" w:color=\"000000\""
-
-#define BODY_EAST_ASIA    "SimSun"
-#define HEADING_EAST_ASIA "SimHei"
-#define BODY_LATIN        "Times New Roman"
-#define HEADING_LATIN     "Arial"
-
-typedef struct {
-  GaDoc   *doc;
-  GString *xml;
-  int      text_width;     /* twips */
-  guint   *heading_pages;
-  guint    n_images;
-} Docx;
-
-static int
-twips (double mm)
-{
-  return (int) lround (mm * TWIPS_PER_MM);
-}
-
-static void
-append_escaped (GString    *xml,
-                const char *text)
-{
-  g_autofree char *escaped = g_markup_escape_text (text, -1);
-
-  g_string_append (xml, escaped);
-}
-
-/* Text as w:t elements with w:br for each "\n"; run properties are the
- * caller's, so this goes inside one w:r. */
-static void
-append_text (GString    *xml,
-             const char *text)
-{
-  const char *line = text;
-
-  for (;;)
-    {
-      const char *end = strchr (line, '\n');
-      g_autofree char *part = g_strndup (line, end != NULL ? (gsize) (end - line) : strlen (line));
-
-      if (*part != '\0')
-        {
-          g_string_append (xml, "<w:t xml:space=\"preserve\">");
-          append_escaped (xml, part);
-          g_string_append (xml, "</w:t>");
-        }
-      if (end == NULL)
-        break;
-      g_string_append (xml, "<w:br/>");
-      line = end + 1;
-    }
-}
-
-static void
-append_run (GString    *xml,
-            const char *text,
-            gboolean    bold)
-{
-  g_string_append (xml, "<w:r>");
-  if (bold)
-    g_string_append (xml, "<w:rPr><w:b/><w:bCs/></w:rPr>");
-  append_text (xml, text);
-  g_string_append (xml, "</w:r>");
-}
 
 static const char *
 jc_value (GaDocAlign align)
@@ -159,15 +78,18 @@ write_heading (Docx       *docx,
   g_string_append_printf (xml, "<w:bookmarkEnd w:id=\"%u\"/></w:p>", id);
 }
 
+/* `keep_next`: the paragraph introduces the figure after it, and stays
+ * on its page. */
 static void
 write_paragraph (Docx           *docx,
-                 GaDocParagraph *paragraph)
+                 GaDocParagraph *paragraph,
+                 gboolean        keep_next)
 {
   static const char * const styles[] = { "Normal", "Small", "Centered", "Title" };
   GString *xml = docx->xml;
 
-  g_string_append_printf (xml, "<w:p><w:pPr><w:pStyle w:val=\"%s\"/></w:pPr>",
-                          styles[paragraph->style]);
+  g_string_append_printf (xml, "<w:p><w:pPr><w:pStyle w:val=\"%s\"/>%s</w:pPr>",
+                          styles[paragraph->style], keep_next ? "<w:keepNext/>" : "");
   for (guint i = 0; i < paragraph->runs->len; i++)
     {
       GaDocRun *run = &g_array_index (paragraph->runs, GaDocRun, i);
@@ -318,7 +240,7 @@ write_image (Docx       *docx,
   double width_mm = MIN (image->width_mm, GA_DOC_PAGE_WIDTH_MM - 2 * GA_DOC_MARGIN_SIDE_MM);
   double height_mm = width_mm * image->pixel_height / image->pixel_width;
   double max_h = GA_DOC_PAGE_HEIGHT_MM - GA_DOC_MARGIN_TOP_MM - GA_DOC_MARGIN_BOTTOM_MM - 20;
-  guint n = ++docx->n_images;
+  guint n;
   gint64 cx, cy;
 
   if (height_mm > max_h)
@@ -326,6 +248,8 @@ write_image (Docx       *docx,
       width_mm *= max_h / height_mm;
       height_mm = max_h;
     }
+  g_ptr_array_add (docx->media, image);
+  n = docx->media->len;
   cx = (gint64) llround (width_mm * EMU_PER_MM);
   cy = (gint64) llround (height_mm * EMU_PER_MM);
 
@@ -408,7 +332,8 @@ write_toc (Docx *docx)
       append_run (xml, block->text, FALSE);
       g_string_append (xml, "<w:r><w:tab/></w:r>");
       pageref = g_strdup_printf (" PAGEREF _Toc%u \\h ", 100000 + id);
-      page = g_strdup_printf ("%u", docx->heading_pages[block->heading_index]);
+      page = g_strdup_printf ("%u", ga_doc_layout_get_heading_page (docx->layout,
+                                                                    block->heading_index));
       write_field_run (xml, "begin");
       write_instr (xml, pageref);
       write_field_run (xml, "separate");
@@ -449,6 +374,23 @@ write_signature (Docx       *docx,
     }
 }
 
+/* A paragraph of at most 120 characters right before a figure: the
+ * layout keeps such a paragraph (three lines at most) with the figure. */
+static gboolean
+introduces_figure (GaDoc *doc,
+                   guint  b)
+{
+  GaDocBlock *next = b + 1 < doc->blocks->len ? doc->blocks->pdata[b + 1] : NULL;
+  GaDocParagraph *paragraph = &((GaDocBlock *) doc->blocks->pdata[b])->paragraph;
+  glong length = 0;
+
+  if (next == NULL || (next->kind != GA_DOC_BLOCK_IMAGE && next->kind != GA_DOC_BLOCK_CHART))
+    return FALSE;
+  for (guint i = 0; i < paragraph->runs->len; i++)
+    length += g_utf8_strlen (g_array_index (paragraph->runs, GaDocRun, i).text, -1);
+  return length <= 120;
+}
+
 static char *
 document_xml (Docx *docx)
 {
@@ -474,7 +416,7 @@ document_xml (Docx *docx)
           write_heading (docx, block);
           break;
         case GA_DOC_BLOCK_PARAGRAPH:
-          write_paragraph (docx, &block->paragraph);
+          write_paragraph (docx, &block->paragraph, introduces_figure (docx->doc, b));
           break;
         case GA_DOC_BLOCK_BULLETS:
           write_bullets (docx, block);
@@ -484,6 +426,9 @@ document_xml (Docx *docx)
           break;
         case GA_DOC_BLOCK_IMAGE:
           write_image (docx, &block->image);
+          break;
+        case GA_DOC_BLOCK_CHART:
+          write_image (docx, g_ptr_array_index (docx->charts, b));
           break;
         case GA_DOC_BLOCK_PAGE_BREAK:
           /* Several breaks in a row make one, as in the PDF; a break at
@@ -513,374 +458,6 @@ document_xml (Docx *docx)
   docx->xml = NULL;
   return g_string_free (xml, FALSE);
 }
-
-/* ------------------------------------------------------------------ other parts */
-
-static char *
-styles_xml (Docx *docx)
-{
-  GString *xml = g_string_new (XML_DECL);
-  gboolean zh = ga_doc_get_language (docx->doc) == GA_DOC_LANG_ZH_CN;
-  const char *no_indent = "<w:ind w:firstLineChars=\"0\" w:firstLine=\"0\"/>";
-  const char *heading_fonts = "<w:rFonts w:ascii=\"" HEADING_LATIN "\" w:hAnsi=\"" HEADING_LATIN
-                              "\" w:eastAsia=\"" HEADING_EAST_ASIA "\"/>";
-  static const struct { int size, before, after; } headings[] = {
-    { 32, 360, 180 }, { 28, 240, 120 }, { 24, 180, 80 },
-  };
-
-  g_string_append (xml, "<w:styles xmlns:w=\"" NS_W "\"><w:docDefaults><w:rPrDefault><w:rPr>"
-                        "<w:rFonts w:ascii=\"" BODY_LATIN "\" w:hAnsi=\"" BODY_LATIN "\""
-                        " w:eastAsia=\"" BODY_EAST_ASIA "\" w:cs=\"" BODY_LATIN "\"/>"
-                        "<w:kern w:val=\"2\"/><w:sz w:val=\"21\"/><w:szCs w:val=\"21\"/>"
-                        "<w:lang w:val=\"en-US\" w:eastAsia=\"zh-CN\" w:bidi=\"ar-SA\"/>"
-                        "</w:rPr></w:rPrDefault><w:pPrDefault><w:pPr>"
-                        "<w:spacing w:after=\"0\" w:line=\"312\" w:lineRule=\"auto\"/>"
-                        "</w:pPr></w:pPrDefault></w:docDefaults>");
-
-  /* Body text: justified, 6 pt after; Chinese paragraphs indent two
-   * characters, as the PDF does. */
-  g_string_append_printf (xml,
-                          "<w:style w:type=\"paragraph\" w:default=\"1\" w:styleId=\"Normal\">"
-                          "<w:name w:val=\"Normal\"/><w:qFormat/><w:pPr><w:widowControl/>"
-                          "<w:spacing w:after=\"120\" w:line=\"312\" w:lineRule=\"auto\"/>%s"
-                          "<w:jc w:val=\"both\"/></w:pPr></w:style>",
-                          zh ? "<w:ind w:firstLineChars=\"200\" w:firstLine=\"420\"/>" : "");
-
-  for (guint l = 0; l < G_N_ELEMENTS (headings); l++)
-    g_string_append_printf (xml,
-                            "<w:style w:type=\"paragraph\" w:styleId=\"Heading%u\">"
-                            "<w:name w:val=\"heading %u\"/><w:basedOn w:val=\"Normal\"/>"
-                            "<w:next w:val=\"Normal\"/><w:uiPriority w:val=\"9\"/><w:qFormat/>"
-                            "<w:pPr><w:keepNext/><w:keepLines/>"
-                            "<w:spacing w:before=\"%d\" w:after=\"%d\" w:line=\"312\""
-                            " w:lineRule=\"auto\"/>%s<w:jc w:val=\"left\"/>"
-                            "<w:outlineLvl w:val=\"%u\"/></w:pPr>"
-                            "<w:rPr>%s<w:b/><w:bCs/><w:sz w:val=\"%d\"/><w:szCs w:val=\"%d\"/>"
-                            "</w:rPr></w:style>",
-                            l + 1, l + 1, headings[l].before, headings[l].after, no_indent, l,
-                            heading_fonts, headings[l].size, headings[l].size);
-
-  g_string_append_printf (xml,
-                          "<w:style w:type=\"paragraph\" w:styleId=\"Title\">"
-                          "<w:name w:val=\"Title\"/><w:basedOn w:val=\"Normal\"/>"
-                          "<w:next w:val=\"Normal\"/><w:uiPriority w:val=\"10\"/><w:qFormat/>"
-                          "<w:pPr><w:spacing w:before=\"480\" w:after=\"480\"/>%s"
-                          "<w:jc w:val=\"center\"/></w:pPr>"
-                          "<w:rPr>%s<w:b/><w:bCs/><w:sz w:val=\"44\"/><w:szCs w:val=\"44\"/>"
-                          "</w:rPr></w:style>",
-                          no_indent, heading_fonts);
-  g_string_append_printf (xml,
-                          "<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"Small\">"
-                          "<w:name w:val=\"Small Text\"/><w:basedOn w:val=\"Normal\"/><w:qFormat/>"
-                          "<w:pPr><w:spacing w:after=\"80\"/>%s<w:jc w:val=\"left\"/></w:pPr>"
-                          "<w:rPr><w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/></w:rPr></w:style>",
-                          no_indent);
-  g_string_append_printf (xml,
-                          "<w:style w:type=\"paragraph\" w:customStyle=\"1\""
-                          " w:styleId=\"Centered\"><w:name w:val=\"Centered\"/>"
-                          "<w:basedOn w:val=\"Normal\"/><w:qFormat/>"
-                          "<w:pPr>%s<w:jc w:val=\"center\"/></w:pPr></w:style>",
-                          no_indent);
-  g_string_append_printf (xml,
-                          "<w:style w:type=\"paragraph\" w:customStyle=\"1\""
-                          " w:styleId=\"TableText\"><w:name w:val=\"Table Text\"/>"
-                          "<w:basedOn w:val=\"Normal\"/>"
-                          "<w:pPr><w:spacing w:after=\"0\" w:line=\"264\" w:lineRule=\"auto\"/>%s"
-                          "</w:pPr></w:style>",
-                          no_indent);
-  g_string_append_printf (xml,
-                          "<w:style w:type=\"paragraph\" w:customStyle=\"1\""
-                          " w:styleId=\"AfterTable\"><w:name w:val=\"After Table\"/>"
-                          "<w:basedOn w:val=\"Normal\"/>"
-                          "<w:pPr><w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/>%s"
-                          "</w:pPr><w:rPr><w:sz w:val=\"12\"/><w:szCs w:val=\"12\"/></w:rPr>"
-                          "</w:style>",
-                          no_indent);
-  g_string_append_printf (xml,
-                          "<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"Figure\">"
-                          "<w:name w:val=\"Figure\"/><w:basedOn w:val=\"Normal\"/>"
-                          "<w:next w:val=\"Caption\"/><w:pPr><w:keepNext/>"
-                          "<w:spacing w:before=\"80\" w:after=\"0\" w:line=\"240\""
-                          " w:lineRule=\"auto\"/>%s<w:jc w:val=\"center\"/></w:pPr></w:style>",
-                          no_indent);
-  g_string_append_printf (xml,
-                          "<w:style w:type=\"paragraph\" w:styleId=\"Caption\">"
-                          "<w:name w:val=\"caption\"/><w:basedOn w:val=\"Normal\"/>"
-                          "<w:next w:val=\"Normal\"/><w:uiPriority w:val=\"35\"/><w:qFormat/>"
-                          "<w:pPr><w:spacing w:before=\"60\" w:after=\"160\"/>%s"
-                          "<w:jc w:val=\"center\"/></w:pPr>"
-                          "<w:rPr><w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/></w:rPr></w:style>",
-                          no_indent);
-  g_string_append_printf (xml,
-                          "<w:style w:type=\"paragraph\" w:styleId=\"ListBullet\">"
-                          "<w:name w:val=\"List Bullet\"/><w:basedOn w:val=\"Normal\"/>"
-                          "<w:uiPriority w:val=\"99\"/><w:pPr>"
-                          "<w:numPr><w:numId w:val=\"1\"/></w:numPr>"
-                          "<w:spacing w:after=\"40\"/>"
-                          "<w:ind w:left=\"360\" w:hanging=\"360\" w:firstLineChars=\"0\"/>"
-                          "<w:jc w:val=\"left\"/></w:pPr></w:style>");
-  g_string_append_printf (xml,
-                          "<w:style w:type=\"paragraph\" w:styleId=\"Signature\">"
-                          "<w:name w:val=\"Signature\"/><w:basedOn w:val=\"Normal\"/>"
-                          "<w:pPr><w:keepNext/><w:keepLines/>"
-                          "<w:tabs><w:tab w:val=\"right\" w:pos=\"%d\"/></w:tabs>"
-                          "<w:spacing w:before=\"440\" w:after=\"0\"/>"
-                          "<w:ind w:left=\"%d\" w:firstLineChars=\"0\" w:firstLine=\"0\"/>"
-                          "<w:jc w:val=\"left\"/></w:pPr></w:style>",
-                          docx->text_width, (int) lround (docx->text_width * 0.42));
-
-  g_string_append_printf (xml,
-                          "<w:style w:type=\"paragraph\" w:styleId=\"TOCHeading\">"
-                          "<w:name w:val=\"TOC Heading\"/><w:basedOn w:val=\"Normal\"/>"
-                          "<w:next w:val=\"Normal\"/><w:uiPriority w:val=\"39\"/>"
-                          "<w:unhideWhenUsed/><w:qFormat/><w:pPr><w:keepNext/>"
-                          "<w:spacing w:before=\"240\" w:after=\"240\"/>%s"
-                          "<w:jc w:val=\"center\"/></w:pPr>"
-                          "<w:rPr>%s<w:b/><w:bCs/><w:sz w:val=\"32\"/><w:szCs w:val=\"32\"/>"
-                          "</w:rPr></w:style>",
-                          no_indent, heading_fonts);
-  for (guint l = 1; l <= 3; l++)
-    g_string_append_printf (xml,
-                            "<w:style w:type=\"paragraph\" w:styleId=\"TOC%u\">"
-                            "<w:name w:val=\"toc %u\"/><w:basedOn w:val=\"Normal\"/>"
-                            "<w:next w:val=\"Normal\"/><w:uiPriority w:val=\"39\"/>"
-                            "<w:unhideWhenUsed/><w:pPr>"
-                            "<w:tabs><w:tab w:val=\"right\" w:leader=\"dot\" w:pos=\"%d\"/>"
-                            "</w:tabs><w:spacing w:after=\"60\"/>"
-                            "<w:ind w:left=\"%d\" w:firstLineChars=\"0\" w:firstLine=\"0\"/>"
-                            "<w:jc w:val=\"left\"/></w:pPr>%s</w:style>",
-                            l, l, docx->text_width, (int) (l - 1) * 420,
-                            l == 1 ? "<w:rPr><w:b/><w:bCs/></w:rPr>" : "");
-
-  g_string_append_printf (xml,
-                          "<w:style w:type=\"paragraph\" w:styleId=\"Header\">"
-                          "<w:name w:val=\"header\"/><w:basedOn w:val=\"Normal\"/>"
-                          "<w:uiPriority w:val=\"99\"/><w:unhideWhenUsed/><w:pPr>"
-                          "<w:pBdr><w:bottom w:val=\"single\" w:sz=\"4\" w:space=\"1\""
-                          " w:color=\"auto\"/></w:pBdr>"
-                          "<w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/>%s"
-                          "<w:jc w:val=\"center\"/></w:pPr>"
-                          "<w:rPr><w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/></w:rPr></w:style>",
-                          no_indent);
-  g_string_append_printf (xml,
-                          "<w:style w:type=\"paragraph\" w:styleId=\"Footer\">"
-                          "<w:name w:val=\"footer\"/><w:basedOn w:val=\"Normal\"/>"
-                          "<w:uiPriority w:val=\"99\"/><w:unhideWhenUsed/><w:pPr>"
-                          "<w:spacing w:after=\"0\" w:line=\"240\" w:lineRule=\"auto\"/>%s"
-                          "<w:jc w:val=\"center\"/></w:pPr>"
-                          "<w:rPr><w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/></w:rPr></w:style>",
-                          no_indent);
-  g_string_append (xml, "<w:style w:type=\"character\" w:styleId=\"Hyperlink\">"
-                        "<w:name w:val=\"Hyperlink\"/><w:uiPriority w:val=\"99\"/>"
-                        "<w:unhideWhenUsed/><w:rPr><w:color w:val=\"0563C1\"/>"
-                        "<w:u w:val=\"single\"/></w:rPr></w:style>"
-                        "<w:style w:type=\"table\" w:default=\"1\" w:styleId=\"TableNormal\">"
-                        "<w:name w:val=\"Normal Table\"/><w:uiPriority w:val=\"99\"/>"
-                        "<w:semiHidden/><w:unhideWhenUsed/><w:tblPr>"
-                        "<w:tblInd w:w=\"0\" w:type=\"dxa\"/><w:tblCellMar>"
-                        "<w:top w:w=\"0\" w:type=\"dxa\"/><w:left w:w=\"108\" w:type=\"dxa\"/>"
-                        "<w:bottom w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"108\" w:type=\"dxa\"/>"
-                        "</w:tblCellMar></w:tblPr></w:style>"
-                        "</w:styles>");
-  return g_string_free (xml, FALSE);
-}
-
-static char *
-font_table_xml (void)
-{
-  GString *xml = g_string_new (XML_DECL);
-  const char * const *fallbacks = ga_doc_fallback_families ();
-
-  g_string_append (xml, "<w:fonts xmlns:w=\"" NS_W "\">"
-                        "<w:font w:name=\"" BODY_EAST_ASIA "\"><w:altName w:val=\"宋体\"/>"
-                        "<w:panose1 w:val=\"02010600030101010101\"/><w:charset w:val=\"86\"/>"
-                        "<w:family w:val=\"auto\"/><w:pitch w:val=\"variable\"/></w:font>"
-                        "<w:font w:name=\"" HEADING_EAST_ASIA "\"><w:altName w:val=\"黑体\"/>"
-                        "<w:panose1 w:val=\"02010609060101010101\"/><w:charset w:val=\"86\"/>"
-                        "<w:family w:val=\"modern\"/><w:pitch w:val=\"fixed\"/></w:font>"
-                        "<w:font w:name=\"" BODY_LATIN "\">"
-                        "<w:panose1 w:val=\"02020603050405020304\"/><w:charset w:val=\"00\"/>"
-                        "<w:family w:val=\"roman\"/><w:pitch w:val=\"variable\"/></w:font>"
-                        "<w:font w:name=\"" HEADING_LATIN "\">"
-                        "<w:panose1 w:val=\"020B0604020202020204\"/><w:charset w:val=\"00\"/>"
-                        "<w:family w:val=\"swiss\"/><w:pitch w:val=\"variable\"/></w:font>");
-  /* The CJK fonts of this machine, for readers that have them and not
-   * SimSun or SimHei. */
-  for (guint i = 0; fallbacks != NULL && fallbacks[i] != NULL; i++)
-    {
-      g_string_append (xml, "<w:font w:name=\"");
-      append_escaped (xml, fallbacks[i]);
-      g_string_append (xml, "\"><w:charset w:val=\"86\"/><w:family w:val=\"auto\"/>"
-                            "<w:pitch w:val=\"variable\"/></w:font>");
-    }
-  g_string_append (xml, "</w:fonts>");
-  return g_string_free (xml, FALSE);
-}
-
-static char *
-header_xml (GaDoc *doc)
-{
-  GString *xml = g_string_new (XML_DECL);
-  const char *running = ga_doc_get_running_title (doc);
-
-  g_string_append (xml, "<w:hdr xmlns:w=\"" NS_W "\" xmlns:r=\"" NS_R "\">"
-                        "<w:p><w:pPr><w:pStyle w:val=\"Header\"/></w:pPr>");
-  if (running != NULL && *running != '\0')
-    append_run (xml, running, FALSE);
-  g_string_append (xml, "</w:p></w:hdr>");
-  return g_string_free (xml, FALSE);
-}
-
-static void
-append_simple_field (GString    *xml,
-                     const char *instr)
-{
-  g_string_append_printf (xml, "<w:fldSimple w:instr=\" %s \"><w:r><w:rPr><w:noProof/></w:rPr>"
-                               "<w:t>1</w:t></w:r></w:fldSimple>",
-                          instr);
-}
-
-static char *
-footer_xml (GaDoc *doc)
-{
-  GString *xml = g_string_new (XML_DECL);
-  gboolean zh = ga_doc_get_language (doc) == GA_DOC_LANG_ZH_CN;
-
-  g_string_append (xml, "<w:ftr xmlns:w=\"" NS_W "\" xmlns:r=\"" NS_R "\">"
-                        "<w:p><w:pPr><w:pStyle w:val=\"Footer\"/></w:pPr>");
-  append_run (xml, zh ? "第 " : "Page ", FALSE);
-  append_simple_field (xml, "PAGE");
-  append_run (xml, zh ? " 页 共 " : " of ", FALSE);
-  append_simple_field (xml, "NUMPAGES");
-  if (zh)
-    append_run (xml, " 页", FALSE);
-  g_string_append (xml, "</w:p></w:ftr>");
-  return g_string_free (xml, FALSE);
-}
-
-static char *
-settings_xml (GaDoc *doc)
-{
-  return g_strdup_printf (XML_DECL
-                          "<w:settings xmlns:w=\"" NS_W "\"><w:zoom w:percent=\"100\"/>"
-                          "<w:defaultTabStop w:val=\"420\"/>"
-                          "<w:characterSpacingControl w:val=\"compressPunctuation\"/>"
-                          "<w:updateFields w:val=\"true\"/>"
-                          "<w:compat><w:doNotExpandShiftReturn/>"
-                          "<w:compatSetting w:name=\"compatibilityMode\""
-                          " w:uri=\"http://schemas.microsoft.com/office/word\" w:val=\"15\"/>"
-                          "</w:compat><w:themeFontLang w:val=\"%s\" w:eastAsia=\"zh-CN\"/>"
-                          "</w:settings>",
-                          ga_doc_get_language (doc) == GA_DOC_LANG_ZH_CN ? "zh-CN" : "en-US");
-}
-
-static const char numbering[] =
-  XML_DECL
-  "<w:numbering xmlns:w=\"" NS_W "\"><w:abstractNum w:abstractNumId=\"0\">"
-  "<w:multiLevelType w:val=\"singleLevel\"/><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/>"
-  "<w:numFmt w:val=\"bullet\"/><w:lvlText w:val=\"•\"/><w:lvlJc w:val=\"left\"/>"
-  "<w:pPr><w:ind w:left=\"360\" w:hanging=\"360\"/></w:pPr>"
-  "<w:rPr><w:rFonts w:ascii=\"" HEADING_LATIN "\" w:hAnsi=\"" HEADING_LATIN "\"/></w:rPr>"
-  "</w:lvl></w:abstractNum><w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num>"
-  "</w:numbering>";
-
-#define CT_WML "application/vnd.openxmlformats-officedocument.wordprocessingml."
-
-static char *
-content_types_xml (void)
-{
-  static const char * const overrides[][2] = {
-    { "/word/document.xml", CT_WML "document.main+xml" },
-    { "/word/styles.xml", CT_WML "styles+xml" },
-    { "/word/settings.xml", CT_WML "settings+xml" },
-    { "/word/fontTable.xml", CT_WML "fontTable+xml" },
-    { "/word/numbering.xml", CT_WML "numbering+xml" },
-    { "/word/header1.xml", CT_WML "header+xml" },
-    { "/word/footer1.xml", CT_WML "footer+xml" },
-    { "/docProps/core.xml", "application/vnd.openxmlformats-package.core-properties+xml" },
-    { "/docProps/app.xml",
-      "application/vnd.openxmlformats-officedocument.extended-properties+xml" },
-  };
-  GString *xml = g_string_new (XML_DECL);
-
-  g_string_append (xml, "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/"
-                        "content-types\"><Default Extension=\"rels\" ContentType=\""
-                        "application/vnd.openxmlformats-package.relationships+xml\"/>"
-                        "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
-                        "<Default Extension=\"png\" ContentType=\"image/png\"/>");
-  for (guint i = 0; i < G_N_ELEMENTS (overrides); i++)
-    g_string_append_printf (xml, "<Override PartName=\"%s\" ContentType=\"%s\"/>",
-                            overrides[i][0], overrides[i][1]);
-  g_string_append (xml, "</Types>");
-  return g_string_free (xml, FALSE);
-}
-
-static const char package_rels[] =
-  XML_DECL
-  "<Relationships xmlns=\"" NS_REL "\">"
-  "<Relationship Id=\"rId1\" Type=\"" REL_BASE "officeDocument\" Target=\"word/document.xml\"/>"
-  "<Relationship Id=\"rId2\""
-  " Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties\""
-  " Target=\"docProps/core.xml\"/>"
-  "<Relationship Id=\"rId3\" Type=\"" REL_BASE "extended-properties\" Target=\"docProps/app.xml\"/>"
-  "</Relationships>";
-
-static char *
-document_rels_xml (guint n_images)
-{
-  GString *xml = g_string_new (XML_DECL);
-
-  g_string_append (xml, "<Relationships xmlns=\"" NS_REL "\">"
-                        "<Relationship Id=\"rIdStyles\" Type=\"" REL_BASE "styles\""
-                        " Target=\"styles.xml\"/>"
-                        "<Relationship Id=\"rIdSettings\" Type=\"" REL_BASE "settings\""
-                        " Target=\"settings.xml\"/>"
-                        "<Relationship Id=\"rIdFonts\" Type=\"" REL_BASE "fontTable\""
-                        " Target=\"fontTable.xml\"/>"
-                        "<Relationship Id=\"rIdNumbering\" Type=\"" REL_BASE "numbering\""
-                        " Target=\"numbering.xml\"/>"
-                        "<Relationship Id=\"rIdHeader\" Type=\"" REL_BASE "header\""
-                        " Target=\"header1.xml\"/>"
-                        "<Relationship Id=\"rIdFooter\" Type=\"" REL_BASE "footer\""
-                        " Target=\"footer1.xml\"/>");
-  for (guint i = 1; i <= n_images; i++)
-    g_string_append_printf (xml,
-                            "<Relationship Id=\"rIdImage%u\" Type=\"" REL_BASE "image\""
-                            " Target=\"media/image%u.png\"/>",
-                            i, i);
-  g_string_append (xml, "</Relationships>");
-  return g_string_free (xml, FALSE);
-}
-
-static char *
-core_xml (GaDoc *doc)
-{
-  GString *xml = g_string_new (XML_DECL);
-  g_autoptr(GDateTime) utc = g_date_time_to_utc (ga_doc_get_date (doc));
-  g_autofree char *date = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
-
-  g_string_append (xml, "<cp:coreProperties"
-                        " xmlns:cp=\"" NS_CORE "\""
-                        " xmlns:dc=\"http://purl.org/dc/elements/1.1/\""
-                        " xmlns:dcterms=\"http://purl.org/dc/terms/\""
-                        " xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\"><dc:title>");
-  append_escaped (xml, ga_doc_get_title (doc));
-  g_string_append (xml, "</dc:title><dc:creator>");
-  append_escaped (xml, ga_doc_get_author (doc));
-  g_string_append_printf (xml,
-                          "</dc:creator><dc:language>%s</dc:language>"
-                          "<dcterms:created xsi:type=\"dcterms:W3CDTF\">%s</dcterms:created>"
-                          "<dcterms:modified xsi:type=\"dcterms:W3CDTF\">%s</dcterms:modified>"
-                          "</cp:coreProperties>",
-                          ga_doc_get_language (doc) == GA_DOC_LANG_ZH_CN ? "zh-CN" : "en-US",
-                          date, date);
-  return g_string_free (xml, FALSE);
-}
-
-static const char app_xml[] =
-  XML_DECL
-  "<Properties xmlns=\"http://schemas.openxmlformats.org/officeDocument/2006/extended-properties\">"
-  "<Application>GreenAssess</Application></Properties>";
 
 /* ------------------------------------------------------------------ the package */
 
@@ -939,17 +516,17 @@ build_package (Docx       *docx,
   g_autoptr(GsfOutfile) media = NULL;
   g_autoptr(GsfOutfile) props = NULL;
   char *document;
-  guint n = 0;
 
   document = document_xml (docx);
-  if (!add_text_part (zip, "[Content_Types].xml", when, content_types_xml (), error))
+  if (!add_text_part (zip, "[Content_Types].xml", when, _ga_docx_content_types_xml (), error))
     {
       g_free (document);
       return FALSE;
     }
 
   rels = new_folder (zip, "_rels");
-  if (!add_part (rels, ".rels", when, package_rels, strlen (package_rels), error))
+  if (!add_part (rels, ".rels", when, _ga_docx_package_rels, strlen (_ga_docx_package_rels),
+                 error))
     {
       g_free (document);
       return FALSE;
@@ -958,34 +535,31 @@ build_package (Docx       *docx,
 
   word = new_folder (zip, "word");
   if (!add_text_part (word, "document.xml", when, document, error)
-      || !add_text_part (word, "styles.xml", when, styles_xml (docx), error)
-      || !add_text_part (word, "settings.xml", when, settings_xml (doc), error)
-      || !add_text_part (word, "fontTable.xml", when, font_table_xml (), error)
-      || !add_part (word, "numbering.xml", when, numbering, strlen (numbering), error)
-      || !add_text_part (word, "header1.xml", when, header_xml (doc), error)
-      || !add_text_part (word, "footer1.xml", when, footer_xml (doc), error))
+      || !add_text_part (word, "styles.xml", when, _ga_docx_styles_xml (docx), error)
+      || !add_text_part (word, "settings.xml", when, _ga_docx_settings_xml (doc), error)
+      || !add_text_part (word, "fontTable.xml", when, _ga_docx_font_table_xml (), error)
+      || !add_part (word, "numbering.xml", when, _ga_docx_numbering,
+                    strlen (_ga_docx_numbering), error)
+      || !add_text_part (word, "header1.xml", when, _ga_docx_header_xml (doc), error)
+      || !add_text_part (word, "footer1.xml", when, _ga_docx_footer_xml (doc), error))
     return FALSE;
 
   word_rels = new_folder (word, "_rels");
   if (!add_text_part (word_rels, "document.xml.rels", when,
-                      document_rels_xml (docx->n_images), error))
+                      _ga_docx_document_rels_xml (docx->media->len), error))
     return FALSE;
   gsf_output_close (GSF_OUTPUT (word_rels));
 
-  if (docx->n_images > 0)
+  if (docx->media->len > 0)
     {
       media = new_folder (word, "media");
-      for (guint b = 0; b < doc->blocks->len; b++)
+      for (guint i = 0; i < docx->media->len; i++)
         {
-          GaDocBlock *block = doc->blocks->pdata[b];
-          g_autofree char *name = NULL;
+          GaDocImage *image = docx->media->pdata[i];
+          g_autofree char *name = g_strdup_printf ("image%u.png", i + 1);
           gsize len;
-          const void *data;
+          const void *data = g_bytes_get_data (image->png, &len);
 
-          if (block->kind != GA_DOC_BLOCK_IMAGE)
-            continue;
-          name = g_strdup_printf ("image%u.png", ++n);
-          data = g_bytes_get_data (block->image.png, &len);
           if (!add_part (media, name, when, data, len, error))
             return FALSE;
         }
@@ -994,11 +568,64 @@ build_package (Docx       *docx,
   gsf_output_close (GSF_OUTPUT (word));
 
   props = new_folder (zip, "docProps");
-  if (!add_text_part (props, "core.xml", when, core_xml (doc), error)
-      || !add_part (props, "app.xml", when, app_xml, strlen (app_xml), error))
+  if (!add_text_part (props, "core.xml", when, _ga_docx_core_xml (doc), error)
+      || !add_part (props, "app.xml", when, _ga_docx_app_xml, strlen (_ga_docx_app_xml),
+                    error))
     return FALSE;
   gsf_output_close (GSF_OUTPUT (props));
   return TRUE;
+}
+
+static void
+chart_image_free (gpointer data)
+{
+  GaDocImage *image = data;
+
+  if (image == NULL)
+    return;
+  g_bytes_unref (image->png);
+  g_free (image);
+}
+
+/* Each chart as the picture the document shows: drawn as wide as the
+ * text, a PNG image of its own. */
+static gboolean
+draw_charts (Docx    *docx,
+             GError **error)
+{
+  GaDoc *doc = docx->doc;
+  double width = (GA_DOC_PAGE_WIDTH_MM - 2 * GA_DOC_MARGIN_SIDE_MM) * PT_PER_MM;
+
+  docx->charts = g_ptr_array_new_with_free_func (chart_image_free);
+  for (guint b = 0; b < doc->blocks->len; b++)
+    {
+      GaDocBlock *block = doc->blocks->pdata[b];
+      GaDocImage *image = NULL;
+
+      if (block->kind == GA_DOC_BLOCK_CHART)
+        {
+          image = g_new0 (GaDocImage, 1);
+          g_ptr_array_add (docx->charts, image);
+          image->png = ga_doc_chart_to_png (&block->chart, ga_doc_get_language (doc), width,
+                                            CHART_PX_PER_PT, &image->pixel_width,
+                                            &image->pixel_height, error);
+          if (image->png == NULL)
+            return FALSE;
+          image->width_mm = width / PT_PER_MM;
+          image->caption = block->chart.caption;
+          continue;
+        }
+      g_ptr_array_add (docx->charts, NULL);
+    }
+  return TRUE;
+}
+
+static void
+docx_clear (Docx *docx)
+{
+  g_clear_pointer (&docx->layout, ga_doc_layout_free);
+  g_clear_pointer (&docx->charts, g_ptr_array_unref);
+  g_clear_pointer (&docx->media, g_ptr_array_unref);
 }
 
 gboolean
@@ -1008,21 +635,24 @@ ga_doc_write_docx (GaDoc       *doc,
 {
   g_autoptr(GsfOutput) sink = NULL;
   g_autoptr(GsfOutfile) zip = NULL;
-  g_autofree guint *pages = NULL;
   Docx docx = { 0 };
+  double width, height;
   gboolean ok;
 
   g_return_val_if_fail (doc != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  pages = g_new0 (guint, MAX (doc->n_headings, 1));
-  if (!ga_doc_pdf_heading_pages (doc, pages, error))
-    return FALSE;
-
   docx.doc = doc;
-  docx.heading_pages = pages;
   docx.text_width = twips (GA_DOC_PAGE_WIDTH_MM) - 2 * twips (GA_DOC_MARGIN_SIDE_MM);
+  docx.media = g_ptr_array_new ();
+  ga_doc_layout_get_default_page (&width, &height, NULL);
+  docx.layout = ga_doc_layout_new (doc, width, height, NULL, error);
+  if (docx.layout == NULL || !draw_charts (&docx, error))
+    {
+      docx_clear (&docx);
+      return FALSE;
+    }
 
   sink = gsf_output_memory_new ();
   /* Zip64 records only when a part needs them: Word refuses some packages
@@ -1035,6 +665,7 @@ ga_doc_write_docx (GaDoc       *doc,
                            "Cannot finish the document package");
       ok = FALSE;
     }
+  docx_clear (&docx);
   if (!ok)
     return FALSE;
 

@@ -5,6 +5,8 @@
  */
 #pragma once
 
+#include <pango/pangocairo.h>
+
 #include "ga-doc.h"
 
 G_BEGIN_DECLS
@@ -34,6 +36,7 @@ typedef enum {
   GA_DOC_BLOCK_BULLETS,
   GA_DOC_BLOCK_TABLE,
   GA_DOC_BLOCK_IMAGE,
+  GA_DOC_BLOCK_CHART,
   GA_DOC_BLOCK_PAGE_BREAK,
   GA_DOC_BLOCK_TOC,
   GA_DOC_BLOCK_SIGNATURE,
@@ -77,6 +80,24 @@ typedef struct {
   char   *caption;                 /* NULL for none */
 } GaDocImage;
 
+#define GA_DOC_CHART_MAX_SERIES 4
+
+typedef struct {
+  char    *label;
+  guint    n_values;               /* the chart's n_series */
+  double  *values;                 /* NaN for none */
+  char   **texts;                  /* NULL entries: the number */
+} GaDocChartCategory;
+
+struct _GaDocChart {
+  GaDocChartKind  kind;
+  guint           n_series;
+  char          **series;          /* n_series names */
+  char           *unit;            /* NULL for none */
+  char           *caption;         /* NULL for none */
+  GPtrArray      *categories;      /* of GaDocChartCategory */
+};
+
 typedef struct {
   GaDocBlockKind kind;
   guint          level;            /* heading */
@@ -86,6 +107,7 @@ typedef struct {
   char         **items;            /* bullets, signature labels */
   GaDocTable     table;
   GaDocImage     image;
+  GaDocChart     chart;
 } GaDocBlock;
 
 struct _GaDoc {
@@ -116,11 +138,31 @@ gboolean    ga_doc_replace_file      (const char  *path,
  * font table (NULL-terminated, owned by the library). */
 const char * const *ga_doc_fallback_families (void);
 
-/* Page of each heading (heading_index order) from the PDF layout, filled
- * in `pages` (n_headings entries). Used by the DOCX writer for the cached
- * page numbers of its table of contents. */
-gboolean    ga_doc_pdf_heading_pages (GaDoc   *doc,
-                                      guint   *pages,
-                                      GError **error);
+/* A new block of `kind` at the end of the document. */
+GaDocBlock *ga_doc_append_block      (GaDoc          *doc,
+                                      GaDocBlockKind  kind);
+
+/* Frees what a chart block holds (ga-doc-chart.c). */
+void        ga_doc_chart_clear       (GaDocChart *chart);
+
+/* The chart `width` points wide, as the layout and the DOCX show it: its
+ * height for that width, drawing it with its top-left corner at the
+ * origin of `cr` (labels measured in `pango`, a context of
+ * ga_doc_text_context_new()), and as a PNG image drawn `scale` pixels per
+ * point. */
+double      ga_doc_chart_get_height  (GaDocChart   *chart,
+                                      PangoContext *pango,
+                                      double        width);
+void        ga_doc_chart_draw        (GaDocChart   *chart,
+                                      cairo_t      *cr,
+                                      PangoContext *pango,
+                                      double        width);
+GBytes     *ga_doc_chart_to_png      (GaDocChart    *chart,
+                                      GaDocLanguage  language,
+                                      double         width,
+                                      double         scale,
+                                      guint         *pixel_width,
+                                      guint         *pixel_height,
+                                      GError       **error);
 
 G_END_DECLS

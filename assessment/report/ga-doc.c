@@ -119,12 +119,13 @@ block_free (gpointer data)
   g_clear_pointer (&block->table.rows, g_ptr_array_unref);
   g_clear_pointer (&block->image.png, g_bytes_unref);
   g_free (block->image.caption);
+  ga_doc_chart_clear (&block->chart);
   g_free (block);
 }
 
-static GaDocBlock *
-append_block (GaDoc          *doc,
-              GaDocBlockKind  kind)
+GaDocBlock *
+ga_doc_append_block (GaDoc          *doc,
+                     GaDocBlockKind  kind)
 {
   GaDocBlock *block = g_new0 (GaDocBlock, 1);
 
@@ -261,7 +262,7 @@ ga_doc_add_heading (GaDoc      *doc,
                     guint       level,
                     const char *text)
 {
-  GaDocBlock *block = append_block (doc, GA_DOC_BLOCK_HEADING);
+  GaDocBlock *block = ga_doc_append_block (doc, GA_DOC_BLOCK_HEADING);
 
   block->level = CLAMP (level, 1, 3);
   block->text = ga_doc_clean_text (text);
@@ -273,7 +274,7 @@ ga_doc_add_paragraph (GaDoc               *doc,
                       GaDocParagraphStyle  style,
                       const char          *text)
 {
-  GaDocBlock *block = append_block (doc, GA_DOC_BLOCK_PARAGRAPH);
+  GaDocBlock *block = ga_doc_append_block (doc, GA_DOC_BLOCK_PARAGRAPH);
 
   block->paragraph.style = style <= GA_DOC_STYLE_TITLE ? style : GA_DOC_STYLE_NORMAL;
   block->paragraph.runs = g_array_new (FALSE, TRUE, sizeof (GaDocRun));
@@ -297,7 +298,7 @@ void
 ga_doc_add_bullets (GaDoc              *doc,
                     const char * const *items)
 {
-  GaDocBlock *block = append_block (doc, GA_DOC_BLOCK_BULLETS);
+  GaDocBlock *block = ga_doc_append_block (doc, GA_DOC_BLOCK_BULLETS);
 
   block->items = clean_strv (items);
 }
@@ -335,7 +336,7 @@ ga_doc_add_table (GaDoc         *doc,
       return NULL;
     }
 
-  block = append_block (doc, GA_DOC_BLOCK_TABLE);
+  block = ga_doc_append_block (doc, GA_DOC_BLOCK_TABLE);
   block->table.n_columns = n_columns;
   block->table.widths = g_new (double, n_columns);
   block->table.column_align = g_new0 (GaDocAlign, n_columns);
@@ -478,7 +479,7 @@ ga_doc_add_image (GaDoc       *doc,
       return FALSE;
     }
 
-  block = append_block (doc, GA_DOC_BLOCK_IMAGE);
+  block = ga_doc_append_block (doc, GA_DOC_BLOCK_IMAGE);
   block->image.png = g_bytes_ref (png);
   block->image.pixel_width = w;
   block->image.pixel_height = h;
@@ -490,20 +491,20 @@ ga_doc_add_image (GaDoc       *doc,
 void
 ga_doc_add_page_break (GaDoc *doc)
 {
-  append_block (doc, GA_DOC_BLOCK_PAGE_BREAK);
+  ga_doc_append_block (doc, GA_DOC_BLOCK_PAGE_BREAK);
 }
 
 void
 ga_doc_add_toc (GaDoc *doc)
 {
-  append_block (doc, GA_DOC_BLOCK_TOC);
+  ga_doc_append_block (doc, GA_DOC_BLOCK_TOC);
 }
 
 void
 ga_doc_add_signature (GaDoc              *doc,
                       const char * const *labels)
 {
-  GaDocBlock *block = append_block (doc, GA_DOC_BLOCK_SIGNATURE);
+  GaDocBlock *block = ga_doc_append_block (doc, GA_DOC_BLOCK_SIGNATURE);
 
   block->items = clean_strv (labels);
 }

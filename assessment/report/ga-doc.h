@@ -4,8 +4,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * A GaDoc is a flat list of blocks (headings, paragraphs, bullet lists,
- * tables, images, page breaks, a table of contents, a signature block) plus
- * metadata. It knows nothing about assessments: the report builder fills it,
+ * tables, images, charts, page breaks, a table of contents, a signature
+ * block) plus metadata. It knows nothing about assessments: the report builder fills it,
  * and each writer lays it out in its own format from the same blocks, so the
  * DOCX and the PDF of one report carry the same text in the same order.
  *
@@ -17,7 +17,9 @@
  *
  * Both writers put the result in place only when it is complete (a
  * temporary file beside the target, then a rename), so a failed write
- * never leaves a half-written file at the target path.
+ * never leaves a half-written file at the target path. The PDF's pages
+ * come from ga-doc-layout.h, which lays a document out on any page size
+ * and draws its pages into any cairo context (printing uses it).
  */
 #pragma once
 
@@ -52,9 +54,15 @@ typedef enum {
   GA_DOC_ALIGN_END,
 } GaDocAlign;
 
+typedef enum {
+  GA_DOC_CHART_BARS,    /* horizontal bars: per category, one bar per series side by side */
+  GA_DOC_CHART_SHARES,  /* the first series as shares of its total: a pie with a legend */
+} GaDocChartKind;
+
 typedef struct _GaDoc GaDoc;
 typedef struct _GaDocParagraph GaDocParagraph;
 typedef struct _GaDocTable GaDocTable;
+typedef struct _GaDocChart GaDocChart;
 
 /* The document. Title, author and running title start empty; the date is
  * the time of creation. */
@@ -69,7 +77,8 @@ const char    *ga_doc_get_title             (GaDoc         *doc);
 void           ga_doc_set_author            (GaDoc         *doc,
                                              const char    *author);
 const char    *ga_doc_get_author            (GaDoc         *doc);
-/* The document's date (metadata of both files); the reference is taken. */
+/* The document's date (metadata of both files); the document takes a
+ * reference of its own. */
 void           ga_doc_set_date              (GaDoc         *doc,
                                              GDateTime     *date);
 GDateTime     *ga_doc_get_date              (GaDoc         *doc);
@@ -137,6 +146,28 @@ gboolean       ga_doc_add_image             (GaDoc         *doc,
                                              double         width_mm,
                                              const char    *caption,
                                              GError       **error);
+/* A chart of one to four data series over categories, as wide as the
+ * text, with an optional caption below it: vector graphics in the PDF and
+ * on paper, a PNG image in the DOCX. `series` names the series (a legend
+ * says which bar is which; the shares chart uses only the first). `unit`
+ * (NULL for none) is what the values count ("分", "tce"): it labels the
+ * axis of a bar chart. Fails with GA_DOC_ERROR_INVALID for no series or
+ * more than four. */
+GaDocChart    *ga_doc_add_chart             (GaDoc              *doc,
+                                             GaDocChartKind      kind,
+                                             const char * const *series,
+                                             const char         *unit,
+                                             const char         *caption,
+                                             GError            **error);
+/* A category (a bar group, a slice) named `label` with one value per
+ * series; a value that is NaN or infinite has no bar (or no slice), and
+ * values below zero count as zero. `texts` (NULL, or one per series with
+ * NULL entries) is how each value is written beside its bar or in the
+ * legend; a missing text is the number with up to two decimals. */
+void           ga_doc_chart_add_category    (GaDocChart         *chart,
+                                             const char         *label,
+                                             const double       *values,
+                                             const char * const *texts);
 void           ga_doc_add_page_break        (GaDoc         *doc);
 /* Where the table of contents goes: a title and one entry per heading with
  * its page number. */

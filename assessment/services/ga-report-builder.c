@@ -10,6 +10,10 @@
  * and values through ga-format. Items are named by a display number
  * (section.item, counted in the template's order) and their title, never
  * by their id.
+ *
+ * This file holds the outlines and the parts they share; the front and
+ * back matter are in ga-report-builder-matter.c, the energy data in
+ * ga-report-builder-energy.c.
  */
 #include "config.h"
 
@@ -17,84 +21,14 @@
 #include <stdio.h>
 #include <string.h>
 
-#include "ga-codes.h"
-#include "ga-format.h"
-#include "ga-report-builder.h"
-
-typedef struct {
-  GaSession          *session;
-  GaEngine           *engine;
-  GaTemplate         *tmpl;
-  const GaEnterprise *enterprise;
-  const GaAssessment *assessment;
-  GaTemplateKind      kind;
-  const char         *lang;
-  gboolean            zh;
-  GaDoc              *doc;
-  GDateTime          *date;
-  GPtrArray          *evidence;       /* GaEvidence*, all of the assessment */
-  GHashTable         *evidence_count; /* item id -> count (GUINT_TO_POINTER) */
-  GHashTable         *numbers;        /* GaItem* -> display number "2.3" */
-  guint               part;           /* numbered parts written so far */
-} Report;
-
-/* The same for texts with arguments, so that the compiler checks both
- * formats against them. */
-#define TR_PRINTF(r, fmt_zh, fmt_en, ...) \
-  ((r)->zh ? g_strdup_printf (fmt_zh, __VA_ARGS__) : g_strdup_printf (fmt_en, __VA_ARGS__))
-#define TR_APPEND(r, string, fmt_zh, fmt_en, ...) \
-  G_STMT_START { \
-    if ((r)->zh) \
-      g_string_append_printf (string, fmt_zh, __VA_ARGS__); \
-    else \
-      g_string_append_printf (string, fmt_en, __VA_ARGS__); \
-  } G_STMT_END
-
-static const char *
-tr (const Report *r,
-    const char   *zh,
-    const char   *en)
-{
-  return r->zh ? zh : en;
-}
-
-static const char *
-text_of (const Report *r,
-         const GaText *text)
-{
-  const char *s = ga_text_get (text, r->lang);
-
-  return s != NULL ? s : "";
-}
-
-static gboolean
-empty (const char *s)
-{
-  return s == NULL || *s == '\0';
-}
+#include "ga-report-builder-private.h"
 
 /* ------------------------------------------------------------------ small formatters */
 
-static char *
-format_date (const Report *r,
-             GDateTime    *date)
-{
-  static const char *const months[] = { "January", "February", "March", "April", "May", "June",
-                                        "July", "August", "September", "October", "November",
-                                        "December" };
-  int y = g_date_time_get_year (date);
-  int m = g_date_time_get_month (date);
-  int d = g_date_time_get_day_of_month (date);
-
-  if (r->zh)
-    return g_strdup_printf ("%d年%d月%d日", y, m, d);
-  return g_strdup_printf ("%d %s %d", d, months[m - 1], y);
-}
-
 /* "2024-03-01" as the report writes dates; other text as it is. */
-static char *
-format_iso_date (const Report *r,
-                 const char   *iso)
+char *
+_ga_report_format_iso_date (const Report *r,
+                            const char   *iso)
 {
   int y, m, d;
 
@@ -105,36 +39,8 @@ format_iso_date (const Report *r,
   return g_strdup (iso);
 }
 
-static char *
-format_optional_number (double value,
-                        int    decimals)
-{
-  return isnan (value) ? NULL : ga_format_number (value, decimals);
-}
-
-static char *
-format_size (guint64 size)
-{
-  if (size < 1024)
-    return g_strdup_printf ("%" G_GUINT64_FORMAT " B", size);
-  if (size < 1024 * 1024)
-    return g_strdup_printf ("%.1f KiB", size / 1024.0);
-  return g_strdup_printf ("%.1f MiB", size / (1024.0 * 1024.0));
-}
-
-static const char *
-region_name (const Report *r)
-{
-  const GaRegion *region;
-
-  if (empty (r->enterprise->region))
-    return NULL;
-  region = ga_region_lookup (r->enterprise->region);
-  return region != NULL ? region->name : r->enterprise->region;
-}
-
-static char *
-industry_text (const Report *r)
+char *
+_ga_report_industry_text (const Report *r)
 {
   const GaIndustry *industry;
 
@@ -174,9 +80,9 @@ level_label (const Report *r,
 
 /* ------------------------------------------------------------------ items */
 
-static const char *
-item_number (const Report *r,
-             const GaItem *item)
+const char *
+_ga_report_item_number (const Report *r,
+                        const GaItem *item)
 {
   return g_hash_table_lookup (r->numbers, item);
 }
@@ -192,11 +98,11 @@ root_of (const GaItem *item)
 }
 
 /* "2.3 title" */
-static char *
-item_name (const Report *r,
-           const GaItem *item)
+char *
+_ga_report_item_name (const Report *r,
+                      const GaItem *item)
 {
-  const char *number = item_number (r, item);
+  const char *number = _ga_report_item_number (r, item);
 
   return g_strdup_printf ("%s %s", number != NULL ? number : "", text_of (r, &item->title));
 }
@@ -346,7 +252,7 @@ answer_text (const Report *r,
         if (answer->value.kind == GA_VALUE_NUMBER)
           shown = ga_format_number (answer->value.u.number, 4);
         else if (item->kind == GA_ITEM_DATE && answer->value.kind == GA_VALUE_TEXT)
-          shown = format_iso_date (r, answer->value.u.text);
+          shown = _ga_report_format_iso_date (r, answer->value.u.text);
         else
           shown = ga_value_to_display (&answer->value);
         g_string_append (out, shown);
@@ -376,13 +282,6 @@ evidence_count (const Report *r,
 }
 
 /* ------------------------------------------------------------------ blocks */
-
-static void
-paragraph (Report     *r,
-           const char *text)
-{
-  ga_doc_add_paragraph (r->doc, GA_DOC_STYLE_NORMAL, text);
-}
 
 /* A paragraph that starts with a bold label. */
 static void
@@ -414,10 +313,10 @@ part_heading (Report     *r,
 }
 
 /* "（一）title" or "2.1 title" below the current part. */
-static void
-sub_heading (Report     *r,
-             guint       index,
-             const char *title)
+void
+_ga_report_sub_heading (Report     *r,
+                        guint       index,
+                        const char *title)
 {
   static const char *const numerals[] = { "一", "二", "三", "四", "五", "六", "七", "八", "九",
                                           "十", "十一", "十二", "十三", "十四", "十五", "十六",
@@ -431,213 +330,13 @@ sub_heading (Report     *r,
   ga_doc_add_heading (r->doc, 2, text);
 }
 
-static GaDocTable *
-table (Report             *r,
-       guint               n_columns,
-       const double       *widths,
-       const char * const *header)
-{
-  GaDocTable *t = ga_doc_add_table (r->doc, n_columns, widths, NULL);
-
-  /* The widths are constants of this file: the table always exists. */
-  g_assert (t != NULL);
-  ga_doc_table_set_header (t, header);
-  return t;
-}
-
-/* ------------------------------------------------------------------ front matter */
-
-const char *
-ga_report_title_for (GaTemplate *tmpl,
-                     const char *language)
-{
-  gboolean zh = g_strcmp0 (language, "en") != 0;
-
-  switch (ga_template_get_kind (tmpl))
-    {
-    case GA_TEMPLATE_KIND_GREEN_FACTORY:
-      return zh ? "绿色工厂自评价报告" : "Green Factory Self-Evaluation Report";
-    case GA_TEMPLATE_KIND_CLEAN_PRODUCTION:
-      return zh ? "清洁生产自评价报告" : "Clean Production Self-Evaluation Report";
-    case GA_TEMPLATE_KIND_ENERGY_AUDIT:
-      return zh ? "能源审计自评价报告" : "Energy Audit Self-Evaluation Report";
-    case GA_TEMPLATE_KIND_CUSTOM:
-    default:
-      return zh ? "自评价报告" : "Self-Evaluation Report";
-    }
-}
-
-static void
-add_cover (Report *r)
-{
-  g_autofree char *date = format_date (r, r->date);
-  const char *region = region_name (r);
-  GaDocParagraph *p;
-
-  for (guint i = 0; i < 4; i++)
-    ga_doc_add_paragraph (r->doc, GA_DOC_STYLE_CENTERED, "");
-  ga_doc_add_paragraph (r->doc, GA_DOC_STYLE_TITLE, ga_report_title_for (r->tmpl, r->lang));
-  ga_doc_add_paragraph (r->doc, GA_DOC_STYLE_CENTERED,
-                        text_of (r, ga_template_get_title (r->tmpl)));
-  for (guint i = 0; i < 6; i++)
-    ga_doc_add_paragraph (r->doc, GA_DOC_STYLE_CENTERED, "");
-  p = ga_doc_add_paragraph (r->doc, GA_DOC_STYLE_CENTERED, NULL);
-  ga_doc_paragraph_add_run (p, tr (r, "申报单位：", "Applicant: "), TRUE);
-  ga_doc_paragraph_add_run (p, r->enterprise->name, FALSE);
-  p = ga_doc_add_paragraph (r->doc, GA_DOC_STYLE_CENTERED, NULL);
-  ga_doc_paragraph_add_run (p, tr (r, "所在省市：", "Province: "), TRUE);
-  ga_doc_paragraph_add_run (p, region != NULL ? region : "", FALSE);
-  for (guint i = 0; i < 4; i++)
-    ga_doc_add_paragraph (r->doc, GA_DOC_STYLE_CENTERED, "");
-  if (r->kind == GA_TEMPLATE_KIND_GREEN_FACTORY)
-    ga_doc_add_paragraph (r->doc, GA_DOC_STYLE_CENTERED,
-                          tr (r, "工业和信息化部制",
-                              "Form of the Ministry of Industry and Information Technology"));
-  ga_doc_add_paragraph (r->doc, GA_DOC_STYLE_CENTERED, date);
-  ga_doc_add_page_break (r->doc);
-}
-
-static void
-add_notes (Report *r)
-{
-  const char *zh[] = {
-    "1. 请如实、准确、完整地填写各项内容，数据应与佐证材料一致。",
-    "2. 所属行业按国民经济行业分类（GB/T 4754）填写；单位性质按营业执照填写。",
-    "3. 内容较多时可另附页。",
-    "4. 报告用A4纸打印并装订，纸质版一式三份，另附电子版一份。",
-    NULL
-  };
-  const char *en[] = {
-    "1. Fill in every part truthfully, accurately and completely; figures must match the "
-    "evidence.",
-    "2. The industry follows the national industrial classification (GB/T 4754); the type "
-    "of ownership is the one on the business licence.",
-    "3. Extra pages may be attached.",
-    "4. Print the report on A4 paper and bind it: three paper copies and one electronic copy.",
-    NULL
-  };
-  GaDocParagraph *p = ga_doc_add_paragraph (r->doc, GA_DOC_STYLE_CENTERED, NULL);
-
-  ga_doc_paragraph_add_run (p, tr (r, "填写说明", "Notes on filling in"), TRUE);
-  for (guint i = 0; zh[i] != NULL; i++)
-    paragraph (r, r->zh ? zh[i] : en[i]);
-  ga_doc_add_page_break (r->doc);
-  ga_doc_add_toc (r->doc);
-  ga_doc_add_page_break (r->doc);
-}
-
-static void
-info_row (GaDocTable *t,
-          const char *label,
-          const char *value)
-{
-  const char *cells[] = { label, value != NULL ? value : "" };
-
-  ga_doc_table_add_row (t, cells);
-}
-
-static void
-add_basic_info (Report *r)
-{
-  const GaEnterprise *e = r->enterprise;
-  const GaOwnership *ownership = ga_enterprise_find_ownership (e->ownership);
-  const double widths[] = { 0.3, 0.7 };
-  const char *header[] = { tr (r, "项目", "Field"), tr (r, "内容", "Details") };
-  g_autofree char *industry = industry_text (r);
-  g_autofree char *capital = format_optional_number (e->registered_capital, 2);
-  g_autofree char *founded = format_iso_date (r, e->founded_on);
-  g_autofree char *valid = NULL;
-  g_autofree char *output = format_optional_number (e->output_value, 2);
-  g_autofree char *added = format_optional_number (e->value_added, 2);
-  g_autofree char *employees = e->employees >= 0
-                               ? g_strdup_printf ("%" G_GINT64_FORMAT, e->employees) : NULL;
-  GaDocTable *t;
-
-  if (g_strcmp0 (e->valid_until, "long-term") == 0)
-    valid = g_strdup (tr (r, "长期", "Long-term"));
-  else
-    valid = format_iso_date (r, e->valid_until);
-
-  ga_doc_add_heading (r->doc, 1, tr (r, "基本信息表", "Basic information"));
-  t = table (r, 2, widths, header);
-  info_row (t, r->kind == GA_TEMPLATE_KIND_GREEN_FACTORY ? tr (r, "工厂名称", "Factory name")
-                                                         : tr (r, "企业名称", "Enterprise name"),
-            e->name);
-  info_row (t, tr (r, "统一社会信用代码", "Unified social credit code"), e->credit_code);
-  info_row (t, tr (r, "所属行业", "Industry"), industry);
-  info_row (t, tr (r, "所在省市", "Province"), region_name (r));
-  info_row (t, tr (r, "通讯地址", "Postal address"), e->address);
-  info_row (t, tr (r, "邮编", "Postal code"), e->postal_code);
-  info_row (t, tr (r, "单位性质", "Type of ownership"),
-            ownership != NULL ? (r->zh ? ownership->label_zh : ownership->label_en) : e->ownership);
-  info_row (t, tr (r, "注册机关", "Registration authority"), e->registration_authority);
-  info_row (t, tr (r, "注册资本（万元）", "Registered capital (10k yuan)"), capital);
-  info_row (t, tr (r, "成立日期", "Founded on"), founded);
-  info_row (t, tr (r, "有效期", "Valid until"), valid);
-  info_row (t, tr (r, "法定代表人", "Legal representative"), e->legal_representative);
-  info_row (t, tr (r, "法人代表联系电话", "Legal representative's phone"),
-            e->legal_representative_phone);
-  info_row (t, tr (r, "申报工作联系部门", "Contact department"), e->contact_department);
-  info_row (t, tr (r, "联系人", "Contact person"), e->contact_name);
-  info_row (t, tr (r, "联系电话", "Phone"), e->contact_phone);
-  info_row (t, tr (r, "手机", "Mobile"), e->contact_mobile);
-  info_row (t, tr (r, "传真", "Fax"), e->fax);
-  info_row (t, tr (r, "电子邮箱", "Email"), e->contact_email);
-  info_row (t, tr (r, "主要产品", "Main products"), e->main_products);
-  info_row (t, tr (r, "工业总产值（万元）", "Gross industrial output (10k yuan)"), output);
-  info_row (t, tr (r, "工业增加值（万元）", "Industrial value added (10k yuan)"), added);
-  info_row (t, tr (r, "从业人员（人）", "Employees"), employees);
-  info_row (t, tr (r, "单位简介", "Profile"), e->profile);
-  ga_doc_add_page_break (r->doc);
-}
-
-static void
-add_declaration (Report *r)
-{
-  const char *zh[] = {
-    "本次申报提交的全部材料、数据和佐证文件真实、准确、完整、有效，不存在弄虚作假、隐瞒或误导的情况；",
-    "近三年内未发生较大及以上安全事故（含网络安全和数据安全事件）、质量事故和突发环境事件，"
-    "无偷税漏税等违法行为；",
-    "近三年内在国务院及有关部门组织的督查、检查中未被发现存在严重问题；",
-    "已完成所在地区下达的节能和污染物减排目标任务；",
-    "自愿接受主管部门及其委托机构的抽查、核查和现场检查；如有不实，本单位承担由此产生的全部责任。",
-    NULL
-  };
-  const char *en[] = {
-    "all materials, figures and evidence submitted are true, accurate, complete and valid, "
-    "with nothing falsified, withheld or misleading;",
-    "in the past three years the unit has had no serious safety accident (cyber and data "
-    "security incidents included), no quality accident and no environmental emergency, and "
-    "has not evaded taxes;",
-    "in the past three years no serious problem was found in inspections by the State Council "
-    "or its ministries;",
-    "the energy-saving and emission-reduction targets set by the local authorities have been "
-    "met;",
-    "the unit accepts spot checks, verification and site visits by the competent authorities "
-    "and the bodies they appoint, and bears full responsibility for anything found untrue.",
-    NULL
-  };
-  const char *labels[] = { tr (r, "法定代表人（签字）：", "Legal representative (signature):"),
-                           tr (r, "单位（盖章）：", "Unit (seal):"),
-                           tr (r, "日期：", "Date:"), NULL };
-  g_autofree char *intro = r->zh
-    ? g_strdup_printf ("%s郑重承诺：", r->enterprise->name)
-    : g_strdup_printf ("%s solemnly declares that:", r->enterprise->name);
-
-  ga_doc_add_heading (r->doc, 1, tr (r, "材料真实性承诺", "Declaration of truthfulness"));
-  paragraph (r, intro);
-  ga_doc_add_bullets (r->doc, r->zh ? zh : en);
-  ga_doc_add_signature (r->doc, labels);
-  ga_doc_add_page_break (r->doc);
-}
-
 /* ------------------------------------------------------------------ parts */
 
 static void
 add_profile (Report *r)
 {
   const GaEnterprise *e = r->enterprise;
-  g_autofree char *industry = industry_text (r);
+  g_autofree char *industry = _ga_report_industry_text (r);
   g_autoptr(GString) figures = g_string_new (NULL);
   g_autoptr(GPtrArray) missing = g_ptr_array_new ();
   const GaSummary *sum = ga_engine_get_summary (r->engine);
@@ -798,7 +497,7 @@ add_items_table (Report    *r,
         score = score_text (r, res);
       count = g_strdup_printf ("%u", evidence_count (r, item));
       {
-        const char *cells[] = { item_number (r, item), title, answer, score, count };
+        const char *cells[] = { _ga_report_item_number (r, item), title, answer, score, count };
 
         row = ga_doc_table_add_row (t, cells);
         (void) row;
@@ -861,200 +560,9 @@ add_sections (Report *r)
     {
       GaSection *root = g_ptr_array_index (roots, s);
 
-      sub_heading (r, s, text_of (r, &root->title));
+      _ga_report_sub_heading (r, s, text_of (r, &root->title));
       add_section_intro (r, root);
       add_items_table (r, root);
-    }
-}
-
-/* The label of the row @key of the lookup table @table_id, or NULL. */
-static char *
-lookup_label (const Report *r,
-              const char   *table_id,
-              const char   *key)
-{
-  GaLookupTable *table = ga_template_find_table (r->tmpl, table_id);
-  g_autofree char *folded = g_utf8_casefold (key, -1);
-  const GaTableRow *row = table != NULL ? g_hash_table_lookup (table->row_by_key, folded) : NULL;
-  const char *label = row != NULL ? ga_text_get (&row->label, r->lang) : NULL;
-
-  return empty (label) ? NULL : g_strdup (label);
-}
-
-/* A machine key such as "natural-gas": what a computed column holds to
- * look a factor up, not something a reader needs. */
-static gboolean
-is_key (const GaValue *v)
-{
-  const char *s;
-
-  if (v->kind != GA_VALUE_TEXT || strlen (v->u.text) < 3)
-    return FALSE;
-  s = v->u.text;
-  if (!g_ascii_islower (*s))
-    return FALSE;
-  for (; *s != '\0'; s++)
-    if (!g_ascii_islower (*s) && !g_ascii_isdigit (*s) && *s != '-' && *s != '_')
-      return FALSE;
-  return TRUE;
-}
-
-/* Whether the report shows column @c of the table item: not when no row
- * has a value in it, nor when it is computed and holds only keys. */
-static gboolean
-column_shown (const Report *r,
-              const GaItem *item,
-              guint         c,
-              guint         n_rows)
-{
-  const GaColumn *col = g_ptr_array_index (item->columns, c);
-  gboolean any = FALSE;
-  gboolean all_keys = TRUE;
-
-  for (guint row = 0; row < n_rows; row++)
-    {
-      const GaValue *v = ga_engine_get_cell (r->engine, item, row, c);
-
-      if (v == NULL || v->kind == GA_VALUE_BLANK)
-        continue;
-      any = TRUE;
-      if (!is_key (v))
-        all_keys = FALSE;
-    }
-  if (n_rows == 0)
-    return TRUE;
-  return any && !(col->kind == GA_ITEM_COMPUTED && all_keys);
-}
-
-/* The rows of every table item under @root, as tables of their own. */
-static guint
-add_data_tables (Report *r)
-{
-  GPtrArray *items = ga_template_get_items (r->tmpl);
-  guint n = 0;
-
-  for (guint i = 0; i < items->len; i++)
-    {
-      GaItem *item = g_ptr_array_index (items, i);
-      guint n_rows, n_cols;
-      guint shown_cols[14];
-      g_autofree double *widths = NULL;
-      g_autofree const char **header = NULL;
-      g_autofree char *caption = NULL;
-      GaDocTable *t;
-
-      if (item->kind != GA_ITEM_TABLE || item->columns == NULL || item->columns->len == 0)
-        continue;
-      n++;
-      sub_heading (r, n - 1, text_of (r, &item->title));
-      n_rows = ga_engine_get_n_rows (r->engine, item);
-      n_cols = 0;
-      for (guint c = 0; c < item->columns->len && n_cols < G_N_ELEMENTS (shown_cols); c++)
-        if (column_shown (r, item, c, n_rows))
-          shown_cols[n_cols++] = c;
-      if (n_rows == 0)
-        {
-          g_autofree char *message = r->zh
-            ? g_strdup_printf ("“%s”（%s）尚未填写任何一行，请在评价中补充后重新生成报告。",
-                               text_of (r, &item->title), item_number (r, item))
-            : g_strdup_printf ("“%s” (%s) has no row yet; add them in the assessment and write "
-                               "the report again.", text_of (r, &item->title),
-                               item_number (r, item));
-
-          ga_doc_add_paragraph (r->doc, GA_DOC_STYLE_SMALL, message);
-          continue;
-        }
-      widths = g_new (double, n_cols);
-      header = g_new0 (const char *, n_cols + 1);
-      {
-        g_autoptr(GPtrArray) owned = g_ptr_array_new_with_free_func (g_free);
-
-        for (guint c = 0; c < n_cols; c++)
-          {
-            const GaColumn *col = g_ptr_array_index (item->columns, shown_cols[c]);
-            const char *title = text_of (r, &col->title);
-            char *h = empty (col->unit) || strstr (title, col->unit) != NULL
-                      ? g_strdup (title)
-                                        : g_strdup_printf ("%s（%s）", title, col->unit);
-
-            g_ptr_array_add (owned, h);
-            header[c] = h;
-            widths[c] = 1.0;
-          }
-        t = table (r, n_cols, widths, header);
-        for (guint row = 0; row < n_rows; row++)
-          {
-            g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
-
-            for (guint c = 0; c < n_cols; c++)
-              {
-                const GaColumn *col = g_ptr_array_index (item->columns, shown_cols[c]);
-                const GaValue *v = ga_engine_get_cell (r->engine, item, row, shown_cols[c]);
-                char *shown = NULL;
-
-                if (v != NULL && v->kind == GA_VALUE_TEXT && col->options != NULL)
-                  {
-                    for (guint o = 0; o < col->options->len && shown == NULL; o++)
-                      {
-                        const GaOption *opt = g_ptr_array_index (col->options, o);
-
-                        if (g_strcmp0 (opt->id, v->u.text) == 0)
-                          shown = g_strdup (text_of (r, &opt->label));
-                      }
-                  }
-                if (shown == NULL && v != NULL && v->kind == GA_VALUE_TEXT
-                    && col->options_table != NULL)
-                  shown = lookup_label (r, col->options_table, v->u.text);
-                if (shown == NULL)
-                  shown = v == NULL || v->kind == GA_VALUE_BLANK ? g_strdup ("")
-                          : v->kind == GA_VALUE_NUMBER ? ga_format_number (v->u.number, 2)
-                          : ga_value_to_display (v);
-                g_ptr_array_add (cells, shown);
-              }
-            ga_doc_table_add_row (t, (const char * const *) cells->pdata);
-          }
-      }
-      caption = r->zh ? g_strdup_printf ("数据来源：评价项 %s。", item_number (r, item))
-                      : g_strdup_printf ("Source: item %s of the assessment.",
-                                         item_number (r, item));
-      ga_doc_add_paragraph (r->doc, GA_DOC_STYLE_SMALL, caption);
-    }
-  return n;
-}
-
-static void
-add_outputs (Report *r)
-{
-  GPtrArray *outputs = ga_template_get_outputs (r->tmpl);
-  const double widths[] = { 0.5, 0.3, 0.2 };
-  const char *header[] = { tr (r, "指标", "Indicator"), tr (r, "数值", "Value"),
-                           tr (r, "单位", "Unit") };
-  GaDocTable *t;
-
-  if (outputs == NULL || outputs->len == 0)
-    {
-      ga_doc_add_paragraph (r->doc, GA_DOC_STYLE_SMALL,
-                            tr (r, "模板没有定义计算指标。", "The template defines no computed indicator."));
-      return;
-    }
-  t = table (r, 3, widths, header);
-  ga_doc_table_set_column_align (t, 1, GA_DOC_ALIGN_END);
-  for (guint i = 0; i < outputs->len; i++)
-    {
-      const GaOutput *o = g_ptr_array_index (outputs, i);
-      const GaResult *res = ga_engine_get_output_result (r->engine, o);
-      g_autofree char *value = ga_engine_format_value (r->engine, o->id);
-      const char *shown = value;
-      const char *cells[3];
-
-      if (res != NULL && res->status == GA_STATUS_INCOMPLETE)
-        shown = tr (r, "数据不全，无法计算", "incomplete data");
-      else if (res != NULL && res->status == GA_STATUS_NA)
-        shown = tr (r, "不适用", "N/A");
-      cells[0] = text_of (r, &o->title);
-      cells[1] = shown != NULL ? shown : "";
-      cells[2] = o->unit != NULL ? o->unit : "";
-      ga_doc_table_add_row (t, cells);
     }
 }
 
@@ -1078,7 +586,8 @@ veto_text (Report          *r,
       g_string_append (out, tr (r, "未通过，不符合的否决项：", "failed; veto items not met: "));
       for (guint i = 0; sum->veto_failures != NULL && i < sum->veto_failures->len; i++)
         {
-          g_autofree char *name = item_name (r, g_ptr_array_index (sum->veto_failures, i));
+          GaItem *item = g_ptr_array_index (sum->veto_failures, i);
+          g_autofree char *name = _ga_report_item_name (r, item);
 
           if (i > 0)
             g_string_append (out, tr (r, "；", "; "));
@@ -1192,6 +701,54 @@ add_section_scores (Report *r)
     }
 }
 
+/* The points of each first-level part, earned beside attainable, as
+ * bars: the table above at a glance. Parts worth no points are left out,
+ * and a template without points (clean production) gets no chart. */
+static void
+add_section_chart (Report *r)
+{
+  GPtrArray *roots = ga_template_get_root_sections (r->tmpl);
+  const char *series[] = { tr (r, "得分", "Points earned"), tr (r, "满分", "Points attainable"),
+                           NULL };
+  g_autofree char *caption = NULL;
+  g_autofree char *intro = NULL;
+  GaDocChart *chart = NULL;
+
+  for (guint s = 0; s < roots->len; s++)
+    {
+      GaSection *root = g_ptr_array_index (roots, s);
+      const GaResult *res = ga_engine_get_section_result (r->engine, root);
+      g_autofree char *score = NULL;
+      g_autofree char *max = NULL;
+      const char *texts[2];
+      double values[2];
+
+      if (res == NULL || isnan (res->max) || res->max <= 0)
+        continue;
+      if (chart == NULL)
+        {
+          r->figures++;
+          intro = TR_PRINTF (r, "各部分得分与满分的对比见图 %u。",
+                             "Figure %u sets the points each part earned beside the points it "
+                             "can earn.", r->figures);
+          paragraph (r, intro);
+          caption = TR_PRINTF (r, "图 %u 各部分得分与满分", "Figure %u Points per part",
+                               r->figures);
+          chart = ga_doc_add_chart (r->doc, GA_DOC_CHART_BARS, series, tr (r, "分", "points"),
+                                    caption, NULL);
+          /* Two series: the chart always exists. */
+          g_assert (chart != NULL);
+        }
+      values[0] = res->score;
+      values[1] = res->max;
+      score = ga_format_number (res->score, 2);
+      max = ga_format_number (res->max, 2);
+      texts[0] = score;
+      texts[1] = max;
+      ga_doc_chart_add_category (chart, text_of (r, &root->title), values, texts);
+    }
+}
+
 static void
 add_problems (Report *r)
 {
@@ -1208,7 +765,7 @@ add_problems (Report *r)
 
       if (res != NULL && res->noncompliant)
         {
-          g_autofree char *name = item_name (r, item);
+          g_autofree char *name = _ga_report_item_name (r, item);
           g_autofree char *answer = answer_text (r, item);
 
           g_ptr_array_add (unmet, r->zh ? g_strdup_printf ("%s：%s", name, answer)
@@ -1264,77 +821,12 @@ add_problems (Report *r)
       {
         const GaImprovement *imp = g_ptr_array_index (improvements, i);
         g_autofree char *gain = ga_format_number (imp->gain, 2);
-        const char *cells[] = { item_number (r, imp->item), text_of (r, &imp->item->title), gain };
+        const char *cells[] = { _ga_report_item_number (r, imp->item),
+                                text_of (r, &imp->item->title), gain };
 
         ga_doc_table_add_row (t, cells);
       }
   }
-}
-
-/* The checksum in lines of 16 digits: a narrow column would otherwise
- * break it anywhere, even with a hyphen a reader might copy. */
-static char *
-hash_lines (const char *sha256)
-{
-  GString *out = g_string_new (NULL);
-  gsize len = sha256 != NULL ? strlen (sha256) : 0;
-
-  for (gsize i = 0; i < len; i += 16)
-    {
-      if (i > 0)
-        g_string_append_c (out, '\n');
-      g_string_append_len (out, sha256 + i, MIN (16, len - i));
-    }
-  return g_string_free (out, FALSE);
-}
-
-static void
-add_evidence_index (Report *r)
-{
-  const double widths[] = { 0.07, 0.25, 0.1, 0.33, 0.25 };
-  const char *header[] = { tr (r, "序号", "No."), tr (r, "文件名", "File name"),
-                           tr (r, "大小", "Size"), "SHA-256",
-                           tr (r, "对应指标", "Item supported") };
-  GaDocTable *t;
-
-  ga_doc_add_page_break (r->doc);
-  ga_doc_add_heading (r->doc, 1, tr (r, "附件：佐证材料清单", "Annex: list of evidence"));
-  if (r->evidence->len == 0)
-    {
-      paragraph (r, tr (r, "本次评价尚未附加任何佐证材料；在评价中为各项附加文件后重新生成报告，此处将列出"
-                        "每份文件的名称、大小和 SHA-256 校验值。",
-                        "No evidence is attached to this assessment yet; attach files to the "
-                        "items and write the report again to list each file's name, size and "
-                        "SHA-256 checksum here."));
-      return;
-    }
-  paragraph (r, tr (r, "SHA-256 为文件内容的校验值，可用于核对所附文件未被改动。",
-                    "The SHA-256 checksum identifies each file's content, so a reader can "
-                    "confirm the attached file is unchanged."));
-  t = table (r, 5, widths, header);
-  ga_doc_table_set_column_align (t, 0, GA_DOC_ALIGN_CENTER);
-  ga_doc_table_set_column_align (t, 2, GA_DOC_ALIGN_END);
-  for (guint i = 0; i < r->evidence->len; i++)
-    {
-      const GaEvidence *ev = g_ptr_array_index (r->evidence, i);
-      const GaItem *item = ga_template_find_item (r->tmpl, ev->item_id);
-      g_autofree char *number = g_strdup_printf ("%u", i + 1);
-      g_autofree char *size = format_size (ev->size);
-      g_autofree char *name = NULL;
-      g_autofree char *supports = item != NULL ? item_name (r, item) : NULL;
-      g_autofree char *hash = hash_lines (ev->sha256);
-      const char *cells[5];
-
-      name = empty (ev->note) ? g_strdup (ev->name)
-                              : g_strdup_printf ("%s\n%s", ev->name, ev->note);
-      cells[0] = number;
-      cells[1] = name;
-      cells[2] = size;
-      cells[3] = hash;
-      cells[4] = supports != NULL ? supports : tr (r, "（模板中已无此项）",
-                                                   "(no longer in the template)");
-      ga_doc_table_add_row (t, cells);
-    }
 }
 
 /* ------------------------------------------------------------------ outlines */
@@ -1349,6 +841,7 @@ outline_green_factory (Report *r)
   part_heading (r, "自评价得分及结论", "Score and conclusion");
   add_summary (r);
   add_section_scores (r);
+  add_section_chart (r);
   part_heading (r, "存在问题及下一步计划", "Problems and next steps");
   add_problems (r);
 }
@@ -1369,15 +862,20 @@ outline_clean_production (Report *r)
 static void
 outline_energy_audit (Report *r)
 {
+  guint n_tables;
+
   part_heading (r, "企业概况", "The enterprise");
   add_profile (r);
   part_heading (r, "能源消费与结构", "Energy consumption and structure");
-  if (add_data_tables (r) == 0)
+  n_tables = _ga_report_add_data_tables (r);
+  if (n_tables == 0)
     ga_doc_add_paragraph (r->doc, GA_DOC_STYLE_SMALL,
                           tr (r, "模板没有能源消费数据表。", "The template has no energy table."));
+  _ga_report_add_energy_mix (r, n_tables);
   part_heading (r, "能耗指标与目标完成情况", "Energy indicators and targets");
-  add_outputs (r);
+  _ga_report_add_outputs (r);
   add_summary (r);
+  add_section_chart (r);
   add_sections (r);
   part_heading (r, "节能潜力与建议", "Savings potential and recommendations");
   add_problems (r);
@@ -1393,6 +891,7 @@ outline_custom (Report *r)
   part_heading (r, "评价结果", "Result");
   add_summary (r);
   add_section_scores (r);
+  add_section_chart (r);
   part_heading (r, "存在问题及改进计划", "Problems and improvement plan");
   add_problems (r);
 }
@@ -1444,13 +943,13 @@ ga_report_build (GaSession   *session,
                              ga_report_title_for (r.tmpl, r.lang));
   ga_doc_set_title (r.doc, ga_report_title_for (r.tmpl, r.lang));
   ga_doc_set_author (r.doc, r.enterprise->name);
-  ga_doc_set_date (r.doc, g_date_time_ref (r.date));
+  ga_doc_set_date (r.doc, r.date);
   ga_doc_set_running_title (r.doc, running);
 
-  add_cover (&r);
-  add_notes (&r);
-  add_basic_info (&r);
-  add_declaration (&r);
+  _ga_report_add_cover (&r);
+  _ga_report_add_notes (&r);
+  _ga_report_add_basic_info (&r);
+  _ga_report_add_declaration (&r);
   switch (r.kind)
     {
     case GA_TEMPLATE_KIND_GREEN_FACTORY:
@@ -1467,7 +966,7 @@ ga_report_build (GaSession   *session,
       outline_custom (&r);
       break;
     }
-  add_evidence_index (&r);
+  _ga_report_add_evidence_index (&r);
 
   g_hash_table_unref (r.evidence_count);
   g_hash_table_unref (r.numbers);

@@ -1,0 +1,374 @@
+/* ga-report-builder-energy.c: the energy data of the self-evaluation report: the
+ * rows of every table item (carriers, products) and the computed indicators
+ *
+ * Copyright 2026 The GreenAssess authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "ga-report-builder-private.h"
+
+/* The label of the row @key of the lookup table @table_id, or NULL. */
+static char *
+lookup_label (const Report *r,
+              const char   *table_id,
+              const char   *key)
+{
+  GaLookupTable *table = ga_template_find_table (r->tmpl, table_id);
+  g_autofree char *folded = g_utf8_casefold (key, -1);
+  const GaTableRow *row = table != NULL ? g_hash_table_lookup (table->row_by_key, folded) : NULL;
+  const char *label = row != NULL ? ga_text_get (&row->label, r->lang) : NULL;
+
+  return empty (label) ? NULL : g_strdup (label);
+}
+
+/* A machine key such as "natural-gas": what a computed column holds to
+ * look a factor up, not something a reader needs. */
+static gboolean
+is_key (const GaValue *v)
+{
+  const char *s;
+
+  if (v->kind != GA_VALUE_TEXT || strlen (v->u.text) < 3)
+    return FALSE;
+  s = v->u.text;
+  if (!g_ascii_islower (*s))
+    return FALSE;
+  for (; *s != '\0'; s++)
+    if (!g_ascii_islower (*s) && !g_ascii_isdigit (*s) && *s != '-' && *s != '_')
+      return FALSE;
+  return TRUE;
+}
+
+/* Whether the report shows column @c of the table item: not when no row
+ * has a value in it, nor when it is computed and holds only keys. */
+static gboolean
+column_shown (const Report *r,
+              const GaItem *item,
+              guint         c,
+              guint         n_rows)
+{
+  const GaColumn *col = g_ptr_array_index (item->columns, c);
+  gboolean any = FALSE;
+  gboolean all_keys = TRUE;
+
+  for (guint row = 0; row < n_rows; row++)
+    {
+      const GaValue *v = ga_engine_get_cell (r->engine, item, row, c);
+
+      if (v == NULL || v->kind == GA_VALUE_BLANK)
+        continue;
+      any = TRUE;
+      if (!is_key (v))
+        all_keys = FALSE;
+    }
+  if (n_rows == 0)
+    return TRUE;
+  return any && !(col->kind == GA_ITEM_COMPUTED && all_keys);
+}
+
+/* The rows of every table item under @root, as tables of their own. */
+guint
+_ga_report_add_data_tables (Report *r)
+{
+  GPtrArray *items = ga_template_get_items (r->tmpl);
+  guint n = 0;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      GaItem *item = g_ptr_array_index (items, i);
+      guint n_rows, n_cols;
+      guint shown_cols[14];
+      g_autofree double *widths = NULL;
+      g_autofree const char **header = NULL;
+      g_autofree char *caption = NULL;
+      GaDocTable *t;
+
+      if (item->kind != GA_ITEM_TABLE || item->columns == NULL || item->columns->len == 0)
+        continue;
+      n++;
+      _ga_report_sub_heading (r, n - 1, text_of (r, &item->title));
+      n_rows = ga_engine_get_n_rows (r->engine, item);
+      n_cols = 0;
+      for (guint c = 0; c < item->columns->len && n_cols < G_N_ELEMENTS (shown_cols); c++)
+        if (column_shown (r, item, c, n_rows))
+          shown_cols[n_cols++] = c;
+      if (n_rows == 0)
+        {
+          g_autofree char *message = r->zh
+            ? g_strdup_printf ("“%s”（%s）尚未填写任何一行，请在评价中补充后重新生成报告。",
+                               text_of (r, &item->title), _ga_report_item_number (r, item))
+            : g_strdup_printf ("“%s” (%s) has no row yet; add them in the assessment and write "
+                               "the report again.", text_of (r, &item->title),
+                               _ga_report_item_number (r, item));
+
+          ga_doc_add_paragraph (r->doc, GA_DOC_STYLE_SMALL, message);
+          continue;
+        }
+      widths = g_new (double, n_cols);
+      header = g_new0 (const char *, n_cols + 1);
+      {
+        g_autoptr(GPtrArray) owned = g_ptr_array_new_with_free_func (g_free);
+
+        for (guint c = 0; c < n_cols; c++)
+          {
+            const GaColumn *col = g_ptr_array_index (item->columns, shown_cols[c]);
+            const char *title = text_of (r, &col->title);
+            char *h = empty (col->unit) || strstr (title, col->unit) != NULL
+                      ? g_strdup (title)
+                                        : g_strdup_printf ("%s（%s）", title, col->unit);
+
+            g_ptr_array_add (owned, h);
+            header[c] = h;
+            widths[c] = 1.0;
+          }
+        t = table (r, n_cols, widths, header);
+        for (guint row = 0; row < n_rows; row++)
+          {
+            g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+
+            for (guint c = 0; c < n_cols; c++)
+              {
+                const GaColumn *col = g_ptr_array_index (item->columns, shown_cols[c]);
+                const GaValue *v = ga_engine_get_cell (r->engine, item, row, shown_cols[c]);
+                char *shown = NULL;
+
+                if (v != NULL && v->kind == GA_VALUE_TEXT && col->options != NULL)
+                  {
+                    for (guint o = 0; o < col->options->len && shown == NULL; o++)
+                      {
+                        const GaOption *opt = g_ptr_array_index (col->options, o);
+
+                        if (g_strcmp0 (opt->id, v->u.text) == 0)
+                          shown = g_strdup (text_of (r, &opt->label));
+                      }
+                  }
+                if (shown == NULL && v != NULL && v->kind == GA_VALUE_TEXT
+                    && col->options_table != NULL)
+                  shown = lookup_label (r, col->options_table, v->u.text);
+                if (shown == NULL)
+                  shown = v == NULL || v->kind == GA_VALUE_BLANK ? g_strdup ("")
+                          : v->kind == GA_VALUE_NUMBER ? ga_format_number (v->u.number, 2)
+                          : ga_value_to_display (v);
+                g_ptr_array_add (cells, shown);
+              }
+            ga_doc_table_add_row (t, (const char * const *) cells->pdata);
+          }
+      }
+      caption = r->zh ? g_strdup_printf ("数据来源：评价项 %s。", _ga_report_item_number (r, item))
+                      : g_strdup_printf ("Source: item %s of the assessment.",
+                                         _ga_report_item_number (r, item));
+      ga_doc_add_paragraph (r->doc, GA_DOC_STYLE_SMALL, caption);
+    }
+  return n;
+}
+
+void
+_ga_report_add_outputs (Report *r)
+{
+  GPtrArray *outputs = ga_template_get_outputs (r->tmpl);
+  const double widths[] = { 0.5, 0.3, 0.2 };
+  const char *header[] = { tr (r, "指标", "Indicator"), tr (r, "数值", "Value"),
+                           tr (r, "单位", "Unit") };
+  GaDocTable *t;
+
+  if (outputs == NULL || outputs->len == 0)
+    {
+      ga_doc_add_paragraph (r->doc, GA_DOC_STYLE_SMALL,
+                            tr (r, "模板没有定义计算指标。", "The template defines no computed indicator."));
+      return;
+    }
+  t = table (r, 3, widths, header);
+  ga_doc_table_set_column_align (t, 1, GA_DOC_ALIGN_END);
+  for (guint i = 0; i < outputs->len; i++)
+    {
+      const GaOutput *o = g_ptr_array_index (outputs, i);
+      const GaResult *res = ga_engine_get_output_result (r->engine, o);
+      g_autofree char *value = ga_engine_format_value (r->engine, o->id);
+      const char *shown = value;
+      const char *cells[3];
+
+      if (res != NULL && res->status == GA_STATUS_INCOMPLETE)
+        shown = tr (r, "数据不全，无法计算", "incomplete data");
+      else if (res != NULL && res->status == GA_STATUS_NA)
+        shown = tr (r, "不适用", "N/A");
+      cells[0] = text_of (r, &o->title);
+      cells[1] = shown != NULL ? shown : "";
+      cells[2] = o->unit != NULL ? o->unit : "";
+      ga_doc_table_add_row (t, cells);
+    }
+}
+
+/* ------------------------------------------------------------------ energy mix */
+
+#define MIX_MAX_SLICES 8
+
+typedef struct {
+  char   *label;
+  double  tce;
+} Carrier;
+
+static void
+carrier_clear (gpointer data)
+{
+  g_free (((Carrier *) data)->label);
+}
+
+/* What row @row of the table item is about, as the report names it: its
+ * first choice column's label, else its first text. */
+static char *
+row_label (const Report *r,
+           const GaItem *item,
+           guint         row)
+{
+  for (guint c = 0; c < item->columns->len; c++)
+    {
+      const GaColumn *col = g_ptr_array_index (item->columns, c);
+      const GaValue *v = ga_engine_get_cell (r->engine, item, row, c);
+
+      if ((col->kind != GA_ITEM_CHOICE && col->kind != GA_ITEM_TEXT)
+          || v == NULL || v->kind != GA_VALUE_TEXT || empty (v->u.text))
+        continue;
+      for (guint o = 0; col->options != NULL && o < col->options->len; o++)
+        {
+          const GaOption *opt = g_ptr_array_index (col->options, o);
+
+          if (g_strcmp0 (opt->id, v->u.text) == 0)
+            return g_strdup (text_of (r, &opt->label));
+        }
+      if (col->options_table != NULL)
+        {
+          char *label = lookup_label (r, col->options_table, v->u.text);
+
+          if (label != NULL)
+            return label;
+        }
+      return g_strdup (v->u.text);
+    }
+  return TR_PRINTF (r, "第 %u 行", "Row %u", row + 1);
+}
+
+/* The first standard-coal column of @item (the one the total and the
+ * shares of the energy table count), or -1. */
+static int
+tce_column (const GaItem *item)
+{
+  for (guint c = 0; item->columns != NULL && c < item->columns->len; c++)
+    {
+      const GaColumn *col = g_ptr_array_index (item->columns, c);
+
+      if (col->kind == GA_ITEM_COMPUTED && g_strcmp0 (col->unit, "tce") == 0)
+        return (int) c;
+    }
+  return -1;
+}
+
+/* Each carrier's standard coal, summed over the rows that name it, from
+ * every table item with a standard-coal column; largest first. */
+static GArray *
+collect_carriers (Report *r)
+{
+  GPtrArray *items = ga_template_get_items (r->tmpl);
+  GArray *carriers = g_array_new (FALSE, TRUE, sizeof (Carrier));
+
+  g_array_set_clear_func (carriers, carrier_clear);
+  for (guint i = 0; i < items->len; i++)
+    {
+      GaItem *item = g_ptr_array_index (items, i);
+      int c = item->kind == GA_ITEM_TABLE ? tce_column (item) : -1;
+
+      for (guint row = 0; c >= 0 && row < ga_engine_get_n_rows (r->engine, item); row++)
+        {
+          const GaValue *v = ga_engine_get_cell (r->engine, item, row, (guint) c);
+          g_autofree char *label = NULL;
+          Carrier *found = NULL;
+
+          if (v == NULL || v->kind != GA_VALUE_NUMBER || !isfinite (v->u.number)
+              || v->u.number <= 0)
+            continue;
+          label = row_label (r, item, row);
+          for (guint k = 0; k < carriers->len && found == NULL; k++)
+            if (g_str_equal (g_array_index (carriers, Carrier, k).label, label))
+              found = &g_array_index (carriers, Carrier, k);
+          if (found != NULL)
+            found->tce += v->u.number;
+          else
+            {
+              Carrier carrier = { g_steal_pointer (&label), v->u.number };
+
+              g_array_append_val (carriers, carrier);
+            }
+        }
+    }
+  return carriers;
+}
+
+static int
+by_tce_descending (gconstpointer a,
+                   gconstpointer b)
+{
+  double x = ((const Carrier *) a)->tce;
+  double y = ((const Carrier *) b)->tce;
+
+  return x < y ? 1 : x > y ? -1 : 0;
+}
+
+static void
+add_slice (GaDocChart *chart,
+           const char *label,
+           double      tce)
+{
+  g_autofree char *number = ga_format_number (tce, 2);
+  g_autofree char *text = g_strdup_printf ("%s tce", number);
+  const char *texts[] = { text };
+
+  ga_doc_chart_add_category (chart, label, &tce, texts);
+}
+
+void
+_ga_report_add_energy_mix (Report *r,
+                           guint   n_tables)
+{
+  g_autoptr(GArray) carriers = collect_carriers (r);
+  const char *series[] = { tr (r, "折标准煤", "Standard coal"), NULL };
+  g_autofree char *intro = NULL;
+  g_autofree char *caption = NULL;
+  g_autofree char *total_text = NULL;
+  double total = 0, rest = 0;
+  GaDocChart *chart;
+
+  if (carriers->len == 0)
+    return;
+  g_array_sort (carriers, by_tce_descending);
+  for (guint k = 0; k < carriers->len; k++)
+    total += g_array_index (carriers, Carrier, k).tce;
+  total_text = ga_format_number (total, 2);
+
+  _ga_report_sub_heading (r, n_tables, tr (r, "能源消费结构", "Energy mix"));
+  r->figures++;
+  intro = TR_PRINTF (r, "按 GB/T 2589 折算为标准煤，综合能耗 %s tce，各能源品种所占比例见图 %u。",
+                     "Converted to standard coal (GB/T 2589), total energy consumption is %s tce; "
+                     "Figure %u shows the share of each carrier.", total_text, r->figures);
+  paragraph (r, intro);
+  caption = TR_PRINTF (r, "图 %u 能源消费结构（按折标准煤计）", "Figure %u Energy mix (standard coal)",
+                       r->figures);
+  chart = ga_doc_add_chart (r->doc, GA_DOC_CHART_SHARES, series, "tce", caption, NULL);
+  /* One series: the chart always exists. */
+  g_assert (chart != NULL);
+  /* The smallest carriers as one slice, so that every slice has a
+   * colour of its own. */
+  for (guint k = 0; k < carriers->len; k++)
+    {
+      Carrier *carrier = &g_array_index (carriers, Carrier, k);
+
+      if (carriers->len > MIX_MAX_SLICES && k >= MIX_MAX_SLICES - 1)
+        rest += carrier->tce;
+      else
+        add_slice (chart, carrier->label, carrier->tce);
+    }
+  if (rest > 0)
+    add_slice (chart, tr (r, "其他", "Other"), rest);
+}
