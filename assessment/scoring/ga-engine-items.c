@@ -433,29 +433,9 @@ table_status (GaEngine *engine,
   return status;
 }
 
-gboolean
-ga_engine_eval_item (GaEngine *engine,
-                     guint     index)
+static void
+item_state_reset (GaItemState *st)
 {
-  GaTemplate *tmpl = engine->tmpl;
-  GaItem *item = tmpl->items->pdata[index];
-  GaItemState *st = &engine->istate[index];
-  GaResult *stored = &engine->items[index];
-  const GaAnswer *answer = engine->answer_of[index];
-  GaSectionApplicable *sa = &engine->sa[item->section->index];
-  gboolean answered = answer != NULL;   /* empty answers are not bound (see bind_answer) */
-  gboolean scored = !isnan (item->points) && !item->veto && !ga_engine_item_is_indicator (engine,
-                                                                                          item);
-  double old_weight = st->raw_weight;
-  GaStatus old_weight_status = st->weight_status;
-  GaApplicability applies;
-  GaResult r;
-  GaValue old_value;
-  gboolean value_kept = FALSE;
-  gboolean changed;
-
-  ga_engine_result_init (&r);
-  r.weight = stored->weight;
   st->na_cause = GA_NA_NONE;
   st->band_hit = -1;
   st->baseline_v = st->leading_v = NAN;
@@ -466,9 +446,18 @@ ga_engine_eval_item (GaEngine *engine,
   st->gap = (GaGap) { G_MAXUINT, 0, NULL };
   ga_value_set_blank (&st->problem);
   ga_value_set_blank (&st->condition);
+}
 
-  /* Applicability: the section's, then the item's own condition. */
-  applies = sa->state;
+/* Whether @item applies: its section's applicability, then its own
+ * condition, then an N/A answer where one is allowed. */
+static GaApplicability
+item_applicability (GaEngine       *engine,
+                    GaItem         *item,
+                    GaItemState    *st,
+                    const GaAnswer *answer)
+{
+  GaApplicability applies = engine->sa[item->section->index].state;
+
   if (applies == GA_APPLIES_NOT)
     st->na_cause = GA_NA_SECTION;
   else if (st->applicable.formula != NULL)
@@ -484,7 +473,7 @@ ga_engine_eval_item (GaEngine *engine,
   /* From here on, incomplete inputs read by the value and score formulas
    * count (not those of the applicability condition). */
   engine->gap = (GaGap) { G_MAXUINT, 0, NULL };
-  engine->gap_self = stored;
+  engine->gap_self = &engine->items[item->index];
   if (applies != GA_APPLIES_NOT && answer != NULL && answer->not_applicable)
     {
       if (item->na_allowed)
@@ -496,10 +485,169 @@ ga_engine_eval_item (GaEngine *engine,
         ga_value_set_error (&st->problem, GA_ERROR_CODE_VALUE,
                             "%s may not be answered N/A", item->id);
     }
+  return applies;
+}
+
+/* The value of an item that may apply, into @stored->value; TRUE when the
+ * old value in *@old_value was kept (moved into the slot). */
+static gboolean
+item_value (GaEngine        *engine,
+            GaItem          *item,
+            GaItemState     *st,
+            const GaAnswer  *answer,
+            GaApplicability  applies,
+            GaValue         *old_value)
+{
+  GaResult *stored = &engine->items[item->index];
+  gboolean kept = FALSE;
+
+  if (item->kind == GA_ITEM_COMPUTED)
+    ga_engine_eval_formula (engine, &st->value, 0, 0, &stored->value);
+  else if (st->problem.kind == GA_VALUE_ERROR)
+    ga_value_copy (&st->problem, &stored->value);
+  else if (answer != NULL && item->kind != GA_ITEM_MULTI && item->kind != GA_ITEM_TABLE
+           && ga_engine_same_value (old_value, &answer->value))
+    {
+      /* Unchanged answer: keep the value instead of copying its text. */
+      stored->value = *old_value;
+      *old_value = (GaValue) GA_VALUE_INIT;
+      kept = TRUE;
+    }
+  else
+    item_value_from_answer (engine, item, answer, &stored->value);
+  if (applies == GA_APPLIES_ERROR)
+    {
+      /* The value cannot be used while it is unknown whether it applies. */
+      if (st->condition.kind == GA_VALUE_ERROR)
+        ga_value_copy (&st->condition, &stored->value);
+      else
+        ga_value_set_error (&stored->value, GA_ERROR_CODE_VALUE,
+                            "whether %s applies cannot be decided", item->id);
+      ga_value_copy (&stored->value, &st->problem);
+    }
+  return kept;
+}
+
+/* The status and score of an item that may apply, from its value. */
+static GaStatus
+item_status (GaEngine        *engine,
+             GaItem          *item,
+             GaItemState     *st,
+             GaApplicability  applies,
+             gboolean         scored,
+             GaResult        *r)
+{
+  GaResult *stored = &engine->items[item->index];
+  GaStatus status;
+
+  if (scored)
+    {
+      r->score = 0;
+      r->max = item->points;
+    }
+  if (stored->value.kind == GA_VALUE_NA)
+    {
+      st->na_cause = GA_NA_VALUE;
+      item_not_applicable (engine, item, r);
+      status = GA_STATUS_NA;
+    }
+  else if (stored->value.kind == GA_VALUE_ERROR)
+    {
+      if (st->problem.kind == GA_VALUE_BLANK)
+        ga_value_copy (&stored->value, &st->problem);
+      status = GA_STATUS_ERROR;
+    }
+  else if (stored->value.kind == GA_VALUE_BLANK)
+    status = GA_STATUS_INCOMPLETE;
+  else
+    {
+      if (scored)
+        r->score = NAN;
+      status = score_item (engine, item, st, r);
+      if (status != GA_STATUS_COMPLETE && scored)
+        r->score = 0;
+      if (status == GA_STATUS_NA)
+        {
+          st->na_cause = GA_NA_VALUE;
+          r->score = NAN;
+          r->max = NAN;
+          r->veto_failed = FALSE;
+          item_not_applicable (engine, item, r);
+          ga_value_set_blank (&st->problem);
+        }
+      else if (item->kind == GA_ITEM_TABLE && status == GA_STATUS_COMPLETE)
+        status = table_status (engine, item, &st->problem);
+    }
+  if (status == GA_STATUS_COMPLETE && applies == GA_APPLIES_UNKNOWN)
+    status = GA_STATUS_INCOMPLETE;
+  /* The value and the score stay what the formulas give (the exported
+   * workbook computes the same), but a total over a table with a missing
+   * quantity is not final. */
+  if (status == GA_STATUS_COMPLETE
+      && (engine->gap.table != G_MAXUINT || engine->gap.name != NULL))
+    {
+      status = GA_STATUS_INCOMPLETE;
+      st->inputs_incomplete = TRUE;
+      st->gap = engine->gap;
+    }
+  return status;
+}
+
+/* Clean-production weight ω_ij, needed only while the indicator applies. */
+static void
+indicator_weight (GaEngine    *engine,
+                  GaItemState *st,
+                  GaResult    *r)
+{
+  GaValue problem = GA_VALUE_INIT;
+  double w;
+
+  if (ga_engine_evaluate_number (engine, &st->weight, &w, &problem))
+    st->raw_weight = w < 0 ? 0 : w;
+  else
+    {
+      st->weight_status = ga_engine_status_of_problem (&problem) == GA_STATUS_ERROR
+                          ? GA_STATUS_ERROR : GA_STATUS_INCOMPLETE;
+      if (r->status == GA_STATUS_COMPLETE)
+        r->status = st->weight_status;
+      if (st->problem.kind == GA_VALUE_BLANK)
+        {
+          ga_value_clear (&st->problem);
+          st->problem = problem;
+          problem = (GaValue) GA_VALUE_INIT;
+        }
+    }
+  ga_value_clear (&problem);
+}
+
+gboolean
+ga_engine_eval_item (GaEngine *engine,
+                     guint     index)
+{
+  GaTemplate *tmpl = engine->tmpl;
+  GaItem *item = tmpl->items->pdata[index];
+  GaItemState *st = &engine->istate[index];
+  GaResult *stored = &engine->items[index];
+  const GaAnswer *answer = engine->answer_of[index];
+  gboolean scored = !isnan (item->points) && !item->veto && !ga_engine_item_is_indicator (engine,
+                                                                                          item);
+  double old_weight = st->raw_weight;
+  GaStatus old_weight_status = st->weight_status;
+  GaApplicability applies;
+  GaResult r;
+  GaValue old_value;
+  gboolean value_kept = FALSE;
+  gboolean changed;
+
+  ga_engine_result_init (&r);
+  r.weight = stored->weight;
+  item_state_reset (st);
+  applies = item_applicability (engine, item, st, answer);
   if (ga_engine_item_is_answerable (item))
     {
+      /* Empty answers are not bound (see bind_answer). */
       r.total = st->na_cause == GA_NA_SECTION || st->na_cause == GA_NA_CONDITION ? 0 : 1;
-      r.answered = r.total == 1 && answered ? 1 : 0;
+      r.answered = r.total == 1 && answer != NULL ? 1 : 0;
     }
 
   /* The value. The old one is kept aside for the comparison; the new one
@@ -513,86 +661,10 @@ ga_engine_eval_item (GaEngine *engine,
     }
   else
     {
-      GaStatus status;
-
-      if (item->kind == GA_ITEM_COMPUTED)
-        ga_engine_eval_formula (engine, &st->value, 0, 0, &stored->value);
-      else if (st->problem.kind == GA_VALUE_ERROR)
-        ga_value_copy (&st->problem, &stored->value);
-      else if (answer != NULL && item->kind != GA_ITEM_MULTI && item->kind != GA_ITEM_TABLE
-               && ga_engine_same_value (&old_value, &answer->value))
-        {
-          /* Unchanged answer: keep the value instead of copying its text. */
-          stored->value = old_value;
-          old_value = (GaValue) GA_VALUE_INIT;
-          value_kept = TRUE;
-        }
-      else
-        item_value_from_answer (engine, item, answer, &stored->value);
-      if (applies == GA_APPLIES_ERROR)
-        {
-          /* The value cannot be used while it is unknown whether it applies. */
-          if (st->condition.kind == GA_VALUE_ERROR)
-            ga_value_copy (&st->condition, &stored->value);
-          else
-            ga_value_set_error (&stored->value, GA_ERROR_CODE_VALUE,
-                                "whether %s applies cannot be decided", item->id);
-          ga_value_copy (&stored->value, &st->problem);
-        }
+      value_kept = item_value (engine, item, st, answer, applies, &old_value);
       r.value = stored->value;
-
-      if (scored)
-        {
-          r.score = 0;
-          r.max = item->points;
-        }
-      if (stored->value.kind == GA_VALUE_NA)
-        {
-          st->na_cause = GA_NA_VALUE;
-          item_not_applicable (engine, item, &r);
-          status = GA_STATUS_NA;
-        }
-      else if (stored->value.kind == GA_VALUE_ERROR)
-        {
-          if (st->problem.kind == GA_VALUE_BLANK)
-            ga_value_copy (&stored->value, &st->problem);
-          status = GA_STATUS_ERROR;
-        }
-      else if (stored->value.kind == GA_VALUE_BLANK)
-        status = GA_STATUS_INCOMPLETE;
-      else
-        {
-          if (scored)
-            r.score = NAN;
-          status = score_item (engine, item, st, &r);
-          if (status != GA_STATUS_COMPLETE && scored)
-            r.score = 0;
-          if (status == GA_STATUS_NA)
-            {
-              st->na_cause = GA_NA_VALUE;
-              r.score = NAN;
-              r.max = NAN;
-              r.veto_failed = FALSE;
-              item_not_applicable (engine, item, &r);
-              ga_value_set_blank (&st->problem);
-            }
-          else if (item->kind == GA_ITEM_TABLE && status == GA_STATUS_COMPLETE)
-            status = table_status (engine, item, &st->problem);
-        }
-      if (status == GA_STATUS_COMPLETE && applies == GA_APPLIES_UNKNOWN)
-        status = GA_STATUS_INCOMPLETE;
-      /* The value and the score stay what the formulas give (the exported
-       * workbook computes the same), but a total over a table with a
-       * missing quantity is not final. */
-      if (status == GA_STATUS_COMPLETE
-          && (engine->gap.table != G_MAXUINT || engine->gap.name != NULL))
-        {
-          status = GA_STATUS_INCOMPLETE;
-          st->inputs_incomplete = TRUE;
-          st->gap = engine->gap;
-        }
-      r.status = status;
-      if (status == GA_STATUS_NA)
+      r.status = item_status (engine, item, st, applies, scored, &r);
+      if (r.status == GA_STATUS_NA)
         {
           ga_value_clear (&stored->value);
           ga_value_set_na (&stored->value);
@@ -600,29 +672,8 @@ ga_engine_eval_item (GaEngine *engine,
         }
     }
   r.value = stored->value;
-
-  /* Clean-production weight ω_ij, needed only while the indicator applies. */
   if (ga_engine_item_is_indicator (engine, item) && r.status != GA_STATUS_NA)
-    {
-      GaValue problem = GA_VALUE_INIT;
-      double w;
-      if (ga_engine_evaluate_number (engine, &st->weight, &w, &problem))
-        st->raw_weight = w < 0 ? 0 : w;
-      else
-        {
-          st->weight_status = ga_engine_status_of_problem (&problem) == GA_STATUS_ERROR
-                              ? GA_STATUS_ERROR : GA_STATUS_INCOMPLETE;
-          if (r.status == GA_STATUS_COMPLETE)
-            r.status = st->weight_status;
-          if (st->problem.kind == GA_VALUE_BLANK)
-            {
-              ga_value_clear (&st->problem);
-              st->problem = problem;
-              problem = (GaValue) GA_VALUE_INIT;
-            }
-        }
-      ga_value_clear (&problem);
-    }
+    indicator_weight (engine, st, &r);
 
   changed = (!value_kept && !ga_engine_same_value (&old_value, &stored->value))
             || !ga_engine_same_result (stored, &r)
