@@ -48,218 +48,6 @@ num (double v)
   return slot;
 }
 
-/* ------------------------------------------------------------------------ */
-/* Number formats                                                           */
-
-/* The subset of Excel number formats that templates use: an optional
- * thousands separator ("#,##0"), a number of fixed ("0") and optional ("#")
- * decimals, and an optional "%". */
-typedef struct {
-  gboolean grouping;
-  int      fixed;
-  int      optional;
-  gboolean percent;
-} NumberFormat;
-
-static gboolean
-parse_number_format (const char   *format,
-                     NumberFormat *out)
-{
-  const char *p = format;
-
-  memset (out, 0, sizeof *out);
-  if (format == NULL || *format == '\0')
-    return FALSE;
-  if (g_str_has_prefix (p, "#,##0"))
-    {
-      out->grouping = TRUE;
-      p += 5;
-    }
-  else if (*p == '0')
-    p++;
-  else if (*p == '#')
-    p++;
-  else
-    return FALSE;
-  if (*p == '.')
-    {
-      p++;
-      while (*p == '0')
-        {
-          out->fixed++;
-          p++;
-        }
-      while (*p == '#')
-        {
-          out->optional++;
-          p++;
-        }
-    }
-  if (*p == '%')
-    {
-      out->percent = TRUE;
-      p++;
-    }
-  return *p == '\0' && out->fixed + out->optional <= 15;
-}
-
-static char *
-format_fixed (double              v,
-              const NumberFormat *f)
-{
-  int decimals = f->fixed + f->optional;
-  g_autofree char *text = NULL;
-  GString *out;
-  const char *digits, *dot;
-
-  if (f->percent)
-    v *= 100;
-  v = ga_round_half_away (v, decimals);
-  if (v == 0)
-    v = 0;   /* no "-0.00" */
-  text = g_strdup_printf ("%.*f", decimals, v);
-  if (f->optional > 0)
-    {
-      /* Optional decimals: drop their trailing zeros (and a bare point). */
-      char *end = text + strlen (text) - 1;
-      int dropped = 0;
-      while (dropped < f->optional && *end == '0')
-        {
-          *end-- = '\0';
-          dropped++;
-        }
-      if (*end == '.')
-        *end = '\0';
-    }
-  out = g_string_new (NULL);
-  digits = text;
-  if (*digits == '-')
-    {
-      g_string_append_c (out, '-');
-      digits++;
-    }
-  dot = strchr (digits, '.');
-  {
-    gsize int_len = dot != NULL ? (gsize) (dot - digits) : strlen (digits);
-    for (gsize i = 0; i < int_len; i++)
-      {
-        if (f->grouping && i > 0 && (int_len - i) % 3 == 0)
-          g_string_append_c (out, ',');
-        g_string_append_c (out, digits[i]);
-      }
-  }
-  if (dot != NULL)
-    g_string_append (out, dot);
-  if (f->percent)
-    g_string_append_c (out, '%');
-  return g_string_free (out, FALSE);
-}
-
-/* Rounds to @digits significant digits. */
-static double
-round_significant (double v,
-                   int    digits)
-{
-  char buf[64];
-
-  if (v == 0 || !isfinite (v))
-    return v;
-  g_snprintf (buf, sizeof buf, "%.*e", digits - 1, v);
-  return g_ascii_strtod (buf, NULL);
-}
-
-char *
-ga_engine_format_number (double      number,
-                         const char *format)
-{
-  NumberFormat f;
-
-  if (!isfinite (number))
-    return ga_number_to_string (number);
-  if (parse_number_format (format, &f))
-    return format_fixed (number, &f);
-  return ga_number_to_string (round_significant (number, 10));
-}
-
-/* A value as shown without a format: whole numbers as they are, others with
- * up to 4 decimals (tiny ones with 4 significant digits). */
-static char *
-format_plain (double v)
-{
-  if (v == floor (v) && fabs (v) < 1e15)
-    return ga_number_to_string (v);
-  if (fabs (v) >= 1e-4)
-    return ga_number_to_string (ga_round_half_away (round_significant (v, 15), 4));
-  return ga_number_to_string (round_significant (v, 4));
-}
-
-static char *
-format_value (const GaValue *v,
-              const char    *format)
-{
-  NumberFormat f;
-
-  if (v->kind != GA_VALUE_NUMBER)
-    return ga_value_to_display (v);
-  if (parse_number_format (format, &f))
-    return format_fixed (v->u.number, &f);
-  return format_plain (v->u.number);
-}
-
-char *
-ga_engine_format_value (GaEngine   *engine,
-                        const char *id)
-{
-  const GaSymbol *sym;
-
-  g_return_val_if_fail (engine != NULL && id != NULL, NULL);
-  sym = ga_template_lookup_symbol (engine->tmpl, id);
-  if (sym == NULL)
-    return NULL;
-  switch (sym->kind)
-    {
-    case GA_SYMBOL_ITEM:
-      return format_value (&engine->items[sym->index].value,
-                           ((GaItem *) engine->tmpl->items->pdata[sym->index])->format);
-    case GA_SYMBOL_SECTION:
-      return format_value (&engine->sections[sym->index].value, NULL);
-    case GA_SYMBOL_OUTPUT:
-      return format_value (&engine->outputs[sym->index].value,
-                           ((GaOutput *) engine->tmpl->outputs->pdata[sym->index])->format);
-    default:
-      return NULL;
-    }
-}
-
-static char *
-value_text_formatted (const GaValue *v,
-                      const char    *unit,
-                      const char    *format)
-{
-  g_autofree char *s = NULL;
-
-  if (v->kind == GA_VALUE_NUMBER)
-    s = format_value (v, format);
-  else if (v->kind == GA_VALUE_ERROR)
-    return g_strdup_printf ("%s%s%s", ga_error_code_to_string (v->u.error.code),
-                            v->u.error.message != NULL ? " " : "",
-                            v->u.error.message != NULL ? v->u.error.message : "");
-  else if (v->kind == GA_VALUE_BLANK)
-    return g_strdup (_("(not answered)"));
-  else
-    s = ga_value_to_display (v);
-  if (unit != NULL && *unit != '\0')
-    return g_strdup_printf ("%s %s", s, unit);
-  return g_steal_pointer (&s);
-}
-
-static char *
-value_text (const GaValue *v,
-            const char    *unit)
-{
-  return value_text_formatted (v, unit, NULL);
-}
-
 static char *
 score_prefix (const GaResult *r)
 {
@@ -403,7 +191,7 @@ table_error_text (GaEngine *engine,
         if (t->cells[c][r].kind == GA_VALUE_ERROR)
           {
             g_autofree char *name = column_name (item->columns->pdata[c]);
-            g_autofree char *error = value_text (&t->cells[c][r], NULL);
+            g_autofree char *error = ga_engine_value_text (&t->cells[c][r], NULL);
             return g_strdup_printf (_("row %u, %s: %s"), r + 1, name, error);
           }
     }
@@ -473,7 +261,7 @@ explain_levels (GaEngine *engine,
   GaItemState *st = &engine->istate[item->index];
   g_autoptr(GString) s = g_string_new (NULL);
   const GaValue *v = &r->value;
-  g_autofree char *shown = value_text (v, item->unit);
+  g_autofree char *shown = ga_engine_value_text (v, item->unit);
   const char *weight = num (r->weight);
 
   if (r->level >= 1)
@@ -509,115 +297,114 @@ explain_levels (GaEngine *engine,
   return g_string_free (g_steal_pointer (&s), FALSE);
 }
 
+/* The words for an item that is not applicable; @prefix is its score
+ * ("3 / 5"), NULL when it has none. */
 static char *
-explain_item_text (GaEngine *engine,
-                   GaItem   *item)
+explain_na (GaEngine   *engine,
+            GaItem     *item,
+            const char *prefix)
+{
+  const GaResult *r = &engine->items[item->index];
+  g_autofree char *reason = na_reason (engine, item);
+  if (prefix == NULL)
+    return g_strdup_printf (_("Not applicable (%s)"), reason);
+  /* The result already follows the policy that applies (the item's
+   * section's, or the one above a section that does not apply); the
+   * words start from the same score and maximum as the result. */
+  if (r->max > 0 && !item->bonus)
+    return g_strdup_printf (_("%s: not applicable (%s); its %s points are awarded"), prefix,
+                            reason, num (item->points));
+  if (item->bonus)
+    return g_strdup_printf (_("Not applicable (%s); no bonus points"), reason);
+  if (ga_engine_item_na_policy (engine, item) == GA_NA_POLICY_RENORMALISE)
+    return g_strdup_printf (_("%s: not applicable (%s); its %s points leave the section, "
+                              "whose other points are scaled up to keep its maximum"),
+                            prefix, reason, num (item->points));
+  return g_strdup_printf (_("%s: not applicable (%s); its %s points leave the maximum"),
+                          prefix, reason, num (item->points));
+}
+
+static char *
+explain_error (GaEngine   *engine,
+               GaItem     *item,
+               const char *prefix)
 {
   GaItemState *st = &engine->istate[item->index];
-  const GaResult *r = &engine->items[item->index];
-  const GaValue *v = &r->value;
-  gboolean indicator = engine->tmpl->scheme == GA_SCHEME_CLEAN_PRODUCTION && item->weight != NULL;
-  g_autofree char *prefix = NULL;
-  g_autofree char *shown = NULL;
+  const GaValue *v = &engine->items[item->index].value;
 
-  if (!isnan (r->max))
-    prefix = score_prefix (r);
-  ga_engine_item_details (engine, item);
+  g_autofree char *problem = ga_engine_value_text (st->problem.kind != GA_VALUE_BLANK ? &st->problem
+                                                                            : v, NULL);
+  g_autofree char *where = item->kind == GA_ITEM_TABLE
+                           ? table_error_text (engine, item, G_MAXUINT) : NULL;
+  if (where != NULL)
+    return g_strdup_printf (_("%s%sError in %s"), prefix != NULL ? prefix : "",
+                            prefix != NULL ? ": " : "", where);
+  return g_strdup_printf (_("%s%sError: %s"), prefix != NULL ? prefix : "",
+                          prefix != NULL ? ": " : "", problem);
+}
 
-  if (r->status == GA_STATUS_NA)
+static char *
+explain_incomplete (GaEngine   *engine,
+                    GaItem     *item,
+                    const char *prefix)
+{
+  GaItemState *st = &engine->istate[item->index];
+  const GaValue *v = &engine->items[item->index].value;
+  g_autofree char *waiting = NULL;
+  const char *lead = prefix != NULL ? prefix : _("Incomplete");
+
+  if (st->applies == GA_APPLIES_UNKNOWN)
     {
-      g_autofree char *reason = na_reason (engine, item);
-      if (prefix == NULL)
-        return g_strdup_printf (_("Not applicable (%s)"), reason);
-      /* The result already follows the policy that applies (the item's
-       * section's, or the one above a section that does not apply); the
-       * words start from the same score and maximum as the result. */
-      if (r->max > 0 && !item->bonus)
-        return g_strdup_printf (_("%s: not applicable (%s); its %s points are awarded"), prefix,
-                                reason, num (item->points));
-      if (item->bonus)
-        return g_strdup_printf (_("Not applicable (%s); no bonus points"), reason);
-      if (ga_engine_item_na_policy (engine, item) == GA_NA_POLICY_RENORMALISE)
-        return g_strdup_printf (_("%s: not applicable (%s); its %s points leave the section, "
-                                  "whose other points are scaled up to keep its maximum"),
-                                prefix, reason, num (item->points));
-      return g_strdup_printf (_("%s: not applicable (%s); its %s points leave the maximum"),
-                              prefix, reason, num (item->points));
-    }
-
-  if (r->status == GA_STATUS_ERROR)
-    {
-      g_autofree char *problem = value_text (st->problem.kind != GA_VALUE_BLANK ? &st->problem
-                                                                                : v, NULL);
-      g_autofree char *where = item->kind == GA_ITEM_TABLE
-                               ? table_error_text (engine, item, G_MAXUINT) : NULL;
-      if (where != NULL)
-        return g_strdup_printf (_("%s%sError in %s"), prefix != NULL ? prefix : "",
-                                prefix != NULL ? ": " : "", where);
-      return g_strdup_printf (_("%s%sError: %s"), prefix != NULL ? prefix : "",
-                              prefix != NULL ? ": " : "", problem);
-    }
-
-  if (r->status == GA_STATUS_INCOMPLETE)
-    {
-      g_autofree char *waiting = NULL;
-      const char *lead = prefix != NULL ? prefix : _("Incomplete");
-
-      if (st->applies == GA_APPLIES_UNKNOWN)
+      GaFormula *f = item->applicable;
+      if (engine->sa[item->section->index].state == GA_APPLIES_UNKNOWN)
         {
-          GaFormula *f = item->applicable;
-          if (engine->sa[item->section->index].state == GA_APPLIES_UNKNOWN)
-            {
-              GaSection *s = item->section;
-              while (s->parent != NULL && engine->sa[s->index].from_parent)
-                s = s->parent;
-              f = s->applicable;
-            }
-          waiting = missing_inputs (engine, f);
-          return g_strdup_printf (_("%s: whether it applies is not known yet (waiting for %s)"),
-                                  lead, waiting != NULL ? waiting : _("an answer"));
+          GaSection *s = item->section;
+          while (s->parent != NULL && engine->sa[s->index].from_parent)
+            s = s->parent;
+          f = s->applicable;
         }
-      if (st->inputs_incomplete)
-        {
-          g_autofree char *why = gap_text (engine, &st->gap);
-          g_autofree char *value = value_text_formatted (v, item->unit, item->format);
-          if (item->kind == GA_ITEM_COMPUTED)
-            return g_strdup_printf (_("%s: %s = %s, computed from incomplete data (%s)"), lead,
-                                    value, ga_formula_get_text (item->value), why);
-          return g_strdup_printf (_("%s: %s, scored from incomplete data (%s)"), lead, value,
-                                  why);
-        }
-      if (v->kind == GA_VALUE_BLANK && item->kind != GA_ITEM_COMPUTED)
-        return g_strdup_printf (_("%s: not answered yet"), lead);
-      if (v->kind == GA_VALUE_BLANK)
-        waiting = missing_inputs (engine, item->value);
-      else if (st->problem.kind == GA_VALUE_BLANK && item->score.method == GA_SCORE_FORMULA)
-        waiting = missing_inputs (engine, item->score.formula);
-      else if (st->problem.kind == GA_VALUE_BLANK && item->weight != NULL)
-        waiting = missing_inputs (engine, item->weight);
-      if (item->kind == GA_ITEM_TABLE)
-        {
-          g_autoptr(GString) gaps = g_string_new (lead);
-          if (append_table_gaps (engine, item, gaps, ": ", 5) == 0)
-            g_string_append_printf (gaps, ": %s", waiting != NULL ? waiting : _("an answer"));
-          return g_string_free (g_steal_pointer (&gaps), FALSE);
-        }
-      return g_strdup_printf (_("%s: waiting for %s"), lead,
-                              waiting != NULL ? waiting : _("an answer"));
+      waiting = missing_inputs (engine, f);
+      return g_strdup_printf (_("%s: whether it applies is not known yet (waiting for %s)"),
+                              lead, waiting != NULL ? waiting : _("an answer"));
     }
-
-  shown = value_text_formatted (v, item->unit, item->format);
-
-  if (item->veto)
+  if (st->inputs_incomplete)
     {
-      if (r->veto_failed)
-        return g_strdup_printf (_("Veto failed: the answer %s does not meet the requirement, so "
-                                  "the whole assessment fails"), shown);
-      return g_strdup_printf (_("Veto passed: the answer %s meets the requirement"), shown);
+      g_autofree char *why = gap_text (engine, &st->gap);
+      g_autofree char *value = ga_engine_value_text_formatted (v, item->unit, item->format);
+      if (item->kind == GA_ITEM_COMPUTED)
+        return g_strdup_printf (_("%s: %s = %s, computed from incomplete data (%s)"), lead,
+                                value, ga_formula_get_text (item->value), why);
+      return g_strdup_printf (_("%s: %s, scored from incomplete data (%s)"), lead, value,
+                              why);
     }
+  if (v->kind == GA_VALUE_BLANK && item->kind != GA_ITEM_COMPUTED)
+    return g_strdup_printf (_("%s: not answered yet"), lead);
+  if (v->kind == GA_VALUE_BLANK)
+    waiting = missing_inputs (engine, item->value);
+  else if (st->problem.kind == GA_VALUE_BLANK && item->score.method == GA_SCORE_FORMULA)
+    waiting = missing_inputs (engine, item->score.formula);
+  else if (st->problem.kind == GA_VALUE_BLANK && item->weight != NULL)
+    waiting = missing_inputs (engine, item->weight);
+  if (item->kind == GA_ITEM_TABLE)
+    {
+      g_autoptr(GString) gaps = g_string_new (lead);
+      if (append_table_gaps (engine, item, gaps, ": ", 5) == 0)
+        g_string_append_printf (gaps, ": %s", waiting != NULL ? waiting : _("an answer"));
+      return g_string_free (g_steal_pointer (&gaps), FALSE);
+    }
+  return g_strdup_printf (_("%s: waiting for %s"), lead,
+                          waiting != NULL ? waiting : _("an answer"));
+}
 
-  if (indicator)
-    return explain_levels (engine, item, r);
+/* The words for how a complete item scored. */
+static char *
+explain_score (GaEngine   *engine,
+               GaItem     *item,
+               const char *prefix,
+               const char *shown)
+{
+  GaItemState *st = &engine->istate[item->index];
+  const GaValue *v = &engine->items[item->index].value;
 
   switch (item->score.method)
     {
@@ -681,6 +468,39 @@ explain_item_text (GaEngine *engine,
       return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u row", "%u rows", n), n);
     }
   return g_strdup_printf (_("Answer: %s (not scored)"), shown);
+}
+
+static char *
+explain_item_text (GaEngine *engine,
+                   GaItem   *item)
+{
+  const GaResult *r = &engine->items[item->index];
+  gboolean indicator = engine->tmpl->scheme == GA_SCHEME_CLEAN_PRODUCTION && item->weight != NULL;
+  g_autofree char *prefix = NULL;
+  g_autofree char *shown = NULL;
+
+  if (!isnan (r->max))
+    prefix = score_prefix (r);
+  ga_engine_item_details (engine, item);
+
+  if (r->status == GA_STATUS_NA)
+    return explain_na (engine, item, prefix);
+  if (r->status == GA_STATUS_ERROR)
+    return explain_error (engine, item, prefix);
+  if (r->status == GA_STATUS_INCOMPLETE)
+    return explain_incomplete (engine, item, prefix);
+
+  shown = ga_engine_value_text_formatted (&r->value, item->unit, item->format);
+  if (item->veto)
+    {
+      if (r->veto_failed)
+        return g_strdup_printf (_("Veto failed: the answer %s does not meet the requirement, so "
+                                  "the whole assessment fails"), shown);
+      return g_strdup_printf (_("Veto passed: the answer %s meets the requirement"), shown);
+    }
+  if (indicator)
+    return explain_levels (engine, item, r);
+  return explain_score (engine, item, prefix, shown);
 }
 
 static char *
@@ -780,7 +600,7 @@ explain_output (GaEngine *engine,
 {
   GaOutput *output = engine->tmpl->outputs->pdata[index];
   const GaResult *r = &engine->outputs[index];
-  g_autofree char *shown = value_text_formatted (&r->value, output->unit, output->format);
+  g_autofree char *shown = ga_engine_value_text_formatted (&r->value, output->unit, output->format);
   GString *s = g_string_new (NULL);
 
   if (r->status == GA_STATUS_INCOMPLETE && r->value.kind != GA_VALUE_BLANK)
@@ -867,7 +687,7 @@ append_blockers (GaEngine    *engine,
                    && !(r->level >= 1 && r->level <= rule->others_min_level);
       if (!relevant)
         continue;
-      shown = value_text (&r->value, item->unit);
+      shown = ga_engine_value_text (&r->value, item->unit);
       if (n++ > 0)
         g_string_append (list, "; ");
       g_string_append_printf (list, "%s%s (%s", item->limiting ? "*" : "",

@@ -98,18 +98,11 @@ add_rows (JsonBuilder *b,
   json_builder_end_array (b);
 }
 
-JsonNode *
-ga_engine_results_to_json (GaEngine *engine)
+static void
+add_template (JsonBuilder *b,
+        GaEngine    *engine)
 {
-  g_autoptr(JsonBuilder) b = json_builder_new ();
-  GaTemplate *tmpl;
-  const GaSummary *s;
-
-  g_return_val_if_fail (engine != NULL, NULL);
-  tmpl = engine->tmpl;
-  s = &engine->summary;
-
-  json_builder_begin_object (b);
+  GaTemplate *tmpl = engine->tmpl;
 
   json_builder_set_member_name (b, "template");
   json_builder_begin_object (b);
@@ -124,6 +117,14 @@ ga_engine_results_to_json (GaEngine *engine)
                                     : tmpl->scheme == GA_SCHEME_CLEAN_PRODUCTION
                                     ? "clean-production" : "none");
   json_builder_end_object (b);
+}
+
+static void
+add_summary (JsonBuilder *b,
+        GaEngine    *engine)
+{
+  GaTemplate *tmpl = engine->tmpl;
+  const GaSummary *s = &engine->summary;
 
   json_builder_set_member_name (b, "summary");
   json_builder_begin_object (b);
@@ -176,6 +177,13 @@ ga_engine_results_to_json (GaEngine *engine)
     json_builder_add_string_value (b, trace);
   }
   json_builder_end_object (b);
+}
+
+static void
+add_sections (JsonBuilder *b,
+        GaEngine    *engine)
+{
+  GaTemplate *tmpl = engine->tmpl;
 
   json_builder_set_member_name (b, "sections");
   json_builder_begin_array (b);
@@ -212,6 +220,13 @@ ga_engine_results_to_json (GaEngine *engine)
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
+}
+
+static void
+add_items (JsonBuilder *b,
+        GaEngine    *engine)
+{
+  GaTemplate *tmpl = engine->tmpl;
 
   json_builder_set_member_name (b, "items");
   json_builder_begin_array (b);
@@ -242,6 +257,13 @@ ga_engine_results_to_json (GaEngine *engine)
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
+}
+
+static void
+add_outputs (JsonBuilder *b,
+        GaEngine    *engine)
+{
+  GaTemplate *tmpl = engine->tmpl;
 
   json_builder_set_member_name (b, "outputs");
   json_builder_begin_array (b);
@@ -267,7 +289,20 @@ ga_engine_results_to_json (GaEngine *engine)
       json_builder_end_object (b);
     }
   json_builder_end_array (b);
+}
 
+JsonNode *
+ga_engine_results_to_json (GaEngine *engine)
+{
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+
+  g_return_val_if_fail (engine != NULL, NULL);
+  json_builder_begin_object (b);
+  add_template (b, engine);
+  add_summary (b, engine);
+  add_sections (b, engine);
+  add_items (b, engine);
+  add_outputs (b, engine);
   json_builder_end_object (b);
   return json_builder_get_root (b);
 }

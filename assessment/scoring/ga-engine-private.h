@@ -211,6 +211,13 @@ struct _GaEngine {
 };
 
 /* Shared by the engine's source files. */
+/* ga-engine-format.c: a value as the explanations write it (with @unit,
+ * in @format when it is a number). */
+char *ga_engine_value_text_formatted (const GaValue *v,
+                                      const char    *unit,
+                                      const char    *format);
+char *ga_engine_value_text           (const GaValue *v,
+                                      const char    *unit);
 /* ga-engine-sums.c */
 void ga_engine_sums_init    (GaEngine  *engine);
 void ga_engine_sums_clear   (GaEngine  *engine);

@@ -316,6 +316,80 @@ ga_engine_eval_output (GaEngine *engine,
 /* ------------------------------------------------------------------------ */
 /* Summary                                                                  */
 
+/* Clean production: the categories' effective weights, the indices
+ * Y_I..Y_III and the level. */
+static void
+summary_clean_production (GaEngine  *engine,
+                          GaSummary *s)
+{
+  GaTemplate *tmpl = engine->tmpl;
+  double w_applicable = 0;
+  gboolean any_na = FALSE;
+  int limiting_worst = 0, others_worst = 0;
+
+  for (guint i = 0; i < tmpl->root_sections->len; i++)
+    {
+      GaSection *section = tmpl->root_sections->pdata[i];
+      const GaResult *r = &engine->sections[section->index];
+      const GaSectionState *ss = &engine->sstate[section->index];
+      if (r->status == GA_STATUS_NA)
+        any_na = TRUE;
+      else if (!isnan (ss->w))
+        w_applicable += ss->w;
+    }
+  for (guint k = 0; k < 3; k++)
+    s->index[k] = 0;
+  for (guint i = 0; i < tmpl->root_sections->len; i++)
+    {
+      GaSection *section = tmpl->root_sections->pdata[i];
+      GaResult *r = &engine->sections[section->index];
+      const GaSectionState *ss = &engine->sstate[section->index];
+      double w = isnan (ss->w) ? 0 : ss->w;
+
+      /* A whole category not applicable: the standards do not say; the
+       * template's N/A policy decides (award: counted as met; otherwise
+       * the first-level weights are rescaled over what applies). */
+      if (r->status == GA_STATUS_NA)
+        {
+          if (tmpl->na_policy == GA_NA_POLICY_AWARD)
+            {
+              r->weight = w;
+              for (guint k = 0; k < 3; k++)
+                s->index[k] += w * 100;
+            }
+          else
+            r->weight = 0;
+          continue;
+        }
+      if (any_na && tmpl->na_policy != GA_NA_POLICY_AWARD)
+        w = w_applicable > 0 ? w / w_applicable : 0;
+      r->weight = w;
+      for (guint k = 0; k < 3; k++)
+        s->index[k] += w * ss->index[k];
+      limiting_worst = MAX (limiting_worst, ss->limiting_worst);
+      others_worst = MAX (others_worst, ss->others_worst);
+    }
+
+  s->level = 0;
+  /* The level needs every indicator and weight that applies: with one
+   * missing or in error, any level could still change. */
+  if (s->status == GA_STATUS_INCOMPLETE || s->status == GA_STATUS_ERROR)
+    s->level = -1;
+  for (guint i = 0; s->level == 0 && i < tmpl->level_rules->len; i++)
+    {
+      GaLevelRule *rule = tmpl->level_rules->pdata[i];
+      if (ga_number_compare (s->index[rule->level - 1], rule->min_index) < 0)
+        continue;
+      if (rule->limiting_at_level && limiting_worst > rule->level)
+        continue;
+      if (rule->others_min_level > 0 && others_worst > rule->others_min_level)
+        continue;
+      s->level = rule->level;
+      break;
+    }
+  s->passed = s->veto == GA_VETO_PASS && s->level >= 1;
+}
+
 void
 ga_engine_update_summary (GaEngine *engine)
 {
@@ -371,77 +445,9 @@ ga_engine_update_summary (GaEngine *engine)
           g_ptr_array_add (s->veto_failures, item);
       }
 
-  if (tmpl->scheme == GA_SCHEME_POINTS)
-    ;
-  else if (tmpl->scheme == GA_SCHEME_CLEAN_PRODUCTION)
-    {
-      double w_applicable = 0;
-      gboolean any_na = FALSE;
-      int limiting_worst = 0, others_worst = 0;
-
-      for (guint i = 0; i < tmpl->root_sections->len; i++)
-        {
-          GaSection *section = tmpl->root_sections->pdata[i];
-          const GaResult *r = &engine->sections[section->index];
-          const GaSectionState *ss = &engine->sstate[section->index];
-          if (r->status == GA_STATUS_NA)
-            any_na = TRUE;
-          else if (!isnan (ss->w))
-            w_applicable += ss->w;
-        }
-      for (guint k = 0; k < 3; k++)
-        s->index[k] = 0;
-      for (guint i = 0; i < tmpl->root_sections->len; i++)
-        {
-          GaSection *section = tmpl->root_sections->pdata[i];
-          GaResult *r = &engine->sections[section->index];
-          const GaSectionState *ss = &engine->sstate[section->index];
-          double w = isnan (ss->w) ? 0 : ss->w;
-
-          /* A whole category not applicable: the standards do not say; the
-           * template's N/A policy decides (award: counted as met; otherwise
-           * the first-level weights are rescaled over what applies). */
-          if (r->status == GA_STATUS_NA)
-            {
-              if (tmpl->na_policy == GA_NA_POLICY_AWARD)
-                {
-                  r->weight = w;
-                  for (guint k = 0; k < 3; k++)
-                    s->index[k] += w * 100;
-                }
-              else
-                r->weight = 0;
-              continue;
-            }
-          if (any_na && tmpl->na_policy != GA_NA_POLICY_AWARD)
-            w = w_applicable > 0 ? w / w_applicable : 0;
-          r->weight = w;
-          for (guint k = 0; k < 3; k++)
-            s->index[k] += w * ss->index[k];
-          limiting_worst = MAX (limiting_worst, ss->limiting_worst);
-          others_worst = MAX (others_worst, ss->others_worst);
-        }
-
-      s->level = 0;
-      /* The level needs every indicator and weight that applies: with one
-       * missing or in error, any level could still change. */
-      if (s->status == GA_STATUS_INCOMPLETE || s->status == GA_STATUS_ERROR)
-        s->level = -1;
-      for (guint i = 0; s->level == 0 && i < tmpl->level_rules->len; i++)
-        {
-          GaLevelRule *rule = tmpl->level_rules->pdata[i];
-          if (ga_number_compare (s->index[rule->level - 1], rule->min_index) < 0)
-            continue;
-          if (rule->limiting_at_level && limiting_worst > rule->level)
-            continue;
-          if (rule->others_min_level > 0 && others_worst > rule->others_min_level)
-            continue;
-          s->level = rule->level;
-          break;
-        }
-      s->passed = s->veto == GA_VETO_PASS && s->level >= 1;
-    }
-  else
+  if (tmpl->scheme == GA_SCHEME_CLEAN_PRODUCTION)
+    summary_clean_production (engine, s);
+  else if (tmpl->scheme != GA_SCHEME_POINTS)
     s->passed = s->veto == GA_VETO_PASS;
 }
 

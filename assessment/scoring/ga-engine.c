@@ -511,24 +511,6 @@ ga_engine_evaluate_row_formula (GaEngine     *engine,
   compiled_clear (&c);
 }
 
-static double
-section_full_points (GaSection *section)
-{
-  double sum = 0;
-
-  if (!isnan (section->points))
-    return section->points;
-  for (guint i = 0; i < section->items->len; i++)
-    {
-      GaItem *item = section->items->pdata[i];
-      if (!item->veto && !item->bonus && !isnan (item->points))
-        sum += item->points;
-    }
-  for (guint c = 0; c < section->sections->len; c++)
-    sum += section_full_points (section->sections->pdata[c]);
-  return sum;
-}
-
 static void
 collect_indicators (GaSection *section,
                     GPtrArray *out)
@@ -541,6 +523,72 @@ collect_indicators (GaSection *section,
     }
   for (guint c = 0; c < section->sections->len; c++)
     collect_indicators (section->sections->pdata[c], out);
+}
+
+/* A table item's state: its computed columns and prefilled rows. */
+static void
+setup_table (GaEngine *engine,
+             GaItem   *item)
+{
+  GaTableState *t = &engine->tables[item->index];
+  guint n_columns = item->columns->len;
+
+  t->columns = g_new0 (GaCompiled, MAX (n_columns, 1));
+  t->cells = g_new0 (GaValue *, MAX (n_columns, 1));
+  t->length = g_new0 (guint, MAX (n_columns, 1));
+  t->capacity = g_new0 (guint, MAX (n_columns, 1));
+  t->flags = g_new0 (guint8, MAX (n_columns, 1));
+  for (guint c = 0; c < n_columns; c++)
+    {
+      GaColumn *column = item->columns->pdata[c];
+      compile (engine, column->formula, item, &t->columns[c]);
+    }
+  t->fixed_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) ga_row_free);
+  for (guint r = 0; item->fixed_rows != NULL && r < item->fixed_rows->len; r++)
+    {
+      g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+      GaRow *row;
+      json_node_set_object (node, item->fixed_rows->pdata[r]);
+      row = ga_answer_row_from_json (node, item, r, NULL);
+      if (row != NULL)
+        g_ptr_array_add (t->fixed_rows, row);
+    }
+}
+
+/* Binds an item's formulas and its scoring rule @rule (ga-scheme.c). */
+static void
+setup_item (GaEngine  *engine,
+            GaItem    *item,
+            GaFormula *rule)
+{
+  GaItemState *st = &engine->istate[item->index];
+
+  compile (engine, item->applicable, NULL, &st->applicable);
+  compile (engine, item->value, NULL, &st->value);
+  compile (engine, item->weight, NULL, &st->weight);
+  st->rule_formula = rule;
+  compile (engine, st->rule_formula, NULL, &st->rule);
+  compile (engine, item->score.baseline, NULL, &st->baseline);
+  compile (engine, item->score.leading, NULL, &st->leading);
+  for (guint k = 0; k < 3; k++)
+    compile (engine, item->score.benchmark[k], NULL, &st->bench[k]);
+  if (item->score.bands != NULL)
+    {
+      st->n_bands = item->score.bands->len;
+      st->bands = g_new0 (GaCompiled, MAX (st->n_bands, 1));
+      for (guint b = 0; b < st->n_bands; b++)
+        compile (engine, ((GaBand *) item->score.bands->pdata[b])->threshold, NULL,
+                 &st->bands[b]);
+    }
+  st->raw_weight = NAN;
+  st->band_hit = -1;
+  for (guint k = 0; k < 3; k++)
+    st->bench_v[k] = NAN;
+  st->baseline_v = st->leading_v = NAN;
+  if (item->veto)
+    g_ptr_array_add (engine->veto_items, item);
+  if (item->kind == GA_ITEM_TABLE)
+    setup_table (engine, item);
 }
 
 GaEngine *
@@ -591,63 +639,7 @@ ga_engine_new (GaTemplate *tmpl)
   /* Bind every formula. The result arrays are allocated above and never
    * move, so bindings can point into them. */
   for (guint i = 0; i < n_items; i++)
-    {
-      GaItem *item = tmpl->items->pdata[i];
-      GaItemState *st = &engine->istate[i];
-
-      compile (engine, item->applicable, NULL, &st->applicable);
-      compile (engine, item->value, NULL, &st->value);
-      compile (engine, item->weight, NULL, &st->weight);
-      st->rule_formula = rules->pdata[i];
-      compile (engine, st->rule_formula, NULL, &st->rule);
-      compile (engine, item->score.baseline, NULL, &st->baseline);
-      compile (engine, item->score.leading, NULL, &st->leading);
-      for (guint k = 0; k < 3; k++)
-        compile (engine, item->score.benchmark[k], NULL, &st->bench[k]);
-      if (item->score.bands != NULL)
-        {
-          st->n_bands = item->score.bands->len;
-          st->bands = g_new0 (GaCompiled, MAX (st->n_bands, 1));
-          for (guint b = 0; b < st->n_bands; b++)
-            compile (engine, ((GaBand *) item->score.bands->pdata[b])->threshold, NULL,
-                     &st->bands[b]);
-        }
-      st->raw_weight = NAN;
-      st->band_hit = -1;
-      for (guint k = 0; k < 3; k++)
-        st->bench_v[k] = NAN;
-      st->baseline_v = st->leading_v = NAN;
-
-      if (item->veto)
-        g_ptr_array_add (engine->veto_items, item);
-
-      if (item->kind == GA_ITEM_TABLE)
-        {
-          GaTableState *t = &engine->tables[i];
-          guint n_columns = item->columns->len;
-
-          t->columns = g_new0 (GaCompiled, MAX (n_columns, 1));
-          t->cells = g_new0 (GaValue *, MAX (n_columns, 1));
-          t->length = g_new0 (guint, MAX (n_columns, 1));
-          t->capacity = g_new0 (guint, MAX (n_columns, 1));
-          t->flags = g_new0 (guint8, MAX (n_columns, 1));
-          for (guint c = 0; c < n_columns; c++)
-            {
-              GaColumn *column = item->columns->pdata[c];
-              compile (engine, column->formula, item, &t->columns[c]);
-            }
-          t->fixed_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) ga_row_free);
-          for (guint r = 0; item->fixed_rows != NULL && r < item->fixed_rows->len; r++)
-            {
-              g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
-              GaRow *row;
-              json_node_set_object (node, item->fixed_rows->pdata[r]);
-              row = ga_answer_row_from_json (node, item, r, NULL);
-              if (row != NULL)
-                g_ptr_array_add (t->fixed_rows, row);
-            }
-        }
-    }
+    setup_item (engine, tmpl->items->pdata[i], rules->pdata[i]);
   for (guint s = 0; s < n_sections; s++)
     {
       GaSection *section = tmpl->sections->pdata[s];
@@ -655,7 +647,7 @@ ga_engine_new (GaTemplate *tmpl)
 
       compile (engine, section->applicable, NULL, &engine->sa[s].applicable);
       compile (engine, section->weight, NULL, &ss->weight);
-      ss->full_points = section_full_points (section);
+      ss->full_points = ga_scheme_section_points (tmpl, section);
       ss->w = NAN;
       if (section->parent == NULL && tmpl->scheme == GA_SCHEME_CLEAN_PRODUCTION)
         {
