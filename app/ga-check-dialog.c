@@ -155,9 +155,9 @@ ga_check_dialog_new (GtkWindow  *parent,
     {
       g_autofree char *text
         = g_strdup_printf (ngettext ("%u thing a reviewer would send back. Choose one to go to "
-                                     "its item; nothing here stops an export.",
+                                     "its item; none of them stops an export or a print.",
                                      "%u things a reviewer would send back. Choose one to go "
-                                     "to its item; nothing here stops an export.",
+                                     "to its item; none of them stops an export or a print.",
                                      findings->len), findings->len);
 
       gtk_label_set_text (self->summary_label, text);

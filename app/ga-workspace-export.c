@@ -347,16 +347,17 @@ show_item_cb (GaCheckDialog *dialog,
   ga_workspace_show_item (self, item_id);
 }
 
-/* The pre-submission check; @then (may be NULL): what an "Export Anyway"
- * button goes on to. Returns FALSE when there was nothing to show before
- * an export. */
-static gboolean
-show_check (GaWorkspace  *self,
-            void        (*then) (GaWorkspace *self))
+/* The pre-submission check; @then (may be NULL): what the @go_on button
+ * ("Export Anyway…") goes on to. Returns FALSE when there was nothing to
+ * show before going on. */
+gboolean
+_ga_workspace_show_check (GaWorkspace  *self,
+                          const char   *go_on,
+                          void        (*then) (GaWorkspace *self))
 {
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GaCheckDialog *dialog = ga_check_dialog_new (GTK_WINDOW (root), self->session,
-                                               then != NULL ? _("_Export Anyway…") : NULL);
+                                               then != NULL ? go_on : NULL);
 
   if (then != NULL && ga_check_dialog_get_n_findings (dialog) == 0)
     {
@@ -380,7 +381,7 @@ _ga_workspace_export_action (GtkWidget  *widget,
 
   if (self->session == NULL)
     return;
-  if (!show_check (self, choose_export_target))
+  if (!_ga_workspace_show_check (self, _("_Export Anyway…"), choose_export_target))
     choose_export_target (self);
 }
 
@@ -394,7 +395,8 @@ _ga_workspace_report_action (GtkWidget  *widget,
 
   if (self->session == NULL)
     return;
-  if (!show_check (self, _ga_workspace_choose_report_target))
+  if (!_ga_workspace_show_check (self, _("_Export Anyway…"),
+                                 _ga_workspace_choose_report_target))
     _ga_workspace_choose_report_target (self);
 }
 
@@ -406,7 +408,7 @@ _ga_workspace_check_action (GtkWidget  *widget,
   GaWorkspace *self = GA_WORKSPACE (widget);
 
   if (self->session != NULL)
-    show_check (self, NULL);
+    _ga_workspace_show_check (self, NULL, NULL);
 }
 
 /* ------------------------------------------------------------------ */

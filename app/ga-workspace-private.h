@@ -81,6 +81,9 @@ void  _ga_workspace_refresh_rows       (GaWorkspace   *self,
                                         const char    *item_id);
 
 /* ga-workspace-export.c */
+gboolean _ga_workspace_show_check  (GaWorkspace   *self,
+                                    const char    *go_on,
+                                    void         (*then) (GaWorkspace *self));
 void  _ga_workspace_export_action      (GtkWidget     *widget,
                                         const char    *action_name,
                                         GVariant      *parameter);

@@ -271,14 +271,6 @@ print_report (GaWorkspace *self)
   /* Asynchronous: ::done tells how it ended, errors included. */
 }
 
-static void
-print_show_item_cb (GaCheckDialog *dialog,
-                    const char    *item_id,
-                    GaWorkspace   *self)
-{
-  ga_workspace_show_item (self, item_id);
-}
-
 /* Print: what a reviewer would send back first, as for an export. */
 void
 _ga_workspace_print_action (GtkWidget  *widget,
@@ -286,19 +278,9 @@ _ga_workspace_print_action (GtkWidget  *widget,
                             GVariant   *parameter)
 {
   GaWorkspace *self = GA_WORKSPACE (widget);
-  GaCheckDialog *dialog;
 
   if (self->session == NULL)
     return;
-  dialog = ga_check_dialog_new (GTK_WINDOW (gtk_widget_get_root (widget)), self->session,
-                                _("_Print Anyway…"));
-  if (ga_check_dialog_get_n_findings (dialog) == 0)
-    {
-      gtk_window_destroy (GTK_WINDOW (dialog));
-      print_report (self);
-      return;
-    }
-  g_signal_connect_object (dialog, "show-item", G_CALLBACK (print_show_item_cb), self, 0);
-  g_signal_connect_object (dialog, "continue", G_CALLBACK (print_report), self, G_CONNECT_SWAPPED);
-  gtk_window_present (GTK_WINDOW (dialog));
+  if (!_ga_workspace_show_check (self, _("_Print Anyway…"), print_report))
+    print_report (self);
 }
