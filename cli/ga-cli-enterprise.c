@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "ga-answer.h"
 #include "ga-cli.h"
 #include "ga-cli-store.h"
 #include "ga-format.h"
@@ -34,7 +35,7 @@ parse_number (const char *option,
 
   if (text == NULL)
     return;
-  v = ga_cli_is_decimal (text) ? g_ascii_strtod (text, NULL) : NAN;
+  v = ga_answer_is_decimal (text) ? g_ascii_strtod (text, NULL) : NAN;
   if (!isfinite (v))
     {
       g_ptr_array_add (problems, g_strdup_printf (_("%s: '%s' is not a number; write it like "

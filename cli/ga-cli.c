@@ -13,35 +13,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "ga-answer.h"
 #include "ga-cli.h"
-
-gboolean
-ga_cli_is_decimal (const char *text)
-{
-  const char *p = text;
-  gboolean digits = FALSE;
-
-  if (*p == '-' || *p == '+')
-    p++;
-  for (; g_ascii_isdigit (*p); p++)
-    digits = TRUE;
-  if (*p == '.')
-    for (p++; g_ascii_isdigit (*p); p++)
-      digits = TRUE;
-  if (!digits)
-    return FALSE;
-  if (*p == 'e' || *p == 'E')
-    {
-      p++;
-      if (*p == '+' || *p == '-')
-        p++;
-      if (!g_ascii_isdigit (*p))
-        return FALSE;
-      while (g_ascii_isdigit (*p))
-        p++;
-    }
-  return *p == '\0';
-}
 
 static gboolean
 entry_takes_value (const GOptionEntry *entry)
@@ -215,7 +188,7 @@ check_text_arguments (int                         argc,
       /* An argument that reads as a decimal number ("-1", "-0.5", "-2e3")
        * is a value, never an option: people type negative numbers as
        * answers, and no option of ours is a digit. */
-      if (end_of_options || a[0] != '-' || a[1] == '\0' || ga_cli_is_decimal (a))
+      if (end_of_options || a[0] != '-' || a[1] == '\0' || ga_answer_is_decimal (a))
         {
           n_positional++;
           if (!is_file_argument (file_arguments, n_positional) && !is_text (a, &bad))
@@ -289,7 +262,7 @@ arrange_arguments (int                         argc,
     {
       const char *a = argv[i];
 
-      if (end_of_options || a[0] != '-' || a[1] == '\0' || ga_cli_is_decimal (a))
+      if (end_of_options || a[0] != '-' || a[1] == '\0' || ga_answer_is_decimal (a))
         {
           g_ptr_array_add (values, argv[i]);
           continue;

@@ -119,10 +119,6 @@ void         ga_cli_append_padded      (GString             *out,
 /* A file name written on stdout, as the user may read it. */
 void         ga_cli_print_file_name    (const char          *path);
 
-/* A plain decimal number as people write it: "12", "-3.5", "1e3"; not
- * "0x10", "inf" or "nan", which g_ascii_strtod() would also read. */
-gboolean     ga_cli_is_decimal         (const char          *text);
-
 /* A value typed on the command line: "" -> blank, "na" -> not applicable,
  * TRUE/FALSE (any case) -> boolean, a finite number -> number, "\"...\""
  * -> the text between the quotes, anything else -> text. */

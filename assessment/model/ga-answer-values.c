@@ -125,8 +125,8 @@ ga_answer_node_string (JsonNode *node)
 /* Digits, an optional sign, decimal point and exponent: what people write
  * and Excel reads. g_ascii_strtod() alone would also take 0x10, inf, nan
  * and "1,5" cut at the comma. */
-static gboolean
-is_decimal (const char *text)
+gboolean
+ga_answer_is_decimal (const char *text)
 {
   const char *p = text;
   gboolean digits = FALSE;
@@ -159,7 +159,7 @@ ga_answer_parse_number (const char  *text,
                         double      *out,
                         GError     **error)
 {
-  if (!is_decimal (text))
+  if (!ga_answer_is_decimal (text))
     {
       g_set_error (error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_INVALID,
                    _("%s: '%s' is not a number; write it in decimal with a dot for decimals, "

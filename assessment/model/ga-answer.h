@@ -83,6 +83,9 @@ gboolean     ga_answer_parse_cell_text (const char    *text,
 
 /* A calendar date written YYYY-MM-DD (the form date answers take). */
 gboolean     ga_answer_is_iso_date    (const char     *s);
+/* Digits, an optional sign, decimal point and exponent: a number as people
+ * write it and Excel reads it (not 0x10, inf, nan or "1,5"). */
+gboolean     ga_answer_is_decimal     (const char     *text);
 
 typedef struct _GaAnswerSet GaAnswerSet;
 

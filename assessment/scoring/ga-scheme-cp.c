@@ -15,64 +15,16 @@
 
 #include "ga-formula-build.h"
 #include "ga-scheme.h"
+#include "ga-scheme-private.h"
 #include "ga-template-private.h"
 
 #define B GaFormulaBuilder
-
-static B *
-builder_new (void)
-{
-  B *b = ga_formula_builder_new ();
-
-  ga_formula_builder_set_lenient (b, TRUE);
-  return b;
-}
-
-static GaTerm
-num (B      *b,
-     double  n)
-{
-  return ga_formula_builder_number (b, n);
-}
-
-static GaTerm
-text (B          *b,
-      const char *t)
-{
-  return ga_formula_builder_text (b, t);
-}
-
-static GaTerm
-op (B      *b,
-    GaOp    o,
-    GaTerm  l,
-    GaTerm  r)
-{
-  return ga_formula_builder_op (b, o, l, r);
-}
-
-static GaTerm
-if3 (B      *b,
-     GaTerm  cond,
-     GaTerm  then,
-     GaTerm  otherwise)
-{
-  return ga_formula_builder_call (b, GA_FN_IF, 3, cond, then, otherwise);
-}
-
-static GaTerm
-call1 (B      *b,
-       GaFunc  f,
-       GaTerm  a)
-{
-  return ga_formula_builder_call (b, f, 1, a);
-}
 
 static GaTerm
 iferror0 (B      *b,
           GaTerm  t)
 {
-  return ga_formula_builder_call (b, GA_FN_IFERROR, 2, t, num (b, 0));
+  return ga_formula_builder_call (b, GA_FN_IFERROR, 2, t, ga_scheme_num (b, 0));
 }
 
 char *
@@ -161,11 +113,11 @@ missing (B                      *b,
   GaTerm t;
 
   if (only != NULL)
-    t = op (b, GA_OP_SUB, call1 (b, GA_FN_SUM, range (b, "applies", only->section->id)),
-            call1 (b, GA_FN_COUNT, range (b, "levels", only->section->id)));
+    t = ga_scheme_op (b, GA_OP_SUB, ga_scheme_call1 (b, GA_FN_SUM, range (b, "applies", only->section->id)),
+            ga_scheme_call1 (b, GA_FN_COUNT, range (b, "levels", only->section->id)));
   else
-    t = op (b, GA_OP_SUB, call1 (b, GA_FN_SUM, range (b, "all-applies", NULL)),
-            call1 (b, GA_FN_COUNT, range (b, "all-levels", NULL)));
+    t = ga_scheme_op (b, GA_OP_SUB, ga_scheme_call1 (b, GA_FN_SUM, range (b, "all-applies", NULL)),
+            ga_scheme_call1 (b, GA_FN_COUNT, range (b, "all-levels", NULL)));
   for (guint i = 0; i < cats->len; i++)
     {
       const GaSchemeCategory *cat = cats->pdata[i];
@@ -179,8 +131,8 @@ missing (B                      *b,
           if (ga_scheme_cp_weight_is_constant (item->weight))
             continue;
           /* IF(ISNUMBER(weight),0,applies) */
-          t = op (b, GA_OP_ADD, t,
-                  if3 (b, call1 (b, GA_FN_ISNUMBER, cell (b, "weight", item->id)), num (b, 0),
+          t = ga_scheme_op (b, GA_OP_ADD, t,
+                  ga_scheme_if (b, ga_scheme_call1 (b, GA_FN_ISNUMBER, cell (b, "weight", item->id)), ga_scheme_num (b, 0),
                        cell (b, "applies", item->id)));
         }
     }
@@ -200,7 +152,7 @@ GaFormula *
 ga_scheme_cp_category_applies (const GaSchemeCategory *cat,
                                gboolean                other_inputs)
 {
-  g_autoptr(B) b = builder_new ();
+  g_autoptr(B) b = ga_scheme_cells_builder_new ();
   g_autoptr(GPtrArray) one = g_ptr_array_new ();
   GaTerm pending, weighted, t;
 
@@ -208,20 +160,20 @@ ga_scheme_cp_category_applies (const GaSchemeCategory *cat,
    * still missing; otherwise when the weights of what applies add up to
    * more than 0. */
   g_ptr_array_add (one, (gpointer) cat);
-  pending = op (b, GA_OP_GT, missing (b, one, cat), num (b, 0));
+  pending = ga_scheme_op (b, GA_OP_GT, missing (b, one, cat), ga_scheme_num (b, 0));
   if (!ga_scheme_cp_weight_is_constant (cat->section->weight))
     pending = ga_formula_builder_call (b, GA_FN_OR, 2, pending,
-                                       call1 (b, GA_FN_NOT,
-                                              call1 (b, GA_FN_ISNUMBER,
+                                       ga_scheme_call1 (b, GA_FN_NOT,
+                                              ga_scheme_call1 (b, GA_FN_ISNUMBER,
                                                      cell (b, "cat-weight", cat->section->id))));
-  weighted = iferror0 (b, if3 (b, op (b, GA_OP_GT, applicable_weight (b, cat), num (b, 0)),
-                               num (b, 1), num (b, 0)));
-  t = if3 (b, pending, num (b, 1), weighted);
+  weighted = iferror0 (b, ga_scheme_if (b, ga_scheme_op (b, GA_OP_GT, applicable_weight (b, cat), ga_scheme_num (b, 0)),
+                               ga_scheme_num (b, 1), ga_scheme_num (b, 0)));
+  t = ga_scheme_if (b, pending, ga_scheme_num (b, 1), weighted);
   /* Nothing else in it applies: not when none of its indicators does. */
   if (!other_inputs)
-    t = if3 (b, op (b, GA_OP_EQ, call1 (b, GA_FN_SUM, range (b, "applies", cat->section->id)),
-                    num (b, 0)),
-             num (b, 0), t);
+    t = ga_scheme_if (b, ga_scheme_op (b, GA_OP_EQ, ga_scheme_call1 (b, GA_FN_SUM, range (b, "applies", cat->section->id)),
+                    ga_scheme_num (b, 0)),
+             ga_scheme_num (b, 0), t);
   return ga_formula_builder_finish (b, t);
 }
 
@@ -233,7 +185,7 @@ category_weight (B                      *b,
 {
   GaTerm w = cell (b, "cat-weight", cat->section->id);
 
-  return iferror0 (b, if3 (b, call1 (b, GA_FN_ISNUMBER, w), w, num (b, 0)));
+  return iferror0 (b, ga_scheme_if (b, ga_scheme_call1 (b, GA_FN_ISNUMBER, w), w, ga_scheme_num (b, 0)));
 }
 
 GaFormula *
@@ -241,7 +193,7 @@ ga_scheme_cp_category_eff (GaTemplate             *tmpl,
                            GPtrArray              *cats,
                            const GaSchemeCategory *cat)
 {
-  g_autoptr(B) b = builder_new ();
+  g_autoptr(B) b = ga_scheme_cells_builder_new ();
   g_autoptr(GArray) applies = g_array_new (FALSE, FALSE, sizeof (GaTerm));
   GaTerm a = cell (b, "cat-applies", cat->section->id);
   GaTerm w = category_weight (b, cat);
@@ -251,20 +203,20 @@ ga_scheme_cp_category_eff (GaTemplate             *tmpl,
    * (award: counted as met; otherwise the first-level weights are
    * rescaled over the categories that apply). */
   if (tmpl->na_policy == GA_NA_POLICY_AWARD)
-    return ga_formula_builder_finish (b, iferror0 (b, if3 (b, op (b, GA_OP_EQ, a, num (b, 0)),
-                                                           num (b, 0), w)));
+    return ga_formula_builder_finish (b, iferror0 (b, ga_scheme_if (b, ga_scheme_op (b, GA_OP_EQ, a, ga_scheme_num (b, 0)),
+                                                           ga_scheme_num (b, 0), w)));
   for (guint i = 0; i < cats->len; i++)
     {
       const GaSchemeCategory *c = cats->pdata[i];
       GaTerm ai = cell (b, "cat-applies", c->section->id);
-      GaTerm term = op (b, GA_OP_MUL, category_weight (b, c), ai);
+      GaTerm term = ga_scheme_op (b, GA_OP_MUL, category_weight (b, c), ai);
 
       g_array_append_val (applies, ai);
-      weighted = weighted == G_MAXUINT ? term : op (b, GA_OP_ADD, weighted, term);
+      weighted = weighted == G_MAXUINT ? term : ga_scheme_op (b, GA_OP_ADD, weighted, term);
     }
   all = ga_formula_builder_callv (b, GA_FN_MIN, applies->len, (const GaTerm *) applies->data);
-  t = if3 (b, op (b, GA_OP_EQ, a, num (b, 0)), num (b, 0),
-           if3 (b, op (b, GA_OP_EQ, all, num (b, 0)), op (b, GA_OP_DIV, w, weighted), w));
+  t = ga_scheme_if (b, ga_scheme_op (b, GA_OP_EQ, a, ga_scheme_num (b, 0)), ga_scheme_num (b, 0),
+           ga_scheme_if (b, ga_scheme_op (b, GA_OP_EQ, all, ga_scheme_num (b, 0)), ga_scheme_op (b, GA_OP_DIV, w, weighted), w));
   return ga_formula_builder_finish (b, iferror0 (b, t));
 }
 
@@ -272,40 +224,40 @@ GaFormula *
 ga_scheme_cp_eff (const GaSchemeCategory *cat,
                   const GaItem           *item)
 {
-  g_autoptr(B) b = builder_new ();
+  g_autoptr(B) b = ga_scheme_cells_builder_new ();
   GaTerm app = cell (b, "applies", item->id);
-  GaTerm share = op (b, GA_OP_DIV,
-                     op (b, GA_OP_MUL, cell (b, "cat-eff", cat->section->id),
+  GaTerm share = ga_scheme_op (b, GA_OP_DIV,
+                     ga_scheme_op (b, GA_OP_MUL, cell (b, "cat-eff", cat->section->id),
                          cell (b, "weight", item->id)),
                      applicable_weight (b, cat));
 
   /* ω' × the category's effective weight: IF(applies=0,0,e×w/Σw·a). */
-  return ga_formula_builder_finish (b, iferror0 (b, if3 (b, op (b, GA_OP_EQ, app, num (b, 0)),
-                                                         num (b, 0), share)));
+  return ga_formula_builder_finish (b, iferror0 (b, ga_scheme_if (b, ga_scheme_op (b, GA_OP_EQ, app, ga_scheme_num (b, 0)),
+                                                         ga_scheme_num (b, 0), share)));
 }
 
 GaFormula *
 ga_scheme_cp_value (const GaItem *item)
 {
-  g_autoptr(B) b = builder_new ();
+  g_autoptr(B) b = ga_scheme_cells_builder_new ();
 
   return ga_formula_builder_finish (b, ga_formula_builder_call (b, GA_FN_IFBLANK, 2,
                                                                 ga_formula_builder_ref (b,
                                                                                         item->id),
-                                                                text (b, "")));
+                                                                ga_scheme_text (b, "")));
 }
 
 GaFormula *
 ga_scheme_cp_met (const GaItem *item,
                   guint         k)
 {
-  g_autoptr(B) b = builder_new ();
+  g_autoptr(B) b = ga_scheme_cells_builder_new ();
   GaTerm l = cell (b, "level", item->id);
-  GaTerm met = ga_formula_builder_call (b, GA_FN_AND, 3, call1 (b, GA_FN_ISNUMBER, l),
-                                        op (b, GA_OP_GE, l, num (b, 1)),
-                                        op (b, GA_OP_LE, l, num (b, k)));
+  GaTerm met = ga_formula_builder_call (b, GA_FN_AND, 3, ga_scheme_call1 (b, GA_FN_ISNUMBER, l),
+                                        ga_scheme_op (b, GA_OP_GE, l, ga_scheme_num (b, 1)),
+                                        ga_scheme_op (b, GA_OP_LE, l, ga_scheme_num (b, k)));
 
-  return ga_formula_builder_finish (b, if3 (b, met, num (b, 1), num (b, 0)));
+  return ga_formula_builder_finish (b, ga_scheme_if (b, met, ga_scheme_num (b, 1), ga_scheme_num (b, 0)));
 }
 
 static const char *const met_names[] = { "met1", "met2", "met3" };
@@ -316,7 +268,7 @@ ga_scheme_cp_index (GaTemplate *tmpl,
                     GPtrArray  *cats,
                     guint       k)
 {
-  g_autoptr(B) b = builder_new ();
+  g_autoptr(B) b = ga_scheme_cells_builder_new ();
   GaTerm t = ga_formula_builder_call (b, GA_FN_SUMPRODUCT, 2, range (b, "all-eff", NULL),
                                       range (b, all_met_names[k], NULL));
 
@@ -327,11 +279,11 @@ ga_scheme_cp_index (GaTemplate *tmpl,
       {
         const GaSchemeCategory *c = cats->pdata[i];
 
-        t = op (b, GA_OP_ADD, t,
-                op (b, GA_OP_MUL, category_weight (b, c),
-                    op (b, GA_OP_SUB, num (b, 1), cell (b, "cat-applies", c->section->id))));
+        t = ga_scheme_op (b, GA_OP_ADD, t,
+                ga_scheme_op (b, GA_OP_MUL, category_weight (b, c),
+                    ga_scheme_op (b, GA_OP_SUB, ga_scheme_num (b, 1), cell (b, "cat-applies", c->section->id))));
       }
-  return ga_formula_builder_finish (b, op (b, GA_OP_MUL, num (b, 100), t));
+  return ga_formula_builder_finish (b, ga_scheme_op (b, GA_OP_MUL, ga_scheme_num (b, 100), t));
 }
 
 /* Σ applies × (1 - met_k) over the limiting indicators, or with
@@ -355,20 +307,20 @@ not_met (B         *b,
 
           if (!item->limiting)
             continue;
-          term = op (b, GA_OP_MUL, cell (b, "applies", item->id),
-                     op (b, GA_OP_SUB, num (b, 1), cell (b, met_names[k], item->id)));
-          lim = lim == G_MAXUINT ? term : op (b, GA_OP_ADD, lim, term);
+          term = ga_scheme_op (b, GA_OP_MUL, cell (b, "applies", item->id),
+                     ga_scheme_op (b, GA_OP_SUB, ga_scheme_num (b, 1), cell (b, met_names[k], item->id)));
+          lim = lim == G_MAXUINT ? term : ga_scheme_op (b, GA_OP_ADD, lim, term);
         }
     }
   if (limiting)
     return lim;
   {
     /* Every indicator's, less the limiting ones'. */
-    GaTerm all = op (b, GA_OP_SUB, call1 (b, GA_FN_SUM, range (b, "all-applies", NULL)),
+    GaTerm all = ga_scheme_op (b, GA_OP_SUB, ga_scheme_call1 (b, GA_FN_SUM, range (b, "all-applies", NULL)),
                      ga_formula_builder_call (b, GA_FN_SUMPRODUCT, 2,
                                               range (b, "all-applies", NULL),
                                               range (b, all_met_names[k], NULL)));
-    return lim == G_MAXUINT ? all : op (b, GA_OP_SUB, all, lim);
+    return lim == G_MAXUINT ? all : ga_scheme_op (b, GA_OP_SUB, all, lim);
   }
 }
 
@@ -397,12 +349,12 @@ undetermined (B         *b,
 
       if (ga_scheme_cp_weight_is_constant (c->section->weight))
         continue;
-      t = call1 (b, GA_FN_NOT, call1 (b, GA_FN_ISNUMBER, cell (b, "cat-weight", c->section->id)));
+      t = ga_scheme_call1 (b, GA_FN_NOT, ga_scheme_call1 (b, GA_FN_ISNUMBER, cell (b, "cat-weight", c->section->id)));
       g_array_append_val (terms, t);
     }
   if (cats->len > 0)
     {
-      t = op (b, GA_OP_GT, missing (b, cats, NULL), num (b, 0));
+      t = ga_scheme_op (b, GA_OP_GT, missing (b, cats, NULL), ga_scheme_num (b, 0));
       g_array_append_val (terms, t);
     }
   if (n_input_ranges > 0)
@@ -412,11 +364,11 @@ undetermined (B         *b,
       for (guint i = 0; i < n_input_ranges; i++)
         {
           g_autofree char *id = g_strdup_printf ("%u", i);
-          GaTerm c = call1 (b, GA_FN_COUNTBLANK, range (b, "inputs", id));
+          GaTerm c = ga_scheme_call1 (b, GA_FN_COUNTBLANK, range (b, "inputs", id));
 
-          blanks = blanks == G_MAXUINT ? c : op (b, GA_OP_ADD, blanks, c);
+          blanks = blanks == G_MAXUINT ? c : ga_scheme_op (b, GA_OP_ADD, blanks, c);
         }
-      t = op (b, GA_OP_GT, blanks, num (b, 0));
+      t = ga_scheme_op (b, GA_OP_GT, blanks, ga_scheme_num (b, 0));
       g_array_append_val (terms, t);
     }
   if (terms->len == 0)
@@ -431,8 +383,8 @@ ga_scheme_cp_level (GaTemplate *tmpl,
                     guint       n_input_ranges,
                     gboolean    engine_only)
 {
-  g_autoptr(B) b = builder_new ();
-  GaTerm t = num (b, 0);
+  g_autoptr(B) b = ga_scheme_cells_builder_new ();
+  GaTerm t = ga_scheme_num (b, 0);
 
   /* The first level rule met: its index reaches the minimum, no
    * applicable limiting indicator misses its level, the others reach
@@ -443,7 +395,7 @@ ga_scheme_cp_level (GaTemplate *tmpl,
       guint k = CLAMP (rule->level, 1, 3) - 1;
       g_autoptr(GArray) conds = g_array_new (FALSE, FALSE, sizeof (GaTerm));
       g_autofree char *index = g_strdup_printf ("%u", k + 1);
-      GaTerm c = op (b, GA_OP_GE, cell (b, "index", index), num (b, rule->min_index));
+      GaTerm c = ga_scheme_op (b, GA_OP_GE, cell (b, "index", index), ga_scheme_num (b, rule->min_index));
 
       g_array_append_val (conds, c);
       if (rule->limiting_at_level)
@@ -451,21 +403,21 @@ ga_scheme_cp_level (GaTemplate *tmpl,
           GaTerm lim = not_met (b, cats, k, TRUE);
           if (lim != G_MAXUINT)
             {
-              c = op (b, GA_OP_EQ, lim, num (b, 0));
+              c = ga_scheme_op (b, GA_OP_EQ, lim, ga_scheme_num (b, 0));
               g_array_append_val (conds, c);
             }
         }
       if (rule->others_min_level >= 1 && rule->others_min_level <= 3)
         {
-          c = op (b, GA_OP_EQ, not_met (b, cats, rule->others_min_level - 1, FALSE), num (b, 0));
+          c = ga_scheme_op (b, GA_OP_EQ, not_met (b, cats, rule->others_min_level - 1, FALSE), ga_scheme_num (b, 0));
           g_array_append_val (conds, c);
         }
-      t = if3 (b, ga_formula_builder_callv (b, GA_FN_AND, conds->len,
+      t = ga_scheme_if (b, ga_formula_builder_callv (b, GA_FN_AND, conds->len,
                                             (const GaTerm *) conds->data),
-               num (b, rule->level), t);
+               ga_scheme_num (b, rule->level), t);
     }
   /* Not determined yet: "", never a level. */
-  t = if3 (b, undetermined (b, cats, applicable, n_input_ranges, engine_only), text (b, ""), t);
+  t = ga_scheme_if (b, undetermined (b, cats, applicable, n_input_ranges, engine_only), ga_scheme_text (b, ""), t);
   return ga_formula_builder_finish (b, t);
 }
 
@@ -475,16 +427,16 @@ ga_scheme_cp_level_label (GaTemplate         *tmpl,
                           const char         *undetermined_text,
                           const char         *below)
 {
-  g_autoptr(B) b = builder_new ();
+  g_autoptr(B) b = ga_scheme_cells_builder_new ();
   GaTerm level = cell (b, "level", NULL);
-  GaTerm t = text (b, below);
+  GaTerm t = ga_scheme_text (b, below);
 
   for (guint i = tmpl->level_rules->len; i > 0; i--)
     {
       const GaLevelRule *rule = tmpl->level_rules->pdata[i - 1];
 
-      t = if3 (b, op (b, GA_OP_EQ, level, num (b, rule->level)), text (b, labels[i - 1]), t);
+      t = ga_scheme_if (b, ga_scheme_op (b, GA_OP_EQ, level, ga_scheme_num (b, rule->level)), ga_scheme_text (b, labels[i - 1]), t);
     }
-  t = if3 (b, op (b, GA_OP_EQ, level, text (b, "")), text (b, undetermined_text), t);
+  t = ga_scheme_if (b, ga_scheme_op (b, GA_OP_EQ, level, ga_scheme_text (b, "")), ga_scheme_text (b, undetermined_text), t);
   return ga_formula_builder_finish (b, t);
 }

@@ -14,46 +14,13 @@
 
 #include "ga-formula-build.h"
 #include "ga-scheme.h"
+#include "ga-scheme-private.h"
 #include "ga-template-private.h"
 
 #define B GaFormulaBuilder
 
-/* The names these formulas read are result cells, never blank or not
- * applicable: no guard. */
-static GaFormulaBuilder *
-builder_new (void)
-{
-  GaFormulaBuilder *b = ga_formula_builder_new ();
-
-  ga_formula_builder_set_lenient (b, TRUE);
-  return b;
-}
-
 /* Excel takes at most 255 arguments in a call. */
 #define MAX_ARGS 255
-
-static GaTerm
-num (B      *b,
-     double  n)
-{
-  return ga_formula_builder_number (b, n);
-}
-
-static GaTerm
-text (B          *b,
-      const char *t)
-{
-  return ga_formula_builder_text (b, t);
-}
-
-static GaTerm
-if3 (B      *b,
-     GaTerm  cond,
-     GaTerm  then,
-     GaTerm  otherwise)
-{
-  return ga_formula_builder_call (b, GA_FN_IF, 3, cond, then, otherwise);
-}
 
 static GaTerm
 ref2 (B          *b,
@@ -144,7 +111,7 @@ children_sum (B               *b,
 
       g_array_append_val (terms, t);
     }
-  return call_all (b, GA_FN_SUM, terms, num (b, 0));
+  return call_all (b, GA_FN_SUM, terms, ga_scheme_num (b, 0));
 }
 
 GaFormula *
@@ -152,7 +119,7 @@ ga_scheme_section_sum (GaTemplate      *tmpl,
                        const GaSection *section,
                        gboolean         max)
 {
-  g_autoptr(GaFormulaBuilder) b = builder_new ();
+  g_autoptr(GaFormulaBuilder) b = ga_scheme_cells_builder_new ();
   GaNaPolicy policy = section != NULL ? section->na_policy : tmpl->na_policy;
   GaTerm maxima = children_sum (b, tmpl, section, TRUE);
   GaTerm stated, zero;
@@ -162,12 +129,12 @@ ga_scheme_section_sum (GaTemplate      *tmpl,
   /* The section keeps its stated points as its maximum; the earned points
    * scale by stated / applicable maximum:
    * IF(Σmax=0,0,Σscore*stated/Σmax) and IF(Σmax=0,0,stated). */
-  stated = num (b, ga_scheme_section_points (tmpl, section));
-  zero = ga_formula_builder_op (b, GA_OP_EQ, maxima, num (b, 0));
+  stated = ga_scheme_num (b, ga_scheme_section_points (tmpl, section));
+  zero = ga_formula_builder_op (b, GA_OP_EQ, maxima, ga_scheme_num (b, 0));
   if (max)
-    return ga_formula_builder_finish (b, if3 (b, zero, num (b, 0), stated));
+    return ga_formula_builder_finish (b, ga_scheme_if (b, zero, ga_scheme_num (b, 0), stated));
   return ga_formula_builder_finish (
-    b, if3 (b, zero, num (b, 0),
+    b, ga_scheme_if (b, zero, ga_scheme_num (b, 0),
             ga_formula_builder_op (b, GA_OP_DIV,
                                    ga_formula_builder_op (b, GA_OP_MUL,
                                                           children_sum (b, tmpl, section, FALSE),
@@ -178,7 +145,7 @@ ga_scheme_section_sum (GaTemplate      *tmpl,
 GaFormula *
 ga_scheme_bonus (GaTemplate *tmpl)
 {
-  g_autoptr(GaFormulaBuilder) b = builder_new ();
+  g_autoptr(GaFormulaBuilder) b = ga_scheme_cells_builder_new ();
   g_autoptr(GArray) terms = g_array_new (FALSE, FALSE, sizeof (GaTerm));
   GaTerm sum;
 
@@ -194,9 +161,9 @@ ga_scheme_bonus (GaTemplate *tmpl)
     }
   if (terms->len == 0)
     return NULL;
-  sum = call_all (b, GA_FN_SUM, terms, num (b, 0));
+  sum = call_all (b, GA_FN_SUM, terms, ga_scheme_num (b, 0));
   if (isfinite (tmpl->bonus_cap))
-    sum = ga_formula_builder_call (b, GA_FN_MIN, 2, sum, num (b, tmpl->bonus_cap));
+    sum = ga_formula_builder_call (b, GA_FN_MIN, 2, sum, ga_scheme_num (b, tmpl->bonus_cap));
   return ga_formula_builder_finish (b, sum);
 }
 
@@ -215,7 +182,7 @@ any_veto_cell (B          *b,
 
       if (!item->veto)
         continue;
-      eq = ga_formula_builder_op (b, GA_OP_EQ, ref2 (b, GA_SCHEME_SCORE, item->id), text (b, t));
+      eq = ga_formula_builder_op (b, GA_OP_EQ, ref2 (b, GA_SCHEME_SCORE, item->id), ga_scheme_text (b, t));
       g_array_append_val (terms, eq);
     }
   return call_all (b, GA_FN_OR, terms, ga_formula_builder_boolean (b, FALSE));
@@ -238,12 +205,12 @@ ga_scheme_veto_status (GaTemplate           *tmpl,
 
   if (!has_veto (tmpl))
     return NULL;
-  b = builder_new ();
+  b = ga_scheme_cells_builder_new ();
   /* A veto item's cell is "" while it is open (see ga_scheme_veto_cell()). */
   return ga_formula_builder_finish (
-    b, if3 (b, any_veto_cell (b, tmpl, labels->veto_failed), text (b, labels->fail),
-            if3 (b, any_veto_cell (b, tmpl, ""), text (b, labels->pending),
-                 text (b, labels->pass))));
+    b, ga_scheme_if (b, any_veto_cell (b, tmpl, labels->veto_failed), ga_scheme_text (b, labels->fail),
+            ga_scheme_if (b, any_veto_cell (b, tmpl, ""), ga_scheme_text (b, labels->pending),
+                 ga_scheme_text (b, labels->pass))));
 }
 
 GaFormula *
@@ -256,22 +223,22 @@ ga_scheme_grade (GaTemplate           *tmpl,
 
   if (tmpl->grades->len == 0)
     return NULL;
-  b = builder_new ();
+  b = ga_scheme_cells_builder_new ();
   total = ga_formula_builder_ref (b, GA_SCHEME_TOTAL_SCORE);
-  t = text (b, "");
+  t = ga_scheme_text (b, "");
   for (guint i = tmpl->grades->len; i > 0; i--)
     {
       const GaGrade *grade = tmpl->grades->pdata[i - 1];
 
-      t = if3 (b, ga_formula_builder_op (b, GA_OP_GE, total, num (b, grade->min_score)),
-               text (b, grade_labels[i - 1]), t);
+      t = ga_scheme_if (b, ga_formula_builder_op (b, GA_OP_GE, total, ga_scheme_num (b, grade->min_score)),
+               ga_scheme_text (b, grade_labels[i - 1]), t);
     }
   /* A failed veto item leaves no grade. */
   if (has_veto (tmpl))
-    t = if3 (b, ga_formula_builder_op (b, GA_OP_EQ,
+    t = ga_scheme_if (b, ga_formula_builder_op (b, GA_OP_EQ,
                                        ga_formula_builder_ref (b, GA_SCHEME_VETO_STATUS),
-                                       text (b, labels->fail)),
-             text (b, ""), t);
+                                       ga_scheme_text (b, labels->fail)),
+             ga_scheme_text (b, ""), t);
   return ga_formula_builder_finish (b, t);
 }
 
@@ -279,46 +246,46 @@ GaFormula *
 ga_scheme_passed (GaTemplate           *tmpl,
                   const GaSchemeLabels *labels)
 {
-  g_autoptr(GaFormulaBuilder) b = builder_new ();
+  g_autoptr(GaFormulaBuilder) b = ga_scheme_cells_builder_new ();
   GaTerm cond = G_MAXUINT;
 
   if (has_veto (tmpl))
     cond = ga_formula_builder_op (b, GA_OP_EQ, ga_formula_builder_ref (b, GA_SCHEME_VETO_STATUS),
-                                  text (b, labels->pass));
+                                  ga_scheme_text (b, labels->pass));
   if (isfinite (tmpl->pass_score))
     {
       GaTerm reached = ga_formula_builder_op (b, GA_OP_GE,
                                               ga_formula_builder_ref (b, GA_SCHEME_TOTAL_SCORE),
-                                              num (b, tmpl->pass_score));
+                                              ga_scheme_num (b, tmpl->pass_score));
 
       cond = cond == G_MAXUINT ? reached : ga_formula_builder_call (b, GA_FN_AND, 2, cond,
                                                                     reached);
     }
   if (cond == G_MAXUINT)
-    return ga_formula_builder_finish (b, text (b, labels->yes));
-  return ga_formula_builder_finish (b, if3 (b, cond, text (b, labels->yes),
-                                            text (b, labels->no)));
+    return ga_formula_builder_finish (b, ga_scheme_text (b, labels->yes));
+  return ga_formula_builder_finish (b, ga_scheme_if (b, cond, ga_scheme_text (b, labels->yes),
+                                            ga_scheme_text (b, labels->no)));
 }
 
 GaFormula *
 ga_scheme_rate (const char *part,
                 const char *whole)
 {
-  g_autoptr(GaFormulaBuilder) b = builder_new ();
+  g_autoptr(GaFormulaBuilder) b = ga_scheme_cells_builder_new ();
   GaTerm p = ga_formula_builder_ref (b, part);
   GaTerm w = ga_formula_builder_ref (b, whole);
   GaTerm ok = ga_formula_builder_call (b, GA_FN_AND, 2,
                                        ga_formula_builder_call (b, GA_FN_ISNUMBER, 1, p),
-                                       ga_formula_builder_op (b, GA_OP_GT, w, num (b, 0)));
+                                       ga_formula_builder_op (b, GA_OP_GT, w, ga_scheme_num (b, 0)));
 
-  return ga_formula_builder_finish (b, if3 (b, ok, ga_formula_builder_op (b, GA_OP_DIV, p, w),
-                                            text (b, "")));
+  return ga_formula_builder_finish (b, ga_scheme_if (b, ok, ga_formula_builder_op (b, GA_OP_DIV, p, w),
+                                            ga_scheme_text (b, "")));
 }
 
 GaFormula *
 ga_scheme_column_total (const char *range)
 {
-  g_autoptr(GaFormulaBuilder) b = builder_new ();
+  g_autoptr(GaFormulaBuilder) b = ga_scheme_cells_builder_new ();
 
   return ga_formula_builder_finish (b, ga_formula_builder_call (b, GA_FN_SUM, 1,
                                                                 ga_formula_builder_range (b,
@@ -329,14 +296,14 @@ GaFormula *
 ga_scheme_share (const char *part,
                  const char *range)
 {
-  g_autoptr(GaFormulaBuilder) b = builder_new ();
+  g_autoptr(GaFormulaBuilder) b = ga_scheme_cells_builder_new ();
   GaTerm p = ga_formula_builder_ref (b, part);
   GaTerm total = ga_formula_builder_call (b, GA_FN_SUM, 1, ga_formula_builder_range (b, range));
   GaTerm ok = ga_formula_builder_call (b, GA_FN_AND, 2,
                                        ga_formula_builder_call (b, GA_FN_ISNUMBER, 1, p),
-                                       ga_formula_builder_op (b, GA_OP_NE, total, num (b, 0)));
-  GaTerm share = if3 (b, ok, ga_formula_builder_op (b, GA_OP_DIV, p, total), text (b, ""));
+                                       ga_formula_builder_op (b, GA_OP_NE, total, ga_scheme_num (b, 0)));
+  GaTerm share = ga_scheme_if (b, ok, ga_formula_builder_op (b, GA_OP_DIV, p, total), ga_scheme_text (b, ""));
 
   return ga_formula_builder_finish (b, ga_formula_builder_call (b, GA_FN_IFERROR, 2, share,
-                                                                text (b, "")));
+                                                                ga_scheme_text (b, "")));
 }

@@ -16,49 +16,10 @@
 #include "ga-answer.h"
 #include "ga-formula-build.h"
 #include "ga-scheme.h"
+#include "ga-scheme-private.h"
 #include "ga-template-private.h"
 
 #define B GaFormulaBuilder
-
-static GaTerm
-num (B      *b,
-     double  n)
-{
-  return ga_formula_builder_number (b, n);
-}
-
-static GaTerm
-text (B          *b,
-      const char *t)
-{
-  return ga_formula_builder_text (b, t);
-}
-
-static GaTerm
-op (B      *b,
-    GaOp    o,
-    GaTerm  l,
-    GaTerm  r)
-{
-  return ga_formula_builder_op (b, o, l, r);
-}
-
-static GaTerm
-if3 (B      *b,
-     GaTerm  cond,
-     GaTerm  then,
-     GaTerm  otherwise)
-{
-  return ga_formula_builder_call (b, GA_FN_IF, 3, cond, then, otherwise);
-}
-
-static GaTerm
-call1 (B      *b,
-       GaFunc  func,
-       GaTerm  arg)
-{
-  return ga_formula_builder_call (b, func, 1, arg);
-}
 
 static GaOp
 comparator_op (GaComparator cmp)
@@ -105,12 +66,12 @@ option_table (B            *b,
               double      (*value) (const GaItem *, const GaOption *),
               double        otherwise)
 {
-  GaTerm t = num (b, otherwise);
+  GaTerm t = ga_scheme_num (b, otherwise);
 
   for (guint i = item->options != NULL ? item->options->len : 0; i > 0; i--)
     {
       const GaOption *o = item->options->pdata[i - 1];
-      t = if3 (b, op (b, GA_OP_EQ, x, text (b, o->id)), num (b, value (item, o)), t);
+      t = ga_scheme_if (b, ga_scheme_op (b, GA_OP_EQ, x, ga_scheme_text (b, o->id)), ga_scheme_num (b, value (item, o)), t);
     }
   return t;
 }
@@ -142,13 +103,13 @@ score_rule (B            *b,
     {
     case GA_SCORE_COMPLIANCE:
       /* points × {1, partial_factor, 0} */
-      return if3 (b, op (b, GA_OP_EQ, x, text (b, GA_COMPLIANCE_YES)), num (b, p),
-                  if3 (b, op (b, GA_OP_EQ, x, text (b, GA_COMPLIANCE_PARTIAL)),
-                       op (b, GA_OP_MUL, num (b, p), num (b, rule->partial_factor)),
-                       num (b, 0)));
+      return ga_scheme_if (b, ga_scheme_op (b, GA_OP_EQ, x, ga_scheme_text (b, GA_COMPLIANCE_YES)), ga_scheme_num (b, p),
+                  ga_scheme_if (b, ga_scheme_op (b, GA_OP_EQ, x, ga_scheme_text (b, GA_COMPLIANCE_PARTIAL)),
+                       ga_scheme_op (b, GA_OP_MUL, ga_scheme_num (b, p), ga_scheme_num (b, rule->partial_factor)),
+                       ga_scheme_num (b, 0)));
     case GA_SCORE_YESNO:
-      return if3 (b, op (b, GA_OP_EQ, x, ga_formula_builder_boolean (b, TRUE)), num (b, p),
-                  num (b, 0));
+      return ga_scheme_if (b, ga_scheme_op (b, GA_OP_EQ, x, ga_formula_builder_boolean (b, TRUE)), ga_scheme_num (b, p),
+                  ga_scheme_num (b, 0));
     case GA_SCORE_OPTIONS:
       /* A multiple choice's value is the number chosen: its points come
        * from the answer's options, not from a formula of its value. */
@@ -156,27 +117,27 @@ score_rule (B            *b,
         return G_MAXUINT;
       return option_table (b, item, x, option_points, 0);
     case GA_SCORE_POINTS:
-      return ga_formula_builder_call (b, GA_FN_CLAMP, 3, x, num (b, 0), num (b, p));
+      return ga_formula_builder_call (b, GA_FN_CLAMP, 3, x, ga_scheme_num (b, 0), ga_scheme_num (b, p));
     case GA_SCORE_INTERP:
       return ga_formula_builder_call (b, GA_FN_INTERP, 4, x,
                                       ga_formula_builder_graft (b, rule->baseline),
-                                      ga_formula_builder_graft (b, rule->leading), num (b, p));
+                                      ga_formula_builder_graft (b, rule->leading), ga_scheme_num (b, p));
     case GA_SCORE_BANDS:
       {
         /* The first band whose threshold the value meets. */
-        GaTerm t = num (b, limit (rule->band_otherwise, 0, p));
+        GaTerm t = ga_scheme_num (b, limit (rule->band_otherwise, 0, p));
         for (guint i = rule->bands->len; i > 0; i--)
           {
             const GaBand *band = rule->bands->pdata[i - 1];
-            GaTerm meets = op (b, comparator_op (rule->band_cmp), x,
+            GaTerm meets = ga_scheme_op (b, comparator_op (rule->band_cmp), x,
                                ga_formula_builder_graft (b, band->threshold));
-            t = if3 (b, meets, num (b, limit (band->points, 0, p)), t);
+            t = ga_scheme_if (b, meets, ga_scheme_num (b, limit (band->points, 0, p)), t);
           }
         return t;
       }
     case GA_SCORE_FORMULA:
       return ga_formula_builder_call (b, GA_FN_POINTS, 2,
-                                      ga_formula_builder_graft (b, rule->formula), num (b, p));
+                                      ga_formula_builder_graft (b, rule->formula), ga_scheme_num (b, p));
     case GA_SCORE_NONE:
     case GA_SCORE_LEVELS:
     default:
@@ -197,15 +158,15 @@ veto_rule (B            *b,
     {
     case GA_SCORE_COMPLIANCE:
       /* Partly met fails too. */
-      return op (b, GA_OP_EQ, x, text (b, GA_COMPLIANCE_YES));
+      return ga_scheme_op (b, GA_OP_EQ, x, ga_scheme_text (b, GA_COMPLIANCE_YES));
     case GA_SCORE_YESNO:
-      return op (b, GA_OP_EQ, x, ga_formula_builder_boolean (b, TRUE));
+      return ga_scheme_op (b, GA_OP_EQ, x, ga_formula_builder_boolean (b, TRUE));
     case GA_SCORE_FORMULA:
       /* TRUE, or a number above 0: the condition times 1 is 1 or 0 for
        * TRUE and FALSE and the number itself otherwise; text is #VALUE!. */
-      return op (b, GA_OP_GT,
-                 op (b, GA_OP_MUL, ga_formula_builder_graft (b, rule->formula), num (b, 1)),
-                 num (b, 0));
+      return ga_scheme_op (b, GA_OP_GT,
+                 ga_scheme_op (b, GA_OP_MUL, ga_formula_builder_graft (b, rule->formula), ga_scheme_num (b, 1)),
+                 ga_scheme_num (b, 0));
     default:
       if (item->kind != GA_ITEM_CHOICE)
         return G_MAXUINT;
@@ -217,7 +178,7 @@ veto_rule (B            *b,
           GaTerm ok;
           if (!o->fails)
             continue;
-          ok = op (b, GA_OP_NE, x, text (b, o->id));
+          ok = ga_scheme_op (b, GA_OP_NE, x, ga_scheme_text (b, o->id));
           t = t == G_MAXUINT ? ok : ga_formula_builder_call (b, GA_FN_AND, 2, t, ok);
         }
       return t;
@@ -237,10 +198,10 @@ level_rule (B            *b,
   switch (rule->method)
     {
     case GA_SCORE_COMPLIANCE:
-      return if3 (b, op (b, GA_OP_EQ, x, text (b, GA_COMPLIANCE_YES)), num (b, 1), num (b, 0));
+      return ga_scheme_if (b, ga_scheme_op (b, GA_OP_EQ, x, ga_scheme_text (b, GA_COMPLIANCE_YES)), ga_scheme_num (b, 1), ga_scheme_num (b, 0));
     case GA_SCORE_YESNO:
-      return if3 (b, op (b, GA_OP_EQ, x, ga_formula_builder_boolean (b, TRUE)), num (b, 1),
-                  num (b, 0));
+      return ga_scheme_if (b, ga_scheme_op (b, GA_OP_EQ, x, ga_formula_builder_boolean (b, TRUE)), ga_scheme_num (b, 1),
+                  ga_scheme_num (b, 0));
     case GA_SCORE_LEVELS:
       {
         /* The best level whose benchmark the value meets; LEVEL() takes
@@ -262,16 +223,16 @@ level_rule (B            *b,
             };
             for (guint k = 0; k < 3; k++)
               if (bench[k] == G_MAXUINT)
-                bench[k] = text (b, "");
+                bench[k] = ga_scheme_text (b, "");
             return ga_formula_builder_call (b, GA_FN_LEVEL, 5, x,
-                                            text (b, cmp_text[rule->level_cmp]), bench[0],
+                                            ga_scheme_text (b, cmp_text[rule->level_cmp]), bench[0],
                                             bench[1], bench[2]);
           }
         {
-          GaTerm t = num (b, 0);
+          GaTerm t = ga_scheme_num (b, 0);
           for (guint k = 3; k > 0; k--)
             if (bench[k - 1] != G_MAXUINT)
-              t = if3 (b, op (b, GA_OP_EQ, x, bench[k - 1]), num (b, k), t);
+              t = ga_scheme_if (b, ga_scheme_op (b, GA_OP_EQ, x, bench[k - 1]), ga_scheme_num (b, k), t);
           return t;
         }
       }
@@ -376,11 +337,11 @@ cell (B        *b,
   GaTerm t = known;
 
   if (r != G_MAXUINT && r_checked)
-    t = if3 (b, call1 (b, GA_FN_ISNOTAPPLICABLE, r), na,
-             if3 (b, call1 (b, GA_FN_ISBLANK, r), blank, t));
+    t = ga_scheme_if (b, ga_scheme_call1 (b, GA_FN_ISNOTAPPLICABLE, r), na,
+             ga_scheme_if (b, ga_scheme_call1 (b, GA_FN_ISBLANK, r), blank, t));
   if (x != G_MAXUINT)
-    t = if3 (b, call1 (b, GA_FN_ISNOTAPPLICABLE, x), na,
-             if3 (b, call1 (b, GA_FN_ISBLANK, x), blank, t));
+    t = ga_scheme_if (b, ga_scheme_call1 (b, GA_FN_ISNOTAPPLICABLE, x), na,
+             ga_scheme_if (b, ga_scheme_call1 (b, GA_FN_ISBLANK, x), blank, t));
   if (error != G_MAXUINT)
     t = ga_formula_builder_call (b, GA_FN_IFERROR, 2, t, error);
   return ga_formula_builder_finish (b, t);
@@ -395,8 +356,8 @@ ga_scheme_score_cell (const GaItem *item,
   GaTerm x = ga_formula_builder_ref (b, item->id);
   GaTerm r = ga_formula_builder_ref (b, rule_ref);
 
-  return cell (b, x, r, rule_reads_others (item, rule), num (b, na_points (item)), num (b, 0),
-               ga_formula_builder_call (b, GA_FN_IFBLANK, 2, r, num (b, 0)), num (b, 0));
+  return cell (b, x, r, rule_reads_others (item, rule), ga_scheme_num (b, na_points (item)), ga_scheme_num (b, 0),
+               ga_formula_builder_call (b, GA_FN_IFBLANK, 2, r, ga_scheme_num (b, 0)), ga_scheme_num (b, 0));
 }
 
 GaFormula *
@@ -406,13 +367,13 @@ ga_scheme_max_cell (const GaItem *item,
 {
   g_autoptr(GaFormulaBuilder) b = ga_formula_builder_new ();
   GaTerm x = ga_formula_builder_ref (b, item->id);
-  GaTerm p = num (b, item->points);
+  GaTerm p = ga_scheme_num (b, item->points);
 
   /* Only a rule that reads something else can make the item N/A. */
   if (rule == NULL || !rule_reads_others (item, rule))
-    return ga_formula_builder_finish (b, if3 (b, call1 (b, GA_FN_ISNOTAPPLICABLE, x),
-                                              num (b, na_points (item)), p));
-  return cell (b, x, ga_formula_builder_ref (b, rule_ref), TRUE, num (b, na_points (item)), p,
+    return ga_formula_builder_finish (b, ga_scheme_if (b, ga_scheme_call1 (b, GA_FN_ISNOTAPPLICABLE, x),
+                                              ga_scheme_num (b, na_points (item)), p));
+  return cell (b, x, ga_formula_builder_ref (b, rule_ref), TRUE, ga_scheme_num (b, na_points (item)), p,
                p, p);
 }
 
@@ -430,14 +391,14 @@ ga_scheme_veto_cell (const GaItem *item,
 
   /* No rule: every answer meets it. */
   if (rule == NULL)
-    return cell (b, x, G_MAXUINT, FALSE, text (b, na_text), text (b, ""), text (b, pass),
-                 text (b, ""));
+    return cell (b, x, G_MAXUINT, FALSE, ga_scheme_text (b, na_text), ga_scheme_text (b, ""), ga_scheme_text (b, pass),
+                 ga_scheme_text (b, ""));
   r = ga_formula_builder_ref (b, rule_ref);
-  known = if3 (b, ga_formula_builder_call (b, GA_FN_IFBLANK, 2, r,
+  known = ga_scheme_if (b, ga_formula_builder_call (b, GA_FN_IFBLANK, 2, r,
                                            ga_formula_builder_boolean (b, FALSE)),
-               text (b, pass), text (b, fail));
-  return cell (b, x, r, rule_reads_others (item, rule), text (b, na_text), text (b, ""), known,
-               text (b, ""));
+               ga_scheme_text (b, pass), ga_scheme_text (b, fail));
+  return cell (b, x, r, rule_reads_others (item, rule), ga_scheme_text (b, na_text), ga_scheme_text (b, ""), known,
+               ga_scheme_text (b, ""));
 }
 
 GaFormula *
@@ -450,6 +411,6 @@ ga_scheme_level_cell (const GaItem *item,
   GaTerm x = ga_formula_builder_ref (b, item->id);
   GaTerm r = ga_formula_builder_ref (b, rule_ref);
 
-  return cell (b, x, r, rule_reads_others (item, rule), text (b, na_text), text (b, ""),
-               ga_formula_builder_call (b, GA_FN_IFBLANK, 2, r, text (b, "")), text (b, ""));
+  return cell (b, x, r, rule_reads_others (item, rule), ga_scheme_text (b, na_text), ga_scheme_text (b, ""),
+               ga_formula_builder_call (b, GA_FN_IFBLANK, 2, r, ga_scheme_text (b, "")), ga_scheme_text (b, ""));
 }
