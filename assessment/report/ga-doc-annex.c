@@ -27,6 +27,7 @@ struct _GaDocAnnex {
   GDestroyNotify      destroy;
   GPtrArray          *files;        /* GaAnnexFile* */
   guint               total_pages;
+  gboolean            zh;           /* the language of the last write */
 };
 
 static void
@@ -149,16 +150,6 @@ ga_doc_annex_get_total_pages (GaDocAnnex *annex)
   return annex->total_pages;
 }
 
-/* The language is the one the file's reason was written in. */
-static gboolean
-reason_is_zh (const char *reason)
-{
-  for (const char *p = reason; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
-    if (g_utf8_get_char (p) >= 0x3000)
-      return TRUE;
-  return FALSE;
-}
-
 char *
 ga_doc_annex_dup_note (GaDocAnnex *annex,
                        guint       index)
@@ -167,7 +158,7 @@ ga_doc_annex_dup_note (GaDocAnnex *annex,
 
   if (file == NULL || file->status == GA_DOC_ANNEX_MERGED || file->reason == NULL)
     return NULL;
-  if (reason_is_zh (file->reason))
+  if (annex->zh)
     return g_strdup_printf ("附件 %u（%s）未合并：%s。", file->number, file->name, file->reason);
   return g_strdup_printf ("Annex %u (%s) is not merged: %s.", file->number, file->name,
                           file->reason);
@@ -583,6 +574,7 @@ ga_doc_write_pdf_with_annex (GaDoc              *doc,
   w.cancellable = cancellable;
   w.last_reported = -1;
   annex->total_pages = 0;
+  annex->zh = w.zh;
 
   ga_doc_layout_get_default_page (&width, &height, NULL);
   report = ga_doc_layout_new (doc, width, height, NULL, error);
