@@ -496,8 +496,16 @@ progress_cb (double   fraction,
   g_array_append_val (seen, fraction);
 }
 
-/* Progress rises to 1; a cancelled job leaves no file behind, not even
- * its temporary one. */
+static void
+cancel_midway_cb (double   fraction,
+                  gpointer user_data)
+{
+  if (fraction > 0.5)
+    g_cancellable_cancel (user_data);
+}
+
+/* Progress rises to 1; a job cancelled before it starts, or halfway
+ * through the pages, leaves no file behind, not even its temporary one. */
 static void
 test_progress_cancel (void)
 {
@@ -526,6 +534,15 @@ test_progress_cancel (void)
   g_assert_cmpint (g_unlink (path), ==, 0);
 
   g_cancellable_cancel (cancellable);
+  g_assert_false (ga_report_job_run (job, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+  listing = g_dir_open (dir, 0, NULL);
+  g_assert_null (g_dir_read_name (listing));
+  g_clear_pointer (&listing, g_dir_close);
+
+  g_cancellable_reset (cancellable);
+  ga_report_job_set_progress_func (job, cancel_midway_cb, cancellable);
   g_assert_false (ga_report_job_run (job, cancellable, &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   listing = g_dir_open (dir, 0, NULL);
