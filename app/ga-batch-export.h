@@ -7,13 +7,16 @@
 
 #include <adwaita.h>
 
+#include "ga-report-job.h"
 #include "ga-store.h"
 
 G_BEGIN_DECLS
 
-/* Asks for a folder, then writes one workbook per assessment of
- * @enterprise_id (0: of every enterprise) in a worker thread, showing the
- * progress and the result in @overlay (may be NULL). */
+/* Asks for a folder and what to write there (workbooks, or reports as
+ * PDF, PDF with the evidence merged, or Word), then writes one file per
+ * assessment of @enterprise_id (0: of every enterprise) in a worker
+ * thread, showing the progress and the result in @overlay (may be NULL),
+ * with a Cancel button. */
 void ga_batch_export_run         (GtkWindow       *parent,
                                   GaStore         *store,
                                   gint64           enterprise_id,
@@ -34,6 +37,29 @@ void ga_batch_export_to_folder   (GaStore             *store,
 guint ga_batch_export_finish     (GAsyncResult        *result,
                                   guint               *failures,
                                   char               **first_error,
+                                  GError             **error);
+
+/* Writes the self-evaluation report of each of @assessment_ids (gint64)
+ * into @folder as @format (with the evidence merged into each PDF when
+ * @with_evidence), named like the workbooks, without asking; calls
+ * @callback on the main thread when done. Cancelling @cancellable stops
+ * the report being written (it leaves no file) and the ones after it; the
+ * ones written stay and are counted. */
+void ga_batch_report_to_folder   (GaStore             *store,
+                                  GArray              *assessment_ids,
+                                  GFile               *folder,
+                                  GaReportFormat       format,
+                                  gboolean             with_evidence,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data);
+/* Returns the number of reports written; @failures and @first_error as
+ * for ga_batch_export_finish(), and @notes (may be NULL) receives one
+ * sentence per evidence file that is not in its report's PDF. */
+guint ga_batch_report_finish     (GAsyncResult        *result,
+                                  guint               *failures,
+                                  char               **first_error,
+                                  GStrv               *notes,
                                   GError             **error);
 
 /* Opens @folder in the file manager. */

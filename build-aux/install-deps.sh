@@ -23,6 +23,10 @@ packages=(
   # the report writers (assessment/report): Pango and cairo lay out and draw
   # the PDF, libgsf writes the DOCX's zip package
   libpango1.0-dev libcairo2-dev libgsf-1-dev
+  # the merged PDF (report followed by its evidence): poppler-glib draws the
+  # pages of attached PDFs into the report's cairo surface, GdkPixbuf reads
+  # attached images
+  libpoppler-glib-dev libgdk-pixbuf-2.0-dev
   # report checks: the PDF read back (pdftotext, pdfinfo, pdffonts) and the
   # DOCX converted to PDF by LibreOffice Writer
   poppler-utils libreoffice-writer-nogui

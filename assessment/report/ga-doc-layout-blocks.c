@@ -232,7 +232,8 @@ add_outline (GaDocLayout *layout,
 {
   guint level = block->level;
   int parent = CAIRO_PDF_OUTLINE_ROOT;
-  g_autofree char *link = g_strdup_printf ("dest='h%u'", block->heading_index);
+  g_autofree char *link = g_strdup_printf ("dest='%sh%u'", layout->dest_prefix,
+                                           block->heading_index);
 
   for (guint up = level - 1; up >= 1; up--)
     if (layout->outline_ids[up] > 0)
@@ -257,7 +258,8 @@ _ga_layout_place_heading (GaDocLayout *layout,
   g_autoptr(PangoLayout) text = _ga_layout_text_new (layout->pango, layout->heading_family,
                                                      heading_sizes[l], TRUE, layout->width,
                                                      PANGO_ALIGN_LEFT, LINE_SPACING);
-  g_autofree char *dest = g_strdup_printf ("name='h%u'", block->heading_index);
+  g_autofree char *dest = g_strdup_printf ("name='%sh%u'", layout->dest_prefix,
+                                           block->heading_index);
   double h;
   gboolean tagged;
 
@@ -403,8 +405,10 @@ draw_toc_entry (GaDocLayout *layout,
   g_autoptr(PangoLayout) number = body_text (layout, GA_DOC_SIZE_BODY, TOC_NUMBER_WIDTH,
                                              PANGO_ALIGN_RIGHT);
   g_autoptr(GArray) boxes = _ga_layout_line_boxes (entry);
-  g_autofree char *page = g_strdup_printf ("%u", layout->heading_pages[block->heading_index]);
-  g_autofree char *link = g_strdup_printf ("dest='h%u'", block->heading_index);
+  g_autofree char *page = g_strdup_printf ("%u", layout->heading_pages[block->heading_index]
+                                                 + layout->page_offset);
+  g_autofree char *link = g_strdup_printf ("dest='%sh%u'", layout->dest_prefix,
+                                           block->heading_index);
   GaLineBox *box = &g_array_index (boxes, GaLineBox, boxes->len - 1);
   PangoRectangle last, number_box;
   double dots_from, dots_to;

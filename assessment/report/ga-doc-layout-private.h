@@ -60,6 +60,13 @@ struct _GaDocLayout {
   guint            target;        /* the page being drawn (from 1) */
   cairo_surface_t *pdf;           /* the PDF writer's surface: links, targets and bookmarks */
   int              outline_ids[4];
+  /* How the footer numbers the pages and how link targets are named, for
+   * a layout that is one part of a longer PDF (ga-doc-annex.c): its first
+   * page is page_offset + 1 of page_total (0: its own count), and its
+   * targets' names begin with dest_prefix. */
+  guint            page_offset;
+  guint            page_total;
+  char            *dest_prefix;
   double           y;
   guint            page;          /* from 1 */
   gboolean         page_empty;    /* nothing placed on the current page yet */
@@ -165,5 +172,22 @@ void          _ga_layout_draw_pdf_page    (GaDocLayout     *layout,
                                            cairo_t         *cr,
                                            cairo_surface_t *pdf,
                                            guint            page);
+
+/* ga-doc-pdf.c: the document's title, author, creator and dates as the
+ * metadata of the PDF @surface. */
+void          _ga_doc_pdf_set_metadata    (GaDoc           *doc,
+                                           cairo_surface_t *surface);
+
+/* For ga-doc-annex.c: the layout's pages are pages @offset + 1 … of a
+ * PDF of @total pages, and its link targets are named with @dest_prefix
+ * (never the same as another layout's in that PDF). */
+void          _ga_layout_set_numbering    (GaDocLayout     *layout,
+                                           guint            offset,
+                                           guint            total,
+                                           const char      *dest_prefix);
+/* The bookmark of the last heading of @level drawn by
+ * _ga_layout_draw_pdf_page() (0: none). */
+int           _ga_layout_get_outline_id   (GaDocLayout     *layout,
+                                           guint            level);
 
 G_END_DECLS

@@ -99,9 +99,11 @@ draw_page_furniture (GaDocLayout *layout)
     }
 
   if (ga_doc_get_language (layout->doc) == GA_DOC_LANG_ZH_CN)
-    footer = g_strdup_printf ("第 %u 页 共 %u 页", layout->page, layout->n_pages);
+    footer = g_strdup_printf ("第 %u 页 共 %u 页", layout->page + layout->page_offset,
+                              layout->page_total > 0 ? layout->page_total : layout->n_pages);
   else
-    footer = g_strdup_printf ("Page %u of %u", layout->page, layout->n_pages);
+    footer = g_strdup_printf ("Page %u of %u", layout->page + layout->page_offset,
+                              layout->page_total > 0 ? layout->page_total : layout->n_pages);
   text = _ga_layout_text_new (layout->pango, layout->body_family, GA_DOC_SIZE_SMALL, FALSE,
                               layout->width, PANGO_ALIGN_CENTER, 1.0);
   pango_layout_set_text (text, footer, -1);
@@ -374,6 +376,7 @@ ga_doc_layout_new (GaDoc               *doc,
 
   layout = g_new0 (GaDocLayout, 1);
   layout->doc = ga_doc_ref (doc);
+  layout->dest_prefix = g_strdup ("");
   layout->pango = ga_doc_text_context_new (ga_doc_get_language (doc));
   layout->body_family = ga_doc_body_families ();
   layout->heading_family = ga_doc_heading_families ();
@@ -409,6 +412,7 @@ ga_doc_layout_free (GaDocLayout *layout)
   g_clear_pointer (&layout->images, g_ptr_array_unref);
   g_free (layout->body_family);
   g_free (layout->heading_family);
+  g_free (layout->dest_prefix);
   g_free (layout->heading_pages);
   g_clear_pointer (&layout->checkpoints, g_array_unref);
   g_clear_pointer (&layout->page_starts, g_array_unref);
@@ -473,4 +477,25 @@ _ga_layout_draw_pdf_page (GaDocLayout     *layout,
   if (page == 1)
     memset (layout->outline_ids, 0, sizeof layout->outline_ids);
   draw_page (layout, cr, pdf, page);
+}
+
+void
+_ga_layout_set_numbering (GaDocLayout *layout,
+                          guint        offset,
+                          guint        total,
+                          const char  *dest_prefix)
+{
+  layout->page_offset = offset;
+  layout->page_total = total;
+  g_free (layout->dest_prefix);
+  layout->dest_prefix = g_strdup (dest_prefix != NULL ? dest_prefix : "");
+}
+
+int
+_ga_layout_get_outline_id (GaDocLayout *layout,
+                           guint        level)
+{
+  g_return_val_if_fail (level < G_N_ELEMENTS (layout->outline_ids), 0);
+
+  return layout->outline_ids[level];
 }

@@ -24,13 +24,10 @@ write_cb (void                *closure,
   return CAIRO_STATUS_SUCCESS;
 }
 
-static cairo_surface_t *
-pdf_surface_new (GaDoc      *doc,
-                 GByteArray *bytes,
-                 double      width,
-                 double      height)
+void
+_ga_doc_pdf_set_metadata (GaDoc           *doc,
+                          cairo_surface_t *surface)
 {
-  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (write_cb, bytes, width, height);
   g_autofree char *date = g_date_time_format (ga_doc_get_date (doc), "%Y-%m-%dT%H:%M:%S%:z");
 
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, ga_doc_get_title (doc));
@@ -38,6 +35,17 @@ pdf_surface_new (GaDoc      *doc,
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "GreenAssess");
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATE_DATE, date);
   cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_MOD_DATE, date);
+}
+
+static cairo_surface_t *
+pdf_surface_new (GaDoc      *doc,
+                 GByteArray *bytes,
+                 double      width,
+                 double      height)
+{
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (write_cb, bytes, width, height);
+
+  _ga_doc_pdf_set_metadata (doc, surface);
   return surface;
 }
 

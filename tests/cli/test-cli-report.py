@@ -1,7 +1,8 @@
 #!/usr/bin/python3
 # test-cli-report.py: greenassess-cli report (TAP output): the files it writes,
-# its exit statuses, the refusal to replace a file without --force and the
-# date SOURCE_DATE_EPOCH gives
+# its exit statuses, the refusal to replace a file without --force, the
+# date SOURCE_DATE_EPOCH gives, and --with-evidence (the evidence merged into
+# the PDF after the report)
 #
 # Copyright 2026 The GreenAssess authors
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -10,10 +11,12 @@
 
 import os
 import shutil
+import struct
 import subprocess
 import sys
 import tempfile
 import zipfile
+import zlib
 
 CLI = os.path.abspath(sys.argv[1])
 FIX = sys.argv[2]
@@ -138,6 +141,97 @@ def _():
     expect(["report", "1", "--db", db, "--out", out, "--bogus"], 2)
     check(not os.path.exists(out), "a failed run left a file")
     expect(["report", "--help"], 0, out_has=("--out",))
+
+
+def png_bytes(width, height, rgb):
+    """A PNG of one colour, written by hand (no imaging library needed)."""
+    def chunk(kind, data):
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+    row = b"\x00" + bytes(rgb) * width
+    return (b"\x89PNG\r\n\x1a\n"
+            + chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0))
+            + chunk(b"IDAT", zlib.compress(row * height))
+            + chunk(b"IEND", b""))
+
+
+def pdf_pages(path):
+    proc = subprocess.run(["pdfinfo", path], capture_output=True, check=True)
+    for line in proc.stdout.decode("utf-8").splitlines():
+        if line.startswith("Pages:"):
+            return int(line.split()[1])
+    raise AssertionError("pdfinfo gives no page count for %s" % path)
+
+
+def page_text(path, page):
+    proc = subprocess.run(["pdftotext", "-f", str(page), "-l", str(page), "-enc", "UTF-8",
+                           path, "-"], capture_output=True, check=True)
+    return "".join(proc.stdout.decode("utf-8").split())
+
+
+@case("--with-evidence merges the PDFs and images after the report")
+def _():
+    db = os.path.join(TMP, "merge.db")
+    expect(["db", "init", "--db", db], 0)
+    expect(["enterprise", "add", "--db", db, "--name", "合并测试工厂", "--code", CODE], 0)
+    expect(["assessment", "new", "--db", db, "--enterprise", CODE,
+            "--template", "gbt36132-2025", "--year", "2025"], 0)
+    # A PDF of several pages: a report the tool writes.
+    scan = os.path.join(TMP, "scan.pdf")
+    expect(["report", "1", "--db", db, "--out", scan, "--lang", "en"], 0)
+    photo = os.path.join(TMP, "photo.png")
+    with open(photo, "wb") as f:
+        f.write(png_bytes(300, 200, (255, 0, 0)))
+    notes = os.path.join(TMP, "notes.txt")
+    with open(notes, "w") as f:
+        f.write("not a PDF\n")
+    broken = os.path.join(TMP, "broken.pdf")
+    with open(broken, "wb") as f:
+        f.write(b"%PDF-1.4\nthis is not a PDF body\n")
+    for path in (scan, photo, notes, broken):
+        expect(["evidence", "add", "--db", db, "1", "BR1", path], 0)
+
+    alone = os.path.join(TMP, "alone.pdf")
+    merged = os.path.join(TMP, "merged.pdf")
+    expect(["report", "1", "--db", db, "--out", alone, "--lang", "en"], 0)
+    out, err = expect(["report", "1", "--db", db, "--out", merged, "--lang", "en",
+                       "--with-evidence"], 0, out_has=(merged,),
+                      err_has=("notes.txt", "broken.pdf", "damaged", "2 of 4 evidence files"))
+    check("scan.pdf" not in err and "photo.png" not in err,
+          "a merged file is reported as not merged", out, err)
+    if shutil.which("pdfinfo") is None or shutil.which("pdftotext") is None:
+        return
+    scan_pages = pdf_pages(scan)
+    report_pages = pdf_pages(alone)
+    total = pdf_pages(merged)
+    # The report, the separator page, the scan's pages, the photo.
+    check(total == report_pages + 1 + scan_pages + 1,
+          "%d pages, expected %d + 1 + %d + 1" % (total, report_pages, scan_pages))
+    check("%d pages" % total in err, "stderr lacks the page count", out, err)
+    separator = page_text(merged, report_pages + 1)
+    for s in ("Annex:evidence", "Filesnotmerged", "notes.txt", "broken.pdf", "scan.pdf"):
+        check(s in separator, "the separator page lacks %r" % s)
+    first = page_text(merged, report_pages + 2)
+    check("Annex1·page1/%d" % scan_pages in first, "the first scan page lacks its stamp")
+    check("Page%dof%d" % (report_pages + 2, total) in first, "the page number is not continuous")
+    last = page_text(merged, total)
+    check("Annex2·page1/1" in last, "the photo's page lacks its stamp")
+
+    # In Chinese, the stamps too.
+    merged_zh = os.path.join(TMP, "merged-zh.pdf")
+    expect(["report", "1", "--db", db, "--out", merged_zh, "--lang", "zh_CN",
+            "--with-evidence"], 0, err_has=("未合并",))
+    check("附件2·第1/1页" in page_text(merged_zh, pdf_pages(merged_zh)),
+          "the Chinese stamp is missing")
+
+
+@case("--with-evidence refuses a Word file")
+def _():
+    db = make_db()
+    docx = os.path.join(TMP, "with-evidence.docx")
+    expect(["report", "1", "--db", db, "--out", docx, "--with-evidence"], 2,
+           err_has=("--with-evidence", "FILE.pdf"))
+    check(not os.path.exists(docx), "a refused run left a file")
 
 
 @case("a folder that does not exist leaves nothing behind")
