@@ -61,9 +61,7 @@ typedef struct {
   double    fraction;
 } Progress;
 
-/* On the main thread. Only the bar moves: the toast's title is set once
- * (ga_progress_toast_set_text() would give the toast a plain title in
- * place of the bar). */
+/* On the main thread. Only the bar moves: the toast's title is set once. */
 static gboolean
 progress_cb (gpointer data)
 {

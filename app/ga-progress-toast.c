@@ -138,8 +138,9 @@ ga_progress_toast_set_text (AdwToast   *toast,
   label = g_object_get_data (G_OBJECT (toast), "ga-label");
   bar = g_object_get_data (G_OBJECT (toast), "ga-bar");
   g_return_if_fail (GTK_IS_LABEL (label));
+  /* Not adw_toast_set_title(): a title replaces the custom title, and
+   * with it the bar. */
   gtk_label_set_text (label, text);
-  adw_toast_set_title (toast, text);
   gtk_accessible_update_property (GTK_ACCESSIBLE (bar), GTK_ACCESSIBLE_PROPERTY_LABEL, text, -1);
 }
 
