@@ -19,6 +19,7 @@
 #include "ga-check-dialog.h"
 #include "ga-format.h"
 #include "ga-report-builder.h"
+#include "ga-report-job.h"
 #include "ga-report-print.h"
 #include "ga-workspace-private.h"
 
@@ -28,32 +29,15 @@
 #define PRINT_OPERATION_KEY "ga-print-operation"
 #define PRINT_SETTINGS_KEY  "ga-print-settings"
 
-typedef struct {
-  GaDoc *doc;
-  char  *path;
-} ReportJob;
-
-static void
-report_job_free (ReportJob *job)
-{
-  g_clear_pointer (&job->doc, ga_doc_unref);
-  g_free (job->path);
-  g_free (job);
-}
-
 static void
 report_thread (GTask        *task,
                gpointer      source_object,
                gpointer      task_data,
                GCancellable *cancellable)
 {
-  ReportJob *job = task_data;
   GError *error = NULL;
-  gboolean ok = g_str_has_suffix (job->path, ".pdf")
-                ? ga_doc_write_pdf (job->doc, job->path, &error)
-                : ga_doc_write_docx (job->doc, job->path, &error);
 
-  if (ok)
+  if (ga_report_job_run_in_task (task_data, task, &error))
     g_task_return_boolean (task, TRUE);
   else
     g_task_return_error (task, error);
@@ -65,31 +49,38 @@ report_done_cb (GObject      *source,
                 gpointer      user_data)
 {
   GaWorkspace *self = GA_WORKSPACE (source);
-  ReportJob *job = g_task_get_task_data (G_TASK (result));
+  GaReportJob *job = g_task_get_task_data (G_TASK (result));
   g_autoptr(GError) error = NULL;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
     _ga_workspace_toast_error (self, _("The report was not written"), error);
   else
     {
-      g_autofree char *shown = g_filename_display_basename (job->path);
-      g_autofree char *text = g_strdup_printf (_("Report written: %s"), shown);
+      g_autofree char *shown = g_filename_display_basename (ga_report_job_get_path (job));
+      const char * const *notes = ga_report_job_get_notes (job);
+      g_autofree char *text = NULL;
 
+      /* Evidence that could not be merged is listed in the file; the
+       * notice names the first. */
+      if (notes != NULL && notes[0] != NULL)
+        text = g_strdup_printf (_("Report written: %s. Not merged: %s"), shown, notes[0]);
+      else
+        text = g_strdup_printf (_("Report written: %s"), shown);
       _ga_workspace_add_toast (self, adw_toast_new (text));
     }
 }
 
 void
-ga_workspace_export_report_to (GaWorkspace         *self,
-                               const char          *path,
-                               GAsyncReadyCallback  callback,
-                               gpointer             user_data)
+ga_workspace_export_report_full (GaWorkspace         *self,
+                                 const char          *path,
+                                 gboolean             with_evidence,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GError) error = NULL;
-  ReportJob *job;
-  GaDoc *doc;
+  GaReportJob *job;
 
   g_return_if_fail (GA_IS_WORKSPACE (self));
   g_return_if_fail (self->session != NULL);
@@ -98,17 +89,26 @@ ga_workspace_export_report_to (GaWorkspace         *self,
   _ga_workspace_flush_rows (self);
   task = g_task_new (self, NULL, callback != NULL ? callback : report_done_cb, user_data);
   g_task_set_source_tag (task, ga_workspace_export_report_to);
-  doc = ga_report_build (self->session, ga_format_language (), now, &error);
-  if (doc == NULL)
+  /* The same job as the command-line tool's and the batch's. */
+  job = ga_report_job_new_for_session (self->session, path, ga_format_language (), now,
+                                       with_evidence, &error);
+  if (job == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
-  job = g_new0 (ReportJob, 1);
-  job->doc = doc;
-  job->path = g_strdup (path);
-  g_task_set_task_data (task, job, (GDestroyNotify) report_job_free);
+  g_task_set_task_data (task, job, (GDestroyNotify) ga_report_job_free);
+  g_task_set_return_on_cancel (task, TRUE);
   g_task_run_in_thread (task, report_thread);
+}
+
+void
+ga_workspace_export_report_to (GaWorkspace         *self,
+                               const char          *path,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  ga_workspace_export_report_full (self, path, FALSE, callback, user_data);
 }
 
 gboolean
@@ -155,7 +155,14 @@ report_chosen_cb (GtkNativeDialog *native,
           path = with;
         }
       if (path != NULL)
-        ga_workspace_export_report_to (self, path, NULL, NULL);
+        {
+          GtkFileFilter *filter = gtk_file_chooser_get_filter (GTK_FILE_CHOOSER (native));
+          gboolean with_evidence = filter != NULL
+                                   && g_object_get_data (G_OBJECT (filter), "with-evidence")
+                                   && g_str_has_suffix (path, ".pdf");
+
+          ga_workspace_export_report_full (self, path, with_evidence, NULL, NULL);
+        }
     }
   g_object_unref (native);
   g_object_unref (self);
@@ -168,6 +175,7 @@ _ga_workspace_choose_report_target (GaWorkspace *self)
   GtkFileChooserNative *native;
   GtkFileFilter *pdf = gtk_file_filter_new ();
   GtkFileFilter *docx = gtk_file_filter_new ();
+  GtkFileFilter *merged = gtk_file_filter_new ();
   g_autofree char *name = NULL;
 
   if (self->session == NULL)
@@ -181,9 +189,15 @@ _ga_workspace_choose_report_target (GaWorkspace *self)
   gtk_file_filter_set_name (docx, _("Word document (DOCX), to edit"));
   gtk_file_filter_add_suffix (docx, "docx");
   g_object_set_data (G_OBJECT (docx), "suffix", (gpointer) ".docx");
+  gtk_file_filter_set_name (merged, _("PDF with the evidence files merged after the report"));
+  gtk_file_filter_add_suffix (merged, "pdf");
+  g_object_set_data (G_OBJECT (merged), "suffix", (gpointer) ".pdf");
+  g_object_set_data (G_OBJECT (merged), "with-evidence", GINT_TO_POINTER (TRUE));
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), pdf);
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), merged);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), docx);
   g_object_unref (pdf);
+  g_object_unref (merged);
   g_object_unref (docx);
   /* The workbook's name with the report's suffix. */
   name = dup_report_name (self, ".pdf");

@@ -60,6 +60,13 @@ gboolean    ga_workspace_export_finish  (GaWorkspace         *self,
 /* Writes the assessment's self-evaluation report to @path: PDF when the
  * name ends in .pdf, else DOCX. Built at once, written in a worker thread;
  * a failure leaves no file. The result is a toast, or @callback. */
+/* Writes the report to @path (.pdf or .docx) in a worker thread; with
+ * @with_evidence the PDF carries the evidence files after the report. */
+void        ga_workspace_export_report_full (GaWorkspace         *self,
+                                             const char          *path,
+                                             gboolean             with_evidence,
+                                             GAsyncReadyCallback  callback,
+                                             gpointer             user_data);
 void        ga_workspace_export_report_to (GaWorkspace         *self,
                                            const char          *path,
                                            GAsyncReadyCallback  callback,

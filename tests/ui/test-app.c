@@ -581,6 +581,32 @@ test_evidence_history_batch (GaUiFixture   *f,
     g_assert_cmpuint (stored->len, ==, 1);
     g_assert_cmpstr (((GaEvidence *) stored->pdata[0])->name, ==, "检测报告.txt");
   }
+  /* The report with the evidence merged: a text file cannot be merged, so
+   * a separator page lists it after the report, one page more than the
+   * report alone. */
+  {
+    guint pages[2] = { 0, 0 };
+
+    for (guint with = 0; with < 2; with++)
+      {
+        g_autofree char *path = g_build_filename (f->dir, with ? "merged.pdf" : "alone.pdf",
+                                                  NULL);
+        g_autofree char *cmd = g_strdup_printf ("pdfinfo '%s'", path);
+        g_autofree char *info = NULL;
+        const char *at;
+        gboolean done = FALSE;
+
+        ga_workspace_export_report_full (workspace, path, with, report_done_cb, &done);
+        g_assert_true (ga_ui_test_wait_for (&done, 60000));
+        g_assert_true (g_spawn_command_line_sync (cmd, &info, NULL, NULL, NULL));
+        at = strstr (info, "Pages:");
+        g_assert_nonnull (at);
+        pages[with] = (guint) g_ascii_strtoull (at + strlen ("Pages:"), NULL, 10);
+      }
+    g_assert_cmpuint (pages[0], >, 1);
+    g_assert_cmpuint (pages[1], ==, pages[0] + 1);
+  }
+
   /* The "no evidence" filter no longer lists the item. */
   ga_workspace_set_search (workspace, item->id);
   ga_workspace_set_filter (workspace, GA_ITEM_FILTER_NO_EVIDENCE);
