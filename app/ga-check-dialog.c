@@ -49,6 +49,8 @@ kind_label (GaCheckKind kind)
       return _("Cannot be computed");
     case GA_CHECK_ENTERPRISE:
       return _("Enterprise information");
+    case GA_CHECK_NARRATIVE:
+      return _("Report text (a warning)");
     default:
       return "";
     }
