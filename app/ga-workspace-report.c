@@ -299,6 +299,8 @@ _ga_workspace_print_action (GtkWidget  *widget,
       return;
     }
   g_signal_connect_object (dialog, "show-item", G_CALLBACK (print_show_item_cb), self, 0);
+  g_signal_connect_object (dialog, "show-part", G_CALLBACK (ga_workspace_show_part), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (dialog, "continue", G_CALLBACK (print_report), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));
 }

@@ -162,6 +162,16 @@ ga_workspace_set_session (GaWorkspace *self,
   adw_view_stack_set_visible_child_name (self->view_stack, "items");
 }
 
+void
+ga_workspace_show_part (GaWorkspace *self,
+                        const char  *part)
+{
+  g_return_if_fail (GA_IS_WORKSPACE (self));
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "report");
+  ga_narrative_page_show_part (self->narrative_page, part);
+}
+
 GaSession *
 ga_workspace_get_session (GaWorkspace *self)
 {

@@ -643,7 +643,7 @@ static void
 test_narrative_history (Fixture       *f,
                         gconstpointer  data)
 {
-  tamper (f, "UPDATE history SET new_value = CAST (x'ff00' AS TEXT) WHERE subject = 'narrative'"
+  tamper (f, "UPDATE history SET new_value = CAST (x'ff41' AS TEXT) WHERE subject = 'narrative'"
           " AND action = 'edit' AND new_value LIKE '%定期校准%'", NULL);
   refused (f, "history row", "report part evaluation.S1 is not valid UTF-8");
 }

@@ -769,6 +769,34 @@ test_narratives (GaUiFixture   *f,
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
   ga_ui_screenshot (GTK_WIDGET (f->window), "17-report-text-history");
   ga_ui_assert_named (GTK_WIDGET (f->window));
+
+  /* The check lists the parts still without text; choosing one leads to
+   * its editor on the Report Text page. */
+  gtk_widget_activate_action (GTK_WIDGET (workspace), "ws.check", NULL);
+  {
+    GtkWindow *check = ga_ui_wait_for_toplevel (GA_TYPE_CHECK_DIALOG);
+    GtkListBox *list = GTK_LIST_BOX (ga_ui_get (GTK_WIDGET (check), GTK_TYPE_LIST_BOX, NULL));
+    GtkListBoxRow *conclusion = NULL;
+    GtkWidget *focus;
+
+    for (guint i = 0; conclusion == NULL && gtk_list_box_get_row_at_index (list, i) != NULL; i++)
+      {
+        GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, i);
+
+        /* Parts with text are not listed. */
+        g_assert_cmpstr (g_object_get_data (G_OBJECT (row), "part-key"), !=, "factory");
+        if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "part-key"), "conclusion") == 0)
+          conclusion = row;
+      }
+    g_assert_nonnull (conclusion);
+    ga_ui_screenshot (GTK_WIDGET (check), "18-check-report-text");
+    g_signal_emit_by_name (list, "row-activated", conclusion);
+    ga_ui_wait_until_gone (GA_TYPE_CHECK_DIALOG);
+    g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (stack)), ==,
+                     "report");
+    focus = gtk_root_get_focus (GTK_ROOT (f->window));
+    g_assert_true (focus == GTK_WIDGET (ga_narrative_page_get_editor (page, "conclusion")));
+  }
 }
 
 int
