@@ -214,7 +214,7 @@ position (const char *haystack,
 
 /* The user's text stands right after the heading of its part, before
  * what the builder generates there, one paragraph each; a part without
- * text has no placeholder. */
+ * text has no stand-in text. */
 static void
 check_narratives (const char *text,
                   const char *raw,
@@ -271,7 +271,7 @@ check_narratives (const char *text,
   g_assert_cmpint (three, >, section);
   g_assert_cmpint (three - section, <, 200);
 
-  /* No placeholder where the user wrote nothing. */
+  /* No stand-in text where the user wrote nothing. */
   g_assert_null (strstr (text, zh ? "尚无正文" : "Notextyet"));
   g_assert_null (strstr (text, zh ? "尚未撰写正文" : "hasnotextofyourown"));
   g_ptr_array_unref (outline);

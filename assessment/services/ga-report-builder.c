@@ -297,7 +297,7 @@ labelled (Report     *r,
 
 /* The user's text of report part @key, one paragraph per block of lines
  * between blank lines, before what the builder writes there. A part
- * without text gets nothing: a submission shows no placeholder (the check
+ * without text gets nothing: a submission shows no stand-in text (the check
  * lists such parts, ga-check.c). */
 static void
 add_narrative (Report     *r,
