@@ -25,6 +25,7 @@ struct _GaCheckDialog
 enum {
   SIGNAL_CONTINUE,
   SIGNAL_SHOW_ITEM,
+  SIGNAL_SHOW_PART,
   N_SIGNALS
 };
 
@@ -49,6 +50,8 @@ kind_label (GaCheckKind kind)
       return _("Cannot be computed");
     case GA_CHECK_ENTERPRISE:
       return _("Enterprise information");
+    case GA_CHECK_NARRATIVE:
+      return _("Report text (a warning)");
     default:
       return "";
     }
@@ -66,10 +69,14 @@ row_activated_cb (GaCheckDialog *self,
                   GtkListBoxRow *row)
 {
   const char *item_id = g_object_get_data (G_OBJECT (row), "item-id");
+  const char *part = g_object_get_data (G_OBJECT (row), "part-key");
 
-  if (item_id == NULL)
+  if (item_id != NULL)
+    g_signal_emit (self, signals[SIGNAL_SHOW_ITEM], 0, item_id);
+  else if (part != NULL)
+    g_signal_emit (self, signals[SIGNAL_SHOW_PART], 0, part);
+  else
     return;
-  g_signal_emit (self, signals[SIGNAL_SHOW_ITEM], 0, item_id);
   gtk_window_close (GTK_WINDOW (self));
 }
 
@@ -91,6 +98,13 @@ ga_check_dialog_class_init (GaCheckDialogClass *klass)
    * @item_id: the item a finding is about
    */
   signals[SIGNAL_SHOW_ITEM] = g_signal_new ("show-item", G_TYPE_FROM_CLASS (klass),
+                                            G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                            G_TYPE_NONE, 1, G_TYPE_STRING);
+  /**
+   * GaCheckDialog::show-part:
+   * @part: the key of a report part without text of the user's
+   */
+  signals[SIGNAL_SHOW_PART] = g_signal_new ("show-part", G_TYPE_FROM_CLASS (klass),
                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                             G_TYPE_NONE, 1, G_TYPE_STRING);
 
@@ -120,12 +134,15 @@ finding_row (const GaCheckFinding *finding)
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   adw_action_row_set_subtitle (ADW_ACTION_ROW (row), kind_label (finding->kind));
   adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
-  if (finding->item != NULL)
+  if (finding->item != NULL || finding->kind == GA_CHECK_NARRATIVE)
     {
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                  gtk_image_new_from_icon_name ("go-next-symbolic"));
-      g_object_set_data_full (G_OBJECT (row), "item-id", g_strdup (finding->item->id), g_free);
+      if (finding->item != NULL)
+        g_object_set_data_full (G_OBJECT (row), "item-id", g_strdup (finding->item->id), g_free);
+      else
+        g_object_set_data_full (G_OBJECT (row), "part-key", g_strdup (finding->field), g_free);
     }
   return row;
 }
@@ -137,6 +154,7 @@ ga_check_dialog_new (GtkWindow  *parent,
 {
   GaCheckDialog *self;
   g_autoptr(GPtrArray) findings = NULL;
+  guint n_warnings = 0;
 
   g_return_val_if_fail (GA_IS_SESSION (session), NULL);
 
@@ -146,19 +164,36 @@ ga_check_dialog_new (GtkWindow  *parent,
   for (guint i = 0; i < findings->len; i++)
     gtk_list_box_append (self->finding_list, finding_row (g_ptr_array_index (findings, i)));
   gtk_widget_set_visible (GTK_WIDGET (self->finding_list), findings->len > 0);
+  for (guint i = 0; i < findings->len; i++)
+    if (((GaCheckFinding *) g_ptr_array_index (findings, i))->warning)
+      n_warnings++;
   if (findings->len == 0)
     gtk_label_set_text (self->summary_label,
                         _("Nothing missing: every item is answered, every 不适用 has its reason, "
                           "the evidence the template asks for is attached, and the enterprise's "
                           "basic information is complete."));
+  else if (findings->len == n_warnings)
+    {
+      g_autofree char *text
+        = g_strdup_printf (ngettext ("Nothing a reviewer would send back. %u part of the report "
+                                     "has no text of your own: the report shows only the "
+                                     "generated figures there. Choose it to write it.",
+                                     "Nothing a reviewer would send back. %u parts of the report "
+                                     "have no text of your own: the report shows only the "
+                                     "generated figures there. Choose one to write it.",
+                                     n_warnings), n_warnings);
+
+      gtk_label_set_text (self->summary_label, text);
+    }
   else
     {
+      guint n = findings->len - n_warnings;
       g_autofree char *text
         = g_strdup_printf (ngettext ("%u thing a reviewer would send back. Choose one to go to "
                                      "its item; none of them stops an export or a print.",
                                      "%u things a reviewer would send back. Choose one to go "
                                      "to its item; none of them stops an export or a print.",
-                                     findings->len), findings->len);
+                                     n), n);
 
       gtk_label_set_text (self->summary_label, text);
     }

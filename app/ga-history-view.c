@@ -5,12 +5,15 @@
  */
 #include "config.h"
 
+#include <string.h>
+
 #include <adwaita.h>
 #include <glib/gi18n.h>
 
 #include "ga-format.h"
 #include "ga-json.h"
 #include "ga-history-view.h"
+#include "ga-narrative.h"
 
 enum {
   COL_WHEN,
@@ -177,11 +180,32 @@ local_time (const char *iso)
   return g_date_time_format (local, "%Y-%m-%d %H:%M:%S");
 }
 
+/* A report text in a cell: its first line, cut at 60 characters. */
+static char *
+describe_narrative (const char *text)
+{
+  g_autofree char *line = NULL;
+  const char *end;
+
+  if (text == NULL)
+    return g_strdup (_("(no text)"));
+  end = strchr (text, '\n');
+  line = end != NULL ? g_strndup (text, end - text) : g_strdup (text);
+  if (g_utf8_strlen (line, -1) > 60 || end != NULL)
+    {
+      g_autofree char *cut = g_utf8_substring (line, 0, MIN (g_utf8_strlen (line, -1), 60));
+
+      return g_strconcat (cut, "…", NULL);
+    }
+  return g_steal_pointer (&line);
+}
+
 void
 ga_history_view_reload (GaHistoryView *self)
 {
   g_autoptr(GPtrArray) entries = NULL;
   g_autoptr(GPtrArray) records = NULL;
+  GPtrArray *outline;
   GaTemplate *tmpl;
 
   g_return_if_fail (GA_IS_HISTORY_VIEW (self));
@@ -191,6 +215,7 @@ ga_history_view_reload (GaHistoryView *self)
     return;
 
   tmpl = ga_session_get_template (self->session);
+  outline = ga_session_get_narrative_outline (self->session);
   entries = ga_store_list_history (ga_session_get_store (self->session),
                                    ga_session_get_id (self->session), NULL);
   records = g_ptr_array_new_with_free_func (g_object_unref);
@@ -198,18 +223,32 @@ ga_history_view_reload (GaHistoryView *self)
   for (guint i = entries ? entries->len : 0; i > 0; i--)
     {
       GaHistoryEntry *entry = g_ptr_array_index (entries, i - 1);
-      GaItem *item = ga_template_find_item (tmpl, entry->item_id);
+      gboolean narrative = entry->subject == GA_HISTORY_NARRATIVE;
+      GaItem *item = narrative ? NULL : ga_template_find_item (tmpl, entry->item_id);
       GaHistoryRecord *record = g_object_new (GA_TYPE_HISTORY_RECORD, NULL);
 
       record->text[COL_WHEN] = local_time (entry->at);
       record->text[COL_WHO] = g_strdup (entry->author ? entry->author : "");
-      record->text[COL_ITEM]
-          = item ? (item->clause
-                        ? g_strdup_printf ("%s %s", item->clause, ga_text_get (&item->title, NULL))
-                        : g_strdup (ga_text_get (&item->title, NULL)))
-                 : g_strdup (entry->item_id);
-      record->text[COL_OLD] = ga_history_describe_answer (entry->old_value, item);
-      record->text[COL_NEW] = ga_history_describe_answer (entry->new_value, item);
+      if (narrative)
+        {
+          const GaNarrativePart *part = ga_narrative_outline_find (outline, entry->item_id);
+
+          record->text[COL_ITEM] = g_strdup_printf (_("Report text: %s"),
+                                                    part != NULL ? part->title : entry->item_id);
+          record->text[COL_OLD] = describe_narrative (entry->old_value);
+          record->text[COL_NEW] = describe_narrative (entry->new_value);
+        }
+      else
+        {
+          record->text[COL_ITEM]
+              = item ? (item->clause
+                            ? g_strdup_printf ("%s %s", item->clause,
+                                               ga_text_get (&item->title, NULL))
+                            : g_strdup (ga_text_get (&item->title, NULL)))
+                     : g_strdup (entry->item_id);
+          record->text[COL_OLD] = ga_history_describe_answer (entry->old_value, item);
+          record->text[COL_NEW] = ga_history_describe_answer (entry->new_value, item);
+        }
       record->text[COL_WHAT] = g_strdup (action_label (entry->action));
       g_ptr_array_add (records, record);
     }

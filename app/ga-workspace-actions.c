@@ -12,6 +12,7 @@
 
 #include <glib/gi18n.h>
 
+#include "ga-narrative.h"
 #include "ga-workspace-private.h"
 
 /* ------------------------------------------------------------------ */
@@ -60,37 +61,48 @@ undo_or_redo (GaWorkspace *self,
               gboolean     redo)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *item_id = NULL;
-  gboolean ok;
+  g_autofree char *key = NULL;
+  g_autofree char *text = NULL;
+  GaHistorySubject subject = GA_HISTORY_ANSWER;
+  const char *title = NULL;
+  AdwToast *toast;
 
   if (self->session == NULL)
     return;
   /* A pending text edit is saved first, so that undo undoes it. */
   _ga_workspace_flush_rows (self);
 
-  ok = redo ? ga_session_redo (self->session, &item_id, &error)
-            : ga_session_undo (self->session, &item_id, &error);
-  if (!ok)
+  if (!ga_session_undo_change (self->session, redo, &subject, &key, &error))
     {
       if (!g_error_matches (error, GA_STORE_ERROR, GA_STORE_ERROR_NO_HISTORY))
         _ga_workspace_toast_error (self, redo ? _("Redo failed") : _("Undo failed"), error);
       return;
     }
-  if (item_id != NULL)
+  if (key == NULL)
+    return;
+  if (subject == GA_HISTORY_NARRATIVE)
     {
-      GaItem *item = ga_template_find_item (ga_session_get_template (self->session), item_id);
-      g_autofree char *text = NULL;
-      AdwToast *toast;
+      const GaNarrativePart *part =
+        ga_narrative_outline_find (ga_session_get_narrative_outline (self->session), key);
+
+      title = part != NULL ? part->title : key;
+      /* Where the text changed back, if the user is looking at the texts. */
+      if (g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "report") == 0)
+        ga_narrative_page_show_part (self->narrative_page, key);
+    }
+  else
+    {
+      GaItem *item = ga_template_find_item (ga_session_get_template (self->session), key);
 
       if (item != NULL)
-        {
-          text = g_strdup_printf (redo ? _("Redone: %s") : _("Undone: %s"),
-                                  ga_text_get (&item->title, NULL));
-          toast = adw_toast_new (text);
-          adw_toast_set_timeout (toast, 3);
-          _ga_workspace_add_toast (self, toast);
-        }
+        title = ga_text_get (&item->title, NULL);
     }
+  if (title == NULL)
+    return;
+  text = g_strdup_printf (redo ? _("Redone: %s") : _("Undone: %s"), title);
+  toast = adw_toast_new (text);
+  adw_toast_set_timeout (toast, 3);
+  _ga_workspace_add_toast (self, toast);
 }
 
 static void

@@ -365,6 +365,8 @@ _ga_workspace_show_check (GaWorkspace  *self,
       return FALSE;
     }
   g_signal_connect_object (dialog, "show-item", G_CALLBACK (show_item_cb), self, 0);
+  g_signal_connect_object (dialog, "show-part", G_CALLBACK (ga_workspace_show_part), self,
+                           G_CONNECT_SWAPPED);
   if (then != NULL)
     g_signal_connect_object (dialog, "continue", G_CALLBACK (then), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (dialog));

@@ -393,6 +393,8 @@ ga_workspace_show_item (GaWorkspace *self,
 void
 _ga_workspace_flush_rows (GaWorkspace *self)
 {
+  /* The report texts wait for their pause too. */
+  ga_narrative_page_flush (self->narrative_page);
   GHashTableIter iter;
   gpointer row;
 

@@ -13,6 +13,7 @@
 
 #include "ga-energy-page.h"
 #include "ga-history-view.h"
+#include "ga-narrative-page.h"
 #include "ga-score-summary.h"
 #include "ga-workspace.h"
 
@@ -34,6 +35,7 @@ struct _GaWorkspace
   AdwViewStack        *view_stack;
   AdwViewStackPage    *energy_stack_page;
   GaEnergyPage        *energy_page;
+  GaNarrativePage     *narrative_page;
   GaHistoryView       *history_view;
   GtkStack            *items_stack;
   GtkSearchEntry      *item_search;

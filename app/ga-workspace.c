@@ -154,11 +154,22 @@ ga_workspace_set_session (GaWorkspace *self,
     ga_score_summary_set_engine (self->summary, NULL);
 
   ga_energy_page_set_session (self->energy_page, session);
+  ga_narrative_page_set_session (self->narrative_page, session);
   ga_history_view_set_session (self->history_view, session);
   _ga_workspace_build_sections (self);
   _ga_workspace_refilter (self);
   _ga_workspace_update_actions (self);
   adw_view_stack_set_visible_child_name (self->view_stack, "items");
+}
+
+void
+ga_workspace_show_part (GaWorkspace *self,
+                        const char  *part)
+{
+  g_return_if_fail (GA_IS_WORKSPACE (self));
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "report");
+  ga_narrative_page_show_part (self->narrative_page, part);
 }
 
 GaSession *
@@ -284,6 +295,7 @@ ga_workspace_class_init (GaWorkspaceClass *klass)
   g_type_ensure (GA_TYPE_SCORE_SUMMARY);
   g_type_ensure (GA_TYPE_ENERGY_PAGE);
   g_type_ensure (GA_TYPE_HISTORY_VIEW);
+  g_type_ensure (GA_TYPE_NARRATIVE_PAGE);
 
   gtk_widget_class_set_template_from_resource (
       widget_class, "/io/github/greenassess/GreenAssess/ui/ga-workspace.ui");
@@ -298,6 +310,7 @@ ga_workspace_class_init (GaWorkspaceClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GaWorkspace, view_stack);
   gtk_widget_class_bind_template_child (widget_class, GaWorkspace, energy_stack_page);
   gtk_widget_class_bind_template_child (widget_class, GaWorkspace, energy_page);
+  gtk_widget_class_bind_template_child (widget_class, GaWorkspace, narrative_page);
   gtk_widget_class_bind_template_child (widget_class, GaWorkspace, history_view);
   gtk_widget_class_bind_template_child (widget_class, GaWorkspace, items_stack);
   gtk_widget_class_bind_template_child (widget_class, GaWorkspace, item_search);

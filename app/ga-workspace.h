@@ -41,6 +41,9 @@ GListModel *ga_workspace_get_items      (GaWorkspace         *self);
 /* Scrolls to @item_id, clearing filters that would hide it. */
 void        ga_workspace_show_item      (GaWorkspace         *self,
                                          const char          *item_id);
+/* The Report Text page, with the editor of report part @part focused. */
+void        ga_workspace_show_part      (GaWorkspace         *self,
+                                         const char          *part);
 /* The score summary, for tests. */
 GtkWidget  *ga_workspace_get_summary    (GaWorkspace         *self);
 

@@ -347,6 +347,7 @@ assessment_simple (int                argc,
   g_autoptr(GaAssessment) a = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *item = NULL;
+  GaHistorySubject subject = GA_HISTORY_ANSWER;
   gint64 id;
   int exit_code;
   gboolean ok = FALSE;
@@ -395,8 +396,7 @@ assessment_simple (int                argc,
         g_autoptr(GaSession) session = ga_session_new (store, id, NULL, &error);
 
         if (session != NULL)
-          ok = what == 2 ? ga_session_undo (session, &item, &error)
-                         : ga_session_redo (session, &item, &error);
+          ok = ga_session_undo_change (session, what == 3, &subject, &item, &error);
       }
       break;
     default:
@@ -404,7 +404,14 @@ assessment_simple (int                argc,
     }
   if (!ok)
     return ga_cli_fail (argv[1], error);
-  if (item != NULL)
+  if (item != NULL && subject == GA_HISTORY_NARRATIVE)
+    {
+      g_autofree char *text = ga_store_get_narrative (store, id, item, NULL);
+      g_autofree char *shown = ga_cli_narrative_display (text);
+
+      g_print (_("report part %s = %s\n"), item, shown);
+    }
+  else if (item != NULL)
     {
       g_autoptr(GaTemplate) tmpl = ga_store_load_template (store, id, NULL);
       g_autofree char *value = ga_store_get_answer (store, id, item, NULL);
@@ -453,7 +460,8 @@ assessment_history (int    argc,
   const GOptionEntry entries[] = { GA_CLI_DB_ENTRY, { NULL } };
 
   if (!ga_cli_parse_arguments (&argc, &argv, _("ASSESSMENT"),
-                               _("Lists every change of the answers, oldest first."),
+                               _("Lists every change of the answers and of the report's texts, oldest "
+                                 "first."),
                                entries, 1, _("missing ASSESSMENT"), &context, &exit_code))
     return exit_code;
   store = ga_cli_open_assessment (argv[1], &id);
@@ -466,11 +474,16 @@ assessment_history (int    argc,
   for (guint i = 0; i < history->len; i++)
     {
       GaHistoryEntry *h = g_ptr_array_index (history, i);
-      g_autofree char *old_shown = ga_cli_answer_display (h->old_value, tmpl, h->item_id);
-      g_autofree char *new_shown = ga_cli_answer_display (h->new_value, tmpl, h->item_id);
+      gboolean narrative = h->subject == GA_HISTORY_NARRATIVE;
+      g_autofree char *old_shown = narrative ? ga_cli_narrative_display (h->old_value)
+                                   : ga_cli_answer_display (h->old_value, tmpl, h->item_id);
+      g_autofree char *new_shown = narrative ? ga_cli_narrative_display (h->new_value)
+                                   : ga_cli_answer_display (h->new_value, tmpl, h->item_id);
+      g_autofree char *what = narrative ? g_strdup_printf (_("report part %s"), h->item_id)
+                                        : g_strdup (h->item_id);
 
       g_print ("%s  %-4s  %s  %s: %s -> %s\n", h->at, ga_history_action_to_string (h->action),
-               ga_cli_or_dash (h->author), h->item_id, old_shown, new_shown);
+               ga_cli_or_dash (h->author), what, old_shown, new_shown);
     }
   return GA_CLI_EXIT_OK;
 }

@@ -22,6 +22,8 @@ ga_cli_cmd_check (int    argc,
   g_autoptr(GPtrArray) findings = NULL;
   g_autoptr(GError) error = NULL;
   gint64 id;
+  guint n_warnings = 0;
+  guint n;
   int exit_code;
   const GOptionEntry entries[] = { GA_CLI_DB_ENTRY, { NULL } };
 
@@ -30,8 +32,10 @@ ga_cli_cmd_check (int    argc,
                                  "not answered, 不适用 without a reason, evidence the template "
                                  "asks for and none attached, results that use unverified values "
                                  "or cannot be computed, and empty fields of the report's basic "
-                                 "information table. One line each, the item first; exit status "
-                                 "0 when nothing is found, 1 otherwise. It changes nothing."),
+                                 "information table; and, as warnings, the report parts without "
+                                 "text of your own (greenassess-cli narrative). One line each, "
+                                 "the item or part first; exit status 0 when nothing but "
+                                 "warnings is found, 1 otherwise. It changes nothing."),
                                entries, 1, _("missing ASSESSMENT"), &context, &exit_code))
     return exit_code;
   store = ga_cli_open_assessment (argv[1], &id);
@@ -49,15 +53,27 @@ ga_cli_cmd_check (int    argc,
     {
       GaCheckFinding *f = g_ptr_array_index (findings, i);
 
-      g_print ("%s: %s\n", f->item != NULL ? f->item->id : _("enterprise"), f->message);
+      if (f->warning)
+        {
+          n_warnings++;
+          g_print (_("%s: warning: %s\n"), f->field, f->message);
+        }
+      else
+        g_print ("%s: %s\n", f->item != NULL ? f->item->id : _("enterprise"), f->message);
     }
-  if (findings->len + problems->len == 0)
+  n = findings->len - n_warnings + problems->len;
+  if (n == 0)
     {
-      g_print (_("Nothing missing: the assessment is ready to submit.\n"));
+      if (n_warnings == 0)
+        g_print (_("Nothing missing: the assessment is ready to submit.\n"));
+      else
+        g_print (ngettext ("Nothing missing: the assessment is ready to submit (%u warning "
+                           "above).\n",
+                           "Nothing missing: the assessment is ready to submit (%u warnings "
+                           "above).\n", n_warnings), n_warnings);
       return GA_CLI_EXIT_OK;
     }
   g_printerr (ngettext ("%u thing to look at before submitting\n",
-                        "%u things to look at before submitting\n",
-                        findings->len + problems->len), findings->len + problems->len);
+                        "%u things to look at before submitting\n", n), n);
   return GA_CLI_EXIT_INVALID;
 }

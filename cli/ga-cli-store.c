@@ -232,6 +232,31 @@ ga_cli_fail_write (const GError *error)
   return GA_CLI_EXIT_INVALID;
 }
 
+char *
+ga_cli_narrative_display (const char *text)
+{
+  g_autoptr(GString) out = NULL;
+  glong n;
+  glong i = 0;
+
+  if (text == NULL)
+    return g_strdup (_("(no text)"));
+  n = g_utf8_strlen (text, -1);
+  out = g_string_new ("“");
+  for (const char *p = text; *p != '\0' && i < 40; p = g_utf8_next_char (p), i++)
+    {
+      gunichar ch = g_utf8_get_char (p);
+
+      /* One line: a line break is shown as a space. */
+      g_string_append_unichar (out, ch == '\n' || ch == '\t' ? ' ' : ch);
+    }
+  if (n > 40)
+    g_string_append_printf (out, ngettext ("…” (%ld character)", "…” (%ld characters)", n), n);
+  else
+    g_string_append (out, "”");
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 /* An answer as people typed it: 70 (not 70.0), yes, "text", N/A with its
  * reason, the chosen options, "3 rows" for a table, and the note. Falls
  * back to the JSON text for an answer the template no longer reads. */

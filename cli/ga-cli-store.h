@@ -92,6 +92,9 @@ GaStoreWriteFlags ga_cli_write_flags      (gboolean                force);
 char         *ga_cli_answer_display       (const char             *json,
                                            GaTemplate             *tmpl,
                                            const char             *item_id);
+/* A report part's text in one line: the first 40 characters in quotes
+ * with "…" and the length when it is longer, or "(no text)". */
+char         *ga_cli_narrative_display    (const char             *text);
 /* The item @item_id of @tmpl that may be answered (or given evidence,
  * @evidence: computed items too); NULL after saying why not. */
 GaItem       *ga_cli_find_item            (GaTemplate             *tmpl,
@@ -144,6 +147,8 @@ int           ga_cli_cmd_answer           (int                     argc,
 int           ga_cli_cmd_evidence         (int                     argc,
                                            char                  **argv);
 int           ga_cli_cmd_package          (int                     argc,
+                                           char                  **argv);
+int           ga_cli_cmd_narrative        (int                     argc,
                                            char                  **argv);
 int           ga_cli_cmd_check            (int                     argc,
                                            char                  **argv);

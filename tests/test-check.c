@@ -147,8 +147,34 @@ test_findings (void)
     {
       GaCheckFinding *f = g_ptr_array_index (findings, i);
 
-      g_assert_true (f->kind == GA_CHECK_UNVERIFIED || f->kind == GA_CHECK_ENTERPRISE);
+      g_assert_true (f->kind == GA_CHECK_UNVERIFIED || f->kind == GA_CHECK_ENTERPRISE
+                     || f->kind == GA_CHECK_NARRATIVE);
+      g_assert_true (f->warning == (f->kind == GA_CHECK_NARRATIVE));
     }
+
+  /* Every part of the report without text of the user's is a warning that
+   * names its key; text written takes it away. */
+  {
+    static const char *const parts[] = { "factory", "green-work", "green-work.S1", "conclusion",
+                                         "problems" };
+
+    for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+      {
+        GaCheckFinding *f = finding_for (findings, GA_CHECK_NARRATIVE, parts[i]);
+
+        g_assert_nonnull (f);
+        g_assert_true (f->warning);
+        g_assert_nonnull (strstr (f->message, parts[i]));
+      }
+    g_clear_pointer (&findings, g_ptr_array_unref);
+    g_assert_true (ga_session_set_narrative (session, "green-work.S1", "能源计量器具配备齐全。",
+                                             &error));
+    g_assert_no_error (error);
+    findings = ga_check_session (session);
+    g_assert_null (finding_for (findings, GA_CHECK_NARRATIVE, "green-work.S1"));
+    g_assert_nonnull (finding_for (findings, GA_CHECK_NARRATIVE, "factory"));
+    g_test_message ("%s", finding_for (findings, GA_CHECK_NARRATIVE, "factory")->message);
+  }
 
   g_clear_object (&session);
   g_clear_object (&store);

@@ -21,10 +21,17 @@
 #include <glib/gstdio.h>
 
 #include "ga-format.h"
+#include "ga-narrative.h"
 #include "ga-report-builder.h"
 #include "ga-store-engine.h"
 
 #define EVIDENCE_NAME "licence_2025.txt"
+
+/* The user's text of the first part (two paragraphs) and of the first
+ * dimension; the markers are found again in pdftotext's output. */
+#define NARRATIVE_PARAGRAPH_1 "本厂坚持绿色发展，NARRATIVE-ONE 已通过能源管理体系认证。"
+#define NARRATIVE_PARAGRAPH_2 "Second paragraph NARRATIVE-TWO：屋顶光伏 2 MW。"
+#define NARRATIVE_DIMENSION   "维度正文 NARRATIVE-THREE，计量器具配备率 100%。"
 
 static char *tmpdir;
 static GaStore *store;
@@ -193,6 +200,83 @@ outline_for (GaTemplate *tmpl,
     }
 }
 
+/* Where the squeezed @needle is in @haystack, or -1. */
+static gssize
+position (const char *haystack,
+          const char *needle,
+          gboolean    last)
+{
+  g_autofree char *n = squeeze (needle);
+  const char *at = last ? g_strrstr (haystack, n) : strstr (haystack, n);
+
+  return at != NULL ? at - haystack : -1;
+}
+
+/* The user's text stands right after the heading of its part, before
+ * what the builder generates there, one paragraph each; a part without
+ * text has no stand-in text. */
+static void
+check_narratives (const char *text,
+                  const char *raw,
+                  GaSession  *session,
+                  gboolean    zh,
+                  const char *pdf)
+{
+  GPtrArray *outline = ga_narrative_outline (ga_session_get_template (session),
+                                             zh ? "zh_CN" : "en");
+  const GaNarrativePart *first = g_ptr_array_index (outline, 0);
+  const GaNarrativePart *dimension = NULL;
+  const char *generated = zh ? "本次自评价依据" : "This self-evaluation follows";
+  gssize heading, one, two, scope, section, three;
+
+  for (guint i = 0; i < outline->len && dimension == NULL; i++)
+    if (((GaNarrativePart *) outline->pdata[i])->level == 2)
+      dimension = g_ptr_array_index (outline, i);
+  g_assert_nonnull (dimension);
+
+  /* The body's heading, not the table of contents' line. */
+  heading = position (text, first->title, TRUE);
+  one = position (text, NARRATIVE_PARAGRAPH_1, FALSE);
+  two = position (text, NARRATIVE_PARAGRAPH_2, FALSE);
+  scope = position (text, generated, TRUE);
+  if (one < 0 || two < 0)
+    g_test_message ("%s: the report text is not there", pdf);
+  g_assert_cmpint (heading, >=, 0);
+  g_assert_cmpint (one, >, heading);
+  g_assert_cmpint (two, >, one);
+  g_assert_cmpint (scope, >, two);
+  /* Two paragraphs: a line break between them in the PDF's text. */
+  {
+    const char *end_one = strstr (raw, "NARRATIVE-ONE");
+    const char *start_two = strstr (raw, "Second paragraph");
+
+    g_assert_nonnull (end_one);
+    g_assert_nonnull (start_two);
+    g_assert_nonnull (memchr (end_one, '\n', start_two - end_one));
+  }
+
+  /* The dimension's sub-heading ("（一）title", "3.1 title": the first
+   * dimension) after the body's heading of the part it belongs to. */
+  {
+    gssize parent = position (text, dimension->parent, TRUE);
+    g_autofree char *heading_text = g_strconcat (zh ? "（一）" : ".1", dimension->title, NULL);
+    g_autofree char *title = squeeze (heading_text);
+    const char *at = strstr (text + MAX (parent, 0), title);
+
+    g_assert_cmpint (parent, >=, 0);
+    g_assert_nonnull (at);
+    section = at - text;
+  }
+  three = position (text, NARRATIVE_DIMENSION, FALSE);
+  g_assert_cmpint (three, >, section);
+  g_assert_cmpint (three - section, <, 200);
+
+  /* No stand-in text where the user wrote nothing. */
+  g_assert_null (strstr (text, zh ? "尚无正文" : "Notextyet"));
+  g_assert_null (strstr (text, zh ? "尚未撰写正文" : "hasnotextofyourown"));
+  g_ptr_array_unref (outline);
+}
+
 /* Everything a reviewer looks for, in the text of a PDF. */
 static void
 check_text (const char *pdf,
@@ -242,6 +326,7 @@ check_text (const char *pdf,
     assert_contains (text, "工业和信息化部制", pdf);
   if (ga_template_get_kind (tmpl) != GA_TEMPLATE_KIND_GREEN_FACTORY)
     g_assert_null (strstr (text, "工业和信息化部制"));
+  check_narratives (text, raw, session, zh, pdf);
   /* No internal id of a section or an item shows. */
   {
     GPtrArray *sections = ga_template_get_sections (tmpl);
@@ -289,6 +374,27 @@ test_report (gconstpointer data)
   g_assert_cmpuint (evidence->len, >, 0);
   g_free (evidence_sha);
   evidence_sha = g_strdup (((GaEvidence *) g_ptr_array_index (evidence, 0))->sha256);
+
+  /* The user's text of the first part and of the first dimension, typed
+   * with the line ends of another system. */
+  {
+    GPtrArray *outline = ga_session_get_narrative_outline (session);
+    const char *first = ((GaNarrativePart *) outline->pdata[0])->key;
+
+    g_assert_true (ga_session_set_narrative (session, first,
+                                             NARRATIVE_PARAGRAPH_1 "\r\n\r\n  "
+                                             NARRATIVE_PARAGRAPH_2 "\r\n", &error));
+    g_assert_no_error (error);
+    for (guint i = 0; i < outline->len; i++)
+      if (((GaNarrativePart *) outline->pdata[i])->level == 2)
+        {
+          g_assert_true (ga_session_set_narrative (session,
+                                                   ((GaNarrativePart *) outline->pdata[i])->key,
+                                                   NARRATIVE_DIMENSION, &error));
+          g_assert_no_error (error);
+          break;
+        }
+  }
 
   for (guint l = 0; l < G_N_ELEMENTS (langs); l++)
     {

@@ -18,6 +18,7 @@
 
 #include "ga-export-job.h"
 #include "ga-format.h"
+#include "ga-narrative.h"
 #include "ga-session.h"
 #include "ga-store-engine.h"
 
@@ -437,6 +438,77 @@ test_answer_same_message_zh (Fixture       *f,
 }
 
 /* One formatter for every front end. */
+/* GaSession keeps the report texts in step with the store through saves,
+ * undo and redo (the answers' stack), emits ::narrative-changed, refuses
+ * a key its outline lacks; a second session on the same file reads what
+ * the first saved. */
+static void
+count_cb (GaSession  *session,
+          const char *part,
+          gpointer    data)
+{
+  GPtrArray *seen = data;
+
+  g_ptr_array_add (seen, g_strdup (part));
+}
+
+static void
+test_narratives (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GaSession) session = ga_session_new (f->store, f->assessment_id, NULL, &error);
+  g_autoptr(GaSession) other = NULL;
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *key = NULL;
+  GaHistorySubject subject = GA_HISTORY_ANSWER;
+  GPtrArray *outline;
+  g_auto(GStrv) paragraphs = NULL;
+
+  g_assert_no_error (error);
+  outline = ga_session_get_narrative_outline (session);
+  g_assert_cmpstr (((GaNarrativePart *) outline->pdata[0])->key, ==, "factory");
+  g_assert_nonnull (ga_narrative_outline_find (outline, "green-work"));
+  g_assert_null (ga_session_get_narrative (session, "factory"));
+  g_signal_connect (session, "narrative-changed", G_CALLBACK (count_cb), seen);
+
+  g_assert_true (ga_session_set_narrative (session, "factory", "甲\r\n\r\n乙", &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (ga_session_get_narrative (session, "factory"), ==, "甲\n\n乙");
+  /* The same text again: nothing saved, nothing emitted. */
+  g_assert_true (ga_session_set_narrative (session, "factory", "甲\n\n乙", &error));
+  g_assert_cmpuint (seen->len, ==, 1);
+
+  g_assert_false (ga_session_set_narrative (session, "energy", "x", &error));
+  g_assert_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "green-work"));
+  g_clear_error (&error);
+
+  other = ga_session_new (f->store, f->assessment_id, NULL, &error);
+  g_assert_cmpstr (ga_session_get_narrative (other, "factory"), ==, "甲\n\n乙");
+  g_clear_object (&other);
+
+  g_assert_true (ga_session_undo_change (session, FALSE, &subject, &key, &error));
+  g_assert_cmpint (subject, ==, GA_HISTORY_NARRATIVE);
+  g_assert_cmpstr (key, ==, "factory");
+  g_assert_null (ga_session_get_narrative (session, "factory"));
+  g_assert_cmpuint (seen->len, ==, 2);
+  /* ga_session_redo() names no item for a narrative's change. */
+  g_clear_pointer (&key, g_free);
+  g_assert_true (ga_session_redo (session, &key, &error));
+  g_assert_null (key);
+  g_assert_cmpstr (ga_session_get_narrative (session, "factory"), ==, "甲\n\n乙");
+  g_assert_cmpuint (seen->len, ==, 3);
+
+  g_assert_true (ga_session_clear_narrative (session, "factory", &error));
+  g_assert_null (ga_session_get_narrative (session, "factory"));
+
+  paragraphs = ga_narrative_paragraphs (" 一段\n同一段\n \t\n\n二段 \n\n");
+  g_assert_cmpuint (g_strv_length (paragraphs), ==, 2);
+  g_assert_cmpstr (paragraphs[0], ==, "一段\n同一段");
+  g_assert_cmpstr (paragraphs[1], ==, "二段");
+}
+
 static void
 test_format (void)
 {
@@ -475,6 +547,8 @@ main (int    argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/ga/services/format", test_format);
+  g_test_add ("/ga/services/session/narratives", Fixture, NULL, fixture_set_up,
+              test_narratives, fixture_tear_down);
   g_test_add ("/ga/services/export/same-bytes", Fixture, NULL, fixture_set_up,
               test_export_same_bytes, fixture_tear_down);
   g_test_add ("/ga/services/export/unknown-item", Fixture, NULL, fixture_set_up,

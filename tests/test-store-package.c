@@ -52,7 +52,8 @@ counts (GaStore *store)
 {
   sqlite3 *db = ga_store_get_handle (store);
   static const char *const tables[] = {
-    "enterprises", "templates", "assessments", "answers", "history", "blobs", "evidence", "meta",
+    "enterprises", "templates", "assessments", "answers", "narratives", "history", "blobs",
+    "evidence", "meta",
   };
   GString *out = g_string_new (NULL);
 
@@ -122,8 +123,21 @@ save (GaStore    *store,
   g_assert_no_error (error);
 }
 
-/* A database with one assessment: three answers, an undo and a redo, one
- * evidence file; exported as f->pkg. The database to import into already
+static void
+narrate (GaStore    *store,
+         gint64      assessment,
+         const char *part,
+         const char *text)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (ga_store_set_narrative (store, assessment, part, text, &error));
+  g_assert_no_error (error);
+}
+
+/* A database with one assessment: three answers, an undo and a redo, the
+ * report text of two parts (one changed, then undone: a redoable change
+ * of a narrative), one evidence file; exported as f->pkg. The database to import into already
  * has an enterprise and an assessment of its own. */
 static void
 fixture_setup (Fixture       *f,
@@ -153,6 +167,10 @@ fixture_setup (Fixture       *f,
   save (f->src, f->assessment, "B1", "{\"value\": \"partial\", \"note\": \"证书到期\"}");
   g_assert_true (ga_store_undo (f->src, f->assessment, NULL, &error));
   g_assert_true (ga_store_redo (f->src, f->assessment, NULL, &error));
+  narrate (f->src, f->assessment, "enterprise", "福州绿色机械成立于 2001 年。\n\n主营农业机械。");
+  narrate (f->src, f->assessment, "evaluation.S1", "能源计量器具配备齐全。");
+  narrate (f->src, f->assessment, "evaluation.S1", "能源计量器具配备齐全，定期校准。");
+  g_assert_true (ga_store_undo (f->src, f->assessment, NULL, &error));
   f->evidence = ga_store_add_evidence_bytes (f->src, f->assessment, "B1", "licence.pdf", pdf,
                                              &error);
   g_assert_no_error (error);
@@ -532,7 +550,7 @@ test_changed_table (Fixture       *f,
                     gconstpointer  data)
 {
   tamper (f, "DROP INDEX history_stack", NULL);
-  refused (f, "index history_stack of the schema (version 3) is missing");
+  refused (f, "index history_stack of the schema (version 4) is missing");
 }
 
 /* A package carries the template copy its assessment is pinned to and
@@ -547,6 +565,97 @@ test_extra_template (Fixture       *f,
   tamper (f, "INSERT INTO templates (hash, template_id, version, kind, content)"
           " VALUES (?1, 'x', '1', 'custom', CAST ('{}' AS BLOB))", hash);
   refused (f, "the package's assessment is not pinned to it");
+}
+
+/* ------------------------------------------------------------------ */
+/* Narratives                                                          */
+
+/* The report texts travel with their history: the redoable change of a
+ * narrative is redone in the database the package went to. */
+static void
+test_narratives (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) texts = NULL;
+  g_autoptr(GPtrArray) history = NULL;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *text = NULL;
+  GaHistorySubject subject = GA_HISTORY_ANSWER;
+  g_autofree char *key = NULL;
+  guint narrative_rows = 0;
+  gint64 id;
+
+  id = ga_store_import_package (f->dst, f->pkg, GA_PACKAGE_IMPORT_DEFAULT, &error);
+  g_assert_no_error (error);
+  texts = ga_store_load_narratives (f->dst, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_hash_table_size (texts), ==, 2);
+  g_assert_cmpstr (g_hash_table_lookup (texts, "enterprise"), ==,
+                   "福州绿色机械成立于 2001 年。\n\n主营农业机械。");
+  g_assert_cmpstr (g_hash_table_lookup (texts, "evaluation.S1"), ==, "能源计量器具配备齐全。");
+
+  history = ga_store_list_history (f->dst, id, &error);
+  for (guint i = 0; i < history->len; i++)
+    if (((GaHistoryEntry *) history->pdata[i])->subject == GA_HISTORY_NARRATIVE)
+      narrative_rows++;
+  g_assert_cmpuint (narrative_rows, ==, 4);   /* three edits and the undo */
+
+  g_assert_true (ga_store_undo_change (f->dst, id, TRUE, &subject, &key, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (subject, ==, GA_HISTORY_NARRATIVE);
+  g_assert_cmpstr (key, ==, "evaluation.S1");
+  text = ga_store_get_narrative (f->dst, id, "evaluation.S1", &error);
+  g_assert_cmpstr (text, ==, "能源计量器具配备齐全，定期校准。");
+
+  g_assert_true (ga_store_check (f->dst, problems, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (problems->len, ==, 0);
+}
+
+static void
+test_narrative_part (Fixture       *f,
+                     gconstpointer  data)
+{
+  tamper (f, "UPDATE narratives SET part = 'factory/../x' WHERE part = 'enterprise'", NULL);
+  refused (f, "report part “factory/../x”", "is not a report part key");
+}
+
+static void
+test_narrative_text (Fixture       *f,
+                     gconstpointer  data)
+{
+  tamper (f, "UPDATE narratives SET text = 'a' || char (27) || '[31m' WHERE part = 'enterprise'",
+          NULL);
+  refused (f, "report part “enterprise”", "control character U+001B");
+}
+
+static void
+test_narrative_blank (Fixture       *f,
+                      gconstpointer  data)
+{
+  tamper (f, "UPDATE narratives SET text = '  ' || char (10) WHERE part = 'enterprise'", NULL);
+  refused (f, "nothing but white space");
+}
+
+/* An undo writes the old value of a history row back as the part's text. */
+static void
+test_narrative_history (Fixture       *f,
+                        gconstpointer  data)
+{
+  tamper (f, "UPDATE history SET new_value = CAST (x'ff41' AS TEXT) WHERE subject = 'narrative'"
+          " AND action = 'edit' AND new_value LIKE '%定期校准%'", NULL);
+  refused (f, "history row", "report part evaluation.S1 is not valid UTF-8");
+}
+
+static void
+test_narrative_subject (Fixture       *f,
+                        gconstpointer  data)
+{
+  /* An undo of a narrative's change that names an answer's change. */
+  tamper (f, "UPDATE history SET subject = 'answer' WHERE subject = 'narrative'"
+          " AND action = 'undo'", NULL);
+  refused (f, "an undo or redo that does not refer to an earlier change");
 }
 
 /* ------------------------------------------------------------------ */
@@ -634,6 +743,12 @@ main (int   argc,
   ADD ("answer/out-of-bounds", test_out_of_bounds);
   ADD ("answer/history-value", test_history_value);
   ADD ("answer/huge-text", test_huge_text);
+  ADD ("narrative/round-trip", test_narratives);
+  ADD ("narrative/part-key", test_narrative_part);
+  ADD ("narrative/control-character", test_narrative_text);
+  ADD ("narrative/white-space", test_narrative_blank);
+  ADD ("narrative/history-value", test_narrative_history);
+  ADD ("narrative/history-subject", test_narrative_subject);
   ADD ("answer/many-problems", test_many_problems);
   ADD ("enterprise/credit-code", test_credit_code);
   ADD ("enterprise/credit-code-lower-case", test_credit_code_lower_case);

@@ -7,7 +7,9 @@
  * answered, 不适用 without a reason, evidence the item asks for and the
  * assessment does not carry, results resting on values that are not
  * checked against the official text, results that cannot be computed, and
- * empty fields of the report's 基本信息表. Each finding names the item (its
+ * empty fields of the report's 基本信息表; and, as warnings, the parts of
+ * the self-evaluation report the user has written nothing for (the report
+ * then shows only the generated facts there). Each finding names the item (its
  * clause or display number and title) or the field, so the front ends can
  * lead the user there. Nothing here blocks an export.
  */
@@ -17,6 +19,7 @@
 #include <math.h>
 
 #include "ga-check.h"
+#include "ga-narrative.h"
 
 void
 ga_check_finding_free (GaCheckFinding *finding)
@@ -177,6 +180,30 @@ check_enterprise (const GaEnterprise *e,
     }
 }
 
+static void
+check_narratives (GaSession *session,
+                  GPtrArray *findings)
+{
+  GPtrArray *outline = ga_session_get_narrative_outline (session);
+
+  for (guint i = 0; i < outline->len; i++)
+    {
+      const GaNarrativePart *part = g_ptr_array_index (outline, i);
+      g_autofree char *title = NULL;
+      GaCheckFinding *finding;
+
+      if (ga_session_get_narrative (session, part->key) != NULL)
+        continue;
+      title = part->parent != NULL ? g_strdup_printf ("%s · %s", part->parent, part->title)
+                                   : g_strdup (part->title);
+      add (findings, GA_CHECK_NARRATIVE, NULL, part->key,
+           g_strdup_printf (_("The report part “%s” (%s) has no text of your own; the report "
+                              "shows only the generated figures there"), title, part->key));
+      finding = g_ptr_array_index (findings, findings->len - 1);
+      finding->warning = TRUE;
+    }
+}
+
 GPtrArray *
 ga_check_session (GaSession *session)
 {
@@ -189,5 +216,6 @@ ga_check_session (GaSession *session)
   for (guint i = 0; i < items->len; i++)
     check_item (session, g_ptr_array_index (items, i), findings);
   check_enterprise (ga_session_get_enterprise (session), findings);
+  check_narratives (session, findings);
   return findings;
 }

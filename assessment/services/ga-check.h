@@ -16,19 +16,23 @@ typedef enum {
   GA_CHECK_UNVERIFIED,     /* a result uses a value not checked against the official text */
   GA_CHECK_ERROR,          /* a result cannot be computed (#DIV/0!, a missing input) */
   GA_CHECK_ENTERPRISE,     /* a field of the report's 基本信息表 is empty */
+  GA_CHECK_NARRATIVE,      /* a part of the report has no text of the user's (a warning) */
 } GaCheckKind;
 
 typedef struct {
   GaCheckKind  kind;
-  const GaItem *item;      /* NULL for enterprise fields; borrowed from the template */
-  char        *field;      /* enterprise fields: the GaEnterprise field name, else NULL */
-  char        *message;    /* in the user's language, naming the item or field */
+  const GaItem *item;      /* NULL for enterprise fields and report parts; borrowed */
+  char        *field;      /* enterprise fields: the GaEnterprise field name; report
+                            * parts: the part key ("green-work.S_EN"); else NULL */
+  char        *message;    /* in the user's language, naming the item, field or part */
+  gboolean     warning;    /* worth a look, not something a reviewer sends back */
 } GaCheckFinding;
 
 void        ga_check_finding_free (GaCheckFinding *finding);
 
 /* Everything the check finds in the open assessment, in the order of the
- * template's items, then the enterprise's fields: GaCheckFinding*. It only
+ * template's items, then the enterprise's fields, then (warnings) the
+ * report parts without text of the user's: GaCheckFinding*. It only
  * reads: an assessment with findings can still be exported. */
 GPtrArray  *ga_check_session      (GaSession      *session);
 

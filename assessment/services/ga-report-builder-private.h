@@ -7,6 +7,7 @@
 
 #include "ga-codes.h"
 #include "ga-format.h"
+#include "ga-narrative.h"
 #include "ga-report-builder.h"
 
 G_BEGIN_DECLS

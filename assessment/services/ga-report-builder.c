@@ -295,21 +295,38 @@ labelled (Report     *r,
   ga_doc_paragraph_add_run (p, text, FALSE);
 }
 
-/* "一、title" or "1. title" for the next numbered part. */
+/* The user's text of report part @key, one paragraph per block of lines
+ * between blank lines, before what the builder writes there. A part
+ * without text gets nothing: a submission shows no stand-in text (the check
+ * lists such parts, ga-check.c). */
+static void
+add_narrative (Report     *r,
+               const char *key)
+{
+  g_auto(GStrv) paragraphs = ga_narrative_paragraphs (ga_session_get_narrative (r->session, key));
+
+  for (guint i = 0; paragraphs[i] != NULL; i++)
+    paragraph (r, paragraphs[i]);
+}
+
+/* "一、title" or "1. title" for the next numbered part, the part @key of
+ * the outline (ga-narrative.c), then the user's text of it. */
 static void
 part_heading (Report     *r,
-              const char *zh,
-              const char *en)
+              const char *key)
 {
   static const char *const numerals[] = { "一", "二", "三", "四", "五", "六", "七", "八" };
+  const char *title = ga_narrative_part_title (r->kind, key, r->lang);
   g_autofree char *text = NULL;
 
+  g_assert (title != NULL);
   r->part++;
   if (r->zh)
-    text = g_strdup_printf ("%s、%s", numerals[MIN (r->part, G_N_ELEMENTS (numerals)) - 1], zh);
+    text = g_strdup_printf ("%s、%s", numerals[MIN (r->part, G_N_ELEMENTS (numerals)) - 1], title);
   else
-    text = g_strdup_printf ("%u. %s", r->part, en);
+    text = g_strdup_printf ("%u. %s", r->part, title);
   ga_doc_add_heading (r->doc, 1, text);
+  add_narrative (r, key);
 }
 
 /* "（一）title" or "2.1 title" below the current part. */
@@ -543,8 +560,11 @@ add_section_intro (Report    *r,
   paragraph (r, text);
 }
 
+/* The dimensions of the template below the part @key, each with the
+ * user's text of "<key>.<section id>" before its figures. */
 static void
-add_sections (Report *r)
+add_sections (Report     *r,
+              const char *key)
 {
   GPtrArray *roots = ga_template_get_root_sections (r->tmpl);
   const char *title = text_of (r, ga_template_get_title (r->tmpl));
@@ -559,8 +579,10 @@ add_sections (Report *r)
   for (guint s = 0; s < roots->len; s++)
     {
       GaSection *root = g_ptr_array_index (roots, s);
+      g_autofree char *section_key = g_strdup_printf ("%s.%s", key, root->id);
 
       _ga_report_sub_heading (r, s, text_of (r, &root->title));
+      add_narrative (r, section_key);
       add_section_intro (r, root);
       add_items_table (r, root);
     }
@@ -831,31 +853,33 @@ add_problems (Report *r)
 
 /* ------------------------------------------------------------------ outlines */
 
+/* The part keys and their titles are those of ga-narrative.c, in the
+ * same order. */
 static void
 outline_green_factory (Report *r)
 {
-  part_heading (r, "工厂基本情况", "The factory");
+  part_heading (r, "factory");
   add_profile (r);
-  part_heading (r, "绿色工厂创建情况", "Green factory work");
-  add_sections (r);
-  part_heading (r, "自评价得分及结论", "Score and conclusion");
+  part_heading (r, "green-work");
+  add_sections (r, "green-work");
+  part_heading (r, "conclusion");
   add_summary (r);
   add_section_scores (r);
   add_section_chart (r);
-  part_heading (r, "存在问题及下一步计划", "Problems and next steps");
+  part_heading (r, "problems");
   add_problems (r);
 }
 
 static void
 outline_clean_production (Report *r)
 {
-  part_heading (r, "企业基本情况", "The enterprise");
+  part_heading (r, "enterprise");
   add_profile (r);
-  part_heading (r, "清洁生产指标评价", "Clean production indicators");
-  add_sections (r);
-  part_heading (r, "综合评价指数与等级", "Composite index and level");
+  part_heading (r, "indicators");
+  add_sections (r, "indicators");
+  part_heading (r, "level");
   add_summary (r);
-  part_heading (r, "持续清洁生产方案", "Continuing clean production plan");
+  part_heading (r, "plan");
   add_problems (r);
 }
 
@@ -864,35 +888,35 @@ outline_energy_audit (Report *r)
 {
   guint n_tables;
 
-  part_heading (r, "企业概况", "The enterprise");
+  part_heading (r, "enterprise");
   add_profile (r);
-  part_heading (r, "能源消费与结构", "Energy consumption and structure");
+  part_heading (r, "energy");
   n_tables = _ga_report_add_data_tables (r);
   if (n_tables == 0)
     ga_doc_add_paragraph (r->doc, GA_DOC_STYLE_SMALL,
                           tr (r, "模板没有能源消费数据表。", "The template has no energy table."));
   _ga_report_add_energy_mix (r, n_tables);
-  part_heading (r, "能耗指标与目标完成情况", "Energy indicators and targets");
+  part_heading (r, "indicators");
   _ga_report_add_outputs (r);
   add_summary (r);
   add_section_chart (r);
-  add_sections (r);
-  part_heading (r, "节能潜力与建议", "Savings potential and recommendations");
+  add_sections (r, "indicators");
+  part_heading (r, "savings");
   add_problems (r);
 }
 
 static void
 outline_custom (Report *r)
 {
-  part_heading (r, "基本情况", "The enterprise");
+  part_heading (r, "enterprise");
   add_profile (r);
-  part_heading (r, "评价内容", "Evaluation");
-  add_sections (r);
-  part_heading (r, "评价结果", "Result");
+  part_heading (r, "evaluation");
+  add_sections (r, "evaluation");
+  part_heading (r, "result");
   add_summary (r);
   add_section_scores (r);
   add_section_chart (r);
-  part_heading (r, "存在问题及改进计划", "Problems and improvement plan");
+  part_heading (r, "problems");
   add_problems (r);
 }
 

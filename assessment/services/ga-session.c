@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "ga-export.h"
+#include "ga-narrative.h"
 #include "ga-session.h"
 #include "ga-store-engine.h"
 
@@ -21,10 +22,13 @@ struct _GaSession
   GaTemplate   *tmpl;
   GaEngine     *engine;
   GHashTable   *evidence_counts;   /* item id -> count (GUINT_TO_POINTER) */
+  GHashTable   *narratives;        /* part key -> text, as stored */
+  GPtrArray    *outline;           /* GaNarrativePart*, in the user's language */
 };
 
 enum {
   ITEM_CHANGED,
+  NARRATIVE_CHANGED,
   HISTORY_CHANGED,
   N_SIGNALS
 };
@@ -53,6 +57,8 @@ ga_session_finalize (GObject *object)
   g_clear_pointer (&self->engine, ga_engine_unref);
   g_clear_pointer (&self->tmpl, ga_template_unref);
   g_clear_pointer (&self->evidence_counts, g_hash_table_unref);
+  g_clear_pointer (&self->narratives, g_hash_table_unref);
+  g_clear_pointer (&self->outline, g_ptr_array_unref);
 
   G_OBJECT_CLASS (ga_session_parent_class)->finalize (object);
 }
@@ -74,6 +80,16 @@ ga_session_class_init (GaSessionClass *klass)
   signals[ITEM_CHANGED] = g_signal_new ("item-changed", G_TYPE_FROM_CLASS (klass),
                                         G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
                                         G_TYPE_NONE, 1, G_TYPE_STRING);
+  /**
+   * GaSession::narrative-changed:
+   * @part: the key of the report part whose text changed
+   *
+   * Emitted after the user's text of a report part was saved, undone or
+   * redone.
+   */
+  signals[NARRATIVE_CHANGED] = g_signal_new ("narrative-changed", G_TYPE_FROM_CLASS (klass),
+                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                             G_TYPE_NONE, 1, G_TYPE_STRING);
   /**
    * GaSession::history-changed:
    *
@@ -144,6 +160,11 @@ ga_session_new (GaStore    *store,
   self->engine = ga_engine_new (self->tmpl);
   ga_engine_set_answers (self->engine, answers);
   count_evidence (self);
+
+  self->narratives = ga_store_load_narratives (store, assessment_id, error);
+  if (self->narratives == NULL)
+    return NULL;
+  self->outline = ga_narrative_outline (self->tmpl, NULL);
 
   return g_steal_pointer (&self);
 }
@@ -346,27 +367,73 @@ reload_answer (GaSession   *self,
   return TRUE;
 }
 
+/* Brings the cached text of report part @part in line with the store. */
+static gboolean
+reload_narrative (GaSession   *self,
+                  const char  *part,
+                  GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  char *text = ga_store_get_narrative (self->store, self->assessment->id, part, &local_error);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  if (text != NULL)
+    g_hash_table_replace (self->narratives, g_strdup (part), text);
+  else
+    g_hash_table_remove (self->narratives, part);
+  g_signal_emit (self, signals[NARRATIVE_CHANGED], 0, part);
+  return TRUE;
+}
+
+gboolean
+ga_session_undo_change (GaSession         *self,
+                        gboolean           redo,
+                        GaHistorySubject  *subject,
+                        char             **key,
+                        GError           **error)
+{
+  g_autofree char *changed = NULL;
+  GaHistorySubject what = GA_HISTORY_ANSWER;
+  gboolean ok;
+
+  g_return_val_if_fail (GA_IS_SESSION (self), FALSE);
+
+  if (!ga_store_undo_change (self->store, self->assessment->id, redo, &what, &changed, error))
+    return FALSE;
+
+  if (changed == NULL)
+    ok = TRUE;
+  else if (what == GA_HISTORY_NARRATIVE)
+    ok = reload_narrative (self, changed, error);
+  else
+    ok = reload_answer (self, changed, error);
+  g_signal_emit (self, signals[HISTORY_CHANGED], 0);
+  if (ok && subject != NULL)
+    *subject = what;
+  if (ok && key != NULL)
+    *key = g_steal_pointer (&changed);
+  return ok;
+}
+
+/* The item that changed, or NULL when the change was a narrative's. */
 static gboolean
 undo_or_redo (GaSession  *self,
               gboolean    redo,
               char      **item_id,
               GError    **error)
 {
-  g_autofree char *changed = NULL;
-  gboolean ok;
+  g_autofree char *key = NULL;
+  GaHistorySubject subject = GA_HISTORY_ANSWER;
 
-  if (redo)
-    ok = ga_store_redo (self->store, self->assessment->id, &changed, error);
-  else
-    ok = ga_store_undo (self->store, self->assessment->id, &changed, error);
-  if (!ok)
+  if (!ga_session_undo_change (self, redo, &subject, &key, error))
     return FALSE;
-
-  ok = changed == NULL || reload_answer (self, changed, error);
-  g_signal_emit (self, signals[HISTORY_CHANGED], 0);
-  if (ok && item_id != NULL)
-    *item_id = g_steal_pointer (&changed);
-  return ok;
+  if (item_id != NULL && subject == GA_HISTORY_ANSWER)
+    *item_id = g_steal_pointer (&key);
+  return TRUE;
 }
 
 gboolean
@@ -387,6 +454,88 @@ ga_session_redo (GaSession  *self,
   g_return_val_if_fail (GA_IS_SESSION (self), FALSE);
 
   return undo_or_redo (self, TRUE, item_id, error);
+}
+
+/* ------------------------------------------------------------------ */
+/* Narratives                                                          */
+
+GPtrArray *
+ga_session_get_narrative_outline (GaSession *self)
+{
+  g_return_val_if_fail (GA_IS_SESSION (self), NULL);
+
+  return self->outline;
+}
+
+const char *
+ga_session_get_narrative (GaSession  *self,
+                          const char *part)
+{
+  g_return_val_if_fail (GA_IS_SESSION (self), NULL);
+  g_return_val_if_fail (part != NULL, NULL);
+
+  return g_hash_table_lookup (self->narratives, part);
+}
+
+GHashTable *
+ga_session_get_narratives (GaSession *self)
+{
+  g_return_val_if_fail (GA_IS_SESSION (self), NULL);
+
+  return self->narratives;
+}
+
+gboolean
+ga_session_set_narrative (GaSession   *self,
+                          const char  *part,
+                          const char  *text,
+                          GError     **error)
+{
+  g_autofree char *normal = NULL;
+
+  g_return_val_if_fail (GA_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (part == NULL || ga_narrative_outline_find (self->outline, part) == NULL)
+    {
+      g_autoptr(GString) keys = g_string_new (NULL);
+
+      for (guint i = 0; i < self->outline->len; i++)
+        g_string_append_printf (keys, "%s%s", i > 0 ? ", " : "",
+                                ((GaNarrativePart *) self->outline->pdata[i])->key);
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_FOUND,
+                   _("The report of “%s” has no part “%s”; its parts are: %s"),
+                   self->assessment->title, part != NULL ? part : "", keys->str);
+      return FALSE;
+    }
+
+  /* What the store would keep decides whether anything changes (text
+   * that is not UTF-8 goes on to the store's message). */
+  if (text == NULL || g_utf8_validate (text, -1, NULL))
+    {
+      normal = ga_narrative_normalize (text);
+      if (g_strcmp0 (normal, ga_session_get_narrative (self, part)) == 0
+          && !ga_session_is_read_only (self))
+        return TRUE;
+    }
+
+  if (!ga_store_set_narrative (self->store, self->assessment->id, part, text, error))
+    return FALSE;
+  if (normal != NULL)
+    g_hash_table_replace (self->narratives, g_strdup (part), g_steal_pointer (&normal));
+  else
+    g_hash_table_remove (self->narratives, part);
+  g_signal_emit (self, signals[NARRATIVE_CHANGED], 0, part);
+  g_signal_emit (self, signals[HISTORY_CHANGED], 0);
+  return TRUE;
+}
+
+gboolean
+ga_session_clear_narrative (GaSession   *self,
+                            const char  *part,
+                            GError     **error)
+{
+  return ga_session_set_narrative (self, part, NULL, error);
 }
 
 guint

@@ -67,12 +67,44 @@ gboolean            ga_session_clear_answer      (GaSession      *self,
 gboolean            ga_session_can_undo          (GaSession      *self);
 gboolean            ga_session_can_redo          (GaSession      *self);
 /* Undoes or redoes the last change through the store's history; @item_id
- * (optional) receives the item that changed. */
+ * (optional) receives the item that changed, NULL when the change was the
+ * text of a report part (ga_session_undo_change() says which). */
 gboolean            ga_session_undo              (GaSession      *self,
                                                   char          **item_id,
                                                   GError        **error);
 gboolean            ga_session_redo              (GaSession      *self,
                                                   char          **item_id,
+                                                  GError        **error);
+
+/* Undoes (@redo: redoes) the last change, an answer's or a narrative's,
+ * and says which: *@subject, *@key (the item id or the part key; both
+ * optional). Emits ::item-changed or ::narrative-changed, then
+ * ::history-changed. */
+gboolean            ga_session_undo_change       (GaSession         *self,
+                                                  gboolean           redo,
+                                                  GaHistorySubject  *subject,
+                                                  char             **key,
+                                                  GError           **error);
+
+/* The parts of the self-evaluation report that take the user's text
+ * (GaNarrativePart*, ga-narrative.h), titled in the user's language. */
+GPtrArray          *ga_session_get_narrative_outline (GaSession   *self);
+/* The user's text of report part @part, or NULL when it has none. */
+const char         *ga_session_get_narrative     (GaSession      *self,
+                                                  const char     *part);
+/* part key -> text of every part with text (owned by the session). */
+GHashTable         *ga_session_get_narratives    (GaSession      *self);
+/* Saves the text of @part, a key of the outline (NULL, "" or white space
+ * removes it), with its history row; GA_STORE_ERROR_NOT_FOUND naming the
+ * keys when the report has no such part. The text it has already saves
+ * nothing, but a read-only assessment still refuses. Emits
+ * ::narrative-changed and ::history-changed. */
+gboolean            ga_session_set_narrative     (GaSession      *self,
+                                                  const char     *part,
+                                                  const char     *text,
+                                                  GError        **error);
+gboolean            ga_session_clear_narrative   (GaSession      *self,
+                                                  const char     *part,
                                                   GError        **error);
 
 guint               ga_session_get_evidence_count (GaSession     *self,

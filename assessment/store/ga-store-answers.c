@@ -130,71 +130,113 @@ ga_store_parse_answer (GaTemplate  *tmpl,
   return ga_answer_from_json (json_parser_get_root (parser), item, error);
 }
 
-/* The current value of an item inside the open transaction. Returns FALSE
- * on a database error; *value is NULL when there is no answer. */
+/* The table and the words of each subject of a change. */
+static const char *
+subject_name (GaHistorySubject subject)
+{
+  return subject == GA_HISTORY_NARRATIVE ? "narrative" : "answer";
+}
+
+/* The current value of an answer or a narrative inside the open
+ * transaction. Returns FALSE on a database error; *value is NULL when there
+ * is none. */
 static gboolean
-read_answer (GaStore     *store,
-             gint64       assessment_id,
-             const char  *item_id,
-             char       **value,
-             GError     **error)
+read_value (GaStore           *store,
+            GaHistorySubject   subject,
+            gint64             assessment_id,
+            const char        *key,
+            char             **value,
+            GError           **error)
 {
   sqlite3_stmt *stmt;
   int rc;
 
   *value = NULL;
-  stmt = ga_store_prepare (store, "SELECT value FROM answers WHERE assessment_id = ? AND item_id = ?",
-                           error);
+  if (subject == GA_HISTORY_NARRATIVE)
+    stmt = ga_store_prepare (store,
+                             "SELECT text FROM narratives WHERE assessment_id = ? AND part = ?",
+                             error);
+  else
+    stmt = ga_store_prepare (store,
+                             "SELECT value FROM answers WHERE assessment_id = ? AND item_id = ?",
+                             error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, assessment_id);
-  sqlite3_bind_text (stmt, 2, item_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, key, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     *value = ga_store_column_dup (stmt, 0);
   sqlite3_reset (stmt);
   if (rc != SQLITE_ROW && rc != SQLITE_DONE)
     {
-      ga_store_fail (store, rc, "Reading the answer", error);
+      ga_store_fail (store, rc, subject == GA_HISTORY_NARRATIVE ? "Reading the report text"
+                                                                : "Reading the answer", error);
       return FALSE;
     }
   return TRUE;
 }
 
-static gboolean
-write_answer (GaStore     *store,
-              gint64       assessment_id,
-              const char  *item_id,
-              const char  *value,
-              const char  *now,
-              GError     **error)
+static char *
+saving_what (GaHistorySubject  subject,
+             const char       *key)
 {
-  g_autofree char *doing = g_strdup_printf ("Saving the answer to %s", item_id);
+  return subject == GA_HISTORY_NARRATIVE
+         ? g_strdup_printf ("Saving the report text of part %s", key)
+         : g_strdup_printf ("Saving the answer to %s", key);
+}
+
+static gboolean
+write_value (GaStore           *store,
+             GaHistorySubject   subject,
+             gint64             assessment_id,
+             const char        *key,
+             const char        *value,
+             const char        *now,
+             GError           **error)
+{
+  g_autofree char *doing = saving_what (subject, key);
+  gboolean narrative = subject == GA_HISTORY_NARRATIVE;
   sqlite3_stmt *stmt;
 
   if (value != NULL)
     {
-      stmt = ga_store_prepare (store,
-                               "INSERT INTO answers (assessment_id, item_id, value, author, updated_at)"
-                               " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (assessment_id, item_id)"
-                               " DO UPDATE SET value = excluded.value, author = excluded.author,"
-                               " updated_at = excluded.updated_at", error);
+      if (narrative)
+        stmt = ga_store_prepare (store,
+                                 "INSERT INTO narratives (assessment_id, part, text, author,"
+                                 " updated_at) VALUES (?1, ?2, ?3, ?4, ?5)"
+                                 " ON CONFLICT (assessment_id, part) DO UPDATE SET"
+                                 " text = excluded.text, author = excluded.author,"
+                                 " updated_at = excluded.updated_at", error);
+      else
+        stmt = ga_store_prepare (store,
+                                 "INSERT INTO answers (assessment_id, item_id, value, author,"
+                                 " updated_at) VALUES (?1, ?2, ?3, ?4, ?5)"
+                                 " ON CONFLICT (assessment_id, item_id) DO UPDATE SET"
+                                 " value = excluded.value, author = excluded.author,"
+                                 " updated_at = excluded.updated_at", error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, assessment_id);
-      sqlite3_bind_text (stmt, 2, item_id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, key, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 3, value, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 4, store->author, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 5, now, -1, SQLITE_STATIC);
     }
   else
     {
-      stmt = ga_store_prepare (store, "DELETE FROM answers WHERE assessment_id = ? AND item_id = ?",
-                               error);
+      if (narrative)
+        stmt = ga_store_prepare (store,
+                                 "DELETE FROM narratives WHERE assessment_id = ? AND part = ?",
+                                 error);
+      else
+        stmt = ga_store_prepare (store,
+                                 "DELETE FROM answers WHERE assessment_id = ? AND item_id = ?",
+                                 error);
       if (stmt == NULL)
         return FALSE;
       sqlite3_bind_int64 (stmt, 1, assessment_id);
-      sqlite3_bind_text (stmt, 2, item_id, -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, key, -1, SQLITE_STATIC);
     }
   if (!ga_store_step_done (store, stmt, doing, error))
     return FALSE;
@@ -203,26 +245,27 @@ write_answer (GaStore     *store,
 }
 
 static gboolean
-append_history (GaStore     *store,
-                gint64       assessment_id,
-                const char  *item_id,
-                const char  *old_value,
-                const char  *new_value,
-                const char  *action,
-                gint64       target,
-                const char  *now,
-                GError     **error)
+append_history (GaStore           *store,
+                GaHistorySubject   subject,
+                gint64             assessment_id,
+                const char        *key,
+                const char        *old_value,
+                const char        *new_value,
+                const char        *action,
+                gint64             target,
+                const char        *now,
+                GError           **error)
 {
   sqlite3_stmt *stmt;
 
   stmt = ga_store_prepare (store,
                            "INSERT INTO history (assessment_id, item_id, old_value, new_value,"
-                           " author, at, action, state, target) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?)",
-                           error);
+                           " author, at, action, state, target, subject)"
+                           " VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, assessment_id);
-  sqlite3_bind_text (stmt, 2, item_id, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, key, -1, SQLITE_STATIC);
   if (old_value != NULL)
     sqlite3_bind_text (stmt, 3, old_value, -1, SQLITE_STATIC);
   if (new_value != NULL)
@@ -232,7 +275,43 @@ append_history (GaStore     *store,
   sqlite3_bind_text (stmt, 7, action, -1, SQLITE_STATIC);
   if (target > 0)
     sqlite3_bind_int64 (stmt, 8, target);
+  sqlite3_bind_text (stmt, 9, subject_name (subject), -1, SQLITE_STATIC);
   return ga_store_step_done (store, stmt, "Recording the change in the history", error);
+}
+
+gboolean
+ga_store_apply_change (GaStore           *store,
+                       GaHistorySubject   subject,
+                       gint64             assessment_id,
+                       const char        *key,
+                       const char        *new_value,
+                       const char        *now,
+                       GError           **error)
+{
+  g_autofree char *old_value = NULL;
+  sqlite3_stmt *stmt;
+
+  if (!read_value (store, subject, assessment_id, key, &old_value, error))
+    return FALSE;
+  if (g_strcmp0 (old_value, new_value) == 0)
+    return TRUE;   /* nothing changes, nothing to undo */
+
+  if (!write_value (store, subject, assessment_id, key, new_value, now, error))
+    return FALSE;
+
+  /* A new edit ends what could be redone, answers and narratives alike:
+   * they share one stack. */
+  stmt = ga_store_prepare (store,
+                           "UPDATE history SET state = 2"
+                           " WHERE assessment_id = ? AND action = 'edit' AND state = 1", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, assessment_id);
+  if (!ga_store_step_done (store, stmt, "Updating the redo list", error))
+    return FALSE;
+
+  return append_history (store, subject, assessment_id, key, old_value, new_value, "edit", 0,
+                         now, error);
 }
 
 gboolean
@@ -243,29 +322,19 @@ ga_store_apply_answer (GaStore     *store,
                        const char  *now,
                        GError     **error)
 {
-  g_autofree char *old_value = NULL;
-  sqlite3_stmt *stmt;
+  return ga_store_apply_change (store, GA_HISTORY_ANSWER, assessment_id, item_id, new_value, now,
+                                error);
+}
 
-  if (!read_answer (store, assessment_id, item_id, &old_value, error))
-    return FALSE;
-  if (g_strcmp0 (old_value, new_value) == 0)
-    return TRUE;   /* nothing changes, nothing to undo */
-
-  if (!write_answer (store, assessment_id, item_id, new_value, now, error))
-    return FALSE;
-
-  /* A new edit ends what could be redone. */
-  stmt = ga_store_prepare (store,
-                           "UPDATE history SET state = 2"
-                           " WHERE assessment_id = ? AND action = 'edit' AND state = 1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, assessment_id);
-  if (!ga_store_step_done (store, stmt, "Updating the redo list", error))
-    return FALSE;
-
-  return append_history (store, assessment_id, item_id, old_value, new_value, "edit", 0, now,
-                         error);
+gboolean
+ga_store_read_change_value (GaStore           *store,
+                            GaHistorySubject   subject,
+                            gint64             assessment_id,
+                            const char        *key,
+                            char             **value,
+                            GError           **error)
+{
+  return read_value (store, subject, assessment_id, key, value, error);
 }
 
 gboolean
@@ -317,7 +386,7 @@ ga_store_get_answer (GaStore     *store,
   g_return_val_if_fail (GA_IS_STORE (store), NULL);
   g_return_val_if_fail (item_id != NULL, NULL);
 
-  read_answer (store, assessment_id, item_id, &value, error);
+  read_value (store, GA_HISTORY_ANSWER, assessment_id, item_id, &value, error);
   return value;
 }
 
@@ -387,9 +456,15 @@ ga_store_list_history (GaStore  *store,
 
   g_return_val_if_fail (GA_IS_STORE (store), NULL);
 
-  stmt = ga_store_prepare (store,
-                           "SELECT id, item_id, old_value, new_value, author, at, action"
-                           " FROM history WHERE assessment_id = ? ORDER BY id", error);
+  /* A database of schema 3 or older (read, not migrated) has answers only. */
+  if (store->schema_version >= 4)
+    stmt = ga_store_prepare (store,
+                             "SELECT id, item_id, old_value, new_value, author, at, action, subject"
+                             " FROM history WHERE assessment_id = ? ORDER BY id", error);
+  else
+    stmt = ga_store_prepare (store,
+                             "SELECT id, item_id, old_value, new_value, author, at, action,"
+                             " 'answer' FROM history WHERE assessment_id = ? ORDER BY id", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, assessment_id);
@@ -407,6 +482,8 @@ ga_store_list_history (GaStore  *store,
       e->at = ga_store_column_dup (stmt, 5);
       e->action = g_strcmp0 (action, "undo") == 0 ? GA_HISTORY_UNDO
                   : g_strcmp0 (action, "redo") == 0 ? GA_HISTORY_REDO : GA_HISTORY_EDIT;
+      e->subject = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 7), "narrative") == 0
+                   ? GA_HISTORY_NARRATIVE : GA_HISTORY_ANSWER;
       g_ptr_array_add (list, e);
     }
   if (!ga_store_reset_done (store, stmt, rc, "Reading the history", error))
@@ -419,17 +496,19 @@ ga_store_list_history (GaStore  *store,
  * redo takes the oldest edit in state 1 (the one undone last), applies its
  * new value again, state 0. */
 static gboolean
-undo_redo (GaStore   *store,
-           gint64     assessment_id,
-           gboolean   redo,
-           char     **item_id_out,
-           GError   **error)
+undo_redo (GaStore           *store,
+           gint64             assessment_id,
+           gboolean           redo,
+           GaHistorySubject  *subject_out,
+           char             **key_out,
+           GError           **error)
 {
-  g_autofree char *item_id = NULL;
+  g_autofree char *key = NULL;
   g_autofree char *old_value = NULL;
   g_autofree char *new_value = NULL;
   g_autofree char *current = NULL;
   g_autofree char *now = NULL;
+  GaHistorySubject subject = GA_HISTORY_ANSWER;
   const char *restore;
   sqlite3_stmt *stmt;
   gint64 target;
@@ -444,12 +523,12 @@ undo_redo (GaStore   *store,
 
   if (redo)
     stmt = ga_store_prepare (store,
-                             "SELECT id, item_id, old_value, new_value FROM history"
+                             "SELECT id, item_id, old_value, new_value, subject FROM history"
                              " WHERE assessment_id = ? AND action = 'edit' AND state = 1"
                              " ORDER BY id ASC LIMIT 1", error);
   else
     stmt = ga_store_prepare (store,
-                             "SELECT id, item_id, old_value, new_value FROM history"
+                             "SELECT id, item_id, old_value, new_value, subject FROM history"
                              " WHERE assessment_id = ? AND action = 'edit' AND state = 0"
                              " ORDER BY id DESC LIMIT 1", error);
   if (stmt == NULL)
@@ -459,9 +538,11 @@ undo_redo (GaStore   *store,
   if (rc == SQLITE_ROW)
     {
       target = sqlite3_column_int64 (stmt, 0);
-      item_id = ga_store_column_dup (stmt, 1);
+      key = ga_store_column_dup (stmt, 1);
       old_value = ga_store_column_dup (stmt, 2);
       new_value = ga_store_column_dup (stmt, 3);
+      if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 4), "narrative") == 0)
+        subject = GA_HISTORY_NARRATIVE;
     }
   sqlite3_reset (stmt);
   if (rc == SQLITE_DONE)
@@ -477,12 +558,12 @@ undo_redo (GaStore   *store,
       goto fail;
     }
 
-  if (!read_answer (store, assessment_id, item_id, &current, error))
+  if (!read_value (store, subject, assessment_id, key, &current, error))
     goto fail;
 
   now = ga_store_now ();
   restore = redo ? new_value : old_value;
-  if (!write_answer (store, assessment_id, item_id, restore, now, error))
+  if (!write_value (store, subject, assessment_id, key, restore, now, error))
     goto fail;
 
   stmt = ga_store_prepare (store, "UPDATE history SET state = ? WHERE id = ?", error);
@@ -493,14 +574,16 @@ undo_redo (GaStore   *store,
   if (!ga_store_step_done (store, stmt, "Updating the history", error))
     goto fail;
 
-  if (!append_history (store, assessment_id, item_id, current, restore, redo ? "redo" : "undo",
-                       target, now, error))
+  if (!append_history (store, subject, assessment_id, key, current, restore,
+                       redo ? "redo" : "undo", target, now, error))
     goto fail;
 
   if (!ga_store_commit (store, redo ? "Redoing" : "Undoing", error))
     return FALSE;
-  if (item_id_out != NULL)
-    *item_id_out = g_steal_pointer (&item_id);
+  if (subject_out != NULL)
+    *subject_out = subject;
+  if (key_out != NULL)
+    *key_out = g_steal_pointer (&key);
   ga_store_emit_changed (store, assessment_id);
   return TRUE;
 
@@ -515,7 +598,7 @@ ga_store_undo (GaStore  *store,
                char    **item_id,
                GError  **error)
 {
-  return undo_redo (store, assessment_id, FALSE, item_id, error);
+  return undo_redo (store, assessment_id, FALSE, NULL, item_id, error);
 }
 
 gboolean
@@ -524,7 +607,18 @@ ga_store_redo (GaStore  *store,
                char    **item_id,
                GError  **error)
 {
-  return undo_redo (store, assessment_id, TRUE, item_id, error);
+  return undo_redo (store, assessment_id, TRUE, NULL, item_id, error);
+}
+
+gboolean
+ga_store_undo_change (GaStore           *store,
+                      gint64             assessment_id,
+                      gboolean           redo,
+                      GaHistorySubject  *subject,
+                      char             **key,
+                      GError           **error)
+{
+  return undo_redo (store, assessment_id, redo, subject, key, error);
 }
 
 static gboolean

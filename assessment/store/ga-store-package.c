@@ -5,7 +5,8 @@
  *
  * A package is an SQLite file with the store's own schema and
  * PRAGMA application_id GA_PACKAGE_APPLICATION_ID, holding one assessment
- * with its enterprise, template copy, answers, history and evidence.
+ * with its enterprise, template copy, answers, narratives, history and
+ * evidence.
  * Reusing the schema means packages are versioned and migrated exactly
  * like databases, evidence stays binary (no base64 growth), and the
  * import can verify the file with the same checks as `db check`.
@@ -95,7 +96,7 @@ ga_store_export_package_to (GaStore            *store,
     " WHERE hash = (SELECT template_hash FROM src.assessments WHERE id = ?1)",
     "INSERT INTO main.assessments SELECT * FROM src.assessments WHERE id = ?1",
     "INSERT INTO main.answers SELECT * FROM src.answers WHERE assessment_id = ?1",
-    "INSERT INTO main.history SELECT * FROM src.history WHERE assessment_id = ?1",
+    /* history and narratives: below, after the schema of the source */
     "INSERT INTO main.blobs SELECT * FROM src.blobs"
     " WHERE sha256 IN (SELECT sha256 FROM src.evidence WHERE assessment_id = ?1)",
     "INSERT INTO main.evidence SELECT * FROM src.evidence WHERE assessment_id = ?1",
@@ -151,6 +152,22 @@ ga_store_export_package_to (GaStore            *store,
         ga_store_rollback (pkg);
         goto fail_detach;
       }
+  /* A database of schema 3 read where it cannot be upgraded (a read-only
+   * disk) has no narratives, and its history only answers. */
+  if (!exec_bound (pkg, store->schema_version >= 4
+                   ? "INSERT INTO main.history SELECT * FROM src.history WHERE assessment_id = ?1"
+                   : "INSERT INTO main.history (id, assessment_id, item_id, old_value, new_value,"
+                     " author, at, action, state, target) SELECT id, assessment_id, item_id,"
+                     " old_value, new_value, author, at, action, state, target FROM src.history"
+                     " WHERE assessment_id = ?1", assessment_id, "Writing the package", error)
+      || (store->schema_version >= 4
+          && !exec_bound (pkg, "INSERT INTO main.narratives SELECT * FROM src.narratives"
+                          " WHERE assessment_id = ?1", assessment_id, "Writing the package",
+                          error)))
+    {
+      ga_store_rollback (pkg);
+      goto fail_detach;
+    }
 
   now = ga_store_now ();
   meta = sqlite3_mprintf ("INSERT INTO meta (key, value) VALUES ('package_assessment', %Q),"
@@ -376,7 +393,11 @@ import_rows (GaStore               *store,
   if (!exec_bound (store,
                    "INSERT INTO main.answers (assessment_id, item_id, value, author, updated_at)"
                    " SELECT ?1, item_id, value, author, updated_at FROM pkg.answers",
-                   assessment_id, "Importing the answers", error))
+                   assessment_id, "Importing the answers", error)
+      || !exec_bound (store,
+                      "INSERT INTO main.narratives (assessment_id, part, text, author, updated_at)"
+                      " SELECT ?1, part, text, author, updated_at FROM pkg.narratives",
+                      assessment_id, "Importing the report texts", error))
     return 0;
 
   /* History rows keep their order and their undo links: shift every id
@@ -395,9 +416,10 @@ import_rows (GaStore               *store,
   }
   rc = sqlite3_prepare_v2 (store->db,
                            "INSERT INTO main.history (id, assessment_id, item_id, old_value,"
-                           " new_value, author, at, action, state, target)"
+                           " new_value, author, at, action, state, target, subject)"
                            " SELECT id + ?2, ?1, item_id, old_value, new_value, author, at, action,"
-                           " state, target + ?2 FROM pkg.history ORDER BY id", -1, &stmt, NULL);
+                           " state, target + ?2, subject FROM pkg.history ORDER BY id", -1, &stmt,
+                           NULL);
   if (rc == SQLITE_OK)
     {
       sqlite3_bind_int64 (stmt, 1, assessment_id);

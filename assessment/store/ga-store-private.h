@@ -218,8 +218,26 @@ gboolean     ga_store_touch_assessment (GaStore    *store,
                                         const char *doing,
                                         GError    **error);
 
-/* Applies one value to the answers table and writes the history row, as
- * part of an open transaction. */
+/* Applies one value to the answers (or narratives) table and writes the
+ * history row, as part of an open transaction. @new_value NULL removes it;
+ * the value it has already changes nothing. */
+gboolean     ga_store_apply_change    (GaStore           *store,
+                                       GaHistorySubject   subject,
+                                       gint64             assessment_id,
+                                       const char        *key,
+                                       const char        *new_value,
+                                       const char        *now,
+                                       GError           **error);
+/* The current answer or narrative @key inside the open transaction (or
+ * outside one); *@value NULL when there is none. */
+gboolean     ga_store_read_change_value (GaStore           *store,
+                                         GaHistorySubject   subject,
+                                         gint64             assessment_id,
+                                         const char        *key,
+                                         char             **value,
+                                         GError           **error);
+
+/* ga_store_apply_change() of an answer. */
 gboolean     ga_store_apply_answer    (GaStore     *store,
                                        gint64       assessment_id,
                                        const char  *item_id,

@@ -33,6 +33,7 @@ static const TableOrder tables[] = {
   { "templates", "rowid", "rowid DESC", "rowid > ?1", 1 },
   { "assessments", "rowid", "rowid DESC", "rowid > ?1", 1 },
   { "answers", "assessment_id, item_id", "assessment_id DESC, item_id DESC", "(assessment_id, item_id) > (?1, ?2)", 2 },
+  { "narratives", "assessment_id, part", "assessment_id DESC, part DESC", "(assessment_id, part) > (?1, ?2)", 2 },
   { "history", "rowid", "rowid DESC", "rowid > ?1", 1 },
   { "blobs", "rowid", "rowid DESC", "rowid > ?1", 1 },
   { "evidence", "rowid", "rowid DESC", "rowid > ?1", 1 },
@@ -44,6 +45,8 @@ static const char *const orphans[][2] = {
                 " OR assessment_id NOT IN (SELECT id FROM assessments)" },
   { "history", "DELETE FROM history WHERE assessment_id NOT IN (SELECT id FROM assessments)" },
   { "answers", "DELETE FROM answers WHERE assessment_id NOT IN (SELECT id FROM assessments)" },
+  { "narratives", "DELETE FROM narratives WHERE assessment_id NOT IN"
+                  " (SELECT id FROM assessments)" },
   { "assessments", "DELETE FROM assessments WHERE enterprise_id NOT IN"
                    " (SELECT id FROM enterprises) OR template_hash NOT IN"
                    " (SELECT hash FROM templates)" },

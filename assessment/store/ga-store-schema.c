@@ -167,10 +167,31 @@ static const char migration_3[] =
   "ALTER TABLE enterprises ADD COLUMN main_products TEXT;\n"
   "ALTER TABLE enterprises ADD COLUMN profile TEXT;\n";
 
+/* Version 4: the text a user writes for the parts of the self-evaluation
+ * report (工厂基本情况, each dimension of 绿色工厂创建情况 …), one row per
+ * assessment and part key ("factory", "green-work.S_EN"; the outline of
+ * ga-narrative.c in the services names them). Like answers, every change
+ * is a history row and undo and redo go through the one stack of the
+ * assessment: history.subject says whether a row changed an answer
+ * (item_id is the item) or a narrative (item_id is the part key); the rows
+ * of version 3 are all answers. */
+static const char migration_4[] =
+  "CREATE TABLE narratives (\n"
+  "  assessment_id INTEGER NOT NULL REFERENCES assessments (id) ON DELETE CASCADE,\n"
+  "  part          TEXT NOT NULL,\n"
+  "  text          TEXT NOT NULL CHECK (length (text) > 0),\n"
+  "  author        TEXT,\n"
+  "  updated_at    TEXT NOT NULL,\n"
+  "  PRIMARY KEY (assessment_id, part)\n"
+  ") WITHOUT ROWID;\n"
+  "ALTER TABLE history ADD COLUMN subject TEXT NOT NULL DEFAULT 'answer'"
+  " CHECK (subject IN ('answer', 'narrative'));\n";
+
 static const GaStoreMigration migrations[] = {
   { 1, migration_1 },
   { 2, migration_2 },
   { 3, migration_3 },
+  { 4, migration_4 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == GA_STORE_SCHEMA_VERSION);

@@ -359,6 +359,7 @@ typedef struct {
 #define ASSESSMENT "'assessment ' || id"
 #define ANSWER     "'assessment ' || assessment_id || ', answer to ' || substr (item_id, 1, 40)"
 #define HISTORY    "'history row ' || id"
+#define NARRATIVE  "'assessment ' || assessment_id || ', report part ' || substr (part, 1, 40)"
 #define BLOBROW    "'stored file ' || id"
 #define EVIDENCE   "'evidence ' || id"
 #define META       "'meta ' || substr (key, 1, 40)"
@@ -429,6 +430,12 @@ static const TypedColumn typed_columns[] = {
   { "history", HISTORY, "action", TEXT, 1 },
   { "history", HISTORY, "state", INT, 1 },
   { "history", HISTORY, "target", INT_NULL, 1 },
+  { "history", HISTORY, "subject", TEXT, 4 },
+  { "narratives", NARRATIVE, "assessment_id", INT, 4 },
+  { "narratives", NARRATIVE, "part", TEXT, 4 },
+  { "narratives", NARRATIVE, "text", TEXT, 4 },
+  { "narratives", NARRATIVE, "author", TEXT_NULL, 4 },
+  { "narratives", NARRATIVE, "updated_at", TEXT, 4 },
   { "blobs", BLOBROW, "sha256", TEXT, 1 },
   { "blobs", BLOBROW, "size", INT, 1 },
   { "blobs", BLOBROW, "data", BLOB, 1 },
@@ -616,6 +623,45 @@ answer_cb (Check        *c,
   return c->problems->len - c->n_before <= MAX_PROBLEMS_PER_CHECK;
 }
 
+/* The text of a narrative, or a value of its history, as a save would
+ * have written it. */
+static void
+check_narrative_text (Check        *c,
+                      const char   *where,
+                      const char   *part,
+                      sqlite3_stmt *stmt,
+                      int           column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, column);
+  int length = sqlite3_column_bytes (stmt, column);
+  g_autoptr(GError) local = NULL;
+
+  if (text != NULL && memchr (text, '\0', length) != NULL)
+    add_problem (c, "%s: the text of report part %s holds the control character U+0000", where,
+                 part);
+  else if (!ga_narrative_check_text (part, text, length, &local))
+    add_problem (c, "%s: %s", where, local->message);
+  else
+    {
+      g_autofree char *normal = ga_narrative_normalize (text);
+
+      if (normal == NULL)
+        add_problem (c, "%s: the text of report part %s is nothing but white space; such a text "
+                     "is removed, not stored", where, part);
+    }
+}
+
+static void
+check_part (Check      *c,
+            const char *where,
+            const char *part)
+{
+  g_autoptr(GError) local = NULL;
+
+  if (!ga_narrative_check_part (part, &local))
+    add_problem (c, "%s: %s", where, local->message);
+}
+
 static gboolean
 history_cb (Check        *c,
             sqlite3_stmt *stmt,
@@ -623,21 +669,51 @@ history_cb (Check        *c,
 {
   Assessment *a = data;
   const char *item_id = (const char *) sqlite3_column_text (stmt, 1);
+  gboolean narrative = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 7), "narrative") == 0;
   g_autofree char *where = g_strdup_printf ("%s, history row %" G_GINT64_FORMAT, a->where,
                                             (gint64) sqlite3_column_int64 (stmt, 0));
 
-  /* Undo and redo write these values back as answers. */
-  if (sqlite3_column_type (stmt, 2) == SQLITE_NULL && sqlite3_column_type (stmt, 3) == SQLITE_NULL)
-    check_item (c, a, where, item_id);
-  if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
-    check_value (c, a, where, item_id, stmt, 2);
-  if (sqlite3_column_type (stmt, 3) != SQLITE_NULL)
-    check_value (c, a, where, item_id, stmt, 3);
+  if (narrative)
+    {
+      /* Undo and redo write these values back as the part's text. */
+      check_part (c, where, item_id);
+      for (int column = 2; column <= 3; column++)
+        if (sqlite3_column_type (stmt, column) != SQLITE_NULL)
+          check_narrative_text (c, where, item_id, stmt, column);
+    }
+  else
+    {
+      /* Undo and redo write these values back as answers. */
+      if (sqlite3_column_type (stmt, 2) == SQLITE_NULL
+          && sqlite3_column_type (stmt, 3) == SQLITE_NULL)
+        check_item (c, a, where, item_id);
+      if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
+        check_value (c, a, where, item_id, stmt, 2);
+      if (sqlite3_column_type (stmt, 3) != SQLITE_NULL)
+        check_value (c, a, where, item_id, stmt, 3);
+    }
   check_short_text (c, where, "the author", stmt, 4, TRUE);
   check_timestamp (c, where, "the time", stmt, 5, FALSE);
   if (sqlite3_column_int (stmt, 6) == 0)
     add_problem (c, "%s: an undo or redo that does not refer to an earlier change of the same "
                  "item, or a change that refers to one", where);
+  return c->problems->len - c->n_before <= MAX_PROBLEMS_PER_CHECK;
+}
+
+static gboolean
+narrative_cb (Check        *c,
+              sqlite3_stmt *stmt,
+              gpointer      data)
+{
+  Assessment *a = data;
+  const char *part = (const char *) sqlite3_column_text (stmt, 0);
+  g_autofree char *shown_part = column_shown (stmt, 0);
+  g_autofree char *where = g_strdup_printf ("%s, report part %s", a->where, shown_part);
+
+  check_part (c, where, part);
+  check_narrative_text (c, where, part, stmt, 1);
+  check_short_text (c, where, "the author of a report text", stmt, 2, TRUE);
+  check_timestamp (c, where, "the time of a report text", stmt, 3, FALSE);
   return c->problems->len - c->n_before <= MAX_PROBLEMS_PER_CHECK;
 }
 
@@ -775,13 +851,25 @@ assessment_cb (Check        *c,
                  " WHERE assessment_id = ?1 ORDER BY item_id", id, answer_cb, &a, error))
     return FALSE;
   c->n_before = c->problems->len;
-  if (!each_row (c, "SELECT h.id, h.item_id, h.old_value, h.new_value, h.author, h.at,"
-                 " CASE WHEN h.action = 'edit' THEN h.target IS NULL"
-                 "  ELSE h.state = 0 AND EXISTS (SELECT 1 FROM history t WHERE t.id = h.target"
-                 "   AND t.assessment_id = h.assessment_id AND t.action = 'edit'"
-                 "   AND t.item_id = h.item_id AND t.id < h.id) END"
-                 " FROM history h WHERE h.assessment_id = ?1 ORDER BY h.id", id, history_cb,
-                 &a, error))
+  if (!each_row (c, c->store->schema_version >= 4
+                 ? "SELECT h.id, h.item_id, h.old_value, h.new_value, h.author, h.at,"
+                   " CASE WHEN h.action = 'edit' THEN h.target IS NULL"
+                   "  ELSE h.state = 0 AND EXISTS (SELECT 1 FROM history t WHERE t.id = h.target"
+                   "   AND t.assessment_id = h.assessment_id AND t.action = 'edit'"
+                   "   AND t.item_id = h.item_id AND t.subject = h.subject AND t.id < h.id) END,"
+                   " h.subject FROM history h WHERE h.assessment_id = ?1 ORDER BY h.id"
+                 : "SELECT h.id, h.item_id, h.old_value, h.new_value, h.author, h.at,"
+                   " CASE WHEN h.action = 'edit' THEN h.target IS NULL"
+                   "  ELSE h.state = 0 AND EXISTS (SELECT 1 FROM history t WHERE t.id = h.target"
+                   "   AND t.assessment_id = h.assessment_id AND t.action = 'edit'"
+                   "   AND t.item_id = h.item_id AND t.id < h.id) END,"
+                   " 'answer' FROM history h WHERE h.assessment_id = ?1 ORDER BY h.id",
+                 id, history_cb, &a, error))
+    return FALSE;
+  c->n_before = c->problems->len;
+  if (c->store->schema_version >= 4
+      && !each_row (c, "SELECT part, text, author, updated_at FROM narratives"
+                    " WHERE assessment_id = ?1 ORDER BY part", id, narrative_cb, &a, error))
     return FALSE;
   c->n_before = c->problems->len;
   if (!each_row (c, c->store->schema_version >= 2

@@ -49,7 +49,7 @@ GQuark ga_store_error_quark (void);
 
 /* Schema version written to PRAGMA user_version. Older databases are
  * migrated forward (after a backup); newer ones are refused. */
-#define GA_STORE_SCHEMA_VERSION 3
+#define GA_STORE_SCHEMA_VERSION 4
 
 /* PRAGMA application_id of a store and of an exchange package ("GAst",
  * "GApk"), so that neither is mistaken for the other or for a foreign file. */
@@ -357,14 +357,23 @@ typedef enum {
   GA_HISTORY_REDO,   /* a redo applied an undone edit again */
 } GaHistoryAction;
 
+/* What a change of the history changed (schema 4): an answer, or the
+ * user's text of a part of the self-evaluation report. Both share one
+ * undo stack per assessment. */
+typedef enum {
+  GA_HISTORY_ANSWER,
+  GA_HISTORY_NARRATIVE,
+} GaHistorySubject;
+
 typedef struct {
-  gint64          id;
-  char           *item_id;
-  char           *old_value;  /* JSON text, NULL = no answer */
-  char           *new_value;
-  char           *author;
-  char           *at;         /* ISO 8601 UTC */
-  GaHistoryAction action;
+  gint64           id;
+  char            *item_id;    /* the item; for a narrative, the part key */
+  char            *old_value;  /* JSON text (a narrative: its text), NULL = none */
+  char            *new_value;
+  char            *author;
+  char            *at;         /* ISO 8601 UTC */
+  GaHistoryAction  action;
+  GaHistorySubject subject;
 } GaHistoryEntry;
 
 void          ga_history_entry_free       (GaHistoryEntry     *entry);
@@ -388,10 +397,66 @@ gboolean      ga_store_redo               (GaStore            *store,
                                            gint64              assessment_id,
                                            char              **item_id,
                                            GError            **error);
+/* Undo (or with @redo, redo) whatever the last change was, and say what it
+ * changed: *@subject an answer or a narrative, *@key its item id or part
+ * key (both optional). */
+gboolean      ga_store_undo_change        (GaStore            *store,
+                                           gint64              assessment_id,
+                                           gboolean            redo,
+                                           GaHistorySubject   *subject,
+                                           char              **key,
+                                           GError            **error);
 gboolean      ga_store_can_undo           (GaStore            *store,
                                            gint64              assessment_id);
 gboolean      ga_store_can_redo           (GaStore            *store,
                                            gint64              assessment_id);
+
+/* ------------------------------------------------------------------ */
+/* Narratives: the user's text of the report's parts (schema 4)        */
+
+/* The longest narrative, in bytes of UTF-8: a part of a report is a few
+ * pages at most; a MiB keeps a pasted document out of every window. */
+#define GA_STORE_MAX_NARRATIVE_BYTES (1024 * 1024)
+/* The longest part key ("green-work.S_EN"). */
+#define GA_STORE_MAX_PART_KEY 128
+
+/* A part key: 1 to GA_STORE_MAX_PART_KEY characters, words of ASCII
+ * letters, digits, '_' and '-' joined by '.' ("factory",
+ * "green-work.S_INF"). Which keys an assessment's report has is the
+ * outline's business (ga-narrative.h in the services); the store keeps
+ * any well-formed key, as it keeps answers without reading the template. */
+gboolean      ga_narrative_check_part     (const char         *part,
+                                           GError            **error);
+/* A narrative as stored: at most GA_STORE_MAX_NARRATIVE_BYTES of UTF-8
+ * text, not empty, without control characters but line breaks and tabs.
+ * @length < 0: NUL-terminated. */
+gboolean      ga_narrative_check_text     (const char         *part,
+                                           const char         *text,
+                                           gssize              length,
+                                           GError            **error);
+/* @text as it is stored: line ends as "\n", and NULL when it holds nothing
+ * but white space (which removes the narrative). */
+char         *ga_narrative_normalize      (const char         *text);
+
+/* Saves the text of report part @part (NULL, "" or white space removes it)
+ * in one durable transaction with its history row, as an answer is saved:
+ * undo and redo take it back and forth, in turn with the answers. Saving
+ * the text the part has changes nothing. Refused for a final assessment. */
+gboolean      ga_store_set_narrative      (GaStore            *store,
+                                           gint64              assessment_id,
+                                           const char         *part,
+                                           const char         *text,
+                                           GError            **error);
+/* The text of @part, or NULL (no error) when it has none. */
+char         *ga_store_get_narrative      (GaStore            *store,
+                                           gint64              assessment_id,
+                                           const char         *part,
+                                           GError            **error);
+/* part key -> text (both owned by the table); empty for a database of
+ * schema 3 or older opened for reading. */
+GHashTable   *ga_store_load_narratives    (GaStore            *store,
+                                           gint64              assessment_id,
+                                           GError            **error);
 
 /* ------------------------------------------------------------------ */
 /* Evidence                                                            */
@@ -499,7 +564,7 @@ typedef enum {
 } GaPackageImportFlags;
 
 /* Writes one assessment with its enterprise, template copy, answers,
- * history and evidence to @path (an SQLite file with its own application
+ * narratives, history and evidence to @path (an SQLite file with its own application
  * id; see docs/storage.md). The file appears complete or not at all. */
 gboolean      ga_store_export_package     (GaStore            *store,
                                            gint64              assessment_id,

@@ -21,6 +21,8 @@
 #include "ga-batch-export.h"
 #include "ga-enterprise-dialog.h"
 #include "ga-item-row.h"
+#include "ga-narrative.h"
+#include "ga-narrative-page.h"
 #include "ga-new-assessment-dialog.h"
 #include "ga-score-summary.h"
 #include "ga-store-engine.h"
@@ -670,6 +672,159 @@ test_evidence_history_batch (GaUiFixture   *f,
   }
 }
 
+
+/* Waits up to five seconds for the stored text of @part to be @expected
+ * (NULL: none), as the page saves it after the typing pauses. */
+static gboolean
+wait_for_narrative (GaStore    *store,
+                    gint64      id,
+                    const char *part,
+                    const char *expected)
+{
+  for (guint i = 0; i < 100; i++)
+    {
+      g_autofree char *text = ga_store_get_narrative (store, id, part, NULL);
+
+      if (g_strcmp0 (text, expected) == 0)
+        return TRUE;
+      ga_ui_test_spin (50);
+    }
+  return FALSE;
+}
+
+static char *
+editor_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* The "Report Text" page of a green-factory assessment at 1366×768: text
+ * typed into two parts is saved after the pause (nothing is flushed by
+ * hand), Ctrl+Z takes the last one back in the store and on screen, redo
+ * brings it again, and the history names the report text. */
+static void
+test_narratives (GaUiFixture   *f,
+                 gconstpointer  data)
+{
+  static const char factory_text[] = "本厂始建于 2001 年，主营农业机械。\n\n2024 年完成屋顶光伏改造。";
+  static const char dimension_text[] = "厂区屋顶光伏 2 MW，年发电 220 万 kWh。";
+  GaStore *store = ga_application_get_store (f->app);
+  g_autoptr(GPtrArray) assessments = ga_store_list_assessments (store, 0, NULL);
+  GaWorkspace *workspace = ga_window_get_workspace (f->window);
+  GaNarrativePage *page;
+  GtkTextView *view;
+  GtkWidget *stack;
+  GaSession *session;
+  const GaNarrativePart *dimension = NULL;
+  GPtrArray *outline;
+  gint64 id = 0;
+
+  for (guint i = 0; i < assessments->len && id == 0; i++)
+    if (g_strcmp0 (((GaAssessment *) assessments->pdata[i])->kind, "green-factory") == 0)
+      id = ((GaAssessment *) assessments->pdata[i])->id;
+  g_assert_cmpint (id, >, 0);
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1366, 768);
+  ga_window_open_assessment (f->window, id);
+  session = ga_workspace_get_session (workspace);
+  g_assert_nonnull (session);
+
+  stack = ga_ui_test_find (GTK_WIDGET (workspace), ADW_TYPE_VIEW_STACK, NULL);
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "report");
+  page = GA_NARRATIVE_PAGE (ga_ui_get (GTK_WIDGET (workspace), GA_TYPE_NARRATIVE_PAGE, NULL));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+
+  /* One editor per part of the outline, titled in the user's language. */
+  outline = ga_session_get_narrative_outline (session);
+  for (guint i = 0; i < outline->len; i++)
+    {
+      const GaNarrativePart *part = g_ptr_array_index (outline, i);
+
+      g_assert_nonnull (ga_narrative_page_get_editor (page, part->key));
+      if (dimension == NULL && part->level == 2)
+        dimension = part;
+    }
+  g_assert_nonnull (dimension);
+  g_assert_cmpstr (((GaNarrativePart *) outline->pdata[0])->title, ==,
+                   g_str_has_prefix (g_getenv ("LANGUAGE"), "zh") ? "工厂基本情况"
+                                                                  : "The factory");
+
+  /* Typing, as the input method commits text. */
+  view = ga_narrative_page_get_editor (page, "factory");
+  gtk_widget_grab_focus (GTK_WIDGET (view));
+  gtk_text_buffer_insert_interactive_at_cursor (gtk_text_view_get_buffer (view), factory_text, -1,
+                                                TRUE);
+  g_assert_true (wait_for_narrative (store, id, "factory", factory_text));
+  view = ga_narrative_page_get_editor (page, dimension->key);
+  ga_narrative_page_show_part (page, dimension->key);
+  gtk_text_buffer_insert_interactive_at_cursor (gtk_text_view_get_buffer (view), dimension_text,
+                                                -1, TRUE);
+  g_assert_true (wait_for_narrative (store, id, dimension->key, dimension_text));
+  g_assert_cmpstr (ga_session_get_narrative (session, dimension->key), ==, dimension_text);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  ga_ui_screenshot (GTK_WIDGET (f->window), "16-report-text");
+
+  /* Ctrl+Z (the workspace's undo) takes back the last text, on screen too. */
+  gtk_widget_activate_action (GTK_WIDGET (workspace), "ws.undo", NULL);
+  g_assert_true (wait_for_narrative (store, id, dimension->key, NULL));
+  {
+    g_autofree char *shown = editor_text (view);
+    g_assert_cmpstr (shown, ==, "");
+  }
+  g_assert_true (wait_for_narrative (store, id, "factory", factory_text));
+  gtk_widget_activate_action (GTK_WIDGET (workspace), "ws.redo", NULL);
+  g_assert_true (wait_for_narrative (store, id, dimension->key, dimension_text));
+  {
+    g_autofree char *shown = editor_text (view);
+    g_assert_cmpstr (shown, ==, dimension_text);
+  }
+
+  /* The history names the change as a report text. */
+  {
+    g_autoptr(GPtrArray) history = ga_store_list_history (store, id, NULL);
+    GaHistoryEntry *last = g_ptr_array_index (history, history->len - 1);
+
+    g_assert_cmpint (last->subject, ==, GA_HISTORY_NARRATIVE);
+    g_assert_cmpint (last->action, ==, GA_HISTORY_REDO);
+    g_assert_cmpstr (last->item_id, ==, dimension->key);
+  }
+  gtk_widget_activate_action (GTK_WIDGET (workspace), "ws.show-history", NULL);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  ga_ui_screenshot (GTK_WIDGET (f->window), "17-report-text-history");
+  ga_ui_assert_named (GTK_WIDGET (f->window));
+
+  /* The check lists the parts still without text; choosing one leads to
+   * its editor on the Report Text page. */
+  gtk_widget_activate_action (GTK_WIDGET (workspace), "ws.check", NULL);
+  {
+    GtkWindow *check = ga_ui_wait_for_toplevel (GA_TYPE_CHECK_DIALOG);
+    GtkListBox *list = GTK_LIST_BOX (ga_ui_get (GTK_WIDGET (check), GTK_TYPE_LIST_BOX, NULL));
+    GtkListBoxRow *conclusion = NULL;
+    GtkWidget *focus;
+
+    for (guint i = 0; conclusion == NULL && gtk_list_box_get_row_at_index (list, i) != NULL; i++)
+      {
+        GtkListBoxRow *row = gtk_list_box_get_row_at_index (list, i);
+
+        /* Parts with text are not listed. */
+        g_assert_cmpstr (g_object_get_data (G_OBJECT (row), "part-key"), !=, "factory");
+        if (g_strcmp0 (g_object_get_data (G_OBJECT (row), "part-key"), "conclusion") == 0)
+          conclusion = row;
+      }
+    g_assert_nonnull (conclusion);
+    ga_ui_screenshot (GTK_WIDGET (check), "18-check-report-text");
+    g_signal_emit_by_name (list, "row-activated", conclusion);
+    ga_ui_wait_until_gone (GA_TYPE_CHECK_DIALOG);
+    g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (stack)), ==,
+                     "report");
+    focus = gtk_root_get_focus (GTK_ROOT (f->window));
+    g_assert_true (focus == GTK_WIDGET (ga_narrative_page_get_editor (page, "conclusion")));
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -684,6 +839,8 @@ main (int   argc,
               ga_ui_fixture_setup, test_evidence_history_batch, ga_ui_fixture_teardown);
   g_test_add ("/ga/ui/app/accessible-names", GaUiFixture, GINT_TO_POINTER (TRUE),
               ga_ui_fixture_setup, test_accessible_names, ga_ui_fixture_teardown);
+  g_test_add ("/ga/ui/app/narratives", GaUiFixture, GINT_TO_POINTER (TRUE),
+              ga_ui_fixture_setup, test_narratives, ga_ui_fixture_teardown);
 
   return g_test_run ();
 }
