@@ -364,9 +364,13 @@ test_migrate_v3 (void)
   narrate (store, 1, "factory", "迁移后写的工厂概况。");
   g_assert_true (ga_store_undo_change (store, 1, FALSE, &subject, &key, &error));
   g_assert_cmpint (subject, ==, GA_HISTORY_NARRATIVE);
+  g_assert_cmpstr (key, ==, "factory");
+  g_clear_pointer (&key, g_free);
   assert_text (store, 1, "factory", NULL);
   g_assert_true (ga_store_undo_change (store, 1, FALSE, &subject, &key, &error));
   g_assert_cmpint (subject, ==, GA_HISTORY_ANSWER);
+  g_assert_cmpstr (key, ==, "EN3");
+  g_clear_pointer (&key, g_free);
 
   /* The final assessment is still final. */
   g_assert_false (ga_store_set_narrative (store, 2, "enterprise", "x", &error));

@@ -27,8 +27,10 @@ ga_narrative_check_part (const char  *part,
     }
   if (!ok)
     {
+      /* g_utf8_substring() reads past the end of a shorter string. */
       g_autofree char *shown = part != NULL && g_utf8_validate (part, -1, NULL)
-                               ? g_utf8_substring (part, 0, 40) : g_strdup ("");
+                               ? g_utf8_substring (part, 0, MIN (g_utf8_strlen (part, -1), 40))
+                               : g_strdup ("");
 
       g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
                    "'%s' is not a report part key (1 to %d letters, digits, '_' and '-', "
