@@ -128,6 +128,9 @@ ex_sheet_init (Sheet      *sheet,
   for (guint i = 0; i < MAX_TRACKED_COLS; i++)
     sheet->widths[i] = 8.43;
   sheet->wrapped = g_array_new (FALSE, FALSE, sizeof (WrappedText));
+  sheet->breaks = g_array_new (FALSE, FALSE, sizeof (guint));
+  sheet->last_row = sheet->last_col = -1;
+  sheet->repeat_first = sheet->repeat_last = -1;
 }
 
 void
@@ -141,6 +144,26 @@ ex_sheet_clear (Sheet *sheet)
         g_free (g_array_index (sheet->wrapped, WrappedText, i).text);
       g_clear_pointer (&sheet->wrapped, g_array_unref);
     }
+  g_clear_pointer (&sheet->breaks, g_array_unref);
+}
+
+/* Extends the used range of @s to (@row, @col). */
+static void
+touch (const Sheet *s,
+       guint        row,
+       guint        col)
+{
+  Sheet *m = (Sheet *) s;
+
+  m->last_row = MAX (m->last_row, (int) row);
+  m->last_col = MAX (m->last_col, (int) col);
+}
+
+void
+ex_break_before (const Sheet *s,
+                 guint        row)
+{
+  g_array_append_val (((Sheet *) s)->breaks, row);
 }
 
 /* ------------------------------------------------------------------- errors */
@@ -227,6 +250,9 @@ ex_failed (Export *ex)
 
 /* ------------------------------------------------------------------ writers */
 
+static gboolean format_wraps (Export     *ex,
+                              lxw_format *format);
+
 void
 ex_put_string (Export      *ex,
                const Sheet *s,
@@ -238,6 +264,7 @@ ex_put_string (Export      *ex,
 {
   if (ex_failed (ex))
     return;
+  touch (s, row, col);
   if (text == NULL || *text == '\0')
     {
       ex_check (ex, worksheet_write_blank (s->ws, row, col, format), s, row, col, what);
@@ -255,12 +282,40 @@ ex_put_string (Export      *ex,
     }
   /* Always a string cell, never a formula, whatever the text starts with. */
   ex_check (ex, worksheet_write_string (s->ws, row, col, text, format), s, row, col, what);
-  if (format != ex->f_section && s->wrapped != NULL && col < MAX_TRACKED_COLS)
-    {
-      WrappedText w = { row, col, g_strdup (text) };
+  if (format_wraps (ex, format))
+    ex_note_wrapped (s, row, col, text);
+}
 
-      g_array_append_val (s->wrapped, w);
-    }
+/* Whether text in @format wraps (merged section titles are left out: they
+ * span many rows). */
+static gboolean
+format_wraps (Export     *ex,
+              lxw_format *format)
+{
+  lxw_format *wrapping[] = {
+    ex->f_header, ex->f_wrap, ex->f_center, ex->f_na, ex->f_label, ex->f_input,
+    ex->f_input_wrap, ex->f_mark_wrap,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (wrapping); i++)
+    if (format == wrapping[i])
+      return TRUE;
+  return FALSE;
+}
+
+/* The row of (@row, @col) must be high enough for @text in the column's
+ * width (ex_finish_sheet()). */
+void
+ex_note_wrapped (const Sheet *s,
+                 guint        row,
+                 guint        col,
+                 const char  *text)
+{
+  WrappedText w = { row, col, g_strdup (text) };
+
+  if (s->wrapped == NULL || col >= MAX_TRACKED_COLS || text == NULL)
+    return;
+  g_array_append_val (s->wrapped, w);
 }
 
 /* Lines @text takes in a column @width characters wide: CJK characters
@@ -291,39 +346,6 @@ text_lines (const char *text,
 }
 
 void
-ex_fit_row_heights (Export      *ex,
-                    const Sheet *s)
-{
-  g_autoptr(GHashTable) lines = g_hash_table_new (NULL, NULL);
-  GHashTableIter iter;
-  gpointer key, value;
-
-  if (ex_failed (ex) || s->ws == NULL)
-    return;
-  for (guint i = 0; i < s->wrapped->len; i++)
-    {
-      const WrappedText *w = &g_array_index (s->wrapped, WrappedText, i);
-      guint n = text_lines (w->text, s->widths[w->col]);
-      guint old = GPOINTER_TO_UINT (g_hash_table_lookup (lines, GUINT_TO_POINTER (w->row + 1)));
-
-      if (n > old)
-        g_hash_table_insert (lines, GUINT_TO_POINTER (w->row + 1), GUINT_TO_POINTER (n));
-    }
-  g_hash_table_iter_init (&iter, lines);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      guint row = GPOINTER_TO_UINT (key) - 1;
-      guint n = GPOINTER_TO_UINT (value);
-
-      /* At most 6 lines: long provenance notes would otherwise make rows
-       * a page high; the whole text stays in the cell. */
-      if (n > 1)
-        ex_check (ex, worksheet_set_row (s->ws, row, 14.0 * MIN (n, 6), NULL), s, row, -1,
-                  "a row height");
-    }
-}
-
-void
 ex_put_number (Export      *ex,
                const Sheet *s,
                guint        row,
@@ -334,6 +356,7 @@ ex_put_number (Export      *ex,
 {
   if (ex_failed (ex))
     return;
+  touch (s, row, col);
   if (!isfinite (number))
     ex_check (ex, worksheet_write_blank (s->ws, row, col, format), s, row, col, what);
   else
@@ -349,6 +372,7 @@ ex_put_blank (Export      *ex,
 {
   if (ex_failed (ex))
     return;
+  touch (s, row, col);
   ex_check (ex, worksheet_write_blank (s->ws, row, col, format), s, row, col, "an empty cell");
 }
 
@@ -407,6 +431,7 @@ ex_put_formula (Export        *ex,
 
   if (ex_failed (ex))
     return;
+  touch (s, row, col);
   if (cached == NULL)
     cached = &blank;
   if (formula == NULL || g_utf8_strlen (formula, -1) >= EXCEL_MAX_FORMULA)
@@ -423,6 +448,9 @@ ex_put_formula (Export        *ex,
       break;
     case GA_VALUE_TEXT:
       err = worksheet_write_formula_str (s->ws, row, col, formula, format, cached->u.text);
+      /* A sentence wraps like any text. */
+      if (format_wraps (ex, format))
+        ex_note_wrapped (s, row, col, cached->u.text);
       break;
     case GA_VALUE_BOOLEAN:
       err = worksheet_write_formula_str (s->ws, row, col, formula, format,
@@ -494,6 +522,21 @@ ex_set_column (Export      *ex,
             "the column widths");
 }
 
+/* Hides columns @first to @last (look-up keys): not shown, not printed. */
+void
+ex_hide_columns (Export      *ex,
+                 const Sheet *s,
+                 guint        first,
+                 guint        last)
+{
+  lxw_row_col_options hidden = { .hidden = LXW_TRUE };
+
+  if (ex_failed (ex) || last < first)
+    return;
+  ex_check (ex, worksheet_set_column_opt (s->ws, first, last, 12, NULL, &hidden), s, -1, -1,
+            "hidden columns");
+}
+
 void
 ex_merge (Export      *ex,
           const Sheet *s,
@@ -511,6 +554,7 @@ ex_merge (Export      *ex,
       ex_put_string (ex, s, r1, c1, text, format, "a heading");
       return;
     }
+  touch (s, r2, c2);
   ex_check (ex, worksheet_merge_range (s->ws, r1, c1, r2, c2, text != NULL ? text : "", format),
             s, r1, c1, "a merged heading");
 }
@@ -526,7 +570,7 @@ new_format (Export *ex)
    * spreadsheets substitute another Chinese font (LibreOffice goes through
    * fontconfig, e.g. to WenQuanYi Zen Hei). */
   format_set_font_name (f, "宋体");
-  format_set_font_size (f, 10.5);
+  format_set_font_size (f, EX_BODY_PT);
   format_set_align (f, LXW_ALIGN_VERTICAL_CENTER);
   return f;
 }
@@ -562,10 +606,27 @@ new_sum_format (Export      *ex,
 void
 ex_make_formats (Export *ex)
 {
+  lxw_format *normal = STAILQ_FIRST (ex->wb->formats);
+
+  /* The workbook's first format is its Normal style, whose font sets the
+   * unit of column widths: the body font, so that a column's width in
+   * characters means the same in Excel, WPS and LibreOffice (which
+   * substitutes Calibri with a much wider font where Calibri is
+   * missing). */
+  if (normal != NULL)
+    {
+      format_set_font_name (normal, "宋体");
+      format_set_font_size (normal, EX_BODY_PT);
+    }
+
   ex->f_title = new_format (ex);
   format_set_bold (ex->f_title);
   format_set_font_size (ex->f_title, 16);
   format_set_align (ex->f_title, LXW_ALIGN_CENTER);
+
+  ex->f_title_left = new_format (ex);
+  format_set_bold (ex->f_title_left);
+  format_set_font_size (ex->f_title_left, 16);
 
   ex->f_subtitle = new_format (ex);
   format_set_align (ex->f_subtitle, LXW_ALIGN_CENTER);
@@ -627,9 +688,28 @@ ex_make_formats (Export *ex)
   format_set_font_color (ex->f_code, 0x808080);
   format_set_align (ex->f_code, LXW_ALIGN_CENTER);
 
-  ex->f_unverified = new_cell_format (ex);
-  format_set_font_color (ex->f_unverified, 0xC00000);
-  format_set_text_wrap (ex->f_unverified);
+  /* The ※ of a row whose source is not verified. */
+  ex->f_mark = new_cell_format (ex);
+  format_set_font_color (ex->f_mark, 0xC00000);
+  format_set_align (ex->f_mark, LXW_ALIGN_CENTER);
+  ex->f_mark_wrap = new_cell_format (ex);
+  format_set_font_color (ex->f_mark_wrap, 0xC00000);
+  format_set_text_wrap (ex->f_mark_wrap);
+
+  /* Cells a reviewer may change: a light yellow, as forms mark them. */
+  ex->f_input = new_cell_format (ex);
+  format_set_align (ex->f_input, LXW_ALIGN_CENTER);
+  format_set_text_wrap (ex->f_input);
+  format_set_bg_color (ex->f_input, 0xFFFDE7);
+  ex->f_input_wrap = new_cell_format (ex);
+  format_set_text_wrap (ex->f_input_wrap);
+  format_set_bg_color (ex->f_input_wrap, 0xFFFDE7);
+
+  /* A note under a title, without borders. */
+  ex->f_note = new_format (ex);
+  format_set_text_wrap (ex->f_note);
+  format_set_align (ex->f_note, LXW_ALIGN_LEFT);
+  ex->f_plain = new_format (ex);
 }
 
 /* A number format showing the unit, e.g. 0.00 "tce". */
@@ -637,7 +717,7 @@ lxw_format *
 ex_unit_format (Export     *ex,
                 const char *base,
                 const char *unit,
-                gboolean    na)
+                int         style)
 {
   g_autofree char *key = NULL;
   GString *code;
@@ -654,17 +734,19 @@ ex_unit_format (Export     *ex,
           g_string_append_c (code, *p);
       g_string_append_c (code, '"');
     }
-  key = g_strdup_printf ("%d%s", na, code->str);
+  key = g_strdup_printf ("%d%s", style, code->str);
   f = g_hash_table_lookup (ex->num_formats, key);
   if (f == NULL)
     {
       f = new_cell_format (ex);
       format_set_num_format (f, code->str);
-      if (na)
+      if (style == EX_FMT_NA)
         {
           format_set_bg_color (f, 0xD9D9D9);
           format_set_font_color (f, 0x595959);
         }
+      else if (style == EX_FMT_INPUT)
+        format_set_bg_color (f, 0xFFFDE7);
       g_hash_table_insert (ex->num_formats, g_steal_pointer (&key), f);
     }
   g_string_free (code, TRUE);
@@ -690,6 +772,7 @@ header_text (const char *text,
   return g_string_free (out, FALSE);
 }
 
+/* Records what the sheet's writer asks for; ex_finish_sheet() applies it. */
 void
 ex_page_setup (Export      *ex,
                const Sheet *s,
@@ -699,29 +782,188 @@ ex_page_setup (Export      *ex,
                guint        freeze_row,
                guint        freeze_col)
 {
+  Sheet *m = (Sheet *) s;
+
+  m->landscape = landscape;
+  m->repeat_first = repeat_first;
+  m->repeat_last = repeat_last;
+  m->freeze_row = freeze_row;
+  m->freeze_col = freeze_col;
+  m->repeat_cols = freeze_col;
+  m->set_up = TRUE;
+}
+
+/* Paper (A4) and margins, in points. */
+#define A4_SHORT 595.3
+#define A4_LONG 841.9
+#define MARGIN_SIDE_IN 0.4
+#define MARGIN_TOP_IN 0.75
+/* How wide one unit of column width prints, in points at 100 %, with the
+ * cell padding: measured with LibreOffice, whose substitute for 宋体 has
+ * wider digits than SimSun (Excel: about 5.3). The larger figure keeps
+ * the scale safe in every application. */
+#define PT_PER_WIDTH_UNIT 7.2
+/* Row height of one line of the body font, in points. */
+#define LINE_PT 14.0
+#define DEFAULT_ROW_PT 15.0
+/* Excel's largest row height. */
+#define MAX_ROW_PT 409.0
+
+static double
+row_height_of (GHashTable *heights,
+               guint       row)
+{
+  gpointer h = g_hash_table_lookup (heights, GUINT_TO_POINTER (row + 1));
+
+  return h != NULL ? GPOINTER_TO_UINT (h) / 10.0 : DEFAULT_ROW_PT;
+}
+
+/* Sets the height of every row with wrapped text and returns the heights
+ * (row + 1 -> tenths of a point) of the rows it set. */
+static GHashTable *
+fit_row_heights (Export      *ex,
+                 const Sheet *s)
+{
+  GHashTable *lines = g_hash_table_new (NULL, NULL);
+  GHashTable *heights = g_hash_table_new (NULL, NULL);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  for (guint i = 0; i < s->wrapped->len; i++)
+    {
+      const WrappedText *w = &g_array_index (s->wrapped, WrappedText, i);
+      guint n = text_lines (w->text, s->widths[w->col]);
+      guint old = GPOINTER_TO_UINT (g_hash_table_lookup (lines, GUINT_TO_POINTER (w->row + 1)));
+
+      if (n > old)
+        g_hash_table_insert (lines, GUINT_TO_POINTER (w->row + 1), GUINT_TO_POINTER (n));
+    }
+  g_hash_table_iter_init (&iter, lines);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      guint row = GPOINTER_TO_UINT (key) - 1;
+      guint n = GPOINTER_TO_UINT (value);
+      double height = MIN (LINE_PT * n + 2, MAX_ROW_PT);
+
+      if (n > 1)
+        {
+          ex_check (ex, worksheet_set_row (s->ws, row, height, NULL), s, row, -1,
+                    "a row height");
+          g_hash_table_insert (heights, key, GUINT_TO_POINTER ((guint) (height * 10)));
+        }
+    }
+  g_hash_table_unref (lines);
+  return heights;
+}
+
+/* Page breaks before the blocks of @s (s->breaks) that would start low on
+ * a page and fit on the next one, from the row heights and the page's
+ * height at @scale. */
+static void
+set_page_breaks (Export      *ex,
+                 const Sheet *s,
+                 GHashTable  *heights,
+                 double       scale)
+{
+  double page = ((s->landscape ? A4_SHORT : A4_LONG) - 2 * 72 * MARGIN_TOP_IN) / (scale / 100);
+  double used = 0;
+  guint first = s->repeat_last >= 0 ? (guint) s->repeat_last + 1 : 0;
+  g_autoptr(GArray) rows = g_array_new (TRUE, TRUE, sizeof (lxw_row_t));
+  guint next_break = 0;
+
+  if (s->breaks->len == 0 || s->last_row < 0)
+    return;
+  for (int r = 0; r <= s->repeat_last; r++)
+    page -= row_height_of (heights, r);
+  if (page <= 0)
+    return;
+  for (guint r = first; r <= (guint) s->last_row; r++)
+    {
+      if (next_break < s->breaks->len && g_array_index (s->breaks, guint, next_break) == r)
+        {
+          guint end = next_break + 1 < s->breaks->len
+                      ? g_array_index (s->breaks, guint, next_break + 1) : (guint) s->last_row + 1;
+          double block = 0;
+
+          for (guint k = r; k < end; k++)
+            block += row_height_of (heights, k);
+          /* A block that fits on a page but not on what is left of this
+           * one starts a page; a block longer than a page starts where it
+           * is. */
+          if (r > first && used > 0 && used + block > page && block <= page)
+            {
+              lxw_row_t at = r;
+
+              g_array_append_val (rows, at);
+              used = 0;
+            }
+          next_break++;
+        }
+      used += row_height_of (heights, r);
+      while (used > page)
+        used -= page;
+    }
+  if (rows->len > 0 && rows->len < 1023)
+    ex_check (ex, worksheet_set_h_pagebreaks (s->ws, (lxw_row_t *) rows->data), s, -1, -1,
+              "the page breaks");
+}
+
+void
+ex_finish_sheet (Export *ex,
+                 Sheet  *s)
+{
   const GaEnterpriseInfo *info = ex->opt->enterprise;
   g_autofree char *name = header_text (info != NULL && info->name != NULL ? info->name : "", 60);
   g_autofree char *title = header_text (ex_text_of (ex, ga_template_get_title (ex->tmpl)), 60);
   g_autofree char *header = NULL;
+  g_autoptr(GHashTable) heights = NULL;
   const char *footer;
+  double width = 0, printable, scale;
+  int last_col;
+  /* One percent more than the bare quotient: renderers round the scaled
+   * font size down. */
+  double min_scale = ceil (100 * EX_MIN_PRINT_PT / EX_BODY_PT) + 1;
 
-  if (ex_failed (ex))
+  if (ex_failed (ex) || s->ws == NULL || !s->set_up)
     return;
+  heights = fit_row_heights (ex, s);
+
   worksheet_set_paper (s->ws, 9 /* A4 */);
-  if (landscape)
+  if (s->landscape)
     worksheet_set_landscape (s->ws);
   else
     worksheet_set_portrait (s->ws);
-  worksheet_set_margins (s->ws, 0.5, 0.5, 0.75, 0.75);
-  worksheet_fit_to_pages (s->ws, 1, 0);
+  worksheet_set_margins (s->ws, MARGIN_SIDE_IN, MARGIN_SIDE_IN, MARGIN_TOP_IN, MARGIN_TOP_IN);
   worksheet_center_horizontally (s->ws);
-  if (repeat_first >= 0)
-    ex_check (ex, worksheet_repeat_rows (s->ws, repeat_first, repeat_last), s, -1, -1,
+
+  /* The scale that fits the columns on the page's width, but never below
+   * what keeps the body text at EX_MIN_PRINT_PT: a sheet wider than that
+   * goes on across pages rather than shrink its text. No "fit to page",
+   * which would also drop the page breaks. */
+  last_col = MIN (s->last_col, EX_HIDDEN_ZONE - 1);
+  for (int c = 0; c <= last_col && c < MAX_TRACKED_COLS; c++)
+    width += s->widths[c] * PT_PER_WIDTH_UNIT;
+  printable = (s->landscape ? A4_LONG : A4_SHORT) - 2 * 72 * MARGIN_SIDE_IN;
+  scale = width > 0 ? floor (100 * printable / width) : 100;
+  scale = CLAMP (scale, min_scale, 100);
+  worksheet_set_print_scale (s->ws, (uint16_t) scale);
+  if (s->last_row >= 0 && last_col >= 0)
+    ex_check (ex, worksheet_print_area (s->ws, 0, 0, s->last_row, last_col), s, -1, -1,
+              "the print area");
+  /* A sheet too wide for one page goes on across pages with its first
+   * columns (the row's number and name) repeated. */
+  if (scale == min_scale && width * scale / 100 > printable && s->repeat_cols > 0)
+    ex_check (ex, worksheet_repeat_columns (s->ws, 0, s->repeat_cols - 1), s, -1, -1,
+              "the columns repeated on every page");
+  if (s->repeat_first >= 0)
+    ex_check (ex, worksheet_repeat_rows (s->ws, s->repeat_first, s->repeat_last), s, -1, -1,
               "the rows repeated on every page");
+  set_page_breaks (ex, s, heights, scale);
+
   header = g_strdup_printf ("&L%s&R%s", name, title);
   ex_check (ex, worksheet_set_header (s->ws, header), s, -1, -1, "the page header");
   footer = ex->zh ? "&C第 &P 页，共 &N 页" : "&CPage &P of &N";
   ex_check (ex, worksheet_set_footer (s->ws, footer), s, -1, -1, "the page footer");
-  if (freeze_row > 0 || freeze_col > 0)
-    worksheet_freeze_panes (s->ws, freeze_row, freeze_col);
+  if (s->freeze_row > 0 || s->freeze_col > 0)
+    worksheet_freeze_panes (s->ws, s->freeze_row, s->freeze_col);
 }
