@@ -1447,6 +1447,78 @@ test_print (void)
   rm_rf (dir);
 }
 
+/* Every field of the 基本信息表 the store keeps reaches the basic-information
+ * sheet when greenassess-cli exports from the database: 单位性质 by its
+ * label, 营业期限 long-term as 长期. */
+static void
+test_enterprise_fields (void)
+{
+  g_autofree char *cli = g_build_filename (GA_BUILD_DIR, "app", "greenassess-cli", NULL);
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *db = g_build_filename (dir, "plant.db", NULL);
+  g_autofree char *out = g_build_filename (dir, "plant.xlsx", NULL);
+  g_autofree char *strings = NULL;
+  const char *init[] = { cli, "db", "init", "--db", db, NULL };
+  const char *add[] = {
+    cli, "enterprise", "add", "--db", db, "--name", "闽江绿色制造有限公司",
+    "--code", "91350100MA0000000L", "--industry", "C33", "--address", "福州市仓山区示例路 1 号",
+    "--postal-code", "350007", "--ownership", "private",
+    "--registration-authority", "福州市市场监督管理局", "--registered-capital", "5000",
+    "--founded", "2008-05-12", "--valid-until", "long-term", "--legal-representative", "林示例",
+    "--legal-representative-phone", "0591-87000000", "--department", "能源管理部",
+    "--contact", "陈示例", "--phone", "0591-87000001", "--mobile", "13800000000",
+    "--fax", "0591-87000002", "--email", "energy@example.invalid", "--products", "五金件电镀",
+    "--profile", "主营五金件电镀，年产 1200 吨。", "--value-added", "3200", NULL
+  };
+  const char *new_assessment[] = { cli, "assessment", "new", "--db", db, "--enterprise", "1",
+                                   "--template", "gbt36132-2018", "--year", "2025", NULL };
+  const char *export[] = { cli, "export", "1", "--db", db, "--out", out, "--lang", "zh_CN",
+                           NULL };
+  const char * const *steps[] = { init, add, new_assessment, export };
+  const char *wanted[] = {
+    "邮编", "350007", "单位性质", "民营", "注册机关", "福州市市场监督管理局", "成立日期",
+    "2008-05-12", "有效期", "长期", "法定代表人电话", "0591-87000000", "申报联系部门",
+    "能源管理部", "手机", "13800000000", "传真", "0591-87000002", "主要产品", "五金件电镀",
+    "单位简介", "主营五金件电镀，年产 1200 吨。", "工业增加值",
+  };
+
+  if (!g_file_test (cli, G_FILE_TEST_IS_EXECUTABLE)
+      || !g_file_test ("/usr/bin/unzip", G_FILE_TEST_IS_EXECUTABLE))
+    {
+      rm_rf (dir);
+      g_test_skip ("greenassess-cli or unzip is missing");
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      int status;
+      g_autofree char *err = NULL;
+      g_autofree char *o = run_capture (steps[i], &status, &err);
+
+      if (status != 0)
+        g_test_message ("%s %s: %s", steps[i][1], steps[i][2], err);
+      g_assert_cmpint (status, ==, 0);
+    }
+  strings = zip_part (out, "xl/sharedStrings.xml");
+  for (guint i = 0; i < G_N_ELEMENTS (wanted); i++)
+    {
+      if (strstr (strings, wanted[i]) == NULL)
+        g_test_message ("%s is not in the workbook", wanted[i]);
+      g_assert_nonnull (strstr (strings, wanted[i]));
+    }
+  /* The id of 单位性质 and the store's word for 长期 are not. */
+  g_assert_null (strstr (strings, ">private<"));
+  g_assert_null (strstr (strings, "long-term"));
+  {
+    g_autofree char *sheet = zip_part (out, "xl/worksheets/sheet1.xml");
+
+    /* 注册资本 and 工业增加值 are figures. */
+    g_assert_nonnull (strstr (sheet, "<v>5000</v>"));
+    g_assert_nonnull (strstr (sheet, "<v>3200</v>"));
+  }
+  rm_rf (dir);
+}
+
 /* ------------------------------------------------------------- read-back */
 
 static void
@@ -1839,6 +1911,7 @@ main (int    argc,
   g_test_add_func ("/ga/export/clean", test_clean);
   g_test_add_func ("/ga/export/edit", test_edit);
   g_test_add_func ("/ga/export/print", test_print);
+  g_test_add_func ("/ga/export/enterprise-fields", test_enterprise_fields);
 
   return g_test_run ();
 }
