@@ -1430,9 +1430,9 @@ test_print (void)
           g_assert_nonnull (strstr (wb, "'评分表'!$3:$3"));
           g_assert_nonnull (strstr (wb, "'来源与核实'!$3:$3"));
           if (strstr (wb, "name=\"能源与碳排放\"") != NULL)
-            g_assert_nonnull (strstr (wb, "'能源与碳排放'!$1:$1"));
+            g_assert_nonnull (strstr (wb, "Print_Titles\" localSheetId=\"2\">'能源与碳排放'!$"));
           if (strstr (wb, "name=\"明细表\"") != NULL)
-            g_assert_nonnull (strstr (wb, "'明细表'!$1:$1"));
+            g_assert_nonnull (strstr (wb, "Print_Titles\" localSheetId=\"2\">'明细表'!$"));
         }
       json_builder_begin_object (b);
       json_builder_set_member_name (b, "xlsx");

@@ -155,6 +155,9 @@ touch (const Sheet *s,
 {
   Sheet *m = (Sheet *) s;
 
+  /* The hidden zone is neither shown nor printed. */
+  if (col >= EX_HIDDEN_ZONE)
+    return;
   m->last_row = MAX (m->last_row, (int) row);
   m->last_col = MAX (m->last_col, (int) col);
 }
@@ -798,11 +801,13 @@ ex_page_setup (Export      *ex,
 #define A4_LONG 841.9
 #define MARGIN_SIDE_IN 0.4
 #define MARGIN_TOP_IN 0.75
-/* How wide one unit of column width prints, in points at 100 %, with the
- * cell padding: measured with LibreOffice, whose substitute for 宋体 has
- * wider digits than SimSun (Excel: about 5.3). The larger figure keeps
- * the scale safe in every application. */
-#define PT_PER_WIDTH_UNIT 7.2
+/* How wide a column prints, in points at 100 %: so much per unit of
+ * width and so much per column, measured on LibreOffice's PDFs (its
+ * substitute for 宋体 has wider digits than SimSun: Excel prints about
+ * 5.3 per unit). The larger figures keep the scale safe in every
+ * application. */
+#define PT_PER_WIDTH_UNIT 6.7
+#define PT_PER_COLUMN 4.7
 /* Row height of one line of the body font, in points. */
 #define LINE_PT 14.0
 #define DEFAULT_ROW_PT 15.0
@@ -873,8 +878,12 @@ set_page_breaks (Export      *ex,
 
   if (s->breaks->len == 0 || s->last_row < 0)
     return;
-  for (int r = 0; r <= s->repeat_last; r++)
+  /* The repeated rows are on every page; the rows above them (a title)
+   * on the first one. */
+  for (int r = MAX (s->repeat_first, 0); r <= s->repeat_last; r++)
     page -= row_height_of (heights, r);
+  for (int r = 0; r < s->repeat_first; r++)
+    used += row_height_of (heights, r);
   if (page <= 0)
     return;
   for (guint r = first; r <= (guint) s->last_row; r++)
@@ -942,7 +951,7 @@ ex_finish_sheet (Export *ex,
    * which would also drop the page breaks. */
   last_col = MIN (s->last_col, EX_HIDDEN_ZONE - 1);
   for (int c = 0; c <= last_col && c < MAX_TRACKED_COLS; c++)
-    width += s->widths[c] * PT_PER_WIDTH_UNIT;
+    width += s->widths[c] * PT_PER_WIDTH_UNIT + PT_PER_COLUMN;
   printable = (s->landscape ? A4_LONG : A4_SHORT) - 2 * 72 * MARGIN_SIDE_IN;
   scale = width > 0 ? floor (100 * printable / width) : 100;
   scale = CLAMP (scale, min_scale, 100);

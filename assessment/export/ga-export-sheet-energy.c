@@ -210,7 +210,10 @@ ex_write_factors (Export *ex)
   ex_set_column (ex, s, 1, 1, 4, NULL);
   ex_set_column (ex, s, 2, max_cols - 1, 9, NULL);
   ex_hide_columns (ex, s, EX_HIDDEN_ZONE, hidden_max);
-  ex_page_setup (ex, s, FALSE, -1, -1, 3, 1);
+  /* The tables differ in their columns: every page repeats the sheet's
+   * title, and a table starts a page when it would not fit on the rest of
+   * one. */
+  ex_page_setup (ex, s, FALSE, 0, 0, 3, 1);
 }
 
 /* ------------------------------------------------------------- energy sheet */
@@ -523,7 +526,20 @@ ex_write_energy (Export *ex)
     ex_set_column (ex, s, c, c, widths[c] > 0 ? widths[c] : 9, NULL);
   if (hidden_max >= EX_HIDDEN_ZONE)
     ex_hide_columns (ex, s, EX_HIDDEN_ZONE, hidden_max);
-  /* Too wide for one page at 9 pt: it goes on across pages with the row
-   * number and the first column (the carrier) repeated. */
-  ex_page_setup (ex, s, TRUE, 0, 0, 1, 2);
+  /* Every page repeats the header rows of the table: the one table's
+   * title and column headings, or with several tables the sheet's title
+   * (each table then starts a page when it would not fit on the rest of
+   * one). A sheet too wide for one page at 9 pt goes on across pages with
+   * the row number and the first column (the carrier) repeated. */
+  if (g_hash_table_size (ex->tables) == 1)
+    {
+      GHashTableIter iter;
+      TableLayout *t;
+
+      g_hash_table_iter_init (&iter, ex->tables);
+      g_hash_table_iter_next (&iter, NULL, (gpointer *) &t);
+      ex_page_setup (ex, s, TRUE, t->first_row - 2, t->first_row - 1, t->first_row, 2);
+    }
+  else
+    ex_page_setup (ex, s, TRUE, 0, 0, 1, 2);
 }

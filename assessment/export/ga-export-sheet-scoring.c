@@ -476,7 +476,7 @@ ex_write_scoring (Export *ex)
     { "二级指标", "Second-level indicator", 8 },
     { "序号", "No.", 5 },
     { "指标", "Indicator", 12 },
-    { "要求", "Requirement", 20 },
+    { "要求", "Requirement", 19 },
     { "类别", "Class", 6 },
     { "分值", "Points", 5 },
     { "答案", "Answer", 10 },
