@@ -1519,6 +1519,154 @@ test_enterprise_fields (void)
   rm_rf (dir);
 }
 
+/* A template with every kind of labelled cell a formula reads: a yes/no
+ * item (scored, and read as a condition), choices compared, joined into a
+ * text and given a fallback, a veto choice, and a table whose choice
+ * column looks its factor up by the row's label. */
+static const char labels_template[] =
+  "{\"format\": 1, \"id\": \"test-labels\", \"version\": \"1.0.0\", \"kind\": \"green-factory\","
+  " \"title\": {\"zh_CN\": \"测试: 标签\", \"en\": \"Test: labels\"},"
+  " \"standard\": {\"code\": \"测试\", \"title\": \"测试\"}, \"source\": \"测试\","
+  " \"scoring\": {\"scheme\": \"points\", \"max\": 8},"
+  " \"tables\": [{\"id\": \"fac\", \"title\": \"系数\", \"source\": \"测试\","
+  "   \"columns\": [\"key\", \"v\"], \"units\": [null, null],"
+  "   \"rows\": [{\"key\": \"k1\", \"label\": {\"zh_CN\": \"第一种\", \"en\": \"first\"}, \"values\": [2]},"
+  "            {\"key\": \"k2\", \"label\": {\"zh_CN\": \"第二种\", \"en\": \"second\"}, \"values\": [5]}]}],"
+  " \"sections\": [{\"id\": \"S1\", \"title\": \"一\", \"items\": ["
+  "   {\"id\": \"V1\", \"kind\": \"choice\", \"title\": \"否决\", \"source\": \"测试\", \"veto\": true,"
+  "    \"options\": [{\"id\": \"ok\", \"label\": \"合规\"}, {\"id\": \"bad\", \"label\": \"违规\", \"fails\": true}]},"
+  "   {\"id\": \"Y1\", \"kind\": \"yesno\", \"title\": \"是否\", \"source\": \"测试\", \"points\": 5},"
+  "   {\"id\": \"C1\", \"kind\": \"choice\", \"title\": \"方案\", \"source\": \"测试\", \"points\": 3,"
+  "    \"options\": [{\"id\": \"a\", \"label\": \"甲方案\", \"points\": 3}, {\"id\": \"b\", \"label\": \"乙方案\", \"points\": 1}]},"
+  "   {\"id\": \"C2\", \"kind\": \"choice\", \"title\": \"备选\", \"source\": \"测试\","
+  "    \"options\": [{\"id\": \"x\", \"label\": \"丙\"}, {\"id\": \"y\", \"label\": \"丁\"}]},"
+  "   {\"id\": \"K1\", \"kind\": \"computed\", \"title\": \"计算一\", \"source\": \"测试\","
+  "    \"value\": \"IF(Y1, 10, 0) + IF(C1 = \\\"a\\\", 1, 2) + IF(IFBLANK(C2, \\\"y\\\") = \\\"y\\\", 100, 0)\"},"
+  "   {\"id\": \"K2\", \"kind\": \"computed\", \"title\": \"计算二\", \"source\": \"测试\","
+  "    \"value\": \"C1 & \\\"-\\\" & IFBLANK(C2, \\\"none\\\")\"},"
+  "   {\"id\": \"T\", \"kind\": \"table\", \"title\": \"燃料\", \"source\": \"测试\", \"columns\": ["
+  "     {\"id\": \"fuel\", \"kind\": \"choice\", \"options_table\": \"fac\", \"title\": \"品种\"},"
+  "     {\"id\": \"q\", \"kind\": \"number\", \"title\": \"数量\"},"
+  "     {\"id\": \"f\", \"kind\": \"computed\", \"title\": \"系数\", \"value\": \"FACTOR(\\\"fac\\\", fuel, \\\"v\\\")\"},"
+  "     {\"id\": \"w\", \"kind\": \"computed\", \"title\": \"折算\", \"value\": \"q * f + IF(fuel = \\\"k2\\\", 1000, 0)\"}]}"
+  " ]}]}";
+
+/* The labelled cells and the formulas that read them: LibreOffice computes
+ * what the engine computes, and computes it again after a reviewer picks
+ * other labels from the drop-downs (否, 乙方案, 第二种, 违规). */
+static void
+test_labels (void)
+{
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "labels.xlsx", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GaTemplate) tmpl = ga_template_new_from_data (labels_template, -1, "labels", &error);
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GaAnswerSet) answers = NULL;
+  g_autoptr(GaEngine) engine = NULL;
+  g_autoptr(GHashTable) cells = new_cells ();
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *manifest = NULL;
+  JsonObject *expect = json_object_new ();
+  JsonNode *expect_node = json_node_new (JSON_NODE_OBJECT);
+  GPtrArray *items;
+
+  g_assert_no_error (error);
+  node = json_from_string ("{\"template\": \"test-labels\", \"answers\": {\"V1\": \"ok\", "
+                           "\"Y1\": true, \"C1\": \"a\", \"T\": [{\"fuel\": \"k1\", \"q\": 3}]}}",
+                           &error);
+  g_assert_no_error (error);
+  answers = ga_answer_set_new_from_json (node, tmpl, &error);
+  g_assert_no_error (error);
+  engine = ga_engine_new (tmpl);
+  ga_engine_set_answers (engine, answers);
+  export_ok (engine, NULL, path, cells);
+
+  /* Hand check: Y1 yes gives 10, C1 = a gives 1, C2 blank counts as y
+   * (100); the text joins a and the fallback; the table row is k1 (2). */
+  items = ga_template_get_items (tmpl);
+  for (guint i = 0; i < items->len; i++)
+    {
+      const GaItem *item = g_ptr_array_index (items, i);
+
+      if (item->kind == GA_ITEM_COMPUTED)
+        add_expect_value (expect, cells, item->id,
+                          &ga_engine_get_item_result (engine, item)->value);
+    }
+  g_assert_cmpfloat (ga_engine_lookup (engine, "K1")->value.u.number, ==, 111);
+  g_assert_cmpstr (ga_engine_lookup (engine, "K2")->value.u.text, ==, "a-none");
+  add_expect_number (expect, cells, "score:Y1", 5);
+  add_expect_number (expect, cells, "score:C1", 3);
+
+  if (g_file_test ("/usr/bin/unzip", G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_autofree char *strings = zip_part (path, "xl/sharedStrings.xml");
+
+      /* The cells hold the labels. */
+      g_assert_nonnull (strstr (strings, ">是<"));
+      g_assert_nonnull (strstr (strings, ">甲方案<"));
+      g_assert_nonnull (strstr (strings, ">合规<"));
+      g_assert_nonnull (strstr (strings, ">第一种<"));
+    }
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "workbooks");
+  json_builder_begin_array (b);
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "xlsx");
+  json_builder_add_string_value (b, path);
+  json_builder_set_member_name (b, "expect");
+  json_node_take_object (expect_node, expect);
+  json_builder_add_value (b, expect_node);
+  json_builder_end_object (b);
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  root = json_builder_get_root (b);
+  manifest = json_to_file (root, dir, "recalc.json");
+  run_check ("recalc", manifest);
+  g_clear_pointer (&root, json_node_unref);
+
+  {
+    g_autoptr(JsonBuilder) e = json_builder_new ();
+    g_autofree char *k1 = g_strdup (g_hash_table_lookup (cells, "K1"));
+    g_autofree char *k2 = g_strdup (g_hash_table_lookup (cells, "K2"));
+    const char *w = g_hash_table_lookup (cells, "T.w");
+    g_autofree char *w1 = g_strndup (w, strchr (w, ':') - w);
+    const char *none[] = { NULL };
+    const char *k1_changes[] = { k1, NULL };
+    const char *k2_changes[] = { k2, NULL };
+    const char *w_changes[] = { w1, NULL };
+    const char *veto_changes[] = { g_hash_table_lookup (cells, "veto"), NULL };
+    g_autofree char *fuel = g_strdup (g_hash_table_lookup (cells, "T.fuel"));
+
+    *strchr (fuel, ':') = '\0';
+    json_builder_begin_object (e);
+    json_builder_set_member_name (e, "workbooks");
+    json_builder_begin_array (e);
+    /* 否: Y1 scores nothing, K1 loses 10. */
+    add_edit (e, path, g_hash_table_lookup (cells, "Y1"), "否", k1_changes,
+              g_hash_table_lookup (cells, "score:Y1"), 0);
+    /* 乙方案: C1 scores its option's 1 point; K1 and the joined text follow. */
+    add_edit (e, path, g_hash_table_lookup (cells, "C1"), "乙方案", k2_changes,
+              g_hash_table_lookup (cells, "score:C1"), 1);
+    /* 丙 for C2: not the fallback any more. */
+    add_edit (e, path, g_hash_table_lookup (cells, "C2"), "丙", k1_changes, k1, 11);
+    /* 第二种: the factor of k2 (5) and the k2 term: 3 × 5 + 1000. */
+    add_edit (e, path, fuel, "第二种", w_changes, w1, 1015);
+    /* 违规 fails the veto item. */
+    add_edit (e, path, g_hash_table_lookup (cells, "V1"), "违规", veto_changes, NULL, 0);
+    (void) none;
+    json_builder_end_array (e);
+    json_builder_end_object (e);
+    root = json_builder_get_root (e);
+    g_free (manifest);
+    manifest = json_to_file (root, dir, "edit.json");
+    run_check ("edit", manifest);
+  }
+  rm_rf (dir);
+}
+
 /* ------------------------------------------------------------- read-back */
 
 static void
@@ -1912,6 +2060,7 @@ main (int    argc,
   g_test_add_func ("/ga/export/edit", test_edit);
   g_test_add_func ("/ga/export/print", test_print);
   g_test_add_func ("/ga/export/enterprise-fields", test_enterprise_fields);
+  g_test_add_func ("/ga/export/labels", test_labels);
 
   return g_test_run ();
 }
