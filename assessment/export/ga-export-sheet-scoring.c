@@ -481,7 +481,7 @@ ex_write_scoring (Export *ex)
     { "分值", "Points", 5 },
     { "答案", "Answer", 10 },
     { "得分", "Score", 6 },
-    { "可得分", "Attain-able", 6 },
+    { "可得分", "Max.", 6 },
     { "证据", "Evidence", 12 },
     { "评分说明", "Explanation", 16 },
     { "备注", "Remarks", 8 },
