@@ -113,7 +113,7 @@ typedef struct {
   /* formats */
   lxw_format *f_title, *f_title_left, *f_subtitle, *f_header, *f_text, *f_wrap, *f_center, *f_number,
              *f_points, *f_na, *f_na_center, *f_section, *f_subtotal, *f_subtotal_num,
-             *f_total, *f_total_num, *f_label, *f_code, *f_percent, *f_mark, *f_mark_wrap,
+             *f_total, *f_total_num, *f_label, *f_percent, *f_mark, *f_mark_wrap,
              *f_integer, *f_bold_text, *f_input, *f_input_wrap, *f_note, *f_plain;
   GHashTable *num_formats;   /* number format text -> lxw_format* (owned by the workbook) */
 

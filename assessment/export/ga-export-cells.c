@@ -687,9 +687,6 @@ ex_make_formats (Export *ex)
   ex->f_bold_text = new_cell_format (ex);
   format_set_bold (ex->f_bold_text);
 
-  ex->f_code = new_cell_format (ex);
-  format_set_font_color (ex->f_code, 0x808080);
-  format_set_align (ex->f_code, LXW_ALIGN_CENTER);
 
   /* The ※ of a row whose source is not verified. */
   ex->f_mark = new_cell_format (ex);

@@ -298,6 +298,9 @@ ex_item_explanation (Export       *ex,
 
 /* -------------------------------------------------------------- conclusion */
 
+static GaTerm unanswered_count (Export *ex,
+                                B      *b);
+
 static GaTerm
 points_conclusion (Export *ex,
                    B      *b)
@@ -346,6 +349,7 @@ points_conclusion (Export *ex,
       t = cat (b, t, if3 (b, eq (b, ref (b, EX_NAME_PASS), text (b, labels.yes)),
                           text (b, reached), text (b, missed)));
     }
+  t = cat (b, t, unanswered_count (ex, b));
   return cat (b, t, text (b, ex_tr (ex, "。", ".")));
 }
 
@@ -367,7 +371,38 @@ cp_conclusion (Export *ex,
     }
   t = cat (b, t, text (b, ex_tr (ex, "；评价结论：", "; result: ")));
   t = cat (b, t, ref (b, EX_NAME_LEVEL_LABEL));
+  t = cat (b, t, unanswered_count (ex, b));
   return cat (b, t, text (b, ex_tr (ex, "。", ".")));
+}
+
+/* "；尚有 3 项未回答" while answer cells are blank: the number of blank
+ * answers of the items a user fills in (not computed, not tables), "" when
+ * there is none. */
+static GaTerm
+unanswered_count (Export *ex,
+                  B      *b)
+{
+  GPtrArray *items = ga_template_get_items (ex->tmpl);
+  GaTerm n = G_MAXUINT, zero = ga_formula_builder_number (b, 0);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      const GaItem *item = g_ptr_array_index (items, i);
+      GaTerm blank;
+
+      if (item->kind == GA_ITEM_COMPUTED || item->kind == GA_ITEM_TABLE
+          || item->kind == GA_ITEM_MULTI || g_hash_table_lookup (ex->cells, item->id) == NULL)
+        continue;
+      blank = if3 (b, ga_formula_builder_call (b, GA_FN_ISBLANK, 1, ref (b, item->id)),
+                   ga_formula_builder_number (b, 1), zero);
+      n = n == G_MAXUINT ? blank : ga_formula_builder_op (b, GA_OP_ADD, n, blank);
+    }
+  if (n == G_MAXUINT)
+    return text (b, "");
+  return if3 (b, ga_formula_builder_op (b, GA_OP_GT, n, zero),
+              cat (b, cat (b, text (b, ex_tr (ex, "；尚有 ", "; ")), n),
+                   text (b, ex_tr (ex, " 项未回答", " not answered yet"))),
+              text (b, ""));
 }
 
 GaFormula *
