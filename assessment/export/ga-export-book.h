@@ -210,19 +210,10 @@ void ex_put_string (Export      *ex,
                     const char  *text,
                     lxw_format  *format,
                     const char  *what);
-/* Row heights that show the wrapped texts, the print scale (the widest
- * that keeps text at EX_MIN_PRINT_PT or more), the print area, the rows
- * repeated on every page and page breaks before blocks that would
- * otherwise start at the foot of a page. */
-void ex_finish_sheet (Export *ex,
-                      Sheet  *s);
 void ex_note_wrapped (const Sheet *s,
                       guint        row,
                       guint        col,
                       const char  *text);
-/* A page break may come before @row (a block starts there). */
-void ex_break_before (const Sheet *s,
-                      guint        row);
 void ex_put_number (Export      *ex,
                     const Sheet *s,
                     guint        row,
@@ -291,10 +282,15 @@ lxw_format *ex_unit_format (Export     *ex,
                             const char *base,
                             const char *unit,
                             int         style);
+
+/* ga-export-print.c */
 /* Text in cells is never printed smaller than this (points). */
 #define EX_MIN_PRINT_PT 9.0
 /* The body font size of the cells (宋体 五号). */
 #define EX_BODY_PT 10.5
+/* What the sheet's writer asks for: orientation, the rows repeated on
+ * every page (-1: none), the panes (also the columns repeated when the
+ * sheet is too wide for a page). */
 void ex_page_setup (Export      *ex,
                     const Sheet *s,
                     gboolean     landscape,
@@ -302,6 +298,15 @@ void ex_page_setup (Export      *ex,
                     int          repeat_last,
                     guint        freeze_row,
                     guint        freeze_col);
+/* A page break may come before @row (a block starts there). */
+void ex_break_before (const Sheet *s,
+                      guint        row);
+/* Row heights that show the wrapped texts, the print scale (the widest
+ * that keeps text at EX_MIN_PRINT_PT or more), the print area, the rows
+ * repeated on every page and page breaks before blocks that would
+ * otherwise start at the foot of a page. */
+void ex_finish_sheet (Export *ex,
+                      Sheet  *s);
 
 /* ga-export-formula.c */
 /* The name under which ga-scheme.h's cell formulas read @item's rule. */

@@ -13,8 +13,11 @@
  * goes unchecked.
  *
  * Each sheet is written by its own ga-export-sheet-*.c; the cell writers
- * and formats are in ga-export-cells.c, the translation of formulas in
- * ga-export-formula.c.
+ * and formats are in ga-export-cells.c, how sheets print in
+ * ga-export-print.c, the translation of formulas in ga-export-formula.c
+ * (labels: ga-export-labels.c), the explanations and the conclusion in
+ * ga-export-explain.c, the data validation in ga-export-validation.c and
+ * the texts in the workbook's language in ga-export-text.c.
  */
 #include "config.h"
 
