@@ -657,7 +657,9 @@ ex_make_formats (Export *ex)
   format_set_bg_color (ex->f_label, 0xF2F2F2);
   format_set_text_wrap (ex->f_label);
 
-  ex->f_bold_text = new_cell_format (ex);
+  /* Headings of blocks: bold, no border, free to run over the cells to
+   * their right. */
+  ex->f_bold_text = new_format (ex);
   format_set_bold (ex->f_bold_text);
 
 
