@@ -314,10 +314,11 @@ ex_note_wrapped (const Sheet *s,
                  guint        col,
                  const char  *text)
 {
-  WrappedText w = { row, col, g_strdup (text) };
+  WrappedText w = { row, col, NULL };
 
   if (s->wrapped == NULL || col >= MAX_TRACKED_COLS || text == NULL)
     return;
+  w.text = g_strdup (text);
   g_array_append_val (s->wrapped, w);
 }
 

@@ -21,6 +21,17 @@
 
 #include "ga-export-book.h"
 
+#if defined(__SANITIZE_ADDRESS__)
+#define LIBRARY_LEAKS 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define LIBRARY_LEAKS 1
+#endif
+#endif
+#ifdef LIBRARY_LEAKS
+#include <sanitizer/lsan_interface.h>
+#endif
+
 #define MAX_INLINE_LIST 255
 #define MAX_TITLE 32
 #define MAX_MESSAGE 250
@@ -55,12 +66,24 @@ apply (Export              *ex,
   dv->show_input = LXW_VALIDATION_ON;
   dv->show_error = LXW_VALIDATION_ON;
   dv->ignore_blank = LXW_VALIDATION_ON;
+  /* libxlsxwriter 1.1.4 (Debian 12) copies a list's formula twice and
+   * keeps one copy ("Fix memory leak in list formula data validation",
+   * a later release): under the leak checker that loss is not ours to
+   * report. */
+#ifdef LIBRARY_LEAKS
+  if (dv->validate == LXW_VALIDATION_TYPE_LIST_FORMULA)
+    __lsan_disable ();
+#endif
   if (first_row == last_row)
     ex_check (ex, worksheet_data_validation_cell (s->ws, first_row, col, dv), s, first_row, col,
               "a data validation");
   else
     ex_check (ex, worksheet_data_validation_range (s->ws, first_row, col, last_row, col, dv), s,
               first_row, col, "a data validation");
+#ifdef LIBRARY_LEAKS
+  if (dv->validate == LXW_VALIDATION_TYPE_LIST_FORMULA)
+    __lsan_enable ();
+#endif
 }
 
 /* The hidden sheet of long lists, made on first use. */
