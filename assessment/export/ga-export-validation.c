@@ -160,6 +160,9 @@ validate_list (Export         *ex,
       length += g_utf8_strlen (ex->na_text, -1) + 1;
     }
   g_ptr_array_add (list, NULL);
+  /* A choice without options (an empty lookup table) takes nothing. */
+  if (list->len == 1)
+    return;
   inline_list &= length <= MAX_INLINE_LIST;
   if (inline_list)
     {
