@@ -25,6 +25,27 @@
 #       never as a formula, and every "refs" entry {cell, must} says that
 #       the formula in cell references each address in must.
 #
+#   export-check.py clean MANIFEST.json
+#       What a reader sees is submission-clean: every string of every
+#       visible cell (hidden sheets, rows and columns left out; a formula's
+#       cached value included) holds no internal identifier of the template
+#       ("ids": item, section, option, column and output ids; words of its
+#       units, "units", and text the user typed, "user_texts", excepted) and
+#       no English sentence (two English words in a row); and every input
+#       cell ("inputs": references, ranges allowed) has a data validation.
+#
+#   export-check.py edit MANIFEST.json
+#       A reviewer's edit: openpyxl writes each "edits" entry {cell, value}
+#       into a copy of the workbook, LibreOffice recalculates it, and every
+#       "changes" cell must then differ from what the exported workbook
+#       caches there, every "expect" entry (cell -> value) must hold.
+#
+#   export-check.py print MANIFEST.json
+#       LibreOffice prints each workbook to PDF; the size of every piece of
+#       text on every page (the font size of the PDF's text operators, which
+#       LibreOffice scales with the sheet's print scale) must be at least
+#       "min_pt" (9). The sizes per page are printed.
+#
 # Exit status: 0 all good, 1 a check failed (each failure on stderr),
 # 77 a tool is missing (the C test turns that into a skip outside CI).
 
@@ -260,9 +281,213 @@ def readback(manifest):
     return 1 if failures else 0
 
 
+ENGLISH = re.compile(r"(?<![A-Za-z0-9_/])[A-Za-z]{2,}(?![A-Za-z0-9_/])"
+                     r"[ ,;:'()-]+[A-Za-z]{2,}(?![A-Za-z0-9_/])")
+TOKEN = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def hidden_columns(ws):
+    from openpyxl.utils import get_column_letter
+    hidden = set()
+    for dim in ws.column_dimensions.values():
+        if dim.hidden:
+            for c in range(dim.min, dim.max + 1):
+                hidden.add(get_column_letter(c))
+    return hidden
+
+
+def covered(ranges, cell):
+    """Whether cell ('A1') is in one of ranges (openpyxl MultiCellRange)."""
+    return any(cell in r for r in ranges)
+
+
+def clean(manifest):
+    import openpyxl
+    from openpyxl.utils import range_boundaries, get_column_letter
+
+    checked = 0
+    for book in manifest["workbooks"]:
+        wb = openpyxl.load_workbook(book["xlsx"], data_only=True)
+        base = os.path.basename(book["xlsx"])
+        ids = set(book.get("ids", []))
+        units = set()
+        for u in book.get("units", []):
+            units.update(TOKEN.findall(u))
+        user = sorted(book.get("user_texts", []), key=len, reverse=True)
+        for ws in wb.worksheets:
+            if ws.sheet_state != "visible":
+                continue
+            hidden = hidden_columns(ws)
+            for row in ws.iter_rows():
+                for cell in row:
+                    if not isinstance(cell.value, str) or cell.column_letter in hidden:
+                        continue
+                    if ws.row_dimensions[cell.row].hidden:
+                        continue
+                    text = cell.value
+                    for u in user:
+                        if u:
+                            text = text.replace(u, " ")
+                    checked += 1
+                    found = (set(TOKEN.findall(text)) & ids) - units
+                    if found:
+                        fail("%s: %s!%s shows the internal id %s: %r" % (
+                            base, ws.title, cell.coordinate, ", ".join(sorted(found)), cell.value))
+                    m = ENGLISH.search(text)
+                    if m and book.get("zh", True):
+                        fail("%s: %s!%s is English (%r): %r" % (
+                            base, ws.title, cell.coordinate, m.group(0), cell.value))
+        for ref in book.get("inputs", []):
+            sheet, cells = split_ref(ref)
+            ws = wb[sheet]
+            min_col, min_row, max_col, max_row = range_boundaries(cells)
+            for r in range(min_row, max_row + 1):
+                for c in range(min_col, max_col + 1):
+                    coord = "%s%d" % (get_column_letter(c), r)
+                    checked += 1
+                    if not any(covered(dv.sqref.ranges, coord)
+                               for dv in ws.data_validations.dataValidation):
+                        fail("%s: the input %s!%s has no data validation" % (base, sheet, coord))
+    print("clean: %d checks" % checked)
+    return 1 if failures else 0
+
+
+def edit(manifest):
+    import openpyxl
+
+    soffice = find_soffice()
+    if soffice is None:
+        print("LibreOffice (soffice) is not installed", file=sys.stderr)
+        return SKIP
+    outdir = tempfile.mkdtemp(prefix="ga-edit-")
+    try:
+        books = manifest["workbooks"]
+        edited = []
+        for i, book in enumerate(books):
+            wb = openpyxl.load_workbook(book["xlsx"])
+            for e in book["edits"]:
+                sheet, cell = split_ref(e["cell"])
+                wb[sheet][cell] = e["value"]
+            path = os.path.join(outdir, "edited-%d.xlsx" % i)
+            wb.save(path)
+            edited.append(path)
+        csvdir = os.path.join(outdir, "csv")
+        os.makedirs(csvdir)
+        convert_all(soffice, edited, csvdir)
+        checked = 0
+        for i, book in enumerate(books):
+            cached = openpyxl.load_workbook(book["xlsx"], data_only=True)
+            base = "edited-%d" % i
+            grids = {}
+
+            def grid(sheet):
+                if sheet not in grids:
+                    path = os.path.join(csvdir, "%s-%s.csv" % (base, sheet))
+                    grids[sheet] = read_csv_grid(path) if os.path.exists(path) else None
+                return grids[sheet]
+            for ref in book.get("changes", []):
+                sheet, cell = split_ref(ref)
+                g = grid(sheet)
+                checked += 1
+                if g is None:
+                    fail("%s: no sheet %s" % (book["xlsx"], sheet))
+                    continue
+                before = cached[sheet][cell].value
+                after = grid_value(g, cell)
+                print("%s: %s: %r -> %r" % (os.path.basename(book["xlsx"]), ref, before, after))
+                if same(before, after):
+                    fail("%s: %s did not change after the edit: %r" % (book["xlsx"], ref, after))
+            for ref, value in book.get("expect", {}).items():
+                sheet, cell = split_ref(ref)
+                g = grid(sheet)
+                checked += 1
+                got = grid_value(g, cell) if g is not None else None
+                if not same(value, got):
+                    fail("%s: %s after the edit: recalculated %r, expected %r" % (
+                        book["xlsx"], ref, got, value))
+        print("edit: %d workbooks, %d checks" % (len(books), checked))
+    finally:
+        shutil.rmtree(outdir, ignore_errors=True)
+    return 1 if failures else 0
+
+
+def pdf_font_sizes(path):
+    """The font sizes of the text operators of each page of a PDF that
+    LibreOffice wrote (its content streams are Flate-compressed)."""
+    import zlib
+    with open(path, "rb") as f:
+        data = f.read()
+    pages = []
+    for stream in re.findall(rb"stream\r?\n(.*?)endstream", data, re.S):
+        try:
+            content = zlib.decompress(stream)
+        except zlib.error:
+            continue
+        sizes = [float(x) for x in re.findall(rb"/F\d+ ([0-9.]+) Tf", content)]
+        if sizes:
+            pages.append(sizes)
+    return pages
+
+
+def print_check(manifest):
+    soffice = find_soffice()
+    if soffice is None:
+        print("LibreOffice (soffice) is not installed", file=sys.stderr)
+        return SKIP
+    outdir = tempfile.mkdtemp(prefix="ga-print-")
+    min_pt = float(manifest.get("min_pt", 9.0))
+    try:
+        books = manifest["workbooks"]
+        profile = tempfile.mkdtemp(prefix="ga-lo-profile-")
+        try:
+            env = dict(os.environ)
+            for name in ("LD_PRELOAD", "ASAN_OPTIONS", "LSAN_OPTIONS", "UBSAN_OPTIONS",
+                         "MALLOC_CHECK_", "G_DEBUG"):
+                env.pop(name, None)
+            env["HOME"] = profile
+            cmd = [soffice, "-env:UserInstallation=file://" + profile, "--headless", "--norestore",
+                   "--convert-to", "pdf", "--outdir", outdir] + [b["xlsx"] for b in books]
+            proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, env=env,
+                                  timeout=600)
+            if proc.returncode != 0:
+                fail("LibreOffice failed (%d): %s" % (proc.returncode,
+                                                      proc.stdout.decode(errors="replace")))
+        finally:
+            shutil.rmtree(profile, ignore_errors=True)
+        for book in books:
+            base = os.path.splitext(os.path.basename(book["xlsx"]))[0]
+            pdf = os.path.join(outdir, base + ".pdf")
+            if not os.path.exists(pdf):
+                fail("%s: LibreOffice wrote no PDF" % base)
+                continue
+            pages = pdf_font_sizes(pdf)
+            if not pages:
+                fail("%s: no text found in the PDF" % base)
+            smallest = min(min(p) for p in pages) if pages else 0
+            print("print: %s: %d pages, smallest text %.2f pt; per page %s" % (
+                base, len(pages), smallest, " ".join("%.2f" % min(p) for p in pages)))
+            for n, sizes in enumerate(pages, 1):
+                if min(sizes) < min_pt:
+                    fail("%s: page %d prints text at %.2f pt, below %.1f pt" % (
+                        base, n, min(sizes), min_pt))
+    finally:
+        shutil.rmtree(outdir, ignore_errors=True)
+    return 1 if failures else 0
+
+
+MODES = ("recalc", "readback", "clean", "edit", "print")
+
+
 def main():
-    if len(sys.argv) != 3 or sys.argv[1] not in ("recalc", "readback"):
-        print("usage: export-check.py recalc|readback MANIFEST.json", file=sys.stderr)
+    # Messages name sheets and cells in Chinese whatever the locale of the
+    # test run.
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(encoding="utf-8", errors="replace")
+        except AttributeError:
+            pass
+    if len(sys.argv) != 3 or sys.argv[1] not in MODES:
+        print("usage: export-check.py %s MANIFEST.json" % "|".join(MODES), file=sys.stderr)
         return 2
     try:
         import openpyxl  # noqa: F401
@@ -273,6 +498,12 @@ def main():
         manifest = json.load(f)
     if sys.argv[1] == "recalc":
         return recalc(manifest)
+    if sys.argv[1] == "clean":
+        return clean(manifest)
+    if sys.argv[1] == "edit":
+        return edit(manifest)
+    if sys.argv[1] == "print":
+        return print_check(manifest)
     return readback(manifest)
 
 

@@ -445,14 +445,19 @@ test_sheets (void)
       return;
     }
 
-  /* Energy audit: basic information, scoring, energy and CO2, summary, factors. */
+  /* Energy audit: basic information, scoring, energy and CO2, summary,
+   * computed indicators, factors, sources, and the hidden lists of the
+   * drop-downs too long to be written into their validation. */
   wb = zip_part (ea, "xl/workbook.xml");
-  g_assert_cmpuint (n_sheets (ea), ==, 5);
+  g_assert_cmpuint (n_sheets (ea), ==, 8);
   g_assert_nonnull (strstr (wb, "name=\"基本信息\""));
   g_assert_nonnull (strstr (wb, "name=\"评分表\""));
   g_assert_nonnull (strstr (wb, "name=\"能源与碳排放\""));
   g_assert_nonnull (strstr (wb, "name=\"汇总\""));
   g_assert_nonnull (strstr (wb, "name=\"系数表\""));
+  g_assert_nonnull (strstr (wb, "name=\"来源与核实\""));
+  g_assert_nonnull (strstr (wb, "name=\"计算指标\""));
+  g_assert_nonnull (strstr (wb, "name=\"选项\" sheetId=\"8\" state=\"hidden\""));
   /* Repeated header rows on the scoring sheet are a defined print title. */
   g_assert_nonnull (strstr (wb, "_xlnm.Print_Titles"));
   /* Section scores as bar and radar charts, the energy mix as a doughnut. */
@@ -474,17 +479,21 @@ test_sheets (void)
   g_assert_null (strstr (wb, "name=\"能源与碳排放\""));
   g_clear_pointer (&wb, g_free);
 
-  /* Green factory 2018: no tables, no lookup tables. */
-  g_assert_cmpuint (n_sheets (gf), ==, 3);
+  /* Green factory 2018: no tables, no lookup tables, short lists only. */
+  g_assert_cmpuint (n_sheets (gf), ==, 4);
 
-  /* Print setup of the scoring sheet: A4 landscape, fit to width, header
-   * and footer with the enterprise name and page numbers, frozen panes. */
+  /* Print setup of the scoring sheet: A4 landscape at a scale that keeps
+   * the text at 9 pt (86 % of 10.5 pt) or more, header and footer with
+   * the enterprise name and page numbers, frozen panes. */
   {
     g_autofree char *sheet = zip_part (gf, "xl/worksheets/sheet2.xml");
+    const char *scale = strstr (sheet, " scale=\"");
 
     g_assert_nonnull (strstr (sheet, "paperSize=\"9\""));
     g_assert_nonnull (strstr (sheet, "orientation=\"landscape\""));
-    g_assert_nonnull (strstr (sheet, "fitToHeight=\"0\""));
+    g_assert_nonnull (scale);
+    g_assert_cmpint (atoi (scale + strlen (" scale=\"")), >=, 86);
+    g_assert_null (strstr (sheet, "fitToPage"));
     g_assert_nonnull (strstr (sheet, "<oddHeader>&amp;L闽江绿色制造有限公司"));
     g_assert_nonnull (strstr (sheet, "&amp;P"));
     g_assert_nonnull (strstr (sheet, "&amp;N"));
@@ -925,6 +934,739 @@ test_cp_undetermined (void)
   rm_rf (dir);
 }
 
+/* ------------------------------------------------- a submission a bureau accepts */
+
+static void
+add_string_array (JsonBuilder *b,
+                  const char  *member,
+                  GPtrArray   *strings)
+{
+  json_builder_set_member_name (b, member);
+  json_builder_begin_array (b);
+  for (guint i = 0; i < strings->len; i++)
+    json_builder_add_string_value (b, g_ptr_array_index (strings, i));
+  json_builder_end_array (b);
+}
+
+static void
+add_unique (GPtrArray  *strings,
+            const char *text)
+{
+  if (text == NULL || *text == '\0')
+    return;
+  for (guint i = 0; i < strings->len; i++)
+    if (g_str_equal (g_ptr_array_index (strings, i), text))
+      return;
+  g_ptr_array_add (strings, g_strdup (text));
+}
+
+static void
+add_options (GPtrArray *ids,
+             GPtrArray *options)
+{
+  for (guint i = 0; options != NULL && i < options->len; i++)
+    add_unique (ids, ((GaOption *) g_ptr_array_index (options, i))->id);
+}
+
+/* Every identifier of @tmpl a reader must never see: items, sections,
+ * options (of items and of table columns, lookup keys included), table
+ * columns, outputs, lookup tables. Numbers ("2021") are words too. */
+static GPtrArray *
+template_ids (GaTemplate *tmpl)
+{
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *items = ga_template_get_items (tmpl);
+  GPtrArray *sections = ga_template_get_sections (tmpl);
+  GPtrArray *outputs = ga_template_get_outputs (tmpl);
+  GPtrArray *tables = ga_template_get_tables (tmpl);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      const GaItem *item = g_ptr_array_index (items, i);
+
+      add_unique (ids, item->id);
+      add_options (ids, item->options);
+      for (guint c = 0; item->columns != NULL && c < item->columns->len; c++)
+        {
+          const GaColumn *column = g_ptr_array_index (item->columns, c);
+
+          add_unique (ids, column->id);
+          add_options (ids, column->options);
+        }
+    }
+  for (guint i = 0; i < sections->len; i++)
+    add_unique (ids, ((GaSection *) g_ptr_array_index (sections, i))->id);
+  for (guint i = 0; i < outputs->len; i++)
+    add_unique (ids, ((GaOutput *) g_ptr_array_index (outputs, i))->id);
+  for (guint i = 0; i < tables->len; i++)
+    add_unique (ids, ((GaLookupTable *) g_ptr_array_index (tables, i))->id);
+  return ids;
+}
+
+/* The units of @tmpl: their words ("tce") are units, not ids. */
+static GPtrArray *
+template_units (GaTemplate *tmpl)
+{
+  GPtrArray *units = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *items = ga_template_get_items (tmpl);
+  GPtrArray *outputs = ga_template_get_outputs (tmpl);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      const GaItem *item = g_ptr_array_index (items, i);
+
+      add_unique (units, item->unit);
+      for (guint c = 0; item->columns != NULL && c < item->columns->len; c++)
+        add_unique (units, ((GaColumn *) g_ptr_array_index (item->columns, c))->unit);
+    }
+  for (guint i = 0; i < outputs->len; i++)
+    add_unique (units, ((GaOutput *) g_ptr_array_index (outputs, i))->unit);
+  return units;
+}
+
+/* What the user typed (texts, notes, reasons, the enterprise's data): it
+ * is shown as typed, whatever it looks like. */
+static GPtrArray *
+user_texts (GaEngine               *engine,
+            const GaEnterpriseInfo *info)
+{
+  GPtrArray *texts = g_ptr_array_new_with_free_func (g_free);
+  GaTemplate *tmpl = ga_engine_get_template (engine);
+  GPtrArray *items = ga_template_get_items (tmpl);
+  GaAnswerSet *answers = ga_engine_get_answers (engine);
+  const char *fields[] = {
+    info->name, info->address, info->factory_address, info->email, info->contact_person,
+    info->industry_name, info->main_products, info->registration_authority, info->profile,
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    add_unique (texts, fields[i]);
+  for (guint i = 0; i < items->len; i++)
+    {
+      const GaItem *item = g_ptr_array_index (items, i);
+      const GaAnswer *a = ga_answer_set_get (answers, item->id);
+
+      if (a == NULL)
+        continue;
+      add_unique (texts, a->note);
+      add_unique (texts, a->na_reason);
+      if ((item->kind == GA_ITEM_TEXT || item->kind == GA_ITEM_DATE)
+          && a->value.kind == GA_VALUE_TEXT)
+        add_unique (texts, a->value.u.text);
+      for (guint r = 0; item->kind == GA_ITEM_TABLE && a->rows != NULL && r < a->rows->len; r++)
+        {
+          const GaRow *row = g_ptr_array_index (a->rows, r);
+
+          for (guint c = 0; c < row->n_cells && c < item->columns->len; c++)
+            {
+              const GaColumn *column = g_ptr_array_index (item->columns, c);
+
+              if ((column->kind == GA_ITEM_TEXT || column->kind == GA_ITEM_DATE)
+                  && row->cells[c].kind == GA_VALUE_TEXT)
+                add_unique (texts, row->cells[c].u.text);
+            }
+        }
+    }
+  return texts;
+}
+
+/* The cells a reviewer may change: the answers of the items (not computed,
+ * tables or multiple choices) and the input columns of the tables. */
+static GPtrArray *
+input_cells (GaTemplate *tmpl,
+             GHashTable *cells)
+{
+  GPtrArray *refs = g_ptr_array_new_with_free_func (g_free);
+  GPtrArray *items = ga_template_get_items (tmpl);
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      const GaItem *item = g_ptr_array_index (items, i);
+
+      if (item->kind == GA_ITEM_TABLE)
+        {
+          for (guint c = 0; c < item->columns->len; c++)
+            {
+              const GaColumn *column = g_ptr_array_index (item->columns, c);
+              g_autofree char *key = g_strdup_printf ("%s.%s", item->id, column->id);
+
+              if (column->kind != GA_ITEM_COMPUTED)
+                add_unique (refs, g_hash_table_lookup (cells, key));
+            }
+          continue;
+        }
+      if (item->kind != GA_ITEM_COMPUTED && item->kind != GA_ITEM_MULTI)
+        add_unique (refs, g_hash_table_lookup (cells, item->id));
+    }
+  return refs;
+}
+
+/* greenassess-cli export in the environment @env (NULL-terminated
+ * "NAME=value" strings, nothing else), exit status 0. */
+static void
+cli_export (const char * const *env,
+            const char         *template_id,
+            const char         *answers,
+            const char         *info,
+            const char         *out)
+{
+  g_autofree char *cli = g_build_filename (GA_BUILD_DIR, "app", "greenassess-cli", NULL);
+  const char *argv[] = { cli, "export", "--template", template_id, "--answers", answers,
+                         "--info", info, "--out", out, "--lang", "zh_CN", "--created",
+                         "1767225600", "--date", "2026-03-31", "--force", NULL };
+  g_autoptr(GSubprocessLauncher) launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_SILENCE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+
+  g_subprocess_launcher_set_environ (launcher, (char **) env);
+  proc = g_subprocess_launcher_spawnv (launcher, argv, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, NULL, &err, &error);
+  g_assert_no_error (error);
+  if (!g_subprocess_get_successful (proc))
+    g_test_message ("greenassess-cli export: %s", err);
+  g_assert_true (g_subprocess_get_successful (proc));
+}
+
+/* A Chinese workbook written by greenassess-cli export --lang zh_CN where
+ * the environment says nothing of Chinese (LANG=C, no LANGUAGE) holds no
+ * English sentence and no internal identifier in any cell a reader sees,
+ * and every input has a data validation; the environment does not change a
+ * byte of the sheets (LANGUAGE=en gives the same workbook). */
+static void
+test_clean (void)
+{
+  g_autofree char *cli = g_build_filename (GA_BUILD_DIR, "app", "greenassess-cli", NULL);
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *info_path = source_path ("tests", "fixtures", "export", "enterprise.json",
+                                            NULL);
+  g_autoptr(GaEnterpriseInfo) info = load_info ("enterprise.json");
+  g_autoptr(GPtrArray) cases = list_cases ();
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *manifest = NULL;
+  const char *c_env[] = { "LANG=C", "PATH=/usr/bin:/bin", NULL };
+  const char *en_env[] = { "LANG=en_US.UTF-8", "LANGUAGE=en", "PATH=/usr/bin:/bin", NULL };
+  guint n = 0;
+
+  if (!g_file_test (cli, G_FILE_TEST_IS_EXECUTABLE)
+      || !g_file_test ("/usr/bin/unzip", G_FILE_TEST_IS_EXECUTABLE))
+    {
+      rm_rf (dir);
+      g_test_skip ("greenassess-cli or unzip is missing");
+      return;
+    }
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "workbooks");
+  json_builder_begin_array (b);
+  for (guint k = 0; k < cases->len; k++)
+    {
+      Case *c = g_ptr_array_index (cases, k);
+      g_autofree char *file = g_strdup_printf ("%s.%s.xlsx", c->template_id, c->case_name);
+      g_autofree char *path = g_build_filename (dir, file, NULL);
+      g_autofree char *en_path = g_strconcat (path, ".en.xlsx", NULL);
+      g_autofree char *api_path = g_strconcat (path, ".api.xlsx", NULL);
+      g_autoptr(GaEngine) engine = NULL;
+      g_autoptr(GHashTable) cells = new_cells ();
+      g_autoptr(GPtrArray) ids = NULL;
+      g_autoptr(GPtrArray) units = NULL;
+      g_autoptr(GPtrArray) texts = NULL;
+      g_autoptr(GPtrArray) inputs = NULL;
+
+      /* The own fixtures; the known-answer cases check the values. */
+      if (!g_str_has_prefix (c->case_name, "case-"))
+        continue;
+      engine = engine_for (c->template_id, c->answers);
+      cli_export (c_env, c->template_id, c->answers, info_path, path);
+      cli_export (en_env, c->template_id, c->answers, info_path, en_path);
+      {
+        g_autofree char *s1 = zip_part (path, "xl/sharedStrings.xml");
+        g_autofree char *s2 = zip_part (en_path, "xl/sharedStrings.xml");
+        g_autofree char *w1 = zip_part (path, "xl/worksheets/sheet2.xml");
+        g_autofree char *w2 = zip_part (en_path, "xl/worksheets/sheet2.xml");
+
+        g_assert_cmpstr (s1, ==, s2);
+        g_assert_cmpstr (w1, ==, w2);
+        /* The engine's own explanations are not in the workbook. */
+        g_assert_null (strstr (s1, "Every veto item"));
+        g_assert_null (strstr (s1, "not scored"));
+        g_assert_null (strstr (w1, "Total "));
+      }
+      /* The same layout from the library, for the cell map. */
+      export_ok (engine, info, api_path, cells);
+      ids = template_ids (ga_engine_get_template (engine));
+      units = template_units (ga_engine_get_template (engine));
+      texts = user_texts (engine, info);
+      inputs = input_cells (ga_engine_get_template (engine), cells);
+      g_assert_cmpuint (inputs->len, >, 0);
+
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "xlsx");
+      json_builder_add_string_value (b, path);
+      add_string_array (b, "ids", ids);
+      add_string_array (b, "units", units);
+      add_string_array (b, "user_texts", texts);
+      add_string_array (b, "inputs", inputs);
+      json_builder_end_object (b);
+      n++;
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  /* Every bundled template has a fixture of its own. */
+  g_assert_cmpuint (n, >=, 5);
+  root = json_builder_get_root (b);
+  manifest = json_to_file (root, dir, "manifest.json");
+  run_check ("clean", manifest);
+  rm_rf (dir);
+}
+
+/* The first item of @tmpl that @pick accepts. */
+static const GaItem *
+find_item (GaEngine *engine,
+           gboolean (*pick) (GaEngine *, const GaItem *))
+{
+  GPtrArray *items = ga_template_get_items (ga_engine_get_template (engine));
+
+  for (guint i = 0; i < items->len; i++)
+    if (pick (engine, g_ptr_array_index (items, i)))
+      return g_ptr_array_index (items, i);
+  return NULL;
+}
+
+static gboolean
+scored_not_met (GaEngine     *engine,
+                const GaItem *item)
+{
+  const GaResult *res = ga_engine_get_item_result (engine, item);
+
+  return item->kind == GA_ITEM_COMPLIANCE && !item->veto && !item->bonus
+         && isfinite (item->points) && item->points > 0 && res->status != GA_STATUS_NA
+         && res->value.kind == GA_VALUE_TEXT && g_str_equal (res->value.u.text, "no");
+}
+
+static gboolean
+veto_met (GaEngine     *engine,
+          const GaItem *item)
+{
+  const GaResult *res = ga_engine_get_item_result (engine, item);
+
+  return item->kind == GA_ITEM_COMPLIANCE && item->veto && res->status == GA_STATUS_COMPLETE
+         && !res->veto_failed;
+}
+
+static gboolean
+indicator_at_level_1 (GaEngine     *engine,
+                      const GaItem *item)
+{
+  const GaResult *res = ga_engine_get_item_result (engine, item);
+
+  return item->kind == GA_ITEM_CHOICE && item->weight != NULL && res->level == 1;
+}
+
+/* An edit of one cell in manifest @b: write @value at @cell; @changes
+ * must then read differently, @expect_cell (may be NULL) hold @expect. */
+static void
+add_edit (JsonBuilder *b,
+          const char  *xlsx,
+          const char  *cell,
+          const char  *value,
+          const char  *changes[],
+          const char  *expect_cell,
+          double       expect)
+{
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "xlsx");
+  json_builder_add_string_value (b, xlsx);
+  json_builder_set_member_name (b, "edits");
+  json_builder_begin_array (b);
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "cell");
+  json_builder_add_string_value (b, cell);
+  json_builder_set_member_name (b, "value");
+  json_builder_add_string_value (b, value);
+  json_builder_end_object (b);
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "changes");
+  json_builder_begin_array (b);
+  for (guint i = 0; changes[i] != NULL; i++)
+    json_builder_add_string_value (b, changes[i]);
+  json_builder_end_array (b);
+  json_builder_set_member_name (b, "expect");
+  json_builder_begin_object (b);
+  if (expect_cell != NULL)
+    {
+      json_builder_set_member_name (b, expect_cell);
+      json_builder_add_double_value (b, expect);
+    }
+  json_builder_end_object (b);
+  json_builder_end_object (b);
+}
+
+/* A reviewer changes an answer the way the drop-down offers it (符合,
+ * 不符合, an option's label) and LibreOffice recalculates: the item
+ * scores, and the conclusion on the summary and the basic-information
+ * sheets, which are formulas, say so. */
+static void
+test_edit (void)
+{
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *gf_answers = source_path ("tests", "fixtures", "export",
+                                             "gbt36132-2018.case-full.json", NULL);
+  g_autofree char *cp_answers = source_path ("tests", "fixtures", "export",
+                                             "cp-electroplating-2015.case-full.json", NULL);
+  g_autofree char *gf = g_build_filename (dir, "gf.xlsx", NULL);
+  g_autofree char *cp = g_build_filename (dir, "cp.xlsx", NULL);
+  g_autoptr(GaEngine) e_gf = engine_for ("gbt36132-2018", gf_answers);
+  g_autoptr(GaEngine) e_cp = engine_for ("cp-electroplating-2015", cp_answers);
+  g_autoptr(GaEnterpriseInfo) info = load_info ("enterprise.json");
+  g_autoptr(GHashTable) c_gf = new_cells ();
+  g_autoptr(GHashTable) c_cp = new_cells ();
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *manifest = NULL;
+  const GaItem *item = find_item (e_gf, scored_not_met);
+  const GaItem *veto = find_item (e_gf, veto_met);
+  const GaItem *indicator = find_item (e_cp, indicator_at_level_1);
+  g_autofree char *score = NULL;
+  const char *below = NULL;
+
+  g_assert_nonnull (item);
+  g_assert_nonnull (veto);
+  g_assert_nonnull (indicator);
+  for (guint i = 0; indicator != NULL && i < indicator->options->len; i++)
+    {
+      const GaOption *o = g_ptr_array_index (indicator->options, i);
+
+      if (o->level == 0)
+        below = ga_text_get (&o->label, "zh_CN");
+    }
+  g_assert_nonnull (below);
+  g_assert_true (item != NULL && veto != NULL);
+  export_ok (e_gf, info, gf, c_gf);
+  export_ok (e_cp, info, cp, c_cp);
+  score = g_strdup_printf ("score:%s", item->id);
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "workbooks");
+  json_builder_begin_array (b);
+  {
+    /* 不符合 → 符合: the item gets its points, the total and the
+     * conclusion follow. */
+    const char *changes[] = { g_hash_table_lookup (c_gf, "total"),
+                              g_hash_table_lookup (c_gf, "conclusion"),
+                              g_hash_table_lookup (c_gf, "conclusion:info"), NULL };
+
+    add_edit (b, gf, g_hash_table_lookup (c_gf, item->id), "符合", changes,
+              g_hash_table_lookup (c_gf, score), item->points);
+  }
+  {
+    /* A veto item 符合 → 不符合 fails the assessment. */
+    const char *changes[] = { g_hash_table_lookup (c_gf, "veto"),
+                              g_hash_table_lookup (c_gf, "conclusion"), NULL };
+
+    add_edit (b, gf, g_hash_table_lookup (c_gf, veto->id), "不符合", changes, NULL, 0);
+  }
+  {
+    /* A clean-production indicator at level I chosen below level III:
+     * the composite index Y_I and the conclusion follow. */
+    const char *changes[] = { g_hash_table_lookup (c_cp, "Y_I"),
+                              g_hash_table_lookup (c_cp, "conclusion"), NULL };
+
+    add_edit (b, cp, g_hash_table_lookup (c_cp, indicator->id), below, changes, NULL, 0);
+  }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  root = json_builder_get_root (b);
+  manifest = json_to_file (root, dir, "manifest.json");
+  run_check ("edit", manifest);
+  rm_rf (dir);
+}
+
+/* Printed by LibreOffice on A4, no text of any bundled template's workbook
+ * is smaller than 9 pt; every sheet has a print area and the sheets that
+ * run over pages repeat their header rows. */
+static void
+test_print (void)
+{
+  static const char *cases[][2] = {
+    { "gbt36132-2025", "gbt36132-2025.case-full.json" },
+    { "gbt36132-2018", "gbt36132-2018.case-full.json" },
+    { "energy-audit-gbt17166-2019", "energy-audit-gbt17166-2019.case-full.json" },
+    { "cp-electroplating-2015", "cp-electroplating-2015.case-full.json" },
+    { "cp-custom", "cp-custom.case-full.json" },
+  };
+  g_autofree char *dir = make_tmpdir ();
+  g_autoptr(GaEnterpriseInfo) info = load_info ("enterprise.json");
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *manifest = NULL;
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "min_pt");
+  json_builder_add_double_value (b, 9.0);
+  json_builder_set_member_name (b, "workbooks");
+  json_builder_begin_array (b);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *answers = source_path ("tests", "fixtures", "export", cases[i][1], NULL);
+      g_autofree char *path = g_strdup_printf ("%s/%s.xlsx", dir, cases[i][0]);
+      g_autoptr(GaEngine) engine = engine_for (cases[i][0], answers);
+
+      export_ok (engine, info, path, NULL);
+      if (g_file_test ("/usr/bin/unzip", G_FILE_TEST_IS_EXECUTABLE))
+        {
+          g_autofree char *wb = zip_part (path, "xl/workbook.xml");
+          guint sheets = 0, areas = 0;
+
+          for (const char *p = wb; (p = strstr (p, "<sheet ")) != NULL; p++)
+            sheets += strstr (p, "state=\"hidden\"") == NULL
+                      || strstr (p, "state=\"hidden\"") > strchr (p, '>');
+          for (const char *p = wb; (p = strstr (p, "_xlnm.Print_Area")) != NULL; p++)
+            areas++;
+          g_assert_cmpuint (areas, ==, sheets);
+          /* The scoring sheet and the sources repeat their header. */
+          g_assert_nonnull (strstr (wb, "'评分表'!$3:$3"));
+          g_assert_nonnull (strstr (wb, "'来源与核实'!$3:$3"));
+          if (strstr (wb, "name=\"能源与碳排放\"") != NULL)
+            g_assert_nonnull (strstr (wb, "Print_Titles\" localSheetId=\"2\">'能源与碳排放'!$"));
+          if (strstr (wb, "name=\"明细表\"") != NULL)
+            g_assert_nonnull (strstr (wb, "Print_Titles\" localSheetId=\"2\">'明细表'!$"));
+        }
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "xlsx");
+      json_builder_add_string_value (b, path);
+      json_builder_end_object (b);
+    }
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  root = json_builder_get_root (b);
+  manifest = json_to_file (root, dir, "manifest.json");
+  run_check ("print", manifest);
+  rm_rf (dir);
+}
+
+/* Every field of the 基本信息表 the store keeps reaches the basic-information
+ * sheet when greenassess-cli exports from the database: 单位性质 by its
+ * label, 营业期限 long-term as 长期. */
+static void
+test_enterprise_fields (void)
+{
+  g_autofree char *cli = g_build_filename (GA_BUILD_DIR, "app", "greenassess-cli", NULL);
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *db = g_build_filename (dir, "plant.db", NULL);
+  g_autofree char *out = g_build_filename (dir, "plant.xlsx", NULL);
+  g_autofree char *strings = NULL;
+  const char *init[] = { cli, "db", "init", "--db", db, NULL };
+  const char *add[] = {
+    cli, "enterprise", "add", "--db", db, "--name", "闽江绿色制造有限公司",
+    "--code", "91350100MA0000000L", "--industry", "C33", "--address", "福州市仓山区示例路 1 号",
+    "--postal-code", "350007", "--ownership", "private",
+    "--registration-authority", "福州市市场监督管理局", "--registered-capital", "5000",
+    "--founded", "2008-05-12", "--valid-until", "long-term", "--legal-representative", "林示例",
+    "--legal-representative-phone", "0591-87000000", "--department", "能源管理部",
+    "--contact", "陈示例", "--phone", "0591-87000001", "--mobile", "13800000000",
+    "--fax", "0591-87000002", "--email", "energy@example.invalid", "--products", "五金件电镀",
+    "--profile", "主营五金件电镀，年产 1200 吨。", "--value-added", "3200", NULL
+  };
+  const char *new_assessment[] = { cli, "assessment", "new", "--db", db, "--enterprise", "1",
+                                   "--template", "gbt36132-2018", "--year", "2025", NULL };
+  const char *export[] = { cli, "export", "1", "--db", db, "--out", out, "--lang", "zh_CN",
+                           NULL };
+  const char * const *steps[] = { init, add, new_assessment, export };
+  const char *wanted[] = {
+    "邮编", "350007", "单位性质", "民营", "注册机关", "福州市市场监督管理局", "成立日期",
+    "2008-05-12", "有效期", "长期", "法定代表人电话", "0591-87000000", "申报联系部门",
+    "能源管理部", "手机", "13800000000", "传真", "0591-87000002", "主要产品", "五金件电镀",
+    "单位简介", "主营五金件电镀，年产 1200 吨。", "工业增加值",
+  };
+
+  if (!g_file_test (cli, G_FILE_TEST_IS_EXECUTABLE)
+      || !g_file_test ("/usr/bin/unzip", G_FILE_TEST_IS_EXECUTABLE))
+    {
+      rm_rf (dir);
+      g_test_skip ("greenassess-cli or unzip is missing");
+      return;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      int status;
+      g_autofree char *err = NULL;
+      g_autofree char *o = run_capture (steps[i], &status, &err);
+
+      if (status != 0)
+        g_test_message ("%s %s: %s", steps[i][1], steps[i][2], err);
+      g_assert_cmpint (status, ==, 0);
+    }
+  strings = zip_part (out, "xl/sharedStrings.xml");
+  for (guint i = 0; i < G_N_ELEMENTS (wanted); i++)
+    {
+      if (strstr (strings, wanted[i]) == NULL)
+        g_test_message ("%s is not in the workbook", wanted[i]);
+      g_assert_nonnull (strstr (strings, wanted[i]));
+    }
+  /* The id of 单位性质 and the store's word for 长期 are not. */
+  g_assert_null (strstr (strings, ">private<"));
+  g_assert_null (strstr (strings, "long-term"));
+  {
+    g_autofree char *sheet = zip_part (out, "xl/worksheets/sheet1.xml");
+
+    /* 注册资本 and 工业增加值 are figures. */
+    g_assert_nonnull (strstr (sheet, "<v>5000</v>"));
+    g_assert_nonnull (strstr (sheet, "<v>3200</v>"));
+  }
+  rm_rf (dir);
+}
+
+/* A template with every kind of labelled cell a formula reads: a yes/no
+ * item (scored, and read as a condition), choices compared, joined into a
+ * text and given a fallback, a veto choice, and a table whose choice
+ * column looks its factor up by the row's label. */
+static const char labels_template[] =
+  "{\"format\": 1, \"id\": \"test-labels\", \"version\": \"1.0.0\", \"kind\": \"green-factory\","
+  " \"title\": {\"zh_CN\": \"测试: 标签\", \"en\": \"Test: labels\"},"
+  " \"standard\": {\"code\": \"测试\", \"title\": \"测试\"}, \"source\": \"测试\","
+  " \"scoring\": {\"scheme\": \"points\", \"max\": 8},"
+  " \"tables\": [{\"id\": \"fac\", \"title\": \"系数\", \"source\": \"测试\","
+  "   \"columns\": [\"key\", \"v\"], \"units\": [null, null],"
+  "   \"rows\": [{\"key\": \"k1\", \"label\": {\"zh_CN\": \"第一种\", \"en\": \"first\"}, \"values\": [2]},"
+  "            {\"key\": \"k2\", \"label\": {\"zh_CN\": \"第二种\", \"en\": \"second\"}, \"values\": [5]}]}],"
+  " \"sections\": [{\"id\": \"S1\", \"title\": \"一\", \"items\": ["
+  "   {\"id\": \"V1\", \"kind\": \"choice\", \"title\": \"否决\", \"source\": \"测试\", \"veto\": true,"
+  "    \"options\": [{\"id\": \"ok\", \"label\": \"合规\"}, {\"id\": \"bad\", \"label\": \"违规\", \"fails\": true}]},"
+  "   {\"id\": \"Y1\", \"kind\": \"yesno\", \"title\": \"是否\", \"source\": \"测试\", \"points\": 5},"
+  "   {\"id\": \"C1\", \"kind\": \"choice\", \"title\": \"方案\", \"source\": \"测试\", \"points\": 3,"
+  "    \"options\": [{\"id\": \"a\", \"label\": \"甲方案\", \"points\": 3}, {\"id\": \"b\", \"label\": \"乙方案\", \"points\": 1}]},"
+  "   {\"id\": \"C2\", \"kind\": \"choice\", \"title\": \"备选\", \"source\": \"测试\","
+  "    \"options\": [{\"id\": \"x\", \"label\": \"丙\"}, {\"id\": \"y\", \"label\": \"丁\"}]},"
+  "   {\"id\": \"K1\", \"kind\": \"computed\", \"title\": \"计算一\", \"source\": \"测试\","
+  "    \"value\": \"IF(Y1, 10, 0) + IF(C1 = \\\"a\\\", 1, 2) + IF(IFBLANK(C2, \\\"y\\\") = \\\"y\\\", 100, 0)\"},"
+  "   {\"id\": \"K2\", \"kind\": \"computed\", \"title\": \"计算二\", \"source\": \"测试\","
+  "    \"value\": \"C1 & \\\"-\\\" & IFBLANK(C2, \\\"none\\\")\"},"
+  "   {\"id\": \"T\", \"kind\": \"table\", \"title\": \"燃料\", \"source\": \"测试\", \"columns\": ["
+  "     {\"id\": \"fuel\", \"kind\": \"choice\", \"options_table\": \"fac\", \"title\": \"品种\"},"
+  "     {\"id\": \"q\", \"kind\": \"number\", \"title\": \"数量\"},"
+  "     {\"id\": \"f\", \"kind\": \"computed\", \"title\": \"系数\", \"value\": \"FACTOR(\\\"fac\\\", fuel, \\\"v\\\")\"},"
+  "     {\"id\": \"w\", \"kind\": \"computed\", \"title\": \"折算\", \"value\": \"q * f + IF(fuel = \\\"k2\\\", 1000, 0)\"}]}"
+  " ]}]}";
+
+/* The labelled cells and the formulas that read them: LibreOffice computes
+ * what the engine computes, and computes it again after a reviewer picks
+ * other labels from the drop-downs (否, 乙方案, 第二种, 违规). */
+static void
+test_labels (void)
+{
+  g_autofree char *dir = make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "labels.xlsx", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GaTemplate) tmpl = ga_template_new_from_data (labels_template, -1, "labels", &error);
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(GaAnswerSet) answers = NULL;
+  g_autoptr(GaEngine) engine = NULL;
+  g_autoptr(GHashTable) cells = new_cells ();
+  g_autoptr(JsonBuilder) b = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *manifest = NULL;
+  JsonObject *expect = json_object_new ();
+  JsonNode *expect_node = json_node_new (JSON_NODE_OBJECT);
+  GPtrArray *items;
+
+  g_assert_no_error (error);
+  node = json_from_string ("{\"template\": \"test-labels\", \"answers\": {\"V1\": \"ok\", "
+                           "\"Y1\": true, \"C1\": \"a\", \"T\": [{\"fuel\": \"k1\", \"q\": 3}]}}",
+                           &error);
+  g_assert_no_error (error);
+  answers = ga_answer_set_new_from_json (node, tmpl, &error);
+  g_assert_no_error (error);
+  engine = ga_engine_new (tmpl);
+  ga_engine_set_answers (engine, answers);
+  export_ok (engine, NULL, path, cells);
+
+  /* Hand check: Y1 yes gives 10, C1 = a gives 1, C2 blank counts as y
+   * (100); the text joins a and the fallback; the table row is k1 (2). */
+  items = ga_template_get_items (tmpl);
+  for (guint i = 0; i < items->len; i++)
+    {
+      const GaItem *item = g_ptr_array_index (items, i);
+
+      if (item->kind == GA_ITEM_COMPUTED)
+        add_expect_value (expect, cells, item->id,
+                          &ga_engine_get_item_result (engine, item)->value);
+    }
+  g_assert_cmpfloat (ga_engine_lookup (engine, "K1")->value.u.number, ==, 111);
+  g_assert_cmpstr (ga_engine_lookup (engine, "K2")->value.u.text, ==, "a-none");
+  add_expect_number (expect, cells, "score:Y1", 5);
+  add_expect_number (expect, cells, "score:C1", 3);
+
+  if (g_file_test ("/usr/bin/unzip", G_FILE_TEST_IS_EXECUTABLE))
+    {
+      g_autofree char *strings = zip_part (path, "xl/sharedStrings.xml");
+
+      /* The cells hold the labels. */
+      g_assert_nonnull (strstr (strings, ">是<"));
+      g_assert_nonnull (strstr (strings, ">甲方案<"));
+      g_assert_nonnull (strstr (strings, ">合规<"));
+      g_assert_nonnull (strstr (strings, ">第一种<"));
+    }
+
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "workbooks");
+  json_builder_begin_array (b);
+  json_builder_begin_object (b);
+  json_builder_set_member_name (b, "xlsx");
+  json_builder_add_string_value (b, path);
+  json_builder_set_member_name (b, "expect");
+  json_node_take_object (expect_node, expect);
+  json_builder_add_value (b, expect_node);
+  json_builder_end_object (b);
+  json_builder_end_array (b);
+  json_builder_end_object (b);
+  root = json_builder_get_root (b);
+  manifest = json_to_file (root, dir, "recalc.json");
+  run_check ("recalc", manifest);
+  g_clear_pointer (&root, json_node_unref);
+
+  {
+    g_autoptr(JsonBuilder) e = json_builder_new ();
+    g_autofree char *k1 = g_strdup (g_hash_table_lookup (cells, "K1"));
+    g_autofree char *k2 = g_strdup (g_hash_table_lookup (cells, "K2"));
+    const char *w = g_hash_table_lookup (cells, "T.w");
+    g_autofree char *w1 = g_strndup (w, strchr (w, ':') - w);
+    const char *none[] = { NULL };
+    const char *k1_changes[] = { k1, NULL };
+    const char *k2_changes[] = { k2, NULL };
+    const char *w_changes[] = { w1, NULL };
+    const char *veto_changes[] = { g_hash_table_lookup (cells, "veto"), NULL };
+    g_autofree char *fuel = g_strdup (g_hash_table_lookup (cells, "T.fuel"));
+
+    *strchr (fuel, ':') = '\0';
+    json_builder_begin_object (e);
+    json_builder_set_member_name (e, "workbooks");
+    json_builder_begin_array (e);
+    /* 否: Y1 scores nothing, K1 loses 10. */
+    add_edit (e, path, g_hash_table_lookup (cells, "Y1"), "否", k1_changes,
+              g_hash_table_lookup (cells, "score:Y1"), 0);
+    /* 乙方案: C1 scores its option's 1 point; K1 and the joined text follow. */
+    add_edit (e, path, g_hash_table_lookup (cells, "C1"), "乙方案", k2_changes,
+              g_hash_table_lookup (cells, "score:C1"), 1);
+    /* 丙 for C2: not the fallback any more. */
+    add_edit (e, path, g_hash_table_lookup (cells, "C2"), "丙", k1_changes, k1, 11);
+    /* 第二种: the factor of k2 (5) and the k2 term: 3 × 5 + 1000. */
+    add_edit (e, path, fuel, "第二种", w_changes, w1, 1015);
+    /* 违规 fails the veto item. */
+    add_edit (e, path, g_hash_table_lookup (cells, "V1"), "违规", veto_changes, NULL, 0);
+    (void) none;
+    json_builder_end_array (e);
+    json_builder_end_object (e);
+    root = json_builder_get_root (e);
+    g_free (manifest);
+    manifest = json_to_file (root, dir, "edit.json");
+    run_check ("edit", manifest);
+  }
+  rm_rf (dir);
+}
+
 /* ------------------------------------------------------------- read-back */
 
 static void
@@ -1314,6 +2056,11 @@ main (int    argc,
   g_test_add_func ("/ga/export/readback", test_readback);
   g_test_add_func ("/ga/export/recalc", test_recalc);
   g_test_add_func ("/ga/export/cp-undetermined", test_cp_undetermined);
+  g_test_add_func ("/ga/export/clean", test_clean);
+  g_test_add_func ("/ga/export/edit", test_edit);
+  g_test_add_func ("/ga/export/print", test_print);
+  g_test_add_func ("/ga/export/enterprise-fields", test_enterprise_fields);
+  g_test_add_func ("/ga/export/labels", test_labels);
 
   return g_test_run ();
 }

@@ -1,4 +1,4 @@
-/* ga-export-cells.c: cells of the workbook: references, writers, formats, page setup
+/* ga-export-cells.c: cells of the workbook: references, writers, formats
  *
  * Copyright 2026 The GreenAssess authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -128,6 +128,9 @@ ex_sheet_init (Sheet      *sheet,
   for (guint i = 0; i < MAX_TRACKED_COLS; i++)
     sheet->widths[i] = 8.43;
   sheet->wrapped = g_array_new (FALSE, FALSE, sizeof (WrappedText));
+  sheet->breaks = g_array_new (FALSE, FALSE, sizeof (guint));
+  sheet->last_row = sheet->last_col = -1;
+  sheet->repeat_first = sheet->repeat_last = -1;
 }
 
 void
@@ -141,6 +144,29 @@ ex_sheet_clear (Sheet *sheet)
         g_free (g_array_index (sheet->wrapped, WrappedText, i).text);
       g_clear_pointer (&sheet->wrapped, g_array_unref);
     }
+  g_clear_pointer (&sheet->breaks, g_array_unref);
+}
+
+/* Extends the used range of @s to (@row, @col). */
+static void
+touch (const Sheet *s,
+       guint        row,
+       guint        col)
+{
+  Sheet *m = (Sheet *) s;
+
+  /* The hidden zone is neither shown nor printed. */
+  if (col >= EX_HIDDEN_ZONE)
+    return;
+  m->last_row = MAX (m->last_row, (int) row);
+  m->last_col = MAX (m->last_col, (int) col);
+}
+
+void
+ex_break_before (const Sheet *s,
+                 guint        row)
+{
+  g_array_append_val (((Sheet *) s)->breaks, row);
 }
 
 /* ------------------------------------------------------------------- errors */
@@ -227,6 +253,9 @@ ex_failed (Export *ex)
 
 /* ------------------------------------------------------------------ writers */
 
+static gboolean format_wraps (Export     *ex,
+                              lxw_format *format);
+
 void
 ex_put_string (Export      *ex,
                const Sheet *s,
@@ -238,6 +267,7 @@ ex_put_string (Export      *ex,
 {
   if (ex_failed (ex))
     return;
+  touch (s, row, col);
   if (text == NULL || *text == '\0')
     {
       ex_check (ex, worksheet_write_blank (s->ws, row, col, format), s, row, col, what);
@@ -255,72 +285,41 @@ ex_put_string (Export      *ex,
     }
   /* Always a string cell, never a formula, whatever the text starts with. */
   ex_check (ex, worksheet_write_string (s->ws, row, col, text, format), s, row, col, what);
-  if (format != ex->f_section && s->wrapped != NULL && col < MAX_TRACKED_COLS)
-    {
-      WrappedText w = { row, col, g_strdup (text) };
-
-      g_array_append_val (s->wrapped, w);
-    }
+  if (format_wraps (ex, format))
+    ex_note_wrapped (s, row, col, text);
 }
 
-/* Lines @text takes in a column @width characters wide: CJK characters
- * count two, as in Excel's width unit. */
-static guint
-text_lines (const char *text,
-            double      width)
+/* Whether text in @format wraps (merged section titles are left out: they
+ * span many rows). */
+static gboolean
+format_wraps (Export     *ex,
+              lxw_format *format)
 {
-  double room = MAX (width - 1, 1);
-  guint lines = 0;
-  double units = 0;
+  lxw_format *wrapping[] = {
+    ex->f_header, ex->f_wrap, ex->f_center, ex->f_na, ex->f_label, ex->f_input,
+    ex->f_input_wrap, ex->f_mark_wrap,
+  };
 
-  for (const char *p = text; ; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (c == 0 || c == '\n')
-        {
-          lines += MAX (1, (guint) ceil (units / room));
-          units = 0;
-          if (c == 0)
-            break;
-          continue;
-        }
-      units += g_unichar_iswide (c) ? 2.0 : 1.1;
-    }
-  return lines;
+  for (guint i = 0; i < G_N_ELEMENTS (wrapping); i++)
+    if (format == wrapping[i])
+      return TRUE;
+  return FALSE;
 }
 
+/* The row of (@row, @col) must be high enough for @text in the column's
+ * width (ex_finish_sheet()). */
 void
-ex_fit_row_heights (Export      *ex,
-                    const Sheet *s)
+ex_note_wrapped (const Sheet *s,
+                 guint        row,
+                 guint        col,
+                 const char  *text)
 {
-  g_autoptr(GHashTable) lines = g_hash_table_new (NULL, NULL);
-  GHashTableIter iter;
-  gpointer key, value;
+  WrappedText w = { row, col, NULL };
 
-  if (ex_failed (ex) || s->ws == NULL)
+  if (s->wrapped == NULL || col >= MAX_TRACKED_COLS || text == NULL)
     return;
-  for (guint i = 0; i < s->wrapped->len; i++)
-    {
-      const WrappedText *w = &g_array_index (s->wrapped, WrappedText, i);
-      guint n = text_lines (w->text, s->widths[w->col]);
-      guint old = GPOINTER_TO_UINT (g_hash_table_lookup (lines, GUINT_TO_POINTER (w->row + 1)));
-
-      if (n > old)
-        g_hash_table_insert (lines, GUINT_TO_POINTER (w->row + 1), GUINT_TO_POINTER (n));
-    }
-  g_hash_table_iter_init (&iter, lines);
-  while (g_hash_table_iter_next (&iter, &key, &value))
-    {
-      guint row = GPOINTER_TO_UINT (key) - 1;
-      guint n = GPOINTER_TO_UINT (value);
-
-      /* At most 6 lines: long provenance notes would otherwise make rows
-       * a page high; the whole text stays in the cell. */
-      if (n > 1)
-        ex_check (ex, worksheet_set_row (s->ws, row, 14.0 * MIN (n, 6), NULL), s, row, -1,
-                  "a row height");
-    }
+  w.text = g_strdup (text);
+  g_array_append_val (s->wrapped, w);
 }
 
 void
@@ -334,6 +333,7 @@ ex_put_number (Export      *ex,
 {
   if (ex_failed (ex))
     return;
+  touch (s, row, col);
   if (!isfinite (number))
     ex_check (ex, worksheet_write_blank (s->ws, row, col, format), s, row, col, what);
   else
@@ -349,6 +349,7 @@ ex_put_blank (Export      *ex,
 {
   if (ex_failed (ex))
     return;
+  touch (s, row, col);
   ex_check (ex, worksheet_write_blank (s->ws, row, col, format), s, row, col, "an empty cell");
 }
 
@@ -407,6 +408,7 @@ ex_put_formula (Export        *ex,
 
   if (ex_failed (ex))
     return;
+  touch (s, row, col);
   if (cached == NULL)
     cached = &blank;
   if (formula == NULL || g_utf8_strlen (formula, -1) >= EXCEL_MAX_FORMULA)
@@ -423,6 +425,9 @@ ex_put_formula (Export        *ex,
       break;
     case GA_VALUE_TEXT:
       err = worksheet_write_formula_str (s->ws, row, col, formula, format, cached->u.text);
+      /* A sentence wraps like any text. */
+      if (format_wraps (ex, format))
+        ex_note_wrapped (s, row, col, cached->u.text);
       break;
     case GA_VALUE_BOOLEAN:
       err = worksheet_write_formula_str (s->ws, row, col, formula, format,
@@ -494,6 +499,21 @@ ex_set_column (Export      *ex,
             "the column widths");
 }
 
+/* Hides columns @first to @last (look-up keys): not shown, not printed. */
+void
+ex_hide_columns (Export      *ex,
+                 const Sheet *s,
+                 guint        first,
+                 guint        last)
+{
+  lxw_row_col_options hidden = { .hidden = LXW_TRUE };
+
+  if (ex_failed (ex) || last < first)
+    return;
+  ex_check (ex, worksheet_set_column_opt (s->ws, first, last, 12, NULL, &hidden), s, -1, -1,
+            "hidden columns");
+}
+
 void
 ex_merge (Export      *ex,
           const Sheet *s,
@@ -511,6 +531,7 @@ ex_merge (Export      *ex,
       ex_put_string (ex, s, r1, c1, text, format, "a heading");
       return;
     }
+  touch (s, r2, c2);
   ex_check (ex, worksheet_merge_range (s->ws, r1, c1, r2, c2, text != NULL ? text : "", format),
             s, r1, c1, "a merged heading");
 }
@@ -526,7 +547,7 @@ new_format (Export *ex)
    * spreadsheets substitute another Chinese font (LibreOffice goes through
    * fontconfig, e.g. to WenQuanYi Zen Hei). */
   format_set_font_name (f, "宋体");
-  format_set_font_size (f, 10.5);
+  format_set_font_size (f, EX_BODY_PT);
   format_set_align (f, LXW_ALIGN_VERTICAL_CENTER);
   return f;
 }
@@ -562,10 +583,27 @@ new_sum_format (Export      *ex,
 void
 ex_make_formats (Export *ex)
 {
+  lxw_format *normal = STAILQ_FIRST (ex->wb->formats);
+
+  /* The workbook's first format is its Normal style, whose font sets the
+   * unit of column widths: the body font, so that a column's width in
+   * characters means the same in Excel, WPS and LibreOffice (which
+   * substitutes Calibri with a much wider font where Calibri is
+   * missing). */
+  if (normal != NULL)
+    {
+      format_set_font_name (normal, "宋体");
+      format_set_font_size (normal, EX_BODY_PT);
+    }
+
   ex->f_title = new_format (ex);
   format_set_bold (ex->f_title);
   format_set_font_size (ex->f_title, 16);
   format_set_align (ex->f_title, LXW_ALIGN_CENTER);
+
+  ex->f_title_left = new_format (ex);
+  format_set_bold (ex->f_title_left);
+  format_set_font_size (ex->f_title_left, 16);
 
   ex->f_subtitle = new_format (ex);
   format_set_align (ex->f_subtitle, LXW_ALIGN_CENTER);
@@ -620,16 +658,34 @@ ex_make_formats (Export *ex)
   format_set_bg_color (ex->f_label, 0xF2F2F2);
   format_set_text_wrap (ex->f_label);
 
-  ex->f_bold_text = new_cell_format (ex);
+  /* Headings of blocks: bold, no border, free to run over the cells to
+   * their right. */
+  ex->f_bold_text = new_format (ex);
   format_set_bold (ex->f_bold_text);
 
-  ex->f_code = new_cell_format (ex);
-  format_set_font_color (ex->f_code, 0x808080);
-  format_set_align (ex->f_code, LXW_ALIGN_CENTER);
 
-  ex->f_unverified = new_cell_format (ex);
-  format_set_font_color (ex->f_unverified, 0xC00000);
-  format_set_text_wrap (ex->f_unverified);
+  /* The ※ of a row whose source is not verified. */
+  ex->f_mark = new_cell_format (ex);
+  format_set_font_color (ex->f_mark, 0xC00000);
+  format_set_align (ex->f_mark, LXW_ALIGN_CENTER);
+  ex->f_mark_wrap = new_cell_format (ex);
+  format_set_font_color (ex->f_mark_wrap, 0xC00000);
+  format_set_text_wrap (ex->f_mark_wrap);
+
+  /* Cells a reviewer may change: a light yellow, as forms mark them. */
+  ex->f_input = new_cell_format (ex);
+  format_set_align (ex->f_input, LXW_ALIGN_CENTER);
+  format_set_text_wrap (ex->f_input);
+  format_set_bg_color (ex->f_input, 0xFFFDE7);
+  ex->f_input_wrap = new_cell_format (ex);
+  format_set_text_wrap (ex->f_input_wrap);
+  format_set_bg_color (ex->f_input_wrap, 0xFFFDE7);
+
+  /* A note under a title, without borders. */
+  ex->f_note = new_format (ex);
+  format_set_text_wrap (ex->f_note);
+  format_set_align (ex->f_note, LXW_ALIGN_LEFT);
+  ex->f_plain = new_format (ex);
 }
 
 /* A number format showing the unit, e.g. 0.00 "tce". */
@@ -637,7 +693,7 @@ lxw_format *
 ex_unit_format (Export     *ex,
                 const char *base,
                 const char *unit,
-                gboolean    na)
+                int         style)
 {
   g_autofree char *key = NULL;
   GString *code;
@@ -654,74 +710,21 @@ ex_unit_format (Export     *ex,
           g_string_append_c (code, *p);
       g_string_append_c (code, '"');
     }
-  key = g_strdup_printf ("%d%s", na, code->str);
+  key = g_strdup_printf ("%d%s", style, code->str);
   f = g_hash_table_lookup (ex->num_formats, key);
   if (f == NULL)
     {
       f = new_cell_format (ex);
       format_set_num_format (f, code->str);
-      if (na)
+      if (style == EX_FMT_NA)
         {
           format_set_bg_color (f, 0xD9D9D9);
           format_set_font_color (f, 0x595959);
         }
+      else if (style == EX_FMT_INPUT)
+        format_set_bg_color (f, 0xFFFDE7);
       g_hash_table_insert (ex->num_formats, g_steal_pointer (&key), f);
     }
   g_string_free (code, TRUE);
   return f;
-}
-
-/* --------------------------------------------------------- page setup */
-
-static char *
-header_text (const char *text,
-             guint       max_chars)
-{
-  GString *out = g_string_new (NULL);
-  guint n = 0;
-
-  /* & starts a code in Excel headers: a literal one is doubled. */
-  for (const char *p = text; *p != '\0' && n < max_chars; p = g_utf8_next_char (p), n++)
-    {
-      if (*p == '&')
-        g_string_append_c (out, '&');
-      g_string_append_unichar (out, g_utf8_get_char (p));
-    }
-  return g_string_free (out, FALSE);
-}
-
-void
-ex_page_setup (Export      *ex,
-               const Sheet *s,
-               gboolean     landscape,
-               int          repeat_first,
-               int          repeat_last,
-               guint        freeze_row,
-               guint        freeze_col)
-{
-  const GaEnterpriseInfo *info = ex->opt->enterprise;
-  g_autofree char *name = header_text (info != NULL && info->name != NULL ? info->name : "", 60);
-  g_autofree char *title = header_text (ex_text_of (ex, ga_template_get_title (ex->tmpl)), 60);
-  g_autofree char *header = NULL;
-  const char *footer;
-
-  if (ex_failed (ex))
-    return;
-  worksheet_set_paper (s->ws, 9 /* A4 */);
-  if (landscape)
-    worksheet_set_landscape (s->ws);
-  else
-    worksheet_set_portrait (s->ws);
-  worksheet_set_margins (s->ws, 0.5, 0.5, 0.75, 0.75);
-  worksheet_fit_to_pages (s->ws, 1, 0);
-  worksheet_center_horizontally (s->ws);
-  if (repeat_first >= 0)
-    ex_check (ex, worksheet_repeat_rows (s->ws, repeat_first, repeat_last), s, -1, -1,
-              "the rows repeated on every page");
-  header = g_strdup_printf ("&L%s&R%s", name, title);
-  ex_check (ex, worksheet_set_header (s->ws, header), s, -1, -1, "the page header");
-  footer = ex->zh ? "&C第 &P 页，共 &N 页" : "&CPage &P of &N";
-  ex_check (ex, worksheet_set_footer (s->ws, footer), s, -1, -1, "the page footer");
-  if (freeze_row > 0 || freeze_col > 0)
-    worksheet_freeze_panes (s->ws, freeze_row, freeze_col);
 }

@@ -46,12 +46,14 @@ rule_to_excel (Export     *ex,
     .user_data = ex,
   };
   GaItem *item = ga_template_find_item (ex->tmpl, item_id);
-  GaFormula *rule = item != NULL ? ga_engine_get_rule (ex->engine, item) : NULL;
+  GaFormula *engine_rule = item != NULL ? ga_engine_get_rule (ex->engine, item) : NULL;
+  g_autoptr(GaFormula) rule = NULL;
   g_autoptr(GError) local = NULL;
   g_autofree char *text = NULL;
 
-  if (rule == NULL)
+  if (engine_rule == NULL)
     return NULL;
+  rule = ex_label_formula (ex, engine_rule, FALSE);
   text = ga_formula_to_excel (rule, &ctx, &local);
   if (text == NULL)
     {
@@ -101,6 +103,7 @@ ref_to_cell_cb (gpointer    user_data,
 {
   Export *ex = user_data;
   const char *ref;
+  const GaItem *item;
 
   if (g_str_has_prefix (name, RULE_PREFIX))
     return rule_to_excel (ex, name + strlen (RULE_PREFIX));
@@ -119,6 +122,16 @@ ref_to_cell_cb (gpointer    user_data,
                                 g_array_index (ex->row_layout->col_of, guint, i));
         }
     }
+  /* A multiple choice's value is the number of options chosen; its cell
+   * shows their labels, so formulas read the number itself. */
+  item = ga_template_find_item (ex->tmpl, name);
+  if (item != NULL && item->kind == GA_ITEM_MULTI)
+    {
+      const GaResult *res = ga_engine_get_item_result (ex->engine, item);
+
+      if (res->value.kind == GA_VALUE_NUMBER)
+        return ex_excel_number (res->value.u.number);
+    }
   ref = g_hash_table_lookup (ex->cells, name);
   if (ref == NULL)
     ref = g_hash_table_lookup (ex->extra_cells, name);
@@ -136,22 +149,26 @@ lookup_ranges_cb (gpointer     user_data,
                   char       **values)
 {
   Export *ex = user_data;
-  g_autofree char *key = g_strdup_printf ("%s\x1f%s", table, column);
+  gboolean by_label = g_str_has_suffix (table, EX_BY_LABEL);
+  g_autofree char *name = g_strndup (table, strlen (table) - (by_label ? strlen (EX_BY_LABEL) : 0));
+  g_autofree char *key = g_strdup_printf ("%s\x1f%s", name, column);
   const FactorColumn *fc = g_hash_table_lookup (ex->factor_cols, key);
 
   if (fc == NULL)
     return FALSE;
-  *keys = g_strdup (fc->keys);
+  /* A choice cell holds the row's label (ga-export-labels.c). */
+  *keys = g_strdup (by_label ? fc->labels : fc->keys);
   *values = g_strdup (fc->values);
   return TRUE;
 }
 
 /* Translates @formula; on failure records a GA_EXPORT_ERROR_FORMULA naming
  * @what and returns NULL. */
-char *
-ex_translate (Export     *ex,
-              GaFormula  *formula,
-              const char *what)
+static char *
+translate (Export     *ex,
+           GaFormula  *original,
+           gboolean    shown,
+           const char *what)
 {
   GaExcelContext ctx = {
     .ref_to_cell = ref_to_cell_cb,
@@ -160,10 +177,13 @@ ex_translate (Export     *ex,
     .user_data = ex,
   };
   g_autoptr(GError) local = NULL;
+  g_autoptr(GaFormula) formula = NULL;
   char *text;
 
-  if (ex_failed (ex) || formula == NULL)
+  if (ex_failed (ex) || original == NULL)
     return NULL;
+  /* The cells of choices hold labels: so do the formulas' constants. */
+  formula = ex_label_formula (ex, original, shown);
   g_clear_error (&ex->rule_error);
   text = ga_formula_to_excel (formula, &ctx, &local);
   if (text == NULL && ex->rule_error != NULL)
@@ -192,8 +212,91 @@ ex_translate (Export     *ex,
     g_set_error (&ex->error, GA_EXPORT_ERROR, GA_EXPORT_ERROR_FORMULA,
                  "cannot export to %s: the formula of %s (%s) has no Excel equivalent: %s; "
                  "change the template's formula", ex->display_path, what,
-                 ga_formula_get_text (formula), local != NULL ? local->message : "");
+                 ga_formula_get_text (original), local != NULL ? local->message : "");
   return text;
+}
+
+char *
+ex_translate (Export     *ex,
+              GaFormula  *formula,
+              const char *what)
+{
+  return translate (ex, formula, FALSE, what);
+}
+
+char *
+ex_translate_shown (Export     *ex,
+                    GaFormula  *formula,
+                    const char *what)
+{
+  return translate (ex, formula, TRUE, what);
+}
+
+/* ------------------------------------------------- formulas of the export */
+
+void
+ex_set_written (Export        *ex,
+                const char    *name,
+                const GaValue *value)
+{
+  GaValue *copy = g_new0 (GaValue, 1);
+
+  ga_value_copy (value, copy);
+  g_hash_table_replace (ex->written, g_strdup (name), copy);
+}
+
+static const GaValue *
+written_ref_cb (gpointer user_data,
+                guint    index)
+{
+  static const GaValue blank = GA_VALUE_INIT;
+  const GaValue **values = user_data;
+
+  return values[index] != NULL ? values[index] : &blank;
+}
+
+void
+ex_evaluate_written (Export    *ex,
+                     GaFormula *formula,
+                     GaValue   *out)
+{
+  guint n = ga_formula_get_n_refs (formula);
+  g_autofree const GaValue **values = g_new0 (const GaValue *, MAX (n, 1));
+  GaFormulaContext ctx = { .get_ref = written_ref_cb, .user_data = values };
+
+  for (guint i = 0; i < n; i++)
+    values[i] = g_hash_table_lookup (ex->written, ga_formula_get_ref (formula, i));
+  ga_formula_evaluate (formula, &ctx, out);
+}
+
+void
+ex_put_built (Export      *ex,
+              const Sheet *s,
+              guint        row,
+              guint        col,
+              GaFormula   *formula,
+              lxw_format  *format,
+              const char  *what)
+{
+  g_autofree char *text = NULL;
+  GaValue v = GA_VALUE_INIT;
+
+  if (formula == NULL)
+    {
+      ex_put_blank (ex, s, row, col, format);
+      return;
+    }
+  ex_evaluate_written (ex, formula, &v);
+  /* A sentence that reads no cell is written as text. */
+  if (ga_formula_get_n_refs (formula) == 0)
+    ex_put_value (ex, s, row, col, &v, format, what);
+  else
+    {
+      text = ex_translate (ex, formula, what);
+      ex_put_formula (ex, s, row, col, text, &v, format, what);
+    }
+  ga_value_clear (&v);
+  ga_formula_unref (formula);
 }
 
 /* ------------------------------------------------------- cached values */

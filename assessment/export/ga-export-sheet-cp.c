@@ -147,7 +147,7 @@ collect_answer_runs (Export          *ex,
           g_hash_table_lookup (ex->cells, item->id) == NULL)
         continue;
       row = ex_item_row (ex, item);
-      col = ex_item_uses_code_column (item) ? SC_CODE : SC_ANSWER;
+      col = SC_ANSWER;
       if (runs->in_run && runs->run_col == col && runs->run_last + 1 == row)
         runs->run_last = row;
       else
@@ -345,7 +345,7 @@ write_cp_indicator (Export                 *ex,
   lxw_format *fc = na ? ex->f_na_center : ex->f_center;
   lxw_format *fn = na ? ex->f_na_center : ex->f_number;
 
-  ex_put_string (ex, s, r, CP_ID, item->id, fc, "an indicator number");
+  ex_put_string (ex, s, r, CP_ID, ex_item_number (ex, item), fc, "an indicator number");
   ex_put_string (ex, s, r, CP_TITLE, ex_text_of (ex, &item->title), na ? ex->f_na : ex->f_wrap,
                  "an indicator");
   ex_put_string (ex, s, r, CP_UNIT, item->unit, fc, "a unit");
@@ -353,7 +353,18 @@ write_cp_indicator (Export                 *ex,
   ex_put_string (ex, s, r, CP_LIMITING, item->limiting ? "*" : NULL, fc, "a limiting mark");
   write_cp_benchmarks (ex, item, r, na);
   if (v != NULL)
-    put_tree (ex, r, CP_VALUE, ga_scheme_cp_value (item), &res->value, fn, "an actual value");
+    {
+      /* The value as its cell shows it: a choice's label. */
+      g_autoptr(GaFormula) f = ga_scheme_cp_value (item);
+      g_autofree char *text = ex_translate_shown (ex, f, "an actual value");
+      GaValue shown;
+
+      ex_domain_value (ex_item_domain (ex, item), &res->value, &shown);
+      ex_put_formula (ex, s, r, CP_VALUE, text, &shown, na ? fn : (shown.kind == GA_VALUE_TEXT
+                                                                  ? ex->f_center : fn),
+                      "an actual value");
+      ga_value_clear (&shown);
+    }
   else
     ex_put_blank (ex, s, r, CP_VALUE, fn);
 
@@ -364,12 +375,17 @@ write_cp_indicator (Export                 *ex,
 
       /* The engine decides the level before it looks at the weight; the
        * cell does not read the weight either. */
+      g_autofree char *name = ga_scheme_cp_name ("level", item->id);
+
       if (na)
         ga_value_set_text (&lv, ex->na_text);
       else if (res->level >= 0)
         ga_value_set_number (&lv, res->level);
+      else
+        ga_value_set_text (&lv, "");
       put_tree (ex, r, CP_LEVEL, ga_scheme_level_cell (item, rule, ref, ex->na_text), &lv, fc,
                 "a level met");
+      ex_set_written (ex, name, &lv);
       ga_value_clear (&lv);
     }
   else
@@ -441,9 +457,16 @@ write_cp_result (Export    *ex,
     {
       g_autofree char *id = g_strdup_printf ("%u", k + 1);
 
+      g_autofree char *name = ga_scheme_cp_name ("index", id);
+
       ex_put_string (ex, s, row, CP_TITLE, names[k], ex->f_total, "an index label");
       ex->index_ref[k] = ex_cell_ref (s, row, CP_VALUE);
       name_cp (ex, "index", id, g_strdup (ex->index_ref[k]));
+      if (isfinite (sum->index[k]))
+        ga_value_set_number (&v, sum->index[k]);
+      else
+        ga_value_set_blank (&v);
+      ex_set_written (ex, name, &v);
       put_tree_number (ex, row, CP_VALUE, ga_scheme_cp_index (ex->tmpl, cats, k), sum->index[k],
                        ex->f_total_num, "a composite index");
     }
@@ -472,8 +495,11 @@ write_cp_result (Export    *ex,
             ga_scheme_cp_level_label (ex->tmpl, (const char * const *) labels->pdata,
                                       ex_level_label (ex, -1), ex_level_label (ex, 0)),
             &v, ex->f_total, "the clean production result");
+  ex_set_written (ex, EX_NAME_LEVEL_LABEL, &v);
   ga_value_clear (&v);
   ex->level_label_ref = ex_cell_ref (s, row, CP_VALUE);
+  g_hash_table_replace (ex->extra_cells, g_strdup (EX_NAME_LEVEL_LABEL),
+                        g_strdup (ex->level_label_ref));
 }
 
 /* One row per indicator, grouped by first-level category. Everything the
@@ -486,27 +512,30 @@ void
 ex_write_cp (Export *ex)
 {
   const Sheet *s = &ex->cp;
+  /* Widths that print the sheet one page wide on A4 landscape with the
+   * text at 9 pt or more (ex_finish_sheet()). */
   static const struct { const char *zh, *en; double width; } heads[CP_N_COLS] = {
-    { "一级指标", "Category", 12 },
-    { "一级权重", "Category weight", 8 },
-    { "一级适用", "Category applies", 6 },
-    { "有效一级权重", "Effective category weight", 9 },
-    { "序号", "No.", 7 },
-    { "二级指标", "Indicator", 26 },
-    { "单位", "Unit", 9 },
-    { "权重", "Weight", 8 },
-    { "限定性", "Limiting", 7 },
-    { "I级基准值", "Level I", 10 },
-    { "II级基准值", "Level II", 10 },
-    { "III级基准值", "Level III", 10 },
-    { "实际值", "Actual", 11 },
-    { "达到级别", "Level met", 8 },
-    { "适用", "Applies", 6 },
-    { "有效权重", "Effective weight", 9 },
-    { "Y_I", "Y_I", 7 },
-    { "Y_II", "Y_II", 7 },
-    { "Y_III", "Y_III", 7 },
+    { "一级指标", "Category", 7 },
+    { "一级权重", "Category weight", 6 },
+    { "一级适用", "Category applies", 5 },
+    { "有效一级权重", "Effective category weight", 6 },
+    { "序号", "No.", 5 },
+    { "二级指标", "Indicator", 13 },
+    { "单位", "Unit", 6 },
+    { "权重", "Weight", 6 },
+    { "限定性", "Limiting", 5 },
+    { "I级基准值", "Level I", 7 },
+    { "II级基准值", "Level II", 7 },
+    { "III级基准值", "Level III", 7 },
+    { "实际值", "Actual", 8 },
+    { "达到级别", "Level met", 6 },
+    { "适用", "Applies", 5 },
+    { "有效权重", "Effective weight", 6 },
+    { "Y_I", "Y_I", 5 },
+    { "Y_II", "Y_II", 5 },
+    { "Y_III", "Y_III", 5 },
   };
+
   g_autoptr(GPtrArray) cats = ga_scheme_cp_categories (ex->tmpl);
   g_autofree guint *rows = g_new0 (guint, MAX (cats->len, 1));
   guint row = 3, first_row, last_row;

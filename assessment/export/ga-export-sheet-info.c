@@ -79,7 +79,9 @@ ex_write_info (Export *ex)
                               ? ga_template_get_standard (ex->tmpl) : "",
                               ga_template_get_standard_title (ex->tmpl) != NULL
                               ? ga_template_get_standard_title (ex->tmpl) : "");
-  tmpl_id = g_strdup_printf ("%s %s", ga_template_get_id (ex->tmpl),
+  /* The template by its title; the content hash below names it exactly. */
+  tmpl_id = g_strdup_printf (ex->zh ? "%s（版本 %s）" : "%s (version %s)",
+                             ex_text_of (ex, ga_template_get_title (ex->tmpl)),
                              ga_template_get_version (ex->tmpl));
 
   ex_merge (ex, s, 0, 0, 0, 1, ex_tr (ex, "基本信息表", "Basic information"), ex->f_title);
@@ -93,13 +95,18 @@ ex_write_info (Export *ex)
   info_row (ex, &row, ex_tr (ex, "所属行业", "Industry"), e->industry_name);
   info_row (ex, &row, ex_tr (ex, "所在省市", "Province and city"), e->region);
   info_row (ex, &row, ex_tr (ex, "通讯地址", "Postal address"), e->address);
+  info_row (ex, &row, ex_tr (ex, "邮编", "Postal code"), e->postal_code);
   info_row (ex, &row, ex_tr (ex, "工厂地址", "Factory address"), e->factory_address);
   info_row (ex, &row, ex_tr (ex, "主要产品", "Main products"), e->main_products);
   info_row (ex, &row, ex_tr (ex, "单位性质", "Ownership"), e->ownership);
   info_row (ex, &row, ex_tr (ex, "注册机关", "Registration authority"), e->registration_authority);
-  info_row (ex, &row, ex_tr (ex, "成立日期", "Founded"), e->founded);
   info_number (ex, &row, ex_tr (ex, "注册资本", "Registered capital"), e->registered_capital,
                ex_tr (ex, "万元", "10k CNY"));
+  info_row (ex, &row, ex_tr (ex, "成立日期", "Founded"), e->founded);
+  /* The store says "long-term" for 长期. */
+  info_row (ex, &row, ex_tr (ex, "有效期", "Valid until"),
+            g_strcmp0 (e->valid_until, "long-term") == 0 ? ex_tr (ex, "长期", "long-term")
+                                                          : e->valid_until);
   info_row (ex, &row, ex_tr (ex, "法定代表人", "Legal representative"), e->legal_representative);
   info_row (ex, &row, ex_tr (ex, "法定代表人电话", "Legal representative's phone"), e->legal_phone);
   info_row (ex, &row, ex_tr (ex, "申报联系部门", "Contact department"), e->contact_department);
@@ -111,8 +118,11 @@ ex_write_info (Export *ex)
   info_number (ex, &row, ex_tr (ex, "从业人数", "Employees"), e->employees, ex_tr (ex, "人", ""));
   info_number (ex, &row, ex_tr (ex, "工业总产值", "Gross industrial output"), e->output_value,
                ex_tr (ex, "万元", "10k CNY"));
+  info_number (ex, &row, ex_tr (ex, "工业增加值", "Industrial value added"), e->value_added,
+               ex_tr (ex, "万元", "10k CNY"));
   info_number (ex, &row, ex_tr (ex, "营业收入", "Revenue"), e->revenue, ex_tr (ex, "万元", "10k CNY"));
   info_number (ex, &row, ex_tr (ex, "占地面积", "Site area"), e->floor_area, "m²");
+  info_row (ex, &row, ex_tr (ex, "单位简介", "Profile"), e->profile);
 
   row++;
   ex_put_string (ex, s, row, 0, ex_tr (ex, "二、评价", "2. Assessment"), ex->f_bold_text, "a heading");
@@ -125,9 +135,10 @@ ex_write_info (Export *ex)
             ga_template_get_content_hash (ex->tmpl));
   if (!ga_template_get_verified (ex->tmpl))
     info_row (ex, &row, ex_tr (ex, "核实状态", "Verification"),
-              ex_tr (ex, "模板中部分数值未经官方文本核实，见评分表“核实”列",
-                     "some values in the template are not verified against the official text; "
-                     "see the Verification column"));
+              ex_tr (ex, "模板中部分数值未经官方文本核实（各表中标有 " EX_MARK "），"
+                         "见「来源与核实」表",
+                     "some values in the template are not verified against the official text "
+                     "(marked " EX_MARK "); see the Sources sheet"));
   info_row (ex, &row, ex_tr (ex, "报告日期", "Date"), today);
   done = g_strdup_printf ("%u / %u", sum->answered, sum->total);
   info_row (ex, &row, ex_tr (ex, "已回答 / 应回答", "Answered / to answer"), done);
@@ -187,11 +198,13 @@ ex_write_info (Export *ex)
         }
       ga_value_clear (&v);
     }
-  {
-    g_autofree char *overall = ga_engine_explain_summary (ex->engine);
-
-    info_row (ex, &row, ex_tr (ex, "结论说明", "Explanation"), overall);
-  }
+  /* The conclusion reads the result cells (ga-export-explain.c). */
+  ex_put_string (ex, s, row, 0, ex_tr (ex, "结论说明", "Conclusion"), ex->f_label, "a label");
+  ex_put_built (ex, s, row, 1, ex_conclusion (ex), ex->f_wrap, "the conclusion");
+  ex->conclusion_info_ref = ex_cell_ref (s, row, 1);
+  if (!ex_failed (ex))
+    worksheet_set_row (s->ws, row, 45, NULL);
+  row++;
   if (ex->n_value_only > 0)
     {
       g_autofree char *note = ex->zh
@@ -204,7 +217,7 @@ ex_write_info (Export *ex)
       info_row (ex, &row, ex_tr (ex, "说明", "Note"), note);
     }
 
-  ex_set_column (ex, s, 0, 0, 28, NULL);
+  ex_set_column (ex, s, 0, 0, 26, NULL);
   ex_set_column (ex, s, 1, 1, 60, NULL);
   ex_page_setup (ex, s, FALSE, -1, -1, 0, 0);
 }

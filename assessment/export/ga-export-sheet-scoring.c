@@ -13,35 +13,6 @@
 
 /* ------------------------------------------------------------ scoring sheet */
 
-/* The texts of the summary formulas in the workbook's language. */
-static GaSchemeLabels
-scheme_labels (Export *ex)
-{
-  return (GaSchemeLabels) {
-    .veto_met = ex_tr (ex, "通过", "pass"),
-    .veto_failed = ex_tr (ex, "否决", "veto"),
-    .pass = ex_tr (ex, "通过", "pass"),
-    .pending = ex_tr (ex, "待定", "pending"),
-    .fail = ex_tr (ex, "不通过", "fail"),
-    .yes = ex_tr (ex, "是", "yes"),
-    .no = ex_tr (ex, "否", "no"),
-  };
-}
-
-
-static const char *
-compliance_label (Export     *ex,
-                  const char *value)
-{
-  if (g_strcmp0 (value, GA_COMPLIANCE_YES) == 0)
-    return ex_tr (ex, "符合", "Met");
-  if (g_strcmp0 (value, GA_COMPLIANCE_PARTIAL) == 0)
-    return ex_tr (ex, "部分符合", "Partly met");
-  if (g_strcmp0 (value, GA_COMPLIANCE_NO) == 0)
-    return ex_tr (ex, "不符合", "Not met");
-  return value;
-}
-
 const GaOption *
 ex_find_option (GPtrArray  *options,
                 const char *id)
@@ -66,15 +37,12 @@ item_remark (Export         *ex,
 {
   GString *out = g_string_new (NULL);
 
-  if (na)
-    {
-      if (answer != NULL && answer->not_applicable)
-        g_string_append_printf (out, "%s%s", ex_tr (ex, "不适用理由：", "Not applicable: "),
-                                answer->na_reason != NULL ? answer->na_reason : "");
-      else
-        g_string_append (out, ex_tr (ex, "不适用（适用条件不满足）",
-                                     "Not applicable (its condition is not met)"));
-    }
+  /* Why it does not apply is in the explanation; the reason a user gave
+   * is theirs and goes here. */
+  if (na && answer != NULL && answer->not_applicable && answer->na_reason != NULL
+      && *answer->na_reason != '\0')
+    g_string_append_printf (out, "%s%s", ex_tr (ex, "不适用理由：", "Not applicable: "),
+                            answer->na_reason);
   if (answer != NULL && answer->note != NULL && *answer->note != '\0')
     {
       if (out->len > 0)
@@ -93,8 +61,11 @@ item_evidence (Export       *ex,
                         ? g_hash_table_lookup (ex->opt->evidence, item->id) : NULL;
 
   for (guint i = 0; item->evidence != NULL && i < item->evidence->len; i++)
-    g_string_append_printf (out, "%s%s", i == 0 ? "" : "；",
-                            (const char *) g_ptr_array_index (item->evidence, i));
+    {
+      g_autofree char *document = ex_free_text (ex, g_ptr_array_index (item->evidence, i));
+
+      g_string_append_printf (out, "%s%s", i == 0 ? "" : "；", document);
+    }
   if (attached != NULL && attached->len > 0)
     {
       if (out->len > 0)
@@ -105,6 +76,124 @@ item_evidence (Export       *ex,
                                 (const char *) g_ptr_array_index (attached, i));
     }
   return g_string_free (out, FALSE);
+}
+
+/* The class of @item: 必选/可选 and what else it is. */
+static char *
+item_class (Export       *ex,
+            const GaItem *item)
+{
+  GString *klass = g_string_new (item->mandatory ? ex_tr (ex, "必选", "mandatory")
+                                                 : ex_tr (ex, "可选", "optional"));
+  const char *sep = ex_tr (ex, "、", ", ");
+
+  if (item->veto)
+    g_string_append_printf (klass, "%s%s", sep, ex_tr (ex, "否决项", "veto"));
+  if (item->bonus)
+    g_string_append_printf (klass, "%s%s", sep, ex_tr (ex, "附加项", "bonus"));
+  if (item->limiting)
+    g_string_append_printf (klass, "%s%s", sep, ex_tr (ex, "限定性", "limiting"));
+  if (item->kind == GA_ITEM_COMPUTED)
+    g_string_append_printf (klass, "%s%s", sep, ex_tr (ex, "计算项", "computed"));
+  return g_string_free (klass, FALSE);
+}
+
+/* The answer cell of @item: what the formulas read, in the words the user
+ * chose (符合, 是, an option's label), a cell a reviewer may change. */
+static void
+write_answer (Export         *ex,
+              GaItem         *item,
+              guint           row,
+              const GaResult *res,
+              const GaAnswer *answer,
+              gboolean        na)
+{
+  const Sheet *s = &ex->scoring;
+  const ExDomain *domain = ex_item_domain (ex, item);
+  GaValue shown = GA_VALUE_INIT;
+
+  if (na && item->kind != GA_ITEM_COMPUTED && item->kind != GA_ITEM_TABLE)
+    {
+      ex_put_string (ex, s, row, SC_ANSWER, ex->na_text, ex->f_na, "an answer");
+      ga_value_set_na (&shown);
+    }
+  else
+    switch (item->kind)
+      {
+      case GA_ITEM_COMPLIANCE:
+      case GA_ITEM_YESNO:
+      case GA_ITEM_CHOICE:
+        ex_domain_value (domain, &res->value, &shown);
+        ex_put_value (ex, s, row, SC_ANSWER, &shown, ex->f_input, "an answer");
+        break;
+      case GA_ITEM_MULTI:
+        {
+          GString *labels = g_string_new (NULL);
+
+          for (guint i = 0; answer != NULL && answer->selected != NULL &&
+               answer->selected[i] != NULL; i++)
+            {
+              const GaOption *o = ex_find_option (item->options, answer->selected[i]);
+
+              g_string_append_printf (labels, "%s%s", i == 0 ? "" : "；",
+                                      o != NULL ? ex_text_of (ex, &o->label)
+                                                : answer->selected[i]);
+            }
+          ex_put_string (ex, s, row, SC_ANSWER, labels->str, ex->f_wrap, "an answer");
+          if (labels->len > 0)
+            ga_value_set_text (&shown, labels->str);
+          g_string_free (labels, TRUE);
+          break;
+        }
+      case GA_ITEM_NUMBER:
+      case GA_ITEM_POINTS:
+        ex_put_value (ex, s, row, SC_ANSWER, &res->value,
+                      ex_unit_format (ex, item->integer ? "0" : "0.00##", NULL, EX_FMT_INPUT),
+                      "an answer");
+        ga_value_copy (&res->value, &shown);
+        break;
+      case GA_ITEM_COMPUTED:
+        {
+          g_autofree char *f = ex_translate (ex, item->value, item->id);
+
+          ex_put_formula (ex, s, row, SC_ANSWER, f, &res->value,
+                          res->value.kind == GA_VALUE_TEXT && !na
+                          ? ex->f_wrap : ex_unit_format (ex, item->format != NULL ? item->format
+                                                                              : "0.00", NULL, na),
+                          "a computed value");
+          if (res->value.kind == GA_VALUE_TEXT)
+            ex_note_wrapped (s, row, SC_ANSWER, res->value.u.text);
+          if (na)
+            ga_value_set_na (&shown);
+          else
+            ga_value_copy (&res->value, &shown);
+          break;
+        }
+      case GA_ITEM_TABLE:
+        {
+          guint n = ga_engine_get_n_rows (ex->engine, item);
+          g_autofree char *see = ex->zh
+            ? g_strdup_printf ("见「%s」表（%u 行）", ex->energy.name, n)
+            : g_strdup_printf ("see sheet \"%s\" (%u rows)", ex->energy.name, n);
+
+          ex_put_string (ex, s, row, SC_ANSWER, see, ex->f_wrap, "a table reference");
+          break;
+        }
+      case GA_ITEM_TEXT:
+      case GA_ITEM_DATE:
+      default:
+        ex_put_value (ex, s, row, SC_ANSWER, &res->value, ex->f_input_wrap, "an answer");
+        ga_value_copy (&res->value, &shown);
+        break;
+      }
+  /* An input cell holds an error as its text (ex_put_value()). */
+  if (item->kind != GA_ITEM_COMPUTED && shown.kind == GA_VALUE_ERROR)
+    ga_value_set_text (&shown, ga_error_code_to_string (shown.u.error.code));
+  if (item->kind != GA_ITEM_COMPUTED && item->kind != GA_ITEM_TABLE
+      && item->kind != GA_ITEM_MULTI)
+    ex_validate_item (ex, s, row, SC_ANSWER, item);
+  ex_set_written (ex, item->id, &shown);
+  ga_value_clear (&shown);
 }
 
 static void
@@ -124,126 +213,23 @@ write_item (Export         *ex,
   const char *v = g_hash_table_lookup (ex->cells, item->id);
   g_autofree char *remark = item_remark (ex, item, answer, na);
   g_autofree char *evidence = item_evidence (ex, item);
-  g_autofree char *explain = ga_engine_explain (ex->engine, item->id);
-  g_autofree char *source = NULL;
-  GString *klass = g_string_new (NULL);
+  g_autofree char *klass = item_class (ex, item);
+  g_autofree char *where = g_strdup_printf ("%s %s", s->name, ex_item_number (ex, item));
+  /* The unit in the title: the answer cell keeps the figure alone. */
+  g_autofree char *unit = ex_unit_text (ex, item->unit);
+  g_autofree char *title = ex_title_with_unit (ex_text_of (ex, &item->title), unit);
+  gboolean unverified = !item->verified || res->unverified;
 
   ex_put_string (ex, s, row, SC_L1, l1, ex->f_section, "a first-level indicator");
   ex_put_string (ex, s, row, SC_L2, l2, ex->f_section, "a second-level indicator");
-  ex_put_string (ex, s, row, SC_ID, item->id, fc, "an item number");
-  ex_put_string (ex, s, row, SC_TITLE, ex_text_of (ex, &item->title), fw, "an item title");
+  ex_put_string (ex, s, row, SC_NO, ex_item_number (ex, item), fc, "an item number");
+  ex_put_string (ex, s, row, SC_TITLE, title, fw, "an item title");
   ex_put_string (ex, s, row, SC_REQ, ex_text_of (ex, &item->requirement), fw, "a requirement");
-  ex_put_string (ex, s, row, SC_MANDATORY,
-                 item->mandatory ? ex_tr (ex, "必选", "mandatory") : ex_tr (ex, "可选", "optional"),
-                 fc, "必选/可选");
-  /* A veto item's class is exactly 否决项: the veto status formula looks
-   * for it. */
-  if (item->veto)
-    g_string_append (klass, ex_tr (ex, "否决项", "veto"));
-  else
-    {
-      if (item->bonus)
-        g_string_append (klass, ex_tr (ex, "附加项", "bonus"));
-      if (item->limiting)
-        g_string_append_printf (klass, "%s%s", klass->len ? "、" : "",
-                                ex_tr (ex, "限定性", "limiting"));
-      if (item->kind == GA_ITEM_COMPUTED)
-        g_string_append_printf (klass, "%s%s", klass->len ? "、" : "",
-                                ex_tr (ex, "计算项", "computed"));
-    }
-  ex_put_string (ex, s, row, SC_CLASS, klass->str, fc, "an item class");
-  g_string_free (klass, TRUE);
+  ex_put_string (ex, s, row, SC_CLASS, klass, fc, "an item class");
   ex_put_number (ex, s, row, SC_POINTS, ex_item_is_scored (item) ? item->points : NAN, fp,
                  "points");
 
-  /* The answer as people read it, and the value formulas see. */
-  if (na && item->kind != GA_ITEM_COMPUTED && item->kind != GA_ITEM_TABLE)
-    {
-      ex_put_string (ex, s, row, SC_ANSWER, ex->na_text, ex->f_na, "an answer");
-      ex_put_string (ex, s, row, SC_CODE, ex_item_uses_code_column (item) ? ex->na_text : NULL,
-                     ex->f_na, "an answer code");
-    }
-  else
-    {
-      switch (item->kind)
-        {
-        case GA_ITEM_COMPLIANCE:
-          ex_put_string (ex, s, row, SC_ANSWER,
-                         res->value.kind == GA_VALUE_TEXT
-                         ? compliance_label (ex, res->value.u.text) : NULL, fc, "an answer");
-          ex_put_value (ex, s, row, SC_CODE, &res->value, ex->f_code, "an answer code");
-          break;
-        case GA_ITEM_YESNO:
-          ex_put_string (ex, s, row, SC_ANSWER,
-                         res->value.kind == GA_VALUE_BOOLEAN
-                         ? (res->value.u.boolean ? ex_tr (ex, "是", "yes") : ex_tr (ex, "否", "no"))
-                         : NULL, fc, "an answer");
-          ex_put_value (ex, s, row, SC_CODE, &res->value, ex->f_code, "an answer code");
-          break;
-        case GA_ITEM_CHOICE:
-          {
-            const GaOption *o = res->value.kind == GA_VALUE_TEXT
-                                ? ex_find_option (item->options, res->value.u.text) : NULL;
-
-            ex_put_string (ex, s, row, SC_ANSWER, o != NULL ? ex_text_of (ex, &o->label)
-                           : (res->value.kind == GA_VALUE_TEXT ? res->value.u.text : NULL),
-                           fw, "an answer");
-            ex_put_value (ex, s, row, SC_CODE, &res->value, ex->f_code, "an answer code");
-            break;
-          }
-        case GA_ITEM_MULTI:
-          {
-            GString *labels = g_string_new (NULL);
-
-            for (guint i = 0; answer != NULL && answer->selected != NULL &&
-                 answer->selected[i] != NULL; i++)
-              {
-                const GaOption *o = ex_find_option (item->options, answer->selected[i]);
-
-                g_string_append_printf (labels, "%s%s", i == 0 ? "" : "；",
-                                        o != NULL ? ex_text_of (ex,
-                                                                &o->label) : answer->selected[i]);
-              }
-            ex_put_string (ex, s, row, SC_ANSWER, labels->str, fw, "an answer");
-            g_string_free (labels, TRUE);
-            ex_put_value (ex, s, row, SC_CODE, &res->value, ex->f_code, "an answer code");
-            break;
-          }
-        case GA_ITEM_NUMBER:
-        case GA_ITEM_POINTS:
-          ex_put_value (ex, s, row, SC_ANSWER, &res->value,
-                        ex_unit_format (ex, item->integer ? "0" : "0.00", item->unit, FALSE),
-                        "an answer");
-          ex_put_blank (ex, s, row, SC_CODE, ex->f_code);
-          break;
-        case GA_ITEM_COMPUTED:
-          {
-            g_autofree char *f = ex_translate (ex, item->value, item->id);
-
-            ex_put_formula (ex, s, row, SC_ANSWER, f, &res->value,
-                            ex_unit_format (ex, "0.00", item->unit, na), "a computed value");
-            ex_put_blank (ex, s, row, SC_CODE, ex->f_code);
-            break;
-          }
-        case GA_ITEM_TABLE:
-          {
-            guint n = ga_engine_get_n_rows (ex->engine, item);
-            g_autofree char *see = ex->zh
-              ? g_strdup_printf ("见「%s」表（%u 行）", ex->energy.name, n)
-              : g_strdup_printf ("see sheet \"%s\" (%u rows)", ex->energy.name, n);
-
-            ex_put_string (ex, s, row, SC_ANSWER, see, fw, "a table reference");
-            ex_put_blank (ex, s, row, SC_CODE, ex->f_code);
-            break;
-          }
-        case GA_ITEM_TEXT:
-        case GA_ITEM_DATE:
-        default:
-          ex_put_value (ex, s, row, SC_ANSWER, &res->value, fw, "an answer");
-          ex_put_blank (ex, s, row, SC_CODE, ex->f_code);
-          break;
-        }
-    }
+  write_answer (ex, item, row, res, answer, na);
 
   /* Score and maximum. */
   if ((item->veto || ex_item_is_scored (item)) && v != NULL)
@@ -258,7 +244,8 @@ write_item (Export         *ex,
     {
       GaFormula *rule = ga_engine_get_rule (ex->engine, item);
       g_autofree char *ref = ex_rule_ref (item);
-      GaSchemeLabels labels = scheme_labels (ex);
+      g_autofree char *score_name = g_strconcat (GA_SCHEME_SCORE, item->id, NULL);
+      GaSchemeLabels labels = ex_scheme_labels (ex);
       g_autoptr(GaFormula) cell = ga_scheme_veto_cell (item, rule, ref, ex->na_text,
                                                        labels.veto_met, labels.veto_failed);
       g_autofree char *f = ex_translate (ex, cell, item->id);
@@ -274,6 +261,7 @@ write_item (Export         *ex,
       else
         ga_value_set_text (&cached, res->veto_failed ? labels.veto_failed : labels.veto_met);
       ex_put_formula (ex, s, row, SC_SCORE, f, &cached, fc, "a veto result");
+      ex_set_written (ex, score_name, &cached);
       ga_value_clear (&cached);
       ex_put_blank (ex, s, row, SC_MAX, fp);
     }
@@ -281,11 +269,14 @@ write_item (Export         *ex,
     {
       GaFormula *rule = ga_engine_get_rule (ex->engine, item);
       g_autofree char *ref = ex_rule_ref (item);
+      g_autofree char *score_name = g_strconcat (GA_SCHEME_SCORE, item->id, NULL);
+      g_autofree char *max_name = g_strconcat (GA_SCHEME_MAX, item->id, NULL);
       g_autoptr(GaFormula) max_cell = ga_scheme_max_cell (item, rule, ref);
       g_autoptr(GaFormula) score_cell = rule != NULL ? ga_scheme_score_cell (item, rule, ref)
                                                      : NULL;
       g_autofree char *f = score_cell != NULL ? ex_translate (ex, score_cell, item->id) : NULL;
       g_autofree char *m = ex_translate (ex, max_cell, item->id);
+      GaValue cached = GA_VALUE_INIT;
 
       /* A multiple choice scores the options chosen, which are not in
        * cells: its score is written as the value. */
@@ -295,6 +286,15 @@ write_item (Export         *ex,
        * multiple-choice score, or a formula beyond Excel's limits). */
       ex_put_formula_number (ex, s, row, SC_SCORE, f, res->score, fp, "an item score");
       ex_put_formula_number (ex, s, row, SC_MAX, m, res->max, fp, "an item maximum");
+      if (isfinite (res->score))
+        ga_value_set_number (&cached, res->score);
+      ex_set_written (ex, score_name, &cached);
+      if (isfinite (res->max))
+        ga_value_set_number (&cached, res->max);
+      else
+        ga_value_set_blank (&cached);
+      ex_set_written (ex, max_name, &cached);
+      ga_value_clear (&cached);
     }
   else
     {
@@ -303,28 +303,22 @@ write_item (Export         *ex,
     }
 
   ex_put_string (ex, s, row, SC_EVIDENCE, evidence, fw, "the evidence list");
-  ex_put_string (ex, s, row, SC_EXPLAIN, explain, fw, "an explanation");
+  ex_put_built (ex, s, row, SC_EXPLAIN, ex_item_explanation (ex, item), fw, "an explanation");
   ex_put_string (ex, s, row, SC_REMARK, remark, fw, "a remark");
-  source = g_strdup_printf ("%s%s%s", item->source != NULL ? item->source : "",
-                            item->clause != NULL && item->source != NULL &&
-                            strstr (item->source, item->clause) == NULL ? "  " : "",
-                            item->clause != NULL && (item->source == NULL ||
-                                                     strstr (item->source, item->clause) == NULL)
-                            ? item->clause : "");
-  ex_put_string (ex, s, row, SC_SOURCE, source, fw, "the source");
-  if (!item->verified)
-    {
-      g_autofree char *why = g_strdup_printf ("%s%s%s", ex_tr (ex, "未核实", "unverified"),
-                                              item->unverified_reason != NULL ? ": " : "",
-                                              item->unverified_reason != NULL
-                                              ? item->unverified_reason : "");
-      ex_put_string (ex, s, row, SC_VERIFIED, why, ex->f_unverified, "an unverified marker");
-    }
-  else
-    ex_put_blank (ex, s, row, SC_VERIFIED, fw);
+
+  /* Where the item's figures come from, and whether they are verified,
+   * are on the sources sheet; the row carries a mark when they are not. */
+  ex_put_string (ex, s, row, SC_MARK, unverified ? EX_MARK : NULL, ex->f_mark,
+                 "an unverified mark");
+  ex_add_source (ex, where, ex_text_of (ex, &item->title), item->source,
+                 !unverified, !item->verified ? item->unverified_reason
+                 : ex_tr (ex, "所用的数值中有未经核实的（如系数表中未核实的系数）",
+                          "it uses a value that is not verified (such as an unverified "
+                          "factor)"), FALSE);
 }
 
-/* Writes the summary formula @formula (taken) with the engine's value. */
+/* Writes the summary formula @formula (taken) with the engine's value,
+ * which the workbook then holds at @name. */
 static void
 put_summary_number (Export      *ex,
                     guint        row,
@@ -332,9 +326,16 @@ put_summary_number (Export      *ex,
                     GaFormula   *formula,
                     double       value,
                     lxw_format  *format,
+                    const char  *name,
                     const char  *what)
 {
   g_autofree char *f = NULL;
+  GaValue v = GA_VALUE_INIT;
+
+  if (isfinite (value))
+    ga_value_set_number (&v, value);
+  ex_set_written (ex, name, &v);
+  ga_value_clear (&v);
 
   /* A sum of nothing is a plain 0. */
   if (ga_formula_get_n_refs (formula) == 0)
@@ -352,9 +353,15 @@ put_summary_text (Export      *ex,
                   guint        row,
                   GaFormula   *formula,
                   const char  *value,
+                  const char  *name,
                   const char  *what)
 {
   g_autofree char *f = ex_translate (ex, formula, what);
+  GaValue v = GA_VALUE_INIT;
+
+  ga_value_set_text (&v, value);
+  ex_set_written (ex, name, &v);
+  ga_value_clear (&v);
 
   ex_put_formula_text (ex, &ex->scoring, row, SC_SCORE, f, value, ex->f_total, what);
   g_clear_pointer (&formula, ga_formula_unref);
@@ -369,6 +376,8 @@ write_subtotal (Export          *ex,
   const GaResult *res = ga_engine_get_section_result (ex->engine, section);
   g_autofree char *label = g_strdup_printf ("%s%s", ex_tr (ex, "小计：", "Subtotal: "),
                                             ex_text_of (ex, &section->title));
+  g_autofree char *score_name = g_strconcat (GA_SCHEME_SECTION_SCORE, section->id, NULL);
+  g_autofree char *max_name = g_strconcat (GA_SCHEME_SECTION_MAX, section->id, NULL);
 
   for (guint c = 0; c < N_SCORE_COLS; c++)
     if (c != SC_L1 && c != SC_L2)
@@ -381,9 +390,9 @@ write_subtotal (Export          *ex,
   ex_put_number (ex, s, row, SC_POINTS, ga_scheme_section_points (ex->tmpl, section),
                  ex->f_subtotal_num, "section points");
   put_summary_number (ex, row, SC_SCORE, ga_scheme_section_sum (ex->tmpl, section, FALSE),
-                      res->score, ex->f_subtotal_num, "a section subtotal");
+                      res->score, ex->f_subtotal_num, score_name, "a section subtotal");
   put_summary_number (ex, row, SC_MAX, ga_scheme_section_sum (ex->tmpl, section, TRUE),
-                      res->max, ex->f_subtotal_num, "a section maximum");
+                      res->max, ex->f_subtotal_num, max_name, "a section maximum");
 }
 
 /* The first row of a section's block: its first item, its first
@@ -409,7 +418,12 @@ write_section (Export          *ex,
   guint first, last;
 
   if (section->depth == 0)
-    l1 = ex_text_of (ex, &section->title);
+    {
+      l1 = ex_text_of (ex, &section->title);
+      /* A first-level section starts a page when it would otherwise begin
+       * at the foot of one (ex_finish_sheet()). */
+      ex_break_before (s, section_first_row (ex, section));
+    }
   else if (section->depth == 1)
     l2 = ex_text_of (ex, &section->title);
 
@@ -455,35 +469,37 @@ ex_write_scoring (Export *ex)
   const Sheet *s = &ex->scoring;
   const GaSummary *sum = ga_engine_get_summary (ex->engine);
   GPtrArray *roots = ga_template_get_root_sections (ex->tmpl);
+  /* Widths that print the sheet one page wide on A4 landscape with the
+   * text at 9 pt or more (ex_finish_sheet()); text wraps in them. */
   static const struct { const char *zh, *en; double width; } heads[N_SCORE_COLS] = {
-    { "一级指标", "First-level indicator", 10 },
-    { "二级指标", "Second-level indicator", 12 },
-    { "序号", "No.", 8 },
-    { "指标", "Indicator", 18 },
-    { "要求", "Requirement", 36 },
-    { "必选/可选", "Mandatory", 6 },
-    { "类别", "Class", 7 },
-    { "分值", "Points", 6 },
-    { "答案", "Answer", 14 },
-    { "取值", "Value", 8 },
-    { "得分", "Score", 7 },
-    { "可得分", "Attainable", 7 },
-    { "证据", "Evidence", 22 },
-    { "评分说明", "Explanation", 30 },
-    { "备注", "Remarks", 18 },
-    { "来源/条款", "Source / clause", 16 },
-    { "核实", "Verification", 12 },
+    { "一级指标", "First-level indicator", 7 },
+    { "二级指标", "Second-level indicator", 8 },
+    { "序号", "No.", 5 },
+    { "指标", "Indicator", 12 },
+    { "要求", "Requirement", 19 },
+    { "类别", "Class", 6 },
+    { "分值", "Points", 5 },
+    { "答案", "Answer", 10 },
+    { "得分", "Score", 6 },
+    { "可得分", "Max.", 6 },
+    { "证据", "Evidence", 12 },
+    { "评分说明", "Explanation", 16 },
+    { "备注", "Remarks", 8 },
+    { "核实", "Checked", 4 },
   };
   g_autofree char *title = g_strdup_printf ("%s %s", ex_text_of (ex,
                                                                  ga_template_get_title (ex->tmpl)),
                                             ex_tr (ex, "评分表", "scoring sheet"));
-  g_autofree char *sub = g_strdup_printf ("%s  %s  %s %s", ga_template_get_standard (ex->tmpl)
+  g_autofree char *sub = g_strdup_printf ("%s  %s  %s %s  %s", ga_template_get_standard (ex->tmpl)
                                           ? ga_template_get_standard (ex->tmpl) : "",
                                           ex->opt->enterprise && ex->opt->enterprise->name
                                           ? ex->opt->enterprise->name : "",
                                           ex_tr (ex, "模板版本", "template version"),
-                                          ga_template_get_version (ex->tmpl));
-  GaSchemeLabels labels = scheme_labels (ex);
+                                          ga_template_get_version (ex->tmpl),
+                                          ex->zh ? "（" EX_MARK " 未经官方文本核实，见「来源与核实」表）"
+                                                 : "(" EX_MARK " not verified against the "
+                                                   "official text: see the Sources sheet)");
+  GaSchemeLabels labels = ex_scheme_labels (ex);
   guint row;
 
   ex_merge (ex, s, 0, 0, 0, N_SCORE_COLS - 1, title, ex->f_title);
@@ -505,9 +521,9 @@ ex_write_scoring (Export *ex)
       ex_put_number (ex, s, row, SC_POINTS, ga_template_get_max_score (ex->tmpl),
                      ex->f_total_num, "the maximum score");
       put_summary_number (ex, row, SC_SCORE, ga_scheme_section_sum (ex->tmpl, NULL, FALSE),
-                          sum->score, ex->f_total_num, "the total score");
+                          sum->score, ex->f_total_num, GA_SCHEME_TOTAL_SCORE, "the total score");
       put_summary_number (ex, row, SC_MAX, ga_scheme_section_sum (ex->tmpl, NULL, TRUE),
-                          sum->max, ex->f_total_num, "the attainable total");
+                          sum->max, ex->f_total_num, GA_SCHEME_TOTAL_MAX, "the attainable total");
     }
   if (ex->has_bonus)
     {
@@ -516,7 +532,7 @@ ex_write_scoring (Export *ex)
       ex_put_number (ex, s, row, SC_POINTS, ga_template_get_bonus_cap (ex->tmpl),
                      ex->f_total_num, "the bonus cap");
       put_summary_number (ex, row, SC_SCORE, ga_scheme_bonus (ex->tmpl), sum->bonus,
-                          ex->f_total_num, "the bonus");
+                          ex->f_total_num, EX_NAME_BONUS, "the bonus");
     }
   if (ex->has_veto)
     {
@@ -525,7 +541,7 @@ ex_write_scoring (Export *ex)
       put_summary_text (ex, row, ga_scheme_veto_status (ex->tmpl, &labels),
                         sum->veto == GA_VETO_FAIL ? labels.fail
                         : sum->veto == GA_VETO_PENDING ? labels.pending : labels.pass,
-                        "the veto status");
+                        GA_SCHEME_VETO_STATUS, "the veto status");
     }
   if (ex->has_grades)
     {
@@ -540,7 +556,7 @@ ex_write_scoring (Export *ex)
       put_summary_text (ex, row, ga_scheme_grade (ex->tmpl, (const char * const *) names->pdata,
                                                   &labels),
                         sum->grade != NULL ? ex_text_of (ex, &sum->grade->label) : "",
-                        "the grade");
+                        EX_NAME_GRADE, "the grade");
     }
   if (ex->has_pass)
     {
@@ -549,7 +565,7 @@ ex_write_scoring (Export *ex)
       ex_put_number (ex, s, row, SC_POINTS, ga_template_get_pass_score (ex->tmpl),
                      ex->f_total_num, "the pass mark");
       put_summary_text (ex, row, ga_scheme_passed (ex->tmpl, &labels),
-                        sum->passed ? labels.yes : labels.no, "the pass result");
+                        sum->passed ? labels.yes : labels.no, EX_NAME_PASS, "the pass result");
     }
 
   ex_page_setup (ex, s, TRUE, 2, 2, 3, 3);

@@ -13,6 +13,10 @@
 
 /* ------------------------------------------------------------------ summary */
 
+/* Rows a chart takes (288 pixels × 1.2 and its offset, in rows of 20
+ * pixels), with a blank row after it. */
+#define CHART_ROWS 19
+
 /* Adds to @chart (NULL when it could not be made) the series @name: rows
  * @first to @last of the summary's column @col, labelled by column 0.
  * FALSE, with the failure recorded naming @what, when it cannot be. */
@@ -51,6 +55,7 @@ insert_summary_chart (Export      *ex,
   const Sheet *s = &ex->summary;
   lxw_chart_options place = { .x_offset = 10, .y_offset = 10, .x_scale = 1.2, .y_scale = 1.2 };
 
+  ex_break_before (s, row);
   ex_check (ex, worksheet_insert_chart_opt (s->ws, row, col, chart, &place), s, row, col, what);
 }
 
@@ -61,12 +66,18 @@ ex_write_summary (Export *ex)
   GPtrArray *roots = ga_template_get_root_sections (ex->tmpl);
   const GaSummary *sum = ga_engine_get_summary (ex->engine);
   gboolean points = ex->points;
-  guint row = 3, first, last;
+  guint row = 3, first, last, chart_row;
   guint n_rows = points ? roots->len : 0;
-  g_autofree char *overall = ga_engine_explain_summary (ex->engine);
 
-  ex_merge (ex, s, 0, 0, 0, 5, ex_tr (ex, "评价汇总", "Summary"), ex->f_title);
-  ex_merge (ex, s, 1, 0, 1, 5, overall, ex->f_subtitle);
+  ex_merge (ex, s, 0, 0, 0, 4, ex_tr (ex, "评价汇总", "Summary"), ex->f_title);
+  /* The conclusion reads the result cells, so it follows a recalculation
+   * (ga-export-explain.c); a merged range takes its text first, then the
+   * formula replaces its first cell. */
+  ex_merge (ex, s, 1, 0, 1, 4, "", ex->f_note);
+  ex_put_built (ex, s, 1, 0, ex_conclusion (ex), ex->f_note, "the conclusion");
+  ex->conclusion_ref = ex_cell_ref (s, 1, 0);
+  if (!ex_failed (ex))
+    worksheet_set_row (s->ws, 1, 45, NULL);
   ex_put_string (ex, s, 2, 0, points ? ex_tr (ex, "一级指标", "Indicator") : ex_tr (ex, "指标", "Figure"),
                  ex->f_header, "a heading");
   ex_put_string (ex, s, 2, 1, points ? ex_tr (ex, "得分", "Score") : ex_tr (ex, "数值", "Value"),
@@ -126,12 +137,14 @@ ex_write_summary (Export *ex)
           row++;
         }
     }
+  /* Wide enough for the charts below the table (576 pixels). */
   ex_set_column (ex, s, 0, 0, 30, NULL);
-  ex_set_column (ex, s, 1, 5, 12, NULL);
+  ex_set_column (ex, s, 1, 3, 12, NULL);
+  ex_set_column (ex, s, 4, 4, 14, NULL);
 
-  /* ex_layout_outputs() placed them below the section table. */
-  if (!ex->outputs_on_energy)
-    ex_write_outputs (ex);
+  /* The charts below the table, one under the other, each where a page
+   * may break before it. */
+  chart_row = (guint) MAX (s->last_row, (int) row) + 2;
 
   if (ex->has_cp && !ex_failed (ex))
     {
@@ -144,7 +157,8 @@ ex_write_summary (Export *ex)
       chart_legend_set_position (col, LXW_CHART_LEGEND_NONE);
       chart_axis_set_min (col->y_axis, 0);
       chart_axis_set_max (col->y_axis, 100);
-      insert_summary_chart (ex, 2, 6, col, "the index chart");
+      insert_summary_chart (ex, chart_row, 0, col, "the index chart");
+      chart_row += CHART_ROWS;
     }
 
   if (points && roots->len > 0 && !ex_failed (ex))
@@ -164,7 +178,8 @@ ex_write_summary (Export *ex)
         return;
       chart_title_set_name (bar, ex_tr (ex, "各一级指标得分", "Score by indicator"));
       chart_legend_set_position (bar, LXW_CHART_LEGEND_BOTTOM);
-      insert_summary_chart (ex, 2, 6, bar, "the score chart");
+      insert_summary_chart (ex, chart_row, 0, bar, "the score chart");
+      chart_row += CHART_ROWS;
 
       if (radar != NULL)
         {
@@ -173,7 +188,8 @@ ex_write_summary (Export *ex)
             return;
           chart_title_set_name (radar, ex_tr (ex, "得分率", "Score rate"));
           chart_legend_set_position (radar, LXW_CHART_LEGEND_NONE);
-          insert_summary_chart (ex, 20, 6, radar, "the rate chart");
+          insert_summary_chart (ex, chart_row, 0, radar, "the rate chart");
+          chart_row += CHART_ROWS;
         }
     }
 
@@ -185,15 +201,15 @@ ex_write_summary (Export *ex)
       lxw_chart *pie = workbook_add_chart (ex->wb, LXW_CHART_DOUGHNUT);
       lxw_chart_series *series;
 
-      /* The categories are the carrier names: the label column after the
-       * first choice column, else the row numbers. */
+      /* The categories are the carrier names: the first choice column
+       * (it holds the labels), else the row numbers. */
       for (guint c = 0; c < ex->mix_table->columns->len; c++)
         {
           const GaColumn *column = g_ptr_array_index (ex->mix_table->columns, c);
 
-          if (ex_column_has_label (column))
+          if (ex_column_has_label (column) && !g_array_index (t->hidden, gboolean, c))
             {
-              label_col = g_array_index (t->col_of, guint, c) + 1;
+              label_col = g_array_index (t->col_of, guint, c);
               break;
             }
         }
@@ -211,7 +227,10 @@ ex_write_summary (Export *ex)
       chart_series_set_labels_options (series, LXW_FALSE, LXW_FALSE, LXW_FALSE);
       chart_series_set_labels_percentage (series);
       chart_title_set_name (pie, ex_tr (ex, "能源消费结构（按折标煤）", "Energy mix (tce)"));
-      insert_summary_chart (ex, 38, 6, pie, "the energy mix chart");
+      insert_summary_chart (ex, chart_row, 0, pie, "the energy mix chart");
+      chart_row += CHART_ROWS;
     }
-  ex_page_setup (ex, s, TRUE, -1, -1, 3, 0);
+  /* The rows under the charts are part of the printed page. */
+  ex_put_blank (ex, s, chart_row - 1, 4, NULL);
+  ex_page_setup (ex, s, FALSE, -1, -1, 3, 0);
 }

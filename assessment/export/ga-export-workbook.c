@@ -13,8 +13,11 @@
  * goes unchecked.
  *
  * Each sheet is written by its own ga-export-sheet-*.c; the cell writers
- * and formats are in ga-export-cells.c, the translation of formulas in
- * ga-export-formula.c.
+ * and formats are in ga-export-cells.c, how sheets print in
+ * ga-export-print.c, the translation of formulas in ga-export-formula.c
+ * (labels: ga-export-labels.c), the explanations and the conclusion in
+ * ga-export-explain.c, the data validation in ga-export-validation.c and
+ * the texts in the workbook's language in ga-export-text.c.
  */
 #include "config.h"
 
@@ -28,13 +31,6 @@
 #include "ga-scheme.h"
 
 /* ------------------------------------------------------------------ layout */
-
-gboolean
-ex_item_uses_code_column (const GaItem *item)
-{
-  return item->kind == GA_ITEM_COMPLIANCE || item->kind == GA_ITEM_YESNO ||
-         item->kind == GA_ITEM_CHOICE || item->kind == GA_ITEM_MULTI;
-}
 
 gboolean
 ex_item_is_scored (const GaItem *item)
@@ -55,8 +51,7 @@ layout_section (Export          *ex,
       g_hash_table_insert (ex->item_row, item, GUINT_TO_POINTER (row + 1));
       if (item->kind != GA_ITEM_TABLE)
         g_hash_table_insert (ex->cells, g_strdup (item->id),
-                             ex_cell_ref (&ex->scoring, row,
-                                          ex_item_uses_code_column (item) ? SC_CODE : SC_ANSWER));
+                             ex_cell_ref (&ex->scoring, row, SC_ANSWER));
       row++;
     }
   for (guint i = 0; i < section->sections->len; i++)
@@ -123,6 +118,7 @@ table_layout_free (gpointer data)
   TableLayout *t = data;
 
   g_array_unref (t->col_of);
+  g_array_unref (t->hidden);
   g_free (t);
 }
 
@@ -133,30 +129,93 @@ factor_column_free (gpointer data)
 
   g_free (fc->values);
   g_free (fc->keys);
+  g_free (fc->labels);
   g_free (fc);
 }
 
+/* TRUE when @text is an id of the template's data: a key of a lookup
+ * table or an option of an item or column. */
+gboolean
+ex_is_key (Export     *ex,
+           const char *text)
+{
+  GPtrArray *tables = ga_template_get_tables (ex->tmpl);
+  GPtrArray *items = ga_template_get_items (ex->tmpl);
+  g_autofree char *folded = NULL;
+
+  if (text == NULL || *text == '\0')
+    return FALSE;
+  folded = g_utf8_casefold (text, -1);
+  for (guint t = 0; t < tables->len; t++)
+    {
+      const GaLookupTable *table = g_ptr_array_index (tables, t);
+
+      if (g_hash_table_contains (table->row_by_key, folded)
+          || g_hash_table_contains (table->row_by_key, text))
+        return TRUE;
+    }
+  for (guint i = 0; i < items->len; i++)
+    {
+      const GaItem *item = g_ptr_array_index (items, i);
+
+      if (ex_find_option (item->options, text) != NULL)
+        return TRUE;
+      for (guint c = 0; item->columns != NULL && c < item->columns->len; c++)
+        if (ex_find_option (((GaColumn *) item->columns->pdata[c])->options, text) != NULL)
+          return TRUE;
+    }
+  return FALSE;
+}
+
+/* A computed column whose values are look-up keys ("raw_coal", a method
+ * named by an id): what a formula needs, not what a reader reads. */
+static gboolean
+column_holds_keys (Export         *ex,
+                   const GaItem   *table,
+                   guint           c)
+{
+  const GaColumn *column = g_ptr_array_index (table->columns, c);
+  guint n = ga_engine_get_n_rows (ex->engine, table);
+
+  if (column->kind != GA_ITEM_COMPUTED)
+    return FALSE;
+  for (guint r = 0; r < n; r++)
+    {
+      const GaValue *v = ga_engine_get_cell (ex->engine, table, r, c);
+
+      if (v != NULL && v->kind == GA_VALUE_TEXT && ex_is_key (ex, v->u.text))
+        return TRUE;
+    }
+  return FALSE;
+}
+
 /* Energy sheet: each table item is a block (title, header, rows, total),
- * followed by the outputs. */
+ * followed by the outputs. A block's columns: the row number, the
+ * template's columns (a choice shows its label), the share of the first
+ * tce column, and ※ where a row uses an unverified factor; columns of
+ * look-up keys go to the hidden zone. */
 static void
 layout_energy (Export *ex)
 {
   GPtrArray *items = ga_template_get_items (ex->tmpl);
   guint row = 2;
+  guint hidden_col = EX_HIDDEN_ZONE;
 
   for (guint i = 0; i < items->len; i++)
     {
       GaItem *item = g_ptr_array_index (items, i);
       TableLayout *t;
-      gboolean has_percent;
+      gboolean has_percent, factors = FALSE;
       guint col = 1;
 
       if (item->kind != GA_ITEM_TABLE)
         continue;
       t = g_new0 (TableLayout, 1);
       t->col_of = g_array_new (FALSE, TRUE, sizeof (guint));
+      t->hidden = g_array_new (FALSE, TRUE, sizeof (gboolean));
       t->share_col = -1;
       t->share_src = -1;
+      t->mark_col = -1;
       t->first_row = row + 2;   /* block title, header */
       /* A template that computes shares itself keeps its own column. */
       has_percent = table_has_percent_column (item);
@@ -166,16 +225,15 @@ layout_energy (Export *ex)
         {
           const GaColumn *column = g_ptr_array_index (item->columns, c);
           g_autofree char *name = g_strdup_printf ("%s.%s", item->id, column->id);
+          gboolean hidden = column_holds_keys (ex, item, c);
+          guint at = hidden ? hidden_col++ : col++;
 
-          g_array_append_val (t->col_of, col);
+          g_array_append_val (t->col_of, at);
+          g_array_append_val (t->hidden, hidden);
           g_hash_table_insert (ex->cells, g_steal_pointer (&name),
-                               ex_range_ref (&ex->energy, t->first_row, col,
-                                             t->first_row + t->n_rows - 1, col));
-          col++;
-          if (ex_column_has_label (column))
-            col++;            /* name */
-          if (column->options_table != NULL)
-            col++;            /* coefficient source */
+                               ex_range_ref (&ex->energy, t->first_row, at,
+                                             t->first_row + t->n_rows - 1, at));
+          factors |= column->options_table != NULL;
           if (t->share_src < 0 && column_is_tce (column))
             {
               t->share_src = c;
@@ -185,17 +243,19 @@ layout_energy (Export *ex)
                 ex->mix_table = item;
             }
         }
+      if (factors)
+        t->mark_col = col++;
+      t->last_col = col - 1;
       g_hash_table_insert (ex->tables, item, t);
       row = t->total_row + 2;
     }
-  ex->outputs_first_row = row;
 }
 
 void
 ex_layout_outputs (Export *ex)
 {
   GPtrArray *outputs = ga_template_get_outputs (ex->tmpl);
-  const Sheet *s = ex->outputs_on_energy ? &ex->energy : &ex->summary;
+  const Sheet *s = &ex->outputs;
   guint row = ex->outputs_first_row + 1;
 
   for (guint i = 0; i < outputs->len; i++)
@@ -252,6 +312,10 @@ name_result_cells (Export *ex)
   name_cell (ex, GA_SCHEME_TOTAL_SCORE, "", g_strdup (ex->total_ref));
   name_cell (ex, GA_SCHEME_TOTAL_MAX, "", g_strdup (ex->max_ref));
   name_cell (ex, GA_SCHEME_VETO_STATUS, "", g_strdup (ex->veto_ref));
+  /* The conclusion's (ga-export-explain.c). */
+  name_cell (ex, EX_NAME_BONUS, "", g_strdup (ex->bonus_ref));
+  name_cell (ex, EX_NAME_GRADE, "", g_strdup (ex->grade_ref));
+  name_cell (ex, EX_NAME_PASS, "", g_strdup (ex->pass_ref));
 }
 
 static void
@@ -305,6 +369,7 @@ report_cells (Export     *ex,
     { "veto", ex->veto_ref }, { "grade", ex->grade_ref }, { "pass", ex->pass_ref },
     { "Y_I", ex->index_ref[0] }, { "Y_II", ex->index_ref[1] }, { "Y_III", ex->index_ref[2] },
     { "level", ex->level_ref }, { "level_label", ex->level_label_ref },
+    { "conclusion", ex->conclusion_ref }, { "conclusion:info", ex->conclusion_info_ref },
   };
 
   g_hash_table_iter_init (&iter, ex->cells);
@@ -316,6 +381,13 @@ report_cells (Export     *ex,
   for (guint i = 0; i < G_N_ELEMENTS (named); i++)
     if (named[i].ref != NULL)
       g_hash_table_replace (out, g_strdup (named[i].name), g_strdup (named[i].ref));
+}
+
+static void
+written_free (gpointer data)
+{
+  ga_value_clear (data);
+  g_free (data);
 }
 
 static lxw_worksheet *
@@ -368,6 +440,11 @@ _ga_export_build (GaEngine              *engine,
   ex.num_formats = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   ex.factor_cols = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, factor_column_free);
   ex.tables = g_hash_table_new_full (NULL, NULL, NULL, table_layout_free);
+  ex.domains = g_hash_table_new_full (NULL, NULL, NULL, ex_domain_free);
+  ex.numbers = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  ex.written = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, written_free);
+  ex.list_ranges = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  ex.source_rows = g_ptr_array_new_with_free_func (ex_source_row_free);
   ex.item_row = g_hash_table_new (NULL, NULL);
   ex.section_row = g_hash_table_new (NULL, NULL);
   ex.output_row = g_hash_table_new (NULL, NULL);
@@ -420,7 +497,7 @@ _ga_export_build (GaEngine              *engine,
   ex.has_cp = ga_template_get_scheme (ex.tmpl) == GA_SCHEME_CLEAN_PRODUCTION;
   ex.points = ga_template_get_scheme (ex.tmpl) == GA_SCHEME_POINTS;
   ex.has_factors = ga_template_get_tables (ex.tmpl)->len > 0;
-  ex.outputs_on_energy = ex.has_energy;
+  ex.has_outputs = ga_template_get_outputs (ex.tmpl)->len > 0;
 
   add_sheet (&ex, &ex.info, ex_tr (&ex, "基本信息", "Basic information"));
   add_sheet (&ex, &ex.scoring, ex_tr (&ex, "评分表", "Scoring"));
@@ -431,18 +508,21 @@ _ga_export_build (GaEngine              *engine,
   if (ex.has_cp)
     add_sheet (&ex, &ex.cp, ex_tr (&ex, "清洁生产", "Clean production"));
   add_sheet (&ex, &ex.summary, ex_tr (&ex, "汇总", "Summary"));
+  if (ex.has_outputs)
+    add_sheet (&ex, &ex.outputs, ex_tr (&ex, "计算指标", "Indicators"));
+  else
+    ex_sheet_init (&ex.outputs, ex_tr (&ex, "计算指标", "Indicators"));
   if (ex.has_factors)
     add_sheet (&ex, &ex.factors, ex_tr (&ex, "系数表", "Factors"));
+  add_sheet (&ex, &ex.sources, ex_tr (&ex, "来源与核实", "Sources"));
+  ex_number_items (&ex);
 
   /* Layout first: formulas refer to cells on sheets written later. */
   compute_scoring_layout (&ex);
   if (ex.has_energy)
     layout_energy (&ex);
-  if (!ex.outputs_on_energy)
-    {
-      /* On the summary: after the section table and its total rows. */
-      ex.outputs_first_row = 3 + ga_template_get_root_sections (ex.tmpl)->len + 6;
-    }
+  /* The computed indicators have a sheet of their own: title, header. */
+  ex.outputs_first_row = 2;
   ex_layout_outputs (&ex);
 
   if (ex.has_factors)
@@ -452,18 +532,19 @@ _ga_export_build (GaEngine              *engine,
   if (ex.has_cp)
     ex_write_cp (&ex);
   ex_write_scoring (&ex);
+  if (ex.has_outputs)
+    ex_write_outputs (&ex);
   ex_write_summary (&ex);
   ex_write_info (&ex);
+  ex_write_sources (&ex);
 
-  ex_fit_row_heights (&ex, &ex.info);
-  ex_fit_row_heights (&ex, &ex.scoring);
-  if (ex.has_energy)
-    ex_fit_row_heights (&ex, &ex.energy);
-  if (ex.has_cp)
-    ex_fit_row_heights (&ex, &ex.cp);
-  ex_fit_row_heights (&ex, &ex.summary);
-  if (ex.has_factors)
-    ex_fit_row_heights (&ex, &ex.factors);
+  {
+    Sheet *sheets[] = { &ex.info, &ex.scoring, &ex.energy, &ex.cp, &ex.summary, &ex.outputs,
+                        &ex.factors, &ex.sources };
+
+    for (guint i = 0; i < G_N_ELEMENTS (sheets); i++)
+      ex_finish_sheet (&ex, sheets[i]);
+  }
   if (!ex_failed (&ex))
     worksheet_activate (ex.info.ws);
 
@@ -488,6 +569,11 @@ out:
   g_hash_table_unref (ex.extra_cells);
   g_hash_table_unref (ex.factor_cols);
   g_hash_table_unref (ex.tables);
+  g_hash_table_unref (ex.domains);
+  g_hash_table_unref (ex.numbers);
+  g_hash_table_unref (ex.written);
+  g_hash_table_unref (ex.list_ranges);
+  g_ptr_array_unref (ex.source_rows);
   g_hash_table_unref (ex.item_row);
   g_hash_table_unref (ex.section_row);
   g_hash_table_unref (ex.output_row);
@@ -499,6 +585,8 @@ out:
   g_free (ex.pass_ref);
   g_free (ex.level_ref);
   g_free (ex.level_label_ref);
+  g_free (ex.conclusion_ref);
+  g_free (ex.conclusion_info_ref);
   g_clear_error (&ex.rule_error);
   for (guint k = 0; k < 3; k++)
     g_free (ex.index_ref[k]);
@@ -507,6 +595,9 @@ out:
   ex_sheet_clear (&ex.energy);
   ex_sheet_clear (&ex.cp);
   ex_sheet_clear (&ex.summary);
+  ex_sheet_clear (&ex.outputs);
   ex_sheet_clear (&ex.factors);
+  ex_sheet_clear (&ex.sources);
+  ex_sheet_clear (&ex.lists);
   return ok;
 }

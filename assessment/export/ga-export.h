@@ -49,11 +49,13 @@ typedef struct {
   char   *industry_name;           /* 所属行业 */
   char   *region;                  /* 所在省市 */
   char   *address;                 /* 通讯地址 */
+  char   *postal_code;             /* 邮编 */
   char   *factory_address;         /* 工厂地址 */
   char   *main_products;           /* 主要产品 */
   char   *ownership;               /* 单位性质 */
   char   *registration_authority;  /* 注册机关 */
   char   *founded;                 /* 成立日期, YYYY-MM-DD */
+  char   *valid_until;             /* 有效期 (营业期限), YYYY-MM-DD or "long-term" (长期) */
   char   *legal_representative;    /* 法定代表人 */
   char   *legal_phone;             /* 法定代表人电话 */
   char   *contact_department;      /* 申报联系部门 */
@@ -62,9 +64,11 @@ typedef struct {
   char   *contact_mobile;          /* 手机 */
   char   *fax;                     /* 传真 */
   char   *email;                   /* 邮箱 */
+  char   *profile;                 /* 单位简介 */
   double  registered_capital;      /* 注册资本, 万元 */
   double  employees;               /* 从业人数 */
   double  output_value;            /* 工业总产值, 万元 */
+  double  value_added;             /* 工业增加值, 万元 */
   double  revenue;                 /* 营业收入, 万元 */
   double  floor_area;              /* 占地面积, m² */
 } GaEnterpriseInfo;
@@ -105,8 +109,12 @@ typedef struct {
    * "max:ID" (scored and veto items), section ids (the subtotal), output
    * ids, "TABLE.COLUMN" (the column's range), and "total", "max", "bonus",
    * "veto", "grade", "pass", "Y_I", "Y_II", "Y_III", "level",
-   * "level_label" where the workbook has them. For checks and for tools
-   * that point from a result to its cell. */
+   * "level_label" where the workbook has them, and "conclusion" and
+   * "conclusion:info" (the sentence that states the result, on the
+   * summary and the basic-information sheets). Item ids of compliance,
+   * yes/no and choice items point to cells that hold the labels the user
+   * sees (符合, 是, an option's label). For checks and for tools that
+   * point from a result to its cell. */
   GHashTable *cells;
 } GaExportOptions;
 

@@ -59,11 +59,25 @@ enterprise_info (const GaEnterprise *e)
    * written as stored rather than dropped. */
   info->region = region ? g_strdup (region->name) : g_strdup (e->region);
   info->address = g_strdup (e->address);
+  info->postal_code = g_strdup (e->postal_code);
+  info->main_products = g_strdup (e->main_products);
+  /* The id; run_to() writes its label in the workbook's language. */
+  info->ownership = g_strdup (e->ownership);
+  info->registration_authority = g_strdup (e->registration_authority);
+  info->registered_capital = e->registered_capital;
+  info->founded = g_strdup (e->founded_on);
+  info->valid_until = g_strdup (e->valid_until);
   info->legal_representative = g_strdup (e->legal_representative);
+  info->legal_phone = g_strdup (e->legal_representative_phone);
+  info->contact_department = g_strdup (e->contact_department);
   info->contact_person = g_strdup (e->contact_name);
   info->contact_phone = g_strdup (e->contact_phone);
+  info->contact_mobile = g_strdup (e->contact_mobile);
+  info->fax = g_strdup (e->fax);
   info->email = g_strdup (e->contact_email);
+  info->profile = g_strdup (e->profile);
   info->output_value = e->output_value;
+  info->value_added = e->value_added;
   info->employees = e->employees >= 0 ? (double) e->employees : NAN;
   return info;
 }
@@ -245,12 +259,25 @@ run_to (GaExportJob  *job,
 {
   GaExportOptions options = { 0 };
   g_autofree char *epoch_date = NULL;
+  g_autoptr(GaEnterpriseInfo) labelled = NULL;
+  const GaOwnership *ownership = NULL;
   gint64 epoch = source_date_epoch ();
 
   options.enterprise = job->enterprise;
   options.assessment_name = job->assessment_name;
   options.period = job->period;
   options.language = job->language != NULL ? job->language : ga_format_language ();
+  /* 单位性质 is stored as an id: the workbook shows its label. */
+  if (job->enterprise != NULL)
+    ownership = ga_enterprise_find_ownership (job->enterprise->ownership);
+  if (ownership != NULL)
+    {
+      labelled = ga_enterprise_info_copy (job->enterprise);
+      g_free (labelled->ownership);
+      labelled->ownership = g_strdup (g_str_has_prefix (options.language, "en")
+                                      ? ownership->label_en : ownership->label_zh);
+      options.enterprise = labelled;
+    }
   options.evidence = job->evidence;
   options.overwrite = overwrite;
   options.created = job->created > 0 ? job->created : epoch;
