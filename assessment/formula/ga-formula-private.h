@@ -102,6 +102,18 @@ gboolean ga_parse_number_text (const char *text,
 /* Comparator literal of BAND/LEVEL: 0 for ">=", 1 ">", 2 "<=", 3 "<", -1 otherwise. */
 int      ga_comparator_from_text (const char *text);
 
+typedef enum {
+  GA_ROUND_HALF_AWAY,
+  GA_ROUND_UP,    /* away from zero */
+  GA_ROUND_DOWN,  /* toward zero */
+} GaRoundMode;
+
+/* Rounds @number to @digits decimal places on the 15 significant digits
+ * Excel sees (ga-formula-number.c). */
+double   ga_round_decimal        (double      number,
+                                  int         digits,
+                                  GaRoundMode mode);
+
 GaFormula   *ga_formula_assemble  (const char         *text,
                                    gsize               length,
                                    const GaNode       *nodes,
