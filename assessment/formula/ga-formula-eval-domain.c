@@ -14,7 +14,21 @@
 
 #include "ga-formula-eval-private.h"
 
-static const GaOp comparator_ops[] = { GA_OP_GE, GA_OP_GT, GA_OP_LE, GA_OP_LT };
+/* The comparator of BAND or LEVEL, worked out when the formula was made
+ * (ga_formula_assemble()): FALSE with #VALUE! in @out when there is none,
+ * which only a tree built by code can lack. */
+static gboolean
+call_comparator (const GaNode *call,
+                 GaOp         *op,
+                 Ev           *out)
+{
+  *op = (GaOp) call->b;
+  if (G_LIKELY (*op != GA_OP_CALL))
+    return TRUE;
+  ga_ev_error (out, GA_ERROR_CODE_VALUE, "%s at column %u has no comparator",
+               ga_function_table[call->func].name, call->column);
+  return FALSE;
+}
 
 /* Same order of evaluation as the Excel translation
  * points*MAX(0,MIN(1,(x-baseline)/(leading-baseline))). */
@@ -64,9 +78,12 @@ ga_eval_band (const Eval   *e,
               const GaNode *call,
               Ev           *out)
 {
-  GaOp op = comparator_ops[ga_comparator_from_text (ga_formula_arg (e->formula, call, 1)->u.text)];
   guint n_pairs = (call->n_args - 3) / 2;
   Ev x = { 0 };
+  GaOp op;
+
+  if (!call_comparator (call, &op, out))
+    return;
 
   ga_eval_node (e, ga_formula_arg (e->formula, call, 0), &x);
   if (ev_passes_through (&x))
@@ -105,9 +122,12 @@ ga_eval_level (const Eval   *e,
                const GaNode *call,
                Ev           *out)
 {
-  GaOp op = comparator_ops[ga_comparator_from_text (ga_formula_arg (e->formula, call, 1)->u.text)];
   Ev x = { 0 };
   gboolean have_x = FALSE;
+  GaOp op;
+
+  if (!call_comparator (call, &op, out))
+    return;
 
   for (guint k = 0; k < 3; k++)
     {

@@ -29,6 +29,9 @@ typedef struct {
 typedef struct {
   const GaFormula        *formula;
   const GaFormulaContext *context;
+  /* The value of each scalar reference, asked for once per evaluation
+   * (NULL: not yet). */
+  const GaValue         **refs;
 } Eval;
 
 /* A function of the language: evaluates @call into @out, which holds

@@ -240,13 +240,25 @@ ga_comparison_holds (GaOp op,
 /* ---------------------------------------------------------------------- */
 /* Evaluator                                                              */
 
+static const GaValue no_value = GA_VALUE_INIT;
+
+/* The context's value of reference @index (a context without values gives
+ * blank). A formula that reads a reference twice, as IF(x="a",…,IF(x="b",…))
+ * does, asks the context once. */
 const GaValue *
 ga_eval_get_ref (const Eval *e,
                  guint       index)
 {
-  if (e->context == NULL || e->context->get_ref == NULL)
-    return NULL;
-  return e->context->get_ref (e->context->user_data, index);
+  const GaValue *value = e->refs[index];
+
+  if (G_LIKELY (value != NULL))
+    return value;
+  if (e->context != NULL && e->context->get_ref != NULL)
+    value = e->context->get_ref (e->context->user_data, index);
+  if (value == NULL)
+    value = &no_value;
+  e->refs[index] = value;
+  return value;
 }
 
 gboolean
@@ -584,15 +596,116 @@ ga_eval_node (const Eval   *e,
     }
 }
 
+/* The strict-reference guard: errors first, then blank, then N/A. An
+ * empty text counts as blank and the text "N/A" as not applicable, because
+ * the exported workbook cannot tell them apart either. Returns TRUE with
+ * the error, blank or N/A in @result when the formula is not evaluated. */
+static gboolean
+guard_strict_refs (const Eval *e,
+                   GaValue    *result)
+{
+  const GaFormula *formula = e->formula;
+  gboolean blank = FALSE;
+  gboolean na = FALSE;
+
+  for (guint i = 0; i < formula->n_strict; i++)
+    {
+      const GaValue *value = ga_eval_get_ref (e, formula->strict[i]);
+
+      switch (value->kind)
+        {
+        case GA_VALUE_NUMBER:
+          if (G_UNLIKELY (!isfinite (value->u.number)))
+            {
+              ga_value_set_error (result, GA_ERROR_CODE_NUM, "%s is not a finite number",
+                                  formula->refs[formula->strict[i]].name);
+              return TRUE;
+            }
+          break;
+        case GA_VALUE_BLANK:
+          blank = TRUE;
+          break;
+        case GA_VALUE_ERROR:
+          ga_value_copy (value, result);
+          if (result->u.error.code == GA_ERROR_CODE_NONE)
+            result->u.error.code = GA_ERROR_CODE_VALUE;
+          return TRUE;
+        case GA_VALUE_NA:
+          na = TRUE;
+          break;
+        case GA_VALUE_TEXT:
+          if (value->u.text == NULL || value->u.text[0] == '\0')
+            blank = TRUE;
+          else if (is_text_na (value->u.text))
+            na = TRUE;
+          break;
+        case GA_VALUE_BOOLEAN:
+        default:
+          break;
+        }
+    }
+  if (na && !blank)
+    result->kind = GA_VALUE_NA;
+  return blank || na;
+}
+
+/* Moves the evaluator's value @v into @result, which is blank. */
+static void
+take_result (Ev      *v,
+             GaValue *result)
+{
+  switch (v->kind)
+    {
+    case GA_VALUE_NUMBER:
+      if (G_LIKELY (isfinite (v->number)))
+        {
+          result->kind = GA_VALUE_NUMBER;
+          result->u.number = v->number;
+        }
+      else
+        ga_value_set_number (result, v->number);
+      break;
+    case GA_VALUE_BOOLEAN:
+      result->kind = GA_VALUE_BOOLEAN;
+      result->u.boolean = v->boolean ? TRUE : FALSE;
+      break;
+    case GA_VALUE_TEXT:
+      if (v->owned)
+        {
+          ga_value_take_text (result, v->text);
+          v->owned = FALSE;
+        }
+      else
+        ga_value_set_text (result, v->text);
+      break;
+    case GA_VALUE_ERROR:
+      if (v->text != NULL)
+        ga_value_set_error (result, v->code, "%s", v->text);
+      else
+        ga_value_set_error (result, v->code, NULL);
+      break;
+    case GA_VALUE_NA:
+      result->kind = GA_VALUE_NA;
+      break;
+    case GA_VALUE_BLANK:
+    default:
+      break;
+    }
+  ev_release (v);
+}
+
+/* References a formula names without a cache on the heap. */
+#define STACK_REFS 16
+
 void
 ga_formula_evaluate (GaFormula              *formula,
                      const GaFormulaContext *context,
                      GaValue                *result)
 {
+  const GaValue *stack_refs[STACK_REFS];
+  g_autofree const GaValue **heap_refs = NULL;
   Eval e;
   Ev v = { 0 };
-  gboolean blank = FALSE;
-  gboolean na = FALSE;
 
   g_return_if_fail (formula != NULL);
   g_return_if_fail (result != NULL);
@@ -600,77 +713,16 @@ ga_formula_evaluate (GaFormula              *formula,
   ga_value_clear (result);
   e.formula = formula;
   e.context = context;
-
-  /* The strict-reference guard: errors first, then blank, then N/A. An
-   * empty text counts as blank and the text "N/A" as not applicable,
-   * because the exported workbook cannot tell them apart either. */
-  for (guint i = 0; i < formula->n_strict; i++)
+  if (G_LIKELY (formula->n_refs <= STACK_REFS))
     {
-      const GaValue *value = ga_eval_get_ref (&e, formula->strict[i]);
-
-      if (value == NULL || value->kind == GA_VALUE_BLANK)
-        blank = TRUE;
-      else if (value->kind == GA_VALUE_ERROR)
-        {
-          ga_value_copy (value, result);
-          if (result->u.error.code == GA_ERROR_CODE_NONE)
-            result->u.error.code = GA_ERROR_CODE_VALUE;
-          return;
-        }
-      else if (value->kind == GA_VALUE_NA)
-        na = TRUE;
-      else if (value->kind == GA_VALUE_TEXT)
-        {
-          if (value->u.text == NULL || value->u.text[0] == '\0')
-            blank = TRUE;
-          else if (is_text_na (value->u.text))
-            na = TRUE;
-        }
-      else if (value->kind == GA_VALUE_NUMBER && !isfinite (value->u.number))
-        {
-          ga_value_set_error (result, GA_ERROR_CODE_NUM, "%s is not a finite number",
-                              formula->refs[formula->strict[i]].name);
-          return;
-        }
+      memset (stack_refs, 0, formula->n_refs * sizeof (const GaValue *));
+      e.refs = stack_refs;
     }
-  if (blank)
+  else
+    e.refs = heap_refs = g_new0 (const GaValue *, formula->n_refs);
+
+  if (guard_strict_refs (&e, result))
     return;
-  if (na)
-    {
-      ga_value_set_na (result);
-      return;
-    }
-
   ga_eval_node (&e, &formula->nodes[formula->root], &v);
-  switch (v.kind)
-    {
-    case GA_VALUE_NUMBER:
-      ga_value_set_number (result, v.number);
-      break;
-    case GA_VALUE_BOOLEAN:
-      ga_value_set_boolean (result, v.boolean);
-      break;
-    case GA_VALUE_TEXT:
-      if (v.owned)
-        {
-          ga_value_take_text (result, v.text);
-          v.owned = FALSE;
-        }
-      else
-        ga_value_set_text (result, v.text);
-      break;
-    case GA_VALUE_ERROR:
-      if (v.text != NULL)
-        ga_value_set_error (result, v.code, "%s", v.text);
-      else
-        ga_value_set_error (result, v.code, NULL);
-      break;
-    case GA_VALUE_NA:
-      ga_value_set_na (result);
-      break;
-    case GA_VALUE_BLANK:
-    default:
-      break;
-    }
-  ev_release (&v);
+  take_result (&v, result);
 }

@@ -214,8 +214,8 @@ ga_text_compare (const char *a,
   /* ASCII needs no allocation; fold case byte by byte. */
   while (*x != '\0' && *y != '\0' && *x < 0x80 && *y < 0x80)
     {
-      int cx = g_ascii_tolower (*x);
-      int cy = g_ascii_tolower (*y);
+      int cx = *x >= 'A' && *x <= 'Z' ? *x + ('a' - 'A') : *x;
+      int cy = *y >= 'A' && *y <= 'Z' ? *y + ('a' - 'A') : *y;
       if (cx != cy)
         return cx < cy ? -1 : 1;
       x++, y++;

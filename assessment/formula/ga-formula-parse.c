@@ -786,7 +786,7 @@ ga_formula_parse (const char  *text,
       GaRefInfo *ref = &g_array_index (p.refs, GaRefInfo, i);
       ref->strict = !ref->is_range && g_array_index (p.strict_uses, guint, i) > 0;
     }
-  formula = ga_formula_assemble (text, length, (const GaNode *) p.nodes->data, p.nodes->len,
+  formula = ga_formula_assemble (NULL, text, length, (const GaNode *) p.nodes->data, p.nodes->len,
                                  root, (const guint32 *) p.args->data, p.args->len,
                                  g_steal_pointer (&p.strings), (GaRefInfo *) p.refs->data,
                                  p.refs->len, (const GaLookupInfo *) p.lookups->data,

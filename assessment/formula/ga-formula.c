@@ -165,12 +165,73 @@ ga_parse_number_text (const char *text,
   return TRUE;
 }
 
-/* The formula and its arrays in one allocation: the 8-byte aligned arrays
- * first, then the 4-byte ones, then the text (NULL: a built formula, whose
- * text is written out when asked for). Takes @strings and the names of
- * @refs, whose strict flags are set. */
+/* BAND's and LEVEL's comparator, worked out once: the operator it stands
+ * for, or GA_OP_CALL when the literal is none (a tree built by code that
+ * the parser would have refused). */
+static guint32
+call_comparator (const GaNode  *nodes,
+                 const guint32 *args,
+                 const GaNode  *call)
+{
+  const GaNode *literal = &nodes[args[call->a + 1]];
+  static const GaOp ops[] = { GA_OP_GE, GA_OP_GT, GA_OP_LE, GA_OP_LT };
+  int comparator;
+
+  if (literal->op != GA_OP_TEXT)
+    return GA_OP_CALL;
+  comparator = ga_comparator_from_text (literal->u.text);
+  return comparator < 0 ? GA_OP_CALL : ops[comparator];
+}
+
+/* Copies the nodes to @formula's block, the text literals to @literals
+ * (where they follow one another), and fills in what evaluation would
+ * otherwise work out on every call. */
+static void
+assemble_nodes (GaFormula     *formula,
+                const GaNode  *nodes,
+                const guint32 *args,
+                char          *literals)
+{
+  for (guint i = 0; i < formula->n_nodes; i++)
+    {
+      GaNode *node = &formula->nodes[i];
+
+      *node = nodes[i];
+      if (node->op == GA_OP_TEXT)
+        {
+          gsize size = strlen (nodes[i].u.text) + 1;
+          memcpy (literals, nodes[i].u.text, size);
+          node->u.text = literals;
+          literals += size;
+        }
+      else if (node->op == GA_OP_CALL && (node->func == GA_FN_BAND || node->func == GA_FN_LEVEL))
+        node->b = call_comparator (nodes, args, node);
+    }
+}
+
+/* @text as it is in @formula's block: @text is one of the literals of
+ * @nodes, the nodes it was assembled from. */
+static const char *
+assembled_literal (GaFormula    *formula,
+                   const GaNode *nodes,
+                   const char   *text)
+{
+  for (guint i = 0; i < formula->n_nodes; i++)
+    if (nodes[i].op == GA_OP_TEXT && nodes[i].u.text == text)
+      return formula->nodes[i].u.text;
+  g_return_val_if_reached (text);
+}
+
+/* The formula and its arrays in one allocation, in the order evaluation
+ * reads them: the header (whose fields evaluation reads come last), the
+ * strict references and the arguments, the nodes, the bytes of the text
+ * literals; then the references, the lookups and the text (NULL: a built
+ * formula, whose text is written out when asked for). Frees @strings (the
+ * literals are copied) and takes the names of @refs, whose strict flags
+ * are set. */
 GaFormula *
-ga_formula_assemble (const char         *text,
+ga_formula_assemble (GaFormulaArena     *arena,
+                     const char         *text,
                      gsize               length,
                      const GaNode       *nodes,
                      guint               n_nodes,
@@ -183,49 +244,67 @@ ga_formula_assemble (const char         *text,
                      const GaLookupInfo *lookups,
                      guint               n_lookups)
 {
-  gsize nodes_at = sizeof (GaFormula) + (8 - sizeof (GaFormula) % 8) % 8;
-  gsize refs_at = nodes_at + n_nodes * sizeof (GaNode);
-  gsize lookups_at = refs_at + n_refs * sizeof (GaRefInfo);
-  gsize args_at = lookups_at + n_lookups * sizeof (GaLookupInfo);
-  gsize strict_at = args_at + n_args * sizeof (guint32);
-  gsize text_at = strict_at + n_refs * sizeof (guint);
+  guint n_strict = 0;
+  gsize literal_bytes = 0;
+  gsize strict_at, args_at, nodes_at, literals_at, refs_at, lookups_at, text_at;
+  GaFormulaChunk *chunk;
   GaFormula *formula;
   char *block;
 
   G_STATIC_ASSERT (sizeof (GaNode) % 8 == 0 && sizeof (GaRefInfo) % 8 == 0
                    && sizeof (GaLookupInfo) % 8 == 0);
-  block = g_malloc (text_at + length + 1);
+  for (guint i = 0; i < n_refs; i++)
+    n_strict += refs[i].strict ? 1 : 0;
+  for (guint i = 0; i < n_nodes; i++)
+    if (nodes[i].op == GA_OP_TEXT)
+      literal_bytes += strlen (nodes[i].u.text) + 1;
+  strict_at = sizeof (GaFormula);
+  args_at = strict_at + n_strict * sizeof (guint);
+  nodes_at = args_at + n_args * sizeof (guint32);
+  nodes_at += (8 - nodes_at % 8) % 8;
+  literals_at = nodes_at + n_nodes * sizeof (GaNode);
+  refs_at = literals_at + literal_bytes;
+  refs_at += (8 - refs_at % 8) % 8;
+  lookups_at = refs_at + n_refs * sizeof (GaRefInfo);
+  text_at = lookups_at + n_lookups * sizeof (GaLookupInfo);
+
+  block = ga_formula_arena_alloc (arena, text_at + length + 1, &chunk);
   formula = (GaFormula *) block;
   memset (formula, 0, sizeof *formula);
   g_atomic_ref_count_init (&formula->ref_count);
+  formula->chunk = chunk;
+  formula->strict = (guint *) (block + strict_at);
+  formula->args = (guint32 *) (block + args_at);
   formula->nodes = (GaNode *) (block + nodes_at);
   formula->refs = (GaRefInfo *) (block + refs_at);
   formula->lookups = (GaLookupInfo *) (block + lookups_at);
-  formula->args = (guint32 *) (block + args_at);
-  formula->strict = (guint *) (block + strict_at);
   if (text != NULL)
     {
       formula->text = block + text_at;
       memcpy (formula->text, text, length);
       formula->text[length] = '\0';
     }
-  if (n_nodes > 0)
-    memcpy (formula->nodes, nodes, n_nodes * sizeof (GaNode));
   formula->n_nodes = n_nodes;
   formula->root = root;
+  assemble_nodes (formula, nodes, args, block + literals_at);
   if (n_args > 0)
     memcpy (formula->args, args, n_args * sizeof (guint32));
   formula->n_args = n_args;
-  formula->strings = strings;
   for (guint i = 0; i < n_refs; i++)
     if (refs[i].strict)
       formula->strict[formula->n_strict++] = i;
   if (n_refs > 0)
     memcpy (formula->refs, refs, n_refs * sizeof (GaRefInfo));
   formula->n_refs = n_refs;
-  if (n_lookups > 0)
-    memcpy (formula->lookups, lookups, n_lookups * sizeof (GaLookupInfo));
+  for (guint i = 0; i < n_lookups; i++)
+    {
+      formula->lookups[i] = lookups[i];
+      formula->lookups[i].table = assembled_literal (formula, nodes, lookups[i].table);
+      formula->lookups[i].column = assembled_literal (formula, nodes, lookups[i].column);
+    }
   formula->n_lookups = n_lookups;
+  if (strings != NULL)
+    g_ptr_array_unref (strings);
   return formula;
 }
 
@@ -245,12 +324,14 @@ ga_formula_unref (GaFormula *formula)
   if (!g_atomic_ref_count_dec (&formula->ref_count))
     return;
 
-  /* The arrays and the text share the formula's allocation. */
-  g_clear_pointer (&formula->strings, g_ptr_array_unref);
+  /* The arrays, the literals and the text share the formula's allocation. */
   g_free (formula->printed);
   for (guint i = 0; i < formula->n_refs; i++)
     g_free (formula->refs[i].name);
-  g_free (formula);
+  if (formula->chunk != NULL)
+    ga_formula_chunk_unref (formula->chunk);
+  else
+    g_free (formula);
 }
 
 const char *
