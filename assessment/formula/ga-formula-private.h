@@ -86,7 +86,6 @@ struct _GaFormula {
   gatomicrefcount ref_count;
   guint           n_nodes;
   guint           n_args;
-  guint           n_refs;
   guint           n_lookups;
   char           *text;     /* NULL for a built formula: see @printed */
   char           *printed;  /* a built formula's text, written out on first use */
@@ -95,6 +94,7 @@ struct _GaFormula {
   GaFormulaChunk *chunk;    /* holds the allocation (NULL: its own) */
 
   /* Read by every evaluation. */
+  guint           n_refs;
   guint           root;
   guint           n_strict;
   guint          *strict;   /* indices of strict scalar references, in order */
