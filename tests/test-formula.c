@@ -1371,6 +1371,14 @@ test_numeric_helpers (void)
   g_assert_cmpint (ga_number_compare (-0.0, 0.0), ==, 0);
   g_assert_cmpint (ga_number_compare (1e-300, -1e-300), >, 0);
   g_assert_cmpint (ga_number_compare (1e308, 1e308 * (1 + 1e-16)), ==, 0);
+  /* 15 nines, next to a power of ten where log10() says 15 or 5: distinct
+   * to 15 digits, as in Excel. */
+  g_assert_cmpint (ga_number_compare (999999999999999.0, 1e15), <, 0);
+  g_assert_cmpint (ga_number_compare (99999.9999999999, 100000), <, 0);
+  g_assert_cmpint (ga_number_compare (99999.99999999999, 100000), ==, 0);
+  g_assert_cmpfloat (ga_round_half_away (999999999999999.0, -1), ==, 1e15);
+  g_assert_cmpfloat (ga_round_half_away (99999.9999999999, 10), ==, 99999.9999999999);
+  g_assert_cmpfloat (ga_round_half_away (99999.9999999999, 9), ==, 100000);
 
   g_assert_cmpint (ga_text_compare ("abc", "ABC"), ==, 0);
   g_assert_cmpint (ga_text_compare ("a", "B"), <, 0);

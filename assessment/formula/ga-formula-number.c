@@ -40,10 +40,10 @@ static const guint64 integer_powers_of_ten[] = {
  * scaled value lies too close to a rounding tie to be sure, or the exponent
  * is out of the exact range, the C library's correctly rounded conversion
  * decides. */
-static void
-decimal_15 (double   number,
-            guint64 *mantissa,
-            int     *exponent)
+void
+ga_decimal_15 (double   number,
+               guint64 *mantissa,
+               int     *exponent)
 {
   double a = fabs (number);
   int e = (int) floor (log10 (a));
@@ -55,10 +55,8 @@ decimal_15 (double   number,
       double r = floor (y);
       double frac = y - r;
 
-      if (fabs (frac - 0.5) < 0.07)
-        break;
-      if (frac > 0.5)
-        r += 1;
+      /* log10() is one off for some numbers next to a power of ten: 15
+       * digits before the point, before rounding. */
       if (r >= 1e15)
         {
           e++;
@@ -68,6 +66,16 @@ decimal_15 (double   number,
         {
           e--;
           continue;
+        }
+      if (fabs (frac - 0.5) < 0.07)
+        break;
+      if (frac > 0.5)
+        r += 1;
+      if (r >= 1e15)
+        {
+          /* 999999999999999.5 and above round up to the next power of ten. */
+          r = 1e14;
+          e++;
         }
       *mantissa = (guint64) r;
       *exponent = e;
@@ -128,7 +136,7 @@ ga_round_decimal (double      number,
   if (digits < -400)
     return negative ? -0.0 : 0.0;
 
-  decimal_15 (number, &mantissa, &exponent);
+  ga_decimal_15 (number, &mantissa, &exponent);
 
   /* Keep this many of the 15 significant digits. */
   keep = exponent + 1 + digits;
@@ -176,7 +184,7 @@ to_15_digits (double number)
 
   if (number == 0 || !isfinite (number))
     return number;
-  decimal_15 (number, &mantissa, &exponent);
+  ga_decimal_15 (number, &mantissa, &exponent);
   result = scale_decimal (mantissa, exponent - 14);
   return number < 0 ? -result : result;
 }

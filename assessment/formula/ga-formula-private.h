@@ -124,6 +124,12 @@ typedef enum {
   GA_ROUND_DOWN,  /* toward zero */
 } GaRoundMode;
 
+/* |@number| (finite, not 0) as *mantissa × 10^(*exponent − 14), where
+ * *mantissa is the 15-digit integer that "%.14e" prints. */
+void     ga_decimal_15           (double      number,
+                                  guint64    *mantissa,
+                                  int        *exponent);
+
 /* Rounds @number to @digits decimal places on the 15 significant digits
  * Excel sees (ga-formula-number.c). */
 double   ga_round_decimal        (double      number,
