@@ -19,6 +19,7 @@
 #include <glib.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ga-formula.h"
@@ -1389,6 +1390,93 @@ test_numeric_helpers (void)
   g_assert_cmpint (ga_text_compare ("x绿", "X绿"), ==, 0);
 }
 
+/* ga_number_to_string() as it was written with printf: the 15 digits of
+ * "%.14e", then Excel's General format. */
+static char *
+number_to_string_by_printf (double number)
+{
+  char buf[64];
+  char digits[32];
+  int n_digits = 0;
+  int exponent;
+  const char *p;
+  GString *out;
+
+  if (number == 0)
+    return g_strdup ("0");
+  out = g_string_new (NULL);
+  g_snprintf (buf, sizeof buf, "%.14e", number);
+  for (p = buf + (buf[0] == '-' ? 1 : 0); *p != 'e'; p++)
+    if (g_ascii_isdigit (*p))
+      digits[n_digits++] = *p;
+  digits[n_digits] = '\0';
+  exponent = atoi (p + 1);
+  while (n_digits > 1 && digits[n_digits - 1] == '0')
+    digits[--n_digits] = '\0';
+  if (buf[0] == '-')
+    g_string_append_c (out, '-');
+  if (exponent >= 15 || exponent < -9 || (exponent < 0 && (-exponent - 1) + n_digits > 15))
+    g_string_append_printf (out, "%c%s%sE%c%02d", digits[0], n_digits > 1 ? "." : "",
+                            digits + 1, exponent < 0 ? '-' : '+', ABS (exponent));
+  else if (exponent < 0)
+    {
+      g_string_append (out, "0.");
+      for (int i = 0; i < -exponent - 1; i++)
+        g_string_append_c (out, '0');
+      g_string_append (out, digits);
+    }
+  else
+    {
+      for (int i = 0; i <= exponent; i++)
+        g_string_append_c (out, i < n_digits ? digits[i] : '0');
+      if (n_digits > exponent + 1)
+        g_string_append_printf (out, ".%s", digits + exponent + 1);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Numbers as text are written without printf: the same text as the C
+ * library's correctly rounded conversion gives, for numbers of every size,
+ * with 15, 16 and 17 significant digits, next to powers of ten and next to
+ * the halfway points of the 15th digit. */
+static void
+test_number_to_string_digits (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (15);
+
+  for (guint i = 0; i < 200000; i++)
+    {
+      int power = g_rand_int_range (rand, -330, 310);
+      double x;
+      g_autofree char *got = NULL;
+      g_autofree char *want = NULL;
+
+      switch (i % 4)
+        {
+        case 0:   /* anything */
+          x = g_rand_double_range (rand, 1, 10) * pow (10, power);
+          break;
+        case 1:   /* next to a power of ten */
+          x = nextafter (pow (10, power), g_rand_boolean (rand) ? INFINITY : 0);
+          break;
+        case 2:   /* next to the halfway point of the 15th digit */
+          x = ((double) g_rand_int_range (rand, 1, 1000000) * 1e9 + 0.5) * pow (10, power % 20);
+          x = nextafter (x, g_rand_boolean (rand) ? INFINITY : 0);
+          break;
+        default:  /* a few decimals, as answers are */
+          x = (double) g_rand_int_range (rand, -1000000, 1000000) / pow (10, i % 7);
+          break;
+        }
+      if (!isfinite (x) || x == 0)
+        continue;
+      got = ga_number_to_string (x);
+      want = number_to_string_by_printf (x);
+      if (g_strcmp0 (got, want) != 0)
+        g_test_message ("%.17g", x);
+      g_assert_cmpstr (got, ==, want);
+    }
+}
+
 static void
 test_function_names_documented (void)
 {
@@ -1803,6 +1891,7 @@ main (int   argc,
   g_test_add_func ("/ga/formula/result-reuse", test_result_reuse);
   g_test_add_func ("/ga/formula/lazy-branches", test_lookup_called);
   g_test_add_func ("/ga/formula/numeric-helpers", test_numeric_helpers);
+  g_test_add_func ("/ga/formula/number-to-string-digits", test_number_to_string_digits);
   g_test_add_func ("/ga/formula/lookup-messages", test_lookup_messages);
   g_test_add_func ("/ga/formula/documented-parse-errors", test_documented_parse_errors);
   g_test_add_func ("/ga/formula/ifblank-refs", test_ifblank_refs);
