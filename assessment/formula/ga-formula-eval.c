@@ -282,32 +282,59 @@ ga_eval_get_range (const Eval     *e,
   return TRUE;
 }
 
-static void
-eval_arithmetic (const Eval   *e,
-                 const GaNode *node,
-                 Ev           *out)
+/* Fast paths: most operands are a literal or a reference, and most
+ * references hold what the formula expects. These read such a leaf without
+ * the general machinery and say FALSE for anything else, which the general
+ * path then evaluates (a reference is asked for once either way, and in the
+ * same order). */
+
+/* A number literal, or a reference to a finite number. */
+static inline gboolean
+leaf_number (const Eval   *e,
+             const GaNode *node,
+             double       *number)
 {
-  Ev l = { 0 }, r = { 0 };
-  double x, y, result;
-
-  ga_eval_node (e, &e->formula->nodes[node->a], &l);
-  ga_eval_node (e, &e->formula->nodes[node->b], &r);
-
-  /* Excel looks at the left operand first: its error (or the failure to
-   * make it a number) wins over anything on the right. */
-  if (ev_passes_through (&l) || !ga_ev_to_number (&l, &e->formula->nodes[node->a]))
+  if (node->op == GA_OP_NUMBER)
     {
-      ev_release (&r);
-      ev_move (out, &l);
-      return;
+      *number = node->u.number;
+      return TRUE;
     }
-  if (ev_passes_through (&r) || !ga_ev_to_number (&r, &e->formula->nodes[node->b]))
+  if (node->op == GA_OP_REF)
     {
-      ev_move (out, &r);
-      return;
+      const GaValue *value = ga_eval_get_ref (e, node->u.ref);
+      if (value->kind == GA_VALUE_NUMBER && isfinite (value->u.number))
+        {
+          *number = value->u.number;
+          return TRUE;
+        }
     }
-  x = l.number;
-  y = r.number;
+  return FALSE;
+}
+
+/* A text literal, or a reference to text. */
+static inline const char *
+leaf_text (const Eval   *e,
+           const GaNode *node)
+{
+  if (node->op == GA_OP_TEXT)
+    return node->u.text;
+  if (node->op == GA_OP_REF)
+    {
+      const GaValue *value = ga_eval_get_ref (e, node->u.ref);
+      if (value->kind == GA_VALUE_TEXT)
+        return value->u.text != NULL ? value->u.text : "";
+    }
+  return NULL;
+}
+
+/* x OP y for numbers. */
+static void
+arithmetic_result (const GaNode *node,
+                   double        x,
+                   double        y,
+                   Ev           *out)
+{
+  double result;
 
   switch ((GaOp) node->op)
     {
@@ -356,6 +383,40 @@ eval_arithmetic (const Eval   *e,
 }
 
 static void
+eval_arithmetic (const Eval   *e,
+                 const GaNode *node,
+                 Ev           *out)
+{
+  const GaNode *left = &e->formula->nodes[node->a];
+  const GaNode *right = &e->formula->nodes[node->b];
+  Ev l = { 0 }, r = { 0 };
+  double x, y;
+
+  if (leaf_number (e, left, &x) && leaf_number (e, right, &y))
+    {
+      arithmetic_result (node, x, y, out);
+      return;
+    }
+
+  ga_eval_node (e, left, &l);
+  ga_eval_node (e, right, &r);
+  /* Excel looks at the left operand first: its error (or the failure to
+   * make it a number) wins over anything on the right. */
+  if (ev_passes_through (&l) || !ga_ev_to_number (&l, left))
+    {
+      ev_release (&r);
+      ev_move (out, &l);
+      return;
+    }
+  if (ev_passes_through (&r) || !ga_ev_to_number (&r, right))
+    {
+      ev_move (out, &r);
+      return;
+    }
+  arithmetic_result (node, l.number, r.number, out);
+}
+
+static void
 eval_concat (const Eval   *e,
              const GaNode *node,
              Ev           *out)
@@ -392,16 +453,33 @@ eval_comparison (const Eval   *e,
                  const GaNode *node,
                  Ev           *out)
 {
+  const GaNode *left = &e->formula->nodes[node->a];
+  const GaNode *right = &e->formula->nodes[node->b];
   Ev l = { 0 }, r = { 0 };
+  const char *a, *b;
+  double x, y;
   int c;
 
-  ga_eval_node (e, &e->formula->nodes[node->a], &l);
+  /* Two numbers, or two texts, as an option's id or a threshold is
+   * compared with an answer. */
+  if (leaf_number (e, left, &x) && leaf_number (e, right, &y))
+    {
+      ev_boolean (out, ga_comparison_holds ((GaOp) node->op, ga_number_compare (x, y)));
+      return;
+    }
+  if ((a = leaf_text (e, left)) != NULL && (b = leaf_text (e, right)) != NULL)
+    {
+      ev_boolean (out, ga_comparison_holds ((GaOp) node->op, ga_text_compare (a, b)));
+      return;
+    }
+
+  ga_eval_node (e, left, &l);
   if (ev_passes_through (&l))
     {
       ev_move (out, &l);
       return;
     }
-  ga_eval_node (e, &e->formula->nodes[node->b], &r);
+  ga_eval_node (e, right, &r);
   if (ev_passes_through (&r))
     {
       ev_release (&l);
@@ -425,6 +503,8 @@ ga_eval_number_arg (const Eval   *e,
   const GaNode *arg = ga_formula_arg (e->formula, call, i);
   Ev v = { 0 };
 
+  if (leaf_number (e, arg, number))
+    return TRUE;
   ga_eval_node (e, arg, &v);
   if (ev_passes_through (&v) || !ga_ev_to_number (&v, arg))
     {
@@ -710,12 +790,17 @@ ga_formula_evaluate (GaFormula              *formula,
   g_return_if_fail (formula != NULL);
   g_return_if_fail (result != NULL);
 
-  ga_value_clear (result);
+  /* As ga_value_clear() does it; only text and errors own memory. */
+  if (result->kind == GA_VALUE_TEXT || result->kind == GA_VALUE_ERROR)
+    ga_value_clear (result);
+  result->kind = GA_VALUE_BLANK;
+  memset (&result->u, 0, sizeof result->u);
   e.formula = formula;
   e.context = context;
   if (G_LIKELY (formula->n_refs <= STACK_REFS))
     {
-      memset (stack_refs, 0, formula->n_refs * sizeof (const GaValue *));
+      for (guint i = 0; i < formula->n_refs; i++)
+        stack_refs[i] = NULL;
       e.refs = stack_refs;
     }
   else
