@@ -19,6 +19,7 @@
 #include <glib.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "ga-formula.h"
@@ -1371,6 +1372,14 @@ test_numeric_helpers (void)
   g_assert_cmpint (ga_number_compare (-0.0, 0.0), ==, 0);
   g_assert_cmpint (ga_number_compare (1e-300, -1e-300), >, 0);
   g_assert_cmpint (ga_number_compare (1e308, 1e308 * (1 + 1e-16)), ==, 0);
+  /* 15 nines, next to a power of ten where log10() says 15 or 5: distinct
+   * to 15 digits, as in Excel. */
+  g_assert_cmpint (ga_number_compare (999999999999999.0, 1e15), <, 0);
+  g_assert_cmpint (ga_number_compare (99999.9999999999, 100000), <, 0);
+  g_assert_cmpint (ga_number_compare (99999.99999999999, 100000), ==, 0);
+  g_assert_cmpfloat (ga_round_half_away (999999999999999.0, -1), ==, 1e15);
+  g_assert_cmpfloat (ga_round_half_away (99999.9999999999, 10), ==, 99999.9999999999);
+  g_assert_cmpfloat (ga_round_half_away (99999.9999999999, 9), ==, 100000);
 
   g_assert_cmpint (ga_text_compare ("abc", "ABC"), ==, 0);
   g_assert_cmpint (ga_text_compare ("a", "B"), <, 0);
@@ -1379,6 +1388,93 @@ test_numeric_helpers (void)
   g_assert_cmpint (ga_text_compare ("ÄRGER", "ärger"), ==, 0);
   g_assert_cmpint (ga_text_compare ("绿色", "绿色"), ==, 0);
   g_assert_cmpint (ga_text_compare ("x绿", "X绿"), ==, 0);
+}
+
+/* ga_number_to_string() as it was written with printf: the 15 digits of
+ * "%.14e", then Excel's General format. */
+static char *
+number_to_string_by_printf (double number)
+{
+  char buf[64];
+  char digits[32];
+  int n_digits = 0;
+  int exponent;
+  const char *p;
+  GString *out;
+
+  if (number == 0)
+    return g_strdup ("0");
+  out = g_string_new (NULL);
+  g_snprintf (buf, sizeof buf, "%.14e", number);
+  for (p = buf + (buf[0] == '-' ? 1 : 0); *p != 'e'; p++)
+    if (g_ascii_isdigit (*p))
+      digits[n_digits++] = *p;
+  digits[n_digits] = '\0';
+  exponent = atoi (p + 1);
+  while (n_digits > 1 && digits[n_digits - 1] == '0')
+    digits[--n_digits] = '\0';
+  if (buf[0] == '-')
+    g_string_append_c (out, '-');
+  if (exponent >= 15 || exponent < -9 || (exponent < 0 && (-exponent - 1) + n_digits > 15))
+    g_string_append_printf (out, "%c%s%sE%c%02d", digits[0], n_digits > 1 ? "." : "",
+                            digits + 1, exponent < 0 ? '-' : '+', ABS (exponent));
+  else if (exponent < 0)
+    {
+      g_string_append (out, "0.");
+      for (int i = 0; i < -exponent - 1; i++)
+        g_string_append_c (out, '0');
+      g_string_append (out, digits);
+    }
+  else
+    {
+      for (int i = 0; i <= exponent; i++)
+        g_string_append_c (out, i < n_digits ? digits[i] : '0');
+      if (n_digits > exponent + 1)
+        g_string_append_printf (out, ".%s", digits + exponent + 1);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Numbers as text are written without printf: the same text as the C
+ * library's correctly rounded conversion gives, for numbers of every size,
+ * with 15, 16 and 17 significant digits, next to powers of ten and next to
+ * the halfway points of the 15th digit. */
+static void
+test_number_to_string_digits (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (15);
+
+  for (guint i = 0; i < 200000; i++)
+    {
+      int power = g_rand_int_range (rand, -330, 310);
+      double x;
+      g_autofree char *got = NULL;
+      g_autofree char *want = NULL;
+
+      switch (i % 4)
+        {
+        case 0:   /* anything */
+          x = g_rand_double_range (rand, 1, 10) * pow (10, power);
+          break;
+        case 1:   /* next to a power of ten */
+          x = nextafter (pow (10, power), g_rand_boolean (rand) ? INFINITY : 0);
+          break;
+        case 2:   /* next to the halfway point of the 15th digit */
+          x = ((double) g_rand_int_range (rand, 1, 1000000) * 1e9 + 0.5) * pow (10, power % 20);
+          x = nextafter (x, g_rand_boolean (rand) ? INFINITY : 0);
+          break;
+        default:  /* a few decimals, as answers are */
+          x = (double) g_rand_int_range (rand, -1000000, 1000000) / pow (10, i % 7);
+          break;
+        }
+      if (!isfinite (x) || x == 0)
+        continue;
+      got = ga_number_to_string (x);
+      want = number_to_string_by_printf (x);
+      if (g_strcmp0 (got, want) != 0)
+        g_test_message ("%.17g", x);
+      g_assert_cmpstr (got, ==, want);
+    }
 }
 
 static void
@@ -1623,6 +1719,140 @@ test_builder (void)
   }
 }
 
+/* A context that counts what it is asked: the value of every reference
+ * is 2, or the text "b" for a reference whose name starts with 't'. */
+typedef struct {
+  GaFormula *formula;
+  guint      asked[32];
+} Counting;
+
+static const GaValue *
+counting_get_ref (gpointer user_data,
+                  guint    index)
+{
+  static GaValue two = { GA_VALUE_NUMBER, { .number = 2 } };
+  static GaValue b = { GA_VALUE_TEXT, { .text = (char *) "b" } };
+  Counting *c = user_data;
+
+  g_assert_cmpuint (index, <, G_N_ELEMENTS (c->asked));
+  c->asked[index]++;
+  return ga_formula_get_ref (c->formula, index)[0] == 't' ? &b : &two;
+}
+
+/* One evaluation asks the context once for each reference it reads,
+ * however often the formula names it, and never for one it does not read;
+ * with more references than the evaluator keeps on its stack too. */
+static void
+test_refs_asked_once (void)
+{
+  static const struct {
+    const char *formula;
+    const char *expect;
+    const char *asked;   /* per reference, in order */
+  } cases[] = {
+    { "IF(t=\"a\",1,IF(t=\"b\",2,IF(t=\"c\",3,0)))", "n:2", "1" },
+    { "IF(ISBLANK(u),t,t&t&u)", "t:bb2", "1 1" },
+    { "IF(x>1,x*y,z)", "n:4", "1 1 1" },
+    { "IF(FALSE,ISBLANK(u),1)", "n:1", "0" },
+    { "a1+a2+a3+a4+a5+a6+a7+a8+a9+a10+a11+a12+a13+a14+a15+a16+a17+a18+a19+a20+a1+a20",
+      "n:44", "1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GaFormula) formula = ga_formula_parse (cases[i].formula, NULL, NULL);
+      Counting c = { formula, { 0 } };
+      GaFormulaContext context = { counting_get_ref, NULL, NULL, &c };
+      GaValue result = GA_VALUE_INIT;
+      g_autofree char *got = NULL;
+      g_autoptr(GString) asked = g_string_new (NULL);
+
+      g_assert_nonnull (formula);
+      for (guint run = 0; run < 2; run++)
+        {
+          memset (c.asked, 0, sizeof c.asked);
+          ga_formula_evaluate (formula, &context, &result);
+          g_free (got);
+          got = describe_result (&result);
+          g_assert_cmpstr (got, ==, cases[i].expect);
+        }
+      for (guint r = 0; r < ga_formula_get_n_refs (formula); r++)
+        g_string_append_printf (asked, "%s%u", r > 0 ? " " : "", c.asked[r]);
+      g_assert_cmpstr (asked->str, ==, cases[i].asked);
+      ga_value_clear (&result);
+    }
+}
+
+/* Many formulas from one builder (as the scoring rules of a template are
+ * made) outlive it, each whole, in any order of release; each evaluates
+ * as its text parsed does. BAND and LEVEL with each comparator. */
+static void
+test_builder_many (void)
+{
+  static const char *comparators[] = { ">=", ">", "<=", "<" };
+  GaFormulaBuilder *b = ga_formula_builder_new ();
+  g_autoptr(GPtrArray) built = g_ptr_array_new_with_free_func ((GDestroyNotify) ga_formula_unref);
+
+  for (guint i = 0; i < 300; i++)
+    {
+      const char *cmp = comparators[i % 4];
+      GaTerm x, root;
+
+      ga_formula_builder_reset (b);
+      x = ga_formula_builder_ref (b, i % 2 ? "x" : "y");
+      if (i % 3 == 0)
+        root = ga_formula_builder_call (b, GA_FN_LEVEL, 5, x, ga_formula_builder_text (b, cmp),
+                                        ga_formula_builder_number (b, i % 7),
+                                        ga_formula_builder_text (b, ""),
+                                        ga_formula_builder_number (b, 2));
+      else if (i % 3 == 1)
+        root = ga_formula_builder_call (b, GA_FN_BAND, 5, x, ga_formula_builder_text (b, cmp),
+                                        ga_formula_builder_number (b, i % 5),
+                                        ga_formula_builder_text (b, "met"),
+                                        ga_formula_builder_text (b, "not met"));
+      else
+        {
+          GaTerm test = ga_formula_builder_op (b, GA_OP_EQ, x,
+                                               ga_formula_builder_number (b, i % 4));
+          GaTerm lookup = ga_formula_builder_call (b, GA_FN_FACTOR, 3,
+                                                   ga_formula_builder_text (b, "demo"),
+                                                   ga_formula_builder_text (b, "k1"),
+                                                   ga_formula_builder_text (b, "v"));
+          root = ga_formula_builder_call (b, GA_FN_IF, 3, test,
+                                          ga_formula_builder_text (b, "equal"), lookup);
+        }
+      g_ptr_array_add (built, ga_formula_builder_finish (b, root));
+    }
+  ga_formula_builder_free (b);
+
+  /* Every other one goes first. */
+  for (guint i = built->len; i > 0; i -= 2)
+    g_ptr_array_remove_index (built, i - 1);
+  for (guint i = 0; i < built->len; i++)
+    {
+      GaFormula *formula = built->pdata[i];
+      g_autoptr(GaFormula) parsed = ga_formula_parse (ga_formula_get_text (formula), NULL, NULL);
+      GaValue v1 = GA_VALUE_INIT;
+      GaValue v2 = GA_VALUE_INIT;
+      const char *table, *column;
+
+      g_assert_nonnull (parsed);
+      evaluate_in_env (formula, &v1);
+      evaluate_in_env (parsed, &v2);
+      g_assert_true (ga_value_equal (&v1, &v2));
+      if (ga_formula_get_n_lookups (formula) > 0)
+        {
+          ga_formula_get_lookup (formula, 0, &table, &column, NULL);
+          g_assert_cmpstr (table, ==, "demo");
+          g_assert_cmpstr (column, ==, "v");
+          g_assert_cmpint (v1.kind, ==, GA_VALUE_NUMBER);
+          g_assert_cmpfloat (v1.u.number, ==, 2.5);
+        }
+      ga_value_clear (&v1);
+      ga_value_clear (&v2);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1661,12 +1891,15 @@ main (int   argc,
   g_test_add_func ("/ga/formula/result-reuse", test_result_reuse);
   g_test_add_func ("/ga/formula/lazy-branches", test_lookup_called);
   g_test_add_func ("/ga/formula/numeric-helpers", test_numeric_helpers);
+  g_test_add_func ("/ga/formula/number-to-string-digits", test_number_to_string_digits);
   g_test_add_func ("/ga/formula/lookup-messages", test_lookup_messages);
   g_test_add_func ("/ga/formula/documented-parse-errors", test_documented_parse_errors);
   g_test_add_func ("/ga/formula/ifblank-refs", test_ifblank_refs);
   g_test_add_func ("/ga/formula/function-names-documented", test_function_names_documented);
   g_test_add_func ("/ga/formula/corpus", test_corpus);
   g_test_add_func ("/ga/formula/builder", test_builder);
+  g_test_add_func ("/ga/formula/builder-many", test_builder_many);
+  g_test_add_func ("/ga/formula/refs-asked-once", test_refs_asked_once);
   g_test_add_func ("/ga/formula/excel-lookup-ranges", test_excel_lookup_ranges);
 
   status = g_test_run ();

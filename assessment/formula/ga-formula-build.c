@@ -36,6 +36,10 @@ struct _GaFormulaBuilder {
   GArray    *out_uses;   /* guint per ref: strict uses */
   GArray    *out_lookups;  /* GaLookupInfo */
   GArray    *ref_of;     /* guint per name: formula ref + 1 */
+
+  /* The formulas it makes, side by side: they are evaluated in the order
+   * they are made. */
+  GaFormulaArena *arena;
 };
 
 GaFormulaBuilder *
@@ -54,6 +58,7 @@ ga_formula_builder_new (void)
   b->out_uses = g_array_new (FALSE, TRUE, sizeof (guint));
   b->out_lookups = g_array_new (FALSE, TRUE, sizeof (GaLookupInfo));
   b->ref_of = g_array_new (FALSE, TRUE, sizeof (guint));
+  b->arena = ga_formula_arena_new ();
   return b;
 }
 
@@ -90,6 +95,7 @@ ga_formula_builder_free (GaFormulaBuilder *builder)
   g_array_unref (builder->out_uses);
   g_array_unref (builder->out_lookups);
   g_array_unref (builder->ref_of);
+  ga_formula_arena_free (builder->arena);
   g_free (builder);
 }
 
@@ -296,7 +302,6 @@ typedef struct {
   GaFormulaBuilder *b;
   GArray           *nodes;     /* GaNode of the formula */
   GArray           *args;      /* guint32 */
-  GPtrArray        *strings;   /* NULL until a text literal comes */
   GArray           *refs;      /* GaRefInfo */
   GArray           *uses;      /* guint per ref: strict uses */
   GArray           *lookups;   /* GaLookupInfo */
@@ -337,10 +342,7 @@ finish_node (Finish  *fin,
   switch ((GaOp) node.op)
     {
     case GA_OP_TEXT:
-      if (fin->strings == NULL)
-        fin->strings = g_ptr_array_new_with_free_func (g_free);
-      node.u.text = g_strdup (node.u.text);
-      g_ptr_array_add (fin->strings, (char *) node.u.text);
+      /* The builder's copy: the formula makes its own. */
       break;
     case GA_OP_REF:
       node.u.ref = finish_ref (fin, node.u.ref, !blank_aware && !fin->b->lenient);
@@ -551,11 +553,12 @@ ga_formula_builder_finish (GaFormulaBuilder *builder,
       GaRefInfo *ref = &g_array_index (fin.refs, GaRefInfo, i);
       ref->strict = !ref->is_range && g_array_index (fin.uses, guint, i) > 0;
     }
-  /* The formula takes the strings and the reference names; its text is
-   * written out when someone asks for it. */
-  formula = ga_formula_assemble (NULL, 0, (const GaNode *) fin.nodes->data, fin.nodes->len,
+  /* The formula copies the literals and takes the reference names; its
+   * text is written out when someone asks for it. */
+  formula = ga_formula_assemble (builder->arena, NULL, 0, (const GaNode *) fin.nodes->data,
+                                 fin.nodes->len,
                                  new_root,
-                                 (const guint32 *) fin.args->data, fin.args->len, fin.strings,
+                                 (const guint32 *) fin.args->data, fin.args->len, NULL,
                                  (GaRefInfo *) fin.refs->data, fin.refs->len,
                                  (const GaLookupInfo *) fin.lookups->data, fin.lookups->len);
   return formula;

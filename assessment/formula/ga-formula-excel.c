@@ -325,330 +325,441 @@ is_single_call (const char *expr)
   return FALSE;
 }
 
+/* The functions whose translation is not the call itself, one emitter
+ * each; they all take (x, call, min_prec, out). */
+typedef void (*EmitFunc) (Excel        *x,
+                          const GaNode *call,
+                          int           min_prec,
+                          GString      *out);
+
+static void
+emit_plain_call (Excel        *x,
+                 const GaNode *call,
+                 int           min_prec,
+                 GString      *out)
+{
+  function_open (x, ga_function_table[call->func].name, out);
+  emit_args (x, call, 0, call->n_args, out);
+  function_close (x, out);
+}
+
+/* Nested IFs work in every Excel version; no match is #N/A. */
+static void
+emit_ifs (Excel        *x,
+          const GaNode *call,
+          int           min_prec,
+          GString      *out)
+{
+  guint pairs = call->n_args / 2;
+
+  for (guint k = 0; k < pairs; k++)
+    {
+      function_open (x, "IF", out);
+      emit_args (x, call, 2 * k, 2, out);
+      g_string_append_c (out, ',');
+    }
+  function_open (x, "NA", out);
+  function_close (x, out);
+  for (guint k = 0; k < pairs; k++)
+    function_close (x, out);
+}
+
+/* ISBLANK and ISNOTAPPLICABLE: computed cells hold "" when blank, which
+ * ISBLANK calls not blank. */
+static void
+emit_is_gap (Excel        *x,
+             const GaNode *call,
+             int           min_prec,
+             GString      *out)
+{
+  open_paren_if (PREC_COMPARE < min_prec, out);
+  emit (x, ga_formula_arg (x->formula, call, 0), PREC_COMPARE, out);
+  g_string_append_c (out, '=');
+  if (call->func == GA_FN_ISBLANK)
+    g_string_append (out, "\"\"");
+  else
+    emit_text_literal (x, x->na_text, call->column, out);
+  close_paren_if (PREC_COMPARE < min_prec, out);
+}
+
+/* IF(x="",fallback,x): ="" for the same reason as ISBLANK; an error in x
+ * makes the test an error, as in the engine. */
+static void
+emit_ifblank (Excel        *x,
+              const GaNode *call,
+              int           min_prec,
+              GString      *out)
+{
+  const GaNode *value = ga_formula_arg (x->formula, call, 0);
+
+  function_open (x, "IF", out);
+  emit (x, value, PREC_COMPARE, out);
+  g_string_append (out, "=\"\",");
+  emit (x, ga_formula_arg (x->formula, call, 1), 0, out);
+  g_string_append_c (out, ',');
+  emit (x, value, 0, out);
+  function_close (x, out);
+}
+
+static gboolean
+is_reference (const GaNode *node)
+{
+  return node->op == GA_OP_REF || node->op == GA_OP_RANGE;
+}
+
+/* The terms of COUNTA's translation: (1-COUNTBLANK(ref)) for each direct
+ * reference, (ROWS(range)-COUNTBLANK(range)) for each range, and
+ * +COUNTA(…) of the other arguments when there are any. */
+static void
+emit_counta_terms (Excel        *x,
+                   const GaNode *call,
+                   guint         n_plain,
+                   GString      *out)
+{
+  gboolean first = TRUE;
+
+  for (guint i = 0; i < call->n_args; i++)
+    {
+      const GaNode *arg = ga_formula_arg (x->formula, call, i);
+      if (!is_reference (arg))
+        continue;
+      if (!first)
+        g_string_append_c (out, '+');
+      first = FALSE;
+      g_string_append_c (out, '(');
+      if (arg->op == GA_OP_RANGE)
+        {
+          function_open (x, "ROWS", out);
+          emit (x, arg, 0, out);
+          function_close (x, out);
+        }
+      else
+        g_string_append_c (out, '1');
+      g_string_append_c (out, '-');
+      function_open (x, "COUNTBLANK", out);
+      emit (x, arg, 0, out);
+      function_close (x, out);
+      g_string_append_c (out, ')');
+    }
+  if (n_plain == 0)
+    return;
+  first = TRUE;
+  g_string_append_c (out, '+');
+  function_open (x, "COUNTA", out);
+  for (guint i = 0; i < call->n_args; i++)
+    {
+      const GaNode *arg = ga_formula_arg (x->formula, call, i);
+      if (is_reference (arg))
+        continue;
+      if (!first)
+        g_string_append_c (out, ',');
+      first = FALSE;
+      emit (x, arg, 0, out);
+    }
+  function_close (x, out);
+}
+
+/* COUNTA counts cells holding "" too; the engine counts only what is not
+ * blank, which is the number of cells minus COUNTBLANK. */
+static void
+emit_counta (Excel        *x,
+             const GaNode *call,
+             int           min_prec,
+             GString      *out)
+{
+  guint n_terms = 0;
+  guint n_plain = 0;
+
+  for (guint i = 0; i < call->n_args; i++)
+    {
+      if (is_reference (ga_formula_arg (x->formula, call, i)))
+        n_terms++;
+      else
+        n_plain++;
+    }
+  if (n_terms == 0)
+    {
+      emit_plain_call (x, call, min_prec, out);
+      return;
+    }
+  n_terms += n_plain > 0 ? 1 : 0;
+  open_paren_if (n_terms > 1 && PREC_ADD < min_prec, out);
+  emit_counta_terms (x, call, n_plain, out);
+  close_paren_if (n_terms > 1 && PREC_ADD < min_prec, out);
+}
+
+/* points*MAX(0,MIN(1,(x-baseline)/(leading-baseline))) */
+static void
+emit_interp (Excel        *x,
+             const GaNode *call,
+             int           min_prec,
+             GString      *out)
+{
+  GaFormula *f = x->formula;
+  const GaNode *value = ga_formula_arg (f, call, 0);
+  const GaNode *baseline = ga_formula_arg (f, call, 1);
+  const GaNode *leading = ga_formula_arg (f, call, 2);
+  const GaNode *points = ga_formula_arg (f, call, 3);
+
+  open_paren_if (PREC_MUL < min_prec, out);
+  emit (x, points, PREC_MUL, out);
+  g_string_append_c (out, '*');
+  function_open (x, "MAX", out);
+  g_string_append (out, "0,");
+  function_open (x, "MIN", out);
+  g_string_append (out, "1,(");
+  emit (x, value, PREC_ADD, out);
+  g_string_append_c (out, '-');
+  emit (x, baseline, PREC_ADD + 1, out);
+  g_string_append (out, ")/(");
+  emit (x, leading, PREC_ADD, out);
+  g_string_append_c (out, '-');
+  emit (x, baseline, PREC_ADD + 1, out);
+  g_string_append_c (out, ')');
+  function_close (x, out);
+  function_close (x, out);
+  close_paren_if (PREC_MUL < min_prec, out);
+}
+
+static void
+emit_band (Excel        *x,
+           const GaNode *call,
+           int           min_prec,
+           GString      *out)
+{
+  GaFormula *f = x->formula;
+  const char *cmp = ga_formula_arg (f, call, 1)->u.text;
+  guint pairs = (call->n_args - 3) / 2;
+
+  for (guint k = 0; k < pairs; k++)
+    {
+      function_open (x, "IF", out);
+      emit_comparison (x, ga_formula_arg (f, call, 0), cmp,
+                       ga_formula_arg (f, call, 2 + 2 * k), out);
+      g_string_append_c (out, ',');
+      emit (x, ga_formula_arg (f, call, 3 + 2 * k), 0, out);
+      g_string_append_c (out, ',');
+    }
+  emit (x, ga_formula_arg (f, call, call->n_args - 1), 0, out);
+  for (guint k = 0; k < pairs; k++)
+    function_close (x, out);
+}
+
+static void
+emit_level (Excel        *x,
+            const GaNode *call,
+            int           min_prec,
+            GString      *out)
+{
+  GaFormula *f = x->formula;
+  const char *cmp = ga_formula_arg (f, call, 1)->u.text;
+  guint opened = 0;
+
+  for (guint k = 0; k < 3; k++)
+    {
+      const GaNode *benchmark = ga_formula_arg (f, call, 2 + k);
+      if (benchmark->op == GA_OP_TEXT && benchmark->u.text[0] == '\0')
+        continue;
+      function_open (x, "IF", out);
+      emit_comparison (x, ga_formula_arg (f, call, 0), cmp, benchmark, out);
+      g_string_append_printf (out, ",%u,", k + 1);
+      opened++;
+    }
+  g_string_append_c (out, '0');
+  for (guint k = 0; k < opened; k++)
+    function_close (x, out);
+}
+
+/* FACTOR as the exporter's own expression for the look-up. */
+static void
+emit_factor_expression (Excel        *x,
+                        const GaNode *call,
+                        const char   *table,
+                        const char   *column,
+                        GString      *out)
+{
+  g_autoptr(GString) key = g_string_new (NULL);
+  g_autofree char *expr = NULL;
+
+  emit (x, ga_formula_arg (x->formula, call, 1), 0, key);
+  expr = x->context->lookup_to_excel (x->context->user_data, table, key->str, column);
+  if (expr == NULL)
+    {
+      excel_fail (x, GA_FORMULA_ERROR_REFERENCE,
+                  "column %u: lookup table \"%s\" column \"%s\" has no place in the "
+                  "workbook", call->column, table, column);
+      return;
+    }
+  if (is_single_call (expr))
+    g_string_append (out, expr);
+  else
+    g_string_append_printf (out, "(%s)", expr);
+}
+
+/* INDEX(values,MATCH(key,keys,0)); a table the workbook does not hold is
+ * #N/A, as a key that is not in it. */
+static void
+emit_factor_ranges (Excel        *x,
+                    const GaNode *call,
+                    const char   *table,
+                    const char   *column,
+                    GString      *out)
+{
+  g_autofree char *keys = NULL;
+  g_autofree char *values = NULL;
+
+  if (!x->context->lookup_ranges (x->context->user_data, table, column, &keys, &values))
+    {
+      function_open (x, "NA", out);
+      function_close (x, out);
+      return;
+    }
+  function_open (x, "INDEX", out);
+  g_string_append (out, values);
+  g_string_append_c (out, ',');
+  function_open (x, "MATCH", out);
+  emit (x, ga_formula_arg (x->formula, call, 1), 0, out);
+  g_string_append_printf (out, ",%s,0", keys);
+  function_close (x, out);
+  function_close (x, out);
+}
+
+static void
+emit_factor (Excel        *x,
+             const GaNode *call,
+             int           min_prec,
+             GString      *out)
+{
+  const char *table = ga_formula_arg (x->formula, call, 0)->u.text;
+  const char *column = ga_formula_arg (x->formula, call, 2)->u.text;
+
+  if (x->context != NULL && x->context->lookup_to_excel != NULL)
+    {
+      emit_factor_expression (x, call, table, column, out);
+      return;
+    }
+  if (x->context != NULL && x->context->lookup_ranges != NULL)
+    {
+      emit_factor_ranges (x, call, table, column, out);
+      return;
+    }
+  function_open (x, "FACTOR", out);
+  emit_text_literal (x, table, call->column, out);
+  g_string_append_c (out, ',');
+  emit (x, ga_formula_arg (x->formula, call, 1), 0, out);
+  g_string_append_c (out, ',');
+  emit_text_literal (x, column, call->column, out);
+  function_close (x, out);
+}
+
+/* MAX(lo,MIN(hi,x)) */
+static void
+emit_clamp (Excel        *x,
+            const GaNode *call,
+            int           min_prec,
+            GString      *out)
+{
+  GaFormula *f = x->formula;
+
+  function_open (x, "MAX", out);
+  emit_as_number (x, ga_formula_arg (f, call, 1), out);
+  g_string_append_c (out, ',');
+  function_open (x, "MIN", out);
+  emit_as_number (x, ga_formula_arg (f, call, 2), out);
+  g_string_append_c (out, ',');
+  emit_as_number (x, ga_formula_arg (f, call, 0), out);
+  function_close (x, out);
+  function_close (x, out);
+}
+
+/* (new-old)/old */
+static void
+emit_pctchange (Excel        *x,
+                const GaNode *call,
+                int           min_prec,
+                GString      *out)
+{
+  const GaNode *new_value = ga_formula_arg (x->formula, call, 0);
+  const GaNode *old_value = ga_formula_arg (x->formula, call, 1);
+
+  open_paren_if (PREC_MUL < min_prec, out);
+  g_string_append_c (out, '(');
+  emit (x, new_value, PREC_ADD, out);
+  g_string_append_c (out, '-');
+  emit (x, old_value, PREC_ADD + 1, out);
+  g_string_append (out, ")/");
+  emit (x, old_value, PREC_MUL + 1, out);
+  close_paren_if (PREC_MUL < min_prec, out);
+}
+
+/* IF(ISNUMBER(x),MAX(0,MIN(max,x)),IF(ISLOGICAL(x),IF(x,max,0),#VALUE!)) */
+static void
+emit_points (Excel        *x,
+             const GaNode *call,
+             int           min_prec,
+             GString      *out)
+{
+  const GaNode *score = ga_formula_arg (x->formula, call, 0);
+  const GaNode *max = ga_formula_arg (x->formula, call, 1);
+
+  function_open (x, "IF", out);
+  function_open (x, "ISNUMBER", out);
+  emit (x, score, 0, out);
+  function_close (x, out);
+  g_string_append_c (out, ',');
+  function_open (x, "MAX", out);
+  g_string_append (out, "0,");
+  function_open (x, "MIN", out);
+  emit_as_number (x, max, out);
+  g_string_append_c (out, ',');
+  emit (x, score, 0, out);
+  function_close (x, out);
+  function_close (x, out);
+  g_string_append_c (out, ',');
+  function_open (x, "IF", out);
+  function_open (x, "ISLOGICAL", out);
+  emit (x, score, 0, out);
+  function_close (x, out);
+  g_string_append_c (out, ',');
+  function_open (x, "IF", out);
+  emit (x, score, 0, out);
+  g_string_append_c (out, ',');
+  emit_as_number (x, max, out);
+  g_string_append (out, ",0");
+  function_close (x, out);
+  g_string_append (out, ",#VALUE!");
+  function_close (x, out);
+  function_close (x, out);
+}
+
+/* The rest are written as the call itself. */
+static const EmitFunc emitters[GA_N_FUNCTIONS] = {
+  [GA_FN_IFS] = emit_ifs,
+  [GA_FN_ISBLANK] = emit_is_gap,
+  [GA_FN_ISNOTAPPLICABLE] = emit_is_gap,
+  [GA_FN_IFBLANK] = emit_ifblank,
+  [GA_FN_COUNTA] = emit_counta,
+  [GA_FN_INTERP] = emit_interp,
+  [GA_FN_BAND] = emit_band,
+  [GA_FN_LEVEL] = emit_level,
+  [GA_FN_FACTOR] = emit_factor,
+  [GA_FN_CLAMP] = emit_clamp,
+  [GA_FN_PCTCHANGE] = emit_pctchange,
+  [GA_FN_POINTS] = emit_points,
+};
+
 static void
 emit_call (Excel        *x,
            const GaNode *call,
            int           min_prec,
            GString      *out)
 {
-  GaFormula *f = x->formula;
-  const GaFunctionInfo *info = &ga_function_table[call->func];
+  EmitFunc func = call->func < GA_N_FUNCTIONS ? emitters[call->func] : NULL;
 
-  switch ((GaFunc) call->func)
-    {
-    case GA_FN_IFS:
-      {
-        /* Nested IFs work in every Excel version; no match is #N/A. */
-        guint pairs = call->n_args / 2;
-        for (guint k = 0; k < pairs; k++)
-          {
-            function_open (x, "IF", out);
-            emit_args (x, call, 2 * k, 2, out);
-            g_string_append_c (out, ',');
-          }
-        function_open (x, "NA", out);
-        function_close (x, out);
-        for (guint k = 0; k < pairs; k++)
-          function_close (x, out);
-        return;
-      }
-
-    case GA_FN_ISBLANK:
-    case GA_FN_ISNOTAPPLICABLE:
-      {
-        /* Computed cells hold "" when blank, which ISBLANK calls not blank. */
-        open_paren_if (PREC_COMPARE < min_prec, out);
-        emit (x, ga_formula_arg (f, call, 0), PREC_COMPARE, out);
-        g_string_append_c (out, '=');
-        if (call->func == GA_FN_ISBLANK)
-          g_string_append (out, "\"\"");
-        else
-          emit_text_literal (x, x->na_text, call->column, out);
-        close_paren_if (PREC_COMPARE < min_prec, out);
-        return;
-      }
-
-    case GA_FN_IFBLANK:
-      {
-        /* IF(x="",fallback,x): ="" for the same reason as ISBLANK; an
-         * error in x makes the test an error, as in the engine. */
-        const GaNode *value = ga_formula_arg (f, call, 0);
-
-        function_open (x, "IF", out);
-        emit (x, value, PREC_COMPARE, out);
-        g_string_append (out, "=\"\",");
-        emit (x, ga_formula_arg (f, call, 1), 0, out);
-        g_string_append_c (out, ',');
-        emit (x, value, 0, out);
-        function_close (x, out);
-        return;
-      }
-
-    case GA_FN_COUNTA:
-      {
-        /* COUNTA counts cells holding "" too; the engine counts only what is
-         * not blank, which is the number of cells minus COUNTBLANK. */
-        guint n_terms = 0;
-        guint n_plain = 0;
-
-        for (guint i = 0; i < call->n_args; i++)
-          {
-            const GaNode *arg = ga_formula_arg (f, call, i);
-            if (arg->op == GA_OP_REF || arg->op == GA_OP_RANGE)
-              n_terms++;
-            else
-              n_plain++;
-          }
-        if (n_terms == 0)
-          break;
-        n_terms += n_plain > 0 ? 1 : 0;
-        open_paren_if (n_terms > 1 && PREC_ADD < min_prec, out);
-        {
-          gboolean first = TRUE;
-          for (guint i = 0; i < call->n_args; i++)
-            {
-              const GaNode *arg = ga_formula_arg (f, call, i);
-              if (arg->op != GA_OP_REF && arg->op != GA_OP_RANGE)
-                continue;
-              if (!first)
-                g_string_append_c (out, '+');
-              first = FALSE;
-              g_string_append_c (out, '(');
-              if (arg->op == GA_OP_RANGE)
-                {
-                  function_open (x, "ROWS", out);
-                  emit (x, arg, 0, out);
-                  function_close (x, out);
-                }
-              else
-                g_string_append_c (out, '1');
-              g_string_append_c (out, '-');
-              function_open (x, "COUNTBLANK", out);
-              emit (x, arg, 0, out);
-              function_close (x, out);
-              g_string_append_c (out, ')');
-            }
-          if (n_plain > 0)
-            {
-              gboolean first_plain = TRUE;
-              g_string_append_c (out, '+');
-              function_open (x, "COUNTA", out);
-              for (guint i = 0; i < call->n_args; i++)
-                {
-                  const GaNode *arg = ga_formula_arg (f, call, i);
-                  if (arg->op == GA_OP_REF || arg->op == GA_OP_RANGE)
-                    continue;
-                  if (!first_plain)
-                    g_string_append_c (out, ',');
-                  first_plain = FALSE;
-                  emit (x, arg, 0, out);
-                }
-              function_close (x, out);
-            }
-        }
-        close_paren_if (n_terms > 1 && PREC_ADD < min_prec, out);
-        return;
-      }
-
-    case GA_FN_INTERP:
-      {
-        /* points*MAX(0,MIN(1,(x-baseline)/(leading-baseline))) */
-        const GaNode *value = ga_formula_arg (f, call, 0);
-        const GaNode *baseline = ga_formula_arg (f, call, 1);
-        const GaNode *leading = ga_formula_arg (f, call, 2);
-        const GaNode *points = ga_formula_arg (f, call, 3);
-
-        open_paren_if (PREC_MUL < min_prec, out);
-        emit (x, points, PREC_MUL, out);
-        g_string_append_c (out, '*');
-        function_open (x, "MAX", out);
-        g_string_append (out, "0,");
-        function_open (x, "MIN", out);
-        g_string_append (out, "1,(");
-        emit (x, value, PREC_ADD, out);
-        g_string_append_c (out, '-');
-        emit (x, baseline, PREC_ADD + 1, out);
-        g_string_append (out, ")/(");
-        emit (x, leading, PREC_ADD, out);
-        g_string_append_c (out, '-');
-        emit (x, baseline, PREC_ADD + 1, out);
-        g_string_append_c (out, ')');
-        function_close (x, out);
-        function_close (x, out);
-        close_paren_if (PREC_MUL < min_prec, out);
-        return;
-      }
-
-    case GA_FN_BAND:
-      {
-        const char *cmp = ga_formula_arg (f, call, 1)->u.text;
-        guint pairs = (call->n_args - 3) / 2;
-        for (guint k = 0; k < pairs; k++)
-          {
-            function_open (x, "IF", out);
-            emit_comparison (x, ga_formula_arg (f, call, 0), cmp,
-                             ga_formula_arg (f, call, 2 + 2 * k), out);
-            g_string_append_c (out, ',');
-            emit (x, ga_formula_arg (f, call, 3 + 2 * k), 0, out);
-            g_string_append_c (out, ',');
-          }
-        emit (x, ga_formula_arg (f, call, call->n_args - 1), 0, out);
-        for (guint k = 0; k < pairs; k++)
-          function_close (x, out);
-        return;
-      }
-
-    case GA_FN_LEVEL:
-      {
-        const char *cmp = ga_formula_arg (f, call, 1)->u.text;
-        guint opened = 0;
-        for (guint k = 0; k < 3; k++)
-          {
-            const GaNode *benchmark = ga_formula_arg (f, call, 2 + k);
-            if (benchmark->op == GA_OP_TEXT && benchmark->u.text[0] == '\0')
-              continue;
-            function_open (x, "IF", out);
-            emit_comparison (x, ga_formula_arg (f, call, 0), cmp, benchmark, out);
-            g_string_append_printf (out, ",%u,", k + 1);
-            opened++;
-          }
-        g_string_append_c (out, '0');
-        for (guint k = 0; k < opened; k++)
-          function_close (x, out);
-        return;
-      }
-
-    case GA_FN_FACTOR:
-      {
-        const char *table = ga_formula_arg (f, call, 0)->u.text;
-        const char *column = ga_formula_arg (f, call, 2)->u.text;
-
-        if (x->context != NULL && x->context->lookup_to_excel != NULL)
-          {
-            g_autoptr(GString) key = g_string_new (NULL);
-            g_autofree char *expr = NULL;
-
-            emit (x, ga_formula_arg (f, call, 1), 0, key);
-            expr = x->context->lookup_to_excel (x->context->user_data, table, key->str, column);
-            if (expr == NULL)
-              {
-                excel_fail (x, GA_FORMULA_ERROR_REFERENCE,
-                            "column %u: lookup table \"%s\" column \"%s\" has no place in the "
-                            "workbook", call->column, table, column);
-                return;
-              }
-            if (is_single_call (expr))
-              g_string_append (out, expr);
-            else
-              g_string_append_printf (out, "(%s)", expr);
-            return;
-          }
-        if (x->context != NULL && x->context->lookup_ranges != NULL)
-          {
-            g_autofree char *keys = NULL;
-            g_autofree char *values = NULL;
-
-            /* INDEX(values,MATCH(key,keys,0)); a table the workbook does
-             * not hold is #N/A, as a key that is not in it. */
-            if (!x->context->lookup_ranges (x->context->user_data, table, column, &keys,
-                                            &values))
-              {
-                function_open (x, "NA", out);
-                function_close (x, out);
-                return;
-              }
-            function_open (x, "INDEX", out);
-            g_string_append (out, values);
-            g_string_append_c (out, ',');
-            function_open (x, "MATCH", out);
-            emit (x, ga_formula_arg (f, call, 1), 0, out);
-            g_string_append_printf (out, ",%s,0", keys);
-            function_close (x, out);
-            function_close (x, out);
-            return;
-          }
-        function_open (x, "FACTOR", out);
-        emit_text_literal (x, table, call->column, out);
-        g_string_append_c (out, ',');
-        emit (x, ga_formula_arg (f, call, 1), 0, out);
-        g_string_append_c (out, ',');
-        emit_text_literal (x, column, call->column, out);
-        function_close (x, out);
-        return;
-      }
-
-    case GA_FN_CLAMP:
-      function_open (x, "MAX", out);
-      emit_as_number (x, ga_formula_arg (f, call, 1), out);
-      g_string_append_c (out, ',');
-      function_open (x, "MIN", out);
-      emit_as_number (x, ga_formula_arg (f, call, 2), out);
-      g_string_append_c (out, ',');
-      emit_as_number (x, ga_formula_arg (f, call, 0), out);
-      function_close (x, out);
-      function_close (x, out);
-      return;
-
-    case GA_FN_PCTCHANGE:
-      {
-        const GaNode *new_value = ga_formula_arg (f, call, 0);
-        const GaNode *old_value = ga_formula_arg (f, call, 1);
-
-        open_paren_if (PREC_MUL < min_prec, out);
-        g_string_append_c (out, '(');
-        emit (x, new_value, PREC_ADD, out);
-        g_string_append_c (out, '-');
-        emit (x, old_value, PREC_ADD + 1, out);
-        g_string_append (out, ")/");
-        emit (x, old_value, PREC_MUL + 1, out);
-        close_paren_if (PREC_MUL < min_prec, out);
-        return;
-      }
-
-    case GA_FN_POINTS:
-      {
-        /* IF(ISNUMBER(x),MAX(0,MIN(max,x)),IF(ISLOGICAL(x),IF(x,max,0),#VALUE!)) */
-        const GaNode *score = ga_formula_arg (f, call, 0);
-        const GaNode *max = ga_formula_arg (f, call, 1);
-
-        function_open (x, "IF", out);
-        function_open (x, "ISNUMBER", out);
-        emit (x, score, 0, out);
-        function_close (x, out);
-        g_string_append_c (out, ',');
-        function_open (x, "MAX", out);
-        g_string_append (out, "0,");
-        function_open (x, "MIN", out);
-        emit_as_number (x, max, out);
-        g_string_append_c (out, ',');
-        emit (x, score, 0, out);
-        function_close (x, out);
-        function_close (x, out);
-        g_string_append_c (out, ',');
-        function_open (x, "IF", out);
-        function_open (x, "ISLOGICAL", out);
-        emit (x, score, 0, out);
-        function_close (x, out);
-        g_string_append_c (out, ',');
-        function_open (x, "IF", out);
-        emit (x, score, 0, out);
-        g_string_append_c (out, ',');
-        emit_as_number (x, max, out);
-        g_string_append (out, ",0");
-        function_close (x, out);
-        g_string_append (out, ",#VALUE!");
-        function_close (x, out);
-        function_close (x, out);
-        return;
-      }
-
-    default:
-      break;
-    }
-
-  function_open (x, info->name, out);
-  emit_args (x, call, 0, call->n_args, out);
-  function_close (x, out);
+  if (func != NULL)
+    func (x, call, min_prec, out);
+  else
+    emit_plain_call (x, call, min_prec, out);
 }
 
 static void

@@ -43,12 +43,13 @@ typedef struct {
   guint16 n_args;  /* for GA_OP_CALL */
   guint32 column;  /* 1-based character column of the token that made the node */
   guint32 a;       /* operand / left operand / first entry in GaFormula.args */
-  guint32 b;       /* right operand */
+  guint32 b;       /* right operand; for a call of BAND or LEVEL, the GaOp of its
+                    * comparator (GA_OP_CALL: none), set by ga_formula_assemble() */
   union {
     double      number;
     gboolean    boolean;
     guint       ref;
-    const char *text;  /* owned by GaFormula.strings */
+    const char *text;  /* in the formula's block */
   } u;
 } GaNode;
 
@@ -60,30 +61,45 @@ typedef struct {
 } GaRefInfo;
 
 typedef struct {
-  const char *table;   /* owned by GaFormula.strings */
-  const char *column;  /* owned by GaFormula.strings */
+  const char *table;   /* a text literal of the formula */
+  const char *column;  /* a text literal of the formula */
   guint       column_in_text;
 } GaLookupInfo;
 
+/* Room for formulas made one after another (ga-formula-arena.c). */
+typedef struct _GaFormulaArena GaFormulaArena;
+typedef struct _GaFormulaChunk GaFormulaChunk;
+
+GaFormulaArena *ga_formula_arena_new   (void);
+void            ga_formula_arena_free  (GaFormulaArena  *arena);
+/* @size bytes next to the block allocated before, in *chunk, which the
+ * caller holds a reference on; or, for the first block of @arena or with
+ * no @arena, a block of its own for g_free() (*chunk is NULL). */
+gpointer        ga_formula_arena_alloc (GaFormulaArena  *arena,
+                                        gsize            size,
+                                        GaFormulaChunk **chunk);
+void            ga_formula_chunk_unref (GaFormulaChunk  *chunk);
+
+/* One allocation holds the formula and its arrays (ga_formula_assemble()):
+ * what evaluation reads is at the end of the header and right after it. */
 struct _GaFormula {
   gatomicrefcount ref_count;
+  guint           n_nodes;
+  guint           n_args;
+  guint           n_lookups;
   char           *text;     /* NULL for a built formula: see @printed */
   char           *printed;  /* a built formula's text, written out on first use */
-
-  GaNode         *nodes;
-  guint           n_nodes;
-  guint           root;
-  guint32        *args;     /* argument node indices of every call, back to back */
-  guint           n_args;
-  GPtrArray      *strings;  /* text literals, owned */
-
   GaRefInfo      *refs;
-  guint           n_refs;
-  guint          *strict;   /* indices of strict scalar references, in order */
-  guint           n_strict;
-
   GaLookupInfo   *lookups;
-  guint           n_lookups;
+  GaFormulaChunk *chunk;    /* holds the allocation (NULL: its own) */
+
+  /* Read by every evaluation. */
+  guint           n_refs;
+  guint           root;
+  guint           n_strict;
+  guint          *strict;   /* indices of strict scalar references, in order */
+  guint32        *args;     /* argument node indices of every call, back to back */
+  GaNode         *nodes;
 };
 
 static inline const GaNode *
@@ -102,7 +118,29 @@ gboolean ga_parse_number_text (const char *text,
 /* Comparator literal of BAND/LEVEL: 0 for ">=", 1 ">", 2 "<=", 3 "<", -1 otherwise. */
 int      ga_comparator_from_text (const char *text);
 
-GaFormula   *ga_formula_assemble  (const char         *text,
+typedef enum {
+  GA_ROUND_HALF_AWAY,
+  GA_ROUND_UP,    /* away from zero */
+  GA_ROUND_DOWN,  /* toward zero */
+} GaRoundMode;
+
+/* |@number| (finite, not 0) as *mantissa × 10^(*exponent − 14), where
+ * *mantissa is the 15-digit integer that "%.14e" prints. */
+void     ga_decimal_15           (double      number,
+                                  guint64    *mantissa,
+                                  int        *exponent);
+
+/* Rounds @number to @digits decimal places on the 15 significant digits
+ * Excel sees (ga-formula-number.c). */
+double   ga_round_decimal        (double      number,
+                                  int         digits,
+                                  GaRoundMode mode);
+
+/* Makes the formula, in @arena when it is not NULL: copies @nodes, @args,
+ * @refs and @lookups, frees @strings (the literals are copied) and takes
+ * the names of @refs. */
+GaFormula   *ga_formula_assemble  (GaFormulaArena     *arena,
+                                   const char         *text,
                                    gsize               length,
                                    const GaNode       *nodes,
                                    guint               n_nodes,

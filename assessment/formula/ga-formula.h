@@ -123,7 +123,8 @@ GaStaticType ga_formula_result_type   (GaFormula               *formula,
  * any string look-up. */
 typedef struct {
   /* Value of scalar reference @index. Never NULL: return a blank value for
-   * a missing one. */
+   * a missing one. One evaluation asks once for each reference it reads
+   * and uses the value until it returns. */
   const GaValue *(*get_ref)   (gpointer        user_data,
                                guint           index);
   /* Values of range reference @index: *values points to *n_values values

@@ -14,6 +14,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ga-formula-private.h"
 #include "ga-value.h"
 
 void
@@ -199,69 +200,72 @@ ga_value_equal (const GaValue *a,
 char *
 ga_number_to_string (double number)
 {
-  char buf[64];
-  char digits[32];
-  int n_digits = 0;
+  char digits[16];
+  char out[48];
+  char *o = out;
+  guint64 mantissa;
+  int n_digits = 15;
   int exponent;
-  gboolean negative;
-  GString *out;
 
   if (!isfinite (number))
     return g_strdup ("#NUM!");
   if (number == 0)
     return g_strdup ("0");
 
-  /* "%.14e" rounds to 15 significant digits in the C library's correctly
-   * rounded decimal conversion: "d.dddddddddddddde±XX". */
-  g_snprintf (buf, sizeof buf, "%.14e", number);
-  negative = buf[0] == '-';
-  {
-    const char *p = buf + (negative ? 1 : 0);
-    for (; *p != 'e' && *p != '\0'; p++)
-      if (g_ascii_isdigit (*p))
-        digits[n_digits++] = *p;
-    digits[n_digits] = '\0';
-    exponent = (*p == 'e') ? atoi (p + 1) : 0;
-  }
+  /* The 15 significant digits "%.14e" would print, without printf. */
+  ga_decimal_15 (number, &mantissa, &exponent);
+  for (int i = 14; i >= 0; i--, mantissa /= 10)
+    digits[i] = (char) ('0' + mantissa % 10);
+  digits[15] = '\0';
   while (n_digits > 1 && digits[n_digits - 1] == '0')
     digits[--n_digits] = '\0';
 
-  out = g_string_sized_new (32);
-  if (negative)
-    g_string_append_c (out, '-');
+  if (number < 0)
+    *o++ = '-';
 
   /* Plain notation while it needs no more than 15 digit positions after the
    * leading zeros of a small number, and the number is below 1E+15 (Excel
    * switches to E notation there); scientific otherwise. */
   if (exponent >= 15 || exponent < -9 || (exponent < 0 && (-exponent - 1) + n_digits > 15))
     {
-      g_string_append_c (out, digits[0]);
+      int e = ABS (exponent);
+
+      *o++ = digits[0];
       if (n_digits > 1)
         {
-          g_string_append_c (out, '.');
-          g_string_append (out, digits + 1);
+          *o++ = '.';
+          memcpy (o, digits + 1, n_digits - 1);
+          o += n_digits - 1;
         }
-      g_string_append_printf (out, "E%c%02d", exponent < 0 ? '-' : '+', ABS (exponent));
+      *o++ = 'E';
+      *o++ = exponent < 0 ? '-' : '+';
+      if (e >= 100)
+        *o++ = (char) ('0' + e / 100);
+      *o++ = (char) ('0' + e / 10 % 10);
+      *o++ = (char) ('0' + e % 10);
     }
   else if (exponent < 0)
     {
-      g_string_append (out, "0.");
+      *o++ = '0';
+      *o++ = '.';
       for (int i = 0; i < -exponent - 1; i++)
-        g_string_append_c (out, '0');
-      g_string_append (out, digits);
+        *o++ = '0';
+      memcpy (o, digits, n_digits);
+      o += n_digits;
     }
   else
     {
       for (int i = 0; i <= exponent; i++)
-        g_string_append_c (out, i < n_digits ? digits[i] : '0');
+        *o++ = i < n_digits ? digits[i] : '0';
       if (n_digits > exponent + 1)
         {
-          g_string_append_c (out, '.');
-          g_string_append (out, digits + exponent + 1);
+          *o++ = '.';
+          memcpy (o, digits + exponent + 1, n_digits - exponent - 1);
+          o += n_digits - exponent - 1;
         }
     }
-
-  return g_string_free (out, FALSE);
+  *o = '\0';
+  return g_strdup (out);
 }
 
 char *
