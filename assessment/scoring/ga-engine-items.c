@@ -682,5 +682,7 @@ ga_engine_eval_item (GaEngine *engine,
   ga_value_clear (&old_value);
   r.value = stored->value;
   *stored = r;
+  if (engine->sums.active)
+    ga_engine_sums_item (engine, item);
   return changed;
 }

@@ -169,7 +169,21 @@ typedef struct {
   GaCompiled   grade;
   GaCompiled   passed;
   GPtrArray   *bonus_items;     /* GaItem*, scored bonus items */
+  /* What each item's cells feed (GA_SUMS_*), and whether the veto and the
+   * bonus formulas must be evaluated again: only when one of their cells
+   * changed, so an update does not walk every veto item. */
+  guint8      *role;
+  gboolean     veto_dirty;
+  gboolean     bonus_dirty;
+  double       bonus_value;
+  char        *veto_text;
 } GaEngineSums;
+
+enum {
+  GA_SUMS_ADDS_UP = 1 << 0,
+  GA_SUMS_VETO = 1 << 1,
+  GA_SUMS_BONUS = 1 << 2,
+};
 
 struct _GaEngine {
   gint             ref_count;
@@ -223,6 +237,8 @@ void ga_engine_sums_init    (GaEngine  *engine);
 void ga_engine_sums_clear   (GaEngine  *engine);
 const GaValue *ga_engine_sums_cell (GaEngine   *engine,
                                     const char *name);
+void ga_engine_sums_item    (GaEngine     *engine,
+                             const GaItem *item);
 void ga_engine_sums_section (GaEngine  *engine,
                              guint      index,
                              double    *score,

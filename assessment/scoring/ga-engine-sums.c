@@ -130,13 +130,23 @@ ga_engine_sums_init (GaEngine *engine)
   sums->section_cells = g_new0 (GaValue, 2 * MAX (n_sections, 1));
   sums->section = g_new0 (GaCompiled, 2 * MAX (n_sections, 1));
   sums->bonus_items = g_ptr_array_new ();
+  sums->role = g_new0 (guint8, MAX (tmpl->items->len, 1));
   for (guint i = 0; i < tmpl->items->len; i++)
     {
       GaItem *item = tmpl->items->pdata[i];
 
       if (item->bonus && ga_scheme_item_is_scored (tmpl, item))
-        g_ptr_array_add (sums->bonus_items, item);
+        {
+          g_ptr_array_add (sums->bonus_items, item);
+          sums->role[i] |= GA_SUMS_BONUS;
+        }
+      if (item->veto)
+        sums->role[i] |= GA_SUMS_VETO;
+      if (ga_scheme_item_adds_up (tmpl, item))
+        sums->role[i] |= GA_SUMS_ADDS_UP;
     }
+  sums->veto_dirty = TRUE;
+  sums->bonus_dirty = TRUE;
   for (guint s = 0; s < n_sections; s++)
     for (guint m = 0; m < 2; m++)
       bind (engine, ga_scheme_section_sum (tmpl, tmpl->sections->pdata[s], m),
@@ -180,24 +190,33 @@ ga_engine_sums_clear (GaEngine *engine)
   g_free (sums->item_cells);
   g_free (sums->section_cells);
   g_free (sums->section);
+  g_free (sums->role);
+  g_free (sums->veto_text);
   g_ptr_array_unref (sums->bonus_items);
 }
 
-static void
+/* Sets @cell to @v (0 for a blank or an error); whether it changed. */
+static gboolean
 set_number (GaValue *cell,
             double   v)
 {
+  double n = isfinite (v) ? v : 0;
+
+  if (cell->kind == GA_VALUE_NUMBER && ga_engine_same_double (cell->u.number, n))
+    return FALSE;
   ga_value_clear (cell);
-  ga_value_set_number (cell, isfinite (v) ? v : 0);
+  ga_value_set_number (cell, n);
+  return TRUE;
 }
 
-/* An item's score and maximum as its cells show them. */
-static void
+/* An item's score and maximum as its cells show them; whether they changed. */
+static gboolean
 fill_item (GaEngine     *engine,
            const GaItem *item)
 {
   const GaResult *r = &engine->items[item->index];
   GaValue *cells = &engine->sums.item_cells[2 * item->index];
+  gboolean changed;
 
   if (item->veto)
     {
@@ -205,12 +224,33 @@ fill_item (GaEngine     *engine,
       const char *t = r->status == GA_STATUS_NA ? NA_TEXT
                       : r->status != GA_STATUS_COMPLETE || r->value.kind == GA_VALUE_BLANK ? ""
                       : r->veto_failed ? engine_labels.veto_failed : engine_labels.veto_met;
+
+      if (cells[0].kind == GA_VALUE_TEXT && g_str_equal (cells[0].u.text, t))
+        return FALSE;
       ga_value_clear (&cells[0]);
       ga_value_set_text (&cells[0], t);
-      return;
+      return TRUE;
     }
-  set_number (&cells[0], r->score);
-  set_number (&cells[1], r->max);
+  changed = set_number (&cells[0], r->score);
+  changed |= set_number (&cells[1], r->max);
+  return changed;
+}
+
+/* Called after @item was evaluated: its cells take its result, and the
+ * formulas that read them are marked to be evaluated again. */
+void
+ga_engine_sums_item (GaEngine     *engine,
+                     const GaItem *item)
+{
+  GaEngineSums *sums = &engine->sums;
+  guint8 role = sums->role[item->index];
+
+  if (role == 0 || !fill_item (engine, item))
+    return;
+  if (role & GA_SUMS_VETO)
+    sums->veto_dirty = TRUE;
+  if (role & GA_SUMS_BONUS)
+    sums->bonus_dirty = TRUE;
 }
 
 static double
@@ -242,13 +282,8 @@ ga_engine_sums_section (GaEngine *engine,
   GaSection *section = tmpl->sections->pdata[index];
   GaEngineSums *sums = &engine->sums;
 
-  for (guint i = 0; i < section->items->len; i++)
-    {
-      GaItem *item = section->items->pdata[i];
-
-      if (ga_scheme_item_adds_up (tmpl, item))
-        fill_item (engine, item);
-    }
+  /* The items' cells were filled when they were evaluated
+   * (ga_engine_sums_item()). */
   for (guint c = 0; c < section->sections->len; c++)
     {
       GaSection *child = section->sections->pdata[c];
@@ -283,7 +318,7 @@ ga_engine_sums_summary (GaEngine  *engine,
 {
   GaTemplate *tmpl = engine->tmpl;
   GaEngineSums *sums = &engine->sums;
-  g_autofree char *veto = NULL;
+  const char *veto;
   g_autofree char *grade = NULL;
   g_autofree char *passed = NULL;
 
@@ -295,22 +330,29 @@ ga_engine_sums_summary (GaEngine  *engine,
       set_number (&sums->section_cells[2 * root->index], r->score);
       set_number (&sums->section_cells[2 * root->index + 1], r->max);
     }
-  for (guint i = 0; i < sums->bonus_items->len; i++)
-    fill_item (engine, sums->bonus_items->pdata[i]);
-  for (guint i = 0; i < engine->veto_items->len; i++)
-    fill_item (engine, engine->veto_items->pdata[i]);
-
   s->score = evaluate_number (engine, &sums->total[0]);
   s->max = evaluate_number (engine, &sums->total[1]);
   set_number (&sums->total_cells[0], s->score);
   set_number (&sums->total_cells[1], s->max);
-  s->bonus = sums->bonus.formula != NULL ? evaluate_number (engine, &sums->bonus) : 0;
-
-  veto = evaluate_text (engine, &sums->veto);
+  /* The bonus and the veto status read only their items' cells. */
+  if (sums->bonus_dirty)
+    {
+      sums->bonus_value = sums->bonus.formula != NULL ? evaluate_number (engine, &sums->bonus) : 0;
+      sums->bonus_dirty = FALSE;
+    }
+  s->bonus = sums->bonus_value;
+  if (sums->veto_dirty)
+    {
+      g_free (sums->veto_text);
+      sums->veto_text = evaluate_text (engine, &sums->veto);
+      sums->veto_dirty = FALSE;
+      ga_value_clear (&sums->total_cells[2]);
+      ga_value_set_text (&sums->total_cells[2],
+                         sums->veto_text != NULL ? sums->veto_text : engine_labels.pass);
+    }
+  veto = sums->veto_text;
   s->veto = veto == NULL || g_str_equal (veto, engine_labels.pass) ? GA_VETO_PASS
             : g_str_equal (veto, engine_labels.fail) ? GA_VETO_FAIL : GA_VETO_PENDING;
-  ga_value_clear (&sums->total_cells[2]);
-  ga_value_set_text (&sums->total_cells[2], veto != NULL ? veto : engine_labels.pass);
 
   grade = evaluate_text (engine, &sums->grade);
   s->grade = grade != NULL && *grade != '\0'
