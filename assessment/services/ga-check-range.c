@@ -104,8 +104,13 @@ range_text (const Range *r,
   g_autofree char *hi = isnan (r->max) ? NULL : with_unit (r->max, unit);
 
   if (lo != NULL && hi != NULL)
-    /* Translators: a range of values, "from 0 to 100 %". */
-    return g_strdup_printf (_("from %s to %s"), lo, hi);
+    {
+      /* The unit once, after the upper end. */
+      g_autofree char *from = ga_format_number (r->min, 4);
+
+      /* Translators: a range of values, "from 0 to 100 %". */
+      return g_strdup_printf (_("from %s to %s"), from, hi);
+    }
   if (lo != NULL)
     return g_strdup_printf (_("at least %s"), lo);
   return g_strdup_printf (_("at most %s"), hi);
