@@ -324,6 +324,12 @@ test_ranges (void)
   g_assert_cmpuint (n_range_findings (findings), ==, 4);
   g_clear_pointer (&findings, g_ptr_array_unref);
 
+  /* A percentage below 0 too. */
+  set (session, "P1", "-3");
+  findings = ga_check_session (session);
+  assert_has (range_finding (findings, "P1", NULL, 0), "-3 %");
+  g_clear_pointer (&findings, g_ptr_array_unref);
+
   /* A negative quantity on a row that is not an export is named with its
    * row; in range, the values are no longer findings. */
   set (session, "P1", "85");
