@@ -100,20 +100,20 @@ static char *
 range_text (const Range *r,
             const char  *unit)
 {
-  g_autofree char *lo = isnan (r->min) ? NULL : with_unit (r->min, unit);
   g_autofree char *hi = isnan (r->max) ? NULL : with_unit (r->max, unit);
+  g_autofree char *lo = NULL;
 
-  if (lo != NULL && hi != NULL)
+  if (isnan (r->min))
+    return g_strdup_printf (_("at most %s"), hi);
+  if (hi == NULL)
     {
-      /* The unit once, after the upper end. */
-      g_autofree char *from = ga_format_number (r->min, 4);
-
-      /* Translators: a range of values, "from 0 to 100 %". */
-      return g_strdup_printf (_("from %s to %s"), from, hi);
+      lo = with_unit (r->min, unit);
+      return g_strdup_printf (_("at least %s"), lo);
     }
-  if (lo != NULL)
-    return g_strdup_printf (_("at least %s"), lo);
-  return g_strdup_printf (_("at most %s"), hi);
+  /* The unit once, after the upper end. */
+  lo = ga_format_number (r->min, 4);
+  /* Translators: a range of values, "from 0 to 100 %". */
+  return g_strdup_printf (_("from %s to %s"), lo, hi);
 }
 
 static char *
@@ -241,7 +241,9 @@ _ga_check_ranges (GaSession    *session,
   g_autofree char *where = NULL;
   Range range;
 
-  if (result->status == GA_STATUS_NA || result->status == GA_STATUS_ERROR)
+  /* An error is a finding of its own; a table's other cells still count. */
+  if (result->status == GA_STATUS_NA
+      || (result->status == GA_STATUS_ERROR && item->kind != GA_ITEM_TABLE))
     return;
   where = item_where (ga_session_get_template (session), item);
   if (item->kind == GA_ITEM_TABLE)
