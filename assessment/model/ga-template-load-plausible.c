@@ -83,17 +83,18 @@ parse_except (GaLoader     *l,
     {
       g_autofree char *cp = ga_field_path (ep, "column");
       int c = ga_column_index (table, name);
+      const GaColumn *named = c >= 0 ? g_ptr_array_index (table->columns, c) : NULL;
 
-      if (c < 0)
+      if (named == NULL)
         ga_loader_problem (l, cp, "unknown column '%s' of table '%s'", name, table->id);
-      else if ((column = g_ptr_array_index (table->columns, c))->kind != GA_ITEM_CHOICE)
-        {
-          ga_loader_problem (l, cp, "column '%s' is not a choice column; rows are excepted by "
-                             "the option chosen in a choice column", name);
-          column = NULL;
-        }
+      else if (named->kind != GA_ITEM_CHOICE)
+        ga_loader_problem (l, cp, "column '%s' is not a choice column; rows are excepted by "
+                           "the option chosen in a choice column", name);
       else
-        p->except_column = c;
+        {
+          column = named;
+          p->except_column = c;
+        }
     }
   values = ga_loader_want_array (l, eo, ep, "values", TRUE);
   if (values == NULL)
