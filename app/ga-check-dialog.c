@@ -52,6 +52,8 @@ kind_label (GaCheckKind kind)
       return _("Enterprise information");
     case GA_CHECK_NARRATIVE:
       return _("Report text (a warning)");
+    case GA_CHECK_RANGE:
+      return _("Outside the plausible range");
     default:
       return "";
     }

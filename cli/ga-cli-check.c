@@ -31,9 +31,11 @@ ga_cli_cmd_check (int    argc,
                                _("Lists what a reviewer would send back before submitting: items "
                                  "not answered, 不适用 without a reason, evidence the template "
                                  "asks for and none attached, results that use unverified values "
-                                 "or cannot be computed, and empty fields of the report's basic "
-                                 "information table; and, as warnings, the report parts without "
-                                 "text of your own (greenassess-cli narrative). One line each, "
+                                 "or cannot be computed, values outside their plausible range "
+                                 "(with the row of a table), and empty fields of the report's "
+                                 "basic information table; and, as warnings, the report parts "
+                                 "without text of your own (greenassess-cli narrative). One line "
+                                 "each, "
                                  "the item or part first; exit status 0 when nothing but "
                                  "warnings is found, 1 otherwise. It changes nothing."),
                                entries, 1, _("missing ASSESSMENT"), &context, &exit_code))

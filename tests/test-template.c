@@ -237,6 +237,62 @@ static const BadCase bad_cases[] = {
     "\"sections\": [" SECTION ("S1", ITEM ("A", "\"kind\": \"yesno\", \"points\": 5")) "]}",
     GA_TEMPLATE_ERROR_INVALID, { "scoring.grades[1]: grades must be listed from the highest minimum down" } },
 
+  /* Plausible ranges: soft, within the bounds, with their source. */
+  { "plausible-reversed", ONE_SECTION (ITEM ("A", "\"kind\": \"number\", \"plausible\": "
+                                             "{\"min\": 5, \"max\": 1, \"source\": \"s\"}")),
+    GA_TEMPLATE_ERROR_INVALID, { "sections[0].items[0].plausible: min 5 is greater than max 1" } },
+  { "plausible-no-source", ONE_SECTION (ITEM ("A", "\"kind\": \"number\", \"plausible\": "
+                                              "{\"max\": 100}")),
+    GA_TEMPLATE_ERROR_INVALID, { "sections[0].items[0].plausible: missing required field 'source'" } },
+  { "plausible-empty", ONE_SECTION (ITEM ("A", "\"kind\": \"number\", \"plausible\": "
+                                          "{\"source\": \"s\"}")),
+    GA_TEMPLATE_ERROR_INVALID,
+    { "sections[0].items[0].plausible: give \"min\", \"max\" or both" } },
+  { "plausible-typo", ONE_SECTION (ITEM ("A", "\"kind\": \"number\", \"plausible\": "
+                                         "{\"maxi\": 1, \"min\": 0, \"source\": \"s\"}")),
+    GA_TEMPLATE_ERROR_INVALID,
+    { "sections[0].items[0].plausible.maxi: unknown field 'maxi' (did you mean 'max'?)" } },
+  { "plausible-not-object", ONE_SECTION (ITEM ("A", "\"kind\": \"number\", \"plausible\": [0, 100]")),
+    GA_TEMPLATE_ERROR_INVALID, { "sections[0].items[0].plausible: expected an object" } },
+  { "plausible-text-item", ONE_SECTION (ITEM ("A", "\"kind\": \"text\", \"plausible\": "
+                                              "{\"max\": 1, \"source\": \"s\"}")),
+    GA_TEMPLATE_ERROR_INVALID,
+    { "sections[0].items[0].plausible: field 'plausible' is not used by items of kind 'text'" } },
+  { "plausible-beyond-bounds", ONE_SECTION (ITEM ("A", "\"kind\": \"number\", \"min\": 0, "
+                                                  "\"max\": 100, \"plausible\": {\"min\": -5, "
+                                                  "\"max\": 150, \"source\": \"s\"}")),
+    GA_TEMPLATE_ERROR_INVALID,
+    { "sections[0].items[0].plausible.min: -5 is below the bound min 0",
+      "sections[0].items[0].plausible.max: 150 is above the bound max 100" } },
+  { "plausible-unverified", ONE_SECTION (ITEM ("A", "\"kind\": \"number\", \"plausible\": "
+                                               "{\"max\": 1, \"source\": \"s\", "
+                                               "\"verified\": false}")),
+    GA_TEMPLATE_ERROR_INVALID,
+    { "sections[0].items[0].plausible: a range with \"verified\": false needs "
+      "\"unverified_reason\"" } },
+  { "plausible-except-item", ONE_SECTION (ITEM ("A", "\"kind\": \"number\", \"plausible\": "
+                                                "{\"min\": 0, \"source\": \"s\", \"except\": "
+                                                "{\"column\": \"x\", \"values\": [\"y\"]}}")),
+    GA_TEMPLATE_ERROR_INVALID,
+    { "sections[0].items[0].plausible.except: field 'except' is not used by the plausible "
+      "range of an item" } },
+  { "plausible-except-column", ONE_SECTION (ITEM ("T", "\"kind\": \"table\", \"columns\": ["
+      "{\"id\": \"flow\", \"kind\": \"choice\", \"options\": [{\"id\": \"in\"}, {\"id\": \"out\"}]}, "
+      "{\"id\": \"note\", \"kind\": \"text\"}, "
+      "{\"id\": \"q\", \"kind\": \"number\", \"plausible\": {\"min\": 0, \"source\": \"s\", "
+      "\"except\": {\"column\": \"flow\", \"values\": [\"export\"]}}}, "
+      "{\"id\": \"r\", \"kind\": \"number\", \"plausible\": {\"min\": 0, \"source\": \"s\", "
+      "\"except\": {\"column\": \"note\", \"values\": [\"x\"]}}}, "
+      "{\"id\": \"s\", \"kind\": \"number\", \"plausible\": {\"min\": 0, \"source\": \"s\", "
+      "\"except\": {\"column\": \"nope\", \"values\": []}}}]")),
+    GA_TEMPLATE_ERROR_INVALID,
+    { "sections[0].items[0].columns[2].plausible.except.values[0]: 'export' is not an option of "
+      "column 'flow'",
+      "sections[0].items[0].columns[3].plausible.except.column: column 'note' is not a choice "
+      "column",
+      "sections[0].items[0].columns[4].plausible.except.column: unknown column 'nope' of table 'T'",
+      "sections[0].items[0].columns[4].plausible.except.values: list at least one option" } },
+
   /* Cycles, named in order. */
   { "cycle", ONE_SECTION (ITEM ("A", "\"kind\": \"computed\", \"value\": \"B + 1\"") ", "
                           ITEM ("B", "\"kind\": \"computed\", \"value\": \"C + 1\"") ", "
@@ -688,6 +744,51 @@ test_text_fallback (void)
   g_assert_cmpstr (ga_text_get (NULL, "en"), ==, "");
 }
 
+/* A plausible range is read with its source, its verification and the
+ * rows it leaves out; it is allowed on number and computed items and
+ * columns, and needs no hard bounds. */
+static void
+test_plausible (void)
+{
+  static const char json[] =
+    ONE_SECTION (ITEM ("A", "\"kind\": \"number\", \"unit\": \"%\", \"min\": 0, \"plausible\": "
+                       "{\"min\": 20, \"max\": 100, \"source\": \"table 2\"}") ", "
+                 ITEM ("B", "\"kind\": \"computed\", \"value\": \"A * 2\", \"plausible\": "
+                       "{\"max\": 150, \"source\": \"memo\", \"verified\": false, "
+                       "\"unverified_reason\": \"draft\"}") ", "
+                 ITEM ("T", "\"kind\": \"table\", \"columns\": ["
+                       "{\"id\": \"flow\", \"kind\": \"choice\", \"options\": [{\"id\": \"in\"}, "
+                       "{\"id\": \"export\"}]}, "
+                       "{\"id\": \"q\", \"kind\": \"number\", \"plausible\": {\"min\": 0, "
+                       "\"source\": \"s\", \"except\": {\"column\": \"flow\", "
+                       "\"values\": [\"Export\"]}}}]"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GaTemplate) tmpl = ga_template_new_from_data (json, -1, "case", &error);
+  const GaItem *a, *b, *t;
+  const GaColumn *q;
+
+  g_assert_no_error (error);
+  a = ga_template_find_item (tmpl, "A");
+  b = ga_template_find_item (tmpl, "B");
+  t = ga_template_find_item (tmpl, "T");
+  g_assert_nonnull (a->plausible);
+  g_assert_cmpfloat (a->plausible->min, ==, 20);
+  g_assert_cmpfloat (a->plausible->max, ==, 100);
+  g_assert_cmpstr (a->plausible->source, ==, "table 2");
+  g_assert_true (a->plausible->verified);
+  g_assert_cmpint (a->plausible->except_column, ==, -1);
+  g_assert_nonnull (b->plausible);
+  g_assert_true (isnan (b->plausible->min));
+  g_assert_false (b->plausible->verified);
+  g_assert_cmpstr (b->plausible->unverified_reason, ==, "draft");
+  q = g_ptr_array_index (t->columns, 1);
+  g_assert_null (((const GaColumn *) g_ptr_array_index (t->columns, 0))->plausible);
+  g_assert_nonnull (q->plausible);
+  g_assert_cmpint (q->plausible->except_column, ==, 0);
+  g_assert_cmpuint (q->plausible->except_values->len, ==, 1);
+  g_assert_null (ga_template_find_item (tmpl, "A")->columns);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -705,6 +806,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ga/template/section-self-reference", test_section_self_reference);
   g_test_add_func ("/ga/template/table-value", test_table_value);
   g_test_add_func ("/ga/template/accessors", test_accessors);
+  g_test_add_func ("/ga/template/plausible", test_plausible);
   g_test_add_func ("/ga/template/content-hash", test_content_hash);
   g_test_add_func ("/ga/template/validate-data", test_validate_data);
   g_test_add_func ("/ga/template/file", test_file);

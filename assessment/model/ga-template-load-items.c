@@ -85,10 +85,11 @@ item_fields (GaItemKind kind)
   static const char * const common[] = { ITEM_COMMON_FIELDS, NULL };
   static const char * const compliance[] = { ITEM_COMMON_FIELDS, "partial_factor", NULL };
   static const char * const number[] = { ITEM_COMMON_FIELDS, "unit", "min", "max", "integer",
-                                         NULL };
+                                         "plausible", NULL };
   static const char * const choice[] = { ITEM_COMMON_FIELDS, "options", NULL };
   static const char * const table[] = { ITEM_COMMON_FIELDS, "columns", "rows", "min_rows", NULL };
-  static const char * const computed[] = { ITEM_COMMON_FIELDS, "value", "unit", "format", NULL };
+  static const char * const computed[] = { ITEM_COMMON_FIELDS, "value", "unit", "format",
+                                           "plausible", NULL };
 
   switch (kind)
     {
@@ -104,7 +105,7 @@ item_fields (GaItemKind kind)
 
 static const char * const item_specific_fields[] = {
   "partial_factor", "unit", "min", "max", "integer", "options", "columns", "rows", "min_rows",
-  "value", "format", NULL
+  "value", "format", "plausible", NULL
 };
 
 static const char * const item_kind_names[] = {
@@ -169,9 +170,9 @@ static const char * const *
 column_fields_for (GaItemKind kind)
 {
   static const char * const common[] = { COLUMN_COMMON_FIELDS, NULL };
-  static const char * const computed[] = { COLUMN_COMMON_FIELDS, "value", NULL };
+  static const char * const computed[] = { COLUMN_COMMON_FIELDS, "value", "plausible", NULL };
   static const char * const choice[] = { COLUMN_COMMON_FIELDS, "options", "options_table", NULL };
-  static const char * const number[] = { COLUMN_COMMON_FIELDS, "min", "max", NULL };
+  static const char * const number[] = { COLUMN_COMMON_FIELDS, "min", "max", "plausible", NULL };
 
   switch (kind)
     {
@@ -301,7 +302,7 @@ parse_column (GaLoader   *l,
               GaItem     *item)
 {
   static const char * const column_specific[] = {
-    "value", "options", "options_table", "min", "max", NULL
+    "value", "options", "options_table", "min", "max", "plausible", NULL
   };
   GaSiteOwner owner = { GA_NODE_COLUMN, item->index, item->columns->len, item, NULL };
   GaColumn *column;
@@ -351,6 +352,19 @@ parse_columns (GaLoader   *l,
       JsonObject *co = ga_loader_element_object (l, json_array_get_element (array, c), p);
 
       parse_column (l, co, p, c, item);
+    }
+  /* Once every column is known: a plausible range may except the rows
+   * that chose an option in another column. */
+  for (guint c = 0; c < json_array_get_length (array) && c < item->columns->len; c++)
+    {
+      GaColumn *column = g_ptr_array_index (item->columns, c);
+      g_autofree char *p = ga_index_path (cpath, NULL, c);
+      JsonNode *n = json_array_get_element (array, c);
+
+      if (JSON_NODE_HOLDS_OBJECT (n)
+          && (column->kind == GA_ITEM_NUMBER || column->kind == GA_ITEM_COMPUTED))
+        column->plausible = ga_loader_parse_plausible (l, json_node_get_object (n), p,
+                                                       column->min, column->max, item);
     }
 }
 
@@ -545,6 +559,7 @@ parse_number_fields (GaLoader   *l,
   ga_loader_want_bool (l, obj, path, "integer", &item->integer);
   if (!isnan (item->min) && !isnan (item->max) && item->min > item->max)
     ga_loader_problem (l, path, "bounds: min %g is greater than max %g", item->min, item->max);
+  item->plausible = ga_loader_parse_plausible (l, obj, path, item->min, item->max, NULL);
 }
 
 static void
@@ -572,6 +587,7 @@ parse_computed_fields (GaLoader   *l,
   item->value = ga_loader_want_expr (l, obj, path, "value", TRUE, &owner, GA_STATIC_ANY, FALSE);
   ga_loader_want_string (l, obj, path, "unit", FALSE, &item->unit);
   ga_loader_want_string (l, obj, path, "format", FALSE, &item->format);
+  item->plausible = ga_loader_parse_plausible (l, obj, path, NAN, NAN, NULL);
   /* A computed value has no answer to mark N/A unless the template says. */
   if (ga_member (obj, "na_allowed") == NULL)
     item->na_allowed = FALSE;

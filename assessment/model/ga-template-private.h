@@ -260,6 +260,17 @@ GaItem       *ga_loader_parse_item       (GaLoader      *l,
                                           const char    *path,
                                           GaSection     *section);
 
+/* ga-template-load-plausible.c: the "plausible" field of a number or
+ * computed item (@table NULL) or of a column of the table item @table
+ * (every column already read, so that "except" can name one); @hard_min and
+ * @hard_max are the field's own bounds (NaN when none). NULL when absent. */
+GaPlausible  *ga_loader_parse_plausible  (GaLoader      *l,
+                                          JsonObject    *obj,
+                                          const char    *path,
+                                          double         hard_min,
+                                          double         hard_max,
+                                          const GaItem  *table);
+
 /* ga-template-load-score.c: the "score" field, then the rules that tie the
  * fields of an item together (what is scored how, veto, bonus, weight). */
 void          ga_loader_parse_score      (GaLoader      *l,
@@ -298,6 +309,7 @@ const char   *ga_template_node_path      (GaTemplate    *tmpl,
 void          ga_text_clear              (GaText        *text);
 void          ga_option_free             (gpointer       option);
 void          ga_column_free             (gpointer       column);
+void          ga_plausible_free          (GaPlausible   *plausible);
 void          ga_band_free               (gpointer       band);
 void          ga_table_row_free          (gpointer       row,
                                           guint          n_cells);

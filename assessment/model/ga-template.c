@@ -93,7 +93,19 @@ ga_column_free (gpointer data)
   g_clear_pointer (&column->formula, ga_formula_unref);
   g_clear_pointer (&column->options, g_ptr_array_unref);
   g_free (column->options_table);
+  g_clear_pointer (&column->plausible, ga_plausible_free);
   g_free (column);
+}
+
+void
+ga_plausible_free (GaPlausible *plausible)
+{
+  if (plausible == NULL)
+    return;
+  g_free (plausible->source);
+  g_free (plausible->unverified_reason);
+  g_clear_pointer (&plausible->except_values, g_ptr_array_unref);
+  g_free (plausible);
 }
 
 void
@@ -139,6 +151,7 @@ item_free (gpointer data)
   g_clear_pointer (&item->evidence, g_ptr_array_unref);
   g_free (item->json_path);
   g_free (item->format);
+  g_clear_pointer (&item->plausible, ga_plausible_free);
   g_free (item);
 }
 

@@ -80,6 +80,20 @@ typedef struct {
 typedef struct _GaItem    GaItem;
 typedef struct _GaSection GaSection;
 
+/* A soft range ("plausible") of a number or computed item or column: a
+ * value outside it is accepted, and the pre-submission check names it
+ * (a figure typed in the wrong unit, a slipped decimal point). Unlike
+ * min/max it never refuses an answer. */
+typedef struct {
+  double      min, max;          /* NaN when open on that side */
+  char       *source;            /* where the range comes from */
+  gboolean    verified;          /* FALSE: not confirmed against its source */
+  char       *unverified_reason;
+  int         except_column;     /* table columns: rows whose cell in this choice column ... */
+  GPtrArray  *except_values;     /* ... holds one of these option ids (char*) are not
+                                  * checked; -1 and NULL when every row is */
+} GaPlausible;
+
 typedef struct {
   char        *id;
   GaText       title;
@@ -90,6 +104,7 @@ typedef struct {
   char        *options_table; /* CHOICE column whose options are the keys of this lookup table */
   double       min, max;   /* NaN when unbounded */
   gboolean     required;   /* a row with this cell blank is incomplete */
+  GaPlausible *plausible;  /* NUMBER and COMPUTED columns: soft range, or NULL */
 } GaColumn;
 
 typedef enum {
@@ -154,6 +169,7 @@ struct _GaItem {
   char         *json_path;     /* "sections[2].items[5]" for messages */
   char         *format;        /* COMPUTED: display format ("0.00"), NULL = General */
   guint         min_rows;      /* TABLE: fewer answered rows leave the item incomplete */
+  GaPlausible  *plausible;     /* NUMBER and COMPUTED: soft range, or NULL */
 };
 
 struct _GaSection {

@@ -6,8 +6,9 @@
  * What a bureau reviewer sends back before reading further: items not
  * answered, 不适用 without a reason, evidence the item asks for and the
  * assessment does not carry, results resting on values that are not
- * checked against the official text, results that cannot be computed, and
- * empty fields of the report's 基本信息表; and, as warnings, the parts of
+ * checked against the official text, results that cannot be computed,
+ * values outside their plausible range (ga-check-range.c), and empty
+ * fields of the report's 基本信息表; and, as warnings, the parts of
  * the self-evaluation report the user has written nothing for (the report
  * then shows only the generated facts there). Each finding names the item (its
  * clause or display number and title) or the field, so the front ends can
@@ -18,7 +19,7 @@
 #include <glib/gi18n-lib.h>
 #include <math.h>
 
-#include "ga-check.h"
+#include "ga-check-private.h"
 #include "ga-narrative.h"
 
 void
@@ -31,12 +32,12 @@ ga_check_finding_free (GaCheckFinding *finding)
   g_free (finding);
 }
 
-static void
-add (GPtrArray     *findings,
-     GaCheckKind    kind,
-     const GaItem  *item,
-     const char    *field,
-     char          *message)
+GaCheckFinding *
+_ga_check_add (GPtrArray     *findings,
+               GaCheckKind    kind,
+               const GaItem  *item,
+               const char    *field,
+               char          *message)
 {
   GaCheckFinding *finding = g_new0 (GaCheckFinding, 1);
 
@@ -45,6 +46,17 @@ add (GPtrArray     *findings,
   finding->field = g_strdup (field);
   finding->message = message;
   g_ptr_array_add (findings, finding);
+  return finding;
+}
+
+static void
+add (GPtrArray     *findings,
+     GaCheckKind    kind,
+     const GaItem  *item,
+     const char    *field,
+     char          *message)
+{
+  _ga_check_add (findings, kind, item, field, message);
 }
 
 /* What went wrong in an error value: its message, else its code. */
@@ -86,6 +98,8 @@ check_item (GaSession    *session,
         add (findings, GA_CHECK_UNVERIFIED, item, NULL,
              g_strdup_printf (_("%s uses a value that is not checked against the official "
                                 "text; check it before submitting"), name));
+      if (result->status == GA_STATUS_COMPLETE)
+        _ga_check_ranges (session, item, findings);
       return;
     }
 
@@ -125,6 +139,7 @@ check_item (GaSession    *session,
     add (findings, GA_CHECK_UNVERIFIED, item, NULL,
          g_strdup_printf (_("%s uses a value that is not checked against the official text; "
                             "check it before submitting"), name));
+  _ga_check_ranges (session, item, findings);
 }
 
 typedef struct {
@@ -196,10 +211,11 @@ check_narratives (GaSession *session,
         continue;
       title = part->parent != NULL ? g_strdup_printf ("%s · %s", part->parent, part->title)
                                    : g_strdup (part->title);
-      add (findings, GA_CHECK_NARRATIVE, NULL, part->key,
-           g_strdup_printf (_("The report part “%s” (%s) has no text of your own; the report "
-                              "shows only the generated figures there"), title, part->key));
-      finding = g_ptr_array_index (findings, findings->len - 1);
+      finding = _ga_check_add (findings, GA_CHECK_NARRATIVE, NULL, part->key,
+                               g_strdup_printf (_("The report part “%s” (%s) has no text of "
+                                                  "your own; the report shows only the "
+                                                  "generated figures there"),
+                                                title, part->key));
       finding->warning = TRUE;
     }
 }

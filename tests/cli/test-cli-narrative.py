@@ -2,7 +2,7 @@
 # test-cli-narrative.py: greenassess-cli narrative list|show|set|clear (TAP
 # output): the keys of each kind's outline, text from --text, a file and
 # standard input, undo and redo through `assessment`, the history, check's
-# warnings, the report, packages, a final assessment, and mistakes
+# warnings and value ranges, the report, packages, a final assessment, and mistakes
 #
 # Copyright 2026 The GreenAssess authors
 # SPDX-License-Identifier: GPL-3.0-or-later
@@ -150,6 +150,34 @@ def _():
            0)
     out, _ = expect(["check", "1", "--db", db], 1, out_lacks=("green-work.S_EN: warning:",))
     check("factory: warning:" in out, "the other parts are still listed", out)
+
+
+@case("check names a value outside its plausible range by its item id, and not once mended")
+def _():
+    db = new_db("range.db")
+    expect(["answer", "set", "1", "EN3_base", "150", "--db", db], 0)
+    out, _ = expect(["check", "1", "--db", db], 1, out_has=("EN3_base: ",))
+    line = [l for l in out.splitlines() if l.startswith("EN3_base: ") and "150 %" in l]
+    check(len(line) == 1, "no range line for EN3_base", out)
+    check("from 0 to 100 %" in line[0] and "check the unit and the figure" in line[0],
+          "the line lacks the range or the fix", out)
+    expect(["check", "1", "--db", db], 1, out_has=("超出合理范围", "0 至 100 %"),
+           env_extra={"LANGUAGE": "zh_CN"})
+    expect(["answer", "set", "1", "EN3_base", "50", "--db", db], 0)
+    out, _ = expect(["check", "1", "--db", db], 1)
+    check(not any(l.startswith("EN3_base: ") and "%" in l for l in out.splitlines()),
+          "a value in range is still listed", out)
+    # The energy audit's 等价值 coefficient below the 当量值 carries its
+    # source and says that the range is not verified.
+    expect(["answer", "set", "3", "elec_basis", "primary", "--db", db], 0)
+    expect(["answer", "set", "3", "elec_equal", "0.03", "--db", db], 0)
+    out, _ = expect(["check", "3", "--db", db], 1, out_has=("elec_equal: ",))
+    line = [l for l in out.splitlines() if l.startswith("elec_equal: ") and "0.03" in l]
+    check(len(line) == 1 and "at least 0.1229 kgce/kWh" in line[0]
+          and "GB/T 2589" in line[0] and "not verified" in line[0],
+          "elec_equal's range line lacks its bound, source or flag", out)
+    expect(["answer", "set", "3", "elec_equal", "0.3", "--db", db], 0)
+    expect(["check", "3", "--db", db], 1, out_lacks=("0.1229 kgce/kWh",))
 
 
 @case("the report prints the text, in both languages")

@@ -14,6 +14,7 @@
 
 #include <math.h>
 #include <string.h>
+#include <glib/gi18n.h>
 #include <glib/gstdio.h>
 #include <adwaita.h>
 
@@ -111,6 +112,52 @@ report_done_cb (GObject      *source,
   g_assert_true (ga_workspace_export_report_finish (GA_WORKSPACE (source), result, &error));
   g_assert_no_error (error);
   *(gboolean *) user_data = TRUE;
+}
+
+/* A 等价值 coefficient typed in the wrong unit is accepted; the check
+ * names it with its plausible range, and choosing the finding leads from
+ * the energy page to the item. */
+static void
+check_range_finding (GaWorkspace *workspace,
+                     GaSession   *session)
+{
+  GaTemplate *tmpl = ga_session_get_template (session);
+  const char *answers[][2] = { { "elec_basis", "primary" }, { "elec_equal", "0.03" } };
+  GtkWidget *stack = ga_ui_test_find (GTK_WIDGET (workspace), ADW_TYPE_VIEW_STACK, NULL);
+  GtkWindow *check;
+  GtkListBox *list;
+  GtkListBoxRow *found = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (answers); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      GaItem *it = ga_template_find_item (tmpl, answers[i][0]);
+      g_autoptr(GaAnswer) answer = ga_answer_parse_text (answers[i][1], it, &error);
+
+      g_assert_no_error (error);
+      g_assert_true (ga_session_set_answer (session, it, answer, &error));
+      g_assert_no_error (error);
+    }
+  adw_view_stack_set_visible_child_name (ADW_VIEW_STACK (stack), "energy");
+  gtk_widget_activate_action (GTK_WIDGET (workspace), "ws.check", NULL);
+  check = ga_ui_wait_for_toplevel (GA_TYPE_CHECK_DIALOG);
+  list = GTK_LIST_BOX (ga_ui_get (GTK_WIDGET (check), GTK_TYPE_LIST_BOX, NULL));
+  for (int i = 0; found == NULL && gtk_list_box_get_row_at_index (list, i) != NULL; i++)
+    {
+      GtkListBoxRow *r = gtk_list_box_get_row_at_index (list, i);
+      const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (r));
+
+      if (strstr (title, "0.03 kgce/kWh") != NULL && strstr (title, "0.1229 kgce/kWh") != NULL)
+        found = r;
+    }
+  g_assert_nonnull (found);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (found)), ==,
+                   _("Outside the plausible range"));
+  g_assert_true (gtk_list_box_row_get_activatable (found));
+  ga_ui_screenshot (GTK_WIDGET (check), "08b-check-range");
+  g_signal_emit_by_name (list, "row-activated", found);
+  ga_ui_wait_until_gone (GA_TYPE_CHECK_DIALOG);
+  g_assert_cmpstr (adw_view_stack_get_visible_child_name (ADW_VIEW_STACK (stack)), ==, "items");
 }
 
 static void
@@ -408,6 +455,9 @@ test_main_flow (GaUiFixture   *f,
   g_assert_cmpint (ga_session_get_answer (session, item)->value.kind, ==, GA_VALUE_NUMBER);
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (row), "invalid"));
   ga_workspace_set_search (workspace, NULL);
+
+  /* 11. A value outside its plausible range. */
+  check_range_finding (workspace, session);
 
   {
     GtkWidget *stack = ga_ui_test_find (GTK_WIDGET (workspace), ADW_TYPE_VIEW_STACK, NULL);
