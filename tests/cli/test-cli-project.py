@@ -145,6 +145,38 @@ def test_package():
     check(out.count("锅炉余热回收") == 1, "the project is there once", out)
 
 
+@case("export --local-tables writes 附件2–4; its options are checked")
+def test_export_local():
+    import zipfile
+    db = new_db("f.db")
+    expect(["assessment", "new", "--db", db, "--enterprise", CODE, "--template",
+            "gbt36132-2025", "--year", "2025"], 0)
+    expect(["project", "add", "1", "--db", db] + BOILER, 0)
+    out = os.path.join(TMP, "f.xlsx")
+    expect(["export", "1", "--db", db, "--out", out, "--lang", "zh_CN", "--local-tables",
+            "--apply-level", "provincial", "--apply-year", "2026"], 0)
+    with zipfile.ZipFile(out) as z:
+        book = z.read("xl/workbook.xml").decode("utf-8")
+        strings = z.read("xl/sharedStrings.xml").decode("utf-8")
+    for name in ("附件2 培育计划", "附件3 绩效指标", "附件4 改造项目"):
+        check(name in book, "the workbook lacks the sheet %s" % name, book)
+    for text in ("省级", "锅炉余热回收", "在建", "正式表样未能取得"):
+        check(text in strings, "the workbook lacks %r" % text, strings)
+    plain = os.path.join(TMP, "g.xlsx")
+    expect(["export", "1", "--db", db, "--out", plain], 0)
+    with zipfile.ZipFile(plain) as z:
+        check("附件" not in z.read("xl/workbook.xml").decode("utf-8"),
+              "without --local-tables there is no 附件 sheet")
+    expect(["export", "1", "--db", db, "--out", out, "--force", "--apply-level", "national"], 2,
+           err_has=("go with --local-tables",))
+    expect(["export", "1", "--db", db, "--out", out, "--force", "--local-tables",
+            "--apply-level", "county"], 2, err_has=("national, provincial or municipal",))
+    expect(["export", "1", "--db", db, "--out", out, "--force", "--local-tables",
+            "--apply-year", "1999"], 2, err_has=("2000 to 2100",))
+    expect(["export", "--template", "gbt36132-2025", "--answers", out, "--out", out,
+            "--local-tables"], 2, err_has=("needs an assessment in the database",))
+
+
 def main():
     print("1..%d" % len(results))
     failed = 0
