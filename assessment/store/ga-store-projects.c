@@ -212,31 +212,29 @@ check_dates (GString         *problems,
                             p->start_on);
 }
 
-static char *
-trimmed (const char *text)
+/* *@field trimmed, and NULL when nothing is left. */
+static void
+trim_field (char **field)
 {
-  char *copy;
-
-  if (text == NULL)
-    return NULL;
-  copy = g_strstrip (g_strdup (text));
-  if (*copy == '\0')
-    g_clear_pointer (&copy, g_free);
-  return copy;
+  if (*field == NULL)
+    return;
+  g_strstrip (*field);
+  if (**field == '\0')
+    g_clear_pointer (field, g_free);
 }
 
-/* @p with its texts trimmed and empty ones NULL, as it is stored. */
+/* @in with its texts trimmed and empty ones NULL, as it is stored. */
 static GaProject *
 normalized (const GaProject *in)
 {
   GaProject *p = ga_project_copy (in);
 
-  g_free (p->name), p->name = trimmed (in->name);
-  g_free (p->type), p->type = trimmed (in->type);
-  g_free (p->content), p->content = trimmed (in->content);
-  g_free (p->start_on), p->start_on = trimmed (in->start_on);
-  g_free (p->end_on), p->end_on = trimmed (in->end_on);
-  g_free (p->note), p->note = trimmed (in->note);
+  trim_field (&p->name);
+  trim_field (&p->type);
+  trim_field (&p->content);
+  trim_field (&p->start_on);
+  trim_field (&p->end_on);
+  trim_field (&p->note);
   return p;
 }
 
