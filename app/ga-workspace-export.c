@@ -240,7 +240,35 @@ ga_workspace_export_to (GaWorkspace         *self,
                         GAsyncReadyCallback  callback,
                         gpointer             user_data)
 {
+  ga_workspace_export_full (self, path, FALSE, callback, user_data);
+}
+
+/* Fails the export before it starts: a toast, and @callback's result. */
+static void
+refuse_export (GaWorkspace         *self,
+               GError              *error,
+               GAsyncReadyCallback  callback,
+               gpointer             user_data)
+{
+  _ga_workspace_toast_error (self, _("Nothing was exported"), error);
+  if (callback != NULL)
+    {
+      g_autoptr(GTask) task = g_task_new (self, NULL, callback, user_data);
+
+      g_task_set_source_tag (task, ga_workspace_export_to);
+      g_task_return_error (task, g_error_copy (error));
+    }
+}
+
+void
+ga_workspace_export_full (GaWorkspace         *self,
+                          const char          *path,
+                          gboolean             local_tables,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data)
+{
   g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
   ExportData *data;
   GaExportJob *job;
 
@@ -252,13 +280,24 @@ ga_workspace_export_to (GaWorkspace         *self,
   if (!check_not_database (self, path, ga_workspace_export_to, callback, user_data))
     return;
 
+  job = ga_export_job_new_for_session (self->session, path, TRUE);
+  /* The other years and the projects are read here, on the main thread,
+   * like the session's own data: the worker never touches the store. */
+  if (local_tables
+      && !ga_export_job_add_local_tables (job, ga_session_get_store (self->session),
+                                          GA_EXPORT_LEVEL_NONE, 0, &error))
+    {
+      ga_export_job_free (job);
+      refuse_export (self, error, callback, user_data);
+      return;
+    }
+
   /* The export reports no fraction of its work: the bar pulses, and
    * Cancel leaves no file behind. */
   data = export_data_new (self, path, _("Exporting the workbook…"), ga_workspace_export_to,
                           callback, user_data);
   gtk_widget_set_sensitive (self->export_button, FALSE);
 
-  job = ga_export_job_new_for_session (self->session, path, TRUE);
   task = g_task_new (self, data->cancellable, export_done_cb, data);
   g_task_set_source_tag (task, ga_workspace_export_to);
   g_task_set_task_data (task, job, (GDestroyNotify) ga_export_job_free);
@@ -294,6 +333,9 @@ export_chosen_cb (GtkNativeDialog *native,
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
       g_autofree char *path = g_file_get_path (file);
 
+      const char *local = gtk_file_chooser_get_choice (GTK_FILE_CHOOSER (native),
+                                                       "local-tables");
+
       if (path != NULL && self->session != NULL)
         {
           if (!g_str_has_suffix (path, ".xlsx"))
@@ -303,7 +345,7 @@ export_chosen_cb (GtkNativeDialog *native,
               g_free (path);
               path = with;
             }
-          ga_workspace_export_to (self, path, NULL, NULL);
+          ga_workspace_export_full (self, path, g_strcmp0 (local, "true") == 0, NULL, NULL);
         }
     }
   g_object_unref (native);
@@ -330,6 +372,9 @@ choose_export_target (GaWorkspace *self)
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
   name = ga_session_dup_export_name (self->session);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+  /* A boolean choice: the portal's dialog shows it as a check box. */
+  gtk_file_chooser_add_choice (GTK_FILE_CHOOSER (native), "local-tables",
+                               _("Add the local summary tables (附件2–4)"), NULL, NULL);
 
   folder = dup_export_folder (self);
   if (folder != NULL)

@@ -56,6 +56,14 @@ void        ga_workspace_export_to      (GaWorkspace         *self,
                                          const char          *path,
                                          GAsyncReadyCallback  callback,
                                          gpointer             user_data);
+/* ga_workspace_export_to(); with @local_tables the workbook also holds the
+ * local summary tables 附件2–4 (the enterprise's retrofit projects and its
+ * figures of the last three years, read from the database now). */
+void        ga_workspace_export_full    (GaWorkspace         *self,
+                                         const char          *path,
+                                         gboolean             local_tables,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data);
 gboolean    ga_workspace_export_finish  (GaWorkspace         *self,
                                          GAsyncResult        *result,
                                          GError             **error);

@@ -40,6 +40,11 @@ typedef struct {
   char     *name;
   gint64    created;
   gboolean  force;
+  /* the local summary tables 附件2–4 */
+  gboolean       local_tables;
+  char          *apply_level;
+  int            apply_year;
+  GaExportLevel  level;
 } ExportArgs;
 
 static void
@@ -56,6 +61,7 @@ export_args_clear (ExportArgs *a)
   g_free (a->date);
   g_free (a->period);
   g_free (a->name);
+  g_free (a->apply_level);
 }
 
 /* An engine evaluated with the answers file @answers_path for @tmpl. */
@@ -187,6 +193,9 @@ export_stored (GaStore           *store,
   if (job == NULL)
     return FALSE;
   apply_args (a, job);
+  if (a->local_tables
+      && !ga_export_job_add_local_tables (job, store, a->level, a->apply_year, error))
+    return FALSE;
   return ga_export_job_run (job, error);
 }
 
@@ -366,6 +375,31 @@ export_from_store (ExportArgs  *a,
   return n_failed == 0 ? GA_CLI_EXIT_OK : GA_CLI_EXIT_INVALID;
 }
 
+/* The options of the local summary tables: FALSE with *@status when they
+ * are wrong. */
+static gboolean
+check_local_args (GOptionContext *context,
+                  ExportArgs     *a,
+                  int            *status)
+{
+  if ((a->apply_level != NULL || a->apply_year != 0) && !a->local_tables)
+    *status = ga_cli_usage_error (context, _("--apply-level and --apply-year go with "
+                                             "--local-tables"));
+  else if (a->local_tables && (a->template_spec != NULL || a->answers != NULL))
+    *status = ga_cli_usage_error (context, _("--local-tables needs an assessment in the "
+                                             "database (the enterprise's projects and other "
+                                             "years), not --template/--answers"));
+  else if (a->apply_level != NULL && !ga_export_level_from_string (a->apply_level, &a->level))
+    *status = ga_cli_usage_error (context, _("--apply-level must be national, provincial or "
+                                             "municipal, not '%s'"), a->apply_level);
+  else if (a->apply_year != 0 && (a->apply_year < 2000 || a->apply_year > 2100))
+    *status = ga_cli_usage_error (context, _("--apply-year must be a year from 2000 to 2100, "
+                                             "not %d"), a->apply_year);
+  else
+    return TRUE;
+  return FALSE;
+}
+
 int
 ga_cli_cmd_export (int    argc,
                    char **argv)
@@ -404,6 +438,14 @@ ga_cli_cmd_export (int    argc,
     { "created", 0, 0, G_OPTION_ARG_INT64, &a.created,
       N_("Creation time stored in the file, in Unix seconds (reproducible output; "
          "SOURCE_DATE_EPOCH works too)"), N_("SECONDS") },
+    { "local-tables", 0, 0, G_OPTION_ARG_NONE, &a.local_tables,
+      N_("Add the local summary tables 附件2 (plan), 附件3 (indicators) and 附件4 (retrofit "
+         "projects)"), NULL },
+    { "apply-level", 0, 0, G_OPTION_ARG_STRING, &a.apply_level,
+      N_("With --local-tables: the level applied for, national, provincial or municipal"),
+      N_("LEVEL") },
+    { "apply-year", 0, 0, G_OPTION_ARG_INT, &a.apply_year,
+      N_("With --local-tables: the year of the planned application"), N_("YEAR") },
     { NULL }
   };
 
@@ -421,6 +463,11 @@ ga_cli_cmd_export (int    argc,
       return exit_code;
     }
 
+  if (!check_local_args (context, &a, &status))
+    {
+      export_args_clear (&a);
+      return status;
+    }
   if (a.lang != NULL && !g_str_equal (a.lang, "zh_CN") && !g_str_equal (a.lang, "en"))
     status = ga_cli_usage_error (context, _("--lang must be zh_CN or en, not '%s'"), a.lang);
   else if (a.date != NULL && !g_regex_match_simple ("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", a.date, 0, 0))

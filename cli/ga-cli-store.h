@@ -16,6 +16,7 @@
  *   evidence add A ITEM FILE [--max-size SIZE] [--note TEXT] | list A
  *            | extract ID FILE [--force]
  *   package export A FILE [--force] | import FILE [--as-copy]
+ *   project list E | add E --name N --type T [...] | set P [...] | remove P
  *
  * Commands that write a file refuse an existing one unless --force is
  * given, and never write onto the database itself. docs/cli.md describes
@@ -149,6 +150,8 @@ int           ga_cli_cmd_evidence         (int                     argc,
 int           ga_cli_cmd_package          (int                     argc,
                                            char                  **argv);
 int           ga_cli_cmd_narrative        (int                     argc,
+                                           char                  **argv);
+int           ga_cli_cmd_project          (int                     argc,
                                            char                  **argv);
 int           ga_cli_cmd_check            (int                     argc,
                                            char                  **argv);

@@ -118,7 +118,9 @@ typedef struct {
   GHashTable *num_formats;   /* number format text -> lxw_format* (owned by the workbook) */
 
   Sheet info, scoring, energy, cp, summary, outputs, factors, sources, lists;
-  gboolean has_energy, has_cp, has_factors, has_outputs;
+  /* the local summary tables (GaExportOptions.local_tables) */
+  Sheet local_plan, local_perf, local_projects;
+  gboolean has_energy, has_cp, has_factors, has_outputs, has_local;
 
   GHashTable *cells;       /* id -> absolute reference of its value cell */
   GHashTable *extra_cells; /* "score:ID", "max:ID" -> reference, for GaExportOptions.cells */
@@ -478,5 +480,8 @@ void ex_write_info (Export *ex);
 
 /* ga-export-sheet-summary.c */
 void ex_write_summary (Export *ex);
+
+/* ga-export-sheet-local.c: 附件2, 附件3 and 附件4 */
+void ex_write_local (Export *ex);
 
 G_END_DECLS

@@ -243,3 +243,59 @@ ga_enterprise_info_new_from_file (const char  *path,
                  "%s: %s", shown, local_error->message);
   return info;
 }
+
+/* ------------------------------------------------------------------ */
+/* The local summary tables                                            */
+
+GaExportLocalTables *
+ga_export_local_tables_new (void)
+{
+  GaExportLocalTables *t = g_new0 (GaExportLocalTables, 1);
+
+  t->years = g_array_new (FALSE, TRUE, sizeof (GaExportYear));
+  t->projects = g_ptr_array_new_with_free_func ((GDestroyNotify) ga_export_project_free);
+  return t;
+}
+
+void
+ga_export_local_tables_free (GaExportLocalTables *tables)
+{
+  if (tables == NULL)
+    return;
+  g_clear_pointer (&tables->years, g_array_unref);
+  g_clear_pointer (&tables->projects, g_ptr_array_unref);
+  g_free (tables);
+}
+
+void
+ga_export_project_free (GaExportProject *project)
+{
+  if (project == NULL)
+    return;
+  g_free (project->name);
+  g_free (project->type);
+  g_free (project->content);
+  g_free (project->start);
+  g_free (project->end);
+  g_free (project->progress);
+  g_free (project);
+}
+
+gboolean
+ga_export_level_from_string (const char    *text,
+                             GaExportLevel *level)
+{
+  static const struct { const char *id, *zh; GaExportLevel level; } levels[] = {
+    { "national", "国家级", GA_EXPORT_LEVEL_NATIONAL },
+    { "provincial", "省级", GA_EXPORT_LEVEL_PROVINCIAL },
+    { "municipal", "市级", GA_EXPORT_LEVEL_MUNICIPAL },
+  };
+
+  for (guint i = 0; text != NULL && i < G_N_ELEMENTS (levels); i++)
+    if (g_ascii_strcasecmp (text, levels[i].id) == 0 || g_strcmp0 (text, levels[i].zh) == 0)
+      {
+        *level = levels[i].level;
+        return TRUE;
+      }
+  return FALSE;
+}

@@ -514,6 +514,13 @@ _ga_export_build (GaEngine              *engine,
     ex_sheet_init (&ex.outputs, ex_tr (&ex, "计算指标", "Indicators"));
   if (ex.has_factors)
     add_sheet (&ex, &ex.factors, ex_tr (&ex, "系数表", "Factors"));
+  ex.has_local = options->local_tables != NULL;
+  if (ex.has_local)
+    {
+      add_sheet (&ex, &ex.local_plan, ex_tr (&ex, "附件2 培育计划", "Annex 2 Plan"));
+      add_sheet (&ex, &ex.local_perf, ex_tr (&ex, "附件3 绩效指标", "Annex 3 Indicators"));
+      add_sheet (&ex, &ex.local_projects, ex_tr (&ex, "附件4 改造项目", "Annex 4 Projects"));
+    }
   add_sheet (&ex, &ex.sources, ex_tr (&ex, "来源与核实", "Sources"));
   ex_number_items (&ex);
 
@@ -536,11 +543,14 @@ _ga_export_build (GaEngine              *engine,
     ex_write_outputs (&ex);
   ex_write_summary (&ex);
   ex_write_info (&ex);
+  if (ex.has_local)
+    ex_write_local (&ex);
   ex_write_sources (&ex);
 
   {
     Sheet *sheets[] = { &ex.info, &ex.scoring, &ex.energy, &ex.cp, &ex.summary, &ex.outputs,
-                        &ex.factors, &ex.sources };
+                        &ex.factors, &ex.local_plan, &ex.local_perf, &ex.local_projects,
+                        &ex.sources };
 
     for (guint i = 0; i < G_N_ELEMENTS (sheets); i++)
       ex_finish_sheet (&ex, sheets[i]);
@@ -599,5 +609,8 @@ out:
   ex_sheet_clear (&ex.factors);
   ex_sheet_clear (&ex.sources);
   ex_sheet_clear (&ex.lists);
+  ex_sheet_clear (&ex.local_plan);
+  ex_sheet_clear (&ex.local_perf);
+  ex_sheet_clear (&ex.local_projects);
   return ok;
 }

@@ -87,6 +87,67 @@ GaEnterpriseInfo *ga_enterprise_info_new_from_json (JsonNode               *node
 GaEnterpriseInfo *ga_enterprise_info_new_from_file (const char             *path,
                                                     GError                **error);
 
+/* The local summary tables of a green-manufacturing round (附件2 培育计划,
+ * 附件3 绿色绩效指标, 附件4 绿色化改造项目; docs/workbook.md). Their columns
+ * are inferred, not taken from an official form, and the workbook says so.
+ * The caller gathers the figures (the export does not know the store). */
+
+/* One year of 附件3; NaN where nothing is known (an empty cell). */
+typedef struct {
+  int     year;
+  double  output_value;        /* 工业总产值, 万元 */
+  double  value_added;         /* 工业增加值, 万元 */
+  double  energy;              /* 综合能耗, tce */
+  double  energy_per_product;  /* 单位产品综合能耗, kgce per product unit */
+  double  co2;                 /* CO2 排放量, t */
+  double  water;               /* 取水量, m³ */
+  double  solid_waste;         /* 一般工业固体废物产生量, t */
+  double  waste_use_rate;      /* 一般工业固体废物综合利用率, % */
+} GaExportYear;
+
+/* One row of 附件4, its type and progress already as labels in the
+ * workbook's language. */
+typedef struct {
+  char   *name;
+  char   *type;
+  char   *content;
+  double  investment;          /* 万元; NaN = not given */
+  char   *start;               /* YYYY-MM or YYYY-MM-DD; may be NULL */
+  char   *end;
+  double  energy_saving;       /* tce a year */
+  double  co2_cut;             /* t a year */
+  double  water_saving;        /* m³ a year */
+  char   *progress;
+} GaExportProject;
+
+typedef enum {
+  GA_EXPORT_CATEGORY_NONE,     /* not known: the cell stays empty */
+  GA_EXPORT_CATEGORY_FACTORY,  /* 绿色工厂 */
+} GaExportCategory;
+
+typedef enum {
+  GA_EXPORT_LEVEL_NONE,        /* not given: a drop-down to choose from */
+  GA_EXPORT_LEVEL_NATIONAL,    /* 国家级 */
+  GA_EXPORT_LEVEL_PROVINCIAL,  /* 省级 */
+  GA_EXPORT_LEVEL_MUNICIPAL,   /* 市级 */
+} GaExportLevel;
+
+typedef struct {
+  GaExportCategory  category;  /* 类别 */
+  GaExportLevel     level;     /* 拟申报层级 */
+  int               plan_year; /* 计划申报年份; 0 = not given */
+  GArray           *years;     /* GaExportYear, oldest first */
+  GPtrArray        *projects;  /* GaExportProject* */
+} GaExportLocalTables;
+
+GaExportLocalTables *ga_export_local_tables_new  (void);
+void                 ga_export_local_tables_free (GaExportLocalTables *tables);
+void                 ga_export_project_free      (GaExportProject     *project);
+/* "national", "provincial", "municipal" (or 国家级, 省级, 市级); FALSE for
+ * anything else. */
+gboolean             ga_export_level_from_string (const char          *text,
+                                                  GaExportLevel       *level);
+
 typedef struct {
   const GaEnterpriseInfo *enterprise;  /* may be NULL: the fields stay empty */
   const char *assessment_name;         /* "2025 年度绿色工厂自评价"; may be NULL */
@@ -116,6 +177,9 @@ typedef struct {
    * sees (符合, 是, an option's label). For checks and for tools that
    * point from a result to its cell. */
   GHashTable *cells;
+  /* When not NULL, the workbook also holds the local summary tables
+   * 附件2, 附件3 and 附件4, before the sources sheet. */
+  const GaExportLocalTables *local_tables;
 } GaExportOptions;
 
 /* Writes the workbook of the assessment held by @engine (its template,
@@ -133,5 +197,6 @@ char             *ga_export_file_name              (const char             *ente
                                                     const char             *fallback);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GaEnterpriseInfo, ga_enterprise_info_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GaExportLocalTables, ga_export_local_tables_free)
 
 G_END_DECLS

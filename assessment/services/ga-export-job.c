@@ -12,6 +12,7 @@
 #include "ga-export-job.h"
 #include "ga-export.h"
 #include "ga-format.h"
+#include "ga-local-tables.h"
 #include "ga-store-engine.h"
 #include "ga-task-write.h"
 
@@ -27,6 +28,9 @@ struct _GaExportJob
   char             *language;
   char             *date;
   gint64            created;
+  gint64            assessment_id;  /* 0: not from a database */
+  GaExportLocalTables *local;       /* the local summary tables, or NULL */
+  GPtrArray        *projects;       /* GaProject* for 附件4 */
 };
 
 /* SOURCE_DATE_EPOCH as reproducible-build tools set it; 0 when unset or
@@ -135,6 +139,7 @@ ga_export_job_new_for_session (GaSession  *session,
   job->evidence = ga_session_dup_evidence_names (session);
   job->path = g_strdup (path);
   job->overwrite = overwrite;
+  job->assessment_id = assessment->id;
   return job;
 }
 
@@ -162,6 +167,7 @@ ga_export_job_new (GaStore     *store,
   job->period = assessment_period (assessment);
   job->evidence = evidence_names (store, assessment_id);
   job->path = g_strdup (path);
+  job->assessment_id = assessment_id;
   return g_steal_pointer (&job);
 }
 
@@ -187,6 +193,8 @@ ga_export_job_free (GaExportJob *job)
   g_clear_pointer (&job->engine, ga_engine_unref);
   g_clear_pointer (&job->enterprise, ga_enterprise_info_free);
   g_clear_pointer (&job->evidence, g_hash_table_unref);
+  g_clear_pointer (&job->local, ga_export_local_tables_free);
+  g_clear_pointer (&job->projects, g_ptr_array_unref);
   g_free (job->assessment_name);
   g_free (job->period);
   g_free (job->path);
@@ -251,6 +259,34 @@ ga_export_job_set_overwrite (GaExportJob *job,
   job->overwrite = overwrite;
 }
 
+gboolean
+ga_export_job_add_local_tables (GaExportJob    *job,
+                                GaStore        *store,
+                                GaExportLevel   level,
+                                int             plan_year,
+                                GError        **error)
+{
+  g_autoptr(GPtrArray) projects = NULL;
+  GaExportLocalTables *local;
+
+  if (job->assessment_id == 0)
+    {
+      g_set_error (error, GA_EXPORT_ERROR, GA_EXPORT_ERROR_INVALID,
+                   "The local summary tables need an assessment in the database: they list "
+                   "the enterprise's projects and its other years' figures");
+      return FALSE;
+    }
+  local = ga_local_tables_gather (store, job->assessment_id, job->engine, level, plan_year,
+                                  &projects, error);
+  if (local == NULL)
+    return FALSE;
+  g_clear_pointer (&job->local, ga_export_local_tables_free);
+  g_clear_pointer (&job->projects, g_ptr_array_unref);
+  job->local = local;
+  job->projects = g_steal_pointer (&projects);
+  return TRUE;
+}
+
 static gboolean
 run_to (GaExportJob  *job,
         const char   *path,
@@ -280,6 +316,12 @@ run_to (GaExportJob  *job,
     }
   options.evidence = job->evidence;
   options.overwrite = overwrite;
+  if (job->local != NULL)
+    {
+      /* The projects' types and progress in the workbook's language. */
+      ga_local_tables_set_projects (job->local, job->projects, options.language);
+      options.local_tables = job->local;
+    }
   options.created = job->created > 0 ? job->created : epoch;
   options.date = job->date;
   if (options.date == NULL && epoch > 0)

@@ -70,6 +70,17 @@ void         ga_export_job_set_name        (GaExportJob  *job,
                                             const char   *name);
 void         ga_export_job_set_overwrite   (GaExportJob  *job,
                                             gboolean      overwrite);
+/* Adds the local summary tables 附件2, 附件3 and 附件4 (docs/workbook.md)
+ * to the workbook, read from @store now (ga-local-tables.h): the
+ * enterprise's retrofit projects and the figures of its assessments of the
+ * last three years. @level and @plan_year fill 拟申报层级 and 计划申报年份
+ * (GA_EXPORT_LEVEL_NONE and 0 leave them to fill in). Fails for a job made
+ * without a database (ga_export_job_new_for_engine()). */
+gboolean     ga_export_job_add_local_tables (GaExportJob   *job,
+                                             GaStore       *store,
+                                             GaExportLevel  level,
+                                             int            plan_year,
+                                             GError       **error);
 /* Writes the workbook; safe to call from any one thread. */
 gboolean     ga_export_job_run             (GaExportJob  *job,
                                             GError      **error);

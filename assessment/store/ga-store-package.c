@@ -94,6 +94,7 @@ ga_store_export_package_to (GaStore            *store,
     "INSERT INTO main.templates (hash, template_id, version, kind, title, imported_at, content)"
     " SELECT hash, template_id, version, kind, title, NULL, content FROM src.templates"
     " WHERE hash = (SELECT template_hash FROM src.assessments WHERE id = ?1)",
+    /* projects: below, after the schema of the source */
     "INSERT INTO main.assessments SELECT * FROM src.assessments WHERE id = ?1",
     "INSERT INTO main.answers SELECT * FROM src.answers WHERE assessment_id = ?1",
     /* history and narratives: below, after the schema of the source */
@@ -163,7 +164,12 @@ ga_store_export_package_to (GaStore            *store,
       || (store->schema_version >= 4
           && !exec_bound (pkg, "INSERT INTO main.narratives SELECT * FROM src.narratives"
                           " WHERE assessment_id = ?1", assessment_id, "Writing the package",
-                          error)))
+                          error))
+      /* The enterprise's register of retrofit projects travels with it. */
+      || (store->schema_version >= 5
+          && !exec_bound (pkg, "INSERT INTO main.projects SELECT * FROM src.projects"
+                          " WHERE enterprise_id = (SELECT enterprise_id FROM src.assessments"
+                          " WHERE id = ?1)", assessment_id, "Writing the package", error)))
     {
       ga_store_rollback (pkg);
       goto fail_detach;
@@ -362,6 +368,18 @@ import_rows (GaStore               *store,
 
   enterprise_id = import_enterprise (store, credit_code, error);
   if (enterprise_id == 0)
+    return 0;
+  /* The enterprise's projects that this database does not have yet (by
+   * UUID) join its register; one it has is kept as it is here, as the
+   * enterprise is. */
+  if (!exec_bound (store,
+                   "INSERT INTO main.projects (uuid, enterprise_id, name, type, content,"
+                   " investment, start_on, end_on, energy_saving, co2_cut, water_saving,"
+                   " progress, note, created_at, updated_at) SELECT uuid, ?1, name, type,"
+                   " content, investment, start_on, end_on, energy_saving, co2_cut,"
+                   " water_saving, progress, note, created_at, updated_at FROM pkg.projects p"
+                   " WHERE NOT EXISTS (SELECT 1 FROM main.projects m WHERE m.uuid = p.uuid)"
+                   " ORDER BY id", enterprise_id, "Importing the projects", error))
     return 0;
 
   if (!exec_bound (store,

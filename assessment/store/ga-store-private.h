@@ -345,6 +345,12 @@ gboolean     ga_store_validate        (GaStore     *store,
                                        GPtrArray   *problems,
                                        GError     **error);
 
+/* The rows of the projects table (schema 5) read as the editor writes them
+ * (ga-store-projects.c): one problem per bad field, at most 50. */
+gboolean     ga_store_validate_projects (GaStore    *store,
+                                         GPtrArray  *problems,
+                                         GError    **error);
+
 /* Appends a problem for each evidence file of the package @pkg larger than
  * the evidence limit of @store, which is to receive it. */
 gboolean     ga_store_validate_evidence_sizes (GaStore    *pkg,

@@ -30,6 +30,7 @@ typedef struct {
 static const TableOrder tables[] = {
   { "meta", "key", "key DESC", "key > ?1", 1 },
   { "enterprises", "rowid", "rowid DESC", "rowid > ?1", 1 },
+  { "projects", "rowid", "rowid DESC", "rowid > ?1", 1 },
   { "templates", "rowid", "rowid DESC", "rowid > ?1", 1 },
   { "assessments", "rowid", "rowid DESC", "rowid > ?1", 1 },
   { "answers", "assessment_id, item_id", "assessment_id DESC, item_id DESC", "(assessment_id, item_id) > (?1, ?2)", 2 },
@@ -47,6 +48,7 @@ static const char *const orphans[][2] = {
   { "answers", "DELETE FROM answers WHERE assessment_id NOT IN (SELECT id FROM assessments)" },
   { "narratives", "DELETE FROM narratives WHERE assessment_id NOT IN"
                   " (SELECT id FROM assessments)" },
+  { "projects", "DELETE FROM projects WHERE enterprise_id NOT IN (SELECT id FROM enterprises)" },
   { "assessments", "DELETE FROM assessments WHERE enterprise_id NOT IN"
                    " (SELECT id FROM enterprises) OR template_hash NOT IN"
                    " (SELECT hash FROM templates)" },

@@ -187,11 +187,43 @@ static const char migration_4[] =
   "ALTER TABLE history ADD COLUMN subject TEXT NOT NULL DEFAULT 'answer'"
   " CHECK (subject IN ('answer', 'narrative'));\n";
 
+/* Version 5: the register of an enterprise's green-retrofit projects
+ * (绿色化改造项目), which the local summary tables of a green-manufacturing
+ * round ask for (附件4). A project belongs to the enterprise, not to one
+ * assessment, so it has no history rows: the history and its undo stack
+ * are per assessment. Its UUID lets a package bring a project to another
+ * database once. The type is kept as a key (energy, water, pollution,
+ * carbon, digital) checked by the store, so a new type needs no new table;
+ * dates are YYYY-MM or YYYY-MM-DD; the figures are per year once finished
+ * (tce, tCO2, m3) and the investment is in 万元. */
+static const char migration_5[] =
+  "CREATE TABLE projects (\n"
+  "  id            INTEGER PRIMARY KEY,\n"
+  "  uuid          TEXT NOT NULL UNIQUE,\n"
+  "  enterprise_id INTEGER NOT NULL REFERENCES enterprises (id) ON DELETE CASCADE,\n"
+  "  name          TEXT NOT NULL CHECK (length (name) > 0),\n"
+  "  type          TEXT NOT NULL,\n"
+  "  content       TEXT,\n"
+  "  investment    REAL,\n"
+  "  start_on      TEXT,\n"
+  "  end_on        TEXT,\n"
+  "  energy_saving REAL,\n"
+  "  co2_cut       REAL,\n"
+  "  water_saving  REAL,\n"
+  "  progress      TEXT NOT NULL DEFAULT 'planned'"
+  " CHECK (progress IN ('planned', 'in-progress', 'done')),\n"
+  "  note          TEXT,\n"
+  "  created_at    TEXT NOT NULL,\n"
+  "  updated_at    TEXT NOT NULL\n"
+  ");\n"
+  "CREATE INDEX projects_enterprise ON projects (enterprise_id, id);\n";
+
 static const GaStoreMigration migrations[] = {
   { 1, migration_1 },
   { 2, migration_2 },
   { 3, migration_3 },
   { 4, migration_4 },
+  { 5, migration_5 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == GA_STORE_SCHEMA_VERSION);

@@ -978,6 +978,8 @@ validate (GaStore    *store,
   if (!each_row (&c, "SELECT id, uuid, demo, created_at, updated_at FROM enterprises ORDER BY id",
                  0, enterprise_cb, NULL, error))
     return FALSE;
+  if (!ga_store_validate_projects (store, problems, error))
+    return FALSE;
   c.n_before = problems->len;
   if (!each_row (&c, "SELECT hash, template_id, version, imported_at,"
                  " EXISTS (SELECT 1 FROM assessments a WHERE a.template_hash = t.hash)"

@@ -49,7 +49,7 @@ GQuark ga_store_error_quark (void);
 
 /* Schema version written to PRAGMA user_version. Older databases are
  * migrated forward (after a backup); newer ones are refused. */
-#define GA_STORE_SCHEMA_VERSION 4
+#define GA_STORE_SCHEMA_VERSION 5
 
 /* PRAGMA application_id of a store and of an exchange package ("GAst",
  * "GApk"), so that neither is mistaken for the other or for a foreign file. */
@@ -459,6 +459,90 @@ GHashTable   *ga_store_load_narratives    (GaStore            *store,
                                            GError            **error);
 
 /* ------------------------------------------------------------------ */
+/* Green-retrofit projects (绿色化改造项目) of an enterprise (schema 5)   */
+
+/* The kinds of project the local summary table 附件4 lists: the key is
+ * stored, the label shown. NULL-terminated. */
+typedef struct {
+  const char *id;        /* energy, water, pollution, carbon, digital */
+  const char *label_zh;  /* 节能, 节水, 减污, 降碳, 数字化 */
+  const char *label_en;
+} GaProjectType;
+
+const GaProjectType *ga_project_types      (void);
+/* The type with key @id or with either label ("节能"); NULL if none. */
+const GaProjectType *ga_project_find_type  (const char *id);
+
+/* Where a project stands: the three states a summary table's 进度 column
+ * asks for (计划, 在建, 已完成). */
+typedef enum {
+  GA_PROJECT_PLANNED,
+  GA_PROJECT_IN_PROGRESS,
+  GA_PROJECT_DONE,
+} GaProjectProgress;
+
+/* "planned", "in-progress", "done" */
+const char   *ga_project_progress_to_string (GaProjectProgress  progress);
+/* The key or either label; FALSE for anything else. */
+gboolean      ga_project_progress_from_string (const char        *text,
+                                               GaProjectProgress *progress);
+/* 计划 / 在建 / 已完成, or the English label when @language starts with "en". */
+const char   *ga_project_progress_label   (GaProjectProgress   progress,
+                                           const char         *language);
+
+typedef struct {
+  gint64             id;             /* 0 before it is added */
+  char              *uuid;
+  gint64             enterprise_id;
+  char              *name;           /* 项目名称, 1 to 200 characters */
+  char              *type;           /* a GaProjectType id */
+  char              *content;        /* 建设内容, at most 2,000 characters */
+  double             investment;     /* 总投资, 万元; NaN = not given */
+  char              *start_on;       /* YYYY-MM or YYYY-MM-DD; NULL = not given */
+  char              *end_on;         /* the same, not before start_on */
+  double             energy_saving;  /* 预计年节能量, tce; NaN = not given */
+  double             co2_cut;        /* 预计年减碳量, tCO2; NaN */
+  double             water_saving;   /* 预计年节水量, m³; NaN */
+  GaProjectProgress  progress;
+  char              *note;           /* 备注, at most 500 characters */
+  char              *created_at;
+  char              *updated_at;
+} GaProject;
+
+/* Every number NaN, progress planned. */
+GaProject    *ga_project_new              (void);
+GaProject    *ga_project_copy             (const GaProject    *project);
+void          ga_project_free             (GaProject          *project);
+
+/* The checks ga_store_add_project() makes, without adding: every bad field
+ * is named, one per line of the message (GA_STORE_ERROR_INVALID). */
+gboolean      ga_project_validate         (const GaProject    *project,
+                                           GError            **error);
+
+/* Validates and adds @project to the enterprise @project->enterprise_id
+ * (its id, uuid and times are ignored unless the uuid is set) and returns
+ * the new id, or 0 with @error. Names are trimmed. */
+gint64        ga_store_add_project        (GaStore            *store,
+                                           const GaProject    *project,
+                                           GError            **error);
+/* Replaces every field of the project with id @project->id (not its
+ * enterprise). */
+gboolean      ga_store_update_project     (GaStore            *store,
+                                           const GaProject    *project,
+                                           GError            **error);
+GaProject    *ga_store_get_project        (GaStore            *store,
+                                           gint64              id,
+                                           GError            **error);
+/* GaProject* of the enterprise in the order they were added; empty for a
+ * database of schema 4 or older opened for reading. */
+GPtrArray    *ga_store_list_projects      (GaStore            *store,
+                                           gint64              enterprise_id,
+                                           GError            **error);
+gboolean      ga_store_delete_project     (GaStore            *store,
+                                           gint64              id,
+                                           GError            **error);
+
+/* ------------------------------------------------------------------ */
 /* Evidence                                                            */
 
 typedef struct {
@@ -589,6 +673,7 @@ gint64        ga_store_import_package     (GaStore            *store,
                                            GaPackageImportFlags flags,
                                            GError            **error);
 
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GaProject, ga_project_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GaEnterprise, ga_enterprise_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GaAssessment, ga_assessment_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GaEnterpriseSummary, ga_enterprise_summary_free)

@@ -89,6 +89,21 @@ valid_code (const char *first17)
   return g_strdup (code);
 }
 
+/* How often @name occurs in the @length bytes of @data. */
+static guint
+count_parts (const char *data,
+             gsize       length,
+             const char *name)
+{
+  gsize n = strlen (name);
+  guint count = 0;
+
+  for (gsize i = 0; i + n <= length; i++)
+    if (memcmp (data + i, name, n) == 0)
+      count++;
+  return count;
+}
+
 static void
 export_done_cb (GObject      *source,
                 GAsyncResult *result,
@@ -350,6 +365,23 @@ test_main_flow (GaUiFixture   *f,
     g_assert_true (g_file_get_contents (export_path, &contents, &length, NULL));
     g_assert_cmpuint (length, >, 1000);
     g_assert_true (contents[0] == 'P' && contents[1] == 'K');
+  }
+
+  /* 8a. With the local summary tables: three more sheets (their part
+   * names stand uncompressed in the zip, twice each). */
+  {
+    g_autofree char *local_path = g_build_filename (f->dir, "export-local.xlsx", NULL);
+    g_autofree char *plain = NULL;
+    g_autofree char *local = NULL;
+    gsize plain_length = 0, local_length = 0;
+
+    done = FALSE;
+    ga_workspace_export_full (workspace, local_path, TRUE, export_done_cb, &done);
+    g_assert_true (ga_ui_test_wait_for (&done, 30000));
+    g_assert_true (g_file_get_contents (export_path, &plain, &plain_length, NULL));
+    g_assert_true (g_file_get_contents (local_path, &local, &local_length, NULL));
+    g_assert_cmpuint (count_parts (local, local_length, "xl/worksheets/sheet"), ==,
+                      count_parts (plain, plain_length, "xl/worksheets/sheet") + 6);
   }
 
   /* 8b. The self-evaluation report, as PDF and as DOCX. */
