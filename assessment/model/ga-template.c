@@ -93,6 +93,7 @@ ga_column_free (gpointer data)
   g_clear_pointer (&column->formula, ga_formula_unref);
   g_clear_pointer (&column->options, g_ptr_array_unref);
   g_free (column->options_table);
+  ga_carrier_units_free_table (column);
   g_free (column);
 }
 
