@@ -16,6 +16,8 @@
 #include <math.h>
 #include <string.h>
 
+#include "ga-answer.h"
+#include "ga-engine.h"
 #include "ga-template.h"
 
 #define ENERGY_TEMPLATE "energy-audit-gbt17166-2019"
@@ -500,7 +502,7 @@ test_table_provenance (void)
   g_autoptr(GaTemplate) tmpl = load_energy_template ();
   GPtrArray *tables = ga_template_get_tables (tmpl);
 
-  g_assert_cmpuint (tables->len, ==, 5);
+  g_assert_cmpuint (tables->len, ==, 6);
   for (guint i = 0; i < tables->len; i++)
     {
       GaLookupTable *table = tables->pdata[i];
@@ -519,6 +521,201 @@ test_table_provenance (void)
     }
 }
 
+/* ------------------------------------------------------------------ units */
+
+typedef struct {
+  const char *carrier;
+  const char *coef_unit;
+  const char *default_unit;
+  const char *allowed;     /* the units it takes, in the units table's order */
+} CarrierUnits;
+
+/* The unit each coefficient is per (GB/T 2589 Annex A and B), the unit a new
+ * row starts with (the unit the statistical coefficient sheets and the CO2
+ * default parameters are published per, energy-audit.md §2 and §3), and
+ * every unit of the same dimension. */
+static const CarrierUnits carrier_units[] = {
+  { "raw_coal", "kg", "t", "t,kg" },
+  { "diesel", "kg", "t", "t,kg" },
+  { "lpg", "kg", "t", "t,kg" },
+  { "steam_lp", "kg", "t", "t,kg" },
+  { "gasfield_gas", "m³", "万m³", "万m³,m³" },
+  { "coke_oven_gas_low", "m³", "万m³", "万m³,m³" },
+  { "compressed_air", "m³", "m³", "万m³,m³" },
+  { "electricity", "kWh", "万kWh", "万kWh,MWh,kWh" },
+  { "heat", "MJ", "GJ", "GJ,MJ" },
+  { "fresh_water", "t", "t", "t,kg" },
+};
+
+static const GaItem *
+energy_item (GaTemplate *tmpl)
+{
+  GaItem *item = ga_template_find_item (tmpl, "energy");
+
+  g_assert_nonnull (item);
+  return item;
+}
+
+/* The conversions are definitions (1 t = 1 000 kg, 万 = 10⁴), verified. */
+static void
+test_units_table (void)
+{
+  g_autoptr(GaTemplate) tmpl = load_energy_template ();
+  GaLookupTable *units = find_table (tmpl, "units");
+  static const struct { const char *key, *dim; double factor; } rows[] = {
+    { "t", "mass", 1000 }, { "kg", "mass", 1 }, { "万m³", "volume", 10000 },
+    { "m³", "volume", 1 }, { "万kWh", "electricity", 10000 }, { "MWh", "electricity", 1000 },
+    { "kWh", "electricity", 1 }, { "GJ", "heat", 1000 }, { "MJ", "heat", 1 },
+  };
+
+  g_assert_true (units->verified);
+  g_assert_nonnull (strstr (units->source, "definitional"));
+  g_assert_cmpuint (units->rows->len, ==, G_N_ELEMENTS (rows));
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      const GaValue *dim = ga_lookup_table_get (units, rows[i].key, "dim");
+
+      assert_factor (units, rows[i].key, "factor", rows[i].factor);
+      g_assert_cmpstr (dim->u.text, ==, rows[i].dim);
+      g_assert_true (find_row (units, rows[i].key)->verified);
+    }
+}
+
+static void
+test_carrier_units (void)
+{
+  g_autoptr(GaTemplate) tmpl = load_energy_template ();
+  const GaItem *energy = energy_item (tmpl);
+  const GaColumn *column = ga_item_find_units_column (energy);
+  GaLookupTable *carriers = find_table (tmpl, "gbt2589");
+
+  g_assert_nonnull (column);
+  g_assert_cmpstr (column->id, ==, "unit");
+  for (guint i = 0; i < G_N_ELEMENTS (carrier_units); i++)
+    {
+      const CarrierUnits *want = &carrier_units[i];
+      const GaCarrierUnits *cu = ga_column_get_carrier_units (column, want->carrier);
+      g_autofree char *allowed = NULL;
+
+      g_assert_nonnull (cu);
+      g_assert_cmpstr (cu->coef_unit, ==, want->coef_unit);
+      g_assert_cmpstr (cu->default_unit, ==, want->default_unit);
+      g_ptr_array_add (cu->allowed, NULL);
+      allowed = g_strjoinv (",", (char **) cu->allowed->pdata);
+      g_ptr_array_remove_index (cu->allowed, cu->allowed->len - 1);
+      g_assert_cmpstr (allowed, ==, want->allowed);
+    }
+  /* Every carrier of the coefficient table takes at least its own unit. */
+  for (guint r = 0; r < carriers->rows->len; r++)
+    {
+      GaTableRow *row = carriers->rows->pdata[r];
+      const GaCarrierUnits *cu = ga_column_get_carrier_units (column, row->key);
+
+      g_assert_nonnull (cu);
+      g_assert_cmpuint (cu->allowed->len, >=, 2);
+    }
+}
+
+static GaAnswer *
+rows_answer (const GaItem *energy,
+             const char   *json,
+             GError      **error)
+{
+  g_autoptr(JsonNode) node = json_from_string (json, NULL);
+
+  g_assert_nonnull (node);
+  return ga_answer_from_json (node, energy, error);
+}
+
+/* A unit the carrier cannot take is refused with the row, the unit and the
+ * units allowed; a row without a unit states its coefficient's unit. */
+static void
+test_units_rows (void)
+{
+  g_autoptr(GaTemplate) tmpl = load_energy_template ();
+  const GaItem *energy = energy_item (tmpl);
+  const GaColumn *column = ga_item_find_units_column (energy);
+  guint u = 2;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GaAnswer) old = NULL;
+  g_autoptr(GaAnswer) wrong = NULL;
+  g_autoptr(GaAnswer) unknown = NULL;
+  g_autoptr(GaAnswer) built = NULL;
+  GaRow *row;
+
+  /* carrier, qty, unit */
+  g_assert_true (energy->columns->pdata[u] == column);
+  old = rows_answer (energy, "[{\"carrier\": \"raw_coal\", \"qty\": 1000},"
+                     " {\"carrier\": \"electricity\", \"qty\": 200, \"unit\": \"万kWh\"}]", &error);
+  g_assert_no_error (error);
+  row = old->rows->pdata[0];
+  g_assert_cmpstr (row->cells[u].u.text, ==, "kg");
+  row = old->rows->pdata[1];
+  g_assert_cmpstr (row->cells[u].u.text, ==, "万kWh");
+
+  wrong = rows_answer (energy, "[{\"carrier\": \"electricity\", \"qty\": 2, \"unit\": \"MWh\"},"
+                       " {\"carrier\": \"raw_coal\", \"qty\": 1000, \"unit\": \"kWh\"}]", &error);
+  g_assert_null (wrong);
+  g_assert_error (error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_INVALID);
+  g_assert_cmpstr (error->message, ==, "item 'energy', row 2: 'kWh' is not a unit of 原煤; "
+                   "give its quantity in one of t, kg");
+  g_clear_error (&error);
+
+  unknown = rows_answer (energy, "[{\"carrier\": \"diesel\", \"qty\": 50, \"unit\": \"tons\"}]",
+                         &error);
+  g_assert_null (unknown);
+  g_assert_nonnull (strstr (error->message, "row 1: 'tons' is not a unit of 柴油"));
+  g_assert_nonnull (strstr (error->message, "one of t, kg"));
+  g_clear_error (&error);
+
+  /* An answer built in code (the table editor's) gets the same check. */
+  built = ga_answer_copy (old);
+  row = built->rows->pdata[1];
+  ga_value_set_text (&row->cells[u], "t");
+  {
+    g_autoptr(GaEngine) engine = ga_engine_new (tmpl);
+
+    g_assert_false (ga_engine_set_answer (engine, "energy", built, &error));
+    g_assert_nonnull (strstr (error->message, "row 2: 't' is not a unit of 电力"));
+    g_assert_nonnull (strstr (error->message, "万kWh, MWh, kWh"));
+  }
+}
+
+/* An answers file written before units could be chosen (the known-answer
+ * fixture case1: every quantity in its coefficient's unit, no "unit") gives
+ * the numbers it always gave, and written back states the units. */
+static void
+test_units_old_answers (void)
+{
+  g_autoptr(GaTemplate) tmpl = load_energy_template ();
+  g_autofree char *path = g_build_filename (GA_SOURCE_DIR, "tests", "fixtures", "templates",
+                                                 ENERGY_TEMPLATE, "case1.json", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GaAnswerSet) answers = ga_answer_set_new_from_file (path, tmpl, &error);
+  g_autoptr(GaEngine) engine = ga_engine_new (tmpl);
+  g_autoptr(JsonNode) back = NULL;
+  g_autoptr(GaAnswerSet) again = NULL;
+  g_autoptr(GaEngine) engine2 = ga_engine_new (tmpl);
+  g_autofree char *text = NULL;
+  const GaResult *e;
+
+  g_assert_no_error (error);
+  ga_engine_set_answers (engine, answers);
+  e = ga_engine_lookup (engine, "E_total");
+  /* 122.9 + 357.15 + 14.571 + 121.43 + 4.285 + 34.12 (tests/test-templates.c, case1) */
+  g_assert_cmpfloat_with_epsilon (e->value.u.number, 654.456, 1e-9);
+
+  back = ga_answer_set_to_json (answers, tmpl);
+  text = json_to_string (back, FALSE);
+  g_test_message ("%s", text);
+  g_assert_nonnull (strstr (text, "{\"carrier\":\"raw_coal\",\"qty\":500000.0,\"unit\":\"kg\"}"));
+  again = ga_answer_set_new_from_json (back, tmpl, &error);
+  g_assert_no_error (error);
+  ga_engine_set_answers (engine2, again);
+  g_assert_cmpfloat_with_epsilon (ga_engine_lookup (engine2, "E_total")->value.u.number, 654.456,
+                                  1e-9);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -526,6 +723,10 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/ga/energy/gbt2589/factors", test_gbt2589);
+  g_test_add_func ("/ga/energy/units/table", test_units_table);
+  g_test_add_func ("/ga/energy/units/carriers", test_carrier_units);
+  g_test_add_func ("/ga/energy/units/rows", test_units_rows);
+  g_test_add_func ("/ga/energy/units/old-answers", test_units_old_answers);
   g_test_add_func ("/ga/energy/gbt2589/kj-consistent", test_gbt2589_consistent);
   g_test_add_func ("/ga/energy/gbt2589/co2-mapping", test_carrier_mapping);
   g_test_add_func ("/ga/energy/co2-fuel/factors", test_co2_fuel);

@@ -753,6 +753,16 @@ test_recalc (void)
       JsonNode *expect_node = json_node_new (JSON_NODE_OBJECT);
 
       export_ok (engine, info, path, cells);
+      if (g_str_equal (c->case_name, "case-units"))
+        {
+          /* 原煤 1 000 t, 电力 200 万kWh, 柴油 50 000 kg: 0.7143 × 1 000 + 1.229 × 200
+           * + 1.4571 × 50 = 714.3 + 245.8 + 72.855 = 1 032.955 tce; the workbook
+           * converts each unit by a look-up and must recalculate to the same. */
+          const GaResult *e = ga_engine_lookup (engine, "E_total");
+
+          g_assert_cmpfloat_with_epsilon (e->value.u.number, 1032.955, 1e-9);
+          g_assert_nonnull (g_hash_table_lookup (cells, "E_total"));
+        }
 
       /* The engine's own figures, each at the cell the export says. */
       if (ga_template_get_scheme (tmpl) == GA_SCHEME_POINTS)
@@ -1017,7 +1027,14 @@ template_units (GaTemplate *tmpl)
 
       add_unique (units, item->unit);
       for (guint c = 0; item->columns != NULL && c < item->columns->len; c++)
-        add_unique (units, ((GaColumn *) g_ptr_array_index (item->columns, c))->unit);
+        {
+          const GaColumn *column = g_ptr_array_index (item->columns, c);
+
+          add_unique (units, column->unit);
+          /* The keys of a units table are the units' symbols (kg, GJ). */
+          for (guint o = 0; column->units_of_column >= 0 && o < column->options->len; o++)
+            add_unique (units, ((GaOption *) g_ptr_array_index (column->options, o))->id);
+        }
     }
   for (guint i = 0; i < outputs->len; i++)
     add_unique (units, ((GaOutput *) g_ptr_array_index (outputs, i))->unit);

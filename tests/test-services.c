@@ -15,6 +15,7 @@
 #include <string.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
+#include <sqlite3.h>
 
 #include "ga-export-job.h"
 #include "ga-format.h"
@@ -540,6 +541,88 @@ test_format (void)
   g_assert_null (ga_format_level_numeral (0));
 }
 
+/* ------------------------------------------------- units of energy rows */
+
+static double
+session_total_tce (GaSession *session)
+{
+  const GaResult *total = ga_engine_lookup (ga_session_get_engine (session), "E_total");
+
+  g_assert_nonnull (total);
+  g_assert_cmpint (total->value.kind, ==, GA_VALUE_NUMBER);
+  return total->value.u.number;
+}
+
+static void
+set_text (GaSession  *session,
+          const char *item_id,
+          const char *text)
+{
+  GaItem *item = ga_template_find_item (ga_session_get_template (session), item_id);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (item);
+  g_assert_true (ga_session_set_answer_text (session, item, text, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* A database whose energy rows were stored before units could be chosen
+ * (no "unit": the quantity is in the coefficient's unit) opens with the
+ * numbers it always gave, and its rows then state those units. */
+static void
+test_old_energy_rows (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = ga_store_list_assessments (f->store, 0, &error);
+  g_autoptr(GaSession) before = NULL;
+  g_autoptr(GaSession) after = NULL;
+  g_autofree char *sql = NULL;
+  const GaAnswer *answer;
+  GaItem *energy;
+  sqlite3 *db = NULL;
+  gint64 id = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < list->len; i++)
+    if (g_str_has_prefix (((GaAssessment *) g_ptr_array_index (list, i))->template_id,
+                          "energy-audit"))
+      id = ((GaAssessment *) g_ptr_array_index (list, i))->id;
+  g_assert_cmpint (id, >, 0);
+
+  before = ga_session_new (f->store, id, NULL, &error);
+  g_assert_no_error (error);
+  set_text (before, "energy_other", "[]");
+  set_text (before, "elec_basis", "calorific");
+  set_text (before, "energy", "[{\"carrier\": \"raw_coal\", \"qty\": 1000, \"unit\": \"t\"},"
+            " {\"carrier\": \"electricity\", \"qty\": 200, \"unit\": \"万kWh\"},"
+            " {\"carrier\": \"diesel\", \"qty\": 50, \"unit\": \"t\"}]");
+  /* 0.7143 × 1 000 + 1.229 × 200 + 1.4571 × 50 = 714.3 + 245.8 + 72.855 */
+  g_assert_cmpfloat_with_epsilon (session_total_tce (before), 1032.955, 1e-9);
+  g_clear_object (&before);
+
+  /* The same quantities as stored before units: kg, kWh, kg. */
+  g_assert_cmpint (sqlite3_open (f->db_path, &db), ==, SQLITE_OK);
+  sql = g_strdup_printf ("UPDATE answers SET value = '[{\"carrier\":\"raw_coal\",\"qty\":1000000},"
+                         "{\"carrier\":\"electricity\",\"qty\":2000000},"
+                         "{\"carrier\":\"diesel\",\"qty\":50000}]'"
+                         " WHERE assessment_id = %" G_GINT64_FORMAT " AND item_id = 'energy'", id);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_changes (db), ==, 1);
+  sqlite3_close (db);
+
+  after = ga_session_new (f->store, id, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat_with_epsilon (session_total_tce (after), 1032.955, 1e-9);
+  energy = ga_template_find_item (ga_session_get_template (after), "energy");
+  answer = ga_session_get_answer (after, energy);
+  g_assert_nonnull (answer);
+  g_assert_cmpuint (answer->rows->len, ==, 3);
+  g_assert_cmpstr (((GaRow *) answer->rows->pdata[0])->cells[2].u.text, ==, "kg");
+  g_assert_cmpstr (((GaRow *) answer->rows->pdata[1])->cells[2].u.text, ==, "kWh");
+  g_assert_cmpstr (((GaRow *) answer->rows->pdata[2])->cells[2].u.text, ==, "kg");
+}
+
 int
 main (int    argc,
       char **argv)
@@ -557,6 +640,8 @@ main (int    argc,
               test_answer_same_message, fixture_tear_down);
   g_test_add ("/ga/services/answer/same-message-zh", Fixture, NULL, fixture_set_up,
               test_answer_same_message_zh, fixture_tear_down);
+  g_test_add ("/ga/services/session/old-energy-rows", Fixture, NULL, fixture_set_up,
+              test_old_energy_rows, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -261,6 +261,21 @@ static const Case cases[] = {
    *  2 000 000 × 0.1/1000 = 200. Electricity 500 000 × 0.5306/1000 = 265.3.
    *  Total 2 520.5988. Reuse 9 000/10 000 = 90 %; solid waste 100/100 = 100 %. */
   { "energy-audit-gbt17166-2019", "case7" },
+  /* energy-audit-gbt17166-2019 case8, quantities in the units of the statistical
+   *  returns: 原煤 1 000 t, 电力 200 万kWh, 柴油 50 t. Each is converted to the unit
+   *  its GB/T 2589 coefficient is per (1 t = 1 000 kg, 1 万kWh = 10 000 kWh) first:
+   *  0.7143 × 1 000 000 kg + 0.1229 × 2 000 000 kWh + 1.4571 × 50 000 kg, in tce
+   *  0.7143 × 1 000 + 1.229 × 200 + 1.4571 × 50 = 714.3 + 245.8 + 72.855
+   *  = 1 032.955 tce; 2 000 000 kWh of electricity. Incomplete: the checklist is
+   *  not answered. */
+  { "energy-audit-gbt17166-2019", "case8" },
+  /* case9, the same quantities in kg and kWh (1 000 000 kg, 2 000 000 kWh,
+   *  50 000 kg): the same 1 032.955 tce. */
+  { "energy-audit-gbt17166-2019", "case9" },
+  /* case10, the same again with a row that states no unit (raw coal 1 000 000,
+   *  in kg, the coefficient's unit, as before units could be chosen) and the
+   *  electricity split over 2 MWh + 1 998 000 kWh: 1 032.955 tce. */
+  { "energy-audit-gbt17166-2019", "case10" },
 };
 
 /* ------------------------------------------------------------------------ */

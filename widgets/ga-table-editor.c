@@ -35,6 +35,8 @@ struct _GaTableEditor
   GPtrArray  *totals;        /* GtkLabel* or NULL, one per shown column */
   guint       n_rows;        /* rows shown in the grid */
   gboolean    updating;
+  gboolean    choosing;      /* a drop-down of the grid is saving its choice */
+  guint       rebuild_source;
 };
 
 enum {
@@ -114,6 +116,37 @@ show_message (GaTableEditor *self,
   gtk_widget_set_visible (self->message, text != NULL);
 }
 
+/* A row whose carrier (@column) was just chosen keeps its unit when the
+ * carrier takes it, and otherwise starts with the carrier's default unit
+ * (t, 万kWh …): the quantity typed stays as it is. */
+static void
+keep_unit (GaTableEditor  *self,
+           const GaColumn *column,
+           JsonObject     *object)
+{
+  const GaColumn *units = ga_item_find_units_column (self->item);
+  const GaColumn *carrier_column;
+  const GaCarrierUnits *cu;
+  const char *unit;
+
+  if (units == NULL)
+    return;
+  carrier_column = g_ptr_array_index (self->item->columns, units->units_of_column);
+  if (carrier_column != column)
+    return;
+  cu = json_object_has_member (object, column->id)
+       ? ga_column_get_carrier_units (units, json_object_get_string_member (object, column->id))
+       : NULL;
+  if (cu == NULL)
+    return;
+  unit = json_object_has_member (object, units->id)
+         ? json_object_get_string_member (object, units->id) : NULL;
+  for (guint i = 0; unit != NULL && i < cu->allowed->len; i++)
+    if (g_strcmp0 (cu->allowed->pdata[i], unit) == 0)
+      return;
+  json_object_set_string_member (object, units->id, cu->default_unit);
+}
+
 gboolean
 ga_table_editor_set_cell (GaTableEditor  *self,
                           guint           row,
@@ -157,6 +190,7 @@ ga_table_editor_set_cell (GaTableEditor  *self,
   else
     json_object_set_member (object, column_id, ga_value_to_json (&value));
   ga_value_clear (&value);
+  keep_unit (self, column, object);
 
   return save_rows (self, rows, error);
 }
@@ -239,6 +273,18 @@ cell_focus_leave_cb (GtkEventControllerFocus *controller,
   cell_entry_commit (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)), self);
 }
 
+static void rebuild (GaTableEditor *self);
+
+static gboolean
+rebuild_idle_cb (gpointer data)
+{
+  GaTableEditor *self = data;
+
+  self->rebuild_source = 0;
+  rebuild (self);
+  return G_SOURCE_REMOVE;
+}
+
 static void
 cell_dropdown_cb (GtkDropDown   *dropdown,
                   GParamSpec    *pspec,
@@ -250,25 +296,68 @@ cell_dropdown_cb (GtkDropDown   *dropdown,
   guint position = gtk_drop_down_get_selected (dropdown);
   g_autoptr(GError) error = NULL;
 
+  gboolean saved;
+
   if (self->updating)
     return;
-  if (!ga_table_editor_set_cell (
-          self, row, column,
-          position > 0 && position <= keys->len ? g_ptr_array_index (keys, position - 1) : "",
-          &error))
-    show_message (self, error->message);
-  else
-    show_message (self, NULL);
+  self->choosing = TRUE;
+  saved = ga_table_editor_set_cell (
+      self, row, column,
+      position > 0 && position <= keys->len ? g_ptr_array_index (keys, position - 1) : "",
+      &error);
+  self->choosing = FALSE;
+  show_message (self, saved ? NULL : error->message);
+  /* A new carrier offers other units (and may have given the row its
+   * default unit): the row's editors are made again, once this drop-down
+   * has finished with its own signal. */
+  if (saved && self->rebuild_source == 0)
+    self->rebuild_source = g_idle_add (rebuild_idle_cb, self);
 }
 
 /* Option ids and labels of a choice column: its own options, or the keys
  * of the lookup table it names. */
+/* The units the carrier of @row takes, labelled as the units table
+ * labels them; FALSE when @column is not a unit or the row has no carrier. */
+static gboolean
+unit_options (GaTableEditor *self,
+              GaColumn      *column,
+              const GaRow   *row,
+              GPtrArray     *keys,
+              GtkStringList *labels)
+{
+  const GaValue *carrier;
+  const GaCarrierUnits *cu;
+
+  if (column->units_of_column < 0 || row == NULL
+      || (guint) column->units_of_column >= row->n_cells)
+    return FALSE;
+  carrier = &row->cells[column->units_of_column];
+  cu = carrier->kind == GA_VALUE_TEXT ? ga_column_get_carrier_units (column, carrier->u.text)
+                                      : NULL;
+  if (cu == NULL)
+    return FALSE;
+  for (guint i = 0; i < cu->allowed->len; i++)
+    for (guint k = 0; k < column->options->len; k++)
+      {
+        GaOption *option = g_ptr_array_index (column->options, k);
+
+        if (g_strcmp0 (option->id, cu->allowed->pdata[i]) != 0)
+          continue;
+        g_ptr_array_add (keys, g_strdup (option->id));
+        gtk_string_list_append (labels, ga_text_get (&option->label, NULL));
+      }
+  return TRUE;
+}
+
 static void
 column_options (GaTableEditor *self,
                 GaColumn      *column,
+                const GaRow   *cells,
                 GPtrArray     *keys,
                 GtkStringList *labels)
 {
+  if (unit_options (self, column, cells, keys, labels))
+    return;
   if (column->options != NULL && column->options->len > 0)
     {
       for (guint i = 0; i < column->options->len; i++)
@@ -300,6 +389,7 @@ static GtkWidget *
 make_cell_editor (GaTableEditor *self,
                   GaColumn      *column,
                   guint          row,
+                  const GaRow   *cells,
                   const GaValue *value)
 {
   const char *title = ga_text_get (&column->title, NULL);
@@ -314,7 +404,7 @@ make_cell_editor (GaTableEditor *self,
       guint selected = 0;
 
       gtk_string_list_append (labels, "—");
-      column_options (self, column, keys, labels);
+      column_options (self, column, cells, keys, labels);
       if (value != NULL && value->kind == GA_VALUE_TEXT)
         for (guint i = 0; i < keys->len; i++)
           if (g_strcmp0 (g_ptr_array_index (keys, i), value->u.text) == 0)
@@ -479,7 +569,7 @@ rebuild (GaTableEditor *self)
               g_ptr_array_add (self->computed, widget);
             }
           else
-            widget = make_cell_editor (self, column, r,
+            widget = make_cell_editor (self, column, r, row,
                                        row && col < row->n_cells ? &row->cells[col] : NULL);
           gtk_grid_attach (GTK_GRID (self->grid), widget, s, r + 1, 1, 1);
         }
@@ -561,7 +651,9 @@ item_changed_cb (GaSession     *session,
    * every change refreshes the computed cells. A change of this table made
    * elsewhere (undo, redo) also redraws the typed cells, unless the user is
    * typing in one of them. */
-  if (g_strcmp0 (item_id, self->item->id) == 0 && !typing)
+  if (self->choosing)
+    fill_computed (self);
+  else if (g_strcmp0 (item_id, self->item->id) == 0 && !typing)
     rebuild (self);
   else
     ga_table_editor_refresh (self);
@@ -656,6 +748,7 @@ ga_table_editor_dispose (GObject *object)
 
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_handle_id (&self->rebuild_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), GA_TYPE_TABLE_EDITOR);
   /* Children without an id in the template are left to unparent here. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)

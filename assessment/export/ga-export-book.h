@@ -428,6 +428,14 @@ void ex_validate_item (Export       *ex,
                        guint         row,
                        guint         col,
                        const GaItem *item);
+/* The unit cell of one row: a drop-down of the units its carrier
+ * @carrier takes (every unit when @carrier is not a known carrier). */
+void ex_validate_unit_cell (Export         *ex,
+                            const Sheet    *s,
+                            guint           row,
+                            guint           col,
+                            const GaColumn *column,
+                            const GaValue  *carrier);
 void ex_validate_column (Export         *ex,
                          const Sheet    *s,
                          guint           first_row,

@@ -327,8 +327,9 @@ write_table_block (Export       *ex,
       g_autofree char *h = ex_title_with_unit (ex_text_of (ex, &column->title), unit);
 
       ex_put_string (ex, s, head, col, h, ex->f_header, "a heading");
-      /* What a reviewer may fill in: the table's input columns. */
-      if (column->kind != GA_ITEM_COMPUTED)
+      /* What a reviewer may fill in: the table's input columns; a unit
+       * takes the units of its row's carrier (below). */
+      if (column->kind != GA_ITEM_COMPUTED && column->units_of_column < 0)
         ex_validate_column (ex, s, t->first_row, last_row, col, column);
     }
   if (t->share_col >= 0)
@@ -385,6 +386,14 @@ write_table_block (Export       *ex,
             }
           else
             ex_put_value (ex, s, row, col, value, ex->f_input_wrap, what);
+          if (column->units_of_column >= 0)
+            {
+              const GaValue *carrier = r < n_real ? ga_engine_get_cell (ex->engine, item, r,
+                                                                        column->units_of_column)
+                                                  : NULL;
+
+              ex_validate_unit_cell (ex, s, row, col, column, carrier != NULL ? carrier : &blank);
+            }
           if (column->options_table != NULL)
             verified &= factor_verified (ex, column, value);
         }

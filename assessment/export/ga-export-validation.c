@@ -317,3 +317,42 @@ ex_validate_column (Export         *ex,
   else if (column->kind == GA_ITEM_TEXT || column->kind == GA_ITEM_DATE)
     validate_text (ex, s, first_row, last_row, col, column->kind == GA_ITEM_DATE);
 }
+
+void
+ex_validate_unit_cell (Export         *ex,
+                       const Sheet    *s,
+                       guint           row,
+                       guint           col,
+                       const GaColumn *column,
+                       const GaValue  *carrier)
+{
+  const ExDomain *all = ex_column_domain (ex, column);
+  const GaCarrierUnits *cu = carrier->kind == GA_VALUE_TEXT
+                             ? ga_column_get_carrier_units (column, carrier->u.text) : NULL;
+  ExDomain *d = NULL;
+
+  if (all == NULL)
+    return;
+  if (cu == NULL)
+    {
+      validate_list (ex, s, row, row, col, all, FALSE);
+      return;
+    }
+  /* One domain per carrier's units, kept with the others. */
+  if (!g_hash_table_lookup_extended (ex->domains, cu, NULL, (gpointer *) &d))
+    {
+      d = g_new0 (ExDomain, 1);
+      d->ids = g_ptr_array_new_with_free_func (g_free);
+      d->labels = g_ptr_array_new_with_free_func (g_free);
+      d->options_table = all->options_table;
+      for (guint i = 0; i < cu->allowed->len; i++)
+        {
+          const char *label = ex_domain_label (all, cu->allowed->pdata[i]);
+
+          g_ptr_array_add (d->ids, g_strdup (cu->allowed->pdata[i]));
+          g_ptr_array_add (d->labels, g_strdup (label != NULL ? label : cu->allowed->pdata[i]));
+        }
+      g_hash_table_insert (ex->domains, (gpointer) cu, d);
+    }
+  validate_list (ex, s, row, row, col, d, FALSE);
+}

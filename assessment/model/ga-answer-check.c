@@ -43,7 +43,9 @@ check_cell (const GaValue  *cell,
     case GA_ITEM_CHOICE:
       if (cell->kind != GA_VALUE_TEXT)
         break;
-      return ga_answer_check_option (column->options, cell->u.text, what, error);
+      /* A unit is checked against the row's carrier (ga-units.c). */
+      return column->units_of_column >= 0
+             || ga_answer_check_option (column->options, cell->u.text, what, error);
     case GA_ITEM_YESNO:
       if (cell->kind == GA_VALUE_BOOLEAN)
         return TRUE;
@@ -102,6 +104,8 @@ check_rows (const GaAnswer *answer,
       for (guint c = 0; c < row->n_cells; c++)
         if (!check_cell (&row->cells[c], item, r, item->columns->pdata[c], error))
           return FALSE;
+      if (!ga_answer_row_units (item, r, row, FALSE, error))
+        return FALSE;
     }
   return TRUE;
 }

@@ -53,7 +53,9 @@ ga_answer_cell_from_json (JsonNode        *node,
     case GA_ITEM_CHOICE:
       if ((s = ga_answer_node_string (node)) == NULL)
         break;
-      if (!ga_answer_check_option (column->options, s, what, error))
+      /* A unit is checked against the row's carrier (ga-units.c). */
+      if (column->units_of_column < 0
+          && !ga_answer_check_option (column->options, s, what, error))
         return FALSE;
       ga_value_set_text (out, s);
       return TRUE;
@@ -123,6 +125,11 @@ ga_answer_row_from_json (JsonNode      *node,
           ga_row_free (row);
           return NULL;
         }
+    }
+  if (!ga_answer_row_units (item, row_index, row, TRUE, error))
+    {
+      ga_row_free (row);
+      return NULL;
     }
   return row;
 }

@@ -171,7 +171,8 @@ column_fields_for (GaItemKind kind)
 {
   static const char * const common[] = { COLUMN_COMMON_FIELDS, NULL };
   static const char * const computed[] = { COLUMN_COMMON_FIELDS, "value", "plausible", NULL };
-  static const char * const choice[] = { COLUMN_COMMON_FIELDS, "options", "options_table", NULL };
+  static const char * const choice[] = { COLUMN_COMMON_FIELDS, "options", "options_table",
+                                         "units_of", NULL };
   static const char * const number[] = { COLUMN_COMMON_FIELDS, "min", "max", "plausible", NULL };
 
   switch (kind)
@@ -288,6 +289,7 @@ parse_column_kind_fields (GaLoader          *l,
         options_from_table (l, co, p, column);
       else
         column->options = parse_options (l, co, p, TRUE);
+      ga_loader_want_string (l, co, p, "units_of", FALSE, &column->units_of);
       break;
     default:
       break;
@@ -302,7 +304,7 @@ parse_column (GaLoader   *l,
               GaItem     *item)
 {
   static const char * const column_specific[] = {
-    "value", "options", "options_table", "min", "max", "plausible", NULL
+    "value", "options", "options_table", "min", "max", "plausible", "units_of", NULL
   };
   GaSiteOwner owner = { GA_NODE_COLUMN, item->index, item->columns->len, item, NULL };
   GaColumn *column;
@@ -311,6 +313,7 @@ parse_column (GaLoader   *l,
   column->kind = GA_ITEM_TEXT;
   column->min = NAN;
   column->max = NAN;
+  column->units_of_column = -1;
   g_ptr_array_add (item->columns, column);
   if (co == NULL)
     {
@@ -366,6 +369,7 @@ parse_columns (GaLoader   *l,
         column->plausible = ga_loader_parse_plausible (l, json_node_get_object (n), p,
                                                        column->min, column->max, item);
     }
+  ga_loader_resolve_units (l, path, item);
 }
 
 static void

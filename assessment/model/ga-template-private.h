@@ -342,6 +342,21 @@ GaRow        *ga_answer_row_from_json    (JsonNode      *node,
                                           guint          row,
                                           GError       **error);
 
+/* ga-units.c: the units of a table's quantities ("units_of" columns),
+ * worked out once every column of @item is read. */
+void          ga_loader_resolve_units    (GaLoader      *l,
+                                          const char    *path,
+                                          GaItem        *item);
+void          ga_carrier_units_free_table (GaColumn     *column);
+/* The unit of each of @row's carriers: a unit the carrier takes (else the
+ * message names the row, the unit and the units it takes); with @fill a
+ * row without a unit gets its coefficient's unit, what it always meant. */
+gboolean      ga_answer_row_units        (const GaItem  *item,
+                                          guint          row_index,
+                                          GaRow         *row,
+                                          gboolean       fill,
+                                          GError       **error);
+
 const char   *ga_comparator_to_string    (GaComparator   cmp);
 gboolean      ga_comparator_holds        (GaComparator   cmp,
                                           double         value,

@@ -94,6 +94,7 @@ ga_column_free (gpointer data)
   g_clear_pointer (&column->options, g_ptr_array_unref);
   g_free (column->options_table);
   g_clear_pointer (&column->plausible, ga_plausible_free);
+  ga_carrier_units_free_table (column);
   g_free (column);
 }
 

@@ -94,6 +94,15 @@ typedef struct {
                                   * checked; -1 and NULL when every row is */
 } GaPlausible;
 
+/* The units a carrier's quantity may be given in (a choice column with
+ * "units_of"): the unit its coefficient is per, the unit new rows start
+ * with, and every unit of the same dimension in the units table. */
+typedef struct {
+  char        *coef_unit;     /* key of the units table: "kg" for kgce/kg */
+  char        *default_unit;  /* the unit a new row starts with ("t") */
+  GPtrArray   *allowed;       /* char*: keys of the units table, in its order */
+} GaCarrierUnits;
+
 typedef struct {
   char        *id;
   GaText       title;
@@ -105,6 +114,9 @@ typedef struct {
   double       min, max;   /* NaN when unbounded */
   gboolean     required;   /* a row with this cell blank is incomplete */
   GaPlausible *plausible;  /* NUMBER and COMPUTED columns: soft range, or NULL */
+  char        *units_of;   /* CHOICE over a units table: the column of the row's carrier */
+  int          units_of_column;  /* its index in the table, -1 when none */
+  GHashTable  *carrier_units;    /* carrier key (casefolded) -> GaCarrierUnits* */
 } GaColumn;
 
 typedef enum {
@@ -300,6 +312,12 @@ GaLookupTable *ga_template_find_table        (GaTemplate   *tmpl,
                                               const char   *id);
 /* Looks @key up (case-insensitively) in @table and returns the cell of
  * @column, or NULL. */
+/* The units @carrier's quantity may be given in, when @column is the
+ * units column of its table ("units_of"); NULL otherwise. */
+const GaCarrierUnits *ga_column_get_carrier_units (const GaColumn *column,
+                                                   const char     *carrier);
+/* The units column of the table @item, or NULL. */
+const GaColumn *ga_item_find_units_column     (const GaItem  *item);
 const GaValue *ga_lookup_table_get           (GaLookupTable *table,
                                               const char    *key,
                                               const char    *column);

@@ -810,6 +810,41 @@ def _():
             check(not os.path.exists(path), "nothing written for %r" % text, out, err)
 
 
+# --- units of energy quantities --------------------------------------------
+
+def energy_case(name):
+    return os.path.join(FIX, "..", "templates", "energy-audit-gbt17166-2019", name)
+
+
+@case("evaluate: 原煤 1000 t + 电力 200 万kWh + 柴油 50 t = 1032.955 tce in any units")
+def _():
+    # 0.7143 × 1000 + 1.229 × 200 + 1.4571 × 50 = 714.3 + 245.8 + 72.855 = 1032.955
+    for name in ("case8.json", "case9.json", "case10.json"):
+        out, err = expect(["evaluate", "--json", "energy-audit-gbt17166-2019",
+                           energy_case(name)], 0)
+        outputs = {o["id"]: o for o in json.loads(out)["outputs"]}
+        check(abs(outputs["E_total"]["value"] - 1032.955) < 1e-9,
+              "%s: E_total %r" % (name, outputs["E_total"]["value"]), out, err)
+        out, err = expect(["evaluate", "energy-audit-gbt17166-2019", energy_case(name)], 0,
+                          out_has=["= 1032.96 tce"])
+
+
+@case("evaluate: a unit the carrier cannot take names the row, the unit and the units allowed")
+def _():
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "a.json")
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump({"template": "energy-audit-gbt17166-2019", "answers": {"energy": [
+                {"carrier": "electricity", "qty": 200, "unit": "万kWh"},
+                {"carrier": "raw_coal", "qty": 1000, "unit": "万kWh"}]}}, f, ensure_ascii=False)
+        expect(["evaluate", "energy-audit-gbt17166-2019", path], 1,
+               err_has=["answers.energy: item 'energy', row 2: '万kWh' is not a unit of 原煤",
+                        "one of t, kg"])
+        expect(["evaluate", "energy-audit-gbt17166-2019", path], 1,
+               err_has=["第 2 行", "“万kWh”不是原煤的计量单位", "t, kg"],
+               env_extra={"LANGUAGE": "zh_CN"})
+
+
 # --- run ------------------------------------------------------------------
 
 print("1..%d" % len(results))

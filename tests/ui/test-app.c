@@ -407,7 +407,9 @@ test_main_flow (GaUiFixture   *f,
   }
 
   /* 9. An energy audit with one carrier row: 100 000 kWh of electricity at
-   * the 当量值 0.1229 kgce/kWh is 100000 × 0.1229 / 1000 = 12.29 tce. */
+   * the 当量值 0.1229 kgce/kWh is 100000 × 0.1229 / 1000 = 12.29 tce. The
+   * row starts in 万kWh, the unit of the statistical returns; the unit
+   * chosen then is kWh. */
   gtk_widget_activate_action (GTK_WIDGET (f->window), "win.new-assessment", NULL);
   dialog = ga_ui_wait_for_toplevel (GA_TYPE_NEW_ASSESSMENT_DIALOG);
   adw_combo_row_set_selected (
@@ -427,6 +429,11 @@ test_main_flow (GaUiFixture   *f,
         ga_table_editor_set_cell (GA_TABLE_EDITOR (energy), 0, "carrier", "electricity", &error));
     g_assert_no_error (error);
     g_assert_true (ga_table_editor_set_cell (GA_TABLE_EDITOR (energy), 0, "qty", "100000", &error));
+    g_assert_no_error (error);
+    /* 100 000 万kWh = 10⁹ kWh: 122 900 tce. */
+    total = ga_engine_lookup (ga_session_get_engine (session), "E_total");
+    g_assert_cmpfloat_with_epsilon (total->value.u.number, 122900, 1e-6);
+    g_assert_true (ga_table_editor_set_cell (GA_TABLE_EDITOR (energy), 0, "unit", "kWh", &error));
     g_assert_no_error (error);
     g_assert_false (ga_table_editor_set_cell (GA_TABLE_EDITOR (energy), 0, "qty", "-5", &error));
     g_assert_nonnull (error);
