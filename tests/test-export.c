@@ -1009,7 +1009,14 @@ template_ids (GaTemplate *tmpl)
   for (guint i = 0; i < outputs->len; i++)
     add_unique (ids, ((GaOutput *) g_ptr_array_index (outputs, i))->id);
   for (guint i = 0; i < tables->len; i++)
-    add_unique (ids, ((GaLookupTable *) g_ptr_array_index (tables, i))->id);
+    {
+      const GaLookupTable *table = g_ptr_array_index (tables, i);
+
+      add_unique (ids, table->id);
+      /* The column names: the headings show the template's titles. */
+      for (guint c = 1; c < table->columns->len; c++)
+        add_unique (ids, g_ptr_array_index (table->columns, c));
+    }
   return ids;
 }
 

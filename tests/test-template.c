@@ -179,6 +179,16 @@ static const BadCase bad_cases[] = {
     "\"columns\": [\"key\", \"v\"], \"rows\": [{\"key\": \"a\", \"values\": [1]}]}], \"sections\": ["
     SECTION ("S1", ITEM ("B", "\"kind\": \"computed\", \"value\": \"FACTOR(\\\"f\\\", \\\"a\\\", \\\"w\\\")\"")) "]}",
     GA_TEMPLATE_ERROR_INVALID, { "sections[0].items[0].value: ", "lookup table 'f' has no column 'w'" } },
+  { "column-title-unknown", HEAD "\"tables\": [{\"id\": \"f\", \"title\": \"F\", \"source\": \"s\", "
+    "\"columns\": [\"key\", \"v\"], \"column_titles\": {\"w\": \"W\"}, "
+    "\"rows\": [{\"key\": \"a\", \"values\": [1]}]}], \"sections\": ["
+    SECTION ("S1", ITEM ("N", "\"kind\": \"number\"")) "]}",
+    GA_TEMPLATE_ERROR_INVALID, { "tables[0].column_titles.w: 'w' is not a column of this table" } },
+  { "column-titles-not-object", HEAD "\"tables\": [{\"id\": \"f\", \"title\": \"F\", \"source\": \"s\", "
+    "\"columns\": [\"key\", \"v\"], \"column_titles\": [\"V\"], "
+    "\"rows\": [{\"key\": \"a\", \"values\": [1]}]}], \"sections\": ["
+    SECTION ("S1", ITEM ("N", "\"kind\": \"number\"")) "]}",
+    GA_TEMPLATE_ERROR_INVALID, { "tables[0].column_titles: expected an object of column names" } },
   { "unknown-options-table", ONE_SECTION (ITEM ("T", "\"kind\": \"table\", \"columns\": [{\"id\": \"c\", "
                                                 "\"kind\": \"choice\", \"options_table\": \"nope\"}]")),
     GA_TEMPLATE_ERROR_INVALID, { "sections[0].items[0].columns[0].options_table: unknown lookup table 'nope'" } },
@@ -789,6 +799,28 @@ test_plausible (void)
   g_assert_null (ga_template_find_item (tmpl, "A")->columns);
 }
 
+/* A lookup table's headings: the template's titles, by column name. */
+static void
+test_column_titles (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GaTemplate) tmpl = ga_template_new_from_data (
+      HEAD "\"tables\": [{\"id\": \"f\", \"title\": \"F\", \"source\": \"s\", "
+      "\"columns\": [\"key\", \"ncv\", \"cc\"], "
+      "\"column_titles\": {\"ncv\": {\"zh_CN\": \"低位发热量\", \"en\": \"Net calorific value\"}}, "
+      "\"rows\": [{\"key\": \"a\", \"values\": [1, 2]}]}], \"sections\": ["
+      SECTION ("S1", ITEM ("N", "\"kind\": \"number\"")) "]}", -1, NULL, &error);
+  const GaLookupTable *table;
+
+  g_assert_no_error (error);
+  table = ga_template_find_table (tmpl, "f");
+  g_assert_cmpstr (ga_text_get (&table->column_titles[1], "zh_CN"), ==, "低位发热量");
+  g_assert_cmpstr (ga_text_get (&table->column_titles[1], "en"), ==, "Net calorific value");
+  /* A column without a title has none; the export falls back. */
+  g_assert_null (table->column_titles[2].zh);
+  g_assert_null (table->column_titles[2].en);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -812,5 +844,6 @@ main (int argc, char *argv[])
   g_test_add_func ("/ga/template/file", test_file);
   g_test_add_func ("/ga/template/bundled", test_bundled);
   g_test_add_func ("/ga/template/text-fallback", test_text_fallback);
+  g_test_add_func ("/ga/template/column-titles", test_column_titles);
   return g_test_run ();
 }

@@ -45,9 +45,15 @@ column_is_label (Export              *ex,
 static const char *
 factor_heading (Export              *ex,
                 const GaLookupTable *table,
-                const char          *name)
+                guint                index)
 {
   GPtrArray *items = ga_template_get_items (ex->tmpl);
+  const char *name = g_ptr_array_index (table->columns, index);
+
+  /* The template's own heading first. */
+  if (table->column_titles != NULL
+      && (table->column_titles[index].zh != NULL || table->column_titles[index].en != NULL))
+    return ex_text_of (ex, &table->column_titles[index]);
 
   for (guint i = 0; i < items->len; i++)
     {
@@ -140,12 +146,11 @@ ex_write_factors (Export *ex)
                      ex->f_header, "a column heading");
       for (guint c = 1; c < n_cols; c++)
         {
-          const char *name = g_ptr_array_index (table->columns, c);
           g_autofree char *unit = ex_unit_text (ex, table->column_units != NULL
                                                     && c < table->column_units->len
                                                     ? g_ptr_array_index (table->column_units, c)
                                                     : NULL);
-          g_autofree char *head = ex_title_with_unit (factor_heading (ex, table, name), unit);
+          g_autofree char *head = ex_title_with_unit (factor_heading (ex, table, c), unit);
 
           ex_put_string (ex, s, row, col_of[c], head, ex->f_header, "a column heading");
         }

@@ -76,6 +76,48 @@ parse_table_units (GaLoader      *l,
     }
 }
 
+/* "column_titles": {"ncv": {"zh_CN": "低位发热量", "en": "Net calorific
+ * value"}, …}, the headings a reader sees instead of the column names. */
+static void
+parse_table_titles (GaLoader      *l,
+                    JsonObject    *obj,
+                    const char    *path,
+                    GaLookupTable *table)
+{
+  JsonNode *node = ga_member (obj, "column_titles");
+  g_autofree char *tpath = ga_field_path (path, "column_titles");
+  JsonObject *titles;
+  JsonObjectIter iter;
+  const char *name;
+
+  table->column_titles = g_new0 (GaText, MAX (table->columns->len, 1));
+  if (node == NULL)
+    return;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    {
+      ga_loader_problem (l, tpath, "expected an object of column names and their titles, "
+                         "found %s", ga_node_description (node));
+      return;
+    }
+  titles = json_node_get_object (node);
+  json_object_iter_init (&iter, titles);
+  while (json_object_iter_next (&iter, &name, NULL))
+    {
+      guint c;
+
+      for (c = 0; c < table->columns->len; c++)
+        if (g_str_equal (table->columns->pdata[c], name))
+          break;
+      if (c == table->columns->len)
+        {
+          g_autofree char *p = ga_field_path (tpath, name);
+          ga_loader_problem (l, p, "'%s' is not a column of this table", name);
+          continue;
+        }
+      ga_loader_want_text (l, titles, tpath, name, TRUE, &table->column_titles[c]);
+    }
+}
+
 /* The "values" of a row: one per column after the key. */
 static void
 parse_row_values (GaLoader   *l,
@@ -152,7 +194,7 @@ ga_loader_parse_lookup_table (GaLoader   *l,
 {
   static const char * const fields[] = {
     "id", "title", "source", "version", "verified", "unverified_reason", "columns", "units",
-    "rows", "note", NULL
+    "column_titles", "rows", "note", NULL
   };
   GaTemplate *tmpl = l->tmpl;
   GaLookupTable *table = g_new0 (GaLookupTable, 1);
@@ -188,6 +230,7 @@ ga_loader_parse_lookup_table (GaLoader   *l,
   parse_table_columns (l, obj, path, table);
   n_cells = table->columns->len > 0 ? table->columns->len - 1 : 0;
   parse_table_units (l, obj, path, table);
+  parse_table_titles (l, obj, path, table);
 
   rows = ga_loader_want_array (l, obj, path, "rows", TRUE);
   for (guint r = 0; rows != NULL && r < json_array_get_length (rows); r++)

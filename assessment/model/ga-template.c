@@ -233,6 +233,10 @@ lookup_table_free (gpointer data)
   g_free (table->source);
   g_free (table->version);
   g_free (table->unverified_reason);
+  if (table->column_titles != NULL && table->columns != NULL)
+    for (guint c = 0; c < table->columns->len; c++)
+      ga_text_clear (&table->column_titles[c]);
+  g_clear_pointer (&table->column_titles, g_free);
   g_clear_pointer (&table->columns, g_ptr_array_unref);
   g_clear_pointer (&table->column_units, g_ptr_array_unref);
   if (table->rows != NULL)

@@ -232,6 +232,8 @@ typedef struct {
   char        *unverified_reason;
   GPtrArray   *columns;        /* char*: column names; column 0 is the key */
   GPtrArray   *column_units;   /* char* or NULL */
+  GaText      *column_titles;  /* one per column: what a reader sees as its heading; both
+                                * texts NULL where the template gives none */
   GPtrArray   *rows;           /* GaTableRow* */
   GHashTable  *row_by_key;     /* key (casefolded) -> GaTableRow* */
 } GaLookupTable;
