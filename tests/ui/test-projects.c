@@ -8,7 +8,8 @@
  * listed, is edited; an end before the start and a month that does not
  * exist show the store's message under the dates and keep Save insensitive;
  * closing with changes asks first; deleting asks for confirmation; the
- * store holds what was typed. Screenshots 20-project-dialog,
+ * store holds what was typed; a database opened for reading shows the
+ * projects with nothing to edit them. Screenshots 20-project-dialog,
  * 21-project-invalid-date and 22-enterprise-projects in
  * build/tests/ui/screenshots/ (suffix -zh in the Chinese run).
  */
@@ -188,6 +189,45 @@ close_with_changes (GaUiFixture *f,
   g_assert_null (ga_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
 }
 
+/* A database opened for reading: the projects are listed, nothing edits
+ * them. */
+static void
+read_only_page (GaUiFixture *f,
+                gint64       enterprise_id)
+{
+  GaStore *store = ga_application_get_store (f->app);
+  g_autoptr(GaProject) p = ga_project_new ();
+  g_autoptr(GaStore) ro = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *edit_name = g_strdup_printf (_("Edit %s"), "Boiler flue-gas recovery");
+  g_autofree char *delete_name = g_strdup_printf (_("Delete %s"), "Boiler flue-gas recovery");
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *page = g_object_new (GA_TYPE_ENTERPRISE_PAGE, NULL);
+
+  p->enterprise_id = enterprise_id;
+  p->name = g_strdup ("Boiler flue-gas recovery");
+  p->type = g_strdup ("energy");
+  g_assert_cmpint (ga_store_add_project (store, p, &error), >, 0);
+  g_assert_no_error (error);
+  ro = ga_store_open_read_only (f->db, &error);
+  g_assert_no_error (error);
+  g_assert_true (ga_store_is_read_only (ro));
+
+  gtk_window_set_child (GTK_WINDOW (window), page);
+  ga_enterprise_page_set_enterprise (GA_ENTERPRISE_PAGE (page), ro, enterprise_id);
+  gtk_window_present (GTK_WINDOW (window));
+  gtk_test_widget_wait_for_draw (window);
+  g_assert_nonnull (ga_ui_test_find (page, GTK_TYPE_LABEL, "Boiler flue-gas recovery"));
+  g_assert_false (gtk_widget_get_sensitive (ga_ui_get (page, GTK_TYPE_BUTTON,
+                                                       _("Add Project"))));
+  g_assert_false (gtk_widget_get_sensitive (ga_ui_get (page, GTK_TYPE_BUTTON, edit_name)));
+  g_assert_false (gtk_widget_get_sensitive (ga_ui_get (page, GTK_TYPE_BUTTON, delete_name)));
+  gtk_widget_activate_action (page, "page.add-project", NULL);
+  ga_ui_test_spin (50);
+  g_assert_null (ga_ui_find_toplevel (GA_TYPE_PROJECT_DIALOG));
+  gtk_window_destroy (GTK_WINDOW (window));
+}
+
 static void
 test_projects (GaUiFixture   *f,
                gconstpointer  data)
@@ -268,6 +308,9 @@ test_projects (GaUiFixture   *f,
   g_assert_cmpuint (list->len, ==, before);
   g_assert_null (find_project (list, "Compressor heat recovery"));
   g_assert_null (ga_ui_test_find (page, GTK_TYPE_BUTTON, delete_name));
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  read_only_page (f, enterprise_id);
 }
 
 int
