@@ -11,6 +11,7 @@
 #include "ga-batch-export.h"
 #include "ga-enterprise-page.h"
 #include "ga-format.h"
+#include "ga-project-dialog.h"
 #include "ga-sidebar-item.h"
 #include "ga-store-engine.h"
 #include "ga-trend-chart.h"
@@ -23,6 +24,7 @@ struct _GaEnterprisePage
   GtkToggleButton     *sidebar_button;
   AdwWindowTitle      *title_widget;
   AdwPreferencesGroup *assessments_group;
+  AdwPreferencesGroup *projects_group;
   AdwPreferencesGroup *trend_group;
   GaTrendChart        *trend_chart;
   AdwPreferencesGroup *details_group;
@@ -182,6 +184,191 @@ fill_trend (GaEnterprisePage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->trend_group), any);
 }
 
+static void reload (GaEnterprisePage *self);
+
+static void
+project_saved_cb (GaEnterprisePage *self)
+{
+  reload (self);
+}
+
+static void
+open_project_dialog (GaEnterprisePage *self,
+                     const GaProject  *project)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GaProjectDialog *dialog;
+
+  if (self->store == NULL || self->enterprise_id <= 0 || ga_store_is_read_only (self->store))
+    return;
+  dialog = ga_project_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, self->store,
+                                  self->enterprise_id, project);
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (project_saved_cb), self,
+                           G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+add_project_cb (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  open_project_dialog (GA_ENTERPRISE_PAGE (widget), NULL);
+}
+
+static gint64
+button_project_id (GtkWidget *button)
+{
+  return *(gint64 *) g_object_get_data (G_OBJECT (button), "project-id");
+}
+
+static void
+edit_project_cb (GtkWidget        *button,
+                 GaEnterprisePage *self)
+{
+  g_autoptr(GaProject) project
+      = ga_store_get_project (self->store, button_project_id (button), NULL);
+
+  if (project != NULL)
+    open_project_dialog (self, project);
+}
+
+static void
+delete_response_cb (AdwMessageDialog *dialog,
+                    const char       *response,
+                    GaEnterprisePage *self)
+{
+  gint64 id = *(gint64 *) g_object_get_data (G_OBJECT (dialog), "project-id");
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (response, "delete") != 0)
+    return;
+  if (!ga_store_delete_project (self->store, id, &error))
+    {
+      GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+      if (overlay != NULL)
+        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (error->message));
+      else
+        g_warning ("%s", error->message);
+    }
+  reload (self);
+}
+
+static void
+delete_project_cb (GtkWidget        *button,
+                   GaEnterprisePage *self)
+{
+  g_autoptr(GaProject) project
+      = ga_store_get_project (self->store, button_project_id (button), NULL);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  AdwMessageDialog *dialog;
+  gint64 *id;
+
+  if (project == NULL || ga_store_is_read_only (self->store))
+    return;
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
+      GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, _("Delete the Project?"), NULL));
+  adw_message_dialog_format_body (dialog, _("“%s” will be removed from the enterprise's "
+                                            "register of projects."), project->name);
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "delete", _("_Delete"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (dialog, "delete", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  id = g_new (gint64, 1);
+  *id = project->id;
+  g_object_set_data_full (G_OBJECT (dialog), "project-id", id, g_free);
+  g_signal_connect_object (dialog, "response", G_CALLBACK (delete_response_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static GtkWidget *
+project_button (const char *icon,
+                const char *tooltip,
+                const char *accessible,
+                gint64      project_id,
+                gboolean    writable)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+  gint64 *id = g_new (gint64, 1);
+
+  *id = project_id;
+  g_object_set_data_full (G_OBJECT (button), "project-id", id, g_free);
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  accessible, -1);
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_sensitive (button, writable);
+  return button;
+}
+
+/* "节能 · 2025-03 – 2025-12 · 120 10⁴ CNY": what is given of it. */
+static char *
+project_subtitle (const GaProject *p)
+{
+  const GaProjectType *type = ga_project_find_type (p->type);
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  if (type != NULL)
+    g_string_append (s, g_str_has_prefix (ga_format_language (), "zh") ? type->label_zh
+                                                                          : type->label_en);
+  if (p->start_on != NULL || p->end_on != NULL)
+    g_string_append_printf (s, "%s%s – %s", s->len > 0 ? " · " : "",
+                            p->start_on ? p->start_on : "…", p->end_on ? p->end_on : "…");
+  if (isfinite (p->investment))
+    {
+      g_autofree char *number = ga_format_number (p->investment, 2);
+
+      g_string_append_printf (s, "%s%s %s", s->len > 0 ? " · " : "", number, _("10⁴ CNY"));
+    }
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+static void
+fill_projects (GaEnterprisePage *self)
+{
+  g_autoptr(GPtrArray) projects = ga_store_list_projects (self->store, self->enterprise_id,
+                                                          NULL);
+  gboolean writable = !ga_store_is_read_only (self->store);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.add-project", writable);
+  if (projects == NULL || projects->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No projects yet"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   _("Add the energy-saving, water-saving, pollution, carbon "
+                                     "and digital projects the enterprise plans or has done."));
+      add_row (self, self->projects_group, row);
+      return;
+    }
+  for (guint i = 0; i < projects->len; i++)
+    {
+      GaProject *p = g_ptr_array_index (projects, i);
+      g_autofree char *subtitle = project_subtitle (p);
+      g_autofree char *edit_name = g_strdup_printf (_("Edit %s"), p->name);
+      g_autofree char *delete_name = g_strdup_printf (_("Delete %s"), p->name);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *edit, *delete;
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), p->name);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      edit = project_button ("document-edit-symbolic", _("Edit the project"), edit_name, p->id,
+                             writable);
+      delete = project_button ("user-trash-symbolic", _("Delete the project"), delete_name,
+                               p->id, writable);
+      g_signal_connect (edit, "clicked", G_CALLBACK (edit_project_cb), self);
+      g_signal_connect (delete, "clicked", G_CALLBACK (delete_project_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), delete);
+      add_row (self, self->projects_group, row);
+    }
+}
+
 static void
 reload (GaEnterprisePage *self)
 {
@@ -258,6 +445,7 @@ reload (GaEnterprisePage *self)
       add_row (self, self->assessments_group, row);
     }
   fill_trend (self, assessments, percents);
+  fill_projects (self);
 
   {
     const GaIndustry *industry = e->industry ? ga_industry_lookup (e->industry) : NULL;
@@ -386,11 +574,13 @@ ga_enterprise_page_class_init (GaEnterprisePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GaEnterprisePage, sidebar_button);
   gtk_widget_class_bind_template_child (widget_class, GaEnterprisePage, title_widget);
   gtk_widget_class_bind_template_child (widget_class, GaEnterprisePage, assessments_group);
+  gtk_widget_class_bind_template_child (widget_class, GaEnterprisePage, projects_group);
   gtk_widget_class_bind_template_child (widget_class, GaEnterprisePage, trend_group);
   gtk_widget_class_bind_template_child (widget_class, GaEnterprisePage, trend_chart);
   gtk_widget_class_bind_template_child (widget_class, GaEnterprisePage, details_group);
 
   gtk_widget_class_install_action (widget_class, "page.export-all", NULL, export_all_cb);
+  gtk_widget_class_install_action (widget_class, "page.add-project", NULL, add_project_cb);
 }
 
 static void

@@ -8,8 +8,11 @@
  * field one line of the message, as an enterprise is) and saved in one
  * transaction; db check reads every row with the same checks.
  */
+#include "config.h"
+
 #include "ga-store-private.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
@@ -142,20 +145,21 @@ check_text (GString    *problems,
     return;
   if (!g_utf8_validate (value, -1, NULL))
     {
-      g_string_append_printf (problems, "The %s is not valid UTF-8 text\n", field);
+      g_string_append_printf (problems, _("The %s is not valid UTF-8 text\n"), field);
       return;
     }
   if (g_utf8_strlen (value, -1) > max_chars)
-    g_string_append_printf (problems, "The %s is longer than %ld characters\n", field, max_chars);
+    g_string_append_printf (problems, _("The %s is longer than %ld characters\n"), field, max_chars);
   for (const char *p = value; *p != '\0'; p = g_utf8_next_char (p))
     {
       gunichar ch = g_utf8_get_char (p);
 
       if (g_unichar_iscntrl (ch) && !(multiline && (ch == '\n' || ch == '\t')))
         {
-          g_string_append_printf (problems, "The %s holds the control character U+%04X%s\n",
-                                  field, ch, multiline ? "; only line breaks and tabs may be"
-                                                         " in it" : "");
+          g_string_append_printf (problems, multiline ? _("The %s holds the control character U+%04X;"
+                                               " only line breaks and tabs may be in it\n")
+                                             : _("The %s holds the control character U+%04X\n"),
+                                  field, ch);
           return;
         }
     }
@@ -167,7 +171,7 @@ check_figure (GString    *problems,
               double      value)
 {
   if (!isnan (value) && (!isfinite (value) || value < 0))
-    g_string_append_printf (problems, "The %s must be a finite number of at least 0, not %g\n",
+    g_string_append_printf (problems, _("The %s must be a finite number of at least 0, not %g\n"),
                             field, value);
 }
 
@@ -198,17 +202,17 @@ check_dates (GString         *problems,
   gboolean end_ok = p->end_on == NULL || valid_month_or_date (p->end_on);
 
   if (!start_ok)
-    g_string_append_printf (problems, "The start '%s' is not a month (YYYY-MM) or a date "
-                            "(YYYY-MM-DD)\n", p->start_on);
+    g_string_append_printf (problems, _("The start '%s' is not a month (YYYY-MM) or a date "
+                              "(YYYY-MM-DD)\n"), p->start_on);
   if (!end_ok)
-    g_string_append_printf (problems, "The end '%s' is not a month (YYYY-MM) or a date "
-                            "(YYYY-MM-DD)\n", p->end_on);
+    g_string_append_printf (problems, _("The end '%s' is not a month (YYYY-MM) or a date "
+                              "(YYYY-MM-DD)\n"), p->end_on);
   /* A month compares with a date by its first seven characters. */
   if (start_ok && end_ok && p->start_on != NULL && p->end_on != NULL
       && (strncmp (p->end_on, p->start_on, 7) < 0
           || (strlen (p->end_on) == 10 && strlen (p->start_on) == 10
               && strcmp (p->end_on, p->start_on) < 0)))
-    g_string_append_printf (problems, "The end %s is before the start %s\n", p->end_on,
+    g_string_append_printf (problems, _("The end %s is before the start %s\n"), p->end_on,
                             p->start_on);
 }
 
@@ -245,8 +249,8 @@ validate_normalized (const GaProject  *p,
   g_autoptr(GString) problems = g_string_new (NULL);
 
   if (p->name == NULL)
-    g_string_append (problems, "The project has no name (项目名称)\n");
-  check_text (problems, "project name", p->name, 200, FALSE);
+    g_string_append (problems, _("The project has no name (项目名称)\n"));
+  check_text (problems, _("project name"), p->name, 200, FALSE);
   if (p->type == NULL || ga_project_find_type (p->type) == NULL
       || strcmp (ga_project_find_type (p->type)->id, p->type) != 0)
     {
@@ -255,19 +259,19 @@ validate_normalized (const GaProject  *p,
       for (const GaProjectType *t = project_types; t->id != NULL; t++)
         g_string_append_printf (keys, "%s%s (%s)", keys->len > 0 ? ", " : "", t->id,
                                 t->label_zh);
-      g_string_append_printf (problems, "The type '%s' is not a project type; it is one of %s\n",
+      g_string_append_printf (problems, _("The type '%s' is not a project type; it is one of %s\n"),
                               p->type != NULL && g_utf8_validate (p->type, -1, NULL)
                               ? p->type : "", keys->str);
     }
-  check_text (problems, "content (建设内容)", p->content, 2000, TRUE);
-  check_text (problems, "note", p->note, 500, TRUE);
-  check_figure (problems, "investment (万元)", p->investment);
-  check_figure (problems, "energy saving (tce a year)", p->energy_saving);
-  check_figure (problems, "CO2 cut (t a year)", p->co2_cut);
-  check_figure (problems, "water saving (m³ a year)", p->water_saving);
+  check_text (problems, _("content (建设内容)"), p->content, 2000, TRUE);
+  check_text (problems, _("note"), p->note, 500, TRUE);
+  check_figure (problems, _("investment (万元)"), p->investment);
+  check_figure (problems, _("energy saving (tce a year)"), p->energy_saving);
+  check_figure (problems, _("CO2 cut (t a year)"), p->co2_cut);
+  check_figure (problems, _("water saving (m³ a year)"), p->water_saving);
   check_dates (problems, p);
   if (p->progress > GA_PROJECT_DONE)
-    g_string_append (problems, "The progress is not planned, in-progress or done\n");
+    g_string_append (problems, _("The progress is not planned, in-progress or done\n"));
 
   if (problems->len == 0)
     return TRUE;
