@@ -305,14 +305,15 @@ put_share (Export         *ex,
   ga_value_clear (&v);
 }
 
+/* Writes the table's title and header row above @t's rows, and the
+ * validation of the columns a reviewer may fill in. */
 static void
-write_table_block (Export       *ex,
-                   const GaItem *item,
-                   TableLayout  *t)
+write_table_head (Export       *ex,
+                  const GaItem *item,
+                  TableLayout  *t)
 {
   const Sheet *s = &ex->energy;
   guint head = t->first_row - 1;
-  guint n_real = ga_engine_get_n_rows (ex->engine, item);
   guint last_row = t->first_row + t->n_rows - 1;
 
   ex_break_before (s, head - 1);
@@ -338,73 +339,83 @@ write_table_block (Export       *ex,
   if (t->mark_col >= 0)
     ex_put_string (ex, s, head, t->mark_col, ex_tr (ex, "核实", "Checked"), ex->f_header,
                    "a heading");
+}
 
-  for (guint r = 0; r < t->n_rows; r++)
+/* Writes the cell of row @r (sheet row @row) and column @c of the table:
+ * a computed column as its formula with the engine's value, an input as
+ * the value (a choice as its label), with a unit's validation. FALSE when
+ * the cell picks a factor that is not verified. */
+static gboolean
+write_table_cell (Export       *ex,
+                  const GaItem *item,
+                  TableLayout  *t,
+                  guint         r,
+                  guint         row,
+                  guint         c)
+{
+  const Sheet *s = &ex->energy;
+  guint n_real = ga_engine_get_n_rows (ex->engine, item);
+  const GaColumn *column = g_ptr_array_index (item->columns, c);
+  guint col = g_array_index (t->col_of, guint, c);
+  static const GaValue blank = GA_VALUE_INIT;
+  const GaValue *value = r < n_real ? ga_engine_get_cell (ex->engine, item, r, c) : &blank;
+  g_autofree char *what = g_strdup_printf ("%s.%s row %u", item->id, column->id, r + 1);
+  const ExDomain *domain = ex_column_domain (ex, column);
+
+  if (value == NULL)
+    value = &blank;
+  if (column->kind == GA_ITEM_COMPUTED)
     {
-      guint row = t->first_row + r;
-      gboolean verified = TRUE;
+      g_autofree char *f = NULL;
 
-      ex_put_number (ex, s, row, 0, r + 1, ex->f_center, "a row number");
-      for (guint c = 0; c < item->columns->len; c++)
-        {
-          const GaColumn *column = g_ptr_array_index (item->columns, c);
-          guint col = g_array_index (t->col_of, guint, c);
-          static const GaValue blank = GA_VALUE_INIT;
-          const GaValue *value = r < n_real ? ga_engine_get_cell (ex->engine, item, r, c) : &blank;
-          g_autofree char *what = g_strdup_printf ("%s.%s row %u", item->id, column->id, r + 1);
-          const ExDomain *domain = ex_column_domain (ex, column);
-
-          if (value == NULL)
-            value = &blank;
-          if (column->kind == GA_ITEM_COMPUTED)
-            {
-              g_autofree char *f = NULL;
-
-              ex->row_table = item;
-              ex->row_layout = t;
-              ex->row_sheet_row = row;
-              f = ex_translate (ex, column->formula, what);
-              ex->row_table = NULL;
-              ex_put_formula (ex, s, row, col, f, value,
-                              value->kind == GA_VALUE_TEXT
-                              ? ex->f_wrap : ex_unit_format (ex, "0.00##", NULL, EX_FMT_PLAIN),
-                              what);
-              if (value->kind == GA_VALUE_TEXT)
-                ex_note_wrapped (s, row, col, value->u.text);
-            }
-          else if (column->kind == GA_ITEM_NUMBER)
-            ex_put_value (ex, s, row, col, value,
-                          ex_unit_format (ex, "0.00##", NULL, EX_FMT_INPUT), what);
-          else if (domain != NULL)
-            {
-              GaValue shown;
-
-              /* A choice holds the label the user chose (ga-export-labels.c). */
-              ex_domain_value (domain, value, &shown);
-              ex_put_value (ex, s, row, col, &shown, ex->f_input_wrap, what);
-              ga_value_clear (&shown);
-            }
-          else
-            ex_put_value (ex, s, row, col, value, ex->f_input_wrap, what);
-          if (column->units_of_column >= 0)
-            {
-              const GaValue *carrier = r < n_real ? ga_engine_get_cell (ex->engine, item, r,
-                                                                        column->units_of_column)
-                                                  : NULL;
-
-              ex_validate_unit_cell (ex, s, row, col, column, carrier != NULL ? carrier : &blank);
-            }
-          if (column->options_table != NULL)
-            verified &= factor_verified (ex, column, value);
-        }
-      if (t->share_col >= 0)
-        put_share (ex, item, t, r, row);
-      if (t->mark_col >= 0)
-        ex_put_string (ex, s, row, t->mark_col, verified ? NULL : EX_MARK, ex->f_mark,
-                       "an unverified mark");
+      ex->row_table = item;
+      ex->row_layout = t;
+      ex->row_sheet_row = row;
+      f = ex_translate (ex, column->formula, what);
+      ex->row_table = NULL;
+      ex_put_formula (ex, s, row, col, f, value,
+                      value->kind == GA_VALUE_TEXT
+                      ? ex->f_wrap : ex_unit_format (ex, "0.00##", NULL, EX_FMT_PLAIN),
+                      what);
+      if (value->kind == GA_VALUE_TEXT)
+        ex_note_wrapped (s, row, col, value->u.text);
     }
+  else if (column->kind == GA_ITEM_NUMBER)
+    ex_put_value (ex, s, row, col, value,
+                  ex_unit_format (ex, "0.00##", NULL, EX_FMT_INPUT), what);
+  else if (domain != NULL)
+    {
+      GaValue shown;
 
-  /* Totals of the additive columns. */
+      /* A choice holds the label the user chose (ga-export-labels.c). */
+      ex_domain_value (domain, value, &shown);
+      ex_put_value (ex, s, row, col, &shown, ex->f_input_wrap, what);
+      ga_value_clear (&shown);
+    }
+  else
+    ex_put_value (ex, s, row, col, value, ex->f_input_wrap, what);
+  if (column->units_of_column >= 0)
+    {
+      const GaValue *carrier = r < n_real ? ga_engine_get_cell (ex->engine, item, r,
+                                                                column->units_of_column)
+                                          : NULL;
+
+      ex_validate_unit_cell (ex, s, row, col, column, carrier != NULL ? carrier : &blank);
+    }
+  if (column->options_table != NULL)
+    return factor_verified (ex, column, value);
+  return TRUE;
+}
+
+/* Writes the table's total row: the totals of the additive columns and,
+ * with a share column, the shares' total. */
+static void
+write_table_totals (Export       *ex,
+                    const GaItem *item,
+                    TableLayout  *t)
+{
+  const Sheet *s = &ex->energy;
+
   ex_put_string (ex, s, t->total_row, 0, ex_tr (ex, "合计", "Total"), ex->f_total, "a total label");
   for (guint col = 1; col <= t->last_col; col++)
     ex_put_blank (ex, s, t->total_row, col, ex->f_total);
@@ -436,6 +447,32 @@ write_table_block (Export       *ex,
                              ex->f_percent, "the share total");
       ga_value_clear (&v);
     }
+}
+
+/* Writes one table of the energy sheet at the place @t laid out for it. */
+static void
+write_table_block (Export       *ex,
+                   const GaItem *item,
+                   TableLayout  *t)
+{
+  const Sheet *s = &ex->energy;
+
+  write_table_head (ex, item, t);
+  for (guint r = 0; r < t->n_rows; r++)
+    {
+      guint row = t->first_row + r;
+      gboolean verified = TRUE;
+
+      ex_put_number (ex, s, row, 0, r + 1, ex->f_center, "a row number");
+      for (guint c = 0; c < item->columns->len; c++)
+        verified &= write_table_cell (ex, item, t, r, row, c);
+      if (t->share_col >= 0)
+        put_share (ex, item, t, r, row);
+      if (t->mark_col >= 0)
+        ex_put_string (ex, s, row, t->mark_col, verified ? NULL : EX_MARK, ex->f_mark,
+                       "an unverified mark");
+    }
+  write_table_totals (ex, item, t);
 }
 
 /* The computed indicators (the template's outputs), a sheet of their own:
