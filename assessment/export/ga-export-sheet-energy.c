@@ -90,6 +90,108 @@ table_column_holds_keys (Export              *ex,
   return FALSE;
 }
 
+/* Writes the lookup table @table from @row of the factors sheet: its
+ * title, header, rows and their marks, and its sources; records the
+ * ranges the look-ups read. Widens *@max_cols and *@hidden_max to the
+ * columns it takes; returns the row after it and a blank row. */
+static guint
+write_factor_table (Export        *ex,
+                    GaLookupTable *table,
+                    guint          row,
+                    guint         *max_cols,
+                    guint         *hidden_max)
+{
+  const Sheet *s = &ex->factors;
+  const ExDomain *domain = ex_table_domain (ex, table);
+  guint n_cols = table->columns->len;
+  g_autofree guint *col_of = g_new0 (guint, n_cols + 1);
+  g_autofree char *title = g_strdup_printf ("%s%s%s", ex_text_of (ex, &table->title),
+                                            table->verified ? "" : "  ",
+                                            table->verified ? "" : EX_MARK);
+  /* The name, ※ when the row is not verified, then the figures. */
+  guint first, last, col = 2, hidden = EX_HIDDEN_ZONE + 1, mark_col = 1, k;
+  const char *where = s->name;
+
+  for (guint c = 1; c < n_cols; c++)
+    col_of[c] = column_is_label (ex, table, c) || table_column_holds_keys (ex, table, c)
+                ? hidden++ : col++;
+  *max_cols = MAX (*max_cols, col);
+  *hidden_max = MAX (*hidden_max, hidden - 1);
+
+  ex_break_before (s, row);
+  ex_put_string (ex, s, row, 0, title, ex->f_bold_text, "a table title");
+  row++;
+  ex_put_string (ex, s, row, 0, ex_tr (ex, "名称", "Name"), ex->f_header, "a column heading");
+  ex_put_string (ex, s, row, EX_HIDDEN_ZONE, (const char *) g_ptr_array_index (table->columns, 0),
+                 ex->f_header, "a column heading");
+  for (guint c = 1; c < n_cols; c++)
+    {
+      const char *name = g_ptr_array_index (table->columns, c);
+      g_autofree char *unit = ex_unit_text (ex, table->column_units != NULL
+                                                && c < table->column_units->len
+                                                ? g_ptr_array_index (table->column_units, c)
+                                                : NULL);
+      g_autofree char *head = ex_title_with_unit (factor_heading (ex, table, name), unit);
+
+      ex_put_string (ex, s, row, col_of[c], head, ex->f_header, "a column heading");
+    }
+  ex_put_string (ex, s, row, mark_col, ex_tr (ex, "核实", "Checked"), ex->f_header,
+                 "a column heading");
+  row++;
+  first = row;
+  {
+    g_autofree char *source = g_strdup_printf ("%s%s%s", table->source != NULL
+                                               ? table->source : "",
+                                               table->version != NULL ? "  " : "",
+                                               table->version != NULL ? table->version : "");
+
+    ex_add_source (ex, where, ex_text_of (ex, &table->title), source, table->verified,
+                   table->unverified_reason, TRUE);
+  }
+  k = 0;
+  for (guint r = 0; r < table->rows->len; r++)
+    {
+      GaTableRow *tr_row = g_ptr_array_index (table->rows, r);
+
+      if (tr_row->key == NULL)
+        continue;
+      ex_put_string (ex, s, row, 0, domain->labels->pdata[k++], ex->f_wrap, "a factor name");
+      ex_put_string (ex, s, row, EX_HIDDEN_ZONE, tr_row->key, ex->f_text, "a factor key");
+      for (guint c = 1; c < n_cols; c++)
+        ex_put_value (ex, s, row, col_of[c], &tr_row->cells[c - 1],
+                      tr_row->cells[c - 1].kind == GA_VALUE_TEXT ? ex->f_wrap : ex->f_text,
+                      "a factor");
+      /* The table's title carries the table's mark; a row its own. */
+      ex_put_string (ex, s, row, mark_col, tr_row->verified ? NULL : EX_MARK, ex->f_mark,
+                     "a verification mark");
+      ex_add_source (ex, where, domain->labels->pdata[k - 1], tr_row->note,
+                     tr_row->verified, NULL, FALSE);
+      row++;
+    }
+  if (row == first)
+    {
+      for (guint c = 0; c < col; c++)
+        ex_put_blank (ex, s, row, c, ex->f_text);
+      row++;
+    }
+  last = row - 1;
+  for (guint c = 1; c < n_cols; c++)
+    {
+      FactorColumn *fc = g_new0 (FactorColumn, 1);
+
+      fc->values = ex_range_ref (s, first, col_of[c], last, col_of[c]);
+      fc->keys = ex_range_ref (s, first, EX_HIDDEN_ZONE, last, EX_HIDDEN_ZONE);
+      fc->labels = ex_range_ref (s, first, 0, last, 0);
+      g_hash_table_insert (ex->factor_cols,
+                           g_strdup_printf ("%s\x1f%s", table->id,
+                                            (const char *) g_ptr_array_index (table->columns,
+                                                                              c)),
+                           fc);
+    }
+  row++;
+  return row;
+}
+
 /* Every lookup table as a block: its title, a header, one row per key
  * with the row's label first. The keys themselves, and columns that hold
  * keys, are in the hidden zone, where the look-ups find them. Sources and
@@ -114,96 +216,7 @@ ex_write_factors (Export *ex)
                  ex->f_plain, "a note");
   row += 3;
   for (guint t = 0; t < tables->len; t++)
-    {
-      GaLookupTable *table = g_ptr_array_index (tables, t);
-      const ExDomain *domain = ex_table_domain (ex, table);
-      guint n_cols = table->columns->len;
-      g_autofree guint *col_of = g_new0 (guint, n_cols + 1);
-      g_autofree char *title = g_strdup_printf ("%s%s%s", ex_text_of (ex, &table->title),
-                                                table->verified ? "" : "  ",
-                                                table->verified ? "" : EX_MARK);
-      /* The name, ※ when the row is not verified, then the figures. */
-      guint first, last, col = 2, hidden = EX_HIDDEN_ZONE + 1, mark_col = 1, k;
-      const char *where = s->name;
-
-      for (guint c = 1; c < n_cols; c++)
-        col_of[c] = column_is_label (ex, table, c) || table_column_holds_keys (ex, table, c)
-                    ? hidden++ : col++;
-      max_cols = MAX (max_cols, col);
-      hidden_max = MAX (hidden_max, hidden - 1);
-
-      ex_break_before (s, row);
-      ex_put_string (ex, s, row, 0, title, ex->f_bold_text, "a table title");
-      row++;
-      ex_put_string (ex, s, row, 0, ex_tr (ex, "名称", "Name"), ex->f_header, "a column heading");
-      ex_put_string (ex, s, row, EX_HIDDEN_ZONE, (const char *) g_ptr_array_index (table->columns, 0),
-                     ex->f_header, "a column heading");
-      for (guint c = 1; c < n_cols; c++)
-        {
-          const char *name = g_ptr_array_index (table->columns, c);
-          g_autofree char *unit = ex_unit_text (ex, table->column_units != NULL
-                                                    && c < table->column_units->len
-                                                    ? g_ptr_array_index (table->column_units, c)
-                                                    : NULL);
-          g_autofree char *head = ex_title_with_unit (factor_heading (ex, table, name), unit);
-
-          ex_put_string (ex, s, row, col_of[c], head, ex->f_header, "a column heading");
-        }
-      ex_put_string (ex, s, row, mark_col, ex_tr (ex, "核实", "Checked"), ex->f_header,
-                     "a column heading");
-      row++;
-      first = row;
-      {
-        g_autofree char *source = g_strdup_printf ("%s%s%s", table->source != NULL
-                                                   ? table->source : "",
-                                                   table->version != NULL ? "  " : "",
-                                                   table->version != NULL ? table->version : "");
-
-        ex_add_source (ex, where, ex_text_of (ex, &table->title), source, table->verified,
-                       table->unverified_reason, TRUE);
-      }
-      k = 0;
-      for (guint r = 0; r < table->rows->len; r++)
-        {
-          GaTableRow *tr_row = g_ptr_array_index (table->rows, r);
-
-          if (tr_row->key == NULL)
-            continue;
-          ex_put_string (ex, s, row, 0, domain->labels->pdata[k++], ex->f_wrap, "a factor name");
-          ex_put_string (ex, s, row, EX_HIDDEN_ZONE, tr_row->key, ex->f_text, "a factor key");
-          for (guint c = 1; c < n_cols; c++)
-            ex_put_value (ex, s, row, col_of[c], &tr_row->cells[c - 1],
-                          tr_row->cells[c - 1].kind == GA_VALUE_TEXT ? ex->f_wrap : ex->f_text,
-                          "a factor");
-          /* The table's title carries the table's mark; a row its own. */
-          ex_put_string (ex, s, row, mark_col, tr_row->verified ? NULL : EX_MARK, ex->f_mark,
-                         "a verification mark");
-          ex_add_source (ex, where, domain->labels->pdata[k - 1], tr_row->note,
-                         tr_row->verified, NULL, FALSE);
-          row++;
-        }
-      if (row == first)
-        {
-          for (guint c = 0; c < col; c++)
-            ex_put_blank (ex, s, row, c, ex->f_text);
-          row++;
-        }
-      last = row - 1;
-      for (guint c = 1; c < n_cols; c++)
-        {
-          FactorColumn *fc = g_new0 (FactorColumn, 1);
-
-          fc->values = ex_range_ref (s, first, col_of[c], last, col_of[c]);
-          fc->keys = ex_range_ref (s, first, EX_HIDDEN_ZONE, last, EX_HIDDEN_ZONE);
-          fc->labels = ex_range_ref (s, first, 0, last, 0);
-          g_hash_table_insert (ex->factor_cols,
-                               g_strdup_printf ("%s\x1f%s", table->id,
-                                                (const char *) g_ptr_array_index (table->columns,
-                                                                                  c)),
-                               fc);
-        }
-      row++;
-    }
+    row = write_factor_table (ex, g_ptr_array_index (tables, t), row, &max_cols, &hidden_max);
   /* Portrait, one page wide at 9 pt or more: the widest table has five
    * columns of figures besides its names. */
   ex_set_column (ex, s, 0, 0, 22, NULL);
