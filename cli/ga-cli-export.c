@@ -400,6 +400,44 @@ check_local_args (GOptionContext *context,
   return FALSE;
 }
 
+/* The options that give values (--lang, --date, --out's name,
+ * --created): FALSE with *@status when one is wrong. */
+static gboolean
+check_value_args (GOptionContext *context,
+                  ExportArgs     *a,
+                  int            *status)
+{
+  if (a->lang != NULL && !g_str_equal (a->lang, "zh_CN") && !g_str_equal (a->lang, "en"))
+    *status = ga_cli_usage_error (context, _("--lang must be zh_CN or en, not '%s'"), a->lang);
+  else if (a->date != NULL
+           && !g_regex_match_simple ("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", a->date, 0, 0))
+    *status = ga_cli_usage_error (context, _("--date must look like 2026-03-31, not '%s'"),
+                                  a->date);
+  else if (a->date != NULL && !valid_date (a->date))
+    {
+      /* Well formed but not a day of the calendar: invalid input. */
+      g_printerr (_("%s: --date %s is not a day of the calendar (check the month and the "
+                    "day; February has 28 days, 29 in leap years)\n"), g_get_prgname (),
+                  a->date);
+      *status = GA_CLI_EXIT_INVALID;
+    }
+  else if (a->out != NULL && !has_xlsx_name (a->out))
+    {
+      g_autofree char *suggested = xlsx_name_for (a->out);
+      g_autofree char *shown = g_filename_display_name (a->out);
+      g_autofree char *shown_suggested = g_filename_display_name (suggested);
+
+      g_printerr (_("%s: --out %s: the workbook is an Excel file and its name must end in "
+                    ".xlsx; use --out %s\n"), g_get_prgname (), shown, shown_suggested);
+      *status = GA_CLI_EXIT_INVALID;
+    }
+  else if (a->created < 0)
+    *status = ga_cli_usage_error (context, _("--created must be a positive number of seconds"));
+  else
+    return TRUE;
+  return FALSE;
+}
+
 int
 ga_cli_cmd_export (int    argc,
                    char **argv)
@@ -468,31 +506,12 @@ ga_cli_cmd_export (int    argc,
       export_args_clear (&a);
       return status;
     }
-  if (a.lang != NULL && !g_str_equal (a.lang, "zh_CN") && !g_str_equal (a.lang, "en"))
-    status = ga_cli_usage_error (context, _("--lang must be zh_CN or en, not '%s'"), a.lang);
-  else if (a.date != NULL && !g_regex_match_simple ("^[0-9]{4}-[0-9]{2}-[0-9]{2}$", a.date, 0, 0))
-    status = ga_cli_usage_error (context, _("--date must look like 2026-03-31, not '%s'"),
-                                 a.date);
-  else if (a.date != NULL && !valid_date (a.date))
+  if (!check_value_args (context, &a, &status))
     {
-      /* Well formed but not a day of the calendar: invalid input. */
-      g_printerr (_("%s: --date %s is not a day of the calendar (check the month and the "
-                    "day; February has 28 days, 29 in leap years)\n"), g_get_prgname (), a.date);
-      status = GA_CLI_EXIT_INVALID;
+      export_args_clear (&a);
+      return status;
     }
-  else if (a.out != NULL && !has_xlsx_name (a.out))
-    {
-      g_autofree char *suggested = xlsx_name_for (a.out);
-      g_autofree char *shown = g_filename_display_name (a.out);
-      g_autofree char *shown_suggested = g_filename_display_name (suggested);
-
-      g_printerr (_("%s: --out %s: the workbook is an Excel file and its name must end in "
-                    ".xlsx; use --out %s\n"), g_get_prgname (), shown, shown_suggested);
-      status = GA_CLI_EXIT_INVALID;
-    }
-  else if (a.created < 0)
-    status = ga_cli_usage_error (context, _("--created must be a positive number of seconds"));
-  else if (a.out != NULL && a.out_dir != NULL)
+  if (a.out != NULL && a.out_dir != NULL)
     status = ga_cli_usage_error (context, _("give either --out or --out-dir, not both"));
   else if (a.out == NULL && a.out_dir == NULL)
     status = ga_cli_usage_error (context, _("say where to write: --out FILE.xlsx or "

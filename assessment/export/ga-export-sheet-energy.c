@@ -96,6 +96,107 @@ table_column_holds_keys (Export              *ex,
   return FALSE;
 }
 
+/* Writes the lookup table @table from @row of the factors sheet: its
+ * title, header, rows and their marks, and its sources; records the
+ * ranges the look-ups read. Widens *@max_cols and *@hidden_max to the
+ * columns it takes; returns the row after it and a blank row. */
+static guint
+write_factor_table (Export        *ex,
+                    GaLookupTable *table,
+                    guint          row,
+                    guint         *max_cols,
+                    guint         *hidden_max)
+{
+  const Sheet *s = &ex->factors;
+  const ExDomain *domain = ex_table_domain (ex, table);
+  guint n_cols = table->columns->len;
+  g_autofree guint *col_of = g_new0 (guint, n_cols + 1);
+  g_autofree char *title = g_strdup_printf ("%s%s%s", ex_text_of (ex, &table->title),
+                                            table->verified ? "" : "  ",
+                                            table->verified ? "" : EX_MARK);
+  /* The name, ※ when the row is not verified, then the figures. */
+  guint first, last, col = 2, hidden = EX_HIDDEN_ZONE + 1, mark_col = 1, k;
+  const char *where = s->name;
+
+  for (guint c = 1; c < n_cols; c++)
+    col_of[c] = column_is_label (ex, table, c) || table_column_holds_keys (ex, table, c)
+                ? hidden++ : col++;
+  *max_cols = MAX (*max_cols, col);
+  *hidden_max = MAX (*hidden_max, hidden - 1);
+
+  ex_break_before (s, row);
+  ex_put_string (ex, s, row, 0, title, ex->f_bold_text, "a table title");
+  row++;
+  ex_put_string (ex, s, row, 0, ex_tr (ex, "名称", "Name"), ex->f_header, "a column heading");
+  ex_put_string (ex, s, row, EX_HIDDEN_ZONE, (const char *) g_ptr_array_index (table->columns, 0),
+                 ex->f_header, "a column heading");
+  for (guint c = 1; c < n_cols; c++)
+    {
+      g_autofree char *unit = ex_unit_text (ex, table->column_units != NULL
+                                                && c < table->column_units->len
+                                                ? g_ptr_array_index (table->column_units, c)
+                                                : NULL);
+      g_autofree char *head = ex_title_with_unit (factor_heading (ex, table, c), unit);
+
+      ex_put_string (ex, s, row, col_of[c], head, ex->f_header, "a column heading");
+    }
+  ex_put_string (ex, s, row, mark_col, ex_tr (ex, "核实", "Checked"), ex->f_header,
+                 "a column heading");
+  row++;
+  first = row;
+  {
+    g_autofree char *source = g_strdup_printf ("%s%s%s", table->source != NULL
+                                               ? table->source : "",
+                                               table->version != NULL ? "  " : "",
+                                               table->version != NULL ? table->version : "");
+
+    ex_add_source (ex, where, ex_text_of (ex, &table->title), source, table->verified,
+                   table->unverified_reason, TRUE);
+  }
+  k = 0;
+  for (guint r = 0; r < table->rows->len; r++)
+    {
+      GaTableRow *tr_row = g_ptr_array_index (table->rows, r);
+
+      if (tr_row->key == NULL)
+        continue;
+      ex_put_string (ex, s, row, 0, domain->labels->pdata[k++], ex->f_wrap, "a factor name");
+      ex_put_string (ex, s, row, EX_HIDDEN_ZONE, tr_row->key, ex->f_text, "a factor key");
+      for (guint c = 1; c < n_cols; c++)
+        ex_put_value (ex, s, row, col_of[c], &tr_row->cells[c - 1],
+                      tr_row->cells[c - 1].kind == GA_VALUE_TEXT ? ex->f_wrap : ex->f_text,
+                      "a factor");
+      /* The table's title carries the table's mark; a row its own. */
+      ex_put_string (ex, s, row, mark_col, tr_row->verified ? NULL : EX_MARK, ex->f_mark,
+                     "a verification mark");
+      ex_add_source (ex, where, domain->labels->pdata[k - 1], tr_row->note,
+                     tr_row->verified, NULL, FALSE);
+      row++;
+    }
+  if (row == first)
+    {
+      for (guint c = 0; c < col; c++)
+        ex_put_blank (ex, s, row, c, ex->f_text);
+      row++;
+    }
+  last = row - 1;
+  for (guint c = 1; c < n_cols; c++)
+    {
+      FactorColumn *fc = g_new0 (FactorColumn, 1);
+
+      fc->values = ex_range_ref (s, first, col_of[c], last, col_of[c]);
+      fc->keys = ex_range_ref (s, first, EX_HIDDEN_ZONE, last, EX_HIDDEN_ZONE);
+      fc->labels = ex_range_ref (s, first, 0, last, 0);
+      g_hash_table_insert (ex->factor_cols,
+                           g_strdup_printf ("%s\x1f%s", table->id,
+                                            (const char *) g_ptr_array_index (table->columns,
+                                                                              c)),
+                           fc);
+    }
+  row++;
+  return row;
+}
+
 /* Every lookup table as a block: its title, a header, one row per key
  * with the row's label first. The keys themselves, and columns that hold
  * keys, are in the hidden zone, where the look-ups find them. Sources and
@@ -120,95 +221,7 @@ ex_write_factors (Export *ex)
                  ex->f_plain, "a note");
   row += 3;
   for (guint t = 0; t < tables->len; t++)
-    {
-      GaLookupTable *table = g_ptr_array_index (tables, t);
-      const ExDomain *domain = ex_table_domain (ex, table);
-      guint n_cols = table->columns->len;
-      g_autofree guint *col_of = g_new0 (guint, n_cols + 1);
-      g_autofree char *title = g_strdup_printf ("%s%s%s", ex_text_of (ex, &table->title),
-                                                table->verified ? "" : "  ",
-                                                table->verified ? "" : EX_MARK);
-      /* The name, ※ when the row is not verified, then the figures. */
-      guint first, last, col = 2, hidden = EX_HIDDEN_ZONE + 1, mark_col = 1, k;
-      const char *where = s->name;
-
-      for (guint c = 1; c < n_cols; c++)
-        col_of[c] = column_is_label (ex, table, c) || table_column_holds_keys (ex, table, c)
-                    ? hidden++ : col++;
-      max_cols = MAX (max_cols, col);
-      hidden_max = MAX (hidden_max, hidden - 1);
-
-      ex_break_before (s, row);
-      ex_put_string (ex, s, row, 0, title, ex->f_bold_text, "a table title");
-      row++;
-      ex_put_string (ex, s, row, 0, ex_tr (ex, "名称", "Name"), ex->f_header, "a column heading");
-      ex_put_string (ex, s, row, EX_HIDDEN_ZONE, (const char *) g_ptr_array_index (table->columns, 0),
-                     ex->f_header, "a column heading");
-      for (guint c = 1; c < n_cols; c++)
-        {
-          g_autofree char *unit = ex_unit_text (ex, table->column_units != NULL
-                                                    && c < table->column_units->len
-                                                    ? g_ptr_array_index (table->column_units, c)
-                                                    : NULL);
-          g_autofree char *head = ex_title_with_unit (factor_heading (ex, table, c), unit);
-
-          ex_put_string (ex, s, row, col_of[c], head, ex->f_header, "a column heading");
-        }
-      ex_put_string (ex, s, row, mark_col, ex_tr (ex, "核实", "Checked"), ex->f_header,
-                     "a column heading");
-      row++;
-      first = row;
-      {
-        g_autofree char *source = g_strdup_printf ("%s%s%s", table->source != NULL
-                                                   ? table->source : "",
-                                                   table->version != NULL ? "  " : "",
-                                                   table->version != NULL ? table->version : "");
-
-        ex_add_source (ex, where, ex_text_of (ex, &table->title), source, table->verified,
-                       table->unverified_reason, TRUE);
-      }
-      k = 0;
-      for (guint r = 0; r < table->rows->len; r++)
-        {
-          GaTableRow *tr_row = g_ptr_array_index (table->rows, r);
-
-          if (tr_row->key == NULL)
-            continue;
-          ex_put_string (ex, s, row, 0, domain->labels->pdata[k++], ex->f_wrap, "a factor name");
-          ex_put_string (ex, s, row, EX_HIDDEN_ZONE, tr_row->key, ex->f_text, "a factor key");
-          for (guint c = 1; c < n_cols; c++)
-            ex_put_value (ex, s, row, col_of[c], &tr_row->cells[c - 1],
-                          tr_row->cells[c - 1].kind == GA_VALUE_TEXT ? ex->f_wrap : ex->f_text,
-                          "a factor");
-          /* The table's title carries the table's mark; a row its own. */
-          ex_put_string (ex, s, row, mark_col, tr_row->verified ? NULL : EX_MARK, ex->f_mark,
-                         "a verification mark");
-          ex_add_source (ex, where, domain->labels->pdata[k - 1], tr_row->note,
-                         tr_row->verified, NULL, FALSE);
-          row++;
-        }
-      if (row == first)
-        {
-          for (guint c = 0; c < col; c++)
-            ex_put_blank (ex, s, row, c, ex->f_text);
-          row++;
-        }
-      last = row - 1;
-      for (guint c = 1; c < n_cols; c++)
-        {
-          FactorColumn *fc = g_new0 (FactorColumn, 1);
-
-          fc->values = ex_range_ref (s, first, col_of[c], last, col_of[c]);
-          fc->keys = ex_range_ref (s, first, EX_HIDDEN_ZONE, last, EX_HIDDEN_ZONE);
-          fc->labels = ex_range_ref (s, first, 0, last, 0);
-          g_hash_table_insert (ex->factor_cols,
-                               g_strdup_printf ("%s\x1f%s", table->id,
-                                                (const char *) g_ptr_array_index (table->columns,
-                                                                                  c)),
-                               fc);
-        }
-      row++;
-    }
+    row = write_factor_table (ex, g_ptr_array_index (tables, t), row, &max_cols, &hidden_max);
   /* Portrait, one page wide at 9 pt or more: the widest table has five
    * columns of figures besides its names. */
   ex_set_column (ex, s, 0, 0, 22, NULL);
@@ -310,14 +323,15 @@ put_share (Export         *ex,
   ga_value_clear (&v);
 }
 
+/* Writes the table's title and header row above @t's rows, and the
+ * validation of the columns a reviewer may fill in. */
 static void
-write_table_block (Export       *ex,
-                   const GaItem *item,
-                   TableLayout  *t)
+write_table_head (Export       *ex,
+                  const GaItem *item,
+                  TableLayout  *t)
 {
   const Sheet *s = &ex->energy;
   guint head = t->first_row - 1;
-  guint n_real = ga_engine_get_n_rows (ex->engine, item);
   guint last_row = t->first_row + t->n_rows - 1;
 
   ex_break_before (s, head - 1);
@@ -343,73 +357,83 @@ write_table_block (Export       *ex,
   if (t->mark_col >= 0)
     ex_put_string (ex, s, head, t->mark_col, ex_tr (ex, "核实", "Checked"), ex->f_header,
                    "a heading");
+}
 
-  for (guint r = 0; r < t->n_rows; r++)
+/* Writes the cell of row @r (sheet row @row) and column @c of the table:
+ * a computed column as its formula with the engine's value, an input as
+ * the value (a choice as its label), with a unit's validation. FALSE when
+ * the cell picks a factor that is not verified. */
+static gboolean
+write_table_cell (Export       *ex,
+                  const GaItem *item,
+                  TableLayout  *t,
+                  guint         r,
+                  guint         row,
+                  guint         c)
+{
+  const Sheet *s = &ex->energy;
+  guint n_real = ga_engine_get_n_rows (ex->engine, item);
+  const GaColumn *column = g_ptr_array_index (item->columns, c);
+  guint col = g_array_index (t->col_of, guint, c);
+  static const GaValue blank = GA_VALUE_INIT;
+  const GaValue *value = r < n_real ? ga_engine_get_cell (ex->engine, item, r, c) : &blank;
+  g_autofree char *what = g_strdup_printf ("%s.%s row %u", item->id, column->id, r + 1);
+  const ExDomain *domain = ex_column_domain (ex, column);
+
+  if (value == NULL)
+    value = &blank;
+  if (column->kind == GA_ITEM_COMPUTED)
     {
-      guint row = t->first_row + r;
-      gboolean verified = TRUE;
+      g_autofree char *f = NULL;
 
-      ex_put_number (ex, s, row, 0, r + 1, ex->f_center, "a row number");
-      for (guint c = 0; c < item->columns->len; c++)
-        {
-          const GaColumn *column = g_ptr_array_index (item->columns, c);
-          guint col = g_array_index (t->col_of, guint, c);
-          static const GaValue blank = GA_VALUE_INIT;
-          const GaValue *value = r < n_real ? ga_engine_get_cell (ex->engine, item, r, c) : &blank;
-          g_autofree char *what = g_strdup_printf ("%s.%s row %u", item->id, column->id, r + 1);
-          const ExDomain *domain = ex_column_domain (ex, column);
-
-          if (value == NULL)
-            value = &blank;
-          if (column->kind == GA_ITEM_COMPUTED)
-            {
-              g_autofree char *f = NULL;
-
-              ex->row_table = item;
-              ex->row_layout = t;
-              ex->row_sheet_row = row;
-              f = ex_translate (ex, column->formula, what);
-              ex->row_table = NULL;
-              ex_put_formula (ex, s, row, col, f, value,
-                              value->kind == GA_VALUE_TEXT
-                              ? ex->f_wrap : ex_unit_format (ex, "0.00##", NULL, EX_FMT_PLAIN),
-                              what);
-              if (value->kind == GA_VALUE_TEXT)
-                ex_note_wrapped (s, row, col, value->u.text);
-            }
-          else if (column->kind == GA_ITEM_NUMBER)
-            ex_put_value (ex, s, row, col, value,
-                          ex_unit_format (ex, "0.00##", NULL, EX_FMT_INPUT), what);
-          else if (domain != NULL)
-            {
-              GaValue shown;
-
-              /* A choice holds the label the user chose (ga-export-labels.c). */
-              ex_domain_value (domain, value, &shown);
-              ex_put_value (ex, s, row, col, &shown, ex->f_input_wrap, what);
-              ga_value_clear (&shown);
-            }
-          else
-            ex_put_value (ex, s, row, col, value, ex->f_input_wrap, what);
-          if (column->units_of_column >= 0)
-            {
-              const GaValue *carrier = r < n_real ? ga_engine_get_cell (ex->engine, item, r,
-                                                                        column->units_of_column)
-                                                  : NULL;
-
-              ex_validate_unit_cell (ex, s, row, col, column, carrier != NULL ? carrier : &blank);
-            }
-          if (column->options_table != NULL)
-            verified &= factor_verified (ex, column, value);
-        }
-      if (t->share_col >= 0)
-        put_share (ex, item, t, r, row);
-      if (t->mark_col >= 0)
-        ex_put_string (ex, s, row, t->mark_col, verified ? NULL : EX_MARK, ex->f_mark,
-                       "an unverified mark");
+      ex->row_table = item;
+      ex->row_layout = t;
+      ex->row_sheet_row = row;
+      f = ex_translate (ex, column->formula, what);
+      ex->row_table = NULL;
+      ex_put_formula (ex, s, row, col, f, value,
+                      value->kind == GA_VALUE_TEXT
+                      ? ex->f_wrap : ex_unit_format (ex, "0.00##", NULL, EX_FMT_PLAIN),
+                      what);
+      if (value->kind == GA_VALUE_TEXT)
+        ex_note_wrapped (s, row, col, value->u.text);
     }
+  else if (column->kind == GA_ITEM_NUMBER)
+    ex_put_value (ex, s, row, col, value,
+                  ex_unit_format (ex, "0.00##", NULL, EX_FMT_INPUT), what);
+  else if (domain != NULL)
+    {
+      GaValue shown;
 
-  /* Totals of the additive columns. */
+      /* A choice holds the label the user chose (ga-export-labels.c). */
+      ex_domain_value (domain, value, &shown);
+      ex_put_value (ex, s, row, col, &shown, ex->f_input_wrap, what);
+      ga_value_clear (&shown);
+    }
+  else
+    ex_put_value (ex, s, row, col, value, ex->f_input_wrap, what);
+  if (column->units_of_column >= 0)
+    {
+      const GaValue *carrier = r < n_real ? ga_engine_get_cell (ex->engine, item, r,
+                                                                column->units_of_column)
+                                          : NULL;
+
+      ex_validate_unit_cell (ex, s, row, col, column, carrier != NULL ? carrier : &blank);
+    }
+  if (column->options_table != NULL)
+    return factor_verified (ex, column, value);
+  return TRUE;
+}
+
+/* Writes the table's total row: the totals of the additive columns and,
+ * with a share column, the shares' total. */
+static void
+write_table_totals (Export       *ex,
+                    const GaItem *item,
+                    TableLayout  *t)
+{
+  const Sheet *s = &ex->energy;
+
   ex_put_string (ex, s, t->total_row, 0, ex_tr (ex, "合计", "Total"), ex->f_total, "a total label");
   for (guint col = 1; col <= t->last_col; col++)
     ex_put_blank (ex, s, t->total_row, col, ex->f_total);
@@ -441,6 +465,32 @@ write_table_block (Export       *ex,
                              ex->f_percent, "the share total");
       ga_value_clear (&v);
     }
+}
+
+/* Writes one table of the energy sheet at the place @t laid out for it. */
+static void
+write_table_block (Export       *ex,
+                   const GaItem *item,
+                   TableLayout  *t)
+{
+  const Sheet *s = &ex->energy;
+
+  write_table_head (ex, item, t);
+  for (guint r = 0; r < t->n_rows; r++)
+    {
+      guint row = t->first_row + r;
+      gboolean verified = TRUE;
+
+      ex_put_number (ex, s, row, 0, r + 1, ex->f_center, "a row number");
+      for (guint c = 0; c < item->columns->len; c++)
+        verified &= write_table_cell (ex, item, t, r, row, c);
+      if (t->share_col >= 0)
+        put_share (ex, item, t, r, row);
+      if (t->mark_col >= 0)
+        ex_put_string (ex, s, row, t->mark_col, verified ? NULL : EX_MARK, ex->f_mark,
+                       "an unverified mark");
+    }
+  write_table_totals (ex, item, t);
 }
 
 /* The computed indicators (the template's outputs), a sheet of their own:

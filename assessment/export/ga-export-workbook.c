@@ -412,71 +412,114 @@ add_sheet (Export     *ex,
   return sheet->ws;
 }
 
-gboolean
-_ga_export_build (GaEngine              *engine,
-                  const GaExportOptions *options,
-                  const char            *filename,
-                  const char            *display_path,
-                  GError               **error)
+/* Sets up the export state: the options, the language and the empty
+ * tables that the layout and the sheet writers fill. */
+static void
+export_init (Export                *ex,
+             GaEngine              *engine,
+             const GaExportOptions *options,
+             const char            *display_path)
 {
-  Export ex = { 0 };
-  lxw_workbook_options wb_options = { .constant_memory = LXW_FALSE };
-  lxw_doc_properties props = { 0 };
-  GPtrArray *items;
-  g_autofree char *doc_title = NULL;
-  lxw_error close_err;
-  gboolean has_tables = FALSE;
-  gboolean has_energy_table = FALSE;
-  const char *energy_name;
-  gboolean ok = FALSE;
-
-  ex.engine = engine;
-  ex.tmpl = ga_engine_get_template (engine);
-  ex.opt = options;
-  ex.lang = options->language != NULL ? options->language : "zh_CN";
-  ex.zh = !g_str_has_prefix (ex.lang, "en");
-  ex.na_text = ex.zh ? "不适用" : "N/A";
-  ex.display_path = display_path;
-  ex.num_formats = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  ex.factor_cols = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, factor_column_free);
-  ex.tables = g_hash_table_new_full (NULL, NULL, NULL, table_layout_free);
-  ex.domains = g_hash_table_new_full (NULL, NULL, NULL, ex_domain_free);
-  ex.numbers = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-  ex.written = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, written_free);
-  ex.list_ranges = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  ex.source_rows = g_ptr_array_new_with_free_func (ex_source_row_free);
-  ex.item_row = g_hash_table_new (NULL, NULL);
-  ex.section_row = g_hash_table_new (NULL, NULL);
-  ex.output_row = g_hash_table_new (NULL, NULL);
+  ex->engine = engine;
+  ex->tmpl = ga_engine_get_template (engine);
+  ex->opt = options;
+  ex->lang = options->language != NULL ? options->language : "zh_CN";
+  ex->zh = !g_str_has_prefix (ex->lang, "en");
+  ex->na_text = ex->zh ? "不适用" : "N/A";
+  ex->display_path = display_path;
+  ex->num_formats = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  ex->factor_cols = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, factor_column_free);
+  ex->tables = g_hash_table_new_full (NULL, NULL, NULL, table_layout_free);
+  ex->domains = g_hash_table_new_full (NULL, NULL, NULL, ex_domain_free);
+  ex->numbers = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  ex->written = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, written_free);
+  ex->list_ranges = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  ex->source_rows = g_ptr_array_new_with_free_func (ex_source_row_free);
+  ex->item_row = g_hash_table_new (NULL, NULL);
+  ex->section_row = g_hash_table_new (NULL, NULL);
+  ex->output_row = g_hash_table_new (NULL, NULL);
 
   /* Keys are owned copies: table column ranges are built names. */
-  ex.cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  ex.extra_cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  ex->cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  ex->extra_cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+}
 
-  ex.wb = workbook_new_opt (filename, &wb_options);
-  if (ex.wb == NULL)
-    {
-      g_set_error (error, GA_EXPORT_ERROR, GA_EXPORT_ERROR_WRITE,
-                   "cannot export to %s: the workbook could not be created; "
-                   "check the free memory and the temporary folder", display_path);
-      goto out;
-    }
+/* Frees everything export_init() and the writers left in the state. */
+static void
+export_clear (Export *ex)
+{
+  g_hash_table_unref (ex->num_formats);
+  g_hash_table_unref (ex->cells);
+  g_hash_table_unref (ex->extra_cells);
+  g_hash_table_unref (ex->factor_cols);
+  g_hash_table_unref (ex->tables);
+  g_hash_table_unref (ex->domains);
+  g_hash_table_unref (ex->numbers);
+  g_hash_table_unref (ex->written);
+  g_hash_table_unref (ex->list_ranges);
+  g_ptr_array_unref (ex->source_rows);
+  g_hash_table_unref (ex->item_row);
+  g_hash_table_unref (ex->section_row);
+  g_hash_table_unref (ex->output_row);
+  g_free (ex->total_ref);
+  g_free (ex->max_ref);
+  g_free (ex->bonus_ref);
+  g_free (ex->veto_ref);
+  g_free (ex->grade_ref);
+  g_free (ex->pass_ref);
+  g_free (ex->level_ref);
+  g_free (ex->level_label_ref);
+  g_free (ex->conclusion_ref);
+  g_free (ex->conclusion_info_ref);
+  g_clear_error (&ex->rule_error);
+  for (guint k = 0; k < 3; k++)
+    g_free (ex->index_ref[k]);
+  ex_sheet_clear (&ex->info);
+  ex_sheet_clear (&ex->scoring);
+  ex_sheet_clear (&ex->energy);
+  ex_sheet_clear (&ex->cp);
+  ex_sheet_clear (&ex->summary);
+  ex_sheet_clear (&ex->outputs);
+  ex_sheet_clear (&ex->factors);
+  ex_sheet_clear (&ex->sources);
+  ex_sheet_clear (&ex->lists);
+  ex_sheet_clear (&ex->local_plan);
+  ex_sheet_clear (&ex->local_perf);
+  ex_sheet_clear (&ex->local_projects);
+}
 
-  doc_title = g_strdup_printf ("%s%s%s", ex_text_of (&ex, ga_template_get_title (ex.tmpl)),
+/* Writes the file's document properties: the title with the enterprise's
+ * name, the standard, the company and the template's content hash. */
+static void
+set_document_properties (Export *ex)
+{
+  const GaExportOptions *options = ex->opt;
+  lxw_doc_properties props = { 0 };
+  g_autofree char *doc_title = NULL;
+
+  doc_title = g_strdup_printf ("%s%s%s", ex_text_of (ex, ga_template_get_title (ex->tmpl)),
                                options->enterprise && options->enterprise->name ? " - " : "",
                                options->enterprise && options->enterprise->name
                                ? options->enterprise->name : "");
   props.title = doc_title;
-  props.subject = (char *) (ga_template_get_standard (ex.tmpl) != NULL
-                            ? ga_template_get_standard (ex.tmpl) : "");
+  props.subject = (char *) (ga_template_get_standard (ex->tmpl) != NULL
+                            ? ga_template_get_standard (ex->tmpl) : "");
   props.company = options->enterprise ? options->enterprise->name : NULL;
-  props.comments = (char *) ga_template_get_content_hash (ex.tmpl);
+  props.comments = (char *) ga_template_get_content_hash (ex->tmpl);
   props.created = (time_t) options->created;
-  ex_check (&ex, workbook_set_properties (ex.wb, &props), NULL, -1, -1, "the document properties");
+  ex_check (ex, workbook_set_properties (ex->wb, &props), NULL, -1, -1, "the document properties");
+}
 
-  ex_make_formats (&ex);
+/* The name of the sheet of tables: tables of products or water use are
+ * not energy, so the sheet is named after what it holds. Also records
+ * whether the template has tables at all. */
+static const char *
+tables_sheet_name (Export *ex)
+{
+  GPtrArray *items = ga_template_get_items (ex->tmpl);
+  gboolean has_tables = FALSE;
+  gboolean has_energy_table = FALSE;
 
-  items = ga_template_get_items (ex.tmpl);
   for (guint i = 0; i < items->len; i++)
     {
       const GaItem *item = g_ptr_array_index (items, i);
@@ -487,76 +530,114 @@ _ga_export_build (GaEngine              *engine,
       for (guint c = 0; c < item->columns->len; c++)
         has_energy_table |= column_is_tce (g_ptr_array_index (item->columns, c));
     }
-  /* Tables of products or water use are not energy: the sheet is named
-   * after what it holds. */
-  if (has_energy_table || ga_template_get_kind (ex.tmpl) == GA_TEMPLATE_KIND_ENERGY_AUDIT)
-    energy_name = ex_tr (&ex, "能源与碳排放", "Energy and CO2");
-  else
-    energy_name = ex_tr (&ex, "明细表", "Tables");
-  ex.has_energy = has_tables;
-  ex.has_cp = ga_template_get_scheme (ex.tmpl) == GA_SCHEME_CLEAN_PRODUCTION;
-  ex.points = ga_template_get_scheme (ex.tmpl) == GA_SCHEME_POINTS;
-  ex.has_factors = ga_template_get_tables (ex.tmpl)->len > 0;
-  ex.has_outputs = ga_template_get_outputs (ex.tmpl)->len > 0;
+  ex->has_energy = has_tables;
+  if (has_energy_table || ga_template_get_kind (ex->tmpl) == GA_TEMPLATE_KIND_ENERGY_AUDIT)
+    return ex_tr (ex, "能源与碳排放", "Energy and CO2");
+  return ex_tr (ex, "明细表", "Tables");
+}
 
-  add_sheet (&ex, &ex.info, ex_tr (&ex, "基本信息", "Basic information"));
-  add_sheet (&ex, &ex.scoring, ex_tr (&ex, "评分表", "Scoring"));
-  if (ex.has_energy)
-    add_sheet (&ex, &ex.energy, energy_name);
+/* Decides which sheets the template needs and adds them in their order
+ * in the workbook; a sheet left out is still named, for references. */
+static void
+add_sheets (Export *ex)
+{
+  const char *energy_name = tables_sheet_name (ex);
+
+  ex->has_cp = ga_template_get_scheme (ex->tmpl) == GA_SCHEME_CLEAN_PRODUCTION;
+  ex->points = ga_template_get_scheme (ex->tmpl) == GA_SCHEME_POINTS;
+  ex->has_factors = ga_template_get_tables (ex->tmpl)->len > 0;
+  ex->has_outputs = ga_template_get_outputs (ex->tmpl)->len > 0;
+
+  add_sheet (ex, &ex->info, ex_tr (ex, "基本信息", "Basic information"));
+  add_sheet (ex, &ex->scoring, ex_tr (ex, "评分表", "Scoring"));
+  if (ex->has_energy)
+    add_sheet (ex, &ex->energy, energy_name);
   else
-    ex_sheet_init (&ex.energy, energy_name);
-  if (ex.has_cp)
-    add_sheet (&ex, &ex.cp, ex_tr (&ex, "清洁生产", "Clean production"));
-  add_sheet (&ex, &ex.summary, ex_tr (&ex, "汇总", "Summary"));
-  if (ex.has_outputs)
-    add_sheet (&ex, &ex.outputs, ex_tr (&ex, "计算指标", "Indicators"));
+    ex_sheet_init (&ex->energy, energy_name);
+  if (ex->has_cp)
+    add_sheet (ex, &ex->cp, ex_tr (ex, "清洁生产", "Clean production"));
+  add_sheet (ex, &ex->summary, ex_tr (ex, "汇总", "Summary"));
+  if (ex->has_outputs)
+    add_sheet (ex, &ex->outputs, ex_tr (ex, "计算指标", "Indicators"));
   else
-    ex_sheet_init (&ex.outputs, ex_tr (&ex, "计算指标", "Indicators"));
-  if (ex.has_factors)
-    add_sheet (&ex, &ex.factors, ex_tr (&ex, "系数表", "Factors"));
-  ex.has_local = options->local_tables != NULL;
-  if (ex.has_local)
+    ex_sheet_init (&ex->outputs, ex_tr (ex, "计算指标", "Indicators"));
+  if (ex->has_factors)
+    add_sheet (ex, &ex->factors, ex_tr (ex, "系数表", "Factors"));
+  ex->has_local = ex->opt->local_tables != NULL;
+  if (ex->has_local)
     {
-      add_sheet (&ex, &ex.local_plan, ex_tr (&ex, "附件2 培育计划", "Annex 2 Plan"));
-      add_sheet (&ex, &ex.local_perf, ex_tr (&ex, "附件3 绩效指标", "Annex 3 Indicators"));
-      add_sheet (&ex, &ex.local_projects, ex_tr (&ex, "附件4 改造项目", "Annex 4 Projects"));
+      add_sheet (ex, &ex->local_plan, ex_tr (ex, "附件2 培育计划", "Annex 2 Plan"));
+      add_sheet (ex, &ex->local_perf, ex_tr (ex, "附件3 绩效指标", "Annex 3 Indicators"));
+      add_sheet (ex, &ex->local_projects, ex_tr (ex, "附件4 改造项目", "Annex 4 Projects"));
     }
-  add_sheet (&ex, &ex.sources, ex_tr (&ex, "来源与核实", "Sources"));
-  ex_number_items (&ex);
+  add_sheet (ex, &ex->sources, ex_tr (ex, "来源与核实", "Sources"));
+}
 
-  /* Layout first: formulas refer to cells on sheets written later. */
-  compute_scoring_layout (&ex);
-  if (ex.has_energy)
-    layout_energy (&ex);
+/* Lays out every sheet, then writes them: formulas refer to cells on
+ * sheets written later, so the layout comes first. */
+static void
+write_sheets (Export *ex)
+{
+  Sheet *sheets[] = { &ex->info, &ex->scoring, &ex->energy, &ex->cp, &ex->summary,
+                      &ex->outputs, &ex->factors, &ex->local_plan, &ex->local_perf,
+                      &ex->local_projects, &ex->sources };
+
+  compute_scoring_layout (ex);
+  if (ex->has_energy)
+    layout_energy (ex);
   /* The computed indicators have a sheet of their own: title, header. */
-  ex.outputs_first_row = 2;
-  ex_layout_outputs (&ex);
+  ex->outputs_first_row = 2;
+  ex_layout_outputs (ex);
 
-  if (ex.has_factors)
-    ex_write_factors (&ex);
-  if (ex.has_energy)
-    ex_write_energy (&ex);
-  if (ex.has_cp)
-    ex_write_cp (&ex);
-  ex_write_scoring (&ex);
-  if (ex.has_outputs)
-    ex_write_outputs (&ex);
-  ex_write_summary (&ex);
-  ex_write_info (&ex);
-  if (ex.has_local)
-    ex_write_local (&ex);
-  ex_write_sources (&ex);
+  if (ex->has_factors)
+    ex_write_factors (ex);
+  if (ex->has_energy)
+    ex_write_energy (ex);
+  if (ex->has_cp)
+    ex_write_cp (ex);
+  ex_write_scoring (ex);
+  if (ex->has_outputs)
+    ex_write_outputs (ex);
+  ex_write_summary (ex);
+  ex_write_info (ex);
+  if (ex->has_local)
+    ex_write_local (ex);
+  ex_write_sources (ex);
 
-  {
-    Sheet *sheets[] = { &ex.info, &ex.scoring, &ex.energy, &ex.cp, &ex.summary, &ex.outputs,
-                        &ex.factors, &ex.local_plan, &ex.local_perf, &ex.local_projects,
-                        &ex.sources };
+  for (guint i = 0; i < G_N_ELEMENTS (sheets); i++)
+    ex_finish_sheet (ex, sheets[i]);
+  if (!ex_failed (ex))
+    worksheet_activate (ex->info.ws);
+}
 
-    for (guint i = 0; i < G_N_ELEMENTS (sheets); i++)
-      ex_finish_sheet (&ex, sheets[i]);
-  }
-  if (!ex_failed (&ex))
-    worksheet_activate (ex.info.ws);
+gboolean
+_ga_export_build (GaEngine              *engine,
+                  const GaExportOptions *options,
+                  const char            *filename,
+                  const char            *display_path,
+                  GError               **error)
+{
+  Export ex = { 0 };
+  lxw_workbook_options wb_options = { .constant_memory = LXW_FALSE };
+  lxw_error close_err;
+  gboolean ok = FALSE;
+
+  export_init (&ex, engine, options, display_path);
+
+  ex.wb = workbook_new_opt (filename, &wb_options);
+  if (ex.wb == NULL)
+    {
+      g_set_error (error, GA_EXPORT_ERROR, GA_EXPORT_ERROR_WRITE,
+                   "cannot export to %s: the workbook could not be created; "
+                   "check the free memory and the temporary folder", display_path);
+      goto out;
+    }
+
+  set_document_properties (&ex);
+  ex_make_formats (&ex);
+  add_sheets (&ex);
+  ex_number_items (&ex);
+  write_sheets (&ex);
 
   /* workbook_close() also frees the workbook, so it runs even after a
    * failure; the temporary file it leaves is removed by the caller. */
@@ -574,43 +655,6 @@ _ga_export_build (GaEngine              *engine,
     }
 
 out:
-  g_hash_table_unref (ex.num_formats);
-  g_hash_table_unref (ex.cells);
-  g_hash_table_unref (ex.extra_cells);
-  g_hash_table_unref (ex.factor_cols);
-  g_hash_table_unref (ex.tables);
-  g_hash_table_unref (ex.domains);
-  g_hash_table_unref (ex.numbers);
-  g_hash_table_unref (ex.written);
-  g_hash_table_unref (ex.list_ranges);
-  g_ptr_array_unref (ex.source_rows);
-  g_hash_table_unref (ex.item_row);
-  g_hash_table_unref (ex.section_row);
-  g_hash_table_unref (ex.output_row);
-  g_free (ex.total_ref);
-  g_free (ex.max_ref);
-  g_free (ex.bonus_ref);
-  g_free (ex.veto_ref);
-  g_free (ex.grade_ref);
-  g_free (ex.pass_ref);
-  g_free (ex.level_ref);
-  g_free (ex.level_label_ref);
-  g_free (ex.conclusion_ref);
-  g_free (ex.conclusion_info_ref);
-  g_clear_error (&ex.rule_error);
-  for (guint k = 0; k < 3; k++)
-    g_free (ex.index_ref[k]);
-  ex_sheet_clear (&ex.info);
-  ex_sheet_clear (&ex.scoring);
-  ex_sheet_clear (&ex.energy);
-  ex_sheet_clear (&ex.cp);
-  ex_sheet_clear (&ex.summary);
-  ex_sheet_clear (&ex.outputs);
-  ex_sheet_clear (&ex.factors);
-  ex_sheet_clear (&ex.sources);
-  ex_sheet_clear (&ex.lists);
-  ex_sheet_clear (&ex.local_plan);
-  ex_sheet_clear (&ex.local_perf);
-  ex_sheet_clear (&ex.local_projects);
+  export_clear (&ex);
   return ok;
 }

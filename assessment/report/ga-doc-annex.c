@@ -540,71 +540,50 @@ temp_beside (const char  *path,
   return tmp;
 }
 
-gboolean
-ga_doc_write_pdf_with_annex (GaDoc              *doc,
-                             GaDocAnnex         *annex,
-                             const char         *path,
-                             GaDocProgressFunc   progress,
-                             gpointer            progress_data,
-                             GCancellable       *cancellable,
-                             GError            **error)
+/* Lays out the separator page(s) before the evidence files, which list
+ * the files with the numbers of their first pages; *@separator_doc holds
+ * the document the layout reads. Its length comes first: the files'
+ * pages follow it, and it gives their numbers. Longer numbers could make
+ * it longer in theory, so it is laid out again until the numbers it gives
+ * fit it. */
+static GaDocLayout *
+lay_out_separator (GaDoc       *doc,
+                   GaDocAnnex  *annex,
+                   guint        n_report,
+                   double       width,
+                   double       height,
+                   GaDoc      **separator_doc,
+                   GError     **error)
 {
-  g_autoptr(GaDocLayout) report = NULL;
-  g_autoptr(GaDocLayout) separator = NULL;
-  g_autoptr(GaDoc) separator_doc = NULL;
-  g_autofree char *tmp = NULL;
-  Writer w = { 0 };
-  Sink sink = { -1, 0 };
-  cairo_surface_t *surface;
-  cairo_status_t status;
-  double width, height;
-  guint n_report, n_files_pages = 0;
-  gboolean ok;
+  GaDocLayout *separator = NULL;
+  guint n_separator = 1;
 
-  g_return_val_if_fail (doc != NULL, FALSE);
-  g_return_val_if_fail (annex != NULL, FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-
-  w.doc = doc;
-  w.annex = annex;
-  w.zh = ga_doc_get_language (doc) == GA_DOC_LANG_ZH_CN;
-  w.progress = progress;
-  w.progress_data = progress_data;
-  w.cancellable = cancellable;
-  w.last_reported = -1;
-  annex->total_pages = 0;
-  annex->zh = w.zh;
-
-  ga_doc_layout_get_default_page (&width, &height, NULL);
-  report = ga_doc_layout_new (doc, width, height, NULL, error);
-  if (report == NULL || !inspect_files (&w, error))
-    return FALSE;
-  n_report = ga_doc_layout_get_n_pages (report);
-
-  /* The separator's length comes first: the files' pages follow it, and
-   * it gives their numbers. Longer numbers could make it longer in
-   * theory, so it is laid out again until the numbers it gives fit it. */
-  if (annex->files->len > 0)
+  for (guint attempt = 0; attempt < 4; attempt++)
     {
-      guint n_separator = 1;
-
-      for (guint attempt = 0; attempt < 4; attempt++)
-        {
-          g_clear_pointer (&separator, ga_doc_layout_free);
-          g_clear_pointer (&separator_doc, ga_doc_unref);
-          separator_doc = separator_new (doc, annex, n_report + n_separator + 1);
-          separator = ga_doc_layout_new (separator_doc, width, height, NULL, error);
-          if (separator == NULL)
-            return FALSE;
-          if (ga_doc_layout_get_n_pages (separator) == n_separator)
-            break;
-          n_separator = ga_doc_layout_get_n_pages (separator);
-        }
-      w.total = n_report + ga_doc_layout_get_n_pages (separator);
+      g_clear_pointer (&separator, ga_doc_layout_free);
+      g_clear_pointer (separator_doc, ga_doc_unref);
+      *separator_doc = separator_new (doc, annex, n_report + n_separator + 1);
+      separator = ga_doc_layout_new (*separator_doc, width, height, NULL, error);
+      if (separator == NULL)
+        return NULL;
+      if (ga_doc_layout_get_n_pages (separator) == n_separator)
+        break;
+      n_separator = ga_doc_layout_get_n_pages (separator);
     }
-  else
-    w.total = n_report;
+  return separator;
+}
+
+/* Gives each merged file the number of its first page after the report's
+ * @w->total pages (and the separator's), then numbers the report's and the
+ * separator's pages out of the whole. */
+static void
+number_pages (Writer      *w,
+              GaDocLayout *report,
+              GaDocLayout *separator,
+              guint        n_report)
+{
+  GaDocAnnex *annex = w->annex;
+  guint n_files_pages = 0;
 
   for (guint i = 0; i < annex->files->len; i++)
     {
@@ -612,21 +591,38 @@ ga_doc_write_pdf_with_annex (GaDoc              *doc,
 
       if (file->status != GA_DOC_ANNEX_MERGED)
         continue;
-      file->first_page = w.total + n_files_pages + 1;
+      file->first_page = w->total + n_files_pages + 1;
       n_files_pages += file->n_pages;
     }
-  w.total += n_files_pages;
-  annex->total_pages = w.total;
-  _ga_layout_set_numbering (report, 0, w.total, "");
+  w->total += n_files_pages;
+  annex->total_pages = w->total;
+  _ga_layout_set_numbering (report, 0, w->total, "");
   if (separator != NULL)
-    _ga_layout_set_numbering (separator, n_report, w.total, "annex-");
+    _ga_layout_set_numbering (separator, n_report, w->total, "annex-");
+}
 
-  tmp = temp_beside (path, &sink.fd, error);
-  if (tmp == NULL)
-    return FALSE;
+/* Draws every page into the open temporary file @fd beside @path, then
+ * syncs and closes it and gives it the name @path. FALSE with @error set
+ * when a step fails; the file descriptor is closed in any case. */
+static gboolean
+write_pdf_file (Writer      *w,
+                GaDocLayout *report,
+                GaDocLayout *separator,
+                const char  *path,
+                const char  *tmp,
+                int          fd,
+                double       width,
+                double       height,
+                GError     **error)
+{
+  Sink sink = { fd, 0 };
+  cairo_surface_t *surface;
+  cairo_status_t status;
+  gboolean ok;
+
   surface = cairo_pdf_surface_create_for_stream (sink_write_cb, &sink, width, height);
-  _ga_doc_pdf_set_metadata (doc, surface);
-  ok = draw_all (&w, report, separator, surface, error);
+  _ga_doc_pdf_set_metadata (w->doc, surface);
+  ok = draw_all (w, report, separator, surface, error);
   cairo_surface_finish (surface);
   status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
@@ -657,7 +653,63 @@ ga_doc_write_pdf_with_annex (GaDoc              *doc,
       set_write_error (error, path, g_strerror (errno));
       ok = FALSE;
     }
-  if (!ok)
+  return ok;
+}
+
+gboolean
+ga_doc_write_pdf_with_annex (GaDoc              *doc,
+                             GaDocAnnex         *annex,
+                             const char         *path,
+                             GaDocProgressFunc   progress,
+                             gpointer            progress_data,
+                             GCancellable       *cancellable,
+                             GError            **error)
+{
+  g_autoptr(GaDocLayout) report = NULL;
+  g_autoptr(GaDocLayout) separator = NULL;
+  g_autoptr(GaDoc) separator_doc = NULL;
+  g_autofree char *tmp = NULL;
+  Writer w = { 0 };
+  int fd = -1;
+  double width, height;
+  guint n_report;
+
+  g_return_val_if_fail (doc != NULL, FALSE);
+  g_return_val_if_fail (annex != NULL, FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  w.doc = doc;
+  w.annex = annex;
+  w.zh = ga_doc_get_language (doc) == GA_DOC_LANG_ZH_CN;
+  w.progress = progress;
+  w.progress_data = progress_data;
+  w.cancellable = cancellable;
+  w.last_reported = -1;
+  annex->total_pages = 0;
+  annex->zh = w.zh;
+
+  ga_doc_layout_get_default_page (&width, &height, NULL);
+  report = ga_doc_layout_new (doc, width, height, NULL, error);
+  if (report == NULL || !inspect_files (&w, error))
+    return FALSE;
+  n_report = ga_doc_layout_get_n_pages (report);
+
+  if (annex->files->len > 0)
+    {
+      separator = lay_out_separator (doc, annex, n_report, width, height, &separator_doc, error);
+      if (separator == NULL)
+        return FALSE;
+      w.total = n_report + ga_doc_layout_get_n_pages (separator);
+    }
+  else
+    w.total = n_report;
+  number_pages (&w, report, separator, n_report);
+
+  tmp = temp_beside (path, &fd, error);
+  if (tmp == NULL)
+    return FALSE;
+  if (!write_pdf_file (&w, report, separator, path, tmp, fd, width, height, error))
     {
       g_unlink (tmp);
       annex->total_pages = 0;

@@ -12,18 +12,18 @@
 
 #include "ga-doc-docx-private.h"
 
-char *
-_ga_docx_styles_xml (Docx *docx)
-{
-  GString *xml = g_string_new (XML_DECL);
-  gboolean zh = ga_doc_get_language (docx->doc) == GA_DOC_LANG_ZH_CN;
-  const char *no_indent = "<w:ind w:firstLineChars=\"0\" w:firstLine=\"0\"/>";
-  const char *heading_fonts = "<w:rFonts w:ascii=\"" HEADING_LATIN "\" w:hAnsi=\"" HEADING_LATIN
-                              "\" w:eastAsia=\"" HEADING_EAST_ASIA "\"/>";
-  static const struct { int size, before, after; } headings[] = {
-    { 32, 360, 180 }, { 28, 240, 120 }, { 24, 180, 80 },
-  };
+/* What most paragraph styles share: no first-line indent, whatever the
+ * language, and the heading fonts. */
+static const char no_indent[] = "<w:ind w:firstLineChars=\"0\" w:firstLine=\"0\"/>";
+static const char heading_fonts[] = "<w:rFonts w:ascii=\"" HEADING_LATIN "\" w:hAnsi=\"" HEADING_LATIN
+                                    "\" w:eastAsia=\"" HEADING_EAST_ASIA "\"/>";
 
+/* Appends the document defaults (fonts, size, language, line spacing)
+ * and the Normal style of body text. */
+static void
+append_defaults (GString *xml,
+                 gboolean zh)
+{
   g_string_append (xml, "<w:styles xmlns:w=\"" NS_W "\"><w:docDefaults><w:rPrDefault><w:rPr>"
                         "<w:rFonts w:ascii=\"" BODY_LATIN "\" w:hAnsi=\"" BODY_LATIN "\""
                         " w:eastAsia=\"" BODY_EAST_ASIA "\" w:cs=\"" BODY_LATIN "\"/>"
@@ -41,6 +41,15 @@ _ga_docx_styles_xml (Docx *docx)
                           "<w:spacing w:after=\"120\" w:line=\"312\" w:lineRule=\"auto\"/>%s"
                           "<w:jc w:val=\"both\"/></w:pPr></w:style>",
                           zh ? "<w:ind w:firstLineChars=\"200\" w:firstLine=\"420\"/>" : "");
+}
+
+/* Appends the heading styles of levels 1 to 3 and the title. */
+static void
+append_heading_styles (GString *xml)
+{
+  static const struct { int size, before, after; } headings[] = {
+    { 32, 360, 180 }, { 28, 240, 120 }, { 24, 180, 80 },
+  };
 
   for (guint l = 0; l < G_N_ELEMENTS (headings); l++)
     g_string_append_printf (xml,
@@ -65,6 +74,15 @@ _ga_docx_styles_xml (Docx *docx)
                           "<w:rPr>%s<w:b/><w:bCs/><w:sz w:val=\"44\"/><w:szCs w:val=\"44\"/>"
                           "</w:rPr></w:style>",
                           no_indent, heading_fonts);
+}
+
+/* Appends the paragraph styles of blocks in the body: small text,
+ * centred lines, table text, the gap after a table, figures, captions,
+ * bullet lists and signature lines. */
+static void
+append_block_styles (GString    *xml,
+                     const Docx *docx)
+{
   g_string_append_printf (xml,
                           "<w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"Small\">"
                           "<w:name w:val=\"Small Text\"/><w:basedOn w:val=\"Normal\"/><w:qFormat/>"
@@ -124,7 +142,14 @@ _ga_docx_styles_xml (Docx *docx)
                           "<w:ind w:left=\"%d\" w:firstLineChars=\"0\" w:firstLine=\"0\"/>"
                           "<w:jc w:val=\"left\"/></w:pPr></w:style>",
                           docx->text_width, (int) lround (docx->text_width * 0.42));
+}
 
+/* Appends the styles of the table of contents: its heading and its
+ * three levels of entries. */
+static void
+append_toc_styles (GString    *xml,
+                   const Docx *docx)
+{
   g_string_append_printf (xml,
                           "<w:style w:type=\"paragraph\" w:styleId=\"TOCHeading\">"
                           "<w:name w:val=\"TOC Heading\"/><w:basedOn w:val=\"Normal\"/>"
@@ -147,7 +172,12 @@ _ga_docx_styles_xml (Docx *docx)
                             "<w:jc w:val=\"left\"/></w:pPr>%s</w:style>",
                             l, l, docx->text_width, (int) (l - 1) * 420,
                             l == 1 ? "<w:rPr><w:b/><w:bCs/></w:rPr>" : "");
+}
 
+/* Appends the page header and footer styles. */
+static void
+append_page_styles (GString *xml)
+{
   g_string_append_printf (xml,
                           "<w:style w:type=\"paragraph\" w:styleId=\"Header\">"
                           "<w:name w:val=\"header\"/><w:basedOn w:val=\"Normal\"/>"
@@ -166,6 +196,13 @@ _ga_docx_styles_xml (Docx *docx)
                           "<w:jc w:val=\"center\"/></w:pPr>"
                           "<w:rPr><w:sz w:val=\"18\"/><w:szCs w:val=\"18\"/></w:rPr></w:style>",
                           no_indent);
+}
+
+/* Appends the hyperlink character style and the default table style,
+ * and closes the styles part. */
+static void
+append_link_and_table_styles (GString *xml)
+{
   g_string_append (xml, "<w:style w:type=\"character\" w:styleId=\"Hyperlink\">"
                         "<w:name w:val=\"Hyperlink\"/><w:uiPriority w:val=\"99\"/>"
                         "<w:unhideWhenUsed/><w:rPr><w:color w:val=\"0563C1\"/>"
@@ -178,6 +215,20 @@ _ga_docx_styles_xml (Docx *docx)
                         "<w:bottom w:w=\"0\" w:type=\"dxa\"/><w:right w:w=\"108\" w:type=\"dxa\"/>"
                         "</w:tblCellMar></w:tblPr></w:style>"
                         "</w:styles>");
+}
+
+char *
+_ga_docx_styles_xml (Docx *docx)
+{
+  GString *xml = g_string_new (XML_DECL);
+  gboolean zh = ga_doc_get_language (docx->doc) == GA_DOC_LANG_ZH_CN;
+
+  append_defaults (xml, zh);
+  append_heading_styles (xml);
+  append_block_styles (xml, docx);
+  append_toc_styles (xml, docx);
+  append_page_styles (xml);
+  append_link_and_table_styles (xml);
   return g_string_free (xml, FALSE);
 }
 

@@ -77,12 +77,16 @@ ga_store_export_package (GaStore     *store,
   return ga_store_export_package_to (store, assessment_id, path, GA_STORE_WRITE_REPLACE, error);
 }
 
-gboolean
-ga_store_export_package_to (GaStore            *store,
-                            gint64              assessment_id,
-                            const char         *path,
-                            GaStoreWriteFlags   flags,
-                            GError            **error)
+/* Copies the assessment @assessment_id of @store (attached to @pkg as
+ * "src") into @pkg in one transaction: its enterprise with the register of
+ * projects, its template copy, answers, history, report texts and
+ * evidence, and the package's own record of what it holds (@uuid). */
+static gboolean
+copy_to_package (GaStore     *store,
+                 GaStore     *pkg,
+                 gint64       assessment_id,
+                 const char  *uuid,
+                 GError     **error)
 {
   /* Copied in dependency order; the package has exactly the schema of the
    * store (both are at GA_STORE_SCHEMA_VERSION), so rows copy as they are.
@@ -102,13 +106,65 @@ ga_store_export_package_to (GaStore            *store,
     " WHERE sha256 IN (SELECT sha256 FROM src.evidence WHERE assessment_id = ?1)",
     "INSERT INTO main.evidence SELECT * FROM src.evidence WHERE assessment_id = ?1",
   };
+  g_autofree char *now = NULL;
+  char *meta;
+  gboolean ok;
+
+  if (!ga_store_begin (pkg, error))
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (copy_sql); i++)
+    if (!exec_bound (pkg, copy_sql[i], assessment_id, "Writing the package", error))
+      {
+        ga_store_rollback (pkg);
+        return FALSE;
+      }
+  /* A database of schema 3 read where it cannot be upgraded (a read-only
+   * disk) has no narratives, and its history only answers. */
+  if (!exec_bound (pkg, store->schema_version >= 4
+                   ? "INSERT INTO main.history SELECT * FROM src.history WHERE assessment_id = ?1"
+                   : "INSERT INTO main.history (id, assessment_id, item_id, old_value, new_value,"
+                     " author, at, action, state, target) SELECT id, assessment_id, item_id,"
+                     " old_value, new_value, author, at, action, state, target FROM src.history"
+                     " WHERE assessment_id = ?1", assessment_id, "Writing the package", error)
+      || (store->schema_version >= 4
+          && !exec_bound (pkg, "INSERT INTO main.narratives SELECT * FROM src.narratives"
+                          " WHERE assessment_id = ?1", assessment_id, "Writing the package",
+                          error))
+      /* The enterprise's register of retrofit projects travels with it. */
+      || (store->schema_version >= 5
+          && !exec_bound (pkg, "INSERT INTO main.projects SELECT * FROM src.projects"
+                          " WHERE enterprise_id = (SELECT enterprise_id FROM src.assessments"
+                          " WHERE id = ?1)", assessment_id, "Writing the package", error)))
+    {
+      ga_store_rollback (pkg);
+      return FALSE;
+    }
+
+  now = ga_store_now ();
+  meta = sqlite3_mprintf ("INSERT INTO meta (key, value) VALUES ('package_assessment', %Q),"
+                          " ('exported_at', %Q), ('exported_by', %Q)",
+                          uuid, now, store->author);
+  ok = ga_store_exec (pkg, meta, "Writing the package", error);
+  sqlite3_free (meta);
+  if (!ok)
+    {
+      ga_store_rollback (pkg);
+      return FALSE;
+    }
+  return ga_store_commit (pkg, "Writing the package", error);
+}
+
+gboolean
+ga_store_export_package_to (GaStore            *store,
+                            gint64              assessment_id,
+                            const char         *path,
+                            GaStoreWriteFlags   flags,
+                            GError            **error)
+{
   g_autoptr(GaAssessment) assessment = NULL;
   g_autoptr(GaStore) pkg = NULL;
   g_autofree char *tmp = NULL;
-  g_autofree char *now = NULL;
   g_autofree char *src_path = NULL;
-  char *meta;
-  gboolean ok;
 
   g_return_val_if_fail (GA_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -145,48 +201,7 @@ ga_store_export_package_to (GaStore            *store,
                                       : g_strdup (sqlite3_db_filename (store->db, "main"));
   if (!attach (pkg, src_path, "src", error))
     goto fail;
-  if (!ga_store_begin (pkg, error))
-    goto fail_detach;
-  for (guint i = 0; i < G_N_ELEMENTS (copy_sql); i++)
-    if (!exec_bound (pkg, copy_sql[i], assessment_id, "Writing the package", error))
-      {
-        ga_store_rollback (pkg);
-        goto fail_detach;
-      }
-  /* A database of schema 3 read where it cannot be upgraded (a read-only
-   * disk) has no narratives, and its history only answers. */
-  if (!exec_bound (pkg, store->schema_version >= 4
-                   ? "INSERT INTO main.history SELECT * FROM src.history WHERE assessment_id = ?1"
-                   : "INSERT INTO main.history (id, assessment_id, item_id, old_value, new_value,"
-                     " author, at, action, state, target) SELECT id, assessment_id, item_id,"
-                     " old_value, new_value, author, at, action, state, target FROM src.history"
-                     " WHERE assessment_id = ?1", assessment_id, "Writing the package", error)
-      || (store->schema_version >= 4
-          && !exec_bound (pkg, "INSERT INTO main.narratives SELECT * FROM src.narratives"
-                          " WHERE assessment_id = ?1", assessment_id, "Writing the package",
-                          error))
-      /* The enterprise's register of retrofit projects travels with it. */
-      || (store->schema_version >= 5
-          && !exec_bound (pkg, "INSERT INTO main.projects SELECT * FROM src.projects"
-                          " WHERE enterprise_id = (SELECT enterprise_id FROM src.assessments"
-                          " WHERE id = ?1)", assessment_id, "Writing the package", error)))
-    {
-      ga_store_rollback (pkg);
-      goto fail_detach;
-    }
-
-  now = ga_store_now ();
-  meta = sqlite3_mprintf ("INSERT INTO meta (key, value) VALUES ('package_assessment', %Q),"
-                          " ('exported_at', %Q), ('exported_by', %Q)",
-                          assessment->uuid, now, store->author);
-  ok = ga_store_exec (pkg, meta, "Writing the package", error);
-  sqlite3_free (meta);
-  if (!ok)
-    {
-      ga_store_rollback (pkg);
-      goto fail_detach;
-    }
-  if (!ga_store_commit (pkg, "Writing the package", error))
+  if (!copy_to_package (store, pkg, assessment_id, assessment->uuid, error))
     goto fail_detach;
   detach (pkg, "src");
 
@@ -331,6 +346,75 @@ import_enterprise (GaStore     *store,
   return enterprise_id;
 }
 
+/* Inserts the package's assessment under @uuid and @title for the
+ * enterprise @enterprise_id; its id, or 0 with @error set. */
+static gint64
+insert_assessment (GaStore     *store,
+                   const char  *uuid,
+                   const char  *title,
+                   gint64       enterprise_id,
+                   GError     **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc;
+
+  rc = sqlite3_prepare_v2 (store->db,
+                           "INSERT INTO main.assessments (uuid, enterprise_id, template_hash,"
+                           " template_id, template_version, kind, title, year, period, status,"
+                           " created_at, updated_at, finalized_at, finalized_by)"
+                           " SELECT ?1, ?2, template_hash, template_id, template_version, kind, ?3,"
+                           " year, period, status, created_at, updated_at, finalized_at,"
+                           " finalized_by FROM pkg.assessments", -1, &stmt, NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 2, enterprise_id);
+      sqlite3_bind_text (stmt, 3, title, -1, SQLITE_STATIC);
+      rc = sqlite3_step (stmt);
+    }
+  if (!ga_store_finalize_done (store, stmt, rc, "Importing the assessment", error))
+    return 0;
+  return sqlite3_last_insert_rowid (store->db);
+}
+
+/* Copies the package's history to the assessment @assessment_id. The rows
+ * keep their order and their undo links: every id (and target) is shifted
+ * past the ids already used here. */
+static gboolean
+import_history (GaStore  *store,
+                gint64    assessment_id,
+                GError  **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 offset = 0;
+  int rc;
+
+  {
+    sqlite3_stmt *q = NULL;
+
+    if (sqlite3_prepare_v2 (store->db,
+                            "SELECT coalesce ((SELECT max (id) FROM main.history), 0)"
+                            " - coalesce ((SELECT min (id) FROM pkg.history), 1) + 1",
+                            -1, &q, NULL) == SQLITE_OK
+        && sqlite3_step (q) == SQLITE_ROW)
+      offset = sqlite3_column_int64 (q, 0);
+    sqlite3_finalize (q);
+  }
+  rc = sqlite3_prepare_v2 (store->db,
+                           "INSERT INTO main.history (id, assessment_id, item_id, old_value,"
+                           " new_value, author, at, action, state, target, subject)"
+                           " SELECT id + ?2, ?1, item_id, old_value, new_value, author, at, action,"
+                           " state, target + ?2, subject FROM pkg.history ORDER BY id", -1, &stmt,
+                           NULL);
+  if (rc == SQLITE_OK)
+    {
+      sqlite3_bind_int64 (stmt, 1, assessment_id);
+      sqlite3_bind_int64 (stmt, 2, MAX (offset, 0));
+      rc = sqlite3_step (stmt);
+    }
+  return ga_store_finalize_done (store, stmt, rc, "Importing the history", error);
+}
+
 static gint64
 import_rows (GaStore               *store,
              const char            *uuid,
@@ -341,9 +425,7 @@ import_rows (GaStore               *store,
 {
   g_autofree char *new_uuid = NULL;
   g_autofree char *new_title = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 existing, enterprise_id, assessment_id, offset;
-  int rc;
+  gint64 existing, enterprise_id, assessment_id;
 
   existing = lookup_id (store, "SELECT id FROM main.assessments WHERE uuid = ?1", uuid);
   if (existing > 0 && (flags & GA_PACKAGE_IMPORT_AS_COPY) == 0)
@@ -390,23 +472,9 @@ import_rows (GaStore               *store,
                    "Importing the template copy", error))
     return 0;
 
-  rc = sqlite3_prepare_v2 (store->db,
-                           "INSERT INTO main.assessments (uuid, enterprise_id, template_hash,"
-                           " template_id, template_version, kind, title, year, period, status,"
-                           " created_at, updated_at, finalized_at, finalized_by)"
-                           " SELECT ?1, ?2, template_hash, template_id, template_version, kind, ?3,"
-                           " year, period, status, created_at, updated_at, finalized_at,"
-                           " finalized_by FROM pkg.assessments", -1, &stmt, NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_text (stmt, 1, new_uuid, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 2, enterprise_id);
-      sqlite3_bind_text (stmt, 3, new_title, -1, SQLITE_STATIC);
-      rc = sqlite3_step (stmt);
-    }
-  if (!ga_store_finalize_done (store, stmt, rc, "Importing the assessment", error))
+  assessment_id = insert_assessment (store, new_uuid, new_title, enterprise_id, error);
+  if (assessment_id == 0)
     return 0;
-  assessment_id = sqlite3_last_insert_rowid (store->db);
 
   if (!exec_bound (store,
                    "INSERT INTO main.answers (assessment_id, item_id, value, author, updated_at)"
@@ -418,33 +486,7 @@ import_rows (GaStore               *store,
                       assessment_id, "Importing the report texts", error))
     return 0;
 
-  /* History rows keep their order and their undo links: shift every id
-   * (and target) past the ids already used here. */
-  offset = 0;
-  {
-    sqlite3_stmt *q = NULL;
-
-    if (sqlite3_prepare_v2 (store->db,
-                            "SELECT coalesce ((SELECT max (id) FROM main.history), 0)"
-                            " - coalesce ((SELECT min (id) FROM pkg.history), 1) + 1",
-                            -1, &q, NULL) == SQLITE_OK
-        && sqlite3_step (q) == SQLITE_ROW)
-      offset = sqlite3_column_int64 (q, 0);
-    sqlite3_finalize (q);
-  }
-  rc = sqlite3_prepare_v2 (store->db,
-                           "INSERT INTO main.history (id, assessment_id, item_id, old_value,"
-                           " new_value, author, at, action, state, target, subject)"
-                           " SELECT id + ?2, ?1, item_id, old_value, new_value, author, at, action,"
-                           " state, target + ?2, subject FROM pkg.history ORDER BY id", -1, &stmt,
-                           NULL);
-  if (rc == SQLITE_OK)
-    {
-      sqlite3_bind_int64 (stmt, 1, assessment_id);
-      sqlite3_bind_int64 (stmt, 2, MAX (offset, 0));
-      rc = sqlite3_step (stmt);
-    }
-  if (!ga_store_finalize_done (store, stmt, rc, "Importing the history", error))
+  if (!import_history (store, assessment_id, error))
     return 0;
 
   if (!exec_bound (store,

@@ -8,49 +8,34 @@
  * been edited with another tool. SQLite's constraints (NOT NULL, CHECK,
  * foreign keys) say little: a text answer to a number item, an invalid
  * 统一社会信用代码 or a year of -99999999999 pass them, and the assessment
- * then cannot be evaluated, exported or edited. This file reads every row
+ * then cannot be evaluated, exported or edited. The checks read every row
  * with the same functions that check what a user types (the enterprise
  * editor's ga_enterprise_validate(), ga_store_check_assessment_fields(),
  * the pinned template through ga_store_parse_answer(), the evidence name
- * and caption rules), so that a rule lives once, and compares the schema
+ * and caption rules), so that a rule lives once, and compare the schema
  * with what the migrations create. ga_store_check() (`db check`) reports
- * what it finds; a package import refuses a package with any of it.
+ * what they find; a package import refuses a package with any of it.
+ *
+ * This file holds the walk: the helpers the checks share, the schema and
+ * the column types, and the order in which the tables are read; the
+ * checks of each table's rows are in ga-store-validate-rows.c.
  */
 #include "config.h"
 
-#include "ga-store-private.h"
+#include "ga-store-validate-private.h"
 
 #include <math.h>
 #include <string.h>
 
-/* At most this many problems of one kind are listed: a package with a
- * million bad answers needs a few lines, not a million. */
-#define MAX_PROBLEMS_PER_CHECK 50
-
 /* Shown characters of a stored text in a message. */
 #define SHOWN_CHARS 40
 
-/* Longest name of an author, a template id or version, a MIME type. */
-#define MAX_SHORT_TEXT 200
-
-typedef struct {
-  GaStore   *store;
-  GPtrArray *problems;
-  gboolean   package;
-  guint      n_before;   /* problems->len when the current check began */
-} Check;
-
-static gboolean
-add_problem (Check      *c,
-             const char *format,
-             ...) G_GNUC_PRINTF (2, 3);
-
 /* Appends a problem; FALSE once the current check has listed its share,
  * which it then says once. */
-static gboolean
-add_problem (Check      *c,
-             const char *format,
-             ...)
+gboolean
+check_problem (Check      *c,
+               const char *format,
+               ...)
 {
   guint listed = c->problems->len - c->n_before;
   va_list args;
@@ -107,21 +92,21 @@ shown_text (const char *text,
   return g_string_free (out, FALSE);
 }
 
-static char *
-shown (const char *text,
-       int         length)
+char *
+check_shown (const char *text,
+             int         length)
 {
   return shown_text (text, length, TRUE);
 }
 
-static char *
-column_shown (sqlite3_stmt *stmt,
-              int           column)
+char *
+check_column_shown (sqlite3_stmt *stmt,
+                    int           column)
 {
   if (sqlite3_column_type (stmt, column) == SQLITE_NULL)
     return g_strdup ("nothing");
-  return shown ((const char *) sqlite3_column_text (stmt, column),
-                sqlite3_column_bytes (stmt, column));
+  return check_shown ((const char *) sqlite3_column_text (stmt, column),
+                      sqlite3_column_bytes (stmt, column));
 }
 
 /* Stored times are ISO 8601 with a time zone, as ga_store_now() writes
@@ -137,7 +122,7 @@ timestamp_ok (const char *text)
   return time != NULL;
 }
 
-static void
+void
 check_timestamp (Check        *c,
                  const char   *where,
                  const char   *field,
@@ -151,13 +136,13 @@ check_timestamp (Check        *c,
     return;
   if (timestamp_ok ((const char *) sqlite3_column_text (stmt, column)))
     return;
-  value = column_shown (stmt, column);
-  add_problem (c, "%s: %s %s is not a time (ISO 8601 with a time zone, such as "
-               "2025-03-01T08:00:00.000Z)", where, field, value);
+  value = check_column_shown (stmt, column);
+  check_problem (c, "%s: %s %s is not a time (ISO 8601 with a time zone, such as "
+                 "2025-03-01T08:00:00.000Z)", where, field, value);
 }
 
 /* Names of people (authors, who finalised): one line of text. */
-static void
+void
 check_short_text (Check        *c,
                   const char   *where,
                   const char   *field,
@@ -172,7 +157,7 @@ check_short_text (Check        *c,
   if (text == NULL)
     {
       if (!nullable)
-        add_problem (c, "%s: %s is missing", where, field);
+        check_problem (c, "%s: %s is missing", where, field);
       return;
     }
   if (g_utf8_validate_len (text, length, NULL) && g_utf8_strlen (text, length) <= MAX_SHORT_TEXT
@@ -186,24 +171,20 @@ check_short_text (Check        *c,
       if (p >= text + length)
         return;
     }
-  value = shown (text, length);
-  add_problem (c, "%s: %s %s is not a line of text of 1 to %d characters without control "
-               "characters", where, field, value, MAX_SHORT_TEXT);
+  value = check_shown (text, length);
+  check_problem (c, "%s: %s %s is not a line of text of 1 to %d characters without control "
+                 "characters", where, field, value, MAX_SHORT_TEXT);
 }
 
 /* Runs @sql (one-off) and calls @row for each row; stops early when @row
  * returns FALSE. */
-typedef gboolean (*RowFunc) (Check        *c,
-                             sqlite3_stmt *stmt,
-                             gpointer      data);
-
-static gboolean
-each_row (Check       *c,
-          const char  *sql,
-          gint64       bind,
-          RowFunc      row,
-          gpointer     data,
-          GError     **error)
+gboolean
+check_each_row (Check       *c,
+                const char  *sql,
+                gint64       bind,
+                RowFunc      row,
+                gpointer     data,
+                GError     **error)
 {
   sqlite3_stmt *stmt = NULL;
   int rc = sqlite3_prepare_v2 (c->store->db, sql, -1, &stmt, NULL);
@@ -298,19 +279,19 @@ check_schema (Check     *c,
       const char *def = g_hash_table_lookup (want, key);
       const char *space = strchr (key, ' ');
       g_autofree char *type = g_strndup (key, space - key);
-      g_autofree char *name = shown (space + 1, -1);
+      g_autofree char *name = check_shown (space + 1, -1);
 
       if (def == NULL)
         {
-          add_problem (c, "%s %s is not part of the schema (version %d): another program added "
-                       "it", type, name, c->store->schema_version);
+          check_problem (c, "%s %s is not part of the schema (version %d): another program added "
+                         "it", type, name, c->store->schema_version);
           /* A table that shadows nothing does not stop the rows from
            * being read; an extra trigger or view neither. */
         }
       else if (g_strcmp0 (def, g_hash_table_lookup (have, key)) != 0)
         {
-          add_problem (c, "%s %s differs from the schema (version %d): another program changed "
-                       "its definition", type, name, c->store->schema_version);
+          check_problem (c, "%s %s differs from the schema (version %d): another program changed "
+                         "its definition", type, name, c->store->schema_version);
           if (g_str_equal (type, "table"))
             *tables_ok = FALSE;
         }
@@ -324,8 +305,8 @@ check_schema (Check     *c,
         {
           g_autofree char *type = g_strndup (key, space - key);
 
-          add_problem (c, "%s %s of the schema (version %d) is missing", type, space + 1,
-                       c->store->schema_version);
+          check_problem (c, "%s %s of the schema (version %d) is missing", type, space + 1,
+                         c->store->schema_version);
           if (g_str_equal (type, "table"))
             *tables_ok = FALSE;
         }
@@ -460,8 +441,8 @@ type_problem_cb (Check        *c,
   g_autofree char *row = shown_text ((const char *) sqlite3_column_text (stmt, 0),
                                      sqlite3_column_bytes (stmt, 0), FALSE);
 
-  return add_problem (c, "%s: %s is %s, where the schema expects %s", row, col->column,
-                      sqlite3_column_text (stmt, 1), col->meaning);
+  return check_problem (c, "%s: %s is %s, where the schema expects %s", row, col->column,
+                        sqlite3_column_text (stmt, 1), col->meaning);
 }
 
 static gboolean
@@ -478,451 +459,12 @@ check_types (Check   *c,
         continue;
       sql = g_strdup_printf ("SELECT %s, typeof (%s) FROM %s WHERE typeof (%s) NOT IN (%s)",
                              col->row, col->column, col->table, col->column, col->types);
-      if (!each_row (c, sql, 0, type_problem_cb, (gpointer) col, error))
+      if (!check_each_row (c, sql, 0, type_problem_cb, (gpointer) col, error))
         return FALSE;
     }
   return TRUE;
 }
 
-/* ------------------------------------------------------------------ */
-/* Enterprises                                                         */
-
-static void
-add_lines (Check      *c,
-           const char *where,
-           const char *message)
-{
-  g_auto(GStrv) lines = g_strsplit (message, "\n", -1);
-
-  for (guint i = 0; lines[i] != NULL; i++)
-    if (*lines[i] != '\0')
-      add_problem (c, "%s: %s", where, lines[i]);
-}
-
-static gboolean
-enterprise_cb (Check        *c,
-               sqlite3_stmt *stmt,
-               gpointer      data)
-{
-  gint64 id = sqlite3_column_int64 (stmt, 0);
-  g_autoptr(GaEnterprise) e = NULL;
-  g_autoptr(GError) local = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *where = NULL;
-
-  e = ga_store_get_enterprise (c->store, id, &local);
-  if (e == NULL)
-    return add_problem (c, "enterprise %" G_GINT64_FORMAT " cannot be read: %s", id,
-                        local->message);
-  name = shown (e->name, -1);
-  where = g_strdup_printf ("enterprise %" G_GINT64_FORMAT " %s", id, name);
-
-  /* The checks of the enterprise editor: a record it would refuse cannot
-   * be edited or saved again. */
-  if (!ga_enterprise_validate (e, &local))
-    add_lines (c, where, local->message);
-  else
-    {
-      /* What it would store: the canonical forms, by which an enterprise
-       * is found (an import matches the credit code as stored). */
-      g_autofree char *code = ga_credit_code_normalize (e->credit_code);
-      g_autofree char *stripped = g_strstrip (g_strdup (e->name));
-      const GaIndustry *industry = e->industry != NULL ? ga_industry_lookup (e->industry) : NULL;
-      const GaRegion *region = e->region != NULL ? ga_region_lookup (e->region) : NULL;
-
-      if (g_strcmp0 (code, e->credit_code) != 0)
-        add_problem (c, "%s: the 统一社会信用代码 %s is not stored as the editor stores it (%s)",
-                     where, e->credit_code, code);
-      if (g_strcmp0 (stripped, e->name) != 0)
-        add_problem (c, "%s: the name has white space at its start or end", where);
-      if (industry != NULL && g_strcmp0 (industry->code, e->industry) != 0)
-        add_problem (c, "%s: the industry %s is not stored as the editor stores it (%s)", where,
-                     e->industry, industry->code);
-      if (region != NULL && g_strcmp0 (region->code, e->region) != 0)
-        add_problem (c, "%s: the region %s is not stored as the editor stores it (%s)", where,
-                     e->region, region->code);
-    }
-
-  if (!g_uuid_string_is_valid (e->uuid != NULL ? e->uuid : ""))
-    {
-      g_autofree char *uuid = column_shown (stmt, 1);
-      add_problem (c, "%s: %s is not a UUID", where, uuid);
-    }
-  if (sqlite3_column_int64 (stmt, 2) != 0 && sqlite3_column_int64 (stmt, 2) != 1)
-    add_problem (c, "%s: the demo mark is %" G_GINT64_FORMAT ", not 0 or 1", where,
-                 (gint64) sqlite3_column_int64 (stmt, 2));
-  check_timestamp (c, where, "the creation time", stmt, 3, FALSE);
-  check_timestamp (c, where, "the time of the last change", stmt, 4, FALSE);
-  return TRUE;
-}
-
-/* ------------------------------------------------------------------ */
-/* Assessments with their answers, history and evidence                */
-
-typedef struct {
-  gint64      id;
-  const char *where;
-  GaTemplate *tmpl;   /* NULL when the template copy does not load */
-} Assessment;
-
-/* An answer or a value in the history, read as a save would and then
- * against the pinned template. */
-static void
-check_value (Check        *c,
-             Assessment   *a,
-             const char   *where,
-             const char   *item_id,
-             sqlite3_stmt *stmt,
-             int           column)
-{
-  const char *json = (const char *) sqlite3_column_text (stmt, column);
-  g_autoptr(GaAnswer) answer = NULL;
-  g_autoptr(GError) local = NULL;
-
-  if (a->tmpl == NULL)
-    {
-      /* An opaque template copy (see ga_store_validate()): the checks of
-       * a save, which need no template. */
-      if (ga_store_check_item_id (item_id, &local))
-        ga_store_check_answer_json (item_id, json, sqlite3_column_bytes (stmt, column), &local);
-    }
-  else
-    answer = ga_store_parse_answer (a->tmpl, item_id, json, sqlite3_column_bytes (stmt, column),
-                                    &local);
-  if (local != NULL)
-    add_problem (c, "%s: %s", where, local->message);
-}
-
-/* An item id that a row (history, evidence) refers to. */
-static void
-check_item (Check      *c,
-            Assessment *a,
-            const char *where,
-            const char *item_id)
-{
-  g_autoptr(GError) local = NULL;
-
-  if (!ga_store_check_item_id (item_id, &local))
-    add_problem (c, "%s: %s", where, local->message);
-  else if (a->tmpl != NULL && ga_template_find_item (a->tmpl, item_id) == NULL)
-    add_problem (c, "%s: the template %s %s has no item '%s'", where,
-                 ga_template_get_id (a->tmpl), ga_template_get_version (a->tmpl), item_id);
-}
-
-static gboolean
-answer_cb (Check        *c,
-           sqlite3_stmt *stmt,
-           gpointer      data)
-{
-  Assessment *a = data;
-  const char *item_id = (const char *) sqlite3_column_text (stmt, 0);
-
-  check_value (c, a, a->where, item_id, stmt, 1);
-  check_short_text (c, a->where, "the author of an answer", stmt, 2, TRUE);
-  check_timestamp (c, a->where, "the time of an answer", stmt, 3, FALSE);
-  return c->problems->len - c->n_before <= MAX_PROBLEMS_PER_CHECK;
-}
-
-/* The text of a narrative, or a value of its history, as a save would
- * have written it. */
-static void
-check_narrative_text (Check        *c,
-                      const char   *where,
-                      const char   *part,
-                      sqlite3_stmt *stmt,
-                      int           column)
-{
-  const char *text = (const char *) sqlite3_column_text (stmt, column);
-  int length = sqlite3_column_bytes (stmt, column);
-  g_autoptr(GError) local = NULL;
-
-  if (text != NULL && memchr (text, '\0', length) != NULL)
-    add_problem (c, "%s: the text of report part %s holds the control character U+0000", where,
-                 part);
-  else if (!ga_narrative_check_text (part, text, length, &local))
-    add_problem (c, "%s: %s", where, local->message);
-  else
-    {
-      g_autofree char *normal = ga_narrative_normalize (text);
-
-      if (normal == NULL)
-        add_problem (c, "%s: the text of report part %s is nothing but white space; such a text "
-                     "is removed, not stored", where, part);
-    }
-}
-
-static void
-check_part (Check      *c,
-            const char *where,
-            const char *part)
-{
-  g_autoptr(GError) local = NULL;
-
-  if (!ga_narrative_check_part (part, &local))
-    add_problem (c, "%s: %s", where, local->message);
-}
-
-static gboolean
-history_cb (Check        *c,
-            sqlite3_stmt *stmt,
-            gpointer      data)
-{
-  Assessment *a = data;
-  const char *item_id = (const char *) sqlite3_column_text (stmt, 1);
-  gboolean narrative = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 7), "narrative") == 0;
-  g_autofree char *where = g_strdup_printf ("%s, history row %" G_GINT64_FORMAT, a->where,
-                                            (gint64) sqlite3_column_int64 (stmt, 0));
-
-  if (narrative)
-    {
-      /* Undo and redo write these values back as the part's text. */
-      check_part (c, where, item_id);
-      for (int column = 2; column <= 3; column++)
-        if (sqlite3_column_type (stmt, column) != SQLITE_NULL)
-          check_narrative_text (c, where, item_id, stmt, column);
-    }
-  else
-    {
-      /* Undo and redo write these values back as answers. */
-      if (sqlite3_column_type (stmt, 2) == SQLITE_NULL
-          && sqlite3_column_type (stmt, 3) == SQLITE_NULL)
-        check_item (c, a, where, item_id);
-      if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
-        check_value (c, a, where, item_id, stmt, 2);
-      if (sqlite3_column_type (stmt, 3) != SQLITE_NULL)
-        check_value (c, a, where, item_id, stmt, 3);
-    }
-  check_short_text (c, where, "the author", stmt, 4, TRUE);
-  check_timestamp (c, where, "the time", stmt, 5, FALSE);
-  if (sqlite3_column_int (stmt, 6) == 0)
-    add_problem (c, "%s: an undo or redo that does not refer to an earlier change of the same "
-                 "item, or a change that refers to one", where);
-  return c->problems->len - c->n_before <= MAX_PROBLEMS_PER_CHECK;
-}
-
-static gboolean
-narrative_cb (Check        *c,
-              sqlite3_stmt *stmt,
-              gpointer      data)
-{
-  Assessment *a = data;
-  const char *part = (const char *) sqlite3_column_text (stmt, 0);
-  g_autofree char *shown_part = column_shown (stmt, 0);
-  g_autofree char *where = g_strdup_printf ("%s, report part %s", a->where, shown_part);
-
-  check_part (c, where, part);
-  check_narrative_text (c, where, part, stmt, 1);
-  check_short_text (c, where, "the author of a report text", stmt, 2, TRUE);
-  check_timestamp (c, where, "the time of a report text", stmt, 3, FALSE);
-  return c->problems->len - c->n_before <= MAX_PROBLEMS_PER_CHECK;
-}
-
-/* A MIME type as g_content_type_get_mime_type() gives it: type/subtype
- * in printable ASCII. */
-static gboolean
-mime_type_ok (const char *mime)
-{
-  const char *slash;
-
-  if (mime == NULL || *mime == '\0' || strlen (mime) > MAX_SHORT_TEXT)
-    return FALSE;
-  for (const char *p = mime; *p != '\0'; p++)
-    if (!g_ascii_isgraph (*p))
-      return FALSE;
-  slash = strchr (mime, '/');
-  return slash != NULL && slash != mime && slash[1] != '\0' && strchr (slash + 1, '/') == NULL;
-}
-
-static gboolean
-evidence_cb (Check        *c,
-             sqlite3_stmt *stmt,
-             gpointer      data)
-{
-  Assessment *a = data;
-  const char *name = (const char *) sqlite3_column_text (stmt, 2);
-  const char *mime = (const char *) sqlite3_column_text (stmt, 3);
-  g_autofree char *where = g_strdup_printf ("%s, evidence %" G_GINT64_FORMAT, a->where,
-                                            (gint64) sqlite3_column_int64 (stmt, 0));
-  g_autoptr(GError) local = NULL;
-
-  check_item (c, a, where, (const char *) sqlite3_column_text (stmt, 1));
-  if (memchr (name != NULL ? name : "", '\0', sqlite3_column_bytes (stmt, 2)) != NULL)
-    add_problem (c, "%s: the evidence name contains a control character (U+0000)", where);
-  else if (!ga_store_check_evidence_name (name, &local))
-    {
-      g_autofree char *value = column_shown (stmt, 2);
-      add_problem (c, "%s %s: %s", where, value, local->message);
-    }
-  g_clear_error (&local);
-  if (!mime_type_ok (mime))
-    {
-      g_autofree char *value = column_shown (stmt, 3);
-      add_problem (c, "%s: %s is not a MIME type (such as application/pdf)", where, value);
-    }
-  if (sqlite3_column_int64 (stmt, 4) < 0)
-    add_problem (c, "%s: a size of %" G_GINT64_FORMAT " bytes", where,
-                 (gint64) sqlite3_column_int64 (stmt, 4));
-  check_short_text (c, where, "the author", stmt, 5, TRUE);
-  check_timestamp (c, where, "the time it was attached", stmt, 6, FALSE);
-  if (!ga_store_check_evidence_note ((const char *) sqlite3_column_text (stmt, 7), &local))
-    add_problem (c, "%s: %s", where, local->message);
-  return c->problems->len - c->n_before <= MAX_PROBLEMS_PER_CHECK;
-}
-
-static gboolean
-assessment_cb (Check        *c,
-               sqlite3_stmt *stmt,
-               gpointer      data)
-{
-  GError **error = data;
-  Assessment a = { 0, };
-  gint64 id = sqlite3_column_int64 (stmt, 0);
-  const char *hash = (const char *) sqlite3_column_text (stmt, 3);
-  const char *status = (const char *) sqlite3_column_text (stmt, 10);
-  g_autofree char *title = column_shown (stmt, 7);
-  g_autofree char *where = g_strdup_printf ("assessment %" G_GINT64_FORMAT " %s", id, title);
-  g_autoptr(GaTemplate) tmpl = NULL;
-  g_autoptr(GError) local = NULL;
-  g_autofree char *origin = NULL;
-  gboolean final = g_strcmp0 (status, "final") == 0;
-
-  if (!g_uuid_string_is_valid ((const char *) sqlite3_column_text (stmt, 1)))
-    {
-      g_autofree char *uuid = column_shown (stmt, 1);
-      add_problem (c, "%s: %s is not a UUID", where, uuid);
-    }
-
-  /* What making an assessment checks. */
-  if (!ga_store_check_assessment_fields ((const char *) sqlite3_column_text (stmt, 6),
-                                         (const char *) sqlite3_column_text (stmt, 7),
-                                         sqlite3_column_int64 (stmt, 8),
-                                         (const char *) sqlite3_column_text (stmt, 9), &local))
-    add_problem (c, "%s: %s", where, local->message);
-  g_clear_error (&local);
-
-  /* It pins the template copy it names, by id and version too. */
-  if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 4),
-                 (const char *) sqlite3_column_text (stmt, 15)) != 0
-      || g_strcmp0 ((const char *) sqlite3_column_text (stmt, 5),
-                    (const char *) sqlite3_column_text (stmt, 16)) != 0)
-    {
-      g_autofree char *want_id = column_shown (stmt, 4);
-      g_autofree char *want_version = column_shown (stmt, 5);
-
-      add_problem (c, "%s: it names the template %s %s, but its template copy is %s %s", where,
-                   want_id, want_version,
-                   sqlite3_column_text (stmt, 15) != NULL
-                   ? (const char *) sqlite3_column_text (stmt, 15) : "missing",
-                   sqlite3_column_text (stmt, 16) != NULL
-                   ? (const char *) sqlite3_column_text (stmt, 16) : "");
-    }
-
-  check_timestamp (c, where, "the creation time", stmt, 11, FALSE);
-  check_timestamp (c, where, "the time of the last change", stmt, 12, FALSE);
-  /* What ga_store_set_assessment_status() writes: a final assessment
-   * records when (and by whom) it became final, a draft neither. */
-  if (c->store->schema_version >= 2)
-    {
-      if (final)
-        {
-          check_timestamp (c, where, "the finalisation time", stmt, 13, FALSE);
-          check_short_text (c, where, "the name of who finalised it", stmt, 14, TRUE);
-        }
-      else if (sqlite3_column_type (stmt, 13) != SQLITE_NULL
-               || sqlite3_column_type (stmt, 14) != SQLITE_NULL)
-        add_problem (c, "%s: a draft with a finalisation time or person", where);
-    }
-
-  /* The answers are read against the pinned template copy. A database may
-   * hold an opaque copy (the store does not need the template to save);
-   * a package must carry one that loads, or its assessment could neither
-   * be evaluated nor exported. */
-  origin = g_strdup_printf ("the template copy of assessment %" G_GINT64_FORMAT, id);
-  if (hash != NULL)
-    tmpl = ga_store_load_template_by_hash (c->store, hash, origin, &local);
-  if (tmpl == NULL && c->package)
-    add_lines (c, where, local != NULL ? local->message : "the assessment has no template copy");
-  a.id = id;
-  a.where = where;
-  a.tmpl = tmpl;
-
-  c->n_before = c->problems->len;
-  if (!each_row (c, "SELECT item_id, value, author, updated_at FROM answers"
-                 " WHERE assessment_id = ?1 ORDER BY item_id", id, answer_cb, &a, error))
-    return FALSE;
-  c->n_before = c->problems->len;
-  if (!each_row (c, c->store->schema_version >= 4
-                 ? "SELECT h.id, h.item_id, h.old_value, h.new_value, h.author, h.at,"
-                   " CASE WHEN h.action = 'edit' THEN h.target IS NULL"
-                   "  ELSE h.state = 0 AND EXISTS (SELECT 1 FROM history t WHERE t.id = h.target"
-                   "   AND t.assessment_id = h.assessment_id AND t.action = 'edit'"
-                   "   AND t.item_id = h.item_id AND t.subject = h.subject AND t.id < h.id) END,"
-                   " h.subject FROM history h WHERE h.assessment_id = ?1 ORDER BY h.id"
-                 : "SELECT h.id, h.item_id, h.old_value, h.new_value, h.author, h.at,"
-                   " CASE WHEN h.action = 'edit' THEN h.target IS NULL"
-                   "  ELSE h.state = 0 AND EXISTS (SELECT 1 FROM history t WHERE t.id = h.target"
-                   "   AND t.assessment_id = h.assessment_id AND t.action = 'edit'"
-                   "   AND t.item_id = h.item_id AND t.id < h.id) END,"
-                   " 'answer' FROM history h WHERE h.assessment_id = ?1 ORDER BY h.id",
-                 id, history_cb, &a, error))
-    return FALSE;
-  c->n_before = c->problems->len;
-  if (c->store->schema_version >= 4
-      && !each_row (c, "SELECT part, text, author, updated_at FROM narratives"
-                    " WHERE assessment_id = ?1 ORDER BY part", id, narrative_cb, &a, error))
-    return FALSE;
-  c->n_before = c->problems->len;
-  if (!each_row (c, c->store->schema_version >= 2
-                 ? "SELECT id, item_id, name, mime_type, size, author, added_at, note"
-                   " FROM evidence WHERE assessment_id = ?1 ORDER BY id"
-                 : "SELECT id, item_id, name, mime_type, size, author, added_at, NULL"
-                   " FROM evidence WHERE assessment_id = ?1 ORDER BY id", id, evidence_cb,
-                 &a, error))
-    return FALSE;
-  c->n_before = c->problems->len;
-  return TRUE;
-}
-
-/* ------------------------------------------------------------------ */
-/* Templates, stored files, packages                                   */
-
-static gboolean
-template_cb (Check        *c,
-             sqlite3_stmt *stmt,
-             gpointer      data)
-{
-  g_autofree char *where = g_strdup_printf ("template copy %.16s…",
-                                            sqlite3_column_text (stmt, 0));
-
-  check_short_text (c, where, "the template id", stmt, 1, FALSE);
-  check_short_text (c, where, "the version", stmt, 2, FALSE);
-  check_timestamp (c, where, "the import time", stmt, 3, TRUE);
-  if (c->package && sqlite3_column_int (stmt, 4) == 0)
-    add_problem (c, "%s: it is in the package, but the package's assessment is not pinned to "
-                 "it", where);
-  return TRUE;
-}
-
-static gboolean
-blob_cb (Check        *c,
-         sqlite3_stmt *stmt,
-         gpointer      data)
-{
-  const char *hash = (const char *) sqlite3_column_text (stmt, 1);
-  g_autofree char *where = g_strdup_printf ("stored file %" G_GINT64_FORMAT,
-                                            (gint64) sqlite3_column_int64 (stmt, 0));
-
-  /* Lower-case hex, as ga_store_sha256_hex() writes it: identical files
-   * are found by it and stored once. */
-  if (hash == NULL || strlen (hash) != 64 || strspn (hash, "0123456789abcdef") != 64)
-    {
-      g_autofree char *value = column_shown (stmt, 1);
-      add_problem (c, "%s: %s is not a SHA-256 in lower-case hexadecimal", where, value);
-    }
-  if (c->package && sqlite3_column_int (stmt, 2) == 0)
-    add_problem (c, "%s: it is in the package, but no evidence refers to it", where);
-  return TRUE;
-}
 
 static gboolean
 count_cb (Check        *c,
@@ -946,7 +488,7 @@ validate (GaStore    *store,
   gint64 app_id[1] = { 0 };
   gint64 counts[3] = { 0, };
 
-  if (!each_row (&c, "PRAGMA application_id", 0, count_cb, app_id, error))
+  if (!check_each_row (&c, "PRAGMA application_id", 0, count_cb, app_id, error))
     return FALSE;
   c.package = (guint32) app_id[0] == GA_PACKAGE_APPLICATION_ID;
 
@@ -961,47 +503,49 @@ validate (GaStore    *store,
     {
       /* One assessment, with its enterprise and its template copy: what
        * ga_store_export_package() writes, and all that an import takes. */
-      if (!each_row (&c, "SELECT (SELECT count(*) FROM assessments),"
-                     " (SELECT count(*) FROM enterprises WHERE id NOT IN"
-                     "  (SELECT enterprise_id FROM assessments)),"
-                     " (SELECT count(*) FROM enterprises)", 0, count_cb, counts, error))
+      if (!check_each_row (&c, "SELECT (SELECT count(*) FROM assessments),"
+                           " (SELECT count(*) FROM enterprises WHERE id NOT IN"
+                           "  (SELECT enterprise_id FROM assessments)),"
+                           " (SELECT count(*) FROM enterprises)", 0, count_cb, counts, error))
         return FALSE;
       if (counts[0] != 1)
-        add_problem (&c, "the package holds %" G_GINT64_FORMAT " assessments; a package holds "
-                     "exactly one", counts[0]);
+        check_problem (&c, "the package holds %" G_GINT64_FORMAT " assessments; a package holds "
+                       "exactly one", counts[0]);
       if (counts[1] > 0)
-        add_problem (&c, "the package holds %" G_GINT64_FORMAT " enterprises besides the "
-                     "assessment's", counts[1]);
+        check_problem (&c, "the package holds %" G_GINT64_FORMAT " enterprises besides the "
+                       "assessment's", counts[1]);
     }
 
   c.n_before = problems->len;
-  if (!each_row (&c, "SELECT id, uuid, demo, created_at, updated_at FROM enterprises ORDER BY id",
-                 0, enterprise_cb, NULL, error))
+  if (!check_each_row (&c, "SELECT id, uuid, demo, created_at, updated_at FROM enterprises"
+                       " ORDER BY id", 0, check_enterprise_row, NULL, error))
     return FALSE;
   if (!ga_store_validate_projects (store, problems, error))
     return FALSE;
   c.n_before = problems->len;
-  if (!each_row (&c, "SELECT hash, template_id, version, imported_at,"
-                 " EXISTS (SELECT 1 FROM assessments a WHERE a.template_hash = t.hash)"
-                 " FROM templates t ORDER BY hash", 0, template_cb, NULL, error))
+  if (!check_each_row (&c, "SELECT hash, template_id, version, imported_at,"
+                       " EXISTS (SELECT 1 FROM assessments a WHERE a.template_hash = t.hash)"
+                       " FROM templates t ORDER BY hash", 0, check_template_row, NULL, error))
     return FALSE;
   c.n_before = problems->len;
-  if (!each_row (&c, "SELECT id, sha256,"
-                 " EXISTS (SELECT 1 FROM evidence e WHERE e.sha256 = b.sha256)"
-                 " FROM blobs b ORDER BY id", 0, blob_cb, NULL, error))
+  if (!check_each_row (&c, "SELECT id, sha256,"
+                       " EXISTS (SELECT 1 FROM evidence e WHERE e.sha256 = b.sha256)"
+                       " FROM blobs b ORDER BY id", 0, check_blob_row, NULL, error))
     return FALSE;
   c.n_before = problems->len;
-  return each_row (&c, store->schema_version >= 2
-                   ? "SELECT a.id, a.uuid, a.enterprise_id, a.template_hash, a.template_id,"
-                     " a.template_version, a.kind, a.title, a.year, a.period, a.status,"
-                     " a.created_at, a.updated_at, a.finalized_at, a.finalized_by, t.template_id,"
-                     " t.version FROM assessments a LEFT JOIN templates t ON t.hash ="
-                     " a.template_hash ORDER BY a.id"
-                   : "SELECT a.id, a.uuid, a.enterprise_id, a.template_hash, a.template_id,"
-                     " a.template_version, a.kind, a.title, a.year, a.period, a.status,"
-                     " a.created_at, a.updated_at, NULL, NULL, t.template_id,"
-                     " t.version FROM assessments a LEFT JOIN templates t ON t.hash ="
-                     " a.template_hash ORDER BY a.id", 0, assessment_cb, error, error);
+  return check_each_row (&c, store->schema_version >= 2
+                         ? "SELECT a.id, a.uuid, a.enterprise_id, a.template_hash, a.template_id,"
+                           " a.template_version, a.kind, a.title, a.year, a.period, a.status,"
+                           " a.created_at, a.updated_at, a.finalized_at, a.finalized_by,"
+                           " t.template_id,"
+                           " t.version FROM assessments a LEFT JOIN templates t ON t.hash ="
+                           " a.template_hash ORDER BY a.id"
+                         : "SELECT a.id, a.uuid, a.enterprise_id, a.template_hash, a.template_id,"
+                           " a.template_version, a.kind, a.title, a.year, a.period, a.status,"
+                           " a.created_at, a.updated_at, NULL, NULL, t.template_id,"
+                           " t.version FROM assessments a LEFT JOIN templates t ON t.hash ="
+                           " a.template_hash ORDER BY a.id",
+                         0, check_assessment_row, error, error);
 }
 
 gboolean
@@ -1036,11 +580,11 @@ size_cb (Check        *c,
 {
   GaStore *target = data;
   g_autoptr(GError) local = NULL;
-  g_autofree char *name = column_shown (stmt, 1);
+  g_autofree char *name = check_column_shown (stmt, 1);
 
   if (!ga_store_refuse_too_large (target, name, sqlite3_column_int64 (stmt, 2), &local))
-    return add_problem (c, "evidence %" G_GINT64_FORMAT ": %s",
-                        (gint64) sqlite3_column_int64 (stmt, 0), local->message);
+    return check_problem (c, "evidence %" G_GINT64_FORMAT ": %s",
+                          (gint64) sqlite3_column_int64 (stmt, 0), local->message);
   return TRUE;
 }
 
@@ -1054,7 +598,7 @@ ga_store_validate_evidence_sizes (GaStore    *pkg,
 
   g_return_val_if_fail (GA_IS_STORE (pkg) && GA_IS_STORE (store), FALSE);
 
-  return each_row (&c, "SELECT e.id, e.name, length (b.data) FROM evidence e"
-                   " JOIN blobs b ON b.sha256 = e.sha256 ORDER BY e.id", 0, size_cb, store,
-                   error);
+  return check_each_row (&c, "SELECT e.id, e.name, length (b.data) FROM evidence e"
+                         " JOIN blobs b ON b.sha256 = e.sha256 ORDER BY e.id", 0, size_cb, store,
+                         error);
 }
