@@ -177,6 +177,17 @@ typedef struct {
   gboolean     bonus_dirty;
   double       bonus_value;
   char        *veto_text;
+  /* Likewise per section, for the formulas of its score and maximum, which
+   * read only the cells directly below it; and for the total, which reads
+   * the first-level sections' cells, and the grade and the pass, which
+   * read the total's cells. */
+  gboolean    *section_dirty;
+  double      *section_value;   /* 2 per section: score, maximum */
+  gboolean     total_dirty;
+  gboolean     summary_dirty;
+  double       total_value[2];
+  char        *grade_text;
+  char        *passed_text;
 } GaEngineSums;
 
 enum {

@@ -147,6 +147,12 @@ ga_engine_sums_init (GaEngine *engine)
     }
   sums->veto_dirty = TRUE;
   sums->bonus_dirty = TRUE;
+  sums->section_dirty = g_new (gboolean, MAX (n_sections, 1));
+  sums->section_value = g_new0 (double, 2 * MAX (n_sections, 1));
+  for (guint s = 0; s < n_sections; s++)
+    sums->section_dirty[s] = TRUE;
+  sums->total_dirty = TRUE;
+  sums->summary_dirty = TRUE;
   for (guint s = 0; s < n_sections; s++)
     for (guint m = 0; m < 2; m++)
       bind (engine, ga_scheme_section_sum (tmpl, tmpl->sections->pdata[s], m),
@@ -192,6 +198,10 @@ ga_engine_sums_clear (GaEngine *engine)
   g_free (sums->section);
   g_free (sums->role);
   g_free (sums->veto_text);
+  g_free (sums->section_dirty);
+  g_free (sums->section_value);
+  g_free (sums->grade_text);
+  g_free (sums->passed_text);
   g_ptr_array_unref (sums->bonus_items);
 }
 
@@ -247,6 +257,8 @@ ga_engine_sums_item (GaEngine     *engine,
 
   if (role == 0 || !fill_item (engine, item))
     return;
+  if ((role & GA_SUMS_ADDS_UP) && item->section != NULL)
+    sums->section_dirty[item->section->index] = TRUE;
   if (role & GA_SUMS_VETO)
     sums->veto_dirty = TRUE;
   if (role & GA_SUMS_BONUS)
@@ -289,11 +301,20 @@ ga_engine_sums_section (GaEngine *engine,
       GaSection *child = section->sections->pdata[c];
       const GaResult *cr = &engine->sections[child->index];
 
-      set_number (&sums->section_cells[2 * child->index], cr->score);
-      set_number (&sums->section_cells[2 * child->index + 1], cr->max);
+      if (set_number (&sums->section_cells[2 * child->index], cr->score))
+        sums->section_dirty[index] = TRUE;
+      if (set_number (&sums->section_cells[2 * child->index + 1], cr->max))
+        sums->section_dirty[index] = TRUE;
     }
-  *score = evaluate_number (engine, &sums->section[2 * index]);
-  *max = evaluate_number (engine, &sums->section[2 * index + 1]);
+  if (sums->section_dirty[index])
+    {
+      sums->section_value[2 * index] = evaluate_number (engine, &sums->section[2 * index]);
+      sums->section_value[2 * index + 1] = evaluate_number (engine,
+                                                            &sums->section[2 * index + 1]);
+      sums->section_dirty[index] = FALSE;
+    }
+  *score = sums->section_value[2 * index];
+  *max = sums->section_value[2 * index + 1];
 }
 
 static char *
@@ -319,21 +340,30 @@ ga_engine_sums_summary (GaEngine  *engine,
   GaTemplate *tmpl = engine->tmpl;
   GaEngineSums *sums = &engine->sums;
   const char *veto;
-  g_autofree char *grade = NULL;
-  g_autofree char *passed = NULL;
+  const char *grade;
 
   for (guint i = 0; i < tmpl->root_sections->len; i++)
     {
       GaSection *root = tmpl->root_sections->pdata[i];
       const GaResult *r = &engine->sections[root->index];
 
-      set_number (&sums->section_cells[2 * root->index], r->score);
-      set_number (&sums->section_cells[2 * root->index + 1], r->max);
+      if (set_number (&sums->section_cells[2 * root->index], r->score))
+        sums->total_dirty = TRUE;
+      if (set_number (&sums->section_cells[2 * root->index + 1], r->max))
+        sums->total_dirty = TRUE;
     }
-  s->score = evaluate_number (engine, &sums->total[0]);
-  s->max = evaluate_number (engine, &sums->total[1]);
-  set_number (&sums->total_cells[0], s->score);
-  set_number (&sums->total_cells[1], s->max);
+  if (sums->total_dirty)
+    {
+      for (guint m = 0; m < 2; m++)
+        {
+          sums->total_value[m] = evaluate_number (engine, &sums->total[m]);
+          if (set_number (&sums->total_cells[m], sums->total_value[m]))
+            sums->summary_dirty = TRUE;
+        }
+      sums->total_dirty = FALSE;
+    }
+  s->score = sums->total_value[0];
+  s->max = sums->total_value[1];
   /* The bonus and the veto status read only their items' cells. */
   if (sums->bonus_dirty)
     {
@@ -346,6 +376,7 @@ ga_engine_sums_summary (GaEngine  *engine,
       g_free (sums->veto_text);
       sums->veto_text = evaluate_text (engine, &sums->veto);
       sums->veto_dirty = FALSE;
+      sums->summary_dirty = TRUE;
       ga_value_clear (&sums->total_cells[2]);
       ga_value_set_text (&sums->total_cells[2],
                          sums->veto_text != NULL ? sums->veto_text : engine_labels.pass);
@@ -354,9 +385,17 @@ ga_engine_sums_summary (GaEngine  *engine,
   s->veto = veto == NULL || g_str_equal (veto, engine_labels.pass) ? GA_VETO_PASS
             : g_str_equal (veto, engine_labels.fail) ? GA_VETO_FAIL : GA_VETO_PENDING;
 
-  grade = evaluate_text (engine, &sums->grade);
+  /* The grade and the pass read the total's cells and the veto status. */
+  if (sums->summary_dirty)
+    {
+      g_free (sums->grade_text);
+      sums->grade_text = evaluate_text (engine, &sums->grade);
+      g_free (sums->passed_text);
+      sums->passed_text = evaluate_text (engine, &sums->passed);
+      sums->summary_dirty = FALSE;
+    }
+  grade = sums->grade_text;
   s->grade = grade != NULL && *grade != '\0'
              ? tmpl->grades->pdata[g_ascii_strtoull (grade, NULL, 10)] : NULL;
-  passed = evaluate_text (engine, &sums->passed);
-  s->passed = g_strcmp0 (passed, engine_labels.yes) == 0;
+  s->passed = g_strcmp0 (sums->passed_text, engine_labels.yes) == 0;
 }
