@@ -147,10 +147,10 @@ ga_engine_sums_init (GaEngine *engine)
     }
   sums->veto_dirty = TRUE;
   sums->bonus_dirty = TRUE;
-  sums->section_dirty = g_new (gboolean, MAX (n_sections, 1));
+  sums->section_dirty = g_new (guint8, MAX (n_sections, 1));
   sums->section_value = g_new0 (double, 2 * MAX (n_sections, 1));
   for (guint s = 0; s < n_sections; s++)
-    sums->section_dirty[s] = TRUE;
+    sums->section_dirty[s] = GA_SUMS_SCORE_DIRTY | GA_SUMS_MAX_DIRTY;
   sums->total_dirty = TRUE;
   sums->summary_dirty = TRUE;
   for (guint s = 0; s < n_sections; s++)
@@ -219,14 +219,15 @@ set_number (GaValue *cell,
   return TRUE;
 }
 
-/* An item's score and maximum as its cells show them; whether they changed. */
-static gboolean
+/* An item's score and maximum as its cells show them; which of them
+ * changed (GA_SUMS_SCORE_DIRTY, GA_SUMS_MAX_DIRTY). */
+static guint8
 fill_item (GaEngine     *engine,
            const GaItem *item)
 {
   const GaResult *r = &engine->items[item->index];
   GaValue *cells = &engine->sums.item_cells[2 * item->index];
-  gboolean changed;
+  guint8 changed = 0;
 
   if (item->veto)
     {
@@ -236,13 +237,15 @@ fill_item (GaEngine     *engine,
                       : r->veto_failed ? engine_labels.veto_failed : engine_labels.veto_met;
 
       if (cells[0].kind == GA_VALUE_TEXT && g_str_equal (cells[0].u.text, t))
-        return FALSE;
+        return 0;
       ga_value_clear (&cells[0]);
       ga_value_set_text (&cells[0], t);
-      return TRUE;
+      return GA_SUMS_SCORE_DIRTY;
     }
-  changed = set_number (&cells[0], r->score);
-  changed |= set_number (&cells[1], r->max);
+  if (set_number (&cells[0], r->score))
+    changed |= GA_SUMS_SCORE_DIRTY;
+  if (set_number (&cells[1], r->max))
+    changed |= GA_SUMS_MAX_DIRTY;
   return changed;
 }
 
@@ -254,11 +257,12 @@ ga_engine_sums_item (GaEngine     *engine,
 {
   GaEngineSums *sums = &engine->sums;
   guint8 role = sums->role[item->index];
+  guint8 changed;
 
-  if (role == 0 || !fill_item (engine, item))
+  if (role == 0 || (changed = fill_item (engine, item)) == 0)
     return;
   if ((role & GA_SUMS_ADDS_UP) && item->section != NULL)
-    sums->section_dirty[item->section->index] = TRUE;
+    sums->section_dirty[item->section->index] |= changed;
   if (role & GA_SUMS_VETO)
     sums->veto_dirty = TRUE;
   if (role & GA_SUMS_BONUS)
@@ -302,17 +306,16 @@ ga_engine_sums_section (GaEngine *engine,
       const GaResult *cr = &engine->sections[child->index];
 
       if (set_number (&sums->section_cells[2 * child->index], cr->score))
-        sums->section_dirty[index] = TRUE;
+        sums->section_dirty[index] |= GA_SUMS_SCORE_DIRTY;
       if (set_number (&sums->section_cells[2 * child->index + 1], cr->max))
-        sums->section_dirty[index] = TRUE;
+        sums->section_dirty[index] |= GA_SUMS_MAX_DIRTY;
     }
-  if (sums->section_dirty[index])
-    {
-      sums->section_value[2 * index] = evaluate_number (engine, &sums->section[2 * index]);
-      sums->section_value[2 * index + 1] = evaluate_number (engine,
-                                                            &sums->section[2 * index + 1]);
-      sums->section_dirty[index] = FALSE;
-    }
+  /* The maximum reads only maxima; the score may read both (renormalise). */
+  if (sums->section_dirty[index] != 0)
+    sums->section_value[2 * index] = evaluate_number (engine, &sums->section[2 * index]);
+  if (sums->section_dirty[index] & GA_SUMS_MAX_DIRTY)
+    sums->section_value[2 * index + 1] = evaluate_number (engine, &sums->section[2 * index + 1]);
+  sums->section_dirty[index] = 0;
   *score = sums->section_value[2 * index];
   *max = sums->section_value[2 * index + 1];
 }
