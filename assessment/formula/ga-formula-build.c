@@ -26,6 +26,7 @@ struct _GaFormulaBuilder {
   GPtrArray *strings;    /* text literals, owned */
   GPtrArray *names;      /* reference names, owned */
   GArray    *is_range;   /* gboolean per name */
+  GHashTable *name_index; /* name -> its index + 1, once there are many */
   gboolean   lenient;    /* no reference is strict */
 
   /* Working arrays of ga_formula_builder_finish(), kept for the next
@@ -68,6 +69,8 @@ ga_formula_builder_reset (GaFormulaBuilder *builder)
   g_array_set_size (builder->nodes, 0);
   g_array_set_size (builder->args, 0);
   g_ptr_array_set_size (builder->strings, 0);
+  if (builder->name_index != NULL)
+    g_hash_table_remove_all (builder->name_index);
   g_ptr_array_set_size (builder->names, 0);
   g_array_set_size (builder->is_range, 0);
 }
@@ -87,6 +90,7 @@ ga_formula_builder_free (GaFormulaBuilder *builder)
   g_array_unref (builder->nodes);
   g_array_unref (builder->args);
   g_ptr_array_unref (builder->strings);
+  g_clear_pointer (&builder->name_index, g_hash_table_unref);
   g_ptr_array_unref (builder->names);
   g_array_unref (builder->is_range);
   g_array_unref (builder->out_nodes);
@@ -150,16 +154,40 @@ ga_formula_builder_boolean (GaFormulaBuilder *builder,
   return t;
 }
 
+/* Below this many names a formula's names are searched in turn. */
+#define INDEX_NAMES_FROM 16
+
 static guint
 intern (GaFormulaBuilder *b,
         const char       *name,
         gboolean          is_range)
 {
-  for (guint i = 0; i < b->names->len; i++)
-    if (g_str_equal (b->names->pdata[i], name))
-      return i;
-  g_ptr_array_add (b->names, g_strdup (name));
+  char *copy;
+
+  if (b->names->len < INDEX_NAMES_FROM)
+    {
+      for (guint i = 0; i < b->names->len; i++)
+        if (g_str_equal (b->names->pdata[i], name))
+          return i;
+    }
+  else
+    {
+      gpointer found;
+
+      if (b->name_index == NULL)
+        b->name_index = g_hash_table_new (g_str_hash, g_str_equal);
+      if (g_hash_table_size (b->name_index) == 0)
+        for (guint i = 0; i < b->names->len; i++)
+          g_hash_table_insert (b->name_index, b->names->pdata[i], GUINT_TO_POINTER (i + 1));
+      found = g_hash_table_lookup (b->name_index, name);
+      if (found != NULL)
+        return GPOINTER_TO_UINT (found) - 1;
+    }
+  copy = g_strdup (name);
+  g_ptr_array_add (b->names, copy);
   g_array_append_val (b->is_range, is_range);
+  if (b->name_index != NULL && g_hash_table_size (b->name_index) > 0)
+    g_hash_table_insert (b->name_index, copy, GUINT_TO_POINTER (b->names->len));
   return b->names->len - 1;
 }
 

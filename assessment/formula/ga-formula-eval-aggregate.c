@@ -44,6 +44,21 @@ aggregate_args (const Eval   *e,
     {
       const GaNode *arg = ga_formula_arg (e->formula, call, i);
 
+      if (arg->op == GA_OP_REF)
+        {
+          /* A direct reference's finite number counts and a value of
+           * another kind is skipped; a number that is not finite and an
+           * error take the general way below, which reports them. */
+          const GaValue *value = ga_eval_get_ref (e, arg->u.ref);
+
+          if (value->kind == GA_VALUE_NUMBER && isfinite (value->u.number))
+            {
+              aggregate_add (agg, value->u.number);
+              continue;
+            }
+          if (value->kind != GA_VALUE_NUMBER && value->kind != GA_VALUE_ERROR)
+            continue;
+        }
       if (arg->op == GA_OP_RANGE)
         {
           const GaValue *values;

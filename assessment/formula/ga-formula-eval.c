@@ -775,7 +775,7 @@ take_result (Ev      *v,
 }
 
 /* References a formula names without a cache on the heap. */
-#define STACK_REFS 16
+#define STACK_REFS 256
 
 void
 ga_formula_evaluate (GaFormula              *formula,

@@ -177,12 +177,29 @@ typedef struct {
   gboolean     bonus_dirty;
   double       bonus_value;
   char        *veto_text;
+  /* Likewise per section, for the formulas of its score and maximum, which
+   * read only the cells directly below it; and for the total, which reads
+   * the first-level sections' cells, and the grade and the pass, which
+   * read the total's cells. */
+  guint8      *section_dirty;   /* per section: GA_SUMS_*_DIRTY */
+  double      *section_value;   /* 2 per section: score, maximum */
+  gboolean     total_dirty;
+  gboolean     summary_dirty;
+  double       total_value[2];
+  char        *grade_text;
+  char        *passed_text;
 } GaEngineSums;
 
 enum {
   GA_SUMS_ADDS_UP = 1 << 0,
   GA_SUMS_VETO = 1 << 1,
   GA_SUMS_BONUS = 1 << 2,
+};
+
+/* Which of a section's formulas must be evaluated again. */
+enum {
+  GA_SUMS_SCORE_DIRTY = 1 << 0,
+  GA_SUMS_MAX_DIRTY = 1 << 1,
 };
 
 struct _GaEngine {

@@ -147,6 +147,12 @@ ga_engine_sums_init (GaEngine *engine)
     }
   sums->veto_dirty = TRUE;
   sums->bonus_dirty = TRUE;
+  sums->section_dirty = g_new (guint8, MAX (n_sections, 1));
+  sums->section_value = g_new0 (double, 2 * MAX (n_sections, 1));
+  for (guint s = 0; s < n_sections; s++)
+    sums->section_dirty[s] = GA_SUMS_SCORE_DIRTY | GA_SUMS_MAX_DIRTY;
+  sums->total_dirty = TRUE;
+  sums->summary_dirty = TRUE;
   for (guint s = 0; s < n_sections; s++)
     for (guint m = 0; m < 2; m++)
       bind (engine, ga_scheme_section_sum (tmpl, tmpl->sections->pdata[s], m),
@@ -192,6 +198,10 @@ ga_engine_sums_clear (GaEngine *engine)
   g_free (sums->section);
   g_free (sums->role);
   g_free (sums->veto_text);
+  g_free (sums->section_dirty);
+  g_free (sums->section_value);
+  g_free (sums->grade_text);
+  g_free (sums->passed_text);
   g_ptr_array_unref (sums->bonus_items);
 }
 
@@ -209,14 +219,15 @@ set_number (GaValue *cell,
   return TRUE;
 }
 
-/* An item's score and maximum as its cells show them; whether they changed. */
-static gboolean
+/* An item's score and maximum as its cells show them; which of them
+ * changed (GA_SUMS_SCORE_DIRTY, GA_SUMS_MAX_DIRTY). */
+static guint8
 fill_item (GaEngine     *engine,
            const GaItem *item)
 {
   const GaResult *r = &engine->items[item->index];
   GaValue *cells = &engine->sums.item_cells[2 * item->index];
-  gboolean changed;
+  guint8 changed = 0;
 
   if (item->veto)
     {
@@ -226,13 +237,15 @@ fill_item (GaEngine     *engine,
                       : r->veto_failed ? engine_labels.veto_failed : engine_labels.veto_met;
 
       if (cells[0].kind == GA_VALUE_TEXT && g_str_equal (cells[0].u.text, t))
-        return FALSE;
+        return 0;
       ga_value_clear (&cells[0]);
       ga_value_set_text (&cells[0], t);
-      return TRUE;
+      return GA_SUMS_SCORE_DIRTY;
     }
-  changed = set_number (&cells[0], r->score);
-  changed |= set_number (&cells[1], r->max);
+  if (set_number (&cells[0], r->score))
+    changed |= GA_SUMS_SCORE_DIRTY;
+  if (set_number (&cells[1], r->max))
+    changed |= GA_SUMS_MAX_DIRTY;
   return changed;
 }
 
@@ -244,9 +257,12 @@ ga_engine_sums_item (GaEngine     *engine,
 {
   GaEngineSums *sums = &engine->sums;
   guint8 role = sums->role[item->index];
+  guint8 changed;
 
-  if (role == 0 || !fill_item (engine, item))
+  if (role == 0 || (changed = fill_item (engine, item)) == 0)
     return;
+  if ((role & GA_SUMS_ADDS_UP) && item->section != NULL)
+    sums->section_dirty[item->section->index] |= changed;
   if (role & GA_SUMS_VETO)
     sums->veto_dirty = TRUE;
   if (role & GA_SUMS_BONUS)
@@ -289,11 +305,19 @@ ga_engine_sums_section (GaEngine *engine,
       GaSection *child = section->sections->pdata[c];
       const GaResult *cr = &engine->sections[child->index];
 
-      set_number (&sums->section_cells[2 * child->index], cr->score);
-      set_number (&sums->section_cells[2 * child->index + 1], cr->max);
+      if (set_number (&sums->section_cells[2 * child->index], cr->score))
+        sums->section_dirty[index] |= GA_SUMS_SCORE_DIRTY;
+      if (set_number (&sums->section_cells[2 * child->index + 1], cr->max))
+        sums->section_dirty[index] |= GA_SUMS_MAX_DIRTY;
     }
-  *score = evaluate_number (engine, &sums->section[2 * index]);
-  *max = evaluate_number (engine, &sums->section[2 * index + 1]);
+  /* The maximum reads only maxima; the score may read both (renormalise). */
+  if (sums->section_dirty[index] != 0)
+    sums->section_value[2 * index] = evaluate_number (engine, &sums->section[2 * index]);
+  if (sums->section_dirty[index] & GA_SUMS_MAX_DIRTY)
+    sums->section_value[2 * index + 1] = evaluate_number (engine, &sums->section[2 * index + 1]);
+  sums->section_dirty[index] = 0;
+  *score = sums->section_value[2 * index];
+  *max = sums->section_value[2 * index + 1];
 }
 
 static char *
@@ -319,21 +343,30 @@ ga_engine_sums_summary (GaEngine  *engine,
   GaTemplate *tmpl = engine->tmpl;
   GaEngineSums *sums = &engine->sums;
   const char *veto;
-  g_autofree char *grade = NULL;
-  g_autofree char *passed = NULL;
+  const char *grade;
 
   for (guint i = 0; i < tmpl->root_sections->len; i++)
     {
       GaSection *root = tmpl->root_sections->pdata[i];
       const GaResult *r = &engine->sections[root->index];
 
-      set_number (&sums->section_cells[2 * root->index], r->score);
-      set_number (&sums->section_cells[2 * root->index + 1], r->max);
+      if (set_number (&sums->section_cells[2 * root->index], r->score))
+        sums->total_dirty = TRUE;
+      if (set_number (&sums->section_cells[2 * root->index + 1], r->max))
+        sums->total_dirty = TRUE;
     }
-  s->score = evaluate_number (engine, &sums->total[0]);
-  s->max = evaluate_number (engine, &sums->total[1]);
-  set_number (&sums->total_cells[0], s->score);
-  set_number (&sums->total_cells[1], s->max);
+  if (sums->total_dirty)
+    {
+      for (guint m = 0; m < 2; m++)
+        {
+          sums->total_value[m] = evaluate_number (engine, &sums->total[m]);
+          if (set_number (&sums->total_cells[m], sums->total_value[m]))
+            sums->summary_dirty = TRUE;
+        }
+      sums->total_dirty = FALSE;
+    }
+  s->score = sums->total_value[0];
+  s->max = sums->total_value[1];
   /* The bonus and the veto status read only their items' cells. */
   if (sums->bonus_dirty)
     {
@@ -346,6 +379,7 @@ ga_engine_sums_summary (GaEngine  *engine,
       g_free (sums->veto_text);
       sums->veto_text = evaluate_text (engine, &sums->veto);
       sums->veto_dirty = FALSE;
+      sums->summary_dirty = TRUE;
       ga_value_clear (&sums->total_cells[2]);
       ga_value_set_text (&sums->total_cells[2],
                          sums->veto_text != NULL ? sums->veto_text : engine_labels.pass);
@@ -354,9 +388,17 @@ ga_engine_sums_summary (GaEngine  *engine,
   s->veto = veto == NULL || g_str_equal (veto, engine_labels.pass) ? GA_VETO_PASS
             : g_str_equal (veto, engine_labels.fail) ? GA_VETO_FAIL : GA_VETO_PENDING;
 
-  grade = evaluate_text (engine, &sums->grade);
+  /* The grade and the pass read the total's cells and the veto status. */
+  if (sums->summary_dirty)
+    {
+      g_free (sums->grade_text);
+      sums->grade_text = evaluate_text (engine, &sums->grade);
+      g_free (sums->passed_text);
+      sums->passed_text = evaluate_text (engine, &sums->passed);
+      sums->summary_dirty = FALSE;
+    }
+  grade = sums->grade_text;
   s->grade = grade != NULL && *grade != '\0'
              ? tmpl->grades->pdata[g_ascii_strtoull (grade, NULL, 10)] : NULL;
-  passed = evaluate_text (engine, &sums->passed);
-  s->passed = g_strcmp0 (passed, engine_labels.yes) == 0;
+  s->passed = g_strcmp0 (sums->passed_text, engine_labels.yes) == 0;
 }
