@@ -23,6 +23,8 @@ packages=(
   # the report writers (assessment/report): Pango and cairo lay out and draw
   # the PDF, libgsf writes the DOCX's zip package
   libpango1.0-dev libcairo2-dev libgsf-1-dev
+  # ledger import: libxml2 reads the XLSX parts libgsf unpacks
+  libxml2-dev
   # the merged PDF (report followed by its evidence): poppler-glib draws the
   # pages of attached PDFs into the report's cairo surface, GdkPixbuf reads
   # attached images
