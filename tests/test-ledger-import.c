@@ -1,0 +1,410 @@
+/* test-ledger-import.c: energy ledgers imported into the energy table
+ *
+ * Copyright 2026 The GreenAssess authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The fixtures (tests/fixtures/import, made by make-fixtures.py) hold the
+ * energy known answer: 原煤 1000 t, 电力 200 万kWh, 柴油 50 t.
+ * By hand: 1000 t × 0.7143 tce/t + 200 万kWh × 1.229 tce/万kWh
+ * + 50 t × 1.4571 tce/t = 714.3 + 245.8 + 72.855 = 1032.955 tce.
+ * The meter export gives the same in other units: electricity
+ * 1 200 000 + 800 000 kWh (two meters, twelve months each), coal 1000 t,
+ * diesel 50 000 kg.
+ */
+#include "config.h"
+
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "ga-ledger-import.h"
+#include "ga-ledger-private.h"
+#include "ga-session.h"
+#include "ga-store-engine.h"
+
+typedef struct {
+  char      *dir;
+  GaStore   *store;
+  GaSession *session;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autofree char *db = NULL;
+  gint64 id = 0;
+
+  f->dir = g_dir_make_tmp ("ga-ledger-XXXXXX", &error);
+  g_assert_no_error (error);
+  db = g_build_filename (f->dir, "greenassess.db", NULL);
+  f->store = ga_store_open (db, &error);
+  g_assert_no_error (error);
+  g_assert_true (ga_store_create_demo (f->store, &error));
+  list = ga_store_list_assessments (f->store, 0, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < list->len; i++)
+    if (g_str_has_prefix (((GaAssessment *) g_ptr_array_index (list, i))->template_id,
+                          "energy-audit"))
+      id = ((GaAssessment *) g_ptr_array_index (list, i))->id;
+  g_assert_cmpint (id, >, 0);
+  f->session = ga_session_new (f->store, id, NULL, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *db = g_build_filename (f->dir, "greenassess.db", NULL);
+  g_autofree char *wal = g_strconcat (db, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (db, "-shm", NULL);
+
+  g_clear_object (&f->session);
+  g_clear_object (&f->store);
+  g_remove (db);
+  g_remove (wal);
+  g_remove (shm);
+  g_rmdir (f->dir);
+  g_free (f->dir);
+}
+
+static void
+set_text (GaSession  *session,
+          const char *item_id,
+          const char *text)
+{
+  GaItem *item = ga_template_find_item (ga_session_get_template (session), item_id);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (item);
+  g_assert_true (ga_session_set_answer_text (session, item, text, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static double
+total_tce (GaSession *session)
+{
+  const GaResult *total = ga_engine_lookup (ga_session_get_engine (session), "E_total");
+
+  g_assert_nonnull (total);
+  g_assert_cmpint (total->value.kind, ==, GA_VALUE_NUMBER);
+  return total->value.u.number;
+}
+
+static GaSheet *
+read_fixture (const char *name)
+{
+  g_autofree char *path = g_build_filename (GA_SOURCE_DIR, "tests", "fixtures", "import",
+                                            name, NULL);
+  g_autoptr(GError) error = NULL;
+  GaSheet *sheet = ga_sheet_read_file (path, NULL, &error);
+
+  g_assert_no_error (error);
+  return sheet;
+}
+
+/* The row's entry in the rows not taken; the test fails without one. */
+static const GaLedgerSkip *skipped_row (GaLedgerImport *imp,
+                                        guint           row) __attribute__ ((returns_nonnull));
+
+static const GaLedgerSkip *
+skipped_row (GaLedgerImport *imp,
+             guint           row)
+{
+  GPtrArray *skipped = ga_ledger_import_get_skipped (imp);
+
+  for (guint i = 0; i < skipped->len; i++)
+    if (((GaLedgerSkip *) skipped->pdata[i])->source_row == row)
+      return skipped->pdata[i];
+  g_error ("row %u is not among the rows not taken", row + 1);
+}
+
+static void
+assert_total (GaLedgerImport *imp,
+              guint           i,
+              const char     *carrier,
+              double          qty,
+              const char     *unit)
+{
+  GPtrArray *totals = ga_ledger_import_get_totals (imp);
+  GaLedgerTotal *t;
+
+  g_assert_cmpuint (i, <, totals->len);
+  t = totals->pdata[i];
+  g_assert_cmpstr (t->carrier, ==, carrier);
+  g_assert_cmpfloat (t->qty, ==, qty);
+  g_assert_cmpstr (t->unit, ==, unit);
+}
+
+/* Imports @imp into the session's energy table (replacing it) and checks
+ * the engine's total. */
+static void
+apply_and_check (Fixture        *f,
+                 GaLedgerImport *imp)
+{
+  g_autoptr(GError) error = NULL;
+
+  /* E_total adds the table of other carriers; the demo fills it. */
+  set_text (f->session, "energy_other", "[]");
+  set_text (f->session, "elec_basis", "calorific");
+  g_assert_true (ga_ledger_import_apply (imp, f->session, TRUE, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat_with_epsilon (total_tce (f->session), 1032.955, 1e-9);
+}
+
+static void
+test_205_1 (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GaSheet) sheet = read_fixture (data);
+  GaTemplate *tmpl = ga_session_get_template (f->session);
+  const GaItem *item = ga_ledger_import_find_target (tmpl);
+  g_autoptr(GaLedgerImport) imp = NULL;
+  const GaLedgerSkip *s;
+
+  g_assert_nonnull (item);
+  g_assert_cmpstr (item->id, ==, "energy");
+  imp = ga_ledger_import_new (sheet, tmpl, item);
+
+  /* Row 5 holds the headings, row 6 the second level, row 7 the column
+   * numbers (甲 乙 丙 1 2 …): the data starts at row 8. */
+  g_assert_cmpint (ga_ledger_import_get_header_row (imp), ==, 4);
+  g_assert_cmpint (ga_ledger_import_get_field (imp, 0), ==, GA_LEDGER_FIELD_CARRIER);
+  g_assert_cmpint (ga_ledger_import_get_field (imp, 1), ==, GA_LEDGER_FIELD_UNIT);
+  g_assert_cmpint (ga_ledger_import_get_field (imp, 2), ==, GA_LEDGER_FIELD_IGNORE);
+  /* 购进量 / 实物量 is not what was consumed: 消费量 / 合计 is. */
+  g_assert_cmpint (ga_ledger_import_get_field (imp, 4), ==, GA_LEDGER_FIELD_IGNORE);
+  g_assert_cmpint (ga_ledger_import_get_field (imp, 6), ==, GA_LEDGER_FIELD_QTY);
+  g_assert_cmpstr (ga_ledger_import_get_heading (imp, 6), ==, "消费量 / 合计");
+  for (guint c = 7; c < 13; c++)
+    g_assert_cmpint (ga_ledger_import_get_field (imp, c), ==, GA_LEDGER_FIELD_IGNORE);
+
+  g_assert_cmpuint (ga_ledger_import_get_rows (imp)->len, ==, 3);
+  g_assert_cmpuint (ga_ledger_import_get_totals (imp)->len, ==, 3);
+  assert_total (imp, 0, "raw_coal", 1000, "t");
+  assert_total (imp, 1, "electricity", 200, "万kWh");
+  assert_total (imp, 2, "diesel", 50, "t");
+
+  /* The rows not taken, each with its reason. */
+  s = skipped_row (imp, 8);
+  g_assert_cmpint (s->reason, ==, GA_LEDGER_SKIP_NO_NUMBER);       /* 洗精煤, blank */
+  g_assert_nonnull (strstr (s->message, "洗精煤"));
+  g_assert_cmpint (skipped_row (imp, 9)->reason, ==, GA_LEDGER_SKIP_ZERO);   /* 天然气 0 */
+  g_assert_cmpint (skipped_row (imp, 10)->reason, ==, GA_LEDGER_SKIP_NO_NUMBER);
+  g_assert_cmpint (skipped_row (imp, 13)->reason, ==, GA_LEDGER_SKIP_SUBTOTAL);   /* 能源合计 */
+  g_assert_cmpint (skipped_row (imp, 14)->reason, ==, GA_LEDGER_SKIP_BLANK);
+  /* The signatures' row has 填表人 in the quantity column. */
+  g_assert_cmpint (skipped_row (imp, 15)->reason, ==, GA_LEDGER_SKIP_NOT_NUMBER);
+  g_assert_cmpuint (ga_ledger_import_get_skipped (imp)->len, ==, 6);
+
+  apply_and_check (f, imp);
+}
+
+static void
+test_meter_csv (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GaSheet) sheet = read_fixture ("meter-monthly-gbk.csv");
+  GaTemplate *tmpl = ga_session_get_template (f->session);
+  const GaItem *item = ga_ledger_import_find_target (tmpl);
+  g_autoptr(GaLedgerImport) imp = ga_ledger_import_new (sheet, tmpl, item);
+  GPtrArray *rows;
+
+  g_assert_cmpint (ga_ledger_import_get_header_row (imp), ==, 0);
+  g_assert_cmpint (ga_ledger_import_get_field (imp, 0), ==, GA_LEDGER_FIELD_METER);
+  g_assert_cmpint (ga_ledger_import_get_field (imp, 1), ==, GA_LEDGER_FIELD_CARRIER);
+  g_assert_cmpint (ga_ledger_import_get_field (imp, 2), ==, GA_LEDGER_FIELD_UNIT);
+  for (guint c = 3; c < 15; c++)
+    g_assert_cmpint (ga_ledger_import_get_field (imp, c), ==, GA_LEDGER_FIELD_MONTH);
+  /* The 合计 column repeats the months' sum: not added again. */
+  g_assert_cmpint (ga_ledger_import_get_field (imp, 15), ==, GA_LEDGER_FIELD_IGNORE);
+
+  rows = ga_ledger_import_get_rows (imp);
+  g_assert_cmpuint (rows->len, ==, 4);
+  g_assert_cmpstr (((GaLedgerRow *) rows->pdata[0])->meter, ==, "1#主变");
+  g_assert_cmpfloat (((GaLedgerRow *) rows->pdata[0])->qty, ==, 1200000);
+  g_assert_cmpfloat (((GaLedgerRow *) rows->pdata[1])->qty, ==, 800000);
+  /* The two meters of electricity become one row of the table. */
+  g_assert_cmpuint (ga_ledger_import_get_totals (imp)->len, ==, 3);
+  assert_total (imp, 0, "electricity", 2000000, "kWh");
+  assert_total (imp, 1, "raw_coal", 1000, "t");
+  assert_total (imp, 2, "diesel", 50000, "kg");
+  g_assert_cmpint (skipped_row (imp, 5)->reason, ==, GA_LEDGER_SKIP_BLANK);
+  g_assert_cmpint (skipped_row (imp, 6)->reason, ==, GA_LEDGER_SKIP_SUBTOTAL);
+  g_assert_cmpint (skipped_row (imp, 7)->reason, ==, GA_LEDGER_SKIP_BLANK);
+
+  apply_and_check (f, imp);
+}
+
+/* Append adds to the rows there are; undo takes the import back in one
+ * step. */
+static void
+test_append_undo (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GaSheet) sheet = read_fixture ("ledger-205-1.xlsx");
+  GaTemplate *tmpl = ga_session_get_template (f->session);
+  const GaItem *item = ga_ledger_import_find_target (tmpl);
+  g_autoptr(GaLedgerImport) imp = ga_ledger_import_new (sheet, tmpl, item);
+  g_autoptr(GError) error = NULL;
+  const GaAnswer *answer;
+
+  set_text (f->session, "energy_other", "[]");
+  set_text (f->session, "elec_basis", "calorific");
+  set_text (f->session, "energy", "[{\"carrier\": \"raw_coal\", \"qty\": 100, \"unit\": \"t\"}]");
+  /* 100 t × 0.7143 = 71.43 tce */
+  g_assert_cmpfloat_with_epsilon (total_tce (f->session), 71.43, 1e-9);
+  g_assert_true (ga_ledger_import_apply (imp, f->session, FALSE, &error));
+  g_assert_no_error (error);
+  answer = ga_session_get_answer (f->session, item);
+  g_assert_cmpuint (answer->rows->len, ==, 4);
+  /* 71.43 + 1032.955 */
+  g_assert_cmpfloat_with_epsilon (total_tce (f->session), 1104.385, 1e-9);
+
+  g_assert_true (ga_session_undo (f->session, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat_with_epsilon (total_tce (f->session), 71.43, 1e-9);
+  answer = ga_session_get_answer (f->session, item);
+  g_assert_cmpuint (answer->rows->len, ==, 1);
+}
+
+/* The user's mapping overrides the guess. */
+static void
+test_user_mapping (Fixture       *f,
+                   gconstpointer  data)
+{
+  /* No heading the guess knows; units in the quantity's heading. */
+  static const char text[] =
+    "Site,Kind,Used (t)\n"
+    "Boiler house,coal,1000\n"
+    "Fleet,Diesel,50\n"
+    "Office,吨标准煤,3\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GaSheet) sheet = ga_sheet_read_csv_data (text, sizeof text - 1, "t", &error);
+  GaTemplate *tmpl = ga_session_get_template (f->session);
+  const GaItem *item = ga_ledger_import_find_target (tmpl);
+  g_autoptr(GaLedgerImport) imp = ga_ledger_import_new (sheet, tmpl, item);
+  g_autoptr(GaAnswer) none = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (ga_ledger_import_get_header_row (imp), ==, -1);
+  g_assert_cmpuint (ga_ledger_import_get_rows (imp)->len, ==, 0);
+  none = ga_ledger_import_build_answer (imp, NULL, TRUE, &error);
+  g_assert_null (none);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_clear_error (&error);
+
+  ga_ledger_import_set_header_row (imp, 0);
+  g_assert_cmpint (ga_ledger_import_find_column (imp, "kind"), ==, 1);
+  g_assert_cmpint (ga_ledger_import_find_column (imp, "C"), ==, 2);
+  g_assert_cmpint (ga_ledger_import_find_column (imp, "1"), ==, 0);
+  g_assert_cmpint (ga_ledger_import_find_column (imp, "nothing"), ==, -1);
+  ga_ledger_import_set_field (imp, 1, GA_LEDGER_FIELD_CARRIER);
+  ga_ledger_import_set_field (imp, 2, GA_LEDGER_FIELD_QTY);
+  g_assert_cmpstr (ga_ledger_import_get_column_unit (imp, 2), ==, "t");
+  g_assert_cmpuint (ga_ledger_import_get_rows (imp)->len, ==, 2);
+  assert_total (imp, 0, "raw_coal", 1000, "t");
+  assert_total (imp, 1, "diesel", 50, "t");
+  g_assert_cmpint (skipped_row (imp, 3)->reason, ==, GA_LEDGER_SKIP_UNKNOWN_CARRIER);
+
+  /* Mapping the quantity elsewhere takes it from the column that had it. */
+  ga_ledger_import_set_field (imp, 0, GA_LEDGER_FIELD_QTY);
+  g_assert_cmpint (ga_ledger_import_get_field (imp, 2), ==, GA_LEDGER_FIELD_IGNORE);
+  g_assert_cmpint (skipped_row (imp, 1)->reason, ==, GA_LEDGER_SKIP_NOT_NUMBER);
+}
+
+static void
+test_units_and_reasons (Fixture       *f,
+                        gconstpointer  data)
+{
+  static const char text[] =
+    "能源名称,计量单位,消费量\n"
+    "电力,吨,5\n"                 /* a unit electricity cannot be given in */
+    "原煤,桶,5\n"                 /* not a unit of the table */
+    "柴油,,5\n"                   /* no unit anywhere */
+    "其中：外购电,万千瓦时,5\n"    /* part of the row above */
+    "汽油,吨,-2\n"
+    "柴油,吨,abc\n"
+    "外购电力,万度,\"1,000\"\n"
+    "Raw coal,TONNES,１２\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GaSheet) sheet = ga_sheet_read_csv_data (text, sizeof text - 1, "t", &error);
+  GaTemplate *tmpl = ga_session_get_template (f->session);
+  const GaItem *item = ga_ledger_import_find_target (tmpl);
+  g_autoptr(GaLedgerImport) imp = ga_ledger_import_new (sheet, tmpl, item);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (skipped_row (imp, 1)->reason, ==, GA_LEDGER_SKIP_UNIT_MISMATCH);
+  g_assert_nonnull (strstr (skipped_row (imp, 1)->message, "万kWh"));
+  g_assert_cmpint (skipped_row (imp, 2)->reason, ==, GA_LEDGER_SKIP_UNKNOWN_UNIT);
+  g_assert_cmpint (skipped_row (imp, 3)->reason, ==, GA_LEDGER_SKIP_NO_UNIT);
+  g_assert_cmpint (skipped_row (imp, 4)->reason, ==, GA_LEDGER_SKIP_BREAKDOWN);
+  g_assert_cmpint (skipped_row (imp, 5)->reason, ==, GA_LEDGER_SKIP_NEGATIVE);
+  g_assert_cmpint (skipped_row (imp, 6)->reason, ==, GA_LEDGER_SKIP_NOT_NUMBER);
+  assert_total (imp, 0, "electricity", 1000, "万kWh");
+  assert_total (imp, 1, "raw_coal", 12, "t");
+  g_assert_cmpuint (ga_ledger_import_get_totals (imp)->len, ==, 2);
+}
+
+static void
+test_match (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GaTemplate) tmpl = ga_template_new_from_resource ("energy-audit-gbt17166-2019", &error);
+  GaLookupTable *units, *carriers;
+  int prio;
+
+  g_assert_no_error (error);
+  units = ga_template_find_table (tmpl, "units");
+  carriers = ga_template_find_table (tmpl, "gbt2589");
+  g_assert_cmpstr (ga_ledger_match_unit (units, "万千瓦时"), ==, "万kWh");
+  g_assert_cmpstr (ga_ledger_match_unit (units, "10⁴ m³"), ==, "万m³");
+  g_assert_cmpstr (ga_ledger_match_unit (units, "万 m3"), ==, "万m³");
+  g_assert_cmpstr (ga_ledger_match_unit (units, "KWH"), ==, "kWh");
+  g_assert_cmpstr (ga_ledger_match_unit (units, "百万千焦"), ==, "GJ");
+  g_assert_null (ga_ledger_match_unit (units, "吨标准煤"));
+  g_assert_cmpstr (ga_ledger_unit_in_text (units, "消费量（万千瓦时）"), ==, "万kWh");
+  g_assert_cmpstr (ga_ledger_unit_in_text (units, "Used (t)"), ==, "t");
+  g_assert_null (ga_ledger_unit_in_text (units, "消费量"));
+
+  g_assert_cmpstr (ga_ledger_match_carrier (carriers, "原煤"), ==, "raw_coal");
+  g_assert_cmpstr (ga_ledger_match_carrier (carriers, "原煤（吨）"), ==, "raw_coal");
+  g_assert_cmpstr (ga_ledger_match_carrier (carriers, "raw_coal"), ==, "raw_coal");
+  g_assert_cmpstr (ga_ledger_match_carrier (carriers, "Electricity"), ==, "electricity");
+  g_assert_cmpstr (ga_ledger_match_carrier (carriers, "外购电力"), ==, "electricity");
+  /* "热力 (当量值)" is the one 热力 of the table. */
+  g_assert_cmpstr (ga_ledger_match_carrier (carriers, "热力"), ==, "heat");
+  /* Two rows share "煤矿瓦斯气": the user must choose. */
+  g_assert_null (ga_ledger_match_carrier (carriers, "煤矿瓦斯气"));
+  g_assert_null (ga_ledger_match_carrier (carriers, "能源合计"));
+
+  g_assert_cmpint (ga_ledger_guess_field ("能源名称", &prio), ==, GA_LEDGER_FIELD_CARRIER);
+  g_assert_cmpint (ga_ledger_guess_field ("2025年3月", &prio), ==, GA_LEDGER_FIELD_MONTH);
+  g_assert_cmpint (ga_ledger_guess_field ("2025-12", &prio), ==, GA_LEDGER_FIELD_MONTH);
+  g_assert_cmpint (ga_ledger_guess_field ("january", &prio), ==, GA_LEDGER_FIELD_MONTH);
+  g_assert_cmpint (ga_ledger_guess_field ("13月", &prio), ==, GA_LEDGER_FIELD_IGNORE);
+  g_assert_cmpint (ga_ledger_guess_field ("消费量(吨)", &prio), ==, GA_LEDGER_FIELD_QTY);
+  /* A sentence of the title block is no heading. */
+  g_assert_cmpint (ga_ledger_guess_field ("单位详细名称:示例化工有限公司", &prio), ==,
+                   GA_LEDGER_FIELD_IGNORE);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func, data) \
+  g_test_add ("/ga/ledger-import/" path, Fixture, data, fixture_set_up, func, fixture_tear_down)
+  ADD ("205-1-openpyxl", test_205_1, "ledger-205-1.xlsx");
+  ADD ("205-1-libreoffice", test_205_1, "ledger-205-1-lo.xlsx");
+  ADD ("meter-csv", test_meter_csv, NULL);
+  ADD ("append-undo", test_append_undo, NULL);
+  ADD ("user-mapping", test_user_mapping, NULL);
+  ADD ("units-and-reasons", test_units_and_reasons, NULL);
+#undef ADD
+  g_test_add_func ("/ga/ledger-import/match", test_match);
+  return g_test_run ();
+}
