@@ -157,5 +157,7 @@ int           ga_cli_cmd_check            (int                     argc,
                                            char                  **argv);
 int           ga_cli_cmd_report           (int                     argc,
                                            char                  **argv);
+int           ga_cli_cmd_import           (int                     argc,
+                                           char                  **argv);
 
 G_END_DECLS

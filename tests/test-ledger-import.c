@@ -149,6 +149,16 @@ apply_and_check (Fixture        *f,
   /* E_total adds the table of other carriers; the demo fills it. */
   set_text (f->session, "energy_other", "[]");
   set_text (f->session, "elec_basis", "calorific");
+  {
+    g_autoptr(GArray) rows = NULL;
+    double before = total_tce (f->session);
+
+    /* The preview computes what the import will give and saves nothing. */
+    g_assert_cmpfloat_with_epsilon (ga_ledger_import_preview_tce (imp, f->session, TRUE, &rows),
+                                    1032.955, 1e-9);
+    g_assert_cmpuint (rows->len, ==, 3);
+    g_assert_cmpfloat (total_tce (f->session), ==, before);
+  }
   g_assert_true (ga_ledger_import_apply (imp, f->session, TRUE, &error));
   g_assert_no_error (error);
   g_assert_cmpfloat_with_epsilon (total_tce (f->session), 1032.955, 1e-9);

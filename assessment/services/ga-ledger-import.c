@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "ga-ledger-private.h"
+#include "ga-engine.h"
 
 /* Rows searched for the heading, and heading rows at most. */
 #define HEADER_SEARCH_ROWS 40
@@ -238,6 +239,12 @@ field_column (GaLedgerImport *self,
   return -1;
 }
 
+static gboolean
+is_column_label (const char *text)
+{
+  return g_utf8_strlen (text, -1) == 1 && strstr ("甲乙丙丁戊己庚辛", text) != NULL;
+}
+
 /* The headings of rows @from to @to (excluded): each column's texts, a
  * text repeated below (a merged heading) once. */
 static void
@@ -256,8 +263,9 @@ set_headings (GaLedgerImport *self,
         {
           const char *t = ga_sheet_get_text (self->sheet, r, c);
 
+          /* The 205-1 form numbers its columns 甲 乙 丙 1 2 …: not a heading. */
           if (ga_sheet_get_kind (self->sheet, r, c) != GA_SHEET_CELL_TEXT
-              || g_strcmp0 (t, last) == 0)
+              || g_strcmp0 (t, last) == 0 || is_column_label (t))
             continue;
           g_ptr_array_add (parts, g_strdup (t));
           last = t;
@@ -867,6 +875,64 @@ ga_ledger_import_build_answer (GaLedgerImport *self,
       json_node_take_array (node, rows);
     }
   return ga_answer_from_json (node, self->item, error);
+}
+
+static int
+tce_column (const GaItem *item)
+{
+  for (guint i = 0; i < item->columns->len; i++)
+    {
+      const GaColumn *c = item->columns->pdata[i];
+
+      if (c->kind == GA_ITEM_COMPUTED && g_strcmp0 (c->unit, "tce") == 0)
+        return (int) i;
+    }
+  return -1;
+}
+
+double
+ga_ledger_import_preview_tce (GaLedgerImport *self,
+                              GaSession      *session,
+                              gboolean        replace,
+                              GArray        **row_tce)
+{
+  g_autoptr(GaAnswer) answer = NULL;
+  g_autoptr(GaEngine) engine = NULL;
+  GPtrArray *totals = ga_ledger_import_get_totals (self);
+  int col = tce_column (self->item);
+  guint n, first_new;
+  double sum = 0;
+
+  g_return_val_if_fail (GA_IS_SESSION (session), NAN);
+
+  if (row_tce != NULL)
+    {
+      double nan = NAN;
+
+      *row_tce = g_array_new (FALSE, FALSE, sizeof (double));
+      for (guint i = 0; i < totals->len; i++)
+        g_array_append_val (*row_tce, nan);
+    }
+  answer = ga_ledger_import_build_answer (self, ga_session_get_answer (session, self->item),
+                                          replace, NULL);
+  if (answer == NULL || col < 0)
+    return NAN;
+  engine = ga_engine_new (ga_session_get_template (session));
+  ga_engine_set_answers (engine, ga_engine_get_answers (ga_session_get_engine (session)));
+  if (!ga_engine_set_answer (engine, self->item->id, answer, NULL))
+    return NAN;
+  n = ga_engine_get_n_rows (engine, self->item);
+  first_new = n >= totals->len ? n - totals->len : 0;
+  for (guint r = 0; r < n; r++)
+    {
+      const GaValue *v = ga_engine_get_cell (engine, self->item, r, col);
+      double x = v != NULL && v->kind == GA_VALUE_NUMBER ? v->u.number : NAN;
+
+      if (row_tce != NULL && r >= first_new)
+        g_array_index (*row_tce, double, r - first_new) = x;
+      sum += x;
+    }
+  return sum;
 }
 
 gboolean

@@ -125,6 +125,16 @@ GaAnswer       *ga_ledger_import_build_answer  (GaLedgerImport *self,
                                                 const GaAnswer *current,
                                                 gboolean        replace,
                                                 GError        **error);
+/* What the table would hold after the import, computed by an engine of
+ * its own over a copy of @session's answers (nothing is saved): the tce of
+ * each total in @row_tce (NaN where it cannot be computed; may be NULL)
+ * and the table's tce after the import, the sum of its first column in
+ * tce. NaN when the table has no such column or a row cannot be
+ * computed. */
+double          ga_ledger_import_preview_tce   (GaLedgerImport *self,
+                                                GaSession      *session,
+                                                gboolean        replace,
+                                                GArray        **row_tce);
 /* Saves that answer through @session (one step of history and undo). */
 gboolean        ga_ledger_import_apply         (GaLedgerImport *self,
                                                 GaSession      *session,
