@@ -12,6 +12,8 @@
 #include "ga-donut-chart.h"
 #include "ga-energy-page.h"
 #include "ga-format.h"
+#include "ga-ledger-dialog.h"
+#include "ga-ledger-import.h"
 #include "ga-store-engine.h"
 #include "ga-table-editor.h"
 #include "ga-trend-chart.h"
@@ -350,7 +352,18 @@ fill_trend (GaEnergyPage *self)
                              (double *)co2->data, co2->len);
 }
 
-/* A group with the editor of the carrier table @item in a card. */
+static void
+import_ledger_cb (GaEnergyPage *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GaLedgerDialog *dialog = ga_ledger_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                                 self->session);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+/* A group with the editor of the carrier table @item in a card; the
+ * energy table's group offers to import a ledger into it. */
 static void
 add_table_group (GaEnergyPage *self,
                  GaItem       *item)
@@ -358,6 +371,17 @@ add_table_group (GaEnergyPage *self,
   GtkWidget *group, *editor, *card;
 
   group = group_new (ga_text_get (&item->title, NULL), ga_text_get (&item->guidance, NULL));
+  if (item == ga_ledger_import_find_target (ga_session_get_template (self->session)))
+    {
+      GtkWidget *button = gtk_button_new_with_mnemonic (_("_Import Ledger…"));
+
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (button, _("Fill the table from an energy ledger (XLSX or "
+                                             "CSV): a 205-1-style table or a meter export"));
+      gtk_widget_set_sensitive (button, !ga_session_is_read_only (self->session));
+      g_signal_connect_swapped (button, "clicked", G_CALLBACK (import_ledger_cb), self);
+      adw_preferences_group_set_header_suffix (ADW_PREFERENCES_GROUP (group), button);
+    }
   editor = ga_table_editor_new (self->session, item, shown_columns);
   card = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   gtk_widget_add_css_class (card, "card");
