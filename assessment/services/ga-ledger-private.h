@@ -9,6 +9,34 @@
 
 G_BEGIN_DECLS
 
+struct _GaLedgerImport {
+  const GaSheet  *sheet;
+  GaTemplate     *tmpl;
+  const GaItem   *item;
+  const GaColumn *carrier_column;
+  const GaColumn *unit_column;
+  const GaColumn *qty_column;
+  GaLookupTable  *carriers;
+  GaLookupTable  *units;
+
+  int             header_row;
+  guint           data_row;     /* the first row read as data */
+  guint           n_columns;
+  GPtrArray      *headings;     /* char*, one per column: its heading rows' texts joined */
+  GPtrArray      *heading_parts; /* GStrv, one per column: those texts */
+  GArray         *fields;       /* GaLedgerField, one per column */
+  GArray         *user_set;     /* gboolean: the user chose this column's field */
+
+  gboolean        dirty;
+  GPtrArray      *rows;
+  GPtrArray      *skipped;
+  GPtrArray      *totals;
+};
+
+/* The first column mapped to @field, or -1. */
+int            ga_ledger_field_column     (GaLedgerImport *self,
+                                           GaLedgerField   field);
+
 /* @text as compared: case folded, without spaces, full-width forms as
  * ASCII, （）【】 as (), ³ ⁴ as 3 4, "：" as ":". */
 char          *ga_ledger_normalize        (const char    *text);
