@@ -358,6 +358,35 @@ test_units_and_reasons (Fixture       *f,
   g_assert_cmpuint (ga_ledger_import_get_totals (imp)->len, ==, 2);
 }
 
+/* English headings and names, semicolons, the units as the English
+ * window shows them: the same known answer. */
+static void
+test_english (Fixture       *f,
+              gconstpointer  data)
+{
+  static const char text[] =
+    "Energy consumption 2025;;\n"
+    "Energy carrier;Unit;Consumption\n"
+    "Electricity;10⁴ kWh;200\n"
+    "Raw coal;tonnes;1000\n"
+    "Diesel oil;t;50\n"
+    "Total;;1032.955\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GaSheet) sheet = ga_sheet_read_csv_data (text, sizeof text - 1, "t", &error);
+  GaTemplate *tmpl = ga_session_get_template (f->session);
+  const GaItem *item = ga_ledger_import_find_target (tmpl);
+  g_autoptr(GaLedgerImport) imp = ga_ledger_import_new (sheet, tmpl, item);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (ga_sheet_get_separator (sheet), ==, ';');
+  g_assert_cmpint (ga_ledger_import_get_header_row (imp), ==, 1);
+  assert_total (imp, 0, "electricity", 200, "万kWh");
+  assert_total (imp, 1, "raw_coal", 1000, "t");
+  assert_total (imp, 2, "diesel", 50, "t");
+  g_assert_cmpint (skipped_row (imp, 5)->reason, ==, GA_LEDGER_SKIP_SUBTOTAL);
+  apply_and_check (f, imp);
+}
+
 static void
 test_match (void)
 {
@@ -414,6 +443,7 @@ main (int argc, char **argv)
   ADD ("append-undo", test_append_undo, NULL);
   ADD ("user-mapping", test_user_mapping, NULL);
   ADD ("units-and-reasons", test_units_and_reasons, NULL);
+  ADD ("english", test_english, NULL);
 #undef ADD
   g_test_add_func ("/ga/ledger-import/match", test_match);
   return g_test_run ();
