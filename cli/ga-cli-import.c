@@ -180,9 +180,8 @@ read_sheet (const char *path,
 
   if (sheet == NULL)
     {
-      g_autofree char *shown = g_filename_display_name (path);
-
-      ga_cli_fail (shown, error);
+      /* The reader's message names the file. */
+      ga_cli_value_error ("%s", error->message);
       return NULL;
     }
   if (ga_sheet_get_format (sheet) == GA_SHEET_FORMAT_CSV)
