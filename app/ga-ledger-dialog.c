@@ -28,6 +28,8 @@ struct _GaLedgerDialog
   GtkWidget      *sheet_row;
   GtkWidget      *error_row;
   GtkWidget      *columns_group;
+  GtkWidget      *header_row;
+  GtkWidget      *header_spin;
   GtkWidget      *preview_group;
   GtkWidget      *mode_row;
   GtkWidget      *total_label;
@@ -203,8 +205,6 @@ build_columns (GaLedgerDialog *self)
       g_autofree char *title = NULL;
       GtkWidget *row;
 
-      if (*heading == '\0' && field == GA_LEDGER_FIELD_IGNORE)
-        continue;
       title = *heading ? g_strdup_printf ("%s · %s", letter, heading) : g_strdup (letter);
       row = adw_combo_row_new ();
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
@@ -216,6 +216,36 @@ build_columns (GaLedgerDialog *self)
       g_ptr_array_add (self->column_rows, row);
     }
   self->updating = FALSE;
+}
+
+/* The heading row as found (0: none) within the rows the sheet has. */
+static void
+update_header_row (GaLedgerDialog *self)
+{
+  int row = ga_ledger_import_get_header_row (self->import);
+  g_autofree char *subtitle = NULL;
+
+  self->updating = TRUE;
+  gtk_spin_button_set_range (GTK_SPIN_BUTTON (self->header_spin), 0,
+                             MAX (1, ga_sheet_get_n_rows (self->sheet)));
+  gtk_spin_button_set_value (GTK_SPIN_BUTTON (self->header_spin), row + 1);
+  self->updating = FALSE;
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (self->header_row),
+                               row < 0 ? _("Not found: give the row of the headings, then "
+                                           "choose what each column holds.")
+                                       : "");
+}
+
+static void
+header_changed_cb (GtkSpinButton  *spin,
+                   GaLedgerDialog *self)
+{
+  if (self->updating || self->import == NULL)
+    return;
+  ga_ledger_import_set_header_row (self->import, gtk_spin_button_get_value_as_int (spin) - 1);
+  update_header_row (self);
+  build_columns (self);
+  update_preview (self);
 }
 
 static void
@@ -249,6 +279,7 @@ load_sheet (GaLedgerDialog *self,
   show_error (self, NULL);
   self->import = ga_ledger_import_new (self->sheet, ga_session_get_template (self->session),
                                        self->item);
+  update_header_row (self);
   build_columns (self);
   update_preview (self);
 }
@@ -398,6 +429,8 @@ ga_ledger_dialog_class_init (GaLedgerDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GaLedgerDialog, sheet_row);
   gtk_widget_class_bind_template_child (widget_class, GaLedgerDialog, error_row);
   gtk_widget_class_bind_template_child (widget_class, GaLedgerDialog, columns_group);
+  gtk_widget_class_bind_template_child (widget_class, GaLedgerDialog, header_row);
+  gtk_widget_class_bind_template_child (widget_class, GaLedgerDialog, header_spin);
   gtk_widget_class_bind_template_child (widget_class, GaLedgerDialog, preview_group);
   gtk_widget_class_bind_template_child (widget_class, GaLedgerDialog, mode_row);
   gtk_widget_class_bind_template_child (widget_class, GaLedgerDialog, total_label);
@@ -417,6 +450,7 @@ ga_ledger_dialog_init (GaLedgerDialog *self)
   self->skipped_rows = g_ptr_array_new ();
   g_signal_connect (self->sheet_row, "notify::selected", G_CALLBACK (sheet_selected_cb), self);
   g_signal_connect (self->mode_row, "notify::selected", G_CALLBACK (mode_selected_cb), self);
+  g_signal_connect (self->header_spin, "value-changed", G_CALLBACK (header_changed_cb), self);
 }
 
 GaLedgerDialog *

@@ -220,6 +220,32 @@ test_ledger (GaUiFixture   *f,
     ga_ui_wait_until_gone (GA_TYPE_LEDGER_DIALOG);
     g_remove (path);
   }
+
+  /* Headings the guess does not know: the user gives the heading row and
+   * what the columns hold. 1000 t × 0.7143 + 50 t × 1.4571 = 787.155. */
+  {
+    g_autofree char *path = g_build_filename (f->dir, "plain.csv", NULL);
+    g_autoptr(GFile) file = g_file_new_for_path (path);
+    GtkWidget *spin;
+
+    g_assert_true (g_file_set_contents (path, "Site;Kind;Used (t)\nBoiler house;coal;1000\n"
+                                        "Fleet;Diesel;50\n", -1, NULL));
+    dialog = open_dialog (f, "ledger-205-1.xlsx");
+    ga_ledger_dialog_open_file (GA_LEDGER_DIALOG (dialog), file);
+    spin = ga_ui_get (dialog, GTK_TYPE_SPIN_BUTTON, _("Heading row"));
+    g_assert_cmpint (gtk_spin_button_get_value_as_int (GTK_SPIN_BUTTON (spin)), ==, 0);
+    import = ga_ui_get (dialog, GTK_TYPE_BUTTON, _("_Import"));
+    g_assert_false (gtk_widget_is_sensitive (import));
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 1);
+    select_field (dialog, "B · Kind", GA_LEDGER_FIELD_CARRIER);
+    select_field (dialog, "C · Used (t)", GA_LEDGER_FIELD_QTY);
+    g_assert_nonnull (ga_ui_get (dialog, GTK_TYPE_LABEL, "787.155 tce"));
+    ga_ui_assert_named (dialog);
+    g_signal_emit_by_name (import, "clicked");
+    ga_ui_wait_until_gone (GA_TYPE_LEDGER_DIALOG);
+    g_assert_cmpfloat_with_epsilon (total_tce (session), 787.155, 1e-9);
+    g_remove (path);
+  }
 }
 
 int
