@@ -344,9 +344,5 @@ gboolean       ga_engine_range_incomplete (GaEngine *engine,
  * the option points of @item as its rule saw them, for its explanation. */
 void           ga_engine_item_details  (GaEngine *engine,
                                         GaItem   *item);
-/* Numbers in traces: the item's or output's format when it has one, else
- * at most 10 significant digits. */
-char          *ga_engine_format_number (double      number,
-                                        const char *format);
 
 G_END_DECLS

@@ -159,6 +159,10 @@ char            *ga_engine_explain            (GaEngine         *engine,
  * blocks the next level. */
 char            *ga_engine_explain_summary    (GaEngine         *engine);
 
+/* A number as the template's format ("0.00") shows it, rounded as Excel
+ * shows it; without a format, at most 10 significant digits. */
+char            *ga_engine_format_number      (double            number,
+                                               const char       *format);
 /* The value of the item or output @id as it is shown: formatted by its
  * "format" ("0", "0.0", "0.00", "0.0%", "#,##0.00", …), else integers as
  * they are and other numbers with up to 4 decimals (no E notation for
