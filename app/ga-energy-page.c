@@ -191,7 +191,8 @@ update_indicators (GaEnergyPage *self)
 
       if (result == NULL)
         continue;
-      text = ga_format_value (&result->value, indicator->output->unit);
+      text = ga_format_value_as (&result->value, indicator->output->format,
+                                 indicator->output->unit);
       gtk_label_set_text (GTK_LABEL (indicator->value), text);
       if (indicator->bar != NULL)
         gtk_level_bar_set_value (GTK_LEVEL_BAR (indicator->bar),
@@ -229,7 +230,8 @@ update_grid (GaEnergyPage *self)
       const GaResult *result
           = ga_engine_get_item_result (ga_session_get_engine (self->session), factor);
       g_autofree char *text
-          = result ? ga_format_value (&result->value, factor->unit) : g_strdup ("–");
+          = result ? ga_format_value_as (&result->value, factor->format, factor->unit)
+                   : g_strdup ("–");
 
       gtk_label_set_text (GTK_LABEL (self->grid_factor), text);
     }

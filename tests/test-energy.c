@@ -73,6 +73,17 @@ static const CoalRow gbt2589_expected[] = {
   { "pressure_gas",       "m³",  0.5143,  15054, ST_C },
   { "water_gas",          "m³",  0.3571,  10454, ST_C },
   { "crude_benzene",      "kg",  1.4286,  41816, ST_C },
+  /* Not in Annex A: the coefficient follows from the net calorific value
+   * (1 kgce = 29 307 kJ, energy-audit.md §2): LNG 51 498 kJ/kg (the 2020
+   * table [M]) gives 51 498 / 29 307 = 1.7572; the coal ranks take the GHG
+   * guideline's NCV (energy-audit.md §3 [M]): 20 304 / 29 307 = 0.6928,
+   * 19 570 / 29 307 = 0.6678, 14 080 / 29 307 = 0.4804; 转炉煤气 84.00
+   * GJ/10⁴Nm³ = 8 400 kJ/m³ gives 0.2866. All unverified. */
+  { "lng",                "kg",  1.7572,  51498, ST_U },
+  { "anthracite",         "kg",  0.6928,  20304, ST_U },
+  { "bituminous",         "kg",  0.6678,  19570, ST_U },
+  { "lignite",            "kg",  0.4804,  14080, ST_U },
+  { "bof_gas",            "m³",  0.2866,  8400,  ST_U },
   { "heat",               "MJ",  0.03412, NAN,   ST_C },
   { "electricity",        "kWh", 0.1229,  3600,  ST_C },
   { "steam_lp",           "kg",  0.1286,  NAN,   ST_C },
@@ -91,7 +102,10 @@ static const CoalRow gbt2589_expected[] = {
 };
 
 /* Rows of Table A (fuels, heat, electricity, steam) before Table B. */
-#define N_TABLE_A 32
+#define N_TABLE_A 37
+/* The rows converted from their calorific value (after crude_benzene). */
+#define FIRST_FROM_NCV 29
+#define N_FROM_NCV 5
 
 typedef struct {
   const char *key;
@@ -156,7 +170,25 @@ static const GridRow grid_expected[] = {
   { "2021_south", 0.4326, ST_U }, { "2022_south", 0.3869, ST_C }, { "2023_south", 0.4042, ST_C },
   { "2021_southwest", 0.2113, ST_U }, { "2022_southwest", 0.2268, ST_C },
   { "2023_southwest", 0.2472, ST_C },
+  /* §3 "Provinces": the 2022 factors of the provinces named there [V S19];
+   * the other provinces are not shipped. */
+  { "2022_hebei", 0.7252, ST_C }, { "2022_shanxi", 0.7096, ST_C },
+  { "2022_tianjin", 0.7041, ST_C }, { "2022_neimenggu", 0.6849, ST_C },
+  { "2022_anhui", 0.6782, ST_C }, { "2022_yunnan", 0.1073, ST_C },
+  { "2022_sichuan", 0.1404, ST_C }, { "2022_qinghai", 0.1567, ST_C },
+  /* §3 "Carbon-market reporting notices" [M]: 0.5810 (2022), 0.5703 (2023). */
+  { "2022_carbon_market", 0.5810, ST_U }, { "2023_carbon_market", 0.5703, ST_U },
 };
+
+/* The regions that only some years have: the provinces (2022) and the
+ * carbon-market notices (2022, 2023). */
+static gboolean
+grid_region_partial (const char *region)
+{
+  return !g_str_has_prefix (region, "national") && strstr ("north northeast east central "
+                                                           "northwest south southwest",
+                                                           region) == NULL;
+}
 
 static GaTemplate *
 load_energy_template (void)
@@ -286,8 +318,15 @@ test_gbt2589 (void)
       /* Table A holds 当量值 coefficients (electricity 0.1229 = 3 600 kJ), the
        * energy-carrying media of Table B are at their 等价值; the energy table
        * shows this per row. */
-      g_assert_cmpstr (cell_text (table, r->key, "basis"), ==,
-                       i < N_TABLE_A ? "当量值 (附录A)" : "等价值 (附录B)");
+      if (i >= FIRST_FROM_NCV && i < FIRST_FROM_NCV + N_FROM_NCV)
+        {
+          g_assert_cmpstr (cell_text (table, r->key, "basis"), ==, "按低位发热量折算");
+          g_assert_cmpfloat_with_epsilon (r->kgce, r->ncv_kj / 29307, 0.00005);
+          g_assert_false (find_row (table, r->key)->verified);
+        }
+      else
+        g_assert_cmpstr (cell_text (table, r->key, "basis"), ==,
+                         i < N_TABLE_A ? "当量值 (附录A)" : "等价值 (附录B)");
     }
   g_assert_cmpstr (gbt2589_expected[N_TABLE_A].key, ==, "fresh_water");
 }
@@ -320,7 +359,7 @@ test_gbt2589_consistent (void)
                  kj / (7000 * 4.1816), kgce);
       checked++;
     }
-  g_assert_cmpuint (checked, ==, 28);
+  g_assert_cmpuint (checked, ==, 33);
 }
 
 static void
@@ -465,14 +504,27 @@ test_grid_choices (void)
 
   g_assert_nonnull (year);
   g_assert_nonnull (region);
-  g_assert_cmpuint (year->options->len * region->options->len, ==, table->rows->len);
-  for (guint y = 0; y < year->options->len; y++)
-    for (guint r = 0; r < region->options->len; r++)
-      {
-        g_autofree char *key = g_strconcat (((GaOption *) year->options->pdata[y])->id, "_",
-                                            ((GaOption *) region->options->pdata[r])->id, NULL);
-        g_assert_nonnull (ga_lookup_table_get (table, key, "ef"));
-      }
+  /* The national and the seven regional grids have every year; every
+   * other region at least one year, and its label says which. */
+  for (guint r = 0; r < region->options->len; r++)
+    {
+      GaOption *option = region->options->pdata[r];
+      guint found = 0;
+
+      for (guint y = 0; y < year->options->len; y++)
+        {
+          g_autofree char *key = g_strconcat (((GaOption *) year->options->pdata[y])->id, "_",
+                                              option->id, NULL);
+          found += ga_lookup_table_get (table, key, "ef") != NULL;
+        }
+      if (grid_region_partial (option->id))
+        {
+          g_assert_cmpuint (found, >=, 1);
+          g_assert_nonnull (strstr (ga_text_get (&option->label, "zh_CN"), "2022"));
+        }
+      else
+        g_assert_cmpuint (found, ==, year->options->len);
+    }
 }
 
 static void
@@ -716,6 +768,186 @@ test_units_old_answers (void)
                                   1e-9);
 }
 
+static GaAnswerSet *
+plant_answers (GaTemplate *tmpl,
+               const char *extra)
+{
+  g_autofree char *json = g_strdup_printf (
+      "{\"template\": \"" ENERGY_TEMPLATE "\", \"answers\": {\"energy\": ["
+      "{\"carrier\": \"raw_coal\", \"qty\": 1000, \"unit\": \"t\"},"
+      " {\"carrier\": \"diesel\", \"qty\": 50, \"unit\": \"t\"},"
+      " {\"carrier\": \"electricity\", \"qty\": 200, \"unit\": \"万kWh\"}],"
+      " \"energy_other\": [], \"elec_basis\": \"calorific\"%s}}", extra);
+  g_autoptr(JsonNode) node = json_from_string (json, NULL);
+  g_autoptr(GError) error = NULL;
+  GaAnswerSet *set;
+
+  g_assert_nonnull (node);
+  set = ga_answer_set_new_from_json (node, tmpl, &error);
+  g_assert_no_error (error);
+  return set;
+}
+
+static double
+output_number (GaEngine   *engine,
+               const char *id)
+{
+  const GaResult *r = ga_engine_lookup (engine, id);
+
+  g_assert_nonnull (r);
+  return r->value.kind == GA_VALUE_NUMBER ? r->value.u.number : NAN;
+}
+
+static const GaValue *
+energy_cell (GaEngine   *engine,
+             guint       row,
+             const char *column)
+{
+  GaItem *energy = ga_template_find_item (ga_engine_get_template (engine), "energy");
+
+  for (guint c = 0; c < energy->columns->len; c++)
+    if (g_str_equal (((GaColumn *) energy->columns->pdata[c])->id, column))
+      return ga_engine_get_cell (engine, energy, row, c);
+  g_error ("no column %s", column);
+  return NULL;
+}
+
+/* The CO2 of fuel rows does not wait for the grid factor; only the
+ * electricity row and the totals over it do.
+ *   原煤 1 000 t = 10⁶ kg: 10⁶ × 20.908/1000 GJ/kg × 26.37 tC/TJ × 94 % × 44/12
+ *     / 1000 = 1 900.2988488 t
+ *   柴油 50 t: 5×10⁴ × 42.652/1000 × 20.20 × 98 % × 44/12 / 1000 = 154.7954819 t
+ *   CO2_fuel = 2 055.0943307 t
+ *   电力 200 万kWh = 2×10⁶ kWh; 2023 national 0.5306: 1 061.2 t; 2022 河北
+ *     0.7252: 1 450.4 t; 2023 carbon-market notice 0.5703: 1 140.6 t */
+static void
+test_co2_without_grid (void)
+{
+  g_autoptr(GaTemplate) tmpl = load_energy_template ();
+  g_autoptr(GaAnswerSet) bare = plant_answers (tmpl, "");
+  g_autoptr(GaAnswerSet) national = plant_answers (tmpl, ", \"grid_year\": \"2023\","
+                                                   " \"grid_region\": \"national\"");
+  g_autoptr(GaAnswerSet) hebei = plant_answers (tmpl, ", \"grid_year\": \"2022\","
+                                                " \"grid_region\": \"hebei\"");
+  g_autoptr(GaAnswerSet) market = plant_answers (tmpl, ", \"grid_year\": \"2023\","
+                                                 " \"grid_region\": \"carbon_market\"");
+  g_autoptr(GaEngine) engine = ga_engine_new (tmpl);
+  const GaValue *v;
+
+  ga_engine_set_answers (engine, bare);
+  v = energy_cell (engine, 0, "co2");
+  g_assert_cmpint (v->kind, ==, GA_VALUE_NUMBER);
+  g_assert_cmpfloat_with_epsilon (v->u.number, 1900.2988488, 1e-6);
+  v = energy_cell (engine, 1, "co2");
+  g_assert_cmpint (v->kind, ==, GA_VALUE_NUMBER);
+  g_assert_cmpfloat_with_epsilon (v->u.number, 154.7954819, 1e-6);
+  g_assert_cmpfloat (energy_cell (engine, 0, "co2_elec")->u.number, ==, 0);
+  /* The electricity row waits for the factor: blank, not 0. */
+  v = energy_cell (engine, 2, "co2");
+  g_assert_cmpint (v->kind, ==, GA_VALUE_BLANK);
+  g_assert_cmpfloat_with_epsilon (output_number (engine, "CO2_fuel"), 2055.0943307, 1e-6);
+  g_assert_true (isnan (output_number (engine, "CO2_total")));
+  g_assert_true (isnan (output_number (engine, "CO2_elec")));
+
+  ga_engine_set_answers (engine, national);
+  g_assert_cmpfloat_with_epsilon (energy_cell (engine, 2, "co2")->u.number, 1061.2, 1e-9);
+  g_assert_cmpfloat_with_epsilon (output_number (engine, "CO2_total"), 3116.2943307, 1e-6);
+  ga_engine_set_answers (engine, hebei);
+  g_assert_cmpfloat_with_epsilon (output_number (engine, "CO2_elec"), 1450.4, 1e-9);
+  ga_engine_set_answers (engine, market);
+  g_assert_cmpfloat_with_epsilon (output_number (engine, "CO2_elec"), 1140.6, 1e-9);
+  /* The fuel rows never changed. */
+  g_assert_cmpfloat_with_epsilon (output_number (engine, "CO2_fuel"), 2055.0943307, 1e-6);
+}
+
+/* The coal ranks, LNG and 转炉煤气 can be chosen and are converted with
+ * their coefficients: 无烟煤 100 t = 10⁵ kg × 0.6928 = 69.28 tce; LNG 10 t
+ * × 1.7572 = 17.572 tce; 转炉煤气 1 万m³ = 10⁴ m³ × 0.2866 = 2.866 tce;
+ * total 89.718 tce. */
+static void
+test_more_carriers (void)
+{
+  g_autoptr(GaTemplate) tmpl = load_energy_template ();
+  g_autoptr(JsonNode) node = json_from_string (
+      "{\"template\": \"" ENERGY_TEMPLATE "\", \"answers\": {\"energy\": ["
+      "{\"carrier\": \"anthracite\", \"qty\": 100, \"unit\": \"t\"},"
+      " {\"carrier\": \"lng\", \"qty\": 10, \"unit\": \"t\"},"
+      " {\"carrier\": \"bof_gas\", \"qty\": 1, \"unit\": \"万m³\"}],"
+      " \"energy_other\": []}}", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GaAnswerSet) set = ga_answer_set_new_from_json (node, tmpl, &error);
+  g_autoptr(GaEngine) engine = ga_engine_new (tmpl);
+
+  g_assert_no_error (error);
+  ga_engine_set_answers (engine, set);
+  g_assert_cmpfloat_with_epsilon (output_number (engine, "E_total"), 89.718, 1e-9);
+  /* Each has CO2 parameters, so the fuel CO2 is there without a grid factor. */
+  for (guint r = 0; r < 3; r++)
+    g_assert_cmpint (energy_cell (engine, r, "co2")->kind, ==, GA_VALUE_NUMBER);
+}
+
+/* A default (the enterprise record's value added) counts until the item is
+ * answered, is not an answer, and comes back when the answer is cleared.
+ * E_total = 1 032.955 tce; 1 032.955 / 5 000 = 0.206591 tce/万元;
+ * answered 4 000: 0.25823875. */
+static void
+test_defaults (void)
+{
+  g_autoptr(GaTemplate) tmpl = load_energy_template ();
+  g_autoptr(GaAnswerSet) set = plant_answers (tmpl, "");
+  g_autoptr(GaEngine) engine = ga_engine_new (tmpl);
+  GaItem *va = ga_template_find_item (tmpl, "value_added");
+  g_autoptr(GaAnswer) five = ga_answer_new ();
+  g_autoptr(GaAnswer) four = ga_answer_new ();
+  g_autoptr(GaAnswer) negative = ga_answer_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpstr (va->prefill, ==, "enterprise.value_added");
+  g_assert_cmpstr (ga_template_find_item (tmpl, "audit_year")->prefill, ==, "assessment.year");
+  ga_value_set_number (&five->value, 5000);
+  ga_value_set_number (&four->value, 4000);
+  ga_value_set_number (&negative->value, -1);
+
+  ga_engine_set_answers (engine, set);
+  g_assert_true (isnan (output_number (engine, "E_per_va")));
+  g_assert_true (ga_engine_set_default (engine, "value_added", five, &error));
+  g_assert_no_error (error);
+  g_assert_true (ga_engine_uses_default (engine, va));
+  g_assert_cmpfloat_with_epsilon (output_number (engine, "E_per_va"), 0.206591, 1e-12);
+  g_assert_null (ga_answer_set_get (ga_engine_get_answers (engine), "value_added"));
+
+  /* Setting all answers again keeps the default. */
+  ga_engine_set_answers (engine, set);
+  g_assert_cmpfloat_with_epsilon (output_number (engine, "E_per_va"), 0.206591, 1e-12);
+
+  g_assert_true (ga_engine_set_answer (engine, "value_added", four, &error));
+  g_assert_false (ga_engine_uses_default (engine, va));
+  g_assert_cmpfloat_with_epsilon (output_number (engine, "E_per_va"), 0.25823875, 1e-12);
+  g_assert_true (ga_engine_set_answer (engine, "value_added", NULL, &error));
+  g_assert_true (ga_engine_uses_default (engine, va));
+  g_assert_cmpfloat_with_epsilon (output_number (engine, "E_per_va"), 0.206591, 1e-12);
+
+  /* A copy for an export gets the same default. */
+  {
+    g_autoptr(GaEngine) copy = ga_engine_new (tmpl);
+
+    ga_engine_copy_defaults (copy, engine);
+    ga_engine_set_answers (copy, ga_engine_get_answers (engine));
+    g_assert_cmpfloat_with_epsilon (output_number (copy, "E_per_va"), 0.206591, 1e-12);
+  }
+
+  /* A value the item refuses is not taken; computed items take none. */
+  g_assert_false (ga_engine_set_default (engine, "value_added", negative, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  g_assert_false (ga_engine_set_default (engine, "E_total", five, &error));
+  g_clear_error (&error);
+  g_assert_cmpfloat_with_epsilon (output_number (engine, "E_per_va"), 0.206591, 1e-12);
+  g_assert_true (ga_engine_set_default (engine, "value_added", NULL, &error));
+  g_assert_false (ga_engine_uses_default (engine, va));
+  g_assert_true (isnan (output_number (engine, "E_per_va")));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -736,6 +968,9 @@ main (int   argc,
   g_test_add_func ("/ga/energy/grid/choices", test_grid_choices);
   g_test_add_func ("/ga/energy/fyp14/targets", test_fyp14);
   g_test_add_func ("/ga/energy/provenance", test_table_provenance);
+  g_test_add_func ("/ga/energy/co2/without-grid", test_co2_without_grid);
+  g_test_add_func ("/ga/energy/carriers/more", test_more_carriers);
+  g_test_add_func ("/ga/energy/defaults", test_defaults);
 
   return g_test_run ();
 }

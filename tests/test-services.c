@@ -623,6 +623,83 @@ test_old_energy_rows (Fixture       *f,
   g_assert_cmpstr (((GaRow *) answer->rows->pdata[2])->cells[2].u.text, ==, "kg");
 }
 
+static double
+session_number (GaSession  *session,
+                const char *id)
+{
+  const GaResult *r = ga_engine_lookup (ga_session_get_engine (session), id);
+
+  g_assert_nonnull (r);
+  return r->value.kind == GA_VALUE_NUMBER ? r->value.u.number : NAN;
+}
+
+/* The enterprise record's value added and the assessment's year fill the
+ * energy audit's 工业增加值 and 审计期 until they are answered; the answer
+ * overrides them for that assessment only.
+ *   E_total = 1 032.955 tce (原煤 1 000 t, 电力 200 万kWh, 柴油 50 t)
+ *   record 8 000 万元: 1 032.955 / 8 000 = 0.129119375 tce/万元
+ *   own value 7 500 万元: 1 032.955 / 7 500 = 0.13772733… tce/万元 */
+static void
+test_prefill (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GaEnterprise) e = ga_enterprise_new ();
+  g_autoptr(GaTemplate) tmpl = ga_template_new_from_resource ("energy-audit-gbt17166-2019",
+                                                              &error);
+  g_autoptr(GaSession) session = NULL;
+  g_autoptr(GaSession) again = NULL;
+  g_autoptr(GaEngine) stored = NULL;
+  g_autoptr(GaAnswerSet) answers = NULL;
+  GaItem *va;
+  gint64 eid, aid;
+
+  g_assert_no_error (error);
+  e->name = g_strdup ("预填测试企业");
+  e->credit_code = g_strdup ("91350100M000100Y43");
+  e->value_added = 8000;
+  eid = ga_store_add_enterprise (f->store, e, &error);
+  g_assert_no_error (error);
+  aid = ga_store_new_assessment (f->store, eid, tmpl, NULL, 2025, NULL, &error);
+  g_assert_no_error (error);
+
+  session = ga_session_new (f->store, aid, NULL, &error);
+  g_assert_no_error (error);
+  va = ga_template_find_item (ga_session_get_template (session), "value_added");
+  set_text (session, "energy_other", "[]");
+  set_text (session, "elec_basis", "calorific");
+  set_text (session, "energy", "[{\"carrier\": \"raw_coal\", \"qty\": 1000, \"unit\": \"t\"},"
+            " {\"carrier\": \"electricity\", \"qty\": 200, \"unit\": \"万kWh\"},"
+            " {\"carrier\": \"diesel\", \"qty\": 50, \"unit\": \"t\"}]");
+  g_assert_true (ga_engine_uses_default (ga_session_get_engine (session), va));
+  g_assert_cmpfloat (session_number (session, "audit_year"), ==, 2025);
+  g_assert_cmpfloat (session_number (session, "value_added"), ==, 8000);
+  g_assert_cmpfloat_with_epsilon (session_number (session, "E_per_va"), 0.129119375, 1e-12);
+
+  /* Not an answer: the store has none, and loading from the store (the
+   * CLI's and the export's path) gives the same figure. */
+  answers = ga_store_load_answer_set (f->store, aid, ga_session_get_template (session), &error);
+  g_assert_no_error (error);
+  g_assert_null (ga_answer_set_get (answers, "value_added"));
+  g_assert_null (ga_answer_set_get (answers, "audit_year"));
+  stored = ga_store_load_engine (f->store, aid, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat_with_epsilon (ga_engine_lookup (stored, "E_per_va")->value.u.number,
+                                  0.129119375, 1e-12);
+
+  /* The assessment's own figure overrides the record, and only there. */
+  set_text (session, "value_added", "7500");
+  g_assert_false (ga_engine_uses_default (ga_session_get_engine (session), va));
+  g_assert_cmpfloat_with_epsilon (session_number (session, "E_per_va"), 1032.955 / 7500, 1e-12);
+  g_clear_object (&session);
+  again = ga_session_new (f->store, aid, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat (session_number (again, "value_added"), ==, 7500);
+  g_assert_true (ga_session_set_answer (again, va, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (session_number (again, "value_added"), ==, 8000);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -640,6 +717,8 @@ main (int    argc,
               test_answer_same_message, fixture_tear_down);
   g_test_add ("/ga/services/answer/same-message-zh", Fixture, NULL, fixture_set_up,
               test_answer_same_message_zh, fixture_tear_down);
+  g_test_add ("/ga/services/session/prefill", Fixture, NULL, fixture_set_up, test_prefill,
+              fixture_tear_down);
   g_test_add ("/ga/services/session/old-energy-rows", Fixture, NULL, fixture_set_up,
               test_old_energy_rows, fixture_tear_down);
 

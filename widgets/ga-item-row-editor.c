@@ -116,6 +116,7 @@ clear_editor (GaItemRow *self)
   self->table_label = NULL;
   self->value_label = NULL;
   self->unit_label = NULL;
+  self->default_label = NULL;
   self->editor_kind = -1;
   g_ptr_array_set_size (self->checks, 0);
 }
@@ -261,6 +262,7 @@ reuse_editor (GaItemRow *self)
   GtkWidget *named;
 
   if (self->editor_kind != (int) item->kind || self->editor_na != item->na_allowed
+      || (self->default_label != NULL) != (item->prefill != NULL)
       || !(item->kind == GA_ITEM_COMPLIANCE || item->kind == GA_ITEM_YESNO
            || item->kind == GA_ITEM_NUMBER || item->kind == GA_ITEM_POINTS
            || item->kind == GA_ITEM_TEXT || item->kind == GA_ITEM_DATE
@@ -332,6 +334,14 @@ build_entry (GaItemRow  *self,
       gtk_widget_add_css_class (self->unit_label, "dim-label");
       gtk_widget_set_visible (self->unit_label, item->unit != NULL);
       gtk_box_append (GTK_BOX (self->editor_box), self->unit_label);
+      if (item->prefill != NULL)
+        {
+          self->default_label = gtk_label_new (NULL);
+          gtk_label_set_wrap (GTK_LABEL (self->default_label), TRUE);
+          gtk_label_set_xalign (GTK_LABEL (self->default_label), 0);
+          gtk_widget_add_css_class (self->default_label, "caption");
+          gtk_box_append (GTK_BOX (self->editor_box), self->default_label);
+        }
     }
   else if (item->kind == GA_ITEM_POINTS)
     {
@@ -482,6 +492,56 @@ show_choices (GaItemRow      *self,
                           : GA_CHOICE_NO);
 }
 
+/* Where a prefilled figure comes from, as the user knows the place. */
+static const char *
+prefill_place (const GaItem *item)
+{
+  return g_str_has_prefix (item->prefill, "assessment.") ? _("the assessment")
+                                                           : _("the enterprise record");
+}
+
+/* A prefilled number: the record's figure stands in the empty entry, and
+ * an answer of the assessment's own that differs from it is marked. */
+static void
+show_default (GaItemRow      *self,
+              const GaAnswer *answer,
+              gboolean        na)
+{
+  const GaAnswer *def = ga_engine_get_default (ga_session_get_engine (self->session), self->item);
+  g_autofree char *figure = NULL;
+  g_autofree char *placeholder = NULL;
+  g_autofree char *mark = NULL;
+  gboolean answered = answer != NULL && !na && answer->value.kind == GA_VALUE_NUMBER;
+
+  if (self->default_label == NULL)
+    return;
+  if (def != NULL && def->value.kind == GA_VALUE_NUMBER)
+    figure = ga_format_number (def->value.u.number, 6);
+  if (figure != NULL)
+    /* Translators: the placeholder of an empty number field: "8000 (from the
+     * enterprise record)". */
+    placeholder = g_strdup_printf (_("%s (from %s)"), figure, prefill_place (self->item));
+  gtk_entry_set_placeholder_text (GTK_ENTRY (self->entry), placeholder);
+  if (figure != NULL && answered && ga_number_compare (answer->value.u.number,
+                                                       def->value.u.number) != 0)
+    /* Translators: shown beside a number the user typed for this assessment
+     * when the enterprise record has another: "Own value; the enterprise
+     * record has 8000. Clear it to use the record's." */
+    mark = g_strdup_printf (_("Own value for this assessment; %s has %s. Clear it to use that."),
+                            prefill_place (self->item), figure);
+  else if (figure != NULL && !answered && !na)
+    mark = g_strdup_printf (_("Taken from %s; type a value to use another for this assessment."),
+                            prefill_place (self->item));
+  gtk_label_set_text (GTK_LABEL (self->default_label), mark != NULL ? mark : "");
+  gtk_widget_set_visible (self->default_label, mark != NULL);
+  gtk_widget_remove_css_class (self->default_label, "warning");
+  gtk_widget_remove_css_class (self->default_label, "dim-label");
+  gtk_widget_add_css_class (self->default_label, answered ? "warning" : "dim-label");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, mark != NULL ? mark : "",
+                                  -1);
+}
+
 static void
 show_entry (GaItemRow      *self,
             const GaAnswer *answer,
@@ -501,6 +561,7 @@ show_entry (GaItemRow      *self,
     }
   gtk_widget_set_sensitive (self->entry, !na && !read_only);
   show_na_toggle (self, na);
+  show_default (self, answer, na);
 }
 
 static void

@@ -60,6 +60,7 @@ struct _GaItemRow
   GtkWidget  *table_label;
   GtkWidget  *value_label;   /* COMPUTED */
   GtkWidget  *unit_label;    /* NUMBER, POINTS */
+  GtkWidget  *default_label; /* NUMBER with "prefill": the record's figure */
   int         editor_kind;   /* the kind the editor was built for, -1 none */
   gboolean    editor_na;     /* whether it has the N/A choice */
 

@@ -32,6 +32,9 @@
 #include <sanitizer/lsan_interface.h>
 #endif
 
+/* libxlsxwriter joins an inline list into a buffer of 255 bytes (Excel's
+ * limit is 255 characters); a longer list, in bytes, goes to the hidden
+ * sheet of lists. */
 #define MAX_INLINE_LIST 255
 #define MAX_TITLE 32
 #define MAX_MESSAGE 250
@@ -151,13 +154,13 @@ validate_list (Export         *ex,
       const char *label = domain->labels->pdata[i];
 
       inline_list &= strchr (label, ',') == NULL && strchr (label, '"') == NULL;
-      length += g_utf8_strlen (label, -1) + 1;
+      length += strlen (label) + 1;
       g_ptr_array_add (list, (gpointer) label);
     }
   if (na)
     {
       g_ptr_array_add (list, (gpointer) ex->na_text);
-      length += g_utf8_strlen (ex->na_text, -1) + 1;
+      length += strlen (ex->na_text) + 1;
     }
   g_ptr_array_add (list, NULL);
   /* A choice without options (an empty lookup table) takes nothing. */

@@ -85,7 +85,7 @@ item_fields (GaItemKind kind)
   static const char * const common[] = { ITEM_COMMON_FIELDS, NULL };
   static const char * const compliance[] = { ITEM_COMMON_FIELDS, "partial_factor", NULL };
   static const char * const number[] = { ITEM_COMMON_FIELDS, "unit", "min", "max", "integer",
-                                         "plausible", NULL };
+                                         "plausible", "prefill", NULL };
   static const char * const choice[] = { ITEM_COMMON_FIELDS, "options", NULL };
   static const char * const table[] = { ITEM_COMMON_FIELDS, "columns", "rows", "min_rows", NULL };
   static const char * const computed[] = { ITEM_COMMON_FIELDS, "value", "unit", "format",
@@ -105,7 +105,7 @@ item_fields (GaItemKind kind)
 
 static const char * const item_specific_fields[] = {
   "partial_factor", "unit", "min", "max", "integer", "options", "columns", "rows", "min_rows",
-  "value", "format", "plausible", NULL
+  "value", "format", "plausible", "prefill", NULL
 };
 
 static const char * const item_kind_names[] = {
@@ -564,6 +564,15 @@ parse_number_fields (GaLoader   *l,
   if (!isnan (item->min) && !isnan (item->max) && item->min > item->max)
     ga_loader_problem (l, path, "bounds: min %g is greater than max %g", item->min, item->max);
   item->plausible = ga_loader_parse_plausible (l, obj, path, item->min, item->max, NULL);
+  if (ga_loader_want_string (l, obj, path, "prefill", FALSE, &item->prefill)
+      && !g_strv_contains (ga_prefill_sources (), item->prefill))
+    {
+      g_autofree char *pp = ga_field_path (path, "prefill");
+      g_autofree char *known = g_strjoinv (", ", (char **) ga_prefill_sources ());
+      ga_loader_problem (l, pp, "unknown source '%s'; a number can be prefilled from %s",
+                         item->prefill, known);
+      g_clear_pointer (&item->prefill, g_free);
+    }
 }
 
 static void

@@ -129,6 +129,16 @@ score_rule_clear (GaScoreRule *rule)
     g_clear_pointer (&rule->benchmark[i], ga_formula_unref);
 }
 
+const char * const *
+ga_prefill_sources (void)
+{
+  static const char * const sources[] = {
+    "enterprise.value_added", "enterprise.output_value", "enterprise.employees",
+    "assessment.year", NULL
+  };
+  return sources;
+}
+
 static void
 item_free (gpointer data)
 {
@@ -152,6 +162,7 @@ item_free (gpointer data)
   g_clear_pointer (&item->evidence, g_ptr_array_unref);
   g_free (item->json_path);
   g_free (item->format);
+  g_free (item->prefill);
   g_clear_pointer (&item->plausible, ga_plausible_free);
   g_free (item);
 }

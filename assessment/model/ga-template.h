@@ -149,6 +149,10 @@ typedef struct {
   double         partial_factor; /* COMPLIANCE: share of points for 部分符合 (default 0.5) */
 } GaScoreRule;
 
+/* The sources an item's "prefill" may name: the enterprise record's
+ * figures and the assessment's year (NULL-terminated). */
+const char * const *ga_prefill_sources (void);
+
 struct _GaItem {
   char         *id;
   GaItemKind    kind;
@@ -182,6 +186,8 @@ struct _GaItem {
   char         *format;        /* COMPUTED: display format ("0.00"), NULL = General */
   guint         min_rows;      /* TABLE: fewer answered rows leave the item incomplete */
   GaPlausible  *plausible;     /* NUMBER and COMPUTED: soft range, or NULL */
+  char         *prefill;       /* NUMBER: where the value comes from while there is no
+                                * answer ("enterprise.value_added"), NULL = nowhere */
 };
 
 struct _GaSection {

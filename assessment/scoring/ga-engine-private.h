@@ -206,7 +206,10 @@ struct _GaEngine {
   gint             ref_count;
   GaTemplate      *tmpl;
   GaAnswerSet     *answers;
-  const GaAnswer **answer_of;   /* per item, borrowed from @answers */
+  /* Values an item takes while it has no answer (the enterprise record's
+   * value added, the assessment's year): NULL until one is set. */
+  GaAnswerSet     *defaults;
+  const GaAnswer **answer_of;   /* per item, borrowed from @answers or @defaults */
 
   GaResult        *items;
   GaResult        *sections;
@@ -287,6 +290,8 @@ gboolean ga_engine_evaluate_number (GaEngine         *engine,
                                     double           *out,
                                     GaValue          *problem);
 GaStatus ga_engine_status_of_problem (const GaValue *problem);
+void     ga_engine_rebind          (GaEngine       *engine,
+                                   const GaItem   *item);
 const GaAnswer *ga_engine_bind_answer (GaEngine       *engine,
                                        const GaItem   *item,
                                        const GaAnswer *answer);
@@ -339,9 +344,5 @@ gboolean       ga_engine_range_incomplete (GaEngine *engine,
  * the option points of @item as its rule saw them, for its explanation. */
 void           ga_engine_item_details  (GaEngine *engine,
                                         GaItem   *item);
-/* Numbers in traces: the item's or output's format when it has one, else
- * at most 10 significant digits. */
-char          *ga_engine_format_number (double      number,
-                                        const char *format);
 
 G_END_DECLS

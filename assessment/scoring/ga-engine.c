@@ -766,6 +766,7 @@ ga_engine_unref (GaEngine *engine)
   g_free (engine->output_gaps);
   g_hash_table_unref (engine->exact_keys);
   ga_answer_set_free (engine->answers);
+  g_clear_pointer (&engine->defaults, ga_answer_set_free);
   ga_template_unref (engine->tmpl);
   g_free (engine);
 }
@@ -914,8 +915,14 @@ ga_engine_bind_answer (GaEngine       *engine,
   GaItemState *st = &engine->istate[item->index];
 
   st->option = NULL;
-  if (item->kind == GA_ITEM_COMPUTED || ga_answer_is_empty (answer))
+  if (item->kind == GA_ITEM_COMPUTED)
     return NULL;
+  if (ga_answer_is_empty (answer))
+    {
+      answer = engine->defaults != NULL ? ga_answer_set_get (engine->defaults, item->id) : NULL;
+      if (answer == NULL)
+        return NULL;
+    }
   if (item->kind == GA_ITEM_CHOICE && answer->value.kind == GA_VALUE_TEXT)
     ga_engine_option_of (item, answer->value.u.text, &st->option);
   return answer;
@@ -976,12 +983,23 @@ ga_engine_set_answer (GaEngine        *engine,
 
   copy = answer != NULL ? ga_answer_copy (answer) : NULL;
   ga_answer_set_take (engine->answers, item->id, copy);
-  engine->answer_of[item->index] = ga_engine_bind_answer (engine, item, copy);
+  ga_engine_rebind (engine, item);
+  return TRUE;
+}
 
+/* Binds @item's answer (or its default) again and brings every value that
+ * depends on it up to date. */
+void
+ga_engine_rebind (GaEngine     *engine,
+                  const GaItem *item)
+{
+  GaTemplate *tmpl = engine->tmpl;
+
+  engine->answer_of[item->index]
+      = ga_engine_bind_answer (engine, item, ga_answer_set_get (engine->answers, item->id));
   heap_push (engine, item->index);
   if (item->kind == GA_ITEM_TABLE)
     for (guint c = 0; c < item->columns->len; c++)
       heap_push (engine, tmpl->column_node_base[item->index] + c);
   propagate (engine);
-  return TRUE;
 }

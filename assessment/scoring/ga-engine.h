@@ -87,6 +87,26 @@ gboolean         ga_engine_set_answer         (GaEngine         *engine,
 /* Evaluates everything from scratch. */
 void             ga_engine_evaluate           (GaEngine         *engine);
 
+/* Defaults: the value an item takes while it has no answer, such as the
+ * value added of the enterprise record for an item whose template says
+ * "prefill": "enterprise.value_added". An answer overrides it; clearing the
+ * answer brings the default back. The default is not an answer: it is not
+ * in ga_engine_get_answers() and is never saved. @answer NULL removes it.
+ * Fails for unknown or computed items and for a value the item refuses. */
+gboolean         ga_engine_set_default        (GaEngine         *engine,
+                                               const char       *item_id,
+                                               const GaAnswer   *answer,
+                                               GError          **error);
+/* The item's default, or NULL. */
+const GaAnswer  *ga_engine_get_default        (GaEngine         *engine,
+                                               const GaItem     *item);
+/* TRUE when the item has no answer and shows its default. */
+gboolean         ga_engine_uses_default       (GaEngine         *engine,
+                                               const GaItem     *item);
+/* Gives @dest (an engine of the same template) the defaults of @src. */
+void             ga_engine_copy_defaults      (GaEngine         *dest,
+                                               GaEngine         *src);
+
 const GaResult  *ga_engine_get_item_result    (GaEngine         *engine,
                                                const GaItem     *item);
 const GaResult  *ga_engine_get_section_result (GaEngine         *engine,
@@ -139,6 +159,10 @@ char            *ga_engine_explain            (GaEngine         *engine,
  * blocks the next level. */
 char            *ga_engine_explain_summary    (GaEngine         *engine);
 
+/* A number as the template's format ("0.00") shows it, rounded as Excel
+ * shows it; without a format, at most 10 significant digits. */
+char            *ga_engine_format_number      (double            number,
+                                               const char       *format);
 /* The value of the item or output @id as it is shown: formatted by its
  * "format" ("0", "0.0", "0.00", "0.0%", "#,##0.00", …), else integers as
  * they are and other numbers with up to 4 decimals (no E notation for

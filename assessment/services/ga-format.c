@@ -118,6 +118,17 @@ char *
 ga_format_value (const GaValue *value,
                  const char    *unit)
 {
+  return ga_format_value_as (value, NULL, unit);
+}
+
+/* With @format (a template's "0.00"), a number is shown as the workbook
+ * shows it, so one figure reads the same in the table, the indicators and
+ * the workbook; without, to 4 decimals. */
+char *
+ga_format_value_as (const GaValue *value,
+                    const char    *format,
+                    const char    *unit)
+{
   g_autofree char *text = NULL;
 
   switch (value->kind)
@@ -127,12 +138,17 @@ ga_format_value (const GaValue *value,
     case GA_VALUE_NA:
       return g_strdup (_("N/A"));
     case GA_VALUE_NUMBER:
-      text = ga_format_number (value->u.number, 4);
+      text = format != NULL && isfinite (value->u.number)
+               ? ga_engine_format_number (value->u.number, format)
+               : ga_format_number (value->u.number, 4);
       break;
     case GA_VALUE_BOOLEAN:
       text = g_strdup (value->u.boolean ? _("Yes") : _("No"));
       break;
     case GA_VALUE_TEXT:
+      /* An empty text is what a formula gives for "not yet". */
+      if (value->u.text == NULL || value->u.text[0] == '\0')
+        return g_strdup ("–");
       text = g_strdup (value->u.text);
       break;
     case GA_VALUE_ERROR:

@@ -40,5 +40,8 @@ char        *ga_format_summary_short   (GaEngine       *engine);
  * errors as their code, blank as "–"; @unit appended when given. */
 char        *ga_format_value           (const GaValue  *value,
                                         const char     *unit);
+char        *ga_format_value_as        (const GaValue  *value,
+                                        const char     *format,
+                                        const char     *unit);
 
 G_END_DECLS

@@ -158,6 +158,7 @@ ga_session_new (GaStore    *store,
     return NULL;
 
   self->engine = ga_engine_new (self->tmpl);
+  ga_store_prefill_engine (self->engine, self->enterprise, self->assessment);
   ga_engine_set_answers (self->engine, answers);
   count_evidence (self);
 

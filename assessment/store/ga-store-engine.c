@@ -193,6 +193,11 @@ ga_store_load_engine (GaStore  *store,
   if (set == NULL)
     return NULL;
   engine = ga_engine_new (tmpl);
+  if (!ga_store_prefill_assessment (store, assessment_id, engine, error))
+    {
+      ga_engine_unref (engine);
+      return NULL;
+    }
   ga_engine_set_answers (engine, set);
   return engine;
 }

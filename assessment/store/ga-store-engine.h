@@ -50,6 +50,18 @@ GaEngine    *ga_store_load_engine         (GaStore         *store,
                                            gint64           assessment_id,
                                            GError         **error);
 
+/* Gives every item whose template says "prefill" the enterprise record's
+ * figure or the assessment's year as its default (ga_engine_set_default()):
+ * the value counts until the item is answered, and follows the record. */
+void         ga_store_prefill_engine      (GaEngine           *engine,
+                                           const GaEnterprise *enterprise,
+                                           const GaAssessment *assessment);
+/* The same, reading the assessment and its enterprise from @store. */
+gboolean     ga_store_prefill_assessment  (GaStore         *store,
+                                           gint64           assessment_id,
+                                           GaEngine        *engine,
+                                           GError         **error);
+
 /* Saves @answer (NULL or empty clears it) as ga_answer_to_json() writes
  * it; see ga_store_save_answer(). */
 gboolean     ga_store_set_answer          (GaStore         *store,

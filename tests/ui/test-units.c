@@ -194,6 +194,65 @@ test_units (GaUiFixture   *f,
   }
 }
 
+/* The demo enterprise's record has 工业增加值 7 150 万元: an energy audit
+ * that has not answered its value added takes it, says so in the row, and
+ * marks an own value that differs from it.
+ *   E_total = 1 032.955 tce; 1 032.955 / 7 150 = 0.144469… tce/万元 */
+static void
+test_prefill (GaUiFixture   *f,
+              gconstpointer  data)
+{
+  gboolean zh = g_str_equal (ga_ui_suffix (), "-zh");
+  GaWorkspace *workspace = ga_window_get_workspace (f->window);
+  GaSession *session;
+  GaItem *va;
+  GtkWidget *entry, *mark;
+  const char *title;
+  g_autofree char *placeholder = NULL;
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1366, 768);
+  gtk_window_maximize (GTK_WINDOW (f->window));
+  session = open_demo_energy_audit (f);
+  answer (session, "energy_other", "[]");
+  answer (session, "elec_basis", "calorific");
+  answer (session, "energy",
+          "[{\"carrier\": \"raw_coal\", \"qty\": 1000, \"unit\": \"t\"},"
+          " {\"carrier\": \"electricity\", \"qty\": 200, \"unit\": \"万kWh\"},"
+          " {\"carrier\": \"diesel\", \"qty\": 50, \"unit\": \"t\"}]");
+  va = ga_template_find_item (ga_session_get_template (session), "value_added");
+  g_assert_true (ga_session_set_answer (session, va, NULL, NULL));
+  g_assert_cmpfloat_with_epsilon (
+      ga_engine_lookup (ga_session_get_engine (session), "E_per_va")->value.u.number,
+      1032.955 / 7150, 1e-12);
+
+  /* The section of the audit's base data shows the row on screen. */
+  ga_workspace_set_section (workspace, "S_BASE");
+  ga_workspace_show_item (workspace, "value_added");
+  ga_ui_test_spin (300);
+  title = ga_text_get (&va->title, NULL);
+  entry = ga_ui_get (GTK_WIDGET (workspace), GTK_TYPE_ENTRY, title);
+  placeholder = g_strdup (gtk_entry_get_placeholder_text (GTK_ENTRY (entry)));
+  g_assert_cmpstr (placeholder, ==, zh ? "7150（来自企业档案）" : "7150 (from the enterprise record)");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  mark = ga_ui_get (GTK_WIDGET (workspace), GTK_TYPE_LABEL,
+                    zh ? "取自企业档案；如本次评价使用其他数值，请直接填写。"
+                       : "Taken from the enterprise record; type a value to use another for "
+                         "this assessment.");
+  g_assert_true (gtk_widget_get_visible (mark));
+  ga_ui_screenshot (GTK_WIDGET (f->window), "20-prefill");
+
+  /* The assessment's own figure is marked beside the field. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "7000");
+  g_signal_emit_by_name (entry, "activate");
+  ga_ui_test_spin (100);
+  g_assert_false (ga_engine_uses_default (ga_session_get_engine (session), va));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (mark)), ==,
+                   zh ? "本次评价使用自己的数值；企业档案为 7150。清空即改用该数值。"
+                      : "Own value for this assessment; the enterprise record has 7150. "
+                        "Clear it to use that.");
+  g_assert_true (gtk_widget_has_css_class (mark, "warning"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -202,5 +261,7 @@ main (int   argc,
 
   g_test_add ("/ga/ui/units/energy", GaUiFixture, GINT_TO_POINTER (TRUE),
               ga_ui_fixture_setup, test_units, ga_ui_fixture_teardown);
+  g_test_add ("/ga/ui/units/prefill", GaUiFixture, GINT_TO_POINTER (TRUE),
+              ga_ui_fixture_setup, test_prefill, ga_ui_fixture_teardown);
   return g_test_run ();
 }
