@@ -118,6 +118,13 @@ add_row (GaCompareWindow *self,
   const char *style;
 
   diff = describe_difference (difference, answer_changed, &style);
+  if (self->rows->len == 0)
+    {
+      /* The column headings. */
+      g_free (diff);
+      diff = g_strdup (_("Difference"));
+      style = "heading";
+    }
   gtk_widget_set_margin_top (box, heading ? 10 : 6);
   gtk_widget_set_margin_bottom (box, heading ? 10 : 6);
   gtk_widget_set_margin_start (box, 12 + 18 * (int) depth);
@@ -146,7 +153,8 @@ with_points (const char *answer,
 {
   g_autofree char *points = ga_format_number (score, 2);
 
-  if (isnan (score))
+  /* Nothing answered yet: no points to speak of. */
+  if (isnan (score) || (g_strcmp0 (answer, "–") == 0 && score == 0))
     return g_strdup (answer);
   /* Translators: an answer and the points it earned, "Met (10)". */
   return g_strdup_printf (_("%s (%s)"), answer, points);
@@ -160,9 +168,7 @@ add_item_rows (GaCompareWindow  *self,
     {
       GaCompareItem *c = g_ptr_array_index (section->items, j);
       const GaItem *item = c->item_b != NULL ? c->item_b : c->item_a;
-      g_autofree char *title = g_strdup_printf ("%s %s", item->clause != NULL ? item->clause
-                                                                             : item->id,
-                                                ga_text_get (&item->title, NULL));
+      g_autofree char *title = g_strdup (ga_text_get (&item->title, NULL));
       g_autofree char *a = c->item_a != NULL ? with_points (c->answer_a, c->score_a)
                                              : g_strdup (_("not in this template"));
       g_autofree char *b = c->item_b != NULL ? with_points (c->answer_b, c->score_b)
@@ -195,24 +201,26 @@ fill_rows (GaCompareWindow *self)
     {
       GaCompareSection *s = g_ptr_array_index (sections, i);
       const GaSection *section = s->section_b != NULL ? s->section_b : s->section_a;
+      double difference = s->difference;
       g_autofree char *title = NULL;
       g_autofree char *a = ga_format_score (s->score_a, s->max_a);
       g_autofree char *b = ga_format_score (s->score_b, s->max_b);
       GtkWidget *row;
 
       if (section != NULL)
-        title = g_strdup_printf ("%s %s", section->clause != NULL ? section->clause : section->id,
-                                 ga_text_get (&section->title, NULL));
+        title = g_strdup (ga_text_get (&section->title, NULL));
       else
         title = g_strdup (_("No longer in the template"));
-      if (section == NULL)
+      if (section == NULL || (!(s->max_a > 0) && !(s->max_b > 0)))
         {
+          /* Not scored (basic requirements) or not there: no points. */
+          difference = NAN;
           g_free (a);
           g_free (b);
           a = g_strdup ("");
           b = g_strdup ("");
         }
-      row = add_row (self, title, a, b, s->difference, FALSE, s->changed, s->depth, TRUE);
+      row = add_row (self, title, a, b, difference, FALSE, s->changed, s->depth, TRUE);
       if (s->id != NULL)
         gtk_widget_set_name (row, s->id);
       add_item_rows (self, s);

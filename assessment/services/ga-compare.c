@@ -82,13 +82,23 @@ describe_scalar (const GaAnswer *answer,
 }
 
 /* An answer in a few words: the option's label, the number with its unit,
- * "3 rows", "N/A"; "–" when there is none. */
+ * "3 rows", "N/A"; a computed item's value; "–" when there is none. */
 static char *
-describe_answer (const GaAnswer *answer,
+describe_answer (GaEngine       *engine,
+                 const GaAnswer *answer,
                  const GaItem   *item)
 {
   GString *text;
 
+  if (item != NULL && item->kind == GA_ITEM_COMPUTED)
+    {
+      g_autofree char *value = ga_engine_format_value (engine, item->id);
+
+      if (value == NULL || *value == '\0')
+        return g_strdup ("–");
+      return item->unit != NULL ? g_strdup_printf ("%s %s", value, item->unit)
+                                : g_steal_pointer (&value);
+    }
   if (answer == NULL || item == NULL || ga_answer_is_empty (answer))
     return g_strdup ("–");
   if (answer->not_applicable)
@@ -138,8 +148,8 @@ compare_item (GaComparison *self,
   c->id = c->item_b != NULL ? c->item_b->id : c->item_a->id;
   answer_a = c->item_a != NULL ? ga_answer_set_get (ga_engine_get_answers (self->a), id) : NULL;
   answer_b = c->item_b != NULL ? ga_answer_set_get (ga_engine_get_answers (self->b), id) : NULL;
-  c->answer_a = describe_answer (answer_a, c->item_a);
-  c->answer_b = describe_answer (answer_b, c->item_b);
+  c->answer_a = describe_answer (self->a, answer_a, c->item_a);
+  c->answer_b = describe_answer (self->b, answer_b, c->item_b);
   ra = c->item_a != NULL ? ga_engine_get_item_result (self->a, c->item_a) : NULL;
   rb = c->item_b != NULL ? ga_engine_get_item_result (self->b, c->item_b) : NULL;
   c->score_a = ra != NULL ? ra->score : NAN;
@@ -147,7 +157,8 @@ compare_item (GaComparison *self,
   c->score_b = rb != NULL ? rb->score : NAN;
   c->max_b = rb != NULL ? rb->max : NAN;
   c->difference = difference (c->score_a, c->score_b);
-  c->answer_changed = !ga_answer_equal (answer_a, answer_b);
+  c->answer_changed = !ga_answer_equal (answer_a, answer_b)
+                      || g_strcmp0 (c->answer_a, c->answer_b) != 0;
   c->changed = c->answer_changed || numbers_differ (c->score_a, c->score_b)
                || (c->item_a == NULL) != (c->item_b == NULL);
   if (c->changed)
