@@ -173,9 +173,13 @@ add_item_rows (GaCompareWindow  *self,
                                              : g_strdup (_("not in this template"));
       g_autofree char *b = c->item_b != NULL ? with_points (c->answer_b, c->score_b)
                                              : g_strdup (_("not in this template"));
+      double difference = c->difference;
       GtkWidget *row;
 
-      row = add_row (self, title, a, b, c->difference, c->answer_changed, c->changed,
+      /* Not answered in either year: no difference to speak of. */
+      if (!c->changed && g_strcmp0 (c->answer_a, "–") == 0 && g_strcmp0 (c->answer_b, "–") == 0)
+        difference = NAN;
+      row = add_row (self, title, a, b, difference, c->answer_changed, c->changed,
                      section->depth + 1, FALSE);
       gtk_widget_set_name (row, c->id);
     }

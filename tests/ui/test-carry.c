@@ -11,7 +11,8 @@
  * came from; Compare Years shows both years per section and item with the
  * difference, read through the accessible names a screen reader reads,
  * and "Changed only" hides what did not change. Screenshots
- * 24-new-assessment-carry and 25-compare-years in
+ * 24-new-assessment-carry, 25-compare-years, 26-compare-years-changed and
+ * 27-compare-energy (energy audits: the total energy over the years) in
  * build/tests/ui/screenshots/ (suffix -zh in the Chinese run).
  */
 #include "config.h"
@@ -23,6 +24,7 @@
 #include "ga-compare-window.h"
 #include "ga-new-assessment-dialog.h"
 #include "ga-store-engine.h"
+#include "ga-trend-chart.h"
 #include "ga-ui-fixture.h"
 #include "ga-ui-test-utils.h"
 #include "ga-window.h"
@@ -242,6 +244,63 @@ test_carry_and_compare (GaUiFixture   *f,
   gtk_window_destroy (GTK_WINDOW (compare));
 }
 
+/* Energy audits: the chart under the comparison draws the total energy of
+ * each year. 2024: 原煤 1 000 t × 0.7143 kgce/kg = 714.3 tce; 2025: 电力
+ * 200 万kWh × 0.1229 kgce/kWh = 245.8 tce more, 960.1 tce. */
+static void
+test_energy_trend (GaUiFixture   *f,
+                   gconstpointer  data)
+{
+  GaStore *store = ga_application_get_store (f->app);
+  g_autoptr(GaTemplate) tmpl = ga_template_new_from_resource ("energy-audit-gbt17166-2019", NULL);
+  g_autoptr(GaEnterprise) e = ga_enterprise_new ();
+  g_autoptr(GaEngine) engine = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *compare, *chart;
+  gint64 eid, y2024, y2025;
+
+  e->name = g_strdup ("闽江能源审计测试厂");
+  e->credit_code = g_strdup (CODE);
+  eid = ga_store_add_enterprise (store, e, &error);
+  g_assert_no_error (error);
+  y2024 = ga_store_new_assessment (store, eid, tmpl, NULL, 2024, NULL, &error);
+  g_assert_no_error (error);
+  save (store, y2024, "energy", "[{\"carrier\": \"raw_coal\", \"qty\": 1000, \"unit\": \"t\"}]");
+  y2025 = ga_store_new_assessment_from (store, y2024, tmpl, NULL, 2025, NULL, GA_CARRY_DEFAULT,
+                                        NULL, &error);
+  g_assert_no_error (error);
+  save (store, y2025, "energy",
+        "[{\"carrier\": \"raw_coal\", \"qty\": 1000, \"unit\": \"t\"},"
+        " {\"carrier\": \"electricity\", \"qty\": 200, \"unit\": \"万kWh\"}]");
+  engine = ga_store_load_engine (store, y2025, &error);
+  g_assert_no_error (error);
+  g_assert_cmpfloat_with_epsilon (ga_engine_lookup (engine, "E_total")->value.u.number, 960.1,
+                                  1e-6);
+
+  compare = GTK_WIDGET (ga_compare_window_new (GTK_WINDOW (f->window), store, y2025));
+  gtk_window_set_default_size (GTK_WINDOW (compare), 1366, 768);
+  gtk_window_present (GTK_WINDOW (compare));
+  gtk_test_widget_wait_for_draw (compare);
+  g_assert_nonnull (ga_compare_window_get_comparison (GA_COMPARE_WINDOW (compare)));
+  g_assert_nonnull (ga_ui_get (compare, GTK_TYPE_LABEL, _("Total energy over the years")));
+  chart = ga_ui_get (compare, GA_TYPE_TREND_CHART, NULL);
+  g_assert_cmpuint (ga_trend_chart_get_n_series (GA_TREND_CHART (chart)), ==, 1);
+  {
+    /* The chart is under the list: scrolled to the end. */
+    GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (
+        GTK_SCROLLED_WINDOW (ga_ui_get (compare, GTK_TYPE_SCROLLED_WINDOW, "compare_scroller")));
+
+    gtk_test_widget_wait_for_draw (compare);
+    ga_ui_test_spin (300);
+    g_assert_cmpfloat (gtk_adjustment_get_upper (adj), >, gtk_adjustment_get_page_size (adj));
+    gtk_adjustment_set_value (adj, gtk_adjustment_get_upper (adj)
+                                   - gtk_adjustment_get_page_size (adj));
+  }
+  ga_ui_screenshot (compare, "27-compare-energy");
+  gtk_widget_activate_action (compare, "window.close", NULL);
+  ga_ui_test_spin (100);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -250,5 +309,7 @@ main (int    argc,
 
   g_test_add ("/ga/ui/carry/from-last-year", GaUiFixture, GINT_TO_POINTER (FALSE),
               ga_ui_fixture_setup, test_carry_and_compare, ga_ui_fixture_teardown);
+  g_test_add ("/ga/ui/carry/energy-trend", GaUiFixture, GINT_TO_POINTER (FALSE),
+              ga_ui_fixture_setup, test_energy_trend, ga_ui_fixture_teardown);
   return g_test_run ();
 }
