@@ -249,7 +249,13 @@ ga_history_view_reload (GaHistoryView *self)
           record->text[COL_OLD] = ga_history_describe_answer (entry->old_value, item);
           record->text[COL_NEW] = ga_history_describe_answer (entry->new_value, item);
         }
-      record->text[COL_WHAT] = g_strdup (action_label (entry->action));
+      if (entry->carried_over && entry->carried_from > 0)
+        /* Translators: a history row copied from last year's assessment. */
+        record->text[COL_WHAT] = g_strdup_printf (_("Carried over from %d"), entry->carried_from);
+      else if (entry->carried_over)
+        record->text[COL_WHAT] = g_strdup (_("Carried over"));
+      else
+        record->text[COL_WHAT] = g_strdup (action_label (entry->action));
       g_ptr_array_add (records, record);
     }
   g_list_store_splice (self->records, 0, 0, records->pdata, records->len);

@@ -28,6 +28,11 @@ struct _GaNewAssessmentDialog
   GtkSpinButton *year_spin;
   AdwEntryRow  *period_row;
   AdwEntryRow  *title_row;
+  AdwPreferencesGroup *carry_group;
+  AdwActionRow *carry_row;
+  GtkSwitch    *carry_switch;
+  AdwActionRow *evidence_row;
+  GtkSwitch    *evidence_switch;
 
   /* Owned references */
   GaStore      *store;
@@ -35,6 +40,9 @@ struct _GaNewAssessmentDialog
   GArray       *entries;   /* Entry, every template */
   GPtrArray    *shown;     /* Entry* of the chosen kind, as listed in template_row */
   gint64        enterprise_id;
+  gint64        previous_id;   /* the assessment offered to start from, 0 = none */
+  gboolean      year_touched;  /* the user chose the year: it stays as chosen */
+  gboolean      setting_year;
 };
 
 enum {
@@ -71,6 +79,81 @@ selected_entry (GaNewAssessmentDialog *self)
   return g_ptr_array_index (self->shown, position);
 }
 
+/* The enterprise's assessment of the chosen kind before the chosen year
+ * (ga_store_find_previous_assessment()): offered, and on by default, as
+ * what the new one starts from. */
+static void
+update_carry (GaNewAssessmentDialog *self)
+{
+  Entry *entry = selected_entry (self);
+  int year = gtk_spin_button_get_value_as_int (self->year_spin);
+  g_autoptr(GaAssessment) previous = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+  gint64 id = 0;
+
+  if (entry != NULL)
+    id = ga_store_find_previous_assessment (self->store, self->enterprise_id, entry->tmpl, year,
+                                            NULL);
+  if (id != 0)
+    previous = ga_store_get_assessment (self->store, id, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->carry_group), previous != NULL);
+  if (previous == NULL)
+    {
+      self->previous_id = 0;
+      return;
+    }
+  if (id != self->previous_id)
+    gtk_switch_set_active (self->carry_switch, TRUE);
+  self->previous_id = id;
+
+  /* Translators: "Start from 绿色工厂评价 2025"; the title of the earlier
+   * assessment. */
+  title = g_strdup_printf (_("Start from “%s”"), previous->title);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->carry_row), title);
+  if (g_strcmp0 (previous->template_version, ga_template_get_version (entry->tmpl)) == 0
+      && g_strcmp0 (previous->template_id, ga_template_get_id (entry->tmpl)) == 0)
+    subtitle = g_strdup_printf (ngettext ("Copies its %u answer, its tables and its report "
+                                          "texts; then change what differs this year",
+                                          "Copies its %u answers, its tables and its report "
+                                          "texts; then change what differs this year",
+                                          previous->n_answers),
+                                previous->n_answers);
+  else
+    /* Translators: the template changed since: "… (template 1.0.0, now 1.1.0) …". */
+    subtitle = g_strdup_printf (_("Copies the answers the template %s still asks for (it used "
+                                  "%s %s), its tables and its report texts; you are told which "
+                                  "answers stay behind"),
+                                ga_template_get_version (entry->tmpl), previous->template_id,
+                                previous->template_version);
+  adw_action_row_set_subtitle (self->carry_row, subtitle);
+}
+
+/* The last full year, or the year after the latest assessment of the
+ * kind (ga_store_suggest_year()), until the user picks a year. */
+static void
+suggest_year (GaNewAssessmentDialog *self,
+              GaTemplateKind         kind)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  if (self->year_touched)
+    return;
+  self->setting_year = TRUE;
+  gtk_spin_button_set_value (self->year_spin,
+                             ga_store_suggest_year (self->store, self->enterprise_id, kind,
+                                                    g_date_time_get_year (now)));
+  self->setting_year = FALSE;
+}
+
+static void
+year_changed_cb (GaNewAssessmentDialog *self)
+{
+  if (!self->setting_year)
+    self->year_touched = TRUE;
+  update_carry (self);
+}
+
 static void
 template_selected_cb (GaNewAssessmentDialog *self)
 {
@@ -102,6 +185,7 @@ template_selected_cb (GaNewAssessmentDialog *self)
                               ? ""
                               : _(" · contains values not verified against the official text"));
   adw_action_row_set_subtitle (self->template_info_row, info);
+  update_carry (self);
 }
 
 /* Newest standard first: "GB/T 36132-2025" before "GB/T 36132-2018", so
@@ -130,6 +214,7 @@ kind_selected_cb (GaNewAssessmentDialog *self)
   if (position >= G_N_ELEMENTS (kind_order))
     position = 0;
   kind = kind_order[position];
+  suggest_year (self, kind);
 
   g_ptr_array_set_size (self->shown, 0);
   for (guint i = 0; i < self->entries->len; i++)
@@ -179,6 +264,73 @@ load_templates (GaNewAssessmentDialog *self)
     }
 }
 
+/* Tells, over the main window, which answers of the earlier assessment
+ * its template no longer takes: the user enters them again if they still
+ * apply. */
+static void
+show_dropped (GaNewAssessmentDialog *self,
+              GPtrArray             *dropped)
+{
+  g_autoptr(GaTemplate) old = ga_store_load_template (self->store, self->previous_id, NULL);
+  g_autoptr(GString) list = g_string_new (NULL);
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+  AdwMessageDialog *dialog;
+  g_autofree char *body = NULL;
+
+  for (guint i = 0; i < dropped->len; i++)
+    {
+      GaCarryDropped *d = g_ptr_array_index (dropped, i);
+      GaItem *item = old != NULL ? ga_template_find_item (old, d->item_id) : NULL;
+
+      g_string_append_printf (list, "%s• %s%s%s", i > 0 ? "\n" : "", item != NULL && item->clause != NULL
+                                                   ? item->clause : d->item_id,
+                              item != NULL ? " " : "",
+                              item != NULL ? ga_text_get (&item->title, NULL) : "");
+    }
+  body = g_strdup_printf (ngettext ("%u answer was not carried over: the new template no "
+                                    "longer has its item, or asks for it differently. Enter it "
+                                    "again if it still applies.\n%s",
+                                    "%u answers were not carried over: the new template no "
+                                    "longer has their items, or asks for them differently. "
+                                    "Enter them again if they still apply.\n%s",
+                                    dropped->len),
+                          dropped->len, list->str);
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (parent, _("Some Answers Stayed Behind"),
+                                                       body));
+  adw_message_dialog_add_response (dialog, "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static gint64
+create_assessment (GaNewAssessmentDialog  *self,
+                   Entry                  *entry,
+                   const char             *title,
+                   int                     year,
+                   const char             *period,
+                   GPtrArray              *dropped,
+                   GError                **error)
+{
+  g_autofree char *factor_set = NULL;
+  g_autoptr(GError) local = NULL;
+  gint64 id;
+
+  if (self->previous_id != 0 && gtk_switch_get_active (self->carry_switch))
+    /* The earlier assessment's grid factor comes with its answers. */
+    return ga_store_new_assessment_from (self->store, self->previous_id, entry->tmpl, title, year,
+                                         period, gtk_switch_get_active (self->evidence_switch)
+                                                 ? GA_CARRY_EVIDENCE : GA_CARRY_DEFAULT,
+                                         dropped, error);
+
+  id = ga_store_new_assessment (self->store, self->enterprise_id, entry->tmpl, title, year,
+                                period, error);
+  if (id == 0)
+    return 0;
+  factor_set = g_settings_get_string (self->settings, "default-factor-set");
+  if (!ga_factor_sets_apply (self->store, id, entry->tmpl, factor_set, &local))
+    g_warning ("The default grid factor was not applied: %s", local->message);
+  return id;
+}
+
 static void
 create_cb (GtkWidget  *widget,
            const char *action_name,
@@ -187,9 +339,10 @@ create_cb (GtkWidget  *widget,
   GaNewAssessmentDialog *self = GA_NEW_ASSESSMENT_DIALOG (widget);
   Entry *entry = selected_entry (self);
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) dropped
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) ga_carry_dropped_free);
   g_autofree char *title = NULL;
   g_autofree char *period = NULL;
-  g_autofree char *factor_set = NULL;
   int year = gtk_spin_button_get_value_as_int (self->year_spin);
   gint64 id;
 
@@ -206,8 +359,8 @@ create_cb (GtkWidget  *widget,
                                ga_text_get (ga_template_get_title (entry->tmpl), NULL));
     }
 
-  id = ga_store_new_assessment (self->store, self->enterprise_id, entry->tmpl, title, year,
-                                period[0] != '\0' ? period : NULL, &error);
+  id = create_assessment (self, entry, title, year, period[0] != '\0' ? period : NULL, dropped,
+                          &error);
   if (id == 0)
     {
       AdwMessageDialog *dialog;
@@ -220,11 +373,9 @@ create_cb (GtkWidget  *widget,
       return;
     }
 
-  factor_set = g_settings_get_string (self->settings, "default-factor-set");
-  if (!ga_factor_sets_apply (self->store, id, entry->tmpl, factor_set, &error))
-    g_warning ("The default grid factor was not applied: %s", error->message);
-
   g_signal_emit (self, signals[CREATED], 0, id);
+  if (dropped->len > 0)
+    show_dropped (self, dropped);
   gtk_window_close (GTK_WINDOW (self));
 }
 
@@ -272,6 +423,11 @@ ga_new_assessment_dialog_class_init (GaNewAssessmentDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GaNewAssessmentDialog, year_spin);
   gtk_widget_class_bind_template_child (widget_class, GaNewAssessmentDialog, period_row);
   gtk_widget_class_bind_template_child (widget_class, GaNewAssessmentDialog, title_row);
+  gtk_widget_class_bind_template_child (widget_class, GaNewAssessmentDialog, carry_group);
+  gtk_widget_class_bind_template_child (widget_class, GaNewAssessmentDialog, carry_row);
+  gtk_widget_class_bind_template_child (widget_class, GaNewAssessmentDialog, carry_switch);
+  gtk_widget_class_bind_template_child (widget_class, GaNewAssessmentDialog, evidence_row);
+  gtk_widget_class_bind_template_child (widget_class, GaNewAssessmentDialog, evidence_switch);
 
   gtk_widget_class_install_action (widget_class, "dialog.create", NULL, create_cb);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
@@ -280,14 +436,13 @@ ga_new_assessment_dialog_class_init (GaNewAssessmentDialogClass *klass)
 static void
 ga_new_assessment_dialog_init (GaNewAssessmentDialog *self)
 {
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-
   self->entries = g_array_new (FALSE, TRUE, sizeof (Entry));
   g_array_set_clear_func (self->entries, entry_clear);
   self->shown = g_ptr_array_new ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
-  gtk_spin_button_set_value (self->year_spin, g_date_time_get_year (now));
+  g_object_bind_property (self->carry_switch, "active", self->evidence_row, "sensitive",
+                          G_BINDING_SYNC_CREATE);
 }
 
 GaNewAssessmentDialog *
@@ -311,6 +466,8 @@ ga_new_assessment_dialog_new (GtkWindow *parent,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->template_row, "notify::selected",
                            G_CALLBACK (template_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->year_spin, "value-changed", G_CALLBACK (year_changed_cb), self,
+                           G_CONNECT_SWAPPED);
   kind_selected_cb (self);
 
   return self;

@@ -16,8 +16,13 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (GaNewAssessmentDialog, ga_new_assessment_dialog, GA, NEW_ASSESSMENT_DIALOG,
                       AdwWindow)
 
-/* Offers the bundled and the imported templates. ::created (gint64 id) is
- * emitted after the assessment was created, then the dialog closes. */
+/* Offers the bundled and the imported templates, and, when the enterprise
+ * has an earlier assessment of the chosen kind, to start from it (on by
+ * default; its evidence links optionally). The year defaults to the last
+ * full year, or to the year after the latest assessment of the kind.
+ * ::created (gint64 id) is emitted after the assessment was created, then
+ * the dialog closes (answers that were not carried over are listed in a
+ * message over @parent). */
 GaNewAssessmentDialog *ga_new_assessment_dialog_new (GtkWindow *parent,
                                                      GaStore   *store,
                                                      gint64     enterprise_id,

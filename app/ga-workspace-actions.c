@@ -5,13 +5,14 @@
  *
  * ws.undo, ws.redo, ws.export, ws.check, ws.export-report,
  * ws.print-report, ws.export-package, ws.set-final, ws.reopen, ws.delete,
- * ws.search, ws.toggle-summary and ws.show-history, with their shortcuts,
+ * ws.search, ws.toggle-summary, ws.show-history and ws.compare, with their shortcuts,
  * and when each is enabled.
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "ga-compare-window.h"
 #include "ga-narrative.h"
 #include "ga-workspace-private.h"
 
@@ -34,6 +35,7 @@ _ga_workspace_update_actions (GaWorkspace *self)
                                  have && ga_session_can_redo (self->session));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "ws.export", have);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "ws.check", have);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "ws.compare", have);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "ws.export-report", have);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "ws.print-report", have);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "ws.export-package", have);
@@ -239,6 +241,25 @@ show_history_cb (GtkWidget  *widget,
   adw_view_stack_set_visible_child_name (GA_WORKSPACE (widget)->view_stack, "history");
 }
 
+/* Another year of the enterprise beside this one, in a window of its
+ * own (ga-compare-window.c). */
+static void
+compare_cb (GtkWidget  *widget,
+            const char *action_name,
+            GVariant   *parameter)
+{
+  GaWorkspace *self = GA_WORKSPACE (widget);
+  GaCompareWindow *window;
+
+  if (self->session == NULL)
+    return;
+  _ga_workspace_flush_rows (self);
+  window = ga_compare_window_new (GTK_WINDOW (gtk_widget_get_root (widget)),
+                                  ga_session_get_store (self->session),
+                                  ga_session_get_id (self->session));
+  gtk_window_present (GTK_WINDOW (window));
+}
+
 /* ------------------------------------------------------------------ */
 /* Installing                                                           */
 
@@ -261,6 +282,7 @@ _ga_workspace_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "ws.search", NULL, focus_search_cb);
   gtk_widget_class_install_action (widget_class, "ws.toggle-summary", NULL, toggle_summary_cb);
   gtk_widget_class_install_action (widget_class, "ws.show-history", NULL, show_history_cb);
+  gtk_widget_class_install_action (widget_class, "ws.compare", NULL, compare_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "ws.export",
                                        NULL);

@@ -14,6 +14,7 @@
 
 #include "ga-cli.h"
 #include "ga-cli-store.h"
+#include "ga-compare.h"
 #include "ga-json.h"
 #include "ga-session.h"
 #include "ga-store-engine.h"
@@ -82,6 +83,83 @@ find_template (GaStore     *store,
   return NULL;
 }
 
+/* The template an assessment started from @previous uses: the one
+ * --template names, else the latest imported or the bundled version of
+ * @previous's template id, else @previous's own pinned copy. */
+static GaTemplate *
+template_for_carry (GaStore       *store,
+                    GaAssessment  *previous,
+                    const char    *spec,
+                    const char    *version,
+                    GError       **error)
+{
+  GaTemplate *tmpl;
+
+  if (spec != NULL)
+    return find_template (store, spec, version, error);
+  tmpl = find_template (store, previous->template_id, version, NULL);
+  if (tmpl != NULL)
+    return tmpl;
+  return ga_store_load_template (store, previous->id, error);
+}
+
+/* Says which answers stayed behind, on stderr: the new assessment was
+ * made, but the user should know what to enter again. */
+static void
+report_dropped (GPtrArray *dropped)
+{
+  for (guint i = 0; i < dropped->len; i++)
+    {
+      GaCarryDropped *d = g_ptr_array_index (dropped, i);
+
+      g_printerr (_("not carried over: %s (%s)\n"), d->item_id, d->reason);
+    }
+}
+
+static gint64
+new_from (GaStore     *store,
+          GaEnterprise *e,
+          const char  *from,
+          const char  *template,
+          const char  *version,
+          const char  *title,
+          int          year,
+          const char  *period,
+          gboolean     with_evidence)
+{
+  g_autoptr(GaAssessment) previous = NULL;
+  g_autoptr(GaTemplate) tmpl = NULL;
+  g_autoptr(GPtrArray) dropped
+      = g_ptr_array_new_with_free_func ((GDestroyNotify) ga_carry_dropped_free);
+  g_autoptr(GError) error = NULL;
+  gint64 previous_id, id;
+
+  previous_id = ga_cli_resolve_assessment (store, from);
+  if (previous_id == 0)
+    return 0;
+  previous = ga_store_get_assessment (store, previous_id, &error);
+  if (previous == NULL)
+    return ga_cli_fail (from, error), 0;
+  if (e != NULL && e->id != previous->enterprise_id)
+    {
+      ga_cli_value_error (_("assessment %s belongs to another enterprise than --enterprise; "
+                            "leave --enterprise out or name that assessment's enterprise"), from);
+      return 0;
+    }
+  tmpl = template_for_carry (store, previous, template, version, &error);
+  if (tmpl == NULL)
+    return ga_cli_fail (template != NULL ? template : previous->template_id, error), 0;
+  if (year == 0 && previous->year > 0)
+    year = previous->year + 1;
+  id = ga_store_new_assessment_from (store, previous_id, tmpl, title, year, period,
+                                     with_evidence ? GA_CARRY_EVIDENCE : GA_CARRY_DEFAULT,
+                                     dropped, &error);
+  if (id == 0)
+    return ga_cli_fail ("assessment new", error), 0;
+  report_dropped (dropped);
+  return id;
+}
+
 static int
 assessment_new (int    argc,
                 char **argv)
@@ -97,6 +175,8 @@ assessment_new (int    argc,
   g_autofree char *version = NULL;
   g_autofree char *title = NULL;
   g_autofree char *period = NULL;
+  g_autofree char *from = NULL;
+  gboolean with_evidence = FALSE;
   int year = 0;
   gint64 id;
   int exit_code;
@@ -114,6 +194,12 @@ assessment_new (int    argc,
     { "year", 0, 0, G_OPTION_ARG_INT, &year, N_("Year assessed"), N_("YEAR") },
     { "period", 0, 0, G_OPTION_ARG_STRING, &period, N_("Period (free text, e.g. 2025H1)"),
       N_("TEXT") },
+    { "from", 0, 0, G_OPTION_ARG_STRING, &from,
+      N_("Start from this earlier assessment of the same kind: its answers, tables and report "
+         "texts are carried over (default year: the year after it; default template: the "
+         "latest version of its template)"), N_("ASSESSMENT") },
+    { "with-evidence", 0, 0, G_OPTION_ARG_NONE, &with_evidence,
+      N_("With --from: link the earlier assessment's evidence files too"), NULL },
     GA_CLI_DB_ENTRY,
     { NULL }
   };
@@ -123,18 +209,31 @@ assessment_new (int    argc,
                                  "template, so later template versions never change its score."),
                                entries, 0, NULL, &context, &exit_code))
     return exit_code;
-  if (enterprise == NULL || template == NULL)
-    return ga_cli_usage_error (context, _("--enterprise and --template are required"));
+  if (from == NULL && (enterprise == NULL || template == NULL))
+    return ga_cli_usage_error (context, _("--enterprise and --template are required (or --from)"));
+  if (from == NULL && with_evidence)
+    return ga_cli_usage_error (context, _("--with-evidence goes with --from"));
 
   store = ga_cli_open_store (FALSE);
-  if (store == NULL || (e = ga_cli_resolve_enterprise (store, enterprise)) == NULL)
+  if (store == NULL)
     return GA_CLI_EXIT_INVALID;
-  tmpl = find_template (store, template, version, &error);
-  if (tmpl == NULL)
-    return ga_cli_fail (template, error);
-  id = ga_store_new_assessment (store, e->id, tmpl, title, year, period, &error);
-  if (id == 0)
-    return ga_cli_fail ("assessment new", error);
+  if (enterprise != NULL && (e = ga_cli_resolve_enterprise (store, enterprise)) == NULL)
+    return GA_CLI_EXIT_INVALID;
+  if (from != NULL)
+    {
+      id = new_from (store, e, from, template, version, title, year, period, with_evidence);
+      if (id == 0)
+        return GA_CLI_EXIT_INVALID;
+    }
+  else
+    {
+      tmpl = find_template (store, template, version, &error);
+      if (tmpl == NULL)
+        return ga_cli_fail (template, error);
+      id = ga_store_new_assessment (store, e->id, tmpl, title, year, period, &error);
+      if (id == 0)
+        return ga_cli_fail ("assessment new", error);
+    }
   a = ga_store_get_assessment (store, id, &error);
   if (a == NULL)
     return ga_cli_fail ("assessment new", error);
@@ -482,9 +581,167 @@ assessment_history (int    argc,
       g_autofree char *what = narrative ? g_strdup_printf (_("report part %s"), h->item_id)
                                         : g_strdup (h->item_id);
 
-      g_print ("%s  %-4s  %s  %s: %s -> %s\n", h->at, ga_history_action_to_string (h->action),
-               ga_cli_or_dash (h->author), what, old_shown, new_shown);
+      g_autofree char *carried = h->carried_over && h->carried_from > 0
+                                 ? g_strdup_printf (_("  (carried over from %d)"), h->carried_from)
+                                 : h->carried_over ? g_strdup (_("  (carried over)")) : NULL;
+
+      g_print ("%s  %-4s  %s  %s: %s -> %s%s\n", h->at, ga_history_action_to_string (h->action),
+               ga_cli_or_dash (h->author), what, old_shown, new_shown,
+               carried != NULL ? carried : "");
     }
+  return GA_CLI_EXIT_OK;
+}
+
+/* "+2.5", "-5", "0"; "" when there is nothing to subtract. */
+static char *
+signed_difference (double difference)
+{
+  g_autofree char *n = ga_format_number_plain (fabs (difference), 2);
+
+  if (isnan (difference))
+    return g_strdup ("");
+  if (fabs (difference) < 1e-9)
+    return g_strdup ("0");
+  return g_strdup_printf ("%s%s", difference > 0 ? "+" : "-", n);
+}
+
+static char *
+score_of (double score,
+          double max)
+{
+  g_autofree char *s = ga_format_number_plain (score, 2);
+  g_autofree char *m = ga_format_number_plain (max, 2);
+
+  if (isnan (score) && isnan (max))
+    return g_strdup ("-");
+  return g_strdup_printf ("%s / %s", s, m);
+}
+
+static char *
+assessment_label (GaStore *store,
+                  gint64   id)
+{
+  g_autoptr(GaAssessment) a = ga_store_get_assessment (store, id, NULL);
+
+  if (a == NULL)
+    return g_strdup_printf ("%" G_GINT64_FORMAT, id);
+  if (a->year > 0)
+    {
+      g_autofree char *year = g_strdup_printf ("%d", a->year);
+
+      /* The default title ends with the year already. */
+      if (strstr (a->title, year) == NULL)
+        return g_strdup_printf ("%" G_GINT64_FORMAT " %s (%d)", id, a->title, a->year);
+    }
+  return g_strdup_printf ("%" G_GINT64_FORMAT " %s", id, a->title);
+}
+
+static void
+print_comparison (GaComparison *cmp,
+                  gboolean      changed_only)
+{
+  GPtrArray *sections = ga_comparison_get_sections (cmp);
+
+  for (guint i = 0; i < sections->len; i++)
+    {
+      GaCompareSection *s = g_ptr_array_index (sections, i);
+      const GaText *title = s->section_b != NULL ? &s->section_b->title
+                            : s->section_a != NULL ? &s->section_a->title : NULL;
+      g_autofree char *sa = score_of (s->score_a, s->max_a);
+      g_autofree char *sb = score_of (s->score_b, s->max_b);
+      g_autofree char *sd = signed_difference (s->difference);
+
+      if (changed_only && !s->changed)
+        continue;
+      if (s->id != NULL)
+        g_print ("%s%*s%s %s: %s -> %s  %s\n", s->depth == 0 ? "\n" : "", (int) s->depth * 2, "", s->id,
+                 ga_text_get (title, NULL), sa, sb, sd);
+      else
+        g_print ("\n%s\n", _("Only in the first assessment's template:"));
+      for (guint j = 0; j < s->items->len; j++)
+        {
+          GaCompareItem *c = g_ptr_array_index (s->items, j);
+          const GaItem *item = c->item_b != NULL ? c->item_b : c->item_a;
+          g_autofree char *ia = ga_format_number_plain (c->score_a, 2);
+          g_autofree char *ib = ga_format_number_plain (c->score_b, 2);
+          g_autofree char *id = signed_difference (c->difference);
+
+          if (changed_only && !c->changed)
+            continue;
+          g_print ("%*s  %s %s %s: %s (%s) -> %s (%s)  %s\n", (int) s->depth * 2, "",
+                   c->changed ? "*" : " ", c->id, ga_text_get (&item->title, NULL),
+                   c->answer_a, ia, c->answer_b, ib, id);
+        }
+    }
+}
+
+static int
+assessment_compare (int    argc,
+                    char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GaStore) store = NULL;
+  g_autoptr(GaEngine) ea = NULL;
+  g_autoptr(GaEngine) eb = NULL;
+  g_autoptr(GaComparison) cmp = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *la = NULL;
+  g_autofree char *lb = NULL;
+  g_autofree char *ta = NULL;
+  g_autofree char *tb = NULL;
+  g_autofree char *td = NULL;
+  const GaSummary *sa, *sb;
+  gboolean json = FALSE, changed_only = FALSE;
+  gint64 a, b;
+  int exit_code;
+  const GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, N_("Print the comparison as JSON"), NULL },
+    { "changed", 0, 0, G_OPTION_ARG_NONE, &changed_only,
+      N_("Only the items whose answer or score changed"), NULL },
+    GA_CLI_DB_ENTRY,
+    { NULL }
+  };
+
+  if (!ga_cli_parse_arguments (&argc, &argv, _("A B"),
+                               _("Compares two assessments item by item and section by section, "
+                                 "each scored with its own template copy; differences are B "
+                                 "minus A."),
+                               entries, 2, _("give two assessments, A and B"), &context,
+                               &exit_code))
+    return exit_code;
+  store = ga_cli_open_assessment (argv[1], &a);
+  if (store == NULL || (b = ga_cli_resolve_assessment (store, argv[2])) == 0)
+    return GA_CLI_EXIT_INVALID;
+  if ((ea = ga_store_load_engine (store, a, &error)) == NULL)
+    return ga_cli_fail (argv[1], error);
+  if ((eb = ga_store_load_engine (store, b, &error)) == NULL)
+    return ga_cli_fail (argv[2], error);
+  cmp = ga_comparison_new (ea, eb);
+
+  if (json)
+    {
+      g_autoptr(JsonNode) root = ga_comparison_to_json (cmp);
+      g_autofree char *text = json_to_string (root, TRUE);
+
+      g_print ("%s\n", text);
+      return GA_CLI_EXIT_OK;
+    }
+  la = assessment_label (store, a);
+  lb = assessment_label (store, b);
+  sa = ga_engine_get_summary (ea);
+  sb = ga_engine_get_summary (eb);
+  ta = score_of (sa->score, sa->max);
+  tb = score_of (sb->score, sb->max);
+  td = signed_difference (ga_comparison_get_difference (cmp));
+  g_print ("A: %s\nB: %s\n", la, lb);
+  g_print ("%s: %s -> %s  %s\n", _("Score"), ta, tb, td);
+  if (sa->grade != NULL || sb->grade != NULL)
+    g_print ("%s: %s -> %s\n", _("Grade"), sa->grade != NULL ? sa->grade->id : "-",
+             sb->grade != NULL ? sb->grade->id : "-");
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u item changed\n", "%u items changed\n",
+                        ga_comparison_get_n_changed (cmp)),
+           ga_comparison_get_n_changed (cmp));
+  print_comparison (cmp, changed_only);
   return GA_CLI_EXIT_OK;
 }
 
@@ -493,11 +750,13 @@ ga_cli_cmd_assessment (int    argc,
                        char **argv)
 {
   static const GaCliSubCommand subs[] = {
-    { "new", "--enterprise ID|CODE --template ID|FILE [--year YEAR] [--title TEXT] […]",
+    { "new", "--enterprise ID|CODE --template ID|FILE [--year YEAR] [--title TEXT] […]"
+             " | --from ASSESSMENT [--with-evidence] […]",
       assessment_new },
     { "list", "[--enterprise ID|CODE]", assessment_list },
     { "show", "ASSESSMENT", assessment_show },
     { "evaluate", "ASSESSMENT [--json]", assessment_evaluate },
+    { "compare", "A B [--json] [--changed]", assessment_compare },
     { "finalize", "ASSESSMENT", assessment_finalize },
     { "reopen", "ASSESSMENT", assessment_reopen },
     { "history", "ASSESSMENT", assessment_history },

@@ -445,6 +445,34 @@ ga_history_action_to_string (GaHistoryAction action)
     }
 }
 
+/* "carried-over:2025:Wang Li" -> carried over from 2025 by Wang Li. */
+static void
+split_carried_author (GaHistoryEntry *e)
+{
+  const char *rest;
+  char *end = NULL;
+  gint64 year;
+
+  if (e->author == NULL || !g_str_has_prefix (e->author, GA_STORE_CARRY_PREFIX))
+    return;
+  rest = e->author + strlen (GA_STORE_CARRY_PREFIX);
+  year = g_ascii_strtoll (rest, &end, 10);
+  if (end == rest || *end != ':' || year < 0 || year > 9999)
+    return;
+  e->carried_over = TRUE;
+  e->carried_from = (int) year;
+  rest = end + 1;
+  if (*rest == '\0')
+    g_clear_pointer (&e->author, g_free);
+  else
+    {
+      char *author = g_strdup (rest);
+
+      g_free (e->author);
+      e->author = author;
+    }
+}
+
 GPtrArray *
 ga_store_list_history (GaStore  *store,
                        gint64    assessment_id,
@@ -479,6 +507,7 @@ ga_store_list_history (GaStore  *store,
       e->old_value = ga_store_column_dup (stmt, 2);
       e->new_value = ga_store_column_dup (stmt, 3);
       e->author = ga_store_column_dup (stmt, 4);
+      split_carried_author (e);
       e->at = ga_store_column_dup (stmt, 5);
       e->action = g_strcmp0 (action, "undo") == 0 ? GA_HISTORY_UNDO
                   : g_strcmp0 (action, "redo") == 0 ? GA_HISTORY_REDO : GA_HISTORY_EDIT;

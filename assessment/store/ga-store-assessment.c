@@ -280,26 +280,22 @@ ga_store_check_assessment_fields (const char  *kind,
 }
 
 gint64
-ga_store_new_assessment_from_bytes (GaStore     *store,
-                                    gint64       enterprise_id,
-                                    const char  *template_id,
-                                    const char  *template_version,
-                                    const char  *kind,
-                                    GBytes      *template_json,
-                                    const char  *title,
-                                    int          year,
-                                    const char  *period,
-                                    GError     **error)
+ga_store_insert_assessment (GaStore     *store,
+                            gint64       enterprise_id,
+                            const char  *template_id,
+                            const char  *template_version,
+                            const char  *kind,
+                            GBytes      *template_json,
+                            const char  *title,
+                            int          year,
+                            const char  *period,
+                            GError     **error)
 {
   g_autofree char *hash = NULL;
   g_autofree char *now = NULL;
   g_autofree char *uuid = NULL;
   g_autoptr(GaEnterprise) enterprise = NULL;
   sqlite3_stmt *stmt;
-  gint64 id;
-
-  g_return_val_if_fail (GA_IS_STORE (store), 0);
-  g_return_val_if_fail (template_json != NULL, 0);
 
   if (template_id == NULL || *template_id == '\0' || template_version == NULL
       || *template_version == '\0')
@@ -311,17 +307,14 @@ ga_store_new_assessment_from_bytes (GaStore     *store,
   if (!ga_store_check_assessment_fields (kind, title, year, period, error))
     return 0;
 
-  if (!ga_store_begin (store, error))
-    return 0;
-
   enterprise = ga_store_get_enterprise (store, enterprise_id, error);
   if (enterprise == NULL)
-    goto fail;
+    return 0;
 
   hash = ga_store_put_template (store, template_id, template_version, kind, NULL, template_json,
                                 FALSE, error);
   if (hash == NULL)
-    goto fail;
+    return 0;
 
   stmt = ga_store_prepare (store,
                            "INSERT INTO assessments (uuid, enterprise_id, template_hash, template_id,"
@@ -329,7 +322,7 @@ ga_store_new_assessment_from_bytes (GaStore     *store,
                            " updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'draft', ?10,"
                            " ?10)", error);
   if (stmt == NULL)
-    goto fail;
+    return 0;
   uuid = ga_store_new_uuid ();
   now = ga_store_now ();
   sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
@@ -345,15 +338,50 @@ ga_store_new_assessment_from_bytes (GaStore     *store,
     sqlite3_bind_text (stmt, 9, period, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 10, now, -1, SQLITE_STATIC);
   if (!ga_store_step_done (store, stmt, "Creating the assessment", error))
-    goto fail;
-  id = sqlite3_last_insert_rowid (store->db);
+    return 0;
+  return sqlite3_last_insert_rowid (store->db);
+}
+
+gint64
+ga_store_new_assessment_from_bytes (GaStore     *store,
+                                    gint64       enterprise_id,
+                                    const char  *template_id,
+                                    const char  *template_version,
+                                    const char  *kind,
+                                    GBytes      *template_json,
+                                    const char  *title,
+                                    int          year,
+                                    const char  *period,
+                                    GError     **error)
+{
+  gint64 id;
+
+  g_return_val_if_fail (GA_IS_STORE (store), 0);
+  g_return_val_if_fail (template_json != NULL, 0);
+
+  /* The fields are checked before the write lock is taken. */
+  if (template_id == NULL || *template_id == '\0' || template_version == NULL
+      || *template_version == '\0')
+    {
+      g_set_error_literal (error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
+                           "The template has no id or version; an assessment must pin both");
+      return 0;
+    }
+  if (!ga_store_check_assessment_fields (kind, title, year, period, error))
+    return 0;
+
+  if (!ga_store_begin (store, error))
+    return 0;
+  id = ga_store_insert_assessment (store, enterprise_id, template_id, template_version, kind,
+                                   template_json, title, year, period, error);
+  if (id == 0)
+    {
+      ga_store_rollback (store);
+      return 0;
+    }
   if (!ga_store_commit_changed (store, "Creating the assessment", id, error))
     return 0;
   return id;
-
-fail:
-  ga_store_rollback (store);
-  return 0;
 }
 
 GaAssessment *

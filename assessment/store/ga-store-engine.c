@@ -11,8 +11,8 @@
 #include <math.h>
 #include <string.h>
 
-static const char *
-kind_to_string (GaTemplateKind kind)
+const char *
+ga_store_kind_to_string (GaTemplateKind kind)
 {
   switch (kind)
     {
@@ -28,8 +28,8 @@ kind_to_string (GaTemplateKind kind)
     }
 }
 
-static const char *
-template_title (GaTemplate *tmpl)
+const char *
+ga_store_template_title (GaTemplate *tmpl)
 {
   const char *title = ga_text_get (ga_template_get_title (tmpl), "zh_CN");
 
@@ -53,15 +53,15 @@ ga_store_new_assessment (GaStore     *store,
 
   if (title == NULL || *title == '\0')
     {
-      default_title = year != 0 ? g_strdup_printf ("%s %d", template_title (tmpl), year)
-                                : g_strdup (template_title (tmpl));
+      default_title = year != 0 ? g_strdup_printf ("%s %d", ga_store_template_title (tmpl), year)
+                                : g_strdup (ga_store_template_title (tmpl));
       title = default_title;
     }
 
   bytes = ga_template_get_bytes (tmpl);
   return ga_store_new_assessment_from_bytes (store, enterprise_id, ga_template_get_id (tmpl),
                                              ga_template_get_version (tmpl),
-                                             kind_to_string (ga_template_get_kind (tmpl)),
+                                             ga_store_kind_to_string (ga_template_get_kind (tmpl)),
                                              bytes, title, year, period, error);
 }
 
@@ -287,8 +287,8 @@ ga_store_import_template (GaStore     *store,
   if (!ga_store_begin (store, error))
     return NULL;
   hash = ga_store_put_template (store, ga_template_get_id (tmpl), ga_template_get_version (tmpl),
-                                kind_to_string (ga_template_get_kind (tmpl)),
-                                template_title (tmpl), bytes, TRUE, error);
+                                ga_store_kind_to_string (ga_template_get_kind (tmpl)),
+                                ga_store_template_title (tmpl), bytes, TRUE, error);
   if (hash == NULL)
     {
       ga_store_rollback (store);

@@ -21,6 +21,58 @@ gint64       ga_store_new_assessment      (GaStore         *store,
                                            const char      *period,
                                            GError         **error);
 
+/* What ga_store_new_assessment_from() carries over besides the answers and
+ * the report texts. */
+typedef enum {
+  GA_CARRY_DEFAULT  = 0,
+  GA_CARRY_EVIDENCE = 1 << 0,  /* the links to the evidence files (the same stored bytes) */
+} GaCarryFlags;
+
+/* An answer that was not carried over, and why (in English, for logs and
+ * the CLI; the application says it in the user's language by item). */
+typedef struct {
+  char *item_id;
+  char *reason;
+} GaCarryDropped;
+
+void         ga_carry_dropped_free        (GaCarryDropped  *dropped);
+
+/* Starts an assessment of the enterprise of @previous_id pinned to @tmpl
+ * (which must be of the same kind) with what @previous_id holds: every
+ * answer whose item @tmpl still has and which reads as an answer to it
+ * (the others are added to @dropped, GaCarryDropped*, when it is not
+ * NULL), every report text and, with GA_CARRY_EVIDENCE, the evidence links
+ * of the items kept. One transaction: all of it or nothing. Each carried
+ * answer and text has a history row marked as carried over from the year
+ * of @previous_id (GaHistoryEntry.carried_over). @title NULL gives
+ * "<template title> <year>". Returns the new id or 0. */
+gint64       ga_store_new_assessment_from (GaStore         *store,
+                                           gint64           previous_id,
+                                           GaTemplate      *tmpl,
+                                           const char      *title,
+                                           int              year,
+                                           const char      *period,
+                                           GaCarryFlags     flags,
+                                           GPtrArray       *dropped,
+                                           GError         **error);
+/* The assessment of @enterprise_id a new one of @tmpl for @year would
+ * start from: of the same kind and an earlier year (or none given), of the
+ * same template id if there is one, the latest year first. @year 0: any
+ * year. 0 when there is none (and on an error, which sets @error). */
+gint64       ga_store_find_previous_assessment (GaStore    *store,
+                                                gint64      enterprise_id,
+                                                GaTemplate *tmpl,
+                                                int         year,
+                                                GError    **error);
+/* The year a new assessment of @kind of the enterprise covers by default:
+ * the last full year (@current_year - 1), or, when the enterprise has an
+ * assessment of that kind for that year or later, the year after its
+ * latest one. */
+int          ga_store_suggest_year        (GaStore         *store,
+                                           gint64           enterprise_id,
+                                           GaTemplateKind   kind,
+                                           int              current_year);
+
 /* The assessment's pinned template copy, loaded once per content hash and
  * shared (the result is a new reference). */
 GaTemplate  *ga_store_load_template       (GaStore         *store,
@@ -100,5 +152,7 @@ gboolean     ga_store_create_demo         (GaStore         *store,
 
 /* The demo enterprise's credit code. */
 #define GA_STORE_DEMO_CREDIT_CODE "91350105MA8TDEM10K"
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (GaCarryDropped, ga_carry_dropped_free)
 
 G_END_DECLS

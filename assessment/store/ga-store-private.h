@@ -288,6 +288,31 @@ gboolean     ga_store_check_assessment_fields (const char  *kind,
                                                const char  *period,
                                                GError     **error);
 
+/* Inserts an assessment (ga_store_new_assessment_from_bytes()) inside the
+ * transaction the caller holds; returns its id or 0. */
+gint64       ga_store_insert_assessment (GaStore     *store,
+                                         gint64       enterprise_id,
+                                         const char  *template_id,
+                                         const char  *template_version,
+                                         const char  *kind,
+                                         GBytes      *template_json,
+                                         const char  *title,
+                                         int          year,
+                                         const char  *period,
+                                         GError     **error);
+
+/* The author a history row of a carried-over answer or text is written
+ * with: GA_STORE_CARRY_PREFIX, the year carried from, ':' and the author
+ * ("carried-over:2025:Wang Li"). ga_store_list_history() splits it into
+ * GaHistoryEntry.carried_from and .author. */
+#define GA_STORE_CARRY_PREFIX "carried-over:"
+
+/* ga-store-engine.c: the kind an assessment of a template of @kind is
+ * stored with ("green-factory" …), and the title a template gives a new
+ * assessment (its Chinese title, else its id). */
+const char  *ga_store_kind_to_string  (GaTemplateKind kind);
+const char  *ga_store_template_title  (GaTemplate    *tmpl);
+
 /* 1 to GA_STORE_MAX_ITEM_ID bytes of UTF-8 text. */
 gboolean     ga_store_check_item_id   (const char  *item_id,
                                        GError     **error);

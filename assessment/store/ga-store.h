@@ -374,6 +374,11 @@ typedef struct {
   char            *at;         /* ISO 8601 UTC */
   GaHistoryAction  action;
   GaHistorySubject subject;
+  /* Written when the assessment was started from an earlier one
+   * (ga_store_new_assessment_from() in ga-store-engine.h): the value came
+   * from that assessment, whose year is @carried_from (0: it had none). */
+  gboolean         carried_over;
+  int              carried_from;
 } GaHistoryEntry;
 
 void          ga_history_entry_free       (GaHistoryEntry     *entry);
