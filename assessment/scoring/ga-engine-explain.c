@@ -379,6 +379,12 @@ explain_incomplete (GaEngine   *engine,
     }
   if (v->kind == GA_VALUE_BLANK && item->kind != GA_ITEM_COMPUTED)
     return g_strdup_printf (_("%s: not answered yet"), lead);
+  /* A computed value that cannot be worked out before an input is given. */
+  if (v->kind == GA_VALUE_BLANK && (st->gap.table != G_MAXUINT || st->gap.name != NULL))
+    {
+      g_autofree char *why = gap_text (engine, &st->gap);
+      return g_strdup_printf (_("%s: cannot be computed yet, needs %s"), lead, why);
+    }
   if (v->kind == GA_VALUE_BLANK)
     waiting = missing_inputs (engine, item->value);
   else if (st->problem.kind == GA_VALUE_BLANK && item->score.method == GA_SCORE_FORMULA)
@@ -394,6 +400,15 @@ explain_incomplete (GaEngine   *engine,
     }
   return g_strdup_printf (_("%s: waiting for %s"), lead,
                           waiting != NULL ? waiting : _("an answer"));
+}
+
+/* Whether the item earned its points: for the rule of a baseline equal to
+ * the leading value. */
+static gboolean
+r_meets (GaEngine *engine,
+         GaItem   *item)
+{
+  return engine->items[item->index].score > 0;
 }
 
 /* The words for how a complete item scored. */
@@ -435,6 +450,13 @@ explain_score (GaEngine   *engine,
         double t = (x - b) / (l - b);
         const char *bs = num (b);
         const char *ls = num (l);
+        if (b == l && item->score.better != NULL)
+          return g_strdup_printf (_("%s: the baseline equals the leading value %s, so all the "
+                                    "points go to a value that meets it (%s) and none otherwise; "
+                                    "%s %s it"), prefix, ls,
+                                  item->score.better[0] == '<' ? _("lower is better")
+                                                               : _("higher is better"),
+                                  shown, r_meets (engine, item) ? _("meets") : _("does not meet"));
         if (t >= 1)
           return g_strdup_printf (_("%s: %s reaches the leading value %s"), prefix, shown, ls);
         if (t <= 0)

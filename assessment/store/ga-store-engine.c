@@ -184,6 +184,7 @@ ga_store_load_engine (GaStore  *store,
 {
   g_autoptr(GaTemplate) tmpl = NULL;
   g_autoptr(GaAnswerSet) set = NULL;
+  g_autoptr(GaAnswerSet) filled = NULL;
   GaEngine *engine;
 
   tmpl = ga_store_load_template (store, assessment_id, error);
@@ -192,8 +193,11 @@ ga_store_load_engine (GaStore  *store,
   set = ga_store_load_answer_set (store, assessment_id, tmpl, error);
   if (set == NULL)
     return NULL;
+  filled = ga_store_fill_ref_values (store, assessment_id, tmpl, set, NULL, error);
+  if (filled == NULL)
+    return NULL;
   engine = ga_engine_new (tmpl);
-  ga_engine_set_answers (engine, set);
+  ga_engine_set_answers (engine, filled);
   return engine;
 }
 
