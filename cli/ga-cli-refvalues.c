@@ -201,12 +201,11 @@ refvalues_import (int    argc,
   stored = ga_store_put_ref_table (store, table, &error);
   if (stored == 0)
     return ga_cli_fail (shown, error);
-  g_print (g_dngettext (GETTEXT_PACKAGE, "imported “%s” %s as table %" G_GINT64_FORMAT
-                        " with %u row%s\n",
-                        "imported “%s” %s as table %" G_GINT64_FORMAT " with %u rows%s\n",
-                        table->rows->len),
-           table->name, table->version, stored, table->rows->len,
-           table->verified ? "" : _(" (not verified)"));
+  {
+    g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, stored);
+    g_print (_("imported “%s” %s as table %s: %u rows%s\n"), table->name, table->version, number,
+             table->rows->len, table->verified ? "" : _(" (not verified)"));
+  }
   return GA_CLI_EXIT_OK;
 }
 
