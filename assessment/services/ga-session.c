@@ -268,6 +268,7 @@ refresh_ref_values (GaSession *self)
   g_autoptr(GaAnswerSet) filled = ga_ref_fill_answers (self->tmpl, self->ref_slots, self->typed,
                                                        self->ref_tables, self->industry, fills);
   GaAnswerSet *held = ga_engine_get_answers (self->engine);
+  g_autoptr(GPtrArray) changed = g_ptr_array_new ();
 
   for (guint i = 0; i < self->ref_slots->len; i++)
     {
@@ -279,10 +280,15 @@ refresh_ref_values (GaSession *self)
           g_autoptr(GError) error = NULL;
           if (!ga_engine_set_answer (self->engine, item->id, want, &error))
             g_warning ("reference value for %s: %s", item->id, error->message);
+          else
+            g_ptr_array_add (changed, (gpointer) item);
         }
     }
   g_ptr_array_unref (self->ref_fills);
   self->ref_fills = g_steal_pointer (&fills);
+  /* The rows of the values that changed show their new source. */
+  for (guint i = 0; i < changed->len; i++)
+    g_signal_emit (self, signals[ITEM_CHANGED], 0, ((GaItem *) changed->pdata[i])->id);
 }
 
 /* The typed answer @answer (NULL: none) to @item as the session now holds
