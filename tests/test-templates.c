@@ -103,6 +103,11 @@ static const Case cases[] = {
    *  EN2 (lower) 300 at base = lead = 300 -> 11. RE3 (higher) 85 >= 80 -> 4;
    *  RE4 (higher) 79.9 < 80 -> 0. Total 5.5 + 11 + 4 + 0 = 20.5 of 100. */
   { "gbt36132-2025", "case6" },
+  /* gbt36132-2025 case7, 单位产品 chosen before any product row, EN2 without
+   *  its baseline and leading value: no error anywhere, EN1 and EN2 wait for
+   *  their inputs (incomplete, 0 points); BR1, BR2 yes -> veto passes. In the
+   *  workbook EN1's cell is blank, not #DIV/0! (export recalculation). */
+  { "gbt36132-2025", "case7" },
 
   /* gbt36132-2018 case1: all basic requirements and all 28 second-level items
    *  met. Each item carries its first-level points divided evenly:
