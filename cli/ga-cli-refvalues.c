@@ -239,6 +239,62 @@ refvalues_remove (int    argc,
   return GA_CLI_EXIT_OK;
 }
 
+static int
+refvalues_used (int    argc,
+                char **argv)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GaStore) store = NULL;
+  g_autoptr(GaTemplate) tmpl = NULL;
+  g_autoptr(GaAnswerSet) answers = NULL;
+  g_autoptr(GaAnswerSet) filled = NULL;
+  g_autoptr(GPtrArray) fills = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) tables = NULL;
+  g_autoptr(GPtrArray) slots = NULL;
+  g_autofree char *industry = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+  int exit_code;
+  const GOptionEntry entries[] = { GA_CLI_DB_ENTRY, { NULL } };
+
+  if (!ga_cli_parse_arguments (&argc, &argv, _("ASSESSMENT"),
+                               _("Lists the baselines and leading values an assessment takes "
+                                 "from the reference tables (those nobody typed), with their "
+                                 "sources."),
+                               entries, 1, _("missing ASSESSMENT"), &context, &exit_code))
+    return exit_code;
+  store = ga_cli_open_assessment (argv[1], &id);
+  if (store == NULL)
+    return GA_CLI_EXIT_INVALID;
+  tmpl = ga_store_load_template (store, id, &error);
+  if (tmpl != NULL)
+    answers = ga_store_load_answer_set (store, id, tmpl, &error);
+  if (answers != NULL)
+    industry = ga_store_assessment_industry (store, id, &error);
+  if (industry != NULL)
+    tables = ga_store_ref_tables_in_use (store, &error);
+  if (tables != NULL)
+    {
+      /* The fills point into the slots and the tables, kept until the end. */
+      slots = ga_ref_slots_find (tmpl);
+      filled = ga_ref_fill_answers (tmpl, slots, answers, tables, industry, fills);
+    }
+  if (filled == NULL)
+    return ga_cli_fail (argv[1], error);
+  if (fills->len == 0)
+    g_print (_("%s takes no value from a reference table\n"), argv[1]);
+  for (guint i = 0; i < fills->len; i++)
+    {
+      const GaRefFill *fill = fills->pdata[i];
+      g_autofree char *what = ga_ref_fill_describe (fill);
+      if (fill->row != G_MAXUINT)
+        g_print ("%s %u: %s\n", fill->slot->item->id, fill->row + 1, what);
+      else
+        g_print ("%s: %s\n", fill->slot->item->id, what);
+    }
+  return GA_CLI_EXIT_OK;
+}
+
 int
 ga_cli_cmd_refvalues (int    argc,
                       char **argv)
@@ -248,6 +304,7 @@ ga_cli_cmd_refvalues (int    argc,
     { "show", "TABLE", refvalues_show },
     { "import", "FILE [--version 2026] [--template ID] [--skip-bad-rows]", refvalues_import },
     { "remove", "TABLE", refvalues_remove },
+    { "used", "ASSESSMENT", refvalues_used },
   };
 
   return ga_cli_dispatch ("refvalues", subs, G_N_ELEMENTS (subs), argc, argv);

@@ -193,7 +193,7 @@ ga_store_load_engine (GaStore  *store,
   set = ga_store_load_answer_set (store, assessment_id, tmpl, error);
   if (set == NULL)
     return NULL;
-  filled = ga_store_fill_ref_values (store, assessment_id, tmpl, set, NULL, error);
+  filled = ga_store_fill_ref_values (store, assessment_id, tmpl, set, error);
   if (filled == NULL)
     return NULL;
   engine = ga_engine_new (tmpl);

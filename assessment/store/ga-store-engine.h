@@ -52,7 +52,6 @@ GaAnswerSet *ga_store_fill_ref_values     (GaStore         *store,
                                            gint64           assessment_id,
                                            GaTemplate      *tmpl,
                                            GaAnswerSet     *answers,
-                                           GPtrArray       *fills,
                                            GError         **error);
 /* Template + answers (with looked-up reference values), evaluated. */
 GaEngine    *ga_store_load_engine         (GaStore         *store,

@@ -245,7 +245,6 @@ ga_store_fill_ref_values (GaStore      *store,
                           gint64        assessment_id,
                           GaTemplate   *tmpl,
                           GaAnswerSet  *answers,
-                          GPtrArray    *fills,
                           GError      **error)
 {
   g_autoptr(GPtrArray) tables = NULL;
@@ -258,5 +257,5 @@ ga_store_fill_ref_values (GaStore      *store,
   if (tables == NULL)
     return NULL;
   slots = ga_ref_slots_find (tmpl);
-  return ga_ref_fill_answers (tmpl, slots, answers, tables, industry, fills);
+  return ga_ref_fill_answers (tmpl, slots, answers, tables, industry, NULL);
 }

@@ -109,8 +109,13 @@ def test_lookup_and_override():
     # Bundled RE3 80 / 92.22: (86.11 - 80) / (92.22 - 80) x 4 = 2.
     r = item(db, "RE3")
     check(abs(r["score"] - 2.0) < 1e-9, "RE3 scored between 80 and 92.22: %r" % r)
+    expect(["refvalues", "used", "1", "--db", db], 0,
+           out_has=("RE3_base: 基准值 (baseline) 80 from the reference table", "not verified",
+                    "RE3_lead: 引领值 (leading value) 92.22"))
     expect(["answer", "set", "1", "RE3_base", "86.11", "--db", db], 0)
     check(item(db, "RE3")["score"] == 0, "a typed baseline 86.11 overrides: 0 points")
+    out, _ = expect(["refvalues", "used", "1", "--db", db], 0)
+    check("RE3_base:" not in out, "a typed value is not listed as looked up", out)
 
 
 @case("import: rows that cannot be read are named and nothing is imported")
