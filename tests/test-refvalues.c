@@ -228,7 +228,9 @@ static void
 test_missing_input (void)
 {
   g_autoptr(GaTemplate) tmpl = template_2025 ();
-  g_autoptr(GaAnswerSet) answers = answers_from (tmpl, "{\"EN1_basis\": \"product\"}");
+  g_autoptr(GaAnswerSet) answers = answers_from (tmpl, "{\"EN1_basis\": \"product\","
+                                                       " \"EN2\": 300}");
+  g_autofree char *en2 = NULL;
   g_autoptr(GaEngine) engine = ga_engine_new (tmpl);
   g_autofree char *why = NULL;
   g_autofree char *summary = NULL;
@@ -245,6 +247,10 @@ test_missing_input (void)
   g_assert_null (strstr (why, "#DIV/0!"));
   shown = ga_engine_format_value (engine, "EN1");
   g_assert_cmpstr (shown, ==, "");
+  /* EN2 answered, its baseline and leading value not: it names them. */
+  en2 = ga_engine_explain (engine, "EN2");
+  g_assert_nonnull (strstr (en2, "needs 基准值 (baseline) EN2_base, 引领值 (leading value) "
+                                 "EN2_lead"));
   summary = ga_engine_explain_summary (engine);
   g_assert_null (strstr (summary, "error"));
   g_assert_cmpint (ga_engine_get_summary (engine)->status, ==, GA_STATUS_INCOMPLETE);

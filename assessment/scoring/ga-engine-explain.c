@@ -391,6 +391,20 @@ explain_incomplete (GaEngine   *engine,
     waiting = missing_inputs (engine, item->score.formula);
   else if (st->problem.kind == GA_VALUE_BLANK && item->weight != NULL)
     waiting = missing_inputs (engine, item->weight);
+  else if (st->problem.kind == GA_VALUE_BLANK && item->score.method == GA_SCORE_INTERP)
+    {
+      /* "needs 基准值 (baseline) EN2_base, 引领值 (leading value) EN2_lead" */
+      g_autofree char *base_ids = missing_inputs (engine, item->score.baseline);
+      g_autofree char *lead_ids = missing_inputs (engine, item->score.leading);
+      g_autoptr(GString) needs = g_string_new (NULL);
+      if (base_ids != NULL)
+        g_string_append_printf (needs, _("基准值 (baseline) %s"), base_ids);
+      if (lead_ids != NULL)
+        g_string_append_printf (needs, _("%s引领值 (leading value) %s"),
+                                needs->len > 0 ? ", " : "", lead_ids);
+      if (needs->len > 0)
+        return g_strdup_printf (_("%s: cannot be scored yet, needs %s"), lead, needs->str);
+    }
   if (item->kind == GA_ITEM_TABLE)
     {
       g_autoptr(GString) gaps = g_string_new (lead);
