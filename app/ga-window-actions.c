@@ -16,6 +16,7 @@
 #include "ga-enterprise-dialog.h"
 #include "ga-new-assessment-dialog.h"
 #include "ga-template-import.h"
+#include "ga-refvalues-dialog.h"
 #include "ga-templates-dialog.h"
 #include "ga-window-private.h"
 
@@ -34,6 +35,7 @@ _ga_window_update_actions (GaWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-package", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.import-template", writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.templates", have_store);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.refvalues", have_store);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-assessment",
                                  have_enterprise && writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.edit-enterprise",
@@ -230,6 +232,18 @@ templates_cb (GtkWidget  *widget,
 }
 
 static void
+refvalues_cb (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  GaWindow *self = GA_WINDOW (widget);
+  GaSession *session = self->workspace != NULL ? ga_workspace_get_session (self->workspace) : NULL;
+
+  gtk_window_present (GTK_WINDOW (ga_refvalues_dialog_new (GTK_WINDOW (self),
+                                                           _ga_window_get_store (self), session)));
+}
+
+static void
 toggle_sidebar_cb (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
@@ -264,6 +278,7 @@ _ga_window_class_add_actions (GtkWidgetClass *widget_class)
                                    _ga_window_import_package_action);
   gtk_widget_class_install_action (widget_class, "win.import-template", NULL, import_template_cb);
   gtk_widget_class_install_action (widget_class, "win.templates", NULL, templates_cb);
+  gtk_widget_class_install_action (widget_class, "win.refvalues", NULL, refvalues_cb);
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_cb);
   gtk_widget_class_install_action (widget_class, "win.search-enterprises", NULL, search_cb);
 

@@ -151,6 +151,8 @@ int           ga_cli_cmd_package          (int                     argc,
                                            char                  **argv);
 int           ga_cli_cmd_narrative        (int                     argc,
                                            char                  **argv);
+int           ga_cli_cmd_refvalues        (int                     argc,
+                                           char                  **argv);
 int           ga_cli_cmd_project          (int                     argc,
                                            char                  **argv);
 int           ga_cli_cmd_check            (int                     argc,

@@ -29,6 +29,7 @@ static const GaCliCommand commands[] = {
   { "evidence",   N_("Attach, list or extract evidence files"),        ga_cli_cmd_evidence },
   { "narrative",  N_("Write, show or clear your text of the report's parts"), ga_cli_cmd_narrative },
   { "project",    N_("List, add, change or remove an enterprise's retrofit projects"), ga_cli_cmd_project },
+  { "refvalues",  N_("List, show, import or remove tables of baselines and leading values"), ga_cli_cmd_refvalues },
   { "package",    N_("Write or read an assessment package file"),      ga_cli_cmd_package },
   { "export",     N_("Write the submission workbook of an assessment"), ga_cli_cmd_export },
   { "check",      N_("List what is missing before submitting an assessment"), ga_cli_cmd_check },

@@ -96,6 +96,18 @@ static const Case cases[] = {
    *  EN2 interp(300, 400, 200, 11) = 5.5 is the only score; nothing is N/A, so
    *  the maximum stays 100; EN1 has no basis yet -> incomplete. */
   { "gbt36132-2025", "case5" },
+  /* gbt36132-2025 case6, a baseline equal to the leading value: all the
+   *  points when the value meets it, none otherwise.
+   *  EN1 per product (lower is better), base = lead = 1000: A 900 meets it,
+   *    share 1, w 2; B 1100 does not, share 0, w 2 -> 11 × (1×2 + 0×2)/4 = 5.5.
+   *  EN2 (lower) 300 at base = lead = 300 -> 11. RE3 (higher) 85 >= 80 -> 4;
+   *  RE4 (higher) 79.9 < 80 -> 0. Total 5.5 + 11 + 4 + 0 = 20.5 of 100. */
+  { "gbt36132-2025", "case6" },
+  /* gbt36132-2025 case7, 单位产品 chosen before any product row, EN2 without
+   *  its baseline and leading value: no error anywhere, EN1 and EN2 wait for
+   *  their inputs (incomplete, 0 points); BR1, BR2 yes -> veto passes. In the
+   *  workbook EN1's cell is blank, not #DIV/0! (export recalculation). */
+  { "gbt36132-2025", "case7" },
 
   /* gbt36132-2018 case1: all basic requirements and all 28 second-level items
    *  met. Each item carries its first-level points divided evenly:

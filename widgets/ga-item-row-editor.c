@@ -559,6 +559,7 @@ show_entry (GaItemRow      *self,
         text = g_strdup (answer->value.u.text);
       gtk_editable_set_text (GTK_EDITABLE (self->entry), text ? text : "");
     }
+  _ga_item_row_show_reference (self);
   gtk_widget_set_sensitive (self->entry, !na && !read_only);
   show_na_toggle (self, na);
   show_default (self, answer, na);

@@ -91,5 +91,7 @@ void      _ga_item_row_show_problem   (GaItemRow  *self,
 /* ga-item-row-editor.c */
 void      _ga_item_row_build_editor   (GaItemRow  *self);
 void      _ga_item_row_show_answer    (GaItemRow  *self);
+/* ga-item-row-refvalue.c: the source of a looked-up baseline or leading value. */
+void      _ga_item_row_show_reference (GaItemRow  *self);
 
 G_END_DECLS

@@ -316,6 +316,12 @@ char *ex_rule_ref (const GaItem *item);
 char *ex_translate (Export     *ex,
                     GaFormula  *formula,
                     const char *what);
+/* The computed item @item's formula as the workbook writes it: a result
+ * that is an error while a table it reads still has an empty required
+ * cell (or no row) is blank, as the engine leaves it until that input is
+ * given: IFERROR(f,IF(OR(COUNTBLANK(T.c)>0,…),"",f)). A new reference. */
+GaFormula *ex_waiting_formula (Export       *ex,
+                               const GaItem *item);
 /* As ex_translate(), but a choice's value at the root of @formula stays
  * the label its cell shows (a cell that only shows the value). */
 char *ex_translate_shown (Export     *ex,

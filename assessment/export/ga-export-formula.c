@@ -216,6 +216,40 @@ translate (Export     *ex,
   return text;
 }
 
+GaFormula *
+ex_waiting_formula (Export       *ex,
+                    const GaItem *item)
+{
+  g_autoptr(GString) blanks = g_string_new (NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree char *text = NULL;
+  GaFormula *wrapped;
+
+  for (guint r = 0; r < ga_formula_get_n_refs (item->value); r++)
+    {
+      const char *ref = ga_formula_get_ref (item->value, r);
+      const char *dot = strchr (ref, '.');
+      g_autofree char *table_id = dot != NULL ? g_strndup (ref, dot - ref) : NULL;
+      const GaItem *table = table_id != NULL ? ga_template_find_item (ex->tmpl, table_id) : NULL;
+
+      if (table == NULL || table->kind != GA_ITEM_TABLE || !g_hash_table_add (seen, table->id))
+        continue;
+      for (guint c = 0; c < table->columns->len; c++)
+        {
+          const GaColumn *column = table->columns->pdata[c];
+          if (column->required && column->kind != GA_ITEM_COMPUTED)
+            g_string_append_printf (blanks, "%sCOUNTBLANK(%s.%s)>0", blanks->len > 0 ? "," : "",
+                                    table->id, column->id);
+        }
+    }
+  if (blanks->len == 0)
+    return ga_formula_ref (item->value);
+  text = g_strdup_printf ("IFERROR((%s),IF(OR(%s),\"\",(%s)))", ga_formula_get_text (item->value),
+                          blanks->str, ga_formula_get_text (item->value));
+  wrapped = ga_formula_parse (text, NULL, NULL);
+  return wrapped != NULL ? wrapped : ga_formula_ref (item->value);
+}
+
 char *
 ex_translate (Export     *ex,
               GaFormula  *formula,

@@ -154,7 +154,8 @@ write_answer (Export         *ex,
         break;
       case GA_ITEM_COMPUTED:
         {
-          g_autofree char *f = ex_translate (ex, item->value, item->id);
+          g_autoptr(GaFormula) waiting = ex_waiting_formula (ex, item);
+          g_autofree char *f = ex_translate (ex, waiting, item->id);
 
           ex_put_formula (ex, s, row, SC_ANSWER, f, &res->value,
                           res->value.kind == GA_VALUE_TEXT && !na

@@ -310,13 +310,17 @@ check_node (Check        *c,
           case GA_FN_POWER:
           case GA_FN_MOD:
           case GA_FN_INT:
-          case GA_FN_INTERP:
           case GA_FN_CLAMP:
           case GA_FN_PCTCHANGE:
             check_numeric_operand (c, arg);
             break;
           case GA_FN_POINTS:
             if (i == 1)
+              check_numeric_operand (c, arg);
+            break;
+          case GA_FN_INTERP:
+            /* The fifth is the direction, a comparator as text. */
+            if (i < 4)
               check_numeric_operand (c, arg);
             break;
           default:

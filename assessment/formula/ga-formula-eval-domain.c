@@ -30,22 +30,54 @@ call_comparator (const GaNode *call,
   return FALSE;
 }
 
+/* The comparator of INTERP's optional fifth argument, which says which
+ * way is better ("<=": lower is better); GA_OP_CALL when there is none. */
+static GaOp
+interp_direction (const Eval   *e,
+                  const GaNode *call)
+{
+  static const GaOp ops[] = { GA_OP_GE, GA_OP_GT, GA_OP_LE, GA_OP_LT };
+  const GaNode *arg;
+  int cmp;
+
+  if (call->n_args < 5)
+    return GA_OP_CALL;
+  arg = ga_formula_arg (e->formula, call, 4);
+  cmp = arg->op == GA_OP_TEXT ? ga_comparator_from_text (arg->u.text) : -1;
+  return cmp < 0 ? GA_OP_CALL : ops[cmp];
+}
+
 /* Same order of evaluation as the Excel translation
- * points*MAX(0,MIN(1,(x-baseline)/(leading-baseline))). */
+ * points*MAX(0,MIN(1,(x-baseline)/(leading-baseline))), or with a
+ * direction IF(leading=baseline,IF(x<=leading,points,0),points*MAX(…)):
+ * a baseline equal to the leading value gives all the points when the
+ * value meets the leading value in that direction and none otherwise. */
 void
 ga_eval_interp (const Eval   *e,
                 const GaNode *call,
                 Ev           *out)
 {
+  GaOp dir = interp_direction (e, call);
   double x, y, z, w;
 
-  if (!ga_eval_number_arg (e, call, 3, &w, out) || !ga_eval_number_arg (e, call, 0, &x, out)
-      || !ga_eval_number_arg (e, call, 1, &y, out) || !ga_eval_number_arg (e, call, 2, &z, out))
+  if (dir != GA_OP_CALL)
+    {
+      if (!ga_eval_number_arg (e, call, 2, &z, out) || !ga_eval_number_arg (e, call, 1, &y, out)
+          || !ga_eval_number_arg (e, call, 3, &w, out) || !ga_eval_number_arg (e, call, 0, &x, out))
+        return;
+      if (z == y)
+        {
+          ev_result (out, ga_comparison_holds (dir, x < z ? -1 : (x > z ? 1 : 0)) ? w : 0, call);
+          return;
+        }
+    }
+  else if (!ga_eval_number_arg (e, call, 3, &w, out) || !ga_eval_number_arg (e, call, 0, &x, out)
+           || !ga_eval_number_arg (e, call, 1, &y, out) || !ga_eval_number_arg (e, call, 2, &z, out))
     return;
   if (z - y == 0)
     {
       ga_ev_error (out, GA_ERROR_CODE_DIV0, "INTERP at column %u: the baseline and the leading "
-                   "value are equal", call->column);
+                   "value are equal and no direction is given", call->column);
       return;
     }
   ev_result (out, w * MAX (0.0, MIN (1.0, (x - y) / (z - y))), call);

@@ -500,7 +500,24 @@ emit_interp (Excel        *x,
   const GaNode *baseline = ga_formula_arg (f, call, 1);
   const GaNode *leading = ga_formula_arg (f, call, 2);
   const GaNode *points = ga_formula_arg (f, call, 3);
+  const GaNode *direction = call->n_args > 4 ? ga_formula_arg (f, call, 4) : NULL;
 
+  /* With a direction, a baseline equal to the leading value gives all the
+   * points when the value meets it and none otherwise (ga_eval_interp()):
+   * IF(leading=baseline,IF(x<=leading,points,0),points*MAX(…)). */
+  if (direction != NULL)
+    {
+      function_open (x, "IF", out);
+      emit_comparison (x, leading, "=", baseline, out);
+      g_string_append_c (out, ',');
+      function_open (x, "IF", out);
+      emit_comparison (x, value, direction->u.text, leading, out);
+      g_string_append_c (out, ',');
+      emit (x, points, 0, out);
+      g_string_append (out, ",0),");
+      x->nesting--;
+      min_prec = 0;
+    }
   open_paren_if (PREC_MUL < min_prec, out);
   emit (x, points, PREC_MUL, out);
   g_string_append_c (out, '*');
@@ -519,6 +536,8 @@ emit_interp (Excel        *x,
   function_close (x, out);
   function_close (x, out);
   close_paren_if (PREC_MUL < min_prec, out);
+  if (direction != NULL)
+    function_close (x, out);
 }
 
 static void

@@ -292,6 +292,19 @@ check_arguments (Parser               *p,
       return check_comparator (p, info->name, ARG_NODE (1), ARG_POS (1));
     case GA_FN_FACTOR:
       return check_factor (p, base, name_pos);
+    case GA_FN_INTERP:
+      if (n == 5)
+        {
+          const GaNode *node = node_at (p, ARG_NODE (4));
+          if (node->op != GA_OP_TEXT || ga_comparator_from_text (node->u.text) < 0)
+            {
+              ga_parser_fail (p, ARG_POS (4), GA_FORMULA_ERROR_ARGUMENTS,
+                              "the fifth argument of INTERP says which way is better: \"<=\" "
+                              "(lower is better) or \">=\" (higher is better), written as text");
+              return FALSE;
+            }
+        }
+      return TRUE;
     case GA_FN_COUNTBLANK:
       {
         const GaNode *arg = node_at (p, ARG_NODE (0));

@@ -76,7 +76,7 @@ parse_score_interp (GaLoader          *l,
                     const GaSiteOwner *owner,
                     GaScoreRule       *rule)
 {
-  static const char * const interp_fields[] = { "baseline", "leading", NULL };
+  static const char * const interp_fields[] = { "baseline", "leading", "better", NULL };
   g_autofree char *ipath = ga_field_path (spath, "interp");
   JsonObject *io = ga_loader_want_object (l, so, spath, "interp", TRUE);
 
@@ -88,6 +88,20 @@ parse_score_interp (GaLoader          *l,
                                         GA_STATIC_NUMBER, FALSE);
   rule->leading = ga_loader_want_expr (l, io, ipath, "leading", TRUE, owner,
                                        GA_STATIC_NUMBER, FALSE);
+  /* Which way is better decides a baseline equal to the leading value. */
+  if (ga_member (io, "better") != NULL)
+    {
+      const char *better = json_node_get_string (ga_member (io, "better"));
+      if (g_strcmp0 (better, "lower") == 0)
+        rule->better = "<=";
+      else if (g_strcmp0 (better, "higher") == 0)
+        rule->better = ">=";
+      else
+        {
+          g_autofree char *bpath = ga_field_path (ipath, "better");
+          ga_loader_problem (l, bpath, "\"better\" is \"lower\" or \"higher\"");
+        }
+    }
 }
 
 /* One step of "bands": [threshold, points]. */

@@ -362,4 +362,8 @@ gboolean      ga_comparator_holds        (GaComparator   cmp,
                                           double         value,
                                           double         threshold);
 
+/* Registers the bundled templates' resource (templates and reference
+ * tables) once. */
+void ga_templates_ensure_registered (void);
+
 G_END_DECLS

@@ -850,14 +850,15 @@ check_constants (GaLoader *l)
           ga_loader_problem (l, p, "an indicator weight is a share between 0 and 1, found %s",
                              shown);
         }
-      if (item->score.method == GA_SCORE_INTERP && constant_value (item->score.baseline, &b)
+      if (item->score.method == GA_SCORE_INTERP && item->score.better == NULL
+          && constant_value (item->score.baseline, &b)
           && constant_value (item->score.leading, &lead) && b == lead)
         {
           g_autofree char *p = g_strconcat (item->json_path, ".score.interp", NULL);
           g_autofree char *shown = ga_number_to_string (b);
           ga_loader_problem (l, p, "the baseline and the leading value are both %s, so the score "
-                             "would always be #DIV/0!; the leading value must differ from the "
-                             "baseline", shown);
+                             "would always be #DIV/0!; say which way is better (\"better\": "
+                             "\"lower\" or \"higher\") or make the leading value differ", shown);
         }
     }
 }

@@ -34,6 +34,12 @@ ensure_resources_registered (void)
 }
 
 void
+ga_templates_ensure_registered (void)
+{
+  ensure_resources_registered ();
+}
+
+void
 ga_text_clear (GaText *text)
 {
   /* A plain-string text shares one allocation between both languages. */

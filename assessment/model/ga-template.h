@@ -125,7 +125,8 @@ typedef enum {
   GA_SCORE_YESNO,       /* points if yes */
   GA_SCORE_OPTIONS,     /* the chosen option's points */
   GA_SCORE_POINTS,      /* the reviewer's points, clamped to [0, points] */
-  GA_SCORE_INTERP,      /* points × clamp((x - baseline) / (leading - baseline), 0, 1) */
+  GA_SCORE_INTERP,      /* points × clamp((x - baseline) / (leading - baseline), 0, 1); with
+                         * baseline = leading, points when x meets it in the "better" way */
   GA_SCORE_BANDS,       /* first band whose threshold the value meets */
   GA_SCORE_FORMULA,     /* any formula giving points */
   GA_SCORE_LEVELS,      /* clean production: level I/II/III met, from benchmarks or options */
@@ -141,6 +142,7 @@ typedef struct {
   GaFormula     *formula;        /* FORMULA; for INTERP/BANDS/LEVELS the compiled equivalent */
   GaFormula     *baseline;       /* INTERP: 基准值 (expression) */
   GaFormula     *leading;        /* INTERP: 引领值 (expression) */
+  const char    *better;         /* INTERP: "<=" lower is better, ">=" higher; NULL: not said */
   GaComparator   band_cmp;       /* BANDS */
   GPtrArray     *bands;          /* GaBand*, BANDS, in order */
   double         band_otherwise; /* BANDS: points when no band is met */

@@ -379,12 +379,32 @@ explain_incomplete (GaEngine   *engine,
     }
   if (v->kind == GA_VALUE_BLANK && item->kind != GA_ITEM_COMPUTED)
     return g_strdup_printf (_("%s: not answered yet"), lead);
+  /* A computed value that cannot be worked out before an input is given. */
+  if (v->kind == GA_VALUE_BLANK && (st->gap.table != G_MAXUINT || st->gap.name != NULL))
+    {
+      g_autofree char *why = gap_text (engine, &st->gap);
+      return g_strdup_printf (_("%s: cannot be computed yet, needs %s"), lead, why);
+    }
   if (v->kind == GA_VALUE_BLANK)
     waiting = missing_inputs (engine, item->value);
   else if (st->problem.kind == GA_VALUE_BLANK && item->score.method == GA_SCORE_FORMULA)
     waiting = missing_inputs (engine, item->score.formula);
   else if (st->problem.kind == GA_VALUE_BLANK && item->weight != NULL)
     waiting = missing_inputs (engine, item->weight);
+  else if (st->problem.kind == GA_VALUE_BLANK && item->score.method == GA_SCORE_INTERP)
+    {
+      /* "needs 基准值 (baseline) EN2_base, 引领值 (leading value) EN2_lead" */
+      g_autofree char *base_ids = missing_inputs (engine, item->score.baseline);
+      g_autofree char *lead_ids = missing_inputs (engine, item->score.leading);
+      g_autoptr(GString) needs = g_string_new (NULL);
+      if (base_ids != NULL)
+        g_string_append_printf (needs, _("基准值 (baseline) %s"), base_ids);
+      if (lead_ids != NULL)
+        g_string_append_printf (needs, _("%s引领值 (leading value) %s"),
+                                needs->len > 0 ? ", " : "", lead_ids);
+      if (needs->len > 0)
+        return g_strdup_printf (_("%s: cannot be scored yet, needs %s"), lead, needs->str);
+    }
   if (item->kind == GA_ITEM_TABLE)
     {
       g_autoptr(GString) gaps = g_string_new (lead);
@@ -394,6 +414,15 @@ explain_incomplete (GaEngine   *engine,
     }
   return g_strdup_printf (_("%s: waiting for %s"), lead,
                           waiting != NULL ? waiting : _("an answer"));
+}
+
+/* Whether the item earned its points: for the rule of a baseline equal to
+ * the leading value. */
+static gboolean
+r_meets (GaEngine *engine,
+         GaItem   *item)
+{
+  return engine->items[item->index].score > 0;
 }
 
 /* The words for how a complete item scored. */
@@ -435,6 +464,13 @@ explain_score (GaEngine   *engine,
         double t = (x - b) / (l - b);
         const char *bs = num (b);
         const char *ls = num (l);
+        if (b == l && item->score.better != NULL)
+          return g_strdup_printf (_("%s: the baseline equals the leading value %s, so all the "
+                                    "points go to a value that meets it (%s) and none otherwise; "
+                                    "%s %s it"), prefix, ls,
+                                  item->score.better[0] == '<' ? _("lower is better")
+                                                               : _("higher is better"),
+                                  shown, r_meets (engine, item) ? _("meets") : _("does not meet"));
         if (t >= 1)
           return g_strdup_printf (_("%s: %s reaches the leading value %s"), prefix, shown, ls);
         if (t <= 0)

@@ -551,6 +551,17 @@ item_status (GaEngine        *engine,
       item_not_applicable (engine, item, r);
       status = GA_STATUS_NA;
     }
+  else if (stored->value.kind == GA_VALUE_ERROR && item->kind == GA_ITEM_COMPUTED
+           && (engine->gap.table != G_MAXUINT || engine->gap.name != NULL))
+    {
+      /* An error while an input is still missing (a division by the sum
+       * of a table with no rows yet) is no result: the item waits for
+       * that input, which the explanation names. */
+      ga_value_clear (&stored->value);
+      ga_value_set_blank (&stored->value);
+      st->gap = engine->gap;
+      status = GA_STATUS_INCOMPLETE;
+    }
   else if (stored->value.kind == GA_VALUE_ERROR)
     {
       if (st->problem.kind == GA_VALUE_BLANK)

@@ -119,6 +119,13 @@ score_rule (B            *b,
     case GA_SCORE_POINTS:
       return ga_formula_builder_call (b, GA_FN_CLAMP, 3, x, ga_scheme_num (b, 0), ga_scheme_num (b, p));
     case GA_SCORE_INTERP:
+      /* INTERP's direction: a baseline equal to the leading value gives
+       * all the points when the value meets it, none otherwise. */
+      if (rule->better != NULL)
+        return ga_formula_builder_call (b, GA_FN_INTERP, 5, x,
+                                        ga_formula_builder_graft (b, rule->baseline),
+                                        ga_formula_builder_graft (b, rule->leading), ga_scheme_num (b, p),
+                                        ga_scheme_text (b, rule->better));
       return ga_formula_builder_call (b, GA_FN_INTERP, 4, x,
                                       ga_formula_builder_graft (b, rule->baseline),
                                       ga_formula_builder_graft (b, rule->leading), ga_scheme_num (b, p));

@@ -9,6 +9,7 @@
 
 #include "ga-export.h"
 #include "ga-narrative.h"
+#include "ga-refvalues.h"
 #include "ga-session.h"
 #include "ga-store-engine.h"
 
@@ -24,6 +25,14 @@ struct _GaSession
   GHashTable   *evidence_counts;   /* item id -> count (GUINT_TO_POINTER) */
   GHashTable   *narratives;        /* part key -> text, as stored */
   GPtrArray    *outline;           /* GaNarrativePart*, in the user's language */
+
+  /* The answers as typed and stored; the engine holds them with the
+   * baselines and leading values nobody typed looked up (ga-refvalues.h). */
+  GaAnswerSet  *typed;
+  GPtrArray    *ref_slots;         /* GaRefSlot* of the template */
+  GPtrArray    *ref_tables;        /* GaRefTable*: imported, then bundled */
+  GPtrArray    *ref_fills;         /* GaRefFill*: what the engine holds from them */
+  char         *industry;
 };
 
 enum {
@@ -59,6 +68,11 @@ ga_session_finalize (GObject *object)
   g_clear_pointer (&self->evidence_counts, g_hash_table_unref);
   g_clear_pointer (&self->narratives, g_hash_table_unref);
   g_clear_pointer (&self->outline, g_ptr_array_unref);
+  g_clear_pointer (&self->typed, ga_answer_set_free);
+  g_clear_pointer (&self->ref_fills, g_ptr_array_unref);
+  g_clear_pointer (&self->ref_slots, g_ptr_array_unref);
+  g_clear_pointer (&self->ref_tables, g_ptr_array_unref);
+  g_clear_pointer (&self->industry, g_free);
 
   G_OBJECT_CLASS (ga_session_parent_class)->finalize (object);
 }
@@ -157,6 +171,15 @@ ga_session_new (GaStore    *store,
   if (answers == NULL)
     return NULL;
 
+  self->ref_tables = ga_store_ref_tables_in_use (store, error);
+  if (self->ref_tables == NULL)
+    return NULL;
+  self->ref_slots = ga_ref_slots_find (self->tmpl);
+  self->industry = g_strdup (self->enterprise->industry != NULL ? self->enterprise->industry : "");
+  self->ref_fills = g_ptr_array_new_with_free_func (g_free);
+  self->typed = g_steal_pointer (&answers);
+  answers = ga_ref_fill_answers (self->tmpl, self->ref_slots, self->typed, self->ref_tables,
+                                 self->industry, self->ref_fills);
   self->engine = ga_engine_new (self->tmpl);
   ga_store_prefill_engine (self->engine, self->enterprise, self->assessment);
   ga_engine_set_answers (self->engine, answers);
@@ -233,7 +256,89 @@ ga_session_get_answer (GaSession    *self,
   g_return_val_if_fail (GA_IS_SESSION (self), NULL);
   g_return_val_if_fail (item != NULL, NULL);
 
-  return ga_answer_set_get (ga_engine_get_answers (self->engine), item->id);
+  return ga_answer_set_get (self->typed, item->id);
+}
+
+/* Brings the engine's answers to the slots of reference values in line
+ * with the typed answers and the tables, changing only those that differ
+ * (the engine recomputes what depends on them). */
+static void
+refresh_ref_values (GaSession *self)
+{
+  g_autoptr(GPtrArray) fills = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GaAnswerSet) filled = ga_ref_fill_answers (self->tmpl, self->ref_slots, self->typed,
+                                                       self->ref_tables, self->industry, fills);
+  GaAnswerSet *held = ga_engine_get_answers (self->engine);
+  g_autoptr(GPtrArray) changed = g_ptr_array_new ();
+
+  for (guint i = 0; i < self->ref_slots->len; i++)
+    {
+      const GaItem *item = ((GaRefSlot *) self->ref_slots->pdata[i])->item;
+      const GaAnswer *want = ga_answer_set_get (filled, item->id);
+      const GaAnswer *has = ga_answer_set_get (held, item->id);
+      if ((want == NULL) != (has == NULL) || (want != NULL && !ga_answer_equal (want, has)))
+        {
+          g_autoptr(GError) error = NULL;
+          if (!ga_engine_set_answer (self->engine, item->id, want, &error))
+            g_warning ("reference value for %s: %s", item->id, error->message);
+          else
+            g_ptr_array_add (changed, (gpointer) item);
+        }
+    }
+  g_ptr_array_unref (self->ref_fills);
+  self->ref_fills = g_steal_pointer (&fills);
+  /* The rows of the values that changed show their new source. */
+  for (guint i = 0; i < changed->len; i++)
+    g_signal_emit (self, signals[ITEM_CHANGED], 0, ((GaItem *) changed->pdata[i])->id);
+}
+
+/* The typed answer @answer (NULL: none) to @item as the session now holds
+ * it. */
+static void
+keep_typed (GaSession      *self,
+            const GaItem   *item,
+            const GaAnswer *answer)
+{
+  ga_answer_set_take (self->typed, item->id, answer != NULL ? ga_answer_copy (answer) : NULL);
+  refresh_ref_values (self);
+}
+
+const GaRefFill *
+ga_session_get_ref_fill (GaSession    *self,
+                         const GaItem *item,
+                         guint         row,
+                         guint         column)
+{
+  g_return_val_if_fail (GA_IS_SESSION (self), NULL);
+
+  for (guint i = 0; i < self->ref_fills->len; i++)
+    {
+      const GaRefFill *fill = self->ref_fills->pdata[i];
+      if (fill->slot->item == item && fill->row == row && fill->slot->column == column)
+        return fill;
+    }
+  return NULL;
+}
+
+gboolean
+ga_session_reload_ref_tables (GaSession  *self,
+                              GError    **error)
+{
+  GPtrArray *tables;
+
+  g_return_val_if_fail (GA_IS_SESSION (self), FALSE);
+
+  tables = ga_store_ref_tables_in_use (self->store, error);
+  if (tables == NULL)
+    return FALSE;
+  /* The fills point into the tables being replaced: refreshed at once. */
+  g_ptr_array_unref (self->ref_tables);
+  self->ref_tables = tables;
+  refresh_ref_values (self);
+  for (guint i = 0; i < self->ref_slots->len; i++)
+    g_signal_emit (self, signals[ITEM_CHANGED], 0,
+                   ((GaRefSlot *) self->ref_slots->pdata[i])->item->id);
+  return TRUE;
 }
 
 gboolean
@@ -272,8 +377,10 @@ ga_session_set_answer (GaSession       *self,
     {
       /* Keep the engine in step with what is durably stored. */
       ga_engine_set_answer (self->engine, item->id, previous, NULL);
+      refresh_ref_values (self);
       return FALSE;
     }
+  keep_typed (self, item, answer);
 
   g_signal_emit (self, signals[ITEM_CHANGED], 0, item->id);
   g_signal_emit (self, signals[HISTORY_CHANGED], 0);
@@ -364,6 +471,7 @@ reload_answer (GaSession   *self,
     }
   if (!ga_engine_set_answer (self->engine, item_id, answer, error))
     return FALSE;
+  keep_typed (self, item, answer);
   g_signal_emit (self, signals[ITEM_CHANGED], 0, item_id);
   return TRUE;
 }

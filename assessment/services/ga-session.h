@@ -14,6 +14,7 @@
 #include <gio/gio.h>
 
 #include "ga-engine.h"
+#include "ga-refvalues.h"
 #include "ga-store.h"
 
 G_BEGIN_DECLS
@@ -41,6 +42,19 @@ gboolean            ga_session_is_read_only      (GaSession      *self);
 /* The current answer to @item, or NULL when it has none. */
 const GaAnswer     *ga_session_get_answer        (GaSession      *self,
                                                   const GaItem   *item);
+/* The value the engine holds in place of a blank baseline or leading
+ * value, looked up in a reference table (ga-refvalues.h): the number item
+ * @item (@row and @column G_MAXUINT), or a cell of the table @item. NULL
+ * when the value is typed or no table has one. */
+const GaRefFill    *ga_session_get_ref_fill      (GaSession      *self,
+                                                  const GaItem   *item,
+                                                  guint           row,
+                                                  guint           column);
+/* Reads the reference tables again (after an import or a removal) and
+ * rescores. */
+gboolean            ga_session_reload_ref_tables (GaSession      *self,
+                                                  GError        **error);
+
 /* Checks @answer (NULL or empty: clear) against @item, saves it and
  * rescores. On failure nothing changed and @error says why. An answer
  * equal to the current one saves nothing, but a read-only assessment still

@@ -184,6 +184,7 @@ ga_store_load_engine (GaStore  *store,
 {
   g_autoptr(GaTemplate) tmpl = NULL;
   g_autoptr(GaAnswerSet) set = NULL;
+  g_autoptr(GaAnswerSet) filled = NULL;
   GaEngine *engine;
 
   tmpl = ga_store_load_template (store, assessment_id, error);
@@ -192,13 +193,16 @@ ga_store_load_engine (GaStore  *store,
   set = ga_store_load_answer_set (store, assessment_id, tmpl, error);
   if (set == NULL)
     return NULL;
+  filled = ga_store_fill_ref_values (store, assessment_id, tmpl, set, error);
+  if (filled == NULL)
+    return NULL;
   engine = ga_engine_new (tmpl);
   if (!ga_store_prefill_assessment (store, assessment_id, engine, error))
     {
       ga_engine_unref (engine);
       return NULL;
     }
-  ga_engine_set_answers (engine, set);
+  ga_engine_set_answers (engine, filled);
   return engine;
 }
 

@@ -97,7 +97,15 @@ GaAnswer    *ga_store_get_typed_answer    (GaStore         *store,
                                            GaTemplate      *tmpl,
                                            const GaItem    *item,
                                            GError         **error);
-/* Template + answers, evaluated. */
+/* A copy of @answers of the assessment with the baselines and leading
+ * values that the user has not typed looked up in the reference tables
+ * (ga_ref_fill_answers()) for the enterprise's industry. */
+GaAnswerSet *ga_store_fill_ref_values     (GaStore         *store,
+                                           gint64           assessment_id,
+                                           GaTemplate      *tmpl,
+                                           GaAnswerSet     *answers,
+                                           GError         **error);
+/* Template + answers (with looked-up reference values), evaluated. */
 GaEngine    *ga_store_load_engine         (GaStore         *store,
                                            gint64           assessment_id,
                                            GError         **error);

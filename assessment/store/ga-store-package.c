@@ -134,7 +134,11 @@ copy_to_package (GaStore     *store,
       || (store->schema_version >= 5
           && !exec_bound (pkg, "INSERT INTO main.projects SELECT * FROM src.projects"
                           " WHERE enterprise_id = (SELECT enterprise_id FROM src.assessments"
-                          " WHERE id = ?1)", assessment_id, "Writing the package", error)))
+                          " WHERE id = ?1)", assessment_id, "Writing the package", error))
+      /* So do the imported reference tables its values may come from. */
+      || (store->schema_version >= 6
+          && !exec_bound (pkg, "INSERT INTO main.reference_tables SELECT * FROM"
+                          " src.reference_tables", 0, "Writing the package", error)))
     {
       ga_store_rollback (pkg);
       return FALSE;
@@ -462,6 +466,17 @@ import_rows (GaStore               *store,
                    " water_saving, progress, note, created_at, updated_at FROM pkg.projects p"
                    " WHERE NOT EXISTS (SELECT 1 FROM main.projects m WHERE m.uuid = p.uuid)"
                    " ORDER BY id", enterprise_id, "Importing the projects", error))
+    return 0;
+
+  /* Reference tables this database does not have yet (by UUID, or by key
+   * and version): one it has is kept as it is here. */
+  if (!exec_bound (store,
+                   "INSERT INTO main.reference_tables (uuid, table_key, version, name, verified,"
+                   " content, imported_at) SELECT uuid, table_key, version, name, verified,"
+                   " content, imported_at FROM pkg.reference_tables p WHERE NOT EXISTS"
+                   " (SELECT 1 FROM main.reference_tables m WHERE m.uuid = p.uuid"
+                   " OR (m.table_key = p.table_key AND m.version = p.version)) ORDER BY id", 0,
+                   "Importing the reference tables", error))
     return 0;
 
   if (!exec_bound (store,

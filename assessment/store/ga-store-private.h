@@ -372,6 +372,9 @@ gboolean     ga_store_validate        (GaStore     *store,
 
 /* The rows of the projects table (schema 5) read as the editor writes them
  * (ga-store-projects.c): one problem per bad field, at most 50. */
+gboolean     ga_store_validate_ref_tables (GaStore    *store,
+                                          GPtrArray  *problems,
+                                          GError    **error);
 gboolean     ga_store_validate_projects (GaStore    *store,
                                          GPtrArray  *problems,
                                          GError    **error);

@@ -31,6 +31,7 @@ static const TableOrder tables[] = {
   { "meta", "key", "key DESC", "key > ?1", 1 },
   { "enterprises", "rowid", "rowid DESC", "rowid > ?1", 1 },
   { "projects", "rowid", "rowid DESC", "rowid > ?1", 1 },
+  { "reference_tables", "rowid", "rowid DESC", "rowid > ?1", 1 },
   { "templates", "rowid", "rowid DESC", "rowid > ?1", 1 },
   { "assessments", "rowid", "rowid DESC", "rowid > ?1", 1 },
   { "answers", "assessment_id, item_id", "assessment_id DESC, item_id DESC", "(assessment_id, item_id) > (?1, ?2)", 2 },

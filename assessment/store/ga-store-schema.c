@@ -218,12 +218,32 @@ static const char migration_5[] =
   ");\n"
   "CREATE INDEX projects_enterprise ON projects (enterprise_id, id);\n";
 
+/* Version 6: reference tables (基准值, 引领值, limit grades) that a
+ * consultant imports from a sheet or a package and that templates look up
+ * by industry and product. A table is kept whole, in the file format of
+ * docs/reference-values.md (content), and listed by its key and version:
+ * importing the same key and version again replaces it. Its UUID lets a
+ * package bring it to another database once. */
+static const char migration_6[] =
+  "CREATE TABLE reference_tables (\n"
+  "  id          INTEGER PRIMARY KEY,\n"
+  "  uuid        TEXT NOT NULL UNIQUE,\n"
+  "  table_key   TEXT NOT NULL CHECK (length (table_key) > 0),\n"
+  "  version     TEXT NOT NULL CHECK (length (version) > 0),\n"
+  "  name        TEXT NOT NULL CHECK (length (name) > 0),\n"
+  "  verified    INTEGER NOT NULL CHECK (verified IN (0, 1)),\n"
+  "  content     TEXT NOT NULL,\n"
+  "  imported_at TEXT NOT NULL,\n"
+  "  UNIQUE (table_key, version)\n"
+  ");\n";
+
 static const GaStoreMigration migrations[] = {
   { 1, migration_1 },
   { 2, migration_2 },
   { 3, migration_3 },
   { 4, migration_4 },
   { 5, migration_5 },
+  { 6, migration_6 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == GA_STORE_SCHEMA_VERSION);

@@ -344,10 +344,18 @@ typedef struct {
 #define BLOBROW    "'stored file ' || id"
 #define EVIDENCE   "'evidence ' || id"
 #define META       "'meta ' || substr (key, 1, 40)"
+#define REFTABLE   "'reference table ' || id"
 
 static const TypedColumn typed_columns[] = {
   { "meta", META, "key", TEXT, 1 },
   { "meta", META, "value", TEXT, 1 },
+  { "reference_tables", REFTABLE, "uuid", TEXT, 6 },
+  { "reference_tables", REFTABLE, "table_key", TEXT, 6 },
+  { "reference_tables", REFTABLE, "version", TEXT, 6 },
+  { "reference_tables", REFTABLE, "name", TEXT, 6 },
+  { "reference_tables", REFTABLE, "verified", INT, 6 },
+  { "reference_tables", REFTABLE, "content", TEXT, 6 },
+  { "reference_tables", REFTABLE, "imported_at", TEXT, 6 },
   { "enterprises", ENTERPRISE, "uuid", TEXT, 1 },
   { "enterprises", ENTERPRISE, "name", TEXT, 1 },
   { "enterprises", ENTERPRISE, "credit_code", TEXT, 1 },
@@ -520,7 +528,8 @@ validate (GaStore    *store,
   if (!check_each_row (&c, "SELECT id, uuid, demo, created_at, updated_at FROM enterprises"
                        " ORDER BY id", 0, check_enterprise_row, NULL, error))
     return FALSE;
-  if (!ga_store_validate_projects (store, problems, error))
+  if (!ga_store_validate_projects (store, problems, error)
+      || !ga_store_validate_ref_tables (store, problems, error))
     return FALSE;
   c.n_before = problems->len;
   if (!check_each_row (&c, "SELECT hash, template_id, version, imported_at,"

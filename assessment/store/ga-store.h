@@ -49,7 +49,7 @@ GQuark ga_store_error_quark (void);
 
 /* Schema version written to PRAGMA user_version. Older databases are
  * migrated forward (after a backup); newer ones are refused. */
-#define GA_STORE_SCHEMA_VERSION 5
+#define GA_STORE_SCHEMA_VERSION 6
 
 /* PRAGMA application_id of a store and of an exchange package ("GAst",
  * "GApk"), so that neither is mistaken for the other or for a foreign file. */
@@ -685,5 +685,32 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (GaEnterpriseSummary, ga_enterprise_summary_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GaHistoryEntry, ga_history_entry_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GaEvidence, ga_evidence_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GaTemplateInfo, ga_template_info_free)
+
+/* ------------------------------------------------------------------ */
+/* Reference tables (schema 6; ga-refvalues.h)                         */
+
+typedef struct _GaRefTable GaRefTable;
+
+/* Saves @table (its rows as they are); a table of the same id and version
+ * is replaced. Returns its row id, or 0 with @error set. */
+gint64        ga_store_put_ref_table      (GaStore            *store,
+                                           const GaRefTable   *table,
+                                           GError            **error);
+/* The imported tables, the latest import first. GaRefTable*, owned; an
+ * empty list for a database older than schema 6. */
+GPtrArray    *ga_store_list_ref_tables    (GaStore            *store,
+                                           GError            **error);
+/* What templates look values up in: the imported tables, then the
+ * bundled ones. GaRefTable*, owned. */
+GPtrArray    *ga_store_ref_tables_in_use  (GaStore            *store,
+                                           GError            **error);
+/* The GB/T 4754 industry of the assessment's enterprise ("" when none). */
+char         *ga_store_assessment_industry (GaStore           *store,
+                                            gint64             assessment_id,
+                                            GError           **error);
+/* Removes the imported table @id. */
+gboolean      ga_store_remove_ref_table   (GaStore            *store,
+                                           gint64              id,
+                                           GError            **error);
 
 G_END_DECLS
