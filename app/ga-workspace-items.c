@@ -43,7 +43,7 @@ search_text_of (GaWorkspace  *self,
 
   {
     g_autofree char *joined = g_strjoin (
-        " ", item->id, item->clause ? item->clause : "",
+        " ", item->id, ga_item_get_number (item), item->clause ? item->clause : "",
         ga_text_get (&item->title, NULL) ? ga_text_get (&item->title, NULL) : "",
         ga_text_get (&item->requirement, NULL) ? ga_text_get (&item->requirement, NULL) : "", NULL);
 

@@ -443,9 +443,13 @@ build_header (GaItemRow *self)
   const char *guidance = ga_text_get (&item->guidance, NULL);
   g_autoptr(GString) help = g_string_new (NULL);
 
-  gtk_label_set_text (GTK_LABEL (self->clause), item->clause ? item->clause : "");
-  gtk_widget_set_visible (self->clause, item->clause != NULL);
-  gtk_widget_set_tooltip_text (self->clause, item->clause);
+  /* The number the lists name the item by; the clause, when it says more,
+   * on hover. */
+  gtk_label_set_text (GTK_LABEL (self->clause), ga_item_get_number (item));
+  gtk_widget_set_visible (self->clause, *ga_item_get_number (item) != '\0');
+  gtk_widget_set_tooltip_text (self->clause,
+                               g_strcmp0 (item->clause, ga_item_get_number (item)) != 0
+                                   ? item->clause : NULL);
   gtk_label_set_text (GTK_LABEL (self->title), ga_text_get (&item->title, NULL));
   gtk_label_set_text (GTK_LABEL (self->requirement), requirement ? requirement : "");
   gtk_widget_set_visible (self->requirement, requirement != NULL && requirement[0] != '\0');
@@ -592,9 +596,7 @@ set_item (GaItemRow *self,
       _ga_item_row_build_editor (self);
       ga_item_row_refresh (self);
 
-      label = item->clause
-                  ? g_strdup_printf ("%s %s", item->clause, ga_text_get (&item->title, NULL))
-                  : g_strdup (ga_text_get (&item->title, NULL));
+      label = ga_item_label (item, NULL);
       gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                       -1);
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->note_entry),

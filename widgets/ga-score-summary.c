@@ -159,9 +159,7 @@ update_improvements (GaScoreSummary *self)
 
         gain_text = g_strdup_printf ("+%s", number);
       }
-      title_text = item->clause
-                       ? g_strdup_printf ("%s %s", item->clause, ga_text_get (&item->title, NULL))
-                       : g_strdup (ga_text_get (&item->title, NULL));
+      title_text = ga_item_label (item, NULL);
 
       row = gtk_list_box_row_new ();
       box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
@@ -275,9 +273,9 @@ update_veto (GaScoreSummary  *self,
         {
           GaItem *item = g_ptr_array_index (summary->veto_failures, i);
 
-          g_string_append_printf (veto, "%s %s%s%s", i == 0 ? "" : _(";"),
-                                  item->clause ? item->clause : "", item->clause ? " " : "",
-                                  ga_text_get (&item->title, NULL));
+          g_autofree char *label = ga_item_label (item, NULL);
+
+          g_string_append_printf (veto, "%s %s", i == 0 ? "" : _(";"), label);
         }
       gtk_widget_remove_css_class (self->veto_label, "ga-veto-pass");
       gtk_widget_add_css_class (self->veto_label, "ga-veto-fail");

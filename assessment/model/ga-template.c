@@ -139,6 +139,7 @@ item_free (gpointer data)
   ga_text_clear (&item->requirement);
   ga_text_clear (&item->guidance);
   g_free (item->clause);
+  g_free (item->number);
   g_free (item->source);
   g_free (item->unverified_reason);
   g_clear_pointer (&item->weight, ga_formula_unref);
