@@ -526,10 +526,15 @@ show_result (GaItemRow *self)
       self->shown_score = g_steal_pointer (&score);
     }
 
-  if (result->noncompliant || result->veto_failed)
+  /* Some of the points is partly met, drawn apart from not met. */
+  if (ga_result_get_met (result) == GA_MET_NOT)
     gtk_widget_add_css_class (GTK_WIDGET (self), "noncompliant");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "noncompliant");
+  if (ga_result_get_met (result) == GA_MET_PARTIAL)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "partial");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "partial");
   if (result->status == GA_STATUS_COMPLETE || result->status == GA_STATUS_NA)
     gtk_widget_add_css_class (GTK_WIDGET (self), "answered");
   else
