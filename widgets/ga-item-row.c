@@ -435,12 +435,63 @@ set_badge (GaItemRow  *self,
     gtk_widget_add_css_class (badge, css_class);
 }
 
+/* One part of the (i) popover: a bold heading and its text (markup). */
+static void
+add_help_part (GString    *help,
+               const char *heading,
+               const char *text)
+{
+  g_autofree char *h = g_markup_escape_text (heading, -1);
+  g_autofree char *t = g_markup_escape_text (text, -1);
+
+  if (help->len > 0)
+    g_string_append (help, "\n\n");
+  g_string_append_printf (help, "<b>%s</b>\n%s", h, t);
+}
+
+/* The (i) popover: what to do, example evidence (the template's words and
+ * the documents it lists), common failures, where the guidance comes from,
+ * then the item's source. Markup. */
+static void
+build_guidance (const GaItem *item,
+                GString      *help)
+{
+  const char *todo = ga_text_get (&item->guidance, NULL);
+  const char *examples = ga_text_get (&item->guidance_evidence, NULL);
+  const char *failures = ga_text_get (&item->guidance_failures, NULL);
+  g_autoptr(GString) evidence = g_string_new (examples);
+
+  if (*todo != '\0')
+    add_help_part (help, _("What to do"), todo);
+  for (guint i = 0; item->evidence != NULL && i < item->evidence->len; i++)
+    g_string_append_printf (evidence, "%s• %s", evidence->len > 0 ? "\n" : "",
+                            (char *) g_ptr_array_index (item->evidence, i));
+  if (evidence->len > 0)
+    add_help_part (help, _("Evidence to keep"), evidence->str);
+  if (*failures != '\0')
+    add_help_part (help, _("Common failures"), failures);
+  if (*ga_text_get (&item->guidance_source, NULL) != '\0' && help->len > 0)
+    {
+      g_autofree char *source = g_markup_printf_escaped (
+          _("Guidance after: %s"), ga_text_get (&item->guidance_source, NULL));
+
+      g_string_append_printf (help, "\n\n<small>%s</small>", source);
+    }
+  if (item->source != NULL)
+    {
+      g_autofree char *source = g_markup_printf_escaped (_("Source: %s"), item->source);
+
+      if (help->len > 0)
+        g_string_append (help, "\n\n");
+      g_string_append_printf (help, "<small>%s</small>", source);
+    }
+}
+
 static void
 build_header (GaItemRow *self)
 {
   GaItem *item = self->item;
   const char *requirement = ga_text_get (&item->requirement, NULL);
-  const char *guidance = ga_text_get (&item->guidance, NULL);
   g_autoptr(GString) help = g_string_new (NULL);
 
   /* The number the lists name the item by; the clause, when it says more,
@@ -466,23 +517,8 @@ build_header (GaItemRow *self)
              item->unverified_reason ? item->unverified_reason
                                      : _("Not confirmed against the official text"));
 
-  if (guidance != NULL && guidance[0] != '\0')
-    g_string_append (help, guidance);
-  if (item->evidence != NULL && item->evidence->len > 0)
-    {
-      if (help->len > 0)
-        g_string_append (help, "\n\n");
-      g_string_append (help, _("Expected evidence:"));
-      for (guint i = 0; i < item->evidence->len; i++)
-        g_string_append_printf (help, "\n• %s", (char *) g_ptr_array_index (item->evidence, i));
-    }
-  if (item->source != NULL)
-    {
-      if (help->len > 0)
-        g_string_append (help, "\n\n");
-      g_string_append_printf (help, _("Source: %s"), item->source);
-    }
-  gtk_label_set_text (GTK_LABEL (self->guidance_label), help->str);
+  build_guidance (item, help);
+  gtk_label_set_markup (GTK_LABEL (self->guidance_label), help->str);
   gtk_widget_set_visible (self->guidance_button, help->len > 0);
   /* A computed item takes no answer, so it has nothing a note could be
    * saved with. */

@@ -138,6 +138,9 @@ item_free (gpointer data)
   ga_text_clear (&item->title);
   ga_text_clear (&item->requirement);
   ga_text_clear (&item->guidance);
+  ga_text_clear (&item->guidance_evidence);
+  ga_text_clear (&item->guidance_failures);
+  ga_text_clear (&item->guidance_source);
   g_free (item->clause);
   g_free (item->number);
   g_free (item->source);

@@ -155,7 +155,10 @@ struct _GaItem {
   GaItemKind    kind;
   GaText        title;
   GaText        requirement;   /* the requirement text shown to the user */
-  GaText        guidance;      /* how to answer, what evidence */
+  GaText        guidance;      /* what to do: how to answer */
+  GaText        guidance_evidence;  /* example evidence a reviewer accepts */
+  GaText        guidance_failures;  /* common failures: what gets an answer sent back */
+  GaText        guidance_source;    /* where the guidance comes from */
   char         *clause;        /* "GB/T 36132-2025 5.2.1" */
   char         *number;        /* what lists show before the title: ga_item_get_number() */
   char         *source;        /* provenance: standard and clause, or the note it comes from */
