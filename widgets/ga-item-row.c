@@ -825,6 +825,23 @@ ga_item_row_class_init (GaItemRowClass *klass)
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
+/* The popover gives its selectable label the focus, which selects all of
+ * it; the text is shown unselected (it stays selectable to copy). */
+static gboolean
+clear_selection_idle (gpointer data)
+{
+  gtk_label_select_region (GTK_LABEL (data), 0, 0);
+  g_object_unref (data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+guidance_mapped_cb (GtkWidget *popover,
+                    GaItemRow *self)
+{
+  g_idle_add (clear_selection_idle, g_object_ref (self->guidance_label));
+}
+
 static void
 ga_item_row_init (GaItemRow *self)
 {
@@ -834,6 +851,8 @@ ga_item_row_init (GaItemRow *self)
 
   self->checks = g_ptr_array_new ();
   self->editor_kind = -1;
+  g_signal_connect (gtk_menu_button_get_popover (GTK_MENU_BUTTON (self->guidance_button)), "map",
+                    G_CALLBACK (guidance_mapped_cb), self);
 
   /* Files dropped anywhere on the row become its evidence. */
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);

@@ -6,18 +6,20 @@
  * The demo GB/T 36132-2025 assessment in a 1366 × 768 window: each item
  * row is announced by its number and title; a partly met item (some of its
  * points) is marked partial, not non-compliant, and the summary counts it
- * as partly met; the veto line's icon is one the icon theme has, with a
+ * as partly met; its (i) popover says what to do and the common failures
+ * before the source text; the veto line's icon is one the icon theme has, with a
  * name; the improvement list and History name items by "number title",
  * no two rows alike; the 计算口径 drop-down opens wide enough for its
  * options on one line each. Widgets are found by the names a screen reader
- * reads. Screenshots 20-item-numbers, 21-history-numbers and
- * 22-basis-dropdown in build/tests/ui/screenshots/ (suffix -zh in the
+ * reads. Screenshots 20-item-numbers, 21-history-numbers,
+ * 22-basis-dropdown and 23-item-guidance in build/tests/ui/screenshots/ (suffix -zh in the
  * Chinese run).
  */
 #include "config.h"
 
 #include <glib/gi18n.h>
 #include <adwaita.h>
+#include <string.h>
 
 #include "ga-application.h"
 #include "ga-item-row.h"
@@ -147,6 +149,33 @@ check_rows_and_summary (GaUiFixture *f,
   g_assert_nonnull (ga_ui_test_find (GTK_WIDGET (row), GTK_TYPE_LABEL,
                                      ga_item_get_number (ga_template_find_item (tmpl, "EN4"))));
   ga_ui_screenshot (GTK_WIDGET (f->window), "20-item-numbers");
+  /* The (i) popover: what to do, the failures the template names, then
+   * the source text. */
+  {
+    GaItem *item = ga_template_find_item (tmpl, "EN4");
+    GtkWidget *button = ga_ui_get (GTK_WIDGET (row), GTK_TYPE_MENU_BUTTON,
+                                   _("How to answer and what evidence to keep"));
+    GtkWidget *popover = GTK_WIDGET (gtk_menu_button_get_popover (GTK_MENU_BUTTON (button)));
+    GtkWidget *help = ga_ui_get (popover, GTK_TYPE_LABEL, NULL);
+    const char *text;
+    const char *todo, *failures, *source;
+
+    gtk_menu_button_popup (GTK_MENU_BUTTON (button));
+    gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+    ga_ui_test_spin (200);
+    text = gtk_label_get_text (GTK_LABEL (help));
+    todo = strstr (text, ga_text_get (&item->guidance, NULL));
+    failures = strstr (text, ga_text_get (&item->guidance_failures, NULL));
+    source = strstr (text, item->source);
+    g_assert_nonnull (strstr (text, _("What to do")));
+    g_assert_nonnull (strstr (text, _("Common failures")));
+    g_assert_nonnull (todo);
+    g_assert_nonnull (failures);
+    g_assert_nonnull (source);
+    g_assert_true (todo < failures && failures < source);
+    ga_ui_screenshot (popover, "23-item-guidance");
+    gtk_menu_button_popdown (GTK_MENU_BUTTON (button));
+  }
   row = row_of (workspace, "RE4");
   g_assert_nonnull (ga_ui_test_find (GTK_WIDGET (row), GA_TYPE_ITEM_ROW, re4));
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "partial"));
