@@ -241,11 +241,7 @@ ga_history_view_reload (GaHistoryView *self)
       else
         {
           record->text[COL_ITEM]
-              = item ? (item->clause
-                            ? g_strdup_printf ("%s %s", item->clause,
-                                               ga_text_get (&item->title, NULL))
-                            : g_strdup (ga_text_get (&item->title, NULL)))
-                     : g_strdup (entry->item_id);
+              = item ? ga_item_label (item, NULL) : g_strdup (entry->item_id);
           record->text[COL_OLD] = ga_history_describe_answer (entry->old_value, item);
           record->text[COL_NEW] = ga_history_describe_answer (entry->new_value, item);
         }

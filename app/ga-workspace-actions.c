@@ -67,6 +67,7 @@ undo_or_redo (GaWorkspace *self,
   g_autofree char *text = NULL;
   GaHistorySubject subject = GA_HISTORY_ANSWER;
   const char *title = NULL;
+  g_autofree char *label = NULL;
   AdwToast *toast;
 
   if (self->session == NULL)
@@ -97,7 +98,7 @@ undo_or_redo (GaWorkspace *self,
       GaItem *item = ga_template_find_item (ga_session_get_template (self->session), key);
 
       if (item != NULL)
-        title = ga_text_get (&item->title, NULL);
+        title = label = ga_item_label (item, NULL);
     }
   if (title == NULL)
     return;

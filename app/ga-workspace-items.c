@@ -43,7 +43,7 @@ search_text_of (GaWorkspace  *self,
 
   {
     g_autofree char *joined = g_strjoin (
-        " ", item->id, item->clause ? item->clause : "",
+        " ", item->id, ga_item_get_number (item), item->clause ? item->clause : "",
         ga_text_get (&item->title, NULL) ? ga_text_get (&item->title, NULL) : "",
         ga_text_get (&item->requirement, NULL) ? ga_text_get (&item->requirement, NULL) : "", NULL);
 
@@ -198,7 +198,8 @@ _ga_workspace_update_sections (GaWorkspace *self)
     return;
 
   /* One pass over the items counts the non-compliant ones of every section
-   * and its ancestors (the NULL key is "all items"). */
+   * and its ancestors (the NULL key is "all items"); an item with some of
+   * its points is partly met, not counted here. */
   engine = ga_session_get_engine (self->session);
   items = ga_template_get_items (ga_session_get_template (self->session));
   for (guint i = 0; i < items->len; i++)
@@ -206,7 +207,7 @@ _ga_workspace_update_sections (GaWorkspace *self)
       GaItem *item = g_ptr_array_index (items, i);
       const GaResult *r = ga_engine_get_item_result (engine, item);
 
-      if (r == NULL || !(r->noncompliant || r->veto_failed))
+      if (ga_result_get_met (r) != GA_MET_NOT)
         continue;
       for (GaSection *s = item->section; ; s = s->parent)
         {

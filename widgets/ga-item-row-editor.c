@@ -165,6 +165,18 @@ option_setup_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (list_item, label);
 }
 
+/* How wide @text is in characters of the width "width-chars" counts
+ * (a Chinese character takes two). */
+static int
+text_columns (const char *text)
+{
+  int n = 0;
+
+  for (const char *p = text; p != NULL && *p != '\0'; p = g_utf8_next_char (p))
+    n += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+  return n;
+}
+
 static void
 option_bind_cb (GtkSignalListItemFactory *factory,
                 GtkListItem              *list_item,
@@ -172,10 +184,16 @@ option_bind_cb (GtkSignalListItemFactory *factory,
 {
   GtkStringObject *object = gtk_list_item_get_item (list_item);
   GtkWidget *label = gtk_list_item_get_child (list_item);
+  const char *text = gtk_string_object_get_string (object);
 
-  gtk_label_set_text (GTK_LABEL (label), gtk_string_object_get_string (object));
+  gtk_label_set_text (GTK_LABEL (label), text);
   if (!popup)
-    gtk_widget_set_tooltip_text (label, gtk_string_object_get_string (object));
+    gtk_widget_set_tooltip_text (label, text);
+  else
+    /* A wrapping label asks for the width of one character, and the list
+     * opens that narrow (one character a line in Chinese): ask for the
+     * option's own width, up to the 60 it wraps at. */
+    gtk_label_set_width_chars (GTK_LABEL (label), MIN (text_columns (text), 60));
 }
 
 static GtkListItemFactory *

@@ -435,17 +435,72 @@ set_badge (GaItemRow  *self,
     gtk_widget_add_css_class (badge, css_class);
 }
 
+/* One part of the (i) popover: a bold heading and its text (markup). */
+static void
+add_help_part (GString    *help,
+               const char *heading,
+               const char *text)
+{
+  g_autofree char *h = g_markup_escape_text (heading, -1);
+  g_autofree char *t = g_markup_escape_text (text, -1);
+
+  if (help->len > 0)
+    g_string_append (help, "\n\n");
+  g_string_append_printf (help, "<b>%s</b>\n%s", h, t);
+}
+
+/* The (i) popover: what to do, example evidence (the template's words and
+ * the documents it lists), common failures, where the guidance comes from,
+ * then the item's source. Markup. */
+static void
+build_guidance (const GaItem *item,
+                GString      *help)
+{
+  const char *todo = ga_text_get (&item->guidance, NULL);
+  const char *examples = ga_text_get (&item->guidance_evidence, NULL);
+  const char *failures = ga_text_get (&item->guidance_failures, NULL);
+  g_autoptr(GString) evidence = g_string_new (examples);
+
+  if (*todo != '\0')
+    add_help_part (help, _("What to do"), todo);
+  for (guint i = 0; item->evidence != NULL && i < item->evidence->len; i++)
+    g_string_append_printf (evidence, "%s• %s", evidence->len > 0 ? "\n" : "",
+                            (char *) g_ptr_array_index (item->evidence, i));
+  if (evidence->len > 0)
+    add_help_part (help, _("Evidence to keep"), evidence->str);
+  if (*failures != '\0')
+    add_help_part (help, _("Common failures"), failures);
+  if (*ga_text_get (&item->guidance_source, NULL) != '\0' && help->len > 0)
+    {
+      g_autofree char *source = g_markup_printf_escaped (
+          _("Guidance after: %s"), ga_text_get (&item->guidance_source, NULL));
+
+      g_string_append_printf (help, "\n\n<small>%s</small>", source);
+    }
+  if (item->source != NULL)
+    {
+      g_autofree char *source = g_markup_printf_escaped (_("Source: %s"), item->source);
+
+      if (help->len > 0)
+        g_string_append (help, "\n\n");
+      g_string_append_printf (help, "<small>%s</small>", source);
+    }
+}
+
 static void
 build_header (GaItemRow *self)
 {
   GaItem *item = self->item;
   const char *requirement = ga_text_get (&item->requirement, NULL);
-  const char *guidance = ga_text_get (&item->guidance, NULL);
   g_autoptr(GString) help = g_string_new (NULL);
 
-  gtk_label_set_text (GTK_LABEL (self->clause), item->clause ? item->clause : "");
-  gtk_widget_set_visible (self->clause, item->clause != NULL);
-  gtk_widget_set_tooltip_text (self->clause, item->clause);
+  /* The number the lists name the item by; the clause, when it says more,
+   * on hover. */
+  gtk_label_set_text (GTK_LABEL (self->clause), ga_item_get_number (item));
+  gtk_widget_set_visible (self->clause, *ga_item_get_number (item) != '\0');
+  gtk_widget_set_tooltip_text (self->clause,
+                               g_strcmp0 (item->clause, ga_item_get_number (item)) != 0
+                                   ? item->clause : NULL);
   gtk_label_set_text (GTK_LABEL (self->title), ga_text_get (&item->title, NULL));
   gtk_label_set_text (GTK_LABEL (self->requirement), requirement ? requirement : "");
   gtk_widget_set_visible (self->requirement, requirement != NULL && requirement[0] != '\0');
@@ -462,23 +517,8 @@ build_header (GaItemRow *self)
              item->unverified_reason ? item->unverified_reason
                                      : _("Not confirmed against the official text"));
 
-  if (guidance != NULL && guidance[0] != '\0')
-    g_string_append (help, guidance);
-  if (item->evidence != NULL && item->evidence->len > 0)
-    {
-      if (help->len > 0)
-        g_string_append (help, "\n\n");
-      g_string_append (help, _("Expected evidence:"));
-      for (guint i = 0; i < item->evidence->len; i++)
-        g_string_append_printf (help, "\n• %s", (char *) g_ptr_array_index (item->evidence, i));
-    }
-  if (item->source != NULL)
-    {
-      if (help->len > 0)
-        g_string_append (help, "\n\n");
-      g_string_append_printf (help, _("Source: %s"), item->source);
-    }
-  gtk_label_set_text (GTK_LABEL (self->guidance_label), help->str);
+  build_guidance (item, help);
+  gtk_label_set_markup (GTK_LABEL (self->guidance_label), help->str);
   gtk_widget_set_visible (self->guidance_button, help->len > 0);
   /* A computed item takes no answer, so it has nothing a note could be
    * saved with. */
@@ -522,10 +562,15 @@ show_result (GaItemRow *self)
       self->shown_score = g_steal_pointer (&score);
     }
 
-  if (result->noncompliant || result->veto_failed)
+  /* Some of the points is partly met, drawn apart from not met. */
+  if (ga_result_get_met (result) == GA_MET_NOT)
     gtk_widget_add_css_class (GTK_WIDGET (self), "noncompliant");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "noncompliant");
+  if (ga_result_get_met (result) == GA_MET_PARTIAL)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "partial");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "partial");
   if (result->status == GA_STATUS_COMPLETE || result->status == GA_STATUS_NA)
     gtk_widget_add_css_class (GTK_WIDGET (self), "answered");
   else
@@ -592,9 +637,7 @@ set_item (GaItemRow *self,
       _ga_item_row_build_editor (self);
       ga_item_row_refresh (self);
 
-      label = item->clause
-                  ? g_strdup_printf ("%s %s", item->clause, ga_text_get (&item->title, NULL))
-                  : g_strdup (ga_text_get (&item->title, NULL));
+      label = ga_item_label (item, NULL);
       gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
                                       -1);
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->note_entry),
@@ -782,6 +825,23 @@ ga_item_row_class_init (GaItemRowClass *klass)
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
+/* The popover gives its selectable label the focus, which selects all of
+ * it; the text is shown unselected (it stays selectable to copy). */
+static gboolean
+clear_selection_idle (gpointer data)
+{
+  gtk_label_select_region (GTK_LABEL (data), 0, 0);
+  g_object_unref (data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+guidance_mapped_cb (GtkWidget *popover,
+                    GaItemRow *self)
+{
+  g_idle_add (clear_selection_idle, g_object_ref (self->guidance_label));
+}
+
 static void
 ga_item_row_init (GaItemRow *self)
 {
@@ -791,6 +851,8 @@ ga_item_row_init (GaItemRow *self)
 
   self->checks = g_ptr_array_new ();
   self->editor_kind = -1;
+  g_signal_connect (gtk_menu_button_get_popover (GTK_MENU_BUTTON (self->guidance_button)), "map",
+                    G_CALLBACK (guidance_mapped_cb), self);
 
   /* Files dropped anywhere on the row become its evidence. */
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);

@@ -159,9 +159,7 @@ update_improvements (GaScoreSummary *self)
 
         gain_text = g_strdup_printf ("+%s", number);
       }
-      title_text = item->clause
-                       ? g_strdup_printf ("%s %s", item->clause, ga_text_get (&item->title, NULL))
-                       : g_strdup (ga_text_get (&item->title, NULL));
+      title_text = ga_item_label (item, NULL);
 
       row = gtk_list_box_row_new ();
       box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
@@ -239,10 +237,23 @@ update_progress (GaScoreSummary  *self,
                  const GaSummary *summary)
 {
   g_autofree char *progress = NULL;
+  guint full, partial, not_met;
 
   gtk_level_bar_set_value (GTK_LEVEL_BAR (self->progress),
                            summary->total > 0 ? (double) summary->answered / summary->total : 0);
   progress = g_strdup_printf (_("%u of %u items answered"), summary->answered, summary->total);
+  /* Partly met items (some of their points) are counted apart from the
+   * items not met. */
+  ga_engine_count_met (self->engine, NULL, &full, &partial, &not_met);
+  if (full + partial + not_met > 0)
+    {
+      g_autofree char *met = g_strdup_printf (_("%u met · %u partly met · %u not met"), full,
+                                              partial, not_met);
+      char *both = g_strdup_printf ("%s\n%s", progress, met);
+
+      g_free (progress);
+      progress = both;
+    }
   gtk_label_set_text (GTK_LABEL (self->progress_label), progress);
 }
 
@@ -264,20 +275,24 @@ update_veto (GaScoreSummary  *self,
              GaTemplate      *tmpl)
 {
   g_autoptr(GString) veto = g_string_new (NULL);
-  const char *veto_icon = "dialog-question-symbolic";
+  /* Icons of Adwaita; the question mark of dialog-question reads as a
+   * missing glyph (U+FFFD) at this size, so pending shows the "…" one. */
+  const char *veto_icon = "content-loading-symbolic";
+  const char *veto_state = _("Veto items: pending");
 
   switch (summary->veto)
     {
     case GA_VETO_FAIL:
       veto_icon = "dialog-error-symbolic";
+      veto_state = _("Veto items: failed");
       g_string_append (veto, _("Veto failed:"));
       for (guint i = 0; summary->veto_failures != NULL && i < summary->veto_failures->len; i++)
         {
           GaItem *item = g_ptr_array_index (summary->veto_failures, i);
 
-          g_string_append_printf (veto, "%s %s%s%s", i == 0 ? "" : _(";"),
-                                  item->clause ? item->clause : "", item->clause ? " " : "",
-                                  ga_text_get (&item->title, NULL));
+          g_autofree char *label = ga_item_label (item, NULL);
+
+          g_string_append_printf (veto, "%s %s", i == 0 ? "" : _(";"), label);
         }
       gtk_widget_remove_css_class (self->veto_label, "ga-veto-pass");
       gtk_widget_add_css_class (self->veto_label, "ga-veto-fail");
@@ -290,12 +305,15 @@ update_veto (GaScoreSummary  *self,
     case GA_VETO_PASS:
     default:
       veto_icon = "emblem-ok-symbolic";
+      veto_state = _("Veto items: met");
       g_string_append (veto, _("Veto items: all met"));
       gtk_widget_remove_css_class (self->veto_label, "ga-veto-fail");
       gtk_widget_add_css_class (self->veto_label, "ga-veto-pass");
       break;
     }
   gtk_image_set_from_icon_name (GTK_IMAGE (self->veto_icon), veto_icon);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->veto_icon), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  veto_state, -1);
   gtk_label_set_text (GTK_LABEL (self->veto_label), veto->str);
   /* A template without veto items has nothing to say here. */
   gtk_widget_set_visible (self->veto_box, template_has_veto (tmpl));
@@ -324,7 +342,7 @@ update_grade (GaScoreSummary  *self,
 }
 
 /* The root sections with an item below them that is answered and not met
- * (or fails its veto). */
+ * (or fails its veto); partly met items do not turn a bar orange. */
 static GHashTable *
 failing_sections_new (GaScoreSummary *self,
                       GaTemplate     *tmpl)
@@ -338,7 +356,7 @@ failing_sections_new (GaScoreSummary *self,
       const GaResult *r = ga_engine_get_item_result (self->engine, item);
       GaSection *root = item->section;
 
-      if (r == NULL || !(r->noncompliant || r->veto_failed) || root == NULL)
+      if (ga_result_get_met (r) != GA_MET_NOT || root == NULL)
         continue;
       while (root->parent != NULL)
         root = root->parent;

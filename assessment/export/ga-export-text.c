@@ -179,69 +179,18 @@ ex_title_with_unit (const char *title,
 
 /* ---------------------------------------------------------- item numbers */
 
-/* A clause that can stand as an item's number: "5.2.1", "4.3a". */
-static gboolean
-clause_is_number (const char *clause)
-{
-  const char *p = clause;
-
-  if (clause == NULL || !g_ascii_isdigit (*p))
-    return FALSE;
-  while (g_ascii_isdigit (*p) || (*p == '.' && g_ascii_isdigit (p[1])))
-    p++;
-  if (g_ascii_islower (*p))
-    p++;
-  return *p == '\0' && p - clause <= 12;
-}
-
-static void
-number_section (Export          *ex,
-                const GaSection *section,
-                guint            first,
-                guint           *n)
-{
-  for (guint i = 0; i < section->items->len; i++)
-    {
-      const GaItem *item = g_ptr_array_index (section->items, i);
-
-      g_hash_table_insert (ex->numbers, (gpointer) item, g_strdup_printf ("%u.%u", first, ++*n));
-    }
-  for (guint i = 0; i < section->sections->len; i++)
-    number_section (ex, g_ptr_array_index (section->sections, i), first, n);
-}
-
-/* The items' numbers: the standard's clauses when every item has one
- * that reads as a number and no two share it, else the position of the
- * item in its first-level section ("3.2", the second item of the third). */
+/* The items' numbers are the template's (ga_item_get_number()); the
+ * workbook keeps its own table so a sheet can look them up by item. */
 void
 ex_number_items (Export *ex)
 {
   GPtrArray *items = ga_template_get_items (ex->tmpl);
-  GPtrArray *roots = ga_template_get_root_sections (ex->tmpl);
-  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
-  gboolean clauses = items->len > 0;
 
-  for (guint i = 0; i < items->len && clauses; i++)
+  for (guint i = 0; i < items->len; i++)
     {
       const GaItem *item = g_ptr_array_index (items, i);
 
-      clauses = clause_is_number (item->clause) && g_hash_table_add (seen, item->clause);
-    }
-  if (clauses)
-    {
-      for (guint i = 0; i < items->len; i++)
-        {
-          const GaItem *item = g_ptr_array_index (items, i);
-
-          g_hash_table_insert (ex->numbers, (gpointer) item, g_strdup (item->clause));
-        }
-      return;
-    }
-  for (guint i = 0; i < roots->len; i++)
-    {
-      guint n = 0;
-
-      number_section (ex, g_ptr_array_index (roots, i), i + 1, &n);
+      g_hash_table_insert (ex->numbers, (gpointer) item, g_strdup (ga_item_get_number (item)));
     }
 }
 

@@ -499,6 +499,36 @@ parse_evidence (GaLoader   *l,
     }
 }
 
+/* "guidance": a text (what to do), or its parts
+ * {"do": text, "evidence": text, "failures": text, "source": text}. */
+static void
+parse_guidance (GaLoader   *l,
+                JsonObject *obj,
+                const char *path,
+                GaItem     *item)
+{
+  static const char * const parts[] = { "do", "evidence", "failures", "source", NULL };
+  JsonNode *node = ga_member (obj, "guidance");
+  g_autofree char *gpath = NULL;
+  JsonObject *g;
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node)
+      || (ga_member (json_node_get_object (node), "do") == NULL
+          && ga_member (json_node_get_object (node), "evidence") == NULL
+          && ga_member (json_node_get_object (node), "failures") == NULL))
+    {
+      ga_loader_want_text (l, obj, path, "guidance", FALSE, &item->guidance);
+      return;
+    }
+  gpath = ga_field_path (path, "guidance");
+  g = json_node_get_object (node);
+  ga_loader_check_fields (l, g, gpath, parts, NULL, NULL);
+  ga_loader_want_text (l, g, gpath, "do", FALSE, &item->guidance);
+  ga_loader_want_text (l, g, gpath, "evidence", FALSE, &item->guidance_evidence);
+  ga_loader_want_text (l, g, gpath, "failures", FALSE, &item->guidance_failures);
+  ga_loader_want_text (l, g, gpath, "source", FALSE, &item->guidance_source);
+}
+
 /* The fields every kind of item has: texts, provenance, flags, points,
  * weight, applicability and evidence. */
 static void
@@ -512,7 +542,7 @@ parse_item_common (GaLoader   *l,
 
   ga_loader_want_text (l, obj, path, "title", TRUE, &item->title);
   ga_loader_want_text (l, obj, path, "requirement", FALSE, &item->requirement);
-  ga_loader_want_text (l, obj, path, "guidance", FALSE, &item->guidance);
+  parse_guidance (l, obj, path, item);
   ga_loader_want_string (l, obj, path, "clause", FALSE, &item->clause);
   ga_loader_want_string (l, obj, path, "source", TRUE, &item->source);
   ga_loader_want_bool (l, obj, path, "verified", &item->verified);

@@ -673,6 +673,7 @@ load (const char  *data,
 
   parse_root (&loader, json_parser_get_root (parser));
   ga_template_validate_all (&loader);
+  _ga_template_number_items (loader.tmpl);
   /* Checks run field by field and then over the whole template; a person
    * fixing the file reads the problems from top to bottom. */
   ga_problems_sort (loader.problems, json_parser_get_root (parser));

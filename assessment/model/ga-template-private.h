@@ -357,6 +357,9 @@ gboolean      ga_answer_row_units        (const GaItem  *item,
                                           gboolean       fill,
                                           GError       **error);
 
+/* ga-template-numbers.c: sets every item's number (ga_item_get_number()). */
+void          _ga_template_number_items  (GaTemplate    *tmpl);
+
 const char   *ga_comparator_to_string    (GaComparator   cmp);
 gboolean      ga_comparator_holds        (GaComparator   cmp,
                                           double         value,

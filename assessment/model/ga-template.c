@@ -154,7 +154,11 @@ item_free (gpointer data)
   ga_text_clear (&item->title);
   ga_text_clear (&item->requirement);
   ga_text_clear (&item->guidance);
+  ga_text_clear (&item->guidance_evidence);
+  ga_text_clear (&item->guidance_failures);
+  ga_text_clear (&item->guidance_source);
   g_free (item->clause);
+  g_free (item->number);
   g_free (item->source);
   g_free (item->unverified_reason);
   g_clear_pointer (&item->weight, ga_formula_unref);

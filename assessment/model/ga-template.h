@@ -69,6 +69,7 @@ typedef struct {
 
 const char *ga_text_get (const GaText *text, const char *language /* "zh_CN" or "en" or NULL = current locale */);
 
+
 typedef struct {
   char       *id;
   GaText      label;
@@ -160,8 +161,12 @@ struct _GaItem {
   GaItemKind    kind;
   GaText        title;
   GaText        requirement;   /* the requirement text shown to the user */
-  GaText        guidance;      /* how to answer, what evidence */
+  GaText        guidance;      /* what to do: how to answer */
+  GaText        guidance_evidence;  /* example evidence a reviewer accepts */
+  GaText        guidance_failures;  /* common failures: what gets an answer sent back */
+  GaText        guidance_source;    /* where the guidance comes from */
   char         *clause;        /* "GB/T 36132-2025 5.2.1" */
+  char         *number;        /* what lists show before the title: ga_item_get_number() */
   char         *source;        /* provenance: standard and clause, or the note it comes from */
   gboolean      verified;      /* FALSE: the value is not confirmed against the official text */
   char         *unverified_reason;
@@ -255,6 +260,17 @@ typedef struct {
 } GaTableRow;
 
 typedef struct _GaTemplate GaTemplate;
+/* The number lists show an item by: its clause when every item of the
+ * template has a short, unique, numeric one ("5.2.1"), else its position
+ * in its first-level section ("3.2"). Never NULL. */
+const char *ga_item_get_number (const GaItem *item);
+/* "number title" in @language (NULL = current locale): how every list
+ * names an item. */
+char       *ga_item_label      (const GaItem *item,
+                                const char   *language);
+/* TRUE when @clause reads as a number ("5.2.1", "4.3a"). */
+gboolean    ga_clause_is_number (const char *clause);
+
 
 /* Loading. Problems are collected over the whole template; on failure the
  * GError message lists every one, one per line, each starting with its JSON

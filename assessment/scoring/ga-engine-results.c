@@ -25,6 +25,61 @@ ga_engine_get_item_result (GaEngine     *engine,
   return &engine->items[item->index];
 }
 
+GaMet
+ga_result_get_met (const GaResult *result)
+{
+  if (result == NULL || result->status != GA_STATUS_COMPLETE)
+    return GA_MET_NONE;
+  if (result->veto_failed)
+    return GA_MET_NOT;
+  if (!result->noncompliant)
+    return isfinite (result->max) || result->level > 0 ? GA_MET_FULL : GA_MET_NONE;
+  /* Not fully met: some points earned is partly met. */
+  return isfinite (result->score) && result->score > 0 ? GA_MET_PARTIAL : GA_MET_NOT;
+}
+
+static gboolean
+is_below (const GaItem    *item,
+          const GaSection *section)
+{
+  for (const GaSection *s = item->section; s != NULL; s = s->parent)
+    if (s == section)
+      return TRUE;
+  return FALSE;
+}
+
+void
+ga_engine_count_met (GaEngine        *engine,
+                     const GaSection *section,
+                     guint           *full,
+                     guint           *partial,
+                     guint           *not_met)
+{
+  guint n[4] = { 0, 0, 0, 0 };
+
+  g_return_if_fail (engine != NULL);
+  for (guint i = 0; i < engine->tmpl->items->len; i++)
+    {
+      const GaItem *item = engine->tmpl->items->pdata[i];
+
+      const GaResult *r = &engine->items[i];
+
+      if (section != NULL && !is_below (item, section))
+        continue;
+      /* A veto item has no points: answered and not failed is met. */
+      if (item->veto && r->status == GA_STATUS_COMPLETE && !r->veto_failed)
+        n[GA_MET_FULL]++;
+      else
+        n[ga_result_get_met (r)]++;
+    }
+  if (full != NULL)
+    *full = n[GA_MET_FULL];
+  if (partial != NULL)
+    *partial = n[GA_MET_PARTIAL];
+  if (not_met != NULL)
+    *not_met = n[GA_MET_NOT];
+}
+
 GaFormula *
 ga_engine_get_rule (GaEngine     *engine,
                     const GaItem *item)

@@ -175,6 +175,24 @@ char            *ga_engine_format_value       (GaEngine         *engine,
 /* Unmet scored items, largest possible gain first. GaImprovement*, owned. */
 GPtrArray       *ga_engine_get_improvements   (GaEngine         *engine);
 
+/* How far an answered item meets its requirement. */
+typedef enum {
+  GA_MET_NONE,      /* not answered, N/A, not scored or cannot be computed */
+  GA_MET_FULL,      /* full points, or a level reached */
+  GA_MET_PARTIAL,   /* some points but not all (6.875 of 11, 部分符合) */
+  GA_MET_NOT,       /* no points, a failed veto, below level III */
+} GaMet;
+
+GaMet            ga_result_get_met            (const GaResult   *result);
+/* Counts of the items below @section (NULL: all items) by how far they
+ * are met (a veto item answered and not failed is met); any pointer may
+ * be NULL. */
+void             ga_engine_count_met          (GaEngine         *engine,
+                                               const GaSection  *section,
+                                               guint            *full,
+                                               guint            *partial,
+                                               guint            *not_met);
+
 /* Machine-readable results (documented in docs/template-format.md). */
 JsonNode        *ga_engine_results_to_json    (GaEngine         *engine);
 

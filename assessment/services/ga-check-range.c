@@ -129,31 +129,11 @@ basis_text (const Range *r)
   return g_strdup_printf (_("source: %s"), p->source);
 }
 
-/* "2.3 “Title”": the item's number as the report numbers it (first-level
- * section, then the item's place in it) and its title. */
+/* "2.3 “Title”": the item's number (ga_item_get_number()) and title. */
 static char *
-item_where (GaTemplate   *tmpl,
-            const GaItem *item)
+item_where (const GaItem *item)
 {
-  GPtrArray *roots = ga_template_get_root_sections (tmpl);
-  GPtrArray *items = ga_template_get_items (tmpl);
-  const GaSection *root = item->section;
-  guint s = 0, n = 0;
-
-  while (root != NULL && root->parent != NULL)
-    root = root->parent;
-  while (s < roots->len && g_ptr_array_index (roots, s) != root)
-    s++;
-  for (guint i = 0; i <= item->index && i < items->len; i++)
-    {
-      const GaSection *r = ((const GaItem *) g_ptr_array_index (items, i))->section;
-
-      while (r != NULL && r->parent != NULL)
-        r = r->parent;
-      if (r == root)
-        n++;
-    }
-  return g_strdup_printf ("%u.%u “%s”", s + 1, n, ga_text_get (&item->title, NULL));
+  return g_strdup_printf ("%s “%s”", ga_item_get_number (item), ga_text_get (&item->title, NULL));
 }
 
 static void
@@ -245,7 +225,7 @@ _ga_check_ranges (GaSession    *session,
   if (result->status == GA_STATUS_NA
       || (result->status == GA_STATUS_ERROR && item->kind != GA_ITEM_TABLE))
     return;
-  where = item_where (ga_session_get_template (session), item);
+  where = item_where (item);
   if (item->kind == GA_ITEM_TABLE)
     {
       check_table (engine, item, where, findings);

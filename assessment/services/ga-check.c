@@ -70,12 +70,12 @@ error_text (const GaValue *value)
   return ga_error_code_to_string (value->u.error.code);
 }
 
-/* The item as the user knows it: its title (the front ends add the id or
- * lead to the row). */
+/* The item as the user knows it: its number and title, "2.3 “title”"
+ * (the front ends lead to the row). */
 static char *
 item_name (const GaItem *item)
 {
-  return g_strdup_printf ("“%s”", ga_text_get (&item->title, NULL));
+  return g_strdup_printf ("%s “%s”", ga_item_get_number (item), ga_text_get (&item->title, NULL));
 }
 
 static void

@@ -107,24 +107,18 @@ _ga_report_item_name (const Report *r,
   return g_strdup_printf ("%s %s", number != NULL ? number : "", text_of (r, &item->title));
 }
 
+/* The numbers are the template's (ga_item_get_number()), the same the
+ * application's lists and the workbook show. */
 static void
 number_items (Report *r)
 {
-  GPtrArray *roots = ga_template_get_root_sections (r->tmpl);
   GPtrArray *items = ga_template_get_items (r->tmpl);
 
-  for (guint s = 0; s < roots->len; s++)
+  for (guint i = 0; i < items->len; i++)
     {
-      GaSection *root = g_ptr_array_index (roots, s);
-      guint n = 0;
+      GaItem *item = g_ptr_array_index (items, i);
 
-      for (guint i = 0; i < items->len; i++)
-        {
-          GaItem *item = g_ptr_array_index (items, i);
-
-          if (root_of (item) == root)
-            g_hash_table_insert (r->numbers, item, g_strdup_printf ("%u.%u", s + 1, ++n));
-        }
+      g_hash_table_insert (r->numbers, item, g_strdup (ga_item_get_number (item)));
     }
 }
 
