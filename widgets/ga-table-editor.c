@@ -478,6 +478,11 @@ make_cell_editor (GaTableEditor *self,
   g_object_set_data (G_OBJECT (widget), "row", GUINT_TO_POINTER (row));
   g_object_set_data_full (G_OBJECT (widget), "column", g_strdup (column->id), g_free);
   gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  /* The button inside a drop-down is what takes the keyboard: it carries
+   * the cell's name too, not just "toggle button". */
+  if (GTK_IS_DROP_DOWN (widget) && GTK_IS_TOGGLE_BUTTON (gtk_widget_get_first_child (widget)))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (widget)),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   gtk_widget_set_sensitive (widget, !ga_session_is_read_only (self->session));
   return widget;
 }
