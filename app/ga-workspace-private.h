@@ -52,6 +52,7 @@ struct _GaWorkspace
   int                  pane_width;   /* the width the side panes were sized for */
   guint                pane_source;
   guint                fold_source;
+  AdwViewSwitcherBar  *switcher_bar;
   GaScoreSummary      *summary;
 
   /* Owned references */

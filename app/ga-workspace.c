@@ -328,11 +328,15 @@ show_sections_button_cb (gpointer data)
   self->fold_source = 0;
   gtk_widget_set_visible (GTK_WIDGET (self->sections_button),
                           adw_flap_get_folded (self->section_flap));
+  adw_view_switcher_bar_set_reveal (self->switcher_bar,
+                                    adw_view_switcher_title_get_title_visible (
+                                        self->switcher_title));
   return G_SOURCE_REMOVE;
 }
 
-/* The flap folds while the window is being laid out; the header bar gets
- * its button once that is done. */
+/* The flap folds (and the header bar's switcher gives way to the title)
+ * while the window is being laid out; the header bar gets the sections
+ * button, and the bottom its page switcher, once that is done. */
 static void
 section_folded_cb (GaWorkspace *self)
 {
@@ -405,6 +409,7 @@ ga_workspace_class_init (GaWorkspaceClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GaWorkspace, section_flap);
   gtk_widget_class_bind_template_child (widget_class, GaWorkspace, summary_flap);
   gtk_widget_class_bind_template_child (widget_class, GaWorkspace, sections_button);
+  gtk_widget_class_bind_template_child (widget_class, GaWorkspace, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, GaWorkspace, summary);
 
   _ga_workspace_class_add_actions (widget_class);
@@ -434,5 +439,9 @@ ga_workspace_init (GaWorkspace *self)
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   g_signal_connect_object (self->section_flap, "notify::folded", G_CALLBACK (section_folded_cb),
                            self, G_CONNECT_SWAPPED);
+  /* No room for the page switcher in the header bar: it goes to the
+   * bottom, once the header bar is laid out. */
+  g_signal_connect_object (self->switcher_title, "notify::title-visible",
+                           G_CALLBACK (section_folded_cb), self, G_CONNECT_SWAPPED);
   _ga_workspace_update_actions (self);
 }

@@ -6,7 +6,8 @@
  * Run once per screen size (tests/ui/meson.build starts Xvfb with 800 ×
  * 600, 1366 × 768 and 1920 × 1080). The window is maximised on the demo
  * energy audit: it fits the screen; on 800 px the section list and the
- * result fold away (their buttons show them over the content); on 1920 px
+ * result fold away (their buttons show them over the content) and the
+ * pages are switched from a bar at the bottom; on 1920 px
  * on 1920 px both panes are beside the content and no section title is cut; the
  * energy table's headings are never cut. Screenshots 23-layout-<width>-
  * items and -energy (suffix -zh in the Chinese run).
@@ -108,7 +109,10 @@ test_layout (GaUiFixture   *f,
       g_assert_true (adw_flap_get_folded (ADW_FLAP (section_flap)));
       g_assert_true (adw_flap_get_folded (ADW_FLAP (summary_flap)));
       g_assert_false (adw_flap_get_reveal_flap (ADW_FLAP (summary_flap)));
-      /* The sections are one button away. */
+      /* The pages are switched at the bottom, the sections are one button
+       * away. */
+      g_assert_true (adw_view_switcher_bar_get_reveal (ADW_VIEW_SWITCHER_BAR (
+          ga_ui_get (GTK_WIDGET (workspace), ADW_TYPE_VIEW_SWITCHER_BAR, NULL))));
       g_assert_true (gtk_widget_get_visible (
           ga_ui_get (GTK_WIDGET (workspace), GTK_TYPE_TOGGLE_BUTTON, _("Show the sections"))));
     }
