@@ -17,6 +17,86 @@
 
 #include "ga-table-editor-private.h"
 
+GtkWidget *
+ga_table_editor_cell_widget (GaTableEditor *self,
+                             guint          row,
+                             guint          shown_index)
+{
+  GtkWidget *widget;
+
+  if (shown_index >= self->shown->len || row >= self->n_rows)
+    return NULL;
+  widget = gtk_grid_get_child_at (GTK_GRID (self->grid), shown_index, row + 1);
+  return widget != NULL && g_object_get_data (G_OBJECT (widget), "column") != NULL ? widget : NULL;
+}
+
+GtkWidget *
+ga_table_editor_focused_cell (GaTableEditor *self,
+                              guint         *row,
+                              guint         *shown)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+  int column, line;
+
+  while (focus != NULL && gtk_widget_get_parent (focus) != self->grid)
+    focus = gtk_widget_get_parent (focus);
+  if (focus == NULL || g_object_get_data (G_OBJECT (focus), "column") == NULL)
+    return NULL;
+  gtk_grid_query_child (GTK_GRID (self->grid), focus, &column, &line, NULL, NULL);
+  *row = line - 1;
+  *shown = column;
+  return focus;
+}
+
+gboolean
+ga_table_editor_focus_cell (GaTableEditor *self,
+                            guint          row,
+                            guint          shown_index)
+{
+  GtkWidget *widget = ga_table_editor_cell_widget (self, row, shown_index);
+
+  if (widget == NULL || !gtk_widget_grab_focus (widget))
+    return FALSE;
+  if (GTK_IS_EDITABLE (widget))
+    gtk_editable_select_region (GTK_EDITABLE (widget), 0, -1);
+  return TRUE;
+}
+
+void
+ga_table_editor_keep_focus (GaTableEditor *self,
+                            KeptFocus     *kept)
+{
+  GtkWidget *cell = ga_table_editor_focused_cell (self, &kept->row, &kept->shown);
+
+  kept->any = cell != NULL;
+  if (cell != NULL && GTK_IS_EDITABLE (cell) && g_object_get_data (G_OBJECT (cell), "dirty"))
+    {
+      kept->text = g_strdup (gtk_editable_get_text (GTK_EDITABLE (cell)));
+      kept->position = gtk_editable_get_position (GTK_EDITABLE (cell));
+      kept->editing = g_object_get_data (G_OBJECT (cell), "editing") != NULL;
+    }
+}
+
+void
+ga_table_editor_restore_focus (GaTableEditor *self,
+                               KeptFocus     *kept)
+{
+  GtkWidget *cell = kept->any ? ga_table_editor_cell_widget (self, kept->row, kept->shown) : NULL;
+  g_autofree char *text = g_steal_pointer (&kept->text);
+
+  if (cell == NULL)
+    return;
+  gtk_widget_grab_focus (cell);
+  if (text != NULL && GTK_IS_EDITABLE (cell))
+    {
+      gtk_editable_set_text (GTK_EDITABLE (cell), text);
+      gtk_editable_set_position (GTK_EDITABLE (cell), kept->position);
+      g_object_set_data (G_OBJECT (cell), "dirty", GINT_TO_POINTER (1));
+      g_object_set_data (G_OBJECT (cell), "editing", GINT_TO_POINTER (kept->editing));
+    }
+}
+
 /* The next cell from (@row, @shown), @dr rows and @ds columns away; along
  * a row (@dr = 0) the search goes on into the next or previous row.
  * Computed columns are passed over. */

@@ -81,4 +81,20 @@ void       ga_table_editor_init_keys     (GaTableEditor  *self);
 void       ga_table_editor_track_entry   (GaTableEditor  *self,
                                           GtkWidget      *entry);
 
+/* The cell the keyboard is in, and what was being typed there, kept
+ * across a rebuild of the grid (undo, a new carrier, a pasted block). */
+typedef struct {
+  gboolean  any;
+  guint     row;
+  guint     shown;
+  char     *text;
+  int       position;
+  gboolean  editing;
+} KeptFocus;
+
+void       ga_table_editor_keep_focus    (GaTableEditor  *self,
+                                          KeptFocus      *kept);
+void       ga_table_editor_restore_focus (GaTableEditor  *self,
+                                          KeptFocus      *kept);
+
 G_END_DECLS
