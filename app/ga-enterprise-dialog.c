@@ -12,6 +12,7 @@
 
 #include "ga-enterprise-dialog.h"
 #include "ga-format.h"
+#include "ga-industry-picker.h"
 
 struct _GaEnterpriseDialog
 {
@@ -24,7 +25,7 @@ struct _GaEnterpriseDialog
   GtkImage        *credit_code_icon;
   AdwPreferencesRow *credit_code_message_row;
   GtkLabel        *credit_code_message;
-  GtkDropDown     *industry_dropdown;
+  GaIndustryPicker *industry_picker;
   GtkDropDown     *region_dropdown;
   AdwEntryRow     *address_row;
   AdwEntryRow     *legal_row;
@@ -54,6 +55,8 @@ struct _GaEnterpriseDialog
   GaStore         *store;
   GaEnterprise    *enterprise;   /* the one edited; NULL for a new one */
   gboolean         region_touched;
+  char            *loaded;       /* the form as it was opened (form_state()) */
+  gboolean         leaving;      /* saved, or changes discarded: may close */
 };
 
 enum {
@@ -409,7 +412,7 @@ save_cb (GtkWidget  *widget,
   g_free (e->credit_code);
   e->credit_code = ga_credit_code_normalize (row_text (self->credit_code_row));
   g_free (e->industry);
-  e->industry = dropdown_dup_code (self->industry_dropdown);
+  e->industry = g_strdup (ga_industry_picker_get_code (self->industry_picker));
   g_free (e->region);
   e->region = dropdown_dup_code (self->region_dropdown);
   e->output_value = output;
@@ -428,6 +431,7 @@ save_cb (GtkWidget  *widget,
     }
 
   g_signal_emit (self, signals[SAVED], 0, id);
+  self->leaving = TRUE;
   gtk_window_close (GTK_WINDOW (self));
 }
 
@@ -438,30 +442,6 @@ entry_activated_cb (GaEnterpriseDialog *self)
    * with a default button. */
   if (gtk_widget_get_sensitive (GTK_WIDGET (self->save_button)))
     gtk_widget_activate_action (GTK_WIDGET (self), "dialog.save", NULL);
-}
-
-static GListModel *
-industry_model (void)
-{
-  GtkStringList *list = gtk_string_list_new (NULL);
-  const GaIndustry *all;
-  guint n = 0;
-
-  gtk_string_list_append (list, _("Not given"));
-  all = ga_industry_get_all (&n);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *text = NULL;
-
-      /* Divisions carry their section letter ("C26") so that the code
-       * alone tells where they belong; the store accepts that form. */
-      if (g_strcmp0 (all[i].code, all[i].section) == 0)
-        text = g_strdup_printf ("%s %s", all[i].code, all[i].name);
-      else
-        text = g_strdup_printf ("%s%s %s", all[i].section, all[i].code, all[i].name);
-      gtk_string_list_append (list, text);
-    }
-  return G_LIST_MODEL (list);
 }
 
 static GListModel *
@@ -480,6 +460,116 @@ region_model (void)
       gtk_string_list_append (list, text);
     }
   return G_LIST_MODEL (list);
+}
+
+/* Everything the form holds, as one string: what the fields say, the
+ * choices, the check boxes and the profile. */
+static void
+append_state (GtkWidget *widget,
+              GString   *state)
+{
+  if (GA_IS_INDUSTRY_PICKER (widget))
+    g_string_append_printf (state, "%s\x1f", ga_industry_picker_get_code (
+                                                  GA_INDUSTRY_PICKER (widget)) ?: "");
+  else if (GTK_IS_EDITABLE (widget) && gtk_editable_get_delegate (GTK_EDITABLE (widget)) == NULL)
+    g_string_append_printf (state, "%s\x1f", gtk_editable_get_text (GTK_EDITABLE (widget)));
+  else if (GTK_IS_DROP_DOWN (widget))
+    g_string_append_printf (state, "%u\x1f", gtk_drop_down_get_selected (GTK_DROP_DOWN (widget)));
+  else if (ADW_IS_COMBO_ROW (widget))
+    g_string_append_printf (state, "%u\x1f", adw_combo_row_get_selected (ADW_COMBO_ROW (widget)));
+  else if (GTK_IS_CHECK_BUTTON (widget))
+    g_string_append_printf (state, "%d\x1f",
+                            gtk_check_button_get_active (GTK_CHECK_BUTTON (widget)));
+  else if (GTK_IS_TEXT_VIEW (widget))
+    {
+      GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (widget));
+      GtkTextIter start, end;
+      g_autofree char *text = NULL;
+
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+      g_string_append_printf (state, "%s\x1f", text);
+    }
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (!GTK_IS_POPOVER (child))
+      append_state (child, state);
+}
+
+static char *
+form_state (GaEnterpriseDialog *self)
+{
+  GString *state = g_string_new (NULL);
+
+  append_state (GTK_WIDGET (self), state);
+  return g_string_free (state, FALSE);
+}
+
+/* The question (transient for the form) goes first, then the form. */
+static gboolean
+answered_idle_cb (gpointer data)
+{
+  GaEnterpriseDialog *self = data;
+  const char *response = g_object_get_data (G_OBJECT (self), "response");
+
+  if (g_strcmp0 (response, "discard") == 0)
+    {
+      self->leaving = TRUE;
+      gtk_window_close (GTK_WINDOW (self));
+    }
+  else if (g_strcmp0 (response, "save") == 0)
+    gtk_widget_activate_action (GTK_WIDGET (self), "dialog.save", NULL);
+  g_object_unref (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+discard_response_cb (AdwMessageDialog   *dialog,
+                     const char         *response,
+                     GaEnterpriseDialog *self)
+{
+  g_object_set_data_full (G_OBJECT (self), "response", g_strdup (response), g_free);
+  g_idle_add (answered_idle_cb, g_object_ref (self));
+}
+
+/* Escape or the close button with changes not saved asks first: one key
+ * press (after closing a drop-down, say) must not lose a filled-in form. */
+static gboolean
+ga_enterprise_dialog_close_request (GtkWindow *window)
+{
+  GaEnterpriseDialog *self = GA_ENTERPRISE_DIALOG (window);
+  g_autofree char *now = NULL;
+  AdwMessageDialog *dialog;
+
+  if (self->leaving || self->loaded == NULL)
+    return FALSE;
+  now = form_state (self);
+  if (g_strcmp0 (now, self->loaded) == 0)
+    return FALSE;
+  dialog = ADW_MESSAGE_DIALOG (adw_message_dialog_new (
+      window, _("Discard Changes?"),
+      _("The changes made to this enterprise have not been saved.")));
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Keep Editing"), "discard",
+                                    _("_Discard"), NULL);
+  adw_message_dialog_set_response_appearance (dialog, "discard", ADW_RESPONSE_DESTRUCTIVE);
+  if (gtk_widget_get_sensitive (GTK_WIDGET (self->save_button)))
+    {
+      adw_message_dialog_add_response (dialog, "save", _("_Save"));
+      adw_message_dialog_set_response_appearance (dialog, "save", ADW_RESPONSE_SUGGESTED);
+    }
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect (dialog, "response", G_CALLBACK (discard_response_cb), self);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
+static void
+ga_enterprise_dialog_finalize (GObject *object)
+{
+  g_free (GA_ENTERPRISE_DIALOG (object)->loaded);
+
+  G_OBJECT_CLASS (ga_enterprise_dialog_parent_class)->finalize (object);
 }
 
 static void
@@ -501,10 +591,13 @@ ga_enterprise_dialog_class_init (GaEnterpriseDialogClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = ga_enterprise_dialog_dispose;
+  object_class->finalize = ga_enterprise_dialog_finalize;
+  GTK_WINDOW_CLASS (klass)->close_request = ga_enterprise_dialog_close_request;
 
   signals[SAVED] = g_signal_new ("saved", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
+  g_type_ensure (GA_TYPE_INDUSTRY_PICKER);
   gtk_widget_class_set_template_from_resource (
       widget_class, "/io/github/greenassess/GreenAssess/ui/ga-enterprise-dialog.ui");
   gtk_widget_class_bind_template_child (widget_class, GaEnterpriseDialog, save_button);
@@ -513,7 +606,7 @@ ga_enterprise_dialog_class_init (GaEnterpriseDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GaEnterpriseDialog, credit_code_icon);
   gtk_widget_class_bind_template_child (widget_class, GaEnterpriseDialog, credit_code_message_row);
   gtk_widget_class_bind_template_child (widget_class, GaEnterpriseDialog, credit_code_message);
-  gtk_widget_class_bind_template_child (widget_class, GaEnterpriseDialog, industry_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, GaEnterpriseDialog, industry_picker);
   gtk_widget_class_bind_template_child (widget_class, GaEnterpriseDialog, region_dropdown);
   gtk_widget_class_bind_template_child (widget_class, GaEnterpriseDialog, address_row);
   gtk_widget_class_bind_template_child (widget_class, GaEnterpriseDialog, legal_row);
@@ -549,7 +642,6 @@ static void
 ga_enterprise_dialog_init (GaEnterpriseDialog *self)
 {
   g_autoptr(GtkExpression) expression = NULL;
-  g_autoptr(GListModel) industries = industry_model ();
   g_autoptr(GListModel) regions = region_model ();
   g_autoptr(GListModel) ownerships = ownership_model ();
 
@@ -561,9 +653,7 @@ ga_enterprise_dialog_init (GaEnterpriseDialog *self)
 
   /* Searching a drop-down matches the text shown: code and name. */
   expression = gtk_property_expression_new (GTK_TYPE_STRING_OBJECT, NULL, "string");
-  gtk_drop_down_set_expression (self->industry_dropdown, expression);
   gtk_drop_down_set_expression (self->region_dropdown, expression);
-  gtk_drop_down_set_model (self->industry_dropdown, industries);
   gtk_drop_down_set_model (self->region_dropdown, regions);
 
   g_signal_connect_swapped (self->name_row, "changed", G_CALLBACK (validate), self);
@@ -652,20 +742,7 @@ ga_enterprise_dialog_new (GtkWindow          *parent,
       if (enterprise->employees >= 0)
         set_number (self->employees_row, (double) enterprise->employees);
       set_details (self, enterprise);
-      if (enterprise->industry != NULL)
-        {
-          const GaIndustry *industry = ga_industry_lookup (enterprise->industry);
-
-          if (industry != NULL)
-            {
-              g_autofree char *code = g_strcmp0 (industry->code, industry->section) == 0
-                                        ? g_strdup (industry->code)
-                                        : g_strconcat (industry->section, industry->code, NULL);
-
-              gtk_drop_down_set_selected (self->industry_dropdown,
-                                          find_position (self->industry_dropdown, code));
-            }
-        }
+      ga_industry_picker_set_code (self->industry_picker, enterprise->industry);
       if (enterprise->region != NULL)
         gtk_drop_down_set_selected (self->region_dropdown,
                                     find_position (self->region_dropdown, enterprise->region));
@@ -677,6 +754,7 @@ ga_enterprise_dialog_new (GtkWindow          *parent,
                            G_CALLBACK (region_selected_cb), self, G_CONNECT_SWAPPED);
   self->region_touched = enterprise != NULL && enterprise->region != NULL;
   validate (self);
+  self->loaded = form_state (self);
 
   return self;
 }

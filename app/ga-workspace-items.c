@@ -233,6 +233,9 @@ section_selected_cb (GtkListBox    *list,
   self->section = ga_section_row_get_section (GA_SECTION_ROW (row));
   _ga_workspace_refilter (self);
   adw_view_stack_set_visible_child_name (self->view_stack, "items");
+  /* Folded over the content, the list gives way once a section is chosen. */
+  if (adw_flap_get_folded (self->section_flap))
+    adw_flap_set_reveal_flap (self->section_flap, FALSE);
 }
 
 void

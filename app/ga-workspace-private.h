@@ -46,6 +46,13 @@ struct _GaWorkspace
   GtkListView         *item_list;
   GtkWidget           *summary_separator;
   GtkWidget           *summary_scroller;
+  AdwFlap             *section_flap;
+  AdwFlap             *summary_flap;
+  GtkToggleButton     *sections_button;
+  int                  pane_width;   /* the width the side panes were sized for */
+  guint                pane_source;
+  guint                fold_source;
+  AdwViewSwitcherBar  *switcher_bar;
   GaScoreSummary      *summary;
 
   /* Owned references */

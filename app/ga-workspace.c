@@ -248,6 +248,8 @@ ga_workspace_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_clear_object (&self->session);
   g_clear_object (&self->progress_toast);
+  g_clear_handle_id (&self->pane_source, g_source_remove);
+  g_clear_handle_id (&self->fold_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), GA_TYPE_WORKSPACE);
   g_clear_object (&self->filtered);
   g_clear_object (&self->filter);
@@ -267,6 +269,89 @@ ga_workspace_finalize (GObject *object)
   g_free (self->search);
 
   G_OBJECT_CLASS (ga_workspace_parent_class)->finalize (object);
+}
+
+/* The side panes grow with the screen: on 1920 px and more the section
+ * titles and the result's labels are shown in full, as they are in
+ * Chinese; narrow windows fold them (AdwFlap) instead. */
+static void
+pane_widths (int  width,
+             int *sections,
+             int *summary)
+{
+  if (width >= 2300)
+    *sections = 400, *summary = 520;
+  else if (width >= 1800)
+    *sections = 340, *summary = 440;
+  else
+    *sections = 240, *summary = 360;
+}
+
+static gboolean
+resize_panes_cb (gpointer data)
+{
+  GaWorkspace *self = data;
+  int sections, summary;
+
+  self->pane_source = 0;
+  pane_widths (self->pane_width, &sections, &summary);
+  gtk_widget_set_size_request (
+      gtk_widget_get_ancestor (GTK_WIDGET (self->section_list), GTK_TYPE_SCROLLED_WINDOW),
+      sections, -1);
+  gtk_widget_set_size_request (self->summary_scroller, summary, -1);
+  return G_SOURCE_REMOVE;
+}
+
+/* The window changed size: new pane widths when it crossed a step. */
+static void
+surface_layout_cb (GdkSurface  *surface,
+                   int          width,
+                   int          height,
+                   GaWorkspace *self)
+{
+  int old_sections, old_summary, sections, summary;
+
+  pane_widths (self->pane_width, &old_sections, &old_summary);
+  pane_widths (width, &sections, &summary);
+  self->pane_width = width;
+  /* Sizes are not changed while the window is being laid out: once it is
+   * done, and only when the width crosses a step. */
+  if ((sections != old_sections || summary != old_summary) && self->pane_source == 0)
+    self->pane_source = g_idle_add (resize_panes_cb, self);
+}
+
+static gboolean
+show_sections_button_cb (gpointer data)
+{
+  GaWorkspace *self = data;
+
+  self->fold_source = 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->sections_button),
+                          adw_flap_get_folded (self->section_flap));
+  adw_view_switcher_bar_set_reveal (self->switcher_bar,
+                                    adw_view_switcher_title_get_title_visible (
+                                        self->switcher_title));
+  return G_SOURCE_REMOVE;
+}
+
+/* The flap folds (and the header bar's switcher gives way to the title)
+ * while the window is being laid out; the header bar gets the sections
+ * button, and the bottom its page switcher, once that is done. */
+static void
+section_folded_cb (GaWorkspace *self)
+{
+  if (self->fold_source == 0)
+    self->fold_source = g_idle_add (show_sections_button_cb, self);
+}
+
+static void
+workspace_realize_cb (GaWorkspace *self)
+{
+  GdkSurface *surface = gtk_native_get_surface (gtk_widget_get_native (GTK_WIDGET (self)));
+
+  g_signal_connect_object (surface, "layout", G_CALLBACK (surface_layout_cb), self, 0);
+  surface_layout_cb (surface, gdk_surface_get_width (surface), gdk_surface_get_height (surface),
+                     self);
 }
 
 static void
@@ -321,6 +406,10 @@ ga_workspace_class_init (GaWorkspaceClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GaWorkspace, item_list);
   gtk_widget_class_bind_template_child (widget_class, GaWorkspace, summary_separator);
   gtk_widget_class_bind_template_child (widget_class, GaWorkspace, summary_scroller);
+  gtk_widget_class_bind_template_child (widget_class, GaWorkspace, section_flap);
+  gtk_widget_class_bind_template_child (widget_class, GaWorkspace, summary_flap);
+  gtk_widget_class_bind_template_child (widget_class, GaWorkspace, sections_button);
+  gtk_widget_class_bind_template_child (widget_class, GaWorkspace, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, GaWorkspace, summary);
 
   _ga_workspace_class_add_actions (widget_class);
@@ -334,6 +423,7 @@ ga_workspace_init (GaWorkspace *self)
   self->sidebar_revealed = TRUE;
   _ga_workspace_init_items (self);
   _ga_workspace_add_shortcuts (self);
+  g_signal_connect (self, "realize", G_CALLBACK (workspace_realize_cb), NULL);
 
   g_signal_connect (self->summary, "item-activated", G_CALLBACK (improvement_activated_cb), self);
   g_signal_connect_swapped (self->view_stack, "notify::visible-child", G_CALLBACK (visible_page_cb),
@@ -341,9 +431,17 @@ ga_workspace_init (GaWorkspace *self)
 
   g_object_bind_property (self, "sidebar-revealed", self->sidebar_button, "active",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self->summary_button, "active", self->summary_scroller, "visible",
-                          G_BINDING_SYNC_CREATE);
-  g_object_bind_property (self->summary_button, "active", self->summary_separator, "visible",
-                          G_BINDING_SYNC_CREATE);
+  /* The result pane and the section list fold over the content when the
+   * window is narrow; their buttons show them there on demand. */
+  g_object_bind_property (self->summary_flap, "reveal-flap", self->summary_button, "active",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_object_bind_property (self->section_flap, "reveal-flap", self->sections_button, "active",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (self->section_flap, "notify::folded", G_CALLBACK (section_folded_cb),
+                           self, G_CONNECT_SWAPPED);
+  /* No room for the page switcher in the header bar: it goes to the
+   * bottom, once the header bar is laid out. */
+  g_signal_connect_object (self->switcher_title, "notify::title-visible",
+                           G_CALLBACK (section_folded_cb), self, G_CONNECT_SWAPPED);
   _ga_workspace_update_actions (self);
 }

@@ -604,6 +604,57 @@ test_dates_and_cells (void)
   ga_value_clear (&v);
 }
 
+/* The row @r of @rows joined with "|" (cells) for comparison. */
+static char *
+block_row (GPtrArray *rows,
+           guint      r)
+{
+  return g_strjoinv ("|", g_ptr_array_index (rows, r));
+}
+
+/* Blocks as LibreOffice Calc and Excel put them on the clipboard. */
+static void
+test_split_block (void)
+{
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *r0 = NULL, *r1 = NULL, *r2 = NULL;
+
+  rows = ga_answer_split_block ("原煤\t1000\tt\r\n电力\t200\t万kWh\r\n");
+  g_assert_cmpuint (rows->len, ==, 2);
+  r0 = block_row (rows, 0);
+  r1 = block_row (rows, 1);
+  g_assert_cmpstr (r0, ==, "原煤|1000|t");
+  g_assert_cmpstr (r1, ==, "电力|200|万kWh");
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  g_clear_pointer (&r0, g_free);
+  g_clear_pointer (&r1, g_free);
+
+  /* Empty cells stay (a gap in the block), a quoted cell keeps its tab,
+   * line break and doubled quote; no final line break is fine. */
+  rows = ga_answer_split_block ("a\t\tc\n\"x\ty\nz \"\"q\"\"\"\t2\n\t");
+  g_assert_cmpuint (rows->len, ==, 3);
+  r0 = block_row (rows, 0);
+  r1 = block_row (rows, 1);
+  r2 = block_row (rows, 2);
+  g_assert_cmpstr (r0, ==, "a||c");
+  g_assert_cmpstr (r1, ==, "x\ty\nz \"q\"|2");
+  g_assert_cmpstr (r2, ==, "|");
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* One value is one row of one cell; nothing is no row. */
+  rows = ga_answer_split_block ("12.5\n");
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_cmpuint (g_strv_length (g_ptr_array_index (rows, 0)), ==, 1);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  rows = ga_answer_split_block ("");
+  g_assert_cmpuint (rows->len, ==, 0);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  /* An unclosed quote ends with the text. */
+  rows = ga_answer_split_block ("\"abc");
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_cmpstr (((char **) g_ptr_array_index (rows, 0))[0], ==, "abc");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -626,6 +677,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ga/answer/json-deep-node", test_json_deep_node);
   g_test_add_func ("/ga/answer/parse-text-deep", test_parse_text_deep);
   g_test_add_func ("/ga/answer/dates-and-cells", test_dates_and_cells);
+  g_test_add_func ("/ga/answer/split-block", test_split_block);
   ret = g_test_run ();
   ga_template_unref (tmpl);
   return ret;

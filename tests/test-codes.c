@@ -138,6 +138,45 @@ test_credit_province (void)
   g_assert_cmpstr (ga_region_lookup ("320000")->short_name, ==, "江苏");
 }
 
+/* The codes of the industries @query finds, joined with " ". */
+static char *
+industries_found (const char *query)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+  guint n = 0;
+  const GaIndustry *all = ga_industry_get_all (&n);
+
+  for (guint i = 0; i < n; i++)
+    if (ga_industry_matches (&all[i], query))
+      g_string_append_printf (s, "%s%s", s->len > 0 ? " " : "", all[i].code);
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
+static void
+test_industry_search (void)
+{
+  g_autofree char *chem = industries_found ("化学");
+  g_autofree char *c26 = industries_found ("C26");
+  g_autofree char *d26 = industries_found ("26");
+  g_autofree char *class = industries_found (" 2614 ");
+  g_autofree char *lower = industries_found ("c26");
+  g_autofree char *none = industries_found ("钢琴");
+  g_autofree char *letter = industries_found ("Z9");
+  const GaIndustry *c = ga_industry_lookup ("C");
+
+  /* 化学原料和化学制品制造业 (26) and 化学纤维制造业 (28), nothing else. */
+  g_assert_cmpstr (chem, ==, "26 28");
+  g_assert_cmpstr (c26, ==, "26");
+  g_assert_cmpstr (lower, ==, "26");
+  g_assert_cmpstr (d26, ==, "26");
+  /* 2614 有机化学原料制造 is a class of division 26. */
+  g_assert_cmpstr (class, ==, "26");
+  g_assert_cmpstr (none, ==, "");
+  g_assert_cmpstr (letter, ==, "");
+  g_assert_true (ga_industry_matches (c, ""));
+  g_assert_true (ga_industry_matches (c, "C"));
+}
+
 static void
 test_industry_lookup (void)
 {
@@ -259,6 +298,7 @@ main (int    argc,
   g_test_add_func ("/ga/codes/credit-every-position", test_credit_every_position);
   g_test_add_func ("/ga/codes/credit-normalize", test_credit_normalize);
   g_test_add_func ("/ga/codes/credit-province", test_credit_province);
+  g_test_add_func ("/ga/codes/industry-search", test_industry_search);
   g_test_add_func ("/ga/codes/industry-lookup", test_industry_lookup);
   g_test_add_func ("/ga/codes/industry-table", test_industry_table);
   g_test_add_func ("/ga/codes/region-lookup", test_region_lookup);

@@ -15,29 +15,7 @@
 #include <glib/gi18n.h>
 
 #include "ga-format.h"
-#include "ga-table-editor.h"
-
-struct _GaTableEditor
-{
-  GtkWidget   parent_instance;
-
-  /* Template widgets */
-  GtkWidget  *grid;
-  GtkWidget  *message;
-  GtkWidget  *add_button;
-
-  /* Owned references */
-  GaSession  *session;
-  GaItem     *item;          /* borrowed from the session's template */
-  char      **columns;       /* the computed columns asked for, or NULL */
-  GArray     *shown;         /* guint: indexes of the shown columns */
-  GPtrArray  *computed;      /* GtkLabel*, one per (row, shown computed column) */
-  GPtrArray  *totals;        /* GtkLabel* or NULL, one per shown column */
-  guint       n_rows;        /* rows shown in the grid */
-  gboolean    updating;
-  gboolean    choosing;      /* a drop-down of the grid is saving its choice */
-  guint       rebuild_source;
-};
+#include "ga-table-editor-private.h"
 
 enum {
   PROP_0,
@@ -52,9 +30,9 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (GaTableEditor, ga_table_editor, GTK_TYPE_WIDGET)
 
-static GaColumn *
-column_at (GaTableEditor *self,
-           guint          shown_index)
+GaColumn *
+ga_table_editor_column_at (GaTableEditor *self,
+                           guint          shown_index)
 {
   return g_ptr_array_index (self->item->columns, g_array_index (self->shown, guint, shown_index));
 }
@@ -69,8 +47,8 @@ column_has_total (const GaColumn *column)
 }
 
 /* The current rows as a JSON array (a new reference). */
-static JsonArray *
-rows_json (GaTableEditor *self)
+JsonArray *
+ga_table_editor_rows_json (GaTableEditor *self)
 {
   const GaAnswer *answer = ga_session_get_answer (self->session, self->item);
   g_autoptr(JsonNode) node = NULL;
@@ -90,10 +68,10 @@ rows_json (GaTableEditor *self)
   return json_array_new ();
 }
 
-static gboolean
-save_rows (GaTableEditor  *self,
-           JsonArray      *rows,
-           GError        **error)
+gboolean
+ga_table_editor_save_rows (GaTableEditor  *self,
+                           JsonArray      *rows,
+                           GError        **error)
 {
   g_autoptr(JsonNode) node = json_node_new (JSON_NODE_ARRAY);
   g_autoptr(GaAnswer) answer = NULL;
@@ -108,9 +86,9 @@ save_rows (GaTableEditor  *self,
   return ga_session_set_answer (self->session, self->item, answer, error);
 }
 
-static void
-show_message (GaTableEditor *self,
-              const char    *text)
+void
+ga_table_editor_show_message (GaTableEditor *self,
+                              const char    *text)
 {
   gtk_label_set_text (GTK_LABEL (self->message), text ? text : "");
   gtk_widget_set_visible (self->message, text != NULL);
@@ -119,10 +97,10 @@ show_message (GaTableEditor *self,
 /* A row whose carrier (@column) was just chosen keeps its unit when the
  * carrier takes it, and otherwise starts with the carrier's default unit
  * (t, 万kWh …): the quantity typed stays as it is. */
-static void
-keep_unit (GaTableEditor  *self,
-           const GaColumn *column,
-           JsonObject     *object)
+void
+ga_table_editor_keep_unit (GaTableEditor  *self,
+                           const GaColumn *column,
+                           JsonObject     *object)
 {
   const GaColumn *units = ga_item_find_units_column (self->item);
   const GaColumn *carrier_column;
@@ -171,7 +149,7 @@ ga_table_editor_set_cell (GaTableEditor  *self,
       return FALSE;
     }
 
-  rows = rows_json (self);
+  rows = ga_table_editor_rows_json (self);
   while (json_array_get_length (rows) <= row)
     json_array_add_object_element (rows, json_object_new ());
   object = json_array_get_object_element (rows, row);
@@ -190,9 +168,9 @@ ga_table_editor_set_cell (GaTableEditor  *self,
   else
     json_object_set_member (object, column_id, ga_value_to_json (&value));
   ga_value_clear (&value);
-  keep_unit (self, column, object);
+  ga_table_editor_keep_unit (self, column, object);
 
-  return save_rows (self, rows, error);
+  return ga_table_editor_save_rows (self, rows, error);
 }
 
 gboolean
@@ -203,9 +181,9 @@ ga_table_editor_add_row (GaTableEditor  *self,
 
   g_return_val_if_fail (GA_IS_TABLE_EDITOR (self), FALSE);
 
-  rows = rows_json (self);
+  rows = ga_table_editor_rows_json (self);
   json_array_add_object_element (rows, json_object_new ());
-  return save_rows (self, rows, error);
+  return ga_table_editor_save_rows (self, rows, error);
 }
 
 static void
@@ -213,15 +191,15 @@ remove_row_clicked_cb (GtkButton     *button,
                        GaTableEditor *self)
 {
   guint row = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "row"));
-  g_autoptr(JsonArray) rows = rows_json (self);
+  g_autoptr(JsonArray) rows = ga_table_editor_rows_json (self);
   g_autoptr(JsonArray) kept = json_array_new ();
   g_autoptr(GError) error = NULL;
 
   for (guint i = 0; i < json_array_get_length (rows); i++)
     if (i != row)
       json_array_add_element (kept, json_node_copy (json_array_get_element (rows, i)));
-  if (!save_rows (self, kept, &error))
-    show_message (self, error->message);
+  if (!ga_table_editor_save_rows (self, kept, &error))
+    ga_table_editor_show_message (self, error->message);
 }
 
 static void
@@ -231,31 +209,57 @@ add_row_clicked_cb (GtkButton     *button,
   g_autoptr(GError) error = NULL;
 
   if (!ga_table_editor_add_row (self, &error))
-    show_message (self, error->message);
+    {
+      ga_table_editor_show_message (self, error->message);
+      return;
+    }
+  /* The keyboard goes on in the new row's first cell. */
+  for (guint s = 0; s < self->shown->len; s++)
+    if (ga_table_editor_focus_cell (self, self->n_rows - 1, s))
+      break;
 }
 
-static void
-cell_entry_commit (GtkWidget     *entry,
-                   GaTableEditor *self)
+gboolean
+ga_table_editor_commit_entry (GaTableEditor *self,
+                              GtkWidget     *entry)
 {
   guint row = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (entry), "row"));
   const char *column = g_object_get_data (G_OBJECT (entry), "column");
   g_autoptr(GError) error = NULL;
+  gboolean saved;
 
   if (self->updating || !g_object_get_data (G_OBJECT (entry), "dirty"))
-    return;
+    return !gtk_widget_has_css_class (entry, "error");
   g_object_set_data (G_OBJECT (entry), "dirty", NULL);
-  if (!ga_table_editor_set_cell (self, row, column, gtk_editable_get_text (GTK_EDITABLE (entry)),
-                                 &error))
+  /* The grid stays as it is while its own cell is saved: the editors (and
+   * the one the keyboard is moving to) are not made again. */
+  self->own_change = TRUE;
+  saved = ga_table_editor_set_cell (self, row, column,
+                                    gtk_editable_get_text (GTK_EDITABLE (entry)), &error);
+  self->own_change = FALSE;
+  if (!saved)
     {
-      show_message (self, error->message);
+      g_autofree char *description = g_strdup (error->message);
+
+      ga_table_editor_show_message (self, error->message);
       gtk_widget_add_css_class (entry, "error");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
+      /* What was typed stays in the entry to be corrected. */
+      g_object_set_data (G_OBJECT (entry), "dirty", GINT_TO_POINTER (1));
+      return FALSE;
     }
-  else
-    {
-      show_message (self, NULL);
-      gtk_widget_remove_css_class (entry, "error");
-    }
+  ga_table_editor_show_message (self, NULL);
+  gtk_widget_remove_css_class (entry, "error");
+  gtk_accessible_reset_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+  return TRUE;
+}
+
+static void
+cell_entry_activate_cb (GtkWidget     *entry,
+                        GaTableEditor *self)
+{
+  ga_table_editor_commit_entry (self, entry);
 }
 
 static void
@@ -270,7 +274,10 @@ static void
 cell_focus_leave_cb (GtkEventControllerFocus *controller,
                      GaTableEditor           *self)
 {
-  cell_entry_commit (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)), self);
+  GtkWidget *entry = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller));
+
+  g_object_set_data (G_OBJECT (entry), "editing", NULL);
+  ga_table_editor_commit_entry (self, entry);
 }
 
 static void rebuild (GaTableEditor *self);
@@ -294,23 +301,28 @@ cell_dropdown_cb (GtkDropDown   *dropdown,
   const char *column = g_object_get_data (G_OBJECT (dropdown), "column");
   GPtrArray *keys = g_object_get_data (G_OBJECT (dropdown), "keys");
   guint position = gtk_drop_down_get_selected (dropdown);
+  const GaColumn *units = ga_item_find_units_column (self->item);
   g_autoptr(GError) error = NULL;
-
+  gboolean changes_units;
   gboolean saved;
 
   if (self->updating)
     return;
+  changes_units = units != NULL
+                  && g_strcmp0 (((GaColumn *) g_ptr_array_index (
+                                    self->item->columns, units->units_of_column))->id,
+                                column) == 0;
   self->choosing = TRUE;
   saved = ga_table_editor_set_cell (
       self, row, column,
       position > 0 && position <= keys->len ? g_ptr_array_index (keys, position - 1) : "",
       &error);
   self->choosing = FALSE;
-  show_message (self, saved ? NULL : error->message);
+  ga_table_editor_show_message (self, saved ? NULL : error->message);
   /* A new carrier offers other units (and may have given the row its
    * default unit): the row's editors are made again, once this drop-down
    * has finished with its own signal. */
-  if (saved && self->rebuild_source == 0)
+  if (saved && changes_units && self->rebuild_source == 0)
     self->rebuild_source = g_idle_add (rebuild_idle_cb, self);
 }
 
@@ -385,6 +397,24 @@ column_options (GaTableEditor *self,
     }
 }
 
+char *
+ga_table_editor_choice_key (GaTableEditor *self,
+                            GaColumn      *column,
+                            const GaRow   *row,
+                            const char    *text)
+{
+  g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+  g_autofree char *wanted = g_strstrip (g_strdup (text != NULL ? text : ""));
+
+  column_options (self, column, row, keys, labels);
+  for (guint i = 0; i < keys->len; i++)
+    if (g_strcmp0 (g_ptr_array_index (keys, i), wanted) == 0
+        || g_strcmp0 (gtk_string_list_get_string (labels, i), wanted) == 0)
+      return g_strdup (g_ptr_array_index (keys, i));
+  return NULL;
+}
+
 static GtkWidget *
 make_cell_editor (GaTableEditor *self,
                   GaColumn      *column,
@@ -440,15 +470,109 @@ make_cell_editor (GaTableEditor *self,
       if (column->kind == GA_ITEM_DATE)
         gtk_entry_set_placeholder_text (GTK_ENTRY (widget), _("YYYY-MM-DD"));
       g_signal_connect (widget, "changed", G_CALLBACK (cell_entry_changed_cb), self);
-      g_signal_connect (widget, "activate", G_CALLBACK (cell_entry_commit), self);
+      g_signal_connect (widget, "activate", G_CALLBACK (cell_entry_activate_cb), self);
       g_signal_connect (focus, "leave", G_CALLBACK (cell_focus_leave_cb), self);
       gtk_widget_add_controller (widget, focus);
+      ga_table_editor_track_entry (self, widget);
     }
   g_object_set_data (G_OBJECT (widget), "row", GUINT_TO_POINTER (row));
   g_object_set_data_full (G_OBJECT (widget), "column", g_strdup (column->id), g_free);
   gtk_accessible_update_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  /* The button inside a drop-down is what takes the keyboard: it carries
+   * the cell's name too, not just "toggle button". */
+  if (GTK_IS_DROP_DOWN (widget) && GTK_IS_TOGGLE_BUTTON (gtk_widget_get_first_child (widget)))
+    gtk_accessible_update_property (GTK_ACCESSIBLE (gtk_widget_get_first_child (widget)),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
   gtk_widget_set_sensitive (widget, !ga_session_is_read_only (self->session));
   return widget;
+}
+
+/* The label the units table gives the unit @id ("10⁴ kWh" for 万kWh in
+ * English), or @id itself. */
+static const char *
+unit_label (GaTableEditor *self,
+            const char    *id)
+{
+  const GaColumn *units = ga_item_find_units_column (self->item);
+
+  for (guint i = 0; units != NULL && units->options != NULL && i < units->options->len; i++)
+    {
+      GaOption *option = g_ptr_array_index (units->options, i);
+
+      if (g_strcmp0 (option->id, id) == 0)
+        return ga_text_get (&option->label, NULL);
+    }
+  return id;
+}
+
+/* A computed number as the grid shows it. Coefficients (units per unit)
+ * keep their 4 decimals; amounts and shares are read to 2. A coefficient
+ * "per unit" whose row names that unit (the column "<id>_unit", as
+ * coef_unit does for coef) shows it: "1229.0000 kgce/10⁴ kWh". */
+static char *
+computed_number_text (GaTableEditor  *self,
+                      const GaColumn *column,
+                      guint           row,
+                      double          number)
+{
+  const char *slash = column->unit != NULL ? strchr (column->unit, '/') : NULL;
+  g_autofree char *text = ga_format_number (number, slash != NULL ? 4 : 2);
+  g_autofree char *unit_id = NULL;
+
+  if (slash == NULL || g_strcmp0 (slash, "/unit") != 0)
+    return g_steal_pointer (&text);
+  unit_id = g_strconcat (column->id, "_unit", NULL);
+  for (guint c = 0; c < self->item->columns->len; c++)
+    {
+      GaColumn *per = g_ptr_array_index (self->item->columns, c);
+      const GaValue *value;
+
+      if (g_strcmp0 (per->id, unit_id) != 0)
+        continue;
+      value = ga_engine_get_cell (ga_session_get_engine (self->session), self->item, row, c);
+      if (value != NULL && value->kind == GA_VALUE_TEXT && value->u.text[0] != '\0')
+        return g_strdup_printf ("%s %.*s/%s", text, (int) (slash - column->unit), column->unit,
+                                unit_label (self, value->u.text));
+    }
+  return g_steal_pointer (&text);
+}
+
+/* A column's heading: its title, with its unit on a second line (the
+ * title's own bracket, or the column's unit when the title has none), so
+ * that headings are shown in full without making columns wide. */
+static char *
+column_heading (const GaColumn *column)
+{
+  const char *title = ga_text_get (&column->title, NULL);
+  const char *open = title != NULL ? strstr (title, " (") : NULL;
+
+  if (title == NULL)
+    return g_strdup ("");
+  if (open != NULL)
+    return g_strdup_printf ("%.*s\n%s", (int) (open - title), title, open + 1);
+  if (column->unit != NULL && column->unit[0] != '\0' && strchr (title, '(') == NULL)
+    return g_strdup_printf ("%s\n(%s)", title, column->unit);
+  return g_strdup (title);
+}
+
+static void
+attach_headings (GaTableEditor *self)
+{
+  for (guint s = 0; s < self->shown->len; s++)
+    {
+      GaColumn *column = ga_table_editor_column_at (self, s);
+      g_autofree char *heading = column_heading (column);
+      GtkWidget *label = gtk_label_new (heading);
+
+      /* Never cut: the grid scrolls sideways instead. */
+      gtk_label_set_xalign (GTK_LABEL (label), column->kind == GA_ITEM_COMPUTED ? 1.0 : 0.0);
+      gtk_label_set_justify (GTK_LABEL (label), column->kind == GA_ITEM_COMPUTED
+                                                    ? GTK_JUSTIFY_RIGHT : GTK_JUSTIFY_LEFT);
+      gtk_widget_set_valign (label, GTK_ALIGN_END);
+      gtk_widget_add_css_class (label, "heading");
+      gtk_widget_add_css_class (label, "caption-heading");
+      gtk_grid_attach (GTK_GRID (self->grid), label, s, 0, 1, 1);
+    }
 }
 
 static void
@@ -460,7 +584,7 @@ fill_computed (GaTableEditor *self)
   for (guint r = 0; r < self->n_rows; r++)
     for (guint s = 0; s < self->shown->len; s++)
       {
-        GaColumn *column = column_at (self, s);
+        GaColumn *column = ga_table_editor_column_at (self, s);
         const GaValue *value;
         g_autofree char *text = NULL;
 
@@ -470,8 +594,7 @@ fill_computed (GaTableEditor *self)
         /* Coefficients (units per unit) keep their 4 decimals; amounts and
          * shares are read to 2. */
         if (value != NULL && value->kind == GA_VALUE_NUMBER)
-          text = ga_format_number (
-              value->u.number, column->unit != NULL && strchr (column->unit, '/') != NULL ? 4 : 2);
+          text = computed_number_text (self, column, r, value->u.number);
         else
           text = value ? ga_format_value (value, NULL) : g_strdup ("–");
         if (k < self->computed->len)
@@ -512,9 +635,11 @@ rebuild (GaTableEditor *self)
   guint answer_rows = answer && answer->rows ? answer->rows->len : 0;
   guint n_rows = MAX (answer_rows, ga_engine_get_n_rows (engine, self->item));
   gboolean has_totals = FALSE;
+  KeptFocus kept = { 0 };
   GtkWidget *child;
   guint col;
 
+  ga_table_editor_keep_focus (self, &kept);
   self->updating = TRUE;
   while ((child = gtk_widget_get_first_child (self->grid)) != NULL)
     gtk_grid_remove (GTK_GRID (self->grid), child);
@@ -526,26 +651,7 @@ rebuild (GaTableEditor *self)
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ROWS]);
     }
 
-  for (guint s = 0; s < self->shown->len; s++)
-    {
-      GaColumn *column = column_at (self, s);
-      g_autofree char *title
-          = column->unit && column->kind == GA_ITEM_NUMBER
-                ? g_strdup_printf ("%s (%s)", ga_text_get (&column->title, NULL), column->unit)
-                : g_strdup (ga_text_get (&column->title, NULL));
-      GtkWidget *label = gtk_label_new (title);
-
-      /* Cut rather than wrap: wrapped headings make the grid's height
-       * depend on its width, which a horizontally scrolled grid does not
-       * know when it is measured. The tooltip has the whole title. */
-      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-      gtk_label_set_max_width_chars (GTK_LABEL (label), 12);
-      gtk_widget_set_tooltip_text (label, title);
-      gtk_label_set_xalign (GTK_LABEL (label), column->kind == GA_ITEM_COMPUTED ? 1.0 : 0.0);
-      gtk_widget_add_css_class (label, "heading");
-      gtk_widget_add_css_class (label, "caption-heading");
-      gtk_grid_attach (GTK_GRID (self->grid), label, s, 0, 1, 1);
-    }
+  attach_headings (self);
 
   for (guint r = 0; r < n_rows; r++)
     {
@@ -556,7 +662,7 @@ rebuild (GaTableEditor *self)
 
       for (guint s = 0; s < self->shown->len; s++)
         {
-          GaColumn *column = column_at (self, s);
+          GaColumn *column = ga_table_editor_column_at (self, s);
           GtkWidget *widget;
 
           col = g_array_index (self->shown, guint, s);
@@ -592,7 +698,7 @@ rebuild (GaTableEditor *self)
     {
       GtkWidget *label = NULL;
 
-      if (column_has_total (column_at (self, s)))
+      if (column_has_total (ga_table_editor_column_at (self, s)))
         {
           label = gtk_label_new ("–");
           gtk_label_set_xalign (GTK_LABEL (label), 1.0);
@@ -615,6 +721,7 @@ rebuild (GaTableEditor *self)
   gtk_widget_set_sensitive (self->add_button, !ga_session_is_read_only (self->session));
   fill_computed (self);
   self->updating = FALSE;
+  ga_table_editor_restore_focus (self, &kept);
 }
 
 void
@@ -643,17 +750,14 @@ item_changed_cb (GaSession     *session,
                  const char    *item_id,
                  GaTableEditor *self)
 {
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
-  gboolean typing = focus != NULL && gtk_widget_is_ancestor (focus, self->grid);
-
   /* Any answer can feed a computed column (the grid factor feeds CO2), so
    * every change refreshes the computed cells. A change of this table made
-   * elsewhere (undo, redo) also redraws the typed cells, unless the user is
-   * typing in one of them. */
+   * elsewhere (undo, redo) also redraws the typed cells, keeping the cell
+   * the keyboard is in and what is being typed there. A cell saving what
+   * was typed into it leaves the grid as it is. */
   if (self->choosing)
     fill_computed (self);
-  else if (g_strcmp0 (item_id, self->item->id) == 0 && !typing)
+  else if (g_strcmp0 (item_id, self->item->id) == 0 && !self->own_change)
     rebuild (self);
   else
     ga_table_editor_refresh (self);
@@ -823,17 +927,34 @@ ga_table_editor_class_init (GaTableEditorClass *klass)
 
   gtk_widget_class_set_template_from_resource (
       widget_class, "/io/github/greenassess/GreenAssess/ui/ga-table-editor.ui");
+  gtk_widget_class_bind_template_child (widget_class, GaTableEditor, scroller);
   gtk_widget_class_bind_template_child (widget_class, GaTableEditor, grid);
+  gtk_widget_class_bind_template_child (widget_class, GaTableEditor, hscrollbar);
   gtk_widget_class_bind_template_child (widget_class, GaTableEditor, message);
   gtk_widget_class_bind_template_child (widget_class, GaTableEditor, add_button);
   gtk_widget_class_bind_template_callback (widget_class, add_row_clicked_cb);
   gtk_widget_class_set_css_name (widget_class, "tableeditor");
 }
 
+/* The scrollbar is shown when the grid is wider than its view. */
+static void
+hadjustment_changed_cb (GtkAdjustment *adjustment,
+                        GaTableEditor *self)
+{
+  gtk_widget_set_visible (self->hscrollbar, gtk_adjustment_get_upper (adjustment)
+                                                > gtk_adjustment_get_page_size (adjustment) + 0.5);
+}
+
 static void
 ga_table_editor_init (GaTableEditor *self)
 {
+  GtkAdjustment *hadjustment;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  ga_table_editor_init_keys (self);
+  hadjustment = gtk_scrolled_window_get_hadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+  gtk_scrollbar_set_adjustment (GTK_SCROLLBAR (self->hscrollbar), hadjustment);
+  g_signal_connect_object (hadjustment, "changed", G_CALLBACK (hadjustment_changed_cb), self, 0);
 
   self->shown = g_array_new (FALSE, FALSE, sizeof (guint));
   self->computed = g_ptr_array_new ();

@@ -34,4 +34,15 @@ gboolean   ga_table_editor_set_cell   (GaTableEditor      *self,
                                        const char         *text,
                                        GError            **error);
 
+/* Fills cells from a block copied from a spreadsheet (tab-separated
+ * lines), starting at @row (from 0) in column @column_id and going right
+ * over the columns that can be typed in, adding rows as needed: one saved
+ * change (one undo step). A cell the column does not take refuses the
+ * whole block, with the model's message. */
+gboolean   ga_table_editor_paste      (GaTableEditor      *self,
+                                       guint               row,
+                                       const char         *column_id,
+                                       const char         *text,
+                                       GError            **error);
+
 G_END_DECLS

@@ -350,3 +350,75 @@ ga_answer_parse_cell_text (const char      *text,
       return TRUE;
     }
 }
+
+/* ------------------------------------------------------------------------ */
+/* A block pasted from a spreadsheet                                        */
+
+/* Reads one quoted cell starting at @p (on the opening quote) into @cell;
+ * returns the position after the closing quote. */
+static const char *
+read_quoted_cell (const char *p,
+                  GString    *cell)
+{
+  for (p++; *p != '\0'; p++)
+    {
+      if (*p == '"' && p[1] == '"')
+        {
+          g_string_append_c (cell, '"');
+          p++;
+        }
+      else if (*p == '"')
+        return p + 1;
+      else
+        g_string_append_c (cell, *p);
+    }
+  return p;
+}
+
+GPtrArray *
+ga_answer_split_block (const char *text)
+{
+  GPtrArray *rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) cell = g_string_new (NULL);
+  const char *p = text != NULL ? text : "";
+  gsize len = strlen (p);
+
+  /* The line break a spreadsheet puts after the last row ends nothing. */
+  if (len > 0 && p[len - 1] == '\n')
+    len--;
+  if (len > 0 && p[len - 1] == '\r')
+    len--;
+  if (len == 0)
+    return rows;
+  for (const char *end = p + len;; )
+    {
+      if (p < end && *p == '"' && cell->len == 0)
+        {
+          p = read_quoted_cell (p, cell);
+          if (p > end)
+            p = end;
+          continue;
+        }
+      if (p < end && *p != '\t' && *p != '\n' && *p != '\r')
+        {
+          g_string_append_c (cell, *p++);
+          continue;
+        }
+      g_ptr_array_add (cells, g_strdup (cell->str));
+      g_string_truncate (cell, 0);
+      if (p < end && *p == '\t')
+        {
+          p++;
+          continue;
+        }
+      g_ptr_array_add (cells, NULL);
+      g_ptr_array_add (rows, g_ptr_array_steal (cells, NULL));
+      if (p >= end)
+        break;
+      if (*p == '\r' && p + 1 < end && p[1] == '\n')
+        p++;
+      p++;
+    }
+  return rows;
+}

@@ -81,6 +81,12 @@ gboolean     ga_answer_parse_cell_text (const char    *text,
                                         GaValue       *out,
                                         GError       **error);
 
+/* Splits a block copied from a spreadsheet (lines of tab-separated cells,
+ * "\n" or "\r\n", one final line break ignored; a cell in double quotes
+ * may hold tabs, line breaks and doubled quotes) into rows: a GPtrArray of
+ * GStrv, one per line. An empty text gives no rows. */
+GPtrArray   *ga_answer_split_block    (const char     *text);
+
 /* A calendar date written YYYY-MM-DD (the form date answers take). */
 gboolean     ga_answer_is_iso_date    (const char     *s);
 /* Digits, an optional sign, decimal point and exponent: a number as people

@@ -157,6 +157,43 @@ ga_industry_get_all (guint *n_entries)
   return industries;
 }
 
+/* @query (a code without its section letter) starts @code, or @code
+ * starts the digits of @query (a class within a division). */
+static gboolean
+code_matches (const char *code,
+              const char *query)
+{
+  gsize n = strlen (query);
+
+  if (n == 0)
+    return FALSE;
+  if (g_ascii_strncasecmp (code, query, n) == 0)
+    return TRUE;
+  for (const char *p = query; *p != '\0'; p++)
+    if (!g_ascii_isdigit (*p))
+      return FALSE;
+  return g_ascii_isdigit (code[0]) && g_str_has_prefix (query, code);
+}
+
+gboolean
+ga_industry_matches (const GaIndustry *industry,
+                     const char       *query)
+{
+  g_autofree char *q = g_strstrip (g_strdup (query != NULL ? query : ""));
+  gboolean is_section = g_strcmp0 (industry->code, industry->section) == 0;
+
+  if (q[0] == '\0')
+    return TRUE;
+  if (strstr (industry->name, q) != NULL)
+    return TRUE;
+  if (code_matches (industry->code, q))
+    return TRUE;
+  /* "C26", "c2": the section letter, then the division. */
+  if (!is_section && g_ascii_toupper (q[0]) == industry->section[0] && q[1] != '\0')
+    return code_matches (industry->code, q + 1);
+  return FALSE;
+}
+
 const GaIndustry *
 ga_industry_lookup (const char *code)
 {

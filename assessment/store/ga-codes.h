@@ -69,6 +69,13 @@ const GaIndustry *ga_industry_validate     (const char  *code,
 /* All sections and divisions in order (A, 01, …, 05, B, 06, …); *n_entries
  * receives the count. */
 const GaIndustry *ga_industry_get_all      (guint       *n_entries);
+/* Whether @industry is what a person searching for @query means: a part
+ * of its name ("化学" finds 化学原料和化学制品制造业), the start of its
+ * code with or without the section letter ("26", "C26", "c2"), or a longer
+ * code within it (the class "2614" is in division 26). Spaces around the
+ * query are ignored; an empty query matches everything. */
+gboolean          ga_industry_matches      (const GaIndustry *industry,
+                                            const char       *query);
 
 typedef struct {
   const char *code;      /* "350000" */

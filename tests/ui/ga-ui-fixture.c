@@ -179,9 +179,10 @@ ga_ui_collect_unnamed (GtkWidget *widget,
           const char *label = gtk_button_get_label (GTK_BUTTON (widget));
           GtkWidget *child = gtk_button_get_child (GTK_BUTTON (widget));
 
+          /* An AdwButtonContent does not name its button for GTK 4.8's
+           * accessibility: a screen reader says "toggle button" only. */
           named = (label != NULL && label[0] != '\0'
                    && gtk_button_get_icon_name (GTK_BUTTON (widget)) == NULL)
-                  || (child != NULL && ADW_IS_BUTTON_CONTENT (child))
                   || (child != NULL && GTK_IS_LABEL (child));
         }
       if (!named && GTK_IS_MENU_BUTTON (widget))
