@@ -184,7 +184,6 @@ ga_store_load_engine (GaStore  *store,
 {
   g_autoptr(GaTemplate) tmpl = NULL;
   g_autoptr(GaAnswerSet) set = NULL;
-  GaEngine *engine;
 
   tmpl = ga_store_load_template (store, assessment_id, error);
   if (tmpl == NULL)
@@ -192,9 +191,7 @@ ga_store_load_engine (GaStore  *store,
   set = ga_store_load_answer_set (store, assessment_id, tmpl, error);
   if (set == NULL)
     return NULL;
-  engine = ga_engine_new (tmpl);
-  ga_engine_set_answers (engine, set);
-  return engine;
+  return ga_engine_new_with_answers (tmpl, set);
 }
 
 static char *
