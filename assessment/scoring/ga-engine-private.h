@@ -189,7 +189,7 @@ typedef struct {
    * read the total's cells. */
   guint8      *section_dirty;   /* per section: GA_SUMS_*_DIRTY */
   double      *section_value;   /* 2 per section: score, maximum */
-  gboolean     total_dirty;
+  guint8       total_dirty;     /* GA_SUMS_*_DIRTY */
   gboolean     summary_dirty;
   double       total_value[2];
   char        *grade_text;

@@ -170,7 +170,7 @@ ga_engine_sums_init (GaEngine *engine)
   sums->section_value = g_new0 (double, 2 * MAX (n_sections, 1));
   for (guint s = 0; s < n_sections; s++)
     sums->section_dirty[s] = GA_SUMS_SCORE_DIRTY | GA_SUMS_MAX_DIRTY;
-  sums->total_dirty = TRUE;
+  sums->total_dirty = GA_SUMS_SCORE_DIRTY | GA_SUMS_MAX_DIRTY;
   sums->summary_dirty = TRUE;
   /* The formulas are made once per template (ga_scheme_get_rules()). */
   summary = (GaFormula **) ga_scheme_get_rules (tmpl)->pdata + tmpl->items->len;
@@ -389,20 +389,20 @@ ga_engine_sums_summary (GaEngine  *engine,
       const GaResult *r = &engine->sections[root->index];
 
       if (set_number (&sums->section_cells[2 * root->index], r->score))
-        sums->total_dirty = TRUE;
+        sums->total_dirty |= GA_SUMS_SCORE_DIRTY;
       if (set_number (&sums->section_cells[2 * root->index + 1], r->max))
-        sums->total_dirty = TRUE;
+        sums->total_dirty |= GA_SUMS_MAX_DIRTY;
     }
-  if (sums->total_dirty)
-    {
-      for (guint m = 0; m < 2; m++)
-        {
-          sums->total_value[m] = evaluate_number (engine, &sums->total[m]);
-          if (set_number (&sums->total_cells[m], sums->total_value[m]))
-            sums->summary_dirty = TRUE;
-        }
-      sums->total_dirty = FALSE;
-    }
+  /* As for a section: the maximum reads only maxima, the score may read
+   * both. */
+  for (guint m = 0; m < 2; m++)
+    if (m == 0 ? sums->total_dirty != 0 : (sums->total_dirty & GA_SUMS_MAX_DIRTY) != 0)
+      {
+        sums->total_value[m] = evaluate_number (engine, &sums->total[m]);
+        if (set_number (&sums->total_cells[m], sums->total_value[m]))
+          sums->summary_dirty = TRUE;
+      }
+  sums->total_dirty = 0;
   s->score = sums->total_value[0];
   s->max = sums->total_value[1];
   /* The bonus and the veto status read only their items' cells. */
