@@ -1783,6 +1783,59 @@ test_refs_asked_once (void)
     }
 }
 
+/* A reference keeps the tag the builder gave it, through a graft too, and
+ * an untagged one has none; evaluating with the references' values given
+ * asks the context for none of them and gives what evaluating through the
+ * context gives: a = 2, b = 2 (counting_get_ref()), t = "b":
+ * SUM(a, b) + IF(t = "b", 1, 0) = 2 + 2 + 1 = 5. */
+static void
+test_bound (void)
+{
+  static const GaValue two = { GA_VALUE_NUMBER, { .number = 2 } };
+  static const GaValue b_text = { GA_VALUE_TEXT, { .text = (char *) "b" } };
+  g_autoptr(GaFormulaBuilder) b = ga_formula_builder_new ();
+  g_autoptr(GaFormula) inner = NULL;
+  g_autoptr(GaFormula) formula = NULL;
+  GaTerm sum, test;
+  const GaValue *values[3];
+  GaValue result = GA_VALUE_INIT;
+  Counting c = { NULL, { 0 } };
+  GaFormulaContext context = { counting_get_ref, NULL, NULL, &c };
+
+  sum = ga_formula_builder_call (b, GA_FN_SUM, 2, ga_formula_builder_ref_tagged (b, "a", 5),
+                                 ga_formula_builder_ref_tagged (b, "b", 7));
+  inner = ga_formula_builder_finish (b, sum);
+  g_assert_cmpuint (ga_formula_ref_tag (inner, 0), ==, 5);
+  g_assert_cmpuint (ga_formula_ref_tag (inner, 1), ==, 7);
+
+  test = ga_formula_builder_call (b, GA_FN_IF, 3,
+                                  ga_formula_builder_op (b, GA_OP_EQ, ga_formula_builder_ref (b, "t"),
+                                                         ga_formula_builder_text (b, "b")),
+                                  ga_formula_builder_number (b, 1),
+                                  ga_formula_builder_number (b, 0));
+  formula = ga_formula_builder_finish (b, ga_formula_builder_op (b, GA_OP_ADD, ga_formula_builder_graft (b, inner), test));
+  g_assert_cmpuint (ga_formula_get_n_refs (formula), ==, 3);
+  for (guint r = 0; r < 3; r++)
+    {
+      const char *name = ga_formula_get_ref (formula, r);
+      guint tag = ga_formula_ref_tag (formula, r);
+
+      g_assert_cmpuint (tag, ==, g_str_equal (name, "a") ? 5 : g_str_equal (name, "b") ? 7 : 0);
+      values[r] = name[0] == 't' ? &b_text : &two;
+    }
+  c.formula = formula;
+  ga_formula_evaluate (formula, &context, &result);
+  g_assert_cmpint (result.kind, ==, GA_VALUE_NUMBER);
+  g_assert_cmpfloat (result.u.number, ==, 5);
+  memset (c.asked, 0, sizeof c.asked);
+  ga_formula_evaluate_bound (formula, values, &context, &result);
+  g_assert_cmpint (result.kind, ==, GA_VALUE_NUMBER);
+  g_assert_cmpfloat (result.u.number, ==, 5);
+  for (guint r = 0; r < 3; r++)
+    g_assert_cmpuint (c.asked[r], ==, 0);
+  ga_value_clear (&result);
+}
+
 /* Many formulas from one builder (as the scoring rules of a template are
  * made) outlive it, each whole, in any order of release; each evaluates
  * as its text parsed does. BAND and LEVEL with each comparator. */
@@ -1900,6 +1953,7 @@ main (int   argc,
   g_test_add_func ("/ga/formula/builder", test_builder);
   g_test_add_func ("/ga/formula/builder-many", test_builder_many);
   g_test_add_func ("/ga/formula/refs-asked-once", test_refs_asked_once);
+  g_test_add_func ("/ga/formula/bound", test_bound);
   g_test_add_func ("/ga/formula/excel-lookup-ranges", test_excel_lookup_ranges);
 
   status = g_test_run ();

@@ -26,6 +26,7 @@ struct _GaFormulaBuilder {
   GPtrArray *strings;    /* text literals, owned */
   GPtrArray *names;      /* reference names, owned */
   GArray    *is_range;   /* gboolean per name */
+  GArray    *tags;       /* guint per name (ga_formula_builder_ref_tagged()) */
   GHashTable *name_index; /* name -> its index + 1, once there are many */
   gboolean   lenient;    /* no reference is strict */
 
@@ -53,6 +54,7 @@ ga_formula_builder_new (void)
   b->strings = g_ptr_array_new_with_free_func (g_free);
   b->names = g_ptr_array_new_with_free_func (g_free);
   b->is_range = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  b->tags = g_array_new (FALSE, FALSE, sizeof (guint));
   b->out_nodes = g_array_new (FALSE, TRUE, sizeof (GaNode));
   b->out_args = g_array_new (FALSE, FALSE, sizeof (guint32));
   b->out_refs = g_array_new (FALSE, TRUE, sizeof (GaRefInfo));
@@ -73,6 +75,7 @@ ga_formula_builder_reset (GaFormulaBuilder *builder)
     g_hash_table_remove_all (builder->name_index);
   g_ptr_array_set_size (builder->names, 0);
   g_array_set_size (builder->is_range, 0);
+  g_array_set_size (builder->tags, 0);
 }
 
 void
@@ -93,6 +96,7 @@ ga_formula_builder_free (GaFormulaBuilder *builder)
   g_clear_pointer (&builder->name_index, g_hash_table_unref);
   g_ptr_array_unref (builder->names);
   g_array_unref (builder->is_range);
+  g_array_unref (builder->tags);
   g_array_unref (builder->out_nodes);
   g_array_unref (builder->out_args);
   g_array_unref (builder->out_refs);
@@ -160,7 +164,8 @@ ga_formula_builder_boolean (GaFormulaBuilder *builder,
 static guint
 intern (GaFormulaBuilder *b,
         const char       *name,
-        gboolean          is_range)
+        gboolean          is_range,
+        guint             tag)
 {
   char *copy;
 
@@ -186,6 +191,7 @@ intern (GaFormulaBuilder *b,
   copy = g_strdup (name);
   g_ptr_array_add (b->names, copy);
   g_array_append_val (b->is_range, is_range);
+  g_array_append_val (b->tags, tag);
   if (b->name_index != NULL && g_hash_table_size (b->name_index) > 0)
     g_hash_table_insert (b->name_index, copy, GUINT_TO_POINTER (b->names->len));
   return b->names->len - 1;
@@ -195,9 +201,17 @@ GaTerm
 ga_formula_builder_ref (GaFormulaBuilder *builder,
                         const char       *name)
 {
+  return ga_formula_builder_ref_tagged (builder, name, 0);
+}
+
+GaTerm
+ga_formula_builder_ref_tagged (GaFormulaBuilder *builder,
+                               const char       *name,
+                               guint             tag)
+{
   GaTerm t = add (builder, GA_OP_REF);
 
-  at (builder, t)->u.ref = intern (builder, name, FALSE);
+  at (builder, t)->u.ref = intern (builder, name, FALSE, tag);
   return t;
 }
 
@@ -207,7 +221,7 @@ ga_formula_builder_range (GaFormulaBuilder *builder,
 {
   GaTerm t = add (builder, GA_OP_RANGE);
 
-  at (builder, t)->u.ref = intern (builder, name, TRUE);
+  at (builder, t)->u.ref = intern (builder, name, TRUE, 0);
   return t;
 }
 
@@ -287,7 +301,7 @@ graft_node (GaFormulaBuilder *b,
       t = ga_formula_builder_boolean (b, node->u.boolean);
       break;
     case GA_OP_REF:
-      t = ga_formula_builder_ref (b, f->refs[node->u.ref].name);
+      t = ga_formula_builder_ref_tagged (b, f->refs[node->u.ref].name, f->refs[node->u.ref].tag);
       break;
     case GA_OP_RANGE:
       t = ga_formula_builder_range (b, f->refs[node->u.ref].name);
@@ -350,6 +364,7 @@ finish_ref (Finish *fin,
       info.name = g_strdup (fin->b->names->pdata[name]);
       info.column = 1;
       info.is_range = g_array_index (fin->b->is_range, gboolean, name);
+      info.tag = g_array_index (fin->b->tags, guint, name);
       g_array_append_val (fin->refs, info);
       g_array_append_val (fin->uses, zero);
       fin->ref_of[name] = fin->refs->len;

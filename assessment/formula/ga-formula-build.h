@@ -108,6 +108,12 @@ GaTerm            ga_formula_builder_ref     (GaFormulaBuilder *builder,
                                               const char       *name);
 GaTerm            ga_formula_builder_range   (GaFormulaBuilder *builder,
                                               const char       *name);
+/* A reference that carries @tag (0: none), a number the caller chooses
+ * to find what the name stands for without looking it up again
+ * (ga_formula_ref_tag()). A name keeps the tag it was first given. */
+GaTerm            ga_formula_builder_ref_tagged (GaFormulaBuilder *builder,
+                                                 const char       *name,
+                                                 guint             tag);
 /* While @lenient is TRUE, ga_formula_builder_finish() makes no reference
  * strict: the formula has no guard for a blank or not applicable value.
  * For names the caller binds to values that never are (result cells). */

@@ -774,6 +774,33 @@ take_result (Ev      *v,
   ev_release (v);
 }
 
+void
+ga_formula_evaluate_bound (GaFormula              *formula,
+                           const GaValue * const  *values,
+                           const GaFormulaContext *context,
+                           GaValue                *result)
+{
+  Eval e;
+  Ev v = { 0 };
+
+  g_return_if_fail (formula != NULL);
+  g_return_if_fail (result != NULL);
+  g_return_if_fail (values != NULL || formula->n_refs == 0);
+
+  if (result->kind == GA_VALUE_TEXT || result->kind == GA_VALUE_ERROR)
+    ga_value_clear (result);
+  result->kind = GA_VALUE_BLANK;
+  memset (&result->u, 0, sizeof result->u);
+  e.formula = formula;
+  e.context = context;
+  /* Every entry is set, so the evaluator only reads them. */
+  e.refs = (const GaValue **) values;
+  if (guard_strict_refs (&e, result))
+    return;
+  ga_eval_node (&e, &formula->nodes[formula->root], &v);
+  take_result (&v, result);
+}
+
 /* References a formula names without a cache on the heap. */
 #define STACK_REFS 256
 

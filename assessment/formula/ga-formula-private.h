@@ -57,6 +57,7 @@ typedef struct {
   char    *name;
   guint    column;
   gboolean is_range;
+  guint    tag;      /* ga_formula_builder_ref_tagged(); 0: none */
   gboolean strict;
 } GaRefInfo;
 

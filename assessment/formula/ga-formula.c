@@ -393,6 +393,15 @@ ga_formula_ref_column (GaFormula *formula,
 }
 
 guint
+ga_formula_ref_tag (GaFormula *formula,
+                    guint      index)
+{
+  g_return_val_if_fail (formula != NULL, 0);
+  g_return_val_if_fail (index < formula->n_refs, 0);
+  return formula->refs[index].tag;
+}
+
+guint
 ga_formula_get_n_lookups (GaFormula *formula)
 {
   g_return_val_if_fail (formula != NULL, 0);

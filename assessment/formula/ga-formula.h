@@ -72,6 +72,9 @@ gboolean     ga_formula_ref_is_strict (GaFormula   *formula,
 /* 1-based column of the first occurrence, for error messages. */
 guint        ga_formula_ref_column    (GaFormula   *formula,
                                        guint        index);
+/* The tag a formula builder gave the reference (0: none). */
+guint        ga_formula_ref_tag       (GaFormula   *formula,
+                                       guint        index);
 
 /* The lookup-table uses (FACTOR("table", key, "column")): table and column
  * are string literals, so they can be checked when a template loads. */
@@ -153,6 +156,13 @@ typedef struct {
 void         ga_formula_evaluate      (GaFormula               *formula,
                                        const GaFormulaContext  *context,
                                        GaValue                 *result);
+/* The same with the value of every scalar reference given in @values (by
+ * index, none NULL), for a formula evaluated many times over values that
+ * stay where they are: @context is asked only for ranges and look-ups. */
+void         ga_formula_evaluate_bound (GaFormula              *formula,
+                                        const GaValue * const  *values,
+                                        const GaFormulaContext *context,
+                                        GaValue                *result);
 
 /* Excel translation. @ref_to_cell returns a newly allocated cell or range
  * address for reference @index ("'基本信息'!$C$5", "Energy!$F$5:$F$24");

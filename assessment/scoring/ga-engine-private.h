@@ -33,6 +33,7 @@ typedef struct {
   GaBinding *bindings;
   gboolean   constant;     /* no references and no look-ups: @value is the result */
   gboolean   watch;        /* has a range or a result binding */
+  const GaValue **values;  /* set: every reference reads a value that stays put */
   guint      n_refs;
   GaValue    value;
 } GaCompiled;
@@ -174,6 +175,11 @@ typedef struct {
    * changed, so an update does not walk every veto item. */
   guint8      *role;
   gboolean     veto_dirty;
+  /* How many veto cells read failed and how many are open (""): the
+   * veto status formula gives another answer only when one of these
+   * becomes or stops being zero. */
+  guint        veto_failed;
+  guint        veto_open;
   gboolean     bonus_dirty;
   double       bonus_value;
   char        *veto_text;
@@ -183,7 +189,7 @@ typedef struct {
    * read the total's cells. */
   guint8      *section_dirty;   /* per section: GA_SUMS_*_DIRTY */
   double      *section_value;   /* 2 per section: score, maximum */
-  gboolean     total_dirty;
+  guint8       total_dirty;     /* GA_SUMS_*_DIRTY */
   gboolean     summary_dirty;
   double       total_value[2];
   char        *grade_text;
@@ -200,6 +206,7 @@ enum {
 enum {
   GA_SUMS_SCORE_DIRTY = 1 << 0,
   GA_SUMS_MAX_DIRTY = 1 << 1,
+  GA_SUMS_SAME = 1 << 2,   /* a veto cell changed, the veto status cannot */
 };
 
 struct _GaEngine {
@@ -226,6 +233,12 @@ struct _GaEngine {
 
   GHashTable      *exact_keys;  /* GaLookupTable* -> (key -> GaTableRow*) */
 
+  /* The blocks the bindings of every formula come from
+   * (ga_engine_alloc_bindings()). */
+  GPtrArray       *binding_blocks;
+  GaBinding       *binding_next;
+  guint            binding_left;
+
   /* Unverified values: per node, and the first unverified look-up hit by
    * the node being evaluated. */
   GaOrigin        *origin;
@@ -245,6 +258,9 @@ struct _GaEngine {
 };
 
 /* Shared by the engine's source files. */
+/* @n zeroed bindings, freed with the engine. */
+GaBinding *ga_engine_alloc_bindings (GaEngine *engine,
+                                     guint     n);
 /* ga-engine-format.c: a value as the explanations write it (with @unit,
  * in @format when it is a number). */
 char *ga_engine_value_text_formatted (const GaValue *v,

@@ -18,18 +18,11 @@
 #include "ga-engine-private.h"
 #include "ga-scheme.h"
 
-/* The texts the engine's own copies of the formulas use. */
-static const GaSchemeLabels engine_labels = {
-  .veto_met = "met",
-  .veto_failed = "failed",
-  .pass = "pass",
-  .pending = "pending",
-  .fail = "fail",
-  .yes = "yes",
-  .no = "no",
-};
+#define engine_labels ga_scheme_engine_labels
 
 #define NA_TEXT "N/A"
+
+static const GaValue blank_cell = GA_VALUE_INIT;
 
 /* The cell @name stands for, or NULL. */
 static GaValue *
@@ -67,7 +60,28 @@ cell_of (GaEngine   *engine,
   return NULL;
 }
 
-/* Takes @formula and binds its names to the cells. */
+/* The cell a reference tagged by ga-scheme-summary.c names, or NULL. */
+static GaValue *
+cell_of_tag (GaEngine *engine,
+             guint     tag)
+{
+  GaEngineSums *sums = &engine->sums;
+  guint slot = GA_SCHEME_CELL_TAG_SLOT (tag);
+
+  switch (GA_SCHEME_CELL_TAG_KIND (tag))
+    {
+    case GA_SCHEME_CELL_ITEM:
+      return slot < 2 * engine->tmpl->items->len ? &sums->item_cells[slot] : NULL;
+    case GA_SCHEME_CELL_SECTION:
+      return slot < 2 * engine->tmpl->sections->len ? &sums->section_cells[slot] : NULL;
+    case GA_SCHEME_CELL_TOTAL:
+      return slot < 3 ? &sums->total_cells[slot] : NULL;
+    default:
+      return NULL;
+    }
+}
+
+/* Binds the names of @formula (borrowed from the template) to the cells. */
 static void
 bind (GaEngine   *engine,
       GaFormula  *formula,
@@ -81,13 +95,16 @@ bind (GaEngine   *engine,
     return;
   n = ga_formula_get_n_refs (formula);
   out->n_refs = n;
-  out->bindings = g_new0 (GaBinding, MAX (n, 1));
+  out->bindings = ga_engine_alloc_bindings (engine, n);
+  /* The cells never move: the evaluation reads them directly. */
+  out->values = g_new (const GaValue *, MAX (n, 1));
   for (guint r = 0; r < n; r++)
     {
       GaBinding *b = &out->bindings[r];
-      GaValue *cell = cell_of (engine, ga_formula_get_ref (formula, r));
+      GaValue *cell = cell_of_tag (engine, ga_formula_ref_tag (formula, r));
 
       b->node = G_MAXUINT;
+      out->values[r] = &blank_cell;
       if (cell == NULL)
         {
           /* Only a name ga-scheme-summary.c does not write. */
@@ -97,14 +114,16 @@ bind (GaEngine   *engine,
         }
       b->kind = GA_BIND_VALUE;
       b->value = cell;
+      out->values[r] = cell;
     }
 }
 
 static void
 unbind (GaCompiled *c)
 {
-  g_clear_pointer (&c->formula, ga_formula_unref);
-  g_clear_pointer (&c->bindings, g_free);
+  c->formula = NULL;
+  c->bindings = NULL;
+  g_clear_pointer (&c->values, g_free);
   ga_value_clear (&c->value);
 }
 
@@ -120,8 +139,8 @@ ga_engine_sums_init (GaEngine *engine)
 {
   GaTemplate *tmpl = engine->tmpl;
   GaEngineSums *sums = &engine->sums;
-  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
   guint n_sections = tmpl->sections->len;
+  GaFormula **summary;
 
   if (tmpl->scheme != GA_SCHEME_POINTS)
     return;
@@ -151,23 +170,19 @@ ga_engine_sums_init (GaEngine *engine)
   sums->section_value = g_new0 (double, 2 * MAX (n_sections, 1));
   for (guint s = 0; s < n_sections; s++)
     sums->section_dirty[s] = GA_SUMS_SCORE_DIRTY | GA_SUMS_MAX_DIRTY;
-  sums->total_dirty = TRUE;
+  sums->total_dirty = GA_SUMS_SCORE_DIRTY | GA_SUMS_MAX_DIRTY;
   sums->summary_dirty = TRUE;
-  for (guint s = 0; s < n_sections; s++)
-    for (guint m = 0; m < 2; m++)
-      bind (engine, ga_scheme_section_sum (tmpl, tmpl->sections->pdata[s], m),
-            &sums->section[2 * s + m]);
+  /* The formulas are made once per template (ga_scheme_get_rules()). */
+  summary = (GaFormula **) ga_scheme_get_rules (tmpl)->pdata + tmpl->items->len;
+  for (guint s = 0; s < 2 * n_sections; s++)
+    bind (engine, summary[s], &sums->section[s]);
+  summary += 2 * n_sections;
   for (guint m = 0; m < 2; m++)
-    bind (engine, ga_scheme_section_sum (tmpl, NULL, m), &sums->total[m]);
-  bind (engine, ga_scheme_bonus (tmpl), &sums->bonus);
-  bind (engine, ga_scheme_veto_status (tmpl, &engine_labels), &sums->veto);
-  /* The grade formula gives the grade's position. */
-  for (guint g = 0; g < tmpl->grades->len; g++)
-    g_ptr_array_add (labels, g_strdup_printf ("%u", g));
-  g_ptr_array_add (labels, NULL);
-  bind (engine, ga_scheme_grade (tmpl, (const char * const *) labels->pdata, &engine_labels),
-        &sums->grade);
-  bind (engine, ga_scheme_passed (tmpl, &engine_labels), &sums->passed);
+    bind (engine, summary[GA_SCHEME_SUM_TOTAL_SCORE + m], &sums->total[m]);
+  bind (engine, summary[GA_SCHEME_SUM_BONUS], &sums->bonus);
+  bind (engine, summary[GA_SCHEME_SUM_VETO], &sums->veto);
+  bind (engine, summary[GA_SCHEME_SUM_GRADE], &sums->grade);
+  bind (engine, summary[GA_SCHEME_SUM_PASSED], &sums->passed);
 }
 
 void
@@ -219,6 +234,29 @@ set_number (GaValue *cell,
   return TRUE;
 }
 
+/* Sets a veto item's cell to @t; whether the veto status formula can give
+ * another answer: a cell is set for the first time, or no cell or a first
+ * one reads failed, or open, since the last. */
+static gboolean
+set_veto_cell (GaEngineSums *sums,
+               GaValue      *cell,
+               const char   *t)
+{
+  gboolean first = cell->kind != GA_VALUE_TEXT;
+  guint failed = sums->veto_failed, open = sums->veto_open;
+
+  if (!first)
+    {
+      sums->veto_failed -= g_str_equal (cell->u.text, engine_labels.veto_failed) ? 1 : 0;
+      sums->veto_open -= *cell->u.text == '\0' ? 1 : 0;
+    }
+  sums->veto_failed += g_str_equal (t, engine_labels.veto_failed) ? 1 : 0;
+  sums->veto_open += *t == '\0' ? 1 : 0;
+  ga_value_clear (cell);
+  ga_value_set_text (cell, t);
+  return first || (failed == 0) != (sums->veto_failed == 0) || (open == 0) != (sums->veto_open == 0);
+}
+
 /* An item's score and maximum as its cells show them; which of them
  * changed (GA_SUMS_SCORE_DIRTY, GA_SUMS_MAX_DIRTY). */
 static guint8
@@ -238,9 +276,7 @@ fill_item (GaEngine     *engine,
 
       if (cells[0].kind == GA_VALUE_TEXT && g_str_equal (cells[0].u.text, t))
         return 0;
-      ga_value_clear (&cells[0]);
-      ga_value_set_text (&cells[0], t);
-      return GA_SUMS_SCORE_DIRTY;
+      return set_veto_cell (&engine->sums, &cells[0], t) ? GA_SUMS_SCORE_DIRTY : GA_SUMS_SAME;
     }
   if (set_number (&cells[0], r->score))
     changed |= GA_SUMS_SCORE_DIRTY;
@@ -260,6 +296,8 @@ ga_engine_sums_item (GaEngine     *engine,
   guint8 changed;
 
   if (role == 0 || (changed = fill_item (engine, item)) == 0)
+    return;
+  if (changed == GA_SUMS_SAME)
     return;
   if ((role & GA_SUMS_ADDS_UP) && item->section != NULL)
     sums->section_dirty[item->section->index] |= changed;
@@ -351,20 +389,20 @@ ga_engine_sums_summary (GaEngine  *engine,
       const GaResult *r = &engine->sections[root->index];
 
       if (set_number (&sums->section_cells[2 * root->index], r->score))
-        sums->total_dirty = TRUE;
+        sums->total_dirty |= GA_SUMS_SCORE_DIRTY;
       if (set_number (&sums->section_cells[2 * root->index + 1], r->max))
-        sums->total_dirty = TRUE;
+        sums->total_dirty |= GA_SUMS_MAX_DIRTY;
     }
-  if (sums->total_dirty)
-    {
-      for (guint m = 0; m < 2; m++)
-        {
-          sums->total_value[m] = evaluate_number (engine, &sums->total[m]);
-          if (set_number (&sums->total_cells[m], sums->total_value[m]))
-            sums->summary_dirty = TRUE;
-        }
-      sums->total_dirty = FALSE;
-    }
+  /* As for a section: the maximum reads only maxima, the score may read
+   * both. */
+  for (guint m = 0; m < 2; m++)
+    if (m == 0 ? sums->total_dirty != 0 : (sums->total_dirty & GA_SUMS_MAX_DIRTY) != 0)
+      {
+        sums->total_value[m] = evaluate_number (engine, &sums->total[m]);
+        if (set_number (&sums->total_cells[m], sums->total_value[m]))
+          sums->summary_dirty = TRUE;
+      }
+  sums->total_dirty = 0;
   s->score = sums->total_value[0];
   s->max = sums->total_value[1];
   /* The bonus and the veto status read only their items' cells. */

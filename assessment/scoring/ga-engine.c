@@ -322,7 +322,10 @@ ga_engine_eval_formula (GaEngine         *engine,
       ga_value_copy (&compiled->value, out);
       return;
     }
-  ga_formula_evaluate (compiled->formula, &context, out);
+  if (compiled->values != NULL)
+    ga_formula_evaluate_bound (compiled->formula, compiled->values, &context, out);
+  else
+    ga_formula_evaluate (compiled->formula, &context, out);
 }
 
 /* Evaluates a formula that must give a number. Returns TRUE with *out set,
@@ -369,10 +372,44 @@ ga_engine_status_of_problem (const GaValue *problem)
 /* ------------------------------------------------------------------------ */
 /* Compilation                                                              */
 
+/* Bindings per block of the engine's own (a formula with more gets a
+ * block of its own). */
+#define BINDINGS_PER_BLOCK 1024
+
+GaBinding *
+ga_engine_alloc_bindings (GaEngine *engine,
+                          guint     n)
+{
+  GaBinding *b;
+
+  /* The bindings of every formula are made once, when the engine is, and
+   * freed with it: a few blocks rather than one allocation per formula. */
+  if (n > engine->binding_left)
+    {
+      guint size = MAX (n, BINDINGS_PER_BLOCK);
+
+      b = g_new0 (GaBinding, size);
+      g_ptr_array_add (engine->binding_blocks, b);
+      if (size > n)
+        {
+          engine->binding_next = b + n;
+          engine->binding_left = size - n;
+        }
+      return b;
+    }
+  b = engine->binding_next;
+  engine->binding_next += n;
+  engine->binding_left -= n;
+  return b;
+}
+
+/* Binds the references of @formula; its bindings are the engine's (freed
+ * with it) unless @own, then the caller frees them. */
 static void
 compile (GaEngine   *engine,
          GaFormula  *formula,
          GaItem     *scope,
+         gboolean    own,
          GaCompiled *out)
 {
   GaTemplate *tmpl = engine->tmpl;
@@ -382,6 +419,7 @@ compile (GaEngine   *engine,
   out->bindings = NULL;
   out->constant = FALSE;
   out->watch = FALSE;
+  out->values = NULL;
   out->n_refs = 0;
   out->value = (GaValue) GA_VALUE_INIT;
   if (formula == NULL)
@@ -398,7 +436,7 @@ compile (GaEngine   *engine,
       out->constant = TRUE;
       return;
     }
-  out->bindings = g_new0 (GaBinding, MAX (n, 1));
+  out->bindings = own ? g_new0 (GaBinding, n) : ga_engine_alloc_bindings (engine, n);
   for (guint r = 0; r < n; r++)
     {
       const char *name = ga_formula_get_ref (formula, r);
@@ -460,11 +498,12 @@ compile (GaEngine   *engine,
     }
 }
 
+/* The bindings belong to the engine's blocks. */
 static void
 compiled_clear (GaCompiled *c)
 {
   ga_value_clear (&c->value);
-  g_clear_pointer (&c->bindings, g_free);
+  c->bindings = NULL;
   c->formula = NULL;
 }
 
@@ -491,7 +530,7 @@ ga_engine_evaluate_row_formula (GaEngine     *engine,
   g_return_if_fail (engine != NULL && formula != NULL && result != NULL);
 
   ga_value_clear (result);
-  compile (engine, formula, (GaItem *) table, &c);
+  compile (engine, formula, (GaItem *) table, TRUE, &c);
   for (guint r = 0; c.bindings != NULL && r < c.n_refs; r++)
     if (c.bindings[r].kind == GA_BIND_BLANK)
       {
@@ -508,6 +547,7 @@ ga_engine_evaluate_row_formula (GaEngine     *engine,
   engine->gap = gap;
   engine->hit = hit;
   engine->gap_self = gap_self;
+  g_free (c.bindings);
   compiled_clear (&c);
 }
 
@@ -541,7 +581,7 @@ setup_table (GaEngine *engine,
   for (guint c = 0; c < n_columns; c++)
     {
       GaColumn *column = item->columns->pdata[c];
-      compile (engine, column->formula, item, &t->columns[c]);
+      compile (engine, column->formula, item, FALSE, &t->columns[c]);
     }
   t->fixed_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) ga_row_free);
   for (guint r = 0; item->fixed_rows != NULL && r < item->fixed_rows->len; r++)
@@ -563,22 +603,22 @@ setup_item (GaEngine  *engine,
 {
   GaItemState *st = &engine->istate[item->index];
 
-  compile (engine, item->applicable, NULL, &st->applicable);
-  compile (engine, item->value, NULL, &st->value);
-  compile (engine, item->weight, NULL, &st->weight);
+  compile (engine, item->applicable, NULL, FALSE, &st->applicable);
+  compile (engine, item->value, NULL, FALSE, &st->value);
+  compile (engine, item->weight, NULL, FALSE, &st->weight);
   st->rule_formula = rule;
-  compile (engine, st->rule_formula, NULL, &st->rule);
-  compile (engine, item->score.baseline, NULL, &st->baseline);
-  compile (engine, item->score.leading, NULL, &st->leading);
+  compile (engine, st->rule_formula, NULL, FALSE, &st->rule);
+  compile (engine, item->score.baseline, NULL, FALSE, &st->baseline);
+  compile (engine, item->score.leading, NULL, FALSE, &st->leading);
   for (guint k = 0; k < 3; k++)
-    compile (engine, item->score.benchmark[k], NULL, &st->bench[k]);
+    compile (engine, item->score.benchmark[k], NULL, FALSE, &st->bench[k]);
   if (item->score.bands != NULL)
     {
       st->n_bands = item->score.bands->len;
       st->bands = g_new0 (GaCompiled, MAX (st->n_bands, 1));
       for (guint b = 0; b < st->n_bands; b++)
         compile (engine, ((GaBand *) item->score.bands->pdata[b])->threshold, NULL,
-                 &st->bands[b]);
+                 FALSE, &st->bands[b]);
     }
   st->raw_weight = NAN;
   st->band_hit = -1;
@@ -591,15 +631,13 @@ setup_item (GaEngine  *engine,
     setup_table (engine, item);
 }
 
-GaEngine *
-ga_engine_new (GaTemplate *tmpl)
+/* The engine of @tmpl with every formula bound, not evaluated yet. */
+static GaEngine *
+engine_build (GaTemplate *tmpl)
 {
   GPtrArray *rules;
   GaEngine *engine;
   guint n_items, n_sections, n_outputs;
-
-  g_return_val_if_fail (tmpl != NULL, NULL);
-  g_return_val_if_fail (tmpl->topo != NULL, NULL);
 
   rules = ga_scheme_get_rules (tmpl);
   engine = g_new0 (GaEngine, 1);
@@ -626,6 +664,7 @@ ga_engine_new (GaTemplate *tmpl)
   engine->output_gaps = g_new0 (GaGap, MAX (n_outputs, 1));
   engine->gap.table = G_MAXUINT;
   engine->queued = g_new0 (guint8, MAX (tmpl->n_nodes, 1));
+  engine->binding_blocks = g_ptr_array_new_with_free_func (g_free);
   engine->exact_keys = g_hash_table_new_full (NULL, NULL, NULL,
                                               (GDestroyNotify) g_hash_table_unref);
 
@@ -645,8 +684,8 @@ ga_engine_new (GaTemplate *tmpl)
       GaSection *section = tmpl->sections->pdata[s];
       GaSectionState *ss = &engine->sstate[s];
 
-      compile (engine, section->applicable, NULL, &engine->sa[s].applicable);
-      compile (engine, section->weight, NULL, &ss->weight);
+      compile (engine, section->applicable, NULL, FALSE, &engine->sa[s].applicable);
+      compile (engine, section->weight, NULL, FALSE, &ss->weight);
       ss->full_points = ga_scheme_section_points (tmpl, section);
       ss->w = NAN;
       if (section->parent == NULL && tmpl->scheme == GA_SCHEME_CLEAN_PRODUCTION)
@@ -657,7 +696,7 @@ ga_engine_new (GaTemplate *tmpl)
     }
   for (guint o = 0; o < n_outputs; o++)
     compile (engine, ((GaOutput *) tmpl->outputs->pdata[o])->formula, NULL,
-             &engine->output_formula[o]);
+             FALSE, &engine->output_formula[o]);
 
   for (guint t = 0; t < tmpl->tables->len; t++)
     {
@@ -674,7 +713,35 @@ ga_engine_new (GaTemplate *tmpl)
 
   ga_engine_sums_init (engine);
   ga_engine_compute_may_be_unverified (engine);
+  return engine;
+}
+
+GaEngine *
+ga_engine_new (GaTemplate *tmpl)
+{
+  GaEngine *engine;
+
+  g_return_val_if_fail (tmpl != NULL, NULL);
+  g_return_val_if_fail (tmpl->topo != NULL, NULL);
+
+  engine = engine_build (tmpl);
   ga_engine_evaluate (engine);
+  return engine;
+}
+
+GaEngine *
+ga_engine_new_with_answers (GaTemplate  *tmpl,
+                            GaAnswerSet *answers)
+{
+  GaEngine *engine;
+
+  g_return_val_if_fail (tmpl != NULL, NULL);
+  g_return_val_if_fail (tmpl->topo != NULL, NULL);
+  g_return_val_if_fail (answers != NULL, NULL);
+
+  /* Evaluated once, with the answers. */
+  engine = engine_build (tmpl);
+  ga_engine_set_answers (engine, answers);
   return engine;
 }
 
@@ -765,6 +832,7 @@ ga_engine_unref (GaEngine *engine)
   g_free (engine->may_be_unverified);
   g_free (engine->output_gaps);
   g_hash_table_unref (engine->exact_keys);
+  g_ptr_array_unref (engine->binding_blocks);
   ga_answer_set_free (engine->answers);
   g_clear_pointer (&engine->defaults, ga_answer_set_free);
   ga_template_unref (engine->tmpl);

@@ -69,6 +69,10 @@ typedef struct {
 typedef struct _GaEngine GaEngine;
 
 GaEngine        *ga_engine_new                (GaTemplate       *tmpl);
+/* The same as ga_engine_new() followed by ga_engine_set_answers(), with
+ * one evaluation instead of two. */
+GaEngine        *ga_engine_new_with_answers   (GaTemplate       *tmpl,
+                                               GaAnswerSet      *answers);
 GaEngine        *ga_engine_ref                (GaEngine         *engine);
 void             ga_engine_unref              (GaEngine         *engine);
 GaTemplate      *ga_engine_get_template       (GaEngine         *engine);

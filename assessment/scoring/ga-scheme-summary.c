@@ -19,17 +19,53 @@
 
 #define B GaFormulaBuilder
 
+const GaSchemeLabels ga_scheme_engine_labels = {
+  .veto_met = "met",
+  .veto_failed = "failed",
+  .pass = "pass",
+  .pending = "pending",
+  .fail = "fail",
+  .yes = "yes",
+  .no = "no",
+};
+
 /* Excel takes at most 255 arguments in a call. */
 #define MAX_ARGS 255
 
+/* The cell of an item's score or maximum (@max), tagged with where it is. */
 static GaTerm
-ref2 (B          *b,
-      const char *prefix,
-      const char *id)
+item_cell (B            *b,
+           const GaItem *item,
+           gboolean      max)
 {
-  g_autofree char *name = g_strconcat (prefix, id, NULL);
+  g_autofree char *name = g_strconcat (max ? GA_SCHEME_MAX : GA_SCHEME_SCORE, item->id, NULL);
 
-  return ga_formula_builder_ref (b, name);
+  return ga_formula_builder_ref_tagged (b, name,
+                                        GA_SCHEME_CELL_TAG (GA_SCHEME_CELL_ITEM, item->index, max));
+}
+
+static GaTerm
+section_cell (B               *b,
+              const GaSection *section,
+              gboolean         max)
+{
+  g_autofree char *name = g_strconcat (max ? GA_SCHEME_SECTION_MAX : GA_SCHEME_SECTION_SCORE,
+                                       section->id, NULL);
+
+  return ga_formula_builder_ref_tagged (b, name, GA_SCHEME_CELL_TAG (GA_SCHEME_CELL_SECTION,
+                                                                     section->index, max));
+}
+
+/* GA_SCHEME_TOTAL_SCORE, GA_SCHEME_TOTAL_MAX or GA_SCHEME_VETO_STATUS. */
+static GaTerm
+total_cell (B          *b,
+            const char *name)
+{
+  guint slot = g_str_equal (name, GA_SCHEME_TOTAL_SCORE) ? 0
+               : g_str_equal (name, GA_SCHEME_TOTAL_MAX) ? 1 : 2;
+
+  return ga_formula_builder_ref_tagged (b, name, GA_SCHEME_CELL_TAG (GA_SCHEME_CELL_TOTAL,
+                                                                     slot / 2, slot % 2));
 }
 
 /* @func over @terms, nested in groups that keep each call within Excel's
@@ -101,13 +137,13 @@ children_sum (B               *b,
 
       if (!ga_scheme_item_adds_up (tmpl, item))
         continue;
-      t = ref2 (b, max ? GA_SCHEME_MAX : GA_SCHEME_SCORE, item->id);
+      t = item_cell (b, item, max);
       g_array_append_val (terms, t);
     }
   for (guint i = 0; i < sections->len; i++)
     {
       const GaSection *sub = sections->pdata[i];
-      GaTerm t = ref2 (b, max ? GA_SCHEME_SECTION_MAX : GA_SCHEME_SECTION_SCORE, sub->id);
+      GaTerm t = section_cell (b, sub, max);
 
       g_array_append_val (terms, t);
     }
@@ -156,7 +192,7 @@ ga_scheme_bonus (GaTemplate *tmpl)
 
       if (!item->bonus || !ga_scheme_item_is_scored (tmpl, item))
         continue;
-      t = ref2 (b, GA_SCHEME_SCORE, item->id);
+      t = item_cell (b, item, FALSE);
       g_array_append_val (terms, t);
     }
   if (terms->len == 0)
@@ -182,7 +218,7 @@ any_veto_cell (B          *b,
 
       if (!item->veto)
         continue;
-      eq = ga_formula_builder_op (b, GA_OP_EQ, ref2 (b, GA_SCHEME_SCORE, item->id), ga_scheme_text (b, t));
+      eq = ga_formula_builder_op (b, GA_OP_EQ, item_cell (b, item, FALSE), ga_scheme_text (b, t));
       g_array_append_val (terms, eq);
     }
   return call_all (b, GA_FN_OR, terms, ga_formula_builder_boolean (b, FALSE));
@@ -224,7 +260,7 @@ ga_scheme_grade (GaTemplate           *tmpl,
   if (tmpl->grades->len == 0)
     return NULL;
   b = ga_scheme_cells_builder_new ();
-  total = ga_formula_builder_ref (b, GA_SCHEME_TOTAL_SCORE);
+  total = total_cell (b, GA_SCHEME_TOTAL_SCORE);
   t = ga_scheme_text (b, "");
   for (guint i = tmpl->grades->len; i > 0; i--)
     {
@@ -236,7 +272,7 @@ ga_scheme_grade (GaTemplate           *tmpl,
   /* A failed veto item leaves no grade. */
   if (has_veto (tmpl))
     t = ga_scheme_if (b, ga_formula_builder_op (b, GA_OP_EQ,
-                                       ga_formula_builder_ref (b, GA_SCHEME_VETO_STATUS),
+                                       total_cell (b, GA_SCHEME_VETO_STATUS),
                                        ga_scheme_text (b, labels->fail)),
              ga_scheme_text (b, ""), t);
   return ga_formula_builder_finish (b, t);
@@ -250,12 +286,12 @@ ga_scheme_passed (GaTemplate           *tmpl,
   GaTerm cond = G_MAXUINT;
 
   if (has_veto (tmpl))
-    cond = ga_formula_builder_op (b, GA_OP_EQ, ga_formula_builder_ref (b, GA_SCHEME_VETO_STATUS),
+    cond = ga_formula_builder_op (b, GA_OP_EQ, total_cell (b, GA_SCHEME_VETO_STATUS),
                                   ga_scheme_text (b, labels->pass));
   if (isfinite (tmpl->pass_score))
     {
       GaTerm reached = ga_formula_builder_op (b, GA_OP_GE,
-                                              ga_formula_builder_ref (b, GA_SCHEME_TOTAL_SCORE),
+                                              total_cell (b, GA_SCHEME_TOTAL_SCORE),
                                               ga_scheme_num (b, tmpl->pass_score));
 
       cond = cond == G_MAXUINT ? reached : ga_formula_builder_call (b, GA_FN_AND, 2, cond,
@@ -306,4 +342,25 @@ ga_scheme_share (const char *part,
 
   return ga_formula_builder_finish (b, ga_formula_builder_call (b, GA_FN_IFERROR, 2, share,
                                                                 ga_scheme_text (b, "")));
+}
+
+void
+ga_scheme_append_summary (GaTemplate *tmpl,
+                          GPtrArray  *rules)
+{
+  const GaSchemeLabels *labels = &ga_scheme_engine_labels;
+  g_autoptr(GPtrArray) grades = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint s = 0; s < tmpl->sections->len; s++)
+    for (guint m = 0; m < 2; m++)
+      g_ptr_array_add (rules, ga_scheme_section_sum (tmpl, tmpl->sections->pdata[s], m));
+  for (guint m = 0; m < 2; m++)
+    g_ptr_array_add (rules, ga_scheme_section_sum (tmpl, NULL, m));
+  g_ptr_array_add (rules, ga_scheme_bonus (tmpl));
+  g_ptr_array_add (rules, ga_scheme_veto_status (tmpl, labels));
+  for (guint g = 0; g < tmpl->grades->len; g++)
+    g_ptr_array_add (grades, g_strdup_printf ("%u", g));
+  g_ptr_array_add (grades, NULL);
+  g_ptr_array_add (rules, ga_scheme_grade (tmpl, (const char * const *) grades->pdata, labels));
+  g_ptr_array_add (rules, ga_scheme_passed (tmpl, labels));
 }

@@ -290,6 +290,9 @@ ga_scheme_get_rules (GaTemplate *tmpl)
 
       for (guint i = 0; i < tmpl->items->len; i++)
         g_ptr_array_add (rules, ga_scheme_item_rule (tmpl, tmpl->items->pdata[i], builder));
+      /* Built once here rather than by every engine. */
+      if (tmpl->scheme == GA_SCHEME_POINTS)
+        ga_scheme_append_summary (tmpl, rules);
       tmpl->rules = rules;
       g_once_init_leave (&tmpl->rules_made, 1);
     }

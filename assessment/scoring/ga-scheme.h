@@ -33,7 +33,8 @@ GaFormula *ga_scheme_item_rule  (GaTemplate       *tmpl,
                                  GaFormulaBuilder *builder);
 
 /* The rules of every item of @tmpl, by item index (NULL entries where an
- * item has none): made on the first call and kept with the template, as
+ * item has none), followed for the points scheme by its summary formulas
+ * (GA_SCHEME_SUM_*): made on the first call and kept with the template, as
  * its parsed formulas are. Borrowed. Safe to call from several threads. */
 GPtrArray *ga_scheme_get_rules  (GaTemplate       *tmpl);
 
@@ -98,6 +99,42 @@ typedef struct {
   const char *yes;
   const char *no;
 } GaSchemeLabels;
+
+/* The references of the summary formulas below carry a tag
+ * (ga_formula_ref_tag()) that says which cell they name without looking the
+ * name up: its kind, the item's or section's index (for the totals 0 for
+ * the score and maximum, 1 for the veto status) and 0 for a score, 1 for a
+ * maximum. */
+enum {
+  GA_SCHEME_CELL_ITEM = 1,
+  GA_SCHEME_CELL_SECTION = 2,
+  GA_SCHEME_CELL_TOTAL = 3,
+};
+#define GA_SCHEME_CELL_TAG(kind, index, max) ((((guint) (index) * 2u + ((max) ? 1u : 0u)) << 2) | (guint) (kind))
+#define GA_SCHEME_CELL_TAG_KIND(tag) ((tag) & 3u)
+#define GA_SCHEME_CELL_TAG_SLOT(tag) ((tag) >> 2)
+
+/* The texts of the engine's own copies of the summary formulas. */
+extern const GaSchemeLabels ga_scheme_engine_labels;
+
+/* Where ga_scheme_get_rules() keeps the points scheme's summary formulas
+ * as the engine evaluates them (with ga_scheme_engine_labels, and each
+ * grade's position as its label), after the items' rules: first each
+ * section's score and maximum (2 × section index + 0 or 1), then these. */
+enum {
+  GA_SCHEME_SUM_TOTAL_SCORE,
+  GA_SCHEME_SUM_TOTAL_MAX,
+  GA_SCHEME_SUM_BONUS,
+  GA_SCHEME_SUM_VETO,
+  GA_SCHEME_SUM_GRADE,
+  GA_SCHEME_SUM_PASSED,
+  GA_SCHEME_SUM_N,
+};
+
+/* Appends the summary formulas above to @rules (NULL where the template has
+ * none: no bonus item, no veto item, no grades). */
+void       ga_scheme_append_summary  (GaTemplate      *tmpl,
+                                      GPtrArray       *rules);
 
 /* Whether @item's score adds up into its section's subtotal: scored, not
  * a bonus item. */

@@ -131,9 +131,9 @@ ga_export_job_new_for_session (GaSession  *session,
 
   /* An engine of its own: the user may go on editing while the worker
    * writes. */
-  job->engine = ga_engine_new (ga_session_get_template (session));
+  job->engine = ga_engine_new_with_answers (ga_session_get_template (session),
+                                            ga_engine_get_answers (live));
   ga_engine_copy_defaults (job->engine, live);
-  ga_engine_set_answers (job->engine, ga_engine_get_answers (live));
   job->enterprise = enterprise_info (ga_session_get_enterprise (session));
   job->assessment_name = g_strdup (assessment->title);
   job->period = assessment_period (assessment);
@@ -179,9 +179,9 @@ ga_export_job_new_for_engine (GaEngine               *engine,
 {
   GaExportJob *job = g_new0 (GaExportJob, 1);
 
-  job->engine = ga_engine_new (ga_engine_get_template (engine));
+  job->engine = ga_engine_new_with_answers (ga_engine_get_template (engine),
+                                            ga_engine_get_answers (engine));
   ga_engine_copy_defaults (job->engine, engine);
-  ga_engine_set_answers (job->engine, ga_engine_get_answers (engine));
   job->enterprise = enterprise != NULL ? ga_enterprise_info_copy (enterprise) : NULL;
   job->path = g_strdup (path);
   return job;

@@ -180,9 +180,8 @@ ga_session_new (GaStore    *store,
   self->typed = g_steal_pointer (&answers);
   answers = ga_ref_fill_answers (self->tmpl, self->ref_slots, self->typed, self->ref_tables,
                                  self->industry, self->ref_fills);
-  self->engine = ga_engine_new (self->tmpl);
+  self->engine = ga_engine_new_with_answers (self->tmpl, answers);
   ga_store_prefill_engine (self->engine, self->enterprise, self->assessment);
-  ga_engine_set_answers (self->engine, answers);
   count_evidence (self);
 
   self->narratives = ga_store_load_narratives (store, assessment_id, error);

@@ -196,13 +196,14 @@ ga_store_load_engine (GaStore  *store,
   filled = ga_store_fill_ref_values (store, assessment_id, tmpl, set, error);
   if (filled == NULL)
     return NULL;
-  engine = ga_engine_new (tmpl);
+  /* Evaluated once with the answers; the figures of the enterprise record
+   * then reach only the items not answered and what depends on them. */
+  engine = ga_engine_new_with_answers (tmpl, filled);
   if (!ga_store_prefill_assessment (store, assessment_id, engine, error))
     {
       ga_engine_unref (engine);
       return NULL;
     }
-  ga_engine_set_answers (engine, filled);
   return engine;
 }
 

@@ -1186,6 +1186,20 @@ dump (const char *what)
   return 0;
 }
 
+/* GA_BENCH_ONLY=formula,engine,bundled,cp,store,export runs only the groups
+ * named (all when unset), to time one part again quickly. */
+static gboolean
+wanted (const char *group)
+{
+  const char *only = g_getenv ("GA_BENCH_ONLY");
+  g_auto(GStrv) groups = NULL;
+
+  if (only == NULL || *only == '\0')
+    return TRUE;
+  groups = g_strsplit (only, ",", -1);
+  return g_strv_contains ((const char * const *) groups, group);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1198,12 +1212,18 @@ main (int    argc,
       return 2;
     }
 
-  bench_formula ();
-  bench_synthetic ("engine", make_points_template, make_points_answers, make_points_answer,
-                   TRUE);
-  bench_largest_bundled ();
-  bench_synthetic ("cp", make_cp_template, make_cp_answers, make_cp_answer, FALSE);
-  ga_bench_store_run ();
-  ga_bench_export_run ();
+  if (wanted ("formula"))
+    bench_formula ();
+  if (wanted ("engine"))
+    bench_synthetic ("engine", make_points_template, make_points_answers, make_points_answer,
+                     TRUE);
+  if (wanted ("bundled"))
+    bench_largest_bundled ();
+  if (wanted ("cp"))
+    bench_synthetic ("cp", make_cp_template, make_cp_answers, make_cp_answer, FALSE);
+  if (wanted ("store"))
+    ga_bench_store_run ();
+  if (wanted ("export"))
+    ga_bench_export_run ();
   return 0;
 }
