@@ -10,16 +10,9 @@
 
 import json
 import os
-import shutil
-import subprocess
 import sys
-import tempfile
 
-CLI = os.path.abspath(sys.argv[1])
-CODE = "91350100M000100Y43"
-TMP = tempfile.mkdtemp(prefix="ga-cli-carry-")
-
-results = []
+from clitest import CLI, CODE, TMP, case, check, expect, main, run  # noqa: F401
 
 
 def template(version, tail):
@@ -47,38 +40,6 @@ V1 = template("1.0.0", [{"id": "X1", "kind": "compliance", "title": "X1", "point
                          "source": "t"}])
 V2 = template("1.1.0", [{"id": "Z1", "kind": "compliance", "title": "Z1", "points": 5,
                          "source": "t"}])
-
-
-def run(*args):
-    env = dict(os.environ)
-    env.setdefault("LC_ALL", "C.UTF-8")
-    env.setdefault("LANGUAGE", "en")
-    proc = subprocess.run([CLI] + list(args), capture_output=True, env=env, timeout=120)
-    return proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8")
-
-
-def case(name):
-    def wrap(func):
-        results.append((name, func))
-        return func
-    return wrap
-
-
-def check(cond, what, out="", err=""):
-    if not cond:
-        raise AssertionError("%s\n--- stdout ---\n%s--- stderr ---\n%s" % (what, out, err))
-
-
-def expect(args, code, out_has=(), err_has=(), out_lacks=()):
-    rc, out, err = run(*args)
-    check(rc == code, "exit status %d, expected %d for %r" % (rc, code, args), out, err)
-    for s in out_has:
-        check(s in out, "stdout lacks %r" % s, out, err)
-    for s in out_lacks:
-        check(s not in out, "stdout has %r" % s, out, err)
-    for s in err_has:
-        check(s in err, "stderr lacks %r" % s, out, err)
-    return out, err
 
 
 def write(name, data):
@@ -166,22 +127,6 @@ def test_mistakes():
     expect(["assessment", "compare", "1", "--db", db], 2)
     expect(["assessment", "compare", "1", "99", "--db", db], 1)
     expect(["assessment", "list", "--db", db], 0, out_lacks=("结转命令测试 2026",))
-
-
-def main():
-    print("1..%d" % len(results))
-    failed = 0
-    for n, (name, func) in enumerate(results, 1):
-        try:
-            func()
-            print("ok %d - %s" % (n, name))
-        except Exception as e:  # noqa: BLE001 - every failure is reported
-            failed += 1
-            print("not ok %d - %s" % (n, name))
-            for line in str(e).splitlines():
-                print("# " + line)
-    shutil.rmtree(TMP, ignore_errors=True)
-    return 1 if failed else 0
 
 
 sys.exit(main())

@@ -9,52 +9,10 @@
 # Usage: test-cli-refvalues.py PATH/TO/greenassess-cli FIXTURES_DIR
 
 import os
-import shutil
-import sqlite3
-import subprocess
 import sys
-import tempfile
 import json
 
-CLI = os.path.abspath(sys.argv[1])
-CODE = "91350100M000100Y43"
-TMP = tempfile.mkdtemp(prefix="ga-cli-refvalues-")
-
-results = []
-
-
-def run(*args, env_extra=None):
-    env = dict(os.environ)
-    env.setdefault("LC_ALL", "C.UTF-8")
-    env.setdefault("LANGUAGE", "en")
-    if env_extra:
-        env.update(env_extra)
-    proc = subprocess.run([CLI] + list(args), capture_output=True, env=env, timeout=120)
-    return proc.returncode, proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8")
-
-
-def case(name):
-    def wrap(func):
-        results.append((name, func))
-        return func
-    return wrap
-
-
-def check(cond, what, out="", err=""):
-    if not cond:
-        raise AssertionError("%s\n--- stdout ---\n%s--- stderr ---\n%s" % (what, out, err))
-
-
-def expect(args, code, out_has=(), err_has=(), out_lacks=(), env_extra=None):
-    rc, out, err = run(*args, env_extra=env_extra)
-    check(rc == code, "exit status %d, expected %d for %r" % (rc, code, args), out, err)
-    for s in out_has:
-        check(s in out, "stdout lacks %r" % s, out, err)
-    for s in out_lacks:
-        check(s not in out, "stdout has %r" % s, out, err)
-    for s in err_has:
-        check(s in err, "stderr lacks %r" % s, out, err)
-    return out, err
+from clitest import CLI, CODE, TMP, case, check, expect, main, run  # noqa: F401
 
 
 def new_db(name):
@@ -170,20 +128,4 @@ def test_missing_input():
     check("error" not in out.lower(), "no error in the summary", out)
 
 
-def main():
-    print("1..%d" % len(results))
-    failed = 0
-    for i, (name, func) in enumerate(results, 1):
-        try:
-            func()
-            print("ok %d - %s" % (i, name))
-        except Exception as e:  # an unexpected exception fails the case, not the run
-            failed += 1
-            print("not ok %d - %s" % (i, name))
-            for line in str(e).splitlines():
-                print("# " + line)
-    shutil.rmtree(TMP, ignore_errors=True)
-    sys.exit(1 if failed else 0)
-
-
-main()
+sys.exit(main())
