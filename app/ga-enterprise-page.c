@@ -128,7 +128,6 @@ fill_trend (GaEnterprisePage *self,
 {
   g_autoptr(GArray) years = g_array_new (FALSE, FALSE, sizeof (int));
   g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
-  static const char *kinds[] = { "green-factory", "clean-production", "energy-audit", "custom" };
   gboolean any = FALSE;
 
   for (guint i = 0; i < assessments->len; i++)
@@ -149,7 +148,7 @@ fill_trend (GaEnterprisePage *self,
 
   ga_trend_chart_set_categories (self->trend_chart, (const char **) labels->pdata, labels->len);
   ga_trend_chart_set_unit (self->trend_chart, "%");
-  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+  for (guint k = 0; k < GA_TEMPLATE_KIND_N_KINDS; k++)
     {
       g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
       gboolean has = FALSE;
@@ -164,7 +163,7 @@ fill_trend (GaEnterprisePage *self,
             {
               GaAssessment *a = g_ptr_array_index (assessments, i);
 
-              if (a->year == g_array_index (years, int, j) && g_strcmp0 (a->kind, kinds[k]) == 0
+              if (a->year == g_array_index (years, int, j) && g_strcmp0 (a->kind, ga_template_kind_to_string (k)) == 0
                   && !isnan (g_array_index (percents, double, i)))
                 {
                   v = g_array_index (percents, double, i);
@@ -176,7 +175,7 @@ fill_trend (GaEnterprisePage *self,
         }
       if (has)
         {
-          ga_trend_chart_add_series (self->trend_chart, ga_assessment_kind_label (kinds[k]),
+          ga_trend_chart_add_series (self->trend_chart, ga_template_kind_label (k),
                                      (double *) values->data, values->len);
           any = TRUE;
         }

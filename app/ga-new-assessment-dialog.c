@@ -39,6 +39,7 @@ struct _GaNewAssessmentDialog
   GSettings    *settings;
   GArray       *entries;   /* Entry, every template */
   GPtrArray    *shown;     /* Entry* of the chosen kind, as listed in template_row */
+  GArray       *kinds;     /* GaTemplateKind, as listed in kind_row */
   gint64        enterprise_id;
   gint64        previous_id;   /* the assessment offered to start from, 0 = none */
   gboolean      year_touched;  /* the user chose the year: it stays as chosen */
@@ -53,13 +54,6 @@ enum {
 static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (GaNewAssessmentDialog, ga_new_assessment_dialog, ADW_TYPE_WINDOW)
-
-static const GaTemplateKind kind_order[] = {
-  GA_TEMPLATE_KIND_GREEN_FACTORY,
-  GA_TEMPLATE_KIND_CLEAN_PRODUCTION,
-  GA_TEMPLATE_KIND_ENERGY_AUDIT,
-  GA_TEMPLATE_KIND_CUSTOM,
-};
 
 static void
 entry_clear (gpointer data)
@@ -211,9 +205,10 @@ kind_selected_cb (GaNewAssessmentDialog *self)
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   GaTemplateKind kind;
 
-  if (position >= G_N_ELEMENTS (kind_order))
+  if (position >= self->kinds->len)
     position = 0;
-  kind = kind_order[position];
+  kind = self->kinds->len > 0 ? g_array_index (self->kinds, GaTemplateKind, position)
+                              : GA_TEMPLATE_KIND_CUSTOM;
   suggest_year (self, kind);
 
   g_ptr_array_set_size (self->shown, 0);
@@ -262,6 +257,25 @@ load_templates (GaNewAssessmentDialog *self)
       if (entry.tmpl != NULL)
         g_array_append_val (self->entries, entry);
     }
+}
+
+/* The kinds that have a template, in the order of GaTemplateKind (custom
+ * last); the kind row lists them. */
+static void
+list_kinds (GaNewAssessmentDialog *self)
+{
+  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
+
+  g_array_set_size (self->kinds, 0);
+  for (GaTemplateKind kind = 0; kind < GA_TEMPLATE_KIND_N_KINDS; kind++)
+    for (guint i = 0; i < self->entries->len; i++)
+      if (ga_template_get_kind (g_array_index (self->entries, Entry, i).tmpl) == kind)
+        {
+          g_array_append_val (self->kinds, kind);
+          gtk_string_list_append (labels, ga_template_kind_label (kind));
+          break;
+        }
+  adw_combo_row_set_model (self->kind_row, G_LIST_MODEL (labels));
 }
 
 /* Tells, over the main window, which answers of the earlier assessment
@@ -397,6 +411,7 @@ ga_new_assessment_dialog_finalize (GObject *object)
   GaNewAssessmentDialog *self = GA_NEW_ASSESSMENT_DIALOG (object);
 
   g_ptr_array_unref (self->shown);
+  g_array_unref (self->kinds);
   g_array_unref (self->entries);
 
   G_OBJECT_CLASS (ga_new_assessment_dialog_parent_class)->finalize (object);
@@ -439,6 +454,7 @@ ga_new_assessment_dialog_init (GaNewAssessmentDialog *self)
   self->entries = g_array_new (FALSE, TRUE, sizeof (Entry));
   g_array_set_clear_func (self->entries, entry_clear);
   self->shown = g_ptr_array_new ();
+  self->kinds = g_array_new (FALSE, FALSE, sizeof (GaTemplateKind));
 
   gtk_widget_init_template (GTK_WIDGET (self));
   g_object_bind_property (self->carry_switch, "active", self->evidence_row, "sensitive",
@@ -462,6 +478,7 @@ ga_new_assessment_dialog_new (GtkWindow *parent,
   self->enterprise_id = enterprise_id;
 
   load_templates (self);
+  list_kinds (self);
   g_signal_connect_object (self->kind_row, "notify::selected", G_CALLBACK (kind_selected_cb), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->template_row, "notify::selected",

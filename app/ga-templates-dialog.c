@@ -31,23 +31,6 @@ struct _GaTemplatesDialog
 
 G_DEFINE_FINAL_TYPE (GaTemplatesDialog, ga_templates_dialog, ADW_TYPE_WINDOW)
 
-static const char *
-kind_name (GaTemplateKind kind)
-{
-  switch (kind)
-    {
-    case GA_TEMPLATE_KIND_GREEN_FACTORY:
-      return _("Green factory");
-    case GA_TEMPLATE_KIND_CLEAN_PRODUCTION:
-      return _("Clean production");
-    case GA_TEMPLATE_KIND_ENERGY_AUDIT:
-      return _("Energy audit");
-    case GA_TEMPLATE_KIND_CUSTOM:
-    default:
-      return _("Custom assessment");
-    }
-}
-
 static void
 add_row (GaTemplatesDialog   *self,
          AdwPreferencesGroup *group,
@@ -70,7 +53,7 @@ add_row (GaTemplatesDialog   *self,
   subtitle = g_strdup_printf (_("%s · version %s · %s · %s"), ga_template_get_id (tmpl),
                               ga_template_get_version (tmpl),
                               standard ? standard : _("no standard given"),
-                              kind_name (ga_template_get_kind (tmpl)));
+                              ga_template_kind_label (ga_template_get_kind (tmpl)));
   if (when != NULL)
     {
       /* Translators: appended to the line above: "imported 2026-11-21 14:02". */

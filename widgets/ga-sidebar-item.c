@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "ga-sidebar-item.h"
+#include "ga-template.h"
 
 struct _GaSidebarItem
 {
@@ -39,13 +40,10 @@ G_DEFINE_FINAL_TYPE (GaSidebarItem, ga_sidebar_item, G_TYPE_OBJECT)
 const char *
 ga_assessment_kind_label (const char *kind)
 {
-  if (g_strcmp0 (kind, "green-factory") == 0)
-    return _("Green factory");
-  if (g_strcmp0 (kind, "clean-production") == 0)
-    return _("Clean production");
-  if (g_strcmp0 (kind, "energy-audit") == 0)
-    return _("Energy audit");
-  return _("Custom assessment");
+  GaTemplateKind k = GA_TEMPLATE_KIND_CUSTOM;
+
+  ga_template_kind_from_string (kind, &k);
+  return ga_template_kind_label (k);
 }
 
 static void

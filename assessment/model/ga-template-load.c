@@ -389,17 +389,11 @@ parse_root (GaLoader *l,
   ga_loader_want_string (l, root, "", "version", TRUE, &tmpl->version);
   if (ga_loader_want_string (l, root, "", "kind", TRUE, &kind))
     {
-      GaTemplateKind k;
-      gboolean found = FALSE;
-      for (k = GA_TEMPLATE_KIND_GREEN_FACTORY; k <= GA_TEMPLATE_KIND_CUSTOM; k++)
-        if (g_str_equal (kind, ga_template_kind_to_string (k)))
-          {
-            tmpl->kind = k;
-            found = TRUE;
-          }
-      if (!found)
-        ga_loader_problem (l, "kind", "unknown kind '%s' (use green-factory, clean-production, "
-                           "energy-audit or custom)", kind);
+      if (!ga_template_kind_from_string (kind, &tmpl->kind))
+        {
+          g_autofree char *names = ga_template_kind_names ();
+          ga_loader_problem (l, "kind", "unknown kind '%s' (use %s)", kind, names);
+        }
     }
   ga_loader_want_text (l, root, "", "title", TRUE, &tmpl->title);
   ga_loader_want_text (l, root, "", "description", FALSE, &tmpl->description);

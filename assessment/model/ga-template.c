@@ -8,6 +8,8 @@
 #include <math.h>
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "ga-template-private.h"
 
 #define GA_TEMPLATES_RESOURCE_PATH "/io/github/greenassess/GreenAssess/templates/"
@@ -816,14 +818,88 @@ ga_item_kind_to_string (GaItemKind kind)
   return (guint) kind < G_N_ELEMENTS (names) ? names[kind] : "unknown";
 }
 
+/* Every assessment kind once: its name in templates and the store, the
+ * label the user sees and the title of its self-evaluation report. */
+static const struct {
+  const char *name;
+  const char *label;
+  const char *report_zh;
+  const char *report_en;
+} kinds[GA_TEMPLATE_KIND_N_KINDS] = {
+  [GA_TEMPLATE_KIND_GREEN_FACTORY] = { "green-factory", N_("Green factory"),
+                                       "绿色工厂自评价报告", "Green Factory Self-Evaluation Report" },
+  [GA_TEMPLATE_KIND_CLEAN_PRODUCTION] = { "clean-production", N_("Clean production"),
+                                          "清洁生产自评价报告", "Clean Production Self-Evaluation Report" },
+  [GA_TEMPLATE_KIND_ENERGY_AUDIT] = { "energy-audit", N_("Energy audit"),
+                                      "能源审计自评价报告", "Energy Audit Self-Evaluation Report" },
+  [GA_TEMPLATE_KIND_GREEN_PARK] = { "green-park", N_("Green industrial park"),
+                                    "绿色工业园区自评价报告",
+                                    "Green Industrial Park Self-Evaluation Report" },
+  [GA_TEMPLATE_KIND_SUPPLY_CHAIN] = { "supply-chain", N_("Green supply chain"),
+                                      "绿色供应链管理企业自评价报告",
+                                      "Green Supply Chain Management Self-Evaluation Report" },
+  [GA_TEMPLATE_KIND_WATER_SAVING] = { "water-saving", N_("Water-saving enterprise"),
+                                      "节水型企业自评价报告", "Water-Saving Enterprise Self-Evaluation Report" },
+  [GA_TEMPLATE_KIND_ENERGY_DIAGNOSIS] = { "energy-diagnosis", N_("Energy-saving diagnosis"),
+                                          "工业节能诊断报告", "Industrial Energy-Saving Diagnosis Report" },
+  [GA_TEMPLATE_KIND_ANNUAL_FILING] = { "annual-filing", N_("Annual filing"),
+                                       "绿色工厂动态管理年度报送表", "Green Factory Annual Filing" },
+  [GA_TEMPLATE_KIND_CUSTOM] = { "custom", N_("Custom assessment"), "自评价报告", "Self-Evaluation Report" },
+};
+
 const char *
 ga_template_kind_to_string (GaTemplateKind kind)
 {
-  static const char * const names[] = {
-    "green-factory", "clean-production", "energy-audit", "custom",
-  };
+  return (guint) kind < G_N_ELEMENTS (kinds) ? kinds[kind].name : "unknown";
+}
 
-  return (guint) kind < G_N_ELEMENTS (names) ? names[kind] : "unknown";
+/* The kind named @name (as templates and the store spell it). */
+gboolean
+ga_template_kind_from_string (const char     *name,
+                              GaTemplateKind *kind)
+{
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    if (g_strcmp0 (name, kinds[k].name) == 0)
+      {
+        if (kind != NULL)
+          *kind = (GaTemplateKind) k;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* The kind as the user reads it, translated. */
+const char *
+ga_template_kind_label (GaTemplateKind kind)
+{
+  if ((guint) kind >= G_N_ELEMENTS (kinds))
+    kind = GA_TEMPLATE_KIND_CUSTOM;
+  return g_dgettext (GETTEXT_PACKAGE, kinds[kind].label);
+}
+
+/* The title of the kind's report: Chinese unless @language is "en". */
+const char *
+ga_template_kind_report_title (GaTemplateKind kind,
+                               const char    *language)
+{
+  if ((guint) kind >= G_N_ELEMENTS (kinds))
+    kind = GA_TEMPLATE_KIND_CUSTOM;
+  return g_strcmp0 (language, "en") == 0 ? kinds[kind].report_en : kinds[kind].report_zh;
+}
+
+/* "green-factory, clean-production, … or custom", for messages. */
+char *
+ga_template_kind_names (void)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      if (k > 0)
+        g_string_append (s, k + 1 == G_N_ELEMENTS (kinds) ? " or " : ", ");
+      g_string_append (s, kinds[k].name);
+    }
+  return g_string_free (s, FALSE);
 }
 
 const char *

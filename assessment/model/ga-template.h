@@ -29,7 +29,13 @@ typedef enum {
   GA_TEMPLATE_KIND_GREEN_FACTORY,
   GA_TEMPLATE_KIND_CLEAN_PRODUCTION,
   GA_TEMPLATE_KIND_ENERGY_AUDIT,
+  GA_TEMPLATE_KIND_GREEN_PARK,        /* 绿色工业园区 */
+  GA_TEMPLATE_KIND_SUPPLY_CHAIN,      /* 绿色供应链管理企业 */
+  GA_TEMPLATE_KIND_WATER_SAVING,      /* 节水型企业 */
+  GA_TEMPLATE_KIND_ENERGY_DIAGNOSIS,  /* 工业节能诊断 */
+  GA_TEMPLATE_KIND_ANNUAL_FILING,     /* 绿色工厂动态管理 (annual filing) */
   GA_TEMPLATE_KIND_CUSTOM,
+  GA_TEMPLATE_KIND_N_KINDS
 } GaTemplateKind;
 
 typedef enum {
@@ -350,6 +356,12 @@ const GaValue *ga_lookup_table_get           (GaLookupTable *table,
 
 const char  *ga_item_kind_to_string          (GaItemKind    kind);
 const char  *ga_template_kind_to_string      (GaTemplateKind kind);
+gboolean     ga_template_kind_from_string    (const char     *name,
+                                              GaTemplateKind *kind);
+const char  *ga_template_kind_label          (GaTemplateKind kind);
+const char  *ga_template_kind_report_title   (GaTemplateKind kind,
+                                              const char     *language);
+char        *ga_template_kind_names          (void);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GaTemplate, ga_template_unref)
 

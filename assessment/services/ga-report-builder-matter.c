@@ -61,20 +61,7 @@ const char *
 ga_report_title_for (GaTemplate *tmpl,
                      const char *language)
 {
-  gboolean zh = g_strcmp0 (language, "en") != 0;
-
-  switch (ga_template_get_kind (tmpl))
-    {
-    case GA_TEMPLATE_KIND_GREEN_FACTORY:
-      return zh ? "绿色工厂自评价报告" : "Green Factory Self-Evaluation Report";
-    case GA_TEMPLATE_KIND_CLEAN_PRODUCTION:
-      return zh ? "清洁生产自评价报告" : "Clean Production Self-Evaluation Report";
-    case GA_TEMPLATE_KIND_ENERGY_AUDIT:
-      return zh ? "能源审计自评价报告" : "Energy Audit Self-Evaluation Report";
-    case GA_TEMPLATE_KIND_CUSTOM:
-    default:
-      return zh ? "自评价报告" : "Self-Evaluation Report";
-    }
+  return ga_template_kind_report_title (ga_template_get_kind (tmpl), language);
 }
 
 void

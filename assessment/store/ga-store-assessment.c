@@ -227,19 +227,6 @@ ga_store_load_template_by_hash (GaStore     *store,
 /* ------------------------------------------------------------------ */
 /* Assessments                                                         */
 
-static gboolean
-valid_kind (const char *kind)
-{
-  static const char *const kinds[] = {
-    "green-factory", "clean-production", "energy-audit", "custom",
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
-    if (g_strcmp0 (kind, kinds[i]) == 0)
-      return TRUE;
-  return FALSE;
-}
-
 gboolean
 ga_store_check_assessment_fields (const char  *kind,
                                   const char  *title,
@@ -247,13 +234,13 @@ ga_store_check_assessment_fields (const char  *kind,
                                   const char  *period,
                                   GError     **error)
 {
-  if (!valid_kind (kind))
+  if (!ga_template_kind_from_string (kind, NULL))
     {
+      g_autofree char *names = ga_template_kind_names ();
       g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
-                   "Unknown assessment kind '%s': use green-factory, clean-production, "
-                   "energy-audit or custom",
+                   "Unknown assessment kind '%s': use %s",
                    kind != NULL && g_utf8_validate (kind, -1, NULL) && strlen (kind) <= 40
-                   ? kind : "…");
+                   ? kind : "…", names);
       return FALSE;
     }
   if (title == NULL || *title == '\0' || !g_utf8_validate (title, -1, NULL)

@@ -264,7 +264,7 @@ ga_store_new_assessment_from (GaStore       *store,
   previous = ga_store_get_assessment (store, previous_id, error);
   if (previous == NULL)
     return 0;
-  kind = ga_store_kind_to_string (ga_template_get_kind (tmpl));
+  kind = ga_template_kind_to_string (ga_template_get_kind (tmpl));
   if (g_strcmp0 (previous->kind, kind) != 0)
     {
       g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
@@ -337,7 +337,7 @@ ga_store_find_previous_assessment (GaStore     *store,
   if (stmt == NULL)
     return 0;
   sqlite3_bind_int64 (stmt, 1, enterprise_id);
-  sqlite3_bind_text (stmt, 2, ga_store_kind_to_string (ga_template_get_kind (tmpl)), -1,
+  sqlite3_bind_text (stmt, 2, ga_template_kind_to_string (ga_template_get_kind (tmpl)), -1,
                      SQLITE_STATIC);
   sqlite3_bind_int (stmt, 3, year);
   sqlite3_bind_text (stmt, 4, ga_template_get_id (tmpl), -1, SQLITE_STATIC);
@@ -367,7 +367,7 @@ ga_store_suggest_year (GaStore         *store,
   if (stmt != NULL)
     {
       sqlite3_bind_int64 (stmt, 1, enterprise_id);
-      sqlite3_bind_text (stmt, 2, ga_store_kind_to_string (kind), -1, SQLITE_STATIC);
+      sqlite3_bind_text (stmt, 2, ga_template_kind_to_string (kind), -1, SQLITE_STATIC);
       if (sqlite3_step (stmt) == SQLITE_ROW)
         latest = sqlite3_column_int (stmt, 0);
       sqlite3_reset (stmt);

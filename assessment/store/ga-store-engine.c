@@ -12,23 +12,6 @@
 #include <string.h>
 
 const char *
-ga_store_kind_to_string (GaTemplateKind kind)
-{
-  switch (kind)
-    {
-    case GA_TEMPLATE_KIND_GREEN_FACTORY:
-      return "green-factory";
-    case GA_TEMPLATE_KIND_CLEAN_PRODUCTION:
-      return "clean-production";
-    case GA_TEMPLATE_KIND_ENERGY_AUDIT:
-      return "energy-audit";
-    case GA_TEMPLATE_KIND_CUSTOM:
-    default:
-      return "custom";
-    }
-}
-
-const char *
 ga_store_template_title (GaTemplate *tmpl)
 {
   const char *title = ga_text_get (ga_template_get_title (tmpl), "zh_CN");
@@ -61,7 +44,7 @@ ga_store_new_assessment (GaStore     *store,
   bytes = ga_template_get_bytes (tmpl);
   return ga_store_new_assessment_from_bytes (store, enterprise_id, ga_template_get_id (tmpl),
                                              ga_template_get_version (tmpl),
-                                             ga_store_kind_to_string (ga_template_get_kind (tmpl)),
+                                             ga_template_kind_to_string (ga_template_get_kind (tmpl)),
                                              bytes, title, year, period, error);
 }
 
@@ -292,7 +275,7 @@ ga_store_import_template (GaStore     *store,
   if (!ga_store_begin (store, error))
     return NULL;
   hash = ga_store_put_template (store, ga_template_get_id (tmpl), ga_template_get_version (tmpl),
-                                ga_store_kind_to_string (ga_template_get_kind (tmpl)),
+                                ga_template_kind_to_string (ga_template_get_kind (tmpl)),
                                 ga_store_template_title (tmpl), bytes, TRUE, error);
   if (hash == NULL)
     {

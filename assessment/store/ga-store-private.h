@@ -310,7 +310,6 @@ gint64       ga_store_insert_assessment (GaStore     *store,
 /* ga-store-engine.c: the kind an assessment of a template of @kind is
  * stored with ("green-factory" …), and the title a template gives a new
  * assessment (its Chinese title, else its id). */
-const char  *ga_store_kind_to_string  (GaTemplateKind kind);
 const char  *ga_store_template_title  (GaTemplate    *tmpl);
 
 /* 1 to GA_STORE_MAX_ITEM_ID bytes of UTF-8 text. */
