@@ -721,6 +721,15 @@ commit:
   return ga_store_commit_changed (store, "Creating the demo answers", assessment_id, error);
 }
 
+/* The demo factory has one assessment of each kind a factory files; a
+ * park is an enterprise of its own and custom templates are examples. */
+static gboolean
+demo_kind (GaTemplateKind kind)
+{
+  return kind != GA_TEMPLATE_KIND_CUSTOM && kind != GA_TEMPLATE_KIND_GREEN_PARK
+         && kind < GA_TEMPLATE_KIND_N_KINDS;
+}
+
 gboolean
 ga_store_create_demo (GaStore  *store,
                       GError  **error)
@@ -728,10 +737,7 @@ ga_store_create_demo (GaStore  *store,
   g_autoptr(GaEnterprise) existing = NULL;
   g_autoptr(GaEnterprise) e = NULL;
   g_auto(GStrv) bundled = NULL;
-  GaTemplate *chosen[3] = { NULL, NULL, NULL };
-  static const GaTemplateKind kinds[3] = {
-    GA_TEMPLATE_KIND_GREEN_FACTORY, GA_TEMPLATE_KIND_CLEAN_PRODUCTION, GA_TEMPLATE_KIND_ENERGY_AUDIT,
-  };
+  GaTemplate *chosen[GA_TEMPLATE_KIND_N_KINDS] = { NULL, };
   gboolean ok = TRUE;
   gint64 enterprise_id;
 
@@ -782,6 +788,7 @@ ga_store_create_demo (GaStore  *store,
     {
       g_autoptr(GError) local = NULL;
       GaTemplate *tmpl = ga_template_new_from_resource (bundled[i], &local);
+      GaTemplateKind kind;
 
       if (tmpl == NULL)
         {
@@ -789,17 +796,17 @@ ga_store_create_demo (GaStore  *store,
                      local->message);
           continue;
         }
-      for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
-        if (ga_template_get_kind (tmpl) == kinds[k])
-          {
-            if (chosen[k] != NULL)
-              ga_template_unref (chosen[k]);
-            chosen[k] = ga_template_ref (tmpl);
-          }
+      kind = ga_template_get_kind (tmpl);
+      if (demo_kind (kind))
+        {
+          if (chosen[kind] != NULL)
+            ga_template_unref (chosen[kind]);
+          chosen[kind] = ga_template_ref (tmpl);
+        }
       ga_template_unref (tmpl);
     }
 
-  for (guint k = 0; k < G_N_ELEMENTS (kinds) && ok; k++)
+  for (guint k = 0; k < G_N_ELEMENTS (chosen) && ok; k++)
     {
       gint64 id;
 
@@ -808,7 +815,7 @@ ga_store_create_demo (GaStore  *store,
       id = ga_store_new_assessment (store, enterprise_id, chosen[k], NULL, 2025, "2025", error);
       ok = id != 0 && fill_demo_answers (store, id, chosen[k], error);
     }
-  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+  for (guint k = 0; k < G_N_ELEMENTS (chosen); k++)
     if (chosen[k] != NULL)
       ga_template_unref (chosen[k]);
   return ok;
