@@ -40,6 +40,7 @@ struct _GaNewAssessmentDialog
   GArray       *entries;   /* Entry, every template */
   GPtrArray    *shown;     /* Entry* of the chosen kind, as listed in template_row */
   GArray       *kinds;     /* GaTemplateKind, as listed in kind_row */
+  char         *industry;  /* the enterprise's GB/T 4754 code, or NULL */
   gint64        enterprise_id;
   gint64        previous_id;   /* the assessment offered to start from, 0 = none */
   gboolean      year_touched;  /* the user chose the year: it stays as chosen */
@@ -178,21 +179,41 @@ template_selected_cb (GaNewAssessmentDialog *self)
                           ga_template_get_verified (entry->tmpl)
                               ? ""
                               : _(" · contains values not verified against the official text"));
+  if (ga_template_fits_industry (entry->tmpl, self->industry))
+    {
+      /* Translators: appended: the template is written for the enterprise's industry. */
+      g_autofree char *with = g_strconcat (info, _(" · for this enterprise's industry"), NULL);
+
+      g_free (info);
+      info = g_steal_pointer (&with);
+    }
   adw_action_row_set_subtitle (self->template_info_row, info);
   update_carry (self);
 }
 
-/* Newest standard first: "GB/T 36132-2025" before "GB/T 36132-2018", so
- * the current edition is the one offered. */
+/* The general standards first, newest first ("GB/T 36132-2025" before
+ * "GB/T 36132-2018"), so the current edition is the one offered; then the
+ * industry templates built on them, those written for the enterprise's
+ * industry first. */
 static int
 compare_entries (gconstpointer a,
-                 gconstpointer b)
+                 gconstpointer b,
+                 gpointer      user_data)
 {
+  const char *industry = user_data;
   const Entry *x = *(const Entry **) a;
   const Entry *y = *(const Entry **) b;
+  gboolean x_extends = ga_template_get_based_on (x->tmpl, NULL, NULL, NULL);
+  gboolean y_extends = ga_template_get_based_on (y->tmpl, NULL, NULL, NULL);
+  gboolean x_fits = ga_template_fits_industry (x->tmpl, industry);
+  gboolean y_fits = ga_template_fits_industry (y->tmpl, industry);
   int by_standard
       = g_strcmp0 (ga_template_get_standard (y->tmpl), ga_template_get_standard (x->tmpl));
 
+  if (x_extends != y_extends)
+    return x_extends ? 1 : -1;
+  if (x_fits != y_fits)
+    return x_fits ? -1 : 1;
   if (by_standard != 0)
     return by_standard;
   return g_strcmp0 (ga_template_get_id (x->tmpl), ga_template_get_id (y->tmpl));
@@ -219,7 +240,7 @@ kind_selected_cb (GaNewAssessmentDialog *self)
       if (ga_template_get_kind (entry->tmpl) == kind)
         g_ptr_array_add (self->shown, entry);
     }
-  g_ptr_array_sort (self->shown, compare_entries);
+  g_ptr_array_sort_with_data (self->shown, compare_entries, self->industry);
   for (guint i = 0; i < self->shown->len; i++)
     {
       Entry *entry = g_ptr_array_index (self->shown, i);
@@ -412,6 +433,7 @@ ga_new_assessment_dialog_finalize (GObject *object)
 
   g_ptr_array_unref (self->shown);
   g_array_unref (self->kinds);
+  g_free (self->industry);
   g_array_unref (self->entries);
 
   G_OBJECT_CLASS (ga_new_assessment_dialog_parent_class)->finalize (object);
@@ -476,6 +498,11 @@ ga_new_assessment_dialog_new (GtkWindow *parent,
   self->store = g_object_ref (store);
   self->settings = g_object_ref (settings);
   self->enterprise_id = enterprise_id;
+  {
+    g_autoptr(GaEnterprise) e = ga_store_get_enterprise (store, enterprise_id, NULL);
+
+    self->industry = e != NULL ? g_strdup (e->industry) : NULL;
+  }
 
   load_templates (self);
   list_kinds (self);

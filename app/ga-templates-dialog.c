@@ -41,6 +41,7 @@ add_row (GaTemplatesDialog   *self,
   const char *standard = ga_template_get_standard (tmpl);
   g_autofree char *subtitle = NULL;
   g_autofree char *when = NULL;
+  const char *base_id = NULL, *base_version = NULL;
 
   if (imported_at != NULL)
     {
@@ -58,6 +59,15 @@ add_row (GaTemplatesDialog   *self,
     {
       /* Translators: appended to the line above: "imported 2026-11-21 14:02". */
       g_autofree char *with = g_strdup_printf (_("%s\nimported %s"), subtitle, when);
+
+      g_free (subtitle);
+      subtitle = g_steal_pointer (&with);
+    }
+  if (ga_template_get_based_on (tmpl, &base_id, &base_version, NULL))
+    {
+      /* Translators: appended to the line above: "extends gbt36132-2025 1.0.1". */
+      g_autofree char *with = g_strdup_printf (_("%s\nextends %s %s"), subtitle, base_id,
+                                               base_version);
 
       g_free (subtitle);
       subtitle = g_steal_pointer (&with);

@@ -24,16 +24,18 @@ ga_cli_cmd_templates (int    argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   g_auto(GStrv) ids = NULL;
-  guint widths[5] = { 0, };
+  guint widths[7] = { 0, };
   int status = GA_CLI_EXIT_OK;
   int exit_code;
-  const char *headers[5] = {
-    _("ID"), _("VERSION"), _("STANDARD"), _("TITLE (zh_CN)"), _("TITLE (en)"),
+  const char *headers[7] = {
+    _("ID"), _("VERSION"), _("KIND"), _("VERIFIED"), _("STANDARD"), _("TITLE (zh_CN)"),
+    _("TITLE (en)"),
   };
 
   if (!ga_cli_parse_options (&argc, &argv, NULL,
                              _("Lists the bundled templates (those compiled into the program):\n"
-                               "id, version, standard and the titles in both languages."),
+                               "id, version, kind, whether every value is verified against the\n"
+                               "official text, standard and the titles in both languages."),
                              NULL, NULL, 0, &context, &exit_code))
     return exit_code;
   if (argc > 1)
@@ -64,14 +66,16 @@ ga_cli_cmd_templates (int    argc,
           continue;
         }
 
-      row = g_new0 (char *, 6);
+      row = g_new0 (char *, 8);
       row[0] = g_strdup (ga_template_get_id (tmpl));
       row[1] = g_strdup (ga_template_get_version (tmpl));
-      row[2] = g_strdup (ga_template_get_standard (tmpl) != NULL
+      row[2] = g_strdup (ga_template_kind_to_string (ga_template_get_kind (tmpl)));
+      row[3] = g_strdup (ga_template_get_verified (tmpl) ? _("yes") : _("no"));
+      row[4] = g_strdup (ga_template_get_standard (tmpl) != NULL
                          ? ga_template_get_standard (tmpl) : "-");
-      row[3] = g_strdup (ga_text_get (ga_template_get_title (tmpl), "zh_CN"));
-      row[4] = g_strdup (ga_text_get (ga_template_get_title (tmpl), "en"));
-      for (guint c = 0; c < 5; c++)
+      row[5] = g_strdup (ga_text_get (ga_template_get_title (tmpl), "zh_CN"));
+      row[6] = g_strdup (ga_text_get (ga_template_get_title (tmpl), "en"));
+      for (guint c = 0; c < 7; c++)
         {
           if (row[c] == NULL)
             row[c] = g_strdup ("-");
@@ -84,9 +88,9 @@ ga_cli_cmd_templates (int    argc,
     {
       g_autoptr(GString) out = g_string_new (NULL);
 
-      for (guint c = 0; c < 5; c++)
+      for (guint c = 0; c < 7; c++)
         {
-          if (c < 4)
+          if (c < 6)
             {
               ga_cli_append_padded (out, headers[c], widths[c]);
               g_string_append (out, "  ");
@@ -100,9 +104,9 @@ ga_cli_cmd_templates (int    argc,
         {
           char **row = g_ptr_array_index (rows, r);
 
-          for (guint c = 0; c < 5; c++)
+          for (guint c = 0; c < 7; c++)
             {
-              if (c < 4)
+              if (c < 6)
                 {
                   ga_cli_append_padded (out, row[c], widths[c]);
                   g_string_append (out, "  ");

@@ -30,6 +30,12 @@ static const char * const bundled_ids[] = {
   "energy-audit-gbt17166-2019",
   "gbt36132-2018",
   "gbt36132-2025",
+  "gf2025-aluminium",
+  "gf2025-cement",
+  "gf2025-chlor-alkali",
+  "gf2025-flat-glass",
+  "gf2025-paper",
+  "gf2025-steel",
 };
 
 typedef struct {

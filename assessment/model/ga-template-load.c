@@ -356,14 +356,46 @@ parse_outputs (GaLoader   *l,
     }
 }
 
+/* "industries": ["30", "31"], the GB/T 4754-2017 divisions (two digits). */
+static void
+parse_industries (GaLoader   *l,
+                  JsonObject *root)
+{
+  JsonArray *list = ga_loader_want_array (l, root, "", "industries", FALSE);
+  GPtrArray *codes;
+
+  if (list == NULL)
+    return;
+  codes = g_ptr_array_new ();
+  for (guint i = 0; i < json_array_get_length (list); i++)
+    {
+      JsonNode *node = json_array_get_element (list, i);
+      const char *code = JSON_NODE_HOLDS_VALUE (node)
+                         && json_node_get_value_type (node) == G_TYPE_STRING
+                         ? json_node_get_string (node) : NULL;
+      g_autofree char *p = g_strdup_printf ("industries[%u]", i);
+
+      if (code == NULL || strlen (code) != 2 || !g_ascii_isdigit (code[0])
+          || !g_ascii_isdigit (code[1]))
+        ga_loader_problem (l, p, "an industry is a GB/T 4754-2017 division: two digits as text "
+                           "(\"30\" for 非金属矿物制品业)");
+      else
+        g_ptr_array_add (codes, g_strdup (code));
+    }
+  g_ptr_array_add (codes, NULL);
+  l->tmpl->industries = (GStrv) g_ptr_array_free (codes, FALSE);
+}
+
 static void
 parse_root (GaLoader *l,
             JsonNode *root_node)
 {
   static const char * const fields[] = {
     "format", "id", "version", "kind", "title", "description", "standard", "province", "source",
-    "verified", "unverified_reason", "scoring", "tables", "sections", "outputs", NULL
+    "verified", "unverified_reason", "scoring", "tables", "sections", "outputs", "based_on",
+    "industries", NULL
   };
+  static const char * const based_on_fields[] = { "id", "version", "sha256", NULL };
   static const char * const standard_fields[] = { "code", "title", "effective", NULL };
   GaTemplate *tmpl = l->tmpl;
   JsonObject *root, *standard;
@@ -415,6 +447,20 @@ parse_root (GaLoader *l,
   if (!tmpl->verified && tmpl->unverified_reason == NULL)
     ga_loader_problem (l, "$", "a template with \"verified\": false needs \"unverified_reason\"");
 
+  if (json_object_has_member (root, "based_on"))
+    {
+      JsonObject *based_on = ga_loader_want_object (l, root, "", "based_on", FALSE);
+      if (based_on != NULL)
+        {
+          ga_loader_check_fields (l, based_on, "based_on", based_on_fields, NULL, NULL);
+          ga_loader_want_string (l, based_on, "based_on", "id", TRUE, &tmpl->based_on_id);
+          ga_loader_want_string (l, based_on, "based_on", "version", TRUE,
+                                 &tmpl->based_on_version);
+          ga_loader_want_string (l, based_on, "based_on", "sha256", TRUE, &tmpl->based_on_hash);
+        }
+    }
+
+  parse_industries (l, root);
   parse_scoring (l, root);
 
   /* Lookup tables first: choice columns take their options from them. */
@@ -630,6 +676,44 @@ copy_bytes (const char *data,
   return g_bytes_new (data, len);
 }
 
+static GaTemplate *load (const char *data, gssize length, const char *origin,
+                         GPtrArray **problems_out, GError **error);
+
+/* A template that extends another: its changes applied to the base, read
+ * as one template. Problems of the changes name the overlay's own paths;
+ * problems of the result say that they are found after the changes. */
+static GaTemplate *
+load_overlay (JsonParser  *parser,
+              GBytes      *bytes,
+              const char  *origin,
+              GPtrArray  **problems_out,
+              GError     **error)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *merged = _ga_template_expand_overlay (json_parser_get_root (parser), problems,
+                                                         0);
+  GaTemplate *tmpl;
+
+  if (merged == NULL)
+    {
+      tmpl = ga_template_alloc ();
+      tmpl->bytes = g_bytes_ref (bytes);
+      tmpl->origin = g_strdup (origin);
+      ga_problems_sort (problems, json_parser_get_root (parser));
+      *problems_out = g_steal_pointer (&problems);
+      return tmpl;
+    }
+  tmpl = load (merged, -1, origin, problems_out, error);
+  for (guint i = 0; tmpl != NULL && i < (*problems_out)->len; i++)
+    {
+      char *p = (*problems_out)->pdata[i];
+
+      (*problems_out)->pdata[i] = g_strconcat ("after the changes, ", p, NULL);
+      g_free (p);
+    }
+  return tmpl;
+}
+
 /* Loads and validates; returns the template (even with problems) and the
  * problems, or NULL when @data is not JSON. */
 static GaTemplate *
@@ -658,6 +742,8 @@ load (const char  *data,
   parser = parse_json (g_bytes_get_data (bytes, NULL), len, error);
   if (parser == NULL)
     return NULL;
+  if (_ga_template_is_overlay (json_parser_get_root (parser)))
+    return load_overlay (parser, bytes, origin, problems_out, error);
 
   loader.tmpl = ga_template_alloc ();
   loader.problems = g_ptr_array_new_with_free_func (g_free);

@@ -76,6 +76,10 @@ struct _GaTemplate {
   char         *source;
   gboolean      verified;
   char         *unverified_reason;
+  char         *based_on_id;       /* the template this one extends, if any */
+  char         *based_on_version;
+  char         *based_on_hash;     /* SHA-256 of the base's bytes */
+  GStrv         industries;        /* GB/T 4754 divisions the template is written for */
 
   GaScheme      scheme;
   double        max_score;
@@ -292,8 +296,16 @@ void          ga_problems_sort           (GPtrArray     *problems,
  * references, types, cycles, sums). Builds the graph on success. */
 void          ga_template_validate_all   (GaLoader      *loader);
 
+/* ga-template-overlay.c: a template that extends a bundled one. */
+gboolean      _ga_template_is_overlay     (JsonNode      *root);
+char         *_ga_template_expand_overlay (JsonNode      *root,
+                                           GPtrArray     *problems,
+                                           int            depth);
+
 /* ga-template.c */
 GaTemplate   *ga_template_alloc          (void);
+/* The bytes of the bundled template @id, or NULL. */
+GBytes       *_ga_template_bundled_bytes (const char    *id);
 const GaSymbol *ga_template_lookup_symbol (GaTemplate   *tmpl,
                                            const char   *name);
 /* "table.column" -> table item and column index. */

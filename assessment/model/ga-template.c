@@ -346,6 +346,10 @@ ga_template_unref (GaTemplate *tmpl)
   g_free (tmpl->province);
   g_free (tmpl->source);
   g_free (tmpl->unverified_reason);
+  g_free (tmpl->based_on_id);
+  g_free (tmpl->based_on_version);
+  g_free (tmpl->based_on_hash);
+  g_strfreev (tmpl->industries);
   g_ptr_array_unref (tmpl->grades);
   g_ptr_array_unref (tmpl->level_rules);
   g_ptr_array_unref (tmpl->sites);
@@ -378,6 +382,18 @@ ga_template_new_from_file (const char  *path,
       return NULL;
     }
   return ga_template_new_from_data (data, length, path, error);
+}
+
+GBytes *
+_ga_template_bundled_bytes (const char *id)
+{
+  g_autofree char *path = NULL;
+
+  ensure_resources_registered ();
+  if (id == NULL || strchr (id, '/') != NULL || *id == '\0')
+    return NULL;
+  path = g_strconcat (GA_TEMPLATES_RESOURCE_PATH, id, ".json", NULL);
+  return g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
 }
 
 GaTemplate *
@@ -512,6 +528,45 @@ ga_template_get_effective_date (GaTemplate *tmpl)
   return tmpl->effective;
 }
 
+/* The template this one extends (its id, version and the SHA-256 of its
+ * bytes as they were when this one was loaded), or FALSE. */
+gboolean
+ga_template_get_based_on (GaTemplate  *tmpl,
+                          const char **id,
+                          const char **version,
+                          const char **sha256)
+{
+  if (tmpl->based_on_id == NULL)
+    return FALSE;
+  if (id != NULL)
+    *id = tmpl->based_on_id;
+  if (version != NULL)
+    *version = tmpl->based_on_version;
+  if (sha256 != NULL)
+    *sha256 = tmpl->based_on_hash;
+  return TRUE;
+}
+
+/* The GB/T 4754 divisions ("30") an industry template is written for;
+ * NULL for a general one. */
+const char * const *
+ga_template_get_industries (GaTemplate *tmpl)
+{
+  return (const char * const *) tmpl->industries;
+}
+
+/* Whether @tmpl names @industry (a division "30" or a finer code "3011"
+ * of it) among its industries. */
+gboolean
+ga_template_fits_industry (GaTemplate *tmpl,
+                           const char *industry)
+{
+  for (guint i = 0; industry != NULL && tmpl->industries != NULL && tmpl->industries[i]; i++)
+    if (g_str_has_prefix (industry, tmpl->industries[i]))
+      return TRUE;
+  return FALSE;
+}
+
 const char *
 ga_template_get_province (GaTemplate *tmpl)
 {
@@ -522,6 +577,12 @@ const char *
 ga_template_get_source (GaTemplate *tmpl)
 {
   return tmpl->source;
+}
+
+const char *
+ga_template_get_unverified_reason (GaTemplate *tmpl)
+{
+  return tmpl->unverified_reason;
 }
 
 gboolean

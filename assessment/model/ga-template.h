@@ -315,8 +315,16 @@ const char  *ga_template_get_standard        (GaTemplate   *tmpl);   /* "GB/T 36
 const char  *ga_template_get_standard_title  (GaTemplate   *tmpl);
 const char  *ga_template_get_effective_date  (GaTemplate   *tmpl);
 const char  *ga_template_get_province        (GaTemplate   *tmpl);   /* NULL = national */
+const char * const *ga_template_get_industries (GaTemplate *tmpl);
+gboolean     ga_template_fits_industry       (GaTemplate   *tmpl,
+                                              const char   *industry);
+gboolean     ga_template_get_based_on        (GaTemplate   *tmpl,
+                                              const char  **id,
+                                              const char  **version,
+                                              const char  **sha256);
 const char  *ga_template_get_source          (GaTemplate   *tmpl);
 gboolean     ga_template_get_verified        (GaTemplate   *tmpl);
+const char  *ga_template_get_unverified_reason (GaTemplate *tmpl);
 GaScheme     ga_template_get_scheme          (GaTemplate   *tmpl);
 double       ga_template_get_max_score       (GaTemplate   *tmpl);
 double       ga_template_get_pass_score      (GaTemplate   *tmpl);   /* NaN = none */

@@ -797,7 +797,8 @@ ga_store_create_demo (GaStore  *store,
           continue;
         }
       kind = ga_template_get_kind (tmpl);
-      if (demo_kind (kind))
+      /* The general template of each kind, not an industry one built on it. */
+      if (demo_kind (kind) && !ga_template_get_based_on (tmpl, NULL, NULL, NULL))
         {
           if (chosen[kind] != NULL)
             ga_template_unref (chosen[kind]);

@@ -138,13 +138,22 @@ def _():
         raise Skip("no bundled templates yet")
     lines = out.splitlines()
     header = lines[0].split()
-    check(header[:3] == ["ID", "VERSION", "STANDARD"], "header", out, err)
+    check(header[:5] == ["ID", "VERSION", "KIND", "VERIFIED", "STANDARD"], "header", out, err)
     check(len(lines) >= 2, "at least one template", out, err)
     for line in lines[1:]:
         fields = line.split()
         check(re.match(r"^[a-z0-9][a-z0-9._-]*$", fields[0]) is not None,
               "id column: %r" % line, out, err)
         check(re.match(r"^\d", fields[1]) is not None, "version column: %r" % line, out, err)
+        check(fields[2] in ("green-factory", "clean-production", "energy-audit", "green-park",
+                            "supply-chain", "water-saving", "energy-diagnosis", "annual-filing",
+                            "custom"), "kind column: %r" % line, out, err)
+        check(fields[3] in ("yes", "no"), "verified column: %r" % line, out, err)
+    # the industry templates extending GB/T 36132-2025 are listed, unverified
+    for tid in ("gf2025-cement", "gf2025-steel", "gf2025-aluminium", "gf2025-flat-glass",
+                "gf2025-paper", "gf2025-chlor-alkali"):
+        row = [l.split() for l in lines[1:] if l.split()[0] == tid]
+        check(len(row) == 1 and row[0][2:4] == ["green-factory", "no"], tid, out, err)
     # every bundled template must also validate as loaded by `evaluate`
     for line in lines[1:]:
         tid = line.split()[0]
