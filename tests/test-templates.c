@@ -36,6 +36,7 @@ static const char * const bundled_ids[] = {
   "gf2025-flat-glass",
   "gf2025-paper",
   "gf2025-steel",
+  "water-saving-gbt7119-2018",
 };
 
 typedef struct {
@@ -294,6 +295,41 @@ static const Case cases[] = {
    *  in kg, the coefficient's unit, as before units could be chosen) and the
    *  electricity split over 2 MWh + 1 998 000 kWh: 1 032.955 tce. */
   { "energy-audit-gbt17166-2019", "case10" },
+  /* water-saving-gbt7119-2018 case1, a dyeing works whose discharge permit
+   *  is missing (B6 no -> veto fail, not passed whatever the points):
+   *  water balance (m³/year): intake V_i = tap 100 000 + groundwater 20 000
+   *  = 120 000 (reclaimed 5 000 is V_u, not intake; process use 90 000 and
+   *  indirect-cooling make-up 8 000 are uses, not added);
+   *  reused V_r = indirect cooling 840 000 + wastewater 30 000 + condensate
+   *  10 000 = 880 000; leakage V_l = 6 000; discharge V_d = 30 000.
+   *  重复利用率 880 000 / (120 000 + 880 000) × 100 = 88 % (≥ 45: 1 point);
+   *  用水综合漏失率 6 000 / 120 000 × 100 = 5 % (≤ 6: 1);
+   *  废水回用率 30 000 / (30 000 + 30 000) × 100 = 50 % (≥ 20: 1);
+   *  单位产品取水量 120 000 / 40 000 t = 3 m³/t (≤ quota 3.2: 1);
+   *  间接冷却水循环率 840 000 / (840 000 + 8 000) × 100 = 99.0566 % (≥ 95: 1);
+   *  direct cooling threshold answered N/A -> the indicator is N/A, awarded 1.
+   *  Management 7 × yes = 7. Total 13 of 13, but the veto fails.
+   *  Outputs: V_t = 1 000 000; 非常规水 5 000 / 125 000 = 4 %; 排水率
+   *  30 000 / 120 000 = 25 %; per value added 120 000 / 6 000 = 20 m³/万元.
+   *  Leader: intake 120 000 is not above 150 000 -> not eligible. */
+  { "water-saving-gbt7119-2018", "case1" },
+  /* case2, a steel works that meets everything, two indicators exactly at
+   *  the threshold: V_i = 150 000 + 50 000 = 200 000; V_r = direct cooling
+   *  3 800 000 + indirect 2 850 000 + wastewater 150 000 = 6 800 000;
+   *  重复利用率 6 800 000 / 7 000 000 = 97.142857 % (≥ 97); 漏失率 16 000 /
+   *  200 000 = 8 % (≤ 8, at the threshold: met); 废水回用率 150 000 / (150 000
+   *  + 50 000) = 75 % (≥ 75, at it: met); 直接冷却水循环率 3 800 000 /
+   *  (3 800 000 + 100 000) = 97.435897 % (≥ 95); 单位产品取水量 200 000 /
+   *  1 000 000 = 0.2 (≤ 0.2: met); indirect cooling N/A, awarded.
+   *  13 of 13, every veto met -> passed. 排水率 50 000 / 200 000 = 25 %;
+   *  200 000 / 20 000 万元 = 10 m³/万元. Leader: listed industry, every
+   *  condition yes and 200 000 > 150 000 -> eligible. */
+  { "water-saving-gbt7119-2018", "case2" },
+  /* case3, case1 with every basic requirement met but M3 partial (0.5),
+   *  M7 no (0), leakage 9 000 -> 9 000 / 120 000 = 7.5 % (> 6: 0) and a
+   *  quota of 2.8 (3 > 2.8: 0): management 5.5, technical 4 of 6, total 9.5 of
+   *  13, below the pass mark 13 -> not passed although the veto passes. */
+  { "water-saving-gbt7119-2018", "case3" },
 };
 
 /* ------------------------------------------------------------------------ */

@@ -46,6 +46,15 @@ static const PartDef energy_audit[] = {
   { NULL, NULL, NULL, FALSE },
 };
 
+static const PartDef water_saving[] = {
+  { "enterprise", "企业基本情况", "The enterprise", FALSE },
+  { "water", "用水情况与水平衡", "Water use and water balance", FALSE },
+  { "evaluation", "节水型企业评价", "Water-saving enterprise evaluation", TRUE },
+  { "conclusion", "自评价结论", "Conclusion", FALSE },
+  { "plan", "存在问题及节水计划", "Problems and water-saving plan", FALSE },
+  { NULL, NULL, NULL, FALSE },
+};
+
 static const PartDef custom[] = {
   { "enterprise", "基本情况", "The enterprise", FALSE },
   { "evaluation", "评价内容", "Evaluation", TRUE },
@@ -65,6 +74,7 @@ defs_for (GaTemplateKind kind)
       return clean_production;
     case GA_TEMPLATE_KIND_ENERGY_AUDIT:
       return energy_audit;
+    case GA_TEMPLATE_KIND_WATER_SAVING: return water_saving;
     case GA_TEMPLATE_KIND_CUSTOM:
     default:
       return custom;

@@ -108,6 +108,21 @@ void        _ga_report_sub_heading         (Report       *r,
                                             guint         index,
                                             const char   *title);
 
+/* The blocks the outline files (ga-report-outline-*.c) build with: the
+ * numbered part @key of ga-narrative.c with the user's text, the enterprise
+ * profile, the template's sections as sub-parts of @key, the summary, the
+ * problems and next steps. */
+void        _ga_report_part_heading        (Report       *r,
+                                            const char   *key);
+void        _ga_report_add_profile         (Report       *r);
+void        _ga_report_add_sections        (Report       *r,
+                                            const char   *key);
+void        _ga_report_add_summary         (Report       *r);
+void        _ga_report_add_problems        (Report       *r);
+
+/* ga-report-outline-water.c: a water-saving enterprise (GB/T 7119) */
+void        _ga_report_outline_water       (Report       *r);
+
 /* ga-report-builder-matter.c: the cover, the filling notes and the table
  * of contents, the 基本信息表, the declaration, the evidence index */
 void        _ga_report_add_cover           (Report *r);

@@ -845,6 +845,40 @@ add_problems (Report *r)
   }
 }
 
+/* ------------------------------------------------------------------ for the outline files */
+
+void
+_ga_report_part_heading (Report     *r,
+                         const char *key)
+{
+  part_heading (r, key);
+}
+
+void
+_ga_report_add_profile (Report *r)
+{
+  add_profile (r);
+}
+
+void
+_ga_report_add_sections (Report     *r,
+                         const char *key)
+{
+  add_sections (r, key);
+}
+
+void
+_ga_report_add_summary (Report *r)
+{
+  add_summary (r);
+}
+
+void
+_ga_report_add_problems (Report *r)
+{
+  add_problems (r);
+}
+
 /* ------------------------------------------------------------------ outlines */
 
 /* The part keys and their titles are those of ga-narrative.c, in the
@@ -979,6 +1013,7 @@ ga_report_build (GaSession   *session,
     case GA_TEMPLATE_KIND_ENERGY_AUDIT:
       outline_energy_audit (&r);
       break;
+    case GA_TEMPLATE_KIND_WATER_SAVING: _ga_report_outline_water (&r); break;
     case GA_TEMPLATE_KIND_CUSTOM:
     default:
       outline_custom (&r);

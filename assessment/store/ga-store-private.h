@@ -385,4 +385,8 @@ gboolean     ga_store_validate_evidence_sizes (GaStore    *pkg,
                                                GPtrArray  *problems,
                                                GError    **error);
 
+/* ga-store-demo-water.c: the demo answers (an answers object as JSON) of
+ * a water-saving template, or NULL for any other template. */
+const char  *ga_store_demo_water      (GaTemplate  *tmpl);
+
 G_END_DECLS
