@@ -20,9 +20,11 @@
 #include "ga-session.h"
 
 static const char * const bundled_ids[] = {
+  "annual-filing-green-factory",
   "cp-custom",
   "cp-electroplating-2015",
   "energy-audit-gbt17166-2019",
+  "energy-diagnosis-miit",
   "gbt36132-2018",
   "gbt36132-2025",
 };

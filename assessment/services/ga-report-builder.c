@@ -979,6 +979,7 @@ ga_report_build (GaSession   *session,
     case GA_TEMPLATE_KIND_ENERGY_AUDIT:
       outline_energy_audit (&r);
       break;
+    case GA_TEMPLATE_KIND_ENERGY_DIAGNOSIS: _ga_report_outline_diagnosis (&r); break;
     case GA_TEMPLATE_KIND_CUSTOM:
     default:
       outline_custom (&r);
