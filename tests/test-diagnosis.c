@@ -338,6 +338,57 @@ test_filing_from_store (void)
   remove_dir (dir);
 }
 
+/* The demo factory's diagnosis holds four measures: investment
+ * 35 + 60 + 18 + 45 = 158 万元, saving 22.1 + 54.6 + 14.7 + 36.4 = 127.8 tce;
+ * its filing of 2025 shows the total energy of its 2025 energy audit. */
+static void
+test_demo (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("ga-diag-XXXXXX", &error);
+  g_autofree char *path = g_build_filename (dir, "demo.db", NULL);
+  g_autoptr(GaStore) store = ga_store_open (path, &error);
+  g_autoptr(GaEnterprise) demo = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GaEngine) diagnosis = NULL;
+  g_autoptr(GaEngine) filing = NULL;
+  g_autoptr(GaEngine) audit = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (ga_store_create_demo (store, &error));
+  g_assert_no_error (error);
+  demo = ga_store_find_enterprise (store, GA_STORE_DEMO_CREDIT_CODE, &error);
+  g_assert_nonnull (demo);
+  list = ga_store_list_assessments (store, demo->id, &error);
+  for (guint i = 0; i < list->len; i++)
+    {
+      const GaAssessment *a = list->pdata[i];
+      GaEngine *engine = ga_store_load_engine (store, a->id, &error);
+
+      g_assert_no_error (error);
+      if (g_str_equal (a->kind, "energy-diagnosis"))
+        diagnosis = engine;
+      else if (g_str_equal (a->kind, "annual-filing"))
+        filing = engine;
+      else if (g_str_equal (a->kind, "energy-audit"))
+        audit = engine;
+      else
+        ga_engine_unref (engine);
+    }
+  g_assert_nonnull (diagnosis);
+  g_assert_nonnull (filing);
+  g_assert_nonnull (audit);
+  g_assert_cmpfloat (number_of (diagnosis, "M_count"), ==, 4);
+  g_assert_cmpfloat_with_epsilon (number_of (diagnosis, "M_invest"), 158, 1e-9);
+  g_assert_cmpfloat_with_epsilon (number_of (diagnosis, "M_tce"), 127.8, 1e-9);
+  g_assert_cmpfloat_with_epsilon (number_of (filing, "energy_tce"), number_of (audit, "E_total"),
+                                  1e-9);
+  g_assert_cmpint (ga_engine_get_summary (filing)->veto, ==, GA_VETO_PASS);
+
+  g_clear_object (&store);
+  remove_dir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -347,5 +398,6 @@ main (int argc, char **argv)
   g_test_add_func ("/ga/diagnosis/equipment-and-balance", test_equipment_and_balance);
   g_test_add_func ("/ga/diagnosis/removal-rules", test_removal_rules);
   g_test_add_func ("/ga/diagnosis/filing-from-store", test_filing_from_store);
+  g_test_add_func ("/ga/diagnosis/demo", test_demo);
   return g_test_run ();
 }

@@ -232,6 +232,22 @@ part_enterprise (Report *r)
         paragraph (r, text);
     }
   items_table (r, ids);
+  {
+    const GaSummary *sum = ga_engine_get_summary (r->engine);
+    const char *standard = ga_template_get_standard (r->tmpl);
+    g_autofree char *period = r->assessment->year > 0
+      ? g_strdup_printf (r->zh ? "%d年" : "%d", r->assessment->year)
+      : g_strdup (tr (r, "（年度未填写）", "(year not given)"));
+    g_autofree char *scope = TR_PRINTF (r, "本次诊断依据《%s》%s%s，诊断年度为%s，共 %u 项，已填写 %u 项。",
+                                        "This diagnosis follows “%s”%s%s, covers %s and has %u "
+                                        "items, %u of them answered.",
+                                        text_of (r, ga_template_get_title (r->tmpl)),
+                                        empty (standard) ? "" : tr (r, "，依据文件：", ", basis "),
+                                        empty (standard) ? "" : standard, period, sum->total,
+                                        sum->answered);
+
+    paragraph (r, scope);
+  }
 }
 
 static void
@@ -338,12 +354,12 @@ part_measures (Report *r)
 static void
 part_conclusion (Report *r)
 {
-  GaItem *own = ga_template_find_item (r->tmpl, "conclusion");
+  GaItem *own = ga_template_find_item (r->tmpl, "diag_conclusion");
 
   diag_part (r, "conclusion");
   if (own != NULL)
     {
-      g_autofree char *text = ga_engine_format_value (r->engine, "conclusion");
+      g_autofree char *text = ga_engine_format_value (r->engine, "diag_conclusion");
 
       if (!empty (text))
         paragraph (r, text);

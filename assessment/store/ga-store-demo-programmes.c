@@ -22,7 +22,8 @@
 #include "ga-store-engine.h"
 
 static const char diagnosis[] =
-  "{\"products\": \"主要产品为中小型减速机, 工艺为下料、机加工、热处理、涂装和装配。\","
+  "{\"diag_conclusion\": \"节能潜力主要在热处理炉、涂装烘干和压缩空气系统; 建议先实施投资回收期较短的照明和空压机改造, 同时补齐二级计量。\","
+  " \"products\": \"主要产品为中小型减速机, 工艺为下料、机加工、热处理、涂装和装配。\","
   " \"output_qty\": 12000, \"output_unit\": \"台\","
   " \"energy\": [{\"carrier\": \"electricity\", \"qty\": 3600000, \"unit\": \"kWh\"},"
   "  {\"carrier\": \"gasfield_gas\", \"qty\": 450000, \"unit\": \"m³\"},"
@@ -43,7 +44,7 @@ static const char diagnosis[] =
   "  {\"m_name\": \"涂装烘干余热回收\", \"m_invest\": 45, \"m_tce\": 36.4, \"m_money_own\": 11.4}]}";
 
 static const char filing[] =
-  "{\"level\": \"provincial\", \"deadline\": \"2026-04-15\", \"filed_on\": \"2026-03-28\","
+  "{\"list_level\": \"provincial\", \"deadline\": \"2026-04-15\", \"filed_on\": \"2026-03-28\","
   " \"output_qty\": 12000, \"output_unit\": \"台\", \"eff_level\": \"base\", \"green_power\": 6.5,"
   " \"pollutants\": [{\"p_name\": \"化学需氧量\", \"p_t\": 1.8}, {\"p_name\": \"氮氧化物\", \"p_t\": 0.9}],"
   " \"land_mu\": 120, \"plot_ratio\": 1.1, \"changed\": false,"
