@@ -57,11 +57,34 @@ figure (Report     *r,
 {
   const GaResult *res = ga_engine_lookup (r->engine, id);
 
+  GaItem *item = ga_template_find_item (r->tmpl, id);
+
+  if (item != NULL && item->kind != GA_ITEM_COMPUTED && res != NULL
+      && res->value.kind == GA_VALUE_BLANK)
+    return g_strdup (tr (r, "未填写", "not answered"));
   if (res == NULL || res->status == GA_STATUS_INCOMPLETE || res->value.kind == GA_VALUE_BLANK)
     return g_strdup (tr (r, "数据不全", "incomplete"));
   if (res->status == GA_STATUS_NA)
     return g_strdup (tr (r, "不适用", "N/A"));
   return ga_engine_format_value (r->engine, id);
+}
+
+/* A compliance answer in the report's language. */
+static const char *
+compliance_text (Report         *r,
+                 const GaResult *res)
+{
+  const char *v = res != NULL && res->value.kind == GA_VALUE_TEXT ? res->value.u.text : NULL;
+
+  if (res != NULL && res->status == GA_STATUS_NA)
+    return tr (r, "不适用", "N/A");
+  if (g_strcmp0 (v, GA_COMPLIANCE_YES) == 0)
+    return tr (r, "符合", "met");
+  if (g_strcmp0 (v, GA_COMPLIANCE_PARTIAL) == 0)
+    return tr (r, "部分符合", "partly met");
+  if (g_strcmp0 (v, GA_COMPLIANCE_NO) == 0)
+    return tr (r, "不符合", "not met");
+  return tr (r, "未填写", "not answered");
 }
 
 /* A table of the items @ids: title, value, unit. */
@@ -82,8 +105,12 @@ items_table (Report             *r,
 
       if (item == NULL)
         continue;
-      value = item->kind == GA_ITEM_TEXT || item->kind == GA_ITEM_COMPLIANCE
-              ? ga_engine_format_value (r->engine, ids[i]) : figure (r, ids[i]);
+      if (item->kind == GA_ITEM_COMPLIANCE)
+        value = g_strdup (compliance_text (r, ga_engine_lookup (r->engine, ids[i])));
+      else if (item->kind == GA_ITEM_TEXT)
+        value = ga_engine_format_value (r->engine, ids[i]);
+      else
+        value = figure (r, ids[i]);
       cells[0] = text_of (r, &item->title);
       cells[1] = value != NULL ? value : "";
       cells[2] = item->unit != NULL ? item->unit : "";
@@ -170,7 +197,7 @@ rows_table (Report             *r,
       index[c] = column_index (item, cols[c]);
       g_assert (index[c] >= 0);
       col = g_ptr_array_index (item->columns, index[c]);
-      if (empty (col->unit))
+      if (empty (col->unit) || strstr (text_of (r, &col->title), col->unit) != NULL)
         header[c] = text_of (r, &col->title);
       else
         {
@@ -183,8 +210,15 @@ rows_table (Report             *r,
       widths[c] = c == 0 ? 2.0 : 1.0;
     }
   t = table (r, n_cols, widths, header);
+  /* Numbers to the right, words (a type, a result) to the left. */
   for (guint c = 1; c < n_cols; c++)
-    ga_doc_table_set_column_align (t, c, GA_DOC_ALIGN_END);
+    {
+      const GaValue *first = ga_engine_get_cell (r->engine, item, 0, index[c]);
+      const GaColumn *col = g_ptr_array_index (item->columns, index[c]);
+
+      if (col->kind == GA_ITEM_NUMBER || (first != NULL && first->kind == GA_VALUE_NUMBER))
+        ga_doc_table_set_column_align (t, c, GA_DOC_ALIGN_END);
+    }
   for (guint row = 0; row < n_rows; row++)
     {
       g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
@@ -250,6 +284,114 @@ part_enterprise (Report *r)
   }
 }
 
+typedef struct {
+  char   *label;
+  double  tce;
+} Slice;
+
+static void
+slice_clear (gpointer data)
+{
+  g_free (((Slice *) data)->label);
+}
+
+static int
+by_tce (gconstpointer a,
+        gconstpointer b)
+{
+  double x = ((const Slice *) a)->tce, y = ((const Slice *) b)->tce;
+
+  return x < y ? 1 : x > y ? -1 : 0;
+}
+
+/* Adds the standard coal of each row of the carrier table @id (its
+ * carrier in @label_col, its tce in @tce_col) to @slices, one per carrier. */
+static void
+collect_slices (Report     *r,
+                const char *id,
+                const char *label_col,
+                const char *tce_col,
+                GArray     *slices)
+{
+  GaItem *item = ga_template_find_item (r->tmpl, id);
+  int lc = item != NULL && item->kind == GA_ITEM_TABLE ? column_index (item, label_col) : -1;
+  int tc = item != NULL && item->kind == GA_ITEM_TABLE ? column_index (item, tce_col) : -1;
+
+  for (guint row = 0; lc >= 0 && tc >= 0 && row < ga_engine_get_n_rows (r->engine, item); row++)
+    {
+      const GaValue *v = ga_engine_get_cell (r->engine, item, row, (guint) tc);
+      g_autofree char *label = NULL;
+      gboolean found = FALSE;
+
+      if (v == NULL || v->kind != GA_VALUE_NUMBER || v->u.number <= 0)
+        continue;
+      label = cell_text (r, g_ptr_array_index (item->columns, lc),
+                         ga_engine_get_cell (r->engine, item, row, (guint) lc));
+      for (guint k = 0; k < slices->len && !found; k++)
+        if (g_str_equal (g_array_index (slices, Slice, k).label, label))
+          {
+            g_array_index (slices, Slice, k).tce += v->u.number;
+            found = TRUE;
+          }
+      if (!found)
+        {
+          Slice slice = { g_steal_pointer (&label), v->u.number };
+
+          g_array_append_val (slices, slice);
+        }
+    }
+}
+
+/* The energy mix as a chart of shares: the carriers of the energy tables
+ * only (the balance and the measures are in tce too, but are not
+ * carriers); the smallest beyond seven as one slice. */
+static void
+energy_mix (Report *r,
+            guint   index)
+{
+  g_autoptr(GArray) slices = g_array_new (FALSE, TRUE, sizeof (Slice));
+  const char *series[] = { tr (r, "折标准煤", "Standard coal"), NULL };
+  g_autofree char *caption = NULL;
+  double rest = 0;
+  GaDocChart *chart;
+
+  g_array_set_clear_func (slices, slice_clear);
+  collect_slices (r, "energy", "carrier", "tce", slices);
+  collect_slices (r, "energy_other", "o_name", "o_tce", slices);
+  if (slices->len == 0)
+    return;
+  g_array_sort (slices, by_tce);
+  _ga_report_sub_heading (r, index, tr (r, "能源消费结构", "Energy mix"));
+  r->figures++;
+  caption = TR_PRINTF (r, "图 %u 能源消费结构（按折标准煤计）", "Figure %u Energy mix (standard coal)",
+                       r->figures);
+  chart = ga_doc_add_chart (r->doc, GA_DOC_CHART_SHARES, series, "tce", caption, NULL);
+  g_assert (chart != NULL);
+  for (guint k = 0; k < slices->len; k++)
+    {
+      Slice *slice = &g_array_index (slices, Slice, k);
+
+      if (slices->len > 8 && k >= 7)
+        rest += slice->tce;
+      else
+        {
+          g_autofree char *number = ga_format_number (slice->tce, 2);
+          g_autofree char *text = g_strdup_printf ("%s tce", number);
+          const char *texts[] = { text };
+
+          ga_doc_chart_add_category (chart, slice->label, &slice->tce, texts);
+        }
+    }
+  if (rest > 0)
+    {
+      g_autofree char *number = ga_format_number (rest, 2);
+      g_autofree char *text = g_strdup_printf ("%s tce", number);
+      const char *texts[] = { text };
+
+      ga_doc_chart_add_category (chart, tr (r, "其他", "Other"), &rest, texts);
+    }
+}
+
 static void
 part_energy (Report *r)
 {
@@ -267,7 +409,7 @@ part_energy (Report *r)
   _ga_report_sub_heading (r, 0, tr (r, "能源消费表", "Energy consumption"));
   if (ga_template_find_item (r->tmpl, "energy") != NULL)
     rows_table (r, "energy", cols, totals);
-  _ga_report_add_energy_mix (r, 1);
+  energy_mix (r, 1);
 }
 
 static void
@@ -294,14 +436,22 @@ part_equipment (Report *r)
 {
   static const char *const cols[] = { "q_name", "q_type", "q_std", "q_eff", "q_min", "q_gap",
                                       "q_result", NULL };
-  g_autofree char *count = figure (r, "Q_count");
+  const GaResult *below_res = ga_engine_lookup (r->engine, "Q_below");
+  GaItem *eq = ga_template_find_item (r->tmpl, "equipment");
+  guint n = eq != NULL ? ga_engine_get_n_rows (r->engine, eq) : 0;
   g_autofree char *below = figure (r, "Q_below");
-  g_autofree char *text = TR_PRINTF (r, "共核查重点用能设备 %s 台（组），其中 %s 台（组）实测效率低于所对照的能效等级阈值，"
-                                     "应列入改造或淘汰计划。",
-                                     "%s key units were checked; %s of them run below the "
-                                     "energy-efficiency grade threshold they were checked against "
-                                     "and are candidates for retrofit or replacement.",
-                                     count, below);
+  g_autofree char *text = NULL;
+
+  if (below_res != NULL && below_res->status == GA_STATUS_COMPLETE)
+    text = TR_PRINTF (r, "共核查重点用能设备 %u 台（组），其中 %s 台（组）实测效率低于所对照的能效等级阈值，"
+                      "应列入改造或淘汰计划。",
+                      "%u key units were checked; %s of them run below the energy-efficiency "
+                      "grade threshold they were checked against and are candidates for retrofit "
+                      "or replacement.", n, below);
+  else
+    text = TR_PRINTF (r, "列出重点用能设备 %u 台（组）；能效等级阈值或实测效率尚未全部填写，核查结论待填写后得出。",
+                      "%u key units are listed; their grade thresholds or measured efficiencies "
+                      "are not all entered yet, so the check waits for them.", n);
 
   diag_part (r, "equipment");
   paragraph (r, text);
