@@ -514,6 +514,10 @@ show_choices (GaItemRow      *self,
 static const char *
 prefill_place (const GaItem *item)
 {
+  if (g_str_has_prefix (item->prefill, "energy."))
+    return _("the same year's energy audit");
+  if (g_str_has_prefix (item->prefill, "green_factory."))
+    return _("the same year's green-factory evaluation");
   return g_str_has_prefix (item->prefill, "assessment.") ? _("the assessment")
                                                            : _("the enterprise record");
 }

@@ -142,7 +142,9 @@ ga_prefill_sources (void)
 {
   static const char * const sources[] = {
     "enterprise.value_added", "enterprise.output_value", "enterprise.employees",
-    "assessment.year", NULL
+    "assessment.year",
+    "energy.total_tce", "energy.co2_total", "energy.water_withdrawal", "energy.sw_generated",
+    "energy.sw_util_rate", "green_factory.score", NULL
   };
   return sources;
 }

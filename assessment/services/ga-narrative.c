@@ -55,6 +55,17 @@ static const PartDef water_saving[] = {
   { NULL, NULL, NULL, FALSE },
 };
 
+static const PartDef diagnosis[] = {
+  { "enterprise", "企业基本情况", "Enterprise overview", FALSE },
+  { "energy", "能源消费情况", "Energy use", FALSE },
+  { "balance", "能量平衡与单位产品能耗", "Energy balance and energy per unit product", FALSE },
+  { "equipment", "重点用能设备能效", "Key equipment efficiency", FALSE },
+  { "management", "能源计量与管理", "Metering and management", FALSE },
+  { "measures", "节能措施及效益", "Saving measures, savings and payback", FALSE },
+  { "conclusion", "诊断结论", "Conclusions", FALSE },
+  { NULL, NULL, NULL, FALSE },
+};
+
 static const PartDef custom[] = {
   { "enterprise", "基本情况", "The enterprise", FALSE },
   { "evaluation", "评价内容", "Evaluation", TRUE },
@@ -75,6 +86,7 @@ defs_for (GaTemplateKind kind)
     case GA_TEMPLATE_KIND_ENERGY_AUDIT:
       return energy_audit;
     case GA_TEMPLATE_KIND_WATER_SAVING: return water_saving;
+    case GA_TEMPLATE_KIND_ENERGY_DIAGNOSIS: return diagnosis;
     case GA_TEMPLATE_KIND_CUSTOM:
     default:
       return custom;

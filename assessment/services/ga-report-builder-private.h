@@ -141,4 +141,7 @@ void        _ga_report_add_outputs         (Report *r);
 void        _ga_report_add_energy_mix      (Report *r,
                                             guint   n_tables);
 
+/* ga-report-outline-diagnosis.c: the energy-saving diagnosis report */
+void        _ga_report_outline_diagnosis   (Report *r);
+
 G_END_DECLS

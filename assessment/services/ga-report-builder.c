@@ -1014,6 +1014,7 @@ ga_report_build (GaSession   *session,
       outline_energy_audit (&r);
       break;
     case GA_TEMPLATE_KIND_WATER_SAVING: _ga_report_outline_water (&r); break;
+    case GA_TEMPLATE_KIND_ENERGY_DIAGNOSIS: _ga_report_outline_diagnosis (&r); break;
     case GA_TEMPLATE_KIND_CUSTOM:
     default:
       outline_custom (&r);

@@ -697,6 +697,16 @@ fill_demo_answers (GaStore     *store,
           }
         goto commit;
       }
+  if (ga_store_demo_answers_for (ga_template_get_id (tmpl)) != NULL)
+    {
+      if (!store_demo_set (store, assessment_id, tmpl,
+                           ga_store_demo_answers_for (ga_template_get_id (tmpl)), now, error))
+        {
+          ga_store_rollback (store);
+          return FALSE;
+        }
+      goto commit;
+    }
 
   /* Any other template: plausible answers made from its own bounds,
    * options and benchmarks. */

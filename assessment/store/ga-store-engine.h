@@ -116,6 +116,18 @@ GaEngine    *ga_store_load_engine         (GaStore         *store,
 void         ga_store_prefill_engine      (GaEngine           *engine,
                                            const GaEnterprise *enterprise,
                                            const GaAssessment *assessment);
+/* Hand-made demo answers (an answers file's "answers" object) for the
+ * bundled template @template_id, or NULL (ga-store-demo-programmes.c). */
+const char  *ga_store_demo_answers_for    (const char         *template_id);
+/* Gives every item whose "prefill" names a figure of another assessment
+ * of the same enterprise and year ("energy.total_tce", "green_factory.score";
+ * ga-store-prefill-year.c) that figure as its default, while the figure is
+ * complete there. */
+void         ga_store_prefill_year        (GaStore            *store,
+                                           GaEngine           *engine,
+                                           const GaEnterprise *enterprise,
+                                           const GaAssessment *assessment);
+gboolean     ga_store_prefill_is_year_source (const char      *source);
 /* The same, reading the assessment and its enterprise from @store. */
 gboolean     ga_store_prefill_assessment  (GaStore         *store,
                                            gint64           assessment_id,
