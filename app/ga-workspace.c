@@ -403,6 +403,7 @@ ga_workspace_class_init (GaWorkspaceClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GaWorkspace, filter_unanswered);
   gtk_widget_class_bind_template_child (widget_class, GaWorkspace, filter_noncompliant);
   gtk_widget_class_bind_template_child (widget_class, GaWorkspace, filter_noevidence);
+  gtk_widget_class_bind_template_child (widget_class, GaWorkspace, filter_partial);
   gtk_widget_class_bind_template_child (widget_class, GaWorkspace, item_list);
   gtk_widget_class_bind_template_child (widget_class, GaWorkspace, summary_separator);
   gtk_widget_class_bind_template_child (widget_class, GaWorkspace, summary_scroller);

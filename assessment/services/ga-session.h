@@ -139,7 +139,8 @@ gboolean            ga_session_remove_evidence   (GaSession      *self,
 /* item id -> GPtrArray of file names, for the export. */
 GHashTable         *ga_session_dup_evidence_names (GaSession     *self);
 
-/* A default file name for the export: "<enterprise>-<template>-<period>.xlsx". */
+/* A default file name for the export, e.g. "示例企业-绿色工厂评价-2025.xlsx"
+ * (ga_export_name_build()). */
 char               *ga_session_dup_export_name   (GaSession      *self);
 
 G_END_DECLS
