@@ -280,7 +280,7 @@ pane_widths (int  width,
              int *summary)
 {
   if (width >= 2300)
-    *sections = 400, *summary = 520;
+    *sections = 400, *summary = 660;
   else if (width >= 1800)
     *sections = 340, *summary = 440;
   else
