@@ -320,6 +320,31 @@ ga_session_get_ref_fill (GaSession    *self,
   return NULL;
 }
 
+GaRefFill *
+ga_session_dup_ref_value (GaSession    *self,
+                          const GaItem *item)
+{
+  g_autoptr(GPtrArray) fills = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GaAnswer) filled = NULL;
+
+  g_return_val_if_fail (GA_IS_SESSION (self), NULL);
+  g_return_val_if_fail (item != NULL, NULL);
+
+  if (item->kind != GA_ITEM_NUMBER || ga_ref_slots_for_item (self->ref_slots, item) == NULL)
+    return NULL;
+  /* As if nothing were typed for @item. */
+  filled = ga_ref_fill_answer (self->tmpl, self->ref_slots, item, NULL, self->typed,
+                               self->ref_tables, self->industry, fills);
+  for (guint i = 0; i < fills->len; i++)
+    {
+      const GaRefFill *fill = fills->pdata[i];
+
+      if (fill->slot->item == item && fill->row == G_MAXUINT && fill->ref != NULL)
+        return g_memdup2 (fill, sizeof *fill);
+    }
+  return NULL;
+}
+
 gboolean
 ga_session_reload_ref_tables (GaSession  *self,
                               GError    **error)

@@ -50,6 +50,12 @@ const GaRefFill    *ga_session_get_ref_fill      (GaSession      *self,
                                                   const GaItem   *item,
                                                   guint           row,
                                                   guint           column);
+/* What the reference tables give for the number item @item whatever the
+ * user typed: a copy to free with g_free(), or NULL when @item is not a
+ * baseline or leading value or no table has one for it. It points into
+ * the session's tables: valid until they are read again. */
+GaRefFill          *ga_session_dup_ref_value     (GaSession      *self,
+                                                  const GaItem   *item);
 /* Reads the reference tables again (after an import or a removal) and
  * rescores. */
 gboolean            ga_session_reload_ref_tables (GaSession      *self,
