@@ -17,6 +17,7 @@
 #include "ga-batch-export.h"
 #include "ga-export-job.h"
 #include "ga-export.h"
+#include "ga-export-name.h"
 #include "ga-progress-toast.h"
 
 /* What a batch writes. */
@@ -161,6 +162,31 @@ batch_thread (GTask        *task,
   g_task_return_boolean (task, TRUE);
 }
 
+/* "<enterprise>-<kind> evaluation-<period><suffix>", as the workspace names
+ * one assessment's export. */
+static char *
+dup_file_name (const GaAssessment *assessment,
+               const GaEnterprise *enterprise,
+               const char         *suffix)
+{
+  g_autofree char *period = NULL;
+  g_autofree char *what = NULL;
+  GaTemplateKind kind = GA_TEMPLATE_KIND_CUSTOM;
+
+  if (assessment->period != NULL && assessment->period[0] != '\0')
+    period = g_strdup (assessment->period);
+  else if (assessment->year > 0)
+    period = g_strdup_printf ("%d", assessment->year);
+  if (!ga_template_kind_from_string (assessment->kind, &kind))
+    kind = GA_TEMPLATE_KIND_CUSTOM;
+  if (kind == GA_TEMPLATE_KIND_CUSTOM && assessment->title != NULL)
+    what = g_strdup (assessment->title);
+  else
+    what = g_strdup_printf (_("%s evaluation"), ga_template_kind_label (kind));
+  return ga_export_name_build (enterprise != NULL ? enterprise->name : NULL, what, period, suffix,
+                               _("assessment"));
+}
+
 /* A file name in @folder not used yet, by this batch or by a file; @name
  * ends with @suffix (".xlsx"). */
 static char *
@@ -247,7 +273,6 @@ start_batch (GaStore             *store,
       g_autoptr(GaAssessment) assessment = ga_store_get_assessment (store, id, NULL);
       g_autoptr(GaEnterprise) enterprise = NULL;
       g_autoptr(GError) error = NULL;
-      g_autofree char *tail = NULL;
       g_autofree char *name = NULL;
       g_autofree char *path = NULL;
       gpointer job;
@@ -255,11 +280,7 @@ start_batch (GaStore             *store,
       if (assessment == NULL)
         continue;
       enterprise = ga_store_get_enterprise (store, assessment->enterprise_id, NULL);
-      if (assessment->year > 0)
-        tail = g_strdup_printf ("%s-%d%s", assessment->template_id, assessment->year, suffix);
-      else
-        tail = g_strdup_printf ("%s%s", assessment->template_id, suffix);
-      name = ga_export_file_name (enterprise ? enterprise->name : NULL, tail, _("assessment"));
+      name = dup_file_name (assessment, enterprise, suffix);
       path = unique_path (folder, name, suffix, taken);
       if (path == NULL)
         continue;

@@ -31,6 +31,8 @@ struct _GaCompareWindow
   GtkListBox      *list;
   GtkLabel        *trend_title;
   GtkWidget       *trend;
+  GtkWidget       *intensity_title;
+  GtkWidget       *intensity;     /* energy audits: tce per 10⁴ CNY value added */
 
   /* Owned */
   GaStore         *store;
@@ -168,7 +170,8 @@ add_item_rows (GaCompareWindow  *self,
     {
       GaCompareItem *c = g_ptr_array_index (section->items, j);
       const GaItem *item = c->item_b != NULL ? c->item_b : c->item_a;
-      g_autofree char *title = g_strdup (ga_text_get (&item->title, NULL));
+      /* "number title", as every other list of items. */
+      g_autofree char *title = ga_item_label (item, NULL);
       g_autofree char *a = c->item_a != NULL ? with_points (c->answer_a, c->score_a)
                                              : g_strdup (_("not in this template"));
       g_autofree char *b = c->item_b != NULL ? with_points (c->answer_b, c->score_b)
@@ -279,23 +282,36 @@ by_year (gconstpointer a,
 }
 
 static double
+number_of (GaEngine   *engine,
+           const char *id)
+{
+  const GaResult *r = ga_engine_lookup (engine, id);
+
+  return r != NULL && r->value.kind == GA_VALUE_NUMBER ? r->value.u.number : NAN;
+}
+
+/* The assessment's total score, or for an energy audit its total energy
+ * (tce) and (*@intensity) its energy per value added (tce/10⁴ CNY). */
+static double
 trend_value (GaCompareWindow *self,
              gint64           id,
-             gboolean         energy)
+             gboolean         energy,
+             double          *intensity)
 {
   g_autoptr(GaEngine) engine = ga_store_load_engine (self->store, id, NULL);
-  const GaResult *r;
 
+  *intensity = NAN;
   if (engine == NULL)
     return NAN;
   if (!energy)
     return ga_engine_get_summary (engine)->score;
-  r = ga_engine_lookup (engine, "E_total");
-  return r != NULL && r->value.kind == GA_VALUE_NUMBER ? r->value.u.number : NAN;
+  *intensity = number_of (engine, "E_per_va");
+  return number_of (engine, "E_total");
 }
 
 /* One point per year, oldest first: the total energy of energy audits
- * (tce; the energy page draws the intensities), else the total score. */
+ * (tce) with their energy per value added in a chart of its own (another
+ * unit), else the total score. */
 static void
 fill_trend (GaCompareWindow *self)
 {
@@ -304,6 +320,7 @@ fill_trend (GaCompareWindow *self)
   g_autoptr(GPtrArray) order = g_ptr_array_new ();
   g_autoptr(GPtrArray) years = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GArray) values = g_array_new (FALSE, FALSE, sizeof (double));
+  g_autoptr(GArray) intensities = g_array_new (FALSE, FALSE, sizeof (double));
   gboolean energy = g_strcmp0 (self->assessment->kind, "energy-audit") == 0;
 
   for (guint i = 0; list != NULL && i < list->len; i++)
@@ -317,13 +334,14 @@ fill_trend (GaCompareWindow *self)
   for (guint i = 0; i < order->len; i++)
     {
       GaAssessment *a = g_ptr_array_index (order, i);
-      double value;
+      double value, intensity;
 
       if (i > 0 && ((GaAssessment *) g_ptr_array_index (order, i - 1))->year == a->year)
         continue;
-      value = trend_value (self, a->id, energy);
+      value = trend_value (self, a->id, energy, &intensity);
       g_ptr_array_add (years, g_strdup_printf ("%d", a->year));
       g_array_append_val (values, value);
+      g_array_append_val (intensities, intensity);
     }
   gtk_label_set_text (self->trend_title, energy ? _("Total energy over the years")
                                                 : _("Total score over the years"));
@@ -333,6 +351,17 @@ fill_trend (GaCompareWindow *self)
   ga_trend_chart_add_series (GA_TREND_CHART (self->trend),
                              energy ? _("Total energy (tce)") : _("Total score"),
                              (double *) values->data, values->len);
+
+  gtk_widget_set_visible (self->intensity_title, energy);
+  gtk_widget_set_visible (self->intensity, energy);
+  if (!energy)
+    return;
+  ga_trend_chart_set_categories (GA_TREND_CHART (self->intensity),
+                                 (const char **) years->pdata, years->len);
+  ga_trend_chart_set_unit (GA_TREND_CHART (self->intensity), _("tce/10⁴ CNY"));
+  ga_trend_chart_add_series (GA_TREND_CHART (self->intensity),
+                             _("Energy per value added (tce/10⁴ CNY)"),
+                             (double *) intensities->data, intensities->len);
 }
 
 static void
@@ -458,6 +487,8 @@ ga_compare_window_class_init (GaCompareWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GaCompareWindow, list);
   gtk_widget_class_bind_template_child (widget_class, GaCompareWindow, trend_title);
   gtk_widget_class_bind_template_child (widget_class, GaCompareWindow, trend);
+  gtk_widget_class_bind_template_child (widget_class, GaCompareWindow, intensity_title);
+  gtk_widget_class_bind_template_child (widget_class, GaCompareWindow, intensity);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 

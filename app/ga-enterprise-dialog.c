@@ -167,6 +167,31 @@ parse_number (AdwEntryRow *row,
   return TRUE;
 }
 
+/* Marks @row as holding a mistake, said by @message, or (NULL) as not:
+ * drawn in the error colour and announced as invalid with the message. */
+static void
+mark_row (AdwEntryRow *row,
+          const char  *message)
+{
+  if (message != NULL)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (row), "error");
+      gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                      message, -1);
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (row), "error");
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
+  gtk_accessible_update_state (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_STATE_INVALID,
+                               message != NULL ? GTK_ACCESSIBLE_INVALID_TRUE
+                                               : GTK_ACCESSIBLE_INVALID_FALSE,
+                               -1);
+}
+
+/* Checks every number field, marks the wrong ones and shows the first
+ * one's message. */
 static gboolean
 numbers_valid (GaEnterpriseDialog *self,
                double             *output,
@@ -174,13 +199,25 @@ numbers_valid (GaEnterpriseDialog *self,
                double             *employees,
                double             *capital)
 {
+  AdwEntryRow *rows[] = { self->capital_row, self->output_row, self->value_added_row,
+                          self->employees_row };
+  const gboolean whole[] = { FALSE, FALSE, FALSE, TRUE };
+  double *values[] = { capital, output, value_added, employees };
   g_autofree char *message = NULL;
-  gboolean ok;
+  gboolean ok = TRUE;
 
-  ok = parse_number (self->output_row, FALSE, output, &message)
-       && parse_number (self->value_added_row, FALSE, value_added, &message)
-       && parse_number (self->employees_row, TRUE, employees, &message)
-       && parse_number (self->capital_row, FALSE, capital, &message);
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      g_autofree char *problem = NULL;
+
+      if (!parse_number (rows[i], whole[i], values[i], &problem))
+        {
+          ok = FALSE;
+          if (message == NULL)
+            message = g_strdup (problem);
+        }
+      mark_row (rows[i], problem);
+    }
 
   gtk_widget_set_visible (GTK_WIDGET (self->number_message_row), !ok);
   gtk_label_set_text (self->number_message, message ? message : "");
@@ -359,6 +396,66 @@ show_error (GaEnterpriseDialog *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
+/* Scrolls the form so that @row is in view (a third down from the top
+ * when it was out of view). */
+static void
+scroll_into_view (GtkWidget *row)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW);
+  GtkWidget *content;
+  GtkAdjustment *adjustment;
+  graphene_rect_t bounds;
+  double top, page;
+
+  if (scrolled == NULL)
+    return;
+  content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scrolled));
+  if (GTK_IS_VIEWPORT (content) && gtk_viewport_get_child (GTK_VIEWPORT (content)) != NULL)
+    content = gtk_viewport_get_child (GTK_VIEWPORT (content));
+  if (!gtk_widget_compute_bounds (row, content, &bounds))
+    return;
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+  top = gtk_adjustment_get_value (adjustment);
+  page = gtk_adjustment_get_page_size (adjustment);
+  if (bounds.origin.y >= top && bounds.origin.y + bounds.size.height <= top + page)
+    return;
+  gtk_adjustment_set_value (adjustment, MAX (0, bounds.origin.y - page / 3));
+}
+
+/* The first field, top to bottom, that keeps the form from being saved:
+ * no name, a wrong or missing credit code, a wrong number. */
+static GtkWidget *
+first_problem (GaEnterpriseDialog *self)
+{
+  AdwEntryRow *numbers[] = { self->capital_row, self->output_row, self->value_added_row,
+                             self->employees_row };
+  g_autofree char *name = row_dup_text (self->name_row);
+  g_autofree char *code_problem
+      = ga_enterprise_dialog_check_credit_code (row_text (self->credit_code_row));
+
+  if (name == NULL)
+    return GTK_WIDGET (self->name_row);
+  if (code_problem != NULL)
+    return GTK_WIDGET (self->credit_code_row);
+  for (guint i = 0; i < G_N_ELEMENTS (numbers); i++)
+    if (gtk_widget_has_css_class (GTK_WIDGET (numbers[i]), "error"))
+      return GTK_WIDGET (numbers[i]);
+  return NULL;
+}
+
+/* Brings the first problem into view and puts the cursor in it. */
+static gboolean
+reveal_problem (GaEnterpriseDialog *self)
+{
+  GtkWidget *row = first_problem (self);
+
+  if (row == NULL)
+    return FALSE;
+  scroll_into_view (row);
+  gtk_widget_grab_focus (row);
+  return TRUE;
+}
+
 static void
 save_cb (GtkWidget  *widget,
          const char *action_name,
@@ -373,7 +470,10 @@ save_cb (GtkWidget  *widget,
   validate (self);
   if (!gtk_widget_get_sensitive (GTK_WIDGET (self->save_button))
       || !numbers_valid (self, &output, &value_added, &employees, &capital))
-    return;
+    {
+      reveal_problem (self);
+      return;
+    }
 
   e = self->enterprise ? ga_enterprise_copy (self->enterprise) : ga_enterprise_new ();
 #define SET_TEXT(field, row)                                                                       \
@@ -439,9 +539,8 @@ static void
 entry_activated_cb (GaEnterpriseDialog *self)
 {
   /* Enter in a field saves when the form is complete, as in any dialog
-   * with a default button. */
-  if (gtk_widget_get_sensitive (GTK_WIDGET (self->save_button)))
-    gtk_widget_activate_action (GTK_WIDGET (self), "dialog.save", NULL);
+   * with a default button; otherwise it shows what is missing or wrong. */
+  gtk_widget_activate_action (GTK_WIDGET (self), "dialog.save", NULL);
 }
 
 static GListModel *
@@ -662,9 +761,18 @@ ga_enterprise_dialog_init (GaEnterpriseDialog *self)
   g_signal_connect_swapped (self->output_row, "changed", G_CALLBACK (validate), self);
   g_signal_connect_swapped (self->value_added_row, "changed", G_CALLBACK (validate), self);
   g_signal_connect_swapped (self->employees_row, "changed", G_CALLBACK (validate), self);
+  g_signal_connect_swapped (self->capital_row, "changed", G_CALLBACK (validate), self);
   g_signal_connect_swapped (self->name_row, "entry-activated", G_CALLBACK (entry_activated_cb),
                             self);
   g_signal_connect_swapped (self->credit_code_row, "entry-activated",
+                            G_CALLBACK (entry_activated_cb), self);
+  g_signal_connect_swapped (self->capital_row, "entry-activated", G_CALLBACK (entry_activated_cb),
+                            self);
+  g_signal_connect_swapped (self->output_row, "entry-activated", G_CALLBACK (entry_activated_cb),
+                            self);
+  g_signal_connect_swapped (self->value_added_row, "entry-activated",
+                            G_CALLBACK (entry_activated_cb), self);
+  g_signal_connect_swapped (self->employees_row, "entry-activated",
                             G_CALLBACK (entry_activated_cb), self);
 }
 

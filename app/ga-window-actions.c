@@ -5,8 +5,8 @@
  *
  * win.new-enterprise, win.edit-enterprise, win.delete-enterprise,
  * win.new-assessment, win.open-demo, win.export-all, win.import-package,
- * win.import-template, win.templates, win.toggle-sidebar and
- * win.search-enterprises, with their shortcuts, and when each is enabled.
+ * win.import-template, win.templates, win.toggle-sidebar,
+ * win.search-enterprises and win.help (F1, the user guide), with their shortcuts, and when each is enabled.
  */
 #include "config.h"
 
@@ -14,6 +14,7 @@
 
 #include "ga-batch-export.h"
 #include "ga-enterprise-dialog.h"
+#include "ga-help-window.h"
 #include "ga-new-assessment-dialog.h"
 #include "ga-template-import.h"
 #include "ga-refvalues-dialog.h"
@@ -244,6 +245,14 @@ refvalues_cb (GtkWidget  *widget,
 }
 
 static void
+help_cb (GtkWidget  *widget,
+         const char *action_name,
+         GVariant   *parameter)
+{
+  gtk_window_present (GTK_WINDOW (ga_help_window_new (GTK_WINDOW (widget))));
+}
+
+static void
 toggle_sidebar_cb (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
@@ -281,8 +290,10 @@ _ga_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.refvalues", NULL, refvalues_cb);
   gtk_widget_class_install_action (widget_class, "win.toggle-sidebar", NULL, toggle_sidebar_cb);
   gtk_widget_class_install_action (widget_class, "win.search-enterprises", NULL, search_cb);
+  gtk_widget_class_install_action (widget_class, "win.help", NULL, help_cb);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-sidebar", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F1, 0, "win.help", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_k, GDK_CONTROL_MASK,
                                        "win.search-enterprises", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,

@@ -78,7 +78,10 @@ filter_cb (gpointer object,
              && result->status == GA_STATUS_INCOMPLETE;
     case GA_ITEM_FILTER_NONCOMPLIANT:
       result = ga_engine_get_item_result (ga_session_get_engine (self->session), item);
-      return result != NULL && (result->noncompliant || result->veto_failed);
+      return ga_result_get_met (result) == GA_MET_NOT;
+    case GA_ITEM_FILTER_PARTIAL:
+      result = ga_engine_get_item_result (ga_session_get_engine (self->session), item);
+      return ga_result_get_met (result) == GA_MET_PARTIAL;
     case GA_ITEM_FILTER_NO_EVIDENCE:
       return item->kind != GA_ITEM_COMPUTED
              && ga_session_get_evidence_count (self->session, item) == 0;
@@ -108,13 +111,14 @@ ga_workspace_set_filter (GaWorkspace  *self,
                          GaItemFilter  filter)
 {
   GtkToggleButton *buttons[] = { self->filter_all, self->filter_unanswered,
-                                 self->filter_noncompliant, self->filter_noevidence };
+                                 self->filter_noncompliant, self->filter_noevidence,
+                                 self->filter_partial };
 
   g_return_if_fail (GA_IS_WORKSPACE (self));
 
   self->mode = filter;
   self->updating_filters = TRUE;
-  gtk_toggle_button_set_active (buttons[CLAMP (filter, 0, 3)], TRUE);
+  gtk_toggle_button_set_active (buttons[CLAMP (filter, 0, (int) G_N_ELEMENTS (buttons) - 1)], TRUE);
   self->updating_filters = FALSE;
   _ga_workspace_refilter (self);
 }
@@ -129,6 +133,8 @@ filter_toggled_cb (GtkToggleButton *button,
     self->mode = GA_ITEM_FILTER_UNANSWERED;
   else if (button == self->filter_noncompliant)
     self->mode = GA_ITEM_FILTER_NONCOMPLIANT;
+  else if (button == self->filter_partial)
+    self->mode = GA_ITEM_FILTER_PARTIAL;
   else if (button == self->filter_noevidence)
     self->mode = GA_ITEM_FILTER_NO_EVIDENCE;
   else
@@ -457,5 +463,6 @@ _ga_workspace_init_items (GaWorkspace *self)
   g_signal_connect (self->filter_unanswered, "toggled", G_CALLBACK (filter_toggled_cb), self);
   g_signal_connect (self->filter_noncompliant, "toggled", G_CALLBACK (filter_toggled_cb), self);
   g_signal_connect (self->filter_noevidence, "toggled", G_CALLBACK (filter_toggled_cb), self);
+  g_signal_connect (self->filter_partial, "toggled", G_CALLBACK (filter_toggled_cb), self);
   g_signal_connect (self->section_list, "row-selected", G_CALLBACK (section_selected_cb), self);
 }

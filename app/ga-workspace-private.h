@@ -43,6 +43,7 @@ struct _GaWorkspace
   GtkToggleButton     *filter_unanswered;
   GtkToggleButton     *filter_noncompliant;
   GtkToggleButton     *filter_noevidence;
+  GtkToggleButton     *filter_partial;
   GtkListView         *item_list;
   GtkWidget           *summary_separator;
   GtkWidget           *summary_scroller;

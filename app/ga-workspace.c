@@ -280,7 +280,7 @@ pane_widths (int  width,
              int *summary)
 {
   if (width >= 2300)
-    *sections = 400, *summary = 520;
+    *sections = 400, *summary = 660;
   else if (width >= 1800)
     *sections = 340, *summary = 440;
   else
@@ -403,6 +403,7 @@ ga_workspace_class_init (GaWorkspaceClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GaWorkspace, filter_unanswered);
   gtk_widget_class_bind_template_child (widget_class, GaWorkspace, filter_noncompliant);
   gtk_widget_class_bind_template_child (widget_class, GaWorkspace, filter_noevidence);
+  gtk_widget_class_bind_template_child (widget_class, GaWorkspace, filter_partial);
   gtk_widget_class_bind_template_child (widget_class, GaWorkspace, item_list);
   gtk_widget_class_bind_template_child (widget_class, GaWorkspace, summary_separator);
   gtk_widget_class_bind_template_child (widget_class, GaWorkspace, summary_scroller);

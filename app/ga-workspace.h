@@ -23,8 +23,9 @@ GaSession  *ga_workspace_get_session    (GaWorkspace         *self);
 typedef enum {
   GA_ITEM_FILTER_ALL,
   GA_ITEM_FILTER_UNANSWERED,
-  GA_ITEM_FILTER_NONCOMPLIANT,
+  GA_ITEM_FILTER_NONCOMPLIANT,   /* not met: no points, or a failed veto */
   GA_ITEM_FILTER_NO_EVIDENCE,
+  GA_ITEM_FILTER_PARTIAL,       /* partly met: some points, not all */
 } GaItemFilter;
 
 /* What the item list shows: the section (NULL for all), the filter and the

@@ -709,14 +709,14 @@ test_units_rows (void)
                        " {\"carrier\": \"raw_coal\", \"qty\": 1000, \"unit\": \"kWh\"}]", &error);
   g_assert_null (wrong);
   g_assert_error (error, GA_ANSWER_ERROR, GA_ANSWER_ERROR_INVALID);
-  g_assert_cmpstr (error->message, ==, "item 'energy', row 2: 'kWh' is not a unit of 原煤; "
+  g_assert_cmpstr (error->message, ==, "item 'energy', row 2: 'kWh' is not a unit of raw coal; "
                    "give its quantity in one of t, kg");
   g_clear_error (&error);
 
   unknown = rows_answer (energy, "[{\"carrier\": \"diesel\", \"qty\": 50, \"unit\": \"tons\"}]",
                          &error);
   g_assert_null (unknown);
-  g_assert_nonnull (strstr (error->message, "row 1: 'tons' is not a unit of 柴油"));
+  g_assert_nonnull (strstr (error->message, "row 1: 'tons' is not a unit of diesel"));
   g_assert_nonnull (strstr (error->message, "one of t, kg"));
   g_clear_error (&error);
 
@@ -728,7 +728,7 @@ test_units_rows (void)
     g_autoptr(GaEngine) engine = ga_engine_new (tmpl);
 
     g_assert_false (ga_engine_set_answer (engine, "energy", built, &error));
-    g_assert_nonnull (strstr (error->message, "row 2: 't' is not a unit of 电力"));
+    g_assert_nonnull (strstr (error->message, "row 2: 't' is not a unit of electricity"));
     g_assert_nonnull (strstr (error->message, "万kWh, MWh, kWh"));
   }
 }

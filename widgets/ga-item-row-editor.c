@@ -117,6 +117,7 @@ clear_editor (GaItemRow *self)
   self->value_label = NULL;
   self->unit_label = NULL;
   self->default_label = NULL;
+  self->ref_label = NULL;
   self->editor_kind = -1;
   g_ptr_array_set_size (self->checks, 0);
 }

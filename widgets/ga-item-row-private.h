@@ -61,6 +61,7 @@ struct _GaItemRow
   GtkWidget  *value_label;   /* COMPUTED */
   GtkWidget  *unit_label;    /* NUMBER, POINTS */
   GtkWidget  *default_label; /* NUMBER with "prefill": the record's figure */
+  GtkWidget  *ref_label;     /* NUMBER: a typed value overriding a reference value */
   int         editor_kind;   /* the kind the editor was built for, -1 none */
   gboolean    editor_na;     /* whether it has the N/A choice */
 

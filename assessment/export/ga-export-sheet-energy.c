@@ -279,6 +279,64 @@ factor_verified (Export         *ex,
   return table->verified && (row == NULL || row->verified);
 }
 
+/* Whether row @r of @table holds anything typed (a carrier, a quantity). */
+static gboolean
+row_is_used (Export       *ex,
+             const GaItem *table,
+             guint         r)
+{
+  for (guint c = 0; c < table->columns->len; c++)
+    {
+      const GaColumn *column = g_ptr_array_index (table->columns, c);
+      const GaValue *value = ga_engine_get_cell (ex->engine, table, r, c);
+
+      if (column->kind != GA_ITEM_COMPUTED && value != NULL && value->kind != GA_VALUE_BLANK)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* A total of a computed column that adds up only some of the rows in use
+ * (CO2 of electricity waits for a grid factor) says so in the cell's note:
+ * which rows are left out, and that the total grows once they have a
+ * value. */
+static void
+note_partial_total (Export         *ex,
+                    const GaItem   *table,
+                    const GaColumn *column,
+                    guint           row,
+                    guint           col)
+{
+  guint index = 0, n_rows = ga_engine_get_n_rows (ex->engine, table);
+  g_autoptr(GString) missing = g_string_new (NULL);
+  g_autofree char *note = NULL;
+  guint n_missing = 0;
+
+  if (column->kind != GA_ITEM_COMPUTED)
+    return;
+  while (index < table->columns->len && g_ptr_array_index (table->columns, index) != column)
+    index++;
+  for (guint r = 0; r < n_rows; r++)
+    {
+      const GaValue *value = ga_engine_get_cell (ex->engine, table, r, index);
+
+      if (!row_is_used (ex, table, r) || (value != NULL && value->kind == GA_VALUE_NUMBER))
+        continue;
+      g_string_append_printf (missing, "%s%u", n_missing > 0 ? (ex->zh ? "、" : ", ") : "", r + 1);
+      n_missing++;
+    }
+  if (n_missing == 0)
+    return;
+  note = ex->zh
+         ? g_strdup_printf ("※ 部分合计：序号 %s 的行尚无值（例如电力尚未选择电网排放因子），"
+                            "未计入本合计；补齐后合计随之更新。", missing->str)
+         : g_strdup_printf ("※ Partial total: row %s has no value yet (for example electricity "
+                            "before a grid emission factor is chosen) and is not included; the "
+                            "total updates once it has one.", missing->str);
+  ex_check (ex, worksheet_write_comment (ex->energy.ws, row, col, note), &ex->energy, row, col,
+            "the note of a partial total");
+}
+
 /* The total of @column of @table (ga_scheme_column_total()), as a formula
  * with the engine's value. */
 static void
@@ -296,6 +354,7 @@ put_column_total (Export         *ex,
   ga_engine_evaluate_formula (ex->engine, total, &v);
   ex_put_formula (ex, &ex->energy, row, col, f, &v, ex->f_total_num, "a table total");
   ga_value_clear (&v);
+  note_partial_total (ex, table, column, row, col);
 }
 
 /* The share of the row's @column in its total (ga_scheme_share()). */

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "ga-export.h"
+#include "ga-export-name.h"
 #include "ga-narrative.h"
 #include "ga-refvalues.h"
 #include "ga-session.h"
@@ -316,6 +317,31 @@ ga_session_get_ref_fill (GaSession    *self,
       const GaRefFill *fill = self->ref_fills->pdata[i];
       if (fill->slot->item == item && fill->row == row && fill->slot->column == column)
         return fill;
+    }
+  return NULL;
+}
+
+GaRefFill *
+ga_session_dup_ref_value (GaSession    *self,
+                          const GaItem *item)
+{
+  g_autoptr(GPtrArray) fills = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GaAnswer) filled = NULL;
+
+  g_return_val_if_fail (GA_IS_SESSION (self), NULL);
+  g_return_val_if_fail (item != NULL, NULL);
+
+  if (item->kind != GA_ITEM_NUMBER || ga_ref_slots_for_item (self->ref_slots, item) == NULL)
+    return NULL;
+  /* As if nothing were typed for @item. */
+  filled = ga_ref_fill_answer (self->tmpl, self->ref_slots, item, NULL, self->typed,
+                               self->ref_tables, self->industry, fills);
+  for (guint i = 0; i < fills->len; i++)
+    {
+      const GaRefFill *fill = fills->pdata[i];
+
+      if (fill->slot->item == item && fill->row == G_MAXUINT && fill->ref != NULL)
+        return g_memdup2 (fill, sizeof *fill);
     }
   return NULL;
 }
@@ -728,20 +754,22 @@ ga_session_dup_evidence_names (GaSession *self)
 char *
 ga_session_dup_export_name (GaSession *self)
 {
-  g_autofree char *suffix = NULL;
-  const char *period;
+  g_autofree char *period = NULL;
+  g_autofree char *what = NULL;
 
   g_return_val_if_fail (GA_IS_SESSION (self), NULL);
 
-  period = self->assessment->period;
-  if (period == NULL || period[0] == '\0')
-    period = NULL;
-  if (period != NULL)
-    suffix = g_strdup_printf ("%s-%s.xlsx", self->assessment->template_id, period);
+  if (self->assessment->period != NULL && self->assessment->period[0] != '\0')
+    period = g_strdup (self->assessment->period);
   else if (self->assessment->year > 0)
-    suffix = g_strdup_printf ("%s-%d.xlsx", self->assessment->template_id, self->assessment->year);
+    period = g_strdup_printf ("%d", self->assessment->year);
+  /* TRANSLATORS: part of an exported file's name, after the enterprise:
+   * "%s" is the kind of assessment ("Green factory"). */
+  if (ga_template_get_kind (self->tmpl) == GA_TEMPLATE_KIND_CUSTOM && self->assessment->title != NULL)
+    what = g_strdup (self->assessment->title);
   else
-    suffix = g_strdup_printf ("%s.xlsx", self->assessment->template_id);
+    what = g_strdup_printf (_("%s evaluation"),
+                            ga_template_kind_label (ga_template_get_kind (self->tmpl)));
 
-  return ga_export_file_name (self->enterprise->name, suffix, _("assessment"));
+  return ga_export_name_build (self->enterprise->name, what, period, ".xlsx", _("assessment"));
 }

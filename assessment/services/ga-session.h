@@ -50,6 +50,12 @@ const GaRefFill    *ga_session_get_ref_fill      (GaSession      *self,
                                                   const GaItem   *item,
                                                   guint           row,
                                                   guint           column);
+/* What the reference tables give for the number item @item whatever the
+ * user typed: a copy to free with g_free(), or NULL when @item is not a
+ * baseline or leading value or no table has one for it. It points into
+ * the session's tables: valid until they are read again. */
+GaRefFill          *ga_session_dup_ref_value     (GaSession      *self,
+                                                  const GaItem   *item);
 /* Reads the reference tables again (after an import or a removal) and
  * rescores. */
 gboolean            ga_session_reload_ref_tables (GaSession      *self,
@@ -139,7 +145,8 @@ gboolean            ga_session_remove_evidence   (GaSession      *self,
 /* item id -> GPtrArray of file names, for the export. */
 GHashTable         *ga_session_dup_evidence_names (GaSession     *self);
 
-/* A default file name for the export: "<enterprise>-<template>-<period>.xlsx". */
+/* A default file name for the export, e.g. "示例企业-绿色工厂评价-2025.xlsx"
+ * (ga_export_name_build()). */
 char               *ga_session_dup_export_name   (GaSession      *self);
 
 G_END_DECLS

@@ -65,7 +65,7 @@ def _():
     db = new_assessment("b.db")
     expect(["import", "--db", db, "1", METER], 0,
            out_has=["CSV, GB18030", "A  计量点  Meter point", "Month (added up)",
-                    "1#主变", "2#主变", "电力  2000000 kWh", "柴油  50000 kg",
+                    "1#主变", "2#主变", "electricity  2000000 kWh", "diesel       50000 kg",
                     "row 7 (subtotal)", "Imported 3 rows"],
            out_lacks=["P  合计"])
     t = total(db)

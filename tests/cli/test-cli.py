@@ -847,7 +847,7 @@ def _():
                 {"carrier": "electricity", "qty": 200, "unit": "万kWh"},
                 {"carrier": "raw_coal", "qty": 1000, "unit": "万kWh"}]}}, f, ensure_ascii=False)
         expect(["evaluate", "energy-audit-gbt17166-2019", path], 1,
-               err_has=["answers.energy: item 'energy', row 2: '万kWh' is not a unit of 原煤",
+               err_has=["answers.energy: item 'energy', row 2: '万kWh' is not a unit of raw coal",
                         "one of t, kg"])
         expect(["evaluate", "energy-audit-gbt17166-2019", path], 1,
                err_has=["第 2 行", "“万kWh”不是原煤的计量单位", "t, kg"],

@@ -10,9 +10,10 @@
  * has last year's answers and the evidence link, History says where they
  * came from; Compare Years shows both years per section and item with the
  * difference, read through the accessible names a screen reader reads,
- * and "Changed only" hides what did not change. Screenshots
- * 24-new-assessment-carry, 25-compare-years, 26-compare-years-changed and
- * 27-compare-energy (energy audits: the total energy over the years) in
+ * and "Changed only" hides what did not change; its items read "number
+ * title". Screenshots 24-new-assessment-carry, 25-compare-years,
+ * 26-compare-years-changed and 27-compare-energy (energy audits: the total
+ * energy and the energy per value added over the years, two charts) in
  * build/tests/ui/screenshots/ (suffix -zh in the Chinese run).
  */
 #include "config.h"
@@ -213,9 +214,14 @@ test_carry_and_compare (GaUiFixture   *f,
   points_a = g_strdup_printf (_("%s (%s)"), "2", "2");
   points_b = g_strdup_printf (_("%s (%s)"), "4", "4");
   up = g_strdup_printf (_("▲ +%s"), "2");
-  assert_row (compare, "RE1a",
-              ga_text_get (&ga_template_find_item (tmpl, "RE1a")->title, NULL),
-              points_a, points_b, up);
+  /* Items read "number title", as in every other list. */
+  {
+    g_autofree char *label = ga_item_label (ga_template_find_item (tmpl, "RE1a"), NULL);
+
+    g_assert_cmpstr (ga_item_get_number (ga_template_find_item (tmpl, "RE1a")), !=, "");
+    g_assert_true (g_str_has_prefix (label, ga_item_get_number (ga_template_find_item (tmpl, "RE1a"))));
+    assert_row (compare, "RE1a", label, points_a, points_b, up);
+  }
   section_a = g_strdup_printf (_("%s / %s"), "5", "8");
   section_b = g_strdup_printf (_("%s / %s"), "7", "8");
   assert_row (compare, "S_RE1",
@@ -224,9 +230,9 @@ test_carry_and_compare (GaUiFixture   *f,
   {
     g_autofree char *same = g_strdup_printf (_("%s (%s)"), "3", "3");
 
-    assert_row (compare, "RE1b",
-                ga_text_get (&ga_template_find_item (tmpl, "RE1b")->title, NULL), same, same,
-                "0");
+    g_autofree char *label = ga_item_label (ga_template_find_item (tmpl, "RE1b"), NULL);
+
+    assert_row (compare, "RE1b", label, same, same, "0");
   }
   ga_ui_assert_named (compare);
   ga_ui_screenshot (compare, "25-compare-years");
@@ -261,6 +267,7 @@ test_energy_trend (GaUiFixture   *f,
 
   e->name = g_strdup ("闽江能源审计测试厂");
   e->credit_code = g_strdup (CODE);
+  e->value_added = 8000;    /* 10⁴ CNY, taken by both years' intensity */
   eid = ga_store_add_enterprise (store, e, &error);
   g_assert_no_error (error);
   y2024 = ga_store_new_assessment (store, eid, tmpl, NULL, 2024, NULL, &error);
@@ -276,6 +283,9 @@ test_energy_trend (GaUiFixture   *f,
   g_assert_no_error (error);
   g_assert_cmpfloat_with_epsilon (ga_engine_lookup (engine, "E_total")->value.u.number, 960.1,
                                   1e-6);
+  /* 960.1 tce / 8000 (10⁴ CNY) = 0.1200125 tce per 10⁴ CNY. */
+  g_assert_cmpfloat_with_epsilon (ga_engine_lookup (engine, "E_per_va")->value.u.number,
+                                  0.1200125, 1e-9);
 
   compare = GTK_WIDGET (ga_compare_window_new (GTK_WINDOW (f->window), store, y2025));
   gtk_window_set_default_size (GTK_WINDOW (compare), 1366, 768);
@@ -284,6 +294,12 @@ test_energy_trend (GaUiFixture   *f,
   g_assert_nonnull (ga_compare_window_get_comparison (GA_COMPARE_WINDOW (compare)));
   g_assert_nonnull (ga_ui_get (compare, GTK_TYPE_LABEL, _("Total energy over the years")));
   chart = ga_ui_get (compare, GA_TYPE_TREND_CHART, NULL);
+  g_assert_cmpuint (ga_trend_chart_get_n_series (GA_TREND_CHART (chart)), ==, 1);
+  /* The intensity in a chart of its own (another unit). */
+  g_assert_true (gtk_widget_get_visible (
+      ga_ui_get (compare, GTK_TYPE_LABEL, _("Energy intensity over the years"))));
+  chart = ga_ui_get (compare, GA_TYPE_TREND_CHART, _("Energy intensity over the years"));
+  g_assert_true (gtk_widget_get_visible (chart));
   g_assert_cmpuint (ga_trend_chart_get_n_series (GA_TREND_CHART (chart)), ==, 1);
   {
     /* The chart is under the list: scrolled to the end. */

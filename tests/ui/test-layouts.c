@@ -1,14 +1,14 @@
-/* test-layouts.c: the window on screens from 800 to 1920 pixels wide
+/* test-layouts.c: the window on screens from 800 to 2560 pixels wide
  *
  * Copyright 2026 The GreenAssess authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Run once per screen size (tests/ui/meson.build starts Xvfb with 800 ×
- * 600, 1366 × 768 and 1920 × 1080). The window is maximised on the demo
+ * 600, 1366 × 768, 1920 × 1080 and 2560 × 1440). The window is maximised on the demo
  * energy audit: it fits the screen; on 800 px the section list and the
  * result fold away (their buttons show them over the content) and the
- * pages are switched from a bar at the bottom; on 1920 px
- * on 1920 px both panes are beside the content and no section title is cut; the
+ * pages are switched from a bar at the bottom; from 1920 px on
+ * both panes are beside the content and no section title is cut; the
  * energy table's headings are never cut. Screenshots 23-layout-<width>-
  * items and -energy (suffix -zh in the Chinese run).
  */
