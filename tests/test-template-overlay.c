@@ -188,7 +188,7 @@ test_problems (void)
     "{\"format\": 1, \"id\": \"t-missing\", \"version\": \"0.1\", \"title\": \"x\","
     " \"standard\": {\"code\": \"X\"}, \"source\": \"s\", \"extends\": {\"id\": \"gbt99999\"}}";
   static const char *const missing_expected[] = {
-    "extends.id: no bundled template 'gbt99999' to extend", NULL
+    "extends.id: no bundled template 'gbt99999' (bundled: ", NULL
   };
 
   assert_problems (bad, bad_expected);
@@ -223,6 +223,47 @@ test_industries (void)
   g_assert_true (ga_template_fits_industry (steel, "31"));
   g_assert_null (ga_template_get_industries (general));
   g_assert_false (ga_template_fits_industry (general, "30"));
+  assert_problems (bad, bad_expected);
+}
+
+/* The diagnosis takes the energy audit's factor tables instead of copies:
+ * the same rows, the same values, and a wrong reference is reported. */
+static void
+test_shared_tables (void)
+{
+  g_autoptr(GaTemplate) audit = bundled ("energy-audit-gbt17166-2019");
+  g_autoptr(GaTemplate) diagnosis = bundled ("energy-diagnosis-miit");
+  static const char *const tables[] = { "gbt2589", "units", "co2_fuel_a", "co2_heat", "grid_ef" };
+  static const char bad[] =
+    "{\"format\": 1, \"id\": \"t-tables\", \"version\": \"0.1\", \"kind\": \"custom\","
+    " \"title\": \"x\", \"standard\": {\"code\": \"X\"}, \"source\": \"s\","
+    " \"tables\": [{\"from\": \"energy-audit-gbt17166-2019\", \"id\": \"nope\"},"
+    "  {\"from\": \"gbt99999\", \"id\": \"gbt2589\"},"
+    "  {\"from\": \"energy-audit-gbt17166-2019\", \"id\": \"gbt2589\", \"rows\": []}],"
+    " \"sections\": [{\"id\": \"S\", \"title\": \"s\", \"items\": ["
+    "  {\"id\": \"A\", \"kind\": \"number\", \"title\": \"a\", \"source\": \"s\"}]}]}";
+  static const char *const bad_expected[] = {
+    "tables[0].from: 'energy-audit-gbt17166-2019' has no lookup table 'nope'",
+    "tables[1].from: no bundled template 'gbt99999'",
+    "tables[2].from: a shared table is written {\"from\": \"TEMPLATE\", \"id\": \"TABLE\"} and "
+    "nothing else",
+    NULL
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (tables); i++)
+    {
+      const GaLookupTable *a = ga_template_find_table (audit, tables[i]);
+      const GaLookupTable *d = ga_template_find_table (diagnosis, tables[i]);
+
+      g_assert_nonnull (a);
+      g_assert_nonnull (d);
+      g_assert_cmpuint (a->rows->len, ==, d->rows->len);
+    }
+  /* 原煤 in both: GB/T 2589 Annex A, 0.7143 kgce/kg. */
+  g_assert_cmpfloat (ga_lookup_table_get (ga_template_find_table (diagnosis, "gbt2589"),
+                                          "raw_coal", "kgce")->u.number, ==, 0.7143);
+  g_assert_cmpfloat (ga_lookup_table_get (ga_template_find_table (audit, "gbt2589"),
+                                          "raw_coal", "kgce")->u.number, ==, 0.7143);
   assert_problems (bad, bad_expected);
 }
 
@@ -313,6 +354,7 @@ main (int   argc,
   g_test_add_func ("/ga/template/overlay/changes", test_changes);
   g_test_add_func ("/ga/template/overlay/problems", test_problems);
   g_test_add_func ("/ga/template/overlay/industries", test_industries);
+  g_test_add_func ("/ga/template/overlay/shared-tables", test_shared_tables);
   g_test_add_func ("/ga/template/overlay/score", test_score);
   g_test_add_func ("/ga/template/overlay/pinned", test_pinned);
   return g_test_run ();

@@ -71,11 +71,16 @@ problem (GPtrArray  *problems,
   g_ptr_array_add (problems, g_strdup_printf ("%s: %s", path, message));
 }
 
+static gboolean has_table_imports (JsonObject *root);
+
+/* Whether the template at @root must be expanded before it is read: it
+ * extends another or shares another's lookup tables. */
 gboolean
 _ga_template_is_overlay (JsonNode *root)
 {
   return root != NULL && JSON_NODE_HOLDS_OBJECT (root)
-         && json_object_has_member (json_node_get_object (root), "extends");
+         && (json_object_has_member (json_node_get_object (root), "extends")
+             || has_table_imports (json_node_get_object (root)));
 }
 
 static const char *
@@ -341,6 +346,57 @@ apply_changes (JsonObject *root,
   return places;
 }
 
+/* The bundled template @id as JSON, itself expanded when it extends
+ * another or imports tables; NULL with a problem at @path. */
+static JsonNode *
+bundled_json (const char *id,
+              const char *path,
+              GPtrArray  *problems,
+              int         depth,
+              GBytes    **bytes_out)
+{
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) error = NULL;
+  gsize length;
+  const char *data;
+
+  bytes = _ga_template_bundled_bytes (id);
+  if (bytes == NULL)
+    {
+      g_auto(GStrv) ids = ga_template_list_bundled ();
+      g_autofree char *list = g_strjoinv (", ", ids);
+      problem (problems, path, "no bundled template '%s' (bundled: %s)", id, list);
+      return NULL;
+    }
+  data = g_bytes_get_data (bytes, &length);
+  parser = ga_json_parse_bounded (data, (gssize) length, GA_JSON_MAX_DEPTH, &error);
+  if (parser == NULL)
+    {
+      problem (problems, path, "the bundled template '%s' does not read: %s", id,
+               error->message);
+      return NULL;
+    }
+  if (_ga_template_is_overlay (json_parser_get_root (parser)))
+    {
+      g_autoptr(GPtrArray) inner = g_ptr_array_new_with_free_func (g_free);
+      g_autofree char *merged = _ga_template_expand_overlay (json_parser_get_root (parser),
+                                                             inner, depth + 1);
+
+      if (merged == NULL)
+        {
+          for (guint i = 0; i < inner->len; i++)
+            problem (problems, path, "%s: %s", id, (char *) inner->pdata[i]);
+          return NULL;
+        }
+      g_clear_object (&parser);
+      parser = ga_json_parse_bounded (merged, -1, GA_JSON_MAX_DEPTH, NULL);
+    }
+  if (bytes_out != NULL)
+    *bytes_out = g_bytes_ref (bytes);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
 /* The base's JSON, itself expanded when it extends another template. */
 static JsonNode *
 load_base (JsonObject *extends,
@@ -352,13 +408,8 @@ load_base (JsonObject *extends,
   const char *id = string_member (extends, "id");
   const char *version = string_member (extends, "version");
   g_autoptr(GBytes) bytes = NULL;
-  g_autoptr(JsonParser) parser = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *merged = NULL;
-  JsonObject *base;
+  JsonNode *root;
   const char *base_version;
-  gsize length;
-  const char *data;
 
   if (id == NULL)
     {
@@ -366,50 +417,107 @@ load_base (JsonObject *extends,
                "required (as in \"gbt36132-2025\")");
       return NULL;
     }
-  bytes = _ga_template_bundled_bytes (id);
-  if (bytes == NULL)
-    {
-      g_auto(GStrv) ids = ga_template_list_bundled ();
-      g_autofree char *list = g_strjoinv (", ", ids);
-      problem (problems, "extends.id", "no bundled template '%s' to extend (bundled: %s)", id,
-               list);
-      return NULL;
-    }
-  data = g_bytes_get_data (bytes, &length);
-  parser = ga_json_parse_bounded (data, (gssize) length, GA_JSON_MAX_DEPTH, &error);
-  if (parser == NULL)
-    {
-      problem (problems, "extends.id", "the bundled template '%s' does not read: %s", id,
-               error->message);
-      return NULL;
-    }
-  if (_ga_template_is_overlay (json_parser_get_root (parser)))
-    {
-      g_autoptr(GPtrArray) inner = g_ptr_array_new_with_free_func (g_free);
-
-      merged = _ga_template_expand_overlay (json_parser_get_root (parser), inner, depth + 1);
-      if (merged == NULL)
-        {
-          for (guint i = 0; i < inner->len; i++)
-            problem (problems, "extends.id", "%s: %s", id, (char *) inner->pdata[i]);
-          return NULL;
-        }
-      g_clear_object (&parser);
-      parser = ga_json_parse_bounded (merged, -1, GA_JSON_MAX_DEPTH, NULL);
-    }
-  base = json_node_get_object (json_parser_get_root (parser));
-  base_version = string_member (base, "version");
+  root = bundled_json (id, "extends.id", problems, depth, &bytes);
+  if (root == NULL)
+    return NULL;
+  base_version = string_member (json_node_get_object (root), "version");
   if (version != NULL && g_strcmp0 (version, base_version) != 0)
     {
       problem (problems, "extends.version", "this template was written for %s %s and the "
                "application has %s %s: check that the changes still apply, then write \"%s\" "
                "here", id, version, id, base_version != NULL ? base_version : "?",
                base_version != NULL ? base_version : "?");
+      json_node_unref (root);
       return NULL;
     }
-  *hash_out = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, length);
+  *hash_out = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, bytes);
   *version_out = g_strdup (base_version);
-  return json_node_copy (json_parser_get_root (parser));
+  return root;
+}
+
+/* Each lookup table written {"from": "TEMPLATE", "id": "TABLE"} becomes a
+ * copy of that bundled template's table, so that two templates share one
+ * set of factors instead of two copies that drift apart. */
+static void
+import_tables (JsonObject *root,
+               GPtrArray  *problems,
+               int         depth)
+{
+  JsonArray *tables = json_object_has_member (root, "tables")
+                      && JSON_NODE_HOLDS_ARRAY (json_object_get_member (root, "tables"))
+                      ? json_object_get_array_member (root, "tables") : NULL;
+
+  for (guint i = 0; tables != NULL && i < json_array_get_length (tables); i++)
+    {
+      JsonNode *element = json_array_get_element (tables, i);
+      JsonObject *ref = JSON_NODE_HOLDS_OBJECT (element) ? json_node_get_object (element) : NULL;
+      const char *from = string_member (ref, "from");
+      const char *id = string_member (ref, "id");
+      g_autofree char *path = g_strdup_printf ("tables[%u].from", i);
+      g_autoptr(JsonNode) other = NULL;
+      JsonArray *theirs;
+      JsonObject *found = NULL;
+
+      if (ref == NULL || !json_object_has_member (ref, "from"))
+        continue;
+      if (from == NULL || id == NULL || json_object_get_size (ref) != 2)
+        {
+          problem (problems, path, "a shared table is written {\"from\": \"TEMPLATE\", "
+                   "\"id\": \"TABLE\"} and nothing else");
+          continue;
+        }
+      other = bundled_json (from, path, problems, depth + 1, NULL);
+      if (other == NULL)
+        continue;
+      theirs = json_object_has_member (json_node_get_object (other), "tables")
+               ? json_object_get_array_member (json_node_get_object (other), "tables") : NULL;
+      for (guint k = 0; theirs != NULL && k < json_array_get_length (theirs); k++)
+        if (g_strcmp0 (string_member (json_array_get_object_element (theirs, k), "id"), id) == 0)
+          found = json_array_get_object_element (theirs, k);
+      if (found == NULL)
+        {
+          problem (problems, path, "'%s' has no lookup table '%s'", from, id);
+          continue;
+        }
+      json_object_set_string_member (found, "_from", from);
+      json_array_remove_element (tables, i);
+      {
+        /* json-glib has no insert: rebuild the list with the copy in place. */
+        JsonArray *rebuilt = json_array_new ();
+        JsonNode *copy = json_node_new (JSON_NODE_OBJECT);
+
+        json_node_set_object (copy, found);
+        for (guint k = 0; k < json_array_get_length (tables); k++)
+          {
+            if (k == i)
+              json_array_add_element (rebuilt, json_node_copy (copy));
+            json_array_add_element (rebuilt, json_node_copy (json_array_get_element (tables, k)));
+          }
+        if (i == json_array_get_length (tables))
+          json_array_add_element (rebuilt, json_node_copy (copy));
+        json_node_unref (copy);
+        json_object_set_array_member (root, "tables", rebuilt);
+        tables = rebuilt;
+      }
+    }
+}
+
+static gboolean
+has_table_imports (JsonObject *root)
+{
+  JsonArray *tables = json_object_has_member (root, "tables")
+                      && JSON_NODE_HOLDS_ARRAY (json_object_get_member (root, "tables"))
+                      ? json_object_get_array_member (root, "tables") : NULL;
+
+  for (guint i = 0; tables != NULL && i < json_array_get_length (tables); i++)
+    {
+      JsonNode *element = json_array_get_element (tables, i);
+
+      if (JSON_NODE_HOLDS_OBJECT (element)
+          && json_object_has_member (json_node_get_object (element), "from"))
+        return TRUE;
+    }
+  return FALSE;
 }
 
 /* verified only when both are; the reasons of both when not. */
@@ -475,6 +583,18 @@ _ga_template_expand_overlay (JsonNode  *root,
                MAX_OVERLAY_DEPTH);
       return NULL;
     }
+  if (extends_node == NULL)
+    {
+      /* Only shared tables to bring in. */
+      before = problems->len;
+      merged_node = json_node_copy (root);
+      import_tables (json_node_get_object (merged_node), problems, depth);
+      if (problems->len > before)
+        return NULL;
+      generator = json_generator_new ();
+      json_generator_set_root (generator, merged_node);
+      return json_generator_to_data (generator, NULL);
+    }
   if (!JSON_NODE_HOLDS_OBJECT (extends_node))
     {
       problem (problems, "extends", "\"extends\" is an object: {\"id\": \"gbt36132-2025\", "
@@ -502,6 +622,7 @@ _ga_template_expand_overlay (JsonNode  *root,
              base_id, string_member (merged, "kind"));
   if (changes_node != NULL)
     places = apply_changes (merged, json_node_get_array (changes_node), problems);
+  import_tables (merged, problems, depth);
   if (problems->len > before)
     return NULL;
 
