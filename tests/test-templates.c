@@ -30,6 +30,10 @@ static const char * const bundled_ids[] = {
   "energy-audit-gbt17166-2019",
   "gbt36132-2018",
   "gbt36132-2025",
+  "gscm-miit-automotive",
+  "gscm-miit-electronics",
+  "gscm-miit-generic",
+  "gscm-miit-machinery",
 };
 
 typedef struct {
