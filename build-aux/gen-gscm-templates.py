@@ -288,6 +288,12 @@ def register_items(extra_columns=()):
     reg_source = SRC_TABLE + "; " + t("名录栏目为本模板的约定", "register columns: template convention")["zh_CN"]
     share = lambda iid, clause, title, value, app, do, why: {
         "id": iid, "kind": "computed", "clause": clause, "title": title,
+        "value": value, "unit": "%", "format": "0.0",
+        "guidance": {"do": do, "source": t("本模板的计算式", "this template's formula")},
+        "source": reg_source, "verified": False, "unverified_reason": why,
+        "na_allowed": False,
+    } if app is None else {
+        "id": iid, "kind": "computed", "clause": clause, "title": title,
         "value": value, "unit": "%", "format": "0.0", "applicable": app,
         "guidance": {"do": do, "source": t("本模板的计算式", "this template's formula")},
         "source": reg_source, "verified": False, "unverified_reason": why,
@@ -317,13 +323,13 @@ def register_items(extra_columns=()):
          "source": reg_source, "verified": False, "unverified_reason": WHY_REGISTER,
          "columns": columns},
         share("green_share_count", "2.6.2", t("绿色供应商占比 (按数量)", "Green suppliers, share by count"),
-              "SUM(suppliers.is_green) / suppliers * 100", "suppliers > 0",
+              "SUM(suppliers.is_green) / COUNTA(suppliers.sup_name) * 100", None,
               t("绿色供应商家数 ÷ 名录中的供应商家数 × 100%。", "Green suppliers ÷ suppliers in the "
                 "register × 100 %."), WHY_REGISTER),
         share("green_share_amount", "2.6.3",
               t("绿色供应商占比 (按采购额)", "Green suppliers, share by purchase amount"),
               "SUM(suppliers.green_amount) / SUM(suppliers.sup_amount) * 100",
-              "AND(suppliers > 0, SUM(suppliers.sup_amount) > 0)",
+              "OR(COUNTA(suppliers.sup_name) = 0, SUM(suppliers.sup_amount) > 0)",
               t("绿色供应商的年采购额 ÷ 全部年采购额 × 100%。", "Purchases from green suppliers ÷ all "
                 "purchases × 100 %."), WHY_REGISTER),
         {"id": "green_no_evidence_n", "kind": "computed", "clause": "2.6.4",
@@ -336,12 +342,12 @@ def register_items(extra_columns=()):
          "na_allowed": False},
         share("low_risk_share", "2.6.5", t("低风险供应商占比 (名录计算)", "Share of low-risk suppliers, from the register"),
               "SUM(suppliers.is_low) / SUM(suppliers.is_rated) * 100",
-              "AND(suppliers > 0, SUM(suppliers.is_rated) > 0)",
+              "OR(COUNTA(suppliers.sup_name) = 0, SUM(suppliers.is_rated) > 0)",
               t("低风险供应商家数 ÷ 已评定风险等级的供应商家数 × 100% (X26)。",
                 "Low-risk suppliers ÷ suppliers with a risk level × 100 % (X26)."), WHY_FORMULA),
         share("hm_audit_rate", "2.6.6", t("中、高风险供应商审核率", "Audit rate of medium/high-risk suppliers"),
               "SUM(suppliers.hm_audited) / SUM(suppliers.is_hm) * 100",
-              "AND(suppliers > 0, SUM(suppliers.is_hm) > 0)",
+              "OR(COUNTA(suppliers.sup_name) = 0, SUM(suppliers.is_hm) > 0)",
               t("本期已审核的中、高风险供应商 ÷ 中、高风险供应商 × 100% (X62 披露内容); 没有中、高风险供应商时不适用。",
                 "Medium/high-risk suppliers audited in the period ÷ all medium/high-risk "
                 "suppliers × 100 % (disclosed under X62); not applicable without such suppliers."),
@@ -535,7 +541,7 @@ def generic():
     tmpl["sections"] = [basic_requirements(), section_strategy(), section_suppliers(),
                         section_production(), section_recycling(), section_platform(),
                         section_disclosure()]
-    tmpl["outputs"] = outputs("GSCI", t("绿色供应链管理指数 GSCI", "GSCM index GSCI"), GSCI_DESC)
+    tmpl["outputs"] = outputs("gscm_index", t("绿色供应链管理指数 GSCI", "GSCM index GSCI"), GSCI_DESC)
     return tmpl
 
 
@@ -544,6 +550,8 @@ def stand_in(tid, zh, en, extra_source, why_zh, why_en):
     generic indicators and points stand in for them, flagged everywhere."""
     tmpl = generic()
     tmpl["id"] = tid
+    tmpl["standard"] = {"code": "工信部 %s绿色供应链管理企业评价指标体系" % zh,
+                        "title": "%s绿色供应链管理企业评价指标体系" % zh}
     tmpl["title"] = t("%s绿色供应链管理企业评价 (行业指标未核对, 暂按通用指标)" % zh,
                       "%s GSCM enterprise (industry indicators not verified; generic ones used)" % en)
     tmpl["description"] = t(
@@ -601,6 +609,8 @@ def ee_record(iid, clause, title, req, do_zh, do_en):
 def electronics():
     tmpl = generic()
     tmpl["id"] = "gscm-miit-electronics"
+    tmpl["standard"] = {"code": "工信部 电子电器行业绿色供应链管理企业评价指标体系",
+                        "title": "电子电器行业绿色供应链管理企业评价指标体系"}
     tmpl["title"] = t("电子电器行业绿色供应链管理企业评价 (EGSCI 星级)",
                       "Electronics GSCM enterprise (EGSCI stars)")
     tmpl["description"] = t(
@@ -645,8 +655,8 @@ def electronics():
     secs[2]["items"].append({
         "id": "agreement_share", "kind": "computed", "clause": "2.7",
         "title": t("签订绿色协议的供应商占比", "Suppliers with a green agreement"),
-        "value": "SUM(suppliers.agreed) / suppliers * 100", "unit": "%", "format": "0.0",
-        "applicable": "suppliers > 0", "na_allowed": False,
+        "value": "SUM(suppliers.agreed) / COUNTA(suppliers.sup_name) * 100", "unit": "%",
+        "format": "0.0", "na_allowed": False,
         "guidance": {"do": t("签订绿色协议的供应商家数 ÷ 名录中的供应商家数 × 100%。记录项, 不计分。",
                              "Suppliers with a green agreement ÷ suppliers in the register × 100 %. "
                              "Recorded, not scored."),
@@ -669,7 +679,7 @@ def electronics():
                   "核对物流商选择要求和运输方式记录。", "Check the logistics providers' requirements and "
                   "the transport records."),
     ])
-    tmpl["outputs"] = outputs("EGSCI", t("电子电器行业绿色供应链管理指数 EGSCI", "Electronics GSCM index EGSCI"),
+    tmpl["outputs"] = outputs("gscm_index", t("电子电器行业绿色供应链管理指数 EGSCI", "Electronics GSCM index EGSCI"),
                               GSCI_DESC)
     tmpl["outputs"].append({"id": "out_agreement", "title": t("签订绿色协议的供应商占比",
                                                               "Suppliers with a green agreement"),

@@ -677,6 +677,16 @@ fill_demo_answers (GaStore     *store,
   if (!ga_store_begin (store, error))
     return FALSE;
 
+  if (ga_store_demo_supply_chain (ga_template_get_id (tmpl)) != NULL)
+    {
+      if (!store_demo_set (store, assessment_id, tmpl,
+                           ga_store_demo_supply_chain (ga_template_get_id (tmpl)), now, error))
+        {
+          ga_store_rollback (store);
+          return FALSE;
+        }
+      goto commit;
+    }
   for (guint s = 0; s < G_N_ELEMENTS (demo_sets); s++)
     if (strcmp (demo_sets[s].template_id, ga_template_get_id (tmpl)) == 0)
       {
