@@ -242,6 +242,10 @@ def section_suppliers(title=None, extra_items=(), extra_columns=()):
             "clause": "X2", "points": 20, "items": items}
 
 
+# Unscored switches are choices (a yes/no item or column is for scoring).
+YES_NO = [{"id": "yes", "label": t("是", "Yes")}, {"id": "no", "label": t("否", "No")}]
+
+
 def register_items(extra_columns=()):
     columns = [
         {"id": "sup_name", "kind": "text", "title": t("供应商名称", "Supplier"), "required": True},
@@ -268,7 +272,8 @@ def register_items(extra_columns=()):
             {"id": "medium", "label": t("中风险", "Medium")},
             {"id": "high", "label": t("高风险", "High")},
             {"id": "unrated", "label": t("未评级", "Not rated")}]},
-        {"id": "sup_audited", "kind": "yesno", "title": t("本期已审核", "Audited in the period")},
+        {"id": "sup_audited", "kind": "choice", "title": t("本期已审核", "Audited in the period"),
+         "options": YES_NO},
     ] + [copy.deepcopy(c) for c in extra_columns] + [
         {"id": "is_green", "kind": "computed", "title": t("绿色供应商", "Green supplier"),
          "value": "IF(sup_green = \"none\", 0, 1)"},
@@ -283,7 +288,7 @@ def register_items(extra_columns=()):
         {"id": "is_hm", "kind": "computed", "title": t("中高风险", "Medium/high risk"),
          "value": "IF(OR(sup_risk = \"medium\", sup_risk = \"high\"), 1, 0)"},
         {"id": "hm_audited", "kind": "computed", "title": t("中高风险已审核", "Medium/high, audited"),
-         "value": "IF(is_hm = 1, IF(IFBLANK(sup_audited, FALSE), 1, 0), 0)"},
+         "value": "IF(is_hm = 1, IF(IFBLANK(sup_audited, \"no\") = \"yes\", 1, 0), 0)"},
     ]
     reg_source = SRC_TABLE + "; " + t("名录栏目为本模板的约定", "register columns: template convention")["zh_CN"]
     share = lambda iid, clause, title, value, app, do, why: {
@@ -631,10 +636,10 @@ def electronics():
              ("3", 75, "三星级", "Three stars"), ("2", 70, "二星级", "Two stars"),
              ("1", 0, "一星级", "One star")]
     tmpl["scoring"]["grades"] = [{"id": i, "min": m, "label": t(zh, en)} for i, m, zh, en in stars]
-    agreement = {"id": "sup_agreement", "kind": "yesno",
+    agreement = {"id": "sup_agreement", "kind": "choice", "options": YES_NO,
                  "title": t("已签订绿色协议", "Green agreement signed")}
     agreed = {"id": "agreed", "kind": "computed", "title": t("签订协议", "Agreement"),
-              "value": "IF(IFBLANK(sup_agreement, FALSE), 1, 0)"}
+              "value": "IF(IFBLANK(sup_agreement, \"no\") = \"yes\", 1, 0)"}
     secs = tmpl["sections"]
     secs[1] = section_strategy(t("绿色供应链管理战略及规划", "GSCM strategy and planning"))
     secs[1]["items"] += [

@@ -376,9 +376,9 @@ test_electronics_agreement (void)
   g_autoptr(GaEngine) engine = engine_with (tmpl,
       "{\"suppliers\": ["
       "{\"sup_name\": \"A\", \"sup_green\": \"factory\", \"sup_evidence\": \"x\","
-      " \"sup_amount\": 1, \"sup_risk\": \"low\", \"sup_agreement\": true},"
+      " \"sup_amount\": 1, \"sup_risk\": \"low\", \"sup_agreement\": \"yes\"},"
       "{\"sup_name\": \"B\", \"sup_green\": \"none\", \"sup_amount\": 1, \"sup_risk\": \"low\","
-      " \"sup_agreement\": true},"
+      " \"sup_agreement\": \"yes\"},"
       "{\"sup_name\": \"C\", \"sup_green\": \"none\", \"sup_amount\": 1, \"sup_risk\": \"low\"}]}");
   const GaItem *item = ga_template_find_item (tmpl, "agreement_share");
 
