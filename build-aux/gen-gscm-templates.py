@@ -115,7 +115,7 @@ def basic_requirements():
             "veto": True, "na_allowed": False, "evidence": evidence,
         })
     return {"id": "S_BR", "title": t("基本要求", "Basic requirements"),
-            "clause": t("基本要求", "basic requirements")["zh_CN"], "items": items}
+            "clause": "基本要求", "items": items}
 
 
 # ---------------------------------------------------------------- indicators
