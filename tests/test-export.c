@@ -1421,6 +1421,10 @@ test_print (void)
     { "cp-electroplating-2015", "cp-electroplating-2015.case-full.json" },
     { "cp-custom", "cp-custom.case-full.json" },
     { "water-saving-gbt7119-2018", "water-saving-gbt7119-2018.case-full.json" },
+    { "gscm-miit-generic", "gscm-miit-generic.case-full.json" },
+    { "gscm-miit-machinery", "gscm-miit-machinery.case-full.json" },
+    { "gscm-miit-automotive", "gscm-miit-automotive.case-full.json" },
+    { "gscm-miit-electronics", "gscm-miit-electronics.case-full.json" },
   };
   g_autofree char *dir = make_tmpdir ();
   g_autoptr(GaEnterpriseInfo) info = load_info ("enterprise.json");

@@ -187,6 +187,13 @@ outline_for (GaTemplate *tmpl,
   static const char *const ws_en[] = { "1. The enterprise", "2. Water use and water balance",
                                        "3. Water-saving enterprise evaluation", "4. Conclusion",
                                        "5. Problems and water-saving plan", NULL };
+  static const char *const sc_zh[] = { "一、企业基本情况", "二、绿色供应链管理工作情况",
+                                       "三、供应商管理及定量指标", "（一）供应商名录",
+                                       "四、自评价得分及结论", "五、存在问题及下一步计划", NULL };
+  static const char *const sc_en[] = { "1. The enterprise", "2. Green supply chain management work",
+                                       "3. Suppliers and their indicators", "3.1 Supplier register",
+                                       "4. Score and conclusion", "5. Problems and next steps",
+                                       NULL };
   static const char *const cu_zh[] = { "一、基本情况", "二、评价内容", "三、评价结果",
                                        "四、存在问题及改进计划", NULL };
   static const char *const cu_en[] = { "1. The enterprise", "2. Evaluation", "3. Result",
@@ -213,6 +220,8 @@ outline_for (GaTemplate *tmpl,
       return zh ? ea_zh : ea_en;
     case GA_TEMPLATE_KIND_WATER_SAVING:
       return zh ? ws_zh : ws_en;
+    case GA_TEMPLATE_KIND_SUPPLY_CHAIN:
+      return zh ? sc_zh : sc_en;
     case GA_TEMPLATE_KIND_CUSTOM:
     default:
       return zh ? cu_zh : cu_en;

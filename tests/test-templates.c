@@ -38,6 +38,10 @@ static const char * const bundled_ids[] = {
   "gf2025-flat-glass",
   "gf2025-paper",
   "gf2025-steel",
+  "gscm-miit-automotive",
+  "gscm-miit-electronics",
+  "gscm-miit-generic",
+  "gscm-miit-machinery",
   "water-saving-gbt7119-2018",
 };
 

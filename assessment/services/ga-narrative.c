@@ -66,6 +66,15 @@ static const PartDef diagnosis[] = {
   { NULL, NULL, NULL, FALSE },
 };
 
+static const PartDef supply_chain[] = {
+  { "enterprise", "企业基本情况", "The enterprise", FALSE },
+  { "gscm-work", "绿色供应链管理工作情况", "Green supply chain management work", TRUE },
+  { "suppliers", "供应商管理及定量指标", "Suppliers and their indicators", FALSE },
+  { "conclusion", "自评价得分及结论", "Score and conclusion", FALSE },
+  { "problems", "存在问题及下一步计划", "Problems and next steps", FALSE },
+  { NULL, NULL, NULL, FALSE },
+};
+
 static const PartDef custom[] = {
   { "enterprise", "基本情况", "The enterprise", FALSE },
   { "evaluation", "评价内容", "Evaluation", TRUE },
@@ -87,6 +96,8 @@ defs_for (GaTemplateKind kind)
       return energy_audit;
     case GA_TEMPLATE_KIND_WATER_SAVING: return water_saving;
     case GA_TEMPLATE_KIND_ENERGY_DIAGNOSIS: return diagnosis;
+    case GA_TEMPLATE_KIND_SUPPLY_CHAIN:
+      return supply_chain;
     case GA_TEMPLATE_KIND_CUSTOM:
     default:
       return custom;

@@ -143,5 +143,21 @@ void        _ga_report_add_energy_mix      (Report *r,
 
 /* ga-report-outline-diagnosis.c: the energy-saving diagnosis report */
 void        _ga_report_outline_diagnosis   (Report *r);
+/* ga-report-builder.c: the parts the outlines are made of, for the
+ * outlines of a kind kept in files of their own (ga-report-outline-*.c) */
+typedef struct {
+  void (*heading)        (Report *r, const char *key);   /* numbered part + user's text */
+  void (*profile)        (Report *r);
+  void (*sections)       (Report *r, const char *key);   /* item tables per category */
+  void (*summary)        (Report *r);
+  void (*section_scores) (Report *r);
+  void (*section_chart)  (Report *r);
+  void (*problems)       (Report *r);
+} GaReportParts;
+
+extern const GaReportParts _ga_report_parts;
+
+/* ga-report-outline-supply.c: green supply chain management enterprise */
+void        _ga_report_outline_supply_chain (Report *r);
 
 G_END_DECLS

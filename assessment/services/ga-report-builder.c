@@ -485,8 +485,10 @@ add_items_table (Report    *r,
           if (item->section != root)
             ga_doc_table_add_row (t, cells);
         }
-      /* A clause shared by the rows above is said once. */
-      if (!empty (item->clause) && g_strcmp0 (item->clause, last_clause) != 0)
+      /* A clause shared by the rows above is said once; one that is the
+       * item's number is not said again. */
+      if (!empty (item->clause) && g_strcmp0 (item->clause, last_clause) != 0
+          && g_strcmp0 (item->clause, item->number) != 0)
         title = TR_PRINTF (r, "%s\n依据：%s", "%s\nSource: %s", text_of (r, &item->title), item->clause);
       else
         title = g_strdup (text_of (r, &item->title));
@@ -948,6 +950,11 @@ outline_custom (Report *r)
   add_problems (r);
 }
 
+const GaReportParts _ga_report_parts = {
+  part_heading, add_profile, add_sections, add_summary, add_section_scores, add_section_chart,
+  add_problems,
+};
+
 /* ------------------------------------------------------------------ entry point */
 
 GaDoc *
@@ -1015,6 +1022,9 @@ ga_report_build (GaSession   *session,
       break;
     case GA_TEMPLATE_KIND_WATER_SAVING: _ga_report_outline_water (&r); break;
     case GA_TEMPLATE_KIND_ENERGY_DIAGNOSIS: _ga_report_outline_diagnosis (&r); break;
+    case GA_TEMPLATE_KIND_SUPPLY_CHAIN:
+      _ga_report_outline_supply_chain (&r);
+      break;
     case GA_TEMPLATE_KIND_CUSTOM:
     default:
       outline_custom (&r);

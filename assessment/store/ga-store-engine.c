@@ -678,15 +678,23 @@ fill_demo_answers (GaStore     *store,
     return FALSE;
 
   /* Demo answers kept beside their programme (ga-store-demo-*.c). */
-  if (ga_store_demo_water (tmpl) != NULL)
-    {
-      if (!store_demo_set (store, assessment_id, tmpl, ga_store_demo_water (tmpl), now, error))
-        {
-          ga_store_rollback (store);
-          return FALSE;
-        }
-      goto commit;
-    }
+  {
+    const char *set = ga_store_demo_water (tmpl);
+
+    if (set == NULL)
+      set = ga_store_demo_supply_chain (ga_template_get_id (tmpl));
+    if (set == NULL)
+      set = ga_store_demo_answers_for (ga_template_get_id (tmpl));
+    if (set != NULL)
+      {
+        if (!store_demo_set (store, assessment_id, tmpl, set, now, error))
+          {
+            ga_store_rollback (store);
+            return FALSE;
+          }
+        goto commit;
+      }
+  }
   for (guint s = 0; s < G_N_ELEMENTS (demo_sets); s++)
     if (strcmp (demo_sets[s].template_id, ga_template_get_id (tmpl)) == 0)
       {
@@ -697,16 +705,6 @@ fill_demo_answers (GaStore     *store,
           }
         goto commit;
       }
-  if (ga_store_demo_answers_for (ga_template_get_id (tmpl)) != NULL)
-    {
-      if (!store_demo_set (store, assessment_id, tmpl,
-                           ga_store_demo_answers_for (ga_template_get_id (tmpl)), now, error))
-        {
-          ga_store_rollback (store);
-          return FALSE;
-        }
-      goto commit;
-    }
 
   /* Any other template: plausible answers made from its own bounds,
    * options and benchmarks. */

@@ -237,6 +237,10 @@ gboolean     ga_store_read_change_value (GaStore           *store,
                                          char             **value,
                                          GError           **error);
 
+/* ga-store-demo-supply.c: the demo answers of a supply chain template,
+ * or NULL for another template. */
+const char  *ga_store_demo_supply_chain (const char *template_id);
+
 /* ga_store_apply_change() of an answer. */
 gboolean     ga_store_apply_answer    (GaStore     *store,
                                        gint64       assessment_id,

@@ -1,0 +1,179 @@
+/* ga-report-outline-supply.c: the self-evaluation report of a green supply
+ * chain management enterprise
+ *
+ * Copyright 2026 The GreenAssess authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The parts follow ga-narrative.c (supply-chain): the enterprise, the
+ * supply chain work along the template's categories, the suppliers (the
+ * register item by item and the indicators counted from it), the score
+ * and conclusion, the problems and next steps.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "ga-report-builder-private.h"
+
+/* The columns of a supplier register that a reader needs, in this order;
+ * the computed 0/1 columns only feed the indicators. */
+static const char *const register_columns[] = {
+  "sup_name", "sup_cat", "sup_green", "sup_evidence", "sup_amount", "sup_risk", "sup_audited",
+  "sup_agreement",
+};
+
+static int
+column_index (const GaItem *item,
+              const char   *id)
+{
+  for (guint c = 0; item->columns != NULL && c < item->columns->len; c++)
+    if (g_str_equal (((GaColumn *) g_ptr_array_index (item->columns, c))->id, id))
+      return (int) c;
+  return -1;
+}
+
+/* A cell as a reader sees it: an option's label, 是/否, a number with two
+ * decimals at most, the text itself; "" when blank. */
+static char *
+cell_text (Report        *r,
+           const GaItem  *item,
+           guint          row,
+           guint          c)
+{
+  const GaColumn *col = g_ptr_array_index (item->columns, c);
+  const GaValue *v = ga_engine_get_cell (r->engine, item, row, c);
+
+  if (v == NULL || v->kind == GA_VALUE_BLANK)
+    return g_strdup ("");
+  if (v->kind == GA_VALUE_TEXT && col->options != NULL)
+    for (guint o = 0; o < col->options->len; o++)
+      {
+        const GaOption *opt = g_ptr_array_index (col->options, o);
+
+        if (g_ascii_strcasecmp (opt->id, v->u.text) == 0)
+          return g_strdup (text_of (r, &opt->label));
+      }
+  if (v->kind == GA_VALUE_BOOLEAN)
+    return g_strdup (v->u.boolean ? tr (r, "是", "yes") : tr (r, "否", "no"));
+  if (v->kind == GA_VALUE_NUMBER)
+    return ga_format_number (v->u.number, 2);
+  return ga_value_to_display (v);
+}
+
+/* One table of the register @item: a numbered row per supplier. */
+static void
+add_register (Report       *r,
+              const GaItem *item)
+{
+  guint n_rows = ga_engine_get_n_rows (r->engine, item);
+  int cols[G_N_ELEMENTS (register_columns)];
+  const char *header[G_N_ELEMENTS (register_columns) + 2] = { NULL, };
+  double widths[G_N_ELEMENTS (register_columns) + 1];
+  g_autoptr(GPtrArray) owned = g_ptr_array_new_with_free_func (g_free);
+  guint n = 0;
+  GaDocTable *t;
+
+  if (n_rows == 0)
+    {
+      g_autofree char *message = TR_PRINTF (r, "“%s”（%s）尚未填写，请在评价中补充后重新生成报告。",
+                                            "“%s” (%s) has no row yet; add the suppliers in the "
+                                            "assessment and write the report again.",
+                                            text_of (r, &item->title),
+                                            _ga_report_item_number (r, item));
+
+      ga_doc_add_paragraph (r->doc, GA_DOC_STYLE_SMALL, message);
+      return;
+    }
+  header[0] = tr (r, "序号", "No.");
+  for (guint k = 0; k < G_N_ELEMENTS (register_columns); k++)
+    {
+      int c = column_index (item, register_columns[k]);
+      const GaColumn *col;
+
+      if (c < 0)
+        continue;
+      col = g_ptr_array_index (item->columns, c);
+      cols[n] = c;
+      if (!empty (col->unit))
+        {
+          char *h = g_strdup_printf ("%s（%s）", text_of (r, &col->title), col->unit);
+
+          g_ptr_array_add (owned, h);
+          header[n + 1] = h;
+        }
+      else
+        header[n + 1] = text_of (r, &col->title);
+      n++;
+    }
+  /* The name, the evidence and the green status take the room they need;
+   * the other columns share the rest. */
+  widths[0] = 0.06;
+  for (guint k = 0; k < n; k++)
+    {
+      const char *id = ((GaColumn *) g_ptr_array_index (item->columns, cols[k]))->id;
+
+      widths[k + 1] = g_str_equal (id, "sup_name") ? 0.17
+                      : g_str_equal (id, "sup_evidence") ? 0.15
+                      : g_str_equal (id, "sup_green") ? 0.12
+                      : (n > 3 ? 0.5 / (n - 3) : 0.5);
+    }
+  t = ga_doc_add_table (r->doc, n + 1, widths, NULL);
+  g_assert (t != NULL);
+  ga_doc_table_set_header (t, header);
+  ga_doc_table_set_column_align (t, 0, GA_DOC_ALIGN_CENTER);
+  for (guint row = 0; row < n_rows; row++)
+    {
+      g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+
+      g_ptr_array_add (cells, g_strdup_printf ("%u", row + 1));
+      for (guint k = 0; k < n; k++)
+        g_ptr_array_add (cells, cell_text (r, item, row, cols[k]));
+      ga_doc_table_add_row (t, (const char * const *) cells->pdata);
+    }
+}
+
+/* The suppliers: each register (a table item with a supplier-name
+ * column), then the indicators computed from it. */
+static void
+add_suppliers (Report *r)
+{
+  GPtrArray *items = ga_template_get_items (r->tmpl);
+  guint n = 0;
+
+  for (guint i = 0; i < items->len; i++)
+    {
+      GaItem *item = g_ptr_array_index (items, i);
+
+      if (item->kind != GA_ITEM_TABLE || column_index (item, "sup_name") < 0)
+        continue;
+      _ga_report_sub_heading (r, n++, text_of (r, &item->title));
+      add_register (r, item);
+    }
+  if (n == 0)
+    ga_doc_add_paragraph (r->doc, GA_DOC_STYLE_SMALL,
+                          tr (r, "模板没有供应商名录。", "The template has no supplier register."));
+  _ga_report_sub_heading (r, n, tr (r, "供应商管理定量指标", "Supplier indicators"));
+  paragraph (r, tr (r, "以下指标由供应商名录计算，计算式见各指标说明。",
+                    "The indicators below are counted from the supplier register; each says how."));
+  _ga_report_add_outputs (r);
+}
+
+void
+_ga_report_outline_supply_chain (Report *r)
+{
+  const GaReportParts *p = &_ga_report_parts;
+
+  p->heading (r, "enterprise");
+  p->profile (r);
+  p->heading (r, "gscm-work");
+  p->sections (r, "gscm-work");
+  p->heading (r, "suppliers");
+  add_suppliers (r);
+  p->heading (r, "conclusion");
+  p->summary (r);
+  p->section_scores (r);
+  p->section_chart (r);
+  p->heading (r, "problems");
+  p->problems (r);
+}
