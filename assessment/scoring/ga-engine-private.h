@@ -155,6 +155,23 @@ typedef struct {
   GPtrArray   *fixed_rows;      /* GaRow*, the template's prefilled rows */
 } GaTableState;
 
+/* One subtotal of the points scheme (ga_scheme_section_sum()): the SUM()
+ * of its terms' scores and of their maxima, and for "renormalise" the IF()
+ * that scales them, evaluated without the formula evaluator
+ * (ga-engine-sums.c). The sums follow each change of a term by its
+ * difference while every term is a small multiple of 2^-10, where no
+ * addition rounds and the difference gives the bits SUM() gives; else the
+ * sum is added up again, grouped as the formula groups it. */
+typedef struct {
+  GaValue    **terms;           /* each term's score cell; its maximum cell follows it */
+  guint        n_terms;
+  gboolean     renormalise;
+  double       stated;          /* the stated points ("renormalise") */
+  double       sum[2];          /* Σ score, Σ maximum, while not stale */
+  guint        inexact[2];      /* terms that are not small multiples of 2^-10 */
+  gboolean     stale[2];
+} GaSumPlan;
+
 /* The points scheme's subtotals and summary (ga-engine-sums.c): the
  * formulas of ga-scheme-summary.c, bound to cells holding the results as
  * the workbook shows them. */
@@ -163,8 +180,8 @@ typedef struct {
   GaValue     *item_cells;      /* 2 per item: score, maximum */
   GaValue     *section_cells;   /* 2 per section: score, maximum */
   GaValue      total_cells[3];  /* total score, maximum, veto status */
-  GaCompiled  *section;         /* 2 per section: score, maximum */
-  GaCompiled   total[2];
+  GaSumPlan   *plans;           /* per section, then the total */
+  GaValue    **plan_terms;      /* the terms of every plan */
   GaCompiled   bonus;
   GaCompiled   veto;
   GaCompiled   grade;
