@@ -72,8 +72,9 @@ add_section (GString    *json,
 }
 
 /* Sections A (600 items: groups of 255), B (renormalise, maxima of 0.1,
- * with sub-sections), C (award, 3 sub-sections), and @n_roots small
- * first-level sections after them. */
+ * with sub-sections), C (award, 3 sub-sections), V (two veto items and
+ * two bonus items), and @n_roots small first-level sections after them.
+ * Grades at 1000, 100 and 10 points, a pass at 50 and a bonus cap of 3. */
 static GaTemplate *
 make_template (const char *top_policy,
                guint       n_roots)
@@ -86,12 +87,28 @@ make_template (const char *top_policy,
                           "{\"format\": 1, \"id\": \"sums\", \"version\": \"1.0.0\", "
                           "\"kind\": \"custom\", \"title\": \"Sums\", "
                           "\"standard\": {\"code\": \"TEST-SUMS\"}, \"source\": \"made up\", "
-                          "\"scoring\": {\"scheme\": \"points\", \"na_policy\": \"%s\"}, "
+                          "\"scoring\": {\"scheme\": \"points\", \"na_policy\": \"%s\", "
+                          "\"pass\": 50, \"bonus_cap\": 3, \"grades\": ["
+                          "{\"id\": \"A\", \"min\": 1000, \"label\": \"A\"}, "
+                          "{\"id\": \"B\", \"min\": 100, \"label\": \"B\"}, "
+                          "{\"id\": \"C\", \"min\": 10, \"label\": \"C\"}]}, "
                           "\"sections\": [",
                           top_policy);
   add_section (json, "A", "exclude", 600, 7, 0, 0, TRUE);
   add_section (json, "B", "renormalise", 40, 0.1, 2, 30, FALSE);
   add_section (json, "C", "award", 5, 3, 3, 4, FALSE);
+  g_string_append (json,
+                   ", {\"id\": \"V\", \"title\": \"V\", \"items\": ["
+                   "{\"id\": \"VETO1\", \"kind\": \"yesno\", \"title\": \"v1\", "
+                   "\"source\": \"test\", \"veto\": true}, "
+                   "{\"id\": \"VETO2\", \"kind\": \"yesno\", \"title\": \"v2\", "
+                   "\"source\": \"test\", \"veto\": true}, "
+                   "{\"id\": \"BONUS1\", \"kind\": \"points\", \"title\": \"b1\", "
+                   "\"source\": \"test\", \"points\": 3, \"bonus\": true}, "
+                   "{\"id\": \"BONUS2\", \"kind\": \"points\", \"title\": \"b2\", "
+                   "\"source\": \"test\", \"points\": 2.5, \"bonus\": true}, "
+                   "{\"id\": \"V_PTS\", \"kind\": \"points\", \"title\": \"p\", "
+                   "\"source\": \"test\", \"points\": 20}]}");
   for (guint r = 0; r < n_roots; r++)
     {
       g_autofree char *id = g_strdup_printf ("R%u", r);
@@ -148,6 +165,27 @@ assert_sums_match_formulas (GaEngine *engine)
                  r->score, r->max, score, max);
     }
   rules += 2 * sections->len;
+  /* The bonus, the grade (its index as text, "" for none) and the pass. */
+  {
+    double bonus = formula_number (engine, rules[GA_SCHEME_SUM_BONUS]);
+    GaValue grade = GA_VALUE_INIT, passed = GA_VALUE_INIT;
+    GPtrArray *grades = ga_template_get_grades (tmpl);
+    const char *grade_text = "";
+
+    for (guint g = 0; g < grades->len; g++)
+      if (summary->grade == grades->pdata[g])
+        grade_text = g == 0 ? "0" : g == 1 ? "1" : "2";
+    ga_engine_evaluate_formula (engine, rules[GA_SCHEME_SUM_GRADE], &grade);
+    ga_engine_evaluate_formula (engine, rules[GA_SCHEME_SUM_PASSED], &passed);
+    if (!same_bits (summary->bonus, bonus))
+      g_error ("bonus: engine %.17g, formula %.17g", summary->bonus, bonus);
+    g_assert_cmpint (grade.kind, ==, GA_VALUE_TEXT);
+    g_assert_cmpstr (grade.u.text, ==, grade_text);
+    g_assert_cmpint (passed.kind, ==, GA_VALUE_TEXT);
+    g_assert_cmpstr (passed.u.text, ==, summary->passed ? "yes" : "no");
+    ga_value_clear (&grade);
+    ga_value_clear (&passed);
+  }
   if (!same_bits (summary->score, formula_number (engine, rules[GA_SCHEME_SUM_TOTAL_SCORE]))
       || !same_bits (summary->max, formula_number (engine, rules[GA_SCHEME_SUM_TOTAL_MAX])))
     g_error ("total: engine %.17g of %.17g, formulas %.17g of %.17g", summary->score,
@@ -193,6 +231,15 @@ random_answer (GRand        *rand,
   if (roll == 0)
     return NULL;
   a = ga_answer_new ();
+  if (item->kind == GA_ITEM_YESNO)
+    {
+      /* Mostly met, so the veto status moves among pass, pending and
+       * fail. */
+      if (roll == 1)
+        return ga_answer_free (a), NULL;
+      ga_value_set_boolean (&a->value, roll != 2);
+      return a;
+    }
   if (roll == 1)
     {
       a->not_applicable = TRUE;
@@ -228,18 +275,39 @@ run_random (GaTemplate *tmpl,
   g_autoptr(GaEngine) engine = ga_engine_new (tmpl);
   GPtrArray *items = ga_template_get_items (tmpl);
   GRand *rand = g_rand_new_with_seed (seed);
+  const GaSummary *summary;
+  guint seen_veto = 0, seen_passed = 0, seen_grade = 0, seen_bonus = 0;
 
   assert_sums_match_formulas (engine);
   for (guint step = 0; step < n_steps; step++)
     {
+      static const char * const special[] = { "VETO1", "VETO2", "BONUS1", "BONUS2", "V_PTS" };
       const GaItem *item = items->pdata[g_rand_int_range (rand, 0, items->len)];
 
+      /* The veto and bonus items often, or the veto status, bonus, grade
+       * and pass would hardly move. */
+      if (g_rand_int_range (rand, 0, 4) == 0)
+        item = ga_template_find_item (tmpl, special[g_rand_int_range (rand, 0,
+                                                                      G_N_ELEMENTS (special))]);
       set (engine, item, random_answer (rand, item));
       assert_sums_match_formulas (engine);
+      summary = ga_engine_get_summary (engine);
+      seen_veto |= 1u << summary->veto;
+      seen_passed |= 1u << (summary->passed ? 1 : 0);
+      seen_grade |= summary->grade != NULL ? 2 : 1;
+      seen_bonus |= summary->bonus == 0 ? 1 : summary->bonus == 3 ? 2 : 4;
       if (step % 50 == 49)
         assert_matches_fresh (engine);
     }
   assert_matches_fresh (engine);
+  /* The sequence moved the veto status through pass, pending and fail,
+   * the pass and the grade both ways, and the bonus through 0, the cap
+   * and values between. */
+  g_assert_cmpuint (seen_veto, ==, (1u << GA_VETO_PASS) | (1u << GA_VETO_PENDING)
+                                   | (1u << GA_VETO_FAIL));
+  g_assert_cmpuint (seen_passed, ==, 3);
+  g_assert_cmpuint (seen_grade, ==, 3);
+  g_assert_cmpuint (seen_bonus, ==, 7);
   g_rand_free (rand);
 }
 

@@ -5,6 +5,8 @@
  */
 #pragma once
 
+#include <string.h>
+
 #include "ga-engine.h"
 #include "ga-template-private.h"
 
@@ -180,12 +182,9 @@ typedef struct {
   GaValue     *item_cells;      /* 2 per item: score, maximum */
   GaValue     *section_cells;   /* 2 per section: score, maximum */
   GaValue      total_cells[3];  /* total score, maximum, veto status */
-  GaSumPlan   *plans;           /* per section, then the total */
+  GaSumPlan   *plans;           /* per section, then the total, then the bonus */
   GaValue    **plan_terms;      /* the terms of every plan */
-  GaCompiled   bonus;
   GaCompiled   veto;
-  GaCompiled   grade;
-  GaCompiled   passed;
   GPtrArray   *bonus_items;     /* GaItem*, scored bonus items */
   /* What each item's cells feed (GA_SUMS_*), and whether the veto and the
    * bonus formulas must be evaluated again: only when one of their cells
@@ -209,8 +208,9 @@ typedef struct {
   guint8       total_dirty;     /* GA_SUMS_*_DIRTY */
   gboolean     summary_dirty;
   double       total_value[2];
-  char        *grade_text;
-  char        *passed_text;
+  gboolean     has_veto;        /* some item is a veto item */
+  const GaGrade *grade;         /* the grade reached, or NULL */
+  gboolean     passed;
 } GaEngineSums;
 
 enum {
@@ -300,8 +300,18 @@ void ga_engine_sums_summary (GaEngine  *engine,
                              GaSummary *summary);
 
 /* ga-engine.c */
-gboolean ga_engine_same_double (double a,
-                                double b);
+/* Bit-exact equality of two numbers (inline: the evaluation of every item
+ * and every subtotal term compares). */
+static inline gboolean
+ga_engine_same_double (double a,
+                       double b)
+{
+  guint64 x, y;
+
+  memcpy (&x, &a, sizeof x);
+  memcpy (&y, &b, sizeof y);
+  return x == y;
+}
 gboolean ga_engine_same_value (const GaValue *a,
                                const GaValue *b);
 gboolean ga_engine_same_result (const GaResult *a,

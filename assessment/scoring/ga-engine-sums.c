@@ -151,7 +151,7 @@ small_dyadic (double v)
 }
 
 /* Term @m of one of @plan's cells changes from @old to @v. */
-static void
+static inline void
 plan_replace (GaSumPlan *plan,
               guint      m,
               double     old,
@@ -305,9 +305,10 @@ plans_init (GaEngine *engine)
   guint n_terms = 0;
   GaValue **next;
 
-  sums->plans = g_new0 (GaSumPlan, n_sections + 1);
+  sums->plans = g_new0 (GaSumPlan, n_sections + 2);
   for (guint s = 0; s <= n_sections; s++)
     n_terms += plan_fill (engine, s < n_sections ? tmpl->sections->pdata[s] : NULL, NULL);
+  n_terms += sums->bonus_items->len;
   sums->plan_terms = g_new (GaValue *, MAX (n_terms, 1));
   next = sums->plan_terms;
   for (guint s = 0; s <= n_sections; s++)
@@ -325,6 +326,73 @@ plans_init (GaEngine *engine)
       /* Every cell is blank, which counts as an exact 0. */
       plan->stale[0] = plan->stale[1] = TRUE;
     }
+  /* The bonus (ga_scheme_bonus()): the scored bonus items in the
+   * template's order. */
+  {
+    GaSumPlan *plan = &sums->plans[n_sections + 1];
+
+    plan->terms = next;
+    for (guint i = 0; i < sums->bonus_items->len; i++)
+      plan->terms[i] = &sums->item_cells[2 * ((const GaItem *) sums->bonus_items->pdata[i])->index];
+    plan->n_terms = sums->bonus_items->len;
+    plan->stale[0] = plan->stale[1] = TRUE;
+  }
+}
+
+/* The bonus as ga_scheme_bonus() gives it: SUM() of the bonus items'
+ * scores, with a cap MIN(SUM(…),cap); 0 without bonus items. */
+static double
+bonus_value (GaEngine *engine)
+{
+  GaEngineSums *sums = &engine->sums;
+  double sum, cap = engine->tmpl->bonus_cap;
+
+  if (sums->bonus_items->len == 0)
+    return 0;
+  sum = plan_sum (&sums->plans[engine->tmpl->sections->len + 1], 0);
+  if (isnan (sum) || !isfinite (cap))
+    return sum;
+  /* MIN() keeps the first of equal values: the sum unless the cap is
+   * smaller. */
+  return cap < sum ? cap : sum;
+}
+
+/* The grade ga_scheme_grade() gives: none after a failed veto, else the
+ * first grade whose minimum the total reaches. */
+static const GaGrade *
+grade_of (GaEngine *engine)
+{
+  GaEngineSums *sums = &engine->sums;
+  GPtrArray *grades = engine->tmpl->grades;
+  double total = sums->total_cells[0].u.number;
+
+  if (sums->has_veto && g_str_equal (sums->total_cells[2].u.text, engine_labels.fail))
+    return NULL;
+  for (guint i = 0; i < grades->len; i++)
+    {
+      const GaGrade *grade = grades->pdata[i];
+
+      if (ga_number_compare (total, grade->min_score) >= 0)
+        return grade;
+    }
+  return NULL;
+}
+
+/* Whether the assessment passes as ga_scheme_passed() says: the veto
+ * status is "pass" (with veto items) and the total reaches the pass score
+ * (when there is one). */
+static gboolean
+passed_of (GaEngine *engine)
+{
+  GaEngineSums *sums = &engine->sums;
+  double pass = engine->tmpl->pass_score;
+  gboolean ok = TRUE;
+
+  if (sums->has_veto)
+    ok = g_str_equal (sums->total_cells[2].u.text, engine_labels.pass);
+  if (isfinite (pass))
+    ok = ok && ga_number_compare (sums->total_cells[0].u.number, pass) >= 0;
+  return ok;
 }
 
 const GaValue *
@@ -359,7 +427,10 @@ ga_engine_sums_init (GaEngine *engine)
           sums->role[i] |= GA_SUMS_BONUS;
         }
       if (item->veto)
-        sums->role[i] |= GA_SUMS_VETO;
+        {
+          sums->role[i] |= GA_SUMS_VETO;
+          sums->has_veto = TRUE;
+        }
       if (ga_scheme_item_adds_up (tmpl, item))
         sums->role[i] |= GA_SUMS_ADDS_UP;
     }
@@ -375,10 +446,7 @@ ga_engine_sums_init (GaEngine *engine)
   /* The formulas are made once per template (ga_scheme_get_rules()). */
   summary = (GaFormula **) ga_scheme_get_rules (tmpl)->pdata + tmpl->items->len;
   summary += 2 * n_sections;
-  bind (engine, summary[GA_SCHEME_SUM_BONUS], &sums->bonus);
   bind (engine, summary[GA_SCHEME_SUM_VETO], &sums->veto);
-  bind (engine, summary[GA_SCHEME_SUM_GRADE], &sums->grade);
-  bind (engine, summary[GA_SCHEME_SUM_PASSED], &sums->passed);
 }
 
 void
@@ -395,10 +463,7 @@ ga_engine_sums_clear (GaEngine *engine)
     ga_value_clear (&sums->section_cells[s]);
   for (guint k = 0; k < 3; k++)
     ga_value_clear (&sums->total_cells[k]);
-  unbind (&sums->bonus);
   unbind (&sums->veto);
-  unbind (&sums->grade);
-  unbind (&sums->passed);
   g_free (sums->item_cells);
   g_free (sums->section_cells);
   g_free (sums->plans);
@@ -407,8 +472,6 @@ ga_engine_sums_clear (GaEngine *engine)
   g_free (sums->veto_text);
   g_free (sums->section_dirty);
   g_free (sums->section_value);
-  g_free (sums->grade_text);
-  g_free (sums->passed_text);
   g_ptr_array_unref (sums->bonus_items);
 }
 
@@ -422,10 +485,17 @@ set_number (GaSumPlan *plan,
 {
   double n = isfinite (v) ? v : 0;
 
-  if (cell->kind == GA_VALUE_NUMBER && ga_engine_same_double (cell->u.number, n))
-    return FALSE;
+  if (G_LIKELY (cell->kind == GA_VALUE_NUMBER))
+    {
+      if (ga_engine_same_double (cell->u.number, n))
+        return FALSE;
+      if (plan != NULL)
+        plan_replace (plan, m, cell->u.number, n);
+      cell->u.number = n;
+      return TRUE;
+    }
   if (plan != NULL)
-    plan_replace (plan, m, cell->kind == GA_VALUE_NUMBER ? cell->u.number : 0, n);
+    plan_replace (plan, m, 0, n);
   ga_value_clear (cell);
   ga_value_set_number (cell, n);
   return TRUE;
@@ -462,8 +532,11 @@ fill_item (GaEngine     *engine,
 {
   const GaResult *r = &engine->items[item->index];
   GaValue *cells = &engine->sums.item_cells[2 * item->index];
-  GaSumPlan *plan = (engine->sums.role[item->index] & GA_SUMS_ADDS_UP) && item->section != NULL
-                    ? &engine->sums.plans[item->section->index] : NULL;
+  guint8 role = engine->sums.role[item->index];
+  GaSumPlan *plan = (role & GA_SUMS_ADDS_UP) && item->section != NULL
+                    ? &engine->sums.plans[item->section->index]
+                    : (role & GA_SUMS_BONUS) ? &engine->sums.plans[engine->tmpl->sections->len + 1]
+                    : NULL;
   guint8 changed = 0;
 
   if (item->veto)
@@ -506,24 +579,6 @@ ga_engine_sums_item (GaEngine     *engine,
     sums->bonus_dirty = TRUE;
 }
 
-static double
-number_of (const GaValue *v)
-{
-  return v->kind == GA_VALUE_NUMBER ? v->u.number : NAN;
-}
-
-static double
-evaluate_number (GaEngine         *engine,
-                 const GaCompiled *c)
-{
-  GaValue v = GA_VALUE_INIT;
-  double n;
-
-  ga_engine_eval_formula (engine, c, 0, 0, &v);
-  n = number_of (&v);
-  ga_value_clear (&v);
-  return n;
-}
 
 void
 ga_engine_sums_section (GaEngine *engine,
@@ -582,7 +637,6 @@ ga_engine_sums_summary (GaEngine  *engine,
   GaEngineSums *sums = &engine->sums;
   GaSumPlan *plan = &sums->plans[tmpl->sections->len];
   const char *veto;
-  const char *grade;
 
   for (guint i = 0; i < tmpl->root_sections->len; i++)
     {
@@ -609,7 +663,7 @@ ga_engine_sums_summary (GaEngine  *engine,
   /* The bonus and the veto status read only their items' cells. */
   if (sums->bonus_dirty)
     {
-      sums->bonus_value = sums->bonus.formula != NULL ? evaluate_number (engine, &sums->bonus) : 0;
+      sums->bonus_value = bonus_value (engine);
       sums->bonus_dirty = FALSE;
     }
   s->bonus = sums->bonus_value;
@@ -630,14 +684,10 @@ ga_engine_sums_summary (GaEngine  *engine,
   /* The grade and the pass read the total's cells and the veto status. */
   if (sums->summary_dirty)
     {
-      g_free (sums->grade_text);
-      sums->grade_text = evaluate_text (engine, &sums->grade);
-      g_free (sums->passed_text);
-      sums->passed_text = evaluate_text (engine, &sums->passed);
+      sums->grade = grade_of (engine);
+      sums->passed = passed_of (engine);
       sums->summary_dirty = FALSE;
     }
-  grade = sums->grade_text;
-  s->grade = grade != NULL && *grade != '\0'
-             ? tmpl->grades->pdata[g_ascii_strtoull (grade, NULL, 10)] : NULL;
-  s->passed = g_strcmp0 (sums->passed_text, engine_labels.yes) == 0;
+  s->grade = sums->grade;
+  s->passed = sums->passed;
 }
