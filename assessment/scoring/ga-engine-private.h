@@ -300,6 +300,20 @@ void ga_engine_sums_summary (GaEngine  *engine,
                              GaSummary *summary);
 
 /* ga-engine.c */
+/* ga_value_clear() without a call for a value that owns nothing (most
+ * values an item's evaluation resets are numbers or blank). */
+static inline void
+ga_engine_value_blank (GaValue *v)
+{
+  if (v->kind == GA_VALUE_TEXT || v->kind == GA_VALUE_ERROR)
+    ga_value_clear (v);
+  else
+    {
+      v->kind = GA_VALUE_BLANK;
+      memset (&v->u, 0, sizeof v->u);
+    }
+}
+
 /* Bit-exact equality of two numbers (inline: the evaluation of every item
  * and every subtotal term compares). */
 static inline gboolean

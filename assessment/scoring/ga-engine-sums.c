@@ -590,19 +590,12 @@ ga_engine_sums_section (GaEngine *engine,
   GaSection *section = tmpl->sections->pdata[index];
   GaEngineSums *sums = &engine->sums;
   GaSumPlan *plan = &sums->plans[index];
+  GaSection *parent = section->parent;
+  GaSumPlan *up = &sums->plans[parent != NULL ? parent->index : tmpl->sections->len];
+  guint8 *up_dirty = parent != NULL ? &sums->section_dirty[parent->index] : &sums->total_dirty;
 
-  /* The items' cells were filled when they were evaluated
-   * (ga_engine_sums_item()). */
-  for (guint c = 0; c < section->sections->len; c++)
-    {
-      GaSection *child = section->sections->pdata[c];
-      const GaResult *cr = &engine->sections[child->index];
-
-      if (set_number (plan, 0, &sums->section_cells[2 * child->index], cr->score))
-        sums->section_dirty[index] |= GA_SUMS_SCORE_DIRTY;
-      if (set_number (plan, 1, &sums->section_cells[2 * child->index + 1], cr->max))
-        sums->section_dirty[index] |= GA_SUMS_MAX_DIRTY;
-    }
+  /* The cells of the items and sections below were filled when they were
+   * evaluated (ga_engine_sums_item(), and here for the sections). */
   /* The maximum reads only maxima; the score may read both (renormalise). */
   if (sums->section_dirty[index] != 0)
     sums->section_value[2 * index] = plan_value (plan, FALSE);
@@ -611,6 +604,12 @@ ga_engine_sums_section (GaEngine *engine,
   sums->section_dirty[index] = 0;
   *score = sums->section_value[2 * index];
   *max = sums->section_value[2 * index + 1];
+  /* The section's own cells, read by the subtotal above it (or the
+   * total), which is evaluated after it. */
+  if (set_number (up, 0, &sums->section_cells[2 * index], *score))
+    *up_dirty |= GA_SUMS_SCORE_DIRTY;
+  if (set_number (up, 1, &sums->section_cells[2 * index + 1], *max))
+    *up_dirty |= GA_SUMS_MAX_DIRTY;
 }
 
 static char *
@@ -638,17 +637,8 @@ ga_engine_sums_summary (GaEngine  *engine,
   GaSumPlan *plan = &sums->plans[tmpl->sections->len];
   const char *veto;
 
-  for (guint i = 0; i < tmpl->root_sections->len; i++)
-    {
-      GaSection *root = tmpl->root_sections->pdata[i];
-      const GaResult *r = &engine->sections[root->index];
-
-      if (set_number (plan, 0, &sums->section_cells[2 * root->index], r->score))
-        sums->total_dirty |= GA_SUMS_SCORE_DIRTY;
-      if (set_number (plan, 1, &sums->section_cells[2 * root->index + 1], r->max))
-        sums->total_dirty |= GA_SUMS_MAX_DIRTY;
-    }
-  /* As for a section: the maximum reads only maxima, the score may read
+  /* The first-level sections' cells were filled when they were evaluated
+   * (ga_engine_sums_section()). As for a section: the maximum reads only maxima, the score may read
    * both. */
   for (guint m = 0; m < 2; m++)
     if (m == 0 ? sums->total_dirty != 0 : (sums->total_dirty & GA_SUMS_MAX_DIRTY) != 0)
