@@ -386,19 +386,19 @@ item_value_from_answer (GaEngine       *engine,
       if (answer != NULL && answer->selected != NULL)
         ga_value_set_number (out, g_strv_length (answer->selected));
       else
-        ga_value_set_blank (out);
+        ga_engine_value_blank (out);
       break;
     case GA_ITEM_TABLE:
       if (answer != NULL && answer->rows != NULL)
         ga_value_set_number (out, answer->rows->len);
       else
-        ga_value_set_blank (out);
+        ga_engine_value_blank (out);
       break;
     default:
       if (answer != NULL)
         ga_value_copy (&answer->value, out);
       else
-        ga_value_set_blank (out);
+        ga_engine_value_blank (out);
       break;
     }
 }
@@ -444,8 +444,8 @@ item_state_reset (GaItemState *st)
   st->weight_status = GA_STATUS_COMPLETE;
   st->inputs_incomplete = FALSE;
   st->gap = (GaGap) { G_MAXUINT, 0, NULL };
-  ga_value_set_blank (&st->problem);
-  ga_value_set_blank (&st->condition);
+  ga_engine_value_blank (&st->problem);
+  ga_engine_value_blank (&st->condition);
 }
 
 /* Whether @item applies: its section's applicability, then its own
@@ -558,7 +558,7 @@ item_status (GaEngine        *engine,
        * of a table with no rows yet) is no result: the item waits for
        * that input, which the explanation names. */
       ga_value_clear (&stored->value);
-      ga_value_set_blank (&stored->value);
+      ga_engine_value_blank (&stored->value);
       st->gap = engine->gap;
       status = GA_STATUS_INCOMPLETE;
     }
@@ -584,7 +584,7 @@ item_status (GaEngine        *engine,
           r->max = NAN;
           r->veto_failed = FALSE;
           item_not_applicable (engine, item, r);
-          ga_value_set_blank (&st->problem);
+          ga_engine_value_blank (&st->problem);
         }
       else if (item->kind == GA_ITEM_TABLE && status == GA_STATUS_COMPLETE)
         status = table_status (engine, item, &st->problem);

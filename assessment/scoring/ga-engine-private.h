@@ -5,6 +5,8 @@
  */
 #pragma once
 
+#include <string.h>
+
 #include "ga-engine.h"
 #include "ga-template-private.h"
 
@@ -155,6 +157,23 @@ typedef struct {
   GPtrArray   *fixed_rows;      /* GaRow*, the template's prefilled rows */
 } GaTableState;
 
+/* One subtotal of the points scheme (ga_scheme_section_sum()): the SUM()
+ * of its terms' scores and of their maxima, and for "renormalise" the IF()
+ * that scales them, evaluated without the formula evaluator
+ * (ga-engine-sums.c). The sums follow each change of a term by its
+ * difference while every term is a small multiple of 2^-10, where no
+ * addition rounds and the difference gives the bits SUM() gives; else the
+ * sum is added up again, grouped as the formula groups it. */
+typedef struct {
+  GaValue    **terms;           /* each term's score cell; its maximum cell follows it */
+  guint        n_terms;
+  gboolean     renormalise;
+  double       stated;          /* the stated points ("renormalise") */
+  double       sum[2];          /* Σ score, Σ maximum, while not stale */
+  guint        inexact[2];      /* terms that are not small multiples of 2^-10 */
+  gboolean     stale[2];
+} GaSumPlan;
+
 /* The points scheme's subtotals and summary (ga-engine-sums.c): the
  * formulas of ga-scheme-summary.c, bound to cells holding the results as
  * the workbook shows them. */
@@ -163,12 +182,9 @@ typedef struct {
   GaValue     *item_cells;      /* 2 per item: score, maximum */
   GaValue     *section_cells;   /* 2 per section: score, maximum */
   GaValue      total_cells[3];  /* total score, maximum, veto status */
-  GaCompiled  *section;         /* 2 per section: score, maximum */
-  GaCompiled   total[2];
-  GaCompiled   bonus;
+  GaSumPlan   *plans;           /* per section, then the total, then the bonus */
+  GaValue    **plan_terms;      /* the terms of every plan */
   GaCompiled   veto;
-  GaCompiled   grade;
-  GaCompiled   passed;
   GPtrArray   *bonus_items;     /* GaItem*, scored bonus items */
   /* What each item's cells feed (GA_SUMS_*), and whether the veto and the
    * bonus formulas must be evaluated again: only when one of their cells
@@ -192,8 +208,9 @@ typedef struct {
   guint8       total_dirty;     /* GA_SUMS_*_DIRTY */
   gboolean     summary_dirty;
   double       total_value[2];
-  char        *grade_text;
-  char        *passed_text;
+  gboolean     has_veto;        /* some item is a veto item */
+  const GaGrade *grade;         /* the grade reached, or NULL */
+  gboolean     passed;
 } GaEngineSums;
 
 enum {
@@ -283,8 +300,32 @@ void ga_engine_sums_summary (GaEngine  *engine,
                              GaSummary *summary);
 
 /* ga-engine.c */
-gboolean ga_engine_same_double (double a,
-                                double b);
+/* ga_value_clear() without a call for a value that owns nothing (most
+ * values an item's evaluation resets are numbers or blank). */
+static inline void
+ga_engine_value_blank (GaValue *v)
+{
+  if (v->kind == GA_VALUE_TEXT || v->kind == GA_VALUE_ERROR)
+    ga_value_clear (v);
+  else
+    {
+      v->kind = GA_VALUE_BLANK;
+      memset (&v->u, 0, sizeof v->u);
+    }
+}
+
+/* Bit-exact equality of two numbers (inline: the evaluation of every item
+ * and every subtotal term compares). */
+static inline gboolean
+ga_engine_same_double (double a,
+                       double b)
+{
+  guint64 x, y;
+
+  memcpy (&x, &a, sizeof x);
+  memcpy (&y, &b, sizeof y);
+  return x == y;
+}
 gboolean ga_engine_same_value (const GaValue *a,
                                const GaValue *b);
 gboolean ga_engine_same_result (const GaResult *a,

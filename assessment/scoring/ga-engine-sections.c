@@ -206,12 +206,14 @@ ga_engine_eval_section (GaEngine *engine,
     {
       GaItem *item = section->items->pdata[i];
       const GaResult *ir = &engine->items[item->index];
-      gboolean counts = !isnan (item->points) && !item->veto && !item->bonus
-                        && !ga_engine_item_is_indicator (engine, item);
+      gboolean counts;
 
       /* Not a dependency of the section (see ga_item_feeds_section()). */
       if (!ga_item_feeds_section (item))
         continue;
+      /* Indicators belong to the clean-production scheme only. */
+      counts = !isnan (item->points) && !item->veto && !item->bonus
+               && (points_scheme || !ga_engine_item_is_indicator (engine, item));
       r.answered += ir->answered;
       r.total += ir->total;
       if (item->veto && ir->status != GA_STATUS_NA)

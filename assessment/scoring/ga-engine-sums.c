@@ -127,6 +127,274 @@ unbind (GaCompiled *c)
   ga_value_clear (&c->value);
 }
 
+/* ------------------------------------------------------------------------ */
+/* Subtotals                                                                */
+
+/* Excel takes at most 255 arguments in a call: ga-scheme-summary.c nests
+ * longer sums in groups of this many. */
+#define GROUP 255
+/* Terms of a subtotal that follows changes by their difference: with at
+ * most 2^20 terms below 2^23 in size, every partial sum is below 2^43 and,
+ * as a multiple of 2^-10, held exactly in a double's 53 bits. */
+#define EXACT_TERMS (1u << 20)
+#define EXACT_SCALE 1024.0
+#define EXACT_LIMIT 8589934592.0   /* 2^23 * EXACT_SCALE */
+
+/* Whether @v is a multiple of 2^-10 below 2^23 in size: then adding it
+ * to, or taking it from, such a sum never rounds. */
+static inline gboolean
+small_dyadic (double v)
+{
+  double scaled = v * EXACT_SCALE;
+
+  return fabs (scaled) < EXACT_LIMIT && (double) (gint64) scaled == scaled;
+}
+
+/* Term @m of one of @plan's cells changes from @old to @v. */
+static inline void
+plan_replace (GaSumPlan *plan,
+              guint      m,
+              double     old,
+              double     v)
+{
+  gboolean was = small_dyadic (old), is = small_dyadic (v);
+
+  plan->inexact[m] += !is;
+  plan->inexact[m] -= !was;
+  /* Every term before and after the change is exact, and so are the old
+   * sum and the new one. */
+  if (!plan->stale[m] && was && is && plan->inexact[m] == 0 && plan->n_terms <= EXACT_TERMS)
+    plan->sum[m] += v - old;
+  else
+    plan->stale[m] = TRUE;
+}
+
+/* SUM() of @values, left to right: NaN where SUM() gives an error. */
+static double
+sum_doubles (const double *values,
+             guint         n)
+{
+  double sum = 0;
+
+  for (guint i = 0; i < n; i++)
+    sum += values[i];
+  return isfinite (sum) ? sum : NAN;
+}
+
+/* SUM() of term @m of @terms, nested in groups as call_all() in
+ * ga-scheme-summary.c nests it: the same additions in the same order. A
+ * number in a cell counts; a cell not filled yet is skipped. */
+static double
+sum_terms (GaValue * const *terms,
+           guint            n,
+           guint            m)
+{
+  g_autofree double *groups = NULL;
+  guint n_groups;
+
+  if (n <= GROUP)
+    {
+      double sum = 0;
+
+      for (guint i = 0; i < n; i++)
+        if (terms[i][m].kind == GA_VALUE_NUMBER)
+          sum += terms[i][m].u.number;
+      return isfinite (sum) ? sum : NAN;
+    }
+  n_groups = (n + GROUP - 1) / GROUP;
+  groups = g_new (double, n_groups);
+  for (guint g = 0; g < n_groups; g++)
+    {
+      groups[g] = sum_terms (terms + g * GROUP, MIN (GROUP, n - g * GROUP), m);
+      if (isnan (groups[g]))
+        return NAN;
+    }
+  /* The groups' sums in groups again, until one call holds them all. */
+  while (n_groups > GROUP)
+    {
+      guint n_next = (n_groups + GROUP - 1) / GROUP;
+
+      for (guint g = 0; g < n_next; g++)
+        {
+          groups[g] = sum_doubles (groups + g * GROUP, MIN (GROUP, n_groups - g * GROUP));
+          if (isnan (groups[g]))
+            return NAN;
+        }
+      n_groups = n_next;
+    }
+  return sum_doubles (groups, n_groups);
+}
+
+static double
+plan_sum (GaSumPlan *plan,
+          guint      m)
+{
+  if (plan->stale[m])
+    {
+      plan->sum[m] = sum_terms (plan->terms, plan->n_terms, m);
+      plan->stale[m] = FALSE;
+    }
+  return plan->sum[m];
+}
+
+/* The subtotal's score or @max as its formula gives it, NaN for an error:
+ * SUM(scores) and SUM(maxima), or with "renormalise"
+ * IF(SUM(maxima)=0,0,SUM(scores)*stated/SUM(maxima)) and
+ * IF(SUM(maxima)=0,0,stated). */
+static double
+plan_value (GaSumPlan *plan,
+            gboolean   max)
+{
+  double maxima, scaled;
+
+  if (!plan->renormalise)
+    return plan_sum (plan, max ? 1 : 0);
+  maxima = plan_sum (plan, 1);
+  if (isnan (maxima))
+    return NAN;
+  if (ga_number_compare (maxima, 0) == 0)
+    return 0;
+  if (max)
+    return plan->stated;
+  scaled = plan_sum (plan, 0) * plan->stated;
+  if (!isfinite (scaled))
+    return NAN;
+  scaled /= maxima;
+  return isfinite (scaled) ? scaled : NAN;
+}
+
+/* The terms of @section's subtotal (NULL: the total) as children_sum() in
+ * ga-scheme-summary.c lists them: the items directly below that add up,
+ * then the sections. */
+static guint
+plan_fill (GaEngine        *engine,
+           const GaSection *section,
+           GaValue        **terms)
+{
+  GaTemplate *tmpl = engine->tmpl;
+  GPtrArray *items = section != NULL ? section->items : NULL;
+  GPtrArray *sections = section != NULL ? section->sections : tmpl->root_sections;
+  guint n = 0;
+
+  for (guint i = 0; items != NULL && i < items->len; i++)
+    {
+      const GaItem *item = items->pdata[i];
+
+      if (engine->sums.role[item->index] & GA_SUMS_ADDS_UP)
+        {
+          if (terms != NULL)
+            terms[n] = &engine->sums.item_cells[2 * item->index];
+          n++;
+        }
+    }
+  for (guint i = 0; i < sections->len; i++)
+    {
+      if (terms != NULL)
+        terms[n] = &engine->sums.section_cells[2 * ((const GaSection *) sections->pdata[i])->index];
+      n++;
+    }
+  return n;
+}
+
+static void
+plans_init (GaEngine *engine)
+{
+  GaTemplate *tmpl = engine->tmpl;
+  GaEngineSums *sums = &engine->sums;
+  guint n_sections = tmpl->sections->len;
+  guint n_terms = 0;
+  GaValue **next;
+
+  sums->plans = g_new0 (GaSumPlan, n_sections + 2);
+  for (guint s = 0; s <= n_sections; s++)
+    n_terms += plan_fill (engine, s < n_sections ? tmpl->sections->pdata[s] : NULL, NULL);
+  n_terms += sums->bonus_items->len;
+  sums->plan_terms = g_new (GaValue *, MAX (n_terms, 1));
+  next = sums->plan_terms;
+  for (guint s = 0; s <= n_sections; s++)
+    {
+      const GaSection *section = s < n_sections ? tmpl->sections->pdata[s] : NULL;
+      GaSumPlan *plan = &sums->plans[s];
+      GaNaPolicy policy = section != NULL ? section->na_policy : tmpl->na_policy;
+
+      plan->terms = next;
+      plan->n_terms = plan_fill (engine, section, next);
+      next += plan->n_terms;
+      plan->renormalise = policy == GA_NA_POLICY_RENORMALISE;
+      plan->stated = plan->renormalise
+                     ? ga_scheme_section_points (tmpl, (GaSection *) section) : 0;
+      /* Every cell is blank, which counts as an exact 0. */
+      plan->stale[0] = plan->stale[1] = TRUE;
+    }
+  /* The bonus (ga_scheme_bonus()): the scored bonus items in the
+   * template's order. */
+  {
+    GaSumPlan *plan = &sums->plans[n_sections + 1];
+
+    plan->terms = next;
+    for (guint i = 0; i < sums->bonus_items->len; i++)
+      plan->terms[i] = &sums->item_cells[2 * ((const GaItem *) sums->bonus_items->pdata[i])->index];
+    plan->n_terms = sums->bonus_items->len;
+    plan->stale[0] = plan->stale[1] = TRUE;
+  }
+}
+
+/* The bonus as ga_scheme_bonus() gives it: SUM() of the bonus items'
+ * scores, with a cap MIN(SUM(…),cap); 0 without bonus items. */
+static double
+bonus_value (GaEngine *engine)
+{
+  GaEngineSums *sums = &engine->sums;
+  double sum, cap = engine->tmpl->bonus_cap;
+
+  if (sums->bonus_items->len == 0)
+    return 0;
+  sum = plan_sum (&sums->plans[engine->tmpl->sections->len + 1], 0);
+  if (isnan (sum) || !isfinite (cap))
+    return sum;
+  /* MIN() keeps the first of equal values: the sum unless the cap is
+   * smaller. */
+  return cap < sum ? cap : sum;
+}
+
+/* The grade ga_scheme_grade() gives: none after a failed veto, else the
+ * first grade whose minimum the total reaches. */
+static const GaGrade *
+grade_of (GaEngine *engine)
+{
+  GaEngineSums *sums = &engine->sums;
+  GPtrArray *grades = engine->tmpl->grades;
+  double total = sums->total_cells[0].u.number;
+
+  if (sums->has_veto && g_str_equal (sums->total_cells[2].u.text, engine_labels.fail))
+    return NULL;
+  for (guint i = 0; i < grades->len; i++)
+    {
+      const GaGrade *grade = grades->pdata[i];
+
+      if (ga_number_compare (total, grade->min_score) >= 0)
+        return grade;
+    }
+  return NULL;
+}
+
+/* Whether the assessment passes as ga_scheme_passed() says: the veto
+ * status is "pass" (with veto items) and the total reaches the pass score
+ * (when there is one). */
+static gboolean
+passed_of (GaEngine *engine)
+{
+  GaEngineSums *sums = &engine->sums;
+  double pass = engine->tmpl->pass_score;
+  gboolean ok = TRUE;
+
+  if (sums->has_veto)
+    ok = g_str_equal (sums->total_cells[2].u.text, engine_labels.pass);
+  if (isfinite (pass))
+    ok = ok && ga_number_compare (sums->total_cells[0].u.number, pass) >= 0;
+  return ok;
+}
+
 const GaValue *
 ga_engine_sums_cell (GaEngine   *engine,
                      const char *name)
@@ -147,7 +415,6 @@ ga_engine_sums_init (GaEngine *engine)
   sums->active = TRUE;
   sums->item_cells = g_new0 (GaValue, 2 * MAX (tmpl->items->len, 1));
   sums->section_cells = g_new0 (GaValue, 2 * MAX (n_sections, 1));
-  sums->section = g_new0 (GaCompiled, 2 * MAX (n_sections, 1));
   sums->bonus_items = g_ptr_array_new ();
   sums->role = g_new0 (guint8, MAX (tmpl->items->len, 1));
   for (guint i = 0; i < tmpl->items->len; i++)
@@ -160,7 +427,10 @@ ga_engine_sums_init (GaEngine *engine)
           sums->role[i] |= GA_SUMS_BONUS;
         }
       if (item->veto)
-        sums->role[i] |= GA_SUMS_VETO;
+        {
+          sums->role[i] |= GA_SUMS_VETO;
+          sums->has_veto = TRUE;
+        }
       if (ga_scheme_item_adds_up (tmpl, item))
         sums->role[i] |= GA_SUMS_ADDS_UP;
     }
@@ -172,17 +442,11 @@ ga_engine_sums_init (GaEngine *engine)
     sums->section_dirty[s] = GA_SUMS_SCORE_DIRTY | GA_SUMS_MAX_DIRTY;
   sums->total_dirty = GA_SUMS_SCORE_DIRTY | GA_SUMS_MAX_DIRTY;
   sums->summary_dirty = TRUE;
+  plans_init (engine);
   /* The formulas are made once per template (ga_scheme_get_rules()). */
   summary = (GaFormula **) ga_scheme_get_rules (tmpl)->pdata + tmpl->items->len;
-  for (guint s = 0; s < 2 * n_sections; s++)
-    bind (engine, summary[s], &sums->section[s]);
   summary += 2 * n_sections;
-  for (guint m = 0; m < 2; m++)
-    bind (engine, summary[GA_SCHEME_SUM_TOTAL_SCORE + m], &sums->total[m]);
-  bind (engine, summary[GA_SCHEME_SUM_BONUS], &sums->bonus);
   bind (engine, summary[GA_SCHEME_SUM_VETO], &sums->veto);
-  bind (engine, summary[GA_SCHEME_SUM_GRADE], &sums->grade);
-  bind (engine, summary[GA_SCHEME_SUM_PASSED], &sums->passed);
 }
 
 void
@@ -196,39 +460,42 @@ ga_engine_sums_clear (GaEngine *engine)
   for (guint i = 0; i < 2 * tmpl->items->len; i++)
     ga_value_clear (&sums->item_cells[i]);
   for (guint s = 0; s < 2 * tmpl->sections->len; s++)
-    {
-      ga_value_clear (&sums->section_cells[s]);
-      unbind (&sums->section[s]);
-    }
+    ga_value_clear (&sums->section_cells[s]);
   for (guint k = 0; k < 3; k++)
     ga_value_clear (&sums->total_cells[k]);
-  for (guint m = 0; m < 2; m++)
-    unbind (&sums->total[m]);
-  unbind (&sums->bonus);
   unbind (&sums->veto);
-  unbind (&sums->grade);
-  unbind (&sums->passed);
   g_free (sums->item_cells);
   g_free (sums->section_cells);
-  g_free (sums->section);
+  g_free (sums->plans);
+  g_free (sums->plan_terms);
   g_free (sums->role);
   g_free (sums->veto_text);
   g_free (sums->section_dirty);
   g_free (sums->section_value);
-  g_free (sums->grade_text);
-  g_free (sums->passed_text);
   g_ptr_array_unref (sums->bonus_items);
 }
 
-/* Sets @cell to @v (0 for a blank or an error); whether it changed. */
+/* Sets @cell, term @m (0 score, 1 maximum) of @plan (NULL: of none), to
+ * @v (0 for a blank or an error); whether it changed. */
 static gboolean
-set_number (GaValue *cell,
-            double   v)
+set_number (GaSumPlan *plan,
+            guint      m,
+            GaValue   *cell,
+            double     v)
 {
   double n = isfinite (v) ? v : 0;
 
-  if (cell->kind == GA_VALUE_NUMBER && ga_engine_same_double (cell->u.number, n))
-    return FALSE;
+  if (G_LIKELY (cell->kind == GA_VALUE_NUMBER))
+    {
+      if (ga_engine_same_double (cell->u.number, n))
+        return FALSE;
+      if (plan != NULL)
+        plan_replace (plan, m, cell->u.number, n);
+      cell->u.number = n;
+      return TRUE;
+    }
+  if (plan != NULL)
+    plan_replace (plan, m, 0, n);
   ga_value_clear (cell);
   ga_value_set_number (cell, n);
   return TRUE;
@@ -265,6 +532,11 @@ fill_item (GaEngine     *engine,
 {
   const GaResult *r = &engine->items[item->index];
   GaValue *cells = &engine->sums.item_cells[2 * item->index];
+  guint8 role = engine->sums.role[item->index];
+  GaSumPlan *plan = (role & GA_SUMS_ADDS_UP) && item->section != NULL
+                    ? &engine->sums.plans[item->section->index]
+                    : (role & GA_SUMS_BONUS) ? &engine->sums.plans[engine->tmpl->sections->len + 1]
+                    : NULL;
   guint8 changed = 0;
 
   if (item->veto)
@@ -278,9 +550,9 @@ fill_item (GaEngine     *engine,
         return 0;
       return set_veto_cell (&engine->sums, &cells[0], t) ? GA_SUMS_SCORE_DIRTY : GA_SUMS_SAME;
     }
-  if (set_number (&cells[0], r->score))
+  if (set_number (plan, 0, &cells[0], r->score))
     changed |= GA_SUMS_SCORE_DIRTY;
-  if (set_number (&cells[1], r->max))
+  if (set_number (plan, 1, &cells[1], r->max))
     changed |= GA_SUMS_MAX_DIRTY;
   return changed;
 }
@@ -307,24 +579,6 @@ ga_engine_sums_item (GaEngine     *engine,
     sums->bonus_dirty = TRUE;
 }
 
-static double
-number_of (const GaValue *v)
-{
-  return v->kind == GA_VALUE_NUMBER ? v->u.number : NAN;
-}
-
-static double
-evaluate_number (GaEngine         *engine,
-                 const GaCompiled *c)
-{
-  GaValue v = GA_VALUE_INIT;
-  double n;
-
-  ga_engine_eval_formula (engine, c, 0, 0, &v);
-  n = number_of (&v);
-  ga_value_clear (&v);
-  return n;
-}
 
 void
 ga_engine_sums_section (GaEngine *engine,
@@ -335,27 +589,27 @@ ga_engine_sums_section (GaEngine *engine,
   GaTemplate *tmpl = engine->tmpl;
   GaSection *section = tmpl->sections->pdata[index];
   GaEngineSums *sums = &engine->sums;
+  GaSumPlan *plan = &sums->plans[index];
+  GaSection *parent = section->parent;
+  GaSumPlan *up = &sums->plans[parent != NULL ? parent->index : tmpl->sections->len];
+  guint8 *up_dirty = parent != NULL ? &sums->section_dirty[parent->index] : &sums->total_dirty;
 
-  /* The items' cells were filled when they were evaluated
-   * (ga_engine_sums_item()). */
-  for (guint c = 0; c < section->sections->len; c++)
-    {
-      GaSection *child = section->sections->pdata[c];
-      const GaResult *cr = &engine->sections[child->index];
-
-      if (set_number (&sums->section_cells[2 * child->index], cr->score))
-        sums->section_dirty[index] |= GA_SUMS_SCORE_DIRTY;
-      if (set_number (&sums->section_cells[2 * child->index + 1], cr->max))
-        sums->section_dirty[index] |= GA_SUMS_MAX_DIRTY;
-    }
+  /* The cells of the items and sections below were filled when they were
+   * evaluated (ga_engine_sums_item(), and here for the sections). */
   /* The maximum reads only maxima; the score may read both (renormalise). */
   if (sums->section_dirty[index] != 0)
-    sums->section_value[2 * index] = evaluate_number (engine, &sums->section[2 * index]);
+    sums->section_value[2 * index] = plan_value (plan, FALSE);
   if (sums->section_dirty[index] & GA_SUMS_MAX_DIRTY)
-    sums->section_value[2 * index + 1] = evaluate_number (engine, &sums->section[2 * index + 1]);
+    sums->section_value[2 * index + 1] = plan_value (plan, TRUE);
   sums->section_dirty[index] = 0;
   *score = sums->section_value[2 * index];
   *max = sums->section_value[2 * index + 1];
+  /* The section's own cells, read by the subtotal above it (or the
+   * total), which is evaluated after it. */
+  if (set_number (up, 0, &sums->section_cells[2 * index], *score))
+    *up_dirty |= GA_SUMS_SCORE_DIRTY;
+  if (set_number (up, 1, &sums->section_cells[2 * index + 1], *max))
+    *up_dirty |= GA_SUMS_MAX_DIRTY;
 }
 
 static char *
@@ -380,26 +634,17 @@ ga_engine_sums_summary (GaEngine  *engine,
 {
   GaTemplate *tmpl = engine->tmpl;
   GaEngineSums *sums = &engine->sums;
+  GaSumPlan *plan = &sums->plans[tmpl->sections->len];
   const char *veto;
-  const char *grade;
 
-  for (guint i = 0; i < tmpl->root_sections->len; i++)
-    {
-      GaSection *root = tmpl->root_sections->pdata[i];
-      const GaResult *r = &engine->sections[root->index];
-
-      if (set_number (&sums->section_cells[2 * root->index], r->score))
-        sums->total_dirty |= GA_SUMS_SCORE_DIRTY;
-      if (set_number (&sums->section_cells[2 * root->index + 1], r->max))
-        sums->total_dirty |= GA_SUMS_MAX_DIRTY;
-    }
-  /* As for a section: the maximum reads only maxima, the score may read
+  /* The first-level sections' cells were filled when they were evaluated
+   * (ga_engine_sums_section()). As for a section: the maximum reads only maxima, the score may read
    * both. */
   for (guint m = 0; m < 2; m++)
     if (m == 0 ? sums->total_dirty != 0 : (sums->total_dirty & GA_SUMS_MAX_DIRTY) != 0)
       {
-        sums->total_value[m] = evaluate_number (engine, &sums->total[m]);
-        if (set_number (&sums->total_cells[m], sums->total_value[m]))
+        sums->total_value[m] = plan_value (plan, m == 1);
+        if (set_number (NULL, 0, &sums->total_cells[m], sums->total_value[m]))
           sums->summary_dirty = TRUE;
       }
   sums->total_dirty = 0;
@@ -408,7 +653,7 @@ ga_engine_sums_summary (GaEngine  *engine,
   /* The bonus and the veto status read only their items' cells. */
   if (sums->bonus_dirty)
     {
-      sums->bonus_value = sums->bonus.formula != NULL ? evaluate_number (engine, &sums->bonus) : 0;
+      sums->bonus_value = bonus_value (engine);
       sums->bonus_dirty = FALSE;
     }
   s->bonus = sums->bonus_value;
@@ -429,14 +674,10 @@ ga_engine_sums_summary (GaEngine  *engine,
   /* The grade and the pass read the total's cells and the veto status. */
   if (sums->summary_dirty)
     {
-      g_free (sums->grade_text);
-      sums->grade_text = evaluate_text (engine, &sums->grade);
-      g_free (sums->passed_text);
-      sums->passed_text = evaluate_text (engine, &sums->passed);
+      sums->grade = grade_of (engine);
+      sums->passed = passed_of (engine);
       sums->summary_dirty = FALSE;
     }
-  grade = sums->grade_text;
-  s->grade = grade != NULL && *grade != '\0'
-             ? tmpl->grades->pdata[g_ascii_strtoull (grade, NULL, 10)] : NULL;
-  s->passed = g_strcmp0 (sums->passed_text, engine_labels.yes) == 0;
+  s->grade = sums->grade;
+  s->passed = sums->passed;
 }

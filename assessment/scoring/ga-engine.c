@@ -29,13 +29,6 @@ static const GaValue blank_value = GA_VALUE_INIT;
 /* ------------------------------------------------------------------------ */
 /* Small helpers                                                            */
 
-gboolean
-ga_engine_same_double (double a,
-                       double b)
-{
-  return memcmp (&a, &b, sizeof (double)) == 0;
-}
-
 /* Bit-exact equality: stricter than ga_value_equal() (which takes -0 == 0
  * and ignores error messages), because a dependent may see the difference. */
 gboolean
