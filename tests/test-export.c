@@ -1420,6 +1420,7 @@ test_print (void)
     { "energy-audit-gbt17166-2019", "energy-audit-gbt17166-2019.case-full.json" },
     { "cp-electroplating-2015", "cp-electroplating-2015.case-full.json" },
     { "cp-custom", "cp-custom.case-full.json" },
+    { "green-park-miit2016", "green-park-miit2016.case-full.json" },
   };
   g_autofree char *dir = make_tmpdir ();
   g_autoptr(GaEnterpriseInfo) info = load_info ("enterprise.json");
