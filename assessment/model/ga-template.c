@@ -142,7 +142,8 @@ ga_prefill_sources (void)
 {
   static const char * const sources[] = {
     "enterprise.value_added", "enterprise.output_value", "enterprise.employees",
-    "assessment.year", NULL
+    "assessment.year", "members.count", "members.cp_audit_count", "members.cp_audit_share",
+    "members.green_factory_count", NULL
   };
   return sources;
 }

@@ -116,7 +116,20 @@ GaEngine    *ga_store_load_engine         (GaStore         *store,
 void         ga_store_prefill_engine      (GaEngine           *engine,
                                            const GaEnterprise *enterprise,
                                            const GaAssessment *assessment);
-/* The same, reading the assessment and its enterprise from @store. */
+/* ga-store-prefill-members.c: the same for the items of a park assessment
+ * that count its member enterprises ("members.count", "members.cp_audit_count",
+ * "members.cp_audit_share", "members.green_factory_count"); the figure of
+ * one source, NaN when it has none (a factory, no year, no members). */
+void         ga_store_prefill_members     (GaStore            *store,
+                                           GaEngine           *engine,
+                                           const GaEnterprise *enterprise,
+                                           const GaAssessment *assessment);
+double       ga_store_members_figure      (GaStore            *store,
+                                           const char         *source,
+                                           const GaEnterprise *park,
+                                           const GaAssessment *assessment);
+/* The same, reading the assessment and its enterprise from @store; the
+ * members' figures too. */
 gboolean     ga_store_prefill_assessment  (GaStore         *store,
                                            gint64           assessment_id,
                                            GaEngine        *engine,

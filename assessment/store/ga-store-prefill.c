@@ -47,7 +47,7 @@ ga_store_prefill_engine (GaEngine           *engine,
       g_autoptr(GaAnswer) answer = NULL;
       g_autoptr(GError) error = NULL;
 
-      if (item->prefill == NULL)
+      if (item->prefill == NULL || g_str_has_prefix (item->prefill, "members."))
         continue;
       figure = prefill_figure (item->prefill, enterprise, assessment);
       if (isfinite (figure))
@@ -78,5 +78,6 @@ ga_store_prefill_assessment (GaStore   *store,
   if (enterprise == NULL)
     return FALSE;
   ga_store_prefill_engine (engine, enterprise, assessment);
+  ga_store_prefill_members (store, engine, enterprise, assessment);
   return TRUE;
 }
