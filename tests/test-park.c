@@ -328,6 +328,46 @@ test_migration (void)
   ga_test_rm_rf (dir);
 }
 
+/* The demo data: a park with the demo factory as its member and a partly
+ * answered park assessment whose key-firm counts come from the member
+ * (its clean-production assessment of 2025): KF = 1, KFA = 1, BR3 = 100 %. */
+static void
+test_demo (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GaEnterprise) park = NULL;
+  g_autoptr(GPtrArray) members = NULL;
+  g_autoptr(GPtrArray) assessments = NULL;
+  g_autoptr(GaEngine) engine = NULL;
+  const GaResult *r;
+
+  g_assert_true (ga_store_create_demo (f->store, &error));
+  g_assert_no_error (error);
+  park = ga_store_find_enterprise (f->store, "91350105MA8TDEM2PU", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (park);
+  g_assert_cmpint (park->kind, ==, GA_ENTERPRISE_PARK);
+  g_assert_true (park->demo);
+  members = ga_store_list_park_members (f->store, park->id, &error);
+  g_assert_cmpuint (members->len, ==, 1);
+  g_assert_cmpstr (((GaEnterprise *) members->pdata[0])->credit_code, ==,
+                   GA_STORE_DEMO_CREDIT_CODE);
+  assessments = ga_store_list_assessments (f->store, park->id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (assessments->len, ==, 1);
+  engine = ga_store_load_engine (f->store,
+                                 ((GaAssessment *) assessments->pdata[0])->id, &error);
+  g_assert_no_error (error);
+  r = ga_engine_lookup (engine, "BR3");
+  g_assert_cmpfloat (r->value.u.number, ==, 100);
+  g_assert_false (r->veto_failed);
+  g_assert_cmpint (ga_engine_get_summary (engine)->status, ==, GA_STATUS_INCOMPLETE);
+  /* A second call changes nothing. */
+  g_assert_true (ga_store_create_demo (f->store, &error));
+  g_assert_no_error (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -339,5 +379,6 @@ main (int   argc,
   g_test_add ("/ga/park/members-none", Fixture, NULL, fixture_setup, test_members_none,
               fixture_teardown);
   g_test_add_func ("/ga/park/migration", test_migration);
+  g_test_add ("/ga/park/demo", Fixture, NULL, fixture_setup, test_demo, fixture_teardown);
   return g_test_run ();
 }

@@ -46,6 +46,17 @@ static const PartDef energy_audit[] = {
   { NULL, NULL, NULL, FALSE },
 };
 
+/* The park self-evaluation report (绿色工业园区自评价报告): 园区基本情况, then
+ * 绿色园区创建情况 with the basic requirements and the six areas as the
+ * template's sections. */
+static const PartDef green_park[] = {
+  { "park", "园区基本情况", "The park", FALSE },
+  { "green-work", "绿色园区创建情况", "Green park work", TRUE },
+  { "conclusion", "绿色指数及自评价结论", "Green index and conclusion", FALSE },
+  { "problems", "存在问题及下一步计划", "Problems and next steps", FALSE },
+  { NULL, NULL, NULL, FALSE },
+};
+
 static const PartDef custom[] = {
   { "enterprise", "基本情况", "The enterprise", FALSE },
   { "evaluation", "评价内容", "Evaluation", TRUE },
@@ -65,6 +76,7 @@ defs_for (GaTemplateKind kind)
       return clean_production;
     case GA_TEMPLATE_KIND_ENERGY_AUDIT:
       return energy_audit;
+    case GA_TEMPLATE_KIND_GREEN_PARK: return green_park;
     case GA_TEMPLATE_KIND_CUSTOM:
     default:
       return custom;

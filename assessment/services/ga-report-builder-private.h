@@ -126,4 +126,18 @@ void        _ga_report_add_outputs         (Report *r);
 void        _ga_report_add_energy_mix      (Report *r,
                                             guint   n_tables);
 
+/* ga-report-builder.c: the parts every outline is made of, for the
+ * outlines kept in files of their own */
+void        _ga_report_part_heading        (Report       *r,
+                                            const char   *key);
+void        _ga_report_add_profile         (Report *r);
+void        _ga_report_add_sections        (Report       *r,
+                                            const char   *part);
+void        _ga_report_add_summary         (Report *r);
+void        _ga_report_add_problems        (Report *r);
+
+/* ga-report-outline-park.c: the self-evaluation report of a green
+ * industrial park */
+void        _ga_report_outline_park        (Report *r);
+
 G_END_DECLS

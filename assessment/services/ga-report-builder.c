@@ -914,6 +914,39 @@ outline_custom (Report *r)
   add_problems (r);
 }
 
+/* The parts above for the outlines in files of their own. */
+void
+_ga_report_part_heading (Report     *r,
+                         const char *key)
+{
+  part_heading (r, key);
+}
+
+void
+_ga_report_add_profile (Report *r)
+{
+  add_profile (r);
+}
+
+void
+_ga_report_add_sections (Report     *r,
+                         const char *part)
+{
+  add_sections (r, part);
+}
+
+void
+_ga_report_add_summary (Report *r)
+{
+  add_summary (r);
+}
+
+void
+_ga_report_add_problems (Report *r)
+{
+  add_problems (r);
+}
+
 /* ------------------------------------------------------------------ entry point */
 
 GaDoc *
@@ -979,6 +1012,7 @@ ga_report_build (GaSession   *session,
     case GA_TEMPLATE_KIND_ENERGY_AUDIT:
       outline_energy_audit (&r);
       break;
+    case GA_TEMPLATE_KIND_GREEN_PARK: _ga_report_outline_park (&r); break;
     case GA_TEMPLATE_KIND_CUSTOM:
     default:
       outline_custom (&r);

@@ -174,6 +174,13 @@ gboolean     ga_store_create_demo         (GaStore         *store,
 /* The demo enterprise's credit code. */
 #define GA_STORE_DEMO_CREDIT_CODE "91350105MA8TDEM10K"
 
+/* ga-store-demo-park.c: the demo park with the enterprise @member_id as
+ * its member and a partly answered park assessment; nothing when it
+ * exists already. */
+gboolean     ga_store_create_demo_park    (GaStore         *store,
+                                           gint64           member_id,
+                                           GError         **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GaCarryDropped, ga_carry_dropped_free)
 
 G_END_DECLS
