@@ -71,15 +71,15 @@ get_of_kind (GaStore           *store,
     return NULL;
   if (e->kind != kind)
     {
+      g_autofree char *num = g_strdup_printf ("%" G_GINT64_FORMAT, e->id);
+
       if (kind == GA_ENTERPRISE_PARK)
         g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
-                     _("%s (id %" G_GINT64_FORMAT ") is a factory, not a park; only a park "
-                       "has member enterprises (make it a park in its details first)"),
-                     e->name, e->id);
+                     _("%s (id %s) is a factory, not a park; only a park has member "
+                       "enterprises (make it a park in its details first)"), e->name, num);
       else
         g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
-                     _("%s (id %" G_GINT64_FORMAT ") is a park; a park's members are factories"),
-                     e->name, e->id);
+                     _("%s (id %s) is a park; a park's members are factories"), e->name, num);
       return NULL;
     }
   return g_steal_pointer (&e);
@@ -195,9 +195,11 @@ ga_store_remove_park_member (GaStore  *store,
     goto fail;
   if (sqlite3_changes (store->db) == 0)
     {
+      g_autofree char *m = g_strdup_printf ("%" G_GINT64_FORMAT, member_id);
+      g_autofree char *p = g_strdup_printf ("%" G_GINT64_FORMAT, park_id);
+
       g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_FOUND,
-                   _("Enterprise %" G_GINT64_FORMAT " is not a member of park %" G_GINT64_FORMAT),
-                   member_id, park_id);
+                   _("Enterprise %s is not a member of park %s"), m, p);
       goto fail;
     }
   return ga_store_commit_changed (store, "Removing the park member", 0, error);
