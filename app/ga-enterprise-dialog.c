@@ -36,6 +36,7 @@ struct _GaEnterpriseDialog
   AdwEntryRow     *value_added_row;
   AdwEntryRow     *employees_row;
   AdwComboRow     *ownership_row;
+  AdwComboRow     *kind_row;         /* factory, park: GaEnterpriseKind order */
   AdwEntryRow     *authority_row;
   AdwEntryRow     *capital_row;
   AdwEntryRow     *founded_row;
@@ -506,6 +507,8 @@ save_cb (GtkWidget  *widget,
     }
   g_free (e->ownership);
   e->ownership = ownership_id (self);
+  e->kind = adw_combo_row_get_selected (self->kind_row) == GA_ENTERPRISE_PARK
+            ? GA_ENTERPRISE_PARK : GA_ENTERPRISE_FACTORY;
   g_free (e->profile);
   e->profile = profile_dup_text (self);
   e->registered_capital = capital;
@@ -716,6 +719,7 @@ ga_enterprise_dialog_class_init (GaEnterpriseDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GaEnterpriseDialog, value_added_row);
   gtk_widget_class_bind_template_child (widget_class, GaEnterpriseDialog, employees_row);
   gtk_widget_class_bind_template_child (widget_class, GaEnterpriseDialog, ownership_row);
+  gtk_widget_class_bind_template_child (widget_class, GaEnterpriseDialog, kind_row);
   gtk_widget_class_bind_template_child (widget_class, GaEnterpriseDialog, authority_row);
   gtk_widget_class_bind_template_child (widget_class, GaEnterpriseDialog, capital_row);
   gtk_widget_class_bind_template_child (widget_class, GaEnterpriseDialog, founded_row);
@@ -820,6 +824,7 @@ set_details (GaEnterpriseDialog *self,
   for (guint i = 0; all[i].id != NULL; i++)
     if (g_strcmp0 (all[i].id, enterprise->ownership) == 0)
       adw_combo_row_set_selected (self->ownership_row, i + 1);
+  adw_combo_row_set_selected (self->kind_row, enterprise->kind);
 }
 
 GaEnterpriseDialog *

@@ -51,6 +51,7 @@ typedef struct {
   /* The report's 基本信息表 (schema 3) */
   char *postal_code, *ownership, *authority, *capital, *founded, *valid_until, *legal_phone;
   char *department, *mobile, *fax, *products, *profile;
+  char *kind;             /* factory or park (schema 7) */
 } EnterpriseArgs;
 
 static void
@@ -80,6 +81,7 @@ enterprise_args_clear (EnterpriseArgs *a)
   g_free (a->fax);
   g_free (a->products);
   g_free (a->profile);
+  g_free (a->kind);
 }
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (EnterpriseArgs, enterprise_args_clear)
@@ -128,6 +130,9 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (EnterpriseArgs, enterprise_args_clear)
     N_("TEXT") }, \
   { "profile", 0, 0, G_OPTION_ARG_STRING, &(a).profile, \
     N_("Profile (单位简介): main business, production, honours"), N_("TEXT") }, \
+  { "kind", 0, 0, G_OPTION_ARG_STRING, &(a).kind, \
+    N_("factory (工厂, the default) or park (园区, a green industrial park with members)"), \
+    N_("KIND") }, \
   GA_CLI_DB_ENTRY
 
 static void
@@ -170,6 +175,10 @@ apply_enterprise_args (const EnterpriseArgs *a,
   replace (&e->fax, a->fax);
   replace (&e->main_products, a->products);
   replace (&e->profile, a->profile);
+  if (a->kind != NULL && !ga_enterprise_kind_from_string (a->kind, &e->kind))
+    g_ptr_array_add (problems,
+                     g_strdup_printf (_("--kind: '%s' is not a kind of enterprise; give factory "
+                                        "or park, like --kind park"), a->kind));
   parse_number ("--registered-capital", a->capital, "5000", &e->registered_capital, problems);
   parse_number ("--output-value", a->output, "12345.5", &e->output_value, problems);
   parse_number ("--value-added", a->added, "2345.25", &e->value_added, problems);
@@ -428,6 +437,7 @@ enterprise_show (int    argc,
   region = ga_region_lookup (e->region);
   g_print ("%s: %" G_GINT64_FORMAT "\n", _("Id"), e->id);
   g_print ("%s: %s%s\n", _("Name"), e->name, e->demo ? _(" (demo data)") : "");
+  g_print ("%s: %s\n", _("Kind"), e->kind == GA_ENTERPRISE_PARK ? _("park") : _("factory"));
   g_print ("%s: %s\n", _("Credit code"), e->credit_code);
   g_print ("%s: %s %s\n", _("Industry"), ga_cli_or_dash (e->industry),
            industry != NULL ? industry->name : "");

@@ -17,6 +17,7 @@
  *            | extract ID FILE [--force]
  *   package export A FILE [--force] | import FILE [--as-copy]
  *   project list E | add E --name N --type T [...] | set P [...] | remove P
+ *   park members P | add-member P E | remove-member P E
  *
  * Commands that write a file refuse an existing one unless --force is
  * given, and never write onto the database itself. docs/cli.md describes
@@ -154,6 +155,8 @@ int           ga_cli_cmd_narrative        (int                     argc,
 int           ga_cli_cmd_refvalues        (int                     argc,
                                            char                  **argv);
 int           ga_cli_cmd_project          (int                     argc,
+                                           char                  **argv);
+int           ga_cli_cmd_park             (int                     argc,
                                            char                  **argv);
 int           ga_cli_cmd_check            (int                     argc,
                                            char                  **argv);

@@ -28,6 +28,7 @@ static const GaCliCommand commands[] = {
   { "answer",     N_("Set, clear or list the answers of an assessment"), ga_cli_cmd_answer },
   { "evidence",   N_("Attach, list or extract evidence files"),        ga_cli_cmd_evidence },
   { "narrative",  N_("Write, show or clear your text of the report's parts"), ga_cli_cmd_narrative },
+  { "park",       N_("List, add or remove the member enterprises of a park"), ga_cli_cmd_park },
   { "project",    N_("List, add, change or remove an enterprise's retrofit projects"), ga_cli_cmd_project },
   { "refvalues",  N_("List, show, import or remove tables of baselines and leading values"), ga_cli_cmd_refvalues },
   { "package",    N_("Write or read an assessment package file"),      ga_cli_cmd_package },

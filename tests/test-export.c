@@ -1425,6 +1425,7 @@ test_print (void)
     { "gscm-miit-machinery", "gscm-miit-machinery.case-full.json" },
     { "gscm-miit-automotive", "gscm-miit-automotive.case-full.json" },
     { "gscm-miit-electronics", "gscm-miit-electronics.case-full.json" },
+    { "green-park-miit2016", "green-park-miit2016.case-full.json" },
   };
   g_autofree char *dir = make_tmpdir ();
   g_autoptr(GaEnterpriseInfo) info = load_info ("enterprise.json");

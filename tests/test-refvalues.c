@@ -418,7 +418,7 @@ test_migrate_v5 (void)
 
   store = ga_store_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (ga_store_get_schema_version (store), ==, 6);
+  g_assert_cmpint (ga_store_get_schema_version (store), ==, GA_STORE_SCHEMA_VERSION);
   db = ga_store_get_handle (store);
   g_assert_cmpint (ga_test_query_int (db, "SELECT count(*) FROM enterprises"), ==, 1);
   g_assert_cmpint (ga_test_query_int (db, "SELECT count(*) FROM answers"), ==, 3);

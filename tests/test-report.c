@@ -194,6 +194,11 @@ outline_for (GaTemplate *tmpl,
                                        "3. Suppliers and their indicators", "3.1 Supplier register",
                                        "4. Score and conclusion", "5. Problems and next steps",
                                        NULL };
+  static const char *const gp_zh[] = { "一、园区基本情况", "二、绿色园区创建情况",
+                                       "三、绿色指数及自评价结论", "四、存在问题及下一步计划", NULL };
+  static const char *const gp_en[] = { "1. The park", "2. Green park work",
+                                       "3. Green index and conclusion",
+                                       "4. Problems and next steps", NULL };
   static const char *const cu_zh[] = { "一、基本情况", "二、评价内容", "三、评价结果",
                                        "四、存在问题及改进计划", NULL };
   static const char *const cu_en[] = { "1. The enterprise", "2. Evaluation", "3. Result",
@@ -222,6 +227,8 @@ outline_for (GaTemplate *tmpl,
       return zh ? ws_zh : ws_en;
     case GA_TEMPLATE_KIND_SUPPLY_CHAIN:
       return zh ? sc_zh : sc_en;
+    case GA_TEMPLATE_KIND_GREEN_PARK:
+      return zh ? gp_zh : gp_en;
     case GA_TEMPLATE_KIND_CUSTOM:
     default:
       return zh ? cu_zh : cu_en;

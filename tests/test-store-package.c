@@ -550,7 +550,7 @@ test_changed_table (Fixture       *f,
                     gconstpointer  data)
 {
   tamper (f, "DROP INDEX history_stack", NULL);
-  refused (f, "index history_stack of the schema (version 6) is missing");
+  refused (f, "index history_stack of the schema (version 7) is missing");
 }
 
 /* A package carries the template copy its assessment is pinned to and

@@ -38,6 +38,7 @@ static const char * const bundled_ids[] = {
   "gf2025-flat-glass",
   "gf2025-paper",
   "gf2025-steel",
+  "green-park-miit2016",
   "gscm-miit-automotive",
   "gscm-miit-electronics",
   "gscm-miit-generic",
@@ -336,6 +337,30 @@ static const Case cases[] = {
    *  quota of 2.8 (3 > 2.8: 0): management 5.5, technical 4 of 6, total 9.5 of
    *  13, below the pass mark 13 -> not passed although the veto passes. */
   { "water-saving-gbt7119-2018", "case3" },
+  /* green-park-miit2016 case1, three years (ratio r = value / lead capped at 1,
+   *  lower-is-better r = lead / value when above the lead; category index = mean of
+   *  the mandatory ratios and the optional rows reported that year; GI = 100 × sum / 6):
+   *  year 3: EG1 = 30 000 / 15 000 = 2 -> 2/3; EG2 15/15 = 1; EG3 37.5/75 = 0.5
+   *   -> EG = (2/3 + 1 + 0.5) / 3 = 13/18.
+   *   RG4 = 30 000 × 10 000 / 200 000 = 1 500 -> 1; RG5 = 30 000 / 10 000 / 2 = 1.5 亿元/km²
+   *   -> 0.1; RG6 = 95/100 = 95 % -> 1; RG7 90 -> 1; optional RG8 15/30 = 0.5
+   *   -> RG = 3.6 / 5 = 0.72.  IG12 yes -> IG = 1.  CG17 30 -> 1, CG18 15/30 -> 0.5 -> CG = 0.75.
+   *   PG21 100 -> 1; PG22 = (1 − 0.8/0.9) × 100 = 11.1 % -> 1; PG23 = 300 000 / 30 000 = 10
+   *   t/万元 -> 5/10 = 0.5; PG24 = (114.24/102 − 1) / (30 000/25 000 − 1) = 0.12 / 0.2 = 0.6
+   *   -> 0.3/0.6 = 0.5; PG25 40/80 = 0.5; optional PG26 45/30 -> 1 -> PG = 4.5 / 6 = 0.75.
+   *   MG29 yes, MG30 yes, MG31 no -> 2/3.
+   *   GI_3 = 100 × (13/18 + 0.72 + 1 + 0.75 + 0.75 + 12/18) / 6 = 100 × 82.96/18 / 6
+   *   = 8 296/108 = 76.8148148 = the score (of 100).
+   *  year 1: every ratio 1 except MG31 no -> MG 2/3; RG8 30/30 = 1 is reported, PG26 is
+   *   not (blank) -> GI_1 = 100 × (5 + 2/3) / 6 = 94.444444.  year 2: all 1 -> GI_2 = 100.
+   *  Entry conditions: 30 000 / 50 000 = 60 % > 50 %; 4 of 4 key firms audited = 100 %;
+   *  3 staff >= 2; provincial; the yes/no conditions yes -> veto pass. */
+  { "green-park-miit2016", "case1" },
+  /* green-park-miit2016 case2, case1 with the park total value added 60 000 (industrial
+   *  share 30 000 / 60 000 = 50 %, not more than 50 %), 3 of 4 key firms audited (75 %)
+   *  and 1 full-time staff: the vetoes BR1, BR3 and BR4 fail; GI is still 76.8148148
+   *  but the evaluation does not pass. */
+  { "green-park-miit2016", "case2" },
 };
 
 /* ------------------------------------------------------------------------ */

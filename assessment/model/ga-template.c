@@ -144,7 +144,9 @@ ga_prefill_sources (void)
     "enterprise.value_added", "enterprise.output_value", "enterprise.employees",
     "assessment.year",
     "energy.total_tce", "energy.co2_total", "energy.water_withdrawal", "energy.sw_generated",
-    "energy.sw_util_rate", "green_factory.score", NULL
+    "energy.sw_util_rate", "green_factory.score",
+    "members.count", "members.cp_audit_count", "members.cp_audit_share",
+    "members.green_factory_count", NULL
   };
   return sources;
 }

@@ -71,6 +71,16 @@ static const PartDef supply_chain[] = {
   { "gscm-work", "绿色供应链管理工作情况", "Green supply chain management work", TRUE },
   { "suppliers", "供应商管理及定量指标", "Suppliers and their indicators", FALSE },
   { "conclusion", "自评价得分及结论", "Score and conclusion", FALSE },
+  { NULL, NULL, NULL, FALSE },
+};
+
+/* The park self-evaluation report (绿色工业园区自评价报告): 园区基本情况, then
+ * 绿色园区创建情况 with the basic requirements and the six areas as the
+ * template's sections. */
+static const PartDef green_park[] = {
+  { "park", "园区基本情况", "The park", FALSE },
+  { "green-work", "绿色园区创建情况", "Green park work", TRUE },
+  { "conclusion", "绿色指数及自评价结论", "Green index and conclusion", FALSE },
   { "problems", "存在问题及下一步计划", "Problems and next steps", FALSE },
   { NULL, NULL, NULL, FALSE },
 };
@@ -98,6 +108,7 @@ defs_for (GaTemplateKind kind)
     case GA_TEMPLATE_KIND_ENERGY_DIAGNOSIS: return diagnosis;
     case GA_TEMPLATE_KIND_SUPPLY_CHAIN:
       return supply_chain;
+    case GA_TEMPLATE_KIND_GREEN_PARK: return green_park;
     case GA_TEMPLATE_KIND_CUSTOM:
     default:
       return custom;

@@ -119,6 +119,8 @@ void        _ga_report_add_sections        (Report       *r,
                                             const char   *key);
 void        _ga_report_add_summary         (Report       *r);
 void        _ga_report_add_problems        (Report       *r);
+void        _ga_report_add_section_scores  (Report       *r);
+void        _ga_report_add_section_chart   (Report       *r);
 
 /* ga-report-outline-water.c: a water-saving enterprise (GB/T 7119) */
 void        _ga_report_outline_water       (Report       *r);
@@ -143,21 +145,10 @@ void        _ga_report_add_energy_mix      (Report *r,
 
 /* ga-report-outline-diagnosis.c: the energy-saving diagnosis report */
 void        _ga_report_outline_diagnosis   (Report *r);
-/* ga-report-builder.c: the parts the outlines are made of, for the
- * outlines of a kind kept in files of their own (ga-report-outline-*.c) */
-typedef struct {
-  void (*heading)        (Report *r, const char *key);   /* numbered part + user's text */
-  void (*profile)        (Report *r);
-  void (*sections)       (Report *r, const char *key);   /* item tables per category */
-  void (*summary)        (Report *r);
-  void (*section_scores) (Report *r);
-  void (*section_chart)  (Report *r);
-  void (*problems)       (Report *r);
-} GaReportParts;
-
-extern const GaReportParts _ga_report_parts;
-
 /* ga-report-outline-supply.c: green supply chain management enterprise */
 void        _ga_report_outline_supply_chain (Report *r);
+/* ga-report-outline-park.c: the self-evaluation report of a green
+ * industrial park */
+void        _ga_report_outline_park        (Report *r);
 
 G_END_DECLS

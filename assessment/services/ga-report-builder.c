@@ -881,6 +881,18 @@ _ga_report_add_problems (Report *r)
   add_problems (r);
 }
 
+void
+_ga_report_add_section_scores (Report *r)
+{
+  add_section_scores (r);
+}
+
+void
+_ga_report_add_section_chart (Report *r)
+{
+  add_section_chart (r);
+}
+
 /* ------------------------------------------------------------------ outlines */
 
 /* The part keys and their titles are those of ga-narrative.c, in the
@@ -950,10 +962,6 @@ outline_custom (Report *r)
   add_problems (r);
 }
 
-const GaReportParts _ga_report_parts = {
-  part_heading, add_profile, add_sections, add_summary, add_section_scores, add_section_chart,
-  add_problems,
-};
 
 /* ------------------------------------------------------------------ entry point */
 
@@ -1025,6 +1033,7 @@ ga_report_build (GaSession   *session,
     case GA_TEMPLATE_KIND_SUPPLY_CHAIN:
       _ga_report_outline_supply_chain (&r);
       break;
+    case GA_TEMPLATE_KIND_GREEN_PARK: _ga_report_outline_park (&r); break;
     case GA_TEMPLATE_KIND_CUSTOM:
     default:
       outline_custom (&r);

@@ -162,18 +162,16 @@ add_suppliers (Report *r)
 void
 _ga_report_outline_supply_chain (Report *r)
 {
-  const GaReportParts *p = &_ga_report_parts;
-
-  p->heading (r, "enterprise");
-  p->profile (r);
-  p->heading (r, "gscm-work");
-  p->sections (r, "gscm-work");
-  p->heading (r, "suppliers");
+  _ga_report_part_heading (r, "enterprise");
+  _ga_report_add_profile (r);
+  _ga_report_part_heading (r, "gscm-work");
+  _ga_report_add_sections (r, "gscm-work");
+  _ga_report_part_heading (r, "suppliers");
   add_suppliers (r);
-  p->heading (r, "conclusion");
-  p->summary (r);
-  p->section_scores (r);
-  p->section_chart (r);
-  p->heading (r, "problems");
-  p->problems (r);
+  _ga_report_part_heading (r, "conclusion");
+  _ga_report_add_summary (r);
+  _ga_report_add_section_scores (r);
+  _ga_report_add_section_chart (r);
+  _ga_report_part_heading (r, "problems");
+  _ga_report_add_problems (r);
 }

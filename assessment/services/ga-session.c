@@ -184,6 +184,7 @@ ga_session_new (GaStore    *store,
   self->engine = ga_engine_new_with_answers (self->tmpl, answers);
   ga_store_prefill_engine (self->engine, self->enterprise, self->assessment);
   ga_store_prefill_year (store, self->engine, self->enterprise, self->assessment);
+  ga_store_prefill_members (store, self->engine, self->enterprise, self->assessment);
   count_evidence (self);
 
   self->narratives = ga_store_load_narratives (store, assessment_id, error);

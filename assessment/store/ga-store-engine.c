@@ -837,5 +837,6 @@ ga_store_create_demo (GaStore  *store,
   for (guint k = 0; k < G_N_ELEMENTS (chosen); k++)
     if (chosen[k] != NULL)
       ga_template_unref (chosen[k]);
+  ok = ok && ga_store_create_demo_park (store, enterprise_id, error);
   return ok;
 }

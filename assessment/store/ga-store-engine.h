@@ -129,6 +129,20 @@ void         ga_store_prefill_year        (GaStore            *store,
                                            const GaAssessment *assessment);
 gboolean     ga_store_prefill_is_year_source (const char      *source);
 /* The same, reading the assessment and its enterprise from @store. */
+/* ga-store-prefill-members.c: the same for the items of a park assessment
+ * that count its member enterprises ("members.count", "members.cp_audit_count",
+ * "members.cp_audit_share", "members.green_factory_count"); the figure of
+ * one source, NaN when it has none (a factory, no year, no members). */
+void         ga_store_prefill_members     (GaStore            *store,
+                                           GaEngine           *engine,
+                                           const GaEnterprise *enterprise,
+                                           const GaAssessment *assessment);
+double       ga_store_members_figure      (GaStore            *store,
+                                           const char         *source,
+                                           const GaEnterprise *park,
+                                           const GaAssessment *assessment);
+/* The same, reading the assessment and its enterprise from @store; the
+ * members' figures too. */
 gboolean     ga_store_prefill_assessment  (GaStore         *store,
                                            gint64           assessment_id,
                                            GaEngine        *engine,
@@ -172,6 +186,13 @@ gboolean     ga_store_create_demo         (GaStore         *store,
 
 /* The demo enterprise's credit code. */
 #define GA_STORE_DEMO_CREDIT_CODE "91350105MA8TDEM10K"
+
+/* ga-store-demo-park.c: the demo park with the enterprise @member_id as
+ * its member and a partly answered park assessment; nothing when it
+ * exists already. */
+gboolean     ga_store_create_demo_park    (GaStore         *store,
+                                           gint64           member_id,
+                                           GError         **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (GaCarryDropped, ga_carry_dropped_free)
 

@@ -409,6 +409,7 @@ bind_enterprise_fields (sqlite3_stmt       *stmt,
   bind_text_or_null (stmt, 25, in->fax);
   bind_text_or_null (stmt, 26, in->main_products);
   bind_text_or_null (stmt, 27, in->profile);
+  sqlite3_bind_text (stmt, 28, ga_enterprise_kind_to_string (in->kind), -1, SQLITE_STATIC);
 }
 
 static gboolean
@@ -459,9 +460,9 @@ ga_store_add_enterprise (GaStore             *store,
                            " updated_at, postal_code, ownership, registration_authority,"
                            " registered_capital, founded_on, valid_until,"
                            " legal_representative_phone, contact_department, contact_mobile, fax,"
-                           " main_products, profile) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9,"
-                           " ?10, ?11, ?12, ?13, ?14, ?15, ?15, ?16, ?17, ?18, ?19, ?20, ?21, ?22,"
-                           " ?23, ?24, ?25, ?26, ?27)", error);
+                           " main_products, profile, kind) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
+                           " ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15, ?16, ?17, ?18, ?19, ?20, ?21,"
+                           " ?22, ?23, ?24, ?25, ?26, ?27, ?28)", error);
   if (stmt == NULL)
     goto fail;
   now = ga_store_now ();
@@ -499,7 +500,8 @@ ga_store_update_enterprise (GaStore             *store,
 
   if (!ga_store_begin (store, error))
     return FALSE;
-  if (!refuse_duplicate_code (store, credit_code, enterprise->id, error))
+  if (!refuse_duplicate_code (store, credit_code, enterprise->id, error)
+      || !ga_store_check_kind_change (store, enterprise, error))
     goto fail;
 
   stmt = ga_store_prepare (store,
@@ -511,7 +513,7 @@ ga_store_update_enterprise (GaStore             *store,
                            " registration_authority = ?18, registered_capital = ?19,"
                            " founded_on = ?20, valid_until = ?21, legal_representative_phone = ?22,"
                            " contact_department = ?23, contact_mobile = ?24, fax = ?25,"
-                           " main_products = ?26, profile = ?27 WHERE id = ?15", error);
+                           " main_products = ?26, profile = ?27, kind = ?28 WHERE id = ?15", error);
   if (stmt == NULL)
     goto fail;
   now = ga_store_now ();
@@ -540,7 +542,13 @@ fail:
  * upgrade) has no columns for the report's details yet. */
 #define ENTERPRISE_COLUMNS_BEFORE_3 ENTERPRISE_COLUMNS_1 \
   ", NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL"
-#define N_ENTERPRISE_COLUMNS 29
+/* The kind came with schema 7; every enterprise before it is a factory. */
+#define ENTERPRISE_COLUMNS_7 ENTERPRISE_COLUMNS ", e.kind"
+#define N_ENTERPRISE_COLUMNS 30
+#define SELECT_ENTERPRISES(store, tail) \
+  ((store)->schema_version >= 7 ? "SELECT " ENTERPRISE_COLUMNS_7 tail \
+   : (store)->schema_version >= 3 ? "SELECT " ENTERPRISE_COLUMNS ", 'factory'" tail \
+   : "SELECT " ENTERPRISE_COLUMNS_BEFORE_3 ", 'factory'" tail)
 
 static GaEnterprise *
 enterprise_from_row (sqlite3_stmt *stmt,
@@ -581,6 +589,9 @@ enterprise_from_row (sqlite3_stmt *stmt,
   e->fax = ga_store_column_dup (stmt, first + 26);
   e->main_products = ga_store_column_dup (stmt, first + 27);
   e->profile = ga_store_column_dup (stmt, first + 28);
+  if (!ga_enterprise_kind_from_string ((const char *) sqlite3_column_text (stmt, first + 29),
+                                       &e->kind))
+    e->kind = GA_ENTERPRISE_FACTORY;
   return e;
 }
 
@@ -595,10 +606,8 @@ ga_store_get_enterprise (GaStore  *store,
 
   g_return_val_if_fail (GA_IS_STORE (store), NULL);
 
-  stmt = ga_store_prepare (store, store->schema_version >= 3
-                                  ? "SELECT " ENTERPRISE_COLUMNS " FROM enterprises e WHERE id = ?"
-                                  : "SELECT " ENTERPRISE_COLUMNS_BEFORE_3
-                                    " FROM enterprises e WHERE id = ?", error);
+  stmt = ga_store_prepare (store, SELECT_ENTERPRISES (store, " FROM enterprises e WHERE id = ?"),
+                           error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
@@ -628,11 +637,8 @@ ga_store_find_enterprise (GaStore     *store,
   g_return_val_if_fail (credit_code != NULL, NULL);
 
   code = ga_credit_code_normalize (credit_code);
-  stmt = ga_store_prepare (store, store->schema_version >= 3
-                                  ? "SELECT " ENTERPRISE_COLUMNS " FROM enterprises e"
-                                    " WHERE credit_code = ?"
-                                  : "SELECT " ENTERPRISE_COLUMNS_BEFORE_3 " FROM enterprises e"
-                                    " WHERE credit_code = ?", error);
+  stmt = ga_store_prepare (store, SELECT_ENTERPRISES (store, " FROM enterprises e"
+                                                             " WHERE credit_code = ?"), error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, code, -1, SQLITE_STATIC);
@@ -703,9 +709,7 @@ ga_store_list_enterprises (GaStore  *store,
   "  (SELECT l.id FROM assessments l WHERE l.enterprise_id = e.id" \
   "   ORDER BY l.updated_at DESC, l.id DESC LIMIT 1)" \
   " ORDER BY e.name, e.id"
-  stmt = ga_store_prepare (store, store->schema_version >= 3
-                                  ? "SELECT " ENTERPRISE_COLUMNS LIST_FROM
-                                  : "SELECT " ENTERPRISE_COLUMNS_BEFORE_3 LIST_FROM, error);
+  stmt = ga_store_prepare (store, SELECT_ENTERPRISES (store, LIST_FROM), error);
 #undef LIST_FROM
   if (stmt == NULL)
     return NULL;

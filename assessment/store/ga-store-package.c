@@ -304,11 +304,11 @@ lookup_id (GaStore    *store,
  * code and, when present, kept as it is here: the package must not
  * overwrite local details. Otherwise it is added (with a new UUID if its
  * own is taken). 0 with @error on failure. */
-/* The columns schema 3 added, copied as they are. */
+/* The columns schema 3 added and the kind of schema 7, copied as they are. */
 #define ENTERPRISE_DETAILS \
   "postal_code, ownership, registration_authority, registered_capital, founded_on," \
   " valid_until, legal_representative_phone, contact_department, contact_mobile, fax," \
-  " main_products, profile"
+  " main_products, profile, kind"
 
 static gint64
 import_enterprise (GaStore     *store,

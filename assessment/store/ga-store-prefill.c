@@ -47,7 +47,8 @@ ga_store_prefill_engine (GaEngine           *engine,
       g_autoptr(GaAnswer) answer = NULL;
       g_autoptr(GError) error = NULL;
 
-      if (item->prefill == NULL || ga_store_prefill_is_year_source (item->prefill))
+      if (item->prefill == NULL || ga_store_prefill_is_year_source (item->prefill)
+          || g_str_has_prefix (item->prefill, "members."))
         continue;
       figure = prefill_figure (item->prefill, enterprise, assessment);
       if (isfinite (figure))
@@ -79,5 +80,6 @@ ga_store_prefill_assessment (GaStore   *store,
     return FALSE;
   ga_store_prefill_engine (engine, enterprise, assessment);
   ga_store_prefill_year (store, engine, enterprise, assessment);
+  ga_store_prefill_members (store, engine, enterprise, assessment);
   return TRUE;
 }

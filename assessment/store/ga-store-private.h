@@ -268,6 +268,12 @@ GaTemplateInfo *ga_store_find_imported_template (GaStore     *store,
                                                  const char  *version,
                                                  GError     **error);
 
+/* ga-store-members.c: FALSE with @error when @enterprise would change kind
+ * while it is linked as a park or as a member. */
+gboolean     ga_store_check_kind_change (GaStore            *store,
+                                         const GaEnterprise *enterprise,
+                                         GError            **error);
+
 /* Emits GaStore::changed. */
 void         ga_store_emit_changed    (GaStore     *store,
                                        gint64       assessment_id);

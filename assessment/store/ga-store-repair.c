@@ -31,6 +31,7 @@ static const TableOrder tables[] = {
   { "meta", "key", "key DESC", "key > ?1", 1 },
   { "enterprises", "rowid", "rowid DESC", "rowid > ?1", 1 },
   { "projects", "rowid", "rowid DESC", "rowid > ?1", 1 },
+  { "park_members", "park_id, member_id", "park_id DESC, member_id DESC", "(park_id, member_id) > (?1, ?2)", 2 },
   { "reference_tables", "rowid", "rowid DESC", "rowid > ?1", 1 },
   { "templates", "rowid", "rowid DESC", "rowid > ?1", 1 },
   { "assessments", "rowid", "rowid DESC", "rowid > ?1", 1 },
@@ -50,6 +51,8 @@ static const char *const orphans[][2] = {
   { "narratives", "DELETE FROM narratives WHERE assessment_id NOT IN"
                   " (SELECT id FROM assessments)" },
   { "projects", "DELETE FROM projects WHERE enterprise_id NOT IN (SELECT id FROM enterprises)" },
+  { "park_members", "DELETE FROM park_members WHERE park_id NOT IN (SELECT id FROM enterprises)"
+                    " OR member_id NOT IN (SELECT id FROM enterprises)" },
   { "assessments", "DELETE FROM assessments WHERE enterprise_id NOT IN"
                    " (SELECT id FROM enterprises) OR template_hash NOT IN"
                    " (SELECT hash FROM templates)" },

@@ -237,6 +237,25 @@ static const char migration_6[] =
   "  UNIQUE (table_key, version)\n"
   ");\n";
 
+/* Version 7: a green industrial park (绿色工业园区) is an enterprise of its
+ * own kind, and it lists its member enterprises, so that a park indicator
+ * can be computed from what the members' own assessments say. Every
+ * enterprise of an earlier version is a factory. A member is an enterprise
+ * (a factory) in this database; removing either side removes the link.
+ * Whether both sides have the right kind is checked by the store
+ * (ga-store-members.c), as the SQL cannot look at another row. */
+static const char migration_7[] =
+  "ALTER TABLE enterprises ADD COLUMN kind TEXT NOT NULL DEFAULT 'factory'"
+  " CHECK (kind IN ('factory', 'park'));\n"
+  "CREATE TABLE park_members (\n"
+  "  park_id   INTEGER NOT NULL REFERENCES enterprises (id) ON DELETE CASCADE,\n"
+  "  member_id INTEGER NOT NULL REFERENCES enterprises (id) ON DELETE CASCADE,\n"
+  "  added_at  TEXT NOT NULL,\n"
+  "  PRIMARY KEY (park_id, member_id),\n"
+  "  CHECK (park_id <> member_id)\n"
+  ") WITHOUT ROWID;\n"
+  "CREATE INDEX park_members_member ON park_members (member_id);\n";
+
 static const GaStoreMigration migrations[] = {
   { 1, migration_1 },
   { 2, migration_2 },
@@ -244,6 +263,7 @@ static const GaStoreMigration migrations[] = {
   { 4, migration_4 },
   { 5, migration_5 },
   { 6, migration_6 },
+  { 7, migration_7 },
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == GA_STORE_SCHEMA_VERSION);

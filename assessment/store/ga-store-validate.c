@@ -345,6 +345,7 @@ typedef struct {
 #define EVIDENCE   "'evidence ' || id"
 #define META       "'meta ' || substr (key, 1, 40)"
 #define REFTABLE   "'reference table ' || id"
+#define PARKMEMBER "'park ' || park_id || ', member ' || member_id"
 
 static const TypedColumn typed_columns[] = {
   { "meta", META, "key", TEXT, 1 },
@@ -384,6 +385,8 @@ static const TypedColumn typed_columns[] = {
   { "enterprises", ENTERPRISE, "fax", TEXT_NULL, 3 },
   { "enterprises", ENTERPRISE, "main_products", TEXT_NULL, 3 },
   { "enterprises", ENTERPRISE, "profile", TEXT_NULL, 3 },
+  { "enterprises", ENTERPRISE, "kind", TEXT, 7 },
+  { "park_members", PARKMEMBER, "added_at", TEXT, 7 },
   { "templates", TEMPLATE, "hash", TEXT, 1 },
   { "templates", TEMPLATE, "template_id", TEXT, 1 },
   { "templates", TEMPLATE, "version", TEXT, 1 },

@@ -49,7 +49,7 @@ GQuark ga_store_error_quark (void);
 
 /* Schema version written to PRAGMA user_version. Older databases are
  * migrated forward (after a backup); newer ones are refused. */
-#define GA_STORE_SCHEMA_VERSION 6
+#define GA_STORE_SCHEMA_VERSION 7
 
 /* PRAGMA application_id of a store and of an exchange package ("GAst",
  * "GApk"), so that neither is mistaken for the other or for a foreign file. */
@@ -153,6 +153,20 @@ gboolean     ga_store_check               (GaStore       *store,
 /* ------------------------------------------------------------------ */
 /* Enterprises                                                         */
 
+/* What an enterprise record stands for (schema 7): a factory (工厂, every
+ * enterprise of an earlier schema) or a green industrial park (园区), which
+ * lists its member enterprises. */
+typedef enum {
+  GA_ENTERPRISE_FACTORY,
+  GA_ENTERPRISE_PARK,
+} GaEnterpriseKind;
+
+/* "factory", "park" */
+const char   *ga_enterprise_kind_to_string (GaEnterpriseKind  kind);
+/* "factory"/"工厂", "park"/"园区" (any case); FALSE for anything else. */
+gboolean      ga_enterprise_kind_from_string (const char       *text,
+                                              GaEnterpriseKind *kind);
+
 typedef struct {
   gint64   id;                   /* 0 before it is added */
   char    *uuid;
@@ -182,6 +196,7 @@ typedef struct {
   char    *main_products;        /* 主要产品 */
   char    *profile;              /* 单位简介: main business, production, honours */
   gboolean demo;                 /* created by ga_store_create_demo() */
+  GaEnterpriseKind kind;         /* factory or park (schema 7) */
   char    *created_at;           /* ISO 8601 UTC */
   char    *updated_at;
 } GaEnterprise;
@@ -545,6 +560,30 @@ GPtrArray    *ga_store_list_projects      (GaStore            *store,
                                            GError            **error);
 gboolean      ga_store_delete_project     (GaStore            *store,
                                            gint64              id,
+                                           GError            **error);
+
+/* ------------------------------------------------------------------ */
+/* Members of a green industrial park (schema 7, ga-store-members.c)   */
+
+/* Adds the enterprise @member_id to the park @park_id. The park must be an
+ * enterprise of kind park, the member a factory; a member already listed
+ * is refused (GA_STORE_ERROR_EXISTS), and so are ids that do not exist
+ * (GA_STORE_ERROR_NOT_FOUND) and a wrong kind (GA_STORE_ERROR_INVALID). */
+gboolean      ga_store_add_park_member    (GaStore            *store,
+                                           gint64              park_id,
+                                           gint64              member_id,
+                                           GError            **error);
+/* Removes the member from the park; GA_STORE_ERROR_NOT_FOUND when it is
+ * not one of its members. The member enterprise itself stays. */
+gboolean      ga_store_remove_park_member (GaStore            *store,
+                                           gint64              park_id,
+                                           gint64              member_id,
+                                           GError            **error);
+/* GaEnterprise* of the park's members by name; empty for an enterprise
+ * without members and for a database of schema 6 or older opened for
+ * reading. */
+GPtrArray    *ga_store_list_park_members  (GaStore            *store,
+                                           gint64              park_id,
                                            GError            **error);
 
 /* ------------------------------------------------------------------ */
