@@ -71,6 +71,7 @@ static const PartDef supply_chain[] = {
   { "gscm-work", "绿色供应链管理工作情况", "Green supply chain management work", TRUE },
   { "suppliers", "供应商管理及定量指标", "Suppliers and their indicators", FALSE },
   { "conclusion", "自评价得分及结论", "Score and conclusion", FALSE },
+  { "problems", "存在问题及下一步计划", "Problems and next steps", FALSE },
   { NULL, NULL, NULL, FALSE },
 };
 

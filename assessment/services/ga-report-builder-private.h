@@ -120,6 +120,10 @@ void        _ga_report_add_sections        (Report       *r,
 void        _ga_report_add_summary         (Report       *r);
 void        _ga_report_add_problems        (Report       *r);
 void        _ga_report_add_section_scores  (Report       *r);
+/* A paragraph that starts with a bold label. */
+void        _ga_report_labelled            (Report       *r,
+                                            const char   *label,
+                                            const char   *text);
 void        _ga_report_add_section_chart   (Report       *r);
 
 /* ga-report-outline-water.c: a water-saving enterprise (GB/T 7119) */

@@ -882,6 +882,14 @@ _ga_report_add_problems (Report *r)
 }
 
 void
+_ga_report_labelled (Report     *r,
+                     const char *label,
+                     const char *text)
+{
+  labelled (r, label, text);
+}
+
+void
 _ga_report_add_section_scores (Report *r)
 {
   add_section_scores (r);

@@ -19,29 +19,6 @@
 
 #include "ga-report-builder-private.h"
 
-/* "一、title" or "1. title" of the part @key (ga-narrative.c) and the
- * user's text of it. */
-static void
-diag_part (Report     *r,
-           const char *key)
-{
-  static const char *const numerals[] = { "一", "二", "三", "四", "五", "六", "七", "八" };
-  const char *title = ga_narrative_part_title (r->kind, key, r->lang);
-  g_autofree char *text = NULL;
-  g_auto(GStrv) paragraphs = NULL;
-
-  g_assert (title != NULL);
-  r->part++;
-  if (r->zh)
-    text = g_strdup_printf ("%s、%s", numerals[MIN (r->part, G_N_ELEMENTS (numerals)) - 1], title);
-  else
-    text = g_strdup_printf ("%u. %s", r->part, title);
-  ga_doc_add_heading (r->doc, 1, text);
-  paragraphs = ga_narrative_paragraphs (ga_session_get_narrative (r->session, key));
-  for (guint i = 0; paragraphs[i] != NULL; i++)
-    paragraph (r, paragraphs[i]);
-}
-
 static void
 small (Report     *r,
        const char *text)
@@ -255,7 +232,7 @@ part_enterprise (Report *r)
                                      NULL };
   GaItem *products = ga_template_find_item (r->tmpl, "products");
 
-  diag_part (r, "enterprise");
+  _ga_report_part_heading (r, "enterprise");
   if (!empty (r->enterprise->profile))
     paragraph (r, r->enterprise->profile);
   if (products != NULL)
@@ -404,7 +381,7 @@ part_energy (Report *r)
                                      "Total energy consumption in the diagnosis year: %s tce "
                                      "(electricity: %s); CO2 emissions %s t.", total, basis, co2);
 
-  diag_part (r, "energy");
+  _ga_report_part_heading (r, "energy");
   paragraph (r, text);
   _ga_report_sub_heading (r, 0, tr (r, "能源消费表", "Energy consumption"));
   if (ga_template_find_item (r->tmpl, "energy") != NULL)
@@ -420,7 +397,7 @@ part_balance (Report *r)
   static const char *const totals[] = { NULL, "B_in", NULL, "B_loss", "B_eff", "B_cover", NULL };
   static const char *const sec[] = { "sec_actual", "sec_limit", "sec_bench", "sec_check", NULL };
 
-  diag_part (r, "balance");
+  _ga_report_part_heading (r, "balance");
   _ga_report_sub_heading (r, 0, tr (r, "分工序/设备能量平衡", "Energy balance by process or equipment"));
   if (ga_template_find_item (r->tmpl, "balance") != NULL)
     rows_table (r, "balance", cols, totals);
@@ -453,7 +430,7 @@ part_equipment (Report *r)
                       "%u key units are listed; their grade thresholds or measured efficiencies "
                       "are not all entered yet, so the check waits for them.", n);
 
-  diag_part (r, "equipment");
+  _ga_report_part_heading (r, "equipment");
   paragraph (r, text);
   if (ga_template_find_item (r->tmpl, "equipment") != NULL)
     rows_table (r, "equipment", cols, NULL);
@@ -467,7 +444,7 @@ part_management (Report *r)
 {
   static const char *const ids[] = { "M1", "M2", "M3", "M4", NULL };
 
-  diag_part (r, "management");
+  _ga_report_part_heading (r, "management");
   items_table (r, ids);
 }
 
@@ -492,7 +469,7 @@ part_measures (Report *r)
                                      "yuan, overall payback %s years, CO2 cut %s t a year.",
                                      n, invest, tce, share, money, payback, co2);
 
-  diag_part (r, "measures");
+  _ga_report_part_heading (r, "measures");
   paragraph (r, text);
   if (ga_template_find_item (r->tmpl, "measures") != NULL)
     rows_table (r, "measures", cols, totals);
@@ -506,7 +483,7 @@ part_conclusion (Report *r)
 {
   GaItem *own = ga_template_find_item (r->tmpl, "diag_conclusion");
 
-  diag_part (r, "conclusion");
+  _ga_report_part_heading (r, "conclusion");
   if (own != NULL)
     {
       g_autofree char *text = ga_engine_format_value (r->engine, "diag_conclusion");

@@ -182,18 +182,6 @@ add_rates (Report *r)
   _ga_report_add_outputs (r);
 }
 
-/* A paragraph that starts with a bold label. */
-static void
-labelled_paragraph (Report     *r,
-                    const char *label,
-                    const char *text)
-{
-  GaDocParagraph *p = ga_doc_add_paragraph (r->doc, GA_DOC_STYLE_NORMAL, NULL);
-
-  ga_doc_paragraph_add_run (p, label, TRUE);
-  ga_doc_paragraph_add_run (p, text, FALSE);
-}
-
 /* The water-efficiency leader conditions: the section whose items are not
  * scored and that holds a computed eligibility, as a sentence. */
 static void
@@ -224,7 +212,7 @@ add_leader (Report *r)
                       "as a water-efficiency leader (annual intake %s m³; it must exceed 150,000 m³, "
                       "the industry must be one of the selection and every condition met).",
                       volume);
-  labelled_paragraph (r, tr (r, "水效领跑者：", "Water-efficiency leader: "), text);
+  _ga_report_labelled (r, tr (r, "水效领跑者：", "Water-efficiency leader: "), text);
 }
 
 void
