@@ -25,6 +25,7 @@ struct _GaEnterprisePage
   AdwWindowTitle      *title_widget;
   AdwPreferencesGroup *assessments_group;
   AdwPreferencesGroup *projects_group;
+  AdwPreferencesGroup *members_group;
   AdwPreferencesGroup *trend_group;
   GaTrendChart        *trend_chart;
   AdwPreferencesGroup *details_group;
@@ -368,6 +369,132 @@ fill_projects (GaEnterprisePage *self)
     }
 }
 
+/* ---------------------------------------------------- members of a park */
+
+static void reload (GaEnterprisePage *self);
+
+static void
+remove_member_cb (GtkWidget        *button,
+                  GaEnterprisePage *self)
+{
+  gint64 member = *(gint64 *) g_object_get_data (G_OBJECT (button), "member-id");
+  g_autoptr(GError) error = NULL;
+
+  if (!ga_store_remove_park_member (self->store, self->enterprise_id, member, &error))
+    adw_preferences_group_set_description (self->members_group, error->message);
+  reload (self);
+}
+
+static void
+add_member_cb (GtkWidget        *button,
+               GaEnterprisePage *self)
+{
+  GtkDropDown *choice = g_object_get_data (G_OBJECT (button), "choice");
+  GArray *ids = g_object_get_data (G_OBJECT (button), "ids");
+  guint position = gtk_drop_down_get_selected (choice);
+  g_autoptr(GError) error = NULL;
+
+  if (position == GTK_INVALID_LIST_POSITION || position >= ids->len)
+    return;
+  if (!ga_store_add_park_member (self->store, self->enterprise_id,
+                                 g_array_index (ids, gint64, position), &error))
+    adw_preferences_group_set_description (self->members_group, error->message);
+  reload (self);
+}
+
+/* The row that adds a member: the factories of the database that are not
+ * members yet, and an Add button. */
+static GtkWidget *
+add_member_row (GaEnterprisePage *self,
+                GPtrArray        *members,
+                gboolean          writable)
+{
+  g_autoptr(GPtrArray) all = ga_store_list_enterprises (self->store, NULL);
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *choice, *button;
+
+  for (guint i = 0; all != NULL && i < all->len; i++)
+    {
+      GaEnterprise *e = ((GaEnterpriseSummary *) g_ptr_array_index (all, i))->enterprise;
+      gboolean member = FALSE;
+
+      for (guint k = 0; members != NULL && k < members->len; k++)
+        member |= ((GaEnterprise *) g_ptr_array_index (members, k))->id == e->id;
+      if (e->kind != GA_ENTERPRISE_FACTORY || member)
+        continue;
+      gtk_string_list_append (names, e->name);
+      g_array_append_val (ids, e->id);
+    }
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("Add a member"));
+  if (ids->len == 0)
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                 _("Every factory in the database is a member. Add the other "
+                                   "member enterprises as factories first."));
+  choice = gtk_drop_down_new (G_LIST_MODEL (g_object_ref (names)), NULL);
+  gtk_widget_set_valign (choice, GTK_ALIGN_CENTER);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (choice), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Factory to add"), -1);
+  button = gtk_button_new_with_mnemonic (_("_Add Member"));
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  gtk_widget_set_sensitive (button, writable && ids->len > 0);
+  gtk_widget_set_sensitive (choice, writable && ids->len > 0);
+  g_object_set_data (G_OBJECT (button), "choice", choice);
+  g_object_set_data_full (G_OBJECT (button), "ids", ids, (GDestroyNotify) g_array_unref);
+  g_signal_connect (button, "clicked", G_CALLBACK (add_member_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), choice);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+  return row;
+}
+
+/* A park's member enterprises, each with a Remove button, and a row to
+ * add one. The park's indicators that count members read them. */
+static void
+fill_members (GaEnterprisePage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) members = ga_store_list_park_members (self->store, self->enterprise_id,
+                                                             &error);
+  gboolean writable = !ga_store_is_read_only (self->store);
+
+  if (members == NULL || members->len == 0)
+    {
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), _("No members yet"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
+                                   error != NULL ? error->message
+                                                 : _("Add the factories located in the park."));
+      add_row (self, self->members_group, row);
+    }
+  for (guint i = 0; members != NULL && i < members->len; i++)
+    {
+      GaEnterprise *m = g_ptr_array_index (members, i);
+      g_autofree char *remove_name = g_strdup_printf (_("Remove %s from the park"), m->name);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *button = gtk_button_new_from_icon_name ("list-remove-symbolic");
+      gint64 *id = g_new (gint64, 1);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), m->name);
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), m->credit_code ? m->credit_code : "");
+      *id = m->id;
+      g_object_set_data_full (G_OBJECT (button), "member-id", id, g_free);
+      gtk_widget_set_tooltip_text (button, _("Remove from the park (the enterprise and its "
+                                             "assessments stay)"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      remove_name, -1);
+      gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_widget_set_sensitive (button, writable);
+      g_signal_connect (button, "clicked", G_CALLBACK (remove_member_cb), self);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), button);
+      add_row (self, self->members_group, row);
+    }
+  add_row (self, self->members_group, add_member_row (self, members, writable));
+}
+
 static void
 reload (GaEnterprisePage *self)
 {
@@ -445,6 +572,9 @@ reload (GaEnterprisePage *self)
     }
   fill_trend (self, assessments, percents);
   fill_projects (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->members_group), e->kind == GA_ENTERPRISE_PARK);
+  if (e->kind == GA_ENTERPRISE_PARK)
+    fill_members (self);
 
   {
     const GaIndustry *industry = e->industry ? ga_industry_lookup (e->industry) : NULL;
@@ -574,6 +704,7 @@ ga_enterprise_page_class_init (GaEnterprisePageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, GaEnterprisePage, title_widget);
   gtk_widget_class_bind_template_child (widget_class, GaEnterprisePage, assessments_group);
   gtk_widget_class_bind_template_child (widget_class, GaEnterprisePage, projects_group);
+  gtk_widget_class_bind_template_child (widget_class, GaEnterprisePage, members_group);
   gtk_widget_class_bind_template_child (widget_class, GaEnterprisePage, trend_group);
   gtk_widget_class_bind_template_child (widget_class, GaEnterprisePage, trend_chart);
   gtk_widget_class_bind_template_child (widget_class, GaEnterprisePage, details_group);
