@@ -28,6 +28,7 @@ static const char * const bundled_ids[] = {
   "annual-filing-green-factory",
   "cp-custom",
   "cp-electroplating-2015",
+  "cp-pcb",
   "energy-audit-gbt17166-2019",
   "energy-diagnosis-miit",
   "gbt36132-2018",
@@ -183,6 +184,30 @@ static const Case cases[] = {
    *  weights over what applies: C1 0.33/0.43 = 0.767442, C2 0.1/0.43 = 0.232558.
    *  Everything else at I (R1 = 8): Y_I = Y_II = Y_III = 100 -> level 1. */
   { "cp-electroplating-2015", "case6" },
+
+  /* cp-pcb: one category (能源消耗, w = 0.1/0.1 = 1); each product type's
+   * electricity indicator weighs its output, so ω' = output share.
+   * cp-pcb case1: rigid double-sided 6000 m², 18 kWh/m² (10 < 18 ≤ 20) -> II;
+   *  rigid multilayer n = 2, 4000 m², 20 kWh/m² (I ≤ 10+5×2 = 20, exactly) -> I;
+   *  other types 0 m² or N/A -> not assessed. ω' = 6000/10000 = 0.6 and 0.4.
+   *  Y_I = 0.4×100 = 40, Y_II = Y_III = 100 -> I fails (40 < 85), II holds -> level 2. */
+  { "cp-pcb", "case1" },
+  /* cp-pcb case2: only flexible HDI n = 1, 500 m², 35 kWh/m² (I ≤ 25+10×1 = 35,
+   *  exactly) -> I, ω' = 1. Y_I = Y_II = Y_III = 100 -> level 1. */
+  { "cp-pcb", "case2" },
+  /* cp-pcb case3, the level I rule on non-limiting indicators (each at II or better):
+   *  rigid single-sided 9000 m², 5 kWh/m² (≤ 5) -> I, ω' 0.9;
+   *  flexible single-sided 1000 m², 30 kWh/m² (15 < 30 ≤ 35) -> III, ω' 0.1.
+   *  Y_I = Y_II = 90, Y_III = 100. I: 90 ≥ 85 but the flexible row is at III -> no;
+   *  II: 90 ≥ 85 -> level 2. */
+  { "cp-pcb", "case3" },
+  /* cp-pcb case4: rigid HDI n = 2, 1000 m², 84 kWh/m² (III ≤ 75+4×2 = 83) -> below III;
+   *  rigid single-sided 1000 m², 25 kWh/m² (III ≤ 25, exactly) -> III; ω' 0.5 each.
+   *  Y_I = Y_II = 0, Y_III = 50 -> below III (0). */
+  { "cp-pcb", "case4" },
+  /* cp-pcb case5: rigid single-sided 1000 m² but its electricity unanswered ->
+   *  contributes 0 and the result is incomplete: Y_I = Y_II = Y_III = 0. */
+  { "cp-pcb", "case5" },
 
   /* cp-custom case1, a limiting indicator blocks level I:
    *  weights entered 0.1 and 0.9 -> w = 0.1, 0.9; Q1 benchmarks ≤10 / ≤20 / ≤30.
