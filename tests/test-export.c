@@ -1426,6 +1426,7 @@ test_print (void)
     { "gscm-miit-automotive", "gscm-miit-automotive.case-full.json" },
     { "gscm-miit-electronics", "gscm-miit-electronics.case-full.json" },
     { "green-park-miit2016", "green-park-miit2016.case-full.json" },
+    { "cp-pcb", "cp-pcb.case-full.json" },
   };
   g_autofree char *dir = make_tmpdir ();
   g_autoptr(GaEnterpriseInfo) info = load_info ("enterprise.json");
