@@ -185,28 +185,36 @@ static const Case cases[] = {
    *  Everything else at I (R1 = 8): Y_I = Y_II = Y_III = 100 -> level 1. */
   { "cp-electroplating-2015", "case6" },
 
-  /* cp-pcb: one category (能源消耗, w = 0.1/0.1 = 1); each product type's
-   * electricity indicator weighs its output, so ω' = output share.
-   * cp-pcb case1: rigid double-sided 6000 m², 18 kWh/m² (10 < 18 ≤ 20) -> II;
-   *  rigid multilayer n = 2, 4000 m², 20 kWh/m² (I ≤ 10+5×2 = 20, exactly) -> I;
-   *  other types 0 m² or N/A -> not assessed. ω' = 6000/10000 = 0.6 and 0.4.
-   *  Y_I = 0.4×100 = 40, Y_II = Y_III = 100 -> I fails (40 < 85), II holds -> level 2. */
+  /* cp-pcb: two categories (能源消耗 and 原/辅料消耗, w = 0.1/0.2 = 0.5 each);
+   * each product type's indicators weigh its output, so ω' = output share.
+   * cp-pcb case1: rigid double-sided 6000 m², rigid multilayer n = 2 4000 m²,
+   *  other types 0 m² or N/A -> not assessed; ω' = 6000/10000 = 0.6 and 0.4.
+   *  Energy: double 18 kWh/m² (10 < 18 ≤ 20) -> II; multilayer 20 (I ≤ 10+5×2 = 20,
+   *  exactly) -> I: C1 I 40, II 100, III 100.
+   *  Laminate: double 90 % (≥ 90, exactly I) -> I; multilayer 94 % (I ≥ 90+2×2 = 94,
+   *  exactly) -> I: C2 100 / 100 / 100.
+   *  Y_I = 0.5×40 + 0.5×100 = 70, Y_II = Y_III = 100 -> I fails (70 < 85), level 2. */
   { "cp-pcb", "case1" },
-  /* cp-pcb case2: only flexible HDI n = 1, 500 m², 35 kWh/m² (I ≤ 25+10×1 = 35,
-   *  exactly) -> I, ω' = 1. Y_I = Y_II = Y_III = 100 -> level 1. */
+  /* cp-pcb case2: only flexible HDI n = 1, 500 m², ω' = 1; 35 kWh/m²
+   *  (I ≤ 25+10×1 = 35, exactly) -> I; laminate 82 % (I ≥ 80+2×1 = 82, exactly) -> I.
+   *  Y_I = Y_II = Y_III = 100 -> level 1. */
   { "cp-pcb", "case2" },
   /* cp-pcb case3, the level I rule on non-limiting indicators (each at II or better):
-   *  rigid single-sided 9000 m², 5 kWh/m² (≤ 5) -> I, ω' 0.9;
-   *  flexible single-sided 1000 m², 30 kWh/m² (15 < 30 ≤ 35) -> III, ω' 0.1.
-   *  Y_I = Y_II = 90, Y_III = 100. I: 90 ≥ 85 but the flexible row is at III -> no;
-   *  II: 90 ≥ 85 -> level 2. */
+   *  rigid single-sided 9000 m² (ω' 0.9): 5 kWh/m² (≤ 5) -> I, laminate 94 % -> I;
+   *  flexible single-sided 1000 m² (ω' 0.1): 30 kWh/m² (15 < 30 ≤ 35) -> III,
+   *  laminate 85 % (≥ 85) -> I.  C1: 90 / 90 / 100; C2: 100 / 100 / 100.
+   *  Y_I = Y_II = 0.5×90 + 0.5×100 = 95, Y_III = 100. I: 95 ≥ 85 but the flexible
+   *  energy row is at III -> no; II: 95 ≥ 85 -> level 2. */
   { "cp-pcb", "case3" },
-  /* cp-pcb case4: rigid HDI n = 2, 1000 m², 84 kWh/m² (III ≤ 75+4×2 = 83) -> below III;
-   *  rigid single-sided 1000 m², 25 kWh/m² (III ≤ 25, exactly) -> III; ω' 0.5 each.
+  /* cp-pcb case4: rigid HDI n = 2 and rigid single-sided, 1000 m² each (ω' 0.5).
+   *  Energy: HDI 84 kWh/m² (III ≤ 75+4×2 = 83) -> below III; single 25 (III ≤ 25,
+   *  exactly) -> III: C1 0 / 0 / 50.
+   *  Laminate: HDI 83 % (I ≥ 84, II ≥ 84, III ≥ 75+4×2 = 83, exactly) -> III;
+   *  single 84 % (III ≥ 85) -> below III: C2 0 / 0 / 50.
    *  Y_I = Y_II = 0, Y_III = 50 -> below III (0). */
   { "cp-pcb", "case4" },
-  /* cp-pcb case5: rigid single-sided 1000 m² but its electricity unanswered ->
-   *  contributes 0 and the result is incomplete: Y_I = Y_II = Y_III = 0. */
+  /* cp-pcb case5: rigid single-sided 1000 m² but its two indicators unanswered ->
+   *  they contribute 0 and the result is incomplete: Y_I = Y_II = Y_III = 0. */
   { "cp-pcb", "case5" },
 
   /* cp-custom case1, a limiting indicator blocks level I:
