@@ -663,6 +663,24 @@ store_demo_set (GaStore     *store,
   return TRUE;
 }
 
+/* The hand-made demo answers of @tmpl (an answers file's "answers" object):
+ * those kept beside their programme (ga-store-demo-*.c) or in demo_sets
+ * above; NULL for a template that has none. */
+static const char *
+demo_answers (GaTemplate *tmpl)
+{
+  const char *set = ga_store_demo_water (tmpl);
+
+  if (set == NULL)
+    set = ga_store_demo_supply_chain (ga_template_get_id (tmpl));
+  if (set == NULL)
+    set = ga_store_demo_answers_for (ga_template_get_id (tmpl));
+  for (guint s = 0; set == NULL && s < G_N_ELEMENTS (demo_sets); s++)
+    if (strcmp (demo_sets[s].template_id, ga_template_get_id (tmpl)) == 0)
+      set = demo_sets[s].answers;
+  return set;
+}
+
 static gboolean
 fill_demo_answers (GaStore     *store,
                    gint64       assessment_id,
@@ -677,14 +695,9 @@ fill_demo_answers (GaStore     *store,
   if (!ga_store_begin (store, error))
     return FALSE;
 
-  /* Demo answers kept beside their programme (ga-store-demo-*.c). */
   {
-    const char *set = ga_store_demo_water (tmpl);
+    const char *set = demo_answers (tmpl);
 
-    if (set == NULL)
-      set = ga_store_demo_supply_chain (ga_template_get_id (tmpl));
-    if (set == NULL)
-      set = ga_store_demo_answers_for (ga_template_get_id (tmpl));
     if (set != NULL)
       {
         if (!store_demo_set (store, assessment_id, tmpl, set, now, error))
@@ -695,16 +708,6 @@ fill_demo_answers (GaStore     *store,
         goto commit;
       }
   }
-  for (guint s = 0; s < G_N_ELEMENTS (demo_sets); s++)
-    if (strcmp (demo_sets[s].template_id, ga_template_get_id (tmpl)) == 0)
-      {
-        if (!store_demo_set (store, assessment_id, tmpl, demo_sets[s].answers, now, error))
-          {
-            ga_store_rollback (store);
-            return FALSE;
-          }
-        goto commit;
-      }
 
   /* Any other template: plausible answers made from its own bounds,
    * options and benchmarks. */
@@ -798,9 +801,9 @@ ga_store_create_demo (GaStore  *store,
   if (enterprise_id == 0)
     return FALSE;
 
-  /* Per kind, the bundled template whose id sorts last: the newest edition
-   * of a standard (gbt36132-2025 over -2018) and an industry system over
-   * the generic one. */
+  /* Per kind, the bundled template whose id sorts last (the newest edition
+   * of a standard: gbt36132-2025 over -2018), preferring one with hand-made
+   * demo answers (electroplating over PCB). */
   bundled = ga_template_list_bundled ();
   for (guint i = 0; bundled != NULL && bundled[i] != NULL; i++)
     {
@@ -816,7 +819,11 @@ ga_store_create_demo (GaStore  *store,
         }
       kind = ga_template_get_kind (tmpl);
       /* The general template of each kind, not an industry one built on it. */
-      if (demo_kind (kind) && !ga_template_get_based_on (tmpl, NULL, NULL, NULL))
+      /* A template with hand-made demo answers is kept over a later one
+       * without (the demo factory makes machinery, not circuit boards). */
+      if (demo_kind (kind) && !ga_template_get_based_on (tmpl, NULL, NULL, NULL)
+          && (chosen[kind] == NULL || demo_answers (tmpl) != NULL
+              || demo_answers (chosen[kind]) == NULL))
         {
           if (chosen[kind] != NULL)
             ga_template_unref (chosen[kind]);
