@@ -519,6 +519,8 @@ prefill_place (const GaItem *item)
     return _("the same year's energy audit");
   if (g_str_has_prefix (item->prefill, "green_factory."))
     return _("the same year's green-factory evaluation");
+  if (g_str_has_prefix (item->prefill, "members."))
+    return _("the park's member enterprises");
   return g_str_has_prefix (item->prefill, "assessment.") ? _("the assessment")
                                                            : _("the enterprise record");
 }
