@@ -651,6 +651,15 @@ test_explain (void)
                            "the maximum");
   summary = ga_engine_explain_summary (e);
   g_assert_nonnull (strstr (summary, "Total 90 of 95"));
+
+  /* UP 0.8333333: (0.8333333 − 0.8) / (0.9 − 0.8) × 10 = 3.333333 points
+   * instead of 5, so the total is 90 − 5 + 3.333333 = 88.333333; the
+   * summary shows it with two decimals, as the rest of the application. */
+  answer (e, "UP", "0.8333333");
+  g_clear_pointer (&summary, g_free);
+  summary = ga_engine_explain_summary (e);
+  g_assert_nonnull (strstr (summary, "Total 88.33 of 95"));
+  g_assert_null (strstr (summary, "88.333"));
 }
 
 static void

@@ -825,12 +825,15 @@ ga_engine_explain_summary (GaEngine *engine)
 
   if (tmpl->scheme == GA_SCHEME_POINTS)
     {
-      const char *score = num (sum->score);
-      const char *max = num (sum->max);
+      /* Scores are shown with two decimals everywhere else (the summary
+       * bar, the workbook, the report): a total of 75.08667154 would only
+       * look like a different number. */
+      const char *score = num (ga_round_half_away (sum->score, 2));
+      const char *max = num (ga_round_half_away (sum->max, 2));
       g_string_append_printf (s, _("Total %s of %s"), score, max);
       if (!isnan (sum->bonus) && sum->bonus > 0)
         {
-          const char *bonus = num (sum->bonus);
+          const char *bonus = num (ga_round_half_away (sum->bonus, 2));
           g_string_append_printf (s, _(", plus %s bonus points"), bonus);
           if (!isnan (tmpl->bonus_cap))
             {
