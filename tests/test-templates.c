@@ -335,6 +335,17 @@ static const Case cases[] = {
    *  in kg, the coefficient's unit, as before units could be chosen) and the
    *  electricity split over 2 MWh + 1 998 000 kWh: 1 032.955 tce. */
   { "energy-audit-gbt17166-2019", "case10" },
+  /* case11, case2 with process emissions (carbonate decomposition), the
+   *  factors n × M(CO2)/M(substance) with M(CO2) = 44.009:
+   *  clinker 100 000 t with 65 % CaO from carbonates × 44.009/56.077 (0.7848)
+   *  = 51 012; the same clinker's 1.5 % MgO × 44.009/40.304 (1.0919) = 1 637.85;
+   *  soda ash 2 000 t at 99 % × 44.009/105.988 (0.4152) = 822.096; dolomite
+   *  500 t, 95 % decomposed, × 2 × 44.009/184.399 (0.4773) = 226.7175;
+   *  limestone 100 t with a measured 0.43 = 43.
+   *  Process CO2 = 53 741.6635 t; with the 20 000 t of case2's fuel, 73 741.6635 t.
+   *  The energy-related total and its intensity stay case2's (20 000 t, 0.4,
+   *  change 0): process emissions do not enter the energy-related figures. */
+  { "energy-audit-gbt17166-2019", "case11" },
   /* water-saving-gbt7119-2018 case1, a dyeing works whose discharge permit
    *  is missing (B6 no -> veto fail, not passed whatever the points):
    *  water balance (m³/year): intake V_i = tap 100 000 + groundwater 20 000

@@ -71,6 +71,15 @@ column_shown (const Report *r,
 }
 
 /* The rows of every table item under @root, as tables of their own. */
+static gboolean
+answered_na (const Report *r,
+             const GaItem *item)
+{
+  const GaAnswer *answer = ga_session_get_answer (r->session, item);
+
+  return answer != NULL && answer->not_applicable;
+}
+
 guint
 _ga_report_add_data_tables (Report *r)
 {
@@ -96,6 +105,21 @@ _ga_report_add_data_tables (Report *r)
       for (guint c = 0; c < item->columns->len && n_cols < G_N_ELEMENTS (shown_cols); c++)
         if (column_shown (r, item, c, n_rows))
           shown_cols[n_cols++] = c;
+      if (n_rows == 0 && answered_na (r, item))
+        {
+          /* A plant without process emissions answers the table 不适用:
+           * the report says so, with the reason, and asks for nothing. */
+          const GaAnswer *answer = ga_session_get_answer (r->session, item);
+          g_autofree char *message = NULL;
+
+          if (!empty (answer->na_reason))
+            message = r->zh ? g_strdup_printf ("不适用：%s。", answer->na_reason)
+                            : g_strdup_printf ("Not applicable: %s.", answer->na_reason);
+          else
+            message = g_strdup (tr (r, "不适用。", "Not applicable."));
+          ga_doc_add_paragraph (r->doc, GA_DOC_STYLE_NORMAL, message);
+          continue;
+        }
       if (n_rows == 0)
         {
           g_autofree char *message = r->zh

@@ -622,7 +622,8 @@ static const struct {
     "  {\"carrier\": \"gasfield_gas\", \"qty\": 450000}, {\"carrier\": \"diesel\", \"qty\": 85000}],"
     " \"grid_year\": \"2023\", \"grid_region\": \"east\","
     " \"water_withdrawal\": 85000, \"water_reused\": 260000,"
-    " \"sw_generated\": 1800, \"sw_stock_utilised\": 0, \"sw_utilised\": 1650}" },
+    " \"sw_generated\": 1800, \"sw_stock_utilised\": 0, \"sw_utilised\": 1650,"
+    " \"process_co2\": {\"na\": \"装配生产，无碳酸盐原料，不产生工业生产过程排放\"}}" },
 };
 
 /* Stores @set's answers that @tmpl accepts, inside the open transaction. */
