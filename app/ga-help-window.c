@@ -3,9 +3,12 @@
  * Copyright 2026 The GreenAssess authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * docs/user-guide.md is compiled into the resources, so the guide is there
- * without a network, a browser or an installed documentation package, and
- * always matches the version that runs. The window reads the small part of
+ * docs/user-guide.md and its Chinese version docs/user-guide.zh_CN.md are
+ * compiled into the resources, so the guide is there without a network, a
+ * browser or an installed documentation package, and always matches the
+ * version that runs. The guide is in the language the reports and the
+ * other language-dependent texts use (ga_format_language()); English when
+ * there is no guide in that language. The window reads the small part of
  * Markdown the guide uses: headings, paragraphs, lists, quotes, fenced code,
  * tables, **bold**, `code` and [links]; the chapters (## and ###) are listed
  * beside the text and scroll to their heading.
@@ -15,9 +18,10 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "ga-format.h"
 #include "ga-help-window.h"
 
-#define GUIDE_RESOURCE "/io/github/greenassess/GreenAssess/help/user-guide.md"
+#define GUIDE_PATH "/io/github/greenassess/GreenAssess/help/"
 
 struct _GaHelpWindow
 {
@@ -457,6 +461,25 @@ build_content (GaHelpWindow *self)
   return box;
 }
 
+/* The guide in the user's language: user-guide.<language>.md, or the
+ * English user-guide.md when the language has none. */
+static GBytes *
+lookup_guide (GError **error)
+{
+  const char *language = ga_format_language ();
+
+  if (g_strcmp0 (language, "en") != 0)
+    {
+      g_autofree char *path = g_strdup_printf (GUIDE_PATH "user-guide.%s.md", language);
+      GBytes *guide = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+
+      if (guide != NULL)
+        return guide;
+    }
+  return g_resources_lookup_data (GUIDE_PATH "user-guide.md", G_RESOURCE_LOOKUP_FLAGS_NONE,
+                                  error);
+}
+
 static void
 ga_help_window_init (GaHelpWindow *self)
 {
@@ -470,7 +493,7 @@ ga_help_window_init (GaHelpWindow *self)
   adw_window_set_content (ADW_WINDOW (self), build_content (self));
   create_tags (self->buffer);
 
-  guide = g_resources_lookup_data (GUIDE_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  guide = lookup_guide (&error);
   if (guide == NULL)
     {
       /* Only a broken build gets here; say so instead of an empty page. */
