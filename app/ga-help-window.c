@@ -176,6 +176,18 @@ is_rule_row (const char *line)
   return strspn (line, "|-: \t") == strlen (line) && strchr (line, '-') != NULL;
 }
 
+/* The width of @text in character cells: a Chinese character takes two,
+ * as a label's width in characters counts the narrow ones. */
+static int
+cell_width (const char *text)
+{
+  int width = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    width += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+  return width;
+}
+
 /* A table as a grid of labels placed in the text. */
 static void
 flush_table (GaHelpWindow *self,
@@ -210,10 +222,10 @@ flush_table (GaHelpWindow *self,
 
           gtk_label_set_markup (GTK_LABEL (label), shown);
           /* A child of a text view gets its minimum width: ask for the
-           * cell's length (up to a column of 48 characters). */
+           * cell's width (up to a column of 48 characters). */
           gtk_label_set_wrap (GTK_LABEL (label), TRUE);
           gtk_label_set_width_chars (GTK_LABEL (label),
-                                     CLAMP ((int) g_utf8_strlen (gtk_label_get_text (GTK_LABEL (label)), -1),
+                                     CLAMP (cell_width (gtk_label_get_text (GTK_LABEL (label))),
                                             4, 48));
           gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
           gtk_label_set_xalign (GTK_LABEL (label), 0);
