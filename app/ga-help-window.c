@@ -3,9 +3,12 @@
  * Copyright 2026 The GreenAssess authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * docs/user-guide.md is compiled into the resources, so the guide is there
- * without a network, a browser or an installed documentation package, and
- * always matches the version that runs. The window reads the small part of
+ * docs/user-guide.md and its Chinese version docs/user-guide.zh_CN.md are
+ * compiled into the resources, so the guide is there without a network, a
+ * browser or an installed documentation package, and always matches the
+ * version that runs. The guide is in the language the reports and the
+ * other language-dependent texts use (ga_format_language()); English when
+ * there is no guide in that language. The window reads the small part of
  * Markdown the guide uses: headings, paragraphs, lists, quotes, fenced code,
  * tables, **bold**, `code` and [links]; the chapters (## and ###) are listed
  * beside the text and scroll to their heading.
@@ -15,9 +18,10 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
+#include "ga-format.h"
 #include "ga-help-window.h"
 
-#define GUIDE_RESOURCE "/io/github/greenassess/GreenAssess/help/user-guide.md"
+#define GUIDE_PATH "/io/github/greenassess/GreenAssess/help/"
 
 struct _GaHelpWindow
 {
@@ -172,6 +176,18 @@ is_rule_row (const char *line)
   return strspn (line, "|-: \t") == strlen (line) && strchr (line, '-') != NULL;
 }
 
+/* The width of @text in character cells: a Chinese character takes two,
+ * as a label's width in characters counts the narrow ones. */
+static int
+cell_width (const char *text)
+{
+  int width = 0;
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    width += g_unichar_iswide (g_utf8_get_char (p)) ? 2 : 1;
+  return width;
+}
+
 /* A table as a grid of labels placed in the text. */
 static void
 flush_table (GaHelpWindow *self,
@@ -206,10 +222,10 @@ flush_table (GaHelpWindow *self,
 
           gtk_label_set_markup (GTK_LABEL (label), shown);
           /* A child of a text view gets its minimum width: ask for the
-           * cell's length (up to a column of 48 characters). */
+           * cell's width (up to a column of 48 characters). */
           gtk_label_set_wrap (GTK_LABEL (label), TRUE);
           gtk_label_set_width_chars (GTK_LABEL (label),
-                                     CLAMP ((int) g_utf8_strlen (gtk_label_get_text (GTK_LABEL (label)), -1),
+                                     CLAMP (cell_width (gtk_label_get_text (GTK_LABEL (label))),
                                             4, 48));
           gtk_label_set_max_width_chars (GTK_LABEL (label), 60);
           gtk_label_set_xalign (GTK_LABEL (label), 0);
@@ -457,6 +473,25 @@ build_content (GaHelpWindow *self)
   return box;
 }
 
+/* The guide in the user's language: user-guide.<language>.md, or the
+ * English user-guide.md when the language has none. */
+static GBytes *
+lookup_guide (GError **error)
+{
+  const char *language = ga_format_language ();
+
+  if (g_strcmp0 (language, "en") != 0)
+    {
+      g_autofree char *path = g_strdup_printf (GUIDE_PATH "user-guide.%s.md", language);
+      GBytes *guide = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+
+      if (guide != NULL)
+        return guide;
+    }
+  return g_resources_lookup_data (GUIDE_PATH "user-guide.md", G_RESOURCE_LOOKUP_FLAGS_NONE,
+                                  error);
+}
+
 static void
 ga_help_window_init (GaHelpWindow *self)
 {
@@ -470,7 +505,7 @@ ga_help_window_init (GaHelpWindow *self)
   adw_window_set_content (ADW_WINDOW (self), build_content (self));
   create_tags (self->buffer);
 
-  guide = g_resources_lookup_data (GUIDE_RESOURCE, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+  guide = lookup_guide (&error);
   if (guide == NULL)
     {
       /* Only a broken build gets here; say so instead of an empty page. */

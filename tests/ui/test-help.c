@@ -7,8 +7,10 @@
  * window lists F1. Help opens the guide compiled into the resources: its
  * chapters are listed, a chapter scrolls into view, the Markdown marks are
  * not shown as characters and its tables are laid out as tables. Escape
- * closes it. Screenshots 30-help and 30-help-chapter (suffix -zh in the
- * Chinese run).
+ * closes it. The guide is in the user's language: the Chinese run
+ * (LANGUAGE=zh_CN) shows docs/user-guide.zh_CN.md, with as many chapters as
+ * the English guide, and the English run the English guide. Screenshots
+ * 30-help and 30-help-chapter (suffix -zh in the Chinese run).
  */
 #include "config.h"
 
@@ -103,6 +105,62 @@ find_listed (GtkWidget  *root,
   return NULL;
 }
 
+/* What the guide of one language shows, and the other's title, which it
+ * must not. */
+typedef struct {
+  const char *title;
+  const char *other_title;
+  const char *first_chapter;
+  const char *chapters[3];
+  const char *item;
+  const char *cell;
+  const char *export_chapter;
+} GuideText;
+
+static const GuideText english_guide = {
+  "GreenAssess user guide", "绿评（GreenAssess）用户指南", "Starting",
+  { "Starting an assessment (新建评价)", "Comparing years (年度对比)", "Keyboard" },
+  "•  the name (企业名称);", "use the database FILE (created when missing)", "Export (导出)",
+};
+
+static const GuideText chinese_guide = {
+  "绿评（GreenAssess）用户指南", "GreenAssess user guide", "启动",
+  { "新建评价", "年度对比", "键盘操作" },
+  "•  企业名称；", "使用数据库文件 FILE（不存在时新建）", "导出",
+};
+
+/* The number of chapters (## and ### headings, outside code blocks) of the
+ * guide compiled into the resources at help/@name. */
+static guint
+count_chapters (const char *name)
+{
+  g_autofree char *path = g_strconcat ("/io/github/greenassess/GreenAssess/help/", name, NULL);
+  g_autoptr(GBytes) bytes = g_resources_lookup_data (path, G_RESOURCE_LOOKUP_FLAGS_NONE, NULL);
+  g_auto(GStrv) lines = NULL;
+  gboolean code = FALSE;
+  guint n = 0;
+
+  g_assert_nonnull (bytes);
+  lines = g_strsplit (g_bytes_get_data (bytes, NULL), "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (g_str_has_prefix (lines[i], "```"))
+      code = !code;
+    else if (!code && (g_str_has_prefix (lines[i], "## ") || g_str_has_prefix (lines[i], "### ")))
+      n++;
+  return n;
+}
+
+/* The text of the chapter list's row @index. */
+static const char *
+chapter_text (GtkWidget *chapters,
+              int        index)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (chapters), index);
+
+  g_assert_nonnull (row);
+  return gtk_label_get_text (GTK_LABEL (gtk_list_box_row_get_child (row)));
+}
+
 static void
 test_guide (GaUiFixture   *f,
             gconstpointer  data)
@@ -113,6 +171,9 @@ test_guide (GaUiFixture   *f,
   g_autofree char *text = NULL;
   GtkAdjustment *adjustment;
   double top;
+  guint n_chapters;
+  /* The run's language (LANGUAGE=zh_CN in the -zh run) decides. */
+  const GuideText *guide = ga_ui_suffix ()[0] != '\0' ? &chinese_guide : &english_guide;
 
   /* Help is in the main menu, and F1 runs it. */
   g_assert_true (menu_has_action (gtk_menu_button_get_menu_model (GTK_MENU_BUTTON (menu_button)),
@@ -141,24 +202,32 @@ test_guide (GaUiFixture   *f,
   ga_ui_test_spin (400);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (help));
 
-  /* The guide's text, without the Markdown marks. */
+  /* The guide's text, in the user's language, without the Markdown marks. */
   text = ga_help_window_dup_text (GA_HELP_WINDOW (help));
-  g_assert_true (g_str_has_prefix (text, "GreenAssess user guide"));
-  g_assert_nonnull (strstr (text, "Starting an assessment (新建评价)"));
-  g_assert_nonnull (strstr (text, "Comparing years (年度对比)"));
+  g_assert_true (g_str_has_prefix (text, guide->title));
+  g_assert_null (strstr (text, guide->other_title));
+  for (guint i = 0; i < G_N_ELEMENTS (guide->chapters); i++)
+    g_assert_nonnull (strstr (text, guide->chapters[i]));
   g_assert_null (strstr (text, "**"));
   g_assert_null (strstr (text, "```"));
   g_assert_null (strstr (text, "\n## "));
   /* Lists get bullets; tables become grids of cells. */
-  g_assert_nonnull (strstr (text, "•  the name (企业名称);"));
+  g_assert_nonnull (strstr (text, guide->item));
   g_assert_null (strstr (text, "|---|"));
   g_assert_nonnull (ga_ui_test_find (GTK_WIDGET (help), GTK_TYPE_LABEL, "--db FILE"));
-  g_assert_nonnull (ga_ui_test_find (GTK_WIDGET (help), GTK_TYPE_LABEL,
-                                     "use the database FILE (created when missing)"));
+  g_assert_nonnull (ga_ui_test_find (GTK_WIDGET (help), GTK_TYPE_LABEL, guide->cell));
 
-  /* The chapters: every ## and ### heading, in order. */
+  /* The chapters: every ## and ### heading, in order, as many in Chinese
+   * as in English (25 in the English guide: 8 ## and 17 ###). */
   chapters = ga_ui_get (GTK_WIDGET (help), GTK_TYPE_LIST_BOX, _("Chapters"));
-  g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (chapters), 20));
+  n_chapters = count_chapters ("user-guide.md");
+  g_assert_cmpuint (n_chapters, >, 20);
+  g_assert_cmpuint (count_chapters ("user-guide.zh_CN.md"), ==, n_chapters);
+  g_assert_nonnull (gtk_list_box_get_row_at_index (GTK_LIST_BOX (chapters), (int) n_chapters - 1));
+  g_assert_null (gtk_list_box_get_row_at_index (GTK_LIST_BOX (chapters), (int) n_chapters));
+  g_assert_cmpstr (chapter_text (chapters, 0), ==, guide->first_chapter);
+  g_assert_cmpstr (chapter_text (chapters, (int) n_chapters - 1), ==,
+                   guide->chapters[G_N_ELEMENTS (guide->chapters) - 1]);
   view = ga_ui_get (GTK_WIDGET (help), GTK_TYPE_TEXT_VIEW, _("User guide"));
   ga_ui_assert_named (GTK_WIDGET (help));
   ga_ui_screenshot (GTK_WIDGET (help), "30-help");
@@ -168,7 +237,7 @@ test_guide (GaUiFixture   *f,
   adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
   top = gtk_adjustment_get_value (adjustment);
   g_assert_false (ga_help_window_show_chapter (GA_HELP_WINDOW (help), "No such chapter"));
-  g_assert_true (ga_help_window_show_chapter (GA_HELP_WINDOW (help), "Export (导出)"));
+  g_assert_true (ga_help_window_show_chapter (GA_HELP_WINDOW (help), guide->export_chapter));
   ga_ui_test_spin (400);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (help));
   g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, top + 500);
