@@ -597,6 +597,24 @@ static const EvalCase eval_cases[] = {
   { "POINTS(IFBLANK(bl,3),4)", "n:3" },
   { "PCTCHANGE(90,100)", "n:-0.1" },
   { "PCTCHANGE(1,0)", "e:#DIV/0!" },
+  /* PV: 121 received at the end of each of 2 years at 10 %: 121/1.1 + 121/1.21
+   * = 110 + 100 = 210, negative as Excel's (money received). */
+  { "PV(0.1,2,121)", "n:-210" },
+  { "PV(0.1,2,-121)", "n:210" },
+  { "PV(0,5,-10)", "n:50" },            /* no discount: 5 × 10 */
+  { "PV(-1,5,10)", "e:#NUM!" },
+  { "PV(bl,5,10)", "blank" },
+  /* RATE: 210 invested returning 121 a year for 2 years: 121/(1+r) +
+   * 121/(1+r)² = 210 at r = 0.1 (above); 3 years of 1 331 for 3 310:
+   * 1 210 + 1 100 + 1 000 at r = 0.1; 2 years of 40 for 112.5: 40 × 1.25 +
+   * 40 × 1.25² = 50 + 62.5 = 112.5 at 1/(1+r) = 1.25, r = −0.2 (a loss). */
+  { "RATE(2,121,-210)", "n:0.1" },
+  { "RATE(3,1331,-3310)", "n:0.1" },
+  { "RATE(2,40,-112.5)", "n:-0.2" },
+  { "RATE(1,110,-100)", "n:0.1" },
+  { "RATE(2,121,210)", "e:#NUM!" },     /* no sign change: no rate */
+  { "RATE(0,121,-210)", "e:#NUM!" },
+  { "RATE(2,0,-210)", "e:#NUM!" },
   /* A realistic score formula */
   { "ROUND(INTERP(x/y,0.8,0.7,6),2)", "n:3" },  /* 0.75 is halfway from 0.8 to 0.7: 6 × 0.5 */
   /* Parse errors: column and message */
@@ -768,6 +786,8 @@ static const ExcelCase excel_cases[] = {
     "IF(ISLOGICAL(x*2),IF(x*2,10,0),#VALUE!))))", FALSE, NULL },
   { "PCTCHANGE(110,100)", "(110-100)/100", FALSE, NULL },
   { "PCTCHANGE(1,2+3)^2", "((1-(2+3))/(2+3))^2", FALSE, NULL },
+  { "PV(0.1,2,-121)-210", "PV(0.1,2,-121)-210", FALSE, NULL },
+  { "RATE(2,121,-210)", "RATE(2,121,-210)", FALSE, NULL },
   { "COUNTA(energy.tce)", "(ROWS(energy.tce)-COUNTBLANK(energy.tce))", FALSE, NULL },
   { "COUNTA(a,1,2)", "(1-COUNTBLANK(a))+COUNTA(1,2)", FALSE, NULL },
   { "COUNTA(1,2)", "COUNTA(1,2)", FALSE, NULL },

@@ -83,6 +83,8 @@ typedef enum {
   GA_FN_CLAMP,
   GA_FN_PCTCHANGE,
   GA_FN_POINTS,
+  GA_FN_PV,
+  GA_FN_RATE,
   GA_N_FUNCTIONS
 } GaFunc;
 

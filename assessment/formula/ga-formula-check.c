@@ -312,6 +312,8 @@ check_node (Check        *c,
           case GA_FN_INT:
           case GA_FN_CLAMP:
           case GA_FN_PCTCHANGE:
+          case GA_FN_PV:
+          case GA_FN_RATE:
             check_numeric_operand (c, arg);
             break;
           case GA_FN_POINTS:

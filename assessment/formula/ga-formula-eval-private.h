@@ -193,6 +193,8 @@ G_GNUC_INTERNAL void ga_eval_level       (const Eval *e, const GaNode *call, Ev 
 G_GNUC_INTERNAL void ga_eval_factor      (const Eval *e, const GaNode *call, Ev *out);
 G_GNUC_INTERNAL void ga_eval_clamp       (const Eval *e, const GaNode *call, Ev *out);
 G_GNUC_INTERNAL void ga_eval_pctchange   (const Eval *e, const GaNode *call, Ev *out);
+G_GNUC_INTERNAL void ga_eval_pv          (const Eval *e, const GaNode *call, Ev *out);
+G_GNUC_INTERNAL void ga_eval_rate        (const Eval *e, const GaNode *call, Ev *out);
 G_GNUC_INTERNAL void ga_eval_points      (const Eval *e, const GaNode *call, Ev *out);
 
 G_END_DECLS

@@ -575,6 +575,8 @@ static const GaEvalFunc eval_functions[GA_N_FUNCTIONS] = {
   [GA_FN_FACTOR] = ga_eval_factor,
   [GA_FN_CLAMP] = ga_eval_clamp,
   [GA_FN_PCTCHANGE] = ga_eval_pctchange,
+  [GA_FN_PV] = ga_eval_pv,
+  [GA_FN_RATE] = ga_eval_rate,
   [GA_FN_POINTS] = ga_eval_points,
 };
 

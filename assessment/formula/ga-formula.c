@@ -72,6 +72,8 @@ const GaFunctionInfo ga_function_table[GA_N_FUNCTIONS] = {
   [GA_FN_CLAMP] =           { "CLAMP",           3, 3,    NU,           N },
   [GA_FN_PCTCHANGE] =       { "PCTCHANGE",       2, 2,    NU,           N },
   [GA_FN_POINTS] =          { "POINTS",          2, 2,    NU,           N },
+  [GA_FN_PV] =              { "PV",              3, 3,    NU,           N },
+  [GA_FN_RATE] =            { "RATE",            3, 3,    NU,           N },
 };
 
 #undef N
