@@ -1,7 +1,8 @@
-/* test-diagnosis.c: the energy-saving diagnosis and the annual filing:
- * known answers of the measures register, the equipment checks and the
- * balance, the removal rules, and the filing taking that year's figures
- * from the same enterprise's energy audit and green-factory evaluation
+/* test-diagnosis.c: the energy-saving diagnosis, the annual filing and the
+ * clean-production audit: known answers of the measures register, the
+ * equipment checks and the balance, the removal rules, the filing taking
+ * that year's figures from the same enterprise's energy audit and
+ * green-factory evaluation, and the audit's options register
  *
  * Copyright 2026 The GreenAssess authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -353,6 +354,7 @@ test_demo (void)
   g_autoptr(GaEngine) diagnosis = NULL;
   g_autoptr(GaEngine) filing = NULL;
   g_autoptr(GaEngine) audit = NULL;
+  g_autoptr(GaEngine) cp_audit = NULL;
 
   g_assert_no_error (error);
   g_assert_true (ga_store_create_demo (store, &error));
@@ -372,6 +374,8 @@ test_demo (void)
         filing = engine;
       else if (g_str_equal (a->kind, "energy-audit"))
         audit = engine;
+      else if (g_str_equal (a->kind, "cp-audit"))
+        cp_audit = engine;
       else
         ga_engine_unref (engine);
     }
@@ -384,9 +388,114 @@ test_demo (void)
   g_assert_cmpfloat_with_epsilon (number_of (filing, "energy_tce"), number_of (audit, "E_total"),
                                   1e-9);
   g_assert_cmpint (ga_engine_get_summary (filing)->veto, ==, GA_VETO_PASS);
+  /* The clean-production audit, half done: every demo answer taken (3
+   * options: 0 + 6 + 120 = 126; focus 电镀车间 9×10 + 9×8 + 8×5 + 6×3 = 220),
+   * screened as mandatory. */
+  g_assert_nonnull (cp_audit);
+  g_assert_cmpfloat (number_of (cp_audit, "O_n_options"), ==, 3);
+  g_assert_cmpfloat_with_epsilon (number_of (cp_audit, "O_invest"), 126, 1e-9);
+  g_assert_cmpfloat_with_epsilon (number_of (cp_audit, "O_focus_top"), 220, 1e-9);
+  g_assert_cmpstr (text_of_result (cp_audit, "O_kind"), ==, "强制性审核");
+  g_assert_cmpint (ga_engine_get_summary (cp_audit)->status, ==, GA_STATUS_INCOMPLETE);
 
   g_clear_object (&store);
   remove_dir (dir);
+}
+
+/* A cell the register leaves empty: blank, or an empty text. */
+static gboolean
+cell_is_empty (GaEngine   *engine,
+               const char *table_id,
+               guint       row,
+               const char *column)
+{
+  GaItem *item = ga_template_find_item (ga_engine_get_template (engine), table_id);
+
+  for (guint c = 0; c < item->columns->len; c++)
+    if (g_str_equal (((GaColumn *) item->columns->pdata[c])->id, column))
+      {
+        const GaValue *v = ga_engine_get_cell (engine, item, row, c);
+
+        return v->kind == GA_VALUE_BLANK || (v->kind == GA_VALUE_TEXT && *v->u.text == '\0');
+      }
+  g_assert_not_reached ();
+}
+
+/* The clean-production audit (cp-audit-hj469): F = (P − D)(1 − tax) + D,
+ * D = I / life; N = I / F; NPV = F × (1 − (1 + i)^−n) / i − I; NPVR = NPV / I;
+ * IRR the rate where NPV = 0.
+ *   O1 medium: I 210, P 121, 2 years, no tax, 5 %: D 105, F (121 − 105) + 105
+ *      = 121; N 210/121 = 1.7355371900826446; NPV 121/1.05 + 121/1.05² − 210
+ *      = 115.2380952 + 109.7505669 − 210 = 14.988662131519419; NPVR 7.13745815786639 %;
+ *      IRR 10 %: 121/1.1 + 121/1.21 = 110 + 100 = 210.
+ *   O2 high: I 100, P 40, 5 years, tax 25 %, 10 %: D 20, F 20 × 0.75 + 20 = 35;
+ *      N 2.857142857142857; NPV 35 × (1 − 1.1^−5)/0.1 − 100 = 35 × 3.790786769
+ *      − 100 = 32.67753692929577 (NPVR the same in %); IRR r with
+ *      35 × (1 − (1 + r)^−5)/r = 100: 22.106292153309106 %.
+ *   O3 no cost: I 0, P 3: no payback, NPV or IRR (blank).
+ *   O4 low: I 50, P 5, 10 years, tax 25 %, 8 %: D 5, F 0 × 0.75 + 5 = 5; N 10;
+ *      NPV 5 × 6.710081399 − 50 = −16.449593005292762; IRR 0 (10 × 5 = 50).
+ *   Totals: I 360, P 169, NPV 14.9886621 + 32.6775369 − 16.4495930 = 31.216606055522427.
+ *   Balance: in 1 000 + 200, out 950 + 238: (1 200 − 1 188)/1 200 = 1 %.
+ *   Focus: weights 10 and 8; 电镀线 8 × 10 + 9 × 8 = 152, 前处理 5 × 10 + 6 × 8 = 98.
+ *   Targets: 100 → 90 and 80: −10 % and −20 %.
+ *   Screening: M3 (toxic substances) yes -> 强制性审核. */
+static void
+test_cp_audit_options (void)
+{
+  g_autoptr(GaEngine) e = engine_with ("cp-audit-hj469",
+    "{\"M1\": false, \"M2\": false, \"M3\": true,"
+    " \"crit1\": \"废物量\", \"w1\": 10, \"crit2\": \"环境代价\", \"w2\": 8,"
+    " \"focus\": [{\"f_name\": \"电镀线\", \"f_s1\": 8, \"f_s2\": 9},"
+    "  {\"f_name\": \"前处理\", \"f_s1\": 5, \"f_s2\": 6}],"
+    " \"targets\": [{\"t_name\": \"单位产品取水量\", \"t_base\": 100, \"t_near\": 90,"
+    "  \"t_long\": 80}],"
+    " \"balance\": [{\"b_name\": \"原料\", \"b_in\": 1000}, {\"b_name\": \"水\", \"b_in\": 200},"
+    "  {\"b_name\": \"产品\", \"b_out\": 950}, {\"b_name\": \"废水\", \"b_out\": 238}],"
+    " \"options\": ["
+    "  {\"o_id\": \"O1\", \"o_name\": \"逆流漂洗\", \"o_cost\": \"medium\", \"o_invest\": 210,"
+    "   \"o_benefit\": 121, \"o_life\": 2, \"o_rate\": 5},"
+    "  {\"o_id\": \"O2\", \"o_name\": \"镀液回收\", \"o_cost\": \"high\", \"o_invest\": 100,"
+    "   \"o_benefit\": 40, \"o_life\": 5, \"o_tax\": 25, \"o_rate\": 10},"
+    "  {\"o_id\": \"O3\", \"o_name\": \"关闭长流水\", \"o_cost\": \"none\", \"o_invest\": 0,"
+    "   \"o_benefit\": 3},"
+    "  {\"o_id\": \"O4\", \"o_name\": \"更换水泵\", \"o_cost\": \"low\", \"o_invest\": 50,"
+    "   \"o_benefit\": 5, \"o_life\": 10, \"o_tax\": 25, \"o_rate\": 8}]}");
+
+  g_assert_cmpfloat_with_epsilon (cell_number (e, "options", 0, "o_cash"), 121, 1e-9);
+  g_assert_cmpfloat_with_epsilon (cell_number (e, "options", 0, "o_payback"),
+                                  1.7355371900826446, 1e-12);
+  g_assert_cmpfloat_with_epsilon (cell_number (e, "options", 0, "o_npv"), 14.988662131519419,
+                                  1e-9);
+  g_assert_cmpfloat_with_epsilon (cell_number (e, "options", 0, "o_npvr"), 7.13745815786639,
+                                  1e-9);
+  g_assert_cmpfloat_with_epsilon (cell_number (e, "options", 0, "o_irr"), 10, 1e-9);
+  g_assert_cmpfloat_with_epsilon (cell_number (e, "options", 1, "o_dep"), 20, 1e-12);
+  g_assert_cmpfloat_with_epsilon (cell_number (e, "options", 1, "o_cash"), 35, 1e-12);
+  g_assert_cmpfloat_with_epsilon (cell_number (e, "options", 1, "o_payback"),
+                                  2.857142857142857, 1e-12);
+  g_assert_cmpfloat_with_epsilon (cell_number (e, "options", 1, "o_npv"), 32.67753692929577,
+                                  1e-9);
+  g_assert_cmpfloat_with_epsilon (cell_number (e, "options", 1, "o_irr"), 22.106292153309106,
+                                  1e-9);
+  g_assert_true (cell_is_empty (e, "options", 2, "o_payback"));
+  g_assert_true (cell_is_empty (e, "options", 2, "o_npv"));
+  g_assert_true (cell_is_empty (e, "options", 2, "o_irr"));
+  g_assert_cmpfloat_with_epsilon (cell_number (e, "options", 3, "o_payback"), 10, 1e-12);
+  g_assert_cmpfloat_with_epsilon (cell_number (e, "options", 3, "o_npv"), -16.449593005292762,
+                                  1e-9);
+  g_assert_cmpfloat_with_epsilon (cell_number (e, "options", 3, "o_irr"), 0, 1e-9);
+
+  g_assert_cmpfloat_with_epsilon (number_of (e, "O_invest"), 360, 1e-12);
+  g_assert_cmpfloat_with_epsilon (number_of (e, "O_benefit"), 169, 1e-12);
+  g_assert_cmpfloat_with_epsilon (number_of (e, "O_npv"), 31.216606055522427, 1e-9);
+  g_assert_cmpfloat_with_epsilon (number_of (e, "O_n_options"), 4, 1e-12);
+  g_assert_cmpfloat_with_epsilon (number_of (e, "O_closure"), 1, 1e-9);
+  g_assert_cmpfloat_with_epsilon (number_of (e, "O_focus_top"), 152, 1e-12);
+  g_assert_cmpfloat_with_epsilon (cell_number (e, "focus", 1, "f_total"), 98, 1e-12);
+  g_assert_cmpfloat_with_epsilon (cell_number (e, "targets", 0, "t_near_pct"), -10, 1e-9);
+  g_assert_cmpfloat_with_epsilon (cell_number (e, "targets", 0, "t_long_pct"), -20, 1e-9);
+  g_assert_cmpstr (text_of_result (e, "O_kind"), ==, "强制性审核");
 }
 
 int
@@ -399,5 +508,6 @@ main (int argc, char **argv)
   g_test_add_func ("/ga/diagnosis/removal-rules", test_removal_rules);
   g_test_add_func ("/ga/diagnosis/filing-from-store", test_filing_from_store);
   g_test_add_func ("/ga/diagnosis/demo", test_demo);
+  g_test_add_func ("/ga/cp-audit/options", test_cp_audit_options);
   return g_test_run ();
 }

@@ -194,6 +194,12 @@ outline_for (GaTemplate *tmpl,
                                        "3. Suppliers and their indicators", "3.1 Supplier register",
                                        "4. Score and conclusion", "5. Problems and next steps",
                                        NULL };
+  static const char *const ca_zh[] = { "一、企业基本情况", "二、清洁生产审核过程",
+                                       "三、审核重点、目标和清洁生产方案", "（四）清洁生产方案汇总表",
+                                       "四、审核结论", "五、持续清洁生产计划", NULL };
+  static const char *const ca_en[] = { "1. The enterprise", "2. The audit, stage by stage",
+                                       "3. Focus, targets and options", "3.4 Options register",
+                                       "4. Conclusion", "5. Continuing clean production", NULL };
   static const char *const gp_zh[] = { "一、园区基本情况", "二、绿色园区创建情况",
                                        "三、绿色指数及自评价结论", "四、存在问题及下一步计划", NULL };
   static const char *const gp_en[] = { "1. The park", "2. Green park work",
@@ -229,6 +235,8 @@ outline_for (GaTemplate *tmpl,
       return zh ? sc_zh : sc_en;
     case GA_TEMPLATE_KIND_GREEN_PARK:
       return zh ? gp_zh : gp_en;
+    case GA_TEMPLATE_KIND_CP_AUDIT:
+      return zh ? ca_zh : ca_en;
     case GA_TEMPLATE_KIND_CUSTOM:
     default:
       return zh ? cu_zh : cu_en;

@@ -26,6 +26,7 @@
 
 static const char * const bundled_ids[] = {
   "annual-filing-green-factory",
+  "cp-audit-hj469",
   "cp-custom",
   "cp-electroplating-2015",
   "cp-pcb",
@@ -335,6 +336,16 @@ static const Case cases[] = {
    *  in kg, the coefficient's unit, as before units could be chosen) and the
    *  electricity split over 2 MWh + 1 998 000 kWh: 1 032.955 tce. */
   { "energy-audit-gbt17166-2019", "case10" },
+  /* cp-audit-hj469 case1, the audit checklist and its registers: 26 of the 28
+   *  stage tasks yes, OP4 (interim report) partial 0.5, IM3 (re-benchmarked) no:
+   *  26.5 of 28. M3 (toxic substances) yes -> 强制性审核.
+   *  Focus, weights 10, 8, 5, 3, 1: 电镀线 8×10 + 9×8 + 7×5 + 6×3 + 5×1 = 210;
+   *  前处理 5×10 + 6×8 + 4×5 + 8×3 + 6×1 = 148: highest 210.
+   *  Balance (1 000 + 200 − 950 − 238)/1 200 = 1 %. Options: I 210 + 100 + 0 + 50
+   *  = 360, P 121 + 40 + 3 + 5 = 169; NPV (each in tests/test-diagnosis.c)
+   *  14.9886621 + 32.6775369 − 16.4495930 = 31.2166061 (the no-cost option has
+   *  none). */
+  { "cp-audit-hj469", "case1" },
   /* case11, case2 with process emissions (carbonate decomposition), the
    *  factors n × M(CO2)/M(substance) with M(CO2) = 44.009:
    *  clinker 100 000 t with 65 % CaO from carbonates × 44.009/56.077 (0.7848)

@@ -909,6 +909,8 @@ static const struct {
                                           "工业节能诊断报告", "Industrial Energy-Saving Diagnosis Report" },
   [GA_TEMPLATE_KIND_ANNUAL_FILING] = { "annual-filing", N_("Annual filing"),
                                        "绿色工厂动态管理年度报送表", "Green Factory Annual Filing" },
+  [GA_TEMPLATE_KIND_CP_AUDIT] = { "cp-audit", N_("Clean production audit"),
+                                  "清洁生产审核报告", "Clean Production Audit Report" },
   [GA_TEMPLATE_KIND_CUSTOM] = { "custom", N_("Custom assessment"), "自评价报告", "Self-Evaluation Report" },
 };
 

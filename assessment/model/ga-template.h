@@ -34,6 +34,7 @@ typedef enum {
   GA_TEMPLATE_KIND_WATER_SAVING,      /* 节水型企业 */
   GA_TEMPLATE_KIND_ENERGY_DIAGNOSIS,  /* 工业节能诊断 */
   GA_TEMPLATE_KIND_ANNUAL_FILING,     /* 绿色工厂动态管理 (annual filing) */
+  GA_TEMPLATE_KIND_CP_AUDIT,          /* 清洁生产审核 (the seven-stage audit) */
   GA_TEMPLATE_KIND_CUSTOM,
   GA_TEMPLATE_KIND_N_KINDS
 } GaTemplateKind;

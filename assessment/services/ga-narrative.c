@@ -86,6 +86,18 @@ static const PartDef green_park[] = {
   { NULL, NULL, NULL, FALSE },
 };
 
+/* The audit report's parts follow the usual report skeleton: the firm,
+ * the stages as done, the focus, targets, balance and options with their
+ * economics, then the results and the plan for continuing. */
+static const PartDef cp_audit[] = {
+  { "enterprise", "企业基本情况", "The enterprise", FALSE },
+  { "audit", "清洁生产审核过程", "The audit, stage by stage", TRUE },
+  { "options", "审核重点、目标和清洁生产方案", "Focus, targets and options", FALSE },
+  { "result", "审核结论", "Conclusion", FALSE },
+  { "plan", "持续清洁生产计划", "Continuing clean production", FALSE },
+  { NULL, NULL, NULL, FALSE },
+};
+
 static const PartDef custom[] = {
   { "enterprise", "基本情况", "The enterprise", FALSE },
   { "evaluation", "评价内容", "Evaluation", TRUE },
@@ -110,6 +122,7 @@ defs_for (GaTemplateKind kind)
     case GA_TEMPLATE_KIND_SUPPLY_CHAIN:
       return supply_chain;
     case GA_TEMPLATE_KIND_GREEN_PARK: return green_park;
+    case GA_TEMPLATE_KIND_CP_AUDIT: return cp_audit;
     case GA_TEMPLATE_KIND_CUSTOM:
     default:
       return custom;

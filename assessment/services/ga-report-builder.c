@@ -956,6 +956,26 @@ outline_energy_audit (Report *r)
 }
 
 static void
+outline_cp_audit (Report *r)
+{
+  part_heading (r, "enterprise");
+  add_profile (r);
+  part_heading (r, "audit");
+  add_sections (r, "audit");
+  part_heading (r, "options");
+  if (_ga_report_add_data_tables (r) == 0)
+    ga_doc_add_paragraph (r->doc, GA_DOC_STYLE_SMALL,
+                          tr (r, "模板没有方案汇总表。", "The template has no options register."));
+  _ga_report_add_outputs (r);
+  part_heading (r, "result");
+  add_summary (r);
+  add_section_scores (r);
+  add_section_chart (r);
+  part_heading (r, "plan");
+  add_problems (r);
+}
+
+static void
 outline_custom (Report *r)
 {
   part_heading (r, "enterprise");
@@ -1042,6 +1062,7 @@ ga_report_build (GaSession   *session,
       _ga_report_outline_supply_chain (&r);
       break;
     case GA_TEMPLATE_KIND_GREEN_PARK: _ga_report_outline_park (&r); break;
+    case GA_TEMPLATE_KIND_CP_AUDIT: outline_cp_audit (&r); break;
     case GA_TEMPLATE_KIND_CUSTOM:
     default:
       outline_custom (&r);

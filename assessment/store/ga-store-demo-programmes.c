@@ -1,5 +1,6 @@
 /* ga-store-demo-programmes.c: hand-made demo answers for the energy-saving
- * diagnosis and the annual dynamic-management filing
+ * diagnosis, the annual dynamic-management filing and the clean-production
+ * audit
  *
  * Copyright 2026 The GreenAssess authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -51,6 +52,31 @@ static const char filing[] =
   " \"R_FILED\": true, \"R_MAJOR\": true, \"R_CREDIT\": true, \"R_TRUE\": true,"
   " \"bottom_y0\": false, \"bottom_y1\": false, \"bottom_y2\": false}";
 
+/* The audit half done: screened (its electroplating line uses nickel and
+ * chromium, so the audit is mandatory), prepared, the focus chosen and the
+ * first options in the register; the stages after that still open. The
+ * weights, scores, prices and quantities are made up to look ordinary. */
+static const char cp_audit[] =
+  "{\"M1\": false, \"M2\": false, \"M3\": true,"
+  " \"P1\": \"yes\", \"P2\": \"yes\", \"P3\": \"yes\", \"P4\": \"partial\","
+  " \"PA1\": \"yes\", \"PA2\": \"yes\", \"PA3\": \"yes\", \"PA4\": \"yes\","
+  " \"crit1\": \"废物量\", \"w1\": 10, \"crit2\": \"环境代价\", \"w2\": 8,"
+  " \"crit3\": \"清洁生产潜力\", \"w3\": 5, \"crit4\": \"实施难易\", \"w4\": 3,"
+  " \"focus\": [{\"f_name\": \"电镀车间\", \"f_s1\": 9, \"f_s2\": 9, \"f_s3\": 8, \"f_s4\": 6},"
+  "  {\"f_name\": \"涂装线\", \"f_s1\": 6, \"f_s2\": 7, \"f_s3\": 6, \"f_s4\": 7},"
+  "  {\"f_name\": \"热处理\", \"f_s1\": 4, \"f_s2\": 5, \"f_s3\": 5, \"f_s4\": 5}],"
+  " \"targets\": [{\"t_name\": \"单位产品新鲜水用量\", \"t_unit\": \"t/m²\", \"t_base\": 0.42,"
+  "  \"t_near\": 0.38, \"t_long\": 0.32},"
+  "  {\"t_name\": \"镍利用率\", \"t_unit\": \"%\", \"t_base\": 82, \"t_near\": 85, \"t_long\": 88}],"
+  " \"options\": ["
+  "  {\"o_id\": \"F1\", \"o_name\": \"镀槽加盖并规范挂具沥干时间\", \"o_aspect\": \"control\","
+  "   \"o_cost\": \"none\", \"o_status\": \"done\", \"o_invest\": 0, \"o_benefit\": 2.4},"
+  "  {\"o_id\": \"F2\", \"o_name\": \"漂洗水改三级逆流漂洗\", \"o_aspect\": \"process\","
+  "   \"o_cost\": \"low\", \"o_status\": \"done\", \"o_invest\": 6, \"o_benefit\": 4.5},"
+  "  {\"o_id\": \"F3\", \"o_name\": \"镀镍漂洗水离子交换回收\", \"o_aspect\": \"equipment\","
+  "   \"o_cost\": \"high\", \"o_status\": \"planned\", \"o_invest\": 120, \"o_benefit\": 38,"
+  "   \"o_life\": 8, \"o_tax\": 25, \"o_rate\": 8}]}";
+
 const char *
 ga_store_demo_answers_for (const char *template_id)
 {
@@ -58,5 +84,7 @@ ga_store_demo_answers_for (const char *template_id)
     return diagnosis;
   if (g_strcmp0 (template_id, "annual-filing-green-factory") == 0)
     return filing;
+  if (g_strcmp0 (template_id, "cp-audit-hj469") == 0)
+    return cp_audit;
   return NULL;
 }

@@ -147,7 +147,7 @@ def _():
         check(re.match(r"^\d", fields[1]) is not None, "version column: %r" % line, out, err)
         check(fields[2] in ("green-factory", "clean-production", "energy-audit", "green-park",
                             "supply-chain", "water-saving", "energy-diagnosis", "annual-filing",
-                            "custom"), "kind column: %r" % line, out, err)
+                            "cp-audit", "custom"), "kind column: %r" % line, out, err)
         check(fields[3] in ("yes", "no"), "verified column: %r" % line, out, err)
     # the industry templates extending GB/T 36132-2025 are listed, unverified
     for tid in ("gf2025-cement", "gf2025-steel", "gf2025-aluminium", "gf2025-flat-glass",
