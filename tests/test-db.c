@@ -768,6 +768,63 @@ test_open_errors (Fixture *fx, gconstpointer data)
   g_assert_nonnull (strstr (error->message, "cannot be read"));
 }
 
+/* A connection the server ends says so: GA_DB_ERROR_CONNECTION, not a
+ * statement error. */
+static void
+test_connection_lost (Fixture *fx, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GaDb) victim = NULL;
+  g_autoptr(GaDbStmt) pid = NULL;
+  g_autoptr(GaDbStmt) kill = NULL;
+  g_autoptr(GaDbStmt) again = NULL;
+
+  if (!is_pg (fx))
+    {
+      g_test_skip ("SQLite has no server to lose");
+      return;
+    }
+  victim = open_second (fx);
+  pid = prepare_ok (victim, "SELECT pg_backend_pid()");
+  step_row (pid);
+  kill = prepare_ok (fx->db, "SELECT pg_terminate_backend(?::int)");
+  ga_db_stmt_bind_int64 (kill, 1, ga_db_stmt_column_int64 (pid, 0));
+  step_row (kill);
+  g_assert_cmpint (ga_db_stmt_column_int64 (kill, 0), ==, 1);  /* true */
+
+  again = ga_db_prepare (victim, "SELECT 1", &error);
+  if (again != NULL)
+    g_assert_cmpint (ga_db_stmt_step (again, &error), ==, GA_DB_STEP_ERROR);
+  g_assert_error (error, GA_DB_ERROR, GA_DB_ERROR_CONNECTION);
+}
+
+/* A GaDb over the caller's SQLite connection leaves it open. */
+static void
+test_wrap_sqlite (void)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3 *handle = NULL;
+  GaDb *db;
+  GaDbStmt *stmt;
+
+  g_assert_cmpint (sqlite3_open (":memory:", &handle), ==, SQLITE_OK);
+  db = ga_db_new_for_sqlite (handle);
+  g_assert_cmpint (ga_db_get_dialect (db), ==, GA_DB_DIALECT_SQLITE);
+  exec_ok (db, "CREATE TABLE t (a INTEGER UNIQUE); INSERT INTO t VALUES (1)");
+  g_assert_false (ga_db_exec (db, "INSERT INTO t VALUES (1)", &error));
+  g_assert_error (error, GA_DB_ERROR, GA_DB_ERROR_UNIQUE);
+  ga_db_close (db);
+  /* Still open: the row is there. */
+  g_assert_cmpint (sqlite3_exec (handle, "SELECT a FROM t", NULL, NULL, NULL), ==, SQLITE_OK);
+  db = ga_db_new_for_sqlite (handle);
+  stmt = prepare_ok (db, "SELECT count(*) FROM t");
+  step_row (stmt);
+  g_assert_cmpint (ga_db_stmt_column_int64 (stmt, 0), ==, 1);
+  ga_db_stmt_free (stmt);
+  ga_db_close (db);
+  g_assert_cmpint (sqlite3_close (handle), ==, SQLITE_OK);
+}
+
 static void
 test_target_is_uri (void)
 {
@@ -798,6 +855,7 @@ add_cases (const Backend *backend)
     { "rebind-types", test_rebind_types },
     { "sql-errors", test_sql_errors },
     { "open-errors", test_open_errors },
+    { "connection-lost", test_connection_lost },
   };
   const char *name = backend->dialect == GA_DB_DIALECT_POSTGRESQL ? "postgresql" : "sqlite";
 
@@ -819,6 +877,7 @@ main (int argc, char **argv)
 
   g_test_add_func ("/ga/db/translate", test_translate);
   g_test_add_func ("/ga/db/target-is-uri", test_target_is_uri);
+  g_test_add_func ("/ga/db/wrap-sqlite", test_wrap_sqlite);
   add_cases (&sqlite);
   pg.pg_uri = g_getenv ("GA_TEST_PG_URI");
   if (pg.pg_uri != NULL && *pg.pg_uri != '\0')

@@ -73,10 +73,27 @@ sqlstate_to_error (const char *state)
   return GA_DB_ERROR_FAILED;
 }
 
+/* libpq's messages span lines ("FATAL:  …\n\tThis probably means …"): one
+ * line, single spaces, for a message box. */
 static char *
 trimmed (const char *text)
 {
-  return g_strstrip (g_strdup (text != NULL ? text : ""));
+  GString *out = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (const char *p = text != NULL ? text : ""; *p != '\0'; p++)
+    {
+      if (g_ascii_isspace (*p))
+        space = out->len > 0;
+      else
+        {
+          if (space)
+            g_string_append_c (out, ' ');
+          space = FALSE;
+          g_string_append_c (out, *p);
+        }
+    }
+  return g_string_free (out, FALSE);
 }
 
 /* Sets @error from a failed result, or from the connection when there is

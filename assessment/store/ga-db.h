@@ -87,7 +87,8 @@ gboolean     ga_db_target_is_uri         (const char   *target);
 GaDb        *ga_db_open                  (const char   *target,
                                           GError      **error);
 /* A GaDb over an SQLite connection that stays the caller's: closing the
- * GaDb leaves @handle open. */
+ * GaDb leaves @handle open. It turns on extended result codes, which the
+ * error codes are read from. */
 GaDb        *ga_db_new_for_sqlite        (sqlite3      *handle);
 void         ga_db_close                 (GaDb         *db);
 
