@@ -686,6 +686,48 @@ test_rebind_types (Fixture *fx, gconstpointer data)
   g_assert_cmpstr (ga_db_stmt_column_text (sel, 2), ==, "300");
 }
 
+/* Many different statements (more than the 200 a PostgreSQL connection
+ * keeps prepared): an early one still runs, and gives its own answer. */
+static void
+test_many_statements (Fixture *fx, gconstpointer data)
+{
+  g_autoptr(GaDbStmt) first = prepare_ok (fx->db, "SELECT ? + 1000");
+
+  ga_db_stmt_bind_int64 (first, 1, 1);
+  step_row (first);
+  g_assert_cmpint (ga_db_stmt_column_int64 (first, 0), ==, 1001);
+  ga_db_stmt_reset (first);
+
+  for (int i = 0; i < 450; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT %d + ?", i);
+      g_autoptr(GaDbStmt) stmt = prepare_ok (fx->db, sql);
+
+      ga_db_stmt_bind_int64 (stmt, 1, 1);
+      step_row (stmt);
+      g_assert_cmpint (ga_db_stmt_column_int64 (stmt, 0), ==, i + 1);
+
+      if (i % 100 == 99)
+        {
+          ga_db_stmt_bind_int64 (first, 1, i);
+          step_row (first);
+          g_assert_cmpint (ga_db_stmt_column_int64 (first, 0), ==, i + 1000);
+          ga_db_stmt_reset (first);
+        }
+    }
+
+  if (is_pg (fx))
+    {
+      /* 451 statements were prepared on this connection, at most 200 at a
+       * time (this query itself may be the 200th). */
+      g_autoptr(GaDbStmt) count = prepare_ok (fx->db, "SELECT count(*) FROM pg_prepared_statements");
+
+      step_row (count);
+      g_assert_cmpint (ga_db_stmt_column_int64 (count, 0), >=, 1);
+      g_assert_cmpint (ga_db_stmt_column_int64 (count, 0), <=, 200);
+    }
+}
+
 static void
 test_sql_errors (Fixture *fx, gconstpointer data)
 {
@@ -853,6 +895,7 @@ add_cases (const Backend *backend)
     { "placeholders", test_placeholders },
     { "bind-errors", test_bind_errors },
     { "rebind-types", test_rebind_types },
+    { "many-statements", test_many_statements },
     { "sql-errors", test_sql_errors },
     { "open-errors", test_open_errors },
     { "connection-lost", test_connection_lost },

@@ -13,13 +13,19 @@
  *
  * Results come back as text (every type has a text form; a float8 in the
  * shortest form that reads back exactly), bytea in its hex form, decoded
- * when a column is read as a blob. A result is held whole in memory.
+ * when a column is read as a blob. A result is held whole in memory: with
+ * libpq's row-by-row mode the connection would be busy until the last row
+ * was read, and callers, as on SQLite, run other statements while they step
+ * through a query.
  */
 #include "config.h"
 
 #include "ga-db-private.h"
 
 #include <string.h>
+
+/* Server-side statements kept per connection (see prepared_name()). */
+#define GA_DB_PG_MAX_PREPARED 200
 
 /* Type OIDs from PostgreSQL's catalog (pg_type.dat); they never change. */
 enum {
@@ -307,6 +313,15 @@ prepared_name (GaDbStmt *stmt, GError **error)
 
   if (name != NULL)
     return name;
+
+  /* SQL built at run time (lists of ids) would fill the server's memory
+   * with statements used once; past a bound they are all dropped, and each
+   * GaDbStmt prepares its own again at its next step. */
+  if (g_hash_table_size (db->pg_prepared) >= GA_DB_PG_MAX_PREPARED)
+    {
+      PQclear (PQexec (db->pg, "DEALLOCATE ALL"));
+      g_hash_table_remove_all (db->pg_prepared);
+    }
 
   types = g_new0 (Oid, MAX (stmt->n_params, 1));
   for (int i = 0; i < stmt->n_params; i++)
