@@ -328,6 +328,37 @@ test_expressions (Fixture *fx, gconstpointer data)
   step_done (stmt);
 }
 
+/* Aggregates: sum() of integers is an integer with every digit (numeric on
+ * PostgreSQL; 2^62 + 2 is not a double: doubles there are 1024 apart),
+ * count() an integer, avg() of 1 and 2 the double 1.5. */
+static void
+test_aggregates (Fixture *fx, gconstpointer data)
+{
+  g_autoptr(GaDbStmt) ins = NULL;
+  g_autoptr(GaDbStmt) sel = NULL;
+  const gint64 big = G_GINT64_CONSTANT (4611686018427387905);  /* 2^62 + 1 */
+
+  exec_ok (fx->db, "CREATE TABLE n (v bigint, w bigint)");
+  ins = prepare_ok (fx->db, "INSERT INTO n (v, w) VALUES (?, ?)");
+  ga_db_stmt_bind_int64 (ins, 1, big);
+  ga_db_stmt_bind_int64 (ins, 2, 1);
+  step_done (ins);
+  ga_db_stmt_bind_int64 (ins, 1, 1);
+  ga_db_stmt_bind_int64 (ins, 2, 2);
+  step_done (ins);
+
+  sel = prepare_ok (fx->db, "SELECT sum(v), count(*), avg(w), -sum(v) FROM n");
+  step_row (sel);
+  g_assert_cmpint (ga_db_stmt_column_type (sel, 0), ==, GA_DB_TYPE_INTEGER);
+  g_assert_cmpint (ga_db_stmt_column_int64 (sel, 0), ==, G_GINT64_CONSTANT (4611686018427387906));
+  g_assert_cmpint (ga_db_stmt_column_type (sel, 1), ==, GA_DB_TYPE_INTEGER);
+  g_assert_cmpint (ga_db_stmt_column_int64 (sel, 1), ==, 2);
+  g_assert_cmpint (ga_db_stmt_column_type (sel, 2), ==, GA_DB_TYPE_FLOAT);
+  g_assert_cmpfloat (ga_db_stmt_column_double (sel, 2), ==, 1.5);
+  g_assert_cmpint (ga_db_stmt_column_type (sel, 3), ==, GA_DB_TYPE_INTEGER);
+  g_assert_cmpint (ga_db_stmt_column_int64 (sel, 3), ==, -G_GINT64_CONSTANT (4611686018427387906));
+}
+
 static void
 test_insert_id (Fixture *fx, gconstpointer data)
 {
@@ -402,6 +433,54 @@ test_transactions (Fixture *fx, gconstpointer data)
   g_assert_cmpuint (ga_db_get_depth (fx->db), ==, 0);
   names = item_names (other);
   g_assert_cmpstr (names, ==, "chiller");
+}
+
+/* A writer that meets another's lock hears GA_DB_ERROR_BUSY, to try again:
+ * on SQLite the second BEGIN IMMEDIATE, on PostgreSQL the update of a row
+ * the first has locked. Neither waits: SQLite's busy timeout and
+ * PostgreSQL's lock_timeout are set as short as they go. */
+static void
+test_busy (Fixture *fx, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GaDb) other = NULL;
+  g_autoptr(GaDbStmt) upd = NULL;
+  g_autoptr(GaDbStmt) upd2 = NULL;
+
+  create_items (fx);
+  insert_item (fx->db, "boiler", &error);
+  g_assert_no_error (error);
+  other = open_second (fx);
+
+  g_assert_true (ga_db_begin (fx->db, &error));
+  upd = prepare_ok (fx->db, "UPDATE items SET qty = qty + 1 WHERE name = ?");
+  ga_db_stmt_bind_text (upd, 1, "boiler", -1);
+  step_done (upd);
+
+  if (is_pg (fx))
+    {
+      exec_ok (other, "SET lock_timeout = '1ms'");
+      g_assert_true (ga_db_begin (other, &error));
+      upd2 = prepare_ok (other, "UPDATE items SET qty = qty + 1 WHERE name = ?");
+      ga_db_stmt_bind_text (upd2, 1, "boiler", -1);
+      g_assert_cmpint (ga_db_stmt_step (upd2, &error), ==, GA_DB_STEP_ERROR);
+      g_assert_error (error, GA_DB_ERROR, GA_DB_ERROR_BUSY);
+      g_assert_nonnull (strstr (error->message, "(SQLSTATE 55P03)"));
+      g_clear_error (&error);
+      g_assert_true (ga_db_rollback (other, &error));
+    }
+  else
+    {
+      exec_ok (other, "PRAGMA busy_timeout = 0");
+      g_assert_false (ga_db_begin (other, &error));
+      g_assert_error (error, GA_DB_ERROR, GA_DB_ERROR_BUSY);
+      g_assert_nonnull (strstr (error->message, "(SQLite code 5)"));
+      g_clear_error (&error);
+      g_assert_cmpuint (ga_db_get_depth (other), ==, 0);
+    }
+  g_assert_no_error (error);
+  g_assert_true (ga_db_commit (fx->db, &error));
+  g_assert_no_error (error);
 }
 
 static void
@@ -887,9 +966,11 @@ add_cases (const Backend *backend)
   } cases[] = {
     { "types", test_types },
     { "expressions", test_expressions },
+    { "aggregates", test_aggregates },
     { "insert-id", test_insert_id },
     { "transactions", test_transactions },
     { "savepoints", test_savepoints },
+    { "busy", test_busy },
     { "constraint-errors", test_constraint_errors },
     { "foreign-key", test_foreign_key },
     { "placeholders", test_placeholders },

@@ -530,9 +530,28 @@ ga_db_pg_column_type (GaDbStmt *stmt,
     case OID_INT8:
     case OID_OID:
       return GA_DB_TYPE_INTEGER;
+    case OID_NUMERIC:
+      /* sum() of bigints is numeric on PostgreSQL and an integer on SQLite:
+       * a numeric without a fraction that fits in 64 bits is an integer. */
+      {
+        const char *v = PQgetvalue (stmt->res, stmt->row, column);
+        gboolean digits = *v != '\0';
+
+        for (const char *p = *v == '-' ? v + 1 : v; *p != '\0' && digits; p++)
+          digits = g_ascii_isdigit (*p);
+        if (digits && strlen (v) <= 19)  /* up to 999…9 (19 digits) < 2^63 */
+          return GA_DB_TYPE_INTEGER;
+        if (digits)
+          {
+            gint64 n;
+
+            if (g_ascii_string_to_signed (v, 10, G_MININT64, G_MAXINT64, &n, NULL))
+              return GA_DB_TYPE_INTEGER;
+          }
+      }
+      return GA_DB_TYPE_FLOAT;
     case OID_FLOAT4:
     case OID_FLOAT8:
-    case OID_NUMERIC:
       return GA_DB_TYPE_FLOAT;
     case OID_BYTEA:
       return GA_DB_TYPE_BLOB;
