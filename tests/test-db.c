@@ -830,6 +830,12 @@ test_sql_errors (Fixture *fx, gconstpointer data)
   g_assert_error (error, GA_DB_ERROR, GA_DB_ERROR_MISUSE);
   g_clear_error (&error);
 
+  stmt = ga_db_prepare (fx->db, " ; -- nothing\n", &error);
+  g_assert_null (stmt);
+  g_assert_error (error, GA_DB_ERROR, GA_DB_ERROR_MISUSE);
+  g_assert_cmpstr (error->message, ==, "The statement is empty");
+  g_clear_error (&error);
+
   /* A trailing semicolon and comment are one statement. */
   stmt = ga_db_prepare (fx->db, "SELECT ';' ; -- done", &error);
   g_assert_no_error (error);

@@ -131,12 +131,13 @@ dollar_tag_length (const char *p)
 
 /* The translation, with @more set when a semicolon outside literals and
  * comments is followed by anything but spaces, semicolons and comments: a
- * second statement. */
+ * second statement; and @empty when there is nothing but those. */
 static char *
 translate (GaDbDialect  dialect,
            const char  *sql,
            int         *n_params,
-           gboolean    *more)
+           gboolean    *more,
+           gboolean    *empty)
 {
   GString *out = g_string_sized_new (strlen (sql) + 16);
   gboolean pg = dialect == GA_DB_DIALECT_POSTGRESQL;
@@ -145,14 +146,19 @@ translate (GaDbDialect  dialect,
   int n = 0;
 
   *more = FALSE;
+  *empty = TRUE;
   while (*p != '\0')
     {
       gboolean comment = (p[0] == '-' && p[1] == '-') || (p[0] == '/' && p[1] == '*');
 
       if (*p == ';')
         ended = TRUE;
-      else if (ended && !comment && !g_ascii_isspace (*p))
-        *more = TRUE;
+      else if (!comment && !g_ascii_isspace (*p))
+        {
+          *empty = FALSE;
+          if (ended)
+            *more = TRUE;
+        }
 
       if (*p == '\'')
         {
@@ -264,11 +270,11 @@ ga_db_translate_placeholders (GaDbDialect  dialect,
                               const char  *sql,
                               int         *n_params)
 {
-  gboolean more;
+  gboolean more, empty;
 
   g_return_val_if_fail (sql != NULL, NULL);
 
-  return translate (dialect, sql, n_params, &more);
+  return translate (dialect, sql, n_params, &more, &empty);
 }
 
 /* ------------------------------------------------------------------ */
@@ -502,7 +508,7 @@ prepare (GaDb        *db,
 {
   g_autoptr(GaDbStmt) stmt = g_new0 (GaDbStmt, 1);
   g_autofree char *with_returning = NULL;
-  gboolean more;
+  gboolean more, empty;
   int rc;
 
   stmt->db = db;
@@ -522,7 +528,12 @@ prepare (GaDb        *db,
 
   /* Both would refuse a second statement, each in its own way (SQLite
    * by leaving it unread): it is refused here, the same on both. */
-  stmt->sql = translate (db->dialect, sql, &stmt->n_params, &more);
+  stmt->sql = translate (db->dialect, sql, &stmt->n_params, &more, &empty);
+  if (empty)
+    {
+      g_set_error_literal (error, GA_DB_ERROR, GA_DB_ERROR_MISUSE, "The statement is empty");
+      return NULL;
+    }
   if (more)
     {
       g_set_error (error, GA_DB_ERROR, GA_DB_ERROR_MISUSE,

@@ -100,7 +100,10 @@ const char  *ga_db_dialect_name          (GaDbDialect   dialect);
 const char  *ga_db_get_display_name      (GaDb         *db);
 
 /* Runs one or more statements that take no parameters and return no rows
- * the caller needs (schema, settings). */
+ * the caller needs (schema, settings). Outside a transaction, PostgreSQL
+ * runs the statements of one call as one transaction, where SQLite commits
+ * each by itself: schema changes that belong together go inside
+ * ga_db_begin() and ga_db_commit() on both. */
 gboolean     ga_db_exec                  (GaDb         *db,
                                           const char   *sql,
                                           GError      **error);
@@ -131,8 +134,10 @@ GaDbStmt    *ga_db_prepare_insert        (GaDb         *db,
 void         ga_db_stmt_free             (GaDbStmt     *stmt);
 
 /* Parameters count from 1, as in SQLite. A binding that cannot be made
- * (index out of range, text that is not UTF-8) is reported by the next
- * ga_db_stmt_step(), which then does not run the statement. */
+ * (index out of range, text that is not UTF-8, NaN) is reported by the next
+ * ga_db_stmt_step(), which then does not run the statement; it stays until
+ * ga_db_stmt_clear_bindings(). Binding ends a run still in progress, as
+ * ga_db_stmt_reset() does. */
 void         ga_db_stmt_bind_null        (GaDbStmt     *stmt,
                                           int           index);
 void         ga_db_stmt_bind_int64       (GaDbStmt     *stmt,
