@@ -22,7 +22,7 @@ set -euo pipefail
 die() { echo "pg-cluster.sh: $*" >&2; exit 1; }
 
 usage() {
-  sed -n '2,22p' "$0" | sed 's/^# \{0,1\}//' >&2
+  awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0" >&2
   exit 2
 }
 
@@ -128,6 +128,11 @@ cmd_start() {
   chmod 600 "$dir/pwfile"
   if [ "$(id -u)" -eq 0 ]; then
     chown -R "$user" "$dir"
+    if ! as_server "$user" test -w "$dir/data"; then
+      [ "$created" -eq 1 ] && rm -rf "$dir"
+      die "the server's account $user cannot reach $dir (a folder above it is closed to it);" \
+          "set TMPDIR to a folder it can reach, such as /tmp"
+    fi
   fi
 
   local log="$dir/server.log"
