@@ -34,6 +34,11 @@ packages=(
   poppler-utils libreoffice-writer-nogui
   # command-line sqlite for store checks
   sqlite3
+  # the team server: libpq for the store's PostgreSQL backend, and the
+  # PostgreSQL 15 server programs (initdb, pg_ctl) that tests/pg/pg-cluster.sh
+  # runs a throwaway cluster with; the tests that need them are skipped
+  # without them
+  libpq-dev postgresql
   # Flatpak manifest check (flatpak-builder --show-manifest)
   flatpak flatpak-builder
 )
