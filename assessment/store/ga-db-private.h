@@ -10,7 +10,20 @@
 
 #include "ga-db.h"
 
+#ifdef GA_HAVE_LIBPQ
 #include <libpq-fe.h>
+#else
+/* A build without libpq (-Dpostgresql=disabled) has no PostgreSQL
+ * connection, so no statement ever holds a result: these stand-ins for the
+ * libpq calls of ga-db.c's column getters are never reached. */
+typedef struct pg_conn PGconn;
+typedef struct pg_result PGresult;
+#define PQnfields(res) ((void) (res), 0)
+#define PQntuples(res) ((void) (res), 0)
+#define PQfname(res, column) ((void) (res), (void) (column), (char *) NULL)
+#define PQgetisnull(res, row, column) ((void) (res), (void) (row), (void) (column), 1)
+#define PQgetvalue(res, row, column) ((void) (res), (void) (row), (void) (column), (char *) "")
+#endif
 
 G_BEGIN_DECLS
 
