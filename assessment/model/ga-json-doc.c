@@ -19,6 +19,10 @@
 #include "ga-json.h"
 #include "ga-json-doc.h"
 
+#ifdef G_OS_UNIX
+#include <sys/mman.h>
+#endif
+
 /* Nodes are taken from blocks of this many (a list bigger than that gets a
  * block of its own). */
 #define NODE_BLOCK   (64 * 1024)
@@ -27,11 +31,14 @@
 /* Objects with more members than this look for duplicate keys in a hash
  * set; below it a linear search over the members is cheaper. */
 #define SMALL_OBJECT 16
+/* Entries of the cache of member names (a power of 2). */
+#define LOOKUP_CACHE 256
 
 typedef struct {
-  char  *data;
-  gsize  used;
-  gsize  size;
+  char     *data;
+  gsize     used;
+  gsize     size;
+  gboolean  mapped;
 } Block;
 
 struct _GaJsonDoc {
@@ -45,10 +52,50 @@ struct _GaJsonDoc {
   guint32     table_mask;
   gsize       n_nodes;
   gsize       size;
+  /* Member lookups by name: the loader asks for the same few names (string
+   * constants) hundreds of thousands of times, so the id found for a name
+   * is remembered by the address of the name, and checked before use. */
+  struct {
+    const char *name;
+    guint32     id;
+  } cache[LOOKUP_CACHE];
 };
 
 /* ------------------------------------------------------------------------ */
 /* Memory                                                                   */
+
+/* A block has pages of its own: as a big piece of the malloc heap, freeing
+ * it makes malloc sweep every small free block of the heap
+ * (malloc_consolidate), which the loader's many small strings make slow. */
+static Block
+block_new (gsize size)
+{
+  Block b = { NULL, 0, size, FALSE };
+
+#ifdef G_OS_UNIX
+  b.data = mmap (NULL, MAX (size, 1), PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+  if (b.data != MAP_FAILED)
+    {
+      b.mapped = TRUE;
+      return b;
+    }
+#endif
+  b.data = g_malloc (MAX (size, 1));
+  return b;
+}
+
+static void
+block_free (Block *b)
+{
+#ifdef G_OS_UNIX
+  if (b->mapped)
+    {
+      munmap (b->data, MAX (b->size, 1));
+      return;
+    }
+#endif
+  g_free (b->data);
+}
 
 static void *
 block_alloc (GArray *blocks,
@@ -73,7 +120,8 @@ block_alloc (GArray *blocks,
     {
       /* A large piece gets a block of its own, inserted before the current
        * one so that the room left there is still used. */
-      Block big = { g_malloc (MAX (bytes, 1)), bytes, bytes };
+      Block big = block_new (bytes);
+      big.used = bytes;
       *total += big.size;
       if (blocks->len > 0)
         g_array_insert_val (blocks, blocks->len - 1, big);
@@ -82,7 +130,8 @@ block_alloc (GArray *blocks,
       return big.data;
     }
   {
-    Block fresh = { g_malloc (block_size), bytes, block_size };
+    Block fresh = block_new (block_size);
+    fresh.used = bytes;
     *total += block_size;
     g_array_append_val (blocks, fresh);
     return fresh.data;
@@ -109,7 +158,7 @@ static void
 free_blocks (GArray *blocks)
 {
   for (guint i = 0; blocks != NULL && i < blocks->len; i++)
-    g_free (g_array_index (blocks, Block, i).data);
+    block_free (&g_array_index (blocks, Block, i));
   g_clear_pointer (&blocks, g_array_unref);
 }
 
@@ -256,6 +305,7 @@ ga_json_object_get_member (GaJsonNode *object,
   GaJsonDoc *doc;
   gsize len;
   guint32 id;
+  guint slot;
 
   if (object == NULL || ga_json_node_tag (object) != GA_JSON_TAG_OBJECT)
     return NULL;
@@ -263,10 +313,17 @@ ga_json_object_get_member (GaJsonNode *object,
   if (n == 0)
     return NULL;
   doc = object->v.children[-1].v.doc;
-  len = strlen (key);
-  id = find_key (doc, key, len, hash_bytes (key, len));
-  if (id == 0)
-    return NULL;
+  slot = (((guintptr) key) >> 3 ^ ((guintptr) key) >> 11) & (LOOKUP_CACHE - 1);
+  if (doc->cache[slot].name == key && strcmp (doc->keys->pdata[doc->cache[slot].id], key) == 0)
+    id = doc->cache[slot].id;
+  else
+    {
+      /* A name no member has gets an id too, which no member carries. */
+      len = strlen (key);
+      id = intern_key (doc, key, len);
+      doc->cache[slot].name = key;
+      doc->cache[slot].id = id;
+    }
   for (guint i = 0; i < n; i++)
     if (object->v.children[i].key == id)
       return &object->v.children[i];
@@ -377,6 +434,21 @@ hex4 (const char *p,
   return TRUE;
 }
 
+/* Whether none of the 8 bytes of @v is a quote, a backslash, a control
+ * character or beyond ASCII: such a run needs no look byte by byte. */
+static inline gboolean
+plain8 (guint64 v)
+{
+  const guint64 ones = 0x0101010101010101ull, high = 0x8080808080808080ull;
+  guint64 quote = v ^ (ones * '"');
+  guint64 slash = v ^ (ones * '\\');
+
+  return ((v & high)
+          | ((v - ones * 0x20) & ~v & high)
+          | ((quote - ones) & ~quote & high)
+          | ((slash - ones) & ~slash & high)) == 0;
+}
+
 /* Checks the string whose opening quote is at @p. Returns what follows the
  * closing quote, or NULL; *@escaped tells whether it has escapes. */
 static const char *
@@ -390,6 +462,14 @@ scan_string (const char *p,
     {
       guchar c;
 
+      while (end - p >= 8)
+        {
+          guint64 v;
+          memcpy (&v, p, 8);
+          if (!plain8 (v))
+            break;
+          p += 8;
+        }
       while (p < end && (c = (guchar) *p) != '"' && c != '\\' && c >= 0x20)
         {
           if (c < 0x80)
@@ -602,6 +682,28 @@ read_key (Reader     *r,
 
   if (p >= r->end || *p != '"')
     return NULL;
+  {
+    /* Most keys are short and plain ASCII: hashed while they are scanned. */
+    const char *q = p + 1;
+    guint32 h = 2166136261u;
+
+    while (q < r->end)
+      {
+        guchar c = (guchar) *q;
+        if (c == '"' || c == '\\' || c < 0x20 || c >= 0x80)
+          break;
+        h = (h ^ c) * 16777619u;
+        q++;
+      }
+    if (q < r->end && *q == '"')
+      {
+        key = find_key (r->doc, p + 1, q - p - 1, h);
+        if (key == 0)
+          key = intern_key (r->doc, p + 1, q - p - 1);
+        after = q + 1;
+        goto check;
+      }
+  }
   after = scan_string (p, r->end, &escaped);
   if (after == NULL)
     return NULL;
@@ -614,6 +716,7 @@ read_key (Reader     *r,
   else
     key = intern_key (r->doc, p + 1, after - p - 2);
 
+check:
   n = r->len - f->start;
   if (f->big != NULL)
     {

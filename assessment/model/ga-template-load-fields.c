@@ -112,26 +112,20 @@ ga_node_description (GaJsonNode *node)
 gboolean
 ga_node_is_string (GaJsonNode *node)
 {
-  return node != NULL && GA_JSON_NODE_HOLDS_VALUE (node)
-         && ga_json_node_get_value_type (node) == G_TYPE_STRING;
+  return node != NULL && ga_json_node_tag (node) == GA_JSON_TAG_STRING;
 }
 
 gboolean
 ga_node_is_number (GaJsonNode *node)
 {
-  GType type;
-
-  if (node == NULL || !GA_JSON_NODE_HOLDS_VALUE (node))
-    return FALSE;
-  type = ga_json_node_get_value_type (node);
-  return type == G_TYPE_INT64 || type == G_TYPE_DOUBLE;
+  return node != NULL && (ga_json_node_tag (node) == GA_JSON_TAG_INT
+                          || ga_json_node_tag (node) == GA_JSON_TAG_DOUBLE);
 }
 
 gboolean
 ga_node_is_boolean (GaJsonNode *node)
 {
-  return node != NULL && GA_JSON_NODE_HOLDS_VALUE (node)
-         && ga_json_node_get_value_type (node) == G_TYPE_BOOLEAN;
+  return node != NULL && ga_json_node_tag (node) == GA_JSON_TAG_BOOLEAN;
 }
 
 static guint
@@ -492,13 +486,12 @@ ga_loader_want_text (GaLoader   *l,
         ga_loader_problem (l, path, "missing required field '%s'", key);
       return FALSE;
     }
-  fpath = ga_field_path (path, key);
   if (ga_node_is_string (node))
     {
-      const char *s = ga_json_node_get_string (node);
+      const char *s = node->v.string;
       if (required && *s == '\0')
         {
-          ga_loader_problem (l, fpath, "must not be empty");
+          ga_loader_problem (l, (fpath = ga_field_path (path, key)), "must not be empty");
           return FALSE;
         }
       ga_text_clear (out);
@@ -507,6 +500,7 @@ ga_loader_want_text (GaLoader   *l,
       out->en = out->zh;
       return TRUE;
     }
+  fpath = ga_field_path (path, key);
   if (GA_JSON_NODE_HOLDS_OBJECT (node))
     {
       GaJsonNode *t = ga_json_node_get_object (node);
