@@ -52,6 +52,8 @@ struct _GaJsonDoc {
   guint32     table_mask;
   gsize       n_nodes;
   gsize       size;
+  gpointer    data;
+  GDestroyNotify data_destroy;
   /* Member lookups by name: the loader asks for the same few names (string
    * constants) hundreds of thousands of times, so the id found for a name
    * is remembered by the address of the name, and checked before use. */
@@ -167,6 +169,8 @@ ga_json_doc_free (GaJsonDoc *doc)
 {
   if (doc == NULL)
     return;
+  if (doc->data_destroy != NULL)
+    doc->data_destroy (doc->data);
   free_blocks (doc->node_blocks);
   free_blocks (doc->string_blocks);
   g_ptr_array_unref (doc->keys);
@@ -208,6 +212,38 @@ gsize
 ga_json_doc_get_n_nodes (GaJsonDoc *doc)
 {
   return doc->n_nodes + 1;
+}
+
+GaJsonDoc *
+ga_json_node_get_doc (GaJsonNode *object)
+{
+  if (object == NULL || ga_json_node_tag (object) != GA_JSON_TAG_OBJECT
+      || ga_json_node_n_children (object) == 0)
+    return NULL;
+  return object->v.children[-1].v.doc;
+}
+
+gpointer
+ga_json_doc_get_data (GaJsonDoc *doc)
+{
+  return doc->data;
+}
+
+void
+ga_json_doc_set_data (GaJsonDoc      *doc,
+                      gpointer        data,
+                      GDestroyNotify  destroy)
+{
+  if (doc->data_destroy != NULL)
+    doc->data_destroy (doc->data);
+  doc->data = data;
+  doc->data_destroy = destroy;
+}
+
+guint32
+ga_json_doc_get_n_keys (GaJsonDoc *doc)
+{
+  return doc->keys->len;
 }
 
 const char *

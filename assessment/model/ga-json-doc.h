@@ -76,6 +76,19 @@ gsize        ga_json_doc_get_n_nodes  (GaJsonDoc   *doc);
 const char  *ga_json_doc_key          (GaJsonDoc   *doc,
                                        guint32      key);
 
+/* The document an object with at least one member belongs to (NULL for an
+ * empty object or any other node). */
+GaJsonDoc   *ga_json_node_get_doc     (GaJsonNode  *object);
+/* One pointer a reader of the tree may keep with the document, freed with
+ * @destroy when the document is (the loader keeps what it worked out about
+ * each key there). */
+gpointer     ga_json_doc_get_data     (GaJsonDoc   *doc);
+void         ga_json_doc_set_data     (GaJsonDoc   *doc,
+                                       gpointer     data,
+                                       GDestroyNotify destroy);
+/* How many keys the document knows (ids run from 1 to this, exclusive). */
+guint32      ga_json_doc_get_n_keys   (GaJsonDoc   *doc);
+
 /* The same tree as json-glib nodes, for the few readers shared with
  * answers files (a table's prefilled rows). */
 JsonNode    *ga_json_node_to_json_glib (GaJsonNode *node);

@@ -249,17 +249,44 @@ ga_loader_check_fields (GaLoader           *l,
                         const char         *other_kind)
 {
   GHashTable *set = field_set (allowed);
-  GaJsonObjectIter iter;
-  const char *key;
-  GaJsonNode *value;
+  GaJsonDoc *doc = ga_json_node_get_doc (obj);
+  GByteArray *verdicts;
+  GHashTable *by_list;
 
-  ga_json_object_iter_init (&iter, obj);
-  while (ga_json_object_iter_next (&iter, &key, &value))
+  if (doc == NULL)
+    return;
+  /* What each key of the document is for each list (1 allowed, 2 not, 0
+   * not known yet), kept with the document: the same few keys come back
+   * on every item. */
+  by_list = ga_json_doc_get_data (doc);
+  if (by_list == NULL)
     {
+      by_list = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_byte_array_unref);
+      ga_json_doc_set_data (doc, by_list, (GDestroyNotify) g_hash_table_unref);
+    }
+  verdicts = g_hash_table_lookup (by_list, allowed);
+  if (verdicts == NULL)
+    {
+      verdicts = g_byte_array_new ();
+      g_hash_table_insert (by_list, (gpointer) allowed, verdicts);
+    }
+
+  for (guint i = 0; i < ga_json_object_get_size (obj); i++)
+    {
+      guint32 id = obj->v.children[i].key;
+      const char *key = ga_json_doc_key (doc, id);
       const char *best;
       g_autofree char *fpath = NULL;
 
-      if (key[0] == '_' || g_hash_table_contains (set, key))
+      if (id >= verdicts->len)
+        {
+          guint old_len = verdicts->len;
+          g_byte_array_set_size (verdicts, ga_json_doc_get_n_keys (doc));
+          memset (verdicts->data + old_len, 0, verdicts->len - old_len);
+        }
+      if (verdicts->data[id] == 0)
+        verdicts->data[id] = key[0] == '_' || g_hash_table_contains (set, key) ? 1 : 2;
+      if (verdicts->data[id] == 1)
         continue;
 
       fpath = ga_field_path (path, key);
@@ -569,7 +596,8 @@ ga_loader_register_symbol (GaLoader     *l,
       ga_loader_problem (l, fpath, "duplicate id '%s' (already used at %s)", id, first);
       return;
     }
-  g_hash_table_insert (l->id_paths, g_strdup (id), g_strdup (path));
+  /* The id is owned by what it names, which outlives the loader. */
+  g_hash_table_insert (l->id_paths, (gpointer) id, g_strdup (path));
   sym = g_new0 (GaSymbol, 1);
   sym->kind = kind;
   sym->index = index;
@@ -611,16 +639,17 @@ ga_loader_add_site (GaLoader     *l,
  * taken as its literal. */
 GaFormula *
 ga_loader_parse_expr_node (GaLoader   *l,
-                           GaJsonNode   *node,
+                           GaJsonNode *node,
                            const char *path)
 {
-  g_autofree char *text = NULL;
+  g_autofree char *owned = NULL;
+  const char *text;
   g_autoptr(GError) error = NULL;
   GaFormula *formula;
   guint column = 0;
 
   if (ga_node_is_string (node))
-    text = g_strdup (ga_json_node_get_string (node));
+    text = node->v.string;
   else if (ga_node_is_number (node))
     {
       double v = ga_json_node_get_double (node);
@@ -632,12 +661,12 @@ ga_loader_parse_expr_node (GaLoader   *l,
           return NULL;
         }
       if (ga_json_node_get_value_type (node) == G_TYPE_INT64)
-        text = g_strdup_printf ("%" G_GINT64_FORMAT, ga_json_node_get_int (node));
+        text = owned = g_strdup_printf ("%" G_GINT64_FORMAT, ga_json_node_get_int (node));
       else
-        text = g_strdup (g_ascii_formatd (buf, sizeof buf, "%.17g", v));
+        text = owned = g_strdup (g_ascii_formatd (buf, sizeof buf, "%.17g", v));
     }
   else if (ga_node_is_boolean (node))
-    text = g_strdup (ga_json_node_get_boolean (node) ? "TRUE" : "FALSE");
+    text = ga_json_node_get_boolean (node) ? "TRUE" : "FALSE";
   else
     {
       ga_loader_problem (l, path, "expected an expression (a formula string or a number), found %s",

@@ -936,7 +936,7 @@ load (const char  *data,
 
   loader.tmpl = ga_template_alloc ();
   loader.problems = g_ptr_array_new_with_free_func (g_free);
-  loader.id_paths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  loader.id_paths = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   loader.tmpl->bytes = g_steal_pointer (&bytes);
   loader.tmpl->origin = g_strdup (origin);
 
