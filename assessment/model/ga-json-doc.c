@@ -31,6 +31,10 @@
 /* Objects with more members than this look for duplicate keys in a hash
  * set; below it a linear search over the members is cheaper. */
 #define SMALL_OBJECT 16
+/* Objects with at most this many members are searched from the start;
+ * larger ones (up to INDEX_MEMBERS) get an index while they are read. */
+#define SCAN_MEMBERS  6
+#define INDEX_MEMBERS 256
 /* Entries of the cache of member names (a power of 2). */
 #define LOOKUP_CACHE 256
 
@@ -54,6 +58,13 @@ struct _GaJsonDoc {
   gsize       size;
   gpointer    data;
   GDestroyNotify data_destroy;
+  /* The members of the last object of more than SCAN_MEMBERS members asked
+   * for by name, by key: where (slot) if stamped with the current mark. */
+  GaJsonNode *indexed;
+  guint32    *mark;
+  guint32    *slot;
+  guint32     index_size;
+  guint32     current_mark;
   /* Member lookups by name: the loader asks for the same few names (string
    * constants) hundreds of thousands of times, so the id found for a name
    * is remembered by the address of the name, and checked before use. */
@@ -176,6 +187,8 @@ ga_json_doc_free (GaJsonDoc *doc)
   g_ptr_array_unref (doc->keys);
   g_array_unref (doc->key_lens);
   g_free (doc->table);
+  g_free (doc->mark);
+  g_free (doc->slot);
   g_free (doc);
 }
 
@@ -360,10 +373,41 @@ ga_json_object_get_member (GaJsonNode *object,
       doc->cache[slot].name = key;
       doc->cache[slot].id = id;
     }
-  for (guint i = 0; i < n; i++)
-    if (object->v.children[i].key == id)
-      return &object->v.children[i];
-  return NULL;
+  if (n <= SCAN_MEMBERS || n > INDEX_MEMBERS)
+    {
+      for (guint i = 0; i < n; i++)
+        if (object->v.children[i].key == id)
+          return &object->v.children[i];
+      return NULL;
+    }
+  /* An item asks for twenty names one after the other, most of them
+   * absent: an index of its keys answers each in one step. */
+  if (doc->indexed != object || doc->index_size < doc->keys->len)
+    {
+      if (doc->index_size < doc->keys->len)
+        {
+          guint32 size = MAX (doc->keys->len * 2, 64);
+          g_free (doc->mark);
+          g_free (doc->slot);
+          doc->mark = g_new0 (guint32, size);
+          doc->slot = g_new (guint32, size);
+          doc->index_size = size;
+          doc->current_mark = 0;
+        }
+      if (++doc->current_mark == 0)
+        {
+          memset (doc->mark, 0, doc->index_size * sizeof (guint32));
+          doc->current_mark = 1;
+        }
+      for (guint i = 0; i < n; i++)
+        {
+          guint32 k = object->v.children[i].key;
+          doc->mark[k] = doc->current_mark;
+          doc->slot[k] = i;
+        }
+      doc->indexed = object;
+    }
+  return doc->mark[id] == doc->current_mark ? &object->v.children[doc->slot[id]] : NULL;
 }
 
 GType
