@@ -742,7 +742,7 @@ check_size (gsize    length,
                "1:1: the file is %" G_GSIZE_FORMAT " MB (%" G_GSIZE_FORMAT " bytes); templates "
                "are limited to %" G_GSIZE_FORMAT " MB. To read a larger one, set the "
                "environment variable GREENASSESS_TEMPLATE_MAX_MB to a size in MB at least as "
-               "large (for example GREENASSESS_TEMPLATE_MAX_MB=%" G_GSIZE_FORMAT ") and start "
+               "large (for example GREENASSESS_TEMPLATE_MAX_MB=%" G_GSIZE_FORMAT ") and try "
                "again",
                (length + 1024 * 1024 - 1) / (1024 * 1024), length, max / (1024 * 1024),
                ((length + 1024 * 1024 - 1) / (1024 * 1024) + 63) / 64 * 64);

@@ -14,6 +14,8 @@
  *   engine.rss_1m              MB  growth of the peak resident memory while it
  *                                  loads (the text it reads was already there)
  *   engine.rss_per_item_1m     B   engine.rss_1m per item
+ *   engine.rss_kept_per_item_1m B  what stays resident once loaded, per item
+ *                                  (the template with its copy of the text)
  *   engine.template_text_1m    MB  the size of that template's text
  *
  * The template is generated in memory the way ga-bench.c makes its 10 000-item
@@ -309,7 +311,7 @@ ga_bench_load_run (void)
   GaJsonDoc *doc;
   gsize length = 0;
   gint64 start;
-  double before_kb, peak_kb;
+  double before_kb, peak_kb, after_kb;
   gboolean reset;
 
   bench_json_glib_10k ();
@@ -352,6 +354,7 @@ ga_bench_load_run (void)
     }
   figure ("engine.load_1m", (g_get_monotonic_time () - start) / 1e6, "s");
   peak_kb = status_kb ("VmHWM:");
+  after_kb = status_kb ("VmRSS:");
   if (ga_template_get_items (tmpl)->len != n_items)
     {
       fprintf (stderr, "ga-bench: the template has %u items, not %u\n",
@@ -363,6 +366,8 @@ ga_bench_load_run (void)
       figure ("engine.rss_1m", (peak_kb - before_kb) / 1024.0, "MB");
       figure ("engine.rss_per_item_1m", (peak_kb - before_kb) * 1024.0 / n_items, "B");
     }
+  if (before_kb >= 0 && after_kb >= 0)
+    figure ("engine.rss_kept_per_item_1m", (after_kb - before_kb) * 1024.0 / n_items, "B");
   ga_template_unref (tmpl);
   g_unsetenv ("GREENASSESS_TEMPLATE_MAX_MB");
 }
