@@ -431,13 +431,13 @@ ga_loader_want_bool (GaLoader   *l,
 /* A required or optional field that must hold a container of @type; @what
  * names it in the message ("a list", "an object"). */
 static GaJsonNode *
-want_container (GaLoader     *l,
-                GaJsonNode   *obj,
-                const char   *path,
-                const char   *key,
-                gboolean      required,
-                GaJsonNodeType  type,
-                const char   *what)
+want_container (GaLoader      *l,
+                GaJsonNode    *obj,
+                const char    *path,
+                const char    *key,
+                gboolean       required,
+                GaJsonNodeType type,
+                const char    *what)
 {
   GaJsonNode *node = ga_member (obj, key);
   g_autofree char *fpath = NULL;
@@ -484,7 +484,7 @@ ga_loader_want_object (GaLoader   *l,
 
 GaJsonNode *
 ga_loader_element_object (GaLoader   *l,
-                          GaJsonNode   *node,
+                          GaJsonNode *node,
                           const char *path)
 {
   if (!GA_JSON_NODE_HOLDS_OBJECT (node))
@@ -693,14 +693,14 @@ ga_loader_parse_expr_node (GaLoader   *l,
 }
 
 GaFormula *
-ga_loader_want_expr (GaLoader        *l,
-                     GaJsonNode      *obj,
-                     const char      *path,
-                     const char      *key,
-                     gboolean         required,
+ga_loader_want_expr (GaLoader          *l,
+                     GaJsonNode        *obj,
+                     const char        *path,
+                     const char        *key,
+                     gboolean           required,
                      const GaSiteOwner *owner,
-                     GaStaticType     expect,
-                     gboolean         condition)
+                     GaStaticType       expect,
+                     gboolean           condition)
 {
   GaJsonNode *node = ga_member (obj, key);
   g_autofree char *fpath = NULL;

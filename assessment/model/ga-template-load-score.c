@@ -107,7 +107,7 @@ parse_score_interp (GaLoader          *l,
 /* One step of "bands": [threshold, points]. */
 static void
 parse_band_step (GaLoader    *l,
-                 GaJsonNode    *sn,
+                 GaJsonNode  *sn,
                  const char  *sp,
                  GaItem      *item,
                  GaScoreRule *rule)

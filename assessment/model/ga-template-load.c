@@ -388,7 +388,7 @@ parse_industries (GaLoader   *l,
 }
 
 static void
-parse_root (GaLoader *l,
+parse_root (GaLoader   *l,
             GaJsonNode *root_node)
 {
   static const char * const fields[] = {
@@ -563,7 +563,7 @@ path_positions (JsonNode   *root,
 /* path_positions() over a tree of ga-json-doc.h. */
 static GArray *
 path_positions_doc (GaJsonNode *root,
-                const char *path)
+                    t char     *path)
 {
   GArray *out = g_array_new (FALSE, FALSE, sizeof (guint));
   GaJsonNode *node = root;
