@@ -563,7 +563,7 @@ path_positions (JsonNode   *root,
 /* path_positions() over a tree of ga-json-doc.h. */
 static GArray *
 path_positions_doc (GaJsonNode *root,
-                    t char     *path)
+                    const char *path)
 {
   GArray *out = g_array_new (FALSE, FALSE, sizeof (guint));
   GaJsonNode *node = root;
