@@ -847,7 +847,8 @@ close_container (Reader *r,
     }
   else
     block = alloc_nodes (r->doc, MAX (n, 1));
-  memcpy (block, &r->stack[f->start], n * sizeof (GaJsonNode));
+  if (n > 0)
+    memcpy (block, &r->stack[f->start], n * sizeof (GaJsonNode));
   r->len = f->start;
   node = push (r);
   node->tag_count = (guint32) ((n << 3) | (f->object ? GA_JSON_TAG_OBJECT : GA_JSON_TAG_ARRAY));
