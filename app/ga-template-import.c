@@ -16,9 +16,9 @@
 
 #include "ga-template-import.h"
 
-/* The template loader refuses larger files; checking first keeps a huge
- * file chosen by mistake out of memory. */
-#define MAX_TEMPLATE_BYTES (64 * 1024 * 1024)
+/* The template loader refuses files above ga_template_get_max_bytes()
+ * (64 MB unless GREENASSESS_TEMPLATE_MAX_MB raises it); checking first
+ * keeps a huge file chosen by mistake out of memory. */
 
 typedef struct {
   /* In */
@@ -106,13 +106,13 @@ import_thread (GTask        *task,
                            _("This is not a file. Choose a template file (JSON)."));
       goto out;
     }
-  if (g_file_info_get_size (info) > MAX_TEMPLATE_BYTES)
+  if ((guint64) g_file_info_get_size (info) > ga_template_get_max_bytes ())
     {
       g_autofree char *size = g_format_size (g_file_info_get_size (info));
 
       g_set_error (&import->error, G_IO_ERROR, G_IO_ERROR_FAILED,
                    _("The file is %s; templates are limited to %d MB."), size,
-                   MAX_TEMPLATE_BYTES / (1024 * 1024));
+                   (int) (ga_template_get_max_bytes () / (1024 * 1024)));
       goto out;
     }
   if (!g_file_load_contents (import->file, cancellable, &contents, &length, NULL, &import->error))

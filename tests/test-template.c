@@ -13,6 +13,8 @@
 
 #include <glib/gstdio.h>
 
+#include "ga-json.h"
+#include "ga-json-doc.h"
 #include "ga-template.h"
 
 /* The fields every template needs, so that each case shows only its point. */
@@ -821,6 +823,180 @@ test_column_titles (void)
   g_assert_null (table->column_titles[2].en);
 }
 
+/* ------------------------------------------------------------------------ */
+/* The template reader (ga-json-doc.h)                                      */
+
+/* @data must be read by ga_json_doc_parse() exactly when ga_json_check()
+ * accepts it, and refused with the very same error. */
+static void
+assert_same_verdict (const char *data,
+                     gsize       length,
+                     guint       max_depth)
+{
+  g_autoptr(GError) check_error = NULL;
+  g_autoptr(GError) doc_error = NULL;
+  g_autoptr(GaJsonDoc) doc = ga_json_doc_parse (data, length, max_depth, &doc_error);
+  gboolean ok = ga_json_check (data, length, max_depth, &check_error);
+
+  if (ok != (doc != NULL))
+    g_error ("%.*s: ga_json_check says %s, the reader %s", (int) length, data,
+             ok ? "yes" : check_error->message, doc != NULL ? "yes" : doc_error->message);
+  if (!ok)
+    {
+      g_assert_error (doc_error, GA_JSON_ERROR, check_error->code);
+      g_assert_cmpstr (doc_error->message, ==, check_error->message);
+    }
+}
+
+static void
+test_reader_same_errors (void)
+{
+  static const char * const cases[] = {
+    "", "  \n", "\xEF\xBB\xBF", "\xEF\xBB\xBF{}", "{}", "[]", "0", "-0", "-", "01", "1.", "1.5e",
+    "1e+", "123456789012345678", "1234567890123456789", "-1234567890123456789", "1.5e400",
+    "true", "tru", "nul", "False", "\"a\"", "\"a", "\"\\u0000\"", "\"\\u00e9\"", "\"\\ud83d\\ude00\"",
+    "\"\\ud83d\"", "\"\\ude00\"", "\"\\x\"", "\"a\tb\"", "\"a\nb\"", "\"\xc3\"", "\"\xed\xa0\x80\"",
+    "[1,]", "[1 2]", "[,1]", "{\"a\":1,}", "{\"a\" 1}", "{a:1}", "{'a':1}", "{\"a\":1 \"b\":2}",
+    "{\"a\":1,\"a\":2}", "{\"a\":1,\"\\u0061\":2}", "{\"a\":{\"a\":1},\"b\":{\"a\":2}}",
+    "{\"a\":[{\"b\":1,\"b\":2}]}", "{} {}", "[] x", "[1] // c", "{\"a\":1 /* c */}", "+1", ".5",
+    "[\"\xff\"]", "{\"\xff\":1}", "{\"k\":\"v\"\xff}", "[1\xff]", "\x01", "{\"a\":\"\x01\"}",
+  };
+  /* A document with every kind of value, changed one byte at a time and
+   * cut short at every byte: both readers must agree on each. */
+  const char *sample = "{\"id\": \"A1\", \"n\": -12.5e-1, \"t\": true, \"z\": null, "
+                       "\"l\": [1, [2, {}], \"x\\\"y\\u00e9\"], \"o\": {\"k\": false}}";
+  const char subst[] = { '"', ',', '}', ']', '{', '[', ':', '\\', 'x', '0', ' ', '\xff' };
+  gsize len = strlen (sample);
+  g_autoptr(GString) big = g_string_new ("{");
+  g_autoptr(GString) deep = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    assert_same_verdict (cases[i], strlen (cases[i]), GA_JSON_MAX_DEPTH);
+  for (gsize cut = 0; cut <= len; cut++)
+    assert_same_verdict (sample, cut, GA_JSON_MAX_DEPTH);
+  for (gsize at = 0; at < len; at++)
+    for (guint k = 0; k < G_N_ELEMENTS (subst); k++)
+      {
+        g_autofree char *changed = g_strdup (sample);
+        changed[at] = subst[k];
+        assert_same_verdict (changed, len, GA_JSON_MAX_DEPTH);
+      }
+  /* An object of 40 members: beyond the linear search for duplicates. */
+  for (guint i = 0; i < 40; i++)
+    g_string_append_printf (big, "%s\"k%u\": %u", i ? ", " : "", i, i);
+  assert_same_verdict (big->str, big->len - 0, GA_JSON_MAX_DEPTH);
+  g_string_append (big, ", \"k7\": 0}");
+  assert_same_verdict (big->str, big->len, GA_JSON_MAX_DEPTH);
+  /* Nesting: 3 levels are fine under a limit of 3, 4 are not. */
+  g_string_append (deep, "[[[1]]]");
+  assert_same_verdict (deep->str, deep->len, 3);
+  g_string_assign (deep, "[[[[1]]]]");
+  assert_same_verdict (deep->str, deep->len, 3);
+}
+
+static void
+test_reader_values (void)
+{
+  static const char text[] =
+    "{\"i\": 12, \"d\": 1.5, \"e\": 1e3, \"m\": -0, \"s\": \"x\\u00e9\\n\\ud83d\\ude00\", "
+    "\"l\": [true, null, \"\"], \"o\": {}, \"\\u0061b\": 2}";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GaJsonDoc) doc = ga_json_doc_parse (text, strlen (text), 10, &error);
+  g_autoptr(JsonNode) copy = NULL;
+  g_autofree char *copy_text = NULL;
+  GaJsonNode *root, *l;
+  GaJsonObjectIter iter;
+  const char *key;
+  char name[4];
+  GString *order = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  root = ga_json_doc_get_root (doc);
+  g_assert_true (GA_JSON_NODE_HOLDS_OBJECT (root));
+  g_assert_cmpuint (ga_json_object_get_size (root), ==, 8);
+  /* Whole numbers are integers, as json-glib reads them; the rest doubles. */
+  g_assert_true (ga_json_node_get_value_type (ga_json_object_get_member (root, "i"))
+                 == G_TYPE_INT64);
+  g_assert_cmpint (ga_json_node_get_int (ga_json_object_get_member (root, "i")), ==, 12);
+  g_assert_true (ga_json_node_get_value_type (ga_json_object_get_member (root, "d"))
+                 == G_TYPE_DOUBLE);
+  g_assert_cmpfloat (ga_json_node_get_double (ga_json_object_get_member (root, "d")), ==, 1.5);
+  g_assert_cmpfloat (ga_json_node_get_double (ga_json_object_get_member (root, "e")), ==, 1000);
+  g_assert_cmpint (ga_json_node_get_int (ga_json_object_get_member (root, "m")), ==, 0);
+  /* Escapes decoded: é is C3 A9, U+1F600 (a surrogate pair) F0 9F 98 80. */
+  g_assert_cmpstr (ga_json_node_get_string (ga_json_object_get_member (root, "s")), ==,
+                   "x\xc3\xa9\n\xf0\x9f\x98\x80");
+  l = ga_json_object_get_member (root, "l");
+  g_assert_true (GA_JSON_NODE_HOLDS_ARRAY (l));
+  g_assert_cmpuint (ga_json_array_get_length (l), ==, 3);
+  g_assert_true (ga_json_node_get_boolean (ga_json_array_get_element (l, 0)));
+  g_assert_true (GA_JSON_NODE_HOLDS_NULL (ga_json_array_get_element (l, 1)));
+  g_assert_cmpstr (ga_json_node_get_string (ga_json_array_get_element (l, 2)), ==, "");
+  g_assert_null (ga_json_array_get_element (l, 3));
+  g_assert_true (GA_JSON_NODE_HOLDS_OBJECT (ga_json_object_get_member (root, "o")));
+  g_assert_null (ga_json_object_get_member (ga_json_object_get_member (root, "o"), "i"));
+  /* A key written with an escape is the same key. */
+  g_assert_cmpint (ga_json_node_get_int (ga_json_object_get_member (root, "ab")), ==, 2);
+  g_assert_null (ga_json_object_get_member (root, "missing"));
+  /* Names are remembered by address: the same buffer with another name
+   * must still find the other member. */
+  strcpy (name, "i");
+  g_assert_cmpint (ga_json_node_get_int (ga_json_object_get_member (root, name)), ==, 12);
+  strcpy (name, "ab");
+  g_assert_cmpint (ga_json_node_get_int (ga_json_object_get_member (root, name)), ==, 2);
+  strcpy (name, "zz");
+  g_assert_null (ga_json_object_get_member (root, name));
+  /* Members in the order of the document. */
+  ga_json_object_iter_init (&iter, root);
+  while (ga_json_object_iter_next (&iter, &key, NULL))
+    g_string_append_printf (order, "%s ", key);
+  g_assert_cmpstr (order->str, ==, "i d e m s l o ab ");
+  g_string_free (order, TRUE);
+  /* The same tree as json-glib nodes. */
+  copy = ga_json_node_to_json_glib (root);
+  copy_text = json_to_string (copy, FALSE);
+  g_assert_cmpstr (copy_text, ==, "{\"i\":12,\"d\":1.5,\"e\":1000.0,\"m\":0,"
+                   "\"s\":\"x\xc3\xa9\\n\xf0\x9f\x98\x80\",\"l\":[true,null,\"\"],\"o\":{},"
+                   "\"ab\":2}");
+}
+
+/* The size limit is a default the user can raise, and the message says
+ * how. */
+static void
+test_size_limit (void)
+{
+  g_autoptr(GString) text = g_string_new ("{\"description\": \"");
+  g_autoptr(GError) error = NULL;
+  GaTemplate *tmpl;
+
+  g_unsetenv ("GREENASSESS_TEMPLATE_MAX_MB");
+  g_assert_cmpuint (ga_template_get_max_bytes (), ==, 64 * 1024 * 1024);
+  g_setenv ("GREENASSESS_TEMPLATE_MAX_MB", "many", TRUE);
+  g_assert_cmpuint (ga_template_get_max_bytes (), ==, 64 * 1024 * 1024);
+
+  /* 1.5 MB of text against a limit of 1 MB. */
+  for (guint i = 0; i < 3 * 512 * 1024; i++)
+    g_string_append_c (text, 'a');
+  g_string_append (text, "\"}");
+  g_setenv ("GREENASSESS_TEMPLATE_MAX_MB", "1", TRUE);
+  g_assert_cmpuint (ga_template_get_max_bytes (), ==, 1024 * 1024);
+  tmpl = ga_template_new_from_data (text->str, text->len, NULL, &error);
+  g_assert_null (tmpl);
+  g_assert_error (error, GA_TEMPLATE_ERROR, GA_TEMPLATE_ERROR_JSON);
+  g_assert_nonnull (strstr (error->message, "the file is 2 MB"));
+  g_assert_nonnull (strstr (error->message, "templates are limited to 1 MB"));
+  g_assert_nonnull (strstr (error->message, "GREENASSESS_TEMPLATE_MAX_MB"));
+  g_clear_error (&error);
+
+  /* Raised to 2 MB, the file is read: what it lacks is reported instead. */
+  g_setenv ("GREENASSESS_TEMPLATE_MAX_MB", "2", TRUE);
+  tmpl = ga_template_new_from_data (text->str, text->len, NULL, &error);
+  g_assert_null (tmpl);
+  g_assert_error (error, GA_TEMPLATE_ERROR, GA_TEMPLATE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "missing required field 'id'"));
+  g_unsetenv ("GREENASSESS_TEMPLATE_MAX_MB");
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -845,5 +1021,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/ga/template/bundled", test_bundled);
   g_test_add_func ("/ga/template/text-fallback", test_text_fallback);
   g_test_add_func ("/ga/template/column-titles", test_column_titles);
+  g_test_add_func ("/ga/template/reader/same-errors", test_reader_same_errors);
+  g_test_add_func ("/ga/template/reader/values", test_reader_values);
+  g_test_add_func ("/ga/template/size-limit", test_size_limit);
   return g_test_run ();
 }

@@ -79,20 +79,20 @@ ga_index_path (const char *path,
 }
 
 const char *
-ga_node_description (JsonNode *node)
+ga_node_description (GaJsonNode *node)
 {
   if (node == NULL)
     return "nothing";
-  switch (JSON_NODE_TYPE (node))
+  switch (GA_JSON_NODE_TYPE (node))
     {
-    case JSON_NODE_NULL:
+    case GA_JSON_NODE_NULL:
       return "null";
-    case JSON_NODE_OBJECT:
+    case GA_JSON_NODE_OBJECT:
       return "an object";
-    case JSON_NODE_ARRAY:
+    case GA_JSON_NODE_ARRAY:
       return "a list";
-    case JSON_NODE_VALUE:
-      switch (json_node_get_value_type (node))
+    case GA_JSON_NODE_VALUE:
+      switch (ga_json_node_get_value_type (node))
         {
         case G_TYPE_STRING:
           return "a string";
@@ -110,28 +110,22 @@ ga_node_description (JsonNode *node)
 }
 
 gboolean
-ga_node_is_string (JsonNode *node)
+ga_node_is_string (GaJsonNode *node)
 {
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node)
-         && json_node_get_value_type (node) == G_TYPE_STRING;
+  return node != NULL && ga_json_node_tag (node) == GA_JSON_TAG_STRING;
 }
 
 gboolean
-ga_node_is_number (JsonNode *node)
+ga_node_is_number (GaJsonNode *node)
 {
-  GType type;
-
-  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
-    return FALSE;
-  type = json_node_get_value_type (node);
-  return type == G_TYPE_INT64 || type == G_TYPE_DOUBLE;
+  return node != NULL && (ga_json_node_tag (node) == GA_JSON_TAG_INT
+                          || ga_json_node_tag (node) == GA_JSON_TAG_DOUBLE);
 }
 
 gboolean
-ga_node_is_boolean (JsonNode *node)
+ga_node_is_boolean (GaJsonNode *node)
 {
-  return node != NULL && JSON_NODE_HOLDS_VALUE (node)
-         && json_node_get_value_type (node) == G_TYPE_BOOLEAN;
+  return node != NULL && ga_json_node_tag (node) == GA_JSON_TAG_BOOLEAN;
 }
 
 static guint
@@ -248,24 +242,51 @@ field_set (const char * const *allowed)
  * starting with '_' are comments. */
 void
 ga_loader_check_fields (GaLoader           *l,
-                        JsonObject         *obj,
+                        GaJsonNode         *obj,
                         const char         *path,
                         const char * const *allowed,
                         const char * const *other,
                         const char         *other_kind)
 {
   GHashTable *set = field_set (allowed);
-  JsonObjectIter iter;
-  const char *key;
-  JsonNode *value;
+  GaJsonDoc *doc = ga_json_node_get_doc (obj);
+  GByteArray *verdicts;
+  GHashTable *by_list;
 
-  json_object_iter_init (&iter, obj);
-  while (json_object_iter_next (&iter, &key, &value))
+  if (doc == NULL)
+    return;
+  /* What each key of the document is for each list (1 allowed, 2 not, 0
+   * not known yet), kept with the document: the same few keys come back
+   * on every item. */
+  by_list = ga_json_doc_get_data (doc);
+  if (by_list == NULL)
     {
+      by_list = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) g_byte_array_unref);
+      ga_json_doc_set_data (doc, by_list, (GDestroyNotify) g_hash_table_unref);
+    }
+  verdicts = g_hash_table_lookup (by_list, allowed);
+  if (verdicts == NULL)
+    {
+      verdicts = g_byte_array_new ();
+      g_hash_table_insert (by_list, (gpointer) allowed, verdicts);
+    }
+
+  for (guint i = 0; i < ga_json_object_get_size (obj); i++)
+    {
+      guint32 id = obj->v.children[i].key;
+      const char *key = ga_json_doc_key (doc, id);
       const char *best;
       g_autofree char *fpath = NULL;
 
-      if (key[0] == '_' || g_hash_table_contains (set, key))
+      if (id >= verdicts->len)
+        {
+          guint old_len = verdicts->len;
+          g_byte_array_set_size (verdicts, ga_json_doc_get_n_keys (doc));
+          memset (verdicts->data + old_len, 0, verdicts->len - old_len);
+        }
+      if (verdicts->data[id] == 0)
+        verdicts->data[id] = key[0] == '_' || g_hash_table_contains (set, key) ? 1 : 2;
+      if (verdicts->data[id] == 1)
         continue;
 
       fpath = ga_field_path (path, key);
@@ -290,13 +311,13 @@ ga_loader_check_fields (GaLoader           *l,
 
 gboolean
 ga_loader_want_string (GaLoader   *l,
-                       JsonObject *obj,
+                       GaJsonNode *obj,
                        const char *path,
                        const char *key,
                        gboolean    required,
                        char      **out)
 {
-  JsonNode *node = ga_member (obj, key);
+  GaJsonNode *node = ga_member (obj, key);
   g_autofree char *fpath = NULL;
 
   if (node == NULL)
@@ -311,7 +332,7 @@ ga_loader_want_string (GaLoader   *l,
       ga_loader_problem (l, fpath, "expected a string, found %s", ga_node_description (node));
       return FALSE;
     }
-  if (required && *json_node_get_string (node) == '\0')
+  if (required && g_strcmp0 (ga_json_node_get_string (node), "") == 0)
     {
       ga_loader_problem (l, (fpath = ga_field_path (path, key)), "must not be empty");
       return FALSE;
@@ -319,20 +340,20 @@ ga_loader_want_string (GaLoader   *l,
   if (out != NULL)
     {
       g_free (*out);
-      *out = g_strdup (json_node_get_string (node));
+      *out = g_strdup (ga_json_node_get_string (node));
     }
   return TRUE;
 }
 
 gboolean
 ga_loader_want_number (GaLoader   *l,
-                       JsonObject *obj,
+                       GaJsonNode *obj,
                        const char *path,
                        const char *key,
                        gboolean    required,
                        double     *out)
 {
-  JsonNode *node = ga_member (obj, key);
+  GaJsonNode *node = ga_member (obj, key);
   g_autofree char *fpath = NULL;
   double v;
 
@@ -348,7 +369,7 @@ ga_loader_want_number (GaLoader   *l,
       ga_loader_problem (l, fpath, "expected a number, found %s", ga_node_description (node));
       return FALSE;
     }
-  v = json_node_get_double (node);
+  v = ga_json_node_get_double (node);
   if (!isfinite (v))
     {
       ga_loader_problem (l, (fpath = ga_field_path (path, key)), "the number is out of range");
@@ -360,7 +381,7 @@ ga_loader_want_number (GaLoader   *l,
 
 gboolean
 ga_loader_want_int (GaLoader   *l,
-                    JsonObject *obj,
+                    GaJsonNode *obj,
                     const char *path,
                     const char *key,
                     gboolean    required,
@@ -377,8 +398,8 @@ ga_loader_want_int (GaLoader   *l,
     {
       fpath = ga_field_path (path, key);
       ga_loader_problem (l, fpath, "expected a whole number from %d to %d, found %s",
-                         min, max, json_node_get_string (ga_member (obj, key)) != NULL
-                         ? json_node_get_string (ga_member (obj, key)) : "a fraction");
+                         min, max, ga_json_node_get_string (ga_member (obj, key)) != NULL
+                         ? ga_json_node_get_string (ga_member (obj, key)) : "a fraction");
       return FALSE;
     }
   *out = (int) v;
@@ -387,12 +408,12 @@ ga_loader_want_int (GaLoader   *l,
 
 gboolean
 ga_loader_want_bool (GaLoader   *l,
-                     JsonObject *obj,
+                     GaJsonNode *obj,
                      const char *path,
                      const char *key,
                      gboolean   *out)
 {
-  JsonNode *node = ga_member (obj, key);
+  GaJsonNode *node = ga_member (obj, key);
   g_autofree char *fpath = NULL;
 
   if (node == NULL)
@@ -403,22 +424,22 @@ ga_loader_want_bool (GaLoader   *l,
       ga_loader_problem (l, fpath, "expected true or false, found %s", ga_node_description (node));
       return FALSE;
     }
-  *out = json_node_get_boolean (node);
+  *out = ga_json_node_get_boolean (node);
   return TRUE;
 }
 
 /* A required or optional field that must hold a container of @type; @what
  * names it in the message ("a list", "an object"). */
-static JsonNode *
-want_container (GaLoader     *l,
-                JsonObject   *obj,
-                const char   *path,
-                const char   *key,
-                gboolean      required,
-                JsonNodeType  type,
-                const char   *what)
+static GaJsonNode *
+want_container (GaLoader      *l,
+                GaJsonNode    *obj,
+                const char    *path,
+                const char    *key,
+                gboolean       required,
+                GaJsonNodeType type,
+                const char    *what)
 {
-  JsonNode *node = ga_member (obj, key);
+  GaJsonNode *node = ga_member (obj, key);
   g_autofree char *fpath = NULL;
 
   if (node == NULL)
@@ -427,7 +448,7 @@ want_container (GaLoader     *l,
         ga_loader_problem (l, path, "missing required field '%s'", key);
       return NULL;
     }
-  if (JSON_NODE_TYPE (node) != type)
+  if (GA_JSON_NODE_TYPE (node) != type)
     {
       fpath = ga_field_path (path, key);
       ga_loader_problem (l, fpath, "expected %s, found %s", what, ga_node_description (node));
@@ -436,54 +457,54 @@ want_container (GaLoader     *l,
   return node;
 }
 
-JsonArray *
+GaJsonNode *
 ga_loader_want_array (GaLoader   *l,
-                      JsonObject *obj,
+                      GaJsonNode *obj,
                       const char *path,
                       const char *key,
                       gboolean    required)
 {
-  JsonNode *node = want_container (l, obj, path, key, required, JSON_NODE_ARRAY, "a list");
+  GaJsonNode *node = want_container (l, obj, path, key, required, GA_JSON_NODE_ARRAY, "a list");
 
-  return node != NULL ? json_node_get_array (node) : NULL;
+  return node != NULL ? ga_json_node_get_array (node) : NULL;
 }
 
-JsonObject *
+GaJsonNode *
 ga_loader_want_object (GaLoader   *l,
-                       JsonObject *obj,
+                       GaJsonNode *obj,
                        const char *path,
                        const char *key,
                        gboolean    required)
 {
-  JsonNode *node = want_container (l, obj, path, key, required, JSON_NODE_OBJECT,
+  GaJsonNode *node = want_container (l, obj, path, key, required, GA_JSON_NODE_OBJECT,
                                    "an object");
 
-  return node != NULL ? json_node_get_object (node) : NULL;
+  return node != NULL ? ga_json_node_get_object (node) : NULL;
 }
 
-JsonObject *
+GaJsonNode *
 ga_loader_element_object (GaLoader   *l,
-                          JsonNode   *node,
+                          GaJsonNode *node,
                           const char *path)
 {
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  if (!GA_JSON_NODE_HOLDS_OBJECT (node))
     {
       ga_loader_problem (l, path, "expected an object, found %s", ga_node_description (node));
       return NULL;
     }
-  return json_node_get_object (node);
+  return ga_json_node_get_object (node);
 }
 
 gboolean
 ga_loader_want_text (GaLoader   *l,
-                     JsonObject *obj,
+                     GaJsonNode *obj,
                      const char *path,
                      const char *key,
                      gboolean    required,
                      GaText     *out)
 {
   static const char * const text_fields[] = { "zh_CN", "en", NULL };
-  JsonNode *node = ga_member (obj, key);
+  GaJsonNode *node = ga_member (obj, key);
   g_autofree char *fpath = NULL;
 
   if (node == NULL)
@@ -492,13 +513,12 @@ ga_loader_want_text (GaLoader   *l,
         ga_loader_problem (l, path, "missing required field '%s'", key);
       return FALSE;
     }
-  fpath = ga_field_path (path, key);
   if (ga_node_is_string (node))
     {
-      const char *s = json_node_get_string (node);
+      const char *s = node->v.string;
       if (required && *s == '\0')
         {
-          ga_loader_problem (l, fpath, "must not be empty");
+          ga_loader_problem (l, (fpath = ga_field_path (path, key)), "must not be empty");
           return FALSE;
         }
       ga_text_clear (out);
@@ -507,9 +527,10 @@ ga_loader_want_text (GaLoader   *l,
       out->en = out->zh;
       return TRUE;
     }
-  if (JSON_NODE_HOLDS_OBJECT (node))
+  fpath = ga_field_path (path, key);
+  if (GA_JSON_NODE_HOLDS_OBJECT (node))
     {
-      JsonObject *t = json_node_get_object (node);
+      GaJsonNode *t = ga_json_node_get_object (node);
       g_autofree char *zh = NULL;
       g_autofree char *en = NULL;
 
@@ -519,13 +540,13 @@ ga_loader_want_text (GaLoader   *l,
       if ((zh == NULL || *zh == '\0') && (en == NULL || *en == '\0'))
         {
           gboolean misspelt = FALSE;
-          JsonObjectIter iter;
+          GaJsonObjectIter iter;
           const char *k;
 
           /* A misspelt language was reported just above with the right
            * name; saying that the text is missing would be the same again. */
-          json_object_iter_init (&iter, t);
-          while (json_object_iter_next (&iter, &k, NULL))
+          ga_json_object_iter_init (&iter, t);
+          while (ga_json_object_iter_next (&iter, &k, NULL))
             misspelt |= k[0] != '_' && !g_str_equal (k, "zh_CN") && !g_str_equal (k, "en")
                         && ga_closest_name (k, text_fields) != NULL;
           if (!misspelt)
@@ -575,7 +596,8 @@ ga_loader_register_symbol (GaLoader     *l,
       ga_loader_problem (l, fpath, "duplicate id '%s' (already used at %s)", id, first);
       return;
     }
-  g_hash_table_insert (l->id_paths, g_strdup (id), g_strdup (path));
+  /* The id is owned by what it names, which outlives the loader. */
+  g_hash_table_insert (l->id_paths, (gpointer) id, g_strdup (path));
   sym = g_new0 (GaSymbol, 1);
   sym->kind = kind;
   sym->index = index;
@@ -617,19 +639,20 @@ ga_loader_add_site (GaLoader     *l,
  * taken as its literal. */
 GaFormula *
 ga_loader_parse_expr_node (GaLoader   *l,
-                           JsonNode   *node,
+                           GaJsonNode *node,
                            const char *path)
 {
-  g_autofree char *text = NULL;
+  g_autofree char *owned = NULL;
+  const char *text;
   g_autoptr(GError) error = NULL;
   GaFormula *formula;
   guint column = 0;
 
   if (ga_node_is_string (node))
-    text = g_strdup (json_node_get_string (node));
+    text = node->v.string;
   else if (ga_node_is_number (node))
     {
-      double v = json_node_get_double (node);
+      double v = ga_json_node_get_double (node);
       char buf[G_ASCII_DTOSTR_BUF_SIZE];
 
       if (!isfinite (v))
@@ -637,13 +660,13 @@ ga_loader_parse_expr_node (GaLoader   *l,
           ga_loader_problem (l, path, "the number is out of range");
           return NULL;
         }
-      if (json_node_get_value_type (node) == G_TYPE_INT64)
-        text = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
+      if (ga_json_node_get_value_type (node) == G_TYPE_INT64)
+        text = owned = g_strdup_printf ("%" G_GINT64_FORMAT, ga_json_node_get_int (node));
       else
-        text = g_strdup (g_ascii_formatd (buf, sizeof buf, "%.17g", v));
+        text = owned = g_strdup (g_ascii_formatd (buf, sizeof buf, "%.17g", v));
     }
   else if (ga_node_is_boolean (node))
-    text = g_strdup (json_node_get_boolean (node) ? "TRUE" : "FALSE");
+    text = ga_json_node_get_boolean (node) ? "TRUE" : "FALSE";
   else
     {
       ga_loader_problem (l, path, "expected an expression (a formula string or a number), found %s",
@@ -670,16 +693,16 @@ ga_loader_parse_expr_node (GaLoader   *l,
 }
 
 GaFormula *
-ga_loader_want_expr (GaLoader        *l,
-                     JsonObject      *obj,
-                     const char      *path,
-                     const char      *key,
-                     gboolean         required,
+ga_loader_want_expr (GaLoader          *l,
+                     GaJsonNode        *obj,
+                     const char        *path,
+                     const char        *key,
+                     gboolean           required,
                      const GaSiteOwner *owner,
-                     GaStaticType     expect,
-                     gboolean         condition)
+                     GaStaticType       expect,
+                     gboolean           condition)
 {
-  JsonNode *node = ga_member (obj, key);
+  GaJsonNode *node = ga_member (obj, key);
   g_autofree char *fpath = NULL;
   GaFormula *formula;
 

@@ -14,12 +14,12 @@
 
 static GPtrArray *
 parse_options (GaLoader   *l,
-               JsonObject *obj,
+               GaJsonNode *obj,
                const char *path,
                gboolean    required)
 {
   static const char * const fields[] = { "id", "label", "points", "level", "fails", NULL };
-  JsonArray *array = ga_loader_want_array (l, obj, path, "options", required);
+  GaJsonNode *array = ga_loader_want_array (l, obj, path, "options", required);
   g_autofree char *opath = ga_field_path (path, "options");
   g_autoptr(GHashTable) seen = NULL;
   GPtrArray *options;
@@ -27,14 +27,14 @@ parse_options (GaLoader   *l,
   if (array == NULL)
     return NULL;
   options = g_ptr_array_new_with_free_func (ga_option_free);
-  if (json_array_get_length (array) == 0)
+  if (ga_json_array_get_length (array) == 0)
     ga_loader_problem (l, opath, "a choice needs at least one option");
 
   seen = g_hash_table_new (g_str_hash, g_str_equal);
-  for (guint i = 0; i < json_array_get_length (array); i++)
+  for (guint i = 0; i < ga_json_array_get_length (array); i++)
     {
       g_autofree char *p = ga_index_path (opath, NULL, i);
-      JsonObject *o = ga_loader_element_object (l, json_array_get_element (array, i), p);
+      GaJsonNode *o = ga_loader_element_object (l, ga_json_array_get_element (array, i), p);
       GaOption *option;
 
       if (o == NULL)
@@ -188,7 +188,7 @@ column_fields_for (GaItemKind kind)
  * is an option id, labelled with the row's label. */
 static void
 options_from_table (GaLoader   *l,
-                    JsonObject *co,
+                    GaJsonNode *co,
                     const char *p,
                     GaColumn   *column)
 {
@@ -226,7 +226,7 @@ options_from_table (GaLoader   *l,
  * a usable id is called "column<c>" so that messages can still name it. */
 static void
 parse_column_id_kind (GaLoader   *l,
-                      JsonObject *co,
+                      GaJsonNode *co,
                       const char *p,
                       guint       c,
                       GaItem     *item,
@@ -266,7 +266,7 @@ parse_column_id_kind (GaLoader   *l,
 /* The fields that only some kinds of column have. */
 static void
 parse_column_kind_fields (GaLoader          *l,
-                          JsonObject        *co,
+                          GaJsonNode        *co,
                           const char        *p,
                           const GaSiteOwner *owner,
                           GaColumn          *column)
@@ -298,7 +298,7 @@ parse_column_kind_fields (GaLoader          *l,
 
 static void
 parse_column (GaLoader   *l,
-              JsonObject *co,
+              GaJsonNode *co,
               const char *p,
               guint       c,
               GaItem     *item)
@@ -336,37 +336,37 @@ parse_column (GaLoader   *l,
 
 static void
 parse_columns (GaLoader   *l,
-               JsonObject *obj,
+               GaJsonNode *obj,
                const char *path,
                GaItem     *item)
 {
-  JsonArray *array = ga_loader_want_array (l, obj, path, "columns", TRUE);
+  GaJsonNode *array = ga_loader_want_array (l, obj, path, "columns", TRUE);
   g_autofree char *cpath = ga_field_path (path, "columns");
 
   item->columns = g_ptr_array_new_with_free_func (ga_column_free);
   if (array == NULL)
     return;
-  if (json_array_get_length (array) == 0)
+  if (ga_json_array_get_length (array) == 0)
     ga_loader_problem (l, cpath, "a table needs at least one column");
 
-  for (guint c = 0; c < json_array_get_length (array); c++)
+  for (guint c = 0; c < ga_json_array_get_length (array); c++)
     {
       g_autofree char *p = ga_index_path (cpath, NULL, c);
-      JsonObject *co = ga_loader_element_object (l, json_array_get_element (array, c), p);
+      GaJsonNode *co = ga_loader_element_object (l, ga_json_array_get_element (array, c), p);
 
       parse_column (l, co, p, c, item);
     }
   /* Once every column is known: a plausible range may except the rows
    * that chose an option in another column. */
-  for (guint c = 0; c < json_array_get_length (array) && c < item->columns->len; c++)
+  for (guint c = 0; c < ga_json_array_get_length (array) && c < item->columns->len; c++)
     {
       GaColumn *column = g_ptr_array_index (item->columns, c);
       g_autofree char *p = ga_index_path (cpath, NULL, c);
-      JsonNode *n = json_array_get_element (array, c);
+      GaJsonNode *n = ga_json_array_get_element (array, c);
 
-      if (JSON_NODE_HOLDS_OBJECT (n)
+      if (GA_JSON_NODE_HOLDS_OBJECT (n)
           && (column->kind == GA_ITEM_NUMBER || column->kind == GA_ITEM_COMPUTED))
-        column->plausible = ga_loader_parse_plausible (l, json_node_get_object (n), p,
+        column->plausible = ga_loader_parse_plausible (l, ga_json_node_get_object (n), p,
                                                        column->min, column->max, item);
     }
   ga_loader_resolve_units (l, path, item);
@@ -374,33 +374,36 @@ parse_columns (GaLoader   *l,
 
 static void
 parse_fixed_rows (GaLoader   *l,
-                  JsonObject *obj,
+                  GaJsonNode *obj,
                   const char *path,
                   GaItem     *item)
 {
-  JsonArray *rows = ga_loader_want_array (l, obj, path, "rows", FALSE);
+  GaJsonNode *rows = ga_loader_want_array (l, obj, path, "rows", FALSE);
 
   if (rows == NULL)
     return;
   item->fixed_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) json_object_unref);
-  for (guint r = 0; r < json_array_get_length (rows); r++)
+  for (guint r = 0; r < ga_json_array_get_length (rows); r++)
     {
-      JsonNode *n = json_array_get_element (rows, r);
+      GaJsonNode *n = ga_json_array_get_element (rows, r);
       g_autofree char *rpath = ga_index_path (path, "rows", r);
       g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) row_node = NULL;
       GaRow *row;
 
-      if (!JSON_NODE_HOLDS_OBJECT (n))
+      if (!GA_JSON_NODE_HOLDS_OBJECT (n))
         {
           ga_loader_problem (l, rpath, "expected a row object, found %s", ga_node_description (n));
           continue;
         }
-      row = ga_answer_row_from_json (n, item, r, &error);
+      /* The rows are kept, and read like answers, as json-glib objects. */
+      row_node = ga_json_node_to_json_glib (n);
+      row = ga_answer_row_from_json (row_node, item, r, &error);
       if (row == NULL)
         ga_loader_problem (l, rpath, "%s", error->message);
       else
         ga_row_free (row);
-      g_ptr_array_add (item->fixed_rows, json_object_ref (json_node_get_object (n)));
+      g_ptr_array_add (item->fixed_rows, json_object_ref (json_node_get_object (row_node)));
     }
 }
 
@@ -433,7 +436,7 @@ item_new (GaLoader   *l,
  * without a usable id is called "#<index>" so that messages can name it. */
 static gboolean
 parse_item_id_kind (GaLoader   *l,
-                    JsonObject *obj,
+                    GaJsonNode *obj,
                     const char *path,
                     GaItem     *item)
 {
@@ -477,25 +480,25 @@ parse_item_id_kind (GaLoader   *l,
 
 static void
 parse_evidence (GaLoader   *l,
-                JsonObject *obj,
+                GaJsonNode *obj,
                 const char *path,
                 GaItem     *item)
 {
-  JsonArray *evidence = ga_loader_want_array (l, obj, path, "evidence", FALSE);
+  GaJsonNode *evidence = ga_loader_want_array (l, obj, path, "evidence", FALSE);
 
   if (evidence == NULL)
     return;
   item->evidence = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < json_array_get_length (evidence); i++)
+  for (guint i = 0; i < ga_json_array_get_length (evidence); i++)
     {
-      JsonNode *n = json_array_get_element (evidence, i);
+      GaJsonNode *n = ga_json_array_get_element (evidence, i);
       if (!ga_node_is_string (n))
         {
           g_autofree char *ep = ga_index_path (path, "evidence", i);
           ga_loader_problem (l, ep, "expected a string, found %s", ga_node_description (n));
           continue;
         }
-      g_ptr_array_add (item->evidence, g_strdup (json_node_get_string (n)));
+      g_ptr_array_add (item->evidence, g_strdup (ga_json_node_get_string (n)));
     }
 }
 
@@ -503,25 +506,25 @@ parse_evidence (GaLoader   *l,
  * {"do": text, "evidence": text, "failures": text, "source": text}. */
 static void
 parse_guidance (GaLoader   *l,
-                JsonObject *obj,
+                GaJsonNode *obj,
                 const char *path,
                 GaItem     *item)
 {
   static const char * const parts[] = { "do", "evidence", "failures", "source", NULL };
-  JsonNode *node = ga_member (obj, "guidance");
+  GaJsonNode *node = ga_member (obj, "guidance");
   g_autofree char *gpath = NULL;
-  JsonObject *g;
+  GaJsonNode *g;
 
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node)
-      || (ga_member (json_node_get_object (node), "do") == NULL
-          && ga_member (json_node_get_object (node), "evidence") == NULL
-          && ga_member (json_node_get_object (node), "failures") == NULL))
+  if (node == NULL || !GA_JSON_NODE_HOLDS_OBJECT (node)
+      || (ga_member (ga_json_node_get_object (node), "do") == NULL
+          && ga_member (ga_json_node_get_object (node), "evidence") == NULL
+          && ga_member (ga_json_node_get_object (node), "failures") == NULL))
     {
       ga_loader_want_text (l, obj, path, "guidance", FALSE, &item->guidance);
       return;
     }
   gpath = ga_field_path (path, "guidance");
-  g = json_node_get_object (node);
+  g = ga_json_node_get_object (node);
   ga_loader_check_fields (l, g, gpath, parts, NULL, NULL);
   ga_loader_want_text (l, g, gpath, "do", FALSE, &item->guidance);
   ga_loader_want_text (l, g, gpath, "evidence", FALSE, &item->guidance_evidence);
@@ -533,7 +536,7 @@ parse_guidance (GaLoader   *l,
  * weight, applicability and evidence. */
 static void
 parse_item_common (GaLoader   *l,
-                   JsonObject *obj,
+                   GaJsonNode *obj,
                    const char *path,
                    GaItem     *item)
 {
@@ -568,7 +571,7 @@ parse_item_common (GaLoader   *l,
 
 static void
 parse_compliance_fields (GaLoader   *l,
-                         JsonObject *obj,
+                         GaJsonNode *obj,
                          const char *path,
                          GaItem     *item)
 {
@@ -583,7 +586,7 @@ parse_compliance_fields (GaLoader   *l,
 
 static void
 parse_number_fields (GaLoader   *l,
-                     JsonObject *obj,
+                     GaJsonNode *obj,
                      const char *path,
                      GaItem     *item)
 {
@@ -607,7 +610,7 @@ parse_number_fields (GaLoader   *l,
 
 static void
 parse_table_fields (GaLoader   *l,
-                    JsonObject *obj,
+                    GaJsonNode *obj,
                     const char *path,
                     GaItem     *item)
 {
@@ -621,7 +624,7 @@ parse_table_fields (GaLoader   *l,
 
 static void
 parse_computed_fields (GaLoader   *l,
-                       JsonObject *obj,
+                       GaJsonNode *obj,
                        const char *path,
                        GaItem     *item)
 {
@@ -639,7 +642,7 @@ parse_computed_fields (GaLoader   *l,
 /* The fields that only some kinds of item have. */
 static void
 parse_kind_fields (GaLoader   *l,
-                   JsonObject *obj,
+                   GaJsonNode *obj,
                    const char *path,
                    GaItem     *item)
 {
@@ -668,7 +671,7 @@ parse_kind_fields (GaLoader   *l,
 
 GaItem *
 ga_loader_parse_item (GaLoader   *l,
-                      JsonObject *obj,
+                      GaJsonNode *obj,
                       const char *path,
                       GaSection  *section)
 {

@@ -64,17 +64,17 @@ is_option_of (const GaColumn *column,
  * written negative). */
 static void
 parse_except (GaLoader     *l,
-              JsonObject   *po,
+              GaJsonNode   *po,
               const char   *pp,
               const GaItem *table,
               GaPlausible  *p)
 {
   static const char * const fields[] = { "column", "values", NULL };
-  JsonObject *eo = ga_loader_want_object (l, po, pp, "except", FALSE);
+  GaJsonNode *eo = ga_loader_want_object (l, po, pp, "except", FALSE);
   g_autofree char *ep = ga_field_path (pp, "except");
   g_autofree char *name = NULL;
   const GaColumn *column = NULL;
-  JsonArray *values;
+  GaJsonNode *values;
 
   if (eo == NULL)
     return;
@@ -99,15 +99,15 @@ parse_except (GaLoader     *l,
   values = ga_loader_want_array (l, eo, ep, "values", TRUE);
   if (values == NULL)
     return;
-  if (json_array_get_length (values) == 0)
+  if (ga_json_array_get_length (values) == 0)
     {
       g_autofree char *vp = ga_field_path (ep, "values");
       ga_loader_problem (l, vp, "list at least one option whose rows are not checked");
     }
   p->except_values = g_ptr_array_new_with_free_func (g_free);
-  for (guint i = 0; i < json_array_get_length (values); i++)
+  for (guint i = 0; i < ga_json_array_get_length (values); i++)
     {
-      JsonNode *n = json_array_get_element (values, i);
+      GaJsonNode *n = ga_json_array_get_element (values, i);
       g_autofree char *vp = ga_index_path (ep, "values", i);
 
       if (!ga_node_is_string (n))
@@ -115,16 +115,16 @@ parse_except (GaLoader     *l,
           ga_loader_problem (l, vp, "expected an option id, found %s", ga_node_description (n));
           continue;
         }
-      if (column != NULL && !is_option_of (column, json_node_get_string (n)))
+      if (column != NULL && !is_option_of (column, ga_json_node_get_string (n)))
         ga_loader_problem (l, vp, "'%s' is not an option of column '%s'",
-                           json_node_get_string (n), column->id);
-      g_ptr_array_add (p->except_values, g_strdup (json_node_get_string (n)));
+                           ga_json_node_get_string (n), column->id);
+      g_ptr_array_add (p->except_values, g_strdup (ga_json_node_get_string (n)));
     }
 }
 
 GaPlausible *
 ga_loader_parse_plausible (GaLoader     *l,
-                           JsonObject   *obj,
+                           GaJsonNode   *obj,
                            const char   *path,
                            double        hard_min,
                            double        hard_max,
@@ -138,7 +138,7 @@ ga_loader_parse_plausible (GaLoader     *l,
   };
   static const char * const column_only[] = { "except", NULL };
   g_autofree char *pp = ga_field_path (path, "plausible");
-  JsonObject *po;
+  GaJsonNode *po;
   GaPlausible *p;
 
   if (ga_member (obj, "plausible") == NULL)

@@ -14,7 +14,7 @@
 
 static gboolean
 parse_comparator (GaLoader     *l,
-                  JsonObject   *obj,
+                  GaJsonNode   *obj,
                   const char   *path,
                   const char   *key,
                   gboolean      required,
@@ -71,14 +71,14 @@ options_have_levels (GPtrArray *options)
 /* "interp": {"baseline": …, "leading": …}, interpolated between the two. */
 static void
 parse_score_interp (GaLoader          *l,
-                    JsonObject        *so,
+                    GaJsonNode        *so,
                     const char        *spath,
                     const GaSiteOwner *owner,
                     GaScoreRule       *rule)
 {
   static const char * const interp_fields[] = { "baseline", "leading", "better", NULL };
   g_autofree char *ipath = ga_field_path (spath, "interp");
-  JsonObject *io = ga_loader_want_object (l, so, spath, "interp", TRUE);
+  GaJsonNode *io = ga_loader_want_object (l, so, spath, "interp", TRUE);
 
   rule->method = GA_SCORE_INTERP;
   if (io == NULL)
@@ -91,7 +91,7 @@ parse_score_interp (GaLoader          *l,
   /* Which way is better decides a baseline equal to the leading value. */
   if (ga_member (io, "better") != NULL)
     {
-      const char *better = json_node_get_string (ga_member (io, "better"));
+      const char *better = ga_json_node_get_string (ga_member (io, "better"));
       if (g_strcmp0 (better, "lower") == 0)
         rule->better = "<=";
       else if (g_strcmp0 (better, "higher") == 0)
@@ -107,52 +107,52 @@ parse_score_interp (GaLoader          *l,
 /* One step of "bands": [threshold, points]. */
 static void
 parse_band_step (GaLoader    *l,
-                 JsonNode    *sn,
+                 GaJsonNode  *sn,
                  const char  *sp,
                  GaItem      *item,
                  GaScoreRule *rule)
 {
   g_autofree char *tp = NULL;
-  JsonArray *pair;
+  GaJsonNode *pair;
   GaBand *band;
 
-  if (!JSON_NODE_HOLDS_ARRAY (sn) || json_array_get_length (json_node_get_array (sn)) != 2)
+  if (!GA_JSON_NODE_HOLDS_ARRAY (sn) || ga_json_array_get_length (ga_json_node_get_array (sn)) != 2)
     {
       ga_loader_problem (l, sp, "a step is [threshold, points], found %s",
                          ga_node_description (sn));
       return;
     }
-  pair = json_node_get_array (sn);
+  pair = ga_json_node_get_array (sn);
   band = g_new0 (GaBand, 1);
   g_ptr_array_add (rule->bands, band);
   tp = g_strdup_printf ("%s[0]", sp);
-  band->threshold = ga_loader_parse_expr_node (l, json_array_get_element (pair, 0), tp);
+  band->threshold = ga_loader_parse_expr_node (l, ga_json_array_get_element (pair, 0), tp);
   if (band->threshold != NULL)
     ga_loader_add_site (l, band->threshold, tp, GA_NODE_ITEM, item->index, 0, NULL, item,
                         GA_STATIC_NUMBER, FALSE);
-  if (!ga_node_is_number (json_array_get_element (pair, 1))
-      || !isfinite (json_array_get_double_element (pair, 1)))
+  if (!ga_node_is_number (ga_json_array_get_element (pair, 1))
+      || !isfinite (ga_json_array_get_double_element (pair, 1)))
     {
       g_autofree char *pp = g_strdup_printf ("%s[1]", sp);
       ga_loader_problem (l, pp, "expected the step's points (a number), found %s",
-                         ga_node_description (json_array_get_element (pair, 1)));
+                         ga_node_description (ga_json_array_get_element (pair, 1)));
     }
   else
-    band->points = json_array_get_double_element (pair, 1);
+    band->points = ga_json_array_get_double_element (pair, 1);
 }
 
 /* "bands": {"cmp": …, "steps": [[threshold, points], …], "otherwise": …}. */
 static void
 parse_score_bands (GaLoader    *l,
-                   JsonObject  *so,
+                   GaJsonNode  *so,
                    const char  *spath,
                    GaItem      *item,
                    GaScoreRule *rule)
 {
   static const char * const bands_fields[] = { "cmp", "steps", "otherwise", NULL };
   g_autofree char *bpath = ga_field_path (spath, "bands");
-  JsonObject *bo = ga_loader_want_object (l, so, spath, "bands", TRUE);
-  JsonArray *steps;
+  GaJsonNode *bo = ga_loader_want_object (l, so, spath, "bands", TRUE);
+  GaJsonNode *steps;
 
   rule->method = GA_SCORE_BANDS;
   rule->band_cmp = GA_CMP_GE;
@@ -163,15 +163,15 @@ parse_score_bands (GaLoader    *l,
   parse_comparator (l, bo, bpath, "cmp", FALSE, &rule->band_cmp);
   ga_loader_want_number (l, bo, bpath, "otherwise", FALSE, &rule->band_otherwise);
   steps = ga_loader_want_array (l, bo, bpath, "steps", TRUE);
-  if (steps != NULL && json_array_get_length (steps) == 0)
+  if (steps != NULL && ga_json_array_get_length (steps) == 0)
     {
       g_autofree char *sp = ga_field_path (bpath, "steps");
       ga_loader_problem (l, sp, "bands need at least one step");
     }
-  for (guint i = 0; steps != NULL && i < json_array_get_length (steps); i++)
+  for (guint i = 0; steps != NULL && i < ga_json_array_get_length (steps); i++)
     {
       g_autofree char *sp = ga_index_path (bpath, "steps", i);
-      parse_band_step (l, json_array_get_element (steps, i), sp, item, rule);
+      parse_band_step (l, ga_json_array_get_element (steps, i), sp, item, rule);
     }
 }
 
@@ -179,7 +179,7 @@ parse_score_bands (GaLoader    *l,
  * clean-production levels. */
 static void
 parse_score_levels (GaLoader          *l,
-                    JsonObject        *so,
+                    GaJsonNode        *so,
                     const char        *spath,
                     const GaSiteOwner *owner,
                     GaItem            *item)
@@ -188,7 +188,7 @@ parse_score_levels (GaLoader          *l,
   static const char * const names[] = { "I", "II", "III" };
   GaScoreRule *rule = &item->score;
   g_autofree char *lpath = ga_field_path (spath, "levels");
-  JsonObject *lo = ga_loader_want_object (l, so, spath, "levels", TRUE);
+  GaJsonNode *lo = ga_loader_want_object (l, so, spath, "levels", TRUE);
   guint defined = 0;
 
   rule->method = GA_SCORE_LEVELS;
@@ -197,7 +197,7 @@ parse_score_levels (GaLoader          *l,
   if (item->kind == GA_ITEM_CHOICE)
     {
       /* A choice takes its level from the chosen option: {"levels": {}}. */
-      if (json_object_get_size (lo) > 0)
+      if (ga_json_object_get_size (lo) > 0)
         ga_loader_problem (l, lpath, "choice items take their level from the chosen "
                            "option's \"level\"; leave \"levels\" empty ({})");
       return;
@@ -206,8 +206,8 @@ parse_score_levels (GaLoader          *l,
   parse_comparator (l, lo, lpath, "cmp", TRUE, &rule->level_cmp);
   for (guint k = 0; k < 3; k++)
     {
-      JsonNode *bn = ga_member (lo, names[k]);
-      if (bn == NULL || JSON_NODE_HOLDS_NULL (bn))
+      GaJsonNode *bn = ga_member (lo, names[k]);
+      if (bn == NULL || GA_JSON_NODE_HOLDS_NULL (bn))
         continue;
       defined++;
       rule->benchmark[k] = ga_loader_want_expr (l, lo, lpath, names[k], TRUE, owner,
@@ -219,16 +219,16 @@ parse_score_levels (GaLoader          *l,
 
 void
 ga_loader_parse_score (GaLoader   *l,
-                       JsonObject *obj,
+                       GaJsonNode *obj,
                        const char *path,
                        GaItem     *item)
 {
   static const char * const score_fields[] = { "formula", "interp", "bands", "levels", NULL };
-  JsonNode *node = ga_member (obj, "score");
+  GaJsonNode *node = ga_member (obj, "score");
   g_autofree char *spath = ga_field_path (path, "score");
   GaSiteOwner owner = { GA_NODE_ITEM, item->index, 0, NULL, item };
   GaScoreRule *rule = &item->score;
-  JsonObject *so;
+  GaJsonNode *so;
   guint n_forms = 0;
 
   if (node == NULL)
@@ -242,13 +242,13 @@ ga_loader_parse_score (GaLoader   *l,
                             GA_STATIC_ANY, FALSE);
       return;
     }
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  if (!GA_JSON_NODE_HOLDS_OBJECT (node))
     {
       ga_loader_problem (l, spath, "expected a scoring rule object, found %s",
                          ga_node_description (node));
       return;
     }
-  so = json_node_get_object (node);
+  so = ga_json_node_get_object (node);
   ga_loader_check_fields (l, so, spath, score_fields, NULL, NULL);
   for (guint i = 0; score_fields[i] != NULL; i++)
     if (ga_member (so, score_fields[i]) != NULL)
@@ -481,7 +481,7 @@ check_points_rules (GaLoader   *l,
 /* The rules that tie fields together: what is scored how, veto and bonus. */
 void
 ga_loader_check_item_rules (GaLoader   *l,
-                            JsonObject *obj,
+                            GaJsonNode *obj,
                             const char *path,
                             GaItem     *item)
 {

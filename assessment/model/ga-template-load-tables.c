@@ -12,62 +12,62 @@
 /* The column names: the key column first, then one per value. */
 static void
 parse_table_columns (GaLoader      *l,
-                     JsonObject    *obj,
+                     GaJsonNode    *obj,
                      const char    *path,
                      GaLookupTable *table)
 {
-  JsonArray *columns = ga_loader_want_array (l, obj, path, "columns", TRUE);
+  GaJsonNode *columns = ga_loader_want_array (l, obj, path, "columns", TRUE);
   g_autofree char *cpath = NULL;
 
   if (columns == NULL)
     return;
   cpath = ga_field_path (path, "columns");
-  if (json_array_get_length (columns) < 2)
+  if (ga_json_array_get_length (columns) < 2)
     ga_loader_problem (l, cpath, "a lookup table needs the key column and at least one more");
-  for (guint c = 0; c < json_array_get_length (columns); c++)
+  for (guint c = 0; c < ga_json_array_get_length (columns); c++)
     {
-      JsonNode *n = json_array_get_element (columns, c);
+      GaJsonNode *n = ga_json_array_get_element (columns, c);
       g_autofree char *p = ga_index_path (cpath, NULL, c);
-      if (!ga_node_is_string (n) || *json_node_get_string (n) == '\0')
+      if (!ga_node_is_string (n) || g_strcmp0 (ga_json_node_get_string (n), "") == 0)
         {
           ga_loader_problem (l, p, "expected a column name, found %s", ga_node_description (n));
           g_ptr_array_add (table->columns, g_strdup_printf ("column%u", c));
           continue;
         }
       for (guint k = 0; k < table->columns->len; k++)
-        if (g_str_equal (table->columns->pdata[k], json_node_get_string (n)))
-          ga_loader_problem (l, p, "duplicate column '%s'", json_node_get_string (n));
-      g_ptr_array_add (table->columns, g_strdup (json_node_get_string (n)));
+        if (g_str_equal (table->columns->pdata[k], ga_json_node_get_string (n)))
+          ga_loader_problem (l, p, "duplicate column '%s'", ga_json_node_get_string (n));
+      g_ptr_array_add (table->columns, g_strdup (ga_json_node_get_string (n)));
     }
 }
 
 /* One unit (or NULL) per column; a missing list gives every column none. */
 static void
 parse_table_units (GaLoader      *l,
-                   JsonObject    *obj,
+                   GaJsonNode    *obj,
                    const char    *path,
                    GaLookupTable *table)
 {
-  JsonArray *units = ga_loader_want_array (l, obj, path, "units", FALSE);
+  GaJsonNode *units = ga_loader_want_array (l, obj, path, "units", FALSE);
   g_autofree char *upath = NULL;
 
   for (guint c = 0; c < table->columns->len; c++)
     {
-      JsonNode *n = units != NULL && c < json_array_get_length (units)
-                    ? json_array_get_element (units, c) : NULL;
+      GaJsonNode *n = units != NULL && c < ga_json_array_get_length (units)
+                    ? ga_json_array_get_element (units, c) : NULL;
       g_ptr_array_add (table->column_units,
-                       ga_node_is_string (n) ? g_strdup (json_node_get_string (n)) : NULL);
+                       ga_node_is_string (n) ? g_strdup (ga_json_node_get_string (n)) : NULL);
     }
   if (units == NULL)
     return;
   upath = ga_field_path (path, "units");
-  if (json_array_get_length (units) != table->columns->len)
+  if (ga_json_array_get_length (units) != table->columns->len)
     ga_loader_problem (l, upath, "%u units for %u columns",
-                       json_array_get_length (units), table->columns->len);
-  for (guint c = 0; c < json_array_get_length (units); c++)
+                       ga_json_array_get_length (units), table->columns->len);
+  for (guint c = 0; c < ga_json_array_get_length (units); c++)
     {
-      JsonNode *n = json_array_get_element (units, c);
-      if (!JSON_NODE_HOLDS_NULL (n) && !ga_node_is_string (n))
+      GaJsonNode *n = ga_json_array_get_element (units, c);
+      if (!GA_JSON_NODE_HOLDS_NULL (n) && !ga_node_is_string (n))
         {
           g_autofree char *p = ga_index_path (upath, NULL, c);
           ga_loader_problem (l, p, "expected a unit string or null, found %s",
@@ -80,28 +80,28 @@ parse_table_units (GaLoader      *l,
  * value"}, …}, the headings a reader sees instead of the column names. */
 static void
 parse_table_titles (GaLoader      *l,
-                    JsonObject    *obj,
+                    GaJsonNode    *obj,
                     const char    *path,
                     GaLookupTable *table)
 {
-  JsonNode *node = ga_member (obj, "column_titles");
+  GaJsonNode *node = ga_member (obj, "column_titles");
   g_autofree char *tpath = ga_field_path (path, "column_titles");
-  JsonObject *titles;
-  JsonObjectIter iter;
+  GaJsonNode *titles;
+  GaJsonObjectIter iter;
   const char *name;
 
   table->column_titles = g_new0 (GaText, MAX (table->columns->len, 1));
   if (node == NULL)
     return;
-  if (!JSON_NODE_HOLDS_OBJECT (node))
+  if (!GA_JSON_NODE_HOLDS_OBJECT (node))
     {
       ga_loader_problem (l, tpath, "expected an object of column names and their titles, "
                          "found %s", ga_node_description (node));
       return;
     }
-  titles = json_node_get_object (node);
-  json_object_iter_init (&iter, titles);
-  while (json_object_iter_next (&iter, &name, NULL))
+  titles = ga_json_node_get_object (node);
+  ga_json_object_iter_init (&iter, titles);
+  while (ga_json_object_iter_next (&iter, &name, NULL))
     {
       guint c;
 
@@ -121,29 +121,29 @@ parse_table_titles (GaLoader      *l,
 /* The "values" of a row: one per column after the key. */
 static void
 parse_row_values (GaLoader   *l,
-                  JsonObject *ro,
+                  GaJsonNode *ro,
                   const char *rpath,
                   GaTableRow *row,
                   guint       n_cells)
 {
-  JsonArray *values = ga_loader_want_array (l, ro, rpath, "values", TRUE);
+  GaJsonNode *values = ga_loader_want_array (l, ro, rpath, "values", TRUE);
 
   if (values == NULL)
     return;
-  if (json_array_get_length (values) != n_cells)
+  if (ga_json_array_get_length (values) != n_cells)
     {
       g_autofree char *vp = ga_field_path (rpath, "values");
       ga_loader_problem (l, vp, "%u values for %u columns after the key",
-                         json_array_get_length (values), n_cells);
+                         ga_json_array_get_length (values), n_cells);
     }
-  for (guint c = 0; c < n_cells && c < json_array_get_length (values); c++)
+  for (guint c = 0; c < n_cells && c < ga_json_array_get_length (values); c++)
     {
-      JsonNode *n = json_array_get_element (values, c);
-      if (ga_node_is_number (n) && isfinite (json_node_get_double (n)))
-        ga_value_set_number (&row->cells[c], json_node_get_double (n));
+      GaJsonNode *n = ga_json_array_get_element (values, c);
+      if (ga_node_is_number (n) && isfinite (ga_json_node_get_double (n)))
+        ga_value_set_number (&row->cells[c], ga_json_node_get_double (n));
       else if (ga_node_is_string (n))
-        ga_value_set_text (&row->cells[c], json_node_get_string (n));
-      else if (!JSON_NODE_HOLDS_NULL (n))
+        ga_value_set_text (&row->cells[c], ga_json_node_get_string (n));
+      else if (!GA_JSON_NODE_HOLDS_NULL (n))
         {
           g_autofree char *vp = g_strdup_printf ("%s.values[%u]", rpath, c);
           ga_loader_problem (l, vp, "expected a number, a string or null, found %s",
@@ -154,7 +154,7 @@ parse_row_values (GaLoader   *l,
 
 static void
 parse_table_row (GaLoader      *l,
-                 JsonObject    *ro,
+                 GaJsonNode    *ro,
                  const char    *rpath,
                  GaLookupTable *table,
                  guint          n_cells)
@@ -189,7 +189,7 @@ parse_table_row (GaLoader      *l,
 
 void
 ga_loader_parse_lookup_table (GaLoader   *l,
-                              JsonObject *obj,
+                              GaJsonNode *obj,
                               const char *path)
 {
   static const char * const fields[] = {
@@ -198,7 +198,7 @@ ga_loader_parse_lookup_table (GaLoader   *l,
   };
   GaTemplate *tmpl = l->tmpl;
   GaLookupTable *table = g_new0 (GaLookupTable, 1);
-  JsonArray *rows;
+  GaJsonNode *rows;
   guint n_cells;
 
   ga_loader_check_fields (l, obj, path, fields, NULL, NULL);
@@ -233,10 +233,10 @@ ga_loader_parse_lookup_table (GaLoader   *l,
   parse_table_titles (l, obj, path, table);
 
   rows = ga_loader_want_array (l, obj, path, "rows", TRUE);
-  for (guint r = 0; rows != NULL && r < json_array_get_length (rows); r++)
+  for (guint r = 0; rows != NULL && r < ga_json_array_get_length (rows); r++)
     {
       g_autofree char *rpath = ga_index_path (path, "rows", r);
-      JsonObject *ro = ga_loader_element_object (l, json_array_get_element (rows, r), rpath);
+      GaJsonNode *ro = ga_loader_element_object (l, ga_json_array_get_element (rows, r), rpath);
 
       if (ro != NULL)
         parse_table_row (l, ro, rpath, table, n_cells);

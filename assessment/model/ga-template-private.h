@@ -7,6 +7,7 @@
 
 #include "ga-template.h"
 #include "ga-answer.h"
+#include "ga-json-doc.h"
 
 G_BEGIN_DECLS
 
@@ -151,11 +152,11 @@ typedef struct {
   GaItem       *self;
 } GaSiteOwner;
 
-static inline JsonNode *
-ga_member (JsonObject *obj,
+static inline GaJsonNode *
+ga_member (GaJsonNode *obj,
            const char *key)
 {
-  return json_object_get_member (obj, key);
+  return ga_json_object_get_member (obj, key);
 }
 
 /* "path.key", and "path.key[index]" (or "path[index]" without @key). */
@@ -165,10 +166,10 @@ char         *ga_index_path              (const char    *path,
                                           const char    *key,
                                           guint          index);
 /* "a string", "a list", … for "found …" in messages. */
-const char   *ga_node_description        (JsonNode      *node);
-gboolean      ga_node_is_string          (JsonNode      *node);
-gboolean      ga_node_is_number          (JsonNode      *node);
-gboolean      ga_node_is_boolean         (JsonNode      *node);
+const char   *ga_node_description        (GaJsonNode    *node);
+gboolean      ga_node_is_string          (GaJsonNode    *node);
+gboolean      ga_node_is_number          (GaJsonNode    *node);
+gboolean      ga_node_is_boolean         (GaJsonNode    *node);
 /* The name of @allowed that @word most likely meant, or NULL. */
 const char   *ga_closest_name            (const char    *word,
                                           const char * const *allowed);
@@ -176,25 +177,25 @@ const char   *ga_closest_name            (const char    *word,
  * what a formula can refer to. */
 gboolean      ga_is_identifier           (const char    *id);
 void          ga_loader_check_fields     (GaLoader      *l,
-                                          JsonObject    *obj,
+                                          GaJsonNode    *obj,
                                           const char    *path,
                                           const char * const *allowed,
                                           const char * const *other,
                                           const char    *other_kind);
 gboolean      ga_loader_want_string      (GaLoader      *l,
-                                          JsonObject    *obj,
+                                          GaJsonNode    *obj,
                                           const char    *path,
                                           const char    *key,
                                           gboolean       required,
                                           char         **out);
 gboolean      ga_loader_want_number      (GaLoader      *l,
-                                          JsonObject    *obj,
+                                          GaJsonNode    *obj,
                                           const char    *path,
                                           const char    *key,
                                           gboolean       required,
                                           double        *out);
 gboolean      ga_loader_want_int         (GaLoader      *l,
-                                          JsonObject    *obj,
+                                          GaJsonNode    *obj,
                                           const char    *path,
                                           const char    *key,
                                           gboolean       required,
@@ -202,25 +203,25 @@ gboolean      ga_loader_want_int         (GaLoader      *l,
                                           int            max,
                                           int           *out);
 gboolean      ga_loader_want_bool        (GaLoader      *l,
-                                          JsonObject    *obj,
+                                          GaJsonNode    *obj,
                                           const char    *path,
                                           const char    *key,
                                           gboolean      *out);
-JsonArray    *ga_loader_want_array       (GaLoader      *l,
-                                          JsonObject    *obj,
+GaJsonNode   *ga_loader_want_array       (GaLoader      *l,
+                                          GaJsonNode    *obj,
                                           const char    *path,
                                           const char    *key,
                                           gboolean       required);
-JsonObject   *ga_loader_want_object      (GaLoader      *l,
-                                          JsonObject    *obj,
+GaJsonNode   *ga_loader_want_object      (GaLoader      *l,
+                                          GaJsonNode    *obj,
                                           const char    *path,
                                           const char    *key,
                                           gboolean       required);
-JsonObject   *ga_loader_element_object   (GaLoader      *l,
-                                          JsonNode      *node,
+GaJsonNode   *ga_loader_element_object   (GaLoader      *l,
+                                          GaJsonNode    *node,
                                           const char    *path);
 gboolean      ga_loader_want_text        (GaLoader      *l,
-                                          JsonObject    *obj,
+                                          GaJsonNode    *obj,
                                           const char    *path,
                                           const char    *key,
                                           gboolean       required,
@@ -242,10 +243,10 @@ void          ga_loader_add_site         (GaLoader      *l,
                                           GaStaticType   expect,
                                           gboolean       condition);
 GaFormula    *ga_loader_parse_expr_node  (GaLoader      *l,
-                                          JsonNode      *node,
+                                          GaJsonNode    *node,
                                           const char    *path);
 GaFormula    *ga_loader_want_expr        (GaLoader      *l,
-                                          JsonObject    *obj,
+                                          GaJsonNode    *obj,
                                           const char    *path,
                                           const char    *key,
                                           gboolean       required,
@@ -255,12 +256,12 @@ GaFormula    *ga_loader_want_expr        (GaLoader      *l,
 
 /* ga-template-load-tables.c */
 void          ga_loader_parse_lookup_table (GaLoader    *l,
-                                            JsonObject  *obj,
+                                            GaJsonNode  *obj,
                                             const char  *path);
 
 /* ga-template-load-items.c */
 GaItem       *ga_loader_parse_item       (GaLoader      *l,
-                                          JsonObject    *obj,
+                                          GaJsonNode    *obj,
                                           const char    *path,
                                           GaSection     *section);
 
@@ -269,7 +270,7 @@ GaItem       *ga_loader_parse_item       (GaLoader      *l,
  * (every column already read, so that "except" can name one); @hard_min and
  * @hard_max are the field's own bounds (NaN when none). NULL when absent. */
 GaPlausible  *ga_loader_parse_plausible  (GaLoader      *l,
-                                          JsonObject    *obj,
+                                          GaJsonNode    *obj,
                                           const char    *path,
                                           double         hard_min,
                                           double         hard_max,
@@ -278,11 +279,11 @@ GaPlausible  *ga_loader_parse_plausible  (GaLoader      *l,
 /* ga-template-load-score.c: the "score" field, then the rules that tie the
  * fields of an item together (what is scored how, veto, bonus, weight). */
 void          ga_loader_parse_score      (GaLoader      *l,
-                                          JsonObject    *obj,
+                                          GaJsonNode    *obj,
                                           const char    *path,
                                           GaItem        *item);
 void          ga_loader_check_item_rules (GaLoader      *l,
-                                          JsonObject    *obj,
+                                          GaJsonNode    *obj,
                                           const char    *path,
                                           GaItem        *item);
 
@@ -291,6 +292,9 @@ void          ga_loader_check_item_rules (GaLoader      *l,
  * the order of problems at the same place. */
 void          ga_problems_sort           (GPtrArray     *problems,
                                           JsonNode      *root);
+/* The same over a template read with ga_json_doc_parse(). */
+void          ga_problems_sort_doc       (GPtrArray     *problems,
+                                          GaJsonNode    *root);
 
 /* ga-template-validate.c: everything that needs the whole template (names,
  * references, types, cycles, sums). Builds the graph on success. */

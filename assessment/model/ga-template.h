@@ -293,6 +293,9 @@ GaTemplate  *ga_template_new_from_resource   (const char   *id,
                                               GError      **error);
 /* Ids of the bundled templates, sorted. */
 GStrv        ga_template_list_bundled        (void);
+/* The largest template file read, in bytes: 64 MB, or the size in MB the
+ * environment variable GREENASSESS_TEMPLATE_MAX_MB gives. */
+gsize        ga_template_get_max_bytes       (void);
 
 /* The same problems as a list (each a "path: message" string), for tools
  * that show them one by one. Returns NULL and sets @error only when @data

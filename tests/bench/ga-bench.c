@@ -10,8 +10,9 @@
  *   engine.update_one_median           <= 50 us
  *   engine.update_one_p99              <= 50 us
  * json.parse_10k is the floor of load_validate_10k measured in the same run
- * (parsing the same bytes with json-glib and freeing the tree, nothing
- * else), for comparing across machines whose absolute speed drifts.
+ * (parsing the same bytes with the loader's JSON reader, ga-json-doc.h, and
+ * freeing the tree, nothing else), for comparing across machines whose
+ * absolute speed drifts.
  *
  * The synthetic 10 000-item template is generated in memory and uses every
  * construct of docs/template-format.md that the points scheme allows. A
@@ -37,6 +38,8 @@
 #include <time.h>
 
 #include "ga-engine.h"
+#include "ga-json.h"
+#include "ga-json-doc.h"
 
 #define N_ITEMS        10000
 #define BLOCK          20       /* items per repeated pattern */
@@ -821,16 +824,11 @@ bench_synthetic (const char  *prefix,
   skip_load = g_strcmp0 (g_getenv ("GA_BENCH_SKIP_LOAD"), "1") == 0;
   if (with_floor && !skip_load)
     {
-      /* Parse and free the tree, as the loader does, with the same kind of
-       * parser. */
+      /* Parse and free the tree, as the loader does, with its reader. */
       for (guint run = 0; run < LOAD_RUNS; run++)
         {
-          JsonParser *parser;
-
           start = g_get_monotonic_time ();
-          parser = json_parser_new_immutable ();
-          json_parser_load_from_data (parser, data, length, NULL);
-          g_object_unref (parser);
+          ga_json_doc_free (ga_json_doc_parse (data, length, GA_JSON_MAX_DEPTH, NULL));
           t[run] = (g_get_monotonic_time () - start) / 1000.0;
         }
       figure ("json.parse_10k", median (t, LOAD_RUNS), "ms");
@@ -1163,6 +1161,8 @@ bench_formula (void)
  * after the engine's when those libraries are built. */
 void ga_bench_store_run (void);
 void ga_bench_export_run (void);
+/* Templates of a million items (ga-bench-load.c). */
+void ga_bench_load_run (void);
 
 /* ga-bench --dump points|points-answers|cp|cp-answers writes a synthetic
  * template or its answers, to look at or to run greenassess-cli on. */
@@ -1191,7 +1191,7 @@ dump (const char *what)
   return 0;
 }
 
-/* GA_BENCH_ONLY=formula,engine,bundled,cp,store,export runs only the groups
+/* GA_BENCH_ONLY=formula,engine,bundled,cp,store,export,load runs only the groups
  * named (all when unset), to time one part again quickly. */
 static gboolean
 wanted (const char *group)
@@ -1230,5 +1230,7 @@ main (int    argc,
     ga_bench_store_run ();
   if (wanted ("export"))
     ga_bench_export_run ();
+  if (wanted ("load"))
+    ga_bench_load_run ();
   return 0;
 }
