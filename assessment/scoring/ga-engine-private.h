@@ -167,6 +167,11 @@ typedef struct {
 typedef struct {
   GaValue    **terms;           /* each term's score cell; its maximum cell follows it */
   guint        n_terms;
+  /* A longer sum (more than 255 terms) keeps the SUM() of each group of
+   * 255 as the formula nests it, and adds up again only the groups whose
+   * terms changed: per group, the two sums and which of them is stale. */
+  double      *group_sum;       /* 2 per group: score, maximum */
+  guint8      *group_stale;     /* per group: 1 << m for stale sum m */
   gboolean     renormalise;
   double       stated;          /* the stated points ("renormalise") */
   double       sum[2];          /* Σ score, Σ maximum, while not stale */
@@ -184,6 +189,8 @@ typedef struct {
   GaValue      total_cells[3];  /* total score, maximum, veto status */
   GaSumPlan   *plans;           /* per section, then the total, then the bonus */
   GaValue    **plan_terms;      /* the terms of every plan */
+  guint       *item_term;       /* per item: its term in the plan its cells feed */
+  guint       *section_term;    /* per section: its term in the plan above it */
   GaCompiled   veto;
   GPtrArray   *bonus_items;     /* GaItem*, scored bonus items */
   /* What each item's cells feed (GA_SUMS_*), and whether the veto and the
@@ -226,6 +233,18 @@ enum {
   GA_SUMS_SAME = 1 << 2,   /* a veto cell changed, the veto status cannot */
 };
 
+/* What the first-level sections add up to in the summary, kept as each of
+ * them is evaluated, so the summary does not walk them after every answer. */
+typedef struct {
+  guint answered;
+  guint total;
+  guint veto_fail;
+  guint veto_pending;
+  guint n_na;
+  guint n_error;
+  guint n_incomplete;
+} GaRootTally;
+
 struct _GaEngine {
   gint             ref_count;
   GaTemplate      *tmpl;
@@ -246,6 +265,7 @@ struct _GaEngine {
 
   GPtrArray       *veto_items;  /* GaItem* */
   GaSummary        summary;
+  GaRootTally      roots;
   GaEngineSums     sums;
 
   GHashTable      *exact_keys;  /* GaLookupTable* -> (key -> GaTableRow*) */
@@ -382,6 +402,9 @@ gboolean ga_engine_eval_section (GaEngine *engine,
 gboolean ga_engine_eval_output (GaEngine *engine,
                                 guint     index);
 void ga_engine_update_summary (GaEngine *engine);
+void ga_engine_root_tally (GaEngine *engine,
+                           guint     index,
+                           int       sign);
 
 /* ga-engine.c, for the explanations and the JSON */
 const GaValue *ga_engine_item_value   (GaEngine *engine,

@@ -181,6 +181,26 @@ same_section_state (const GaSectionState *a,
          && a->limiting_worst == b->limiting_worst && a->others_worst == b->others_worst;
 }
 
+/* Adds (@sign 1) or takes away (-1) what first-level section @index
+ * counts in the summary (see ga_engine_update_summary()). */
+void
+ga_engine_root_tally (GaEngine *engine,
+                      guint     index,
+                      int       sign)
+{
+  GaRootTally *t = &engine->roots;
+  const GaResult *r = &engine->sections[index];
+  const GaSectionState *ss = &engine->sstate[index];
+
+  t->answered += sign * (int) r->answered;
+  t->total += sign * (int) r->total;
+  t->veto_fail += sign * (int) ss->veto_fail;
+  t->veto_pending += sign * (int) ss->veto_pending;
+  t->n_na += sign * (r->status == GA_STATUS_NA);
+  t->n_error += sign * (r->status == GA_STATUS_ERROR);
+  t->n_incomplete += sign * (r->status == GA_STATUS_INCOMPLETE);
+}
+
 gboolean
 ga_engine_eval_section (GaEngine *engine,
                         guint     index)
@@ -196,6 +216,8 @@ ga_engine_eval_section (GaEngine *engine,
   GaResult r;
   gboolean changed;
 
+  if (section->parent == NULL)
+    ga_engine_root_tally (engine, index, -1);
   ga_engine_result_init (&r);
   r.weight = stored->weight;
   ss->bonus = 0;
@@ -265,6 +287,8 @@ ga_engine_eval_section (GaEngine *engine,
   changed = !ga_engine_same_result (stored, &r) || !same_section_state (&old, ss);
   ga_value_clear (&stored->value);
   *stored = r;
+  if (section->parent == NULL)
+    ga_engine_root_tally (engine, index, 1);
   return changed;
 }
 
@@ -397,11 +421,9 @@ ga_engine_update_summary (GaEngine *engine)
 {
   GaTemplate *tmpl = engine->tmpl;
   GaSummary *s = &engine->summary;
-  Tally t = { 0 };
-  guint veto_fail = 0, veto_pending = 0;
+  const GaRootTally *t = &engine->roots;
+  guint n_roots = tmpl->root_sections->len;
 
-  s->answered = 0;
-  s->total = 0;
   s->grade = NULL;
   s->level = -1;
   s->score = NAN;
@@ -410,29 +432,20 @@ ga_engine_update_summary (GaEngine *engine)
   for (guint k = 0; k < 3; k++)
     s->index[k] = NAN;
 
-  for (guint i = 0; i < tmpl->root_sections->len; i++)
-    {
-      GaSection *section = tmpl->root_sections->pdata[i];
-      const GaResult *r = &engine->sections[section->index];
-      const GaSectionState *ss = &engine->sstate[section->index];
-
-      s->answered += r->answered;
-      s->total += r->total;
-      veto_fail += ss->veto_fail;
-      veto_pending += ss->veto_pending;
-      tally_child (&t, r, ss->full_points, tmpl->scheme == GA_SCHEME_POINTS);
-    }
-
-  if (t.n_children > 0 && t.n_na == t.n_children)
+  /* The first-level sections as they were evaluated (ga_engine_root_tally()). */
+  s->answered = t->answered;
+  s->total = t->total;
+  if (n_roots > 0 && t->n_na == n_roots)
     s->status = GA_STATUS_NA;
-  else if (t.any_error)
+  else if (t->n_error > 0)
     s->status = GA_STATUS_ERROR;
-  else if (t.any_incomplete)
+  else if (t->n_incomplete > 0)
     s->status = GA_STATUS_INCOMPLETE;
   else
     s->status = GA_STATUS_COMPLETE;
 
-  s->veto = veto_fail > 0 ? GA_VETO_FAIL : (veto_pending > 0 ? GA_VETO_PENDING : GA_VETO_PASS);
+  s->veto = t->veto_fail > 0 ? GA_VETO_FAIL
+            : (t->veto_pending > 0 ? GA_VETO_PENDING : GA_VETO_PASS);
   /* The points scheme: the total, bonus, veto status, grade and pass as
    * the workbook computes them (ga-scheme-summary.c). */
   if (tmpl->scheme == GA_SCHEME_POINTS)
