@@ -77,8 +77,13 @@ ga_engine_eval_column (GaEngine *engine,
       else
         {
           GaRow *row = rows->pdata[r];
-          if (column_index < row->n_cells)
-            ga_value_copy (&row->cells[column_index], &v);
+          const GaValue *input = column_index < row->n_cells ? &row->cells[column_index]
+                                                               : &v;
+          /* An input cell that did not change is not copied. */
+          if (ga_engine_same_value (cell, input))
+            goto flags;
+          if (input != &v)
+            ga_value_copy (input, &v);
         }
       if (!ga_engine_same_value (cell, &v))
         {
@@ -88,6 +93,7 @@ ga_engine_eval_column (GaEngine *engine,
         }
       else
         ga_value_clear (&v);
+    flags:
       if (cell->kind == GA_VALUE_ERROR)
         flags |= GA_COLUMN_ERROR;
       else if (cell->kind == GA_VALUE_BLANK && column->required)

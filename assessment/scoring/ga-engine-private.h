@@ -269,6 +269,10 @@ struct _GaEngine {
   GaEngineSums     sums;
 
   GHashTable      *exact_keys;  /* GaLookupTable* -> (key -> GaTableRow*) */
+  /* The table and column of the last look-up (column 0: none yet). */
+  GaLookupTable   *lookup_table;
+  GHashTable      *lookup_exact;
+  guint            lookup_column;
 
   /* The blocks the bindings of every formula come from
    * (ga_engine_alloc_bindings()). */

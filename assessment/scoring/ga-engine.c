@@ -42,7 +42,7 @@ ga_engine_same_value (const GaValue *a,
     case GA_VALUE_NUMBER:
       return ga_engine_same_double (a->u.number, b->u.number);
     case GA_VALUE_TEXT:
-      return g_strcmp0 (a->u.text, b->u.text) == 0;
+      return a->u.text == b->u.text || g_strcmp0 (a->u.text, b->u.text) == 0;
     case GA_VALUE_BOOLEAN:
       return !a->u.boolean == !b->u.boolean;
     case GA_VALUE_ERROR:
@@ -256,14 +256,28 @@ lookup_cb (gpointer       user_data,
            GaValue       *out)
 {
   EvalContext *ctx = user_data;
-  GaLookupTable *table = ga_template_find_table (ctx->engine->tmpl, table_id);
+  GaEngine *engine = ctx->engine;
+  GaLookupTable *table = engine->lookup_table;
   g_autofree char *key_text = NULL;
   GHashTable *exact;
   GaTableRow *row = NULL;
   const char *k;
+  guint c;
 
-  if (table == NULL)
-    return FALSE;
+  /* Look-ups mostly name the same table and column one after the other:
+   * the last ones found are tried first. */
+  if (table != NULL && g_str_equal (table->id, table_id))
+    exact = engine->lookup_exact;
+  else
+    {
+      table = ga_template_find_table (engine->tmpl, table_id);
+      if (table == NULL)
+        return FALSE;
+      exact = g_hash_table_lookup (engine->exact_keys, table);
+      engine->lookup_table = table;
+      engine->lookup_exact = exact;
+      engine->lookup_column = 0;
+    }
   if (key->kind == GA_VALUE_TEXT)
     k = key->u.text;
   else if (key->kind == GA_VALUE_NUMBER)
@@ -273,7 +287,6 @@ lookup_cb (gpointer       user_data,
 
   /* Keys usually come from a choice of the table's own keys: try them as
    * written before folding case. */
-  exact = g_hash_table_lookup (ctx->engine->exact_keys, table);
   if (exact != NULL)
     row = g_hash_table_lookup (exact, k);
   if (row == NULL)
@@ -283,21 +296,28 @@ lookup_cb (gpointer       user_data,
     }
   if (row == NULL)
     return FALSE;
-  for (guint c = 1; c < table->columns->len; c++)
-    if (g_str_equal (table->columns->pdata[c], column))
+  c = engine->lookup_column;
+  if (c == 0 || !g_str_equal (table->columns->pdata[c], column))
+    {
+      for (c = 1; c < table->columns->len; c++)
+        if (g_str_equal (table->columns->pdata[c], column))
+          break;
+      if (c == table->columns->len)
+        return FALSE;
+      engine->lookup_column = c;
+    }
+  {
+    GaOrigin *hit = &engine->hit;
+    ga_value_copy (&row->cells[c - 1], out);
+    /* The row's flag already holds the table's unless the row says
+     * otherwise (see parse_lookup_table()). */
+    if (!row->verified && hit->table == NULL)
       {
-        GaOrigin *hit = &ctx->engine->hit;
-        ga_value_copy (&row->cells[c - 1], out);
-        /* The row's flag already holds the table's unless the row says
-         * otherwise (see parse_lookup_table()). */
-        if (!row->verified && hit->table == NULL)
-          {
-            hit->table = table;
-            hit->row = row;
-          }
-        return TRUE;
+        hit->table = table;
+        hit->row = row;
       }
-  return FALSE;
+  }
+  return TRUE;
 }
 
 void
