@@ -293,6 +293,7 @@ ga_engine_item_details (GaEngine *engine,
   GaScoreRule *rule = &item->score;
   GaValue problem = GA_VALUE_INIT;
   const GaOption *o;
+  GaItemParts *parts = ga_engine_item_parts (engine, item);
 
   st->baseline_v = st->leading_v = st->option_points = NAN;
   st->band_hit = -1;
@@ -308,16 +309,16 @@ ga_engine_item_details (GaEngine *engine,
                             ? o->points : 0;
       break;
     case GA_SCORE_INTERP:
-      if (!ga_engine_evaluate_number (engine, &st->baseline, &st->baseline_v, &problem))
+      if (!ga_engine_evaluate_number (engine, &parts->baseline, &st->baseline_v, &problem))
         st->baseline_v = NAN;
-      if (!ga_engine_evaluate_number (engine, &st->leading, &st->leading_v, &problem))
+      if (!ga_engine_evaluate_number (engine, &parts->leading, &st->leading_v, &problem))
         st->leading_v = NAN;
       break;
     case GA_SCORE_BANDS:
-      for (guint b = 0; v->kind == GA_VALUE_NUMBER && b < st->n_bands; b++)
+      for (guint b = 0; v->kind == GA_VALUE_NUMBER && b < parts->n_bands; b++)
         {
           double t;
-          if (!ga_engine_evaluate_number (engine, &st->bands[b], &t, &problem))
+          if (!ga_engine_evaluate_number (engine, &parts->bands[b], &t, &problem))
             break;
           if (ga_comparator_holds (rule->band_cmp, v->u.number, t))
             {
@@ -328,8 +329,8 @@ ga_engine_item_details (GaEngine *engine,
       break;
     case GA_SCORE_LEVELS:
       for (guint k = 0; k < 3; k++)
-        if (st->bench[k].formula != NULL
-            && !ga_engine_evaluate_number (engine, &st->bench[k], &st->bench_v[k], &problem))
+        if (parts->bench[k].formula != NULL
+            && !ga_engine_evaluate_number (engine, &parts->bench[k], &st->bench_v[k], &problem))
           st->bench_v[k] = NAN;
       break;
     default:

@@ -83,19 +83,24 @@ typedef enum {
   GA_NA_VALUE,           /* its computed value or score is N/A (inputs not applicable) */
 } GaNaCause;
 
+/* The template's parts of an item's rule, evaluated for explanations only. */
+typedef struct {
+  GaCompiled   baseline;
+  GaCompiled   leading;
+  GaCompiled   bench[3];
+  GaCompiled  *bands;
+  guint        n_bands;
+} GaItemParts;
+
 typedef struct {
   GaCompiled   applicable;
   GaCompiled   value;
   GaCompiled   weight;
   GaFormula   *rule_formula; /* score, veto condition or level (ga-scheme.c); the template's */
   GaCompiled   rule;
-  /* The template's parts of the rule, evaluated for explanations only
-   * (ga_engine_item_details()). */
-  GaCompiled   baseline;
-  GaCompiled   leading;
-  GaCompiled   bench[3];
-  GaCompiled  *bands;
-  guint        n_bands;
+  /* The template's parts of the rule, bound when an explanation first
+   * asks for them (ga_engine_item_details()); NULL until then. */
+  GaItemParts *parts;
 
   /* Evaluated details, kept for explanations (not read by other nodes);
    * the details of the score are filled in by ga_engine_item_details(). */
@@ -302,6 +307,9 @@ struct _GaEngine {
 /* @n zeroed bindings, freed with the engine. */
 GaBinding *ga_engine_alloc_bindings (GaEngine *engine,
                                      guint     n);
+/* @item's rule parts, bound on first use. */
+GaItemParts *ga_engine_item_parts (GaEngine     *engine,
+                                   const GaItem *item);
 /* ga-engine-format.c: a value as the explanations write it (with @unit,
  * in @format when it is a number). */
 char *ga_engine_value_text_formatted (const GaValue *v,

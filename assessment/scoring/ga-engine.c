@@ -608,7 +608,33 @@ setup_table (GaEngine *engine,
     }
 }
 
-/* Binds an item's formulas and its scoring rule @rule (ga-scheme.c). */
+GaItemParts *
+ga_engine_item_parts (GaEngine     *engine,
+                      const GaItem *item)
+{
+  GaItemState *st = &engine->istate[item->index];
+  GaItemParts *p = st->parts;
+
+  if (p != NULL)
+    return p;
+  p = st->parts = g_new0 (GaItemParts, 1);
+  compile (engine, item->score.baseline, NULL, FALSE, &p->baseline);
+  compile (engine, item->score.leading, NULL, FALSE, &p->leading);
+  for (guint k = 0; k < 3; k++)
+    compile (engine, item->score.benchmark[k], NULL, FALSE, &p->bench[k]);
+  if (item->score.bands != NULL)
+    {
+      p->n_bands = item->score.bands->len;
+      p->bands = g_new0 (GaCompiled, MAX (p->n_bands, 1));
+      for (guint b = 0; b < p->n_bands; b++)
+        compile (engine, ((GaBand *) item->score.bands->pdata[b])->threshold, NULL,
+                 FALSE, &p->bands[b]);
+    }
+  return p;
+}
+
+/* Binds an item's formulas and its scoring rule @rule (ga-scheme.c); its
+ * rule's parts wait for an explanation (ga_engine_item_parts()). */
 static void
 setup_item (GaEngine  *engine,
             GaItem    *item,
@@ -621,18 +647,6 @@ setup_item (GaEngine  *engine,
   compile (engine, item->weight, NULL, FALSE, &st->weight);
   st->rule_formula = rule;
   compile (engine, st->rule_formula, NULL, FALSE, &st->rule);
-  compile (engine, item->score.baseline, NULL, FALSE, &st->baseline);
-  compile (engine, item->score.leading, NULL, FALSE, &st->leading);
-  for (guint k = 0; k < 3; k++)
-    compile (engine, item->score.benchmark[k], NULL, FALSE, &st->bench[k]);
-  if (item->score.bands != NULL)
-    {
-      st->n_bands = item->score.bands->len;
-      st->bands = g_new0 (GaCompiled, MAX (st->n_bands, 1));
-      for (guint b = 0; b < st->n_bands; b++)
-        compile (engine, ((GaBand *) item->score.bands->pdata[b])->threshold, NULL,
-                 FALSE, &st->bands[b]);
-    }
   st->raw_weight = NAN;
   st->band_hit = -1;
   for (guint k = 0; k < 3; k++)
@@ -785,13 +799,19 @@ ga_engine_unref (GaEngine *engine)
       compiled_clear (&st->value);
       compiled_clear (&st->weight);
       compiled_clear (&st->rule);
-      compiled_clear (&st->baseline);
-      compiled_clear (&st->leading);
-      for (guint k = 0; k < 3; k++)
-        compiled_clear (&st->bench[k]);
-      for (guint b = 0; b < st->n_bands; b++)
-        compiled_clear (&st->bands[b]);
-      g_free (st->bands);
+      if (st->parts != NULL)
+        {
+          GaItemParts *p = st->parts;
+
+          compiled_clear (&p->baseline);
+          compiled_clear (&p->leading);
+          for (guint k = 0; k < 3; k++)
+            compiled_clear (&p->bench[k]);
+          for (guint b = 0; b < p->n_bands; b++)
+            compiled_clear (&p->bands[b]);
+          g_free (p->bands);
+          g_free (p);
+        }
       ga_value_clear (&st->condition);
       ga_value_clear (&st->problem);
 
