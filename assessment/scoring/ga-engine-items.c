@@ -447,7 +447,6 @@ item_state_reset (GaItemState *st)
   st->band_hit = -1;
   st->baseline_v = st->leading_v = NAN;
   st->option_points = NAN;
-  st->raw_weight = NAN;
   st->weight_status = GA_STATUS_COMPLETE;
   st->inputs_incomplete = FALSE;
   st->gap = (GaGap) { G_MAXUINT, 0, NULL };
@@ -614,6 +613,7 @@ item_status (GaEngine        *engine,
 /* Clean-production weight ω_ij, needed only while the indicator applies. */
 static void
 indicator_weight (GaEngine    *engine,
+                  guint        index,
                   GaItemState *st,
                   GaResult    *r)
 {
@@ -621,7 +621,7 @@ indicator_weight (GaEngine    *engine,
   double w;
 
   if (ga_engine_evaluate_number (engine, &st->weight, &w, &problem))
-    st->raw_weight = w < 0 ? 0 : w;
+    engine->raw_weight[index] = w < 0 ? 0 : w;
   else
     {
       st->weight_status = ga_engine_status_of_problem (&problem) == GA_STATUS_ERROR
@@ -649,7 +649,7 @@ ga_engine_eval_item (GaEngine *engine,
   const GaAnswer *answer = engine->answer_of[index];
   gboolean scored = !isnan (item->points) && !item->veto && !ga_engine_item_is_indicator (engine,
                                                                                           item);
-  double old_weight = st->raw_weight;
+  double old_weight = engine->raw_weight[index];
   GaStatus old_weight_status = st->weight_status;
   GaApplicability applies;
   GaResult r;
@@ -660,6 +660,7 @@ ga_engine_eval_item (GaEngine *engine,
   ga_engine_result_init (&r);
   r.weight = stored->weight;
   item_state_reset (st);
+  engine->raw_weight[index] = NAN;
   applies = item_applicability (engine, item, st, answer);
   if (ga_engine_item_is_answerable (item))
     {
@@ -691,11 +692,11 @@ ga_engine_eval_item (GaEngine *engine,
     }
   r.value = stored->value;
   if (ga_engine_item_is_indicator (engine, item) && r.status != GA_STATUS_NA)
-    indicator_weight (engine, st, &r);
+    indicator_weight (engine, index, st, &r);
 
   changed = (!value_kept && !ga_engine_same_value (&old_value, &stored->value))
             || !ga_engine_same_result (stored, &r)
-            || !ga_engine_same_double (old_weight, st->raw_weight)
+            || !ga_engine_same_double (old_weight, engine->raw_weight[index])
             || old_weight_status != st->weight_status;
   ga_value_clear (&old_value);
   r.value = stored->value;

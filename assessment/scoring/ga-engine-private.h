@@ -121,8 +121,8 @@ typedef struct {
   gboolean     inputs_incomplete;
   GaGap        gap;
 
-  /* Read by the category node (clean production): compared for changes. */
-  double       raw_weight;   /* ω_ij as evaluated; NaN when unknown */
+  /* Read by the category node (clean production): compared for changes;
+   * ω_ij itself is in the engine's raw_weight. */
   GaStatus     weight_status;
 } GaItemState;
 
@@ -133,9 +133,27 @@ typedef struct {
   GaValue         value;        /* the condition's value */
 } GaSectionApplicable;
 
+/* An item directly below a section that feeds it (ga_item_feeds_section()),
+ * with what the section reads of it fixed by the template. */
+enum {
+  GA_CHILD_COUNTS = 1 << 0,     /* its points add up in the section */
+  GA_CHILD_VETO   = 1 << 1,
+  GA_CHILD_BONUS  = 1 << 2,
+  GA_CHILD_LIMITING = 1 << 3,   /* indicators: a limiting indicator */
+};
+
+typedef struct {
+  guint        index;
+  guint        flags;           /* GA_CHILD_* */
+  double       points;
+} GaSectionChild;
+
 typedef struct {
   GaCompiled   weight;
   double       full_points;     /* stated or summed points, for award and renormalise */
+  GaSectionChild *children;     /* the items feeding it, in order */
+  guint        n_children;
+  GaSectionChild *weighted;     /* the items of @indicators, in order */
 
   /* Aggregates read by the parent section and the summary. */
   double       bonus;
@@ -260,6 +278,7 @@ struct _GaEngine {
   const GaAnswer **answer_of;   /* per item, borrowed from @answers or @defaults */
 
   GaResult        *items;
+  double          *raw_weight;  /* per item: ω_ij as evaluated; NaN when unknown */
   GaResult        *sections;
   GaResult        *outputs;
   GaItemState     *istate;

@@ -96,21 +96,20 @@ eval_category (GaEngine       *engine,
 
   for (guint j = 0; j < indicators->len; j++)
     {
-      GaItem *item = indicators->pdata[j];
-      const GaResult *ir = &engine->items[item->index];
-      const GaItemState *ist = &engine->istate[item->index];
-      if (ir->status == GA_STATUS_NA)
+      guint index = ns->weighted[j].index;
+
+      if (engine->items[index].status == GA_STATUS_NA)
         continue;
-      if (!isnan (ist->raw_weight))
-        sum += ist->raw_weight;
+      if (!isnan (engine->raw_weight[index]))
+        sum += engine->raw_weight[index];
     }
   ns->weight_sum = sum;
 
   for (guint j = 0; j < indicators->len; j++)
     {
-      GaItem *item = indicators->pdata[j];
-      GaResult *ir = &engine->items[item->index];
-      const GaItemState *ist = &engine->istate[item->index];
+      guint index = ns->weighted[j].index;
+      GaResult *ir = &engine->items[index];
+      double raw = engine->raw_weight[index];
       double wj;
       int worst;
 
@@ -119,7 +118,7 @@ eval_category (GaEngine       *engine,
           ir->weight = 0;
           continue;
         }
-      wj = sum > 0 && !isnan (ist->raw_weight) ? ist->raw_weight / sum : 0;
+      wj = sum > 0 && !isnan (raw) ? raw / sum : 0;
       ir->weight = wj;
       if (ir->status == GA_STATUS_ERROR)
         error = TRUE;
@@ -130,7 +129,7 @@ eval_category (GaEngine       *engine,
         if (ir->level >= 1 && ir->level <= k + 1)
           ns->index[k] += wj * 100;
       worst = ir->level >= 1 && ir->level <= 3 ? ir->level : 4;
-      if (item->limiting)
+      if (ns->weighted[j].flags & GA_CHILD_LIMITING)
         ns->limiting_worst = MAX (ns->limiting_worst, worst);
       else
         ns->others_worst = MAX (ns->others_worst, worst);
@@ -224,30 +223,23 @@ ga_engine_eval_section (GaEngine *engine,
   ss->veto_fail = 0;
   ss->veto_pending = 0;
 
-  for (guint i = 0; i < section->items->len; i++)
+  for (guint i = 0; i < ss->n_children; i++)
     {
-      GaItem *item = section->items->pdata[i];
-      const GaResult *ir = &engine->items[item->index];
-      gboolean counts;
+      const GaSectionChild *child = &ss->children[i];
+      const GaResult *ir = &engine->items[child->index];
 
-      /* Not a dependency of the section (see ga_item_feeds_section()). */
-      if (!ga_item_feeds_section (item))
-        continue;
-      /* Indicators belong to the clean-production scheme only. */
-      counts = !isnan (item->points) && !item->veto && !item->bonus
-               && (points_scheme || !ga_engine_item_is_indicator (engine, item));
       r.answered += ir->answered;
       r.total += ir->total;
-      if (item->veto && ir->status != GA_STATUS_NA)
+      if ((child->flags & GA_CHILD_VETO) && ir->status != GA_STATUS_NA)
         {
           if (ir->veto_failed)
             ss->veto_fail++;
           else if (ir->status != GA_STATUS_COMPLETE)
             ss->veto_pending++;
         }
-      if (item->bonus && ir->status != GA_STATUS_NA && !isnan (ir->score))
+      if ((child->flags & GA_CHILD_BONUS) && ir->status != GA_STATUS_NA && !isnan (ir->score))
         ss->bonus += ir->score;
-      tally_child (&t, ir, item->points, counts);
+      tally_child (&t, ir, child->points, child->flags & GA_CHILD_COUNTS);
     }
   for (guint c = 0; c < section->sections->len; c++)
     {

@@ -633,6 +633,40 @@ ga_engine_item_parts (GaEngine     *engine,
   return p;
 }
 
+/* What @section reads of the items directly below it, fixed by the
+ * template (the loop of ga_engine_eval_section()). */
+static void
+setup_section_children (GaEngine       *engine,
+                        GaSection      *section,
+                        GaSectionState *ss)
+{
+  gboolean points_scheme = engine->tmpl->scheme == GA_SCHEME_POINTS;
+
+  ss->children = g_new (GaSectionChild, MAX (section->items->len, 1));
+  ss->n_children = 0;
+  for (guint i = 0; i < section->items->len; i++)
+    {
+      GaItem *item = section->items->pdata[i];
+      GaSectionChild *c;
+
+      /* Not a dependency of the section (see ga_item_feeds_section()). */
+      if (!ga_item_feeds_section (item))
+        continue;
+      c = &ss->children[ss->n_children++];
+      c->index = item->index;
+      c->points = item->points;
+      c->flags = 0;
+      /* Indicators belong to the clean-production scheme only. */
+      if (!isnan (item->points) && !item->veto && !item->bonus
+          && (points_scheme || !ga_engine_item_is_indicator (engine, item)))
+        c->flags |= GA_CHILD_COUNTS;
+      if (item->veto)
+        c->flags |= GA_CHILD_VETO;
+      if (item->bonus)
+        c->flags |= GA_CHILD_BONUS;
+    }
+}
+
 /* Binds an item's formulas and its scoring rule @rule (ga-scheme.c); its
  * rule's parts wait for an explanation (ga_engine_item_parts()). */
 static void
@@ -647,7 +681,6 @@ setup_item (GaEngine  *engine,
   compile (engine, item->weight, NULL, FALSE, &st->weight);
   st->rule_formula = rule;
   compile (engine, st->rule_formula, NULL, FALSE, &st->rule);
-  st->raw_weight = NAN;
   st->band_hit = -1;
   for (guint k = 0; k < 3; k++)
     st->bench_v[k] = NAN;
@@ -677,6 +710,7 @@ engine_build (GaTemplate *tmpl)
 
   engine->answer_of = g_new0 (const GaAnswer *, MAX (n_items, 1));
   engine->items = g_new0 (GaResult, MAX (n_items, 1));
+  engine->raw_weight = g_new (double, MAX (n_items, 1));
   engine->sections = g_new0 (GaResult, MAX (n_sections, 1));
   engine->outputs = g_new0 (GaResult, MAX (n_outputs, 1));
   engine->istate = g_new0 (GaItemState, MAX (n_items, 1));
@@ -696,7 +730,10 @@ engine_build (GaTemplate *tmpl)
                                               (GDestroyNotify) g_hash_table_unref);
 
   for (guint i = 0; i < n_items; i++)
-    ga_engine_result_init (&engine->items[i]);
+    {
+      ga_engine_result_init (&engine->items[i]);
+      engine->raw_weight[i] = NAN;
+    }
   for (guint s = 0; s < n_sections; s++)
     ga_engine_result_init (&engine->sections[s]);
   for (guint o = 0; o < n_outputs; o++)
@@ -715,10 +752,20 @@ engine_build (GaTemplate *tmpl)
       compile (engine, section->weight, NULL, FALSE, &ss->weight);
       ss->full_points = ga_scheme_section_points (tmpl, section);
       ss->w = NAN;
+      setup_section_children (engine, section, ss);
       if (section->parent == NULL && tmpl->scheme == GA_SCHEME_CLEAN_PRODUCTION)
         {
           ss->indicators = g_ptr_array_new ();
           collect_indicators (section, ss->indicators);
+          ss->weighted = g_new (GaSectionChild, MAX (ss->indicators->len, 1));
+          for (guint j = 0; j < ss->indicators->len; j++)
+            {
+              const GaItem *item = ss->indicators->pdata[j];
+
+              ss->weighted[j].index = item->index;
+              ss->weighted[j].flags = item->limiting ? GA_CHILD_LIMITING : 0;
+              ss->weighted[j].points = item->points;
+            }
         }
     }
   for (guint o = 0; o < n_outputs; o++)
@@ -840,6 +887,8 @@ ga_engine_unref (GaEngine *engine)
       ga_value_clear (&engine->sa[s].value);
       compiled_clear (&engine->sstate[s].weight);
       g_clear_pointer (&engine->sstate[s].indicators, g_ptr_array_unref);
+      g_free (engine->sstate[s].children);
+      g_free (engine->sstate[s].weighted);
     }
   for (guint o = 0; o < tmpl->outputs->len; o++)
     {
@@ -850,6 +899,7 @@ ga_engine_unref (GaEngine *engine)
   ga_engine_sums_clear (engine);
   g_free (engine->answer_of);
   g_free (engine->items);
+  g_free (engine->raw_weight);
   g_free (engine->sections);
   g_free (engine->outputs);
   g_free (engine->istate);
