@@ -36,6 +36,10 @@ typedef struct {
   gboolean   constant;     /* no references and no look-ups: @value is the result */
   gboolean   watch;        /* has a range or a result binding */
   const GaValue **values;  /* set: every reference reads a value that stays put */
+  /* Every reference is strict and reads an item, section or output (or
+   * nothing): @values holds them, and the evaluation reads them without
+   * asking the engine (see ga_engine_eval_formula()). */
+  gboolean   strict_values;
   guint      n_refs;
   GaValue    value;
 } GaCompiled;
@@ -303,6 +307,9 @@ struct _GaEngine {
   GPtrArray       *binding_blocks;
   GaBinding       *binding_next;
   guint            binding_left;
+  /* Likewise the values arrays of strict formulas. */
+  const GaValue  **values_next;
+  guint            values_left;
 
   /* Unverified values: per node, and the first unverified look-up hit by
    * the node being evaluated. */

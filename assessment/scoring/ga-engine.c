@@ -320,6 +320,29 @@ lookup_cb (gpointer       user_data,
   return TRUE;
 }
 
+/* What get_ref_cb() notes of the references of a formula whose
+ * references are all strict values, read in the order the evaluator reads
+ * them: every strict reference in turn, until one is an error or not a
+ * finite number, which gives the result at once. */
+static void
+note_strict_gaps (GaEngine         *engine,
+                  const GaCompiled *compiled)
+{
+  for (guint r = 0; r < compiled->n_refs; r++)
+    {
+      const GaBinding *b = &compiled->bindings[r];
+      const GaValue *v = compiled->values[r];
+
+      if (b->kind == GA_BIND_VALUE && b->result != NULL
+          && b->result->status == GA_STATUS_INCOMPLETE
+          && b->result->value.kind != GA_VALUE_BLANK && b->result != engine->gap_self
+          && engine->gap.name == NULL && engine->gap.table == G_MAXUINT)
+        engine->gap.name = ga_formula_get_ref (compiled->formula, r);
+      if (v->kind == GA_VALUE_ERROR || (v->kind == GA_VALUE_NUMBER && !isfinite (v->u.number)))
+        break;
+    }
+}
+
 void
 ga_engine_eval_formula (GaEngine         *engine,
                         const GaCompiled *compiled,
@@ -333,6 +356,12 @@ ga_engine_eval_formula (GaEngine         *engine,
   if (compiled->constant)
     {
       ga_value_copy (&compiled->value, out);
+      return;
+    }
+  if (compiled->strict_values)
+    {
+      note_strict_gaps (engine, compiled);
+      ga_formula_evaluate_bound (compiled->formula, compiled->values, &context, out);
       return;
     }
   if (compiled->values != NULL)
@@ -416,6 +445,47 @@ ga_engine_alloc_bindings (GaEngine *engine,
   return b;
 }
 
+/* @n value pointers, freed with the engine (in the blocks of the
+ * bindings). */
+static const GaValue **
+alloc_values (GaEngine *engine,
+              guint     n)
+{
+  const GaValue **v;
+
+  if (n > engine->values_left)
+    {
+      guint size = MAX (n, BINDINGS_PER_BLOCK);
+
+      v = g_new (const GaValue *, size);
+      g_ptr_array_add (engine->binding_blocks, v);
+      engine->values_next = v + n;
+      engine->values_left = size - n;
+      return v;
+    }
+  v = engine->values_next;
+  engine->values_next += n;
+  engine->values_left -= n;
+  return v;
+}
+
+/* Whether every reference of @out is strict and reads a fixed value:
+ * then its values are bound once, for ga_formula_evaluate_bound(). */
+static void
+bind_strict_values (GaEngine   *engine,
+                    GaCompiled *out)
+{
+  for (guint r = 0; r < out->n_refs; r++)
+    if ((out->bindings[r].kind != GA_BIND_VALUE && out->bindings[r].kind != GA_BIND_BLANK)
+        || !ga_formula_ref_is_strict (out->formula, r))
+      return;
+  out->values = alloc_values (engine, out->n_refs);
+  for (guint r = 0; r < out->n_refs; r++)
+    out->values[r] = out->bindings[r].kind == GA_BIND_VALUE ? out->bindings[r].value
+                                                             : &blank_value;
+  out->strict_values = TRUE;
+}
+
 /* Binds the references of @formula; its bindings are the engine's (freed
  * with it) unless @own, then the caller frees them. */
 static void
@@ -433,6 +503,7 @@ compile (GaEngine   *engine,
   out->constant = FALSE;
   out->watch = FALSE;
   out->values = NULL;
+  out->strict_values = FALSE;
   out->n_refs = 0;
   out->value = (GaValue) GA_VALUE_INIT;
   if (formula == NULL)
@@ -509,6 +580,8 @@ compile (GaEngine   *engine,
           break;
         }
     }
+  if (!own)
+    bind_strict_values (engine, out);
 }
 
 /* The bindings belong to the engine's blocks. */
