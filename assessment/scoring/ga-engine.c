@@ -266,7 +266,7 @@ lookup_cb (gpointer       user_data,
 
   /* Look-ups mostly name the same table and column one after the other:
    * the last ones found are tried first. */
-  if (table != NULL && g_str_equal (table->id, table_id))
+  if (table != NULL && table_id != NULL && g_strcmp0 (table->id, table_id) == 0)
     exact = engine->lookup_exact;
   else
     {
