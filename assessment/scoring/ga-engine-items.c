@@ -230,7 +230,7 @@ score_item (GaEngine    *engine,
   gboolean indicator = ga_engine_item_is_indicator (engine, item);
   GaValue res = GA_VALUE_INIT;
 
-  if (st->rule.formula == NULL)
+  if (st->rule->formula == NULL)
     {
       if (item->veto || indicator || item->score.method == GA_SCORE_NONE)
         return GA_STATUS_COMPLETE;
@@ -245,7 +245,7 @@ score_item (GaEngine    *engine,
       return GA_STATUS_ERROR;
     }
 
-  ga_engine_eval_formula (engine, &st->rule, 0, 0, &res);
+  ga_engine_eval_formula (engine, st->rule, 0, 0, &res);
   switch (res.kind)
     {
     case GA_VALUE_BOOLEAN:
@@ -279,7 +279,7 @@ score_item (GaEngine    *engine,
     }
   ga_value_clear (&res);
   ga_value_set_error (&st->problem, GA_ERROR_CODE_VALUE, "%s gives %s",
-                      ga_formula_get_text (st->rule.formula),
+                      ga_formula_get_text (st->rule->formula),
                       item->veto ? "no TRUE/FALSE" : "no number");
   return GA_STATUS_ERROR;
 }
@@ -466,10 +466,10 @@ item_applicability (GaEngine       *engine,
 
   if (applies == GA_APPLIES_NOT)
     st->na_cause = GA_NA_SECTION;
-  else if (st->applicable.formula != NULL)
+  else if (st->applicable->formula != NULL)
     {
       GaApplicability own;
-      ga_engine_eval_formula (engine, &st->applicable, 0, 0, &st->condition);
+      ga_engine_eval_formula (engine, st->applicable, 0, 0, &st->condition);
       own = ga_engine_applicability_of (&st->condition);
       if (own == GA_APPLIES_NOT)
         st->na_cause = GA_NA_CONDITION;
@@ -508,7 +508,7 @@ item_value (GaEngine        *engine,
   gboolean kept = FALSE;
 
   if (item->kind == GA_ITEM_COMPUTED)
-    ga_engine_eval_formula (engine, &st->value, 0, 0, &stored->value);
+    ga_engine_eval_formula (engine, st->value, 0, 0, &stored->value);
   else if (st->problem.kind == GA_VALUE_ERROR)
     ga_value_copy (&st->problem, &stored->value);
   else if (answer != NULL && item->kind != GA_ITEM_MULTI && item->kind != GA_ITEM_TABLE
@@ -620,7 +620,7 @@ indicator_weight (GaEngine    *engine,
   GaValue problem = GA_VALUE_INIT;
   double w;
 
-  if (ga_engine_evaluate_number (engine, &st->weight, &w, &problem))
+  if (ga_engine_evaluate_number (engine, st->weight, &w, &problem))
     engine->raw_weight[index] = w < 0 ? 0 : w;
   else
     {

@@ -96,12 +96,14 @@ typedef struct {
   guint        n_bands;
 } GaItemParts;
 
+/* An item's formulas point into the engine's packed array of them (in
+ * item order), or at its empty one when the item has none. */
 typedef struct {
-  GaCompiled   applicable;
-  GaCompiled   value;
-  GaCompiled   weight;
+  GaCompiled  *applicable;
+  GaCompiled  *value;
+  GaCompiled  *weight;
   GaFormula   *rule_formula; /* score, veto condition or level (ga-scheme.c); the template's */
-  GaCompiled   rule;
+  GaCompiled  *rule;
   /* The template's parts of the rule, bound when an explanation first
    * asks for them (ga_engine_item_details()); NULL until then. */
   GaItemParts *parts;
@@ -286,6 +288,8 @@ struct _GaEngine {
   GaResult        *sections;
   GaResult        *outputs;
   GaItemState     *istate;
+  GaCompiled      *item_formulas;   /* the items' formulas that are there, packed */
+  GaCompiled       no_formula;      /* what an absent formula points at */
   GaSectionApplicable *sa;
   GaSectionState  *sstate;
   GaCompiled      *output_formula;

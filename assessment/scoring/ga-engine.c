@@ -742,18 +742,35 @@ setup_section_children (GaEngine       *engine,
 
 /* Binds an item's formulas and its scoring rule @rule (ga-scheme.c); its
  * rule's parts wait for an explanation (ga_engine_item_parts()). */
+/* Binds @formula into the next free slot of the packed array (*@next), or
+ * gives the empty slot when there is none. */
+static GaCompiled *
+compile_item_formula (GaEngine    *engine,
+                      GaFormula   *formula,
+                      GaCompiled **next)
+{
+  GaCompiled *c;
+
+  if (formula == NULL)
+    return &engine->no_formula;
+  c = (*next)++;
+  compile (engine, formula, NULL, FALSE, c);
+  return c;
+}
+
 static void
-setup_item (GaEngine  *engine,
-            GaItem    *item,
-            GaFormula *rule)
+setup_item (GaEngine    *engine,
+            GaItem      *item,
+            GaFormula   *rule,
+            GaCompiled **next)
 {
   GaItemState *st = &engine->istate[item->index];
 
-  compile (engine, item->applicable, NULL, FALSE, &st->applicable);
-  compile (engine, item->value, NULL, FALSE, &st->value);
-  compile (engine, item->weight, NULL, FALSE, &st->weight);
+  st->applicable = compile_item_formula (engine, item->applicable, next);
+  st->value = compile_item_formula (engine, item->value, next);
+  st->weight = compile_item_formula (engine, item->weight, next);
   st->rule_formula = rule;
-  compile (engine, st->rule_formula, NULL, FALSE, &st->rule);
+  st->rule = compile_item_formula (engine, st->rule_formula, next);
   st->band_hit = -1;
   for (guint k = 0; k < 3; k++)
     st->bench_v[k] = NAN;
@@ -814,8 +831,23 @@ engine_build (GaTemplate *tmpl)
 
   /* Bind every formula. The result arrays are allocated above and never
    * move, so bindings can point into them. */
-  for (guint i = 0; i < n_items; i++)
-    setup_item (engine, tmpl->items->pdata[i], rules->pdata[i]);
+  {
+    guint n_formulas = 0;
+    GaCompiled *next;
+
+    for (guint i = 0; i < n_items; i++)
+      {
+        GaItem *item = tmpl->items->pdata[i];
+
+        n_formulas += (item->applicable != NULL) + (item->value != NULL)
+                      + (item->weight != NULL) + (rules->pdata[i] != NULL);
+      }
+    /* Every slot is set by compile(). */
+    engine->item_formulas = next = g_new (GaCompiled, MAX (n_formulas, 1));
+    for (guint i = 0; i < n_items; i++)
+      setup_item (engine, tmpl->items->pdata[i], rules->pdata[i], &next);
+    g_assert (next == engine->item_formulas + n_formulas);
+  }
   for (guint s = 0; s < n_sections; s++)
     {
       GaSection *section = tmpl->sections->pdata[s];
@@ -915,10 +947,10 @@ ga_engine_unref (GaEngine *engine)
       GaItemState *st = &engine->istate[i];
 
       ga_value_clear (&engine->items[i].value);
-      compiled_clear (&st->applicable);
-      compiled_clear (&st->value);
-      compiled_clear (&st->weight);
-      compiled_clear (&st->rule);
+      compiled_clear (st->applicable);
+      compiled_clear (st->value);
+      compiled_clear (st->weight);
+      compiled_clear (st->rule);
       if (st->parts != NULL)
         {
           GaItemParts *p = st->parts;
@@ -976,6 +1008,7 @@ ga_engine_unref (GaEngine *engine)
   g_free (engine->sections);
   g_free (engine->outputs);
   g_free (engine->istate);
+  g_free (engine->item_formulas);
   g_free (engine->sa);
   g_free (engine->sstate);
   g_free (engine->output_formula);
