@@ -1257,6 +1257,66 @@ static const char unverified_json[] =
   "  {\"id\": \"TARGET\", \"title\": \"t\", \"value\": \"FACTOR(\\\"old\\\", \\\"x\\\", \\\"pct\\\")\"},"
   "  {\"id\": \"EQUAL\", \"title\": \"e\", \"value\": \"KWH * EQ\"}]}";
 
+/* Look-ups that go from one table to another and from one column to
+ * another, in the order the items are evaluated. */
+static const char lookups_json[] =
+  TPL_HEAD
+  "\"tables\": [{\"id\": \"t1\", \"title\": \"T1\", \"source\": \"s\", "
+  "  \"columns\": [\"key\", \"a\", \"b\"], \"rows\": [{\"key\": \"k1\", \"values\": [1, 2]}, "
+  "  {\"key\": \"k2\", \"values\": [3, 4]}]},"
+  " {\"id\": \"t2\", \"title\": \"T2\", \"source\": \"s\", "
+  "  \"columns\": [\"key\", \"b\", \"a\"], \"rows\": [{\"key\": \"k1\", \"values\": [10, 20]}, "
+  "  {\"key\": \"k2\", \"values\": [30, 40]}]}], "
+  "\"sections\": [{\"id\": \"S\", \"title\": \"S\", \"items\": ["
+  "  {\"id\": \"K\", \"kind\": \"choice\", \"title\": \"k\", \"source\": \"s\", "
+  "   \"options\": [{\"id\": \"k1\"}, {\"id\": \"k2\"}]},"
+  "  {\"id\": \"A1\", \"kind\": \"computed\", \"title\": \"a\", \"source\": \"s\", "
+  "   \"value\": \"FACTOR(\\\"t1\\\", K, \\\"a\\\")\"},"
+  "  {\"id\": \"B1\", \"kind\": \"computed\", \"title\": \"b\", \"source\": \"s\", "
+  "   \"value\": \"FACTOR(\\\"t1\\\", K, \\\"b\\\")\"},"
+  "  {\"id\": \"A2\", \"kind\": \"computed\", \"title\": \"c\", \"source\": \"s\", "
+  "   \"value\": \"FACTOR(\\\"t2\\\", K, \\\"a\\\")\"},"
+  "  {\"id\": \"B2\", \"kind\": \"computed\", \"title\": \"d\", \"source\": \"s\", "
+  "   \"value\": \"FACTOR(\\\"t2\\\", K, \\\"b\\\")\"},"
+  "  {\"id\": \"MIX\", \"kind\": \"computed\", \"title\": \"e\", \"source\": \"s\", "
+  "   \"value\": \"FACTOR(\\\"t1\\\", K, \\\"b\\\") + FACTOR(\\\"t2\\\", K, \\\"a\\\") "
+  "+ FACTOR(\\\"t1\\\", K, \\\"a\\\")\"}]}]}";
+
+static void
+test_lookups_alternate (void)
+{
+  g_autoptr(GaTemplate) tmpl = load_inline (lookups_json);
+  g_autoptr(GaEngine) e = ga_engine_new (tmpl);
+
+  /* k1: t1 gives a = 1, b = 2; t2 (columns in the other order) a = 20,
+   * b = 10; MIX = 2 + 20 + 1 = 23. */
+  answer (e, "K", "\"k1\"");
+  g_assert_cmpfloat (result (e, "A1")->value.u.number, ==, 1);
+  g_assert_cmpfloat (result (e, "B1")->value.u.number, ==, 2);
+  g_assert_cmpfloat (result (e, "A2")->value.u.number, ==, 20);
+  g_assert_cmpfloat (result (e, "B2")->value.u.number, ==, 10);
+  g_assert_cmpfloat (result (e, "MIX")->value.u.number, ==, 23);
+  /* k2: 3, 4, 40, 30; MIX = 4 + 40 + 3 = 47. */
+  answer (e, "K", "\"k2\"");
+  g_assert_cmpfloat (result (e, "A1")->value.u.number, ==, 3);
+  g_assert_cmpfloat (result (e, "B1")->value.u.number, ==, 4);
+  g_assert_cmpfloat (result (e, "A2")->value.u.number, ==, 40);
+  g_assert_cmpfloat (result (e, "B2")->value.u.number, ==, 30);
+  g_assert_cmpfloat (result (e, "MIX")->value.u.number, ==, 47);
+  /* One look-up alone, after the others: t2's b for k2 is 30. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GaFormula) f = ga_formula_parse ("FACTOR(\"t2\", K, \"b\")", NULL, &error);
+    GaValue v = GA_VALUE_INIT;
+
+    g_assert_no_error (error);
+    ga_engine_evaluate_formula (e, f, &v);
+    g_assert_cmpint (v.kind, ==, GA_VALUE_NUMBER);
+    g_assert_cmpfloat (v.u.number, ==, 30);
+    ga_value_clear (&v);
+  }
+}
+
 static JsonObject *
 json_entry (JsonNode   *results,
             const char *group,
@@ -1531,6 +1591,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/ga/engine/cp/others-category-na", test_cp_others_and_category_na);
   g_test_add_func ("/ga/engine/incomplete-table", test_incomplete_table);
   g_test_add_func ("/ga/engine/unverified", test_unverified);
+  g_test_add_func ("/ga/engine/lookups-alternate", test_lookups_alternate);
   g_test_add_func ("/ga/engine/format-value", test_format_value);
   g_test_add_func ("/ga/engine/display-rounding", test_display_rounding);
   g_test_add_func ("/ga/engine/section-self-reference", test_section_self_reference);

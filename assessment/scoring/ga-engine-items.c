@@ -77,8 +77,13 @@ ga_engine_eval_column (GaEngine *engine,
       else
         {
           GaRow *row = rows->pdata[r];
-          if (column_index < row->n_cells)
-            ga_value_copy (&row->cells[column_index], &v);
+          const GaValue *input = column_index < row->n_cells ? &row->cells[column_index]
+                                                               : &v;
+          /* An input cell that did not change is not copied. */
+          if (ga_engine_same_value (cell, input))
+            goto flags;
+          if (input != &v)
+            ga_value_copy (input, &v);
         }
       if (!ga_engine_same_value (cell, &v))
         {
@@ -88,6 +93,7 @@ ga_engine_eval_column (GaEngine *engine,
         }
       else
         ga_value_clear (&v);
+    flags:
       if (cell->kind == GA_VALUE_ERROR)
         flags |= GA_COLUMN_ERROR;
       else if (cell->kind == GA_VALUE_BLANK && column->required)
@@ -224,7 +230,7 @@ score_item (GaEngine    *engine,
   gboolean indicator = ga_engine_item_is_indicator (engine, item);
   GaValue res = GA_VALUE_INIT;
 
-  if (st->rule.formula == NULL)
+  if (st->rule->formula == NULL)
     {
       if (item->veto || indicator || item->score.method == GA_SCORE_NONE)
         return GA_STATUS_COMPLETE;
@@ -239,7 +245,7 @@ score_item (GaEngine    *engine,
       return GA_STATUS_ERROR;
     }
 
-  ga_engine_eval_formula (engine, &st->rule, 0, 0, &res);
+  ga_engine_eval_formula (engine, st->rule, 0, 0, &res);
   switch (res.kind)
     {
     case GA_VALUE_BOOLEAN:
@@ -273,7 +279,7 @@ score_item (GaEngine    *engine,
     }
   ga_value_clear (&res);
   ga_value_set_error (&st->problem, GA_ERROR_CODE_VALUE, "%s gives %s",
-                      ga_formula_get_text (st->rule.formula),
+                      ga_formula_get_text (st->rule->formula),
                       item->veto ? "no TRUE/FALSE" : "no number");
   return GA_STATUS_ERROR;
 }
@@ -287,6 +293,7 @@ ga_engine_item_details (GaEngine *engine,
   GaScoreRule *rule = &item->score;
   GaValue problem = GA_VALUE_INIT;
   const GaOption *o;
+  GaItemParts *parts = ga_engine_item_parts (engine, item);
 
   st->baseline_v = st->leading_v = st->option_points = NAN;
   st->band_hit = -1;
@@ -302,16 +309,16 @@ ga_engine_item_details (GaEngine *engine,
                             ? o->points : 0;
       break;
     case GA_SCORE_INTERP:
-      if (!ga_engine_evaluate_number (engine, &st->baseline, &st->baseline_v, &problem))
+      if (!ga_engine_evaluate_number (engine, &parts->baseline, &st->baseline_v, &problem))
         st->baseline_v = NAN;
-      if (!ga_engine_evaluate_number (engine, &st->leading, &st->leading_v, &problem))
+      if (!ga_engine_evaluate_number (engine, &parts->leading, &st->leading_v, &problem))
         st->leading_v = NAN;
       break;
     case GA_SCORE_BANDS:
-      for (guint b = 0; v->kind == GA_VALUE_NUMBER && b < st->n_bands; b++)
+      for (guint b = 0; v->kind == GA_VALUE_NUMBER && b < parts->n_bands; b++)
         {
           double t;
-          if (!ga_engine_evaluate_number (engine, &st->bands[b], &t, &problem))
+          if (!ga_engine_evaluate_number (engine, &parts->bands[b], &t, &problem))
             break;
           if (ga_comparator_holds (rule->band_cmp, v->u.number, t))
             {
@@ -322,8 +329,8 @@ ga_engine_item_details (GaEngine *engine,
       break;
     case GA_SCORE_LEVELS:
       for (guint k = 0; k < 3; k++)
-        if (st->bench[k].formula != NULL
-            && !ga_engine_evaluate_number (engine, &st->bench[k], &st->bench_v[k], &problem))
+        if (parts->bench[k].formula != NULL
+            && !ga_engine_evaluate_number (engine, &parts->bench[k], &st->bench_v[k], &problem))
           st->bench_v[k] = NAN;
       break;
     default:
@@ -440,7 +447,6 @@ item_state_reset (GaItemState *st)
   st->band_hit = -1;
   st->baseline_v = st->leading_v = NAN;
   st->option_points = NAN;
-  st->raw_weight = NAN;
   st->weight_status = GA_STATUS_COMPLETE;
   st->inputs_incomplete = FALSE;
   st->gap = (GaGap) { G_MAXUINT, 0, NULL };
@@ -460,10 +466,10 @@ item_applicability (GaEngine       *engine,
 
   if (applies == GA_APPLIES_NOT)
     st->na_cause = GA_NA_SECTION;
-  else if (st->applicable.formula != NULL)
+  else if (st->applicable->formula != NULL)
     {
       GaApplicability own;
-      ga_engine_eval_formula (engine, &st->applicable, 0, 0, &st->condition);
+      ga_engine_eval_formula (engine, st->applicable, 0, 0, &st->condition);
       own = ga_engine_applicability_of (&st->condition);
       if (own == GA_APPLIES_NOT)
         st->na_cause = GA_NA_CONDITION;
@@ -502,7 +508,7 @@ item_value (GaEngine        *engine,
   gboolean kept = FALSE;
 
   if (item->kind == GA_ITEM_COMPUTED)
-    ga_engine_eval_formula (engine, &st->value, 0, 0, &stored->value);
+    ga_engine_eval_formula (engine, st->value, 0, 0, &stored->value);
   else if (st->problem.kind == GA_VALUE_ERROR)
     ga_value_copy (&st->problem, &stored->value);
   else if (answer != NULL && item->kind != GA_ITEM_MULTI && item->kind != GA_ITEM_TABLE
@@ -607,14 +613,15 @@ item_status (GaEngine        *engine,
 /* Clean-production weight ω_ij, needed only while the indicator applies. */
 static void
 indicator_weight (GaEngine    *engine,
+                  guint        index,
                   GaItemState *st,
                   GaResult    *r)
 {
   GaValue problem = GA_VALUE_INIT;
   double w;
 
-  if (ga_engine_evaluate_number (engine, &st->weight, &w, &problem))
-    st->raw_weight = w < 0 ? 0 : w;
+  if (ga_engine_evaluate_number (engine, st->weight, &w, &problem))
+    engine->raw_weight[index] = w < 0 ? 0 : w;
   else
     {
       st->weight_status = ga_engine_status_of_problem (&problem) == GA_STATUS_ERROR
@@ -642,7 +649,7 @@ ga_engine_eval_item (GaEngine *engine,
   const GaAnswer *answer = engine->answer_of[index];
   gboolean scored = !isnan (item->points) && !item->veto && !ga_engine_item_is_indicator (engine,
                                                                                           item);
-  double old_weight = st->raw_weight;
+  double old_weight = engine->raw_weight[index];
   GaStatus old_weight_status = st->weight_status;
   GaApplicability applies;
   GaResult r;
@@ -653,6 +660,7 @@ ga_engine_eval_item (GaEngine *engine,
   ga_engine_result_init (&r);
   r.weight = stored->weight;
   item_state_reset (st);
+  engine->raw_weight[index] = NAN;
   applies = item_applicability (engine, item, st, answer);
   if (ga_engine_item_is_answerable (item))
     {
@@ -684,11 +692,11 @@ ga_engine_eval_item (GaEngine *engine,
     }
   r.value = stored->value;
   if (ga_engine_item_is_indicator (engine, item) && r.status != GA_STATUS_NA)
-    indicator_weight (engine, st, &r);
+    indicator_weight (engine, index, st, &r);
 
   changed = (!value_kept && !ga_engine_same_value (&old_value, &stored->value))
             || !ga_engine_same_result (stored, &r)
-            || !ga_engine_same_double (old_weight, st->raw_weight)
+            || !ga_engine_same_double (old_weight, engine->raw_weight[index])
             || old_weight_status != st->weight_status;
   ga_value_clear (&old_value);
   r.value = stored->value;

@@ -65,7 +65,7 @@ ga_engine_compute_may_be_unverified (GaEngine *engine)
           {
             GaItem *item = tmpl->items->pdata[n->index];
             GaItemState *st = &engine->istate[n->index];
-            const GaCompiled *parts[] = { &st->value, &st->weight, &st->rule };
+            const GaCompiled *parts[] = { st->value, st->weight, st->rule };
             may = !item->verified;
             for (guint i = 0; !may && i < G_N_ELEMENTS (parts); i++)
               may = compiled_may_be_unverified (engine, parts[i], unverified_tables);
@@ -135,7 +135,7 @@ node_value_origin (GaEngine *engine,
         GaItem *item = tmpl->items->pdata[n->index];
         GaItemState *st = &engine->istate[n->index];
         /* The rule holds the benchmarks, thresholds and score formula. */
-        const GaCompiled *parts[] = { &st->value, &st->weight, &st->rule };
+        const GaCompiled *parts[] = { st->value, st->weight, st->rule };
         for (guint i = 0; o == NULL && i < G_N_ELEMENTS (parts); i++)
           o = compiled_origin (engine, parts[i], node);
         for (guint c = 0; o == NULL && item->kind == GA_ITEM_TABLE && c < item->columns->len; c++)

@@ -36,6 +36,10 @@ typedef struct {
   gboolean   constant;     /* no references and no look-ups: @value is the result */
   gboolean   watch;        /* has a range or a result binding */
   const GaValue **values;  /* set: every reference reads a value that stays put */
+  /* Every reference is strict and reads an item, section or output (or
+   * nothing): @values holds them, and the evaluation reads them without
+   * asking the engine (see ga_engine_eval_formula()). */
+  gboolean   strict_values;
   guint      n_refs;
   GaValue    value;
 } GaCompiled;
@@ -83,19 +87,26 @@ typedef enum {
   GA_NA_VALUE,           /* its computed value or score is N/A (inputs not applicable) */
 } GaNaCause;
 
+/* The template's parts of an item's rule, evaluated for explanations only. */
 typedef struct {
-  GaCompiled   applicable;
-  GaCompiled   value;
-  GaCompiled   weight;
-  GaFormula   *rule_formula; /* score, veto condition or level (ga-scheme.c); the template's */
-  GaCompiled   rule;
-  /* The template's parts of the rule, evaluated for explanations only
-   * (ga_engine_item_details()). */
   GaCompiled   baseline;
   GaCompiled   leading;
   GaCompiled   bench[3];
   GaCompiled  *bands;
   guint        n_bands;
+} GaItemParts;
+
+/* An item's formulas point into the engine's packed array of them (in
+ * item order), or at its empty one when the item has none. */
+typedef struct {
+  GaCompiled  *applicable;
+  GaCompiled  *value;
+  GaCompiled  *weight;
+  GaFormula   *rule_formula; /* score, veto condition or level (ga-scheme.c); the template's */
+  GaCompiled  *rule;
+  /* The template's parts of the rule, bound when an explanation first
+   * asks for them (ga_engine_item_details()); NULL until then. */
+  GaItemParts *parts;
 
   /* Evaluated details, kept for explanations (not read by other nodes);
    * the details of the score are filled in by ga_engine_item_details(). */
@@ -116,8 +127,8 @@ typedef struct {
   gboolean     inputs_incomplete;
   GaGap        gap;
 
-  /* Read by the category node (clean production): compared for changes. */
-  double       raw_weight;   /* ω_ij as evaluated; NaN when unknown */
+  /* Read by the category node (clean production): compared for changes;
+   * ω_ij itself is in the engine's raw_weight. */
   GaStatus     weight_status;
 } GaItemState;
 
@@ -128,9 +139,27 @@ typedef struct {
   GaValue         value;        /* the condition's value */
 } GaSectionApplicable;
 
+/* An item directly below a section that feeds it (ga_item_feeds_section()),
+ * with what the section reads of it fixed by the template. */
+enum {
+  GA_CHILD_COUNTS = 1 << 0,     /* its points add up in the section */
+  GA_CHILD_VETO   = 1 << 1,
+  GA_CHILD_BONUS  = 1 << 2,
+  GA_CHILD_LIMITING = 1 << 3,   /* indicators: a limiting indicator */
+};
+
+typedef struct {
+  guint        index;
+  guint        flags;           /* GA_CHILD_* */
+  double       points;
+} GaSectionChild;
+
 typedef struct {
   GaCompiled   weight;
   double       full_points;     /* stated or summed points, for award and renormalise */
+  GaSectionChild *children;     /* the items feeding it, in order */
+  guint        n_children;
+  GaSectionChild *weighted;     /* the items of @indicators, in order */
 
   /* Aggregates read by the parent section and the summary. */
   double       bonus;
@@ -167,6 +196,11 @@ typedef struct {
 typedef struct {
   GaValue    **terms;           /* each term's score cell; its maximum cell follows it */
   guint        n_terms;
+  /* A longer sum (more than 255 terms) keeps the SUM() of each group of
+   * 255 as the formula nests it, and adds up again only the groups whose
+   * terms changed: per group, the two sums and which of them is stale. */
+  double      *group_sum;       /* 2 per group: score, maximum */
+  guint8      *group_stale;     /* per group: 1 << m for stale sum m */
   gboolean     renormalise;
   double       stated;          /* the stated points ("renormalise") */
   double       sum[2];          /* Σ score, Σ maximum, while not stale */
@@ -184,6 +218,8 @@ typedef struct {
   GaValue      total_cells[3];  /* total score, maximum, veto status */
   GaSumPlan   *plans;           /* per section, then the total, then the bonus */
   GaValue    **plan_terms;      /* the terms of every plan */
+  guint       *item_term;       /* per item: its term in the plan its cells feed */
+  guint       *section_term;    /* per section: its term in the plan above it */
   GaCompiled   veto;
   GPtrArray   *bonus_items;     /* GaItem*, scored bonus items */
   /* What each item's cells feed (GA_SUMS_*), and whether the veto and the
@@ -226,6 +262,18 @@ enum {
   GA_SUMS_SAME = 1 << 2,   /* a veto cell changed, the veto status cannot */
 };
 
+/* What the first-level sections add up to in the summary, kept as each of
+ * them is evaluated, so the summary does not walk them after every answer. */
+typedef struct {
+  guint answered;
+  guint total;
+  guint veto_fail;
+  guint veto_pending;
+  guint n_na;
+  guint n_error;
+  guint n_incomplete;
+} GaRootTally;
+
 struct _GaEngine {
   gint             ref_count;
   GaTemplate      *tmpl;
@@ -236,9 +284,12 @@ struct _GaEngine {
   const GaAnswer **answer_of;   /* per item, borrowed from @answers or @defaults */
 
   GaResult        *items;
+  double          *raw_weight;  /* per item: ω_ij as evaluated; NaN when unknown */
   GaResult        *sections;
   GaResult        *outputs;
   GaItemState     *istate;
+  GaCompiled      *item_formulas;   /* the items' formulas that are there, packed */
+  GaCompiled       no_formula;      /* what an absent formula points at */
   GaSectionApplicable *sa;
   GaSectionState  *sstate;
   GaCompiled      *output_formula;
@@ -246,15 +297,23 @@ struct _GaEngine {
 
   GPtrArray       *veto_items;  /* GaItem* */
   GaSummary        summary;
+  GaRootTally      roots;
   GaEngineSums     sums;
 
   GHashTable      *exact_keys;  /* GaLookupTable* -> (key -> GaTableRow*) */
+  /* The table and column of the last look-up (column 0: none yet). */
+  GaLookupTable   *lookup_table;
+  GHashTable      *lookup_exact;
+  guint            lookup_column;
 
   /* The blocks the bindings of every formula come from
    * (ga_engine_alloc_bindings()). */
   GPtrArray       *binding_blocks;
   GaBinding       *binding_next;
   guint            binding_left;
+  /* Likewise the values arrays of strict formulas. */
+  const GaValue  **values_next;
+  guint            values_left;
 
   /* Unverified values: per node, and the first unverified look-up hit by
    * the node being evaluated. */
@@ -278,6 +337,9 @@ struct _GaEngine {
 /* @n zeroed bindings, freed with the engine. */
 GaBinding *ga_engine_alloc_bindings (GaEngine *engine,
                                      guint     n);
+/* @item's rule parts, bound on first use. */
+GaItemParts *ga_engine_item_parts (GaEngine     *engine,
+                                   const GaItem *item);
 /* ga-engine-format.c: a value as the explanations write it (with @unit,
  * in @format when it is a number). */
 char *ga_engine_value_text_formatted (const GaValue *v,
@@ -382,6 +444,9 @@ gboolean ga_engine_eval_section (GaEngine *engine,
 gboolean ga_engine_eval_output (GaEngine *engine,
                                 guint     index);
 void ga_engine_update_summary (GaEngine *engine);
+void ga_engine_root_tally (GaEngine *engine,
+                           guint     index,
+                           int       sign);
 
 /* ga-engine.c, for the explanations and the JSON */
 const GaValue *ga_engine_item_value   (GaEngine *engine,

@@ -96,21 +96,20 @@ eval_category (GaEngine       *engine,
 
   for (guint j = 0; j < indicators->len; j++)
     {
-      GaItem *item = indicators->pdata[j];
-      const GaResult *ir = &engine->items[item->index];
-      const GaItemState *ist = &engine->istate[item->index];
-      if (ir->status == GA_STATUS_NA)
+      guint index = ns->weighted[j].index;
+
+      if (engine->items[index].status == GA_STATUS_NA)
         continue;
-      if (!isnan (ist->raw_weight))
-        sum += ist->raw_weight;
+      if (!isnan (engine->raw_weight[index]))
+        sum += engine->raw_weight[index];
     }
   ns->weight_sum = sum;
 
   for (guint j = 0; j < indicators->len; j++)
     {
-      GaItem *item = indicators->pdata[j];
-      GaResult *ir = &engine->items[item->index];
-      const GaItemState *ist = &engine->istate[item->index];
+      guint index = ns->weighted[j].index;
+      GaResult *ir = &engine->items[index];
+      double raw = engine->raw_weight[index];
       double wj;
       int worst;
 
@@ -119,7 +118,7 @@ eval_category (GaEngine       *engine,
           ir->weight = 0;
           continue;
         }
-      wj = sum > 0 && !isnan (ist->raw_weight) ? ist->raw_weight / sum : 0;
+      wj = sum > 0 && !isnan (raw) ? raw / sum : 0;
       ir->weight = wj;
       if (ir->status == GA_STATUS_ERROR)
         error = TRUE;
@@ -130,7 +129,7 @@ eval_category (GaEngine       *engine,
         if (ir->level >= 1 && ir->level <= k + 1)
           ns->index[k] += wj * 100;
       worst = ir->level >= 1 && ir->level <= 3 ? ir->level : 4;
-      if (item->limiting)
+      if (ns->weighted[j].flags & GA_CHILD_LIMITING)
         ns->limiting_worst = MAX (ns->limiting_worst, worst);
       else
         ns->others_worst = MAX (ns->others_worst, worst);
@@ -181,6 +180,26 @@ same_section_state (const GaSectionState *a,
          && a->limiting_worst == b->limiting_worst && a->others_worst == b->others_worst;
 }
 
+/* Adds (@sign 1) or takes away (-1) what first-level section @index
+ * counts in the summary (see ga_engine_update_summary()). */
+void
+ga_engine_root_tally (GaEngine *engine,
+                      guint     index,
+                      int       sign)
+{
+  GaRootTally *t = &engine->roots;
+  const GaResult *r = &engine->sections[index];
+  const GaSectionState *ss = &engine->sstate[index];
+
+  t->answered += sign * (int) r->answered;
+  t->total += sign * (int) r->total;
+  t->veto_fail += sign * (int) ss->veto_fail;
+  t->veto_pending += sign * (int) ss->veto_pending;
+  t->n_na += sign * (r->status == GA_STATUS_NA);
+  t->n_error += sign * (r->status == GA_STATUS_ERROR);
+  t->n_incomplete += sign * (r->status == GA_STATUS_INCOMPLETE);
+}
+
 gboolean
 ga_engine_eval_section (GaEngine *engine,
                         guint     index)
@@ -196,36 +215,31 @@ ga_engine_eval_section (GaEngine *engine,
   GaResult r;
   gboolean changed;
 
+  if (section->parent == NULL)
+    ga_engine_root_tally (engine, index, -1);
   ga_engine_result_init (&r);
   r.weight = stored->weight;
   ss->bonus = 0;
   ss->veto_fail = 0;
   ss->veto_pending = 0;
 
-  for (guint i = 0; i < section->items->len; i++)
+  for (guint i = 0; i < ss->n_children; i++)
     {
-      GaItem *item = section->items->pdata[i];
-      const GaResult *ir = &engine->items[item->index];
-      gboolean counts;
+      const GaSectionChild *child = &ss->children[i];
+      const GaResult *ir = &engine->items[child->index];
 
-      /* Not a dependency of the section (see ga_item_feeds_section()). */
-      if (!ga_item_feeds_section (item))
-        continue;
-      /* Indicators belong to the clean-production scheme only. */
-      counts = !isnan (item->points) && !item->veto && !item->bonus
-               && (points_scheme || !ga_engine_item_is_indicator (engine, item));
       r.answered += ir->answered;
       r.total += ir->total;
-      if (item->veto && ir->status != GA_STATUS_NA)
+      if ((child->flags & GA_CHILD_VETO) && ir->status != GA_STATUS_NA)
         {
           if (ir->veto_failed)
             ss->veto_fail++;
           else if (ir->status != GA_STATUS_COMPLETE)
             ss->veto_pending++;
         }
-      if (item->bonus && ir->status != GA_STATUS_NA && !isnan (ir->score))
+      if ((child->flags & GA_CHILD_BONUS) && ir->status != GA_STATUS_NA && !isnan (ir->score))
         ss->bonus += ir->score;
-      tally_child (&t, ir, item->points, counts);
+      tally_child (&t, ir, child->points, child->flags & GA_CHILD_COUNTS);
     }
   for (guint c = 0; c < section->sections->len; c++)
     {
@@ -265,6 +279,8 @@ ga_engine_eval_section (GaEngine *engine,
   changed = !ga_engine_same_result (stored, &r) || !same_section_state (&old, ss);
   ga_value_clear (&stored->value);
   *stored = r;
+  if (section->parent == NULL)
+    ga_engine_root_tally (engine, index, 1);
   return changed;
 }
 
@@ -397,11 +413,9 @@ ga_engine_update_summary (GaEngine *engine)
 {
   GaTemplate *tmpl = engine->tmpl;
   GaSummary *s = &engine->summary;
-  Tally t = { 0 };
-  guint veto_fail = 0, veto_pending = 0;
+  const GaRootTally *t = &engine->roots;
+  guint n_roots = tmpl->root_sections->len;
 
-  s->answered = 0;
-  s->total = 0;
   s->grade = NULL;
   s->level = -1;
   s->score = NAN;
@@ -410,29 +424,20 @@ ga_engine_update_summary (GaEngine *engine)
   for (guint k = 0; k < 3; k++)
     s->index[k] = NAN;
 
-  for (guint i = 0; i < tmpl->root_sections->len; i++)
-    {
-      GaSection *section = tmpl->root_sections->pdata[i];
-      const GaResult *r = &engine->sections[section->index];
-      const GaSectionState *ss = &engine->sstate[section->index];
-
-      s->answered += r->answered;
-      s->total += r->total;
-      veto_fail += ss->veto_fail;
-      veto_pending += ss->veto_pending;
-      tally_child (&t, r, ss->full_points, tmpl->scheme == GA_SCHEME_POINTS);
-    }
-
-  if (t.n_children > 0 && t.n_na == t.n_children)
+  /* The first-level sections as they were evaluated (ga_engine_root_tally()). */
+  s->answered = t->answered;
+  s->total = t->total;
+  if (n_roots > 0 && t->n_na == n_roots)
     s->status = GA_STATUS_NA;
-  else if (t.any_error)
+  else if (t->n_error > 0)
     s->status = GA_STATUS_ERROR;
-  else if (t.any_incomplete)
+  else if (t->n_incomplete > 0)
     s->status = GA_STATUS_INCOMPLETE;
   else
     s->status = GA_STATUS_COMPLETE;
 
-  s->veto = veto_fail > 0 ? GA_VETO_FAIL : (veto_pending > 0 ? GA_VETO_PENDING : GA_VETO_PASS);
+  s->veto = t->veto_fail > 0 ? GA_VETO_FAIL
+            : (t->veto_pending > 0 ? GA_VETO_PENDING : GA_VETO_PASS);
   /* The points scheme: the total, bonus, veto status, grade and pass as
    * the workbook computes them (ga-scheme-summary.c). */
   if (tmpl->scheme == GA_SCHEME_POINTS)

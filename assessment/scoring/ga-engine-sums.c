@@ -150,15 +150,18 @@ small_dyadic (double v)
   return fabs (scaled) < EXACT_LIMIT && (double) (gint64) scaled == scaled;
 }
 
-/* Term @m of one of @plan's cells changes from @old to @v. */
+/* Term @m of cell @t of @plan changes from @old to @v. */
 static inline void
 plan_replace (GaSumPlan *plan,
               guint      m,
+              guint      t,
               double     old,
               double     v)
 {
   gboolean was = small_dyadic (old), is = small_dyadic (v);
 
+  if (plan->group_stale != NULL)
+    plan->group_stale[t / GROUP] |= 1u << m;
   plan->inexact[m] += !is;
   plan->inexact[m] -= !was;
   /* Every term before and after the change is exact, and so are the old
@@ -179,6 +182,27 @@ sum_doubles (const double *values,
   for (guint i = 0; i < n; i++)
     sum += values[i];
   return isfinite (sum) ? sum : NAN;
+}
+
+/* The SUM() of @n_groups group sums (modified in place), nested again in
+ * groups until one call holds them all, as sum_terms() nests them. */
+static double
+sum_groups (double *groups,
+            guint   n_groups)
+{
+  while (n_groups > GROUP)
+    {
+      guint n_next = (n_groups + GROUP - 1) / GROUP;
+
+      for (guint g = 0; g < n_next; g++)
+        {
+          groups[g] = sum_doubles (groups + g * GROUP, MIN (GROUP, n_groups - g * GROUP));
+          if (isnan (groups[g]))
+            return NAN;
+        }
+      n_groups = n_next;
+    }
+  return sum_doubles (groups, n_groups);
 }
 
 /* SUM() of term @m of @terms, nested in groups as call_all() in
@@ -209,29 +233,40 @@ sum_terms (GaValue * const *terms,
       if (isnan (groups[g]))
         return NAN;
     }
-  /* The groups' sums in groups again, until one call holds them all. */
-  while (n_groups > GROUP)
-    {
-      guint n_next = (n_groups + GROUP - 1) / GROUP;
-
-      for (guint g = 0; g < n_next; g++)
-        {
-          groups[g] = sum_doubles (groups + g * GROUP, MIN (GROUP, n_groups - g * GROUP));
-          if (isnan (groups[g]))
-            return NAN;
-        }
-      n_groups = n_next;
-    }
-  return sum_doubles (groups, n_groups);
+  return sum_groups (groups, n_groups);
 }
 
+/* sum_terms() of a plan of more than GROUP terms from the sums of its
+ * groups, adding up again only the groups whose terms changed. */
+static double
+sum_plan_groups (GaSumPlan *plan,
+                 guint      m)
+{
+  guint n_groups = (plan->n_terms + GROUP - 1) / GROUP;
+  g_autofree double *groups = g_new (double, n_groups);
+
+  for (guint g = 0; g < n_groups; g++)
+    {
+      if (plan->group_stale[g] & (1u << m))
+        {
+          plan->group_sum[2 * g + m] = sum_terms (plan->terms + g * GROUP,
+                                                  MIN (GROUP, plan->n_terms - g * GROUP), m);
+          plan->group_stale[g] &= ~(1u << m);
+        }
+      groups[g] = plan->group_sum[2 * g + m];
+      if (isnan (groups[g]))
+        return NAN;
+    }
+  return sum_groups (groups, n_groups);
+}
 static double
 plan_sum (GaSumPlan *plan,
           guint      m)
 {
   if (plan->stale[m])
     {
-      plan->sum[m] = sum_terms (plan->terms, plan->n_terms, m);
+      plan->sum[m] = plan->group_stale != NULL ? sum_plan_groups (plan, m)
+                     : sum_terms (plan->terms, plan->n_terms, m);
       plan->stale[m] = FALSE;
     }
   return plan->sum[m];
@@ -283,17 +318,37 @@ plan_fill (GaEngine        *engine,
       if (engine->sums.role[item->index] & GA_SUMS_ADDS_UP)
         {
           if (terms != NULL)
-            terms[n] = &engine->sums.item_cells[2 * item->index];
+            {
+              terms[n] = &engine->sums.item_cells[2 * item->index];
+              engine->sums.item_term[item->index] = n;
+            }
           n++;
         }
     }
   for (guint i = 0; i < sections->len; i++)
     {
+      guint child = ((const GaSection *) sections->pdata[i])->index;
+
       if (terms != NULL)
-        terms[n] = &engine->sums.section_cells[2 * ((const GaSection *) sections->pdata[i])->index];
+        {
+          terms[n] = &engine->sums.section_cells[2 * child];
+          engine->sums.section_term[child] = n;
+        }
       n++;
     }
   return n;
+}
+
+static void
+plan_groups_init (GaSumPlan *plan)
+{
+  guint n_groups = (plan->n_terms + GROUP - 1) / GROUP;
+
+  if (plan->n_terms <= GROUP)
+    return;
+  plan->group_sum = g_new0 (double, 2 * n_groups);
+  plan->group_stale = g_new (guint8, n_groups);
+  memset (plan->group_stale, 3, n_groups);
 }
 
 static void
@@ -306,6 +361,8 @@ plans_init (GaEngine *engine)
   GaValue **next;
 
   sums->plans = g_new0 (GaSumPlan, n_sections + 2);
+  sums->item_term = g_new0 (guint, MAX (tmpl->items->len, 1));
+  sums->section_term = g_new0 (guint, MAX (n_sections, 1));
   for (guint s = 0; s <= n_sections; s++)
     n_terms += plan_fill (engine, s < n_sections ? tmpl->sections->pdata[s] : NULL, NULL);
   n_terms += sums->bonus_items->len;
@@ -325,6 +382,7 @@ plans_init (GaEngine *engine)
                      ? ga_scheme_section_points (tmpl, (GaSection *) section) : 0;
       /* Every cell is blank, which counts as an exact 0. */
       plan->stale[0] = plan->stale[1] = TRUE;
+      plan_groups_init (plan);
     }
   /* The bonus (ga_scheme_bonus()): the scored bonus items in the
    * template's order. */
@@ -333,9 +391,17 @@ plans_init (GaEngine *engine)
 
     plan->terms = next;
     for (guint i = 0; i < sums->bonus_items->len; i++)
-      plan->terms[i] = &sums->item_cells[2 * ((const GaItem *) sums->bonus_items->pdata[i])->index];
+      {
+        guint item = ((const GaItem *) sums->bonus_items->pdata[i])->index;
+
+        plan->terms[i] = &sums->item_cells[2 * item];
+        /* fill_item() feeds the subtotal first. */
+        if (!(sums->role[item] & GA_SUMS_ADDS_UP))
+          sums->item_term[item] = i;
+      }
     plan->n_terms = sums->bonus_items->len;
     plan->stale[0] = plan->stale[1] = TRUE;
+    plan_groups_init (plan);
   }
 }
 
@@ -466,7 +532,14 @@ ga_engine_sums_clear (GaEngine *engine)
   unbind (&sums->veto);
   g_free (sums->item_cells);
   g_free (sums->section_cells);
+  for (guint p = 0; p < tmpl->sections->len + 2; p++)
+    {
+      g_free (sums->plans[p].group_sum);
+      g_free (sums->plans[p].group_stale);
+    }
   g_free (sums->plans);
+  g_free (sums->item_term);
+  g_free (sums->section_term);
   g_free (sums->plan_terms);
   g_free (sums->role);
   g_free (sums->veto_text);
@@ -480,6 +553,7 @@ ga_engine_sums_clear (GaEngine *engine)
 static gboolean
 set_number (GaSumPlan *plan,
             guint      m,
+            guint      t,
             GaValue   *cell,
             double     v)
 {
@@ -490,12 +564,12 @@ set_number (GaSumPlan *plan,
       if (ga_engine_same_double (cell->u.number, n))
         return FALSE;
       if (plan != NULL)
-        plan_replace (plan, m, cell->u.number, n);
+        plan_replace (plan, m, t, cell->u.number, n);
       cell->u.number = n;
       return TRUE;
     }
   if (plan != NULL)
-    plan_replace (plan, m, 0, n);
+    plan_replace (plan, m, t, 0, n);
   ga_value_clear (cell);
   ga_value_set_number (cell, n);
   return TRUE;
@@ -538,6 +612,7 @@ fill_item (GaEngine     *engine,
                     : (role & GA_SUMS_BONUS) ? &engine->sums.plans[engine->tmpl->sections->len + 1]
                     : NULL;
   guint8 changed = 0;
+  guint term;
 
   if (item->veto)
     {
@@ -550,9 +625,10 @@ fill_item (GaEngine     *engine,
         return 0;
       return set_veto_cell (&engine->sums, &cells[0], t) ? GA_SUMS_SCORE_DIRTY : GA_SUMS_SAME;
     }
-  if (set_number (plan, 0, &cells[0], r->score))
+  term = engine->sums.item_term[item->index];
+  if (set_number (plan, 0, term, &cells[0], r->score))
     changed |= GA_SUMS_SCORE_DIRTY;
-  if (set_number (plan, 1, &cells[1], r->max))
+  if (set_number (plan, 1, term, &cells[1], r->max))
     changed |= GA_SUMS_MAX_DIRTY;
   return changed;
 }
@@ -606,9 +682,9 @@ ga_engine_sums_section (GaEngine *engine,
   *max = sums->section_value[2 * index + 1];
   /* The section's own cells, read by the subtotal above it (or the
    * total), which is evaluated after it. */
-  if (set_number (up, 0, &sums->section_cells[2 * index], *score))
+  if (set_number (up, 0, sums->section_term[index], &sums->section_cells[2 * index], *score))
     *up_dirty |= GA_SUMS_SCORE_DIRTY;
-  if (set_number (up, 1, &sums->section_cells[2 * index + 1], *max))
+  if (set_number (up, 1, sums->section_term[index], &sums->section_cells[2 * index + 1], *max))
     *up_dirty |= GA_SUMS_MAX_DIRTY;
 }
 
@@ -644,7 +720,7 @@ ga_engine_sums_summary (GaEngine  *engine,
     if (m == 0 ? sums->total_dirty != 0 : (sums->total_dirty & GA_SUMS_MAX_DIRTY) != 0)
       {
         sums->total_value[m] = plan_value (plan, m == 1);
-        if (set_number (NULL, 0, &sums->total_cells[m], sums->total_value[m]))
+        if (set_number (NULL, 0, 0, &sums->total_cells[m], sums->total_value[m]))
           sums->summary_dirty = TRUE;
       }
   sums->total_dirty = 0;

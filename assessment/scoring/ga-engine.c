@@ -42,7 +42,7 @@ ga_engine_same_value (const GaValue *a,
     case GA_VALUE_NUMBER:
       return ga_engine_same_double (a->u.number, b->u.number);
     case GA_VALUE_TEXT:
-      return g_strcmp0 (a->u.text, b->u.text) == 0;
+      return a->u.text == b->u.text || g_strcmp0 (a->u.text, b->u.text) == 0;
     case GA_VALUE_BOOLEAN:
       return !a->u.boolean == !b->u.boolean;
     case GA_VALUE_ERROR:
@@ -256,14 +256,28 @@ lookup_cb (gpointer       user_data,
            GaValue       *out)
 {
   EvalContext *ctx = user_data;
-  GaLookupTable *table = ga_template_find_table (ctx->engine->tmpl, table_id);
+  GaEngine *engine = ctx->engine;
+  GaLookupTable *table = engine->lookup_table;
   g_autofree char *key_text = NULL;
   GHashTable *exact;
   GaTableRow *row = NULL;
   const char *k;
+  guint c;
 
-  if (table == NULL)
-    return FALSE;
+  /* Look-ups mostly name the same table and column one after the other:
+   * the last ones found are tried first. */
+  if (table != NULL && table_id != NULL && g_strcmp0 (table->id, table_id) == 0)
+    exact = engine->lookup_exact;
+  else
+    {
+      table = ga_template_find_table (engine->tmpl, table_id);
+      if (table == NULL)
+        return FALSE;
+      exact = g_hash_table_lookup (engine->exact_keys, table);
+      engine->lookup_table = table;
+      engine->lookup_exact = exact;
+      engine->lookup_column = 0;
+    }
   if (key->kind == GA_VALUE_TEXT)
     k = key->u.text;
   else if (key->kind == GA_VALUE_NUMBER)
@@ -273,7 +287,6 @@ lookup_cb (gpointer       user_data,
 
   /* Keys usually come from a choice of the table's own keys: try them as
    * written before folding case. */
-  exact = g_hash_table_lookup (ctx->engine->exact_keys, table);
   if (exact != NULL)
     row = g_hash_table_lookup (exact, k);
   if (row == NULL)
@@ -283,21 +296,51 @@ lookup_cb (gpointer       user_data,
     }
   if (row == NULL)
     return FALSE;
-  for (guint c = 1; c < table->columns->len; c++)
-    if (g_str_equal (table->columns->pdata[c], column))
+  c = engine->lookup_column;
+  if (c == 0 || !g_str_equal (table->columns->pdata[c], column))
+    {
+      for (c = 1; c < table->columns->len; c++)
+        if (g_str_equal (table->columns->pdata[c], column))
+          break;
+      if (c == table->columns->len)
+        return FALSE;
+      engine->lookup_column = c;
+    }
+  {
+    GaOrigin *hit = &engine->hit;
+    ga_value_copy (&row->cells[c - 1], out);
+    /* The row's flag already holds the table's unless the row says
+     * otherwise (see parse_lookup_table()). */
+    if (!row->verified && hit->table == NULL)
       {
-        GaOrigin *hit = &ctx->engine->hit;
-        ga_value_copy (&row->cells[c - 1], out);
-        /* The row's flag already holds the table's unless the row says
-         * otherwise (see parse_lookup_table()). */
-        if (!row->verified && hit->table == NULL)
-          {
-            hit->table = table;
-            hit->row = row;
-          }
-        return TRUE;
+        hit->table = table;
+        hit->row = row;
       }
-  return FALSE;
+  }
+  return TRUE;
+}
+
+/* What get_ref_cb() notes of the references of a formula whose
+ * references are all strict values, read in the order the evaluator reads
+ * them: every strict reference in turn, until one is an error or not a
+ * finite number, which gives the result at once. */
+static void
+note_strict_gaps (GaEngine         *engine,
+                  const GaCompiled *compiled)
+{
+  for (guint r = 0; r < compiled->n_refs; r++)
+    {
+      const GaBinding *b = &compiled->bindings[r];
+      const GaValue *v = compiled->values[r];
+
+      if (b->kind == GA_BIND_VALUE && b->result != NULL
+          && b->result->status == GA_STATUS_INCOMPLETE
+          && b->result->value.kind != GA_VALUE_BLANK && b->result != engine->gap_self
+          && engine->gap.name == NULL && engine->gap.table == G_MAXUINT)
+        engine->gap.name = ga_formula_get_ref (compiled->formula, r);
+      if (v->kind == GA_VALUE_ERROR || (v->kind == GA_VALUE_NUMBER && !isfinite (v->u.number)))
+        break;
+    }
 }
 
 void
@@ -313,6 +356,12 @@ ga_engine_eval_formula (GaEngine         *engine,
   if (compiled->constant)
     {
       ga_value_copy (&compiled->value, out);
+      return;
+    }
+  if (compiled->strict_values)
+    {
+      note_strict_gaps (engine, compiled);
+      ga_formula_evaluate_bound (compiled->formula, compiled->values, &context, out);
       return;
     }
   if (compiled->values != NULL)
@@ -396,6 +445,47 @@ ga_engine_alloc_bindings (GaEngine *engine,
   return b;
 }
 
+/* @n value pointers, freed with the engine (in the blocks of the
+ * bindings). */
+static const GaValue **
+alloc_values (GaEngine *engine,
+              guint     n)
+{
+  const GaValue **v;
+
+  if (n > engine->values_left)
+    {
+      guint size = MAX (n, BINDINGS_PER_BLOCK);
+
+      v = g_new (const GaValue *, size);
+      g_ptr_array_add (engine->binding_blocks, v);
+      engine->values_next = v + n;
+      engine->values_left = size - n;
+      return v;
+    }
+  v = engine->values_next;
+  engine->values_next += n;
+  engine->values_left -= n;
+  return v;
+}
+
+/* Whether every reference of @out is strict and reads a fixed value:
+ * then its values are bound once, for ga_formula_evaluate_bound(). */
+static void
+bind_strict_values (GaEngine   *engine,
+                    GaCompiled *out)
+{
+  for (guint r = 0; r < out->n_refs; r++)
+    if ((out->bindings[r].kind != GA_BIND_VALUE && out->bindings[r].kind != GA_BIND_BLANK)
+        || !ga_formula_ref_is_strict (out->formula, r))
+      return;
+  out->values = alloc_values (engine, out->n_refs);
+  for (guint r = 0; r < out->n_refs; r++)
+    out->values[r] = out->bindings[r].kind == GA_BIND_VALUE ? out->bindings[r].value
+                                                             : &blank_value;
+  out->strict_values = TRUE;
+}
+
 /* Binds the references of @formula; its bindings are the engine's (freed
  * with it) unless @own, then the caller frees them. */
 static void
@@ -413,6 +503,7 @@ compile (GaEngine   *engine,
   out->constant = FALSE;
   out->watch = FALSE;
   out->values = NULL;
+  out->strict_values = FALSE;
   out->n_refs = 0;
   out->value = (GaValue) GA_VALUE_INIT;
   if (formula == NULL)
@@ -489,6 +580,8 @@ compile (GaEngine   *engine,
           break;
         }
     }
+  if (!own)
+    bind_strict_values (engine, out);
 }
 
 /* The bindings belong to the engine's blocks. */
@@ -588,32 +681,96 @@ setup_table (GaEngine *engine,
     }
 }
 
-/* Binds an item's formulas and its scoring rule @rule (ga-scheme.c). */
+GaItemParts *
+ga_engine_item_parts (GaEngine     *engine,
+                      const GaItem *item)
+{
+  GaItemState *st = &engine->istate[item->index];
+  GaItemParts *p = st->parts;
+
+  if (p != NULL)
+    return p;
+  p = st->parts = g_new0 (GaItemParts, 1);
+  compile (engine, item->score.baseline, NULL, FALSE, &p->baseline);
+  compile (engine, item->score.leading, NULL, FALSE, &p->leading);
+  for (guint k = 0; k < 3; k++)
+    compile (engine, item->score.benchmark[k], NULL, FALSE, &p->bench[k]);
+  if (item->score.bands != NULL)
+    {
+      p->n_bands = item->score.bands->len;
+      p->bands = g_new0 (GaCompiled, MAX (p->n_bands, 1));
+      for (guint b = 0; b < p->n_bands; b++)
+        compile (engine, ((GaBand *) item->score.bands->pdata[b])->threshold, NULL,
+                 FALSE, &p->bands[b]);
+    }
+  return p;
+}
+
+/* What @section reads of the items directly below it, fixed by the
+ * template (the loop of ga_engine_eval_section()). */
 static void
-setup_item (GaEngine  *engine,
-            GaItem    *item,
-            GaFormula *rule)
+setup_section_children (GaEngine       *engine,
+                        GaSection      *section,
+                        GaSectionState *ss)
+{
+  gboolean points_scheme = engine->tmpl->scheme == GA_SCHEME_POINTS;
+
+  ss->children = g_new (GaSectionChild, MAX (section->items->len, 1));
+  ss->n_children = 0;
+  for (guint i = 0; i < section->items->len; i++)
+    {
+      GaItem *item = section->items->pdata[i];
+      GaSectionChild *c;
+
+      /* Not a dependency of the section (see ga_item_feeds_section()). */
+      if (!ga_item_feeds_section (item))
+        continue;
+      c = &ss->children[ss->n_children++];
+      c->index = item->index;
+      c->points = item->points;
+      c->flags = 0;
+      /* Indicators belong to the clean-production scheme only. */
+      if (!isnan (item->points) && !item->veto && !item->bonus
+          && (points_scheme || !ga_engine_item_is_indicator (engine, item)))
+        c->flags |= GA_CHILD_COUNTS;
+      if (item->veto)
+        c->flags |= GA_CHILD_VETO;
+      if (item->bonus)
+        c->flags |= GA_CHILD_BONUS;
+    }
+}
+
+/* Binds an item's formulas and its scoring rule @rule (ga-scheme.c); its
+ * rule's parts wait for an explanation (ga_engine_item_parts()). */
+/* Binds @formula into the next free slot of the packed array (*@next), or
+ * gives the empty slot when there is none. */
+static GaCompiled *
+compile_item_formula (GaEngine    *engine,
+                      GaFormula   *formula,
+                      GaCompiled **next)
+{
+  GaCompiled *c;
+
+  if (formula == NULL)
+    return &engine->no_formula;
+  c = (*next)++;
+  compile (engine, formula, NULL, FALSE, c);
+  return c;
+}
+
+static void
+setup_item (GaEngine    *engine,
+            GaItem      *item,
+            GaFormula   *rule,
+            GaCompiled **next)
 {
   GaItemState *st = &engine->istate[item->index];
 
-  compile (engine, item->applicable, NULL, FALSE, &st->applicable);
-  compile (engine, item->value, NULL, FALSE, &st->value);
-  compile (engine, item->weight, NULL, FALSE, &st->weight);
+  st->applicable = compile_item_formula (engine, item->applicable, next);
+  st->value = compile_item_formula (engine, item->value, next);
+  st->weight = compile_item_formula (engine, item->weight, next);
   st->rule_formula = rule;
-  compile (engine, st->rule_formula, NULL, FALSE, &st->rule);
-  compile (engine, item->score.baseline, NULL, FALSE, &st->baseline);
-  compile (engine, item->score.leading, NULL, FALSE, &st->leading);
-  for (guint k = 0; k < 3; k++)
-    compile (engine, item->score.benchmark[k], NULL, FALSE, &st->bench[k]);
-  if (item->score.bands != NULL)
-    {
-      st->n_bands = item->score.bands->len;
-      st->bands = g_new0 (GaCompiled, MAX (st->n_bands, 1));
-      for (guint b = 0; b < st->n_bands; b++)
-        compile (engine, ((GaBand *) item->score.bands->pdata[b])->threshold, NULL,
-                 FALSE, &st->bands[b]);
-    }
-  st->raw_weight = NAN;
+  st->rule = compile_item_formula (engine, st->rule_formula, next);
   st->band_hit = -1;
   for (guint k = 0; k < 3; k++)
     st->bench_v[k] = NAN;
@@ -643,6 +800,7 @@ engine_build (GaTemplate *tmpl)
 
   engine->answer_of = g_new0 (const GaAnswer *, MAX (n_items, 1));
   engine->items = g_new0 (GaResult, MAX (n_items, 1));
+  engine->raw_weight = g_new (double, MAX (n_items, 1));
   engine->sections = g_new0 (GaResult, MAX (n_sections, 1));
   engine->outputs = g_new0 (GaResult, MAX (n_outputs, 1));
   engine->istate = g_new0 (GaItemState, MAX (n_items, 1));
@@ -662,7 +820,10 @@ engine_build (GaTemplate *tmpl)
                                               (GDestroyNotify) g_hash_table_unref);
 
   for (guint i = 0; i < n_items; i++)
-    ga_engine_result_init (&engine->items[i]);
+    {
+      ga_engine_result_init (&engine->items[i]);
+      engine->raw_weight[i] = NAN;
+    }
   for (guint s = 0; s < n_sections; s++)
     ga_engine_result_init (&engine->sections[s]);
   for (guint o = 0; o < n_outputs; o++)
@@ -670,8 +831,23 @@ engine_build (GaTemplate *tmpl)
 
   /* Bind every formula. The result arrays are allocated above and never
    * move, so bindings can point into them. */
-  for (guint i = 0; i < n_items; i++)
-    setup_item (engine, tmpl->items->pdata[i], rules->pdata[i]);
+  {
+    guint n_formulas = 0;
+    GaCompiled *next;
+
+    for (guint i = 0; i < n_items; i++)
+      {
+        GaItem *item = tmpl->items->pdata[i];
+
+        n_formulas += (item->applicable != NULL) + (item->value != NULL)
+                      + (item->weight != NULL) + (rules->pdata[i] != NULL);
+      }
+    /* Every slot is set by compile(). */
+    engine->item_formulas = next = g_new (GaCompiled, MAX (n_formulas, 1));
+    for (guint i = 0; i < n_items; i++)
+      setup_item (engine, tmpl->items->pdata[i], rules->pdata[i], &next);
+    g_assert (next == engine->item_formulas + n_formulas);
+  }
   for (guint s = 0; s < n_sections; s++)
     {
       GaSection *section = tmpl->sections->pdata[s];
@@ -681,10 +857,20 @@ engine_build (GaTemplate *tmpl)
       compile (engine, section->weight, NULL, FALSE, &ss->weight);
       ss->full_points = ga_scheme_section_points (tmpl, section);
       ss->w = NAN;
+      setup_section_children (engine, section, ss);
       if (section->parent == NULL && tmpl->scheme == GA_SCHEME_CLEAN_PRODUCTION)
         {
           ss->indicators = g_ptr_array_new ();
           collect_indicators (section, ss->indicators);
+          ss->weighted = g_new (GaSectionChild, MAX (ss->indicators->len, 1));
+          for (guint j = 0; j < ss->indicators->len; j++)
+            {
+              const GaItem *item = ss->indicators->pdata[j];
+
+              ss->weighted[j].index = item->index;
+              ss->weighted[j].flags = item->limiting ? GA_CHILD_LIMITING : 0;
+              ss->weighted[j].points = item->points;
+            }
         }
     }
   for (guint o = 0; o < n_outputs; o++)
@@ -761,17 +947,23 @@ ga_engine_unref (GaEngine *engine)
       GaItemState *st = &engine->istate[i];
 
       ga_value_clear (&engine->items[i].value);
-      compiled_clear (&st->applicable);
-      compiled_clear (&st->value);
-      compiled_clear (&st->weight);
-      compiled_clear (&st->rule);
-      compiled_clear (&st->baseline);
-      compiled_clear (&st->leading);
-      for (guint k = 0; k < 3; k++)
-        compiled_clear (&st->bench[k]);
-      for (guint b = 0; b < st->n_bands; b++)
-        compiled_clear (&st->bands[b]);
-      g_free (st->bands);
+      compiled_clear (st->applicable);
+      compiled_clear (st->value);
+      compiled_clear (st->weight);
+      compiled_clear (st->rule);
+      if (st->parts != NULL)
+        {
+          GaItemParts *p = st->parts;
+
+          compiled_clear (&p->baseline);
+          compiled_clear (&p->leading);
+          for (guint k = 0; k < 3; k++)
+            compiled_clear (&p->bench[k]);
+          for (guint b = 0; b < p->n_bands; b++)
+            compiled_clear (&p->bands[b]);
+          g_free (p->bands);
+          g_free (p);
+        }
       ga_value_clear (&st->condition);
       ga_value_clear (&st->problem);
 
@@ -800,6 +992,8 @@ ga_engine_unref (GaEngine *engine)
       ga_value_clear (&engine->sa[s].value);
       compiled_clear (&engine->sstate[s].weight);
       g_clear_pointer (&engine->sstate[s].indicators, g_ptr_array_unref);
+      g_free (engine->sstate[s].children);
+      g_free (engine->sstate[s].weighted);
     }
   for (guint o = 0; o < tmpl->outputs->len; o++)
     {
@@ -810,9 +1004,11 @@ ga_engine_unref (GaEngine *engine)
   ga_engine_sums_clear (engine);
   g_free (engine->answer_of);
   g_free (engine->items);
+  g_free (engine->raw_weight);
   g_free (engine->sections);
   g_free (engine->outputs);
   g_free (engine->istate);
+  g_free (engine->item_formulas);
   g_free (engine->sa);
   g_free (engine->sstate);
   g_free (engine->output_formula);

@@ -129,6 +129,10 @@ enum {
 
 G_STATIC_ASSERT (P_POINTS_NO_NA + 1 == BLOCK);
 
+/* Items of the synthetic points template (ga-bench-scale.c makes it in
+ * other sizes). */
+static guint points_n_items = N_ITEMS;
+
 static const char *gate_true  = "I00001";   /* answered yes */
 static const char *gate_false = "I00021";   /* answered no: its sections become N/A */
 
@@ -294,11 +298,11 @@ static char *
 make_points_template (gsize *length)
 {
   GString *s = g_string_sized_new (8 * 1024 * 1024);
-  guint n_top = N_ITEMS / (ITEMS_PER_SUB * SUBS_PER_TOP);
+  guint n_top = points_n_items / (ITEMS_PER_SUB * SUBS_PER_TOP);
   double max = 0;
   guint index = 0;
 
-  for (guint i = 0; i < N_ITEMS; i++)
+  for (guint i = 0; i < points_n_items; i++)
     if (i % BLOCK != P_BONUS && !isnan (item_points (i % BLOCK)))
       max += item_points (i % BLOCK);
 
@@ -372,8 +376,9 @@ make_points_template (gsize *length)
   g_string_append (s, "], \"outputs\": [{\"id\": \"total_tce\", \"title\": {\"zh_CN\": "
                    "\"综合能耗\", \"en\": \"Total energy\"}, \"unit\": \"tce\", "
                    "\"format\": \"0.00\", \"value\": \"SUM(");
-  /* Excel takes at most 255 arguments per function: SUM of SUMs of 100. */
-  for (guint i = P_COMPUTED_SUM, k = 0; i < N_ITEMS; i += BLOCK, k++)
+  /* Excel takes at most 255 arguments per function: SUM of SUMs of 100;
+   * formulas are limited to 8 kB: the first 10 000 items' sums. */
+  for (guint i = P_COMPUTED_SUM, k = 0; i < MIN (points_n_items, N_ITEMS); i += BLOCK, k++)
     {
       if (k % 100 == 0)
         g_string_append_printf (s, "%sSUM(", k ? "), " : "");
@@ -482,7 +487,7 @@ make_points_answers (GRand *rand)
   GString *s = g_string_new ("{\"template\": \"bench-points-10k\", \"answers\": {");
   gboolean first = TRUE;
 
-  for (guint i = 0; i < N_ITEMS; i++)
+  for (guint i = 0; i < points_n_items; i++)
     {
       g_autofree char *a = make_points_answer (i, rand);
 
@@ -493,6 +498,36 @@ make_points_answers (GRand *rand)
     }
   g_string_append (s, "}}");
   return g_string_free (s, FALSE);
+}
+
+/* The synthetic points template with @n_items items and its answers, and
+ * one answer for an item of it, for the scale curve (ga-bench-scale.c). */
+char *ga_bench_make_points   (guint   n_items,
+                              gsize  *length,
+                              char  **answers);
+char *ga_bench_points_answer (guint   index,
+                              GRand  *rand);
+
+char *
+ga_bench_make_points (guint   n_items,
+                      gsize  *length,
+                      char  **answers)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (20260101);
+  char *data;
+
+  points_n_items = n_items;
+  data = make_points_template (length);
+  *answers = make_points_answers (rand);
+  points_n_items = N_ITEMS;
+  return data;
+}
+
+char *
+ga_bench_points_answer (guint  index,
+                        GRand *rand)
+{
+  return make_points_answer (index, rand);
 }
 
 /* ------------------------------------------------------------------------ */
@@ -1163,6 +1198,7 @@ void ga_bench_store_run (void);
 void ga_bench_export_run (void);
 /* Templates of a million items (ga-bench-load.c). */
 void ga_bench_load_run (void);
+void ga_bench_scale_run (void);
 
 /* ga-bench --dump points|points-answers|cp|cp-answers writes a synthetic
  * template or its answers, to look at or to run greenassess-cli on. */
@@ -1191,7 +1227,7 @@ dump (const char *what)
   return 0;
 }
 
-/* GA_BENCH_ONLY=formula,engine,bundled,cp,store,export,load runs only the groups
+/* GA_BENCH_ONLY=formula,engine,bundled,cp,scale,store,export,load runs only the groups
  * named (all when unset), to time one part again quickly. */
 static gboolean
 wanted (const char *group)
@@ -1226,6 +1262,8 @@ main (int    argc,
     bench_largest_bundled ();
   if (wanted ("cp"))
     bench_synthetic ("cp", make_cp_template, make_cp_answers, make_cp_answer, FALSE);
+  if (wanted ("scale"))
+    ga_bench_scale_run ();
   if (wanted ("store"))
     ga_bench_store_run ();
   if (wanted ("export"))
