@@ -109,6 +109,9 @@ typedef struct {
   GError                *error;
   GError                *rule_error;    /* why a rule read by a formula did not translate */
   guint                  n_value_only;  /* formulas Excel cannot hold, written as values */
+  /* GaExportOptions.counts, and the distinct texts seen so far */
+  GaExportCounts        *counts;
+  GHashTable            *counted_texts;
 
   /* formats */
   lxw_format *f_title, *f_title_left, *f_subtitle, *f_header, *f_text, *f_wrap, *f_center, *f_number,

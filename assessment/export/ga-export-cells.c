@@ -251,6 +251,19 @@ ex_failed (Export *ex)
   return ex->error != NULL;
 }
 
+/* ----------------------------------------------------------------- counting */
+
+static void
+count_text (Export     *ex,
+            const char *text)
+{
+  if (g_hash_table_contains (ex->counted_texts, text))
+    return;
+  g_hash_table_add (ex->counted_texts, g_strdup (text));
+  ex->counts->unique_strings++;
+  ex->counts->string_bytes += strlen (text);
+}
+
 /* ------------------------------------------------------------------ writers */
 
 static gboolean format_wraps (Export     *ex,
@@ -270,6 +283,8 @@ ex_put_string (Export      *ex,
   touch (s, row, col);
   if (text == NULL || *text == '\0')
     {
+      if (ex->counts != NULL)
+        ex->counts->blanks++;
       ex_check (ex, worksheet_write_blank (s->ws, row, col, format), s, row, col, what);
       return;
     }
@@ -282,6 +297,11 @@ ex_put_string (Export      *ex,
                    "holds at most 32,767; shorten it", ex->display_path, what, s->name, cell,
                    g_utf8_strlen (text, -1));
       return;
+    }
+  if (ex->counts != NULL)
+    {
+      ex->counts->strings++;
+      count_text (ex, text);
     }
   /* Always a string cell, never a formula, whatever the text starts with. */
   ex_check (ex, worksheet_write_string (s->ws, row, col, text, format), s, row, col, what);
@@ -334,6 +354,13 @@ ex_put_number (Export      *ex,
   if (ex_failed (ex))
     return;
   touch (s, row, col);
+  if (ex->counts != NULL)
+    {
+      if (isfinite (number))
+        ex->counts->numbers++;
+      else
+        ex->counts->blanks++;
+    }
   if (!isfinite (number))
     ex_check (ex, worksheet_write_blank (s->ws, row, col, format), s, row, col, what);
   else
@@ -350,6 +377,8 @@ ex_put_blank (Export      *ex,
   if (ex_failed (ex))
     return;
   touch (s, row, col);
+  if (ex->counts != NULL)
+    ex->counts->blanks++;
   ex_check (ex, worksheet_write_blank (s->ws, row, col, format), s, row, col, "an empty cell");
 }
 
@@ -374,6 +403,8 @@ ex_put_value (Export        *ex,
       ex_put_string (ex, s, row, col, value->u.text, format, what);
       break;
     case GA_VALUE_BOOLEAN:
+      if (ex->counts != NULL)
+        ex->counts->booleans++;
       ex_check (ex, worksheet_write_boolean (s->ws, row, col, value->u.boolean, format),
                 s, row, col, what);
       break;
@@ -417,6 +448,17 @@ ex_put_formula (Export        *ex,
         ex->n_value_only++;
       ex_put_value (ex, s, row, col, cached, format, what);
       return;
+    }
+  if (ex->counts != NULL)
+    {
+      ex->counts->formulas++;
+      ex->counts->formula_bytes += strlen (formula);
+      if (cached->kind != GA_VALUE_NUMBER)
+        {
+          ex->counts->text_formulas++;
+          if (cached->kind == GA_VALUE_TEXT)
+            ex->counts->result_bytes += strlen (cached->u.text);
+        }
     }
   switch (cached->kind)
     {
@@ -532,6 +574,11 @@ ex_merge (Export      *ex,
       return;
     }
   touch (s, r2, c2);
+  if (ex->counts != NULL)
+    {
+      ex->counts->merges++;
+      count_text (ex, text != NULL ? text : "");
+    }
   ex_check (ex, worksheet_merge_range (s->ws, r1, c1, r2, c2, text != NULL ? text : "", format),
             s, r1, c1, "a merged heading");
 }

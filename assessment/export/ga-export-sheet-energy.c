@@ -333,6 +333,8 @@ note_partial_total (Export         *ex,
          : g_strdup_printf ("※ Partial total: row %s has no value yet (for example electricity "
                             "before a grid emission factor is chosen) and is not included; the "
                             "total updates once it has one.", missing->str);
+  if (ex->counts != NULL)
+    ex->counts->comments++;
   ex_check (ex, worksheet_write_comment (ex->energy.ws, row, col, note), &ex->energy, row, col,
             "the note of a partial total");
 }

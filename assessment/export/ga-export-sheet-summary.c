@@ -56,6 +56,8 @@ insert_summary_chart (Export      *ex,
   lxw_chart_options place = { .x_offset = 10, .y_offset = 10, .x_scale = 1.2, .y_scale = 1.2 };
 
   ex_break_before (s, row);
+  if (ex->counts != NULL)
+    ex->counts->charts++;
   ex_check (ex, worksheet_insert_chart_opt (s->ws, row, col, chart, &place), s, row, col, what);
 }
 
