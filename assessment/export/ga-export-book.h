@@ -63,6 +63,12 @@ typedef struct {
   guint          freeze_row, freeze_col;
   guint          repeat_cols;  /* columns repeated on every page when the sheet spills */
   gboolean       set_up;
+  /* Titles written in the first column that run on to the right: the
+   * sheet's own (row 0) and those of its blocks (WrappedText, text
+   * owned). When the sheet goes on across pages they would be cut at the
+   * edge of the repeated columns (ex_finish_sheet()). */
+  char          *title;
+  GArray        *block_titles;
 } Sheet;
 
 /* The values of a choice, compliance or yes/no item (or table column) as
@@ -306,6 +312,13 @@ void ex_page_setup (Export      *ex,
 /* A page break may come before @row (a block starts there). */
 void ex_break_before (const Sheet *s,
                       guint        row);
+/* The sheet's title (row 0, column 0) and the title of a block (@row,
+ * column 0): text that runs on to the right of its cell. */
+void ex_note_sheet_title (const Sheet *s,
+                          const char  *text);
+void ex_note_block_title (const Sheet *s,
+                          guint        row,
+                          const char  *text);
 /* Row heights that show the wrapped texts, the print scale (the widest
  * that keeps text at EX_MIN_PRINT_PT or more), the print area, the rows
  * repeated on every page and page breaks before blocks that would

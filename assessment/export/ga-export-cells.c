@@ -129,6 +129,7 @@ ex_sheet_init (Sheet      *sheet,
     sheet->widths[i] = 8.43;
   sheet->wrapped = g_array_new (FALSE, FALSE, sizeof (WrappedText));
   sheet->breaks = g_array_new (FALSE, FALSE, sizeof (guint));
+  sheet->block_titles = g_array_new (FALSE, FALSE, sizeof (WrappedText));
   sheet->last_row = sheet->last_col = -1;
   sheet->repeat_first = sheet->repeat_last = -1;
 }
@@ -145,6 +146,13 @@ ex_sheet_clear (Sheet *sheet)
       g_clear_pointer (&sheet->wrapped, g_array_unref);
     }
   g_clear_pointer (&sheet->breaks, g_array_unref);
+  g_clear_pointer (&sheet->title, g_free);
+  if (sheet->block_titles != NULL)
+    {
+      for (guint i = 0; i < sheet->block_titles->len; i++)
+        g_free (g_array_index (sheet->block_titles, WrappedText, i).text);
+      g_clear_pointer (&sheet->block_titles, g_array_unref);
+    }
 }
 
 /* Extends the used range of @s to (@row, @col). */

@@ -398,6 +398,7 @@ write_table_head (Export       *ex,
   ex_break_before (s, head - 1);
   ex_put_string (ex, s, head - 1, 0, ex_text_of (ex, &item->title), ex->f_bold_text,
                  "a table title");
+  ex_note_block_title (s, head - 1, ex_text_of (ex, &item->title));
   ex_put_string (ex, s, head, 0, ex_tr (ex, "序号", "No."), ex->f_header, "a heading");
   for (guint c = 0; c < item->columns->len; c++)
     {
@@ -638,6 +639,7 @@ ex_write_energy (Export *ex)
         }
     }
   ex_put_string (ex, s, 0, 0, title, ex->f_title_left, "a title");
+  ex_note_sheet_title (s, title);
   for (guint i = 0; i < items->len; i++)
     {
       GaItem *item = g_ptr_array_index (items, i);
