@@ -155,6 +155,9 @@ typedef struct {
 
   /* the conclusion, on the summary and the basic-information sheets */
   char *conclusion_ref, *conclusion_info_ref;
+  gboolean conclusion_built, conclusion_has_refs, conclusion_value_only;
+  char    *conclusion_text;   /* NULL: written as its value */
+  GaValue  conclusion_value;
 
   /* clean production */
   char *index_ref[3];
@@ -436,6 +439,13 @@ GaFormula *ex_item_explanation (Export       *ex,
  * the veto status, grade and pass mark, as a formula over the result
  * cells. */
 GaFormula *ex_conclusion (Export *ex);
+/* ex_conclusion() written at (@row, @col) of @s, built once for both
+ * sheets that show it. */
+void ex_put_conclusion (Export      *ex,
+                        const Sheet *s,
+                        guint        row,
+                        guint        col,
+                        lxw_format  *format);
 /* Names of result cells the conclusion reads, bound by the writers. */
 #define EX_NAME_BONUS "export:bonus"
 #define EX_NAME_GRADE "export:grade"

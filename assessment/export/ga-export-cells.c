@@ -296,7 +296,8 @@ ex_put_string (Export      *ex,
       ex_check (ex, worksheet_write_blank (s->ws, row, col, format), s, row, col, what);
       return;
     }
-  if (g_utf8_strlen (text, -1) > EXCEL_MAX_CELL_TEXT)
+  /* A text of no more bytes than the limit has no more characters. */
+  if (strlen (text) > EXCEL_MAX_CELL_TEXT && g_utf8_strlen (text, -1) > EXCEL_MAX_CELL_TEXT)
     {
       g_autofree char *cell = cell_name (row, col);
 
@@ -450,7 +451,9 @@ ex_put_formula (Export        *ex,
   touch (s, row, col);
   if (cached == NULL)
     cached = &blank;
-  if (formula == NULL || g_utf8_strlen (formula, -1) >= EXCEL_MAX_FORMULA)
+  if (formula == NULL
+      || (strlen (formula) >= EXCEL_MAX_FORMULA
+          && g_utf8_strlen (formula, -1) >= EXCEL_MAX_FORMULA))
     {
       if (formula != NULL)
         ex->n_value_only++;

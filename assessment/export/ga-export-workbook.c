@@ -479,6 +479,8 @@ export_clear (Export *ex)
   g_free (ex->level_label_ref);
   g_free (ex->conclusion_ref);
   g_free (ex->conclusion_info_ref);
+  g_free (ex->conclusion_text);
+  ga_value_clear (&ex->conclusion_value);
   g_clear_error (&ex->rule_error);
   for (guint k = 0; k < 3; k++)
     g_free (ex->index_ref[k]);
