@@ -42,6 +42,13 @@ typedef struct {
   char  *text;
 } WrappedText;
 
+/* A wrapped text as the row heights need it: the widths of its
+ * paragraphs (Sheet.paragraphs[first], … [first + n - 1]), not the text. */
+typedef struct {
+  guint  row, col;
+  guint  first, n;
+} WrappedCell;
+
 typedef struct {
   lxw_worksheet *ws;
   char          *name;
@@ -50,7 +57,8 @@ typedef struct {
    * height that shows them: neither LibreOffice nor WPS grows a row for
    * wrapped text in a file that does not say how high it is. */
   double         widths[MAX_TRACKED_COLS];
-  GArray        *wrapped;  /* WrappedText */
+  GArray        *wrapped;     /* WrappedCell */
+  GArray        *paragraphs;  /* double: each wrapped paragraph's width in units */
   /* The used range, for the print area; rows of the sheet's own header
    * (repeated on every page) and rows before which a page may break.
    * Columns from EX_HIDDEN_ZONE on are hidden and not printed. */
@@ -315,6 +323,10 @@ void ex_page_setup (Export      *ex,
 /* A page break may come before @row (a block starts there). */
 void ex_break_before (const Sheet *s,
                       guint        row);
+/* Appends the widths of @text's paragraphs (Excel's width unit) to
+ * @widths (double); returns how many. */
+guint ex_paragraph_widths (const char *text,
+                           GArray     *widths);
 /* The sheet's title (row 0, column 0) and the title of a block (@row,
  * column 0): text that runs on to the right of its cell. */
 void ex_note_sheet_title (const Sheet *s,

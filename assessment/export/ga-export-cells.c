@@ -127,7 +127,8 @@ ex_sheet_init (Sheet      *sheet,
   sheet->quoted = g_string_free (q, FALSE);
   for (guint i = 0; i < MAX_TRACKED_COLS; i++)
     sheet->widths[i] = 8.43;
-  sheet->wrapped = g_array_new (FALSE, FALSE, sizeof (WrappedText));
+  sheet->wrapped = g_array_new (FALSE, FALSE, sizeof (WrappedCell));
+  sheet->paragraphs = g_array_new (FALSE, FALSE, sizeof (double));
   sheet->breaks = g_array_new (FALSE, FALSE, sizeof (guint));
   sheet->block_titles = g_array_new (FALSE, FALSE, sizeof (WrappedText));
   sheet->last_row = sheet->last_col = -1;
@@ -139,12 +140,8 @@ ex_sheet_clear (Sheet *sheet)
 {
   g_clear_pointer (&sheet->name, g_free);
   g_clear_pointer (&sheet->quoted, g_free);
-  if (sheet->wrapped != NULL)
-    {
-      for (guint i = 0; i < sheet->wrapped->len; i++)
-        g_free (g_array_index (sheet->wrapped, WrappedText, i).text);
-      g_clear_pointer (&sheet->wrapped, g_array_unref);
-    }
+  g_clear_pointer (&sheet->wrapped, g_array_unref);
+  g_clear_pointer (&sheet->paragraphs, g_array_unref);
   g_clear_pointer (&sheet->breaks, g_array_unref);
   g_clear_pointer (&sheet->title, g_free);
   if (sheet->block_titles != NULL)
@@ -343,11 +340,14 @@ ex_note_wrapped (const Sheet *s,
                  guint        col,
                  const char  *text)
 {
-  WrappedText w = { row, col, NULL };
+  WrappedCell w = { row, col, 0, 0 };
 
   if (s->wrapped == NULL || col >= MAX_TRACKED_COLS || text == NULL)
     return;
-  w.text = g_strdup (text);
+  /* The widths, not a copy of the text: over a large template the texts
+   * would be held twice (here and in the workbook's strings). */
+  w.first = s->paragraphs->len;
+  w.n = ex_paragraph_widths (text, s->paragraphs);
   g_array_append_val (s->wrapped, w);
 }
 

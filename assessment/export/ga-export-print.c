@@ -16,14 +16,13 @@
 
 #include "ga-export-book.h"
 
-/* Lines @text takes in a column @width characters wide: CJK characters
- * count two, as in Excel's width unit. */
-static guint
-text_lines (const char *text,
-            double      width)
+/* Appends to @widths the width of each paragraph of @text in Excel's
+ * width unit (CJK characters count two) and returns their number. */
+guint
+ex_paragraph_widths (const char *text,
+                     GArray     *widths)
 {
-  double room = MAX (width - 1, 1);
-  guint lines = 0;
+  guint n = 0;
   double units = 0;
 
   for (const char *p = text; ; p = g_utf8_next_char (p))
@@ -32,7 +31,8 @@ text_lines (const char *text,
 
       if (c == 0 || c == '\n')
         {
-          lines += MAX (1, (guint) ceil (units / room));
+          g_array_append_val (widths, units);
+          n++;
           units = 0;
           if (c == 0)
             break;
@@ -40,7 +40,33 @@ text_lines (const char *text,
         }
       units += g_unichar_iswide (c) ? 2.0 : 1.1;
     }
+  return n;
+}
+
+/* Lines that paragraphs of these widths take in a column @width
+ * characters wide. */
+static guint
+paragraph_lines (const double *paragraphs,
+                 guint         n,
+                 double        width)
+{
+  double room = MAX (width - 1, 1);
+  guint lines = 0;
+
+  for (guint i = 0; i < n; i++)
+    lines += MAX (1, (guint) ceil (paragraphs[i] / room));
   return lines;
+}
+
+/* Lines @text takes in a column @width characters wide. */
+static guint
+text_lines (const char *text,
+            double      width)
+{
+  g_autoptr(GArray) widths = g_array_new (FALSE, FALSE, sizeof (double));
+  guint n = ex_paragraph_widths (text, widths);
+
+  return paragraph_lines ((const double *) widths->data, n, width);
 }
 
 /* --------------------------------------------------------- page setup */
@@ -197,9 +223,11 @@ fit_row_heights (Export      *ex,
 
   for (guint i = 0; i < s->wrapped->len; i++)
     {
-      const WrappedText *w = &g_array_index (s->wrapped, WrappedText, i);
+      const WrappedCell *w = &g_array_index (s->wrapped, WrappedCell, i);
 
-      note_lines (lines, w->row, text_lines (w->text, s->widths[w->col]));
+      note_lines (lines, w->row,
+                  paragraph_lines (&g_array_index (s->paragraphs, double, w->first), w->n,
+                                   s->widths[w->col]));
     }
   for (guint i = 0; title_width > 0 && i < s->block_titles->len; i++)
     {

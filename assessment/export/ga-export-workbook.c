@@ -662,6 +662,18 @@ _ga_export_build (GaEngine              *engine,
   ex_number_items (&ex);
   write_sheets (&ex);
 
+  /* What the layout and the formulas needed is not needed to write the
+   * file: freed first, the close does not add to it (unless the caller
+   * asked where the cells are). */
+  if (options->cells == NULL)
+    {
+      g_hash_table_remove_all (ex.written);
+      g_hash_table_remove_all (ex.cells);
+      g_hash_table_remove_all (ex.extra_cells);
+      g_hash_table_remove_all (ex.item_row);
+      g_hash_table_remove_all (ex.domains);
+    }
+
   /* workbook_close() also frees the workbook, so it runs even after a
    * failure; the temporary file it leaves is removed by the caller. */
   close_err = workbook_close (ex.wb);
