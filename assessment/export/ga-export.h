@@ -165,6 +165,7 @@ typedef struct _GaExportCounts {
   gsize  result_bytes;      /* the text results cached in them */
   guint  merges;
   guint  validations;
+  gsize  validation_bytes;  /* their prompts' titles and messages */
   guint  comments;
   guint  charts;
 } GaExportCounts;
