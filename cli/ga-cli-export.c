@@ -169,6 +169,9 @@ export_from_files (ExportArgs *a)
         }
     }
   job = ga_export_job_new_for_engine (engine, info, a->out);
+  /* The job has an engine of its own: this one is not needed while the
+   * workbook is written, nor is its memory. */
+  g_clear_pointer (&engine, ga_engine_unref);
   apply_args (a, job);
   if (!ga_export_job_run (job, &error))
     {

@@ -499,6 +499,23 @@ test_sheets (void)
     g_assert_nonnull (strstr (sheet, "&amp;N"));
     g_assert_nonnull (strstr (sheet, "state=\"frozen\""));
   }
+  /* The energy sheet of the energy audit is wider than a landscape page
+   * at 9 pt, so it goes on across pages with its first two columns (序号,
+   * the carrier) repeated. Text in column A that ran on to the right
+   * would be cut at the edge of column B on the pages after the first:
+   * the sheet's title is in the page header of every page instead (its
+   * row left out of the print area), and each table's title is merged
+   * over A:B, where it wraps. */
+  {
+    g_autofree char *sheet = zip_part (ea, "xl/worksheets/sheet3.xml");
+
+    wb = zip_part (ea, "xl/workbook.xml");
+    g_assert_nonnull (strstr (wb, "'能源与碳排放'!$A:$B<"));
+    g_assert_nonnull (strstr (wb, "'能源与碳排放'!$A$2:"));
+    g_assert_nonnull (strstr (sheet, "&amp;C&amp;B能源消费与二氧化碳排放&amp;B"));
+    g_assert_nonnull (strstr (sheet, "<mergeCell ref=\"A3:B3\"/>"));
+    g_clear_pointer (&wb, g_free);
+  }
   {
     g_autofree char *styles = zip_part (gf, "xl/styles.xml");
 

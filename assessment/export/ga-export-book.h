@@ -42,6 +42,13 @@ typedef struct {
   char  *text;
 } WrappedText;
 
+/* A wrapped text as the row heights need it: the widths of its
+ * paragraphs (Sheet.paragraphs[first], … [first + n - 1]), not the text. */
+typedef struct {
+  guint  row, col;
+  guint  first, n;
+} WrappedCell;
+
 typedef struct {
   lxw_worksheet *ws;
   char          *name;
@@ -50,7 +57,8 @@ typedef struct {
    * height that shows them: neither LibreOffice nor WPS grows a row for
    * wrapped text in a file that does not say how high it is. */
   double         widths[MAX_TRACKED_COLS];
-  GArray        *wrapped;  /* WrappedText */
+  GArray        *wrapped;     /* WrappedCell */
+  GArray        *paragraphs;  /* double: each wrapped paragraph's width in units */
   /* The used range, for the print area; rows of the sheet's own header
    * (repeated on every page) and rows before which a page may break.
    * Columns from EX_HIDDEN_ZONE on are hidden and not printed. */
@@ -63,6 +71,12 @@ typedef struct {
   guint          freeze_row, freeze_col;
   guint          repeat_cols;  /* columns repeated on every page when the sheet spills */
   gboolean       set_up;
+  /* Titles written in the first column that run on to the right: the
+   * sheet's own (row 0) and those of its blocks (WrappedText, text
+   * owned). When the sheet goes on across pages they would be cut at the
+   * edge of the repeated columns (ex_finish_sheet()). */
+  char          *title;
+  GArray        *block_titles;
 } Sheet;
 
 /* The values of a choice, compliance or yes/no item (or table column) as
@@ -109,6 +123,9 @@ typedef struct {
   GError                *error;
   GError                *rule_error;    /* why a rule read by a formula did not translate */
   guint                  n_value_only;  /* formulas Excel cannot hold, written as values */
+  /* GaExportOptions.counts, and the distinct texts seen so far */
+  GaExportCounts        *counts;
+  GHashTable            *counted_texts;
 
   /* formats */
   lxw_format *f_title, *f_title_left, *f_subtitle, *f_header, *f_text, *f_wrap, *f_center, *f_number,
@@ -146,6 +163,9 @@ typedef struct {
 
   /* the conclusion, on the summary and the basic-information sheets */
   char *conclusion_ref, *conclusion_info_ref;
+  gboolean conclusion_built, conclusion_has_refs, conclusion_value_only;
+  char    *conclusion_text;   /* NULL: written as its value */
+  GaValue  conclusion_value;
 
   /* clean production */
   char *index_ref[3];
@@ -303,6 +323,17 @@ void ex_page_setup (Export      *ex,
 /* A page break may come before @row (a block starts there). */
 void ex_break_before (const Sheet *s,
                       guint        row);
+/* Appends the widths of @text's paragraphs (Excel's width unit) to
+ * @widths (double); returns how many. */
+guint ex_paragraph_widths (const char *text,
+                           GArray     *widths);
+/* The sheet's title (row 0, column 0) and the title of a block (@row,
+ * column 0): text that runs on to the right of its cell. */
+void ex_note_sheet_title (const Sheet *s,
+                          const char  *text);
+void ex_note_block_title (const Sheet *s,
+                          guint        row,
+                          const char  *text);
 /* Row heights that show the wrapped texts, the print scale (the widest
  * that keeps text at EX_MIN_PRINT_PT or more), the print area, the rows
  * repeated on every page and page breaks before blocks that would
@@ -420,6 +451,13 @@ GaFormula *ex_item_explanation (Export       *ex,
  * the veto status, grade and pass mark, as a formula over the result
  * cells. */
 GaFormula *ex_conclusion (Export *ex);
+/* ex_conclusion() written at (@row, @col) of @s, built once for both
+ * sheets that show it. */
+void ex_put_conclusion (Export      *ex,
+                        const Sheet *s,
+                        guint        row,
+                        guint        col,
+                        lxw_format  *format);
 /* Names of result cells the conclusion reads, bound by the writers. */
 #define EX_NAME_BONUS "export:bonus"
 #define EX_NAME_GRADE "export:grade"

@@ -127,8 +127,10 @@ ex_sheet_init (Sheet      *sheet,
   sheet->quoted = g_string_free (q, FALSE);
   for (guint i = 0; i < MAX_TRACKED_COLS; i++)
     sheet->widths[i] = 8.43;
-  sheet->wrapped = g_array_new (FALSE, FALSE, sizeof (WrappedText));
+  sheet->wrapped = g_array_new (FALSE, FALSE, sizeof (WrappedCell));
+  sheet->paragraphs = g_array_new (FALSE, FALSE, sizeof (double));
   sheet->breaks = g_array_new (FALSE, FALSE, sizeof (guint));
+  sheet->block_titles = g_array_new (FALSE, FALSE, sizeof (WrappedText));
   sheet->last_row = sheet->last_col = -1;
   sheet->repeat_first = sheet->repeat_last = -1;
 }
@@ -138,13 +140,16 @@ ex_sheet_clear (Sheet *sheet)
 {
   g_clear_pointer (&sheet->name, g_free);
   g_clear_pointer (&sheet->quoted, g_free);
-  if (sheet->wrapped != NULL)
-    {
-      for (guint i = 0; i < sheet->wrapped->len; i++)
-        g_free (g_array_index (sheet->wrapped, WrappedText, i).text);
-      g_clear_pointer (&sheet->wrapped, g_array_unref);
-    }
+  g_clear_pointer (&sheet->wrapped, g_array_unref);
+  g_clear_pointer (&sheet->paragraphs, g_array_unref);
   g_clear_pointer (&sheet->breaks, g_array_unref);
+  g_clear_pointer (&sheet->title, g_free);
+  if (sheet->block_titles != NULL)
+    {
+      for (guint i = 0; i < sheet->block_titles->len; i++)
+        g_free (g_array_index (sheet->block_titles, WrappedText, i).text);
+      g_clear_pointer (&sheet->block_titles, g_array_unref);
+    }
 }
 
 /* Extends the used range of @s to (@row, @col). */
@@ -251,6 +256,19 @@ ex_failed (Export *ex)
   return ex->error != NULL;
 }
 
+/* ----------------------------------------------------------------- counting */
+
+static void
+count_text (Export     *ex,
+            const char *text)
+{
+  if (g_hash_table_contains (ex->counted_texts, text))
+    return;
+  g_hash_table_add (ex->counted_texts, g_strdup (text));
+  ex->counts->unique_strings++;
+  ex->counts->string_bytes += strlen (text);
+}
+
 /* ------------------------------------------------------------------ writers */
 
 static gboolean format_wraps (Export     *ex,
@@ -270,10 +288,13 @@ ex_put_string (Export      *ex,
   touch (s, row, col);
   if (text == NULL || *text == '\0')
     {
+      if (ex->counts != NULL)
+        ex->counts->blanks++;
       ex_check (ex, worksheet_write_blank (s->ws, row, col, format), s, row, col, what);
       return;
     }
-  if (g_utf8_strlen (text, -1) > EXCEL_MAX_CELL_TEXT)
+  /* A text of no more bytes than the limit has no more characters. */
+  if (strlen (text) > EXCEL_MAX_CELL_TEXT && g_utf8_strlen (text, -1) > EXCEL_MAX_CELL_TEXT)
     {
       g_autofree char *cell = cell_name (row, col);
 
@@ -282,6 +303,11 @@ ex_put_string (Export      *ex,
                    "holds at most 32,767; shorten it", ex->display_path, what, s->name, cell,
                    g_utf8_strlen (text, -1));
       return;
+    }
+  if (ex->counts != NULL)
+    {
+      ex->counts->strings++;
+      count_text (ex, text);
     }
   /* Always a string cell, never a formula, whatever the text starts with. */
   ex_check (ex, worksheet_write_string (s->ws, row, col, text, format), s, row, col, what);
@@ -314,11 +340,14 @@ ex_note_wrapped (const Sheet *s,
                  guint        col,
                  const char  *text)
 {
-  WrappedText w = { row, col, NULL };
+  WrappedCell w = { row, col, 0, 0 };
 
   if (s->wrapped == NULL || col >= MAX_TRACKED_COLS || text == NULL)
     return;
-  w.text = g_strdup (text);
+  /* The widths, not a copy of the text: over a large template the texts
+   * would be held twice (here and in the workbook's strings). */
+  w.first = s->paragraphs->len;
+  w.n = ex_paragraph_widths (text, s->paragraphs);
   g_array_append_val (s->wrapped, w);
 }
 
@@ -334,6 +363,13 @@ ex_put_number (Export      *ex,
   if (ex_failed (ex))
     return;
   touch (s, row, col);
+  if (ex->counts != NULL)
+    {
+      if (isfinite (number))
+        ex->counts->numbers++;
+      else
+        ex->counts->blanks++;
+    }
   if (!isfinite (number))
     ex_check (ex, worksheet_write_blank (s->ws, row, col, format), s, row, col, what);
   else
@@ -350,6 +386,8 @@ ex_put_blank (Export      *ex,
   if (ex_failed (ex))
     return;
   touch (s, row, col);
+  if (ex->counts != NULL)
+    ex->counts->blanks++;
   ex_check (ex, worksheet_write_blank (s->ws, row, col, format), s, row, col, "an empty cell");
 }
 
@@ -374,6 +412,8 @@ ex_put_value (Export        *ex,
       ex_put_string (ex, s, row, col, value->u.text, format, what);
       break;
     case GA_VALUE_BOOLEAN:
+      if (ex->counts != NULL)
+        ex->counts->booleans++;
       ex_check (ex, worksheet_write_boolean (s->ws, row, col, value->u.boolean, format),
                 s, row, col, what);
       break;
@@ -411,12 +451,25 @@ ex_put_formula (Export        *ex,
   touch (s, row, col);
   if (cached == NULL)
     cached = &blank;
-  if (formula == NULL || g_utf8_strlen (formula, -1) >= EXCEL_MAX_FORMULA)
+  if (formula == NULL
+      || (strlen (formula) >= EXCEL_MAX_FORMULA
+          && g_utf8_strlen (formula, -1) >= EXCEL_MAX_FORMULA))
     {
       if (formula != NULL)
         ex->n_value_only++;
       ex_put_value (ex, s, row, col, cached, format, what);
       return;
+    }
+  if (ex->counts != NULL)
+    {
+      ex->counts->formulas++;
+      ex->counts->formula_bytes += strlen (formula);
+      if (cached->kind != GA_VALUE_NUMBER)
+        {
+          ex->counts->text_formulas++;
+          if (cached->kind == GA_VALUE_TEXT)
+            ex->counts->result_bytes += strlen (cached->u.text);
+        }
     }
   switch (cached->kind)
     {
@@ -532,6 +585,11 @@ ex_merge (Export      *ex,
       return;
     }
   touch (s, r2, c2);
+  if (ex->counts != NULL)
+    {
+      ex->counts->merges++;
+      count_text (ex, text != NULL ? text : "");
+    }
   ex_check (ex, worksheet_merge_range (s->ws, r1, c1, r2, c2, text != NULL ? text : "", format),
             s, r1, c1, "a merged heading");
 }

@@ -65,14 +65,24 @@ rule_to_excel (Export     *ex,
 }
 
 /* How deeply @text nests function calls (a parenthesis after a name),
- * outside text constants. A rule read by a cell formula is nested in it,
- * which the translation of the cell formula does not see. */
+ * outside text constants; or, when @text has no more than
+ * EXCEL_MAX_NESTING parentheses, their number (a bound that is enough).
+ * A rule read by a cell formula is nested in it, which the translation of
+ * the cell formula does not see. */
 static guint
 call_nesting (const char *text)
 {
-  g_autoptr(GArray) calls = g_array_new (FALSE, FALSE, sizeof (gboolean));
-  guint depth = 0, max = 0;
+  g_autoptr(GArray) calls = NULL;
+  guint depth = 0, max = 0, n_open = 0;
   gboolean in_text = FALSE;
+
+  /* No deeper than the number of parentheses: most formulas have too few
+   * to need the count. */
+  for (const char *p = strchr (text, '('); p != NULL; p = strchr (p + 1, '('))
+    n_open++;
+  if (n_open <= EXCEL_MAX_NESTING)
+    return n_open;
+  calls = g_array_new (FALSE, FALSE, sizeof (gboolean));
 
   for (const char *p = text; *p != '\0'; p++)
     {
@@ -301,6 +311,42 @@ ex_evaluate_written (Export    *ex,
   for (guint i = 0; i < n; i++)
     values[i] = g_hash_table_lookup (ex->written, ga_formula_get_ref (formula, i));
   ga_formula_evaluate (formula, &ctx, out);
+}
+
+/* The conclusion is the same sentence on the summary and on the
+ * basic-information sheet: built, evaluated and translated once (over a
+ * large template it reads every answer cell), written twice. */
+void
+ex_put_conclusion (Export      *ex,
+                   const Sheet *s,
+                   guint        row,
+                   guint        col,
+                   lxw_format  *format)
+{
+  const char *what = "the conclusion";
+
+  if (ex_failed (ex))
+    return;
+  if (!ex->conclusion_built)
+    {
+      GaFormula *formula = ex_conclusion (ex);
+      guint value_only = ex->n_value_only;
+
+      ex->conclusion_built = TRUE;
+      ex_evaluate_written (ex, formula, &ex->conclusion_value);
+      ex->conclusion_has_refs = ga_formula_get_n_refs (formula) > 0;
+      if (ex->conclusion_has_refs)
+        ex->conclusion_text = ex_translate (ex, formula, what);
+      ex->conclusion_value_only = ex->n_value_only > value_only;
+      ga_formula_unref (formula);
+    }
+  else if (ex->conclusion_value_only)
+    /* Each cell that holds a value for a formula is counted. */
+    ex->n_value_only++;
+  if (!ex->conclusion_has_refs)
+    ex_put_value (ex, s, row, col, &ex->conclusion_value, format, what);
+  else
+    ex_put_formula (ex, s, row, col, ex->conclusion_text, &ex->conclusion_value, format, what);
 }
 
 void

@@ -16,14 +16,13 @@
 
 #include "ga-export-book.h"
 
-/* Lines @text takes in a column @width characters wide: CJK characters
- * count two, as in Excel's width unit. */
-static guint
-text_lines (const char *text,
-            double      width)
+/* Appends to @widths the width of each paragraph of @text in Excel's
+ * width unit (CJK characters count two) and returns their number. */
+guint
+ex_paragraph_widths (const char *text,
+                     GArray     *widths)
 {
-  double room = MAX (width - 1, 1);
-  guint lines = 0;
+  guint n = 0;
   double units = 0;
 
   for (const char *p = text; ; p = g_utf8_next_char (p))
@@ -32,7 +31,8 @@ text_lines (const char *text,
 
       if (c == 0 || c == '\n')
         {
-          lines += MAX (1, (guint) ceil (units / room));
+          g_array_append_val (widths, units);
+          n++;
           units = 0;
           if (c == 0)
             break;
@@ -40,7 +40,33 @@ text_lines (const char *text,
         }
       units += g_unichar_iswide (c) ? 2.0 : 1.1;
     }
+  return n;
+}
+
+/* Lines that paragraphs of these widths take in a column @width
+ * characters wide. */
+static guint
+paragraph_lines (const double *paragraphs,
+                 guint         n,
+                 double        width)
+{
+  double room = MAX (width - 1, 1);
+  guint lines = 0;
+
+  for (guint i = 0; i < n; i++)
+    lines += MAX (1, (guint) ceil (paragraphs[i] / room));
   return lines;
+}
+
+/* Lines @text takes in a column @width characters wide. */
+static guint
+text_lines (const char *text,
+            double      width)
+{
+  g_autoptr(GArray) widths = g_array_new (FALSE, FALSE, sizeof (double));
+  guint n = ex_paragraph_widths (text, widths);
+
+  return paragraph_lines ((const double *) widths->data, n, width);
 }
 
 /* --------------------------------------------------------- page setup */
@@ -60,6 +86,66 @@ header_text (const char *text,
       g_string_append_unichar (out, g_utf8_get_char (p));
     }
   return g_string_free (out, FALSE);
+}
+
+void
+ex_note_sheet_title (const Sheet *s,
+                     const char  *text)
+{
+  Sheet *m = (Sheet *) s;
+
+  g_free (m->title);
+  m->title = g_strdup (text);
+}
+
+void
+ex_note_block_title (const Sheet *s,
+                     guint        row,
+                     const char  *text)
+{
+  WrappedText w = { row, 0, g_strdup (text) };
+
+  g_array_append_val (s->block_titles, w);
+}
+
+/* A sheet that goes on across pages repeats its first columns on each
+ * page, and a title in the first column that runs on to the right would
+ * be cut at their edge on every page after the first. So the sheet's
+ * title goes to the page header of every page (and its row out of the
+ * print area), and each block's title is merged over the repeated
+ * columns and wraps in them. Returns the width the titles wrap in. */
+static double
+keep_titles_whole (Export *ex,
+                   Sheet  *s)
+{
+  double width = 0;
+  lxw_format *f;
+
+  if (s->title != NULL && s->repeat_first == 0)
+    {
+      /* The title row was the one repeated: now the page header is. */
+      s->repeat_first = s->repeat_last > 0 ? 1 : -1;
+      if (s->repeat_first < 0)
+        s->repeat_last = -1;
+    }
+  if (s->block_titles->len == 0 || s->repeat_cols < 2)
+    return 0;
+  for (guint c = 0; c < s->repeat_cols && c < MAX_TRACKED_COLS; c++)
+    width += s->widths[c];
+  f = workbook_add_format (ex->wb);
+  format_set_font_name (f, "宋体");
+  format_set_font_size (f, EX_BODY_PT);
+  format_set_bold (f);
+  format_set_text_wrap (f);
+  format_set_align (f, LXW_ALIGN_VERTICAL_TOP);
+  for (guint i = 0; i < s->block_titles->len; i++)
+    {
+      const WrappedText *w = &g_array_index (s->block_titles, WrappedText, i);
+
+      ex_check (ex, worksheet_merge_range (s->ws, w->row, 0, w->row, s->repeat_cols - 1, w->text,
+                                           f), s, w->row, 0, "a table title");
+    }
+  return width;
 }
 
 /* Records what the sheet's writer asks for; ex_finish_sheet() applies it. */
@@ -112,9 +198,23 @@ row_height_of (GHashTable *heights,
 
 /* Sets the height of every row with wrapped text and returns the heights
  * (row + 1 -> tenths of a point) of the rows it set. */
+static void
+note_lines (GHashTable *lines,
+            guint       row,
+            guint       n)
+{
+  guint old = GPOINTER_TO_UINT (g_hash_table_lookup (lines, GUINT_TO_POINTER (row + 1)));
+
+  if (n > old)
+    g_hash_table_insert (lines, GUINT_TO_POINTER (row + 1), GUINT_TO_POINTER (n));
+}
+
+/* @title_width: the width the block titles wrap in, 0 when they run on
+ * to the right instead. */
 static GHashTable *
 fit_row_heights (Export      *ex,
-                 const Sheet *s)
+                 const Sheet *s,
+                 double       title_width)
 {
   GHashTable *lines = g_hash_table_new (NULL, NULL);
   GHashTable *heights = g_hash_table_new (NULL, NULL);
@@ -123,12 +223,17 @@ fit_row_heights (Export      *ex,
 
   for (guint i = 0; i < s->wrapped->len; i++)
     {
-      const WrappedText *w = &g_array_index (s->wrapped, WrappedText, i);
-      guint n = text_lines (w->text, s->widths[w->col]);
-      guint old = GPOINTER_TO_UINT (g_hash_table_lookup (lines, GUINT_TO_POINTER (w->row + 1)));
+      const WrappedCell *w = &g_array_index (s->wrapped, WrappedCell, i);
 
-      if (n > old)
-        g_hash_table_insert (lines, GUINT_TO_POINTER (w->row + 1), GUINT_TO_POINTER (n));
+      note_lines (lines, w->row,
+                  paragraph_lines (&g_array_index (s->paragraphs, double, w->first), w->n,
+                                   s->widths[w->col]));
+    }
+  for (guint i = 0; title_width > 0 && i < s->block_titles->len; i++)
+    {
+      const WrappedText *w = &g_array_index (s->block_titles, WrappedText, i);
+
+      note_lines (lines, w->row, text_lines (w->text, title_width));
     }
   g_hash_table_iter_init (&iter, lines);
   while (g_hash_table_iter_next (&iter, &key, &value))
@@ -214,23 +319,15 @@ ex_finish_sheet (Export *ex,
   g_autofree char *header = NULL;
   g_autoptr(GHashTable) heights = NULL;
   const char *footer;
-  double width = 0, printable, scale;
-  int last_col;
+  double width = 0, printable, scale, title_width = 0;
+  gboolean spills;
+  int last_col, first_row;
   /* One percent more than the bare quotient: renderers round the scaled
    * font size down. */
   double min_scale = ceil (100 * EX_MIN_PRINT_PT / EX_BODY_PT) + 1;
 
   if (ex_failed (ex) || s->ws == NULL || !s->set_up)
     return;
-  heights = fit_row_heights (ex, s);
-
-  worksheet_set_paper (s->ws, 9 /* A4 */);
-  if (s->landscape)
-    worksheet_set_landscape (s->ws);
-  else
-    worksheet_set_portrait (s->ws);
-  worksheet_set_margins (s->ws, MARGIN_SIDE_IN, MARGIN_SIDE_IN, MARGIN_TOP_IN, MARGIN_TOP_IN);
-  worksheet_center_horizontally (s->ws);
 
   /* The scale that fits the columns on the page's width, but never below
    * what keeps the body text at EX_MIN_PRINT_PT: a sheet wider than that
@@ -242,13 +339,28 @@ ex_finish_sheet (Export *ex,
   printable = (s->landscape ? A4_LONG : A4_SHORT) - 2 * 72 * MARGIN_SIDE_IN;
   scale = width > 0 ? floor (100 * printable / width) : 100;
   scale = CLAMP (scale, min_scale, 100);
+  spills = scale == min_scale && width * scale / 100 > printable && s->repeat_cols > 0;
+  if (spills)
+    title_width = keep_titles_whole (ex, s);
+  heights = fit_row_heights (ex, s, title_width);
+
+  worksheet_set_paper (s->ws, 9 /* A4 */);
+  if (s->landscape)
+    worksheet_set_landscape (s->ws);
+  else
+    worksheet_set_portrait (s->ws);
+  worksheet_set_margins (s->ws, MARGIN_SIDE_IN, MARGIN_SIDE_IN, MARGIN_TOP_IN, MARGIN_TOP_IN);
+  worksheet_center_horizontally (s->ws);
+
   worksheet_set_print_scale (s->ws, (uint16_t) scale);
-  if (s->last_row >= 0 && last_col >= 0)
-    ex_check (ex, worksheet_print_area (s->ws, 0, 0, s->last_row, last_col), s, -1, -1,
+  /* The sheet's title is in the page header of a sheet that spills. */
+  first_row = spills && s->title != NULL ? 1 : 0;
+  if (s->last_row >= first_row && last_col >= 0)
+    ex_check (ex, worksheet_print_area (s->ws, first_row, 0, s->last_row, last_col), s, -1, -1,
               "the print area");
   /* A sheet too wide for one page goes on across pages with its first
    * columns (the row's number and name) repeated. */
-  if (scale == min_scale && width * scale / 100 > printable && s->repeat_cols > 0)
+  if (spills)
     ex_check (ex, worksheet_repeat_columns (s->ws, 0, s->repeat_cols - 1), s, -1, -1,
               "the columns repeated on every page");
   if (s->repeat_first >= 0)
@@ -256,7 +368,14 @@ ex_finish_sheet (Export *ex,
               "the rows repeated on every page");
   set_page_breaks (ex, s, heights, scale);
 
-  header = g_strdup_printf ("&L%s&R%s", name, title);
+  if (spills && s->title != NULL)
+    {
+      g_autofree char *sheet_title = header_text (s->title, 40);
+
+      header = g_strdup_printf ("&L%s&C&B%s&B&R%s", name, sheet_title, title);
+    }
+  else
+    header = g_strdup_printf ("&L%s&R%s", name, title);
   ex_check (ex, worksheet_set_header (s->ws, header), s, -1, -1, "the page header");
   footer = ex->zh ? "&C第 &P 页，共 &N 页" : "&CPage &P of &N";
   ex_check (ex, worksheet_set_footer (s->ws, footer), s, -1, -1, "the page footer");

@@ -333,6 +333,8 @@ note_partial_total (Export         *ex,
          : g_strdup_printf ("※ Partial total: row %s has no value yet (for example electricity "
                             "before a grid emission factor is chosen) and is not included; the "
                             "total updates once it has one.", missing->str);
+  if (ex->counts != NULL)
+    ex->counts->comments++;
   ex_check (ex, worksheet_write_comment (ex->energy.ws, row, col, note), &ex->energy, row, col,
             "the note of a partial total");
 }
@@ -396,6 +398,7 @@ write_table_head (Export       *ex,
   ex_break_before (s, head - 1);
   ex_put_string (ex, s, head - 1, 0, ex_text_of (ex, &item->title), ex->f_bold_text,
                  "a table title");
+  ex_note_block_title (s, head - 1, ex_text_of (ex, &item->title));
   ex_put_string (ex, s, head, 0, ex_tr (ex, "序号", "No."), ex->f_header, "a heading");
   for (guint c = 0; c < item->columns->len; c++)
     {
@@ -636,6 +639,7 @@ ex_write_energy (Export *ex)
         }
     }
   ex_put_string (ex, s, 0, 0, title, ex->f_title_left, "a title");
+  ex_note_sheet_title (s, title);
   for (guint i = 0; i < items->len; i++)
     {
       GaItem *item = g_ptr_array_index (items, i);

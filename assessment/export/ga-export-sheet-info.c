@@ -223,7 +223,7 @@ write_conclusion (Export *ex,
 
   /* The conclusion reads the result cells (ga-export-explain.c). */
   ex_put_string (ex, s, *row, 0, ex_tr (ex, "结论说明", "Conclusion"), ex->f_label, "a label");
-  ex_put_built (ex, s, *row, 1, ex_conclusion (ex), ex->f_wrap, "the conclusion");
+  ex_put_conclusion (ex, s, *row, 1, ex->f_wrap);
   ex->conclusion_info_ref = ex_cell_ref (s, *row, 1);
   if (!ex_failed (ex))
     worksheet_set_row (s->ws, *row, 45, NULL);

@@ -199,9 +199,7 @@ write_answer (Export         *ex,
 
 static void
 write_item (Export         *ex,
-            GaItem         *item,
-            const char     *l1,
-            const char     *l2)
+            GaItem         *item)
 {
   const Sheet *s = &ex->scoring;
   guint row = ex_item_row (ex, item);
@@ -221,8 +219,10 @@ write_item (Export         *ex,
   g_autofree char *title = ex_title_with_unit (ex_text_of (ex, &item->title), unit);
   gboolean unverified = !item->verified || res->unverified;
 
-  ex_put_string (ex, s, row, SC_L1, l1, ex->f_section, "a first-level indicator");
-  ex_put_string (ex, s, row, SC_L2, l2, ex->f_section, "a second-level indicator");
+  /* The indicators' names are written once, by the merge over their rows
+   * (write_section()), which covers this row. */
+  ex_put_blank (ex, s, row, SC_L1, ex->f_section);
+  ex_put_blank (ex, s, row, SC_L2, ex->f_section);
   ex_put_string (ex, s, row, SC_NO, ex_item_number (ex, item), fc, "an item number");
   ex_put_string (ex, s, row, SC_TITLE, title, fw, "an item title");
   ex_put_string (ex, s, row, SC_REQ, ex_text_of (ex, &item->requirement), fw, "a requirement");
@@ -430,7 +430,7 @@ write_section (Export          *ex,
 
   for (guint i = 0; i < section->items->len; i++)
     {
-      write_item (ex, g_ptr_array_index (section->items, i), l1, l2);
+      write_item (ex, g_ptr_array_index (section->items, i));
     }
   for (guint i = 0; i < section->sections->len; i++)
     {

@@ -56,6 +56,8 @@ insert_summary_chart (Export      *ex,
   lxw_chart_options place = { .x_offset = 10, .y_offset = 10, .x_scale = 1.2, .y_scale = 1.2 };
 
   ex_break_before (s, row);
+  if (ex->counts != NULL)
+    ex->counts->charts++;
   ex_check (ex, worksheet_insert_chart_opt (s->ws, row, col, chart, &place), s, row, col, what);
 }
 
@@ -71,7 +73,7 @@ write_summary_head (Export *ex)
    * (ga-export-explain.c); a merged range takes its text first, then the
    * formula replaces its first cell. */
   ex_merge (ex, s, 1, 0, 1, 4, "", ex->f_note);
-  ex_put_built (ex, s, 1, 0, ex_conclusion (ex), ex->f_note, "the conclusion");
+  ex_put_conclusion (ex, s, 1, 0, ex->f_note);
   ex->conclusion_ref = ex_cell_ref (s, 1, 0);
   if (!ex_failed (ex))
     worksheet_set_row (s->ws, 1, 45, NULL);

@@ -77,6 +77,11 @@ apply (Export              *ex,
   if (dv->validate == LXW_VALIDATION_TYPE_LIST_FORMULA)
     __lsan_disable ();
 #endif
+  if (ex->counts != NULL)
+    {
+      ex->counts->validations++;
+      ex->counts->validation_bytes += strlen (t) + strlen (m);
+    }
   if (first_row == last_row)
     ex_check (ex, worksheet_data_validation_cell (s->ws, first_row, col, dv), s, first_row, col,
               "a data validation");

@@ -439,6 +439,13 @@ export_init (Export                *ex,
   ex->section_row = g_hash_table_new (NULL, NULL);
   ex->output_row = g_hash_table_new (NULL, NULL);
 
+  ex->counts = options->counts;
+  if (ex->counts != NULL)
+    {
+      memset (ex->counts, 0, sizeof *ex->counts);
+      ex->counted_texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+    }
+
   /* Keys are owned copies: table column ranges are built names. */
   ex->cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   ex->extra_cells = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
@@ -461,6 +468,7 @@ export_clear (Export *ex)
   g_hash_table_unref (ex->item_row);
   g_hash_table_unref (ex->section_row);
   g_hash_table_unref (ex->output_row);
+  g_clear_pointer (&ex->counted_texts, g_hash_table_unref);
   g_free (ex->total_ref);
   g_free (ex->max_ref);
   g_free (ex->bonus_ref);
@@ -471,6 +479,8 @@ export_clear (Export *ex)
   g_free (ex->level_label_ref);
   g_free (ex->conclusion_ref);
   g_free (ex->conclusion_info_ref);
+  g_free (ex->conclusion_text);
+  ga_value_clear (&ex->conclusion_value);
   g_clear_error (&ex->rule_error);
   for (guint k = 0; k < 3; k++)
     g_free (ex->index_ref[k]);
@@ -606,6 +616,19 @@ write_sheets (Export *ex)
 
   for (guint i = 0; i < G_N_ELEMENTS (sheets); i++)
     ex_finish_sheet (ex, sheets[i]);
+  if (ex->counts != NULL)
+    {
+      const Sheet *all[] = { &ex->info, &ex->scoring, &ex->energy, &ex->cp, &ex->summary,
+                             &ex->outputs, &ex->factors, &ex->lists, &ex->local_plan,
+                             &ex->local_perf, &ex->local_projects, &ex->sources };
+
+      for (guint i = 0; i < G_N_ELEMENTS (all); i++)
+        if (all[i]->ws != NULL)
+          {
+            ex->counts->sheets++;
+            ex->counts->rows += (guint) (all[i]->last_row + 1);
+          }
+    }
   if (!ex_failed (ex))
     worksheet_activate (ex->info.ws);
 }
@@ -638,6 +661,18 @@ _ga_export_build (GaEngine              *engine,
   add_sheets (&ex);
   ex_number_items (&ex);
   write_sheets (&ex);
+
+  /* What the layout and the formulas needed is not needed to write the
+   * file: freed first, the close does not add to it (unless the caller
+   * asked where the cells are). */
+  if (options->cells == NULL)
+    {
+      g_hash_table_remove_all (ex.written);
+      g_hash_table_remove_all (ex.cells);
+      g_hash_table_remove_all (ex.extra_cells);
+      g_hash_table_remove_all (ex.item_row);
+      g_hash_table_remove_all (ex.domains);
+    }
 
   /* workbook_close() also frees the workbook, so it runs even after a
    * failure; the temporary file it leaves is removed by the caller. */

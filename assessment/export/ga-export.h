@@ -148,6 +148,28 @@ void                 ga_export_project_free      (GaExportProject     *project);
 gboolean             ga_export_level_from_string (const char          *text,
                                                   GaExportLevel       *level);
 
+/* What a workbook holds, counted while it is written: cells by kind, the
+ * text they carry, merged ranges, charts, data validations and notes. */
+typedef struct _GaExportCounts {
+  guint  sheets;
+  guint  rows;              /* rows written, summed over the sheets */
+  guint  numbers;
+  guint  booleans;
+  guint  blanks;
+  guint  strings;           /* string cells */
+  guint  unique_strings;    /* distinct texts among them */
+  gsize  string_bytes;      /* UTF-8 bytes of the distinct texts */
+  guint  formulas;
+  guint  text_formulas;     /* formulas whose cached result is text */
+  gsize  formula_bytes;     /* the formulas' text */
+  gsize  result_bytes;      /* the text results cached in them */
+  guint  merges;
+  guint  validations;
+  gsize  validation_bytes;  /* their prompts' titles and messages */
+  guint  comments;
+  guint  charts;
+} GaExportCounts;
+
 typedef struct {
   const GaEnterpriseInfo *enterprise;  /* may be NULL: the fields stay empty */
   const char *assessment_name;         /* "2025 年度绿色工厂自评价"; may be NULL */
@@ -180,6 +202,9 @@ typedef struct {
   /* When not NULL, the workbook also holds the local summary tables
    * 附件2, 附件3 and 附件4, before the sources sheet. */
   const GaExportLocalTables *local_tables;
+  /* When not NULL, receives what the workbook holds (ga_export_counts),
+   * for the benchmark that writes the same with bare libxlsxwriter. */
+  struct _GaExportCounts *counts;
 } GaExportOptions;
 
 /* Writes the workbook of the assessment held by @engine (its template,

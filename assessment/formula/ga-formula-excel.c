@@ -145,6 +145,24 @@ emit_number (double   number,
 {
   char buf[40];
 
+  /* Whole numbers below 10^15 (points, counts, years) are printed by %.15g
+   * as their digits: written directly, they skip the slow float
+   * formatting, which long formulas repeat thousands of times. */
+  if (number == floor (number) && fabs (number) < 1e15 && !(number == 0 && signbit (number)))
+    {
+      gint64 whole = (gint64) number;
+      guint64 digits = whole < 0 ? -(guint64) whole : (guint64) whole;
+      char *p = buf + sizeof buf - 1;
+
+      *p = '\0';
+      do
+        *--p = (char) ('0' + digits % 10);
+      while ((digits /= 10) > 0);
+      if (whole < 0)
+        *--p = '-';
+      g_string_append (out, p);
+      return;
+    }
   for (int precision = 15; precision <= 17; precision++)
     {
       g_snprintf (buf, sizeof buf, "%.*g", precision, number);
