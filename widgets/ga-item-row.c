@@ -416,7 +416,7 @@ note_toggled_cb (GtkToggleButton *button,
 
 
 /* The badges' tooltips are fixed (set once when the row is made) or, for
- * "Unverified", asked for when shown: see badge_query_tooltip_cb(). */
+ * "Unverified", asked for when shown: see header_query_tooltip_cb(). */
 static void
 set_badge (GaItemRow  *self,
            guint       index,
@@ -918,6 +918,12 @@ ga_item_row_init (GaItemRow *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Hidden in the template while their tooltips were set (see there). */
+  gtk_widget_set_visible (self->score_button, TRUE);
+  gtk_widget_set_visible (self->note_button, TRUE);
+  gtk_widget_set_visible (self->evidence_button, TRUE);
+  gtk_widget_set_visible (self->guidance_button, TRUE);
+  gtk_widget_set_visible (self->clear_button, TRUE);
 
   self->checks = g_ptr_array_new ();
   _ga_item_row_init_editors (self);
