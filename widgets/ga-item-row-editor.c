@@ -10,6 +10,7 @@
  */
 #include "config.h"
 
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "ga-format.h"
@@ -102,24 +103,18 @@ edit_table_clicked_cb (GtkButton *button,
 /* ------------------------------------------------------------------ */
 /* Building the editor for the bound item's kind                        */
 
+/* A widget made now gets its fixed tooltip while still hidden: on a
+ * visible widget, setting a tooltip asks the display where the pointer
+ * is, a round trip to the X server. */
 static void
-clear_editor (GaItemRow *self)
+set_fixed_tooltip (GtkWidget  *widget,
+                   const char *text)
 {
-  GtkWidget *child;
+  gboolean visible = gtk_widget_get_visible (widget);
 
-  while ((child = gtk_widget_get_first_child (self->editor_box)) != NULL)
-    gtk_box_remove (GTK_BOX (self->editor_box), child);
-  for (guint i = 0; i < GA_N_CHOICES; i++)
-    self->choices[i] = NULL;
-  self->entry = NULL;
-  self->dropdown = NULL;
-  self->table_label = NULL;
-  self->value_label = NULL;
-  self->unit_label = NULL;
-  self->default_label = NULL;
-  self->ref_label = NULL;
-  self->editor_kind = -1;
-  g_ptr_array_set_size (self->checks, 0);
+  gtk_widget_set_visible (widget, FALSE);
+  gtk_widget_set_tooltip_text (widget, text);
+  gtk_widget_set_visible (widget, visible);
 }
 
 static GtkWidget *
@@ -143,6 +138,24 @@ add_choice (GaItemRow  *self,
   return button;
 }
 
+/* The option on the drop-down's button is cut to fit: its tooltip shows
+ * it whole, read when the tooltip is shown rather than set on every bind. */
+static gboolean
+option_query_tooltip_cb (GtkWidget  *label,
+                         int         x,
+                         int         y,
+                         gboolean    keyboard,
+                         GtkTooltip *tooltip,
+                         gpointer    data)
+{
+  const char *text = gtk_label_get_text (GTK_LABEL (label));
+
+  if (text == NULL || text[0] == '\0')
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 option_setup_cb (GtkSignalListItemFactory *factory,
                  GtkListItem              *list_item,
@@ -162,6 +175,8 @@ option_setup_cb (GtkSignalListItemFactory *factory,
     {
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
       gtk_label_set_max_width_chars (GTK_LABEL (label), 36);
+      gtk_widget_set_has_tooltip (label, TRUE);
+      g_signal_connect (label, "query-tooltip", G_CALLBACK (option_query_tooltip_cb), NULL);
     }
   gtk_list_item_set_child (list_item, label);
 }
@@ -188,9 +203,7 @@ option_bind_cb (GtkSignalListItemFactory *factory,
   const char *text = gtk_string_object_get_string (object);
 
   gtk_label_set_text (GTK_LABEL (label), text);
-  if (!popup)
-    gtk_widget_set_tooltip_text (label, text);
-  else
+  if (popup)
     /* A wrapping label asks for the width of one character, and the list
      * opens that narrow (one character a line in Chinese): ask for the
      * option's own width, up to the 60 it wraps at. */
@@ -216,7 +229,7 @@ build_na_choice (GaItemRow *self)
     return;
   button = gtk_toggle_button_new_with_label (_("N/A"));
   gtk_widget_set_name (button, "choice-na");
-  gtk_widget_set_tooltip_text (button, _("Not applicable: give the reason below"));
+  set_fixed_tooltip (button, _("Not applicable: give the reason below"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Not applicable"), -1);
   g_object_set_data (G_OBJECT (button), "choice", GINT_TO_POINTER (GA_CHOICE_NA));
@@ -224,7 +237,7 @@ build_na_choice (GaItemRow *self)
     gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button),
                                  GTK_TOGGLE_BUTTON (self->choices[GA_CHOICE_YES]));
   g_signal_connect (button, "toggled", G_CALLBACK (choice_toggled_cb), self);
-  gtk_box_append (GTK_BOX (self->editor_box), button);
+  gtk_box_append (GTK_BOX (self->editor), button);
   self->choices[GA_CHOICE_NA] = button;
 }
 
@@ -246,11 +259,11 @@ build_na_toggle (GaItemRow *self)
   if (!self->item->na_allowed)
     return;
   button = gtk_toggle_button_new_with_label (_("N/A"));
-  gtk_widget_set_tooltip_text (button, _("Not applicable: give the reason below"));
+  set_fixed_tooltip (button, _("Not applicable: give the reason below"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Not applicable"), -1);
   g_signal_connect (button, "toggled", G_CALLBACK (na_only_toggled_cb), self);
-  gtk_box_append (GTK_BOX (self->editor_box), button);
+  gtk_box_append (GTK_BOX (self->editor), button);
   self->choices[GA_CHOICE_NA] = button;
 }
 
@@ -272,41 +285,8 @@ set_points_unit (GaItemRow *self)
   gtk_label_set_text (GTK_LABEL (self->unit_label), text);
 }
 
-/* Rows are rebound as the list scrolls: an editor without per-item
- * options is kept and only relabelled, which keeps scrolling cheap. */
-static gboolean
-reuse_editor (GaItemRow *self)
-{
-  GaItem *item = self->item;
-  GtkWidget *named;
-
-  if (self->editor_kind != (int) item->kind || self->editor_na != item->na_allowed
-      || (self->default_label != NULL) != (item->prefill != NULL)
-      || !(item->kind == GA_ITEM_COMPLIANCE || item->kind == GA_ITEM_YESNO
-           || item->kind == GA_ITEM_NUMBER || item->kind == GA_ITEM_POINTS
-           || item->kind == GA_ITEM_TEXT || item->kind == GA_ITEM_DATE
-           || item->kind == GA_ITEM_COMPUTED))
-    return FALSE;
-
-  named = self->entry                      ? self->entry
-          : self->choices[GA_CHOICE_YES] ? gtk_widget_get_parent (self->choices[GA_CHOICE_YES])
-                                           : NULL;
-  if (named != NULL)
-    gtk_accessible_update_property (GTK_ACCESSIBLE (named), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                    ga_text_get (&item->title, NULL), -1);
-  if (self->unit_label != NULL && item->kind == GA_ITEM_NUMBER)
-    {
-      gtk_label_set_text (GTK_LABEL (self->unit_label), item->unit ? item->unit : "");
-      gtk_widget_set_visible (self->unit_label, item->unit != NULL);
-    }
-  else if (self->unit_label != NULL && item->kind == GA_ITEM_POINTS)
-    set_points_unit (self);
-  return TRUE;
-}
-
 static void
-build_choices (GaItemRow  *self,
-               const char *title)
+build_choices (GaItemRow *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
 
@@ -322,18 +302,18 @@ build_choices (GaItemRow  *self,
       add_choice (self, box, GA_CHOICE_YES, _("Yes"));
       add_choice (self, box, GA_CHOICE_NO, _("No"));
     }
-  gtk_box_append (GTK_BOX (self->editor_box), box);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  gtk_box_append (GTK_BOX (self->editor), box);
+  self->named = box;
   build_na_choice (self);
 }
 
 static void
-build_entry (GaItemRow  *self,
-             const char *title)
+build_entry (GaItemRow *self)
 {
   GaItem *item = self->item;
 
   self->entry = gtk_entry_new ();
+  self->named = self->entry;
   gtk_widget_set_name (self->entry, "answer-entry");
   if (item->kind == GA_ITEM_TEXT)
     gtk_widget_set_hexpand (self->entry, TRUE);
@@ -343,59 +323,45 @@ build_entry (GaItemRow  *self,
     gtk_entry_set_placeholder_text (GTK_ENTRY (self->entry), _("YYYY-MM-DD"));
   if (item->kind == GA_ITEM_NUMBER || item->kind == GA_ITEM_POINTS)
     gtk_entry_set_input_purpose (GTK_ENTRY (self->entry), GTK_INPUT_PURPOSE_NUMBER);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  title, -1);
   _ga_item_row_connect_entry (self, self->entry);
-  gtk_box_append (GTK_BOX (self->editor_box), self->entry);
+  gtk_box_append (GTK_BOX (self->editor), self->entry);
   if (item->kind == GA_ITEM_NUMBER)
     {
-      self->unit_label = gtk_label_new (item->unit);
+      self->unit_label = gtk_label_new (NULL);
       gtk_widget_add_css_class (self->unit_label, "dim-label");
-      gtk_widget_set_visible (self->unit_label, item->unit != NULL);
-      gtk_box_append (GTK_BOX (self->editor_box), self->unit_label);
+      gtk_box_append (GTK_BOX (self->editor), self->unit_label);
       if (item->prefill != NULL)
         {
           self->default_label = gtk_label_new (NULL);
           gtk_label_set_wrap (GTK_LABEL (self->default_label), TRUE);
           gtk_label_set_xalign (GTK_LABEL (self->default_label), 0);
           gtk_widget_add_css_class (self->default_label, "caption");
-          gtk_box_append (GTK_BOX (self->editor_box), self->default_label);
+          gtk_box_append (GTK_BOX (self->editor), self->default_label);
         }
     }
   else if (item->kind == GA_ITEM_POINTS)
     {
       self->unit_label = gtk_label_new (NULL);
-      set_points_unit (self);
       gtk_widget_add_css_class (self->unit_label, "dim-label");
-      gtk_box_append (GTK_BOX (self->editor_box), self->unit_label);
+      gtk_box_append (GTK_BOX (self->editor), self->unit_label);
     }
   if (item->kind != GA_ITEM_TEXT)
     build_na_toggle (self);
 }
 
 static void
-build_dropdown (GaItemRow  *self,
-                const char *title)
+build_dropdown (GaItemRow *self)
 {
-  GaItem *item = self->item;
-  g_autoptr(GtkStringList) labels = gtk_string_list_new (NULL);
   g_autoptr(GtkListItemFactory) button_factory = option_factory (FALSE);
   g_autoptr(GtkListItemFactory) list_factory = option_factory (TRUE);
 
-  gtk_string_list_append (labels, _("Not answered"));
-  for (guint i = 0; item->options != NULL && i < item->options->len; i++)
-    {
-      GaOption *option = g_ptr_array_index (item->options, i);
-
-      gtk_string_list_append (labels, ga_text_get (&option->label, NULL));
-    }
-  self->dropdown = gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&labels)), NULL);
+  /* The options are put in by fit_editor(), for each item shown. */
+  self->dropdown = gtk_drop_down_new (G_LIST_MODEL (gtk_string_list_new (NULL)), NULL);
+  self->named = self->dropdown;
   gtk_drop_down_set_factory (GTK_DROP_DOWN (self->dropdown), button_factory);
   gtk_drop_down_set_list_factory (GTK_DROP_DOWN (self->dropdown), list_factory);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->dropdown), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  title, -1);
   g_signal_connect (self->dropdown, "notify::selected", G_CALLBACK (dropdown_selected_cb), self);
-  gtk_box_append (GTK_BOX (self->editor_box), self->dropdown);
+  gtk_box_append (GTK_BOX (self->editor), self->dropdown);
   build_na_toggle (self);
 }
 
@@ -417,37 +383,42 @@ build_checks (GaItemRow *self)
       gtk_flow_box_append (GTK_FLOW_BOX (box), check);
       g_ptr_array_add (self->checks, check);
     }
-  gtk_box_append (GTK_BOX (self->editor_box), box);
+  gtk_box_append (GTK_BOX (self->editor), box);
   build_na_toggle (self);
 }
 
 static void
-build_table_button (GaItemRow  *self,
-                    const char *title)
+build_table_button (GaItemRow *self)
 {
   GtkWidget *button = gtk_button_new_with_mnemonic (_("_Edit Table…"));
 
   gtk_widget_set_name (button, "edit-table");
+  self->named = button;
   self->table_label = gtk_label_new (NULL);
   gtk_widget_add_css_class (self->table_label, "dim-label");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, title,
-                                  -1);
   g_signal_connect (button, "clicked", G_CALLBACK (edit_table_clicked_cb), self);
-  gtk_box_append (GTK_BOX (self->editor_box), button);
-  gtk_box_append (GTK_BOX (self->editor_box), self->table_label);
+  gtk_box_append (GTK_BOX (self->editor), button);
+  gtk_box_append (GTK_BOX (self->editor), self->table_label);
   build_na_toggle (self);
 }
 
-void
-_ga_item_row_build_editor (GaItemRow *self)
+static void
+build_computed (GaItemRow *self)
+{
+  self->value_label = gtk_label_new (NULL);
+  gtk_label_set_selectable (GTK_LABEL (self->value_label), TRUE);
+  gtk_widget_add_css_class (self->value_label, "ga-score");
+  gtk_box_append (GTK_BOX (self->editor), self->value_label);
+}
+
+/* A new editor for the bound item's kind, in editor_box. */
+static void
+build_editor (GaItemRow *self)
 {
   GaItem *item = self->item;
-  const char *title = ga_text_get (&item->title, NULL);
 
-  if (reuse_editor (self))
-    return;
-
-  clear_editor (self);
+  self->editor = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  gtk_box_append (GTK_BOX (self->editor_box), self->editor);
   self->editor_kind = item->kind;
   self->editor_na = item->na_allowed;
 
@@ -455,31 +426,234 @@ _ga_item_row_build_editor (GaItemRow *self)
     {
     case GA_ITEM_COMPLIANCE:
     case GA_ITEM_YESNO:
-      build_choices (self, title);
+      build_choices (self);
       break;
     case GA_ITEM_NUMBER:
     case GA_ITEM_POINTS:
     case GA_ITEM_TEXT:
     case GA_ITEM_DATE:
-      build_entry (self, title);
+      build_entry (self);
       break;
     case GA_ITEM_CHOICE:
-      build_dropdown (self, title);
+      build_dropdown (self);
       break;
     case GA_ITEM_MULTI:
       build_checks (self);
       break;
     case GA_ITEM_TABLE:
-      build_table_button (self, title);
+      build_table_button (self);
       break;
     case GA_ITEM_COMPUTED:
     default:
-      self->value_label = gtk_label_new (NULL);
-      gtk_label_set_selectable (GTK_LABEL (self->value_label), TRUE);
-      gtk_widget_add_css_class (self->value_label, "ga-score");
-      gtk_box_append (GTK_BOX (self->editor_box), self->value_label);
+      build_computed (self);
       break;
     }
+}
+
+/* ------------------------------------------------------------------ */
+/* Keeping the editors of other kinds                                   */
+
+/* How many editors of other kinds a row keeps: a checklist mixes a few
+ * kinds, and each kept editor costs its widgets' memory. */
+#define MAX_SPARE_EDITORS 4
+
+static void
+free_editor (gpointer data)
+{
+  GaRowEditor *editor = data;
+
+  g_clear_object (&editor->box);
+  g_clear_pointer (&editor->checks, g_ptr_array_unref);
+  g_free (editor);
+}
+
+/* Whether an editor made for @kind (@na: with the N/A choice, @prefilled:
+ * with the record's figure, @checks: the multiple-choice boxes) shows
+ * @item as it is, once relabelled. A multiple choice needs the same
+ * options; a choice's drop-down takes any. */
+static gboolean
+editor_fits (const GaItem *item,
+             int           kind,
+             gboolean      na,
+             gboolean      prefilled,
+             GPtrArray    *checks)
+{
+  guint n_options = item->options != NULL ? item->options->len : 0;
+
+  if (kind != (int) item->kind || na != item->na_allowed || prefilled != (item->prefill != NULL))
+    return FALSE;
+  if (item->kind != GA_ITEM_MULTI)
+    return TRUE;
+  if (checks->len != n_options)
+    return FALSE;
+  for (guint i = 0; i < n_options; i++)
+    if (g_strcmp0 (gtk_check_button_get_label (g_ptr_array_index (checks, i)),
+                   ga_text_get (&((GaOption *) g_ptr_array_index (item->options, i))->label,
+                                NULL))
+        != 0)
+      return FALSE;
+  return TRUE;
+}
+
+/* The row's current editor leaves editor_box and is kept among the spares. */
+static void
+stash_editor (GaItemRow *self)
+{
+  GaRowEditor *editor;
+
+  if (self->editor == NULL)
+    return;
+  editor = g_new0 (GaRowEditor, 1);
+  editor->box = g_object_ref (self->editor);
+  editor->named = self->named;
+  memcpy (editor->choices, self->choices, sizeof self->choices);
+  editor->entry = self->entry;
+  editor->dropdown = self->dropdown;
+  editor->checks = g_steal_pointer (&self->checks);
+  editor->table_label = self->table_label;
+  editor->value_label = self->value_label;
+  editor->unit_label = self->unit_label;
+  editor->default_label = self->default_label;
+  editor->ref_label = self->ref_label;
+  editor->kind = self->editor_kind;
+  editor->na = self->editor_na;
+  gtk_box_remove (GTK_BOX (self->editor_box), self->editor);
+
+  self->editor = NULL;
+  self->named = NULL;
+  memset (self->choices, 0, sizeof self->choices);
+  self->entry = NULL;
+  self->dropdown = NULL;
+  self->checks = g_ptr_array_new ();
+  self->table_label = NULL;
+  self->value_label = NULL;
+  self->unit_label = NULL;
+  self->default_label = NULL;
+  self->ref_label = NULL;
+  self->editor_kind = -1;
+
+  g_ptr_array_insert (self->spare_editors, 0, editor);
+  if (self->spare_editors->len > MAX_SPARE_EDITORS)
+    g_ptr_array_remove_index (self->spare_editors, self->spare_editors->len - 1);
+}
+
+/* The spare editor at @index becomes the row's editor again. */
+static void
+restore_editor (GaItemRow *self,
+                guint      index)
+{
+  GaRowEditor *editor = g_ptr_array_steal_index (self->spare_editors, index);
+
+  self->editor = editor->box;
+  self->named = editor->named;
+  memcpy (self->choices, editor->choices, sizeof self->choices);
+  self->entry = editor->entry;
+  self->dropdown = editor->dropdown;
+  g_ptr_array_unref (self->checks);
+  self->checks = g_steal_pointer (&editor->checks);
+  self->table_label = editor->table_label;
+  self->value_label = editor->value_label;
+  self->unit_label = editor->unit_label;
+  self->default_label = editor->default_label;
+  self->ref_label = editor->ref_label;
+  self->editor_kind = editor->kind;
+  self->editor_na = editor->na;
+  gtk_box_append (GTK_BOX (self->editor_box), self->editor);
+  free_editor (editor);
+}
+
+void
+_ga_item_row_init_editors (GaItemRow *self)
+{
+  self->spare_editors = g_ptr_array_new_with_free_func (free_editor);
+}
+
+void
+_ga_item_row_free_editors (GaItemRow *self)
+{
+  g_clear_pointer (&self->spare_editors, g_ptr_array_unref);
+}
+
+/* The drop-down's options become the bound item's, if they are not
+ * already. */
+static void
+fit_options (GaItemRow *self)
+{
+  GaItem *item = self->item;
+  GtkStringList *labels = GTK_STRING_LIST (gtk_drop_down_get_model (GTK_DROP_DOWN (self->dropdown)));
+  guint n_options = item->options != NULL ? item->options->len : 0;
+  guint n_shown = g_list_model_get_n_items (G_LIST_MODEL (labels));
+  g_autoptr(GPtrArray) wanted = NULL;
+  gboolean same = n_shown == n_options + 1;
+  gboolean was_updating = self->updating;
+
+  for (guint i = 0; same && i < n_options; i++)
+    same = g_strcmp0 (gtk_string_list_get_string (labels, i + 1),
+                      ga_text_get (&((GaOption *) g_ptr_array_index (item->options, i))->label,
+                                   NULL))
+           == 0;
+  if (same)
+    return;
+
+  /* Position 0 is "not answered". */
+  wanted = g_ptr_array_new ();
+  g_ptr_array_add (wanted, (gpointer) _("Not answered"));
+  for (guint i = 0; i < n_options; i++)
+    g_ptr_array_add (wanted, (gpointer) ga_text_get (
+                                 &((GaOption *) g_ptr_array_index (item->options, i))->label, NULL));
+  g_ptr_array_add (wanted, NULL);
+  /* The selection moves with the options: not a change of the answer. */
+  self->updating = TRUE;
+  gtk_string_list_splice (labels, 0, n_shown, (const char *const *) wanted->pdata);
+  self->updating = was_updating;
+}
+
+/* What the editor says of the bound item: its title as the control's
+ * name, the unit, the options. */
+static void
+fit_editor (GaItemRow *self)
+{
+  GaItem *item = self->item;
+
+  if (self->named != NULL)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->named), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                    ga_text_get (&item->title, NULL), -1);
+  if (self->unit_label != NULL && item->kind == GA_ITEM_NUMBER)
+    {
+      gtk_label_set_text (GTK_LABEL (self->unit_label), item->unit ? item->unit : "");
+      gtk_widget_set_visible (self->unit_label, item->unit != NULL);
+    }
+  else if (self->unit_label != NULL && item->kind == GA_ITEM_POINTS)
+    set_points_unit (self);
+  if (self->dropdown != NULL)
+    fit_options (self);
+}
+
+void
+_ga_item_row_build_editor (GaItemRow *self)
+{
+  GaItem *item = self->item;
+
+  if (self->editor == NULL
+      || !editor_fits (item, self->editor_kind, self->editor_na, self->default_label != NULL,
+                       self->checks))
+    {
+      stash_editor (self);
+      for (guint i = 0; i < self->spare_editors->len; i++)
+        {
+          GaRowEditor *spare = g_ptr_array_index (self->spare_editors, i);
+
+          if (editor_fits (item, spare->kind, spare->na, spare->default_label != NULL,
+                           spare->checks))
+            {
+              restore_editor (self, i);
+              break;
+            }
+        }
+      if (self->editor == NULL)
+        build_editor (self);
+    }
+  fit_editor (self);
 }
 
 /* ------------------------------------------------------------------ */

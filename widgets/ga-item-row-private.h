@@ -5,6 +5,15 @@
  *
  * ga-item-row.c holds the class, saving and evidence; ga-item-row-editor.c
  * builds the editor of the bound item's kind and shows the answer in it.
+ *
+ * Rows are rebound as the list scrolls and jumps, so a bind only updates
+ * what is there: the header's labels, and the editor of the item's kind.
+ * An editor is built the first time a row shows an item of its kind and
+ * kept when the row moves on to another kind (GaRowEditor, in
+ * spare_editors), to be put back when an item of that kind comes again.
+ * Tooltips that depend on the item are asked for when shown
+ * (query-tooltip), never set on bind: setting one asks the display where
+ * the pointer is.
  */
 #pragma once
 
@@ -29,6 +38,24 @@ typedef enum {
   GA_N_BADGES
 } GaBadge;
 
+/* An editor kept while the row shows an item of another kind: the same
+ * widgets as the fields of GaItemRow that hold the current one. */
+typedef struct {
+  GtkWidget  *box;
+  GtkWidget  *named;
+  GtkWidget  *choices[GA_N_CHOICES];
+  GtkWidget  *entry;
+  GtkWidget  *dropdown;
+  GPtrArray  *checks;
+  GtkWidget  *table_label;
+  GtkWidget  *value_label;
+  GtkWidget  *unit_label;
+  GtkWidget  *default_label;
+  GtkWidget  *ref_label;
+  int         kind;
+  gboolean    na;
+} GaRowEditor;
+
 struct _GaItemRow
 {
   GtkWidget   parent_instance;
@@ -52,7 +79,10 @@ struct _GaItemRow
   GtkWidget  *guidance_label;
   GtkWidget  *clear_button;
 
-  /* The editor of the bound item's kind, in editor_box */
+  /* The editor of the bound item's kind: its box, the only child of
+   * editor_box, and its widgets */
+  GtkWidget  *editor;
+  GtkWidget  *named;         /* the control named after the item's title */
   GtkWidget  *choices[GA_N_CHOICES];
   GtkWidget  *entry;
   GtkWidget  *dropdown;
@@ -64,6 +94,7 @@ struct _GaItemRow
   GtkWidget  *ref_label;     /* NUMBER: a typed value overriding a reference value */
   int         editor_kind;   /* the kind the editor was built for, -1 none */
   gboolean    editor_na;     /* whether it has the N/A choice */
+  GPtrArray  *spare_editors; /* GaRowEditor*, most recently used first */
 
   /* Owned references */
   GaSession  *session;
@@ -76,6 +107,7 @@ struct _GaItemRow
    * another item is answered, and setting a label is not free. */
   char       *shown_score;
   guint       shown_evidence;
+  GaItem     *shown_header;  /* the item whose title and badges are shown */
 };
 
 /* ga-item-row.c */
@@ -91,6 +123,8 @@ void      _ga_item_row_show_problem   (GaItemRow  *self,
 
 /* ga-item-row-editor.c */
 void      _ga_item_row_build_editor   (GaItemRow  *self);
+void      _ga_item_row_init_editors   (GaItemRow  *self);
+void      _ga_item_row_free_editors   (GaItemRow  *self);
 void      _ga_item_row_show_answer    (GaItemRow  *self);
 /* ga-item-row-refvalue.c: the source of a looked-up baseline or leading value. */
 void      _ga_item_row_show_reference (GaItemRow  *self);

@@ -41,10 +41,20 @@ show_override (GaItemRow  *self,
       gtk_widget_set_valign (self->ref_label, GTK_ALIGN_CENTER);
       /* The entry and its neighbours keep their height beside it. */
       gtk_widget_set_valign (self->entry, GTK_ALIGN_CENTER);
-      gtk_box_append (GTK_BOX (self->editor_box), self->ref_label);
+      gtk_box_append (GTK_BOX (self->editor), self->ref_label);
     }
   gtk_label_set_text (GTK_LABEL (self->ref_label), mark);
   gtk_widget_set_visible (self->ref_label, TRUE);
+}
+
+/* Setting a tooltip asks the display where the pointer is: only when it
+ * changes, which few rows do as the list scrolls. */
+static void
+set_tooltip (GtkWidget  *widget,
+             const char *text)
+{
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) != 0)
+    gtk_widget_set_tooltip_text (widget, text);
 }
 
 /* A typed number where a reference table has another: the mark, or NULL;
@@ -92,7 +102,7 @@ _ga_item_row_show_reference (GaItemRow *self)
       g_autofree char *mark = override_mark (self, &full);
 
       gtk_entry_set_placeholder_text (GTK_ENTRY (self->entry), NULL);
-      gtk_widget_set_tooltip_text (self->entry, full);
+      set_tooltip (self->entry, full);
       if (mark != NULL)
         {
           g_autofree char *description = g_strdup_printf ("%s %s", mark, full);
@@ -111,7 +121,7 @@ _ga_item_row_show_reference (GaItemRow *self)
   placeholder = g_strdup_printf (_("%s (reference table)"), value);
   where = ga_ref_fill_describe (fill);
   gtk_entry_set_placeholder_text (GTK_ENTRY (self->entry), placeholder);
-  gtk_widget_set_tooltip_text (self->entry, where);
+  set_tooltip (self->entry, where);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, where, -1);
 }

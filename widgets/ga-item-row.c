@@ -415,13 +415,14 @@ note_toggled_cb (GtkToggleButton *button,
 }
 
 
+/* The badges' tooltips are fixed (set once when the row is made) or, for
+ * "Unverified", asked for when shown: see header_query_tooltip_cb(). */
 static void
 set_badge (GaItemRow  *self,
            guint       index,
            gboolean    shown,
            const char *text,
-           const char *css_class,
-           const char *tooltip)
+           const char *css_class)
 {
   GtkWidget *badge = self->badge[index];
 
@@ -429,9 +430,10 @@ set_badge (GaItemRow  *self,
   if (!shown)
     return;
   gtk_label_set_text (GTK_LABEL (badge), text);
-  gtk_widget_set_tooltip_text (badge, tooltip);
-  gtk_widget_remove_css_class (badge, "mandatory");
-  if (css_class != NULL)
+  /* Changing a class restyles the badge: only when it changes. */
+  if (g_strcmp0 (css_class, "mandatory") != 0 && gtk_widget_has_css_class (badge, "mandatory"))
+    gtk_widget_remove_css_class (badge, "mandatory");
+  if (css_class != NULL && !gtk_widget_has_css_class (badge, css_class))
     gtk_widget_add_css_class (badge, css_class);
 }
 
@@ -487,42 +489,103 @@ build_guidance (const GaItem *item,
     }
 }
 
+/* Whether build_guidance() has anything to say of @item. */
+static gboolean
+has_guidance (const GaItem *item)
+{
+  return *ga_text_get (&item->guidance, NULL) != '\0'
+         || *ga_text_get (&item->guidance_evidence, NULL) != '\0'
+         || (item->evidence != NULL && item->evidence->len > 0)
+         || *ga_text_get (&item->guidance_failures, NULL) != '\0' || item->source != NULL;
+}
+
+/* The (i) popover is filled when it opens, not on every bind. */
+static void
+guidance_popover_show_cb (GtkPopover *popover,
+                          GaItemRow  *self)
+{
+  g_autoptr(GString) help = g_string_new (NULL);
+
+  if (self->item != NULL)
+    build_guidance (self->item, help);
+  gtk_label_set_markup (GTK_LABEL (self->guidance_label), help->str);
+}
+
+/* The clause, when it says more than the number, and why an item is not
+ * verified: read from the bound item when the tooltip is shown. */
+static gboolean
+header_query_tooltip_cb (GtkWidget  *widget,
+                         int         x,
+                         int         y,
+                         gboolean    keyboard,
+                         GtkTooltip *tooltip,
+                         GaItemRow  *self)
+{
+  GaItem *item = self->item;
+  const char *text = NULL;
+
+  if (item == NULL)
+    return FALSE;
+  if (widget == self->clause)
+    text = g_strcmp0 (item->clause, ga_item_get_number (item)) != 0 ? item->clause : NULL;
+  else if (widget == self->badge[GA_BADGE_UNVERIFIED])
+    text = item->unverified_reason ? item->unverified_reason
+                                   : _("Not confirmed against the official text");
+  if (text == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
 static void
 build_header (GaItemRow *self)
 {
   GaItem *item = self->item;
   const char *requirement = ga_text_get (&item->requirement, NULL);
-  g_autoptr(GString) help = g_string_new (NULL);
+
+  /* Rebinding the item shown (the list refiltered) changes nothing here. */
+  if (self->shown_header == item)
+    return;
+  self->shown_header = item;
 
   /* The number the lists name the item by; the clause, when it says more,
    * on hover. */
   gtk_label_set_text (GTK_LABEL (self->clause), ga_item_get_number (item));
   gtk_widget_set_visible (self->clause, *ga_item_get_number (item) != '\0');
-  gtk_widget_set_tooltip_text (self->clause,
-                               g_strcmp0 (item->clause, ga_item_get_number (item)) != 0
-                                   ? item->clause : NULL);
   gtk_label_set_text (GTK_LABEL (self->title), ga_text_get (&item->title, NULL));
   gtk_label_set_text (GTK_LABEL (self->requirement), requirement ? requirement : "");
   gtk_widget_set_visible (self->requirement, requirement != NULL && requirement[0] != '\0');
 
-  set_badge (self, 0, item->veto, _("Veto"), "veto",
-             _("A failing answer fails the whole assessment"));
-  set_badge (self, 1, item->limiting, _("Limiting"), "veto",
-             _("Limiting indicator: it caps the level that can be reached"));
-  set_badge (self, 2, item->kind != GA_ITEM_COMPUTED,
+  set_badge (self, GA_BADGE_VETO, item->veto, _("Veto"), "veto");
+  set_badge (self, GA_BADGE_LIMITING, item->limiting, _("Limiting"), "veto");
+  set_badge (self, GA_BADGE_MANDATORY, item->kind != GA_ITEM_COMPUTED,
              item->mandatory ? _("Mandatory") : _("Optional"),
-             item->mandatory ? "mandatory" : NULL, NULL);
-  set_badge (self, 3, item->bonus, _("Bonus"), NULL, _("Bonus points outside the base maximum"));
-  set_badge (self, 4, !item->verified, _("Unverified"), "unverified",
-             item->unverified_reason ? item->unverified_reason
-                                     : _("Not confirmed against the official text"));
+             item->mandatory ? "mandatory" : NULL);
+  set_badge (self, GA_BADGE_BONUS, item->bonus, _("Bonus"), NULL);
+  set_badge (self, GA_BADGE_UNVERIFIED, !item->verified, _("Unverified"), "unverified");
 
-  build_guidance (item, help);
-  gtk_label_set_markup (GTK_LABEL (self->guidance_label), help->str);
-  gtk_widget_set_visible (self->guidance_button, help->len > 0);
+  gtk_widget_set_visible (self->guidance_button, has_guidance (item));
   /* A computed item takes no answer, so it has nothing a note could be
    * saved with. */
   gtk_widget_set_visible (self->note_button, item->kind != GA_ITEM_COMPUTED);
+}
+
+/* A menu button's label is changed in place: gtk_menu_button_set_label()
+ * makes its box, label and arrow anew each time. The button made from a
+ * label holds a box whose first child is that label (what
+ * gtk_menu_button_get_label() reads). */
+static void
+set_menu_button_text (GtkWidget  *button,
+                      const char *text)
+{
+  GtkWidget *toggle = gtk_widget_get_first_child (button);
+  GtkWidget *box = GTK_IS_BUTTON (toggle) ? gtk_button_get_child (GTK_BUTTON (toggle)) : NULL;
+  GtkWidget *label = GTK_IS_BOX (box) ? gtk_widget_get_first_child (box) : NULL;
+
+  if (GTK_IS_LABEL (label))
+    gtk_label_set_text (GTK_LABEL (label), text);
+  else
+    gtk_menu_button_set_label (GTK_MENU_BUTTON (button), text);
 }
 
 
@@ -554,7 +617,7 @@ show_result (GaItemRow *self)
     score = g_strdup (_("Details"));
   if (g_strcmp0 (score, self->shown_score) != 0)
     {
-      gtk_menu_button_set_label (GTK_MENU_BUTTON (self->score_button), score);
+      set_menu_button_text (self->score_button, score);
       description = g_strdup_printf (_("Score: %s. Show how it was calculated"), score);
       gtk_accessible_update_property (GTK_ACCESSIBLE (self->score_button),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
@@ -581,7 +644,7 @@ show_result (GaItemRow *self)
     {
       evidence = n_evidence > 0 ? g_strdup_printf (_("Evidence · %u"), n_evidence)
                                 : g_strdup (_("Evidence"));
-      gtk_menu_button_set_label (GTK_MENU_BUTTON (self->evidence_button), evidence);
+      set_menu_button_text (self->evidence_button, evidence);
       self->shown_evidence = n_evidence;
     }
 }
@@ -624,24 +687,30 @@ set_item (GaItemRow *self,
   session_changed = g_set_object (&self->session, session);
   item_changed = self->item != item;
   self->item = item;
+  /* An item of another template may live where a freed one was. */
+  if (session_changed || item == NULL)
+    self->shown_header = NULL;
 
+  /* What is shown stays until the next bind changes it: the score and
+   * evidence labels are set only when they differ (shown_score,
+   * shown_evidence), the header only for another item, the editor is
+   * rebuilt only for another kind. */
   if (self->session != NULL && self->item != NULL)
     {
       g_autofree char *label = NULL;
 
-      g_clear_pointer (&self->shown_score, g_free);
-      self->shown_evidence = G_MAXUINT;
       _ga_item_row_show_problem (self, NULL);
 
       build_header (self);
       _ga_item_row_build_editor (self);
       ga_item_row_refresh (self);
 
-      label = ga_item_label (item, NULL);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, label,
-                                      -1);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->note_entry),
-                                      GTK_ACCESSIBLE_PROPERTY_LABEL, _("Note"), -1);
+      if (item_changed)
+        {
+          label = ga_item_label (item, NULL);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          label, -1);
+        }
     }
 
   if (session_changed)
@@ -739,6 +808,7 @@ ga_item_row_dispose (GObject *object)
 
   g_clear_handle_id (&self->save_source, g_source_remove);
   g_clear_object (&self->session);
+  _ga_item_row_free_editors (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), GA_TYPE_ITEM_ROW);
   /* Children without an id in the template are left to unparent here. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
@@ -848,11 +918,38 @@ ga_item_row_init (GaItemRow *self)
   GtkDropTarget *drop;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* Hidden in the template while their tooltips were set (see there). */
+  gtk_widget_set_visible (self->score_button, TRUE);
+  gtk_widget_set_visible (self->note_button, TRUE);
+  gtk_widget_set_visible (self->evidence_button, TRUE);
+  gtk_widget_set_visible (self->guidance_button, TRUE);
+  gtk_widget_set_visible (self->clear_button, TRUE);
 
   self->checks = g_ptr_array_new ();
+  _ga_item_row_init_editors (self);
   self->editor_kind = -1;
+  self->shown_evidence = G_MAXUINT;
   g_signal_connect (gtk_menu_button_get_popover (GTK_MENU_BUTTON (self->guidance_button)), "map",
                     G_CALLBACK (guidance_mapped_cb), self);
+  g_signal_connect (gtk_menu_button_get_popover (GTK_MENU_BUTTON (self->guidance_button)), "show",
+                    G_CALLBACK (guidance_popover_show_cb), self);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->note_entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Note"), -1);
+
+  /* Tooltips: the badges' fixed ones while they are still hidden (on a
+   * visible widget, setting one asks the display where the pointer is),
+   * the others read from the bound item when shown. */
+  gtk_widget_set_tooltip_text (self->badge[GA_BADGE_VETO],
+                               _("A failing answer fails the whole assessment"));
+  gtk_widget_set_tooltip_text (self->badge[GA_BADGE_LIMITING],
+                               _("Limiting indicator: it caps the level that can be reached"));
+  gtk_widget_set_tooltip_text (self->badge[GA_BADGE_BONUS],
+                               _("Bonus points outside the base maximum"));
+  gtk_widget_set_has_tooltip (self->clause, TRUE);
+  gtk_widget_set_has_tooltip (self->badge[GA_BADGE_UNVERIFIED], TRUE);
+  g_signal_connect (self->clause, "query-tooltip", G_CALLBACK (header_query_tooltip_cb), self);
+  g_signal_connect (self->badge[GA_BADGE_UNVERIFIED], "query-tooltip",
+                    G_CALLBACK (header_query_tooltip_cb), self);
 
   /* Files dropped anywhere on the row become its evidence. */
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);

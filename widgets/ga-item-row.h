@@ -10,9 +10,10 @@
  * session.
  *
  * The row's structure is a composite template (ui/ga-item-row.ui); the
- * editor of the item's kind is built into it when an item is bound. The
- * "session" and "item" properties say what is shown; ga_item_row_bind()
- * sets both at once.
+ * editor of the item's kind is built into it the first time an item of
+ * that kind is bound, and kept for the next one (a bind only updates the
+ * widgets that are there). The "session" and "item" properties say what
+ * is shown; ga_item_row_bind() sets both at once.
  */
 #pragma once
 
