@@ -464,56 +464,6 @@ skip_space (const char *p,
   return p;
 }
 
-/* As in ga-json.c: the length of the valid UTF-8 sequence at @p (not
- * ASCII), or 0. */
-static guint
-utf8_sequence (const guchar *p,
-               const guchar *end)
-{
-  guint len;
-  gunichar c, min;
-
-  if (*p >= 0xC2 && *p <= 0xDF)
-    len = 2, c = *p & 0x1F, min = 0x80;
-  else if ((*p & 0xF0) == 0xE0)
-    len = 3, c = *p & 0x0F, min = 0x800;
-  else if (*p >= 0xF0 && *p <= 0xF4)
-    len = 4, c = *p & 0x07, min = 0x10000;
-  else
-    return 0;
-  if ((gsize) (end - p) < len)
-    return 0;
-  for (guint i = 1; i < len; i++)
-    {
-      if ((p[i] & 0xC0) != 0x80)
-        return 0;
-      c = (c << 6) | (p[i] & 0x3F);
-    }
-  if (c < min || c > 0x10FFFF || (c >= 0xD800 && c <= 0xDFFF))
-    return 0;
-  return len;
-}
-
-static gboolean
-hex4 (const char *p,
-      const char *end,
-      guint      *out)
-{
-  guint v = 0;
-
-  if (end - p < 4)
-    return FALSE;
-  for (guint i = 0; i < 4; i++)
-    {
-      int d = g_ascii_xdigit_value (p[i]);
-      if (d < 0)
-        return FALSE;
-      v = v * 16 + (guint) d;
-    }
-  *out = v;
-  return TRUE;
-}
-
 /* Whether none of the 8 bytes of @v is a quote, a backslash, a control
  * character or beyond ASCII: such a run needs no look byte by byte. */
 static inline gboolean
@@ -556,7 +506,7 @@ scan_string (const char *p,
             p++;
           else
             {
-              guint n = utf8_sequence ((const guchar *) p, (const guchar *) end);
+              guint n = ga_json_utf8_sequence ((const guchar *) p, (const guchar *) end);
               if (n == 0)
                 return NULL;
               p += n;
@@ -578,11 +528,11 @@ scan_string (const char *p,
         case 'u':
           {
             guint cp, low;
-            if (!hex4 (p + 2, end, &cp) || cp == 0 || (cp >= 0xDC00 && cp <= 0xDFFF))
+            if (!ga_json_hex4 (p + 2, end, &cp) || cp == 0 || (cp >= 0xDC00 && cp <= 0xDFFF))
               return NULL;
             if (cp >= 0xD800 && cp <= 0xDBFF)
               {
-                if (end - p < 12 || p[6] != '\\' || p[7] != 'u' || !hex4 (p + 8, end, &low)
+                if (end - p < 12 || p[6] != '\\' || p[7] != 'u' || !ga_json_hex4 (p + 8, end, &low)
                     || low < 0xDC00 || low > 0xDFFF)
                   return NULL;
                 p += 12;
@@ -623,9 +573,9 @@ decode_string (const char *p,
         case 'u':
           {
             guint cp = 0, low = 0;
-            hex4 (p + 2, end, &cp);
+            ga_json_hex4 (p + 2, end, &cp);
             p += 6;
-            if (cp >= 0xD800 && cp <= 0xDBFF && hex4 (p + 2, end, &low))
+            if (cp >= 0xD800 && cp <= 0xDBFF && ga_json_hex4 (p + 2, end, &low))
               {
                 cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
                 p += 6;

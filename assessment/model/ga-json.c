@@ -111,11 +111,11 @@ describe_at (const char *p,
 }
 
 /* The length of the valid UTF-8 sequence at @p (whose first byte is not
- * ASCII), or 0: no overlong forms, no surrogates, nothing above U+10FFFF,
+ * ASCII; the template reader ga-json-doc.c uses it too), or 0: no overlong forms, no surrogates, nothing above U+10FFFF,
  * as g_utf8_validate() decides. */
-static guint
-utf8_sequence (const guchar *p,
-               const guchar *end)
+guint
+ga_json_utf8_sequence (const guchar *p,
+                       const guchar *end)
 {
   guint len;
   gunichar c, min;
@@ -158,10 +158,10 @@ skip_space (const char *p,
   return p;
 }
 
-static gboolean
-hex4 (const char *p,
-      const char *end,
-      guint      *out)
+gboolean
+ga_json_hex4 (const char *p,
+              const char *end,
+              guint      *out)
 {
   guint v = 0;
 
@@ -202,7 +202,7 @@ scan_string (Scan       *s,
             p++;
           else
             {
-              guint n = utf8_sequence ((const guchar *) p, (const guchar *) end);
+              guint n = ga_json_utf8_sequence ((const guchar *) p, (const guchar *) end);
               if (n == 0)
                 {
                   fail_encoding (s, p);
@@ -248,7 +248,7 @@ scan_string (Scan       *s,
         case 'u':
           {
             guint cp, low;
-            if (!hex4 (p + 2, end, &cp))
+            if (!ga_json_hex4 (p + 2, end, &cp))
               {
                 scan_fail (s, p, GA_JSON_ERROR_SYNTAX,
                            "\\u must be followed by four hexadecimal digits (like \\u00e9)");
@@ -269,7 +269,7 @@ scan_string (Scan       *s,
               }
             if (cp >= 0xD800 && cp <= 0xDBFF)
               {
-                if (end - p < 12 || p[6] != '\\' || p[7] != 'u' || !hex4 (p + 8, end, &low)
+                if (end - p < 12 || p[6] != '\\' || p[7] != 'u' || !ga_json_hex4 (p + 8, end, &low)
                     || low < 0xDC00 || low > 0xDFFF)
                   {
                     scan_fail (s, p, GA_JSON_ERROR_SYNTAX,
@@ -320,9 +320,9 @@ decode_key (const char *p,
         case 'u':
           {
             guint cp = 0, low = 0;
-            hex4 (p + 2, end, &cp);
+            ga_json_hex4 (p + 2, end, &cp);
             p += 6;
-            if (cp >= 0xD800 && cp <= 0xDBFF && hex4 (p + 2, end, &low))
+            if (cp >= 0xD800 && cp <= 0xDBFF && ga_json_hex4 (p + 2, end, &low))
               {
                 cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
                 p += 6;
@@ -426,7 +426,7 @@ scan_key (Scan       *s,
   if (*p != '"')
     {
       g_autofree char *found = NULL;
-      if ((guchar) *p >= 0x80 && utf8_sequence ((const guchar *) p, (const guchar *) s->end) == 0)
+      if ((guchar) *p >= 0x80 && ga_json_utf8_sequence ((const guchar *) p, (const guchar *) s->end) == 0)
         {
           fail_encoding (s, p);
           return NULL;
@@ -474,7 +474,7 @@ scan_key (Scan       *s,
     }
   after = skip_space (after, s->end);
   if (after < s->end && (guchar) *after >= 0x80
-      && utf8_sequence ((const guchar *) after, (const guchar *) s->end) == 0)
+      && ga_json_utf8_sequence ((const guchar *) after, (const guchar *) s->end) == 0)
     {
       fail_encoding (s, after);
       return NULL;
@@ -567,7 +567,7 @@ fail_value (Scan       *s,
       scan_fail (s, p, GA_JSON_ERROR_SYNTAX, "the file ends where a value was expected");
       return;
     }
-  if ((guchar) *p >= 0x80 && utf8_sequence ((const guchar *) p, (const guchar *) s->end) == 0)
+  if ((guchar) *p >= 0x80 && ga_json_utf8_sequence ((const guchar *) p, (const guchar *) s->end) == 0)
     {
       fail_encoding (s, p);
       return;
@@ -786,7 +786,7 @@ fail_separator (Scan       *s,
   /* A comment or bad bytes get the message they get in place of a value. */
   if ((*p == '/' && p + 1 < s->end && (p[1] == '/' || p[1] == '*'))
       || ((guchar) *p >= 0x80
-          && utf8_sequence ((const guchar *) p, (const guchar *) s->end) == 0))
+          && ga_json_utf8_sequence ((const guchar *) p, (const guchar *) s->end) == 0))
     {
       fail_value (s, p);
       return;

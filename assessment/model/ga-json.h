@@ -67,4 +67,13 @@ JsonParser  *ga_json_parse_bounded    (const char  *data,
 gboolean     ga_json_node_depth_ok    (JsonNode    *node,
                                        guint        max_depth);
 
+/* Shared by the two readers (ga-json.c, ga-json-doc.c): the length of the
+ * valid UTF-8 sequence at @p (not ASCII) or 0, and the value of the four
+ * hex digits of a \u escape. */
+G_GNUC_INTERNAL guint    ga_json_utf8_sequence (const guchar *p,
+                                                const guchar *end);
+G_GNUC_INTERNAL gboolean ga_json_hex4          (const char   *p,
+                                                const char   *end,
+                                                guint        *out);
+
 G_END_DECLS
