@@ -491,15 +491,95 @@ parse_root (GaLoader   *l,
 /* ------------------------------------------------------------------------ */
 /* Problems in file order                                                   */
 
+/* The two trees problems are sorted over (json-glib's, for answers files
+ * and overlays, and ga-json-doc.h's, for templates), seen by the walker
+ * below through two steps: a member by name, giving its position among
+ * the members, and an element by index. Each returns NULL when the step
+ * does not exist. */
+typedef struct {
+  gpointer (*member)  (gpointer node, const char *name, gsize len, guint *pos);
+  gpointer (*element) (gpointer node, guint64 index);
+} TreeSteps;
+
+static gpointer
+glib_member (gpointer    node,
+             const char *name,
+             gsize       len,
+             guint      *pos)
+{
+  JsonObjectIter iter;
+  const char *key;
+  JsonNode *value;
+  guint k = 0;
+
+  if (!JSON_NODE_HOLDS_OBJECT ((JsonNode *) node))
+    return NULL;
+  json_object_iter_init_ordered (&iter, json_node_get_object (node));
+  for (; json_object_iter_next_ordered (&iter, &key, &value); k++)
+    if (strlen (key) == len && memcmp (key, name, len) == 0)
+      {
+        *pos = k;
+        return value;
+      }
+  return NULL;
+}
+
+static gpointer
+glib_element (gpointer node,
+              guint64  index)
+{
+  if (!JSON_NODE_HOLDS_ARRAY ((JsonNode *) node)
+      || index >= json_array_get_length (json_node_get_array (node)))
+    return NULL;
+  return json_array_get_element (json_node_get_array (node), (guint) index);
+}
+
+static gpointer
+doc_member (gpointer    node,
+            const char *name,
+            gsize       len,
+            guint      *pos)
+{
+  GaJsonObjectIter iter;
+  const char *key;
+  GaJsonNode *value;
+  guint k = 0;
+
+  if (!GA_JSON_NODE_HOLDS_OBJECT ((GaJsonNode *) node))
+    return NULL;
+  ga_json_object_iter_init (&iter, node);
+  for (; ga_json_object_iter_next (&iter, &key, &value); k++)
+    if (strlen (key) == len && memcmp (key, name, len) == 0)
+      {
+        *pos = k;
+        return value;
+      }
+  return NULL;
+}
+
+static gpointer
+doc_element (gpointer node,
+             guint64  index)
+{
+  if (!GA_JSON_NODE_HOLDS_ARRAY ((GaJsonNode *) node)
+      || index >= ga_json_array_get_length (node))
+    return NULL;
+  return ga_json_array_get_element (node, (guint) index);
+}
+
+static const TreeSteps glib_steps = { glib_member, glib_element };
+static const TreeSteps doc_steps = { doc_member, doc_element };
+
 /* The position of each step of @path ("sections[2].items[5].score") in the
  * document: member order for objects, the index for lists. Steps that do
  * not exist sort after those that do. */
 static GArray *
-path_positions (JsonNode   *root,
-                const char *path)
+path_positions (gpointer          root,
+                const char       *path,
+                const TreeSteps  *steps)
 {
   GArray *out = g_array_new (FALSE, FALSE, sizeof (guint));
-  JsonNode *node = root;
+  gpointer node = root;
   const char *p = path;
 
   if (g_str_equal (path, "$"))
@@ -515,28 +595,7 @@ path_positions (JsonNode   *root,
       len = p - name;
       if (len > 0)
         {
-          if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
-            {
-              JsonObjectIter iter;
-              const char *key;
-              JsonNode *value, *next = NULL;
-              guint k = 0;
-
-              json_object_iter_init_ordered (&iter, json_node_get_object (node));
-              while (json_object_iter_next_ordered (&iter, &key, &value))
-                {
-                  if (strlen (key) == len && memcmp (key, name, len) == 0)
-                    {
-                      pos = k;
-                      next = value;
-                      break;
-                    }
-                  k++;
-                }
-              node = next;
-            }
-          else
-            node = NULL;
+          node = node != NULL ? steps->member (node, name, len, &pos) : NULL;
           g_array_append_val (out, pos);
         }
       while (*p == '[')
@@ -545,78 +604,7 @@ path_positions (JsonNode   *root,
           if (*p == ']')
             p++;
           pos = (guint) MIN (index, G_MAXUINT - 1);
-          if (node != NULL && JSON_NODE_HOLDS_ARRAY (node)
-              && index < json_array_get_length (json_node_get_array (node)))
-            node = json_array_get_element (json_node_get_array (node), (guint) index);
-          else
-            node = NULL;
-          g_array_append_val (out, pos);
-        }
-      if (*p == '.')
-        p++;
-      else if (*p != '\0' && *p != '[')
-        break;
-    }
-  return out;
-}
-
-/* path_positions() over a tree of ga-json-doc.h. */
-static GArray *
-path_positions_doc (GaJsonNode *root,
-                    const char *path)
-{
-  GArray *out = g_array_new (FALSE, FALSE, sizeof (guint));
-  GaJsonNode *node = root;
-  const char *p = path;
-
-  if (g_str_equal (path, "$"))
-    return out;
-  while (*p != '\0')
-    {
-      const char *name = p;
-      gsize len;
-      guint pos = G_MAXUINT;
-
-      while (*p != '\0' && *p != '.' && *p != '[')
-        p++;
-      len = p - name;
-      if (len > 0)
-        {
-          if (node != NULL && GA_JSON_NODE_HOLDS_OBJECT (node))
-            {
-              GaJsonObjectIter iter;
-              const char *key;
-              GaJsonNode *value, *next = NULL;
-              guint k = 0;
-
-              ga_json_object_iter_init (&iter, node);
-              while (ga_json_object_iter_next (&iter, &key, &value))
-                {
-                  if (strlen (key) == len && memcmp (key, name, len) == 0)
-                    {
-                      pos = k;
-                      next = value;
-                      break;
-                    }
-                  k++;
-                }
-              node = next;
-            }
-          else
-            node = NULL;
-          g_array_append_val (out, pos);
-        }
-      while (*p == '[')
-        {
-          guint64 index = g_ascii_strtoull (p + 1, (char **) &p, 10);
-          if (*p == ']')
-            p++;
-          pos = (guint) MIN (index, G_MAXUINT - 1);
-          if (node != NULL && GA_JSON_NODE_HOLDS_ARRAY (node)
-              && index < ga_json_array_get_length (node))
-            node = ga_json_array_get_element (node, (guint) index);
-          else
-            node = NULL;
+          node = node != NULL ? steps->element (node, index) : NULL;
           g_array_append_val (out, pos);
         }
       if (*p == '.')
@@ -653,9 +641,9 @@ compare_problems (gconstpointer a,
 }
 
 static void
-sort_problems (GPtrArray  *problems,
-               gpointer    root,
-               GArray   *(*positions) (gpointer root, const char *path))
+sort_problems (GPtrArray       *problems,
+               gpointer         root,
+               const TreeSteps *steps)
 {
   g_autoptr(GArray) sorted = NULL;
 
@@ -667,7 +655,7 @@ sort_problems (GPtrArray  *problems,
       char *text = problems->pdata[i];
       const char *colon = strstr (text, ": ");
       g_autofree char *path = colon != NULL ? g_strndup (text, colon - text) : g_strdup ("$");
-      SortedProblem sp = { positions (root, path), i, text };
+      SortedProblem sp = { path_positions (root, path, steps), i, text };
       g_array_append_val (sorted, sp);
     }
   g_array_sort (sorted, compare_problems);
@@ -679,32 +667,18 @@ sort_problems (GPtrArray  *problems,
     }
 }
 
-static GArray *
-positions_glib (gpointer    root,
-                const char *path)
-{
-  return path_positions (root, path);
-}
-
-static GArray *
-positions_doc (gpointer    root,
-               const char *path)
-{
-  return path_positions_doc (root, path);
-}
-
 void
 ga_problems_sort (GPtrArray *problems,
                   JsonNode  *root)
 {
-  sort_problems (problems, root, positions_glib);
+  sort_problems (problems, root, &glib_steps);
 }
 
 void
 ga_problems_sort_doc (GPtrArray  *problems,
                       GaJsonNode *root)
 {
-  sort_problems (problems, root, positions_doc);
+  sort_problems (problems, root, &doc_steps);
 }
 
 /* ------------------------------------------------------------------------ */
