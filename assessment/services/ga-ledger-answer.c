@@ -1,5 +1,6 @@
-/* ga-ledger-answer.c: the imported rows as the energy table's answer, the
- * preview's tce, saving; the names of fields and reasons
+/* ga-ledger-answer.c: the imported rows as the energy or water-balance
+ * table's answer, the preview's tce and sums, saving; the names of fields
+ * and reasons
  *
  * Copyright 2026 The GreenAssess authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -29,7 +30,10 @@ ga_ledger_import_build_answer (GaLedgerImport *self,
       json_array_unref (rows);
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
                    ga_ledger_field_column (self, GA_LEDGER_FIELD_CARRIER) < 0
-                     ? _("No row can be imported: no column is mapped to the carrier.")
+                   && (!self->water || ga_ledger_field_column (self, GA_LEDGER_FIELD_METER) < 0)
+                     ? (self->water
+                          ? _("No row can be imported: no column is mapped to the kind of water.")
+                          : _("No row can be imported: no column is mapped to the carrier."))
                      : _("No row can be imported: see the rows not taken and why."));
       return NULL;
     }
@@ -52,9 +56,12 @@ ga_ledger_import_build_answer (GaLedgerImport *self,
       JsonObject *o = json_object_new ();
 
       json_object_set_string_member (o, self->carrier_column->id, t->carrier);
+      if (self->water && self->name_column != NULL && t->name != NULL)
+        json_object_set_string_member (o, self->name_column->id, t->name);
       if (self->qty_column != NULL)
         json_object_set_double_member (o, self->qty_column->id, t->qty);
-      json_object_set_string_member (o, self->unit_column->id, t->unit);
+      if (self->unit_column != NULL)
+        json_object_set_string_member (o, self->unit_column->id, t->unit);
       json_array_add_object_element (rows, o);
     }
   if (current != NULL && current->note != NULL)
@@ -132,6 +139,45 @@ ga_ledger_import_preview_tce (GaLedgerImport *self,
   return sum;
 }
 
+GArray *
+ga_ledger_import_preview_sums (GaLedgerImport *self,
+                               GaSession      *session,
+                               gboolean        replace)
+{
+  g_autoptr(GaAnswer) answer = NULL;
+  g_autoptr(GaEngine) engine = NULL;
+  GArray *sums = g_array_new (FALSE, FALSE, sizeof (double));
+  guint n;
+
+  g_return_val_if_fail (GA_IS_SESSION (session), sums);
+
+  answer = ga_ledger_import_build_answer (self, ga_session_get_answer (session, self->item),
+                                          replace, NULL);
+  if (answer == NULL)
+    return sums;
+  engine = ga_engine_new (ga_session_get_template (session));
+  ga_engine_set_answers (engine, ga_engine_get_answers (ga_session_get_engine (session)));
+  if (!ga_engine_set_answer (engine, self->item->id, answer, NULL))
+    return sums;
+  n = ga_engine_get_n_rows (engine, self->item);
+  for (guint c = 0; c < self->item->columns->len; c++)
+    {
+      const GaColumn *column = self->item->columns->pdata[c];
+      double sum = 0;
+
+      if (column->kind != GA_ITEM_COMPUTED)
+        continue;
+      for (guint r = 0; r < n; r++)
+        {
+          const GaValue *v = ga_engine_get_cell (engine, self->item, r, c);
+
+          sum += v != NULL && v->kind == GA_VALUE_NUMBER ? v->u.number : NAN;
+        }
+      g_array_append_val (sums, sum);
+    }
+  return sums;
+}
+
 gboolean
 ga_ledger_import_apply (GaLedgerImport *self,
                         GaSession      *session,
@@ -171,6 +217,11 @@ ga_ledger_field_from_string (const char    *text,
         *field = i;
         return TRUE;
       }
+  if (g_strcmp0 (text, "kind") == 0)
+    {
+      *field = GA_LEDGER_FIELD_CARRIER;
+      return TRUE;
+    }
   return FALSE;
 }
 
@@ -191,11 +242,27 @@ ga_ledger_field_get_label (GaLedgerField field)
 }
 
 const char *
+ga_ledger_import_get_field_label (GaLedgerImport *self,
+                                  GaLedgerField   field)
+{
+  if (!self->water)
+    return ga_ledger_field_get_label (field);
+  switch (field)
+    {
+    case GA_LEDGER_FIELD_CARRIER: return _("Kind of water");
+    case GA_LEDGER_FIELD_QTY: return _("Volume");
+    case GA_LEDGER_FIELD_METER: return _("Name (meter, source, use)");
+    default: return ga_ledger_field_get_label (field);
+    }
+}
+
+const char *
 ga_ledger_skip_reason_to_string (GaLedgerSkipReason reason)
 {
   static const char *const names[] = {
     "blank", "subtotal", "breakdown", "unknown-carrier", "no-unit", "unknown-unit",
-    "unit-mismatch", "no-number", "not-number", "zero", "negative",
+    "unit-mismatch", "no-number", "not-number", "zero", "negative", "unknown-kind",
+    "not-volume",
   };
 
   return reason < G_N_ELEMENTS (names) ? names[reason] : "unknown";

@@ -1,4 +1,5 @@
-/* ga-ledger-import.c: a ledger sheet read into energy-table rows
+/* ga-ledger-import.c: a ledger sheet read into the rows of an energy
+ * table or a water-balance table
  *
  * Copyright 2026 The GreenAssess authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -43,7 +44,70 @@ ledger_total_free (gpointer data)
 
   g_free (total->carrier);
   g_free (total->unit);
+  g_free (total->name);
   g_free (total);
+}
+
+static gboolean
+is_energy_table (const GaItem *item)
+{
+  const GaColumn *units = item->kind == GA_ITEM_TABLE ? ga_item_find_units_column (item) : NULL;
+
+  return units != NULL && units->units_of_column >= 0;
+}
+
+/* A water-balance table's kind column: its first choice column, when its
+ * options are kinds of water. */
+static int
+water_kind_column (const GaItem *item)
+{
+  if (item->kind != GA_ITEM_TABLE || ga_item_find_units_column (item) != NULL)
+    return -1;
+  for (guint i = 0; i < item->columns->len; i++)
+    {
+      const GaColumn *c = item->columns->pdata[i];
+
+      if (c->kind == GA_ITEM_CHOICE)
+        return c->options != NULL && ga_ledger_is_water_kind_column (c) ? (int) i : -1;
+    }
+  return -1;
+}
+
+static const GaColumn *find_qty_column (const GaItem *item, int after);
+
+gboolean
+ga_ledger_import_is_water_table (GaTemplate   *tmpl,
+                                 const GaItem *item)
+{
+  int kind = water_kind_column (item);
+  const GaColumn *qty = kind >= 0 ? find_qty_column (item, kind) : NULL;
+
+  g_return_val_if_fail (item != NULL, FALSE);
+
+  return qty != NULL && ga_ledger_match_volume (qty->unit, NULL) != NULL;
+}
+
+gboolean
+ga_ledger_import_can_import (GaTemplate   *tmpl,
+                             const GaItem *item)
+{
+  g_return_val_if_fail (item != NULL, FALSE);
+
+  return is_energy_table (item) || ga_ledger_import_is_water_table (tmpl, item);
+}
+
+GPtrArray *
+ga_ledger_import_list_targets (GaTemplate *tmpl)
+{
+  GPtrArray *items, *targets = g_ptr_array_new ();
+
+  g_return_val_if_fail (tmpl != NULL, targets);
+
+  items = ga_template_get_items (tmpl);
+  for (guint i = 0; i < items->len; i++)
+    if (ga_ledger_import_can_import (tmpl, items->pdata[i]))
+      g_ptr_array_add (targets, items->pdata[i]);
+  return targets;
 }
 
 const GaItem *
@@ -55,13 +119,11 @@ ga_ledger_import_find_target (GaTemplate *tmpl)
 
   items = ga_template_get_items (tmpl);
   for (guint i = 0; i < items->len; i++)
-    {
-      const GaItem *item = items->pdata[i];
-      const GaColumn *units = item->kind == GA_ITEM_TABLE ? ga_item_find_units_column (item) : NULL;
-
-      if (units != NULL && units->units_of_column >= 0)
-        return item;
-    }
+    if (is_energy_table (items->pdata[i]))
+      return items->pdata[i];
+  for (guint i = 0; i < items->len; i++)
+    if (ga_ledger_import_is_water_table (tmpl, items->pdata[i]))
+      return items->pdata[i];
   return NULL;
 }
 
@@ -95,7 +157,8 @@ row_heading_score (GaLedgerImport *self,
     {
       g_autofree char *norm = ga_ledger_normalize (ga_sheet_get_text (self->sheet, row, c));
       int prio;
-      GaLedgerField f = ga_ledger_guess_field (norm, &prio);
+      GaLedgerField f = self->water ? ga_ledger_guess_water_field (norm, &prio)
+                                    : ga_ledger_guess_field (norm, &prio);
 
       if (ga_sheet_get_kind (self->sheet, row, c) != GA_SHEET_CELL_TEXT)
         continue;
@@ -136,6 +199,7 @@ guess_fields_from_headings (GaLedgerImport *self)
 {
   int best_prio[GA_LEDGER_N_FIELDS];
   int best_col[GA_LEDGER_N_FIELDS];
+  int other_kind_col = -1;   /* water: a second column that names rows */
   gboolean months = FALSE;
 
   for (guint f = 0; f < GA_LEDGER_N_FIELDS; f++)
@@ -155,7 +219,8 @@ guess_fields_from_headings (GaLedgerImport *self)
         {
           g_autofree char *norm = ga_ledger_normalize (parts[i]);
           int p;
-          GaLedgerField f = ga_ledger_guess_field (norm, &p);
+          GaLedgerField f = self->water ? ga_ledger_guess_water_field (norm, &p)
+                                        : ga_ledger_guess_field (norm, &p);
 
           if (f == GA_LEDGER_FIELD_QTY && field == GA_LEDGER_FIELD_QTY && p == 1)
             prio++;
@@ -173,10 +238,18 @@ guess_fields_from_headings (GaLedgerImport *self)
         }
       else if (field != GA_LEDGER_FIELD_IGNORE && prio > best_prio[field])
         {
+          if (field == GA_LEDGER_FIELD_CARRIER && other_kind_col < 0)
+            other_kind_col = best_col[field];
           best_prio[field] = prio;
           best_col[field] = (int) c;
         }
+      else if (field == GA_LEDGER_FIELD_CARRIER && other_kind_col < 0)
+        other_kind_col = (int) c;
     }
+  /* A water ledger's 名称 beside its 水源类别: the rows' names, and their
+   * kind when the kind column does not say it. */
+  if (self->water && best_col[GA_LEDGER_FIELD_METER] < 0)
+    best_col[GA_LEDGER_FIELD_METER] = other_kind_col;
   for (guint f = 0; f < GA_LEDGER_N_FIELDS; f++)
     {
       int c = best_col[f];
@@ -186,6 +259,15 @@ guess_fields_from_headings (GaLedgerImport *self)
         continue;
       g_array_index (self->fields, GaLedgerField, c) = f;
     }
+}
+
+/* The carrier or kind @text names, or NULL. */
+static const char *
+match_kind (GaLedgerImport *self,
+            const char     *text)
+{
+  return self->water ? ga_ledger_match_water_kind (self->carrier_column, text)
+                     : ga_ledger_match_carrier (self->carriers, text);
 }
 
 /* Whether @row is a data row: its carrier cell names a carrier, or is a
@@ -202,7 +284,7 @@ is_data_row (GaLedgerImport *self,
     return FALSE;
   text = ga_sheet_get_text (self->sheet, row, carrier_col);
   norm = ga_ledger_normalize (text);
-  return ga_ledger_match_carrier (self->carriers, text) != NULL || ga_ledger_is_subtotal (norm);
+  return match_kind (self, text) != NULL || ga_ledger_is_subtotal (norm);
 }
 
 int
@@ -299,17 +381,34 @@ ga_ledger_import_new (const GaSheet *sheet,
   GaLedgerImport *self;
 
   g_return_val_if_fail (sheet != NULL && tmpl != NULL && item != NULL, NULL);
-  g_return_val_if_fail (ga_item_find_units_column (item) != NULL, NULL);
+  g_return_val_if_fail (ga_ledger_import_can_import (tmpl, item), NULL);
 
   self = g_new0 (GaLedgerImport, 1);
   self->sheet = sheet;
   self->tmpl = ga_template_ref (tmpl);
   self->item = item;
-  self->unit_column = ga_item_find_units_column (item);
-  self->carrier_column = item->columns->pdata[self->unit_column->units_of_column];
-  self->qty_column = find_qty_column (item, self->unit_column->units_of_column);
-  self->carriers = ga_template_find_table (tmpl, self->carrier_column->options_table);
-  self->units = ga_template_find_table (tmpl, self->unit_column->options_table);
+  self->qty_factor = 1;
+  if (is_energy_table (item))
+    {
+      self->unit_column = ga_item_find_units_column (item);
+      self->carrier_column = item->columns->pdata[self->unit_column->units_of_column];
+      self->qty_column = find_qty_column (item, self->unit_column->units_of_column);
+      self->carriers = ga_template_find_table (tmpl, self->carrier_column->options_table);
+      self->units = ga_template_find_table (tmpl, self->unit_column->options_table);
+    }
+  else
+    {
+      int kind = water_kind_column (item);
+
+      self->water = TRUE;
+      self->carrier_column = item->columns->pdata[kind];
+      self->qty_column = find_qty_column (item, kind);
+      if (self->qty_column != NULL)
+        ga_ledger_match_volume (self->qty_column->unit, &self->qty_factor);
+      for (guint i = 0; i < item->columns->len && self->name_column == NULL; i++)
+        if (((GaColumn *) item->columns->pdata[i])->kind == GA_ITEM_TEXT)
+          self->name_column = item->columns->pdata[i];
+    }
   self->n_columns = ga_sheet_get_n_columns (sheet);
   self->headings = g_ptr_array_new_with_free_func (g_free);
   self->heading_parts = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
@@ -348,6 +447,18 @@ const GaItem *
 ga_ledger_import_get_item (GaLedgerImport *self)
 {
   return self->item;
+}
+
+gboolean
+ga_ledger_import_is_water (GaLedgerImport *self)
+{
+  return self->water;
+}
+
+const char *
+ga_ledger_import_get_table_unit (GaLedgerImport *self)
+{
+  return self->qty_column != NULL ? self->qty_column->unit : NULL;
 }
 
 int
@@ -408,7 +519,8 @@ ga_ledger_import_get_column_unit (GaLedgerImport *self,
     return NULL;
   parts = self->heading_parts->pdata[column];
   for (guint i = 0; parts[i] && unit == NULL; i++)
-    unit = ga_ledger_unit_in_text (self->units, parts[i]);
+    unit = self->water ? ga_ledger_volume_in_text (parts[i], NULL)
+                       : ga_ledger_unit_in_text (self->units, parts[i]);
   return unit;
 }
 
@@ -446,6 +558,14 @@ ga_ledger_import_find_column (GaLedgerImport *self,
 }
 
 /* ---- reading the rows ---- */
+
+static gboolean
+is_breakdown_text (const char *text)
+{
+  g_autofree char *norm = ga_ledger_normalize (text);
+
+  return ga_ledger_is_breakdown (norm);
+}
 
 static void
 skip (GaLedgerImport     *self,
@@ -539,9 +659,9 @@ row_quantity (GaLedgerImport *self,
   return any ? QTY_OK : QTY_BLANK;
 }
 
-static const char *
-carrier_label (GaLedgerImport *self,
-               const char     *key)
+const char *
+ga_ledger_import_get_kind_label (GaLedgerImport *self,
+                                 const char     *key)
 {
   for (guint i = 0; self->carrier_column->options && i < self->carrier_column->options->len; i++)
     {
@@ -623,6 +743,87 @@ allowed_list (GaLedgerImport *self,
   return g_string_free (s, FALSE);
 }
 
+/* The rest of a water ledger's row, its quantity read: its kind, from
+ * the kind column or else the name; its unit, a volume; its name. */
+static void
+read_water_row (GaLedgerImport *self,
+                guint           row,
+                const char     *kind_text,
+                double          qty,
+                int             qty_col)
+{
+  int meter_col = ga_ledger_field_column (self, GA_LEDGER_FIELD_METER);
+  int unit_col = ga_ledger_field_column (self, GA_LEDGER_FIELD_UNIT);
+  const char *name = meter_col >= 0 ? ga_sheet_get_text (self->sheet, row, meter_col) : "";
+  const char *unit_text = unit_col >= 0 ? ga_sheet_get_text (self->sheet, row, unit_col) : "";
+  const char *shown = *kind_text ? kind_text : name;
+  const char *kind = match_kind (self, kind_text);
+  const char *unit = NULL;
+  double factor = 1;
+  GaLedgerRow *taken;
+
+  if (kind == NULL && *name)
+    kind = match_kind (self, name);
+  if (kind == NULL)
+    {
+      skip (self, row, GA_LEDGER_SKIP_UNKNOWN_KIND,
+            *shown == '\0'
+              ? g_strdup (_("No kind of water: map the column that names the source or use "
+                            "(自来水, 地下水, 生产用水, 循环水, 排水 …)."))
+              : g_strdup_printf (_("“%s” is not a kind of water the water-balance table knows: "
+                                   "enter its volume by hand under the kind it is (intake by "
+                                   "source, use, reuse, leakage or discharge)."), shown));
+      return;
+    }
+  if (*unit_text != '\0')
+    {
+      unit = ga_ledger_match_volume (unit_text, &factor);
+      if (unit == NULL)
+        {
+          if (ga_ledger_is_other_unit (unit_text))
+            skip (self, row, GA_LEDGER_SKIP_NOT_VOLUME,
+                  g_strdup_printf (_("“%s” is given in %s, which is not a volume: a "
+                                     "water-balance row is a volume of water (m³, 吨, 万m³, "
+                                     "万吨)."), shown, unit_text));
+          else
+            skip (self, row, GA_LEDGER_SKIP_UNKNOWN_UNIT,
+                  g_strdup_printf (_("The unit “%s” is not a volume the water-balance table "
+                                     "knows (m³, 万m³, 千m³, 吨, 万吨, L): convert the volume or "
+                                     "correct the unit."), unit_text));
+          return;
+        }
+    }
+  if (unit == NULL && qty_col >= 0)
+    {
+      char **parts = self->heading_parts->pdata[qty_col];
+
+      for (guint i = 0; parts[i] && unit == NULL; i++)
+        unit = ga_ledger_volume_in_text (parts[i], &factor);
+    }
+  if (unit == NULL)
+    unit = ga_ledger_volume_in_text (kind_text, &factor);
+  if (unit == NULL)
+    unit = ga_ledger_volume_in_text (name, &factor);
+  if (unit == NULL)
+    {
+      skip (self, row, GA_LEDGER_SKIP_NO_UNIT,
+            g_strdup (_("No unit: map the unit column, or write the unit in the volume's "
+                        "heading, e.g. “用水量（m³）”.")));
+      return;
+    }
+  taken = g_new0 (GaLedgerRow, 1);
+  taken->source_row = row;
+  taken->carrier = g_strdup (kind);
+  taken->unit = g_strdup (unit);
+  taken->qty = qty;
+  taken->table_qty = qty * factor / self->qty_factor;
+  if (*name)
+    taken->meter = g_strdup (name);
+  else if (*kind_text)
+    taken->meter = g_strdup (kind_text);
+  g_ptr_array_add (self->rows, taken);
+}
+
 static void
 read_row (GaLedgerImport *self,
           guint           row)
@@ -650,10 +851,13 @@ read_row (GaLedgerImport *self,
             g_strdup (_("A total of the rows above: they are imported one by one.")));
       return;
     }
-  if (ga_ledger_is_breakdown (norm))
+  if (ga_ledger_is_breakdown (norm) || (self->water && meter_col >= 0 && is_breakdown_text (
+        ga_sheet_get_text (self->sheet, row, meter_col))))
     {
       skip (self, row, GA_LEDGER_SKIP_BREAKDOWN,
-            g_strdup_printf (_("“%s” is part of the row above and counted there."), carrier_text));
+            g_strdup_printf (_("“%s” is part of the row above and counted there."),
+                             *carrier_text || meter_col < 0
+                               ? carrier_text : ga_sheet_get_text (self->sheet, row, meter_col)));
       return;
     }
   state = row_quantity (self, row, &qty, &bad_col, &qty_col);
@@ -674,6 +878,22 @@ read_row (GaLedgerImport *self,
       else
         skip (self, row, GA_LEDGER_SKIP_NO_NUMBER,
               g_strdup_printf (_("“%s” has no quantity."), carrier_text));
+      return;
+    }
+  if (self->water && (qty == 0 || qty < 0))
+    {
+      const char *shown = *carrier_text || meter_col < 0
+                            ? carrier_text : ga_sheet_get_text (self->sheet, row, meter_col);
+
+      skip (self, row, qty == 0 ? GA_LEDGER_SKIP_ZERO : GA_LEDGER_SKIP_NEGATIVE,
+            qty == 0 ? g_strdup_printf (_("“%s”: the quantity is zero."), shown)
+                     : g_strdup_printf (_("“%s”: the volume is negative; a water-balance row "
+                                          "is a volume that flowed."), shown));
+      return;
+    }
+  if (self->water)
+    {
+      read_water_row (self, row, carrier_text, qty, qty_col);
       return;
     }
   if (qty == 0 || qty < 0)
@@ -707,7 +927,7 @@ read_row (GaLedgerImport *self,
 
       skip (self, row, GA_LEDGER_SKIP_UNIT_MISMATCH,
             g_strdup_printf (_("%s cannot be given in %s; its units are %s."),
-                             carrier_label (self, carrier), unit, allowed));
+                             ga_ledger_import_get_kind_label (self, carrier), unit, allowed));
       return;
     }
   taken = g_new0 (GaLedgerRow, 1);
@@ -715,9 +935,47 @@ read_row (GaLedgerImport *self,
   taken->carrier = g_strdup (carrier);
   taken->unit = g_strdup (unit);
   taken->qty = qty;
+  taken->table_qty = qty;
   if (meter_col >= 0 && *ga_sheet_get_text (self->sheet, row, meter_col))
     taken->meter = g_strdup (ga_sheet_get_text (self->sheet, row, meter_col));
   g_ptr_array_add (self->rows, taken);
+}
+
+/* Water: the rows of a kind added up in the table's unit, their names
+ * joined. */
+static void
+add_to_water_totals (GaLedgerImport    *self,
+                     const GaLedgerRow *row)
+{
+  GaLedgerTotal *t = NULL;
+  char buf[G_ASCII_DTOSTR_BUF_SIZE];
+
+  for (guint i = 0; i < self->totals->len && t == NULL; i++)
+    if (g_str_equal (((GaLedgerTotal *) self->totals->pdata[i])->carrier, row->carrier))
+      t = self->totals->pdata[i];
+  if (t == NULL)
+    {
+      t = g_new0 (GaLedgerTotal, 1);
+      t->carrier = g_strdup (row->carrier);
+      t->unit = g_strdup (self->qty_column->unit);
+      g_ptr_array_add (self->totals, t);
+    }
+  t->qty = g_ascii_strtod (g_ascii_formatd (buf, sizeof buf, "%.12g", t->qty + row->table_qty),
+                           NULL);
+  t->n_sources++;
+  if (row->meter != NULL)
+    {
+      g_auto(GStrv) names = t->name ? g_strsplit (t->name, "、", -1) : NULL;
+
+      if (names == NULL || !g_strv_contains ((const char *const *) names, row->meter))
+        {
+          char *joined = t->name ? g_strconcat (t->name, "、", row->meter, NULL)
+                                 : g_strdup (row->meter);
+
+          g_free (t->name);
+          t->name = joined;
+        }
+    }
 }
 
 static void
@@ -725,6 +983,12 @@ add_to_totals (GaLedgerImport    *self,
                const GaLedgerRow *row)
 {
   GaLedgerTotal *t;
+
+  if (self->water)
+    {
+      add_to_water_totals (self, row);
+      return;
+    }
 
   for (guint i = 0; i < self->totals->len; i++)
     {

@@ -1,5 +1,6 @@
-/* ga-ledger-import.h: energy ledgers (205-1-style tables, monthly meter
- * exports) read from a sheet into the rows of an energy table
+/* ga-ledger-import.h: energy and water ledgers (205-1-style tables,
+ * 用水台账, monthly meter exports) read from a sheet into the rows of an
+ * energy table or a water-balance table
  *
  * Copyright 2026 The GreenAssess authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -12,6 +13,14 @@
  * number. The user's mapping overrides the guess. Rows of the same carrier
  * and unit are added up into one row of the energy table, the way the
  * table is meant to be filled (one row per carrier).
+ *
+ * A water-balance table (a choice column of the kinds of water — intake
+ * by source, uses, reuse, leakage, discharge — over a volume column in
+ * m³, without a units column) is filled the same way: the "carrier" is
+ * the row's kind, matched from the kind column's text or, failing that,
+ * from the meter or name column's ("1#深井"); the volume is converted
+ * into the table's unit (吨 read as m³, 万m³ and 万吨 as 10⁴ m³); rows of
+ * the same kind are added up, their names joined into the row's name.
  *
  * Nothing is saved until ga_ledger_import_apply(): it sets the table's
  * answer through the session, as typing does, in one step that undo takes
@@ -46,6 +55,8 @@ typedef enum {
   GA_LEDGER_SKIP_NOT_NUMBER,     /* the quantity is text, an error or a date */
   GA_LEDGER_SKIP_ZERO,
   GA_LEDGER_SKIP_NEGATIVE,
+  GA_LEDGER_SKIP_UNKNOWN_KIND,   /* water: not a kind of the water-balance table */
+  GA_LEDGER_SKIP_NOT_VOLUME,     /* water: a unit that is not a volume (kWh, kg) */
 } GaLedgerSkipReason;
 
 /* One source row taken. */
@@ -55,6 +66,8 @@ typedef struct {
   char  *unit;           /* key in the units table ("t") */
   double qty;
   char  *meter;          /* the meter point's text, or NULL */
+  double table_qty;      /* @qty in the table's unit: water converted to m³;
+                          * for an energy table @qty itself */
 } GaLedgerRow;
 
 /* One source row not taken. */
@@ -71,13 +84,26 @@ typedef struct {
   char  *unit;
   double qty;
   guint  n_sources;
+  char  *name;           /* water: the source rows' names joined ("1#深井、2#深井"),
+                          * or NULL */
 } GaLedgerTotal;
 
 typedef struct _GaLedgerImport GaLedgerImport;
 
 /* The energy table of @tmpl: the first table item with a units column
- * over a carrier column. NULL when the template has none. */
+ * over a carrier column; when there is none, the first water-balance
+ * table. NULL when the template has neither. */
 const GaItem   *ga_ledger_import_find_target   (GaTemplate     *tmpl);
+/* Whether a ledger can be imported into @item: an energy table or a
+ * water-balance table. */
+gboolean        ga_ledger_import_can_import    (GaTemplate     *tmpl,
+                                                const GaItem   *item);
+/* Every table of @tmpl a ledger can be imported into, in the template's
+ * order (GaItem*, borrowed). */
+GPtrArray      *ga_ledger_import_list_targets  (GaTemplate     *tmpl);
+/* Whether @item is a water-balance table (see above). */
+gboolean        ga_ledger_import_is_water_table (GaTemplate    *tmpl,
+                                                 const GaItem  *item);
 
 /* Reads @sheet (borrowed: it must outlive the import) for the table
  * @item of @tmpl and guesses the heading row and the columns. */
@@ -88,6 +114,16 @@ void            ga_ledger_import_free          (GaLedgerImport *self);
 
 const GaSheet  *ga_ledger_import_get_sheet     (GaLedgerImport *self);
 const GaItem   *ga_ledger_import_get_item      (GaLedgerImport *self);
+gboolean        ga_ledger_import_is_water      (GaLedgerImport *self);
+/* The label of the carrier or kind @key as the table's drop-down shows it. */
+const char     *ga_ledger_import_get_kind_label (GaLedgerImport *self,
+                                                 const char     *key);
+/* The field as the user reads it for this table: "Carrier" of an energy
+ * table is "Kind of water" of a water-balance table. */
+const char     *ga_ledger_import_get_field_label (GaLedgerImport *self,
+                                                  GaLedgerField   field);
+/* The unit of the table's quantity column ("m³"), NULL when it has none. */
+const char     *ga_ledger_import_get_table_unit (GaLedgerImport *self);
 /* The heading row (from 0), or -1 when none was found: then every
  * column is ignored until the user maps them. */
 int             ga_ledger_import_get_header_row (GaLedgerImport *self);
@@ -135,13 +171,21 @@ double          ga_ledger_import_preview_tce   (GaLedgerImport *self,
                                                 GaSession      *session,
                                                 gboolean        replace,
                                                 GArray        **row_tce);
+/* What a water-balance table would hold after the import, computed as
+ * ga_ledger_import_preview_tce() does: the sum of each computed column
+ * (V_i, V_r …) in the table's order, NaN where one cannot be computed. An
+ * empty array when nothing can be imported. */
+GArray         *ga_ledger_import_preview_sums  (GaLedgerImport *self,
+                                                GaSession      *session,
+                                                gboolean        replace);
 /* Saves that answer through @session (one step of history and undo). */
 gboolean        ga_ledger_import_apply         (GaLedgerImport *self,
                                                 GaSession      *session,
                                                 gboolean        replace,
                                                 GError        **error);
 
-/* "carrier", "unit", "qty", "month", "meter", "ignore" and back. */
+/* "carrier", "unit", "qty", "month", "meter", "ignore" and back ("kind"
+ * is read as "carrier"). */
 const char     *ga_ledger_field_to_string      (GaLedgerField   field);
 gboolean        ga_ledger_field_from_string    (const char     *text,
                                                 GaLedgerField  *field);
