@@ -1,5 +1,5 @@
-/* ga-cli-import.c: `import`, an energy ledger (XLSX or CSV) into the
- * energy table of an assessment
+/* ga-cli-import.c: `import`, an energy or water ledger (XLSX or CSV)
+ * into the energy table or the water-balance table of an assessment
  *
  * Copyright 2026 The GreenAssess authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -9,7 +9,8 @@
  * (the columns, the rows taken, the rows not taken and why, the table's
  * rows and tce after the import) and, unless --dry-run, the table's answer
  * saved through the session with a history row, so that `assessment undo`
- * takes it back.
+ * takes it back. The table is the template's energy table, else its
+ * water-balance table; --table names another.
  */
 #include "config.h"
 
@@ -21,23 +22,6 @@
 #include "ga-cli-store.h"
 #include "ga-format.h"
 #include "ga-ledger-import.h"
-
-static const char *
-carrier_label (const GaItem *item,
-               const char   *key)
-{
-  const GaColumn *units = ga_item_find_units_column (item);
-  const GaColumn *carrier = item->columns->pdata[units->units_of_column];
-
-  for (guint i = 0; carrier->options && i < carrier->options->len; i++)
-    {
-      GaOption *o = carrier->options->pdata[i];
-
-      if (g_strcmp0 (o->id, key) == 0)
-        return ga_text_get (&o->label, NULL);
-    }
-  return key;
-}
 
 /* --map COLUMN=FIELD, each; FALSE after saying which is wrong. */
 static gboolean
@@ -86,8 +70,8 @@ print_columns (GaLedgerImport *imp)
       row = g_new0 (char *, 4);
       row[0] = ga_sheet_column_name (c);
       row[1] = g_strdup (ga_cli_or_dash (ga_ledger_import_get_heading (imp, c)));
-      row[2] = unit ? g_strdup_printf ("%s (%s)", ga_ledger_field_get_label (f), unit)
-                    : g_strdup (ga_ledger_field_get_label (f));
+      row[2] = unit ? g_strdup_printf ("%s (%s)", ga_ledger_import_get_field_label (imp, f), unit)
+                    : g_strdup (ga_ledger_import_get_field_label (imp, f));
       g_ptr_array_add (rows, row);
     }
   g_print ("%s\n", _("Columns:"));
@@ -108,7 +92,6 @@ quantity_text (double      qty,
 static void
 print_rows (GaLedgerImport *imp)
 {
-  const GaItem *item = ga_ledger_import_get_item (imp);
   GPtrArray *taken = ga_ledger_import_get_rows (imp);
   GPtrArray *skipped = ga_ledger_import_get_skipped (imp);
   g_autoptr(GPtrArray) table = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
@@ -120,7 +103,7 @@ print_rows (GaLedgerImport *imp)
       char **row = g_new0 (char *, 5);
 
       row[0] = g_strdup_printf (_("row %u"), r->source_row + 1);
-      row[1] = g_strdup (carrier_label (item, r->carrier));
+      row[1] = g_strdup (ga_ledger_import_get_kind_label (imp, r->carrier));
       row[2] = quantity_text (r->qty, r->unit);
       row[3] = g_strdup (r->meter ? r->meter : "");
       g_ptr_array_add (table, row);
@@ -139,6 +122,49 @@ print_rows (GaLedgerImport *imp)
     }
 }
 
+/* A water-balance table's rows after the import, with their names, and
+ * the sums of its computed columns (V_i, V_r …) as the engine computes
+ * them. */
+static void
+print_water_totals (GaLedgerImport *imp,
+                    GaSession      *session,
+                    gboolean        replace)
+{
+  const GaItem *item = ga_ledger_import_get_item (imp);
+  GPtrArray *totals = ga_ledger_import_get_totals (imp);
+  g_autoptr(GPtrArray) table = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  g_autoptr(GArray) sums = ga_ledger_import_preview_sums (imp, session, replace);
+  guint k = 0;
+
+  g_print (_("Rows for “%s”:\n"), ga_text_get (&item->title, NULL));
+  for (guint i = 0; i < totals->len; i++)
+    {
+      GaLedgerTotal *t = totals->pdata[i];
+      char **row = g_new0 (char *, 4);
+
+      row[0] = g_strdup (ga_ledger_import_get_kind_label (imp, t->carrier));
+      row[1] = quantity_text (t->qty, t->unit);
+      row[2] = g_strdup (t->name ? t->name : "");
+      g_ptr_array_add (table, row);
+    }
+  ga_cli_print_table (table, 3);
+  g_print (_("“%s” after the import:\n"), ga_text_get (&item->title, NULL));
+  g_ptr_array_set_size (table, 0);
+  for (guint c = 0; c < item->columns->len && k < sums->len; c++)
+    {
+      const GaColumn *column = item->columns->pdata[c];
+      char **row;
+
+      if (column->kind != GA_ITEM_COMPUTED)
+        continue;
+      row = g_new0 (char *, 3);
+      row[0] = g_strdup (ga_text_get (&column->title, NULL));
+      row[1] = quantity_text (g_array_index (sums, double, k++), column->unit ? column->unit : "");
+      g_ptr_array_add (table, row);
+    }
+  ga_cli_print_table (table, 2);
+}
+
 /* The table's rows after the import, with their tce as the engine
  * computes them, and the table's total. */
 static void
@@ -146,7 +172,6 @@ print_totals (GaLedgerImport *imp,
               GaSession      *session,
               gboolean        replace)
 {
-  const GaItem *item = ga_ledger_import_get_item (imp);
   GPtrArray *totals = ga_ledger_import_get_totals (imp);
   g_autoptr(GPtrArray) table = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   g_autoptr(GArray) row_tce = NULL;
@@ -161,7 +186,7 @@ print_totals (GaLedgerImport *imp,
       char **row = g_new0 (char *, 4);
       g_autofree char *tce = ga_format_number_plain (g_array_index (row_tce, double, i), 4);
 
-      row[0] = g_strdup (carrier_label (item, t->carrier));
+      row[0] = g_strdup (ga_ledger_import_get_kind_label (imp, t->carrier));
       row[1] = quantity_text (t->qty, t->unit);
       row[2] = g_strdup_printf ("%s tce", tce);
       g_ptr_array_add (table, row);
@@ -205,6 +230,7 @@ ga_cli_cmd_import (int    argc,
   g_autoptr(GaLedgerImport) imp = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *sheet_name = NULL;
+  g_autofree char *table_id = NULL;
   g_auto(GStrv) maps = NULL;
   gboolean dry_run = FALSE, replace = FALSE, append = FALSE;
   int header_row = 0;
@@ -220,25 +246,31 @@ ga_cli_cmd_import (int    argc,
     { "map", 'm', 0, G_OPTION_ARG_STRING_ARRAY, &maps,
       N_("What a column holds: COLUMN (letter, number or heading) = carrier, unit, qty, "
          "month, meter or ignore; may be repeated"), N_("COLUMN=FIELD") },
+    { "table", 't', 0, G_OPTION_ARG_STRING, &table_id,
+      N_("The table to fill, by its item id (default: the energy table, else the "
+         "water-balance table)"), N_("ID") },
     { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run,
       N_("Show what would be imported and save nothing"), NULL },
     { "replace", 0, 0, G_OPTION_ARG_NONE, &replace,
-      N_("Replace the rows the energy table has"), NULL },
+      N_("Replace the rows the table has"), NULL },
     { "append", 0, 0, G_OPTION_ARG_NONE, &append,
-      N_("Add the imported rows after the rows the energy table has"), NULL },
+      N_("Add the imported rows after the rows the table has"), NULL },
     GA_CLI_DB_ENTRY,
     { NULL }
   };
 
   if (!ga_cli_parse_file_arguments (&argc, &argv, _("ASSESSMENT FILE"),
-                                    _("Imports an energy ledger, an XLSX workbook or a CSV file "
-                                      "(a 205-1-style table or a monthly meter export), into the "
-                                      "energy table of an assessment. The heading row and what "
-                                      "each column holds are guessed; --map overrides the guess. "
-                                      "Prints the columns, the rows taken, the rows not taken and "
-                                      "why, and the table's rows with their tce; rows of the same "
-                                      "carrier and unit are added up into one. Saved as one "
-                                      "change that `assessment undo` takes back."),
+                                    _("Imports an energy or water ledger, an XLSX workbook or a "
+                                      "CSV file (a 205-1-style table, a water ledger or a monthly "
+                                      "meter export), into the energy table of an assessment, or "
+                                      "the water-balance table of a water-saving one (--table "
+                                      "names another). The heading row and what each column holds "
+                                      "are guessed; --map overrides the guess. Prints the "
+                                      "columns, the rows taken, the rows not taken and why, and "
+                                      "the table's rows with their tce or, for water, the "
+                                      "table's volumes; rows of the same carrier and unit, or of "
+                                      "the same kind of water, are added up into one. Saved as "
+                                      "one change that `assessment undo` takes back."),
                                     entries, 2, GA_CLI_FILE_ARG (2),
                                     _("missing ASSESSMENT or FILE"), &context, &exit_code))
     return exit_code;
@@ -250,10 +282,28 @@ ga_cli_cmd_import (int    argc,
   session = ga_session_new (store, id, NULL, &error);
   if (session == NULL)
     return ga_cli_fail (argv[1], error);
-  item = ga_ledger_import_find_target (ga_session_get_template (session));
+  if (table_id != NULL)
+    {
+      GaTemplate *tmpl = ga_session_get_template (session);
+      g_autoptr(GPtrArray) targets = ga_ledger_import_list_targets (tmpl);
+
+      item = ga_template_find_item (tmpl, table_id);
+      if (item == NULL || !ga_ledger_import_can_import (tmpl, item))
+        {
+          g_autoptr(GString) ids = g_string_new (NULL);
+
+          for (guint i = 0; i < targets->len; i++)
+            g_string_append_printf (ids, "%s%s", i ? ", " : "", ((GaItem *) targets->pdata[i])->id);
+          return ga_cli_value_error (_("--table %s: not a table a ledger can be imported into; "
+                                       "this template's are: %s"), table_id,
+                                     ids->len ? ids->str : "–");
+        }
+    }
+  else
+    item = ga_ledger_import_find_target (ga_session_get_template (session));
   if (item == NULL)
-    return ga_cli_value_error (_("%s: the assessment's template has no energy table to "
-                                 "import into"), argv[1]);
+    return ga_cli_value_error (_("%s: the assessment's template has no energy or water-balance "
+                                 "table to import into"), argv[1]);
   sheet = read_sheet (argv[2], sheet_name);
   if (sheet == NULL)
     return GA_CLI_EXIT_INVALID;
@@ -274,6 +324,13 @@ ga_cli_cmd_import (int    argc,
   print_rows (imp);
   current = ga_session_get_answer (session, item);
   if (!replace && !append && current != NULL && current->rows != NULL && current->rows->len > 0
+      && !dry_run && ga_ledger_import_is_water (imp))
+    return ga_cli_value_error (ngettext ("“%s” has %u row: add --replace to replace it or "
+                                         "--append to keep it",
+                                         "“%s” has %u rows: add --replace to replace them or "
+                                         "--append to keep them", current->rows->len),
+                               ga_text_get (&item->title, NULL), current->rows->len);
+  if (!replace && !append && current != NULL && current->rows != NULL && current->rows->len > 0
       && !dry_run)
     return ga_cli_value_error (ngettext ("the energy table has %u row: add --replace to replace "
                                          "it or --append to keep it",
@@ -287,7 +344,10 @@ ga_cli_cmd_import (int    argc,
       g_assert (none == NULL);
       return ga_cli_fail (argv[2], error);
     }
-  print_totals (imp, session, !append);
+  if (ga_ledger_import_is_water (imp))
+    print_water_totals (imp, session, !append);
+  else
+    print_totals (imp, session, !append);
   if (dry_run)
     {
       g_print ("%s\n", _("Dry run: nothing saved."));
@@ -295,9 +355,14 @@ ga_cli_cmd_import (int    argc,
     }
   if (!ga_ledger_import_apply (imp, session, !append, &error))
     return ga_cli_fail (argv[1], error);
-  g_print (ngettext ("Imported %u row into the energy table.\n",
-                     "Imported %u rows into the energy table.\n",
-                     ga_ledger_import_get_totals (imp)->len),
-           ga_ledger_import_get_totals (imp)->len);
+  if (ga_ledger_import_is_water (imp))
+    g_print (ngettext ("Imported %u row into “%s”.\n", "Imported %u rows into “%s”.\n",
+                       ga_ledger_import_get_totals (imp)->len),
+             ga_ledger_import_get_totals (imp)->len, ga_text_get (&item->title, NULL));
+  else
+    g_print (ngettext ("Imported %u row into the energy table.\n",
+                       "Imported %u rows into the energy table.\n",
+                       ga_ledger_import_get_totals (imp)->len),
+             ga_ledger_import_get_totals (imp)->len);
   return GA_CLI_EXIT_OK;
 }

@@ -35,7 +35,7 @@ static const GaCliCommand commands[] = {
   { "export",     N_("Write the submission workbook of an assessment"), ga_cli_cmd_export },
   { "check",      N_("List what is missing before submitting an assessment"), ga_cli_cmd_check },
   { "report",     N_("Write the self-evaluation report of an assessment"), ga_cli_cmd_report },
-  { "import",     N_("Import an energy ledger (XLSX or CSV) into an assessment's energy table"), ga_cli_cmd_import },
+  { "import",     N_("Import an energy or water ledger (XLSX or CSV) into an assessment's energy or water-balance table"), ga_cli_cmd_import },
 };
 
 static void

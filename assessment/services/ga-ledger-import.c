@@ -856,7 +856,7 @@ read_row (GaLedgerImport *self,
     {
       skip (self, row, GA_LEDGER_SKIP_BREAKDOWN,
             g_strdup_printf (_("“%s” is part of the row above and counted there."),
-                             *carrier_text || meter_col < 0
+                             ga_ledger_is_breakdown (norm) || meter_col < 0
                                ? carrier_text : ga_sheet_get_text (self->sheet, row, meter_col)));
       return;
     }
@@ -869,6 +869,18 @@ read_row (GaLedgerImport *self,
             g_strdup_printf (_("The quantity in column %s, “%s”, is not a number: correct it "
                                "in the file or map another column."),
                              col, ga_sheet_get_text (self->sheet, row, bad_col)));
+      return;
+    }
+  if (state == QTY_BLANK && self->water)
+    {
+      const char *shown = *carrier_text || meter_col < 0
+                            ? carrier_text : ga_sheet_get_text (self->sheet, row, meter_col);
+
+      if (*shown == '\0')
+        skip (self, row, GA_LEDGER_SKIP_BLANK, g_strdup (_("No kind of water and no volume.")));
+      else
+        skip (self, row, GA_LEDGER_SKIP_NO_NUMBER,
+              g_strdup_printf (_("“%s” has no quantity."), shown));
       return;
     }
   if (state == QTY_BLANK)
