@@ -519,8 +519,11 @@ ga_ledger_import_get_column_unit (GaLedgerImport *self,
     return NULL;
   parts = self->heading_parts->pdata[column];
   for (guint i = 0; parts[i] && unit == NULL; i++)
-    unit = self->water ? ga_ledger_volume_in_text (parts[i], NULL)
-                       : ga_ledger_unit_in_text (self->units, parts[i]);
+    if (!self->water)
+      unit = ga_ledger_unit_in_text (self->units, parts[i]);
+    /* A water ledger's "用水量（吨）", or a heading that is the unit: "m3". */
+    else if ((unit = ga_ledger_volume_in_text (parts[i], NULL)) == NULL)
+      unit = ga_ledger_match_volume (parts[i], NULL);
   return unit;
 }
 
@@ -795,10 +798,9 @@ read_water_row (GaLedgerImport *self,
     }
   if (unit == NULL && qty_col >= 0)
     {
-      char **parts = self->heading_parts->pdata[qty_col];
-
-      for (guint i = 0; parts[i] && unit == NULL; i++)
-        unit = ga_ledger_volume_in_text (parts[i], &factor);
+      unit = ga_ledger_import_get_column_unit (self, qty_col);
+      if (unit != NULL)
+        ga_ledger_match_volume (unit, &factor);
     }
   if (unit == NULL)
     unit = ga_ledger_volume_in_text (kind_text, &factor);
