@@ -11,6 +11,8 @@
 #include <glib-unix.h>
 
 #include "ga-application.h"
+#include "ga-ledger-dialog.h"
+#include "ga-table-dialog.h"
 #include "ga-preferences-window.h"
 #include "ga-store-engine.h"
 #include "ga-window.h"
@@ -238,6 +240,8 @@ ga_application_startup (GApplication *app)
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences", prefs_accels);
+  /* A table's window offers the import of a ledger through the ledger dialog. */
+  ga_table_dialog_set_import_func (ga_ledger_dialog_import_into);
 
   apply_color_scheme (self);
   g_signal_connect_object (self->settings, "changed::color-scheme",

@@ -1,4 +1,5 @@
-/* ga-ledger-dialog.c: import an energy ledger into the energy table
+/* ga-ledger-dialog.c: import an energy or water ledger into the energy
+ * table or the water-balance table
  *
  * Copyright 2026 The GreenAssess authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -7,7 +8,10 @@
  * (assessment/services/ga-ledger-import.c), as `greenassess-cli import`
  * does: the dialog shows the sheet, the guessed field of each column in a
  * drop-down the user may change, the table's rows with their tce as the
- * engine computes them, and the rows not taken with their reason.
+ * engine computes them, and the rows not taken with their reason. For a
+ * water-balance table the rows are the kinds of water with their volumes
+ * in m³ and the sources' names, and the table's V_i, V_r … after the
+ * import.
  */
 #include "config.h"
 
@@ -49,31 +53,16 @@ struct _GaLedgerDialog
 
 G_DEFINE_FINAL_TYPE (GaLedgerDialog, ga_ledger_dialog, ADW_TYPE_WINDOW)
 
-static const char *
-carrier_label (GaLedgerDialog *self,
-               const char     *key)
-{
-  const GaColumn *units = ga_item_find_units_column (self->item);
-  const GaColumn *carrier = self->item->columns->pdata[units->units_of_column];
-
-  for (guint i = 0; carrier->options && i < carrier->options->len; i++)
-    {
-      GaOption *o = carrier->options->pdata[i];
-
-      if (g_strcmp0 (o->id, key) == 0)
-        return ga_text_get (&o->label, NULL);
-    }
-  return key;
-}
-
 /* The unit as the table's drop-downs show it ("10⁴ kWh" in English). */
 static const char *
 unit_label (GaLedgerDialog *self,
             const char     *key)
 {
   const GaColumn *units = ga_item_find_units_column (self->item);
-  GaLookupTable *table = ga_template_find_table (ga_session_get_template (self->session),
-                                                 units->options_table);
+  GaLookupTable *table = units != NULL
+                           ? ga_template_find_table (ga_session_get_template (self->session),
+                                                     units->options_table)
+                           : NULL;
 
   for (guint i = 0; table && i < table->rows->len; i++)
     {
@@ -101,6 +90,60 @@ remove_rows (GPtrArray *rows,
   g_ptr_array_set_size (rows, 0);
 }
 
+/* A water-balance table's preview: a row per kind with its volume and the
+ * sources' names; the table's V_i, V_r … after the import under it. */
+static void
+update_water_preview (GaLedgerDialog *self,
+                      gboolean        replace)
+{
+  GPtrArray *totals = ga_ledger_import_get_totals (self->import);
+  g_autoptr(GArray) sums = ga_ledger_import_preview_sums (self->import, self->session, replace);
+  g_autoptr(GString) text = g_string_new (NULL);
+  GtkWidget *total_row = gtk_widget_get_ancestor (self->total_label, ADW_TYPE_ACTION_ROW);
+  g_autofree char *title = g_strdup_printf (_("“%s” after the import"),
+                                            ga_text_get (&self->item->title, NULL));
+  guint k = 0;
+
+  for (guint i = 0; i < totals->len; i++)
+    {
+      GaLedgerTotal *t = totals->pdata[i];
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *qty = ga_format_number (t->qty, 6);
+      g_autofree char *value = g_strdup_printf ("%s %s", qty, t->unit);
+      GtkWidget *label = gtk_label_new (value);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     ga_ledger_import_get_kind_label (self->import, t->carrier));
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      if (t->name != NULL)
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), t->name);
+      gtk_widget_add_css_class (label, "ga-score");
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (self->preview_group), row);
+      g_ptr_array_add (self->preview_rows, row);
+    }
+  /* The computed columns that hold water after the import. */
+  for (guint c = 0; c < self->item->columns->len && k < sums->len; c++)
+    {
+      const GaColumn *column = self->item->columns->pdata[c];
+      double sum;
+      g_autofree char *n = NULL;
+
+      if (column->kind != GA_ITEM_COMPUTED)
+        continue;
+      sum = g_array_index (sums, double, k++);
+      if (sum == 0)
+        continue;
+      n = isnan (sum) ? g_strdup ("–") : ga_format_number (sum, 6);
+      g_string_append_printf (text, "%s%s %s %s", text->len ? " · " : "",
+                              ga_text_get (&column->title, NULL), n,
+                              column->unit ? column->unit : "");
+    }
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (total_row), title);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (total_row), text->len ? text->str : "–");
+  gtk_widget_set_visible (self->total_label, FALSE);
+}
+
 static void
 update_preview (GaLedgerDialog *self)
 {
@@ -116,6 +159,11 @@ update_preview (GaLedgerDialog *self)
     return;
   totals = ga_ledger_import_get_totals (self->import);
   skipped = ga_ledger_import_get_skipped (self->import);
+  if (ga_ledger_import_is_water (self->import))
+    {
+      update_water_preview (self, replace);
+      goto skipped_rows;
+    }
   sum = ga_ledger_import_preview_tce (self->import, self->session, replace, &row_tce);
   for (guint i = 0; i < totals->len; i++)
     {
@@ -127,7 +175,8 @@ update_preview (GaLedgerDialog *self)
       g_autofree char *value = g_strdup_printf ("%s tce", tce);
       GtkWidget *label = gtk_label_new (value);
 
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), carrier_label (self, t->carrier));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row),
+                                     ga_ledger_import_get_kind_label (self->import, t->carrier));
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       gtk_widget_add_css_class (label, "ga-score");
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
@@ -140,6 +189,7 @@ update_preview (GaLedgerDialog *self)
 
     gtk_label_set_text (GTK_LABEL (self->total_label), text);
   }
+skipped_rows:
   {
     g_autofree char *title = g_strdup_printf (ngettext ("%u row not taken", "%u rows not taken",
                                                         skipped->len), skipped->len);
@@ -195,7 +245,7 @@ build_columns (GaLedgerDialog *self)
 
   remove_rows (self->column_rows, self->columns_group);
   for (guint f = 0; f < GA_LEDGER_N_FIELDS; f++)
-    gtk_string_list_append (fields, ga_ledger_field_get_label (f));
+    gtk_string_list_append (fields, ga_ledger_import_get_field_label (self->import, f));
   self->updating = TRUE;
   for (guint c = 0; c < ga_sheet_get_n_columns (self->sheet); c++)
     {
@@ -457,17 +507,49 @@ GaLedgerDialog *
 ga_ledger_dialog_new (GtkWindow *parent,
                       GaSession *session)
 {
+  g_return_val_if_fail (GA_IS_SESSION (session), NULL);
+
+  return ga_ledger_dialog_new_for_item (parent, session,
+                                        ga_ledger_import_find_target (
+                                          ga_session_get_template (session)));
+}
+
+void
+ga_ledger_dialog_import_into (GtkWindow    *parent,
+                              GaSession    *session,
+                              const GaItem *item)
+{
+  gtk_window_present (GTK_WINDOW (ga_ledger_dialog_new_for_item (parent, session, item)));
+}
+
+GaLedgerDialog *
+ga_ledger_dialog_new_for_item (GtkWindow    *parent,
+                               GaSession    *session,
+                               const GaItem *item)
+{
   GaLedgerDialog *self;
   const GaAnswer *current;
   g_autoptr(GtkStringList) modes = NULL;
   guint n_rows = 0;
+  gboolean water;
 
   g_return_val_if_fail (GA_IS_SESSION (session), NULL);
 
   self = g_object_new (GA_TYPE_LEDGER_DIALOG, "transient-for", parent, NULL);
   self->session = g_object_ref (session);
-  self->item = ga_ledger_import_find_target (ga_session_get_template (session));
+  self->item = item;
   g_return_val_if_fail (self->item != NULL, self);
+  water = ga_ledger_import_is_water_table (ga_session_get_template (session), item);
+  if (water)
+    {
+      GtkWidget *group = gtk_widget_get_ancestor (self->file_row, ADW_TYPE_PREFERENCES_GROUP);
+
+      adw_preferences_group_set_description (ADW_PREFERENCES_GROUP (group),
+                                             _("An Excel workbook (.xlsx) or a CSV file: a water "
+                                               "ledger (用水台账) with a row per source, use or "
+                                               "meter, or a monthly water-meter export. Volumes in "
+                                               "m³, 吨 (read as m³), 万m³ or 万吨."));
+    }
   current = ga_session_get_answer (session, self->item);
   if (current != NULL && current->rows != NULL)
     n_rows = current->rows->len;
@@ -478,9 +560,12 @@ ga_ledger_dialog_new (GtkWindow *parent,
   adw_combo_row_set_model (ADW_COMBO_ROW (self->mode_row), G_LIST_MODEL (modes));
   self->updating = FALSE;
   {
-    g_autofree char *subtitle = g_strdup_printf (ngettext ("The energy table has %u row.",
-                                                           "The energy table has %u rows.",
-                                                           n_rows), n_rows);
+    g_autofree char *subtitle = water
+      ? g_strdup_printf (ngettext ("“%s” has %u row.", "“%s” has %u rows.", n_rows),
+                         ga_text_get (&item->title, NULL), n_rows)
+      : g_strdup_printf (ngettext ("The energy table has %u row.",
+                                   "The energy table has %u rows.",
+                                   n_rows), n_rows);
 
     adw_action_row_set_subtitle (ADW_ACTION_ROW (self->mode_row), subtitle);
   }

@@ -5,6 +5,9 @@
  */
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "ga-ledger-import.h"
 #include "ga-table-dialog.h"
 #include "ga-table-editor.h"
 
@@ -32,6 +35,42 @@ static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (GaTableDialog, ga_table_dialog, ADW_TYPE_WINDOW)
 
+static GaTableImportFunc import_func;
+
+void
+ga_table_dialog_set_import_func (GaTableImportFunc func)
+{
+  import_func = func;
+}
+
+static void
+import_clicked_cb (GaTableDialog *self)
+{
+  if (import_func != NULL)
+    import_func (GTK_WINDOW (self), self->session, self->item);
+}
+
+/* "Import Ledger…" at the start of the header bar, when the item takes a
+ * ledger and the application can open its import. */
+static void
+add_import_button (GaTableDialog *self)
+{
+  GtkWidget *content = adw_window_get_content (ADW_WINDOW (self));
+  GtkWidget *header = content ? gtk_widget_get_first_child (content) : NULL;
+  GtkWidget *button;
+
+  if (import_func == NULL || !ADW_IS_HEADER_BAR (header)
+      || !ga_ledger_import_can_import (ga_session_get_template (self->session), self->item))
+    return;
+  button = gtk_button_new_with_mnemonic (_("_Import Ledger…"));
+  gtk_widget_set_tooltip_text (button, _("Fill the table from a ledger (XLSX or CSV): a water "
+                                         "ledger or a water-meter export for a water balance, an "
+                                         "energy ledger for an energy table"));
+  gtk_widget_set_sensitive (button, !ga_session_is_read_only (self->session));
+  g_signal_connect_swapped (button, "clicked", G_CALLBACK (import_clicked_cb), self);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), button);
+}
+
 static void
 ga_table_dialog_constructed (GObject *object)
 {
@@ -48,6 +87,7 @@ ga_table_dialog_constructed (GObject *object)
   gtk_label_set_text (self->guidance, guidance ? guidance : "");
   gtk_widget_set_visible (GTK_WIDGET (self->guidance), guidance != NULL && guidance[0] != '\0');
   gtk_box_append (self->content, ga_table_editor_new (self->session, self->item, NULL));
+  add_import_button (self);
 }
 
 static void

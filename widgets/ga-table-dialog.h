@@ -21,4 +21,13 @@ GtkWindow *ga_table_dialog_new (GtkWindow *parent,
                                 GaSession *session,
                                 GaItem    *item);
 
+/* What opens the import of a ledger into a table: the application sets it
+ * (its ledger dialog), and a table window whose item a ledger can be
+ * imported into (ga_ledger_import_can_import()) then offers "Import
+ * Ledger…" in its header bar. */
+typedef void (*GaTableImportFunc) (GtkWindow    *parent,
+                                   GaSession    *session,
+                                   const GaItem *item);
+void       ga_table_dialog_set_import_func (GaTableImportFunc func);
+
 G_END_DECLS

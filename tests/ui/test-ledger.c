@@ -1,4 +1,5 @@
-/* test-ledger.c: an energy ledger imported on the Energy page
+/* test-ledger.c: an energy ledger imported on the Energy page, a water
+ * ledger from the water-balance table's window
  *
  * Copyright 2026 The GreenAssess authors
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -13,6 +14,14 @@
  * 20-import-ledger, 20-import-ledger-preview, 20-import-meter and
  * 20-import-energy-page in build/tests/ui/screenshots/
  * (suffix -zh in the Chinese run).
+ *
+ * The water-saving demo's 水平衡表 window offers "Import Ledger…" too; the
+ * annual water ledger (tests/fixtures/import/water-ledger.xlsx) gives
+ * intake V_i = 7 万吨 + 9 000 吨 + 6 000 m³ = 70 000 + 15 000 = 85 000 m³
+ * and reuse V_r = 24 万m³ + 20 000 m³ = 260 000 m³; the meter export
+ * (water-meter-monthly-gbk.csv) the same, so keeping the rows there are
+ * doubles the intake to 170 000 m³. Screenshots 22-import-water and
+ * 22-import-water-preview.
  */
 #include "config.h"
 
@@ -25,6 +34,7 @@
 #include "ga-format.h"
 #include "ga-ledger-dialog.h"
 #include "ga-ledger-import.h"
+#include "ga-table-dialog.h"
 #include "ga-ui-fixture.h"
 #include "ga-ui-test-utils.h"
 #include "ga-window.h"
@@ -250,6 +260,121 @@ test_ledger (GaUiFixture   *f,
   }
 }
 
+static double
+water_result (GaSession  *session,
+              const char *id)
+{
+  const GaResult *res = ga_engine_lookup (ga_session_get_engine (session), id);
+
+  g_assert_nonnull (res);
+  g_assert_cmpint (res->value.kind, ==, GA_VALUE_NUMBER);
+  return res->value.u.number;
+}
+
+/* Clicks "Import Ledger…" in the table window @table and gives the dialog
+ * the fixture @name. */
+static GtkWidget *
+open_water_dialog (GtkWidget  *table,
+                   const char *name)
+{
+  GtkWidget *button = ga_ui_get (table, GTK_TYPE_BUTTON, _("_Import Ledger…"));
+  g_autofree char *path = g_build_filename (GA_SOURCE_DIR, "tests", "fixtures", "import",
+                                            name, NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  GtkWindow *dialog;
+
+  g_assert_true (gtk_widget_is_sensitive (button));
+  g_signal_emit_by_name (button, "clicked");
+  dialog = ga_ui_wait_for_toplevel (GA_TYPE_LEDGER_DIALOG);
+  gtk_window_set_default_size (dialog, 900, 700);
+  ga_ledger_dialog_open_file (GA_LEDGER_DIALOG (dialog), file);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (dialog));
+  return GTK_WIDGET (dialog);
+}
+
+static void
+test_water (GaUiFixture   *f,
+            gconstpointer  data)
+{
+  GaStore *store = ga_application_get_store (f->app);
+  g_autoptr(GPtrArray) assessments = ga_store_list_assessments (store, 0, NULL);
+  GaWorkspace *workspace = ga_window_get_workspace (f->window);
+  g_autofree char *skipped = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean zh = ga_ui_suffix ()[0] != '\0';
+  GaSession *session;
+  GaItem *wb;
+  GtkWindow *table;
+  GtkWidget *dialog;
+
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 1366, 768);
+  for (guint i = 0; i < assessments->len; i++)
+    {
+      GaAssessment *a = g_ptr_array_index (assessments, i);
+
+      if (g_strcmp0 (a->kind, "water-saving") == 0)
+        ga_window_open_assessment (f->window, a->id);
+    }
+  session = ga_workspace_get_session (workspace);
+  g_assert_nonnull (session);
+  wb = ga_template_find_item (ga_session_get_template (session), "wb");
+  g_assert_nonnull (wb);
+  /* One row of tap water, so that the import shows. */
+  answer (session, "wb", "[{\"flow\": \"in_tap\", \"qty\": 1}]");
+  table = ga_table_dialog_new (GTK_WINDOW (f->window), session, wb);
+  gtk_window_present (table);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (table));
+
+  /* The annual ledger: 名称 names the rows, 水源类别 gives their kind. */
+  dialog = open_water_dialog (GTK_WIDGET (table), "water-ledger.xlsx");
+  g_assert_cmpuint (selected (dialog, "B · 名称"), ==, GA_LEDGER_FIELD_METER);
+  g_assert_cmpuint (selected (dialog, "C · 水源类别"), ==, GA_LEDGER_FIELD_CARRIER);
+  g_assert_cmpuint (selected (dialog, "D · 计量单位"), ==, GA_LEDGER_FIELD_UNIT);
+  g_assert_cmpuint (selected (dialog, "E · 全年用水量"), ==, GA_LEDGER_FIELD_QTY);
+  /* The kinds by the template's labels in the run's language, the names
+   * of the rows added up under them. */
+  g_assert_nonnull (ga_ui_get (dialog, ADW_TYPE_ACTION_ROW,
+                               zh ? "取水: 地下水" : "Intake: groundwater"));
+  {
+    g_autofree char *number = ga_format_number (15000, 6);
+    g_autofree char *volume = g_strdup_printf ("%s m³", number);
+
+    g_assert_nonnull (ga_ui_get (dialog, GTK_TYPE_LABEL, volume));
+  }
+  skipped = g_strdup_printf (ngettext ("%u row not taken", "%u rows not taken", 7), 7);
+  g_assert_nonnull (ga_ui_get (dialog, ADW_TYPE_EXPANDER_ROW, skipped));
+  g_assert_cmpfloat (water_result (session, "O_intake"), ==, 1);
+  ga_ui_assert_named (dialog);
+  ga_ui_screenshot (dialog, "22-import-water");
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (ga_ui_get (dialog, ADW_TYPE_EXPANDER_ROW,
+                                                              skipped)), TRUE);
+  scroll_to_preview (dialog);
+  ga_ui_screenshot (dialog, "22-import-water-preview");
+  g_signal_emit_by_name (ga_ui_get (dialog, GTK_TYPE_BUTTON, _("_Import")), "clicked");
+  ga_ui_wait_until_gone (GA_TYPE_LEDGER_DIALOG);
+  /* The same as typing the rows: 85 000 m³ of intake, a reuse rate of
+   * 100 × 260 000 / (85 000 + 260 000) %. */
+  g_assert_cmpuint (ga_engine_get_n_rows (ga_session_get_engine (session), wb), ==, 10);
+  g_assert_cmpfloat (water_result (session, "O_intake"), ==, 85000);
+  g_assert_cmpfloat (water_result (session, "O_reused"), ==, 260000);
+  g_assert_cmpfloat_with_epsilon (water_result (session, "W_reuse"), 100.0 * 260000 / 345000,
+                                  1e-9);
+
+  /* The meter export added to the rows there are, then undone. */
+  dialog = open_water_dialog (GTK_WIDGET (table), "water-meter-monthly-gbk.csv");
+  g_assert_cmpuint (selected (dialog, "B · 水表名称"), ==, GA_LEDGER_FIELD_METER);
+  g_assert_cmpuint (selected (dialog, "E · 1月"), ==, GA_LEDGER_FIELD_MONTH);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (ga_ui_get (dialog, ADW_TYPE_COMBO_ROW,
+                                                        _("Rows the table has"))), 1);
+  g_signal_emit_by_name (ga_ui_get (dialog, GTK_TYPE_BUTTON, _("_Import")), "clicked");
+  ga_ui_wait_until_gone (GA_TYPE_LEDGER_DIALOG);
+  g_assert_cmpfloat (water_result (session, "O_intake"), ==, 170000);
+  g_assert_true (ga_session_undo (session, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpfloat (water_result (session, "O_intake"), ==, 85000);
+  gtk_window_destroy (table);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -258,5 +383,7 @@ main (int   argc,
 
   g_test_add ("/ga/ui/ledger/import", GaUiFixture, GINT_TO_POINTER (TRUE),
               ga_ui_fixture_setup, test_ledger, ga_ui_fixture_teardown);
+  g_test_add ("/ga/ui/ledger/water", GaUiFixture, GINT_TO_POINTER (TRUE),
+              ga_ui_fixture_setup, test_water, ga_ui_fixture_teardown);
   return g_test_run ();
 }
