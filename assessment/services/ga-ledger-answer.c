@@ -251,7 +251,7 @@ ga_ledger_import_get_field_label (GaLedgerImport *self,
     {
     case GA_LEDGER_FIELD_CARRIER: return _("Kind of water");
     case GA_LEDGER_FIELD_QTY: return _("Volume");
-    case GA_LEDGER_FIELD_METER: return _("Name (meter, source, use)");
+    case GA_LEDGER_FIELD_METER: return _("Name or meter");
     default: return ga_ledger_field_get_label (field);
     }
 }

@@ -88,7 +88,7 @@ def _():
 def _():
     db = new_assessment("b.db")
     expect(["import", "--db", db, "1", METER], 0,
-           out_has=["CSV, GB18030", "B  水表名称  Name (meter, source, use)",
+           out_has=["CSV, GB18030", "B  水表名称  Name or meter",
                     "Month (added up)", "row 3   Intake: groundwater", "9000 t    1#深井",
                     "row 8 (breakdown): “其中：涂装车间”", "row 15 (unknown-kind): “绿化”",
                     "Leakage V_l                   0 m³", "Imported 9 rows"],
