@@ -20,8 +20,8 @@
  * intake V_i = 7 万吨 + 9 000 吨 + 6 000 m³ = 70 000 + 15 000 = 85 000 m³
  * and reuse V_r = 24 万m³ + 20 000 m³ = 260 000 m³; the meter export
  * (water-meter-monthly-gbk.csv) the same, so keeping the rows there are
- * doubles the intake to 170 000 m³. Screenshots 22-import-water and
- * 22-import-water-preview.
+ * doubles the intake to 170 000 m³. Screenshots 22-import-water,
+ * 22-import-water-sums and 22-import-water-preview.
  */
 #include "config.h"
 
@@ -346,6 +346,20 @@ test_water (GaUiFixture   *f,
   g_assert_cmpfloat (water_result (session, "O_intake"), ==, 1);
   ga_ui_assert_named (dialog);
   ga_ui_screenshot (dialog, "22-import-water");
+  {
+    /* The table after the import, in view: V_i, V_r … */
+    GtkWidget *group = ga_ui_get (dialog, ADW_TYPE_PREFERENCES_GROUP, "preview_group");
+    GtkWidget *scrolled = ga_ui_get (dialog, GTK_TYPE_SCROLLED_WINDOW, NULL);
+    GtkAdjustment *adj = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+    graphene_point_t top;
+
+    g_assert_true (gtk_widget_compute_point (group, gtk_scrolled_window_get_child (
+                                               GTK_SCROLLED_WINDOW (scrolled)),
+                                             &GRAPHENE_POINT_INIT (0, 0), &top));
+    gtk_adjustment_set_value (adj, top.y);
+    gtk_test_widget_wait_for_draw (dialog);
+    ga_ui_screenshot (dialog, "22-import-water-sums");
+  }
   adw_expander_row_set_expanded (ADW_EXPANDER_ROW (ga_ui_get (dialog, ADW_TYPE_EXPANDER_ROW,
                                                               skipped)), TRUE);
   scroll_to_preview (dialog);
