@@ -557,7 +557,7 @@ static void
 test_water_xlsx (Fixture       *f,
                  gconstpointer  data)
 {
-  g_autoptr(GaSheet) sheet = read_fixture ("water-ledger.xlsx");
+  g_autoptr(GaSheet) sheet = read_fixture (data);
   GaTemplate *tmpl = ga_session_get_template (f->session);
   const GaItem *item = ga_ledger_import_find_target (tmpl);
   g_autoptr(GaLedgerImport) imp = NULL;
@@ -835,11 +835,12 @@ main (int argc, char **argv)
   ADD ("units-and-reasons", test_units_and_reasons, NULL);
   ADD ("english", test_english, NULL);
 #undef ADD
-#define ADD_WATER(path, func) \
-  g_test_add ("/ga/ledger-import/water/" path, Fixture, NULL, water_set_up, func, fixture_tear_down)
-  ADD_WATER ("xlsx", test_water_xlsx);
-  ADD_WATER ("meter-csv", test_water_meter_csv);
-  ADD_WATER ("units", test_water_units);
+#define ADD_WATER(path, func, data) \
+  g_test_add ("/ga/ledger-import/water/" path, Fixture, data, water_set_up, func, fixture_tear_down)
+  ADD_WATER ("xlsx", test_water_xlsx, "water-ledger.xlsx");
+  ADD_WATER ("xlsx-libreoffice", test_water_xlsx, "water-ledger-lo.xlsx");
+  ADD_WATER ("meter-csv", test_water_meter_csv, NULL);
+  ADD_WATER ("units", test_water_units, NULL);
 #undef ADD_WATER
   g_test_add_func ("/ga/ledger-import/match", test_match);
   g_test_add_func ("/ga/ledger-import/water/match", test_water_match);
