@@ -79,11 +79,13 @@ gboolean
 ga_ledger_import_is_water_table (GaTemplate   *tmpl,
                                  const GaItem *item)
 {
-  int kind = water_kind_column (item);
-  const GaColumn *qty = kind >= 0 ? find_qty_column (item, kind) : NULL;
+  int kind;
+  const GaColumn *qty;
 
   g_return_val_if_fail (item != NULL, FALSE);
 
+  kind = water_kind_column (item);
+  qty = kind >= 0 ? find_qty_column (item, kind) : NULL;
   return qty != NULL && ga_ledger_match_volume (qty->unit, NULL) != NULL;
 }
 
