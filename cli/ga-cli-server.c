@@ -30,6 +30,13 @@ open_server (const char *uri)
   g_autoptr(GError) error = NULL;
   GaDb *db;
 
+  if (!ga_store_pg_is_supported ())
+    {
+      g_printerr (_("%s: this build of GreenAssess has no PostgreSQL support (it was built "
+                    "with -Dpostgresql=disabled); the server commands need a build with it\n"),
+                  g_get_prgname ());
+      return NULL;
+    }
   if (!ga_db_target_is_uri (uri))
     {
       g_printerr (_("%s: '%s' is not a server address: give a PostgreSQL URI such as "
@@ -375,6 +382,7 @@ dispatch (const char *command, const GaCliSubCommand *subs, guint n_subs, int ar
   fprintf (out, "\n%s\n", _("URI is a PostgreSQL address: postgresql://USER@HOST/DATABASE "
                             "(the login's password comes from ~/.pgpass or PGPASSWORD, "
                             "as for psql). Every sub-command takes --help."));
+  fputc ('\n', out);
   return help ? GA_CLI_EXIT_OK : GA_CLI_EXIT_USAGE;
 }
 

@@ -722,6 +722,16 @@ ga_store_pg_install_report (GaDb *db, GPtrArray *steps, GError **error)
 /* ------------------------------------------------------------------ */
 /* Users                                                               */
 
+gboolean
+ga_store_pg_is_supported (void)
+{
+#ifdef GA_HAVE_LIBPQ
+  return TRUE;
+#else
+  return FALSE;
+#endif
+}
+
 static const char *const role_names[] = { "admin", "consultant", "enterprise", "reviewer" };
 
 gboolean
@@ -883,15 +893,15 @@ ga_store_pg_user_add (GaDb                *db,
                       const char * const  *codes,
                       GError             **error)
 {
+  g_return_val_if_fail ((guint) role < G_N_ELEMENTS (role_names), FALSE);
+  if (!check_user_name (name, error) || !require_manager (db, error))
+    return FALSE;
 #ifdef GA_HAVE_LIBPQ
   char *verifier;
   gboolean exists;
   const char *group;
   g_autofree char *group_name = NULL;
 
-  g_return_val_if_fail ((guint) role < G_N_ELEMENTS (role_names), FALSE);
-  if (!check_user_name (name, error) || !require_manager (db, error))
-    return FALSE;
   if (password == NULL || g_utf8_strlen (password, -1) < 8)
     {
       g_set_error_literal (error, GA_DB_ERROR, GA_DB_ERROR_BAD_VALUE,

@@ -40,6 +40,9 @@ gboolean     ga_store_pg_install_report   (GaDb           *db,
                                            GPtrArray      *steps,
                                            GError        **error);
 
+/* FALSE in a build without libpq (-Dpostgresql=disabled). */
+gboolean     ga_store_pg_is_supported     (void);
+
 /* "admin", "consultant", "enterprise", "reviewer" and back. */
 gboolean     ga_store_pg_role_from_name   (const char     *name,
                                            GaStorePgRole  *role);
