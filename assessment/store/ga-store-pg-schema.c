@@ -28,8 +28,13 @@
  *   enterprises, nobody but an administrator writes the assignments, and
  *   nobody gets TRUNCATE (it ignores row-level security) or anything
  *   through PUBLIC;
+ * - evidence bytes are shared by SHA-256 (blobs): a user reads those of
+ *   the evidence they see and those they have sent; the server checks
+ *   each blob sent against its SHA-256 and notes who sent it, and an
+ *   evidence row may only point at bytes its writer sent or sees, so that
+ *   knowing a hash is not enough to read another enterprise's file;
  * - the tables and functions belong to ga_owner (NOLOGIN, BYPASSRLS), as
- *   do the two cleanup triggers that must see every row (SECURITY DEFINER,
+ *   do the triggers that must see every row (SECURITY DEFINER,
  *   search_path fixed).
  */
 #include "config.h"
@@ -253,7 +258,16 @@ static const char tables_sql[] =
   "  assigned_by   text NOT NULL DEFAULT session_user,\n"
   "  PRIMARY KEY (user_name, enterprise_id)\n"
   ");\n"
-  "CREATE INDEX IF NOT EXISTS ga_assignments_enterprise ON ga_assignments (enterprise_id);\n";
+  "CREATE INDEX IF NOT EXISTS ga_assignments_enterprise ON ga_assignments (enterprise_id);\n"
+  "\n"
+  /* Who has sent which bytes: the proof that a user holds a file, without
+   * which knowing its SHA-256 would be enough to link it to an evidence
+   * row and read it. Only the functions below (as ga_owner) use it. */
+  "CREATE TABLE IF NOT EXISTS ga_blob_senders (\n"
+  "  sha256    text NOT NULL,\n"
+  "  user_name text NOT NULL,\n"
+  "  PRIMARY KEY (sha256, user_name)\n"
+  ");\n";
 
 static const char functions_sql[] =
   /* changed_by is the login that made the change, not what the client says. */
@@ -293,6 +307,32 @@ static const char functions_sql[] =
   "  RETURN NULL;\n"
   "END\n"
   "$f$;\n"
+  /* Every blob sent is checked against its SHA-256, and its sender noted;
+   * a BEFORE INSERT trigger runs also when ON CONFLICT then skips the row,
+   * so a second sender of the same bytes is noted too. */
+  "CREATE OR REPLACE FUNCTION ga_blob_sent () RETURNS trigger\n"
+  "  LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $f$\n"
+  "BEGIN\n"
+  "  IF NEW.sha256 IS DISTINCT FROM encode (sha256 (NEW.data), 'hex') THEN\n"
+  "    RAISE EXCEPTION 'the SHA-256 % does not match the bytes sent', NEW.sha256\n"
+  "      USING ERRCODE = 'check_violation';\n"
+  "  END IF;\n"
+  "  IF NEW.size IS DISTINCT FROM length (NEW.data) THEN\n"
+  "    RAISE EXCEPTION 'the size % does not match the bytes sent', NEW.size\n"
+  "      USING ERRCODE = 'check_violation';\n"
+  "  END IF;\n"
+  "  INSERT INTO public.ga_blob_senders (sha256, user_name)\n"
+  "    VALUES (NEW.sha256, session_user) ON CONFLICT DO NOTHING;\n"
+  "  RETURN NEW;\n"
+  "END\n"
+  "$f$;\n"
+  /* VOLATILE: it must see the note that ga_blob_sent() has just made in
+   * the same INSERT, whose new row the read policy is also applied to. */
+  "CREATE OR REPLACE FUNCTION ga_sent_blob (digest text) RETURNS boolean\n"
+  "  LANGUAGE sql VOLATILE SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $f$\n"
+  "  SELECT EXISTS (SELECT 1 FROM public.ga_blob_senders\n"
+  "                 WHERE sha256 = digest AND user_name = session_user)\n"
+  "$f$;\n"
   /* An enterprise user belongs to one enterprise. */
   "CREATE OR REPLACE FUNCTION ga_assignment_check () RETURNS trigger\n"
   "  LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp AS $f$\n"
@@ -328,8 +368,8 @@ static const char functions_sql[] =
   "                 WHERE s.id = aid AND public.ga_sees_enterprise (s.enterprise_id))\n"
   "$f$;\n"
   "CREATE OR REPLACE FUNCTION ga_sees_blob (digest text) RETURNS boolean\n"
-  "  LANGUAGE sql STABLE SET search_path = pg_catalog, pg_temp AS $f$\n"
-  "  SELECT public.ga_is_admin ()\n"
+  "  LANGUAGE sql VOLATILE SET search_path = pg_catalog, pg_temp AS $f$\n"
+  "  SELECT public.ga_is_admin () OR public.ga_sent_blob (digest)\n"
   "      OR EXISTS (SELECT 1 FROM public.evidence e\n"
   "                 WHERE e.sha256 = digest AND public.ga_sees_assessment (e.assessment_id))\n"
   "$f$;\n"
@@ -343,7 +383,9 @@ static const char functions_sql[] =
   "CREATE OR REPLACE TRIGGER ga_keep_changed_by BEFORE UPDATE ON history\n"
   "  FOR EACH ROW EXECUTE FUNCTION ga_keep_changed_by ();\n"
   "CREATE OR REPLACE TRIGGER ga_keep_changed_by BEFORE UPDATE ON blobs\n"
-  "  FOR EACH ROW EXECUTE FUNCTION ga_keep_changed_by ();\n";
+  "  FOR EACH ROW EXECUTE FUNCTION ga_keep_changed_by ();\n"
+  "CREATE OR REPLACE TRIGGER ga_blob_sent BEFORE INSERT OR UPDATE ON blobs\n"
+  "  FOR EACH ROW EXECUTE FUNCTION ga_blob_sent ();\n";
 
 /* The tables whose rows changed_by is set on, on INSERT (and UPDATE for
  * those not in the second list). */
@@ -370,15 +412,16 @@ static const struct {
 
 static const char grants_sql[] =
   "REVOKE ALL ON meta, enterprises, templates, assessments, answers, history, blobs,"
-  " evidence, narratives, projects, reference_tables, park_members, ga_assignments"
-  " FROM PUBLIC, ga_admin, ga_consultant, ga_enterprise, ga_reviewer;\n"
+  " evidence, narratives, projects, reference_tables, park_members, ga_assignments,"
+  " ga_blob_senders FROM PUBLIC, ga_admin, ga_consultant, ga_enterprise, ga_reviewer;\n"
   "REVOKE ALL ON FUNCTION ga_now (), ga_json_valid (text), ga_stamp_changed_by (),"
   " ga_keep_changed_by (), ga_evidence_drop_blob (), ga_assessments_drop_template (),"
   " ga_assignment_check (), ga_is_admin (), ga_sees_enterprise (bigint),"
-  " ga_sees_assessment (bigint), ga_sees_blob (text) FROM PUBLIC;\n"
+  " ga_sees_assessment (bigint), ga_sees_blob (text), ga_blob_sent (), ga_sent_blob (text)"
+  " FROM PUBLIC;\n"
   "GRANT EXECUTE ON FUNCTION ga_now (), ga_json_valid (text), ga_is_admin (),"
-  " ga_sees_enterprise (bigint), ga_sees_assessment (bigint), ga_sees_blob (text)"
-  " TO ga_admin, ga_consultant, ga_enterprise, ga_reviewer;\n"
+  " ga_sees_enterprise (bigint), ga_sees_assessment (bigint), ga_sees_blob (text),"
+  " ga_sent_blob (text) TO ga_admin, ga_consultant, ga_enterprise, ga_reviewer;\n"
   /* Everyone reads, through the policies. */
   "GRANT SELECT ON meta, enterprises, templates, assessments, answers, history, blobs,"
   " evidence, narratives, projects, reference_tables, park_members, ga_assignments"
@@ -400,12 +443,19 @@ static const char grants_sql[] =
   "ALTER TABLE blobs ENABLE ROW LEVEL SECURITY;\n"
   "ALTER TABLE blobs FORCE ROW LEVEL SECURITY;\n"
   "DROP POLICY IF EXISTS ga_read ON blobs;\n"
-  "CREATE POLICY ga_read ON blobs FOR SELECT\n"
-  "  USING (changed_by = session_user OR ga_sees_blob (sha256));\n"
+  "CREATE POLICY ga_read ON blobs FOR SELECT USING (ga_sees_blob (sha256));\n"
   "DROP POLICY IF EXISTS ga_add ON blobs;\n"
   "CREATE POLICY ga_add ON blobs FOR INSERT WITH CHECK (true);\n"
   "DROP POLICY IF EXISTS ga_admin ON blobs;\n"
   "CREATE POLICY ga_admin ON blobs USING (ga_is_admin ()) WITH CHECK (ga_is_admin ());\n"
+  /* Evidence may point only at bytes the user has sent or sees already:
+   * knowing a file's SHA-256 is not enough to read it. */
+  "DROP POLICY IF EXISTS ga_blob_proof ON evidence;\n"
+  "CREATE POLICY ga_blob_proof ON evidence AS RESTRICTIVE FOR INSERT\n"
+  "  WITH CHECK (ga_sees_blob (sha256));\n"
+  "DROP POLICY IF EXISTS ga_blob_proof_update ON evidence;\n"
+  "CREATE POLICY ga_blob_proof_update ON evidence AS RESTRICTIVE FOR UPDATE\n"
+  "  USING (true) WITH CHECK (ga_sees_blob (sha256));\n"
   /* A user reads their own assignments; an administrator all of them. */
   "ALTER TABLE ga_assignments ENABLE ROW LEVEL SECURITY;\n"
   "ALTER TABLE ga_assignments FORCE ROW LEVEL SECURITY;\n"
