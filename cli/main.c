@@ -17,6 +17,9 @@
 
 /* The commands. A new command is one line here and a handler in the file
  * of its group (declared in ga-cli.h or ga-cli-store.h). */
+/* ga-cli-server.c */
+int ga_cli_cmd_server (int argc, char **argv);
+
 static const GaCliCommand commands[] = {
   { "templates",  N_("List the bundled templates"),                    ga_cli_cmd_templates },
   { "validate",   N_("Check template files and list every problem"),   ga_cli_cmd_validate },
@@ -36,6 +39,7 @@ static const GaCliCommand commands[] = {
   { "check",      N_("List what is missing before submitting an assessment"), ga_cli_cmd_check },
   { "report",     N_("Write the self-evaluation report of an assessment"), ga_cli_cmd_report },
   { "import",     N_("Import an energy or water ledger (XLSX or CSV) into an assessment's energy or water-balance table"), ga_cli_cmd_import },
+  { "server",     N_("Set up a PostgreSQL team server and manage its users"), ga_cli_cmd_server },
 };
 
 static void

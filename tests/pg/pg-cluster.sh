@@ -11,6 +11,12 @@
 #   pg-cluster.sh uri DIR      prints the connection URI again
 #   pg-cluster.sh stop DIR     stops the cluster and removes DIR
 #
+# With GA_PG_TLS=1 the server also listens on TCP, on 127.0.0.1 at a free
+# port, with TLS only (ssl = on; TCP connections without TLS are rejected
+# in pg_hba.conf): a CA and a server certificate for localhost and
+# 127.0.0.1 are made with openssl in DIR/tls (ca.crt is what clients
+# check with sslmode=verify-full). Without openssl it exits with 77.
+#
 # DIR may also be given as GA_PG_DIR. initdb refuses to run as root, so under
 # root the server runs as an unprivileged account: GA_PG_USER if set, else
 # `postgres` (created by Debian's postgresql package), else `nobody`.
@@ -120,9 +126,18 @@ cmd_start() {
   dir="$(cd "$dir" && pwd -P)"
   [ "${#dir}" -le 80 ] || die "$dir is too long for a Unix socket path; set TMPDIR to a shorter folder"
 
-  local password
+  local password port=5432
   password="$(od -An -N16 -tx1 /dev/urandom | tr -d ' \n')"
   mkdir -p "$dir/data" "$dir/socket"
+  if [ "${GA_PG_TLS:-0}" = 1 ]; then
+    if ! command -v openssl >/dev/null 2>&1; then
+      [ "$created" -eq 1 ] && rm -rf "$dir"
+      echo "pg-cluster.sh: GA_PG_TLS=1 needs openssl to make the certificates" >&2
+      exit 77
+    fi
+    make_certificates "$dir/tls" || { [ "$created" -eq 1 ] && rm -rf "$dir"; die "openssl failed"; }
+    port="$(free_port)" || { [ "$created" -eq 1 ] && rm -rf "$dir"; die "no free TCP port found"; }
+  fi
   printf '%s\n' "$password" > "$dir/pwfile"
   chmod 700 "$dir" "$dir/data" "$dir/socket"
   chmod 600 "$dir/pwfile"
@@ -159,7 +174,24 @@ synchronous_commit = off
 full_page_writes = off
 max_connections = 60
 shared_buffers = 16MB
+port = $port
 CONF
+  if [ -d "$dir/tls" ]; then
+    cat >> "$dir/data/postgresql.conf" <<CONF
+listen_addresses = '127.0.0.1'
+ssl = on
+ssl_cert_file = '$dir/tls/server.crt'
+ssl_key_file = '$dir/tls/server.key'
+ssl_min_protocol_version = 'TLSv1.2'
+CONF
+    # TCP only with TLS and SCRAM; the socket as before.
+    { echo "local all all scram-sha-256"
+      echo "hostnossl all all 0.0.0.0/0 reject"
+      echo "hostnossl all all ::/0 reject"
+      echo "hostssl all all 127.0.0.1/32 scram-sha-256"
+      echo "hostssl all all ::1/128 scram-sha-256"
+    } > "$dir/data/pg_hba.conf"
+  fi
 
   if ! as_server "$user" "$bindir/pg_ctl" -D "$dir/data" -l "$log" -w -t 60 start >/dev/null; then
     cat "$log" >&2 || true
@@ -172,7 +204,7 @@ CONF
 PG_BINDIR='$bindir'
 PG_SERVER_USER='$user'
 PG_SOCKET='$dir/socket'
-PG_PORT=5432
+PG_PORT=$port
 PG_USER=ga_test
 PG_PASSWORD='$password'
 PG_DB=ga_test
@@ -187,6 +219,36 @@ ENV
   fi
   echo "pg-cluster.sh: cluster in $dir (server account $user); stop it with: $0 stop $dir" >&2
   uri_of
+}
+
+# A CA and a server certificate for localhost and 127.0.0.1, in $1.
+make_certificates() {
+  local t="$1"
+  mkdir -p "$t" || return 1
+  openssl req -x509 -newkey rsa:2048 -nodes -days 2 -subj "/CN=GreenAssess test CA" \
+    -keyout "$t/ca.key" -out "$t/ca.crt" -addext "basicConstraints=critical,CA:TRUE" \
+    -addext "keyUsage=critical,keyCertSign,cRLSign" >/dev/null 2>&1 || return 1
+  openssl req -newkey rsa:2048 -nodes -subj "/CN=localhost" \
+    -keyout "$t/server.key" -out "$t/server.csr" >/dev/null 2>&1 || return 1
+  printf 'subjectAltName=DNS:localhost,IP:127.0.0.1\nextendedKeyUsage=serverAuth\n' > "$t/ext"
+  openssl x509 -req -in "$t/server.csr" -CA "$t/ca.crt" -CAkey "$t/ca.key" -CAcreateserial \
+    -days 2 -extfile "$t/ext" -out "$t/server.crt" >/dev/null 2>&1 || return 1
+  chmod 600 "$t/server.key" "$t/ca.key"
+  chmod 644 "$t/ca.crt"
+  chmod 711 "$t"
+}
+
+# A TCP port on 127.0.0.1 nobody listens on (the server fails to start if
+# another process takes it in between; run the start again then).
+free_port() {
+  local p i
+  for i in $(seq 1 50); do
+    p=$(( 20000 + $(od -An -N2 -tu2 /dev/urandom | tr -d ' ') % 30000 ))
+    if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
+      echo "$p"; return 0
+    fi
+  done
+  return 1
 }
 
 cmd_stop() {
