@@ -70,6 +70,23 @@ column_shown (const Report *r,
   return any && !(col->kind == GA_ITEM_COMPUTED && all_keys);
 }
 
+/* Whether no row has a value in column @c. */
+static gboolean
+column_empty (const Report *r,
+              const GaItem *item,
+              guint         c,
+              guint         n_rows)
+{
+  for (guint row = 0; row < n_rows; row++)
+    {
+      const GaValue *v = ga_engine_get_cell (r->engine, item, row, c);
+
+      if (v != NULL && v->kind != GA_VALUE_BLANK)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* The rows of every table item under @root, as tables of their own. */
 static gboolean
 answered_na (const Report *r,
@@ -146,9 +163,9 @@ strv_free (gpointer data)
 }
 
 /* The rows of the table item, every column the report shows, set on the
- * page by _ga_report_add_fitted_table(); a note names the columns left
- * out (those no row fills, and the computed ones that only hold lookup
- * keys). */
+ * page by _ga_report_add_fitted_table(); notes name the columns left out:
+ * those no row fills, and the computed ones that only hold lookup keys
+ * ("natural-gas", "kg"), helpers of the template's formulas. */
 static void
 add_rows_table (Report       *r,
                 const GaItem *item,
@@ -159,6 +176,7 @@ add_rows_table (Report       *r,
   g_autoptr(GArray) shown = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) numeric = g_array_new (FALSE, FALSE, sizeof (gboolean));
   g_autoptr(GString) left_out = g_string_new (NULL);
+  g_autoptr(GString) keys_out = g_string_new (NULL);
 
   for (guint c = 0; c < item->columns->len; c++)
     {
@@ -168,9 +186,11 @@ add_rows_table (Report       *r,
 
       if (!column_shown (r, item, c, n_rows))
         {
-          if (left_out->len > 0)
-            g_string_append (left_out, tr (r, "、", ", "));
-          g_string_append_printf (left_out, "“%s”", text_of (r, &col->title));
+          GString *list = column_empty (r, item, c, n_rows) ? left_out : keys_out;
+
+          if (list->len > 0)
+            g_string_append (list, tr (r, "、", ", "));
+          g_string_append_printf (list, "“%s”", text_of (r, &col->title));
           continue;
         }
       /* Numbers go to the right; a computed column that also holds text
@@ -212,6 +232,15 @@ add_rows_table (Report       *r,
       g_autofree char *note = TR_PRINTF (r, "未列出没有数据的列：%s。",
                                          "Columns without data are not shown: %s.",
                                          left_out->str);
+
+      ga_doc_add_paragraph (r->doc, GA_DOC_STYLE_SMALL, note);
+    }
+  if (keys_out->len > 0)
+    {
+      g_autofree char *note = TR_PRINTF (r, "未列出仅存放查表键的计算列：%s。",
+                                         "Computed columns that only hold lookup keys are not "
+                                         "shown: %s.",
+                                         keys_out->str);
 
       ga_doc_add_paragraph (r->doc, GA_DOC_STYLE_SMALL, note);
     }
