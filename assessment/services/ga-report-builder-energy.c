@@ -122,7 +122,8 @@ column_header (const Report   *r,
       if (*inside != '\0' && g_utf8_get_char (inside) == g_utf8_get_char (col->unit))
         return g_strdup (title);
     }
-  return g_strdup_printf ("%s（%s）", title, col->unit);
+  return r->zh ? g_strdup_printf ("%s（%s）", title, col->unit)
+               : g_strdup_printf ("%s (%s)", title, col->unit);
 }
 
 /* The text of one cell as the report shows it: a choice's label, a
