@@ -138,9 +138,10 @@ column_fit (guint               c,
     }
   if (numeric)
     {
-      /* A number is never broken. */
-      want = body_line;
-      tight = body_line;
+      /* A number is never broken (it is one word); a message such as
+       * 数据不全 in a column of numbers may be. */
+      want = MIN (body_line, TEXT_WRAP_EM);
+      tight = body_word;
     }
   else
     {
