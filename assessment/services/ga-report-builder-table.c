@@ -17,8 +17,8 @@
  * marked as continued. No column is left out. A landscape page would not
  * hold the widest tables either: its text is 662 pt wide, and the tight
  * widths of the options register's sixteen filled columns add up to
- * 691 pt in Chinese and 1038 pt in English (the energy table's fifteen:
- * 752 and 1138 pt).
+ * 691 pt in Chinese and 1050 pt in English (the energy table's fifteen:
+ * 756 and 1140 pt).
  *
  * The widths are estimated from the characters rather than measured with
  * the fonts, so a report is laid out the same on every machine: a CJK
