@@ -8,8 +8,9 @@
  * with data (seventeen, one of them empty in the demo): the report once
  * showed the first fourteen and lost NPVR and IRR. Now every column with
  * data is in word/document.xml, in parts that each start with the key
- * columns (编号, 方案名称), and the narrow focus-scoring table next to it
- * stays one table; no section turns landscape. The demo energy audit's
+ * columns (编号, 方案名称), each further part after a note that keeps with
+ * it (keepNext), and the narrow focus-scoring table next to it stays one
+ * table; no section turns landscape. The demo energy audit's
  * energy table (fifteen columns with data) is checked the same way, in
  * both languages. A known-answer case sets twenty numeric columns through
  * the builder's table function and counts the parts.
@@ -317,6 +318,16 @@ check_every_column (GaSession  *session,
       g_autofree char *last = g_strdup_printf ("Continued (part %u of %u)", parts->len, parts->len);
 
       g_assert_nonnull (strstr (xml, last));
+    }
+  /* Each note stays with its part (keepNext on its paragraph). */
+  for (const char *at = strstr (xml, zh ? "续表（第" : "Continued (part"); at != NULL;
+       at = strstr (at + 1, zh ? "续表（第" : "Continued (part"))
+    {
+      const char *p = at;
+
+      while (p > xml && !g_str_has_prefix (p, "<w:p>"))
+        p--;
+      g_assert_true (g_str_has_prefix (p, "<w:p><w:pPr><w:pStyle w:val=\"Small\"/><w:keepNext/>"));
     }
   return parts->len;
 }
