@@ -8,8 +8,10 @@
  * out. Drawn on the default page in any order, its pages are those of
  * ga_doc_write_pdf() (poppler reads the same text on each); laid out on
  * other paper and margins it gets other pages, each footer counts them
- * and the contents give the page every heading is on. Any cairo target
- * will do: a page is also drawn into an image.
+ * and the contents give the page every heading is on. A short paragraph
+ * goes to the next page with the chart or the table (after a small-style
+ * note) it introduces. Any cairo target will do: a page is also drawn
+ * into an image.
  *
  * Set GA_REPORT_OUTPUT_DIR to a folder to keep the written files there.
  */
@@ -320,6 +322,63 @@ test_keep_figure (void)
   g_assert_cmpuint (moved, >, 0);
 }
 
+/* A short note in the small style before a table (a table set in parts
+ * has one before each part) shares a page with the table's header rows
+ * and first row wherever the page would break: after 1 to 48 one-line
+ * paragraphs of filler, the note falls near the bottom of the first page
+ * at least once, and then moves with the table. */
+static void
+test_keep_table_note (void)
+{
+  guint moved = 0;
+
+  if (!ga_report_test_have_tool ("pdftotext"))
+    return;
+  for (guint fill = 1; fill <= 48; fill++)
+    {
+      g_autoptr(GaDoc) doc = ga_doc_new (GA_DOC_LANG_ZH_CN);
+      g_autoptr(GError) error = NULL;
+      g_autofree char *pdf = g_build_filename (tmpdir, "keep-table.pdf", NULL);
+      const char * const header[] = { "编号", "表头第一列的标题较长需要折行显示", "数值" };
+      const char * const row[] = { "F1", "第一行", "12.5" };
+      GaDocTable *table;
+      guint n_pages, note_page = 0, table_page = 0;
+
+      for (guint i = 0; i < fill; i++)
+        ga_doc_add_paragraph (doc, GA_DOC_STYLE_NORMAL, "填充文字一行。");
+      ga_doc_add_paragraph (doc, GA_DOC_STYLE_SMALL, "续表（第 2 部分，共 2 部分）");
+      table = ga_doc_add_table (doc, 3, (const double[]) { 1, 1, 1 }, &error);
+      g_assert_no_error (error);
+      ga_doc_table_set_header (table, header);
+      ga_doc_table_add_row (table, row);
+
+      g_assert_true (ga_doc_write_pdf (doc, pdf, &error));
+      g_assert_no_error (error);
+      n_pages = ga_report_test_pdf_n_pages (pdf);
+      for (guint p = 1; p <= n_pages; p++)
+        {
+          g_autofree char *text = ga_report_test_pdf_text (pdf, p);
+
+          if (strstr (text, "续表（第2部分，共2部分）") != NULL)
+            note_page = p;
+          if (strstr (text, "F1第一行12.5") != NULL)
+            table_page = p;
+        }
+      g_assert_cmpuint (note_page, >, 0);
+      g_assert_cmpuint (note_page, ==, table_page);
+      if (note_page > 1)
+        {
+          g_autofree char *page = ga_report_test_pdf_text (pdf, note_page);
+
+          /* The note starts its page: the page break fell right before it. */
+          if (strstr (page, "填充文字一行。") == NULL)
+            moved++;
+        }
+    }
+  g_test_message ("the note moved with its table %u times", moved);
+  g_assert_cmpuint (moved, >, 0);
+}
+
 /* Any cairo context: a page as pixels, two pixels per point. */
 static void
 test_image_target (void)
@@ -383,6 +442,7 @@ main (int    argc,
   g_test_add_func ("/ga/report/layout/same-as-pdf", test_same_as_pdf);
   g_test_add_func ("/ga/report/layout/other-paper", test_other_paper);
   g_test_add_func ("/ga/report/layout/keep-figure", test_keep_figure);
+  g_test_add_func ("/ga/report/layout/keep-table-note", test_keep_table_note);
   g_test_add_func ("/ga/report/layout/image-target", test_image_target);
 
   status = g_test_run ();

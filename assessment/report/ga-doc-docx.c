@@ -374,8 +374,9 @@ write_signature (Docx       *docx,
     }
 }
 
-/* A paragraph of at most 120 characters right before a figure: the
- * layout keeps such a paragraph (three lines at most) with the figure. */
+/* A paragraph of at most 120 characters right before a figure, or a note
+ * in the small style right before a table: the layout keeps such a
+ * paragraph (three lines at most) with the figure or the table's head. */
 static gboolean
 introduces_figure (GaDoc *doc,
                    guint  b)
@@ -384,7 +385,12 @@ introduces_figure (GaDoc *doc,
   GaDocParagraph *paragraph = &((GaDocBlock *) doc->blocks->pdata[b])->paragraph;
   glong length = 0;
 
-  if (next == NULL || (next->kind != GA_DOC_BLOCK_IMAGE && next->kind != GA_DOC_BLOCK_CHART))
+  if (next == NULL)
+    return FALSE;
+  if (next->kind == GA_DOC_BLOCK_TABLE && paragraph->style != GA_DOC_STYLE_SMALL)
+    return FALSE;
+  if (next->kind != GA_DOC_BLOCK_IMAGE && next->kind != GA_DOC_BLOCK_CHART
+      && next->kind != GA_DOC_BLOCK_TABLE)
     return FALSE;
   for (guint i = 0; i < paragraph->runs->len; i++)
     length += g_utf8_strlen (g_array_index (paragraph->runs, GaDocRun, i).text, -1);

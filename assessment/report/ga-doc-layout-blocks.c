@@ -190,6 +190,23 @@ keeps_figure (GaDocLayout *layout,
   return is_figure (layout, b + 1) && pango_layout_get_line_count (text) <= 3;
 }
 
+/* Whether paragraph `b`, laid out as `text`, is a note in the small style
+ * right before a table (what a table in parts has before each part): it
+ * stays with the table's header. */
+static gboolean
+keeps_table (GaDocLayout *layout,
+             guint        b,
+             PangoLayout *text)
+{
+  GaDocBlock *block = layout->doc->blocks->pdata[b];
+  GaDocBlock *next = b + 1 < layout->doc->blocks->len ? layout->doc->blocks->pdata[b + 1] : NULL;
+
+  return next != NULL && next->kind == GA_DOC_BLOCK_TABLE
+         && block->kind == GA_DOC_BLOCK_PARAGRAPH
+         && block->paragraph.style == GA_DOC_STYLE_SMALL
+         && pango_layout_get_line_count (text) <= 3;
+}
+
 /* How much of block `b` must share the page with what comes before it:
  * a figure whole, a paragraph that introduces a figure with it, otherwise
  * two lines. Never more than `room`; then two lines. */
@@ -297,8 +314,11 @@ _ga_layout_place_paragraph (GaDocLayout *layout,
 
   _ga_layout_space (layout, before);
   /* A short paragraph before a figure introduces it: they go on one
-   * page. */
+   * page; so does a short note before a table and the table's head. */
   keep = keeps_figure (layout, b, text) ? lead_height (layout, b + 1, G_MAXDOUBLE) : 0;
+  if (keeps_table (layout, b, text))
+    keep = _ga_layout_table_lead (layout,
+                                  &((GaDocBlock *) layout->doc->blocks->pdata[b + 1])->table);
   if (keep > 0)
     _ga_layout_need (layout, _ga_layout_text_height (text) + after + keep);
   _ga_layout_flow (layout, text, layout->left, NULL, 0);

@@ -160,6 +160,9 @@ void          _ga_layout_place_signature  (GaDocLayout     *layout,
 
 /* ga-doc-layout-table.c: the table of block `block` from row `first_row`
  * (0: with the space and the header before its first row). */
+/* The height of a table's header rows and a line of its first row. */
+double        _ga_layout_table_lead       (GaDocLayout     *layout,
+                                           GaDocTable      *table);
 void          _ga_layout_place_table      (GaDocLayout     *layout,
                                            GaDocTable      *table,
                                            guint            block,

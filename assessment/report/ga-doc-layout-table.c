@@ -15,7 +15,7 @@
 
 #include "ga-doc-layout-private.h"
 
-#define CELL_PAD_X         4.0
+#define CELL_PAD_X         GA_DOC_CELL_PAD_X
 #define CELL_PAD_Y         3.0
 #define BORDER_WIDTH       0.6
 
@@ -304,6 +304,28 @@ place_row (GaDocLayout *layout,
 
   for (guint c = 0; c < n; c++)
     cell_clear (&cells[c]);
+}
+
+/* The height the table needs at the foot of a page to start there: its
+ * header rows and a line of its first row. */
+double
+_ga_layout_table_lead (GaDocLayout *layout,
+                       GaDocTable  *table)
+{
+  g_autofree double *x = g_new (double, table->n_columns + 1);
+  Header header;
+  double height;
+
+  x[0] = layout->left;
+  for (guint c = 0; c < table->n_columns; c++)
+    x[c + 1] = x[c] + table->widths[c] * layout->width;
+  x[table->n_columns] = layout->right;
+  header_init (layout, &header, table, x);
+  height = 3 + header.height;
+  if (table->rows->len > 0)
+    height += 2 * CELL_PAD_Y + GA_DOC_SIZE_BODY * 1.4;
+  header_clear (&header);
+  return height;
 }
 
 void

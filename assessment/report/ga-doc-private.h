@@ -30,6 +30,10 @@ G_BEGIN_DECLS
 #define GA_DOC_SIZE_H3     12.0
 #define GA_DOC_SIZE_TITLE  22.0
 
+/* The padding left and right of a table cell's text, in points (the DOCX's
+ * tblCellMar of 80 twips is the same). */
+#define GA_DOC_CELL_PAD_X  4.0
+
 typedef enum {
   GA_DOC_BLOCK_HEADING,
   GA_DOC_BLOCK_PARAGRAPH,

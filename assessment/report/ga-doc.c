@@ -76,6 +76,24 @@ ga_doc_replace_file (const char  *path,
   return TRUE;
 }
 
+double
+ga_doc_get_text_width (void)
+{
+  return (GA_DOC_PAGE_WIDTH_MM - 2 * GA_DOC_MARGIN_SIDE_MM) * 72.0 / 25.4;
+}
+
+double
+ga_doc_get_table_text_size (void)
+{
+  return GA_DOC_SIZE_BODY;
+}
+
+double
+ga_doc_get_cell_padding (void)
+{
+  return GA_DOC_CELL_PAD_X;
+}
+
 /* ------------------------------------------------------------------ blocks */
 
 static void

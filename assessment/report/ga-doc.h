@@ -177,6 +177,14 @@ void           ga_doc_add_toc               (GaDoc         *doc);
 void           ga_doc_add_signature         (GaDoc              *doc,
                                              const char * const *labels);
 
+/* What a caller needs to size a table's columns to their content, in
+ * points: the width of the text on a page (A4 portrait less the margins;
+ * a table is as wide as that), the size of the text in table cells and
+ * the padding on each side of a cell's text. Both writers use these. */
+double         ga_doc_get_text_width        (void);
+double         ga_doc_get_table_text_size   (void);
+double         ga_doc_get_cell_padding      (void);
+
 /* Writers. Both replace an existing file at `path`. */
 gboolean       ga_doc_write_docx            (GaDoc         *doc,
                                              const char    *path,

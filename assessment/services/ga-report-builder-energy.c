@@ -70,6 +70,23 @@ column_shown (const Report *r,
   return any && !(col->kind == GA_ITEM_COMPUTED && all_keys);
 }
 
+/* Whether no row has a value in column @c. */
+static gboolean
+column_empty (const Report *r,
+              const GaItem *item,
+              guint         c,
+              guint         n_rows)
+{
+  for (guint row = 0; row < n_rows; row++)
+    {
+      const GaValue *v = ga_engine_get_cell (r->engine, item, row, c);
+
+      if (v != NULL && v->kind != GA_VALUE_BLANK)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* The rows of every table item under @root, as tables of their own. */
 static gboolean
 answered_na (const Report *r,
@@ -78,6 +95,156 @@ answered_na (const Report *r,
   const GaAnswer *answer = ga_session_get_answer (r->session, item);
 
   return answer != NULL && answer->not_applicable;
+}
+
+/* The header of column @col: its title, with its unit unless the title
+ * already ends with one in brackets (“折标系数 (kgce/单位)” with the unit
+ * kgce/unit, “燃料燃烧CO2 (t)” with tCO2: the unit starts as the
+ * bracket does). */
+static char *
+column_header (const Report   *r,
+               const GaColumn *col)
+{
+  const char *title = text_of (r, &col->title);
+  const char *open = NULL;
+  gsize len = strlen (title);
+
+  if (empty (col->unit) || strstr (title, col->unit) != NULL)
+    return g_strdup (title);
+  if (len > 0 && title[len - 1] == ')')
+    open = strrchr (title, '(');
+  else if (g_str_has_suffix (title, "）"))
+    open = g_strrstr (title, "（");
+  if (open != NULL)
+    {
+      const char *inside = g_utf8_next_char (open);
+
+      if (*inside != '\0' && g_utf8_get_char (inside) == g_utf8_get_char (col->unit))
+        return g_strdup (title);
+    }
+  return r->zh ? g_strdup_printf ("%s（%s）", title, col->unit)
+               : g_strdup_printf ("%s (%s)", title, col->unit);
+}
+
+/* The text of one cell as the report shows it: a choice's label, a
+ * number with two decimals, a blank as nothing. */
+static char *
+cell_text (const Report   *r,
+           const GaColumn *col,
+           const GaValue  *v)
+{
+  if (v != NULL && v->kind == GA_VALUE_TEXT && col->options != NULL)
+    {
+      for (guint o = 0; o < col->options->len; o++)
+        {
+          const GaOption *opt = g_ptr_array_index (col->options, o);
+
+          if (g_strcmp0 (opt->id, v->u.text) == 0)
+            return g_strdup (text_of (r, &opt->label));
+        }
+    }
+  if (v != NULL && v->kind == GA_VALUE_TEXT && col->options_table != NULL)
+    {
+      char *label = lookup_label (r, col->options_table, v->u.text);
+
+      if (label != NULL)
+        return label;
+    }
+  if (v == NULL || v->kind == GA_VALUE_BLANK)
+    return g_strdup ("");
+  if (v->kind == GA_VALUE_NUMBER)
+    return ga_format_number (v->u.number, 2);
+  return ga_value_to_display (v);
+}
+
+static void
+strv_free (gpointer data)
+{
+  g_strfreev (data);
+}
+
+/* The rows of the table item, every column the report shows, set on the
+ * page by _ga_report_add_fitted_table(); notes name the columns left out:
+ * those no row fills, and the computed ones that only hold lookup keys
+ * ("natural-gas", "kg"), helpers of the template's formulas. */
+static void
+add_rows_table (Report       *r,
+                const GaItem *item,
+                guint         n_rows)
+{
+  g_autoptr(GPtrArray) header = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func (strv_free);
+  g_autoptr(GArray) shown = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) numeric = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  g_autoptr(GString) left_out = g_string_new (NULL);
+  g_autoptr(GString) keys_out = g_string_new (NULL);
+
+  for (guint c = 0; c < item->columns->len; c++)
+    {
+      const GaColumn *col = g_ptr_array_index (item->columns, c);
+      gboolean is_number = col->kind == GA_ITEM_NUMBER || col->kind == GA_ITEM_COMPUTED;
+      gboolean any = FALSE;
+
+      if (!column_shown (r, item, c, n_rows))
+        {
+          GString *list = column_empty (r, item, c, n_rows) ? left_out : keys_out;
+
+          if (list->len > 0)
+            g_string_append (list, tr (r, "、", ", "));
+          g_string_append_printf (list, "“%s”", text_of (r, &col->title));
+          continue;
+        }
+      /* Numbers go to the right; a computed column that also holds text
+       * (a label, a message) does not. */
+      for (guint row = 0; row < n_rows && is_number; row++)
+        {
+          const GaValue *v = ga_engine_get_cell (r->engine, item, row, c);
+
+          if (v == NULL || v->kind == GA_VALUE_BLANK)
+            continue;
+          if (v->kind != GA_VALUE_NUMBER)
+            is_number = FALSE;
+          any = TRUE;
+        }
+      is_number = is_number && any;
+      g_array_append_val (shown, c);
+      g_array_append_val (numeric, is_number);
+      g_ptr_array_add (header, column_header (r, col));
+    }
+  g_ptr_array_add (header, NULL);
+  for (guint row = 0; row < n_rows; row++)
+    {
+      char **cells = g_new0 (char *, shown->len + 1);
+
+      for (guint i = 0; i < shown->len; i++)
+        {
+          guint c = g_array_index (shown, guint, i);
+
+          cells[i] = cell_text (r, g_ptr_array_index (item->columns, c),
+                                ga_engine_get_cell (r->engine, item, row, c));
+        }
+      g_ptr_array_add (rows, cells);
+    }
+  if (shown->len > 0)
+    _ga_report_add_fitted_table (r, shown->len, (const char * const *) header->pdata, rows,
+                                 (const gboolean *) numeric->data);
+  if (left_out->len > 0)
+    {
+      g_autofree char *note = TR_PRINTF (r, "未列出没有数据的列：%s。",
+                                         "Columns without data are not shown: %s.",
+                                         left_out->str);
+
+      ga_doc_add_paragraph (r->doc, GA_DOC_STYLE_SMALL, note);
+    }
+  if (keys_out->len > 0)
+    {
+      g_autofree char *note = TR_PRINTF (r, "未列出仅存放查表键的计算列：%s。",
+                                         "Computed columns that only hold lookup keys are not "
+                                         "shown: %s.",
+                                         keys_out->str);
+
+      ga_doc_add_paragraph (r->doc, GA_DOC_STYLE_SMALL, note);
+    }
 }
 
 guint
@@ -89,22 +256,14 @@ _ga_report_add_data_tables (Report *r)
   for (guint i = 0; i < items->len; i++)
     {
       GaItem *item = g_ptr_array_index (items, i);
-      guint n_rows, n_cols;
-      guint shown_cols[14];
-      g_autofree double *widths = NULL;
-      g_autofree const char **header = NULL;
+      guint n_rows;
       g_autofree char *caption = NULL;
-      GaDocTable *t;
 
       if (item->kind != GA_ITEM_TABLE || item->columns == NULL || item->columns->len == 0)
         continue;
       n++;
       _ga_report_sub_heading (r, n - 1, text_of (r, &item->title));
       n_rows = ga_engine_get_n_rows (r->engine, item);
-      n_cols = 0;
-      for (guint c = 0; c < item->columns->len && n_cols < G_N_ELEMENTS (shown_cols); c++)
-        if (column_shown (r, item, c, n_rows))
-          shown_cols[n_cols++] = c;
       if (n_rows == 0 && answered_na (r, item))
         {
           /* A plant without process emissions answers the table 不适用:
@@ -132,56 +291,7 @@ _ga_report_add_data_tables (Report *r)
           ga_doc_add_paragraph (r->doc, GA_DOC_STYLE_SMALL, message);
           continue;
         }
-      widths = g_new (double, n_cols);
-      header = g_new0 (const char *, n_cols + 1);
-      {
-        g_autoptr(GPtrArray) owned = g_ptr_array_new_with_free_func (g_free);
-
-        for (guint c = 0; c < n_cols; c++)
-          {
-            const GaColumn *col = g_ptr_array_index (item->columns, shown_cols[c]);
-            const char *title = text_of (r, &col->title);
-            char *h = empty (col->unit) || strstr (title, col->unit) != NULL
-                      ? g_strdup (title)
-                                        : g_strdup_printf ("%s（%s）", title, col->unit);
-
-            g_ptr_array_add (owned, h);
-            header[c] = h;
-            widths[c] = 1.0;
-          }
-        t = table (r, n_cols, widths, header);
-        for (guint row = 0; row < n_rows; row++)
-          {
-            g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
-
-            for (guint c = 0; c < n_cols; c++)
-              {
-                const GaColumn *col = g_ptr_array_index (item->columns, shown_cols[c]);
-                const GaValue *v = ga_engine_get_cell (r->engine, item, row, shown_cols[c]);
-                char *shown = NULL;
-
-                if (v != NULL && v->kind == GA_VALUE_TEXT && col->options != NULL)
-                  {
-                    for (guint o = 0; o < col->options->len && shown == NULL; o++)
-                      {
-                        const GaOption *opt = g_ptr_array_index (col->options, o);
-
-                        if (g_strcmp0 (opt->id, v->u.text) == 0)
-                          shown = g_strdup (text_of (r, &opt->label));
-                      }
-                  }
-                if (shown == NULL && v != NULL && v->kind == GA_VALUE_TEXT
-                    && col->options_table != NULL)
-                  shown = lookup_label (r, col->options_table, v->u.text);
-                if (shown == NULL)
-                  shown = v == NULL || v->kind == GA_VALUE_BLANK ? g_strdup ("")
-                          : v->kind == GA_VALUE_NUMBER ? ga_format_number (v->u.number, 2)
-                          : ga_value_to_display (v);
-                g_ptr_array_add (cells, shown);
-              }
-            ga_doc_table_add_row (t, (const char * const *) cells->pdata);
-          }
-      }
+      add_rows_table (r, item, n_rows);
       caption = r->zh ? g_strdup_printf ("数据来源：评价项 %s。", _ga_report_item_number (r, item))
                       : g_strdup_printf ("Source: item %s of the assessment.",
                                          _ga_report_item_number (r, item));

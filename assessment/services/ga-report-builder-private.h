@@ -137,6 +137,17 @@ void        _ga_report_add_basic_info      (Report *r);
 void        _ga_report_add_declaration     (Report *r);
 void        _ga_report_add_evidence_index  (Report *r);
 
+/* ga-report-builder-table.c: a table of `n_cols` columns with `header`
+ * and `rows` (each an array of n_cols strings), `numeric` columns aligned
+ * to the right, its widths following what the cells hold. A table wider
+ * than the page is set in parts that each repeat the row's key columns,
+ * with a note before each part. Returns the number of parts. */
+guint       _ga_report_add_fitted_table    (Report             *r,
+                                            guint               n_cols,
+                                            const char * const *header,
+                                            GPtrArray          *rows,
+                                            const gboolean     *numeric);
+
 /* ga-report-builder-energy.c: the rows of every table item (returns how
  * many tables) and the computed indicators */
 guint       _ga_report_add_data_tables     (Report *r);

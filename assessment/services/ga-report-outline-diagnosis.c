@@ -148,12 +148,12 @@ rows_table (Report             *r,
 {
   GaItem *item = ga_template_find_item (r->tmpl, id);
   guint n_cols = g_strv_length ((char **) cols);
-  g_autofree double *widths = g_new (double, n_cols);
+  g_autofree gboolean *numeric = g_new0 (gboolean, n_cols);
   g_autofree const char **header = g_new0 (const char *, n_cols + 1);
   g_autofree int *index = g_new (int, n_cols);
   g_autoptr(GPtrArray) owned = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   guint n_rows;
-  GaDocTable *t;
 
   if (item == NULL || item->kind != GA_ITEM_TABLE)
     return 0;
@@ -184,36 +184,35 @@ rows_table (Report             *r,
           g_ptr_array_add (owned, h);
           header[c] = h;
         }
-      widths[c] = c == 0 ? 2.0 : 1.0;
     }
-  t = table (r, n_cols, widths, header);
   /* Numbers to the right, words (a type, a result) to the left. */
   for (guint c = 1; c < n_cols; c++)
     {
       const GaValue *first = ga_engine_get_cell (r->engine, item, 0, index[c]);
       const GaColumn *col = g_ptr_array_index (item->columns, index[c]);
 
-      if (col->kind == GA_ITEM_NUMBER || (first != NULL && first->kind == GA_VALUE_NUMBER))
-        ga_doc_table_set_column_align (t, c, GA_DOC_ALIGN_END);
+      numeric[c] = col->kind == GA_ITEM_NUMBER || (first != NULL && first->kind == GA_VALUE_NUMBER);
     }
   for (guint row = 0; row < n_rows; row++)
     {
-      g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+      char **cells = g_new0 (char *, n_cols + 1);
 
       for (guint c = 0; c < n_cols; c++)
-        g_ptr_array_add (cells, cell_text (r, g_ptr_array_index (item->columns, index[c]),
-                                           ga_engine_get_cell (r->engine, item, row, index[c])));
-      ga_doc_table_add_row (t, (const char * const *) cells->pdata);
+        cells[c] = cell_text (r, g_ptr_array_index (item->columns, index[c]),
+                              ga_engine_get_cell (r->engine, item, row, index[c]));
+      g_ptr_array_add (rows, cells);
     }
   if (totals != NULL)
     {
-      g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+      char **cells = g_new0 (char *, n_cols + 1);
 
-      g_ptr_array_add (cells, g_strdup (tr (r, "合计", "Total")));
+      cells[0] = g_strdup (tr (r, "合计", "Total"));
       for (guint c = 1; c < n_cols; c++)
-        g_ptr_array_add (cells, totals[c] != NULL ? figure (r, totals[c]) : g_strdup (""));
-      ga_doc_table_add_row (t, (const char * const *) cells->pdata);
+        cells[c] = totals[c] != NULL ? figure (r, totals[c]) : g_strdup ("");
+      g_ptr_array_add (rows, cells);
     }
+  /* The widths follow what the cells hold (ga-report-builder-table.c). */
+  _ga_report_add_fitted_table (r, n_cols, header, rows, numeric);
   {
     g_autofree char *caption = TR_PRINTF (r, "数据来源：评价项 %s。", "Source: item %s of the assessment.",
                                           _ga_report_item_number (r, item));

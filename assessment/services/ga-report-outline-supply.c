@@ -69,10 +69,10 @@ add_register (Report       *r,
   guint n_rows = ga_engine_get_n_rows (r->engine, item);
   int cols[G_N_ELEMENTS (register_columns)];
   const char *header[G_N_ELEMENTS (register_columns) + 2] = { NULL, };
-  double widths[G_N_ELEMENTS (register_columns) + 1];
+  gboolean numeric[G_N_ELEMENTS (register_columns) + 1];
   g_autoptr(GPtrArray) owned = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   guint n = 0;
-  GaDocTable *t;
 
   if (n_rows == 0)
     {
@@ -97,7 +97,7 @@ add_register (Report       *r,
       cols[n] = c;
       if (!empty (col->unit))
         {
-          char *h = g_strdup_printf ("%s（%s）", text_of (r, &col->title), col->unit);
+          char *h = TR_PRINTF (r, "%s（%s）", "%s (%s)", text_of (r, &col->title), col->unit);
 
           g_ptr_array_add (owned, h);
           header[n + 1] = h;
@@ -106,31 +106,24 @@ add_register (Report       *r,
         header[n + 1] = text_of (r, &col->title);
       n++;
     }
-  /* The name, the evidence and the green status take the room they need;
-   * the other columns share the rest. */
-  widths[0] = 0.06;
+  /* The widths follow what the cells hold (ga-report-builder-table.c). */
+  numeric[0] = TRUE;
   for (guint k = 0; k < n; k++)
     {
-      const char *id = ((GaColumn *) g_ptr_array_index (item->columns, cols[k]))->id;
+      const GaColumn *col = g_ptr_array_index (item->columns, cols[k]);
 
-      widths[k + 1] = g_str_equal (id, "sup_name") ? 0.17
-                      : g_str_equal (id, "sup_evidence") ? 0.15
-                      : g_str_equal (id, "sup_green") ? 0.12
-                      : (n > 3 ? 0.5 / (n - 3) : 0.5);
+      numeric[k + 1] = col->kind == GA_ITEM_NUMBER;
     }
-  t = ga_doc_add_table (r->doc, n + 1, widths, NULL);
-  g_assert (t != NULL);
-  ga_doc_table_set_header (t, header);
-  ga_doc_table_set_column_align (t, 0, GA_DOC_ALIGN_CENTER);
   for (guint row = 0; row < n_rows; row++)
     {
-      g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+      char **cells = g_new0 (char *, n + 2);
 
-      g_ptr_array_add (cells, g_strdup_printf ("%u", row + 1));
+      cells[0] = g_strdup_printf ("%u", row + 1);
       for (guint k = 0; k < n; k++)
-        g_ptr_array_add (cells, cell_text (r, item, row, cols[k]));
-      ga_doc_table_add_row (t, (const char * const *) cells->pdata);
+        cells[k + 1] = cell_text (r, item, row, cols[k]);
+      g_ptr_array_add (rows, cells);
     }
+  _ga_report_add_fitted_table (r, n + 1, header, rows, numeric);
 }
 
 /* The suppliers: each register (a table item with a supplier-name
