@@ -553,5 +553,14 @@ ga_cli_set_language (const char  *language,
    * setlocale() again makes gettext drop the catalogue it already chose. */
   g_setenv ("LANGUAGE", language, TRUE);
   setlocale (LC_ALL, "");
+  /* gettext ignores LANGUAGE under the plain "C" locale (what a machine
+   * without LANG runs in), which would write a report half in English:
+   * C.UTF-8 means the same for numbers and lets LANGUAGE choose. */
+  {
+    const char *messages = setlocale (LC_MESSAGES, NULL);
+
+    if (messages == NULL || strcmp (messages, "C") == 0 || strcmp (messages, "POSIX") == 0)
+      setlocale (LC_MESSAGES, "C.UTF-8");
+  }
   return TRUE;
 }

@@ -616,6 +616,19 @@ veto_text (Report          *r,
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+
+/* The language gettext really translates into, read from the header of the
+ * catalogue in use. It can differ from the user's language list: without a
+ * catalogue, or under the plain "C" locale (which makes gettext ignore
+ * LANGUAGE), every sentence stays English. */
+static const char *
+gettext_language (void)
+{
+  const char *header = g_dgettext (GETTEXT_PACKAGE, "");
+
+  return header != NULL && strstr (header, "Language: zh") != NULL ? "zh_CN" : "en";
+}
+
 static void
 add_summary (Report *r)
 {
@@ -684,7 +697,7 @@ add_summary (Report *r)
   labelled (r, tr (r, "评价结论：", "Conclusion: "), conclusion);
   /* The engine writes its explanation in the language gettext translates
    * into; it is quoted when that is the report's language. */
-  if (g_strcmp0 (ga_format_language (), r->lang) == 0)
+  if (g_strcmp0 (gettext_language (), r->lang) == 0)
     {
       g_autofree char *explain = ga_engine_explain_summary (r->engine);
 

@@ -102,6 +102,21 @@ def _():
             check(s in text, "the PDF lacks %r" % s)
 
 
+@case("--lang zh_CN under the plain C locale writes every sentence in Chinese")
+def _():
+    # Under LC_ALL=C gettext ignores LANGUAGE; the report must still quote
+    # the engine's explanation in Chinese, not "Total 0 of 100" in English.
+    db = make_db()
+    docx = os.path.join(TMP, "c-locale.docx")
+    expect(["report", "1", "--db", db, "--out", docx, "--lang", "zh_CN"], 0,
+           env_extra={"LC_ALL": "C", "LANG": "C", "LANGUAGE": ""})
+    with zipfile.ZipFile(docx) as z:
+        body = z.read("word/document.xml").decode("utf-8")
+    check("计分说明：" in body, "the Chinese report lacks the engine's explanation")
+    check("Total " not in body and "Incomplete" not in body,
+          "the Chinese report quotes the engine in English")
+
+
 @case("an existing file is left unless --force")
 def _():
     db = make_db()
