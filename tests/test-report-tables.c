@@ -387,6 +387,32 @@ test_narrow_table (void)
   g_assert_null (strstr (xml, "w:orient=\"landscape\""));
 }
 
+/* The demo audit's material balance has no rows, so its closure
+ * (in − out) / in × 100 divides by zero. The indicators table says so in
+ * words, without the unit, and never shows the bare spreadsheet error. */
+static void
+test_output_error (void)
+{
+  g_autoptr(GaSession) session = open_demo (GA_TEMPLATE_KIND_CP_AUDIT);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDateTime) date = g_date_time_new_utc (2026, 3, 1, 9, 0, 0);
+  const char *langs[] = { "zh_CN", "en" };
+  const char *said[] = { "无法计算：作除数的数据为零或尚未填写 (#DIV/0!)",
+                         "cannot be computed: a figure it divides by is zero or not filled in (#DIV/0!)" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (langs); i++)
+    {
+      g_autoptr(GaDoc) doc = ga_report_build (session, langs[i], date, &error);
+      g_autofree char *xml = NULL;
+
+      g_assert_no_error (error);
+      xml = document_xml (doc);
+      g_assert_nonnull (strstr (xml, said[i]));
+      g_assert_cmpuint (count (xml, "#DIV/0!"), ==, 1);
+      g_assert_null (strstr (xml, "#DIV/0! %"));
+    }
+}
+
 /* Twenty columns: a short key and nineteen numbers of eight digits under
  * one-letter headers. Each number is 8 × 0.64 em = 5.12 em of 10.5 pt =
  * 53.76 pt, plus 2 × 4 pt of padding and 1.5 pt for the rules: 63.26 pt.
@@ -481,6 +507,7 @@ main (int    argc,
   g_test_add_func ("/ga/report/tables/energy-table", test_energy_table);
   g_test_add_func ("/ga/report/tables/narrow-table", test_narrow_table);
   g_test_add_func ("/ga/report/tables/known-parts", test_known_parts);
+  g_test_add_func ("/ga/report/tables/output-error", test_output_error);
 
   status = g_test_run ();
   g_object_unref (store);

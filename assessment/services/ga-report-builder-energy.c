@@ -300,6 +300,32 @@ _ga_report_add_data_tables (Report *r)
   return n;
 }
 
+/* What a computed indicator's formula error means to the reader of the
+ * report; the code stays in brackets, so the workbook's cell can be found. */
+static char *
+output_error_text (Report     *r,
+                   GaErrorCode code)
+{
+  const char *reason;
+
+  switch (code)
+    {
+    case GA_ERROR_CODE_DIV0:
+      reason = tr (r, "无法计算：作除数的数据为零或尚未填写", "cannot be computed: a figure it divides by is zero or not filled in");
+      break;
+    case GA_ERROR_CODE_NA:
+      reason = tr (r, "无法计算：查表未找到对应的值", "cannot be computed: a look-up found no value");
+      break;
+    case GA_ERROR_CODE_VALUE:
+      reason = tr (r, "无法计算：所用数据不是数值", "cannot be computed: a figure it uses is not a number");
+      break;
+    default:
+      reason = tr (r, "无法计算", "cannot be computed");
+      break;
+    }
+  return g_strdup_printf ("%s (%s)", reason, ga_error_code_to_string (code));
+}
+
 void
 _ga_report_add_outputs (Report *r)
 {
@@ -323,15 +349,25 @@ _ga_report_add_outputs (Report *r)
       const GaResult *res = ga_engine_get_output_result (r->engine, o);
       g_autofree char *value = ga_engine_format_value (r->engine, o->id);
       const char *shown = value;
+      const char *unit = o->unit;
+      g_autofree char *why = NULL;
       const char *cells[3];
 
       if (res != NULL && res->status == GA_STATUS_INCOMPLETE)
         shown = tr (r, "数据不全，无法计算", "incomplete data");
       else if (res != NULL && res->status == GA_STATUS_NA)
         shown = tr (r, "不适用", "N/A");
+      else if (res != NULL && res->value.kind == GA_VALUE_ERROR)
+        {
+          /* A submission shows no bare spreadsheet error: it says the
+           * figure cannot be given yet, and why, in the reader's words. */
+          why = output_error_text (r, res->value.u.error.code);
+          shown = why;
+          unit = NULL;
+        }
       cells[0] = text_of (r, &o->title);
       cells[1] = shown != NULL ? shown : "";
-      cells[2] = o->unit != NULL ? o->unit : "";
+      cells[2] = unit != NULL ? unit : "";
       ga_doc_table_add_row (t, cells);
     }
 }
