@@ -245,7 +245,7 @@ score_item (GaEngine    *engine,
       return GA_STATUS_ERROR;
     }
 
-  ga_engine_eval_formula (engine, st->rule, 0, 0, &res);
+  ga_engine_eval_rule (engine, item->index, st->rule, &res);
   switch (res.kind)
     {
     case GA_VALUE_BOOLEAN:

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "ga-engine.h"
+#include "ga-engine-rules.h"
 #include "ga-template-private.h"
 
 G_BEGIN_DECLS
@@ -289,6 +290,11 @@ struct _GaEngine {
   GaResult        *outputs;
   GaItemState     *istate;
   GaCompiled      *item_formulas;   /* the items' formulas that are there, packed */
+  /* Per item: the shape of its rule the engine evaluates directly
+   * (ga-engine-rules.c), GA_RULE_GENERIC for the formula evaluator; and
+   * the tests of every shape. */
+  GaRuleShape     *rule_shapes;
+  GaRuleTest      *rule_tests;
   GaCompiled       no_formula;      /* what an absent formula points at */
   GaSectionApplicable *sa;
   GaSectionState  *sstate;
@@ -403,6 +409,12 @@ void ga_engine_eval_formula (GaEngine         *engine,
                              const GaCompiled *compiled,
                              guint             table,
                              guint             row,
+                             GaValue          *out);
+/* ga_engine_eval_formula() of the rule of item @item (@compiled), by its
+ * shape when it has one. */
+void ga_engine_eval_rule    (GaEngine         *engine,
+                             guint             item,
+                             const GaCompiled *compiled,
                              GaValue          *out);
 gboolean ga_engine_evaluate_number (GaEngine         *engine,
                                     const GaCompiled *compiled,

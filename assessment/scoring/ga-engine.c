@@ -370,6 +370,32 @@ ga_engine_eval_formula (GaEngine         *engine,
     ga_formula_evaluate (compiled->formula, &context, out);
 }
 
+void
+ga_engine_eval_rule (GaEngine         *engine,
+                     guint             item,
+                     const GaCompiled *compiled,
+                     GaValue          *out)
+{
+  const GaRuleShape *shape = &engine->rule_shapes[item];
+
+  if (shape->kind != GA_RULE_GENERIC)
+    {
+      /* A shape is only taken for a rule whose one reference is a strict
+       * value (ga_engine_rule_shape_of(), setup_item()). */
+      note_strict_gaps (engine, compiled);
+      ga_engine_value_blank (out);
+      if (!ga_engine_rule_shape_eval (shape, engine->rule_tests, compiled->values[0], out))
+        {
+          EvalContext ctx = { engine, compiled, 0, 0 };
+          GaFormulaContext context = { get_ref_cb, get_range_cb, lookup_cb, &ctx };
+
+          ga_formula_evaluate_bound (compiled->formula, compiled->values, &context, out);
+        }
+      return;
+    }
+  ga_engine_eval_formula (engine, compiled, 0, 0, out);
+}
+
 /* Evaluates a formula that must give a number. Returns TRUE with *out set,
  * or FALSE with the offending value in @problem (blank, N/A, error, or an
  * error made from a value of the wrong kind). */
@@ -762,7 +788,8 @@ static void
 setup_item (GaEngine    *engine,
             GaItem      *item,
             GaFormula   *rule,
-            GaCompiled **next)
+            GaCompiled **next,
+            GArray      *tests)
 {
   GaItemState *st = &engine->istate[item->index];
 
@@ -771,6 +798,8 @@ setup_item (GaEngine    *engine,
   st->weight = compile_item_formula (engine, item->weight, next);
   st->rule_formula = rule;
   st->rule = compile_item_formula (engine, st->rule_formula, next);
+  if (rule != NULL && st->rule->strict_values && st->rule->n_refs == 1)
+    ga_engine_rule_shape_of (rule, &engine->rule_shapes[item->index], tests);
   st->band_hit = -1;
   for (guint k = 0; k < 3; k++)
     st->bench_v[k] = NAN;
@@ -834,6 +863,7 @@ engine_build (GaTemplate *tmpl)
   {
     guint n_formulas = 0;
     GaCompiled *next;
+    GArray *tests;
 
     for (guint i = 0; i < n_items; i++)
       {
@@ -844,9 +874,12 @@ engine_build (GaTemplate *tmpl)
       }
     /* Every slot is set by compile(). */
     engine->item_formulas = next = g_new (GaCompiled, MAX (n_formulas, 1));
+    engine->rule_shapes = g_new0 (GaRuleShape, MAX (n_items, 1));
+    tests = g_array_sized_new (FALSE, FALSE, sizeof (GaRuleTest), n_items);
     for (guint i = 0; i < n_items; i++)
-      setup_item (engine, tmpl->items->pdata[i], rules->pdata[i], &next);
+      setup_item (engine, tmpl->items->pdata[i], rules->pdata[i], &next, tests);
     g_assert (next == engine->item_formulas + n_formulas);
+    engine->rule_tests = (GaRuleTest *) (gpointer) g_array_free (tests, FALSE);
   }
   for (guint s = 0; s < n_sections; s++)
     {
@@ -1009,6 +1042,8 @@ ga_engine_unref (GaEngine *engine)
   g_free (engine->outputs);
   g_free (engine->istate);
   g_free (engine->item_formulas);
+  g_free (engine->rule_shapes);
+  g_free (engine->rule_tests);
   g_free (engine->sa);
   g_free (engine->sstate);
   g_free (engine->output_formula);

@@ -1,0 +1,349 @@
+/* ga-engine-rules.c: the common shapes of an item's rule, evaluated directly
+ *
+ * Copyright 2026 The GreenAssess authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Each function below does what the formula evaluator
+ * (assessment/formula/ga-formula-eval*.c) does for the same tree, in the
+ * same order and with the same arithmetic, for a value the guard of strict
+ * references lets through; tests/test-engine-rules.c compares the two.
+ */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "ga-engine-rules.h"
+#include "ga-formula-private.h"
+
+/* Longest IF() chain taken (a choice of that many options). */
+#define MAX_TESTS 200
+
+static gboolean use_shapes = TRUE;
+
+void
+ga_engine_use_rule_shapes (gboolean use)
+{
+  use_shapes = use;
+}
+
+gboolean
+ga_engine_uses_rule_shapes (void)
+{
+  return use_shapes;
+}
+
+static gboolean
+is_comparison (guint op)
+{
+  return op == GA_OP_EQ || op == GA_OP_NE || op == GA_OP_LT || op == GA_OP_LE
+         || op == GA_OP_GT || op == GA_OP_GE;
+}
+
+/* The only reference, read directly. */
+static gboolean
+is_x (const GaNode *node)
+{
+  return node->op == GA_OP_REF && node->u.ref == 0;
+}
+
+/* A finite number literal, or a product of two that is finite (the
+ * evaluator multiplies them as it goes: the same product). */
+static gboolean
+number_leaf (const GaFormula *f,
+             const GaNode    *node,
+             double          *out)
+{
+  if (node->op == GA_OP_NUMBER && isfinite (node->u.number))
+    {
+      *out = node->u.number;
+      return TRUE;
+    }
+  if (node->op == GA_OP_MUL)
+    {
+      const GaNode *l = &f->nodes[node->a], *r = &f->nodes[node->b];
+      double p;
+
+      if (l->op != GA_OP_NUMBER || r->op != GA_OP_NUMBER)
+        return FALSE;
+      p = l->u.number * r->u.number;
+      if (!isfinite (l->u.number) || !isfinite (r->u.number) || !isfinite (p))
+        return FALSE;
+      *out = p;
+      return TRUE;
+    }
+  return FALSE;
+}
+
+/* x op literal, as a test. */
+static gboolean
+test_of (const GaFormula *f,
+         const GaNode    *node,
+         GaRuleTest      *test)
+{
+  const GaNode *lit;
+
+  if (!is_comparison (node->op) || !is_x (&f->nodes[node->a]))
+    return FALSE;
+  lit = &f->nodes[node->b];
+  memset (test, 0, sizeof *test);
+  test->op = node->op;
+  switch ((GaOp) lit->op)
+    {
+    case GA_OP_NUMBER:
+      if (!isfinite (lit->u.number))
+        return FALSE;
+      test->kind = GA_VALUE_NUMBER;
+      test->number = lit->u.number;
+      return TRUE;
+    case GA_OP_TEXT:
+      test->kind = GA_VALUE_TEXT;
+      test->text = lit->u.text != NULL ? lit->u.text : "";
+      return TRUE;
+    case GA_OP_BOOLEAN:
+      test->kind = GA_VALUE_BOOLEAN;
+      test->boolean = lit->u.boolean != FALSE;
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+static gboolean
+chain_of (const GaFormula *f,
+          const GaNode    *node,
+          GaRuleShape     *shape,
+          GArray          *tests)
+{
+  guint n = 0;
+
+  while (node->op == GA_OP_CALL && node->func == GA_FN_IF)
+    {
+      GaRuleTest test;
+
+      if (node->n_args != 3 || n >= MAX_TESTS
+          || !test_of (f, ga_formula_arg (f, node, 0), &test)
+          || !number_leaf (f, ga_formula_arg (f, node, 1), &test.value))
+        return FALSE;
+      g_array_append_val (tests, test);
+      n++;
+      node = ga_formula_arg (f, node, 2);
+    }
+  if (n == 0 || !number_leaf (f, node, &shape->c))
+    return FALSE;
+  shape->kind = GA_RULE_CHAIN;
+  shape->n_tests = n;
+  return TRUE;
+}
+
+void
+ga_engine_rule_shape_of (GaFormula   *formula,
+                         GaRuleShape *shape,
+                         GArray      *tests)
+{
+  const GaFormula *f = formula;
+  const GaNode *root;
+  guint len;
+
+  memset (shape, 0, sizeof *shape);
+  /* One strict reference (the item's value), no look-ups: the guard
+   * reads only it. */
+  if (!use_shapes || f == NULL || f->n_refs != 1 || f->n_lookups != 0 || f->n_strict != 1
+      || f->strict[0] != 0 || f->refs[0].is_range)
+    return;
+  len = tests->len;
+  shape->first = len;
+  root = &f->nodes[f->root];
+  if (root->op == GA_OP_CALL && root->func == GA_FN_IF)
+    {
+      if (!chain_of (f, root, shape, tests))
+        {
+          g_array_set_size (tests, len);
+          memset (shape, 0, sizeof *shape);
+        }
+      return;
+    }
+  if (is_comparison (root->op))
+    {
+      GaRuleTest test;
+
+      if (test_of (f, root, &test))
+        {
+          g_array_append_val (tests, test);
+          shape->kind = GA_RULE_TEST;
+          shape->n_tests = 1;
+        }
+      return;
+    }
+  if (root->op == GA_OP_CALL && root->func == GA_FN_CLAMP && root->n_args == 3
+      && is_x (ga_formula_arg (f, root, 0))
+      && ga_formula_arg (f, root, 1)->op == GA_OP_NUMBER
+      && ga_formula_arg (f, root, 2)->op == GA_OP_NUMBER)
+    {
+      shape->a = ga_formula_arg (f, root, 1)->u.number;
+      shape->b = ga_formula_arg (f, root, 2)->u.number;
+      if (isfinite (shape->a) && isfinite (shape->b))
+        shape->kind = GA_RULE_CLAMP;
+      return;
+    }
+  if (root->op == GA_OP_CALL && root->func == GA_FN_INTERP
+      && (root->n_args == 4 || root->n_args == 5)
+      && is_x (ga_formula_arg (f, root, 0))
+      && ga_formula_arg (f, root, 1)->op == GA_OP_NUMBER
+      && ga_formula_arg (f, root, 2)->op == GA_OP_NUMBER
+      && ga_formula_arg (f, root, 3)->op == GA_OP_NUMBER)
+    {
+      static const GaOp ops[] = { GA_OP_GE, GA_OP_GT, GA_OP_LE, GA_OP_LT };
+      int cmp = -1;
+
+      shape->a = ga_formula_arg (f, root, 1)->u.number;
+      shape->b = ga_formula_arg (f, root, 2)->u.number;
+      shape->c = ga_formula_arg (f, root, 3)->u.number;
+      if (!isfinite (shape->a) || !isfinite (shape->b) || !isfinite (shape->c))
+        return;
+      /* A fifth argument is the direction only as a comparator's text
+       * (the parser takes nothing else). */
+      if (root->n_args == 5)
+        {
+          const GaNode *d = ga_formula_arg (f, root, 4);
+
+          if (d->op != GA_OP_TEXT || (cmp = ga_comparator_from_text (d->u.text)) < 0)
+            return;
+        }
+      shape->dir = cmp < 0 ? GA_OP_CALL : ops[cmp];
+      /* Without a direction, an equal baseline and leading value is an
+       * error the evaluator words. */
+      if (shape->dir == GA_OP_CALL && shape->b - shape->a == 0)
+        return;
+      shape->kind = GA_RULE_INTERP;
+      return;
+    }
+}
+
+static gboolean
+holds (guint op,
+       int   c)
+{
+  switch (op)
+    {
+    case GA_OP_EQ: return c == 0;
+    case GA_OP_NE: return c != 0;
+    case GA_OP_LT: return c < 0;
+    case GA_OP_LE: return c <= 0;
+    case GA_OP_GT: return c > 0;
+    case GA_OP_GE: return c >= 0;
+    default: return FALSE;
+    }
+}
+
+/* Excel's order of kinds: numbers, then text, then booleans. */
+static int
+rank (guint kind)
+{
+  return kind == GA_VALUE_NUMBER ? 0 : kind == GA_VALUE_TEXT ? 1 : 2;
+}
+
+/* x op literal as the evaluator compares them (ga_ev_compare()). */
+static gboolean
+test_holds (const GaRuleTest *t,
+            const GaValue    *x)
+{
+  int rx = rank (x->kind), rt = rank (t->kind), c;
+
+  if (rx != rt)
+    c = rx < rt ? -1 : 1;
+  else if (t->kind == GA_VALUE_NUMBER)
+    c = ga_number_compare (x->u.number, t->number);
+  else if (t->kind == GA_VALUE_TEXT)
+    c = ga_text_compare (x->u.text, t->text);
+  else
+    c = (int) (x->u.boolean != FALSE) - (int) t->boolean;
+  return holds (t->op, c);
+}
+
+static inline void
+set_number (GaValue *out,
+            double   v)
+{
+  out->kind = GA_VALUE_NUMBER;
+  out->u.number = v;
+}
+
+gboolean
+ga_engine_rule_shape_eval (const GaRuleShape *shape,
+                           const GaRuleTest  *tests,
+                           const GaValue     *x,
+                           GaValue           *out)
+{
+  double v, y, z, w;
+
+  /* What the guard lets through and borrows unchanged. */
+  switch (x->kind)
+    {
+    case GA_VALUE_NUMBER:
+      if (!isfinite (x->u.number))
+        return FALSE;
+      break;
+    case GA_VALUE_TEXT:
+      if (x->u.text == NULL || x->u.text[0] == '\0' || g_ascii_strcasecmp (x->u.text, "N/A") == 0)
+        return FALSE;
+      break;
+    case GA_VALUE_BOOLEAN:
+      break;
+    default:
+      return FALSE;
+    }
+
+  switch ((GaRuleKind) shape->kind)
+    {
+    case GA_RULE_CHAIN:
+      tests += shape->first;
+      for (guint i = 0; i < shape->n_tests; i++)
+        if (test_holds (&tests[i], x))
+          {
+            set_number (out, tests[i].value);
+            return TRUE;
+          }
+      set_number (out, shape->c);
+      return TRUE;
+
+    case GA_RULE_TEST:
+      out->kind = GA_VALUE_BOOLEAN;
+      out->u.boolean = test_holds (&tests[shape->first], x) ? TRUE : FALSE;
+      return TRUE;
+
+    case GA_RULE_CLAMP:
+      /* Text and booleans are made numbers first: left to the evaluator. */
+      if (x->kind != GA_VALUE_NUMBER)
+        return FALSE;
+      y = shape->a;
+      z = shape->b;
+      set_number (out, MAX (y, MIN (z, x->u.number)));
+      return TRUE;
+
+    case GA_RULE_INTERP:
+      if (x->kind != GA_VALUE_NUMBER)
+        return FALSE;
+      v = x->u.number;
+      y = shape->a;
+      z = shape->b;
+      w = shape->c;
+      if (shape->dir != GA_OP_CALL && z == y)
+        {
+          set_number (out, holds (shape->dir, v < z ? -1 : (v > z ? 1 : 0)) ? w : 0);
+          return TRUE;
+        }
+      if (z - y == 0)
+        return FALSE;
+      v = w * MAX (0.0, MIN (1.0, (v - y) / (z - y)));
+      /* Too large: the evaluator's error. */
+      if (!isfinite (v))
+        return FALSE;
+      set_number (out, v);
+      return TRUE;
+
+    case GA_RULE_GENERIC:
+    default:
+      return FALSE;
+    }
+}

@@ -1,0 +1,68 @@
+/* ga-engine-rules.h: the common shapes of an item's rule, evaluated without the formula evaluator
+ *
+ * Copyright 2026 The GreenAssess authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Most rules ga-scheme.c builds read only the item's own value and compare
+ * it with numbers and texts the template fixes: the options of a choice,
+ * "yes"/"partial"/"no", TRUE, band thresholds; or clamp it; or interpolate
+ * it between a fixed baseline and leading value. ga_engine_rule_shape_of()
+ * recognises these trees once, and ga_engine_rule_shape_eval() gives, for a
+ * value the strict-reference guard lets through (a finite number, a
+ * boolean, a text that is neither "" nor "N/A"), the value the generic
+ * evaluation gives, bit for bit. For anything else it says FALSE and the
+ * caller evaluates the formula.
+ */
+#pragma once
+
+#include "ga-formula.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  GA_RULE_GENERIC = 0,
+  GA_RULE_CHAIN,   /* IF(x op k1, v1, IF(x op k2, v2, … otherwise)) */
+  GA_RULE_TEST,    /* x op k (a veto condition) */
+  GA_RULE_CLAMP,   /* CLAMP(x, lo, hi) */
+  GA_RULE_INTERP,  /* INTERP(x, baseline, leading, points[, direction]) */
+} GaRuleKind;
+
+/* One comparison of the value with a literal, and for a chain the score
+ * when it holds. */
+typedef struct {
+  guint8      op;        /* GaOp: EQ, NE, LT, LE, GT, GE */
+  guint8      kind;      /* GaValueKind of the literal: NUMBER, TEXT or BOOLEAN */
+  gboolean    boolean;
+  double      number;
+  const char *text;      /* the rule formula's own */
+  double      value;
+} GaRuleTest;
+
+typedef struct {
+  guint8      kind;      /* GaRuleKind */
+  guint8      dir;       /* INTERP: the direction's GaOp, GA_OP_CALL for none */
+  guint16     n_tests;
+  guint       first;     /* the first of its tests */
+  double      a, b, c;   /* CLAMP: lo, hi; INTERP: baseline, leading, points;
+                          * CHAIN: c is the score when no test holds */
+} GaRuleShape;
+
+/* The shape of @formula, with its tests appended to @tests (a GArray of
+ * GaRuleTest); GA_RULE_GENERIC (nothing appended) when it has none of the
+ * shapes above. The texts stay the formula's: it must outlive the shape. */
+void     ga_engine_rule_shape_of   (GaFormula         *formula,
+                                    GaRuleShape       *shape,
+                                    GArray            *tests);
+/* The rule's value for the item's value @x into @out (blank or a number
+ * before) and TRUE, or FALSE, @out untouched, when the generic evaluation
+ * must give it. */
+gboolean ga_engine_rule_shape_eval (const GaRuleShape *shape,
+                                    const GaRuleTest  *tests,
+                                    const GaValue     *x,
+                                    GaValue           *out);
+/* Whether engines made from now on recognise the shapes (TRUE unless
+ * turned off): the tests compare an engine without them. */
+void     ga_engine_use_rule_shapes (gboolean           use);
+gboolean ga_engine_uses_rule_shapes (void);
+
+G_END_DECLS
