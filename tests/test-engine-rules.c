@@ -28,6 +28,7 @@
 
 #include "ga-engine.h"
 #include "ga-engine-rules.h"
+#include "ga-formula-private.h"
 #include "ga-scheme.h"
 #include "ga-store.h"
 #include "ga-store-engine.h"
@@ -65,9 +66,9 @@ same_double (double a,
 /* Rules evaluated both ways                                                */
 
 typedef struct {
-  guint shapes[5];    /* rules of each GaRuleKind */
-  guint direct[5];    /* values each kind gave directly */
-  guint values;       /* values compared */
+  guint shapes[GA_RULE_N_KINDS];    /* rules of each GaRuleKind */
+  guint direct[GA_RULE_N_KINDS];    /* values each kind gave directly */
+  guint values;                     /* values compared */
 } Tally;
 
 static void
@@ -112,7 +113,8 @@ add_around (GArray *values,
 static GArray *
 edge_values (const GaRuleShape *shape,
              const GaRuleTest  *tests,
-             const GaItem      *item)
+             const GaItem      *item,
+             const GaFormula   *rule)
 {
   static const char *texts[] = {
     "", "N/A", "n/a", "yes", "YES", "partial", "Partial", "no", "No", "TRUE", "false",
@@ -178,13 +180,56 @@ edge_values (const GaRuleShape *shape,
           add_text (values, upper);
         }
     }
-  if (shape->kind == GA_RULE_CLAMP || shape->kind == GA_RULE_INTERP)
-    {
-      add_around (values, shape->a);
-      add_around (values, shape->b);
-      add_around (values, (shape->a + shape->b) / 2);
-    }
+  /* Every number of the rule: thresholds, baselines, factors. */
+  for (guint i = 0; i < rule->n_nodes; i++)
+    if (rule->nodes[i].op == GA_OP_NUMBER && isfinite (rule->nodes[i].u.number))
+      add_around (values, rule->nodes[i].u.number);
   return values;
+}
+
+/* The rule both ways from the values @refs of its references. */
+static void
+compare (GaTemplate            *tmpl,
+         const GaItem          *item,
+         GaFormula             *rule,
+         const GaRuleShape     *shape,
+         const GaRuleTest      *tests,
+         const GaValue * const *refs,
+         Tally                 *tally)
+{
+  GaValue generic = GA_VALUE_INIT, direct = GA_VALUE_INIT;
+
+  ga_formula_evaluate_bound (rule, refs, NULL, &generic);
+  tally->values++;
+  if (ga_engine_rule_shape_eval (shape, tests, refs, &direct))
+    {
+      tally->direct[shape->kind]++;
+      if (!same_value (&generic, &direct))
+        {
+          g_autoptr(GString) shown = g_string_new (NULL);
+          g_autofree char *gs = ga_value_to_display (&generic);
+          g_autofree char *ds = ga_value_to_display (&direct);
+
+          for (guint r = 0; r < ga_formula_get_n_refs (rule); r++)
+            {
+              g_autofree char *xs = ga_value_to_display (refs[r]);
+              g_string_append_printf (shown, "%s%s = %s (%s, %.17g)", r > 0 ? ", " : "",
+                                      ga_formula_get_ref (rule, r), xs,
+                                      ga_value_kind_to_string (refs[r]->kind),
+                                      refs[r]->u.number);
+            }
+          g_error ("%s, item %s, rule %s, %s: the evaluator gives %s (%s, %.17g), the shape "
+                   "%s (%s, %.17g)", ga_template_get_id (tmpl), item->id,
+                   ga_formula_get_text (rule), shown->str, gs,
+                   ga_value_kind_to_string (generic.kind), generic.u.number, ds,
+                   ga_value_kind_to_string (direct.kind), direct.u.number);
+        }
+    }
+  else
+    /* Left to the evaluator: nothing written. */
+    g_assert_cmpint (direct.kind, ==, GA_VALUE_BLANK);
+  ga_value_clear (&generic);
+  ga_value_clear (&direct);
 }
 
 /* The rule of @item both ways over the edge values; fails on the first
@@ -197,43 +242,56 @@ check_rule (GaTemplate   *tmpl,
 {
   g_autoptr(GArray) tests = g_array_new (FALSE, FALSE, sizeof (GaRuleTest));
   g_autoptr(GArray) values = NULL;
+  static const double bases[] = { 40, 80, 0, 50.5, 100, -1, 1e300, 0.1 };
+  g_autoptr(GRand) rand = g_rand_new_with_seed (item->index + 1);
   GaRuleShape shape;
+  guint n_refs;
 
   ga_engine_rule_shape_of (rule, &shape, tests);
   tally->shapes[shape.kind]++;
   if (shape.kind == GA_RULE_GENERIC)
     return;
   g_assert_cmpuint (tests->len, ==, shape.n_tests);
-  values = edge_values (&shape, (const GaRuleTest *) (gpointer) tests->data, item);
-  for (guint i = 0; i < values->len; i++)
-    {
-      const GaValue *x = &g_array_index (values, GaValue, i);
-      GaValue generic = GA_VALUE_INIT, direct = GA_VALUE_INIT;
-
-      ga_formula_evaluate_bound (rule, &x, NULL, &generic);
-      tally->values++;
-      if (ga_engine_rule_shape_eval (&shape, (const GaRuleTest *) (gpointer) tests->data, x,
-                                     &direct))
+  values = edge_values (&shape, (const GaRuleTest *) (gpointer) tests->data, item, rule);
+  n_refs = ga_formula_get_n_refs (rule);
+  g_assert_cmpuint (n_refs, <=, G_N_ELEMENTS (bases));
+  /* Each reference in turn takes every edge value while the others hold
+   * one of the bases. */
+  for (guint r = 0; r < n_refs; r++)
+    for (guint b = 0; b < (n_refs > 1 ? G_N_ELEMENTS (bases) : 1); b++)
+      for (guint i = 0; i < values->len; i++)
         {
-          tally->direct[shape.kind]++;
-          if (!same_value (&generic, &direct))
-            {
-              g_autofree char *xs = ga_value_to_display (x);
-              g_autofree char *gs = ga_value_to_display (&generic);
-              g_autofree char *ds = ga_value_to_display (&direct);
+          const GaValue *refs[G_N_ELEMENTS (bases)];
+          GaValue base[G_N_ELEMENTS (bases)];
 
-              g_error ("%s, item %s, rule %s, value %s (%s): the evaluator gives %s (%s, "
-                       "%.17g), the shape %s (%s, %.17g)", ga_template_get_id (tmpl), item->id,
-                       ga_formula_get_text (rule), xs, ga_value_kind_to_string (x->kind), gs,
-                       ga_value_kind_to_string (generic.kind), generic.u.number, ds,
-                       ga_value_kind_to_string (direct.kind), direct.u.number);
+          for (guint k = 0; k < n_refs; k++)
+            {
+              base[k] = (GaValue) GA_VALUE_INIT;
+              ga_value_set_number (&base[k], bases[(b + k) % G_N_ELEMENTS (bases)]);
+              refs[k] = &base[k];
             }
+          refs[r] = &g_array_index (values, GaValue, i);
+          compare (tmpl, item, rule, &shape, (const GaRuleTest *) (gpointer) tests->data, refs,
+                   tally);
         }
-      else
-        /* Left to the evaluator: nothing written. */
-        g_assert_cmpint (direct.kind, ==, GA_VALUE_BLANK);
-      ga_value_clear (&generic);
-      ga_value_clear (&direct);
+  /* And random numbers, of a few digits and of full precision, in every
+   * reference at once: results between the clamps, where one rounding
+   * more or less shows. */
+  for (guint i = 0; i < 400; i++)
+    {
+      const GaValue *refs[G_N_ELEMENTS (bases)];
+      GaValue random[G_N_ELEMENTS (bases)];
+
+      for (guint k = 0; k < n_refs; k++)
+        {
+          double n = g_rand_double_range (rand, -5, 120);
+
+          random[k] = (GaValue) GA_VALUE_INIT;
+          ga_value_set_number (&random[k], i % 2 ? n : round (n * 100) / 100);
+          refs[k] = &random[k];
+        }
+      compare (tmpl, item, rule, &shape, (const GaRuleTest *) (gpointer) tests->data, refs,
+               tally);
     }
 }
 
@@ -284,6 +342,12 @@ static const char shapes_template[] =
   " \"score\": {\"interp\": {\"baseline\": \"N3*0.5\", \"leading\": 100}}},"
   "{\"id\": \"N8\", \"kind\": \"number\", \"title\": \"n\", \"source\": \"t\", \"points\": 3,"
   " \"score\": {\"formula\": \"IF(N8>=50, 3, ROUND(N8/50*3, 1))\"}},"
+  "{\"id\": \"N9\", \"kind\": \"number\", \"title\": \"n\", \"source\": \"t\", \"points\": 4,"
+  " \"score\": {\"formula\": \"N3/(N1-50)\"}},"
+  "{\"id\": \"N10\", \"kind\": \"number\", \"title\": \"n\", \"source\": \"t\", \"points\": 5,"
+  " \"score\": {\"interp\": {\"baseline\": 60, \"leading\": \"N3*0.4+10\", \"better\": \"lower\"}}},"
+  "{\"id\": \"N11\", \"kind\": \"number\", \"title\": \"n\", \"source\": \"t\", \"points\": 200,"
+  " \"score\": {\"formula\": \"-N11%+N3-(+N1)\"}},"
   "{\"id\": \"V1\", \"kind\": \"yesno\", \"title\": \"v\", \"source\": \"t\", \"veto\": true},"
   "{\"id\": \"V2\", \"kind\": \"compliance\", \"title\": \"v\", \"source\": \"t\", \"veto\": true},"
   "{\"id\": \"V3\", \"kind\": \"choice\", \"title\": \"v\", \"source\": \"t\", \"veto\": true,"
@@ -312,13 +376,14 @@ test_rules_both_ways (void)
   Tally tally = { { 0 } };
 
   check_template_rules (shapes, &tally);
-  /* The template made here has each shape and three rules without one
-   * (N7 reads N3, N8 is a score formula, V3 compares in a product). */
+  /* The template made here has each shape and two rules without one
+   * (N8's score formula rounds, V3 compares inside a product). */
   g_assert_cmpuint (tally.shapes[GA_RULE_CHAIN], ==, 7);
   g_assert_cmpuint (tally.shapes[GA_RULE_TEST], ==, 2);
   g_assert_cmpuint (tally.shapes[GA_RULE_CLAMP], ==, 2);
-  g_assert_cmpuint (tally.shapes[GA_RULE_INTERP], ==, 4);
-  g_assert_cmpuint (tally.shapes[GA_RULE_GENERIC], ==, 3);
+  g_assert_cmpuint (tally.shapes[GA_RULE_INTERP], ==, 6);
+  g_assert_cmpuint (tally.shapes[GA_RULE_POINTS], ==, 2);
+  g_assert_cmpuint (tally.shapes[GA_RULE_GENERIC], ==, 2);
 
   for (guint i = 0; ids[i] != NULL; i++)
     {
@@ -328,11 +393,12 @@ test_rules_both_ways (void)
       g_assert_no_error (error);
       check_template_rules (tmpl, &tally);
     }
-  g_test_message ("rules: %u generic, %u chains, %u tests, %u clamps, %u interpolations; "
-                  "%u values compared", tally.shapes[0], tally.shapes[1], tally.shapes[2],
-                  tally.shapes[3], tally.shapes[4], tally.values);
+  g_test_message ("rules: %u generic, %u chains, %u tests, %u clamps, %u interpolations, "
+                  "%u points; %u values compared", tally.shapes[0], tally.shapes[1],
+                  tally.shapes[2], tally.shapes[3], tally.shapes[4], tally.shapes[5],
+                  tally.values);
   /* Every kind gave values directly: the comparison is not empty. */
-  for (guint k = GA_RULE_CHAIN; k <= GA_RULE_INTERP; k++)
+  for (guint k = GA_RULE_CHAIN; k < GA_RULE_N_KINDS; k++)
     g_assert_cmpuint (tally.direct[k], >, 20);
 }
 
@@ -417,12 +483,15 @@ static const char * const typed[] = {
 };
 
 /* Each item with a rule answered in turn with the values above, then its
- * option ids, then no answer, on both engines. */
+ * option ids, then no answer, then its answer in @answers again, on both
+ * engines. */
 static void
-walk_items (GaTemplate *tmpl,
-            GaEngine   *a,
-            GaEngine   *b)
+walk_items (GaTemplate  *tmpl,
+            GaAnswerSet *answers,
+            GaEngine    *a,
+            GaEngine    *b)
 {
+  static const char restore[] = "(as before)";
   GPtrArray *items = ga_template_get_items (tmpl);
   GPtrArray *rules = ga_scheme_get_rules (tmpl);
 
@@ -438,6 +507,7 @@ walk_items (GaTemplate *tmpl,
       for (guint o = 0; item->options != NULL && o < item->options->len; o++)
         g_ptr_array_add (texts, ((GaOption *) item->options->pdata[o])->id);
       g_ptr_array_add (texts, NULL);   /* no answer */
+      g_ptr_array_add (texts, (gpointer) restore);   /* the answer it had */
       for (guint t = 0; t < texts->len; t++)
         {
           g_autoptr(GError) error = NULL;
@@ -445,7 +515,14 @@ walk_items (GaTemplate *tmpl,
           g_autoptr(GaAnswer) copy = NULL;
           g_autofree char *when = NULL;
 
-          if (texts->pdata[t] != NULL)
+          if (texts->pdata[t] == restore)
+            {
+              const GaAnswer *had = answers != NULL ? ga_answer_set_get (answers, item->id)
+                                                    : NULL;
+              answer = had != NULL ? ga_answer_copy (had) : NULL;
+              copy = had != NULL ? ga_answer_copy (had) : NULL;
+            }
+          else if (texts->pdata[t] != NULL)
             {
               answer = ga_answer_parse_text (texts->pdata[t], item, &error);
               if (answer == NULL)
@@ -455,7 +532,8 @@ walk_items (GaTemplate *tmpl,
           g_assert_true (ga_engine_set_answer (a, item->id, g_steal_pointer (&answer), NULL));
           g_assert_true (ga_engine_set_answer (b, item->id, g_steal_pointer (&copy), NULL));
           when = g_strdup_printf ("%s after %s = %s", ga_template_get_id (tmpl), item->id,
-                                  texts->pdata[t] != NULL ? (char *) texts->pdata[t] : "(none)");
+                                  texts->pdata[t] == restore ? "(as before)"
+                                  : texts->pdata[t] != NULL ? (char *) texts->pdata[t] : "(none)");
           assert_same_engines (tmpl, a, b, when);
         }
     }
@@ -473,7 +551,7 @@ compare_engines (GaTemplate  *tmpl,
     ga_engine_set_answers (a, answers);
   assert_same_engines (tmpl, a, b, "the answers set");
   if (walk)
-    walk_items (tmpl, a, b);
+    walk_items (tmpl, answers, a, b);
 }
 
 static void

@@ -136,6 +136,61 @@ chain_of (const GaFormula *f,
   return TRUE;
 }
 
+/* Deepest operand taken: a baseline such as E*0.4+10 is three levels. */
+#define MAX_DEPTH 8
+/* Most references a rule with arguments may read. */
+#define MAX_REFS 8
+
+/* Whether @node is a number operand: a finite literal, a reference, or
+ * + - * / (unary -, +, %) of such operands. */
+static gboolean
+operand_of (const GaFormula *f,
+            const GaNode    *node,
+            guint            depth)
+{
+  if (depth > MAX_DEPTH)
+    return FALSE;
+  switch ((GaOp) node->op)
+    {
+    case GA_OP_NUMBER:
+      return isfinite (node->u.number);
+    case GA_OP_REF:
+      return TRUE;
+    case GA_OP_NEG:
+    case GA_OP_POS:
+    case GA_OP_PERCENT:
+      return operand_of (f, &f->nodes[node->a], depth + 1);
+    case GA_OP_ADD:
+    case GA_OP_SUB:
+    case GA_OP_MUL:
+    case GA_OP_DIV:
+      return operand_of (f, &f->nodes[node->a], depth + 1)
+             && operand_of (f, &f->nodes[node->b], depth + 1);
+    default:
+      return FALSE;
+    }
+}
+
+/* The call @root with @n_numbers operands for arguments, their nodes in
+ * @shape's arg. */
+static gboolean
+operands_of (const GaFormula *f,
+             const GaNode    *root,
+             guint            n_numbers,
+             GaRuleShape     *shape)
+{
+  for (guint i = 0; i < n_numbers; i++)
+    {
+      const GaNode *arg = ga_formula_arg (f, root, i);
+
+      if (!operand_of (f, arg, 0))
+        return FALSE;
+      shape->arg[i] = (guint32) (arg - f->nodes);
+    }
+  shape->formula = f;
+  return TRUE;
+}
+
 void
 ga_engine_rule_shape_of (GaFormula   *formula,
                          GaRuleShape *shape,
@@ -146,61 +201,53 @@ ga_engine_rule_shape_of (GaFormula   *formula,
   guint len;
 
   memset (shape, 0, sizeof *shape);
-  /* One strict reference (the item's value), no look-ups: the guard
-   * reads only it. */
-  if (!use_shapes || f == NULL || f->n_refs != 1 || f->n_lookups != 0 || f->n_strict != 1
-      || f->strict[0] != 0 || f->refs[0].is_range)
+  /* Strict references only, no ranges, no look-ups: the guard reads
+   * every reference, and nothing else is read. */
+  if (!use_shapes || f == NULL || f->n_refs == 0 || f->n_refs > MAX_REFS || f->n_lookups != 0
+      || f->n_strict != f->n_refs)
     return;
-  len = tests->len;
-  shape->first = len;
+  for (guint r = 0; r < f->n_refs; r++)
+    if (f->refs[r].is_range)
+      return;
   root = &f->nodes[f->root];
-  if (root->op == GA_OP_CALL && root->func == GA_FN_IF)
+  if (f->n_refs == 1 && f->strict[0] == 0)
     {
-      if (!chain_of (f, root, shape, tests))
+      len = tests->len;
+      shape->first = len;
+      if (root->op == GA_OP_CALL && root->func == GA_FN_IF)
         {
-          g_array_set_size (tests, len);
-          memset (shape, 0, sizeof *shape);
+          if (!chain_of (f, root, shape, tests))
+            {
+              g_array_set_size (tests, len);
+              memset (shape, 0, sizeof *shape);
+            }
+          return;
         }
-      return;
-    }
-  if (is_comparison (root->op))
-    {
-      GaRuleTest test;
+      if (is_comparison (root->op))
+        {
+          GaRuleTest test;
 
-      if (test_of (f, root, &test))
-        {
-          g_array_append_val (tests, test);
-          shape->kind = GA_RULE_TEST;
-          shape->n_tests = 1;
+          if (test_of (f, root, &test))
+            {
+              g_array_append_val (tests, test);
+              shape->kind = GA_RULE_TEST;
+              shape->n_tests = 1;
+            }
+          return;
         }
-      return;
     }
-  if (root->op == GA_OP_CALL && root->func == GA_FN_CLAMP && root->n_args == 3
-      && is_x (ga_formula_arg (f, root, 0))
-      && ga_formula_arg (f, root, 1)->op == GA_OP_NUMBER
-      && ga_formula_arg (f, root, 2)->op == GA_OP_NUMBER)
-    {
-      shape->a = ga_formula_arg (f, root, 1)->u.number;
-      shape->b = ga_formula_arg (f, root, 2)->u.number;
-      if (isfinite (shape->a) && isfinite (shape->b))
-        shape->kind = GA_RULE_CLAMP;
-      return;
-    }
-  if (root->op == GA_OP_CALL && root->func == GA_FN_INTERP
-      && (root->n_args == 4 || root->n_args == 5)
-      && is_x (ga_formula_arg (f, root, 0))
-      && ga_formula_arg (f, root, 1)->op == GA_OP_NUMBER
-      && ga_formula_arg (f, root, 2)->op == GA_OP_NUMBER
-      && ga_formula_arg (f, root, 3)->op == GA_OP_NUMBER)
+  if (root->op != GA_OP_CALL)
+    return;
+  if (root->func == GA_FN_CLAMP && root->n_args == 3 && operands_of (f, root, 3, shape))
+    shape->kind = GA_RULE_CLAMP;
+  else if (root->func == GA_FN_POINTS && root->n_args == 2 && operands_of (f, root, 2, shape))
+    shape->kind = GA_RULE_POINTS;
+  else if (root->func == GA_FN_INTERP && (root->n_args == 4 || root->n_args == 5)
+           && operands_of (f, root, 4, shape))
     {
       static const GaOp ops[] = { GA_OP_GE, GA_OP_GT, GA_OP_LE, GA_OP_LT };
       int cmp = -1;
 
-      shape->a = ga_formula_arg (f, root, 1)->u.number;
-      shape->b = ga_formula_arg (f, root, 2)->u.number;
-      shape->c = ga_formula_arg (f, root, 3)->u.number;
-      if (!isfinite (shape->a) || !isfinite (shape->b) || !isfinite (shape->c))
-        return;
       /* A fifth argument is the direction only as a comparator's text
        * (the parser takes nothing else). */
       if (root->n_args == 5)
@@ -208,16 +255,16 @@ ga_engine_rule_shape_of (GaFormula   *formula,
           const GaNode *d = ga_formula_arg (f, root, 4);
 
           if (d->op != GA_OP_TEXT || (cmp = ga_comparator_from_text (d->u.text)) < 0)
-            return;
+            {
+              memset (shape, 0, sizeof *shape);
+              return;
+            }
         }
       shape->dir = cmp < 0 ? GA_OP_CALL : ops[cmp];
-      /* Without a direction, an equal baseline and leading value is an
-       * error the evaluator words. */
-      if (shape->dir == GA_OP_CALL && shape->b - shape->a == 0)
-        return;
       shape->kind = GA_RULE_INTERP;
-      return;
     }
+  else
+    memset (shape, 0, sizeof *shape);
 }
 
 static gboolean
@@ -269,34 +316,104 @@ set_number (GaValue *out,
   out->u.number = v;
 }
 
-gboolean
-ga_engine_rule_shape_eval (const GaRuleShape *shape,
-                           const GaRuleTest  *tests,
-                           const GaValue     *x,
-                           GaValue           *out)
+/* The operand @node as the evaluator computes it from numbers: FALSE for
+ * a reference that is not a finite number (the evaluator would make text
+ * or a boolean a number, or pass blank, N/A or an error on), a division by
+ * zero, or a result that is not finite (the evaluator's error). */
+static gboolean
+operand (const GaFormula       *f,
+         const GaNode          *node,
+         const GaValue * const *values,
+         double                *out)
 {
-  double v, y, z, w;
+  const GaValue *v;
+  double x, y, r;
 
-  /* What the guard lets through and borrows unchanged. */
-  switch (x->kind)
+  switch ((GaOp) node->op)
     {
-    case GA_VALUE_NUMBER:
-      if (!isfinite (x->u.number))
+    case GA_OP_NUMBER:
+      *out = node->u.number;
+      return TRUE;
+    case GA_OP_REF:
+      v = values[node->u.ref];
+      if (v->kind != GA_VALUE_NUMBER || !isfinite (v->u.number))
         return FALSE;
-      break;
-    case GA_VALUE_TEXT:
-      if (x->u.text == NULL || x->u.text[0] == '\0' || g_ascii_strcasecmp (x->u.text, "N/A") == 0)
+      *out = v->u.number;
+      return TRUE;
+    case GA_OP_POS:
+      return operand (f, &f->nodes[node->a], values, out);
+    case GA_OP_NEG:
+      if (!operand (f, &f->nodes[node->a], values, &x))
         return FALSE;
-      break;
-    case GA_VALUE_BOOLEAN:
-      break;
+      *out = -x;
+      return TRUE;
+    case GA_OP_PERCENT:
+      if (!operand (f, &f->nodes[node->a], values, &x))
+        return FALSE;
+      *out = x / 100;
+      return TRUE;
+    case GA_OP_ADD:
+    case GA_OP_SUB:
+    case GA_OP_MUL:
+    case GA_OP_DIV:
+      if (!operand (f, &f->nodes[node->a], values, &x)
+          || !operand (f, &f->nodes[node->b], values, &y))
+        return FALSE;
+      switch ((GaOp) node->op)
+        {
+        case GA_OP_ADD: r = x + y; break;
+        case GA_OP_SUB: r = x - y; break;
+        case GA_OP_MUL: r = x * y; break;
+        default:
+          if (y == 0)
+            return FALSE;
+          r = x / y;
+          break;
+        }
+      if (!isfinite (r))
+        return FALSE;
+      *out = r;
+      return TRUE;
     default:
       return FALSE;
     }
+}
+
+/* Whether @x is what the guard lets through and the evaluator borrows
+ * unchanged. */
+static inline gboolean
+plain (const GaValue *x)
+{
+  switch (x->kind)
+    {
+    case GA_VALUE_NUMBER:
+      return isfinite (x->u.number);
+    case GA_VALUE_TEXT:
+      return x->u.text != NULL && x->u.text[0] != '\0'
+             && !((x->u.text[0] == 'N' || x->u.text[0] == 'n')
+                  && g_ascii_strcasecmp (x->u.text, "N/A") == 0);
+    case GA_VALUE_BOOLEAN:
+      return TRUE;
+    default:
+      return FALSE;
+    }
+}
+
+gboolean
+ga_engine_rule_shape_eval (const GaRuleShape     *shape,
+                           const GaRuleTest      *tests,
+                           const GaValue * const *values,
+                           GaValue               *out)
+{
+  const GaFormula *f = shape->formula;
+  const GaValue *x = values[0];
+  double v, y, z, w;
 
   switch ((GaRuleKind) shape->kind)
     {
     case GA_RULE_CHAIN:
+      if (!plain (x))
+        return FALSE;
       tests += shape->first;
       for (guint i = 0; i < shape->n_tests; i++)
         if (test_holds (&tests[i], x))
@@ -308,31 +425,41 @@ ga_engine_rule_shape_eval (const GaRuleShape *shape,
       return TRUE;
 
     case GA_RULE_TEST:
+      if (!plain (x))
+        return FALSE;
       out->kind = GA_VALUE_BOOLEAN;
       out->u.boolean = test_holds (&tests[shape->first], x) ? TRUE : FALSE;
       return TRUE;
 
     case GA_RULE_CLAMP:
-      /* Text and booleans are made numbers first: left to the evaluator. */
-      if (x->kind != GA_VALUE_NUMBER)
+      /* Every reference a finite number: the guard lets them through and
+       * no operand is made a number from text or a boolean. */
+      if (!operand (f, &f->nodes[shape->arg[1]], values, &y)
+          || !operand (f, &f->nodes[shape->arg[2]], values, &z)
+          || !operand (f, &f->nodes[shape->arg[0]], values, &v))
         return FALSE;
-      y = shape->a;
-      z = shape->b;
-      set_number (out, MAX (y, MIN (z, x->u.number)));
+      set_number (out, MAX (y, MIN (z, v)));
+      return TRUE;
+
+    case GA_RULE_POINTS:
+      if (!operand (f, &f->nodes[shape->arg[1]], values, &y)
+          || !operand (f, &f->nodes[shape->arg[0]], values, &v))
+        return FALSE;
+      set_number (out, MAX (0.0, MIN (y, v)));
       return TRUE;
 
     case GA_RULE_INTERP:
-      if (x->kind != GA_VALUE_NUMBER)
+      if (!operand (f, &f->nodes[shape->arg[0]], values, &v)
+          || !operand (f, &f->nodes[shape->arg[1]], values, &y)
+          || !operand (f, &f->nodes[shape->arg[2]], values, &z)
+          || !operand (f, &f->nodes[shape->arg[3]], values, &w))
         return FALSE;
-      v = x->u.number;
-      y = shape->a;
-      z = shape->b;
-      w = shape->c;
       if (shape->dir != GA_OP_CALL && z == y)
         {
           set_number (out, holds (shape->dir, v < z ? -1 : (v > z ? 1 : 0)) ? w : 0);
           return TRUE;
         }
+      /* Equal without a direction: the evaluator's error. */
       if (z - y == 0)
         return FALSE;
       v = w * MAX (0.0, MIN (1.0, (v - y) / (z - y)));

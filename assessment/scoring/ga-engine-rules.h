@@ -6,12 +6,14 @@
  * Most rules ga-scheme.c builds read only the item's own value and compare
  * it with numbers and texts the template fixes: the options of a choice,
  * "yes"/"partial"/"no", TRUE, band thresholds; or clamp it; or interpolate
- * it between a fixed baseline and leading value. ga_engine_rule_shape_of()
- * recognises these trees once, and ga_engine_rule_shape_eval() gives, for a
- * value the strict-reference guard lets through (a finite number, a
- * boolean, a text that is neither "" nor "N/A"), the value the generic
- * evaluation gives, bit for bit. For anything else it says FALSE and the
- * caller evaluates the formula.
+ * it between a baseline and a leading value (numbers, other items' values,
+ * or sums and products of them); or take another item's value as points.
+ * ga_engine_rule_shape_of() recognises these trees once, and
+ * ga_engine_rule_shape_eval() gives, while every reference holds what the
+ * strict-reference guard lets through (a finite number, a boolean, a text
+ * that is neither "" nor "N/A") and the arithmetic stays finite, the value
+ * the generic evaluation gives, bit for bit. For anything else it says
+ * FALSE and the caller evaluates the formula.
  */
 #pragma once
 
@@ -25,7 +27,10 @@ typedef enum {
   GA_RULE_TEST,    /* x op k (a veto condition) */
   GA_RULE_CLAMP,   /* CLAMP(x, lo, hi) */
   GA_RULE_INTERP,  /* INTERP(x, baseline, leading, points[, direction]) */
+  GA_RULE_POINTS,  /* POINTS(score, points) */
 } GaRuleKind;
+
+#define GA_RULE_N_KINDS (GA_RULE_POINTS + 1)
 
 /* One comparison of the value with a literal, and for a chain the score
  * when it holds. */
@@ -38,13 +43,17 @@ typedef struct {
   double      value;
 } GaRuleTest;
 
+/* CHAIN and TEST read the only reference, x. The arguments of CLAMP,
+ * INTERP and POINTS are numbers: literals, references, and + - * / of
+ * them (and unary -, %), read from the formula's nodes. */
 typedef struct {
   guint8      kind;      /* GaRuleKind */
   guint8      dir;       /* INTERP: the direction's GaOp, GA_OP_CALL for none */
   guint16     n_tests;
   guint       first;     /* the first of its tests */
-  double      a, b, c;   /* CLAMP: lo, hi; INTERP: baseline, leading, points;
-                          * CHAIN: c is the score when no test holds */
+  double      c;         /* CHAIN: the score when no test holds */
+  const GaFormula *formula;
+  guint32     arg[4];    /* CLAMP, INTERP, POINTS: the arguments' nodes */
 } GaRuleShape;
 
 /* The shape of @formula, with its tests appended to @tests (a GArray of
@@ -53,13 +62,14 @@ typedef struct {
 void     ga_engine_rule_shape_of   (GaFormula         *formula,
                                     GaRuleShape       *shape,
                                     GArray            *tests);
-/* The rule's value for the item's value @x into @out (blank or a number
- * before) and TRUE, or FALSE, @out untouched, when the generic evaluation
- * must give it. */
-gboolean ga_engine_rule_shape_eval (const GaRuleShape *shape,
-                                    const GaRuleTest  *tests,
-                                    const GaValue     *x,
-                                    GaValue           *out);
+/* The rule's value from the values of its references, in order (@values,
+ * as ga_formula_evaluate_bound() takes them), into @out (blank before)
+ * and TRUE; or FALSE, @out untouched, when the generic evaluation must
+ * give it. */
+gboolean ga_engine_rule_shape_eval (const GaRuleShape   *shape,
+                                    const GaRuleTest    *tests,
+                                    const GaValue * const *values,
+                                    GaValue             *out);
 /* Whether engines made from now on recognise the shapes (TRUE unless
  * turned off): the tests compare an engine without them. */
 void     ga_engine_use_rule_shapes (gboolean           use);

@@ -380,11 +380,11 @@ ga_engine_eval_rule (GaEngine         *engine,
 
   if (shape->kind != GA_RULE_GENERIC)
     {
-      /* A shape is only taken for a rule whose one reference is a strict
-       * value (ga_engine_rule_shape_of(), setup_item()). */
+      /* A shape is only taken for a rule whose references are all strict
+       * values (ga_engine_rule_shape_of(), setup_item()). */
       note_strict_gaps (engine, compiled);
       ga_engine_value_blank (out);
-      if (!ga_engine_rule_shape_eval (shape, engine->rule_tests, compiled->values[0], out))
+      if (!ga_engine_rule_shape_eval (shape, engine->rule_tests, compiled->values, out))
         {
           EvalContext ctx = { engine, compiled, 0, 0 };
           GaFormulaContext context = { get_ref_cb, get_range_cb, lookup_cb, &ctx };
@@ -798,7 +798,7 @@ setup_item (GaEngine    *engine,
   st->weight = compile_item_formula (engine, item->weight, next);
   st->rule_formula = rule;
   st->rule = compile_item_formula (engine, st->rule_formula, next);
-  if (rule != NULL && st->rule->strict_values && st->rule->n_refs == 1)
+  if (rule != NULL && st->rule->strict_values)
     ga_engine_rule_shape_of (rule, &engine->rule_shapes[item->index], tests);
   st->band_hit = -1;
   for (guint k = 0; k < 3; k++)
