@@ -303,8 +303,20 @@ check_template_rules (GaTemplate *tmpl,
   GPtrArray *items = ga_template_get_items (tmpl);
 
   for (guint i = 0; i < items->len; i++)
-    if (rules->pdata[i] != NULL)
-      check_rule (tmpl, items->pdata[i], rules->pdata[i], tally);
+    {
+      const GaItem *item = items->pdata[i];
+
+      if (rules->pdata[i] != NULL)
+        check_rule (tmpl, item, rules->pdata[i], tally);
+      /* A table's computed columns. */
+      for (guint c = 0; item->columns != NULL && c < item->columns->len; c++)
+        {
+          const GaColumn *column = item->columns->pdata[c];
+
+          if (column->formula != NULL && ga_formula_get_n_refs (column->formula) > 0)
+            check_rule (tmpl, item, column->formula, tally);
+        }
+    }
 }
 
 /* A points template with every shape and the rules beside them that keep
@@ -353,7 +365,13 @@ static const char shapes_template[] =
   "{\"id\": \"V3\", \"kind\": \"choice\", \"title\": \"v\", \"source\": \"t\", \"veto\": true,"
   " \"options\": [{\"id\": \"ok\", \"label\": \"OK\"}, {\"id\": \"bad\", \"label\": \"Bad\", \"fails\": true}],"
   " \"score\": {\"formula\": \"V3<>\\\"bad\\\"\"}},"
-  "{\"id\": \"B1\", \"kind\": \"yesno\", \"title\": \"b\", \"source\": \"t\", \"points\": 1, \"bonus\": true}"
+  "{\"id\": \"B1\", \"kind\": \"yesno\", \"title\": \"b\", \"source\": \"t\", \"points\": 1, \"bonus\": true},"
+  "{\"id\": \"T1\", \"kind\": \"table\", \"title\": \"t\", \"source\": \"t\", \"columns\": ["
+  "{\"id\": \"T1_qty\", \"kind\": \"number\", \"title\": \"q\"},"
+  "{\"id\": \"T1_f\", \"kind\": \"number\", \"title\": \"f\"},"
+  "{\"id\": \"T1_tce\", \"kind\": \"computed\", \"title\": \"t\", \"value\": \"T1_qty*T1_f/1000\"},"
+  "{\"id\": \"T1_pct\", \"kind\": \"computed\", \"title\": \"p\", \"value\": \"T1_qty/(T1_f-N1)%\"},"
+  "{\"id\": \"T1_big\", \"kind\": \"computed\", \"title\": \"b\", \"value\": \"IF(T1_qty>=50,1,0)\"}]}"
   "]}]}";
 
 static GaTemplate *
@@ -376,14 +394,16 @@ test_rules_both_ways (void)
   Tally tally = { { 0 } };
 
   check_template_rules (shapes, &tally);
-  /* The template made here has each shape and two rules without one
-   * (N8's score formula rounds, V3 compares inside a product). */
-  g_assert_cmpuint (tally.shapes[GA_RULE_CHAIN], ==, 7);
-  g_assert_cmpuint (tally.shapes[GA_RULE_TEST], ==, 2);
+  /* The template made here has each shape (V3's veto formula is a test,
+   * T1's computed columns are arithmetic and a chain) and one rule without
+   * one (N8's score formula rounds). */
+  g_assert_cmpuint (tally.shapes[GA_RULE_CHAIN], ==, 8);
+  g_assert_cmpuint (tally.shapes[GA_RULE_TEST], ==, 3);
   g_assert_cmpuint (tally.shapes[GA_RULE_CLAMP], ==, 2);
   g_assert_cmpuint (tally.shapes[GA_RULE_INTERP], ==, 6);
   g_assert_cmpuint (tally.shapes[GA_RULE_POINTS], ==, 2);
-  g_assert_cmpuint (tally.shapes[GA_RULE_GENERIC], ==, 2);
+  g_assert_cmpuint (tally.shapes[GA_RULE_NUMBER], ==, 2);
+  g_assert_cmpuint (tally.shapes[GA_RULE_GENERIC], ==, 1);
 
   for (guint i = 0; ids[i] != NULL; i++)
     {
@@ -393,10 +413,10 @@ test_rules_both_ways (void)
       g_assert_no_error (error);
       check_template_rules (tmpl, &tally);
     }
-  g_test_message ("rules: %u generic, %u chains, %u tests, %u clamps, %u interpolations, "
-                  "%u points; %u values compared", tally.shapes[0], tally.shapes[1],
-                  tally.shapes[2], tally.shapes[3], tally.shapes[4], tally.shapes[5],
-                  tally.values);
+  g_test_message ("rules and columns: %u generic, %u chains, %u tests, %u clamps, "
+                  "%u interpolations, %u points, %u arithmetic; %u values compared",
+                  tally.shapes[0], tally.shapes[1], tally.shapes[2], tally.shapes[3],
+                  tally.shapes[4], tally.shapes[5], tally.shapes[6], tally.values);
   /* Every kind gave values directly: the comparison is not empty. */
   for (guint k = GA_RULE_CHAIN; k < GA_RULE_N_KINDS; k++)
     g_assert_cmpuint (tally.direct[k], >, 20);
@@ -441,7 +461,8 @@ static void
 assert_same_engines (GaTemplate *tmpl,
                      GaEngine   *a,
                      GaEngine   *b,
-                     const char *when)
+                     const char *when,
+                     gboolean    full)
 {
   GPtrArray *items = ga_template_get_items (tmpl);
   GPtrArray *sections = ga_template_get_sections (tmpl);
@@ -464,6 +485,18 @@ assert_same_engines (GaTemplate *tmpl,
 
       assert_same_result (when, section->id, ga_engine_get_section_result (a, section),
                           ga_engine_get_section_result (b, section));
+    }
+  /* Everything the results JSON holds: the tables' cells, the outputs,
+   * the problems (with @full: it is slow to write after every answer). */
+  if (full)
+    {
+      g_autoptr(JsonNode) ja = ga_engine_results_to_json (a);
+      g_autoptr(JsonNode) jb = ga_engine_results_to_json (b);
+      g_autofree char *ta = json_to_string (ja, FALSE);
+      g_autofree char *tb = json_to_string (jb, FALSE);
+
+      if (g_strcmp0 (ta, tb) != 0)
+        g_error ("%s, %s: the results JSON differs", ga_template_get_id (tmpl), when);
     }
   sa = ga_engine_get_summary (a);
   sb = ga_engine_get_summary (b);
@@ -534,7 +567,7 @@ walk_items (GaTemplate  *tmpl,
           when = g_strdup_printf ("%s after %s = %s", ga_template_get_id (tmpl), item->id,
                                   texts->pdata[t] == restore ? "(as before)"
                                   : texts->pdata[t] != NULL ? (char *) texts->pdata[t] : "(none)");
-          assert_same_engines (tmpl, a, b, when);
+          assert_same_engines (tmpl, a, b, when, texts->pdata[t] == restore);
         }
     }
 }
@@ -549,7 +582,7 @@ compare_engines (GaTemplate  *tmpl,
 
   if (answers != NULL)
     ga_engine_set_answers (a, answers);
-  assert_same_engines (tmpl, a, b, "the answers set");
+  assert_same_engines (tmpl, a, b, "the answers set", TRUE);
   if (walk)
     walk_items (tmpl, answers, a, b);
 }

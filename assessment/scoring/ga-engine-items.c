@@ -73,7 +73,13 @@ ga_engine_eval_column (GaEngine *engine,
       GaValue v = GA_VALUE_INIT;
 
       if (column->kind == GA_ITEM_COMPUTED)
-        ga_engine_eval_formula (engine, &t->columns[column_index], item_index, r, &v);
+        {
+          if (t->shapes[column_index].kind != GA_RULE_GENERIC)
+            ga_engine_eval_row_shape (engine, &t->columns[column_index],
+                                      &t->shapes[column_index], item_index, r, &v);
+          else
+            ga_engine_eval_formula (engine, &t->columns[column_index], item_index, r, &v);
+        }
       else
         {
           GaRow *row = rows->pdata[r];

@@ -180,6 +180,7 @@ typedef struct {
 
 typedef struct {
   GaCompiled  *columns;         /* per column: the compiled row formula (computed columns) */
+  GaRuleShape *shapes;          /* per column: its formula's shape (ga-engine-rules.c) */
   GaValue    **cells;           /* per column: its values, one per row */
   guint       *length;          /* per column: rows held */
   guint       *capacity;        /* per column */
@@ -410,6 +411,14 @@ void ga_engine_eval_formula (GaEngine         *engine,
                              guint             table,
                              guint             row,
                              GaValue          *out);
+/* ga_engine_eval_formula() of the row formula @compiled of table @table,
+ * row @row, by its @shape. */
+void ga_engine_eval_row_shape (GaEngine          *engine,
+                               const GaCompiled  *compiled,
+                               const GaRuleShape *shape,
+                               guint              table,
+                               guint              row,
+                               GaValue           *out);
 /* ga_engine_eval_formula() of the rule of item @item (@compiled), by its
  * shape when it has one. */
 void ga_engine_eval_rule    (GaEngine         *engine,

@@ -138,8 +138,6 @@ chain_of (const GaFormula *f,
 
 /* Deepest operand taken: a baseline such as E*0.4+10 is three levels. */
 #define MAX_DEPTH 8
-/* Most references a rule with arguments may read. */
-#define MAX_REFS 8
 
 /* Whether @node is a number operand: a finite literal, a reference, or
  * + - * / (unary -, +, %) of such operands. */
@@ -203,7 +201,7 @@ ga_engine_rule_shape_of (GaFormula   *formula,
   memset (shape, 0, sizeof *shape);
   /* Strict references only, no ranges, no look-ups: the guard reads
    * every reference, and nothing else is read. */
-  if (!use_shapes || f == NULL || f->n_refs == 0 || f->n_refs > MAX_REFS || f->n_lookups != 0
+  if (!use_shapes || f == NULL || f->n_refs == 0 || f->n_refs > GA_RULE_MAX_REFS || f->n_lookups != 0
       || f->n_strict != f->n_refs)
     return;
   for (guint r = 0; r < f->n_refs; r++)
@@ -223,6 +221,23 @@ ga_engine_rule_shape_of (GaFormula   *formula,
             }
           return;
         }
+      /* A veto formula's condition, (x op k)*1>0 (ga-scheme.c): the
+       * product is 1 or 0, and greater than 0 when the test holds. */
+      if (root->op == GA_OP_GT && f->nodes[root->a].op == GA_OP_MUL
+          && f->nodes[root->b].op == GA_OP_NUMBER && f->nodes[root->b].u.number == 0
+          && f->nodes[f->nodes[root->a].b].op == GA_OP_NUMBER
+          && f->nodes[f->nodes[root->a].b].u.number == 1)
+        {
+          GaRuleTest test;
+
+          if (test_of (f, &f->nodes[f->nodes[root->a].a], &test))
+            {
+              g_array_append_val (tests, test);
+              shape->kind = GA_RULE_TEST;
+              shape->n_tests = 1;
+            }
+          return;
+        }
       if (is_comparison (root->op))
         {
           GaRuleTest test;
@@ -237,7 +252,15 @@ ga_engine_rule_shape_of (GaFormula   *formula,
         }
     }
   if (root->op != GA_OP_CALL)
-    return;
+    {
+      if (operand_of (f, root, 0))
+        {
+          shape->kind = GA_RULE_NUMBER;
+          shape->formula = f;
+          shape->arg[0] = f->root;
+        }
+      return;
+    }
   if (root->func == GA_FN_CLAMP && root->n_args == 3 && operands_of (f, root, 3, shape))
     shape->kind = GA_RULE_CLAMP;
   else if (root->func == GA_FN_POINTS && root->n_args == 2 && operands_of (f, root, 2, shape))
@@ -465,6 +488,12 @@ ga_engine_rule_shape_eval (const GaRuleShape     *shape,
       v = w * MAX (0.0, MIN (1.0, (v - y) / (z - y)));
       /* Too large: the evaluator's error. */
       if (!isfinite (v))
+        return FALSE;
+      set_number (out, v);
+      return TRUE;
+
+    case GA_RULE_NUMBER:
+      if (!operand (f, &f->nodes[shape->arg[0]], values, &v))
         return FALSE;
       set_number (out, v);
       return TRUE;

@@ -28,9 +28,12 @@ typedef enum {
   GA_RULE_CLAMP,   /* CLAMP(x, lo, hi) */
   GA_RULE_INTERP,  /* INTERP(x, baseline, leading, points[, direction]) */
   GA_RULE_POINTS,  /* POINTS(score, points) */
+  GA_RULE_NUMBER,  /* arithmetic of numbers, as a table's computed column */
 } GaRuleKind;
 
-#define GA_RULE_N_KINDS (GA_RULE_POINTS + 1)
+#define GA_RULE_N_KINDS (GA_RULE_NUMBER + 1)
+/* Most references a shape reads. */
+#define GA_RULE_MAX_REFS 8
 
 /* One comparison of the value with a literal, and for a chain the score
  * when it holds. */
@@ -44,8 +47,9 @@ typedef struct {
 } GaRuleTest;
 
 /* CHAIN and TEST read the only reference, x. The arguments of CLAMP,
- * INTERP and POINTS are numbers: literals, references, and + - * / of
- * them (and unary -, %), read from the formula's nodes. */
+ * INTERP and POINTS, and NUMBER itself, are numbers: literals,
+ * references, and + - * / of them (and unary -, %), read from the
+ * formula's nodes. */
 typedef struct {
   guint8      kind;      /* GaRuleKind */
   guint8      dir;       /* INTERP: the direction's GaOp, GA_OP_CALL for none */
@@ -53,7 +57,7 @@ typedef struct {
   guint       first;     /* the first of its tests */
   double      c;         /* CHAIN: the score when no test holds */
   const GaFormula *formula;
-  guint32     arg[4];    /* CLAMP, INTERP, POINTS: the arguments' nodes */
+  guint32     arg[4];    /* CLAMP, INTERP, POINTS: the arguments' nodes; NUMBER: the root */
 } GaRuleShape;
 
 /* The shape of @formula, with its tests appended to @tests (a GArray of

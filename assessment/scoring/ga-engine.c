@@ -396,6 +396,39 @@ ga_engine_eval_rule (GaEngine         *engine,
   ga_engine_eval_formula (engine, compiled, 0, 0, out);
 }
 
+void
+ga_engine_eval_row_shape (GaEngine          *engine,
+                          const GaCompiled  *compiled,
+                          const GaRuleShape *shape,
+                          guint              table,
+                          guint              row,
+                          GaValue           *out)
+{
+  EvalContext ctx = { engine, compiled, table, row };
+  const GaValue *values[GA_RULE_MAX_REFS];
+  guint r;
+
+  /* Every reference is strict: the guard reads them in order first, and
+   * stops at an error or a number that is not finite. get_ref_cb() notes
+   * what it notes once, so the evaluator reading them again after a
+   * shape that cannot give the value changes nothing. */
+  for (r = 0; r < compiled->n_refs; r++)
+    {
+      const GaValue *v = get_ref_cb (&ctx, r);
+
+      if (v->kind == GA_VALUE_ERROR || (v->kind == GA_VALUE_NUMBER && !isfinite (v->u.number)))
+        break;
+      values[r] = v;
+    }
+  if (r == compiled->n_refs)
+    {
+      ga_engine_value_blank (out);
+      if (ga_engine_rule_shape_eval (shape, engine->rule_tests, values, out))
+        return;
+    }
+  ga_engine_eval_formula (engine, compiled, table, row, out);
+}
+
 /* Evaluates a formula that must give a number. Returns TRUE with *out set,
  * or FALSE with the offending value in @problem (blank, N/A, error, or an
  * error made from a value of the wrong kind). */
@@ -680,12 +713,14 @@ collect_indicators (GaSection *section,
 /* A table item's state: its computed columns and prefilled rows. */
 static void
 setup_table (GaEngine *engine,
-             GaItem   *item)
+             GaItem   *item,
+             GArray   *tests)
 {
   GaTableState *t = &engine->tables[item->index];
   guint n_columns = item->columns->len;
 
   t->columns = g_new0 (GaCompiled, MAX (n_columns, 1));
+  t->shapes = g_new0 (GaRuleShape, MAX (n_columns, 1));
   t->cells = g_new0 (GaValue *, MAX (n_columns, 1));
   t->length = g_new0 (guint, MAX (n_columns, 1));
   t->capacity = g_new0 (guint, MAX (n_columns, 1));
@@ -694,6 +729,8 @@ setup_table (GaEngine *engine,
     {
       GaColumn *column = item->columns->pdata[c];
       compile (engine, column->formula, item, FALSE, &t->columns[c]);
+      if (column->formula != NULL && !t->columns[c].constant)
+        ga_engine_rule_shape_of (column->formula, &t->shapes[c], tests);
     }
   t->fixed_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) ga_row_free);
   for (guint r = 0; item->fixed_rows != NULL && r < item->fixed_rows->len; r++)
@@ -807,7 +844,7 @@ setup_item (GaEngine    *engine,
   if (item->veto)
     g_ptr_array_add (engine->veto_items, item);
   if (item->kind == GA_ITEM_TABLE)
-    setup_table (engine, item);
+    setup_table (engine, item, tests);
 }
 
 /* The engine of @tmpl with every formula bound, not evaluated yet. */
@@ -1011,6 +1048,7 @@ ga_engine_unref (GaEngine *engine)
               g_free (t->cells[c]);
             }
           g_free (t->columns);
+          g_free (t->shapes);
           g_free (t->cells);
           g_free (t->length);
           g_free (t->capacity);
