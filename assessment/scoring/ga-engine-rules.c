@@ -339,6 +339,36 @@ set_number (GaValue *out,
   out->u.number = v;
 }
 
+static gboolean operand (const GaFormula       *f,
+                         const GaNode          *node,
+                         const GaValue * const *values,
+                         double                *out);
+
+/* operand() of argument node @index, with the two leaves most arguments
+ * are read here. */
+static inline gboolean
+arg (const GaFormula       *f,
+     guint32                index,
+     const GaValue * const *values,
+     double                *out)
+{
+  const GaNode *node = &f->nodes[index];
+
+  if (node->op == GA_OP_NUMBER)
+    {
+      *out = node->u.number;
+      return TRUE;
+    }
+  if (node->op == GA_OP_REF)
+    {
+      const GaValue *v = values[node->u.ref];
+
+      *out = v->u.number;
+      return v->kind == GA_VALUE_NUMBER && isfinite (v->u.number);
+    }
+  return operand (f, node, values, out);
+}
+
 /* The operand @node as the evaluator computes it from numbers: FALSE for
  * a reference that is not a finite number (the evaluator would make text
  * or a boolean a number, or pass blank, N/A or an error on), a division by
@@ -379,8 +409,7 @@ operand (const GaFormula       *f,
     case GA_OP_SUB:
     case GA_OP_MUL:
     case GA_OP_DIV:
-      if (!operand (f, &f->nodes[node->a], values, &x)
-          || !operand (f, &f->nodes[node->b], values, &y))
+      if (!arg (f, node->a, values, &x) || !arg (f, node->b, values, &y))
         return FALSE;
       switch ((GaOp) node->op)
         {
@@ -457,25 +486,25 @@ ga_engine_rule_shape_eval (const GaRuleShape     *shape,
     case GA_RULE_CLAMP:
       /* Every reference a finite number: the guard lets them through and
        * no operand is made a number from text or a boolean. */
-      if (!operand (f, &f->nodes[shape->arg[1]], values, &y)
-          || !operand (f, &f->nodes[shape->arg[2]], values, &z)
-          || !operand (f, &f->nodes[shape->arg[0]], values, &v))
+      if (!arg (f, shape->arg[1], values, &y)
+          || !arg (f, shape->arg[2], values, &z)
+          || !arg (f, shape->arg[0], values, &v))
         return FALSE;
       set_number (out, MAX (y, MIN (z, v)));
       return TRUE;
 
     case GA_RULE_POINTS:
-      if (!operand (f, &f->nodes[shape->arg[1]], values, &y)
-          || !operand (f, &f->nodes[shape->arg[0]], values, &v))
+      if (!arg (f, shape->arg[1], values, &y)
+          || !arg (f, shape->arg[0], values, &v))
         return FALSE;
       set_number (out, MAX (0.0, MIN (y, v)));
       return TRUE;
 
     case GA_RULE_INTERP:
-      if (!operand (f, &f->nodes[shape->arg[0]], values, &v)
-          || !operand (f, &f->nodes[shape->arg[1]], values, &y)
-          || !operand (f, &f->nodes[shape->arg[2]], values, &z)
-          || !operand (f, &f->nodes[shape->arg[3]], values, &w))
+      if (!arg (f, shape->arg[0], values, &v)
+          || !arg (f, shape->arg[1], values, &y)
+          || !arg (f, shape->arg[2], values, &z)
+          || !arg (f, shape->arg[3], values, &w))
         return FALSE;
       if (shape->dir != GA_OP_CALL && z == y)
         {
@@ -493,7 +522,7 @@ ga_engine_rule_shape_eval (const GaRuleShape     *shape,
       return TRUE;
 
     case GA_RULE_NUMBER:
-      if (!operand (f, &f->nodes[shape->arg[0]], values, &v))
+      if (!arg (f, shape->arg[0], values, &v))
         return FALSE;
       set_number (out, v);
       return TRUE;
