@@ -172,19 +172,6 @@ item_na_policy (const GaItem *item)
   return item->section->na_policy;
 }
 
-gboolean
-ga_engine_item_is_answerable (const GaItem *item)
-{
-  return item->kind != GA_ITEM_COMPUTED;
-}
-
-gboolean
-ga_engine_item_is_indicator (GaEngine     *engine,
-                             const GaItem *item)
-{
-  return engine->tmpl->scheme == GA_SCHEME_CLEAN_PRODUCTION && item->weight != NULL;
-}
-
 /* The option the value names: the one found when the answer was set, or a
  * search when the value does not come from the answer. */
 static gboolean

@@ -449,9 +449,19 @@ gboolean ga_engine_update_origin (GaEngine *engine,
 gboolean ga_engine_eval_column (GaEngine *engine,
                                 guint     item_index,
                                 guint     column_index);
-gboolean ga_engine_item_is_answerable (const GaItem *item);
-gboolean ga_engine_item_is_indicator (GaEngine     *engine,
-                                      const GaItem *item);
+/* Inline: every item's evaluation asks both, some of them more than once. */
+static inline gboolean
+ga_engine_item_is_answerable (const GaItem *item)
+{
+  return item->kind != GA_ITEM_COMPUTED;
+}
+
+static inline gboolean
+ga_engine_item_is_indicator (GaEngine     *engine,
+                             const GaItem *item)
+{
+  return engine->tmpl->scheme == GA_SCHEME_CLEAN_PRODUCTION && item->weight != NULL;
+}
 GaNaPolicy ga_engine_cascade_policy (GaEngine  *engine,
                                      GaSection *section);
 gboolean ga_engine_eval_item (GaEngine *engine,

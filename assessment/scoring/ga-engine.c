@@ -324,7 +324,7 @@ lookup_cb (gpointer       user_data,
  * references are all strict values, read in the order the evaluator reads
  * them: every strict reference in turn, until one is an error or not a
  * finite number, which gives the result at once. */
-static void
+static inline __attribute__ ((always_inline)) void
 note_strict_gaps (GaEngine         *engine,
                   const GaCompiled *compiled)
 {
