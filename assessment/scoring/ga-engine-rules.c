@@ -86,8 +86,7 @@ test_of (const GaFormula *f,
   if (!is_comparison (node->op) || !is_x (&f->nodes[node->a]))
     return FALSE;
   lit = &f->nodes[node->b];
-  memset (test, 0, sizeof *test);
-  test->op = node->op;
+  *test = (GaRuleTest) { .op = node->op };
   switch ((GaOp) lit->op)
     {
     case GA_OP_NUMBER:
@@ -115,22 +114,23 @@ chain_of (const GaFormula *f,
           GaRuleShape     *shape,
           GArray          *tests)
 {
+  /* Gathered here and appended at once: every engine does this for every
+   * item. */
+  GaRuleTest chain[MAX_TESTS];
   guint n = 0;
 
   while (node->op == GA_OP_CALL && node->func == GA_FN_IF)
     {
-      GaRuleTest test;
-
       if (node->n_args != 3 || n >= MAX_TESTS
-          || !test_of (f, ga_formula_arg (f, node, 0), &test)
-          || !number_leaf (f, ga_formula_arg (f, node, 1), &test.value))
+          || !test_of (f, ga_formula_arg (f, node, 0), &chain[n])
+          || !number_leaf (f, ga_formula_arg (f, node, 1), &chain[n].value))
         return FALSE;
-      g_array_append_val (tests, test);
       n++;
       node = ga_formula_arg (f, node, 2);
     }
   if (n == 0 || !number_leaf (f, node, &shape->c))
     return FALSE;
+  g_array_append_vals (tests, chain, n);
   shape->kind = GA_RULE_CHAIN;
   shape->n_tests = n;
   return TRUE;
@@ -196,7 +196,6 @@ ga_engine_rule_shape_of (GaFormula   *formula,
 {
   const GaFormula *f = formula;
   const GaNode *root;
-  guint len;
 
   memset (shape, 0, sizeof *shape);
   /* Strict references only, no ranges, no look-ups: the guard reads
@@ -210,15 +209,11 @@ ga_engine_rule_shape_of (GaFormula   *formula,
   root = &f->nodes[f->root];
   if (f->n_refs == 1 && f->strict[0] == 0)
     {
-      len = tests->len;
-      shape->first = len;
+      shape->first = tests->len;
       if (root->op == GA_OP_CALL && root->func == GA_FN_IF)
         {
           if (!chain_of (f, root, shape, tests))
-            {
-              g_array_set_size (tests, len);
-              memset (shape, 0, sizeof *shape);
-            }
+            memset (shape, 0, sizeof *shape);
           return;
         }
       /* A veto formula's condition, (x op k)*1>0 (ga-scheme.c): the
