@@ -500,6 +500,28 @@ assert_same_engines (GaTemplate *tmpl,
     }
   sa = ga_engine_get_summary (a);
   sb = ga_engine_get_summary (b);
+  /* The failed veto items the summary lists (kept from one answer to the
+   * next) are those whose results say so, in the template's order. */
+  if (sa->veto == GA_VETO_FAIL)
+    {
+      guint n = 0;
+
+      for (guint i = 0; i < items->len; i++)
+        {
+          const GaItem *item = items->pdata[i];
+          const GaResult *r = ga_engine_get_item_result (a, item);
+
+          if (!item->veto || !r->veto_failed || r->status == GA_STATUS_NA)
+            continue;
+          if (n >= sa->veto_failures->len || sa->veto_failures->pdata[n] != item)
+            g_error ("%s, %s: veto item %s failed but is not listed in its place",
+                     ga_template_get_id (tmpl), when, item->id);
+          n++;
+        }
+      g_assert_cmpuint (n, ==, sa->veto_failures->len);
+    }
+  else
+    g_assert_cmpuint (sa->veto_failures->len, ==, 0);
   if (!same_double (sa->score, sb->score) || !same_double (sa->max, sb->max)
       || sa->status != sb->status || sa->veto != sb->veto || sa->passed != sb->passed
       || sa->grade != sb->grade)

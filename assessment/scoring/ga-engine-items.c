@@ -694,6 +694,10 @@ ga_engine_eval_item (GaEngine *engine,
   ga_value_clear (&old_value);
   r.value = stored->value;
   *stored = r;
+  /* The summary lists the failed veto items again only after one of
+   * them changed. */
+  if (changed && item->veto)
+    engine->veto_list_dirty = TRUE;
   if (engine->sums.active)
     ga_engine_sums_item (engine, item);
   return changed;

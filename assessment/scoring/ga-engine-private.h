@@ -304,6 +304,9 @@ struct _GaEngine {
 
   GPtrArray       *veto_items;  /* GaItem* */
   GaSummary        summary;
+  /* Whether a veto item's result changed since the summary listed the
+   * failed ones (ga_engine_update_summary()). */
+  gboolean         veto_list_dirty;
   GaRootTally      roots;
   GaEngineSums     sums;
 

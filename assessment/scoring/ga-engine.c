@@ -875,6 +875,7 @@ engine_build (GaTemplate *tmpl)
   engine->output_formula = g_new0 (GaCompiled, MAX (n_outputs, 1));
   engine->tables = g_new0 (GaTableState, MAX (n_items, 1));
   engine->veto_items = g_ptr_array_new ();
+  engine->veto_list_dirty = TRUE;
   engine->summary.veto_failures = g_ptr_array_new ();
   engine->heap = g_new (guint, MAX (tmpl->n_nodes, 1));
   engine->origin = g_new0 (GaOrigin, MAX (tmpl->n_nodes, 1));
