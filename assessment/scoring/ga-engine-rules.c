@@ -179,11 +179,11 @@ operands_of (const GaFormula *f,
 {
   for (guint i = 0; i < n_numbers; i++)
     {
-      const GaNode *arg = ga_formula_arg (f, root, i);
+      const GaNode *node = ga_formula_arg (f, root, i);
 
-      if (!operand_of (f, arg, 0))
+      if (!operand_of (f, node, 0))
         return FALSE;
-      shape->arg[i] = (guint32) (arg - f->nodes);
+      shape->arg[i] = (guint32) (node - f->nodes);
     }
   shape->formula = f;
   return TRUE;
