@@ -73,7 +73,13 @@ ga_engine_eval_column (GaEngine *engine,
       GaValue v = GA_VALUE_INIT;
 
       if (column->kind == GA_ITEM_COMPUTED)
-        ga_engine_eval_formula (engine, &t->columns[column_index], item_index, r, &v);
+        {
+          if (t->shapes[column_index].kind != GA_RULE_GENERIC)
+            ga_engine_eval_row_shape (engine, &t->columns[column_index],
+                                      &t->shapes[column_index], item_index, r, &v);
+          else
+            ga_engine_eval_formula (engine, &t->columns[column_index], item_index, r, &v);
+        }
       else
         {
           GaRow *row = rows->pdata[r];
@@ -166,19 +172,6 @@ item_na_policy (const GaItem *item)
   return item->section->na_policy;
 }
 
-gboolean
-ga_engine_item_is_answerable (const GaItem *item)
-{
-  return item->kind != GA_ITEM_COMPUTED;
-}
-
-gboolean
-ga_engine_item_is_indicator (GaEngine     *engine,
-                             const GaItem *item)
-{
-  return engine->tmpl->scheme == GA_SCHEME_CLEAN_PRODUCTION && item->weight != NULL;
-}
-
 /* The option the value names: the one found when the answer was set, or a
  * search when the value does not come from the answer. */
 static gboolean
@@ -245,7 +238,7 @@ score_item (GaEngine    *engine,
       return GA_STATUS_ERROR;
     }
 
-  ga_engine_eval_formula (engine, st->rule, 0, 0, &res);
+  ga_engine_eval_rule (engine, item->index, st->rule, &res);
   switch (res.kind)
     {
     case GA_VALUE_BOOLEAN:
@@ -701,6 +694,10 @@ ga_engine_eval_item (GaEngine *engine,
   ga_value_clear (&old_value);
   r.value = stored->value;
   *stored = r;
+  /* The summary lists the failed veto items again only after one of
+   * them changed. */
+  if (changed && item->veto)
+    engine->veto_list_dirty = TRUE;
   if (engine->sums.active)
     ga_engine_sums_item (engine, item);
   return changed;

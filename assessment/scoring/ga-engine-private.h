@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "ga-engine.h"
+#include "ga-engine-rules.h"
 #include "ga-template-private.h"
 
 G_BEGIN_DECLS
@@ -179,6 +180,7 @@ typedef struct {
 
 typedef struct {
   GaCompiled  *columns;         /* per column: the compiled row formula (computed columns) */
+  GaRuleShape *shapes;          /* per column: its formula's shape (ga-engine-rules.c) */
   GaValue    **cells;           /* per column: its values, one per row */
   guint       *length;          /* per column: rows held */
   guint       *capacity;        /* per column */
@@ -289,6 +291,11 @@ struct _GaEngine {
   GaResult        *outputs;
   GaItemState     *istate;
   GaCompiled      *item_formulas;   /* the items' formulas that are there, packed */
+  /* Per item: the shape of its rule the engine evaluates directly
+   * (ga-engine-rules.c), GA_RULE_GENERIC for the formula evaluator; and
+   * the tests of every shape. */
+  GaRuleShape     *rule_shapes;
+  GaRuleTest      *rule_tests;
   GaCompiled       no_formula;      /* what an absent formula points at */
   GaSectionApplicable *sa;
   GaSectionState  *sstate;
@@ -297,6 +304,9 @@ struct _GaEngine {
 
   GPtrArray       *veto_items;  /* GaItem* */
   GaSummary        summary;
+  /* Whether a veto item's result changed since the summary listed the
+   * failed ones (ga_engine_update_summary()). */
+  gboolean         veto_list_dirty;
   GaRootTally      roots;
   GaEngineSums     sums;
 
@@ -404,6 +414,20 @@ void ga_engine_eval_formula (GaEngine         *engine,
                              guint             table,
                              guint             row,
                              GaValue          *out);
+/* ga_engine_eval_formula() of the row formula @compiled of table @table,
+ * row @row, by its @shape. */
+void ga_engine_eval_row_shape (GaEngine          *engine,
+                               const GaCompiled  *compiled,
+                               const GaRuleShape *shape,
+                               guint              table,
+                               guint              row,
+                               GaValue           *out);
+/* ga_engine_eval_formula() of the rule of item @item (@compiled), by its
+ * shape when it has one. */
+void ga_engine_eval_rule    (GaEngine         *engine,
+                             guint             item,
+                             const GaCompiled *compiled,
+                             GaValue          *out);
 gboolean ga_engine_evaluate_number (GaEngine         *engine,
                                     const GaCompiled *compiled,
                                     double           *out,
@@ -428,9 +452,19 @@ gboolean ga_engine_update_origin (GaEngine *engine,
 gboolean ga_engine_eval_column (GaEngine *engine,
                                 guint     item_index,
                                 guint     column_index);
-gboolean ga_engine_item_is_answerable (const GaItem *item);
-gboolean ga_engine_item_is_indicator (GaEngine     *engine,
-                                      const GaItem *item);
+/* Inline: every item's evaluation asks both, some of them more than once. */
+static inline gboolean
+ga_engine_item_is_answerable (const GaItem *item)
+{
+  return item->kind != GA_ITEM_COMPUTED;
+}
+
+static inline gboolean
+ga_engine_item_is_indicator (GaEngine     *engine,
+                             const GaItem *item)
+{
+  return engine->tmpl->scheme == GA_SCHEME_CLEAN_PRODUCTION && item->weight != NULL;
+}
 GaNaPolicy ga_engine_cascade_policy (GaEngine  *engine,
                                      GaSection *section);
 gboolean ga_engine_eval_item (GaEngine *engine,

@@ -442,15 +442,26 @@ ga_engine_update_summary (GaEngine *engine)
    * the workbook computes them (ga-scheme-summary.c). */
   if (tmpl->scheme == GA_SCHEME_POINTS)
     ga_engine_sums_summary (engine, s);
-  g_ptr_array_set_size (s->veto_failures, 0);
-  if (s->veto == GA_VETO_FAIL)
-    for (guint i = 0; i < engine->veto_items->len; i++)
-      {
-        GaItem *item = engine->veto_items->pdata[i];
-        if (engine->items[item->index].veto_failed
-            && engine->items[item->index].status != GA_STATUS_NA)
-          g_ptr_array_add (s->veto_failures, item);
-      }
+  /* The failed veto items, listed again only when one of the veto items
+   * changed: an answer elsewhere does not walk them. */
+  if (s->veto != GA_VETO_FAIL)
+    {
+      if (s->veto_failures->len > 0)
+        g_ptr_array_set_size (s->veto_failures, 0);
+      engine->veto_list_dirty = TRUE;
+    }
+  else if (engine->veto_list_dirty)
+    {
+      g_ptr_array_set_size (s->veto_failures, 0);
+      for (guint i = 0; i < engine->veto_items->len; i++)
+        {
+          GaItem *item = engine->veto_items->pdata[i];
+          if (engine->items[item->index].veto_failed
+              && engine->items[item->index].status != GA_STATUS_NA)
+            g_ptr_array_add (s->veto_failures, item);
+        }
+      engine->veto_list_dirty = FALSE;
+    }
 
   if (tmpl->scheme == GA_SCHEME_CLEAN_PRODUCTION)
     summary_clean_production (engine, s);

@@ -324,7 +324,7 @@ lookup_cb (gpointer       user_data,
  * references are all strict values, read in the order the evaluator reads
  * them: every strict reference in turn, until one is an error or not a
  * finite number, which gives the result at once. */
-static void
+static inline __attribute__ ((always_inline)) void
 note_strict_gaps (GaEngine         *engine,
                   const GaCompiled *compiled)
 {
@@ -368,6 +368,65 @@ ga_engine_eval_formula (GaEngine         *engine,
     ga_formula_evaluate_bound (compiled->formula, compiled->values, &context, out);
   else
     ga_formula_evaluate (compiled->formula, &context, out);
+}
+
+void
+ga_engine_eval_rule (GaEngine         *engine,
+                     guint             item,
+                     const GaCompiled *compiled,
+                     GaValue          *out)
+{
+  const GaRuleShape *shape = &engine->rule_shapes[item];
+
+  if (shape->kind != GA_RULE_GENERIC)
+    {
+      /* A shape is only taken for a rule whose references are all strict
+       * values (ga_engine_rule_shape_of(), setup_item()). */
+      note_strict_gaps (engine, compiled);
+      ga_engine_value_blank (out);
+      if (!ga_engine_rule_shape_eval (shape, engine->rule_tests, compiled->values, out))
+        {
+          EvalContext ctx = { engine, compiled, 0, 0 };
+          GaFormulaContext context = { get_ref_cb, get_range_cb, lookup_cb, &ctx };
+
+          ga_formula_evaluate_bound (compiled->formula, compiled->values, &context, out);
+        }
+      return;
+    }
+  ga_engine_eval_formula (engine, compiled, 0, 0, out);
+}
+
+void
+ga_engine_eval_row_shape (GaEngine          *engine,
+                          const GaCompiled  *compiled,
+                          const GaRuleShape *shape,
+                          guint              table,
+                          guint              row,
+                          GaValue           *out)
+{
+  EvalContext ctx = { engine, compiled, table, row };
+  const GaValue *values[GA_RULE_MAX_REFS];
+  guint r;
+
+  /* Every reference is strict: the guard reads them in order first, and
+   * stops at an error or a number that is not finite. get_ref_cb() notes
+   * what it notes once, so the evaluator reading them again after a
+   * shape that cannot give the value changes nothing. */
+  for (r = 0; r < compiled->n_refs; r++)
+    {
+      const GaValue *v = get_ref_cb (&ctx, r);
+
+      if (v->kind == GA_VALUE_ERROR || (v->kind == GA_VALUE_NUMBER && !isfinite (v->u.number)))
+        break;
+      values[r] = v;
+    }
+  if (r == compiled->n_refs)
+    {
+      ga_engine_value_blank (out);
+      if (ga_engine_rule_shape_eval (shape, engine->rule_tests, values, out))
+        return;
+    }
+  ga_engine_eval_formula (engine, compiled, table, row, out);
 }
 
 /* Evaluates a formula that must give a number. Returns TRUE with *out set,
@@ -654,12 +713,14 @@ collect_indicators (GaSection *section,
 /* A table item's state: its computed columns and prefilled rows. */
 static void
 setup_table (GaEngine *engine,
-             GaItem   *item)
+             GaItem   *item,
+             GArray   *tests)
 {
   GaTableState *t = &engine->tables[item->index];
   guint n_columns = item->columns->len;
 
   t->columns = g_new0 (GaCompiled, MAX (n_columns, 1));
+  t->shapes = g_new0 (GaRuleShape, MAX (n_columns, 1));
   t->cells = g_new0 (GaValue *, MAX (n_columns, 1));
   t->length = g_new0 (guint, MAX (n_columns, 1));
   t->capacity = g_new0 (guint, MAX (n_columns, 1));
@@ -668,6 +729,8 @@ setup_table (GaEngine *engine,
     {
       GaColumn *column = item->columns->pdata[c];
       compile (engine, column->formula, item, FALSE, &t->columns[c]);
+      if (column->formula != NULL && !t->columns[c].constant)
+        ga_engine_rule_shape_of (column->formula, &t->shapes[c], tests);
     }
   t->fixed_rows = g_ptr_array_new_with_free_func ((GDestroyNotify) ga_row_free);
   for (guint r = 0; item->fixed_rows != NULL && r < item->fixed_rows->len; r++)
@@ -762,7 +825,8 @@ static void
 setup_item (GaEngine    *engine,
             GaItem      *item,
             GaFormula   *rule,
-            GaCompiled **next)
+            GaCompiled **next,
+            GArray      *tests)
 {
   GaItemState *st = &engine->istate[item->index];
 
@@ -771,6 +835,8 @@ setup_item (GaEngine    *engine,
   st->weight = compile_item_formula (engine, item->weight, next);
   st->rule_formula = rule;
   st->rule = compile_item_formula (engine, st->rule_formula, next);
+  if (rule != NULL && st->rule->strict_values)
+    ga_engine_rule_shape_of (rule, &engine->rule_shapes[item->index], tests);
   st->band_hit = -1;
   for (guint k = 0; k < 3; k++)
     st->bench_v[k] = NAN;
@@ -778,7 +844,7 @@ setup_item (GaEngine    *engine,
   if (item->veto)
     g_ptr_array_add (engine->veto_items, item);
   if (item->kind == GA_ITEM_TABLE)
-    setup_table (engine, item);
+    setup_table (engine, item, tests);
 }
 
 /* The engine of @tmpl with every formula bound, not evaluated yet. */
@@ -809,6 +875,7 @@ engine_build (GaTemplate *tmpl)
   engine->output_formula = g_new0 (GaCompiled, MAX (n_outputs, 1));
   engine->tables = g_new0 (GaTableState, MAX (n_items, 1));
   engine->veto_items = g_ptr_array_new ();
+  engine->veto_list_dirty = TRUE;
   engine->summary.veto_failures = g_ptr_array_new ();
   engine->heap = g_new (guint, MAX (tmpl->n_nodes, 1));
   engine->origin = g_new0 (GaOrigin, MAX (tmpl->n_nodes, 1));
@@ -834,6 +901,7 @@ engine_build (GaTemplate *tmpl)
   {
     guint n_formulas = 0;
     GaCompiled *next;
+    GArray *tests;
 
     for (guint i = 0; i < n_items; i++)
       {
@@ -844,9 +912,12 @@ engine_build (GaTemplate *tmpl)
       }
     /* Every slot is set by compile(). */
     engine->item_formulas = next = g_new (GaCompiled, MAX (n_formulas, 1));
+    engine->rule_shapes = g_new0 (GaRuleShape, MAX (n_items, 1));
+    tests = g_array_sized_new (FALSE, FALSE, sizeof (GaRuleTest), n_items);
     for (guint i = 0; i < n_items; i++)
-      setup_item (engine, tmpl->items->pdata[i], rules->pdata[i], &next);
+      setup_item (engine, tmpl->items->pdata[i], rules->pdata[i], &next, tests);
     g_assert (next == engine->item_formulas + n_formulas);
+    engine->rule_tests = (GaRuleTest *) (gpointer) g_array_free (tests, FALSE);
   }
   for (guint s = 0; s < n_sections; s++)
     {
@@ -978,6 +1049,7 @@ ga_engine_unref (GaEngine *engine)
               g_free (t->cells[c]);
             }
           g_free (t->columns);
+          g_free (t->shapes);
           g_free (t->cells);
           g_free (t->length);
           g_free (t->capacity);
@@ -1009,6 +1081,8 @@ ga_engine_unref (GaEngine *engine)
   g_free (engine->outputs);
   g_free (engine->istate);
   g_free (engine->item_formulas);
+  g_free (engine->rule_shapes);
+  g_free (engine->rule_tests);
   g_free (engine->sa);
   g_free (engine->sstate);
   g_free (engine->output_formula);
