@@ -1926,6 +1926,19 @@ test_builder_many (void)
     }
 }
 
+/* The export's own sheet formulas come from the translator, spelt as
+ * Excel reads them. */
+static void
+test_excel_sheet_formulas (void)
+{
+  g_autofree char *sum = ga_formula_excel_sum ("'附件4'!$E$4:$E$9");
+  g_autofree char *ratio = ga_formula_excel_ratio ("$K$3", "$E$3");
+
+  g_assert_cmpstr (sum, ==, "SUM('附件4'!$E$4:$E$9)");
+  g_assert_cmpstr (ratio, ==,
+                   "IF(AND(ISNUMBER($K$3),ISNUMBER($E$3)),IF($E$3>0,$K$3/$E$3,\"\"),\"\")");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1975,6 +1988,7 @@ main (int   argc,
   g_test_add_func ("/ga/formula/refs-asked-once", test_refs_asked_once);
   g_test_add_func ("/ga/formula/bound", test_bound);
   g_test_add_func ("/ga/formula/excel-lookup-ranges", test_excel_lookup_ranges);
+  g_test_add_func ("/ga/formula/excel-sheet-formulas", test_excel_sheet_formulas);
 
   status = g_test_run ();
   g_hash_table_unref (env_table);

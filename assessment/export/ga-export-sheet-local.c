@@ -241,8 +241,7 @@ write_performance (Export                    *ex,
       guint row = 3 + i;
       g_autofree char *co2 = ex_cell_ref (s, row, P_CO2);
       g_autofree char *va = ex_cell_ref (s, row, P_VA);
-      g_autofree char *f = g_strdup_printf ("IF(AND(ISNUMBER(%s),ISNUMBER(%s)),IF(%s>0,%s/%s,\"\"),"
-                                            "\"\")", co2, va, va, co2, va);
+      g_autofree char *f = ga_formula_excel_ratio (co2, va);
 
       ex_put_number (ex, s, row, P_NO, i + 1, ex->f_center, "a number");
       put_text_or_blank (ex, s, row, P_NAME, e != NULL ? e->name : NULL, ex->f_wrap, "the name");
@@ -305,7 +304,7 @@ write_project_totals (Export      *ex,
   for (guint k = 0; k < G_N_ELEMENTS (sums); k++)
     {
       g_autofree char *range = ex_range_ref (s, first, sums[k], total_row - 1, sums[k]);
-      g_autofree char *f = g_strdup_printf ("SUM(%s)", range);
+      g_autofree char *f = ga_formula_excel_sum (range);
       double total = 0;
 
       for (guint i = 0; i < projects->len; i++)

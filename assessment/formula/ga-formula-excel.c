@@ -952,3 +952,21 @@ ga_formula_to_excel (GaFormula            *formula,
   g_strfreev (x.cells);
   return result;
 }
+
+char *
+ga_formula_excel_sum (const char *range)
+{
+  g_return_val_if_fail (range != NULL, NULL);
+
+  return g_strdup_printf ("SUM(%s)", range);
+}
+
+char *
+ga_formula_excel_ratio (const char *numerator,
+                        const char *denominator)
+{
+  g_return_val_if_fail (numerator != NULL && denominator != NULL, NULL);
+
+  return g_strdup_printf ("IF(AND(ISNUMBER(%s),ISNUMBER(%s)),IF(%s>0,%s/%s,\"\"),\"\")",
+                          numerator, denominator, denominator, numerator, denominator);
+}

@@ -197,6 +197,18 @@ char        *ga_formula_to_excel      (GaFormula               *formula,
                                        const GaExcelContext    *context,
                                        GError                 **error);
 
+/* The Excel text of the few formulas the export lays out over cells of its
+ * own, with no template formula behind them (an annex's column totals and
+ * ratios): written here, so that Excel's spelling lives in the translator
+ * only. Cell and range addresses are given as Excel writes them; the
+ * results have no leading '='. */
+/* SUM(@range). */
+char        *ga_formula_excel_sum     (const char              *range);
+/* @numerator / @denominator when both are numbers and the denominator is
+ * above zero, else "" (a blank-looking cell, never #DIV/0!). */
+char        *ga_formula_excel_ratio   (const char              *numerator,
+                                       const char              *denominator);
+
 /* Numeric helpers shared with the rest of the engine, so that everything
  * rounds and compares the way Excel does. */
 double       ga_round_half_away       (double                   number,
