@@ -360,6 +360,12 @@ ga_db_get_dialect (GaDb *db)
   return db->dialect;
 }
 
+int
+ga_db_get_sqlite_code (GaDb *db)
+{
+  return db->sqlite_code;
+}
+
 const char *
 ga_db_dialect_name (GaDbDialect dialect)
 {
@@ -381,13 +387,15 @@ ga_db_exec (GaDb        *db,
 
   g_return_val_if_fail (db != NULL && sql != NULL, FALSE);
 
+  db->sqlite_code = 0;
   if (db->dialect == GA_DB_DIALECT_POSTGRESQL)
     return ga_db_pg_exec (db, sql, error);
 
   rc = sqlite3_exec (db->sqlite, sql, NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
-      ga_db_set_sqlite_error (error, db->sqlite, sqlite3_extended_errcode (db->sqlite));
+      db->sqlite_code = sqlite3_extended_errcode (db->sqlite);
+      ga_db_set_sqlite_error (error, db->sqlite, db->sqlite_code);
       return FALSE;
     }
   return TRUE;
@@ -513,6 +521,7 @@ prepare (GaDb        *db,
 
   stmt->db = db;
   stmt->row = -1;
+  db->sqlite_code = 0;
   if (id_column != NULL)
     {
       /* Trailing semicolons and spaces go; a new line ends a trailing
@@ -552,7 +561,8 @@ prepare (GaDb        *db,
   rc = sqlite3_prepare_v2 (db->sqlite, sql, -1, &stmt->sq, NULL);
   if (rc != SQLITE_OK)
     {
-      ga_db_set_sqlite_error (error, db->sqlite, sqlite3_extended_errcode (db->sqlite));
+      db->sqlite_code = sqlite3_extended_errcode (db->sqlite);
+      ga_db_set_sqlite_error (error, db->sqlite, db->sqlite_code);
       return NULL;
     }
   if (stmt->sq == NULL)
@@ -785,7 +795,8 @@ sqlite_step (GaDbStmt *stmt, GError **error)
 
   /* sqlite3_reset() returns the error again, with the right message. */
   rc = sqlite3_reset (stmt->sq);
-  ga_db_set_sqlite_error (error, stmt->db->sqlite, sqlite3_extended_errcode (stmt->db->sqlite));
+  stmt->db->sqlite_code = sqlite3_extended_errcode (stmt->db->sqlite);
+  ga_db_set_sqlite_error (error, stmt->db->sqlite, stmt->db->sqlite_code);
   return GA_DB_STEP_ERROR;
 }
 
@@ -798,6 +809,7 @@ ga_db_stmt_step (GaDbStmt  *stmt,
   g_return_val_if_fail (stmt != NULL, GA_DB_STEP_ERROR);
   g_return_val_if_fail (error == NULL || *error == NULL, GA_DB_STEP_ERROR);
 
+  stmt->db->sqlite_code = 0;
   if (stmt->bind_error != NULL)
     {
       g_propagate_error (error, g_error_copy (stmt->bind_error));

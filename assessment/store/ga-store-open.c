@@ -709,6 +709,7 @@ open_connection (GaStore   *self,
       return FALSE;
     }
   sqlite3_busy_timeout (self->db, GA_STORE_BUSY_TIMEOUT_MS);
+  self->gdb = ga_db_new_for_sqlite (self->db);
   return TRUE;
 }
 
