@@ -750,6 +750,26 @@ ga_db_stmt_bind_blob (GaDbStmt      *stmt,
 }
 
 void
+ga_db_stmt_bind_blob_static (GaDbStmt      *stmt,
+                             int            index,
+                             gconstpointer  data,
+                             gsize          length)
+{
+  g_return_if_fail (data != NULL || length == 0);
+
+  if (stmt->db->dialect == GA_DB_DIALECT_POSTGRESQL || length == 0)
+    {
+      /* libpq's parameters are copied anyway. */
+      ga_db_stmt_bind_blob (stmt, index, data, length);
+      return;
+    }
+  before_bind (stmt);
+  if (!ga_db_check_index (stmt, index))
+    return;
+  check_sqlite_bind (stmt, index, sqlite3_bind_blob64 (stmt->sq, index, data, length, SQLITE_STATIC));
+}
+
+void
 ga_db_stmt_clear_bindings (GaDbStmt *stmt)
 {
   ga_db_stmt_reset (stmt);

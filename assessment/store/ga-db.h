@@ -161,6 +161,13 @@ void         ga_db_stmt_bind_blob        (GaDbStmt     *stmt,
                                           int           index,
                                           gconstpointer data,
                                           gsize         length);
+/* The same without copying @data on SQLite, for large values bound once
+ * (an evidence file): @data must stay alive and unchanged until the
+ * statement is bound again, its bindings cleared, or it is freed. */
+void         ga_db_stmt_bind_blob_static (GaDbStmt     *stmt,
+                                          int           index,
+                                          gconstpointer data,
+                                          gsize         length);
 int          ga_db_stmt_get_param_count  (GaDbStmt     *stmt);
 
 /* Runs the statement on the first call and moves to the next row on each

@@ -479,12 +479,13 @@ ga_store_resolve_assessment (GaStore     *store,
   /* A prefix range on the UNIQUE index of uuid: UUIDs are lower-case hex
    * and '-', all below '~'. */
   stmt = ga_store_stmt (store,
-                        "SELECT id FROM assessments WHERE uuid >= ? AND uuid < ? || '~'"
+                        "SELECT id FROM assessments WHERE uuid >= ? AND uuid < ?"
                         " LIMIT 2", error);
   if (stmt == NULL)
     return 0;
   {
     g_autofree char *lower = g_ascii_strdown (ref, -1);
+    g_autofree char *above = g_strconcat (lower, "~", NULL);
     guint n = 0;
 
     /* The reference is shown back in messages; text that is not UTF-8
@@ -496,7 +497,7 @@ ga_store_resolve_assessment (GaStore     *store,
         return 0;
       }
     ga_db_stmt_bind_text (stmt, 1, lower, -1);
-    ga_db_stmt_bind_text (stmt, 2, lower, -1);
+    ga_db_stmt_bind_text (stmt, 2, above, -1);
     while ((step = ga_db_stmt_step (stmt, &local_db)) == GA_DB_STEP_ROW)
       {
         id = ga_db_stmt_column_int64 (stmt, 0);

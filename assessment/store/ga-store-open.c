@@ -882,6 +882,16 @@ ga_store_open_internal (const char  *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  if (ga_db_target_is_uri (path))
+    {
+      if (application_id != GA_STORE_APPLICATION_ID)
+        {
+          g_set_error_literal (error, GA_STORE_ERROR, GA_STORE_ERROR_OPEN,
+                               "A package is a file; it cannot be written to a server");
+          return NULL;
+        }
+      return ga_store_open_server (path, error);
+    }
   return open_store (path, application_id, create, FALSE, error);
 }
 

@@ -67,6 +67,23 @@ GaStore     *ga_store_open_internal   (const char  *path,
                                        gboolean     create,
                                        GError     **error);
 
+/* ga-store-server.c: installs the store's tables into the current schema
+ * of the PostgreSQL connection @db when they are not there yet (one
+ * transaction, under an advisory lock so that two clients do not both
+ * install them), and gives the schema version found or installed. */
+gboolean     ga_store_install_server_schema (GaDb     *db,
+                                             int      *version,
+                                             GError  **error);
+/* A store on the PostgreSQL server of @uri (postgresql://…), its schema
+ * installed on first use. */
+GaStore     *ga_store_open_server     (const char  *uri,
+                                       GError     **error);
+
+/* FALSE with @error for a store on a server, for the operations that are
+ * still SQLite's own (packages, db check, repair, backups). */
+gboolean     ga_store_require_file    (GaStore     *store,
+                                       GError     **error);
+
 /* A prepared statement for @sql (a string literal: cached by address),
  * reset and with bindings cleared. */
 sqlite3_stmt *ga_store_prepare        (GaStore     *store,

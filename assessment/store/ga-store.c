@@ -162,6 +162,27 @@ ga_store_set_sqlite_error (sqlite3    *db,
     }
 }
 
+/* The operations whose SQL is still SQLite's own refuse a store on a
+ * server with this, instead of failing somewhere inside SQLite. */
+static void
+set_not_on_server_error (GaStore  *store,
+                         GError  **error)
+{
+  g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_FAILED,
+               "This operation is not available yet for a store on a PostgreSQL server (%s); "
+               "use a local database file for it", store->path);
+}
+
+gboolean
+ga_store_require_file (GaStore  *store,
+                       GError  **error)
+{
+  if (store->db != NULL)
+    return TRUE;
+  set_not_on_server_error (store, error);
+  return FALSE;
+}
+
 sqlite3_stmt *
 ga_store_prepare (GaStore     *store,
                   const char  *sql,
@@ -169,6 +190,11 @@ ga_store_prepare (GaStore     *store,
 {
   sqlite3_stmt *stmt = g_hash_table_lookup (store->statements, sql);
 
+  if (store->db == NULL)
+    {
+      set_not_on_server_error (store, error);
+      return NULL;
+    }
   if (stmt == NULL)
     {
       int rc = sqlite3_prepare_v3 (store->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
@@ -426,8 +452,14 @@ ga_store_exec (GaStore     *store,
                const char  *doing,
                GError     **error)
 {
-  int rc = sqlite3_exec (store->db, sql, NULL, NULL, NULL);
+  int rc;
 
+  if (store->db == NULL)
+    {
+      set_not_on_server_error (store, error);
+      return FALSE;
+    }
+  rc = sqlite3_exec (store->db, sql, NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
       ga_store_fail (store, rc, doing, error);
@@ -911,6 +943,8 @@ ga_store_backup_to (GaStore            *store,
 {
   g_return_val_if_fail (GA_IS_STORE (store), FALSE);
   g_return_val_if_fail (dest != NULL, FALSE);
+  if (!ga_store_require_file (store, error))
+    return FALSE;
 
   if (!ga_store_refuse_own_file (store, dest, error)
       || !ga_store_refuse_existing (dest, flags, error))
