@@ -18,6 +18,7 @@
 #include <glib/gstdio.h>
 
 #include "ga-store.h"
+#include "ga-store-engine.h"
 #include "ga-db.h"
 
 #define VALID_CODE   "91350100M000100Y43"
@@ -647,6 +648,77 @@ test_not_on_server (Fixture       *fx,
   g_assert_error (error, GA_STORE_ERROR, GA_STORE_ERROR_FAILED);
 }
 
+/* Two items, one kept from year to year, one that the next version drops. */
+static const char carry_template[] =
+  "{\"format\": 1, \"id\": \"server-carry\", \"version\": \"1.0.0\","
+  " \"kind\": \"green-factory\", \"title\": {\"zh_CN\": \"结转\", \"en\": \"Carry\"},"
+  " \"standard\": {\"code\": \"TEST\", \"title\": \"test\"}, \"source\": \"test\","
+  " \"scoring\": {\"scheme\": \"points\", \"max\": 10},"
+  " \"sections\": [{\"id\": \"S1\", \"title\": \"S1\", \"items\": ["
+  "  {\"id\": \"C1\", \"kind\": \"compliance\", \"title\": \"C1\", \"points\": 10,"
+  "   \"source\": \"t\"},"
+  "  {\"id\": \"T1\", \"kind\": \"text\", \"title\": \"T1\", \"source\": \"t\"}"
+  " ]}]}";
+
+static void
+test_carry (Fixture       *fx,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GaEnterprise) in = make_enterprise ("闽江绿源机械制造有限公司", VALID_CODE);
+  g_autoptr(GaTemplate) tmpl = NULL;
+  g_autoptr(GPtrArray) dropped = g_ptr_array_new ();
+  g_autoptr(GPtrArray) history = NULL;
+  g_autofree char *value = NULL;
+  g_autoptr(GaEngine) engine = NULL;
+  const GaSummary *summary;
+  GaHistoryEntry *e;
+  gint64 eid, y2024, y2025;
+
+  tmpl = ga_template_new_from_data (carry_template, -1, "carry", &error);
+  g_assert_no_error (error);
+  eid = ga_store_add_enterprise (fx->store, in, &error);
+  g_assert_no_error (error);
+  y2024 = ga_store_new_assessment (fx->store, eid, tmpl, "2024", 2024, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (ga_store_save_answer (fx->store, y2024, "C1", "\"yes\"", &error));
+  g_assert_true (ga_store_set_narrative (fx->store, y2024, "factory", "工厂概况。", &error));
+  g_assert_no_error (error);
+
+  /* 2025 starts from 2024, the only earlier one of its kind. */
+  g_assert_cmpint (ga_store_find_previous_assessment (fx->store, eid, tmpl, 2025, &error), ==,
+                   y2024);
+  g_assert_no_error (error);
+  g_assert_cmpint (ga_store_suggest_year (fx->store, eid, GA_TEMPLATE_KIND_GREEN_FACTORY, 2026), ==,
+                   2025);
+  y2025 = ga_store_new_assessment_from (fx->store, y2024, tmpl, NULL, 2025, NULL,
+                                        GA_CARRY_DEFAULT, dropped, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (y2025, >, y2024);
+  g_assert_cmpuint (dropped->len, ==, 0);
+
+  value = ga_store_get_answer (fx->store, y2025, "C1", &error);
+  g_assert_cmpstr (value, ==, "\"yes\"");
+  g_clear_pointer (&value, g_free);
+  value = ga_store_get_narrative (fx->store, y2025, "factory", &error);
+  g_assert_cmpstr (value, ==, "工厂概况。");
+  history = ga_store_list_history (fx->store, y2025, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (history->len, ==, 2);
+  e = history->pdata[0];
+  g_assert_true (e->carried_over);
+  g_assert_cmpint (e->carried_from, ==, 2024);
+  g_assert_cmpstr (e->author, ==, "陈某");
+
+  /* Scored from what the store holds: C1 complied with (yes) earns its
+   * 10 points of 10; T1 is text and scores nothing. */
+  engine = ga_store_load_engine (fx->store, y2025, &error);
+  g_assert_no_error (error);
+  summary = ga_engine_get_summary (engine);
+  g_assert_cmpfloat (summary->score, ==, 10);
+  g_assert_cmpfloat (summary->max, ==, 10);
+}
+
 static void
 add_cases (const Backend *backend)
 {
@@ -661,6 +733,7 @@ add_cases (const Backend *backend)
     { "park-members", test_park_members },
     { "projects", test_projects },
     { "evidence", test_evidence },
+    { "carry", test_carry },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
