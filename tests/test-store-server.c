@@ -224,6 +224,22 @@ test_enterprises (Fixture       *fx,
   g_assert_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
+  /* A rule only the database knows (the UUID is unique) is reported as
+   * the store's "breaks a rule" on both, the transaction is rolled back,
+   * and the connection goes on working. */
+  {
+    g_autoptr(GaEnterprise) twin = make_enterprise ("Twin", VALID_CODE_2);
+
+    twin->uuid = g_strdup (found->uuid);
+    g_assert_cmpint (ga_store_add_enterprise (fx->store, twin, &error), ==, 0);
+    g_assert_error (error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID);
+    g_assert_true (g_str_has_prefix (error->message, "Adding the enterprise failed: the data "
+                                     "breaks a rule of the database"));
+    g_clear_error (&error);
+    g_assert_null (ga_store_find_enterprise (fx->store, VALID_CODE_2, &error));
+    g_assert_no_error (error);
+  }
+
   /* Listed by name, byte order: "A …" before "闽…". */
   id2 = ga_store_add_enterprise (fx->store, other, &error);
   g_assert_no_error (error);
