@@ -14,34 +14,8 @@
 #define ASSESSMENT_COLUMNS GA_STORE_ASSESSMENT_COLUMNS
 
 GaAssessment *
-ga_store_assessment_from_row (sqlite3_stmt *stmt,
-                              int           first)
-{
-  GaAssessment *a = g_new0 (GaAssessment, 1);
-  const char *status;
-
-  a->id = sqlite3_column_int64 (stmt, first + 0);
-  a->uuid = ga_store_column_dup (stmt, first + 1);
-  a->enterprise_id = sqlite3_column_int64 (stmt, first + 2);
-  a->template_id = ga_store_column_dup (stmt, first + 3);
-  a->template_version = ga_store_column_dup (stmt, first + 4);
-  a->template_hash = ga_store_column_dup (stmt, first + 5);
-  a->kind = ga_store_column_dup (stmt, first + 6);
-  a->title = ga_store_column_dup (stmt, first + 7);
-  a->year = sqlite3_column_int (stmt, first + 8);
-  a->period = ga_store_column_dup (stmt, first + 9);
-  status = (const char *) sqlite3_column_text (stmt, first + 10);
-  a->status = g_strcmp0 (status, "final") == 0 ? GA_ASSESSMENT_FINAL : GA_ASSESSMENT_DRAFT;
-  a->created_at = ga_store_column_dup (stmt, first + 11);
-  a->updated_at = ga_store_column_dup (stmt, first + 12);
-  a->finalized_at = ga_store_column_dup (stmt, first + 13);
-  a->finalized_by = ga_store_column_dup (stmt, first + 14);
-  return a;
-}
-
-GaAssessment *
-ga_store_assessment_from_db_row (GaDbStmt *stmt,
-                                 int       first)
+ga_store_assessment_from_row (GaDbStmt *stmt,
+                              int       first)
 {
   GaAssessment *a = g_new0 (GaAssessment, 1);
 
@@ -423,7 +397,7 @@ ga_store_get_assessment (GaStore  *store,
   step = ga_db_stmt_step (stmt, &local);
   if (step == GA_DB_STEP_ROW)
     {
-      a = ga_store_assessment_from_db_row (stmt, 0);
+      a = ga_store_assessment_from_row (stmt, 0);
       a->n_answers = (int) ga_db_stmt_column_int64 (stmt, GA_STORE_N_ASSESSMENT_COLUMNS);
     }
   else if (step == GA_DB_STEP_DONE)
@@ -555,7 +529,7 @@ ga_store_list_assessments (GaStore  *store,
   list = g_ptr_array_new_with_free_func ((GDestroyNotify) ga_assessment_free);
   while ((step = ga_db_stmt_step (stmt, &local)) == GA_DB_STEP_ROW)
     {
-      GaAssessment *a = ga_store_assessment_from_db_row (stmt, 0);
+      GaAssessment *a = ga_store_assessment_from_row (stmt, 0);
 
       a->n_answers = (int) ga_db_stmt_column_int64 (stmt, GA_STORE_N_ASSESSMENT_COLUMNS);
       g_ptr_array_add (list, a);

@@ -718,7 +718,7 @@ ga_store_list_enterprises (GaStore  *store,
 
       s->enterprise = enterprise_from_row (stmt, 0);
       if (!ga_db_stmt_column_is_null (stmt, N_ENTERPRISE_COLUMNS))
-        s->latest = ga_store_assessment_from_db_row (stmt, N_ENTERPRISE_COLUMNS);
+        s->latest = ga_store_assessment_from_row (stmt, N_ENTERPRISE_COLUMNS);
       s->n_assessments = (int) ga_db_stmt_column_int64 (stmt, N_ENTERPRISE_COLUMNS
                                                         + GA_STORE_N_ASSESSMENT_COLUMNS);
       g_ptr_array_add (list, s);

@@ -44,11 +44,8 @@ struct _GaStore
   " a.finalized_by"
 #define GA_STORE_N_ASSESSMENT_COLUMNS 15
 
-GaAssessment *ga_store_assessment_from_row (sqlite3_stmt *stmt,
-                                            int           first);
-/* The same from a GaDb statement. */
-GaAssessment *ga_store_assessment_from_db_row (GaDbStmt *stmt,
-                                               int       first);
+GaAssessment *ga_store_assessment_from_row (GaDbStmt *stmt,
+                                            int       first);
 
 /* One migration step: the SQL that takes the schema from version - 1 to
  * version. The steps run in one transaction (ga-store.c). */
