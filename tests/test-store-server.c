@@ -489,6 +489,18 @@ test_answers_history (Fixture       *fx,
   value = ga_store_get_narrative (fx->store, aid, "factory", &error);
   g_assert_no_error (error);
   g_assert_null (value);
+
+  /* An author name that is not UTF-8 (an account name in a legacy
+   * encoding) is stored with the bad byte replaced by U+FFFD, not refused:
+   * saving must not depend on it. */
+  ga_store_set_author (fx->store, "Wang\xff");
+  g_assert_true (ga_store_save_answer (fx->store, aid, "E3", "3", &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&history, g_ptr_array_unref);
+  history = ga_store_list_history (fx->store, aid, &error);
+  e = history->pdata[history->len - 1];
+  g_assert_cmpstr (e->item_id, ==, "E3");
+  g_assert_cmpstr (e->author, ==, "Wang\xef\xbf\xbd");
 }
 
 static void

@@ -86,9 +86,11 @@ ga_store_init (GaStore *self)
   self->db_statements = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
                                                (GDestroyNotify) ga_db_stmt_free);
   self->evidence_limit = GA_STORE_DEFAULT_EVIDENCE_LIMIT;
-  /* g_get_real_name() answers "Unknown" when the account has no name. */
-  self->author = g_strdup (real != NULL && *real != '\0' && strcmp (real, "Unknown") != 0
-                           ? real : g_get_user_name ());
+  /* g_get_real_name() answers "Unknown" when the account has no name. The
+   * name is in the system's encoding; the database takes UTF-8 text only. */
+  if (real == NULL || *real == '\0' || strcmp (real, "Unknown") == 0)
+    real = g_get_user_name ();
+  self->author = g_utf8_make_valid (real, -1);
 }
 
 void
@@ -925,7 +927,8 @@ ga_store_set_author (GaStore    *store,
   g_return_if_fail (author != NULL);
 
   g_free (store->author);
-  store->author = g_strdup (author);
+  /* Written into every change: UTF-8 text, as the database takes it. */
+  store->author = g_utf8_make_valid (author, -1);
 }
 
 const char *
