@@ -674,6 +674,10 @@ test_not_on_server (Fixture       *fx,
   g_assert_false (g_file_test (dest, G_FILE_TEST_EXISTS));
   g_assert_false (ga_store_check (fx->store, problems, &error));
   g_assert_error (error, GA_STORE_ERROR, GA_STORE_ERROR_FAILED);
+  g_clear_error (&error);
+  g_assert_null (ga_store_open_read_only (fx->target, &error));
+  g_assert_error (error, GA_STORE_ERROR, GA_STORE_ERROR_OPEN);
+  g_assert_nonnull (strstr (error->message, "server"));
 }
 
 /* Two items, one kept from year to year, one that the next version drops. */

@@ -909,5 +909,12 @@ ga_store_open_read_only (const char  *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  if (ga_db_target_is_uri (path))
+    {
+      g_set_error_literal (error, GA_STORE_ERROR, GA_STORE_ERROR_OPEN,
+                           "A store on a server cannot be opened for reading only yet; open it "
+                           "normally (your role on the server decides what you may change)");
+      return NULL;
+    }
   return open_store (path, GA_STORE_APPLICATION_ID, FALSE, TRUE, error);
 }
