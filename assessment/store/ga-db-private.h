@@ -34,6 +34,10 @@ struct _GaDb {
 
   sqlite3 *sqlite;
   gboolean owns_sqlite;
+  /* The SQLite result code of the last error SQLite itself reported
+   * (ga_db_get_sqlite_code()); 0 after a call that failed for another
+   * reason or did not fail. */
+  int sqlite_code;
 
   PGconn *pg;
   /* Server-side prepared statements by "<parameter types>\n<sql>", so each

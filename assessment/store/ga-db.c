@@ -360,6 +360,12 @@ ga_db_get_dialect (GaDb *db)
   return db->dialect;
 }
 
+int
+ga_db_get_sqlite_code (GaDb *db)
+{
+  return db->sqlite_code;
+}
+
 const char *
 ga_db_dialect_name (GaDbDialect dialect)
 {
@@ -381,13 +387,15 @@ ga_db_exec (GaDb        *db,
 
   g_return_val_if_fail (db != NULL && sql != NULL, FALSE);
 
+  db->sqlite_code = 0;
   if (db->dialect == GA_DB_DIALECT_POSTGRESQL)
     return ga_db_pg_exec (db, sql, error);
 
   rc = sqlite3_exec (db->sqlite, sql, NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
-      ga_db_set_sqlite_error (error, db->sqlite, sqlite3_extended_errcode (db->sqlite));
+      db->sqlite_code = sqlite3_extended_errcode (db->sqlite);
+      ga_db_set_sqlite_error (error, db->sqlite, db->sqlite_code);
       return FALSE;
     }
   return TRUE;
@@ -513,6 +521,7 @@ prepare (GaDb        *db,
 
   stmt->db = db;
   stmt->row = -1;
+  db->sqlite_code = 0;
   if (id_column != NULL)
     {
       /* Trailing semicolons and spaces go; a new line ends a trailing
@@ -552,7 +561,8 @@ prepare (GaDb        *db,
   rc = sqlite3_prepare_v2 (db->sqlite, sql, -1, &stmt->sq, NULL);
   if (rc != SQLITE_OK)
     {
-      ga_db_set_sqlite_error (error, db->sqlite, sqlite3_extended_errcode (db->sqlite));
+      db->sqlite_code = sqlite3_extended_errcode (db->sqlite);
+      ga_db_set_sqlite_error (error, db->sqlite, db->sqlite_code);
       return NULL;
     }
   if (stmt->sq == NULL)
@@ -740,6 +750,26 @@ ga_db_stmt_bind_blob (GaDbStmt      *stmt,
 }
 
 void
+ga_db_stmt_bind_blob_static (GaDbStmt      *stmt,
+                             int            index,
+                             gconstpointer  data,
+                             gsize          length)
+{
+  g_return_if_fail (data != NULL || length == 0);
+
+  if (stmt->db->dialect == GA_DB_DIALECT_POSTGRESQL || length == 0)
+    {
+      /* libpq's parameters are copied anyway. */
+      ga_db_stmt_bind_blob (stmt, index, data, length);
+      return;
+    }
+  before_bind (stmt);
+  if (!ga_db_check_index (stmt, index))
+    return;
+  check_sqlite_bind (stmt, index, sqlite3_bind_blob64 (stmt->sq, index, data, length, SQLITE_STATIC));
+}
+
+void
 ga_db_stmt_clear_bindings (GaDbStmt *stmt)
 {
   ga_db_stmt_reset (stmt);
@@ -785,7 +815,8 @@ sqlite_step (GaDbStmt *stmt, GError **error)
 
   /* sqlite3_reset() returns the error again, with the right message. */
   rc = sqlite3_reset (stmt->sq);
-  ga_db_set_sqlite_error (error, stmt->db->sqlite, sqlite3_extended_errcode (stmt->db->sqlite));
+  stmt->db->sqlite_code = sqlite3_extended_errcode (stmt->db->sqlite);
+  ga_db_set_sqlite_error (error, stmt->db->sqlite, stmt->db->sqlite_code);
   return GA_DB_STEP_ERROR;
 }
 
@@ -798,6 +829,7 @@ ga_db_stmt_step (GaDbStmt  *stmt,
   g_return_val_if_fail (stmt != NULL, GA_DB_STEP_ERROR);
   g_return_val_if_fail (error == NULL || *error == NULL, GA_DB_STEP_ERROR);
 
+  stmt->db->sqlite_code = 0;
   if (stmt->bind_error != NULL)
     {
       g_propagate_error (error, g_error_copy (stmt->bind_error));

@@ -93,6 +93,11 @@ GaDb        *ga_db_new_for_sqlite        (sqlite3      *handle);
 void         ga_db_close                 (GaDb         *db);
 
 GaDbDialect  ga_db_get_dialect           (GaDb         *db);
+/* The extended SQLite result code of the error the last failed call on
+ * @db set (SQLITE_FULL, SQLITE_CORRUPT …), for callers that tell the
+ * user more than the GaDbError code says; 0 when that error did not come
+ * from SQLite (a binding GaDb refused, or a PostgreSQL connection). */
+int          ga_db_get_sqlite_code       (GaDb         *db);
 /* "SQLite" or "PostgreSQL", for messages. */
 const char  *ga_db_dialect_name          (GaDbDialect   dialect);
 /* What to show the user for this connection: the path, or the URI without
@@ -153,6 +158,13 @@ void         ga_db_stmt_bind_text        (GaDbStmt     *stmt,
                                           gssize        length);
 /* @data may be NULL when @length is 0: that is an empty blob, not NULL. */
 void         ga_db_stmt_bind_blob        (GaDbStmt     *stmt,
+                                          int           index,
+                                          gconstpointer data,
+                                          gsize         length);
+/* The same without copying @data on SQLite, for large values bound once
+ * (an evidence file): @data must stay alive and unchanged until the
+ * statement is bound again, its bindings cleared, or it is freed. */
+void         ga_db_stmt_bind_blob_static (GaDbStmt     *stmt,
                                           int           index,
                                           gconstpointer data,
                                           gsize         length);

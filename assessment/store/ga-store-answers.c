@@ -148,33 +148,32 @@ read_value (GaStore           *store,
             char             **value,
             GError           **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
+  GaDbStmt *stmt;
+  GError *local = NULL;
+  GaDbStep step;
 
   *value = NULL;
   if (subject == GA_HISTORY_NARRATIVE)
-    stmt = ga_store_prepare (store,
-                             "SELECT text FROM narratives WHERE assessment_id = ? AND part = ?",
-                             error);
+    stmt = ga_store_stmt (store,
+                          "SELECT text FROM narratives WHERE assessment_id = ? AND part = ?",
+                          error);
   else
-    stmt = ga_store_prepare (store,
-                             "SELECT value FROM answers WHERE assessment_id = ? AND item_id = ?",
-                             error);
+    stmt = ga_store_stmt (store,
+                          "SELECT value FROM answers WHERE assessment_id = ? AND item_id = ?",
+                          error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, assessment_id);
-  sqlite3_bind_text (stmt, 2, key, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    *value = ga_store_column_dup (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+  ga_db_stmt_bind_int64 (stmt, 1, assessment_id);
+  ga_db_stmt_bind_text (stmt, 2, key, -1);
+  step = ga_db_stmt_step (stmt, &local);
+  if (step == GA_DB_STEP_ROW)
     {
-      ga_store_fail (store, rc, subject == GA_HISTORY_NARRATIVE ? "Reading the report text"
-                                                                : "Reading the answer", error);
-      return FALSE;
+      *value = ga_store_stmt_dup (stmt, 0);
+      step = GA_DB_STEP_DONE;
     }
-  return TRUE;
+  return ga_store_stmt_end (store, stmt, step, local,
+                            subject == GA_HISTORY_NARRATIVE ? "Reading the report text"
+                                                            : "Reading the answer", error);
 }
 
 static char *
@@ -197,48 +196,48 @@ write_value (GaStore           *store,
 {
   g_autofree char *doing = saving_what (subject, key);
   gboolean narrative = subject == GA_HISTORY_NARRATIVE;
-  sqlite3_stmt *stmt;
+  GaDbStmt *stmt;
 
   if (value != NULL)
     {
       if (narrative)
-        stmt = ga_store_prepare (store,
-                                 "INSERT INTO narratives (assessment_id, part, text, author,"
-                                 " updated_at) VALUES (?1, ?2, ?3, ?4, ?5)"
-                                 " ON CONFLICT (assessment_id, part) DO UPDATE SET"
-                                 " text = excluded.text, author = excluded.author,"
-                                 " updated_at = excluded.updated_at", error);
+        stmt = ga_store_stmt (store,
+                              "INSERT INTO narratives (assessment_id, part, text, author,"
+                              " updated_at) VALUES (?, ?, ?, ?, ?)"
+                              " ON CONFLICT (assessment_id, part) DO UPDATE SET"
+                              " text = excluded.text, author = excluded.author,"
+                              " updated_at = excluded.updated_at", error);
       else
-        stmt = ga_store_prepare (store,
-                                 "INSERT INTO answers (assessment_id, item_id, value, author,"
-                                 " updated_at) VALUES (?1, ?2, ?3, ?4, ?5)"
-                                 " ON CONFLICT (assessment_id, item_id) DO UPDATE SET"
-                                 " value = excluded.value, author = excluded.author,"
-                                 " updated_at = excluded.updated_at", error);
+        stmt = ga_store_stmt (store,
+                              "INSERT INTO answers (assessment_id, item_id, value, author,"
+                              " updated_at) VALUES (?, ?, ?, ?, ?)"
+                              " ON CONFLICT (assessment_id, item_id) DO UPDATE SET"
+                              " value = excluded.value, author = excluded.author,"
+                              " updated_at = excluded.updated_at", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, assessment_id);
-      sqlite3_bind_text (stmt, 2, key, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, value, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 4, store->author, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 5, now, -1, SQLITE_STATIC);
+      ga_db_stmt_bind_int64 (stmt, 1, assessment_id);
+      ga_db_stmt_bind_text (stmt, 2, key, -1);
+      ga_db_stmt_bind_text (stmt, 3, value, -1);
+      ga_db_stmt_bind_text (stmt, 4, store->author, -1);
+      ga_db_stmt_bind_text (stmt, 5, now, -1);
     }
   else
     {
       if (narrative)
-        stmt = ga_store_prepare (store,
-                                 "DELETE FROM narratives WHERE assessment_id = ? AND part = ?",
-                                 error);
+        stmt = ga_store_stmt (store,
+                              "DELETE FROM narratives WHERE assessment_id = ? AND part = ?",
+                              error);
       else
-        stmt = ga_store_prepare (store,
-                                 "DELETE FROM answers WHERE assessment_id = ? AND item_id = ?",
-                                 error);
+        stmt = ga_store_stmt (store,
+                              "DELETE FROM answers WHERE assessment_id = ? AND item_id = ?",
+                              error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, assessment_id);
-      sqlite3_bind_text (stmt, 2, key, -1, SQLITE_STATIC);
+      ga_db_stmt_bind_int64 (stmt, 1, assessment_id);
+      ga_db_stmt_bind_text (stmt, 2, key, -1);
     }
-  if (!ga_store_step_done (store, stmt, doing, error))
+  if (!ga_store_stmt_run (store, stmt, doing, error))
     return FALSE;
 
   return ga_store_touch_assessment (store, assessment_id, now, doing, error);
@@ -256,27 +255,27 @@ append_history (GaStore           *store,
                 const char        *now,
                 GError           **error)
 {
-  sqlite3_stmt *stmt;
+  GaDbStmt *stmt;
 
-  stmt = ga_store_prepare (store,
-                           "INSERT INTO history (assessment_id, item_id, old_value, new_value,"
-                           " author, at, action, state, target, subject)"
-                           " VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)", error);
+  stmt = ga_store_stmt (store,
+                        "INSERT INTO history (assessment_id, item_id, old_value, new_value,"
+                        " author, at, action, state, target, subject)"
+                        " VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, assessment_id);
-  sqlite3_bind_text (stmt, 2, key, -1, SQLITE_STATIC);
-  if (old_value != NULL)
-    sqlite3_bind_text (stmt, 3, old_value, -1, SQLITE_STATIC);
-  if (new_value != NULL)
-    sqlite3_bind_text (stmt, 4, new_value, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, store->author, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, now, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 7, action, -1, SQLITE_STATIC);
+  ga_db_stmt_bind_int64 (stmt, 1, assessment_id);
+  ga_db_stmt_bind_text (stmt, 2, key, -1);
+  ga_db_stmt_bind_text (stmt, 3, old_value, -1);
+  ga_db_stmt_bind_text (stmt, 4, new_value, -1);
+  ga_db_stmt_bind_text (stmt, 5, store->author, -1);
+  ga_db_stmt_bind_text (stmt, 6, now, -1);
+  ga_db_stmt_bind_text (stmt, 7, action, -1);
   if (target > 0)
-    sqlite3_bind_int64 (stmt, 8, target);
-  sqlite3_bind_text (stmt, 9, subject_name (subject), -1, SQLITE_STATIC);
-  return ga_store_step_done (store, stmt, "Recording the change in the history", error);
+    ga_db_stmt_bind_int64 (stmt, 8, target);
+  else
+    ga_db_stmt_bind_null (stmt, 8);
+  ga_db_stmt_bind_text (stmt, 9, subject_name (subject), -1);
+  return ga_store_stmt_run (store, stmt, "Recording the change in the history", error);
 }
 
 gboolean
@@ -289,7 +288,7 @@ ga_store_apply_change (GaStore           *store,
                        GError           **error)
 {
   g_autofree char *old_value = NULL;
-  sqlite3_stmt *stmt;
+  GaDbStmt *stmt;
 
   if (!read_value (store, subject, assessment_id, key, &old_value, error))
     return FALSE;
@@ -301,13 +300,13 @@ ga_store_apply_change (GaStore           *store,
 
   /* A new edit ends what could be redone, answers and narratives alike:
    * they share one stack. */
-  stmt = ga_store_prepare (store,
-                           "UPDATE history SET state = 2"
-                           " WHERE assessment_id = ? AND action = 'edit' AND state = 1", error);
+  stmt = ga_store_stmt (store,
+                        "UPDATE history SET state = 2"
+                        " WHERE assessment_id = ? AND action = 'edit' AND state = 1", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, assessment_id);
-  if (!ga_store_step_done (store, stmt, "Updating the redo list", error))
+  ga_db_stmt_bind_int64 (stmt, 1, assessment_id);
+  if (!ga_store_stmt_run (store, stmt, "Updating the redo list", error))
     return FALSE;
 
   return append_history (store, subject, assessment_id, key, old_value, new_value, "edit", 0,
@@ -396,20 +395,21 @@ ga_store_load_answers (GaStore  *store,
                        GError  **error)
 {
   g_autoptr(GHashTable) answers = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+  GaDbStmt *stmt;
+  GError *local = NULL;
+  GaDbStep step;
 
   g_return_val_if_fail (GA_IS_STORE (store), NULL);
 
-  stmt = ga_store_prepare (store, "SELECT item_id, value FROM answers WHERE assessment_id = ?",
-                           error);
+  stmt = ga_store_stmt (store, "SELECT item_id, value FROM answers WHERE assessment_id = ?",
+                        error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, assessment_id);
+  ga_db_stmt_bind_int64 (stmt, 1, assessment_id);
   answers = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_hash_table_insert (answers, ga_store_column_dup (stmt, 0), ga_store_column_dup (stmt, 1));
-  if (!ga_store_reset_done (store, stmt, rc, "Loading the answers", error))
+  while ((step = ga_db_stmt_step (stmt, &local)) == GA_DB_STEP_ROW)
+    g_hash_table_insert (answers, ga_store_stmt_dup (stmt, 0), ga_store_stmt_dup (stmt, 1));
+  if (!ga_store_stmt_end (store, stmt, step, local, "Loading the answers", error))
     return NULL;
   return g_steal_pointer (&answers);
 }
@@ -479,43 +479,44 @@ ga_store_list_history (GaStore  *store,
                        GError  **error)
 {
   g_autoptr(GPtrArray) list = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+  GaDbStmt *stmt;
+  GError *local = NULL;
+  GaDbStep step;
 
   g_return_val_if_fail (GA_IS_STORE (store), NULL);
 
   /* A database of schema 3 or older (read, not migrated) has answers only. */
   if (store->schema_version >= 4)
-    stmt = ga_store_prepare (store,
-                             "SELECT id, item_id, old_value, new_value, author, at, action, subject"
-                             " FROM history WHERE assessment_id = ? ORDER BY id", error);
+    stmt = ga_store_stmt (store,
+                          "SELECT id, item_id, old_value, new_value, author, at, action, subject"
+                          " FROM history WHERE assessment_id = ? ORDER BY id", error);
   else
-    stmt = ga_store_prepare (store,
-                             "SELECT id, item_id, old_value, new_value, author, at, action,"
-                             " 'answer' FROM history WHERE assessment_id = ? ORDER BY id", error);
+    stmt = ga_store_stmt (store,
+                          "SELECT id, item_id, old_value, new_value, author, at, action,"
+                          " 'answer' FROM history WHERE assessment_id = ? ORDER BY id", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, assessment_id);
+  ga_db_stmt_bind_int64 (stmt, 1, assessment_id);
   list = g_ptr_array_new_with_free_func ((GDestroyNotify) ga_history_entry_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = ga_db_stmt_step (stmt, &local)) == GA_DB_STEP_ROW)
     {
       GaHistoryEntry *e = g_new0 (GaHistoryEntry, 1);
-      const char *action = (const char *) sqlite3_column_text (stmt, 6);
+      const char *action = ga_db_stmt_column_text (stmt, 6);
 
-      e->id = sqlite3_column_int64 (stmt, 0);
-      e->item_id = ga_store_column_dup (stmt, 1);
-      e->old_value = ga_store_column_dup (stmt, 2);
-      e->new_value = ga_store_column_dup (stmt, 3);
-      e->author = ga_store_column_dup (stmt, 4);
+      e->id = ga_db_stmt_column_int64 (stmt, 0);
+      e->item_id = ga_store_stmt_dup (stmt, 1);
+      e->old_value = ga_store_stmt_dup (stmt, 2);
+      e->new_value = ga_store_stmt_dup (stmt, 3);
+      e->author = ga_store_stmt_dup (stmt, 4);
       split_carried_author (e);
-      e->at = ga_store_column_dup (stmt, 5);
+      e->at = ga_store_stmt_dup (stmt, 5);
       e->action = g_strcmp0 (action, "undo") == 0 ? GA_HISTORY_UNDO
                   : g_strcmp0 (action, "redo") == 0 ? GA_HISTORY_REDO : GA_HISTORY_EDIT;
-      e->subject = g_strcmp0 ((const char *) sqlite3_column_text (stmt, 7), "narrative") == 0
+      e->subject = g_strcmp0 (ga_db_stmt_column_text (stmt, 7), "narrative") == 0
                    ? GA_HISTORY_NARRATIVE : GA_HISTORY_ANSWER;
       g_ptr_array_add (list, e);
     }
-  if (!ga_store_reset_done (store, stmt, rc, "Reading the history", error))
+  if (!ga_store_stmt_end (store, stmt, step, local, "Reading the history", error))
     return NULL;
   return g_steal_pointer (&list);
 }
@@ -539,9 +540,10 @@ undo_redo (GaStore           *store,
   g_autofree char *now = NULL;
   GaHistorySubject subject = GA_HISTORY_ANSWER;
   const char *restore;
-  sqlite3_stmt *stmt;
-  gint64 target;
-  int rc;
+  GaDbStmt *stmt;
+  GError *local = NULL;
+  gint64 target = 0;
+  GaDbStep step;
 
   g_return_val_if_fail (GA_IS_STORE (store), FALSE);
 
@@ -551,39 +553,40 @@ undo_redo (GaStore           *store,
     goto fail;
 
   if (redo)
-    stmt = ga_store_prepare (store,
-                             "SELECT id, item_id, old_value, new_value, subject FROM history"
-                             " WHERE assessment_id = ? AND action = 'edit' AND state = 1"
-                             " ORDER BY id ASC LIMIT 1", error);
+    stmt = ga_store_stmt (store,
+                          "SELECT id, item_id, old_value, new_value, subject FROM history"
+                          " WHERE assessment_id = ? AND action = 'edit' AND state = 1"
+                          " ORDER BY id ASC LIMIT 1", error);
   else
-    stmt = ga_store_prepare (store,
-                             "SELECT id, item_id, old_value, new_value, subject FROM history"
-                             " WHERE assessment_id = ? AND action = 'edit' AND state = 0"
-                             " ORDER BY id DESC LIMIT 1", error);
+    stmt = ga_store_stmt (store,
+                          "SELECT id, item_id, old_value, new_value, subject FROM history"
+                          " WHERE assessment_id = ? AND action = 'edit' AND state = 0"
+                          " ORDER BY id DESC LIMIT 1", error);
   if (stmt == NULL)
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, assessment_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  ga_db_stmt_bind_int64 (stmt, 1, assessment_id);
+  step = ga_db_stmt_step (stmt, &local);
+  if (step == GA_DB_STEP_ROW)
     {
-      target = sqlite3_column_int64 (stmt, 0);
-      key = ga_store_column_dup (stmt, 1);
-      old_value = ga_store_column_dup (stmt, 2);
-      new_value = ga_store_column_dup (stmt, 3);
-      if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 4), "narrative") == 0)
+      target = ga_db_stmt_column_int64 (stmt, 0);
+      key = ga_store_stmt_dup (stmt, 1);
+      old_value = ga_store_stmt_dup (stmt, 2);
+      new_value = ga_store_stmt_dup (stmt, 3);
+      if (g_strcmp0 (ga_db_stmt_column_text (stmt, 4), "narrative") == 0)
         subject = GA_HISTORY_NARRATIVE;
+      ga_db_stmt_reset (stmt);
     }
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
+  else if (step == GA_DB_STEP_DONE)
     {
+      ga_db_stmt_reset (stmt);
       g_set_error_literal (error, GA_STORE_ERROR, GA_STORE_ERROR_NO_HISTORY,
                            redo ? "There is nothing to redo in this assessment"
                                 : "There is nothing to undo in this assessment");
       goto fail;
     }
-  if (rc != SQLITE_ROW)
+  else
     {
-      ga_store_fail (store, rc, redo ? "Redoing" : "Undoing", error);
+      ga_store_stmt_end (store, stmt, step, local, redo ? "Redoing" : "Undoing", error);
       goto fail;
     }
 
@@ -595,12 +598,12 @@ undo_redo (GaStore           *store,
   if (!write_value (store, subject, assessment_id, key, restore, now, error))
     goto fail;
 
-  stmt = ga_store_prepare (store, "UPDATE history SET state = ? WHERE id = ?", error);
+  stmt = ga_store_stmt (store, "UPDATE history SET state = ? WHERE id = ?", error);
   if (stmt == NULL)
     goto fail;
-  sqlite3_bind_int (stmt, 1, redo ? 0 : 1);
-  sqlite3_bind_int64 (stmt, 2, target);
-  if (!ga_store_step_done (store, stmt, "Updating the history", error))
+  ga_db_stmt_bind_int64 (stmt, 1, redo ? 0 : 1);
+  ga_db_stmt_bind_int64 (stmt, 2, target);
+  if (!ga_store_stmt_run (store, stmt, "Updating the history", error))
     goto fail;
 
   if (!append_history (store, subject, assessment_id, key, current, restore,
@@ -655,18 +658,18 @@ has_edit_in_state (GaStore *store,
                    gint64   assessment_id,
                    int      state)
 {
-  sqlite3_stmt *stmt;
+  GaDbStmt *stmt;
   gboolean found;
 
-  stmt = ga_store_prepare (store,
-                           "SELECT 1 FROM history WHERE assessment_id = ? AND action = 'edit'"
-                           " AND state = ? LIMIT 1", NULL);
+  stmt = ga_store_stmt (store,
+                        "SELECT 1 FROM history WHERE assessment_id = ? AND action = 'edit'"
+                        " AND state = ? LIMIT 1", NULL);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, assessment_id);
-  sqlite3_bind_int (stmt, 2, state);
-  found = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
+  ga_db_stmt_bind_int64 (stmt, 1, assessment_id);
+  ga_db_stmt_bind_int64 (stmt, 2, state);
+  found = ga_db_stmt_step (stmt, NULL) == GA_DB_STEP_ROW;
+  ga_db_stmt_reset (stmt);
   return found;
 }
 

@@ -14,28 +14,27 @@
 #define ASSESSMENT_COLUMNS GA_STORE_ASSESSMENT_COLUMNS
 
 GaAssessment *
-ga_store_assessment_from_row (sqlite3_stmt *stmt,
-                              int           first)
+ga_store_assessment_from_row (GaDbStmt *stmt,
+                              int       first)
 {
   GaAssessment *a = g_new0 (GaAssessment, 1);
-  const char *status;
 
-  a->id = sqlite3_column_int64 (stmt, first + 0);
-  a->uuid = ga_store_column_dup (stmt, first + 1);
-  a->enterprise_id = sqlite3_column_int64 (stmt, first + 2);
-  a->template_id = ga_store_column_dup (stmt, first + 3);
-  a->template_version = ga_store_column_dup (stmt, first + 4);
-  a->template_hash = ga_store_column_dup (stmt, first + 5);
-  a->kind = ga_store_column_dup (stmt, first + 6);
-  a->title = ga_store_column_dup (stmt, first + 7);
-  a->year = sqlite3_column_int (stmt, first + 8);
-  a->period = ga_store_column_dup (stmt, first + 9);
-  status = (const char *) sqlite3_column_text (stmt, first + 10);
-  a->status = g_strcmp0 (status, "final") == 0 ? GA_ASSESSMENT_FINAL : GA_ASSESSMENT_DRAFT;
-  a->created_at = ga_store_column_dup (stmt, first + 11);
-  a->updated_at = ga_store_column_dup (stmt, first + 12);
-  a->finalized_at = ga_store_column_dup (stmt, first + 13);
-  a->finalized_by = ga_store_column_dup (stmt, first + 14);
+  a->id = ga_db_stmt_column_int64 (stmt, first + 0);
+  a->uuid = ga_store_stmt_dup (stmt, first + 1);
+  a->enterprise_id = ga_db_stmt_column_int64 (stmt, first + 2);
+  a->template_id = ga_store_stmt_dup (stmt, first + 3);
+  a->template_version = ga_store_stmt_dup (stmt, first + 4);
+  a->template_hash = ga_store_stmt_dup (stmt, first + 5);
+  a->kind = ga_store_stmt_dup (stmt, first + 6);
+  a->title = ga_store_stmt_dup (stmt, first + 7);
+  a->year = (int) ga_db_stmt_column_int64 (stmt, first + 8);
+  a->period = ga_store_stmt_dup (stmt, first + 9);
+  a->status = g_strcmp0 (ga_db_stmt_column_text (stmt, first + 10), "final") == 0
+              ? GA_ASSESSMENT_FINAL : GA_ASSESSMENT_DRAFT;
+  a->created_at = ga_store_stmt_dup (stmt, first + 11);
+  a->updated_at = ga_store_stmt_dup (stmt, first + 12);
+  a->finalized_at = ga_store_stmt_dup (stmt, first + 13);
+  a->finalized_by = ga_store_stmt_dup (stmt, first + 14);
   return a;
 }
 
@@ -102,61 +101,58 @@ ga_store_put_template (GaStore     *store,
 {
   g_autofree char *hash = NULL;
   g_autofree char *now = NULL;
-  sqlite3_stmt *stmt;
+  GaDbStmt *stmt;
   gsize len;
   const void *data = g_bytes_get_data (content, &len);
-  int rc;
 
   hash = ga_store_sha256_hex (data != NULL ? data : "", len);
 
   if (imported)
     {
+      GError *local = NULL;
+      GaDbStep step;
+
       /* Same id and version must mean the same template: an assessment
        * pinned to "x 1.2" must never meet two different "x 1.2". */
-      stmt = ga_store_prepare (store,
-                               "SELECT hash FROM templates WHERE template_id = ? AND version = ?"
-                               " AND hash <> ? AND imported_at IS NOT NULL", error);
+      stmt = ga_store_stmt (store,
+                            "SELECT hash FROM templates WHERE template_id = ? AND version = ?"
+                            " AND hash <> ? AND imported_at IS NOT NULL", error);
       if (stmt == NULL)
         return NULL;
-      sqlite3_bind_text (stmt, 1, template_id, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 2, version, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, hash, -1, SQLITE_STATIC);
-      rc = sqlite3_step (stmt);
-      sqlite3_reset (stmt);
-      if (rc == SQLITE_ROW)
+      ga_db_stmt_bind_text (stmt, 1, template_id, -1);
+      ga_db_stmt_bind_text (stmt, 2, version, -1);
+      ga_db_stmt_bind_text (stmt, 3, hash, -1);
+      step = ga_db_stmt_step (stmt, &local);
+      if (step == GA_DB_STEP_ROW)
         {
+          ga_db_stmt_reset (stmt);
           g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_EXISTS,
                        "Template %s version %s is already imported with different content. "
                        "Give the changed template a higher \"version\" and import it again",
                        template_id, version);
           return NULL;
         }
-      if (rc != SQLITE_DONE)
-        {
-          ga_store_fail (store, rc, "Looking up imported templates", error);
-          return NULL;
-        }
+      if (!ga_store_stmt_end (store, stmt, step, local, "Looking up imported templates", error))
+        return NULL;
     }
 
-  stmt = ga_store_prepare (store,
-                           "INSERT INTO templates (hash, template_id, version, kind, title,"
-                           " imported_at, content) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
-                           " ON CONFLICT (hash) DO UPDATE SET"
-                           " imported_at = coalesce (templates.imported_at, excluded.imported_at),"
-                           " title = coalesce (templates.title, excluded.title)", error);
+  stmt = ga_store_stmt (store,
+                        "INSERT INTO templates (hash, template_id, version, kind, title,"
+                        " imported_at, content) VALUES (?, ?, ?, ?, ?, ?, ?)"
+                        " ON CONFLICT (hash) DO UPDATE SET"
+                        " imported_at = coalesce (templates.imported_at, excluded.imported_at),"
+                        " title = coalesce (templates.title, excluded.title)", error);
   if (stmt == NULL)
     return NULL;
   now = imported ? ga_store_now () : NULL;
-  sqlite3_bind_text (stmt, 1, hash, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, template_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, version, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, kind, -1, SQLITE_STATIC);
-  if (title != NULL)
-    sqlite3_bind_text (stmt, 5, title, -1, SQLITE_STATIC);
-  if (now != NULL)
-    sqlite3_bind_text (stmt, 6, now, -1, SQLITE_STATIC);
-  sqlite3_bind_blob64 (stmt, 7, data != NULL ? data : "", len, SQLITE_STATIC);
-  if (!ga_store_step_done (store, stmt, "Storing the template copy", error))
+  ga_db_stmt_bind_text (stmt, 1, hash, -1);
+  ga_db_stmt_bind_text (stmt, 2, template_id, -1);
+  ga_db_stmt_bind_text (stmt, 3, version, -1);
+  ga_db_stmt_bind_text (stmt, 4, kind, -1);
+  ga_db_stmt_bind_text (stmt, 5, title, -1);
+  ga_db_stmt_bind_text (stmt, 6, now, -1);
+  ga_db_stmt_bind_blob (stmt, 7, data, len);
+  if (!ga_store_stmt_run (store, stmt, "Storing the template copy", error))
     return NULL;
   return g_steal_pointer (&hash);
 }
@@ -166,26 +162,32 @@ ga_store_get_template_copy (GaStore     *store,
                             const char  *hash,
                             GError     **error)
 {
-  sqlite3_stmt *stmt;
+  GaDbStmt *stmt;
   GBytes *bytes = NULL;
-  int rc;
+  GError *local = NULL;
+  GaDbStep step;
 
   g_return_val_if_fail (GA_IS_STORE (store), NULL);
   g_return_val_if_fail (hash != NULL, NULL);
 
-  stmt = ga_store_prepare (store, "SELECT content FROM templates WHERE hash = ?", error);
+  stmt = ga_store_stmt (store, "SELECT content FROM templates WHERE hash = ?", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, hash, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    bytes = g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));
-  else if (rc == SQLITE_DONE)
+  ga_db_stmt_bind_text (stmt, 1, hash, -1);
+  step = ga_db_stmt_step (stmt, &local);
+  if (step == GA_DB_STEP_ROW)
+    {
+      gsize len = 0;
+      const guint8 *data = ga_db_stmt_column_blob (stmt, 0, &len);
+
+      bytes = g_bytes_new (data, len);
+    }
+  else if (step == GA_DB_STEP_DONE)
     g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_FOUND,
                  "The template copy %s is missing from the database", hash);
   else
-    ga_store_fail (store, rc, "Reading the template copy", error);
-  sqlite3_reset (stmt);
+    ga_store_fail_db (store, local, "Reading the template copy", error);
+  ga_db_stmt_reset (stmt);
   return bytes;
 }
 
@@ -282,7 +284,7 @@ ga_store_insert_assessment (GaStore     *store,
   g_autofree char *now = NULL;
   g_autofree char *uuid = NULL;
   g_autoptr(GaEnterprise) enterprise = NULL;
-  sqlite3_stmt *stmt;
+  GaDbStmt *stmt;
 
   if (template_id == NULL || *template_id == '\0' || template_version == NULL
       || *template_version == '\0')
@@ -303,30 +305,32 @@ ga_store_insert_assessment (GaStore     *store,
   if (hash == NULL)
     return 0;
 
-  stmt = ga_store_prepare (store,
-                           "INSERT INTO assessments (uuid, enterprise_id, template_hash, template_id,"
-                           " template_version, kind, title, year, period, status, created_at,"
-                           " updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 'draft', ?10,"
-                           " ?10)", error);
+  stmt = ga_store_stmt_insert (store,
+                               "INSERT INTO assessments (uuid, enterprise_id, template_hash,"
+                               " template_id, template_version, kind, title, year, period, status,"
+                               " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'draft',"
+                               " ?, ?)", "id", error);
   if (stmt == NULL)
     return 0;
   uuid = ga_store_new_uuid ();
   now = ga_store_now ();
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, enterprise_id);
-  sqlite3_bind_text (stmt, 3, hash, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, template_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, template_version, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, kind, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 7, title, -1, SQLITE_STATIC);
+  ga_db_stmt_bind_text (stmt, 1, uuid, -1);
+  ga_db_stmt_bind_int64 (stmt, 2, enterprise_id);
+  ga_db_stmt_bind_text (stmt, 3, hash, -1);
+  ga_db_stmt_bind_text (stmt, 4, template_id, -1);
+  ga_db_stmt_bind_text (stmt, 5, template_version, -1);
+  ga_db_stmt_bind_text (stmt, 6, kind, -1);
+  ga_db_stmt_bind_text (stmt, 7, title, -1);
   if (year != 0)
-    sqlite3_bind_int (stmt, 8, year);
-  if (period != NULL && *period != '\0')
-    sqlite3_bind_text (stmt, 9, period, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 10, now, -1, SQLITE_STATIC);
-  if (!ga_store_step_done (store, stmt, "Creating the assessment", error))
+    ga_db_stmt_bind_int64 (stmt, 8, year);
+  else
+    ga_db_stmt_bind_null (stmt, 8);
+  ga_store_bind_text_or_null (stmt, 9, period);
+  ga_db_stmt_bind_text (stmt, 10, now, -1);
+  ga_db_stmt_bind_text (stmt, 11, now, -1);
+  if (!ga_store_stmt_run (store, stmt, "Creating the assessment", error))
     return 0;
-  return sqlite3_last_insert_rowid (store->db);
+  return ga_db_stmt_get_insert_id (stmt);
 }
 
 gint64
@@ -376,31 +380,32 @@ ga_store_get_assessment (GaStore  *store,
                          gint64    id,
                          GError  **error)
 {
-  sqlite3_stmt *stmt;
+  GaDbStmt *stmt;
   GaAssessment *a = NULL;
-  int rc;
+  GError *local = NULL;
+  GaDbStep step;
 
   g_return_val_if_fail (GA_IS_STORE (store), NULL);
 
-  stmt = ga_store_prepare (store,
-                           "SELECT " ASSESSMENT_COLUMNS ","
-                           " (SELECT count(*) FROM answers n WHERE n.assessment_id = a.id)"
-                           " FROM assessments a WHERE a.id = ?", error);
+  stmt = ga_store_stmt (store,
+                        "SELECT " ASSESSMENT_COLUMNS ","
+                        " (SELECT count(*) FROM answers n WHERE n.assessment_id = a.id)"
+                        " FROM assessments a WHERE a.id = ?", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  ga_db_stmt_bind_int64 (stmt, 1, id);
+  step = ga_db_stmt_step (stmt, &local);
+  if (step == GA_DB_STEP_ROW)
     {
       a = ga_store_assessment_from_row (stmt, 0);
-      a->n_answers = sqlite3_column_int (stmt, GA_STORE_N_ASSESSMENT_COLUMNS);
+      a->n_answers = (int) ga_db_stmt_column_int64 (stmt, GA_STORE_N_ASSESSMENT_COLUMNS);
     }
-  else if (rc == SQLITE_DONE)
+  else if (step == GA_DB_STEP_DONE)
     g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_FOUND,
                  "There is no assessment with id %" G_GINT64_FORMAT, id);
   else
-    ga_store_fail (store, rc, "Reading the assessment", error);
-  sqlite3_reset (stmt);
+    ga_store_fail_db (store, local, "Reading the assessment", error);
+  ga_db_stmt_reset (stmt);
   return a;
 }
 
@@ -409,10 +414,11 @@ ga_store_resolve_assessment (GaStore     *store,
                              const char  *ref,
                              GError     **error)
 {
-  sqlite3_stmt *stmt;
+  GaDbStmt *stmt;
   gint64 id = 0;
   gboolean numeric = ref != NULL && *ref != '\0';
-  int rc;
+  GError *local_db = NULL;
+  GaDbStep step;
 
   g_return_val_if_fail (GA_IS_STORE (store), 0);
 
@@ -446,22 +452,32 @@ ga_store_resolve_assessment (GaStore     *store,
 
   /* A prefix range on the UNIQUE index of uuid: UUIDs are lower-case hex
    * and '-', all below '~'. */
-  stmt = ga_store_prepare (store,
-                           "SELECT id FROM assessments WHERE uuid >= ?1 AND uuid < ?1 || '~'"
-                           " LIMIT 2", error);
+  stmt = ga_store_stmt (store,
+                        "SELECT id FROM assessments WHERE uuid >= ? AND uuid < ?"
+                        " LIMIT 2", error);
   if (stmt == NULL)
     return 0;
   {
     g_autofree char *lower = g_ascii_strdown (ref, -1);
+    g_autofree char *above = g_strconcat (lower, "~", NULL);
     guint n = 0;
 
-    sqlite3_bind_text (stmt, 1, lower, -1, SQLITE_TRANSIENT);
-    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    /* The reference is shown back in messages; text that is not UTF-8
+     * matches no UUID. */
+    if (!g_utf8_validate (lower, -1, NULL))
       {
-        id = sqlite3_column_int64 (stmt, 0);
+        g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_FOUND,
+                     "There is no assessment with UUID %s", "…");
+        return 0;
+      }
+    ga_db_stmt_bind_text (stmt, 1, lower, -1);
+    ga_db_stmt_bind_text (stmt, 2, above, -1);
+    while ((step = ga_db_stmt_step (stmt, &local_db)) == GA_DB_STEP_ROW)
+      {
+        id = ga_db_stmt_column_int64 (stmt, 0);
         n++;
       }
-    if (!ga_store_reset_done (store, stmt, rc, "Looking up the assessment", error))
+    if (!ga_store_stmt_end (store, stmt, step, local_db, "Looking up the assessment", error))
       return 0;
     if (n == 0)
       {
@@ -486,23 +502,24 @@ ga_store_list_assessments (GaStore  *store,
                            GError  **error)
 {
   g_autoptr(GPtrArray) list = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+  GaDbStmt *stmt;
+  GError *local = NULL;
+  GaDbStep step;
 
   g_return_val_if_fail (GA_IS_STORE (store), NULL);
 
   if (enterprise_id > 0)
     {
-      stmt = ga_store_prepare (store,
+      stmt = ga_store_stmt (store,
                                "SELECT " ASSESSMENT_COLUMNS ","
                                " (SELECT count(*) FROM answers n WHERE n.assessment_id = a.id)"
                                " FROM assessments a WHERE a.enterprise_id = ?"
                                " ORDER BY a.updated_at DESC, a.id DESC", error);
       if (stmt != NULL)
-        sqlite3_bind_int64 (stmt, 1, enterprise_id);
+        ga_db_stmt_bind_int64 (stmt, 1, enterprise_id);
     }
   else
-    stmt = ga_store_prepare (store,
+    stmt = ga_store_stmt (store,
                              "SELECT " ASSESSMENT_COLUMNS ","
                              " (SELECT count(*) FROM answers n WHERE n.assessment_id = a.id)"
                              " FROM assessments a ORDER BY a.updated_at DESC, a.id DESC", error);
@@ -510,14 +527,14 @@ ga_store_list_assessments (GaStore  *store,
     return NULL;
 
   list = g_ptr_array_new_with_free_func ((GDestroyNotify) ga_assessment_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = ga_db_stmt_step (stmt, &local)) == GA_DB_STEP_ROW)
     {
       GaAssessment *a = ga_store_assessment_from_row (stmt, 0);
 
-      a->n_answers = sqlite3_column_int (stmt, GA_STORE_N_ASSESSMENT_COLUMNS);
+      a->n_answers = (int) ga_db_stmt_column_int64 (stmt, GA_STORE_N_ASSESSMENT_COLUMNS);
       g_ptr_array_add (list, a);
     }
-  if (!ga_store_reset_done (store, stmt, rc, "Listing the assessments", error))
+  if (!ga_store_stmt_end (store, stmt, step, local, "Listing the assessments", error))
     return NULL;
   return g_steal_pointer (&list);
 }
@@ -529,14 +546,14 @@ ga_store_touch_assessment (GaStore     *store,
                            const char  *doing,
                            GError     **error)
 {
-  sqlite3_stmt *stmt;
+  GaDbStmt *stmt;
 
-  stmt = ga_store_prepare (store, "UPDATE assessments SET updated_at = ? WHERE id = ?", error);
+  stmt = ga_store_stmt (store, "UPDATE assessments SET updated_at = ? WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_text (stmt, 1, now, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, assessment_id);
-  return ga_store_step_done (store, stmt, doing, error);
+  ga_db_stmt_bind_text (stmt, 1, now, -1);
+  ga_db_stmt_bind_int64 (stmt, 2, assessment_id);
+  return ga_store_stmt_run (store, stmt, doing, error);
 }
 
 gboolean
@@ -544,30 +561,31 @@ ga_store_check_writable (GaStore  *store,
                          gint64    assessment_id,
                          GError  **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
+  GaDbStmt *stmt;
+  GError *local = NULL;
+  GaDbStep step;
   gboolean ok = FALSE;
 
-  stmt = ga_store_prepare (store, "SELECT status, title FROM assessments WHERE id = ?", error);
+  stmt = ga_store_stmt (store, "SELECT status, title FROM assessments WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, assessment_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  ga_db_stmt_bind_int64 (stmt, 1, assessment_id);
+  step = ga_db_stmt_step (stmt, &local);
+  if (step == GA_DB_STEP_ROW)
     {
-      if (g_strcmp0 ((const char *) sqlite3_column_text (stmt, 0), "final") == 0)
+      if (g_strcmp0 (ga_db_stmt_column_text (stmt, 0), "final") == 0)
         g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_READ_ONLY,
                      "The assessment “%s” is final and cannot be changed; reopen it first",
-                     sqlite3_column_text (stmt, 1));
+                     ga_db_stmt_column_text (stmt, 1));
       else
         ok = TRUE;
     }
-  else if (rc == SQLITE_DONE)
+  else if (step == GA_DB_STEP_DONE)
     g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_FOUND,
                  "There is no assessment with id %" G_GINT64_FORMAT, assessment_id);
   else
-    ga_store_fail (store, rc, "Reading the assessment", error);
-  sqlite3_reset (stmt);
+    ga_store_fail_db (store, local, "Reading the assessment", error);
+  ga_db_stmt_reset (stmt);
   return ok;
 }
 
@@ -578,7 +596,8 @@ ga_store_set_assessment_status (GaStore            *store,
                                 GError            **error)
 {
   g_autofree char *now = NULL;
-  sqlite3_stmt *stmt;
+  gboolean final = status == GA_ASSESSMENT_FINAL;
+  GaDbStmt *stmt;
 
   g_return_val_if_fail (GA_IS_STORE (store), FALSE);
 
@@ -586,20 +605,19 @@ ga_store_set_assessment_status (GaStore            *store,
     return FALSE;
   /* Making an assessment final records who and when (schema 2); reopening
    * clears it, so the date is always that of the final version. */
-  stmt = ga_store_prepare (store,
-                           "UPDATE assessments SET status = ?1, updated_at = ?2,"
-                           " finalized_at = CASE WHEN ?1 = 'final' THEN ?2 END,"
-                           " finalized_by = CASE WHEN ?1 = 'final' THEN ?3 END WHERE id = ?4",
-                           error);
+  stmt = ga_store_stmt (store,
+                        "UPDATE assessments SET status = ?, updated_at = ?, finalized_at = ?,"
+                        " finalized_by = ? WHERE id = ?", error);
   if (stmt == NULL)
     goto fail;
   now = ga_store_now ();
-  sqlite3_bind_text (stmt, 1, ga_assessment_status_to_string (status), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, now, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, store->author, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 4, id);
-  if (!ga_store_step_changed (store, stmt, "assessment", id, "Changing the assessment's status",
-                              error))
+  ga_db_stmt_bind_text (stmt, 1, ga_assessment_status_to_string (status), -1);
+  ga_db_stmt_bind_text (stmt, 2, now, -1);
+  ga_db_stmt_bind_text (stmt, 3, final ? now : NULL, -1);
+  ga_db_stmt_bind_text (stmt, 4, final ? store->author : NULL, -1);
+  ga_db_stmt_bind_int64 (stmt, 5, id);
+  if (!ga_store_stmt_run_changed (store, stmt, "assessment", id,
+                                  "Changing the assessment's status", error))
     goto fail;
   return ga_store_commit_changed (store, "Changing the assessment's status", id, error);
 
@@ -613,7 +631,7 @@ ga_store_delete_assessment (GaStore  *store,
                             gint64    id,
                             GError  **error)
 {
-  sqlite3_stmt *stmt;
+  GaDbStmt *stmt;
 
   g_return_val_if_fail (GA_IS_STORE (store), FALSE);
 
@@ -621,11 +639,11 @@ ga_store_delete_assessment (GaStore  *store,
     return FALSE;
   if (!ga_store_check_writable (store, id, error))
     goto fail;
-  stmt = ga_store_prepare (store, "DELETE FROM assessments WHERE id = ?", error);
+  stmt = ga_store_stmt (store, "DELETE FROM assessments WHERE id = ?", error);
   if (stmt == NULL)
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!ga_store_step_done (store, stmt, "Deleting the assessment", error))
+  ga_db_stmt_bind_int64 (stmt, 1, id);
+  if (!ga_store_stmt_run (store, stmt, "Deleting the assessment", error))
     goto fail;
   return ga_store_commit_changed (store, "Deleting the assessment", id, error);
 

@@ -61,23 +61,22 @@ insert_history (Carry             *c,
                 const char        *value,
                 GError           **error)
 {
-  sqlite3_stmt *stmt;
+  GaDbStmt *stmt;
 
-  stmt = ga_store_prepare (c->store,
-                           "INSERT INTO history (assessment_id, item_id, old_value, new_value,"
-                           " author, at, action, state, target, subject)"
-                           " VALUES (?, ?, NULL, ?, ?, ?, 'edit', 0, NULL, ?)", error);
+  stmt = ga_store_stmt (c->store,
+                        "INSERT INTO history (assessment_id, item_id, old_value, new_value,"
+                        " author, at, action, state, target, subject)"
+                        " VALUES (?, ?, NULL, ?, ?, ?, 'edit', 0, NULL, ?)", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, c->id);
-  sqlite3_bind_text (stmt, 2, key, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, value, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, c->carried_by, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, c->now, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, subject == GA_HISTORY_NARRATIVE ? "narrative" : "answer", -1,
-                     SQLITE_STATIC);
-  return ga_store_step_done (c->store, stmt, "Recording the carried-over value in the history",
-                             error);
+  ga_db_stmt_bind_int64 (stmt, 1, c->id);
+  ga_db_stmt_bind_text (stmt, 2, key, -1);
+  ga_db_stmt_bind_text (stmt, 3, value, -1);
+  ga_db_stmt_bind_text (stmt, 4, c->carried_by, -1);
+  ga_db_stmt_bind_text (stmt, 5, c->now, -1);
+  ga_db_stmt_bind_text (stmt, 6, subject == GA_HISTORY_NARRATIVE ? "narrative" : "answer", -1);
+  return ga_store_stmt_run (c->store, stmt, "Recording the carried-over value in the history",
+                            error);
 }
 
 static int
@@ -125,7 +124,7 @@ carry_answers (Carry       *c,
       GaItem *item = ga_template_find_item (tmpl, item_id);
       g_autoptr(GaAnswer) answer = NULL;
       g_autoptr(GError) local = NULL;
-      sqlite3_stmt *stmt;
+      GaDbStmt *stmt;
 
       if (item == NULL || item->kind == GA_ITEM_COMPUTED)
         {
@@ -146,17 +145,17 @@ carry_answers (Carry       *c,
           continue;
         }
 
-      stmt = ga_store_prepare (c->store,
-                               "INSERT INTO answers (assessment_id, item_id, value, author,"
-                               " updated_at) VALUES (?, ?, ?, ?, ?)", error);
+      stmt = ga_store_stmt (c->store,
+                            "INSERT INTO answers (assessment_id, item_id, value, author,"
+                            " updated_at) VALUES (?, ?, ?, ?, ?)", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, c->id);
-      sqlite3_bind_text (stmt, 2, item_id, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, value, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 4, c->store->author, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 5, c->now, -1, SQLITE_STATIC);
-      if (!ga_store_step_done (c->store, stmt, "Carrying over an answer", error)
+      ga_db_stmt_bind_int64 (stmt, 1, c->id);
+      ga_db_stmt_bind_text (stmt, 2, item_id, -1);
+      ga_db_stmt_bind_text (stmt, 3, value, -1);
+      ga_db_stmt_bind_text (stmt, 4, c->store->author, -1);
+      ga_db_stmt_bind_text (stmt, 5, c->now, -1);
+      if (!ga_store_stmt_run (c->store, stmt, "Carrying over an answer", error)
           || !insert_history (c, GA_HISTORY_ANSWER, item_id, value, error))
         return FALSE;
     }
@@ -179,19 +178,19 @@ carry_narratives (Carry   *c,
     {
       const char *part = g_ptr_array_index (keys, i);
       const char *text = g_hash_table_lookup (texts, part);
-      sqlite3_stmt *stmt;
+      GaDbStmt *stmt;
 
-      stmt = ga_store_prepare (c->store,
-                               "INSERT INTO narratives (assessment_id, part, text, author,"
-                               " updated_at) VALUES (?, ?, ?, ?, ?)", error);
+      stmt = ga_store_stmt (c->store,
+                            "INSERT INTO narratives (assessment_id, part, text, author,"
+                            " updated_at) VALUES (?, ?, ?, ?, ?)", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, c->id);
-      sqlite3_bind_text (stmt, 2, part, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, text, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 4, c->store->author, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 5, c->now, -1, SQLITE_STATIC);
-      if (!ga_store_step_done (c->store, stmt, "Carrying over a report text", error)
+      ga_db_stmt_bind_int64 (stmt, 1, c->id);
+      ga_db_stmt_bind_text (stmt, 2, part, -1);
+      ga_db_stmt_bind_text (stmt, 3, text, -1);
+      ga_db_stmt_bind_text (stmt, 4, c->store->author, -1);
+      ga_db_stmt_bind_text (stmt, 5, c->now, -1);
+      if (!ga_store_stmt_run (c->store, stmt, "Carrying over a report text", error)
           || !insert_history (c, GA_HISTORY_NARRATIVE, part, text, error))
         return FALSE;
     }
@@ -213,28 +212,26 @@ carry_evidence (Carry       *c,
   for (guint i = 0; i < list->len; i++)
     {
       GaEvidence *ev = g_ptr_array_index (list, i);
-      sqlite3_stmt *stmt;
+      GaDbStmt *stmt;
 
       if (ga_template_find_item (tmpl, ev->item_id) == NULL)
         continue;
-      stmt = ga_store_prepare (c->store,
-                               "INSERT INTO evidence (assessment_id, item_id, sha256, name,"
-                               " mime_type, size, author, added_at, note)"
-                               " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+      stmt = ga_store_stmt (c->store,
+                            "INSERT INTO evidence (assessment_id, item_id, sha256, name,"
+                            " mime_type, size, author, added_at, note)"
+                            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
       if (stmt == NULL)
         return FALSE;
-      sqlite3_bind_int64 (stmt, 1, c->id);
-      sqlite3_bind_text (stmt, 2, ev->item_id, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 3, ev->sha256, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 4, ev->name, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 5, ev->mime_type, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stmt, 6, (sqlite3_int64) ev->size);
-      if (ev->author != NULL)
-        sqlite3_bind_text (stmt, 7, ev->author, -1, SQLITE_STATIC);
-      sqlite3_bind_text (stmt, 8, ev->added_at, -1, SQLITE_STATIC);
-      if (ev->note != NULL)
-        sqlite3_bind_text (stmt, 9, ev->note, -1, SQLITE_STATIC);
-      if (!ga_store_step_done (c->store, stmt, "Carrying over an evidence link", error))
+      ga_db_stmt_bind_int64 (stmt, 1, c->id);
+      ga_db_stmt_bind_text (stmt, 2, ev->item_id, -1);
+      ga_db_stmt_bind_text (stmt, 3, ev->sha256, -1);
+      ga_db_stmt_bind_text (stmt, 4, ev->name, -1);
+      ga_db_stmt_bind_text (stmt, 5, ev->mime_type, -1);
+      ga_db_stmt_bind_int64 (stmt, 6, (gint64) ev->size);
+      ga_db_stmt_bind_text (stmt, 7, ev->author, -1);
+      ga_db_stmt_bind_text (stmt, 8, ev->added_at, -1);
+      ga_db_stmt_bind_text (stmt, 9, ev->note, -1);
+      if (!ga_store_stmt_run (c->store, stmt, "Carrying over an evidence link", error))
         return FALSE;
     }
   return TRUE;
@@ -320,32 +317,35 @@ ga_store_find_previous_assessment (GaStore     *store,
                                    int          year,
                                    GError     **error)
 {
-  sqlite3_stmt *stmt;
+  GaDbStmt *stmt;
+  GError *local = NULL;
   gint64 id = 0;
-  int rc;
+  GaDbStep step;
 
   g_return_val_if_fail (GA_IS_STORE (store), 0);
   g_return_val_if_fail (tmpl != NULL, 0);
 
   /* The same template first (its items match), then the latest year,
-   * then the latest made. */
-  stmt = ga_store_prepare (store,
-                           "SELECT id FROM assessments WHERE enterprise_id = ?1 AND kind = ?2"
-                           " AND (?3 = 0 OR year IS NULL OR year < ?3)"
-                           " ORDER BY template_id = ?4 DESC, coalesce (year, 0) DESC,"
-                           " created_at DESC, id DESC LIMIT 1", error);
+   * then the latest made. A year of 0 puts no bound on the year. */
+  stmt = ga_store_stmt (store,
+                        "SELECT id FROM assessments WHERE enterprise_id = ? AND kind = ?"
+                        " AND (? = 0 OR year IS NULL OR year < ?)"
+                        " ORDER BY template_id = ? DESC, coalesce (year, 0) DESC,"
+                        " created_at DESC, id DESC LIMIT 1", error);
   if (stmt == NULL)
     return 0;
-  sqlite3_bind_int64 (stmt, 1, enterprise_id);
-  sqlite3_bind_text (stmt, 2, ga_template_kind_to_string (ga_template_get_kind (tmpl)), -1,
-                     SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 3, year);
-  sqlite3_bind_text (stmt, 4, ga_template_get_id (tmpl), -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    id = sqlite3_column_int64 (stmt, 0);
-  if (!ga_store_reset_done (store, stmt, rc == SQLITE_ROW ? SQLITE_DONE : rc,
-                            "Looking for an earlier assessment", error))
+  ga_db_stmt_bind_int64 (stmt, 1, enterprise_id);
+  ga_db_stmt_bind_text (stmt, 2, ga_template_kind_to_string (ga_template_get_kind (tmpl)), -1);
+  ga_db_stmt_bind_int64 (stmt, 3, year);
+  ga_db_stmt_bind_int64 (stmt, 4, year);
+  ga_db_stmt_bind_text (stmt, 5, ga_template_get_id (tmpl), -1);
+  step = ga_db_stmt_step (stmt, &local);
+  if (step == GA_DB_STEP_ROW)
+    {
+      id = ga_db_stmt_column_int64 (stmt, 0);
+      step = GA_DB_STEP_DONE;
+    }
+  if (!ga_store_stmt_end (store, stmt, step, local, "Looking for an earlier assessment", error))
     return 0;
   return id;
 }
@@ -356,21 +356,21 @@ ga_store_suggest_year (GaStore         *store,
                        GaTemplateKind   kind,
                        int              current_year)
 {
-  sqlite3_stmt *stmt;
+  GaDbStmt *stmt;
   int latest = 0;
 
   g_return_val_if_fail (GA_IS_STORE (store), current_year - 1);
 
-  stmt = ga_store_prepare (store,
-                           "SELECT max (year) FROM assessments WHERE enterprise_id = ? AND kind = ?",
-                           NULL);
+  stmt = ga_store_stmt (store,
+                        "SELECT max (year) FROM assessments WHERE enterprise_id = ? AND kind = ?",
+                        NULL);
   if (stmt != NULL)
     {
-      sqlite3_bind_int64 (stmt, 1, enterprise_id);
-      sqlite3_bind_text (stmt, 2, ga_template_kind_to_string (kind), -1, SQLITE_STATIC);
-      if (sqlite3_step (stmt) == SQLITE_ROW)
-        latest = sqlite3_column_int (stmt, 0);
-      sqlite3_reset (stmt);
+      ga_db_stmt_bind_int64 (stmt, 1, enterprise_id);
+      ga_db_stmt_bind_text (stmt, 2, ga_template_kind_to_string (kind), -1);
+      if (ga_db_stmt_step (stmt, NULL) == GA_DB_STEP_ROW)
+        latest = (int) ga_db_stmt_column_int64 (stmt, 0);
+      ga_db_stmt_reset (stmt);
     }
   /* The last full year; when that one is assessed already, the year after
    * the latest assessed. */

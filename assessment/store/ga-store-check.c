@@ -154,6 +154,8 @@ ga_store_check (GaStore    *store,
 
   g_return_val_if_fail (GA_IS_STORE (store), FALSE);
   g_return_val_if_fail (problems != NULL, FALSE);
+  if (!ga_store_require_file (store, error))
+    return FALSE;
 
   rc = sqlite3_prepare_v2 (store->db, "PRAGMA integrity_check", -1, &stmt, NULL);
   while ((rc == SQLITE_OK || rc == SQLITE_ROW) && (rc = sqlite3_step (stmt)) == SQLITE_ROW)

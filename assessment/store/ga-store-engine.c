@@ -74,31 +74,34 @@ ga_store_load_answer_set_checked (GaStore     *store,
                                   GError     **error)
 {
   g_autoptr(GaAnswerSet) set = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+  GaDbStmt *stmt;
+  GError *db_error = NULL;
+  GaDbStep step;
 
   g_return_val_if_fail (GA_IS_STORE (store), NULL);
   g_return_val_if_fail (tmpl != NULL, NULL);
   g_return_val_if_fail (problems != NULL, NULL);
 
-  stmt = ga_store_prepare (store, "SELECT item_id, value FROM answers WHERE assessment_id = ?",
-                           error);
+  stmt = ga_store_stmt (store, "SELECT item_id, value FROM answers WHERE assessment_id = ?",
+                        error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, assessment_id);
+  ga_db_stmt_bind_int64 (stmt, 1, assessment_id);
 
   set = ga_answer_set_new ();
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = ga_db_stmt_step (stmt, &db_error)) == GA_DB_STEP_ROW)
     {
-      const char *item_id = (const char *) sqlite3_column_text (stmt, 0);
-      const char *value = (const char *) sqlite3_column_text (stmt, 1);
+      const char *item_id = ga_db_stmt_column_text (stmt, 0);
+      gsize length = 0;
+      /* Every byte of the text, up to its stored length: a NUL inside is
+       * then refused by the checks below, not cut off. */
+      const char *value = (const char *) ga_db_stmt_column_blob (stmt, 1, &length);
       g_autoptr(GError) local = NULL;
       GaAnswer *answer;
 
       /* The value may come from a package or a database written by
        * another program: it is read with the checks of a save. */
-      answer = ga_store_parse_answer (tmpl, item_id, value, sqlite3_column_bytes (stmt, 1),
-                                      &local);
+      answer = ga_store_parse_answer (tmpl, item_id, value, length, &local);
       if (answer == NULL)
         {
           g_ptr_array_add (problems, g_strdup (local->message));
@@ -106,7 +109,7 @@ ga_store_load_answer_set_checked (GaStore     *store,
         }
       ga_answer_set_take (set, item_id, answer);
     }
-  if (!ga_store_reset_done (store, stmt, rc, "Loading the answers", error))
+  if (!ga_store_stmt_end (store, stmt, step, db_error, "Loading the answers", error))
     return NULL;
   return g_steal_pointer (&set);
 }

@@ -352,19 +352,29 @@ ga_enterprise_validate (const GaEnterprise  *enterprise,
   return normalize_enterprise (enterprise, &credit_code, &industry, &region, error);
 }
 
+/* The columns an enterprise's editor sets, in the order of the statements
+ * below; parameters 1 to N_FIELD_PARAMS. */
+#define ENTERPRISE_FIELD_COLUMNS \
+  "name, credit_code, industry, region, address, legal_representative, contact_name," \
+  " contact_phone, contact_email, output_value, value_added, employees, demo, postal_code," \
+  " ownership, registration_authority, registered_capital, founded_on, valid_until," \
+  " legal_representative_phone, contact_department, contact_mobile, fax, main_products," \
+  " profile, kind"
+#define N_FIELD_PARAMS 26
+
 static void
-bind_text_or_null (sqlite3_stmt *stmt,
-                   int           index,
-                   const char   *text)
+bind_figure (GaDbStmt *stmt,
+             int       index,
+             double    value)
 {
-  if (empty (text))
-    sqlite3_bind_null (stmt, index);
+  if (isnan (value))
+    ga_db_stmt_bind_null (stmt, index);
   else
-    sqlite3_bind_text (stmt, index, text, -1, SQLITE_TRANSIENT);
+    ga_db_stmt_bind_double (stmt, index, value);
 }
 
 static void
-bind_enterprise_fields (sqlite3_stmt       *stmt,
+bind_enterprise_fields (GaDbStmt           *stmt,
                         const GaEnterprise *in,
                         const char         *credit_code,
                         const char         *industry,
@@ -372,44 +382,35 @@ bind_enterprise_fields (sqlite3_stmt       *stmt,
 {
   g_autofree char *name = g_strstrip (g_strdup (in->name));
 
-  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, credit_code, -1, SQLITE_TRANSIENT);
-  bind_text_or_null (stmt, 3, industry);
-  bind_text_or_null (stmt, 4, region);
-  bind_text_or_null (stmt, 5, in->address);
-  bind_text_or_null (stmt, 6, in->legal_representative);
-  bind_text_or_null (stmt, 7, in->contact_name);
-  bind_text_or_null (stmt, 8, in->contact_phone);
-  bind_text_or_null (stmt, 9, in->contact_email);
-  if (isnan (in->output_value))
-    sqlite3_bind_null (stmt, 10);
-  else
-    sqlite3_bind_double (stmt, 10, in->output_value);
-  if (isnan (in->value_added))
-    sqlite3_bind_null (stmt, 11);
-  else
-    sqlite3_bind_double (stmt, 11, in->value_added);
+  ga_db_stmt_bind_text (stmt, 1, name, -1);
+  ga_db_stmt_bind_text (stmt, 2, credit_code, -1);
+  ga_store_bind_text_or_null (stmt, 3, industry);
+  ga_store_bind_text_or_null (stmt, 4, region);
+  ga_store_bind_text_or_null (stmt, 5, in->address);
+  ga_store_bind_text_or_null (stmt, 6, in->legal_representative);
+  ga_store_bind_text_or_null (stmt, 7, in->contact_name);
+  ga_store_bind_text_or_null (stmt, 8, in->contact_phone);
+  ga_store_bind_text_or_null (stmt, 9, in->contact_email);
+  bind_figure (stmt, 10, in->output_value);
+  bind_figure (stmt, 11, in->value_added);
   if (in->employees < 0)
-    sqlite3_bind_null (stmt, 12);
+    ga_db_stmt_bind_null (stmt, 12);
   else
-    sqlite3_bind_int64 (stmt, 12, in->employees);
-  sqlite3_bind_int (stmt, 13, in->demo ? 1 : 0);
-  bind_text_or_null (stmt, 16, in->postal_code);
-  bind_text_or_null (stmt, 17, in->ownership);
-  bind_text_or_null (stmt, 18, in->registration_authority);
-  if (isnan (in->registered_capital))
-    sqlite3_bind_null (stmt, 19);
-  else
-    sqlite3_bind_double (stmt, 19, in->registered_capital);
-  bind_text_or_null (stmt, 20, in->founded_on);
-  bind_text_or_null (stmt, 21, in->valid_until);
-  bind_text_or_null (stmt, 22, in->legal_representative_phone);
-  bind_text_or_null (stmt, 23, in->contact_department);
-  bind_text_or_null (stmt, 24, in->contact_mobile);
-  bind_text_or_null (stmt, 25, in->fax);
-  bind_text_or_null (stmt, 26, in->main_products);
-  bind_text_or_null (stmt, 27, in->profile);
-  sqlite3_bind_text (stmt, 28, ga_enterprise_kind_to_string (in->kind), -1, SQLITE_STATIC);
+    ga_db_stmt_bind_int64 (stmt, 12, in->employees);
+  ga_db_stmt_bind_int64 (stmt, 13, in->demo ? 1 : 0);
+  ga_store_bind_text_or_null (stmt, 14, in->postal_code);
+  ga_store_bind_text_or_null (stmt, 15, in->ownership);
+  ga_store_bind_text_or_null (stmt, 16, in->registration_authority);
+  bind_figure (stmt, 17, in->registered_capital);
+  ga_store_bind_text_or_null (stmt, 18, in->founded_on);
+  ga_store_bind_text_or_null (stmt, 19, in->valid_until);
+  ga_store_bind_text_or_null (stmt, 20, in->legal_representative_phone);
+  ga_store_bind_text_or_null (stmt, 21, in->contact_department);
+  ga_store_bind_text_or_null (stmt, 22, in->contact_mobile);
+  ga_store_bind_text_or_null (stmt, 23, in->fax);
+  ga_store_bind_text_or_null (stmt, 24, in->main_products);
+  ga_store_bind_text_or_null (stmt, 25, in->profile);
+  ga_db_stmt_bind_text (stmt, 26, ga_enterprise_kind_to_string (in->kind), -1);
 }
 
 static gboolean
@@ -439,7 +440,7 @@ ga_store_add_enterprise (GaStore             *store,
   g_autofree char *now = NULL;
   g_autofree char *uuid = NULL;
   const char *industry = NULL, *region = NULL;
-  sqlite3_stmt *stmt;
+  GaDbStmt *stmt;
   gint64 id;
 
   g_return_val_if_fail (GA_IS_STORE (store), 0);
@@ -453,26 +454,22 @@ ga_store_add_enterprise (GaStore             *store,
   if (!refuse_duplicate_code (store, credit_code, 0, error))
     goto fail;
 
-  stmt = ga_store_prepare (store,
-                           "INSERT INTO enterprises (name, credit_code, industry, region, address,"
-                           " legal_representative, contact_name, contact_phone, contact_email,"
-                           " output_value, value_added, employees, demo, uuid, created_at,"
-                           " updated_at, postal_code, ownership, registration_authority,"
-                           " registered_capital, founded_on, valid_until,"
-                           " legal_representative_phone, contact_department, contact_mobile, fax,"
-                           " main_products, profile, kind) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8,"
-                           " ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?15, ?16, ?17, ?18, ?19, ?20, ?21,"
-                           " ?22, ?23, ?24, ?25, ?26, ?27, ?28)", error);
+  stmt = ga_store_stmt_insert (store,
+                               "INSERT INTO enterprises (" ENTERPRISE_FIELD_COLUMNS ", uuid,"
+                               " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                               " ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", "id",
+                               error);
   if (stmt == NULL)
     goto fail;
   now = ga_store_now ();
   uuid = empty (enterprise->uuid) ? ga_store_new_uuid () : g_strdup (enterprise->uuid);
   bind_enterprise_fields (stmt, enterprise, credit_code, industry, region);
-  sqlite3_bind_text (stmt, 14, uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 15, now, -1, SQLITE_STATIC);
-  if (!ga_store_step_done (store, stmt, "Adding the enterprise", error))
+  ga_db_stmt_bind_text (stmt, N_FIELD_PARAMS + 1, uuid, -1);
+  ga_db_stmt_bind_text (stmt, N_FIELD_PARAMS + 2, now, -1);
+  ga_db_stmt_bind_text (stmt, N_FIELD_PARAMS + 3, now, -1);
+  if (!ga_store_stmt_run (store, stmt, "Adding the enterprise", error))
     goto fail;
-  id = sqlite3_last_insert_rowid (store->db);
+  id = ga_db_stmt_get_insert_id (stmt);
   if (!ga_store_commit_changed (store, "Adding the enterprise", 0, error))
     return 0;
   return id;
@@ -490,7 +487,7 @@ ga_store_update_enterprise (GaStore             *store,
   g_autofree char *credit_code = NULL;
   g_autofree char *now = NULL;
   const char *industry = NULL, *region = NULL;
-  sqlite3_stmt *stmt;
+  GaDbStmt *stmt;
 
   g_return_val_if_fail (GA_IS_STORE (store), FALSE);
   g_return_val_if_fail (enterprise != NULL, FALSE);
@@ -504,24 +501,18 @@ ga_store_update_enterprise (GaStore             *store,
       || !ga_store_check_kind_change (store, enterprise, error))
     goto fail;
 
-  stmt = ga_store_prepare (store,
-                           "UPDATE enterprises SET name = ?1, credit_code = ?2, industry = ?3,"
-                           " region = ?4, address = ?5, legal_representative = ?6,"
-                           " contact_name = ?7, contact_phone = ?8, contact_email = ?9,"
-                           " output_value = ?10, value_added = ?11, employees = ?12, demo = ?13,"
-                           " updated_at = ?14, postal_code = ?16, ownership = ?17,"
-                           " registration_authority = ?18, registered_capital = ?19,"
-                           " founded_on = ?20, valid_until = ?21, legal_representative_phone = ?22,"
-                           " contact_department = ?23, contact_mobile = ?24, fax = ?25,"
-                           " main_products = ?26, profile = ?27, kind = ?28 WHERE id = ?15", error);
+  stmt = ga_store_stmt (store,
+                        "UPDATE enterprises SET (" ENTERPRISE_FIELD_COLUMNS ", updated_at) ="
+                        " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                        " ?, ?, ?) WHERE id = ?", error);
   if (stmt == NULL)
     goto fail;
   now = ga_store_now ();
   bind_enterprise_fields (stmt, enterprise, credit_code, industry, region);
-  sqlite3_bind_text (stmt, 14, now, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 15, enterprise->id);
-  if (!ga_store_step_changed (store, stmt, "enterprise", enterprise->id, "Updating the enterprise",
-                              error))
+  ga_db_stmt_bind_text (stmt, N_FIELD_PARAMS + 1, now, -1);
+  ga_db_stmt_bind_int64 (stmt, N_FIELD_PARAMS + 2, enterprise->id);
+  if (!ga_store_stmt_run_changed (store, stmt, "enterprise", enterprise->id,
+                                  "Updating the enterprise", error))
     goto fail;
   return ga_store_commit_changed (store, "Updating the enterprise", 0, error);
 
@@ -550,47 +541,50 @@ fail:
    : (store)->schema_version >= 3 ? "SELECT " ENTERPRISE_COLUMNS ", 'factory'" tail \
    : "SELECT " ENTERPRISE_COLUMNS_BEFORE_3 ", 'factory'" tail)
 
+static double
+column_figure (GaDbStmt *stmt,
+               int       column)
+{
+  return ga_db_stmt_column_is_null (stmt, column) ? NAN : ga_db_stmt_column_double (stmt, column);
+}
+
 static GaEnterprise *
-enterprise_from_row (sqlite3_stmt *stmt,
-                     int           first)
+enterprise_from_row (GaDbStmt *stmt,
+                     int       first)
 {
   GaEnterprise *e = g_new0 (GaEnterprise, 1);
 
-  e->id = sqlite3_column_int64 (stmt, first + 0);
-  e->uuid = ga_store_column_dup (stmt, first + 1);
-  e->name = ga_store_column_dup (stmt, first + 2);
-  e->credit_code = ga_store_column_dup (stmt, first + 3);
-  e->industry = ga_store_column_dup (stmt, first + 4);
-  e->region = ga_store_column_dup (stmt, first + 5);
-  e->address = ga_store_column_dup (stmt, first + 6);
-  e->legal_representative = ga_store_column_dup (stmt, first + 7);
-  e->contact_name = ga_store_column_dup (stmt, first + 8);
-  e->contact_phone = ga_store_column_dup (stmt, first + 9);
-  e->contact_email = ga_store_column_dup (stmt, first + 10);
-  e->output_value = sqlite3_column_type (stmt, first + 11) == SQLITE_NULL
-                    ? NAN : sqlite3_column_double (stmt, first + 11);
-  e->value_added = sqlite3_column_type (stmt, first + 12) == SQLITE_NULL
-                   ? NAN : sqlite3_column_double (stmt, first + 12);
-  e->employees = sqlite3_column_type (stmt, first + 13) == SQLITE_NULL
-                 ? -1 : sqlite3_column_int64 (stmt, first + 13);
-  e->demo = sqlite3_column_int (stmt, first + 14) != 0;
-  e->created_at = ga_store_column_dup (stmt, first + 15);
-  e->updated_at = ga_store_column_dup (stmt, first + 16);
-  e->postal_code = ga_store_column_dup (stmt, first + 17);
-  e->ownership = ga_store_column_dup (stmt, first + 18);
-  e->registration_authority = ga_store_column_dup (stmt, first + 19);
-  e->registered_capital = sqlite3_column_type (stmt, first + 20) == SQLITE_NULL
-                          ? NAN : sqlite3_column_double (stmt, first + 20);
-  e->founded_on = ga_store_column_dup (stmt, first + 21);
-  e->valid_until = ga_store_column_dup (stmt, first + 22);
-  e->legal_representative_phone = ga_store_column_dup (stmt, first + 23);
-  e->contact_department = ga_store_column_dup (stmt, first + 24);
-  e->contact_mobile = ga_store_column_dup (stmt, first + 25);
-  e->fax = ga_store_column_dup (stmt, first + 26);
-  e->main_products = ga_store_column_dup (stmt, first + 27);
-  e->profile = ga_store_column_dup (stmt, first + 28);
-  if (!ga_enterprise_kind_from_string ((const char *) sqlite3_column_text (stmt, first + 29),
-                                       &e->kind))
+  e->id = ga_db_stmt_column_int64 (stmt, first + 0);
+  e->uuid = ga_store_stmt_dup (stmt, first + 1);
+  e->name = ga_store_stmt_dup (stmt, first + 2);
+  e->credit_code = ga_store_stmt_dup (stmt, first + 3);
+  e->industry = ga_store_stmt_dup (stmt, first + 4);
+  e->region = ga_store_stmt_dup (stmt, first + 5);
+  e->address = ga_store_stmt_dup (stmt, first + 6);
+  e->legal_representative = ga_store_stmt_dup (stmt, first + 7);
+  e->contact_name = ga_store_stmt_dup (stmt, first + 8);
+  e->contact_phone = ga_store_stmt_dup (stmt, first + 9);
+  e->contact_email = ga_store_stmt_dup (stmt, first + 10);
+  e->output_value = column_figure (stmt, first + 11);
+  e->value_added = column_figure (stmt, first + 12);
+  e->employees = ga_db_stmt_column_is_null (stmt, first + 13)
+                 ? -1 : ga_db_stmt_column_int64 (stmt, first + 13);
+  e->demo = ga_db_stmt_column_int64 (stmt, first + 14) != 0;
+  e->created_at = ga_store_stmt_dup (stmt, first + 15);
+  e->updated_at = ga_store_stmt_dup (stmt, first + 16);
+  e->postal_code = ga_store_stmt_dup (stmt, first + 17);
+  e->ownership = ga_store_stmt_dup (stmt, first + 18);
+  e->registration_authority = ga_store_stmt_dup (stmt, first + 19);
+  e->registered_capital = column_figure (stmt, first + 20);
+  e->founded_on = ga_store_stmt_dup (stmt, first + 21);
+  e->valid_until = ga_store_stmt_dup (stmt, first + 22);
+  e->legal_representative_phone = ga_store_stmt_dup (stmt, first + 23);
+  e->contact_department = ga_store_stmt_dup (stmt, first + 24);
+  e->contact_mobile = ga_store_stmt_dup (stmt, first + 25);
+  e->fax = ga_store_stmt_dup (stmt, first + 26);
+  e->main_products = ga_store_stmt_dup (stmt, first + 27);
+  e->profile = ga_store_stmt_dup (stmt, first + 28);
+  if (!ga_enterprise_kind_from_string (ga_db_stmt_column_text (stmt, first + 29), &e->kind))
     e->kind = GA_ENTERPRISE_FACTORY;
   return e;
 }
@@ -600,26 +594,27 @@ ga_store_get_enterprise (GaStore  *store,
                          gint64    id,
                          GError  **error)
 {
-  sqlite3_stmt *stmt;
+  GaDbStmt *stmt;
   GaEnterprise *e = NULL;
-  int rc;
+  GError *local = NULL;
+  GaDbStep step;
 
   g_return_val_if_fail (GA_IS_STORE (store), NULL);
 
-  stmt = ga_store_prepare (store, SELECT_ENTERPRISES (store, " FROM enterprises e WHERE id = ?"),
-                           error);
+  stmt = ga_store_stmt (store, SELECT_ENTERPRISES (store, " FROM enterprises e WHERE id = ?"),
+                        error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  ga_db_stmt_bind_int64 (stmt, 1, id);
+  step = ga_db_stmt_step (stmt, &local);
+  if (step == GA_DB_STEP_ROW)
     e = enterprise_from_row (stmt, 0);
-  else if (rc == SQLITE_DONE)
+  else if (step == GA_DB_STEP_DONE)
     g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_FOUND,
                  "There is no enterprise with id %" G_GINT64_FORMAT, id);
   else
-    ga_store_fail (store, rc, "Reading the enterprise", error);
-  sqlite3_reset (stmt);
+    ga_store_fail_db (store, local, "Reading the enterprise", error);
+  ga_db_stmt_reset (stmt);
   return e;
 }
 
@@ -629,25 +624,26 @@ ga_store_find_enterprise (GaStore     *store,
                           GError     **error)
 {
   g_autofree char *code = NULL;
-  sqlite3_stmt *stmt;
+  GaDbStmt *stmt;
   GaEnterprise *e = NULL;
-  int rc;
+  GError *local = NULL;
+  GaDbStep step;
 
   g_return_val_if_fail (GA_IS_STORE (store), NULL);
   g_return_val_if_fail (credit_code != NULL, NULL);
 
   code = ga_credit_code_normalize (credit_code);
-  stmt = ga_store_prepare (store, SELECT_ENTERPRISES (store, " FROM enterprises e"
-                                                             " WHERE credit_code = ?"), error);
+  stmt = ga_store_stmt (store, SELECT_ENTERPRISES (store, " FROM enterprises e"
+                                                          " WHERE credit_code = ?"), error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_text (stmt, 1, code, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  ga_db_stmt_bind_text (stmt, 1, code, -1);
+  step = ga_db_stmt_step (stmt, &local);
+  if (step == GA_DB_STEP_ROW)
     e = enterprise_from_row (stmt, 0);
-  else if (rc != SQLITE_DONE)
-    ga_store_fail (store, rc, "Looking up the enterprise", error);
-  sqlite3_reset (stmt);
+  else if (step == GA_DB_STEP_ERROR)
+    ga_store_fail_db (store, local, "Looking up the enterprise", error);
+  ga_db_stmt_reset (stmt);
   return e;
 }
 
@@ -656,18 +652,18 @@ ga_store_delete_enterprise (GaStore  *store,
                             gint64    id,
                             GError  **error)
 {
-  sqlite3_stmt *stmt;
+  GaDbStmt *stmt;
 
   g_return_val_if_fail (GA_IS_STORE (store), FALSE);
 
   if (!ga_store_begin (store, error))
     return FALSE;
-  stmt = ga_store_prepare (store, "DELETE FROM enterprises WHERE id = ?", error);
+  stmt = ga_store_stmt (store, "DELETE FROM enterprises WHERE id = ?", error);
   if (stmt == NULL)
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!ga_store_step_changed (store, stmt, "enterprise", id, "Deleting the enterprise",
-                              error))
+  ga_db_stmt_bind_int64 (stmt, 1, id);
+  if (!ga_store_stmt_run_changed (store, stmt, "enterprise", id, "Deleting the enterprise",
+                                  error))
     goto fail;
   return ga_store_commit_changed (store, "Deleting the enterprise", 0, error);
 
@@ -692,8 +688,9 @@ ga_store_list_enterprises (GaStore  *store,
                            GError  **error)
 {
   g_autoptr(GPtrArray) list = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+  GaDbStmt *stmt;
+  GError *local = NULL;
+  GaDbStep step;
 
   g_return_val_if_fail (GA_IS_STORE (store), NULL);
 
@@ -709,24 +706,24 @@ ga_store_list_enterprises (GaStore  *store,
   "  (SELECT l.id FROM assessments l WHERE l.enterprise_id = e.id" \
   "   ORDER BY l.updated_at DESC, l.id DESC LIMIT 1)" \
   " ORDER BY e.name, e.id"
-  stmt = ga_store_prepare (store, SELECT_ENTERPRISES (store, LIST_FROM), error);
+  stmt = ga_store_stmt (store, SELECT_ENTERPRISES (store, LIST_FROM), error);
 #undef LIST_FROM
   if (stmt == NULL)
     return NULL;
 
   list = g_ptr_array_new_with_free_func ((GDestroyNotify) ga_enterprise_summary_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = ga_db_stmt_step (stmt, &local)) == GA_DB_STEP_ROW)
     {
       GaEnterpriseSummary *s = g_new0 (GaEnterpriseSummary, 1);
 
       s->enterprise = enterprise_from_row (stmt, 0);
-      if (sqlite3_column_type (stmt, N_ENTERPRISE_COLUMNS) != SQLITE_NULL)
+      if (!ga_db_stmt_column_is_null (stmt, N_ENTERPRISE_COLUMNS))
         s->latest = ga_store_assessment_from_row (stmt, N_ENTERPRISE_COLUMNS);
-      s->n_assessments = sqlite3_column_int (stmt, N_ENTERPRISE_COLUMNS
-                                            + GA_STORE_N_ASSESSMENT_COLUMNS);
+      s->n_assessments = (int) ga_db_stmt_column_int64 (stmt, N_ENTERPRISE_COLUMNS
+                                                        + GA_STORE_N_ASSESSMENT_COLUMNS);
       g_ptr_array_add (list, s);
     }
-  if (!ga_store_reset_done (store, stmt, rc, "Listing the enterprises", error))
+  if (!ga_store_stmt_end (store, stmt, step, local, "Listing the enterprises", error))
     return NULL;
   return g_steal_pointer (&list);
 }

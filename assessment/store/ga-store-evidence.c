@@ -192,9 +192,9 @@ ga_store_add_evidence_bytes (GaStore     *store,
   g_autofree char *base = NULL;
   const void *data;
   gsize size;
-  sqlite3_stmt *stmt;
+  GaDbStmt *stmt;
   gint64 id;
-  int rc;
+  gboolean stored;
 
   g_return_val_if_fail (GA_IS_STORE (store), 0);
   g_return_val_if_fail (bytes != NULL, 0);
@@ -229,41 +229,39 @@ ga_store_add_evidence_bytes (GaStore     *store,
     goto fail;
 
   /* Content-addressed: the bytes go in once, whoever attaches them. */
-  stmt = ga_store_prepare (store,
-                           "INSERT INTO blobs (sha256, size, data) VALUES (?, ?, ?)"
-                           " ON CONFLICT (sha256) DO NOTHING", error);
+  stmt = ga_store_stmt (store,
+                        "INSERT INTO blobs (sha256, size, data) VALUES (?, ?, ?)"
+                        " ON CONFLICT (sha256) DO NOTHING", error);
   if (stmt == NULL)
     goto fail;
-  sqlite3_bind_text (stmt, 1, hash, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, size);
-  sqlite3_bind_blob64 (stmt, 3, data != NULL ? data : "", size, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
+  ga_db_stmt_bind_text (stmt, 1, hash, -1);
+  ga_db_stmt_bind_int64 (stmt, 2, size);
+  /* Read in place: a file of tens of megabytes is not copied once more. */
+  ga_db_stmt_bind_blob_static (stmt, 3, data, size);
+  stored = ga_store_stmt_run (store, stmt, "Storing the evidence file", error);
   /* Do not keep a pointer to @bytes in the cached statement. */
-  sqlite3_clear_bindings (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      ga_store_fail (store, rc, "Storing the evidence file", error);
-      goto fail;
-    }
+  ga_db_stmt_clear_bindings (stmt);
+  if (!stored)
+    goto fail;
 
-  stmt = ga_store_prepare (store,
-                           "INSERT INTO evidence (assessment_id, item_id, sha256, name, mime_type,"
-                           " size, author, added_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", error);
+  stmt = ga_store_stmt_insert (store,
+                               "INSERT INTO evidence (assessment_id, item_id, sha256, name,"
+                               " mime_type, size, author, added_at)"
+                               " VALUES (?, ?, ?, ?, ?, ?, ?, ?)", "id", error);
   if (stmt == NULL)
     goto fail;
   now = ga_store_now ();
-  sqlite3_bind_int64 (stmt, 1, assessment_id);
-  sqlite3_bind_text (stmt, 2, item_id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, hash, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, base, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, mime, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 6, size);
-  sqlite3_bind_text (stmt, 7, store->author, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 8, now, -1, SQLITE_STATIC);
-  if (!ga_store_step_done (store, stmt, "Attaching the evidence", error))
+  ga_db_stmt_bind_int64 (stmt, 1, assessment_id);
+  ga_db_stmt_bind_text (stmt, 2, item_id, -1);
+  ga_db_stmt_bind_text (stmt, 3, hash, -1);
+  ga_db_stmt_bind_text (stmt, 4, base, -1);
+  ga_db_stmt_bind_text (stmt, 5, mime, -1);
+  ga_db_stmt_bind_int64 (stmt, 6, size);
+  ga_db_stmt_bind_text (stmt, 7, store->author, -1);
+  ga_db_stmt_bind_text (stmt, 8, now, -1);
+  if (!ga_store_stmt_run (store, stmt, "Attaching the evidence", error))
     goto fail;
-  id = sqlite3_last_insert_rowid (store->db);
+  id = ga_db_stmt_get_insert_id (stmt);
 
   if (!ga_store_touch_assessment (store, assessment_id, now, "Attaching the evidence", error))
     goto fail;
@@ -364,20 +362,20 @@ ga_store_add_evidence (GaStore     *store,
   "id, assessment_id, item_id, sha256, name, mime_type, size, author, added_at, note"
 
 static GaEvidence *
-evidence_from_row (sqlite3_stmt *stmt)
+evidence_from_row (GaDbStmt *stmt)
 {
   GaEvidence *e = g_new0 (GaEvidence, 1);
 
-  e->id = sqlite3_column_int64 (stmt, 0);
-  e->assessment_id = sqlite3_column_int64 (stmt, 1);
-  e->item_id = ga_store_column_dup (stmt, 2);
-  e->sha256 = ga_store_column_dup (stmt, 3);
-  e->name = ga_store_column_dup (stmt, 4);
-  e->mime_type = ga_store_column_dup (stmt, 5);
-  e->size = sqlite3_column_int64 (stmt, 6);
-  e->author = ga_store_column_dup (stmt, 7);
-  e->added_at = ga_store_column_dup (stmt, 8);
-  e->note = ga_store_column_dup (stmt, 9);
+  e->id = ga_db_stmt_column_int64 (stmt, 0);
+  e->assessment_id = ga_db_stmt_column_int64 (stmt, 1);
+  e->item_id = ga_store_stmt_dup (stmt, 2);
+  e->sha256 = ga_store_stmt_dup (stmt, 3);
+  e->name = ga_store_stmt_dup (stmt, 4);
+  e->mime_type = ga_store_stmt_dup (stmt, 5);
+  e->size = ga_db_stmt_column_int64 (stmt, 6);
+  e->author = ga_store_stmt_dup (stmt, 7);
+  e->added_at = ga_store_stmt_dup (stmt, 8);
+  e->note = ga_store_stmt_dup (stmt, 9);
   return e;
 }
 
@@ -388,29 +386,30 @@ ga_store_list_evidence (GaStore     *store,
                         GError     **error)
 {
   g_autoptr(GPtrArray) list = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+  GaDbStmt *stmt;
+  GError *local = NULL;
+  GaDbStep step;
 
   g_return_val_if_fail (GA_IS_STORE (store), NULL);
 
   if (item_id != NULL)
     {
-      stmt = ga_store_prepare (store, "SELECT " EVIDENCE_COLUMNS " FROM evidence"
-                               " WHERE assessment_id = ? AND item_id = ? ORDER BY id", error);
+      stmt = ga_store_stmt (store, "SELECT " EVIDENCE_COLUMNS " FROM evidence"
+                            " WHERE assessment_id = ? AND item_id = ? ORDER BY id", error);
       if (stmt != NULL)
-        sqlite3_bind_text (stmt, 2, item_id, -1, SQLITE_TRANSIENT);
+        ga_db_stmt_bind_text (stmt, 2, item_id, -1);
     }
   else
-    stmt = ga_store_prepare (store, "SELECT " EVIDENCE_COLUMNS " FROM evidence"
-                             " WHERE assessment_id = ? ORDER BY id", error);
+    stmt = ga_store_stmt (store, "SELECT " EVIDENCE_COLUMNS " FROM evidence"
+                          " WHERE assessment_id = ? ORDER BY id", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, assessment_id);
+  ga_db_stmt_bind_int64 (stmt, 1, assessment_id);
 
   list = g_ptr_array_new_with_free_func ((GDestroyNotify) ga_evidence_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = ga_db_stmt_step (stmt, &local)) == GA_DB_STEP_ROW)
     g_ptr_array_add (list, evidence_from_row (stmt));
-  if (!ga_store_reset_done (store, stmt, rc, "Listing the evidence", error))
+  if (!ga_store_stmt_end (store, stmt, step, local, "Listing the evidence", error))
     return NULL;
   return g_steal_pointer (&list);
 }
@@ -420,27 +419,28 @@ ga_store_get_evidence_bytes (GaStore  *store,
                              gint64    evidence_id,
                              GError  **error)
 {
-  sqlite3_stmt *stmt;
+  GaDbStmt *stmt;
   GBytes *bytes = NULL;
-  int rc;
+  GError *local = NULL;
+  GaDbStep step;
 
   g_return_val_if_fail (GA_IS_STORE (store), NULL);
 
-  stmt = ga_store_prepare (store,
-                           "SELECT b.data, e.sha256 FROM evidence e JOIN blobs b ON b.sha256 = e.sha256"
-                           " WHERE e.id = ?", error);
+  stmt = ga_store_stmt (store,
+                        "SELECT b.data, e.sha256 FROM evidence e JOIN blobs b ON b.sha256 = e.sha256"
+                        " WHERE e.id = ?", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, evidence_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  ga_db_stmt_bind_int64 (stmt, 1, evidence_id);
+  step = ga_db_stmt_step (stmt, &local);
+  if (step == GA_DB_STEP_ROW)
     {
-      const void *data = sqlite3_column_blob (stmt, 0);
-      gsize len = sqlite3_column_bytes (stmt, 0);
-      g_autofree char *actual = ga_store_sha256_hex (data != NULL ? data : "", len);
+      gsize len = 0;
+      const guint8 *data = ga_db_stmt_column_blob (stmt, 0, &len);
+      g_autofree char *actual = ga_store_sha256_hex (data != NULL ? (const void *) data : "", len);
 
       /* Never hand out damaged evidence as if it were the original. */
-      if (g_strcmp0 (actual, (const char *) sqlite3_column_text (stmt, 1)) != 0)
+      if (g_strcmp0 (actual, ga_db_stmt_column_text (stmt, 1)) != 0)
         g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_CORRUPT,
                      "Evidence %" G_GINT64_FORMAT " is damaged: its bytes no longer match their "
                      "SHA-256. Remove it and attach the file again, or take it from a backup "
@@ -448,12 +448,12 @@ ga_store_get_evidence_bytes (GaStore  *store,
       else
         bytes = g_bytes_new (data, len);
     }
-  else if (rc == SQLITE_DONE)
+  else if (step == GA_DB_STEP_DONE)
     g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_FOUND,
                  "There is no evidence with id %" G_GINT64_FORMAT, evidence_id);
   else
-    ga_store_fail (store, rc, "Reading the evidence", error);
-  sqlite3_reset (stmt);
+    ga_store_fail_db (store, local, "Reading the evidence", error);
+  ga_db_stmt_reset (stmt);
   return bytes;
 }
 
@@ -535,28 +535,26 @@ find_writable_evidence (GaStore     *store,
                gint64      *assessment_id,
                GError     **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
+  GaDbStmt *stmt;
+  GError *local = NULL;
+  GaDbStep step;
 
-  stmt = ga_store_prepare (store, "SELECT assessment_id FROM evidence WHERE id = ?", error);
+  stmt = ga_store_stmt (store, "SELECT assessment_id FROM evidence WHERE id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, evidence_id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    *assessment_id = sqlite3_column_int64 (stmt, 0);
-  sqlite3_reset (stmt);
-  if (rc == SQLITE_DONE)
+  ga_db_stmt_bind_int64 (stmt, 1, evidence_id);
+  step = ga_db_stmt_step (stmt, &local);
+  if (step == GA_DB_STEP_DONE)
     {
+      ga_db_stmt_reset (stmt);
       g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_FOUND,
                    "There is no evidence with id %" G_GINT64_FORMAT, evidence_id);
       return FALSE;
     }
-  if (rc != SQLITE_ROW)
-    {
-      ga_store_fail (store, rc, doing, error);
-      return FALSE;
-    }
+  if (step != GA_DB_STEP_ROW)
+    return ga_store_stmt_end (store, stmt, step, local, doing, error);
+  *assessment_id = ga_db_stmt_column_int64 (stmt, 0);
+  ga_db_stmt_reset (stmt);
   return ga_store_check_writable (store, *assessment_id, error);
 }
 
@@ -565,7 +563,7 @@ ga_store_remove_evidence (GaStore  *store,
                           gint64    evidence_id,
                           GError  **error)
 {
-  sqlite3_stmt *stmt;
+  GaDbStmt *stmt;
   gint64 assessment_id = 0;
 
   g_return_val_if_fail (GA_IS_STORE (store), FALSE);
@@ -577,11 +575,11 @@ ga_store_remove_evidence (GaStore  *store,
 
   /* The trigger evidence_drop_blob removes the bytes when nothing else
    * refers to them. */
-  stmt = ga_store_prepare (store, "DELETE FROM evidence WHERE id = ?", error);
+  stmt = ga_store_stmt (store, "DELETE FROM evidence WHERE id = ?", error);
   if (stmt == NULL)
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, evidence_id);
-  if (!ga_store_step_done (store, stmt, "Removing the evidence", error))
+  ga_db_stmt_bind_int64 (stmt, 1, evidence_id);
+  if (!ga_store_stmt_run (store, stmt, "Removing the evidence", error))
     goto fail;
   return ga_store_commit_changed (store, "Removing the evidence", assessment_id, error);
 
@@ -596,7 +594,7 @@ ga_store_set_evidence_note (GaStore     *store,
                             const char  *note,
                             GError     **error)
 {
-  sqlite3_stmt *stmt;
+  GaDbStmt *stmt;
   gint64 assessment_id = 0;
 
   g_return_val_if_fail (GA_IS_STORE (store), FALSE);
@@ -610,13 +608,12 @@ ga_store_set_evidence_note (GaStore     *store,
                                error))
     goto fail;
 
-  stmt = ga_store_prepare (store, "UPDATE evidence SET note = ? WHERE id = ?", error);
+  stmt = ga_store_stmt (store, "UPDATE evidence SET note = ? WHERE id = ?", error);
   if (stmt == NULL)
     goto fail;
-  if (note != NULL && *note != '\0')
-    sqlite3_bind_text (stmt, 1, note, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 2, evidence_id);
-  if (!ga_store_step_done (store, stmt, "Changing the evidence caption", error))
+  ga_store_bind_text_or_null (stmt, 1, note);
+  ga_db_stmt_bind_int64 (stmt, 2, evidence_id);
+  if (!ga_store_stmt_run (store, stmt, "Changing the evidence caption", error))
     goto fail;
   return ga_store_commit_changed (store, "Changing the evidence caption", assessment_id, error);
 

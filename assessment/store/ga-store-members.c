@@ -93,21 +93,22 @@ ga_store_check_kind_change (GaStore             *store,
                             const GaEnterprise  *enterprise,
                             GError             **error)
 {
-  sqlite3_stmt *stmt;
-  gboolean linked;
+  GaDbStmt *stmt;
+  GError *local = NULL;
+  GaDbStep step;
 
   if (store->schema_version < 7)
     return TRUE;
-  stmt = ga_store_prepare (store, enterprise->kind == GA_ENTERPRISE_PARK
-                                  ? "SELECT 1 FROM park_members WHERE member_id = ?"
-                                  : "SELECT 1 FROM park_members WHERE park_id = ?", error);
+  stmt = ga_store_stmt (store, enterprise->kind == GA_ENTERPRISE_PARK
+                               ? "SELECT 1 FROM park_members WHERE member_id = ?"
+                               : "SELECT 1 FROM park_members WHERE park_id = ?", error);
   if (stmt == NULL)
     return FALSE;
-  sqlite3_bind_int64 (stmt, 1, enterprise->id);
-  linked = sqlite3_step (stmt) == SQLITE_ROW;
-  sqlite3_reset (stmt);
-  if (!linked)
-    return TRUE;
+  ga_db_stmt_bind_int64 (stmt, 1, enterprise->id);
+  step = ga_db_stmt_step (stmt, &local);
+  if (step != GA_DB_STEP_ROW)
+    return ga_store_stmt_end (store, stmt, step, local, "Checking the park members", error);
+  ga_db_stmt_reset (stmt);
   if (enterprise->kind == GA_ENTERPRISE_PARK)
     g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
                  _("%s is a member of a park, so it stays a factory; remove it from the park "
@@ -128,7 +129,9 @@ ga_store_add_park_member (GaStore  *store,
   g_autoptr(GaEnterprise) park = NULL;
   g_autoptr(GaEnterprise) member = NULL;
   g_autofree char *now = NULL;
-  sqlite3_stmt *stmt;
+  GaDbStmt *stmt;
+  GError *local = NULL;
+  GaDbStep step;
 
   g_return_val_if_fail (GA_IS_STORE (store), FALSE);
 
@@ -141,30 +144,32 @@ ga_store_add_park_member (GaStore  *store,
   if (member == NULL)
     goto fail;
 
-  stmt = ga_store_prepare (store, "SELECT 1 FROM park_members WHERE park_id = ?1"
-                           " AND member_id = ?2", error);
+  stmt = ga_store_stmt (store, "SELECT 1 FROM park_members WHERE park_id = ?"
+                        " AND member_id = ?", error);
   if (stmt == NULL)
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, park_id);
-  sqlite3_bind_int64 (stmt, 2, member_id);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
+  ga_db_stmt_bind_int64 (stmt, 1, park_id);
+  ga_db_stmt_bind_int64 (stmt, 2, member_id);
+  step = ga_db_stmt_step (stmt, &local);
+  if (step == GA_DB_STEP_ROW)
     {
-      sqlite3_reset (stmt);
+      ga_db_stmt_reset (stmt);
       g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_EXISTS,
                    _("%s is already a member of %s"), member->name, park->name);
       goto fail;
     }
-  sqlite3_reset (stmt);
+  if (!ga_store_stmt_end (store, stmt, step, local, "Adding the park member", error))
+    goto fail;
 
-  stmt = ga_store_prepare (store, "INSERT INTO park_members (park_id, member_id, added_at)"
-                           " VALUES (?1, ?2, ?3)", error);
+  stmt = ga_store_stmt (store, "INSERT INTO park_members (park_id, member_id, added_at)"
+                        " VALUES (?, ?, ?)", error);
   if (stmt == NULL)
     goto fail;
   now = ga_store_now ();
-  sqlite3_bind_int64 (stmt, 1, park_id);
-  sqlite3_bind_int64 (stmt, 2, member_id);
-  sqlite3_bind_text (stmt, 3, now, -1, SQLITE_STATIC);
-  if (!ga_store_step_done (store, stmt, "Adding the park member", error))
+  ga_db_stmt_bind_int64 (stmt, 1, park_id);
+  ga_db_stmt_bind_int64 (stmt, 2, member_id);
+  ga_db_stmt_bind_text (stmt, 3, now, -1);
+  if (!ga_store_stmt_run (store, stmt, "Adding the park member", error))
     goto fail;
   return ga_store_commit_changed (store, "Adding the park member", 0, error);
 
@@ -179,21 +184,21 @@ ga_store_remove_park_member (GaStore  *store,
                              gint64    member_id,
                              GError  **error)
 {
-  sqlite3_stmt *stmt;
+  GaDbStmt *stmt;
 
   g_return_val_if_fail (GA_IS_STORE (store), FALSE);
 
   if (!require_members_schema (store, error) || !ga_store_begin (store, error))
     return FALSE;
-  stmt = ga_store_prepare (store, "DELETE FROM park_members WHERE park_id = ?1"
-                           " AND member_id = ?2", error);
+  stmt = ga_store_stmt (store, "DELETE FROM park_members WHERE park_id = ?"
+                        " AND member_id = ?", error);
   if (stmt == NULL)
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, park_id);
-  sqlite3_bind_int64 (stmt, 2, member_id);
-  if (!ga_store_step_done (store, stmt, "Removing the park member", error))
+  ga_db_stmt_bind_int64 (stmt, 1, park_id);
+  ga_db_stmt_bind_int64 (stmt, 2, member_id);
+  if (!ga_store_stmt_run (store, stmt, "Removing the park member", error))
     goto fail;
-  if (sqlite3_changes (store->db) == 0)
+  if (ga_db_stmt_get_changes (stmt) == 0)
     {
       g_autofree char *m = g_strdup_printf ("%" G_GINT64_FORMAT, member_id);
       g_autofree char *p = g_strdup_printf ("%" G_GINT64_FORMAT, park_id);
@@ -216,25 +221,26 @@ ga_store_list_park_members (GaStore  *store,
 {
   g_autoptr(GArray) member_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) ga_enterprise_free);
-  sqlite3_stmt *stmt;
-  int rc;
+  GaDbStmt *stmt;
+  GError *local = NULL;
+  GaDbStep step;
 
   g_return_val_if_fail (GA_IS_STORE (store), NULL);
 
   if (store->schema_version < 7)
     return g_steal_pointer (&list);
-  stmt = ga_store_prepare (store, "SELECT m.member_id FROM park_members m"
-                           " JOIN enterprises e ON e.id = m.member_id"
-                           " WHERE m.park_id = ? ORDER BY e.name, e.id", error);
+  stmt = ga_store_stmt (store, "SELECT m.member_id FROM park_members m"
+                        " JOIN enterprises e ON e.id = m.member_id"
+                        " WHERE m.park_id = ? ORDER BY e.name, e.id", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, park_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  ga_db_stmt_bind_int64 (stmt, 1, park_id);
+  while ((step = ga_db_stmt_step (stmt, &local)) == GA_DB_STEP_ROW)
     {
-      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 id = ga_db_stmt_column_int64 (stmt, 0);
       g_array_append_val (member_ids, id);
     }
-  if (!ga_store_reset_done (store, stmt, rc, "Listing the park members", error))
+  if (!ga_store_stmt_end (store, stmt, step, local, "Listing the park members", error))
     return NULL;
 
   for (guint i = 0; i < member_ids->len; i++)

@@ -176,22 +176,23 @@ ga_store_load_narratives (GaStore  *store,
                           GError  **error)
 {
   g_autoptr(GHashTable) narratives = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+  GaDbStmt *stmt;
+  GError *local = NULL;
+  GaDbStep step;
 
   g_return_val_if_fail (GA_IS_STORE (store), NULL);
 
   narratives = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   if (store->schema_version < 4)
     return g_steal_pointer (&narratives);
-  stmt = ga_store_prepare (store, "SELECT part, text FROM narratives WHERE assessment_id = ?",
-                           error);
+  stmt = ga_store_stmt (store, "SELECT part, text FROM narratives WHERE assessment_id = ?",
+                        error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, assessment_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_hash_table_insert (narratives, ga_store_column_dup (stmt, 0), ga_store_column_dup (stmt, 1));
-  if (!ga_store_reset_done (store, stmt, rc, "Loading the report texts", error))
+  ga_db_stmt_bind_int64 (stmt, 1, assessment_id);
+  while ((step = ga_db_stmt_step (stmt, &local)) == GA_DB_STEP_ROW)
+    g_hash_table_insert (narratives, ga_store_stmt_dup (stmt, 0), ga_store_stmt_dup (stmt, 1));
+  if (!ga_store_stmt_end (store, stmt, step, local, "Loading the report texts", error))
     return NULL;
   return g_steal_pointer (&narratives);
 }

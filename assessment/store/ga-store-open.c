@@ -709,6 +709,7 @@ open_connection (GaStore   *self,
       return FALSE;
     }
   sqlite3_busy_timeout (self->db, GA_STORE_BUSY_TIMEOUT_MS);
+  self->gdb = ga_db_new_for_sqlite (self->db);
   return TRUE;
 }
 
@@ -881,6 +882,16 @@ ga_store_open_internal (const char  *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  if (ga_db_target_is_uri (path))
+    {
+      if (application_id != GA_STORE_APPLICATION_ID)
+        {
+          g_set_error_literal (error, GA_STORE_ERROR, GA_STORE_ERROR_OPEN,
+                               "A package is a file; it cannot be written to a server");
+          return NULL;
+        }
+      return ga_store_open_server (path, error);
+    }
   return open_store (path, application_id, create, FALSE, error);
 }
 
@@ -898,5 +909,12 @@ ga_store_open_read_only (const char  *path,
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
+  if (ga_db_target_is_uri (path))
+    {
+      g_set_error_literal (error, GA_STORE_ERROR, GA_STORE_ERROR_OPEN,
+                           "A store on a server cannot be opened for reading only yet; open it "
+                           "normally (your role on the server decides what you may change)");
+      return NULL;
+    }
   return open_store (path, GA_STORE_APPLICATION_ID, FALSE, TRUE, error);
 }

@@ -172,6 +172,8 @@ ga_store_export_package_to (GaStore            *store,
 
   g_return_val_if_fail (GA_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
+  if (!ga_store_require_file (store, error))
+    return FALSE;
 
   assessment = ga_store_get_assessment (store, assessment_id, error);
   if (assessment == NULL)
@@ -540,6 +542,8 @@ ga_store_import_package (GaStore               *store,
 
   g_return_val_if_fail (GA_IS_STORE (store), 0);
   g_return_val_if_fail (path != NULL, 0);
+  if (!ga_store_require_file (store, error))
+    return 0;
 
   /* Messages name the file by its display name: it need not be UTF-8. */
   shown = g_filename_display_name (path);

@@ -28,9 +28,9 @@
 #include "ga-store-engine.h"
 
 #define MEMBERS_WITH(kind_and_status) \
-  "SELECT count(*) FROM park_members m WHERE m.park_id = ?1 AND EXISTS" \
+  "SELECT count(*) FROM park_members m WHERE m.park_id = ? AND EXISTS" \
   " (SELECT 1 FROM assessments a WHERE a.enterprise_id = m.member_id" \
-  "  AND a.year = ?2 AND " kind_and_status ")"
+  "  AND a.year = ? AND " kind_and_status ")"
 
 /* The count @sql gives for the park and the year, or -1 on an error. */
 static gint64
@@ -40,22 +40,27 @@ count_members (GaStore    *store,
                int         year)
 {
   g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt = ga_store_prepare (store, sql, &error);
+  GaDbStmt *stmt = ga_store_stmt (store, sql, &error);
+  GError *local = NULL;
   gint64 n = -1;
-  int rc;
+  GaDbStep step;
 
   if (stmt == NULL)
     {
       g_debug ("park members are not counted: %s", error->message);
       return -1;
     }
-  sqlite3_bind_int64 (stmt, 1, park_id);
-  sqlite3_bind_int (stmt, 2, year);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    n = sqlite3_column_int64 (stmt, 0);
-  if (!ga_store_reset_done (store, stmt, rc == SQLITE_ROW ? SQLITE_DONE : rc,
-                            "Counting the park members", &error))
+  ga_db_stmt_bind_int64 (stmt, 1, park_id);
+  /* The count of all members does not ask for the year. */
+  if (ga_db_stmt_get_param_count (stmt) > 1)
+    ga_db_stmt_bind_int64 (stmt, 2, year);
+  step = ga_db_stmt_step (stmt, &local);
+  if (step == GA_DB_STEP_ROW)
+    {
+      n = ga_db_stmt_column_int64 (stmt, 0);
+      step = GA_DB_STEP_DONE;
+    }
+  if (!ga_store_stmt_end (store, stmt, step, local, "Counting the park members", &error))
     {
       g_debug ("park members are not counted: %s", error->message);
       return -1;
@@ -76,8 +81,8 @@ ga_store_members_figure (GaStore            *store,
   if (park == NULL || park->kind != GA_ENTERPRISE_PARK || store->schema_version < 7)
     return NAN;
 
-  members = count_members (store, "SELECT count(*) FROM park_members WHERE park_id = ?1"
-                          , park->id, year);
+  members = count_members (store, "SELECT count(*) FROM park_members WHERE park_id = ?",
+                           park->id, year);
   if (members < 0)
     return NAN;
   if (g_str_equal (source, "members.count"))

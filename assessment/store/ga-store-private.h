@@ -7,6 +7,7 @@
 
 #include "ga-store.h"
 #include "ga-answer.h"
+#include "ga-db.h"
 
 G_BEGIN_DECLS
 
@@ -15,12 +16,16 @@ struct _GaStore
   GObject     parent_instance;
 
   sqlite3    *db;
+  /* The same connection through ga-db.h, which the store's operations
+   * use where their SQL is written for SQLite and PostgreSQL alike. */
+  GaDb       *gdb;
   char       *path;
   char       *author;
   char       *migration_backup;
   int         schema_version;
   guint64     evidence_limit;
   GHashTable *statements;   /* const char *sql (static) -> sqlite3_stmt* */
+  GHashTable *db_statements; /* const char *sql (static) -> GaDbStmt* */
   GHashTable *templates;    /* hash -> GaTemplate* (ga-store-engine.c), may be NULL */
   char       *read_only;    /* why nothing may be written, or NULL (ga-store-open.c) */
   gboolean    damaged;      /* SQLite found damage: no more writes through this connection */
@@ -39,8 +44,8 @@ struct _GaStore
   " a.finalized_by"
 #define GA_STORE_N_ASSESSMENT_COLUMNS 15
 
-GaAssessment *ga_store_assessment_from_row (sqlite3_stmt *stmt,
-                                            int           first);
+GaAssessment *ga_store_assessment_from_row (GaDbStmt *stmt,
+                                            int       first);
 
 /* One migration step: the SQL that takes the schema from version - 1 to
  * version. The steps run in one transaction (ga-store.c). */
@@ -57,6 +62,23 @@ const GaStoreMigration *ga_store_get_migrations (guint *n_steps);
 GaStore     *ga_store_open_internal   (const char  *path,
                                        guint32      application_id,
                                        gboolean     create,
+                                       GError     **error);
+
+/* ga-store-server.c: installs the store's tables into the current schema
+ * of the PostgreSQL connection @db when they are not there yet (one
+ * transaction, under an advisory lock so that two clients do not both
+ * install them), and gives the schema version found or installed. */
+gboolean     ga_store_install_server_schema (GaDb     *db,
+                                             int      *version,
+                                             GError  **error);
+/* A store on the PostgreSQL server of @uri (postgresql://…), its schema
+ * installed on first use. */
+GaStore     *ga_store_open_server     (const char  *uri,
+                                       GError     **error);
+
+/* FALSE with @error for a store on a server, for the operations that are
+ * still SQLite's own (packages, db check, repair, backups). */
+gboolean     ga_store_require_file    (GaStore     *store,
                                        GError     **error);
 
 /* A prepared statement for @sql (a string literal: cached by address),
@@ -99,6 +121,68 @@ gboolean     ga_store_step_changed    (GaStore       *store,
                                        gint64         id,
                                        const char    *doing,
                                        GError       **error);
+
+/* The GaDb counterparts of the helpers above, for statements written for
+ * both SQLite and PostgreSQL (plain `?` placeholders, no SQLite-only
+ * functions). */
+
+/* A prepared statement for @sql (a string literal: cached by address),
+ * reset and with bindings cleared. */
+GaDbStmt    *ga_store_stmt            (GaStore     *store,
+                                       const char  *sql,
+                                       GError     **error);
+/* The same for an INSERT whose new row's @id_column
+ * ga_db_stmt_get_insert_id() reports after ga_store_stmt_run(). */
+GaDbStmt    *ga_store_stmt_insert     (GaStore     *store,
+                                       const char  *sql,
+                                       const char  *id_column,
+                                       GError     **error);
+
+/* Sets @error (GA_STORE_ERROR) from @db_error, a GA_DB_ERROR of @store's
+ * connection, with a sentence saying what was being done: on SQLite the
+ * messages of ga_store_fail() (which it calls with SQLite's own code), on
+ * PostgreSQL the same codes (busy, read-only, a broken rule …) worded for
+ * a server. Frees @db_error. */
+void         ga_store_fail_db         (GaStore     *store,
+                                       GError      *db_error,
+                                       const char  *doing,
+                                       GError     **error);
+
+/* Ends the use of the cached statement @stmt, whose last step gave @step
+ * (with @db_error, which is freed, on GA_DB_STEP_ERROR): resets it, and
+ * anything but GA_DB_STEP_DONE (a loop over rows that stopped early, a
+ * write that failed) sets @error saying @doing. */
+gboolean     ga_store_stmt_end        (GaStore     *store,
+                                       GaDbStmt    *stmt,
+                                       GaDbStep     step,
+                                       GError      *db_error,
+                                       const char  *doing,
+                                       GError     **error);
+
+/* Runs the bound cached statement @stmt, which returns no row, and resets
+ * it. */
+gboolean     ga_store_stmt_run        (GaStore     *store,
+                                       GaDbStmt    *stmt,
+                                       const char  *doing,
+                                       GError     **error);
+
+/* ga_store_stmt_run() for an UPDATE or DELETE of the row @id of a table
+ * of @what: GA_STORE_ERROR_NOT_FOUND when it changed no row. */
+gboolean     ga_store_stmt_run_changed (GaStore    *store,
+                                        GaDbStmt   *stmt,
+                                        const char *what,
+                                        gint64      id,
+                                        const char *doing,
+                                        GError    **error);
+
+/* Binds @text, or NULL when it is NULL or empty. */
+void         ga_store_bind_text_or_null (GaDbStmt   *stmt,
+                                         int         index,
+                                         const char *text);
+
+/* A NULL-safe copy of a text column. */
+char        *ga_store_stmt_dup        (GaDbStmt    *stmt,
+                                       int          column);
 
 /* Sets @error from SQLite's last error on @db with a sentence saying what
  * was being done ("saving the answer to E1"). */

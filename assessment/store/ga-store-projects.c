@@ -300,15 +300,50 @@ ga_project_validate (const GaProject  *project,
   " energy_saving, co2_cut, water_saving, progress, note, created_at, updated_at"
 
 static double
-column_figure (sqlite3_stmt *stmt,
-               int           column)
+column_figure (GaDbStmt *stmt,
+               int       column)
+{
+  return ga_db_stmt_column_is_null (stmt, column) ? NAN : ga_db_stmt_column_double (stmt, column);
+}
+
+static GaProject *
+project_from_row (GaDbStmt *stmt)
+{
+  GaProject *p = g_new0 (GaProject, 1);
+  GaProjectProgress progress = GA_PROJECT_PLANNED;
+
+  p->id = ga_db_stmt_column_int64 (stmt, 0);
+  p->uuid = ga_store_stmt_dup (stmt, 1);
+  p->enterprise_id = ga_db_stmt_column_int64 (stmt, 2);
+  p->name = ga_store_stmt_dup (stmt, 3);
+  p->type = ga_store_stmt_dup (stmt, 4);
+  p->content = ga_store_stmt_dup (stmt, 5);
+  p->investment = column_figure (stmt, 6);
+  p->start_on = ga_store_stmt_dup (stmt, 7);
+  p->end_on = ga_store_stmt_dup (stmt, 8);
+  p->energy_saving = column_figure (stmt, 9);
+  p->co2_cut = column_figure (stmt, 10);
+  p->water_saving = column_figure (stmt, 11);
+  ga_project_progress_from_string (ga_db_stmt_column_text (stmt, 12), &progress);
+  p->progress = progress;
+  p->note = ga_store_stmt_dup (stmt, 13);
+  p->created_at = ga_store_stmt_dup (stmt, 14);
+  p->updated_at = ga_store_stmt_dup (stmt, 15);
+  return p;
+}
+
+/* The same from SQLite directly, for db check, which also looks at the
+ * types SQLite stored (validate_row()). */
+static double
+sqlite_column_figure (sqlite3_stmt *stmt,
+                      int           column)
 {
   return sqlite3_column_type (stmt, column) == SQLITE_NULL ? NAN
                                                            : sqlite3_column_double (stmt, column);
 }
 
 static GaProject *
-project_from_row (sqlite3_stmt *stmt)
+project_from_sqlite_row (sqlite3_stmt *stmt)
 {
   GaProject *p = g_new0 (GaProject, 1);
   GaProjectProgress progress = GA_PROJECT_PLANNED;
@@ -319,12 +354,12 @@ project_from_row (sqlite3_stmt *stmt)
   p->name = ga_store_column_dup (stmt, 3);
   p->type = ga_store_column_dup (stmt, 4);
   p->content = ga_store_column_dup (stmt, 5);
-  p->investment = column_figure (stmt, 6);
+  p->investment = sqlite_column_figure (stmt, 6);
   p->start_on = ga_store_column_dup (stmt, 7);
   p->end_on = ga_store_column_dup (stmt, 8);
-  p->energy_saving = column_figure (stmt, 9);
-  p->co2_cut = column_figure (stmt, 10);
-  p->water_saving = column_figure (stmt, 11);
+  p->energy_saving = sqlite_column_figure (stmt, 9);
+  p->co2_cut = sqlite_column_figure (stmt, 10);
+  p->water_saving = sqlite_column_figure (stmt, 11);
   ga_project_progress_from_string ((const char *) sqlite3_column_text (stmt, 12), &progress);
   p->progress = progress;
   p->note = ga_store_column_dup (stmt, 13);
@@ -334,32 +369,38 @@ project_from_row (sqlite3_stmt *stmt)
 }
 
 static void
-bind_figure (sqlite3_stmt *stmt,
-             int           index,
-             double        value)
+bind_figure (GaDbStmt *stmt,
+             int       index,
+             double    value)
 {
   if (isnan (value))
-    sqlite3_bind_null (stmt, index);
+    ga_db_stmt_bind_null (stmt, index);
   else
-    sqlite3_bind_double (stmt, index, value);
+    ga_db_stmt_bind_double (stmt, index, value);
 }
 
-/* Binds ?1 … ?11: the fields a user gives. */
+/* The columns a user gives, in the order bind_fields() binds them. */
+#define PROJECT_FIELD_COLUMNS \
+  "name, type, content, investment, start_on, end_on, energy_saving, co2_cut, water_saving," \
+  " progress, note"
+#define N_FIELD_PARAMS 11
+
+/* Binds parameters 1 … 11: the fields a user gives. */
 static void
-bind_fields (sqlite3_stmt    *stmt,
+bind_fields (GaDbStmt        *stmt,
              const GaProject *p)
 {
-  sqlite3_bind_text (stmt, 1, p->name, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 2, p->type, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 3, p->content, -1, SQLITE_TRANSIENT);
+  ga_db_stmt_bind_text (stmt, 1, p->name, -1);
+  ga_db_stmt_bind_text (stmt, 2, p->type, -1);
+  ga_db_stmt_bind_text (stmt, 3, p->content, -1);
   bind_figure (stmt, 4, p->investment);
-  sqlite3_bind_text (stmt, 5, p->start_on, -1, SQLITE_TRANSIENT);
-  sqlite3_bind_text (stmt, 6, p->end_on, -1, SQLITE_TRANSIENT);
+  ga_db_stmt_bind_text (stmt, 5, p->start_on, -1);
+  ga_db_stmt_bind_text (stmt, 6, p->end_on, -1);
   bind_figure (stmt, 7, p->energy_saving);
   bind_figure (stmt, 8, p->co2_cut);
   bind_figure (stmt, 9, p->water_saving);
-  sqlite3_bind_text (stmt, 10, ga_project_progress_to_string (p->progress), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 11, p->note, -1, SQLITE_TRANSIENT);
+  ga_db_stmt_bind_text (stmt, 10, ga_project_progress_to_string (p->progress), -1);
+  ga_db_stmt_bind_text (stmt, 11, p->note, -1);
 }
 
 static gboolean
@@ -383,7 +424,7 @@ ga_store_add_project (GaStore          *store,
   g_autofree char *now = NULL;
   g_autofree char *uuid = NULL;
   g_autoptr(GaEnterprise) owner = NULL;
-  sqlite3_stmt *stmt;
+  GaDbStmt *stmt;
   gint64 id;
 
   g_return_val_if_fail (GA_IS_STORE (store), 0);
@@ -397,23 +438,23 @@ ga_store_add_project (GaStore          *store,
   owner = ga_store_get_enterprise (store, p->enterprise_id, error);
   if (owner == NULL)
     goto fail;
-  stmt = ga_store_prepare (store,
-                           "INSERT INTO projects (name, type, content, investment, start_on,"
-                           " end_on, energy_saving, co2_cut, water_saving, progress, note,"
-                           " enterprise_id, uuid, created_at, updated_at) VALUES (?1, ?2, ?3,"
-                           " ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?14)", error);
+  stmt = ga_store_stmt_insert (store,
+                               "INSERT INTO projects (" PROJECT_FIELD_COLUMNS ", enterprise_id,"
+                               " uuid, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?,"
+                               " ?, ?, ?, ?, ?, ?)", "id", error);
   if (stmt == NULL)
     goto fail;
   now = ga_store_now ();
   uuid = p->uuid != NULL && g_uuid_string_is_valid (p->uuid) ? g_strdup (p->uuid)
                                                              : ga_store_new_uuid ();
   bind_fields (stmt, p);
-  sqlite3_bind_int64 (stmt, 12, p->enterprise_id);
-  sqlite3_bind_text (stmt, 13, uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 14, now, -1, SQLITE_STATIC);
-  if (!ga_store_step_done (store, stmt, "Adding the project", error))
+  ga_db_stmt_bind_int64 (stmt, N_FIELD_PARAMS + 1, p->enterprise_id);
+  ga_db_stmt_bind_text (stmt, N_FIELD_PARAMS + 2, uuid, -1);
+  ga_db_stmt_bind_text (stmt, N_FIELD_PARAMS + 3, now, -1);
+  ga_db_stmt_bind_text (stmt, N_FIELD_PARAMS + 4, now, -1);
+  if (!ga_store_stmt_run (store, stmt, "Adding the project", error))
     goto fail;
-  id = sqlite3_last_insert_rowid (store->db);
+  id = ga_db_stmt_get_insert_id (stmt);
   if (!ga_store_commit_changed (store, "Adding the project", 0, error))
     return 0;
   return id;
@@ -430,7 +471,7 @@ ga_store_update_project (GaStore          *store,
 {
   g_autoptr(GaProject) p = NULL;
   g_autofree char *now = NULL;
-  sqlite3_stmt *stmt;
+  GaDbStmt *stmt;
 
   g_return_val_if_fail (GA_IS_STORE (store), FALSE);
   g_return_val_if_fail (project != NULL, FALSE);
@@ -440,18 +481,16 @@ ga_store_update_project (GaStore          *store,
     return FALSE;
   if (!ga_store_begin (store, error))
     return FALSE;
-  stmt = ga_store_prepare (store,
-                           "UPDATE projects SET name = ?1, type = ?2, content = ?3,"
-                           " investment = ?4, start_on = ?5, end_on = ?6, energy_saving = ?7,"
-                           " co2_cut = ?8, water_saving = ?9, progress = ?10, note = ?11,"
-                           " updated_at = ?12 WHERE id = ?13", error);
+  stmt = ga_store_stmt (store,
+                        "UPDATE projects SET (" PROJECT_FIELD_COLUMNS ", updated_at) ="
+                        " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) WHERE id = ?", error);
   if (stmt == NULL)
     goto fail;
   now = ga_store_now ();
   bind_fields (stmt, p);
-  sqlite3_bind_text (stmt, 12, now, -1, SQLITE_STATIC);
-  sqlite3_bind_int64 (stmt, 13, p->id);
-  if (!ga_store_step_changed (store, stmt, "project", p->id, "Saving the project", error))
+  ga_db_stmt_bind_text (stmt, N_FIELD_PARAMS + 1, now, -1);
+  ga_db_stmt_bind_int64 (stmt, N_FIELD_PARAMS + 2, p->id);
+  if (!ga_store_stmt_run_changed (store, stmt, "project", p->id, "Saving the project", error))
     goto fail;
   return ga_store_commit_changed (store, "Saving the project", 0, error);
 
@@ -465,9 +504,10 @@ ga_store_get_project (GaStore  *store,
                       gint64    id,
                       GError  **error)
 {
-  sqlite3_stmt *stmt;
+  GaDbStmt *stmt;
   GaProject *p = NULL;
-  int rc;
+  GError *local = NULL;
+  GaDbStep step;
 
   g_return_val_if_fail (GA_IS_STORE (store), NULL);
 
@@ -477,20 +517,20 @@ ga_store_get_project (GaStore  *store,
                    "There is no project with id %" G_GINT64_FORMAT, id);
       return NULL;
     }
-  stmt = ga_store_prepare (store, "SELECT " PROJECT_COLUMNS " FROM projects WHERE id = ?",
-                           error);
+  stmt = ga_store_stmt (store, "SELECT " PROJECT_COLUMNS " FROM projects WHERE id = ?",
+                        error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, id);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
+  ga_db_stmt_bind_int64 (stmt, 1, id);
+  step = ga_db_stmt_step (stmt, &local);
+  if (step == GA_DB_STEP_ROW)
     p = project_from_row (stmt);
-  else if (rc == SQLITE_DONE)
+  else if (step == GA_DB_STEP_DONE)
     g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_FOUND,
                  "There is no project with id %" G_GINT64_FORMAT, id);
   else
-    ga_store_fail (store, rc, "Reading the project", error);
-  sqlite3_reset (stmt);
+    ga_store_fail_db (store, local, "Reading the project", error);
+  ga_db_stmt_reset (stmt);
   return p;
 }
 
@@ -500,22 +540,23 @@ ga_store_list_projects (GaStore  *store,
                         GError  **error)
 {
   g_autoptr(GPtrArray) list = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+  GaDbStmt *stmt;
+  GError *local = NULL;
+  GaDbStep step;
 
   g_return_val_if_fail (GA_IS_STORE (store), NULL);
 
   list = g_ptr_array_new_with_free_func ((GDestroyNotify) ga_project_free);
   if (store->schema_version < 5)
     return g_steal_pointer (&list);
-  stmt = ga_store_prepare (store, "SELECT " PROJECT_COLUMNS " FROM projects"
-                           " WHERE enterprise_id = ? ORDER BY id", error);
+  stmt = ga_store_stmt (store, "SELECT " PROJECT_COLUMNS " FROM projects"
+                        " WHERE enterprise_id = ? ORDER BY id", error);
   if (stmt == NULL)
     return NULL;
-  sqlite3_bind_int64 (stmt, 1, enterprise_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  ga_db_stmt_bind_int64 (stmt, 1, enterprise_id);
+  while ((step = ga_db_stmt_step (stmt, &local)) == GA_DB_STEP_ROW)
     g_ptr_array_add (list, project_from_row (stmt));
-  if (!ga_store_reset_done (store, stmt, rc, "Listing the projects", error))
+  if (!ga_store_stmt_end (store, stmt, step, local, "Listing the projects", error))
     return NULL;
   return g_steal_pointer (&list);
 }
@@ -525,17 +566,17 @@ ga_store_delete_project (GaStore  *store,
                          gint64    id,
                          GError  **error)
 {
-  sqlite3_stmt *stmt;
+  GaDbStmt *stmt;
 
   g_return_val_if_fail (GA_IS_STORE (store), FALSE);
 
   if (!require_schema (store, error) || !ga_store_begin (store, error))
     return FALSE;
-  stmt = ga_store_prepare (store, "DELETE FROM projects WHERE id = ?", error);
+  stmt = ga_store_stmt (store, "DELETE FROM projects WHERE id = ?", error);
   if (stmt == NULL)
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!ga_store_step_changed (store, stmt, "project", id, "Removing the project", error))
+  ga_db_stmt_bind_int64 (stmt, 1, id);
+  if (!ga_store_stmt_run_changed (store, stmt, "project", id, "Removing the project", error))
     goto fail;
   return ga_store_commit_changed (store, "Removing the project", 0, error);
 
@@ -555,7 +596,7 @@ validate_row (sqlite3_stmt *stmt,
 {
   static const int figures[] = { 6, 9, 10, 11 };
   static const int texts[] = { 3, 4, 5, 7, 8, 13 };
-  g_autoptr(GaProject) p = project_from_row (stmt);
+  g_autoptr(GaProject) p = project_from_sqlite_row (stmt);
   g_autoptr(GaProject) n = NULL;
   g_autoptr(GError) local = NULL;
   g_autofree char *where = NULL;

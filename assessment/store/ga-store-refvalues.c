@@ -38,7 +38,7 @@ ga_store_put_ref_table (GaStore           *store,
   g_autofree char *content = NULL;
   g_autofree char *now = NULL;
   g_autofree char *uuid = NULL;
-  sqlite3_stmt *stmt;
+  GaDbStmt *stmt;
   gint64 id;
 
   g_return_val_if_fail (GA_IS_STORE (store), 0);
@@ -48,31 +48,31 @@ ga_store_put_ref_table (GaStore           *store,
     return 0;
   root = ga_ref_table_to_json (table);
   content = json_to_string (root, FALSE);
-  stmt = ga_store_prepare (store, "DELETE FROM reference_tables WHERE table_key = ?1"
-                           " AND version = ?2", error);
+  stmt = ga_store_stmt (store, "DELETE FROM reference_tables WHERE table_key = ?"
+                        " AND version = ?", error);
   if (stmt == NULL)
     goto fail;
-  sqlite3_bind_text (stmt, 1, table->id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, table->version, -1, SQLITE_STATIC);
-  if (!ga_store_step_done (store, stmt, "Replacing the reference table", error))
+  ga_db_stmt_bind_text (stmt, 1, table->id, -1);
+  ga_db_stmt_bind_text (stmt, 2, table->version, -1);
+  if (!ga_store_stmt_run (store, stmt, "Replacing the reference table", error))
     goto fail;
-  stmt = ga_store_prepare (store, "INSERT INTO reference_tables (uuid, table_key, version, name,"
-                           " verified, content, imported_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                           error);
+  stmt = ga_store_stmt_insert (store, "INSERT INTO reference_tables (uuid, table_key, version,"
+                               " name, verified, content, imported_at)"
+                               " VALUES (?, ?, ?, ?, ?, ?, ?)", "id", error);
   if (stmt == NULL)
     goto fail;
   now = ga_store_now ();
   uuid = ga_store_new_uuid ();
-  sqlite3_bind_text (stmt, 1, uuid, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, table->id, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, table->version, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, table->name, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 5, table->verified ? 1 : 0);
-  sqlite3_bind_text (stmt, 6, content, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 7, now, -1, SQLITE_STATIC);
-  if (!ga_store_step_done (store, stmt, "Saving the reference table", error))
+  ga_db_stmt_bind_text (stmt, 1, uuid, -1);
+  ga_db_stmt_bind_text (stmt, 2, table->id, -1);
+  ga_db_stmt_bind_text (stmt, 3, table->version, -1);
+  ga_db_stmt_bind_text (stmt, 4, table->name, -1);
+  ga_db_stmt_bind_int64 (stmt, 5, table->verified ? 1 : 0);
+  ga_db_stmt_bind_text (stmt, 6, content, -1);
+  ga_db_stmt_bind_text (stmt, 7, now, -1);
+  if (!ga_store_stmt_run (store, stmt, "Saving the reference table", error))
     goto fail;
-  id = sqlite3_last_insert_rowid (store->db);
+  id = ga_db_stmt_get_insert_id (stmt);
   if (!ga_store_commit_changed (store, "Saving the reference table", 0, error))
     return 0;
   return id;
@@ -105,34 +105,35 @@ ga_store_list_ref_tables (GaStore  *store,
                           GError  **error)
 {
   g_autoptr(GPtrArray) list = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+  GaDbStmt *stmt;
+  GError *db_error = NULL;
+  GaDbStep step;
 
   g_return_val_if_fail (GA_IS_STORE (store), NULL);
 
   list = g_ptr_array_new_with_free_func ((GDestroyNotify) ga_ref_table_free);
   if (store->schema_version < 6)
     return g_steal_pointer (&list);
-  stmt = ga_store_prepare (store, "SELECT id, content FROM reference_tables"
-                           " ORDER BY imported_at DESC, id DESC", error);
+  stmt = ga_store_stmt (store, "SELECT id, content FROM reference_tables"
+                        " ORDER BY imported_at DESC, id DESC", error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = ga_db_stmt_step (stmt, &db_error)) == GA_DB_STEP_ROW)
     {
       g_autoptr(GError) local = NULL;
-      GaRefTable *table = table_from_content ((const char *) sqlite3_column_text (stmt, 1), &local);
+      GaRefTable *table = table_from_content (ga_db_stmt_column_text (stmt, 1), &local);
 
       /* db check reports a damaged table; it is not used meanwhile. */
       if (table == NULL)
         {
           g_warning ("reference table %" G_GINT64_FORMAT " of %s is unreadable: %s",
-                     (gint64) sqlite3_column_int64 (stmt, 0), store->path, local->message);
+                     ga_db_stmt_column_int64 (stmt, 0), store->path, local->message);
           continue;
         }
-      table->store_id = sqlite3_column_int64 (stmt, 0);
+      table->store_id = ga_db_stmt_column_int64 (stmt, 0);
       g_ptr_array_add (list, table);
     }
-  if (!ga_store_reset_done (store, stmt, rc, "Listing the reference tables", error))
+  if (!ga_store_stmt_end (store, stmt, step, db_error, "Listing the reference tables", error))
     return NULL;
   return g_steal_pointer (&list);
 }
@@ -142,18 +143,18 @@ ga_store_remove_ref_table (GaStore  *store,
                            gint64    id,
                            GError  **error)
 {
-  sqlite3_stmt *stmt;
+  GaDbStmt *stmt;
 
   g_return_val_if_fail (GA_IS_STORE (store), FALSE);
 
   if (!require_schema (store, error) || !ga_store_begin (store, error))
     return FALSE;
-  stmt = ga_store_prepare (store, "DELETE FROM reference_tables WHERE id = ?", error);
+  stmt = ga_store_stmt (store, "DELETE FROM reference_tables WHERE id = ?", error);
   if (stmt == NULL)
     goto fail;
-  sqlite3_bind_int64 (stmt, 1, id);
-  if (!ga_store_step_changed (store, stmt, "reference table", id, "Removing the reference table",
-                              error))
+  ga_db_stmt_bind_int64 (stmt, 1, id);
+  if (!ga_store_stmt_run_changed (store, stmt, "reference table", id,
+                                  "Removing the reference table", error))
     goto fail;
   return ga_store_commit_changed (store, "Removing the reference table", 0, error);
 

@@ -256,6 +256,8 @@ ga_store_repair_to (GaStore     *store,
   g_return_val_if_fail (GA_IS_STORE (store), FALSE);
   g_return_val_if_fail (dest != NULL, FALSE);
   g_return_val_if_fail (report != NULL, FALSE);
+  if (!ga_store_require_file (store, error))
+    return FALSE;
 
   if (store->schema_version != GA_STORE_SCHEMA_VERSION)
     {

@@ -87,39 +87,43 @@ query_templates (GaStore     *store,
                  GError     **error)
 {
   g_autoptr(GPtrArray) list = NULL;
-  sqlite3_stmt *stmt;
-  int rc;
+  GaDbStmt *stmt;
+  GError *local = NULL;
+  GaDbStep step;
 
+  list = g_ptr_array_new_with_free_func ((GDestroyNotify) ga_template_info_free);
+  /* No stored id is anything but UTF-8 text. */
+  if (template_id != NULL && !g_utf8_validate (template_id, -1, NULL))
+    return g_steal_pointer (&list);
   if (template_id != NULL)
     {
-      stmt = ga_store_prepare (store,
+      stmt = ga_store_stmt (store,
                                "SELECT template_id, version, hash, kind, title, imported_at"
                                " FROM templates WHERE imported_at IS NOT NULL AND template_id = ?",
                                error);
       if (stmt != NULL)
-        sqlite3_bind_text (stmt, 1, template_id, -1, SQLITE_TRANSIENT);
+        ga_db_stmt_bind_text (stmt, 1, template_id, -1);
     }
   else
-    stmt = ga_store_prepare (store,
+    stmt = ga_store_stmt (store,
                              "SELECT template_id, version, hash, kind, title, imported_at"
                              " FROM templates WHERE imported_at IS NOT NULL", error);
   if (stmt == NULL)
     return NULL;
 
-  list = g_ptr_array_new_with_free_func ((GDestroyNotify) ga_template_info_free);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  while ((step = ga_db_stmt_step (stmt, &local)) == GA_DB_STEP_ROW)
     {
       GaTemplateInfo *info = g_new0 (GaTemplateInfo, 1);
 
-      info->id = ga_store_column_dup (stmt, 0);
-      info->version = ga_store_column_dup (stmt, 1);
-      info->hash = ga_store_column_dup (stmt, 2);
-      info->kind = ga_store_column_dup (stmt, 3);
-      info->title = ga_store_column_dup (stmt, 4);
-      info->imported_at = ga_store_column_dup (stmt, 5);
+      info->id = ga_store_stmt_dup (stmt, 0);
+      info->version = ga_store_stmt_dup (stmt, 1);
+      info->hash = ga_store_stmt_dup (stmt, 2);
+      info->kind = ga_store_stmt_dup (stmt, 3);
+      info->title = ga_store_stmt_dup (stmt, 4);
+      info->imported_at = ga_store_stmt_dup (stmt, 5);
       g_ptr_array_add (list, info);
     }
-  if (!ga_store_reset_done (store, stmt, rc, "Listing the imported templates", error))
+  if (!ga_store_stmt_end (store, stmt, step, local, "Listing the imported templates", error))
     return NULL;
   g_ptr_array_sort (list, compare_info_latest_first);
   return g_steal_pointer (&list);

@@ -569,6 +569,8 @@ ga_store_validate (GaStore    *store,
 
   g_return_val_if_fail (GA_IS_STORE (store), FALSE);
   g_return_val_if_fail (problems != NULL, FALSE);
+  if (!ga_store_require_file (store, error))
+    return FALSE;
 
   if (validate (store, problems, &local))
     return TRUE;

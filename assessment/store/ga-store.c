@@ -32,6 +32,8 @@ ga_store_finalize (GObject *object)
   GaStore *self = GA_STORE (object);
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->db_statements, g_hash_table_unref);
+  g_clear_pointer (&self->gdb, ga_db_close);
   if (self->templates != NULL)
     g_clear_pointer (&self->templates, g_hash_table_unref);
   if (self->db != NULL)
@@ -81,10 +83,14 @@ ga_store_init (GaStore *self)
 
   self->statements = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
                                             finalize_statement);
+  self->db_statements = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL,
+                                               (GDestroyNotify) ga_db_stmt_free);
   self->evidence_limit = GA_STORE_DEFAULT_EVIDENCE_LIMIT;
-  /* g_get_real_name() answers "Unknown" when the account has no name. */
-  self->author = g_strdup (real != NULL && *real != '\0' && strcmp (real, "Unknown") != 0
-                           ? real : g_get_user_name ());
+  /* g_get_real_name() answers "Unknown" when the account has no name. The
+   * name is in the system's encoding; the database takes UTF-8 text only. */
+  if (real == NULL || *real == '\0' || strcmp (real, "Unknown") == 0)
+    real = g_get_user_name ();
+  self->author = g_utf8_make_valid (real, -1);
 }
 
 void
@@ -158,6 +164,27 @@ ga_store_set_sqlite_error (sqlite3    *db,
     }
 }
 
+/* The operations whose SQL is still SQLite's own refuse a store on a
+ * server with this, instead of failing somewhere inside SQLite. */
+static void
+set_not_on_server_error (GaStore  *store,
+                         GError  **error)
+{
+  g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_FAILED,
+               "This operation is not available yet for a store on a PostgreSQL server (%s); "
+               "use a local database file for it", store->path);
+}
+
+gboolean
+ga_store_require_file (GaStore  *store,
+                       GError  **error)
+{
+  if (store->db != NULL)
+    return TRUE;
+  set_not_on_server_error (store, error);
+  return FALSE;
+}
+
 sqlite3_stmt *
 ga_store_prepare (GaStore     *store,
                   const char  *sql,
@@ -165,6 +192,11 @@ ga_store_prepare (GaStore     *store,
 {
   sqlite3_stmt *stmt = g_hash_table_lookup (store->statements, sql);
 
+  if (store->db == NULL)
+    {
+      set_not_on_server_error (store, error);
+      return NULL;
+    }
   if (stmt == NULL)
     {
       int rc = sqlite3_prepare_v3 (store->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL);
@@ -250,14 +282,186 @@ ga_store_step_changed (GaStore       *store,
   return TRUE;
 }
 
+GaDbStmt *
+ga_store_stmt (GaStore     *store,
+               const char  *sql,
+               GError     **error)
+{
+  return ga_store_stmt_insert (store, sql, NULL, error);
+}
+
+GaDbStmt *
+ga_store_stmt_insert (GaStore     *store,
+                      const char  *sql,
+                      const char  *id_column,
+                      GError     **error)
+{
+  GaDbStmt *stmt = g_hash_table_lookup (store->db_statements, sql);
+
+  if (stmt == NULL)
+    {
+      GError *local = NULL;
+
+      stmt = id_column != NULL ? ga_db_prepare_insert (store->gdb, sql, id_column, &local)
+                               : ga_db_prepare (store->gdb, sql, &local);
+      if (stmt == NULL)
+        {
+          ga_store_fail_db (store, local, "Preparing a query", error);
+          return NULL;
+        }
+      g_hash_table_insert (store->db_statements, (gpointer) sql, stmt);
+    }
+  else
+    ga_db_stmt_clear_bindings (stmt);
+  return stmt;
+}
+
+void
+ga_store_fail_db (GaStore     *store,
+                  GError      *db_error,
+                  const char  *doing,
+                  GError     **error)
+{
+  g_autoptr(GError) local = db_error;
+  const char *msg = local != NULL ? local->message : "unknown error";
+  int rc = ga_db_get_sqlite_code (store->gdb);
+  gboolean server = ga_db_get_dialect (store->gdb) == GA_DB_DIALECT_POSTGRESQL;
+
+  /* SQLite's own code says more than the GaDbError (a full disk, damage)
+   * and keeps the messages the store has always given. */
+  if (!server && rc != 0)
+    {
+      ga_store_fail (store, rc, doing, error);
+      return;
+    }
+
+  switch (local != NULL && local->domain == GA_DB_ERROR ? local->code : GA_DB_ERROR_FAILED)
+    {
+    case GA_DB_ERROR_BUSY:
+      if (server)
+        g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_BUSY,
+                     "%s failed: another user was changing the same data at the same time "
+                     "(%s). Nothing was saved; try again", doing, msg);
+      else
+        g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_BUSY,
+                     "%s failed: another program kept the database locked (%s). Close it and "
+                     "try again", doing, msg);
+      break;
+    case GA_DB_ERROR_PERMISSION:
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_READ_ONLY,
+                   "%s failed: %s may not be changed this way (%s). Nothing was saved; ask "
+                   "whoever manages it for the right to make this change", doing,
+                   ga_db_get_display_name (store->gdb), msg);
+      break;
+    case GA_DB_ERROR_UNIQUE:
+    case GA_DB_ERROR_FOREIGN_KEY:
+    case GA_DB_ERROR_NOT_NULL:
+    case GA_DB_ERROR_CHECK:
+    case GA_DB_ERROR_BAD_VALUE:
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_INVALID,
+                   "%s failed: the data breaks a rule of the database (%s)", doing, msg);
+      break;
+    case GA_DB_ERROR_OPEN:
+    case GA_DB_ERROR_CONNECTION:
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_OPEN,
+                   "%s failed: %s cannot be reached (%s). Nothing was saved; check the "
+                   "connection and try again", doing, ga_db_get_display_name (store->gdb), msg);
+      break;
+    default:
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_FAILED, "%s failed: %s", doing, msg);
+      break;
+    }
+}
+
+gboolean
+ga_store_stmt_end (GaStore     *store,
+                   GaDbStmt    *stmt,
+                   GaDbStep     step,
+                   GError      *db_error,
+                   const char  *doing,
+                   GError     **error)
+{
+  gboolean ok = step == GA_DB_STEP_DONE;
+
+  /* The error first: SQLite's message on the connection is the one of the
+   * failed step until the statement is touched again. */
+  if (step == GA_DB_STEP_ROW)
+    /* A loop that stopped early: a defect, said as such. */
+    g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_FAILED,
+                 "%s failed: the query returned more rows than expected", doing);
+  else if (step == GA_DB_STEP_ERROR)
+    {
+      ga_store_fail_db (store, db_error, doing, error);
+      db_error = NULL;
+    }
+  g_clear_error (&db_error);
+  ga_db_stmt_reset (stmt);
+  return ok;
+}
+
+gboolean
+ga_store_stmt_run (GaStore     *store,
+                   GaDbStmt    *stmt,
+                   const char  *doing,
+                   GError     **error)
+{
+  GError *local = NULL;
+  GaDbStep step = ga_db_stmt_step (stmt, &local);
+
+  return ga_store_stmt_end (store, stmt, step, local, doing, error);
+}
+
+gboolean
+ga_store_stmt_run_changed (GaStore     *store,
+                           GaDbStmt    *stmt,
+                           const char  *what,
+                           gint64       id,
+                           const char  *doing,
+                           GError     **error)
+{
+  if (!ga_store_stmt_run (store, stmt, doing, error))
+    return FALSE;
+  if (ga_db_stmt_get_changes (stmt) == 0)
+    {
+      g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_FOUND,
+                   "There is no %s with id %" G_GINT64_FORMAT, what, id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+ga_store_bind_text_or_null (GaDbStmt   *stmt,
+                            int         index,
+                            const char *text)
+{
+  if (text == NULL || *text == '\0')
+    ga_db_stmt_bind_null (stmt, index);
+  else
+    ga_db_stmt_bind_text (stmt, index, text, -1);
+}
+
+char *
+ga_store_stmt_dup (GaDbStmt *stmt,
+                   int       column)
+{
+  return g_strdup (ga_db_stmt_column_text (stmt, column));
+}
+
 gboolean
 ga_store_exec (GaStore     *store,
                const char  *sql,
                const char  *doing,
                GError     **error)
 {
-  int rc = sqlite3_exec (store->db, sql, NULL, NULL, NULL);
+  int rc;
 
+  if (store->db == NULL)
+    {
+      set_not_on_server_error (store, error);
+      return FALSE;
+    }
+  rc = sqlite3_exec (store->db, sql, NULL, NULL, NULL);
   if (rc != SQLITE_OK)
     {
       ga_store_fail (store, rc, doing, error);
@@ -270,18 +474,28 @@ gboolean
 ga_store_begin (GaStore  *store,
                 GError  **error)
 {
+  GError *local = NULL;
+
   if (!ga_store_check_before_write (store, error))
     return FALSE;
-  /* IMMEDIATE takes the write lock now, so that a transaction never fails
-   * half-way because another connection started writing first. */
-  return ga_store_exec (store, "BEGIN IMMEDIATE", "Starting a transaction", error);
+  /* On SQLite this is BEGIN IMMEDIATE, which takes the write lock now, so
+   * that a transaction never fails half-way because another connection
+   * started writing first. */
+  if (!ga_db_begin (store->gdb, &local))
+    {
+      ga_store_fail_db (store, local, "Starting a transaction", error);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 void
 ga_store_rollback (GaStore *store)
 {
   /* A failed COMMIT (disk full) can leave the transaction open. */
-  if (!sqlite3_get_autocommit (store->db))
+  if (ga_db_get_depth (store->gdb) > 0)
+    ga_db_rollback (store->gdb, NULL);
+  else if (store->db != NULL && !sqlite3_get_autocommit (store->db))
     sqlite3_exec (store->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
@@ -290,8 +504,11 @@ ga_store_commit (GaStore     *store,
                  const char  *doing,
                  GError     **error)
 {
-  if (!ga_store_exec (store, "COMMIT", doing, error))
+  GError *local = NULL;
+
+  if (!ga_db_commit (store->gdb, &local))
     {
+      ga_store_fail_db (store, local, doing, error);
       ga_store_rollback (store);
       return FALSE;
     }
@@ -710,7 +927,8 @@ ga_store_set_author (GaStore    *store,
   g_return_if_fail (author != NULL);
 
   g_free (store->author);
-  store->author = g_strdup (author);
+  /* Written into every change: UTF-8 text, as the database takes it. */
+  store->author = g_utf8_make_valid (author, -1);
 }
 
 const char *
@@ -728,6 +946,8 @@ ga_store_backup_to (GaStore            *store,
 {
   g_return_val_if_fail (GA_IS_STORE (store), FALSE);
   g_return_val_if_fail (dest != NULL, FALSE);
+  if (!ga_store_require_file (store, error))
+    return FALSE;
 
   if (!ga_store_refuse_own_file (store, dest, error)
       || !ga_store_refuse_existing (dest, flags, error))
