@@ -525,6 +525,54 @@ test_checks_see_a_hole (void)
   }
 }
 
+/* The application's store, opened on the server with a consultant's
+ * login, works within what the server lets that login see: the list holds
+ * only the assigned enterprise and its assessment, an answer to it is
+ * saved with its history row stamped with the login, and the other
+ * enterprise's assessment cannot be written through the store either. */
+static void
+test_store_as_consultant (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = uri_with (fx.names[1], fx.passwords[1], fx.db_name);
+  g_autoptr(GaStore) store = ga_store_open (uri, &error);
+  g_autoptr(GPtrArray) enterprises = NULL;
+  g_autoptr(GPtrArray) assessments = NULL;
+  g_autoptr(GaDb) admin = NULL;
+  g_autofree char *who = NULL;
+  g_autofree char *value = NULL;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  enterprises = ga_store_list_enterprises (store, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (enterprises->len, ==, 1);
+  g_assert_cmpstr (((GaEnterpriseSummary *) enterprises->pdata[0])->enterprise->name, ==, "One");
+  assessments = ga_store_list_assessments (store, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (assessments->len, ==, 1);
+  g_assert_cmpint (((GaAssessment *) assessments->pdata[0])->id, ==, 11);
+
+  g_assert_true (ga_store_save_answer (store, 11, "q2", "\"yes\"", &error));
+  g_assert_no_error (error);
+  value = ga_store_get_answer (store, 11, "q2", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (value, ==, "\"yes\"");
+
+  /* Enterprise 2's assessment: the server hides it, so the store finds
+   * nothing to write to. */
+  g_assert_false (ga_store_save_answer (store, 12, "q2", "\"yes\"", &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+
+  admin = connect_as (0);
+  g_assert_cmpint (count (admin, "SELECT count(*) FROM answers WHERE assessment_id = 12"
+                                 " AND item_id = 'q2'"), ==, 0);
+  who = text_of (admin, "SELECT changed_by FROM history WHERE assessment_id = 11"
+                        " AND item_id = 'q2'");
+  g_assert_cmpstr (who, ==, fx.names[1]);
+}
+
 static char *
 random_password (void)
 {
@@ -651,6 +699,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ga/pg-roles/assignments", test_assignments);
   g_test_add_func ("/ga/pg-roles/outsiders", test_outsiders);
   g_test_add_func ("/ga/pg-roles/checks-see-a-hole", test_checks_see_a_hole);
+  g_test_add_func ("/ga/pg-roles/store-as-consultant", test_store_as_consultant);
   status = g_test_run ();
   tear_down ();
   return status;
