@@ -40,6 +40,13 @@ gboolean     ga_store_pg_install_report   (GaDb           *db,
                                            GPtrArray      *steps,
                                            GError        **error);
 
+/* The tables with their functions and triggers, without roles, grants or
+ * row-level security, in the session's current schema, inside the
+ * caller's transaction: what a store's first connection to an empty
+ * database installs (a server for one user). The same table definitions
+ * as ga_store_pg_install(). */
+gboolean     ga_store_pg_install_tables   (GaDb           *db,
+                                           GError        **error);
 /* FALSE in a build without libpq (-Dpostgresql=disabled). */
 gboolean     ga_store_pg_is_supported     (void);
 
