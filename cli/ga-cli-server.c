@@ -354,36 +354,13 @@ user_remove (int    argc,
 }
 
 /* ------------------------------------------------------------------ */
-/* Dispatch                                                            */
-
-static int
-dispatch (const char *command, const GaCliSubCommand *subs, guint n_subs, int argc, char **argv)
+/* Under the list of sub-commands: what every one of them takes. */
+static const char *
+server_note (void)
 {
-  gboolean help = argc >= 2 && (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0);
-  FILE *out = help ? stdout : stderr;
-
-  if (argc >= 2 && !help)
-    for (guint i = 0; i < n_subs; i++)
-      if (strcmp (argv[1], subs[i].name) == 0)
-        {
-          g_autofree char *prgname = g_strdup_printf ("greenassess-cli %s %s", command,
-                                                      subs[i].name);
-          g_set_prgname (prgname);
-          return subs[i].handler (argc - 1, argv + 1);
-        }
-  if (argc >= 2 && !help)
-    g_printerr (_("%s: unknown sub-command '%s'\n\n"), command, argv[1]);
-  else if (!help)
-    g_printerr (_("%s: a sub-command is needed\n\n"), command);
-  fputs (_("Usage:\n"), out);
-  for (guint i = 0; i < n_subs; i++)
-    fprintf (out, "  greenassess-cli %s %s%s%s\n", command, subs[i].name,
-             *subs[i].usage != '\0' ? " " : "", subs[i].usage);
-  fprintf (out, "\n%s\n", _("URI is a PostgreSQL address: postgresql://USER@HOST/DATABASE "
-                            "(the login's password comes from ~/.pgpass or PGPASSWORD, "
-                            "as for psql). Every sub-command takes --help."));
-  fputc ('\n', out);
-  return help ? GA_CLI_EXIT_OK : GA_CLI_EXIT_USAGE;
+  return _("URI is a PostgreSQL address: postgresql://USER@HOST/DATABASE (the login's "
+           "password comes from ~/.pgpass or PGPASSWORD, as for psql). Every sub-command "
+           "takes --help.");
 }
 
 static int
@@ -398,7 +375,8 @@ server_user (int    argc,
     { "remove", "URI NAME", user_remove },
   };
 
-  return dispatch ("server user", subs, G_N_ELEMENTS (subs), argc, argv);
+  return ga_cli_dispatch_with_note ("server user", subs, G_N_ELEMENTS (subs), server_note (),
+                                    argc, argv);
 }
 
 int ga_cli_cmd_server (int argc, char **argv);
@@ -412,5 +390,6 @@ ga_cli_cmd_server (int    argc,
     { "user", "add|list|assign|unassign|remove …", server_user },
   };
 
-  return dispatch ("server", subs, G_N_ELEMENTS (subs), argc, argv);
+  return ga_cli_dispatch_with_note ("server", subs, G_N_ELEMENTS (subs), server_note (), argc,
+                                    argv);
 }

@@ -18,13 +18,15 @@
 #include "ga-store-engine.h"
 
 /* Runs argv[1] from @subs with argv shifted so that the sub-command's own
- * option parser sees "SUB ARGS…". */
+ * option parser sees "SUB ARGS…"; without one (or with --help) prints the
+ * sub-commands and @note. */
 int
-ga_cli_dispatch (const char            *command,
-                 const GaCliSubCommand *subs,
-                 guint                  n_subs,
-                 int                    argc,
-                 char                 **argv)
+ga_cli_dispatch_with_note (const char            *command,
+                           const GaCliSubCommand *subs,
+                           guint                  n_subs,
+                           const char            *note,
+                           int                    argc,
+                           char                 **argv)
 {
   gboolean help = argc >= 2 && (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0);
 
@@ -51,10 +53,21 @@ ga_cli_dispatch (const char            *command,
     for (guint i = 0; i < n_subs; i++)
       fprintf (out, "  greenassess-cli %s %s%s%s\n", command, subs[i].name,
                *subs[i].usage != '\0' ? " " : "", subs[i].usage);
-    fprintf (out, "\n%s\n", _("Every sub-command takes --db FILE (default: the user's data folder) "
-                              "and --help."));
+    fprintf (out, "\n%s\n", note);
   }
   return help ? GA_CLI_EXIT_OK : GA_CLI_EXIT_USAGE;
+}
+
+int
+ga_cli_dispatch (const char            *command,
+                 const GaCliSubCommand *subs,
+                 guint                  n_subs,
+                 int                    argc,
+                 char                 **argv)
+{
+  return ga_cli_dispatch_with_note (command, subs, n_subs,
+                                    _("Every sub-command takes --db FILE (default: the user's "
+                                      "data folder) and --help."), argc, argv);
 }
 
 char *ga_cli_db_option;

@@ -45,6 +45,15 @@ int           ga_cli_dispatch             (const char             *command,
                                            int                     argc,
                                            char                  **argv);
 
+/* The same, with @note (translated) under the list of sub-commands in
+ * place of the one about --db. */
+int           ga_cli_dispatch_with_note   (const char             *command,
+                                           const GaCliSubCommand  *subs,
+                                           guint                   n_subs,
+                                           const char             *note,
+                                           int                     argc,
+                                           char                  **argv);
+
 /* The value of --db, which every sub-command takes (GA_CLI_DB_ENTRY). */
 extern char  *ga_cli_db_option;
 

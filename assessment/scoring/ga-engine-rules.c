@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "ga-engine-rules.h"
+#include "ga-formula-eval-private.h"
 #include "ga-formula-private.h"
 
 /* Longest IF() chain taken (a choice of that many options). */
@@ -285,22 +286,6 @@ ga_engine_rule_shape_of (GaFormula   *formula,
     memset (shape, 0, sizeof *shape);
 }
 
-static gboolean
-holds (guint op,
-       int   c)
-{
-  switch (op)
-    {
-    case GA_OP_EQ: return c == 0;
-    case GA_OP_NE: return c != 0;
-    case GA_OP_LT: return c < 0;
-    case GA_OP_LE: return c <= 0;
-    case GA_OP_GT: return c > 0;
-    case GA_OP_GE: return c >= 0;
-    default: return FALSE;
-    }
-}
-
 /* Excel's order of kinds: numbers, then text, then booleans. */
 static int
 rank (guint kind)
@@ -323,7 +308,7 @@ test_holds (const GaRuleTest *t,
     c = ga_text_compare (x->u.text, t->text);
   else
     c = (int) (x->u.boolean != FALSE) - (int) t->boolean;
-  return holds (t->op, c);
+  return ga_comparison_holds ((GaOp) t->op, c);
 }
 
 static inline void
@@ -503,7 +488,7 @@ ga_engine_rule_shape_eval (const GaRuleShape     *shape,
         return FALSE;
       if (shape->dir != GA_OP_CALL && z == y)
         {
-          set_number (out, holds (shape->dir, v < z ? -1 : (v > z ? 1 : 0)) ? w : 0);
+          set_number (out, ga_comparison_holds ((GaOp) shape->dir, v < z ? -1 : (v > z ? 1 : 0)) ? w : 0);
           return TRUE;
         }
       /* Equal without a direction: the evaluator's error. */
