@@ -566,7 +566,17 @@ ga_store_check_writable (GaStore  *store,
   GaDbStep step;
   gboolean ok = FALSE;
 
-  stmt = ga_store_stmt (store, "SELECT status, title FROM assessments WHERE id = ?", error);
+  /* Every write to an assessment starts here, inside its transaction. On
+   * a server, where several clients write at once, the row is locked until
+   * the commit: two saves of one item then take turns, so each reads the
+   * old value the other wrote (history, and so undo, stays a chain), and
+   * nothing lands in an assessment made final in between. SQLite's
+   * BEGIN IMMEDIATE already lets one writer in at a time. */
+  stmt = ga_store_stmt (store,
+                        ga_db_get_dialect (store->gdb) == GA_DB_DIALECT_POSTGRESQL
+                          ? "SELECT status, title FROM assessments WHERE id = ? FOR UPDATE"
+                          : "SELECT status, title FROM assessments WHERE id = ?",
+                        error);
   if (stmt == NULL)
     return FALSE;
   ga_db_stmt_bind_int64 (stmt, 1, assessment_id);
