@@ -1198,6 +1198,8 @@ void ga_bench_store_run (void);
 void ga_bench_export_run (void);
 /* Templates of a million items (ga-bench-load.c). */
 void ga_bench_load_run (void);
+/* ga-bench-server.c: only with GA_TEST_PG_URI (tests/pg/pg-test.sh). */
+void ga_bench_server_run (void);
 void ga_bench_scale_run (void);
 
 /* ga-bench --dump points|points-answers|cp|cp-answers writes a synthetic
@@ -1227,7 +1229,7 @@ dump (const char *what)
   return 0;
 }
 
-/* GA_BENCH_ONLY=formula,engine,bundled,cp,scale,store,export,load runs only the groups
+/* GA_BENCH_ONLY=formula,engine,bundled,cp,scale,store,export,load,server runs only the groups
  * named (all when unset), to time one part again quickly. */
 static gboolean
 wanted (const char *group)
@@ -1270,5 +1272,7 @@ main (int    argc,
     ga_bench_export_run ();
   if (wanted ("load"))
     ga_bench_load_run ();
+  if (wanted ("server"))
+    ga_bench_server_run ();
   return 0;
 }
