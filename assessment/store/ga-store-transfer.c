@@ -77,6 +77,19 @@ placeholders (const Shape *shape)
   return g_string_free (out, FALSE);
 }
 
+/* The columns of @shape, each prefixed with "@alias.". */
+static char *
+qualified (const Shape *shape,
+           const char  *alias)
+{
+  g_auto(GStrv) names = g_strsplit (shape->columns, ",", -1);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; names[i] != NULL; i++)
+    g_string_append_printf (out, "%s%s.%s", i == 0 ? "" : ", ", alias, g_strstrip (names[i]));
+  return g_string_free (out, FALSE);
+}
+
 /* Binds the columns @first … of the current row of @from to the
  * parameters @param … of @to. */
 static void
@@ -267,9 +280,10 @@ assessment_fingerprint (GaStore  *store,
   g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
   g_autoptr(GHashTable) positions = g_hash_table_new_full (g_int64_hash, g_int64_equal,
                                                             g_free, NULL);
+  g_autofree char *a_columns = qualified (&assessment_shape, "a");
   g_autofree char *a_sql = g_strdup_printf ("SELECT e.credit_code, %s FROM assessments a"
                                             " JOIN enterprises e ON e.id = a.enterprise_id"
-                                            " WHERE a.id = ?", assessment_shape.columns);
+                                            " WHERE a.id = ?", a_columns);
   struct {
     const char  *tag;
     const char  *order;
