@@ -307,8 +307,12 @@ assessment_fingerprint (GaStore  *store,
   if (result != GA_DB_STEP_ROW)
     {
       if (result == GA_DB_STEP_DONE)
-        g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_FOUND,
-                     _("There is no assessment with id %" G_GINT64_FORMAT), id);
+        {
+          g_autofree char *shown = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
+          g_set_error (error, GA_STORE_ERROR, GA_STORE_ERROR_NOT_FOUND,
+                       _("There is no assessment with id %s"), shown);
+        }
       return NULL;
     }
   feed_values (sum, stmt, 0, &credit_code);
