@@ -351,5 +351,10 @@ ga_cli_cmd_db (int    argc,
     { "pull", "URI LOCAL.db [--enterprise CODE]… [--replace]", db_pull },
   };
 
-  return ga_cli_dispatch ("db", subs, G_N_ELEMENTS (subs), argc, argv);
+  return ga_cli_dispatch_with_note ("db", subs, G_N_ELEMENTS (subs),
+                                    _("init, check, migrate, backup and repair take --db FILE "
+                                      "(default: the user's data folder); push and pull name the "
+                                      "local file and the server address (postgresql://USER@HOST/"
+                                      "DATABASE) themselves. Every sub-command takes --help."),
+                                    argc, argv);
 }
