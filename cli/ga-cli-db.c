@@ -16,6 +16,8 @@
 #include "ga-cli-store.h"
 #include "ga-json.h"
 #include "ga-store-engine.h"
+#include "ga-db.h"
+#include "ga-store-transfer.h"
 
 /* ------------------------------------------------------------------ */
 /* db                                                                  */
@@ -215,6 +217,126 @@ db_repair (int    argc,
   return GA_CLI_EXIT_OK;
 }
 
+/* push and pull: the same copy (ga-store-transfer.h), one way or the
+ * other. */
+static int
+db_transfer (int         argc,
+             char      **argv,
+             gboolean    push)
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GaStore) local = NULL;
+  g_autoptr(GaStore) server = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) codes = NULL;
+  g_autofree char *shown = NULL;
+  gboolean replace = FALSE;
+  GaStoreTransferStats stats;
+  const char *local_path;
+  const char *uri;
+  int exit_code;
+  const GOptionEntry entries[] = {
+    { "enterprise", 'e', 0, G_OPTION_ARG_STRING_ARRAY, &codes,
+      N_("Copy only the enterprise with this credit code (repeat for more; a park brings its "
+         "members). Default: every enterprise"), N_("CODE") },
+    { "replace", 0, 0, G_OPTION_ARG_NONE, &replace,
+      N_("Where the destination holds a different copy of an assessment, a project or an "
+         "enterprise's details, replace it with this one (its answers, history and evidence "
+         "there are lost)"), NULL },
+    { NULL }
+  };
+
+  if (push)
+    {
+      if (!ga_cli_parse_file_arguments (&argc, &argv, _("LOCAL.db URI"),
+                                        _("Copies the enterprises of the local database LOCAL.db, "
+                                          "with their assessments (answers, history, evidence, "
+                                          "report texts), projects and park members, to the team "
+                                          "server at URI (postgresql://…). What the server holds "
+                                          "already is left alone; nothing is copied when an "
+                                          "assessment there differs, unless --replace is given."),
+                                        entries, 2, GA_CLI_FILE_ARG (1),
+                                        _("missing LOCAL.db and URI"), &context, &exit_code))
+        return exit_code;
+      local_path = argv[1];
+      uri = argv[2];
+    }
+  else
+    {
+      if (!ga_cli_parse_file_arguments (&argc, &argv, _("URI LOCAL.db"),
+                                        _("Copies the enterprises the team server at URI "
+                                          "(postgresql://…) lets you see, with their assessments "
+                                          "(answers, history, evidence, report texts), projects "
+                                          "and park members, into the local database LOCAL.db, "
+                                          "which is created when it does not exist. What the file "
+                                          "holds already is left alone; nothing is copied when an "
+                                          "assessment there differs, unless --replace is given."),
+                                        entries, 2, GA_CLI_FILE_ARG (2),
+                                        _("missing URI and LOCAL.db"), &context, &exit_code))
+        return exit_code;
+      uri = argv[1];
+      local_path = argv[2];
+    }
+
+  if (!ga_db_target_is_uri (uri))
+    return ga_cli_usage_error (context, _("“%s” is not a server address: give one like "
+                                          "postgresql://user@host/database"), uri);
+  shown = g_filename_display_name (local_path);
+  if (push && !g_file_test (local_path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_printerr (_("greenassess-cli db push: %s: no such database file; check the name, or "
+                    "create one with 'greenassess-cli db init --db FILE'\n"), shown);
+      return GA_CLI_EXIT_INVALID;
+    }
+  local = ga_store_open (local_path, &error);
+  if (local == NULL)
+    return ga_cli_fail (NULL, error);
+  server = ga_store_open (uri, &error);
+  if (server == NULL)
+    return ga_cli_fail (NULL, error);
+
+  if (!ga_store_transfer (push ? local : server, push ? server : local,
+                          (const char * const *) codes,
+                          replace ? GA_STORE_TRANSFER_REPLACE : GA_STORE_TRANSFER_NONE,
+                          &stats, &error))
+    {
+      if (g_error_matches (error, GA_STORE_ERROR, GA_STORE_ERROR_EXISTS))
+        {
+          g_printerr (_("greenassess-cli db %s: %s\n"), push ? "push" : "pull", error->message);
+          g_printerr (_("To keep this copy and lose the other one, run the command again with "
+                        "--replace.\n"));
+          return GA_CLI_EXIT_INVALID;
+        }
+      return ga_cli_fail (NULL, error);
+    }
+
+  g_print ("%s → %s\n", push ? shown : ga_store_get_path (server),
+           push ? ga_store_get_path (server) : shown);
+  g_print (_("enterprises: %u added, %u updated, %u unchanged\n"), stats.enterprises_added,
+           stats.enterprises_replaced, stats.enterprises_same);
+  g_print (_("assessments: %u added, %u replaced, %u unchanged\n"), stats.assessments_added,
+           stats.assessments_replaced, stats.assessments_same);
+  g_print (_("projects: %u added, %u replaced, %u unchanged\n"), stats.projects_added,
+           stats.projects_replaced, stats.projects_same);
+  g_print (_("evidence files sent: %u; park members added: %u\n"), stats.blobs_sent,
+           stats.park_members_added);
+  return GA_CLI_EXIT_OK;
+}
+
+static int
+db_push (int    argc,
+         char **argv)
+{
+  return db_transfer (argc, argv, TRUE);
+}
+
+static int
+db_pull (int    argc,
+         char **argv)
+{
+  return db_transfer (argc, argv, FALSE);
+}
+
 int
 ga_cli_cmd_db (int    argc,
                char **argv)
@@ -225,7 +347,14 @@ ga_cli_cmd_db (int    argc,
     { "migrate", "", db_migrate },
     { "backup", "DEST [--force]", db_backup },
     { "repair", "NEW", db_repair },
+    { "push", "LOCAL.db URI [--enterprise CODE]… [--replace]", db_push },
+    { "pull", "URI LOCAL.db [--enterprise CODE]… [--replace]", db_pull },
   };
 
-  return ga_cli_dispatch ("db", subs, G_N_ELEMENTS (subs), argc, argv);
+  return ga_cli_dispatch_with_note ("db", subs, G_N_ELEMENTS (subs),
+                                    _("init, check, migrate, backup and repair take --db FILE "
+                                      "(default: the user's data folder); push and pull name the "
+                                      "local file and the server address (postgresql://USER@HOST/"
+                                      "DATABASE) themselves. Every sub-command takes --help."),
+                                    argc, argv);
 }
