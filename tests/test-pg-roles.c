@@ -311,6 +311,7 @@ try_as (guint who)
   g_free (sql);
   sql = g_strdup_printf ("SET SESSION AUTHORIZATION \"%s\"", fx.names[0]);
   refused (db, sql);
+  g_clear_pointer (&sql, g_free);
   /* Granting to PUBLIC is only a warning from the server ("no privileges
    * were granted"): what counts is that PUBLIC has nothing afterwards. */
   attempt (db, "GRANT SELECT ON answers TO PUBLIC");
