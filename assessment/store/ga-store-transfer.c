@@ -501,18 +501,22 @@ copy_blob (Transfer    *t,
   return TRUE;
 }
 
-/* Copies the rows of @table of the source assessment @src_id to the
- * destination assessment @dst_id. */
+/* Copies the rows of @table (answers, evidence, narratives) of the source
+ * assessment @src_id into the destination assessment @dst_id, in the
+ * order @order gives; with @with_blobs (evidence) each row's bytes first,
+ * by its SHA-256 in the row's second column. */
 static gboolean
 copy_children (Transfer    *t,
                const char  *table,
                const Shape *shape,
+               const char  *order,
+               gboolean     with_blobs,
                gint64       src_id,
                gint64       dst_id,
                GError     **error)
 {
   g_autofree char *select = g_strdup_printf ("SELECT %s FROM %s WHERE assessment_id = ?"
-                                             " ORDER BY 1", shape->columns, table);
+                                             " ORDER BY %s", shape->columns, table, order);
   g_autofree char *marks = placeholders (shape);
   g_autofree char *insert = g_strdup_printf ("INSERT INTO %s (assessment_id, %s) VALUES (?, %s)",
                                              table, shape->columns, marks);
@@ -528,43 +532,11 @@ copy_children (Transfer    *t,
   ga_db_stmt_bind_int64 (from, 1, src_id);
   while ((result = step (t->src, from, error)) == GA_DB_STEP_ROW)
     {
+      if (with_blobs && !copy_blob (t, ga_db_stmt_column_text (from, 1), error))
+        return FALSE;
       ga_db_stmt_clear_bindings (to);
       ga_db_stmt_bind_int64 (to, 1, dst_id);
       copy_values (from, 0, to, 2, shape);
-      if (!run (t->dst, to, error))
-        return FALSE;
-    }
-  return result == GA_DB_STEP_DONE;
-}
-
-static gboolean
-copy_evidence (Transfer  *t,
-               gint64     src_id,
-               gint64     dst_id,
-               GError   **error)
-{
-  g_autofree char *select = g_strdup_printf ("SELECT %s FROM evidence WHERE assessment_id = ?"
-                                             " ORDER BY id", evidence_shape.columns);
-  g_autofree char *marks = placeholders (&evidence_shape);
-  g_autofree char *insert = g_strdup_printf ("INSERT INTO evidence (assessment_id, %s)"
-                                             " VALUES (?, %s)", evidence_shape.columns, marks);
-  g_autoptr(GaDbStmt) from = prepare (t->src, select, NULL, error);
-  g_autoptr(GaDbStmt) to = NULL;
-  GaDbStep result;
-
-  if (from == NULL)
-    return FALSE;
-  to = prepare (t->dst, insert, NULL, error);
-  if (to == NULL)
-    return FALSE;
-  ga_db_stmt_bind_int64 (from, 1, src_id);
-  while ((result = step (t->src, from, error)) == GA_DB_STEP_ROW)
-    {
-      if (!copy_blob (t, ga_db_stmt_column_text (from, 1), error))
-        return FALSE;
-      ga_db_stmt_clear_bindings (to);
-      ga_db_stmt_bind_int64 (to, 1, dst_id);
-      copy_values (from, 0, to, 2, &evidence_shape);
       if (!run (t->dst, to, error))
         return FALSE;
     }
@@ -680,10 +652,11 @@ copy_assessment (Transfer  *t,
   if (!run (t->dst, to, error))
     return FALSE;
   dst_id = ga_db_stmt_get_insert_id (to);
-  return copy_children (t, "answers", &answer_shape, src_id, dst_id, error)
+  return copy_children (t, "answers", &answer_shape, "1", FALSE, src_id, dst_id, error)
          && copy_history (t, src_id, dst_id, error)
-         && copy_evidence (t, src_id, dst_id, error)
-         && copy_children (t, "narratives", &narrative_shape, src_id, dst_id, error);
+         && copy_children (t, "evidence", &evidence_shape, "id", TRUE, src_id, dst_id, error)
+         && copy_children (t, "narratives", &narrative_shape, "1", FALSE, src_id, dst_id,
+                           error);
 }
 
 static gboolean
